@@ -1,0 +1,280 @@
+//! One `Config` struct built from command-line flags with environment fallbacks.
+//!
+//! Every setting has a flag and an environment variable (shown by `--help`). Secrets are wrapped
+//! in [`Secret`] so that `Debug` output and logs never show them.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A value that must never be printed: `Debug` and `Display` show `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl FromStr for Secret {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.is_empty() {
+            return Err("must not be empty".into());
+        }
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+/// Log output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable, coloured when on a terminal.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// A byte size such as `10485760`, `10MiB`, `512KiB` or `1MB`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl FromStr for ByteSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let (num, unit) = t.split_at(split);
+        let n: u64 = num
+            .parse()
+            .map_err(|_| format!("'{s}' is not a size (try 10MiB)"))?;
+        let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kb" => 1_000,
+            "kib" => 1024,
+            "m" | "mb" => 1_000_000,
+            "mib" => 1024 * 1024,
+            "g" | "gb" => 1_000_000_000,
+            "gib" => 1024 * 1024 * 1024,
+            _ => return Err(format!("'{s}' has an unknown unit (use B, KiB, MiB)")),
+        };
+        let v = n
+            .checked_mul(mult)
+            .ok_or_else(|| format!("'{s}' is too large"))?;
+        if v == 0 {
+            return Err("must be greater than zero".into());
+        }
+        Ok(ByteSize(v))
+    }
+}
+
+/// Comma-separated list of allowed CORS origins (`*` for any).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origins(pub Vec<String>);
+
+impl FromStr for Origins {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut out = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part != "*" && !(part.starts_with("http://") || part.starts_with("https://")) {
+                return Err(format!(
+                    "'{part}' is not an origin (expected e.g. https://portal.example.ir)"
+                ));
+            }
+            out.push(part.trim_end_matches('/').to_owned());
+        }
+        Ok(Origins(out))
+    }
+}
+
+/// plate-permits: plate-removal permits for government vehicles (صدور مجوز فک پلاک خودروهای دولتی).
+#[derive(Debug, Parser)]
+#[command(name = "plate-permits", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP service (the default when no subcommand is given).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document (JSON) and exit.
+    Openapi,
+    /// Create an administrator account (or reset the password of an existing one) and exit.
+    CreateAdmin(CreateAdminArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAdminArgs {
+    /// Username of the administrator.
+    #[arg(long, default_value = "admin")]
+    pub username: String,
+    /// Password; when absent a random one is generated, printed once, and must be changed at
+    /// first login.
+    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+    pub password: Option<Secret>,
+}
+
+/// Service configuration. Each flag falls back to the environment variable shown in `--help`.
+#[derive(Clone, Debug, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub listen_addr: SocketAddr,
+
+    /// Directory for the SQLite database, the generated JWT secret and uploaded documents.
+    #[arg(long, env = "DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `postgres://…` selects PostgreSQL, `sqlite://path` or a file path selects
+    /// SQLite. Default: `DATA_DIR/plate-permits.db`.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<Secret>,
+
+    /// Maximum database connections per process.
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
+    pub db_pool_size: u32,
+
+    /// Secret for signing access tokens (at least 32 bytes). When unset, one is generated at
+    /// first start and kept in `DATA_DIR/jwt-secret`.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<Secret>,
+
+    /// Password for the `admin` user created on first start with an empty database. When unset,
+    /// one is generated, logged once, and must be changed at first login.
+    #[arg(long, env = "BOOTSTRAP_ADMIN_PASSWORD", hide_env_values = true, global = true)]
+    pub bootstrap_admin_password: Option<Secret>,
+
+    /// Log format.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    pub log_format: LogFormat,
+
+    /// Comma-separated origins allowed by CORS (`*` for any). Empty: no cross-origin access.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "", global = true)]
+    pub cors_allowed_origins: Origins,
+
+    /// Largest uploaded document accepted (e.g. `10MiB`).
+    #[arg(long, env = "DOCUMENT_MAX_SIZE", default_value = "10MiB", global = true)]
+    pub document_max_size: ByteSize,
+
+    /// Largest JSON request body accepted (e.g. `64KiB`).
+    #[arg(long, env = "JSON_MAX_SIZE", default_value = "64KiB", global = true)]
+    pub json_max_size: ByteSize,
+
+    /// Number of HTTP worker threads (default: one per CPU core).
+    #[arg(long, env = "HTTP_WORKERS", global = true)]
+    pub http_workers: Option<usize>,
+
+    /// Lifetime of access tokens in seconds.
+    #[arg(long, env = "ACCESS_TOKEN_TTL_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(30..=86_400), global = true)]
+    pub access_token_ttl_secs: u64,
+
+    /// Lifetime of refresh tokens in seconds.
+    #[arg(long, env = "REFRESH_TOKEN_TTL_SECS", default_value_t = 1_209_600, value_parser = clap::value_parser!(u64).range(300..=31_536_000), global = true)]
+    pub refresh_token_ttl_secs: u64,
+
+    /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
+    #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+}
+
+impl Config {
+    /// A configuration with every default, for tests and tools.
+    pub fn defaults() -> Self {
+        Cli::parse_from(["plate-permits"]).config
+    }
+
+    /// The database URL in effect: the configured one or a SQLite file in `DATA_DIR`.
+    pub fn effective_database_url(&self) -> Secret {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => Secret::new(
+                self.data_dir
+                    .join("plate-permits.db")
+                    .to_string_lossy()
+                    .into_owned(),
+            ),
+        }
+    }
+
+    pub fn documents_dir(&self) -> PathBuf {
+        self.data_dir.join("documents")
+    }
+
+    pub fn data_path(&self, name: &str) -> PathBuf {
+        Path::new(&self.data_dir).join(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn defaults_are_documented_values() {
+        let c = Config::defaults();
+        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.data_dir, PathBuf::from("./data"));
+        assert_eq!(c.document_max_size, ByteSize(10 * 1024 * 1024));
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert!(c.cors_allowed_origins.0.is_empty());
+    }
+
+    #[test]
+    fn byte_sizes_parse() {
+        for (input, want) in [
+            ("10MiB", 10 * 1024 * 1024),
+            ("1024", 1024),
+            ("64KiB", 65536),
+            ("1 MB", 1_000_000),
+        ] {
+            assert_eq!(ByteSize::from_str(input), Ok(ByteSize(want)), "{input}");
+        }
+        for bad in ["", "0", "ten", "10XB", "-1"] {
+            assert!(ByteSize::from_str(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        let err = Cli::try_parse_from(["plate-permits", "--listen-addr", "nope"]).unwrap_err();
+        assert!(err.to_string().contains("--listen-addr"), "{err}");
+        let err = Cli::try_parse_from(["plate-permits", "--cors-allowed-origins", "ftp://x"])
+            .unwrap_err();
+        assert!(err.to_string().contains("--cors-allowed-origins"), "{err}");
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        let s = Secret::new("hunter2-very-secret");
+        assert_eq!(format!("{s:?} {s}"), "[redacted] [redacted]");
+        let c = Cli::parse_from(["plate-permits", "--jwt-secret", "hunter2-very-secret"]).config;
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,273 @@
+//! Storage: one diesel code path for SQLite and PostgreSQL.
+//!
+//! [`DbConnection`] is a diesel `MultiConnection`; [`DbManager`] is the r2d2 connection manager
+//! that picks the backend by URL scheme (never by trial, so a mistyped URL is an error, not a
+//! stray SQLite file) and applies the SQLite pragmas on every new connection.
+
+pub mod migrations;
+pub mod schema;
+pub mod types;
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::{SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::r2d2::R2D2Connection;
+use diesel::sqlite::SqliteConnection;
+
+use crate::config::Secret;
+use crate::error::ApiError;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = r2d2::Pool<DbManager>;
+pub type PooledConn = r2d2::PooledConnection<DbManager>;
+
+/// Which database a URL selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Postgres => "postgresql",
+            Backend::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// A database URL whose backend has been decided.
+#[derive(Clone, Debug)]
+pub struct DbUrl {
+    pub backend: Backend,
+    /// What the driver receives: the PostgreSQL URL/conninfo, or the SQLite file path.
+    target: Secret,
+}
+
+impl DbUrl {
+    /// `postgres://…`, `postgresql://…` or a libpq `key=value` string select PostgreSQL;
+    /// `sqlite://path`, `sqlite:path`, `file:path`, `:memory:` or a plain path select SQLite.
+    /// Any other `scheme://` is refused.
+    pub fn parse(url: &Secret) -> Result<DbUrl, String> {
+        let raw = url.expose().trim();
+        if raw.is_empty() {
+            return Err("DATABASE_URL: must not be empty".into());
+        }
+        let lower = raw.to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            return Ok(DbUrl {
+                backend: Backend::Postgres,
+                target: Secret::new(raw),
+            });
+        }
+        if let Some(rest) = lower
+            .strip_prefix("sqlite://")
+            .or_else(|| lower.strip_prefix("sqlite:"))
+        {
+            let path = &raw[raw.len() - rest.len()..];
+            if path.is_empty() {
+                return Err("DATABASE_URL: sqlite URL has no file path".into());
+            }
+            return Ok(DbUrl {
+                backend: Backend::Sqlite,
+                target: Secret::new(path),
+            });
+        }
+        if let Some(scheme_end) = lower.find("://") {
+            let scheme = &lower[..scheme_end];
+            return Err(format!(
+                "DATABASE_URL: unsupported scheme '{scheme}' (use postgres:// or sqlite://)"
+            ));
+        }
+        if raw.contains('=') && raw.contains(' ') || lower.starts_with("host=") {
+            return Ok(DbUrl {
+                backend: Backend::Postgres,
+                target: Secret::new(raw),
+            });
+        }
+        Ok(DbUrl {
+            backend: Backend::Sqlite,
+            target: Secret::new(raw),
+        })
+    }
+}
+
+/// r2d2 manager that opens the backend chosen by the URL and reports its real error.
+#[derive(Clone, Debug)]
+pub struct DbManager {
+    url: DbUrl,
+}
+
+impl DbManager {
+    pub fn new(url: DbUrl) -> Self {
+        DbManager { url }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.url.backend
+    }
+}
+
+/// SQLite settings applied to every pooled connection.
+/// (WAL mode is persistent in the file and is switched on once, in [`build_pool`].)
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; \
+     PRAGMA foreign_keys = ON; \
+     PRAGMA synchronous = NORMAL;";
+
+impl r2d2::ManageConnection for DbManager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        match self.url.backend {
+            Backend::Postgres => PgConnection::establish(self.url.target.expose())
+                .map(DbConnection::Postgresql)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(self.url.target.expose())
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+/// Logs pool errors through `tracing` without the URL.
+#[derive(Debug)]
+struct PoolErrorLogger;
+
+impl r2d2::HandleError<diesel::r2d2::Error> for PoolErrorLogger {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        tracing::warn!(error = %error, "database connection error");
+    }
+}
+
+/// Builds the pool. For SQLite the file's directory is created first. The pool starts even
+/// when the database is down (readiness reports it); the first real use then fails cleanly.
+pub fn build_pool(url: &Secret, max_size: u32) -> Result<Pool, String> {
+    let url = DbUrl::parse(url)?;
+    if url.backend == Backend::Sqlite {
+        let target = url.target.expose();
+        if target != ":memory:" {
+            if let Some(parent) = Path::new(target).parent() {
+                if !parent.as_os_str().is_empty() {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        format!(
+                            "DATABASE_URL: cannot create directory {}: {e}",
+                            parent.display()
+                        )
+                    })?;
+                }
+            }
+        }
+    }
+    if url.backend == Backend::Sqlite {
+        // WAL is a property of the database file: switch it on once, before the pool opens
+        // connections concurrently (changing the journal mode needs the file to itself).
+        let mut conn = SqliteConnection::establish(url.target.expose())
+            .map_err(|e| format!("DATABASE_URL: cannot open SQLite database: {e}"))?;
+        conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
+            .map_err(|e| format!("DATABASE_URL: cannot enable WAL mode: {e}"))?;
+    }
+    let manager = DbManager::new(url);
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(5))
+        .error_handler(Box::new(PoolErrorLogger))
+        .build_unchecked(manager);
+    Ok(pool)
+}
+
+/// Opens one connection now, so that start-up fails with the real error when the database
+/// cannot be reached.
+pub fn check_connect(pool: &Pool) -> Result<PooledConn, String> {
+    pool.get()
+        .map_err(|e| format!("DATABASE_URL: cannot connect: {e}"))
+}
+
+pub fn backend_of(conn: &DbConnection) -> Backend {
+    match conn {
+        DbConnection::Postgresql(_) => Backend::Postgres,
+        DbConnection::Sqlite(_) => Backend::Sqlite,
+    }
+}
+
+/// Runs `f` in a write transaction. On SQLite it begins with `BEGIN IMMEDIATE`, so that the
+/// write lock is taken up front and concurrent writers wait (`busy_timeout`) instead of failing
+/// when a read inside the transaction would later need upgrading. On PostgreSQL it is an
+/// ordinary transaction; row versions (`version = version + 1 WHERE version = ?`) guard against
+/// lost updates.
+pub fn write_tx<T, F>(conn: &mut DbConnection, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError>,
+{
+    match conn {
+        DbConnection::Sqlite(inner) => {
+            diesel::connection::AnsiTransactionManager::begin_transaction_sql(
+                inner,
+                "BEGIN IMMEDIATE",
+            )?;
+        }
+        DbConnection::Postgresql(_) => {
+            <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?;
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Backend, String> {
+        DbUrl::parse(&Secret::new(s)).map(|u| u.backend)
+    }
+
+    #[test]
+    fn backend_is_chosen_by_scheme() {
+        assert_eq!(parse("postgres://u@h/db"), Ok(Backend::Postgres));
+        assert_eq!(parse("postgresql://u@h:5432/db"), Ok(Backend::Postgres));
+        assert_eq!(parse("host=localhost dbname=x"), Ok(Backend::Postgres));
+        assert_eq!(parse("sqlite://data/x.db"), Ok(Backend::Sqlite));
+        assert_eq!(parse("sqlite:x.db"), Ok(Backend::Sqlite));
+        assert_eq!(parse("./data/x.db"), Ok(Backend::Sqlite));
+        assert!(parse("mysql://u@h/db").unwrap_err().contains("mysql"));
+        assert!(parse("").is_err());
+        assert!(parse("sqlite://").is_err());
+    }
+
+    #[test]
+    fn sqlite_url_keeps_path_case() {
+        let u = DbUrl::parse(&Secret::new("sqlite:///tmp/Data/X.db")).unwrap();
+        assert_eq!(u.target.expose(), "/tmp/Data/X.db");
+    }
+}

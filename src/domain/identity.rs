@@ -1,0 +1,77 @@
+//! Roles and organisation kinds.
+
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// What a user may do. Each role belongs to one kind of organisation.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum Role {
+    /// Staff of an applicant government agency (دستگاه متقاضی).
+    Agency,
+    /// Staff of the Directorate General of Government Property and Securities.
+    Directorate,
+    /// Traffic police (پلیس راهور) staff or their system's account.
+    Police,
+    /// The national vehicle system's machine account (سامانه جامع خودرو).
+    Registry,
+    /// Site administrator (مسئول سایت).
+    Admin,
+}
+
+crate::text_enum!(Role {
+    Agency => "agency",
+    Directorate => "directorate",
+    Police => "police",
+    Registry => "registry",
+    Admin => "admin",
+});
+
+/// The kind of an organisation.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum OrgKind {
+    Agency,
+    Directorate,
+    Police,
+}
+
+crate::text_enum!(OrgKind {
+    Agency => "agency",
+    Directorate => "directorate",
+    Police => "police",
+});
+
+impl Role {
+    /// The organisation kind a user of this role must belong to.
+    pub fn org_kind(self) -> OrgKind {
+        match self {
+            Role::Agency => OrgKind::Agency,
+            Role::Police => OrgKind::Police,
+            Role::Directorate | Role::Registry | Role::Admin => OrgKind::Directorate,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_fit_their_kind() {
+        for r in Role::ALL {
+            assert_eq!(r.as_str().parse::<Role>(), Ok(*r));
+        }
+        assert_eq!(Role::Registry.org_kind(), OrgKind::Directorate);
+        assert_eq!(Role::Agency.org_kind(), OrgKind::Agency);
+        assert!("root".parse::<Role>().is_err());
+    }
+}

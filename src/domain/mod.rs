@@ -1,0 +1,4 @@
+//! Pure domain types: parsed once at the edge, no I/O.
+
+pub mod identity;
+pub mod text;

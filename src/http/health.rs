@@ -1,0 +1,70 @@
+//! Liveness and readiness probes (public, at the root).
+
+use actix_web::{get, web, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// `ok` when live, `ready` when ready.
+    #[schema(example = "ready")]
+    pub status: &'static str,
+    /// The database backend in use: `sqlite` or `postgresql` (readiness only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "sqlite")]
+    pub database: Option<&'static str>,
+}
+
+/// Liveness: the process is up and serving HTTP.
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "The process is alive.", body = Health))
+)]
+#[get("/health/live")]
+pub async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(Health {
+        status: "ok",
+        database: None,
+    })
+}
+
+/// Readiness: the database answers and every migration is applied. 503 (problem+json)
+/// otherwise; it recovers by itself when the database comes back.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "Ready to serve.", body = Health),
+        (status = 503, description = "Database unreachable or migrations pending.",
+         body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/health/ready")]
+pub async fn ready(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let pool = state.pool.clone();
+    let backend = state.backend;
+    let pending = web::block(move || -> Result<bool, String> {
+        let mut conn = pool
+            .get_timeout(std::time::Duration::from_secs(2))
+            .map_err(|e| e.to_string())?;
+        db::migrations::has_pending(&mut conn).map_err(|e| e.to_string())
+    })
+    .await?;
+    match pending {
+        Ok(false) => Ok(HttpResponse::Ok().json(Health {
+            status: "ready",
+            database: Some(backend.name()),
+        })),
+        Ok(true) => {
+            tracing::warn!("not ready: migrations pending");
+            Err(ApiError::service_unavailable())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready: database unreachable");
+            Err(ApiError::service_unavailable())
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! The JSON body extractor used by every handler.
+//!
+//! Unlike `actix_web::web::Json` it answers with the service's problem documents: 415 for a
+//! non-JSON content type, 413 past the configured limit (checked against `Content-Length` and
+//! while reading), 400 for malformed JSON, and 422 `validation_failed` naming the offending field
+//! by its JSON path (unknown fields included, since input types deny them).
+
+use std::ops::Deref;
+
+use actix_web::dev::Payload;
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::web::BytesMut;
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ApiError, FieldIssue};
+
+/// Largest JSON body accepted, from configuration (app data).
+#[derive(Clone, Copy, Debug)]
+pub struct JsonLimit(pub usize);
+
+/// A parsed JSON body plus the SHA-256 of its canonical form (for idempotency checks).
+#[derive(Debug)]
+pub struct Json<T> {
+    value: T,
+    canonical_sha256: String,
+}
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// Hex SHA-256 of the body re-serialised with sorted keys and no insignificant white
+    /// space: two bodies that mean the same JSON have the same hash.
+    pub fn canonical_sha256(&self) -> &str {
+        &self.canonical_sha256
+    }
+}
+
+impl<T> Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+fn is_json_content_type(req: &HttpRequest) -> bool {
+    let Some(value) = req.headers().get(CONTENT_TYPE) else {
+        return false;
+    };
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Parses a body: 400 for broken JSON, 422 for JSON of the wrong shape.
+pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, String), ApiError> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::malformed_json(&e.to_string()))?;
+    let mut canonical = String::with_capacity(bytes.len());
+    write_canonical(&value, &mut canonical);
+    let hash = hex::encode(Sha256::digest(canonical.as_bytes()));
+    let typed = serde_path_to_error::deserialize::<_, T>(value)
+        .map_err(|err| ApiError::invalid_field(shape_issue(&err)))?;
+    Ok((typed, hash))
+}
+
+/// Writes JSON with object keys sorted at every level, whatever map order serde_json keeps.
+fn write_canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(k.clone()).to_string());
+                out.push(':');
+                if let Some(v) = map.get(k) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn shape_issue(err: &serde_path_to_error::Error<serde_json::Error>) -> FieldIssue {
+    let message = err.inner().to_string();
+    let mut path = err.path().to_string();
+    if path == "." {
+        path.clear();
+    }
+    let quoted = message
+        .split('`')
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let join = |path: &str, name: &str| {
+        if name.is_empty() || path.ends_with(name) {
+            path.to_owned()
+        } else if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    if message.starts_with("unknown field") {
+        FieldIssue::new(
+            join(&path, &quoted),
+            "unknown_field",
+            "این فیلد شناخته‌شده نیست و پذیرفته نمی‌شود.",
+            "Unknown field; it is not accepted.",
+        )
+    } else if message.starts_with("missing field") {
+        FieldIssue::required(join(&path, &quoted))
+    } else if message.starts_with("unknown variant") {
+        FieldIssue::new(
+            path,
+            "invalid_value",
+            "مقدار این فیلد مجاز نیست.",
+            format!("Value not allowed: {message}"),
+        )
+    } else {
+        FieldIssue::new(
+            path,
+            "invalid_type",
+            "نوع یا قالب مقدار این فیلد نادرست است.",
+            format!("Wrong type or format: {message}"),
+        )
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<JsonLimit>()
+            .map(|l| l.0)
+            .unwrap_or(64 * 1024);
+        let content_type_ok = is_json_content_type(req);
+        let declared_length = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !content_type_ok {
+                return Err(ApiError::unsupported_media_type(
+                    "بدنهٔ درخواست باید از نوع application/json باشد.",
+                    "The request body must be application/json.",
+                ));
+            }
+            if declared_length.is_some_and(|n| n > limit) {
+                return Err(ApiError::payload_too_large(limit as u64));
+            }
+            let mut buf = BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::bad_request(
+                        "bad_request",
+                        "خواندن بدنهٔ درخواست ممکن نشد.",
+                        "The request body could not be read.",
+                    )
+                })?;
+                if buf.len() + chunk.len() > limit {
+                    return Err(ApiError::payload_too_large(limit as u64));
+                }
+                buf.extend_from_slice(&chunk);
+            }
+            let (value, canonical_sha256) = parse_body::<T>(&buf)?;
+            Ok(Json {
+                value,
+                canonical_sha256,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        plate: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        vehicle: Inner,
+        year: i32,
+    }
+
+    fn issue(body: &str) -> (u16, String, String) {
+        let err = parse_body::<Outer>(body.as_bytes()).unwrap_err();
+        let first = err.field_errors().first().cloned();
+        (
+            err.status().as_u16(),
+            first.as_ref().map(|f| f.field.clone()).unwrap_or_default(),
+            first.map(|f| f.code.to_owned()).unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn errors_name_the_field_by_json_path() {
+        assert_eq!(issue("{"), (400, String::new(), String::new()));
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"x"},"year":1,"status":"completed"}"#),
+            (422, "status".into(), "unknown_field".into())
+        );
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"x","colour":1},"year":1}"#),
+            (422, "vehicle.colour".into(), "unknown_field".into())
+        );
+        assert_eq!(
+            issue(r#"{"vehicle":{},"year":1}"#),
+            (422, "vehicle.plate".into(), "required".into())
+        );
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"x"},"year":"x"}"#),
+            (422, "year".into(), "invalid_type".into())
+        );
+    }
+
+    #[test]
+    fn canonical_hash_ignores_key_order_and_spacing() {
+        let (_, a) = parse_body::<serde_json::Value>(br#"{"a":1,"b":[1,2]}"#).unwrap();
+        let (_, b) = parse_body::<serde_json::Value>(b"{ \"b\": [1, 2], \"a\": 1 }").unwrap();
+        let (_, c) = parse_body::<serde_json::Value>(br#"{"a":2,"b":[1,2]}"#).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}

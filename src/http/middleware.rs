@@ -1,0 +1,222 @@
+//! Cross-cutting HTTP layers: request ids and logging, problem documents for every error, and
+//! the fallback that turns unknown routes into 404 and wrong methods into 405.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ResourceDef, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use tracing::Instrument;
+
+use crate::error::{ApiError, PROBLEM_CONTENT_TYPE};
+use crate::i18n::Lang;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The id of the current request, also sent back as `X-Request-Id`.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// Accepts a caller's request id only when it is short and plain; otherwise makes a new one.
+fn request_id_from(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        })
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
+}
+
+/// Outermost layer: request id, a tracing span per request, one log line per response (route
+/// pattern, never the query string or body, which may hold personal data), and the
+/// `X-Request-Id`, `X-Content-Type-Options` and `Cache-Control` headers.
+pub async fn request_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let request_id = request_id_from(&req);
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = req.method().clone();
+    let span = tracing::info_span!(
+        "http",
+        request_id = %request_id,
+        method = %method,
+        route = %route,
+    );
+    let mut res = next.call(req).instrument(span.clone()).await?;
+    let status = res.status();
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| {
+        if status.is_server_error() {
+            tracing::warn!(status = status.as_u16(), elapsed_ms, "request failed");
+        } else {
+            tracing::info!(status = status.as_u16(), elapsed_ms, "request");
+        }
+    });
+    let headers = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        headers.insert(HeaderName::from_static(REQUEST_ID_HEADER), v);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
+
+/// Makes every error response a problem document in the client's language: errors raised as
+/// [`ApiError`] are re-rendered in the negotiated language (and 500s logged with their cause);
+/// any other error response (from actix itself or a library) is replaced by the generic problem
+/// for its status, keeping headers such as `Allow` or `Retry-After`.
+pub async fn problem_layer(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let lang = Lang::from_headers(req.headers());
+    // Inner layers return errors as responses; an `Err` here is rendered by actix itself.
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res);
+    }
+    if let Some(api) = res.response().error().and_then(|e| e.as_error::<ApiError>()) {
+        if let Some(cause) = api.cause() {
+            tracing::error!(cause, "internal error");
+        }
+        let rendered = api.render(lang);
+        return Ok(res.into_response(rendered));
+    }
+    let already_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_CONTENT_TYPE));
+    if already_problem {
+        return Ok(res);
+    }
+    if let Some(err) = res.response().error() {
+        tracing::warn!(error = %err, status = status.as_u16(), "framework error");
+    }
+    let generic = generic_problem(status);
+    let mut rendered = generic.render(lang);
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE
+            && name != header::CONTENT_LENGTH
+            && name != header::CONTENT_LANGUAGE
+        {
+            rendered.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(res.into_response(rendered))
+}
+
+/// The problem for a status produced outside the service's own code.
+fn generic_problem(status: StatusCode) -> ApiError {
+    match status.as_u16() {
+        400 => ApiError::bad_request(
+            "bad_request",
+            "درخواست نامعتبر است.",
+            "The request is malformed.",
+        ),
+        401 => ApiError::unauthorized(),
+        403 => ApiError::forbidden(),
+        404 => ApiError::not_found(),
+        413 => ApiError::payload_too_large(0),
+        415 => ApiError::unsupported_media_type(
+            "نوع محتوای درخواست پشتیبانی نمی‌شود.",
+            "The request's content type is not supported.",
+        ),
+        503 => ApiError::service_unavailable(),
+        s if s >= 500 => ApiError::internal(format!("framework error with status {s}")),
+        _ => ApiError::new(
+            status,
+            "bad_request",
+            crate::i18n::Msg::new("درخواست پذیرفته نشد.", "The request was not accepted."),
+        ),
+    }
+}
+
+/// Known paths and their methods, built from the OpenAPI document, so the fallback can tell a
+/// wrong method (405 with `Allow`) from an unknown path (404).
+#[derive(Default)]
+pub struct RouteTable {
+    routes: Vec<(ResourceDef, Vec<Method>)>,
+}
+
+impl RouteTable {
+    pub fn from_openapi(doc: &utoipa::openapi::OpenApi) -> Self {
+        let mut routes = Vec::new();
+        for (path, item) in doc.paths.paths.iter() {
+            let mut methods = Vec::new();
+            let ops = [
+                (Method::GET, item.get.is_some()),
+                (Method::POST, item.post.is_some()),
+                (Method::PUT, item.put.is_some()),
+                (Method::PATCH, item.patch.is_some()),
+                (Method::DELETE, item.delete.is_some()),
+            ];
+            for (m, present) in ops {
+                if present {
+                    methods.push(m);
+                }
+            }
+            routes.push((ResourceDef::new(path.as_str()), methods));
+        }
+        routes.push((
+            ResourceDef::new("/api-docs/openapi.json"),
+            vec![Method::GET],
+        ));
+        RouteTable { routes }
+    }
+
+    /// The methods a path accepts, if the path is known.
+    pub fn allowed(&self, path: &str) -> Option<Vec<Method>> {
+        let mut found: Option<Vec<Method>> = None;
+        for (def, methods) in &self.routes {
+            if def.is_match(path) {
+                let entry = found.get_or_insert_with(Vec::new);
+                for m in methods {
+                    if !entry.contains(m) {
+                        entry.push(m.clone());
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Default service: 405 with `Allow` when the path exists under another method, else 404.
+pub async fn fallback(
+    req: HttpRequest,
+    table: web::Data<RouteTable>,
+) -> Result<HttpResponse, ApiError> {
+    match table.allowed(req.path()) {
+        Some(methods) if !methods.is_empty() && !methods.contains(req.method()) => {
+            let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+            let allow = allow.join(", ");
+            if req.method() == Method::OPTIONS {
+                return Ok(HttpResponse::NoContent()
+                    .insert_header((header::ALLOW, allow))
+                    .finish());
+            }
+            Err(ApiError::method_not_allowed(&allow))
+        }
+        _ => Err(ApiError::not_found()),
+    }
+}

@@ -1,0 +1,40 @@
+//! HTTP wiring: the route table (one place registers every resource, so the server and the
+//! OpenAPI document cannot drift apart), middleware, extractors and the operations endpoints.
+
+pub mod health;
+pub mod json;
+pub mod middleware;
+pub mod openapi;
+
+use actix_web::App;
+use utoipa::OpenApi as _;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+/// Registers every documented route: the operations endpoints at the root and the API under
+/// `/api/v1`.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::live).service(health::ready);
+    cfg.service(scope::scope("/api/v1").configure(api_v1));
+}
+
+/// The `/api/v1` resources; each resource module contributes its own routes.
+fn api_v1(_cfg: &mut ServiceConfig) {}
+
+/// The complete OpenAPI document, generated from [`routes`].
+pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    openapi::complete(doc)
+}
+
+/// The OpenAPI document as committed in `openapi/openapi.json` (pretty JSON, newline-terminated).
+pub fn openapi_json() -> String {
+    let doc = openapi_doc();
+    let mut s = doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned());
+    s.push('\n');
+    s
+}

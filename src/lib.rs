@@ -1,0 +1,17 @@
+//! plate-permits: a JSON REST API for plate-removal permits for government vehicles
+//! (صدور مجوز فک پلاک خودروهای دولتی).
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod i18n;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod users;
+
+pub use config::Config;
+pub use startup::Application;

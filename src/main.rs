@@ -1,0 +1,61 @@
+//! The `plate-permits` binary: parse the command line, then serve, migrate, print the OpenAPI
+//! document, or create an administrator.
+
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+use plate_permits::config::{Cli, Command};
+use plate_permits::startup::{self, Application, StartupError};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // One clear line naming the setting, not the whole usage text.
+            let text = e.to_string();
+            let line = text.lines().next().unwrap_or("invalid configuration");
+            eprintln!("plate-permits: {}", line.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
+    plate_permits::telemetry::init(cli.config.log_format);
+    let config = cli.config;
+    let result: Result<(), StartupError> = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => actix_web::rt::System::new().block_on(async move {
+            let started = std::time::Instant::now();
+            let app = Application::build(config.clone()).await?;
+            tracing::info!(
+                address = %config.listen_addr.ip(),
+                port = app.port(),
+                database = app.state().backend.name(),
+                startup_ms = started.elapsed().as_millis() as u64,
+                "plate-permits is serving; API reference at /docs"
+            );
+            app.run_until_stopped()
+                .await
+                .map_err(|e| StartupError(format!("server: {e}")))
+        }),
+        Command::Migrate => startup::prepare_database(&config).map(|_| {
+            tracing::info!("database is up to date");
+        }),
+        Command::Openapi => {
+            print!("{}", plate_permits::http::openapi_json());
+            Ok(())
+        }
+        Command::CreateAdmin(args) => {
+            startup::create_admin(&config, &args.username, args.password.as_ref())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("plate-permits: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

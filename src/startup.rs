@@ -1,0 +1,224 @@
+//! Building the application: database, migrations, bootstrap account, keys, and the HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_cors::Cors;
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+use utoipa::OpenApi as _;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::db;
+use crate::error::ApiError;
+use crate::http::json::JsonLimit;
+use crate::http::middleware::{fallback, problem_layer, request_context, RouteTable};
+use crate::http::{openapi, routes};
+use crate::state::AppState;
+use crate::users::bootstrap::{self, AdminOutcome};
+
+/// A start-up failure: one line that names the setting or step at fault.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StartupError(pub String);
+
+impl From<String> for StartupError {
+    fn from(s: String) -> Self {
+        StartupError(s)
+    }
+}
+
+/// Prints the generated administrator password once, outside the structured log.
+fn announce_admin(outcome: &AdminOutcome, username: &str) {
+    match outcome {
+        AdminOutcome::Created => {
+            tracing::info!(username, "administrator created with the configured password")
+        }
+        AdminOutcome::CreatedWithTemporary(pw) | AdminOutcome::Reset(Some(pw)) => {
+            tracing::warn!(
+                username,
+                "administrator password generated; it is printed once on stderr and must be changed at first login"
+            );
+            eprintln!(
+                "\n  administrator '{username}' temporary password: {pw}\n  (shown once; it must be changed at first login)\n"
+            );
+        }
+        AdminOutcome::Reset(None) => tracing::info!(username, "administrator password reset"),
+    }
+}
+
+/// Opens the database, applies migrations and creates the first administrator when the
+/// database is empty. Blocking: call from a blocking context.
+pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        StartupError(format!(
+            "DATA_DIR: cannot create {}: {e}",
+            config.data_dir.display()
+        ))
+    })?;
+    let pool = db::build_pool(&config.effective_database_url(), config.db_pool_size)?;
+    let mut conn = db::check_connect(&pool)?;
+    let applied = db::migrations::run_pending(&mut conn)
+        .map_err(|e| StartupError(format!("migrations failed: {e}")))?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "migrations applied");
+    }
+    let outcome = db::write_tx(&mut conn, |c| {
+        bootstrap::bootstrap_if_empty(c, config.bootstrap_admin_password.as_ref())
+    })
+    .map_err(|e: ApiError| StartupError(format!("bootstrap administrator: {e}")))?;
+    if let Some(outcome) = outcome {
+        announce_admin(&outcome, "admin");
+    }
+    Ok(pool)
+}
+
+/// `plate-permits create-admin`.
+pub fn create_admin(
+    config: &Config,
+    username: &str,
+    password: Option<&crate::config::Secret>,
+) -> Result<(), StartupError> {
+    let pool = prepare_database(config)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    let outcome = db::write_tx(&mut conn, |c| {
+        bootstrap::create_or_reset_admin(c, username, password)
+    })
+    .map_err(|e| StartupError(format!("create-admin: {e}")))?;
+    announce_admin(&outcome, username);
+    Ok(())
+}
+
+/// The running service.
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+impl Application {
+    /// Prepares everything and binds the listener (port 0 picks a free port).
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        let config = Arc::new(config);
+        let prep_config = config.clone();
+        let pool = tokio::task::spawn_blocking(move || prepare_database(&prep_config))
+            .await
+            .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
+        let _jwt_secret = crate::auth::keys::load_or_create(&config)?;
+        let backend = pool
+            .get()
+            .map(|c| db::backend_of(&c))
+            .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+        let state = AppState {
+            pool,
+            backend,
+            config: config.clone(),
+        };
+        let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
+            StartupError(format!(
+                "LISTEN_ADDR: cannot listen on {}: {e}",
+                config.listen_addr
+            ))
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
+            .port();
+        let server = run(listener, state.clone())?;
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until SIGINT/SIGTERM; in-flight requests get up to 30 s to finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn cors(config: &Config) -> Cors {
+    let origins = &config.cors_allowed_origins.0;
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PATCH", "DELETE"])
+        .allowed_headers([
+            "authorization",
+            "content-type",
+            "accept",
+            "accept-language",
+            "if-match",
+            "idempotency-key",
+            "x-request-id",
+        ])
+        .expose_headers(["etag", "location", "x-request-id", "retry-after"])
+        .max_age(3600);
+    if origins.iter().any(|o| o == "*") {
+        cors = cors.allow_any_origin().send_wildcard();
+    } else {
+        for origin in origins {
+            cors = cors.allowed_origin(origin);
+        }
+    }
+    cors
+}
+
+fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
+    let doc = crate::http::openapi_doc();
+    let route_table = web::Data::new(RouteTable::from_openapi(&doc));
+    let config = state.config.clone();
+    let data = web::Data::new(state);
+    let workers = config.http_workers.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+    });
+    let server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .openapi(openapi::ApiDoc::openapi())
+            .app_data(data.clone())
+            .app_data(route_table.clone())
+            .app_data(JsonLimit(config.json_max_size.0 as usize))
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                ApiError::invalid_query(&err.to_string()).into()
+            }))
+            .app_data(
+                web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()),
+            )
+            .configure(routes)
+            .split_for_parts();
+        app.route(
+            "/docs",
+            web::get().to(|| async {
+                actix_web::HttpResponse::Found()
+                    .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+                    .finish()
+            }),
+        )
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
+            .default_service(web::to(fallback))
+            .wrap(cors(&config))
+            .wrap(from_fn(problem_layer))
+            .wrap(from_fn(request_context))
+    })
+    .workers(workers)
+    .shutdown_timeout(30)
+    .listen(listener)
+    .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
+    .run();
+    Ok(server)
+}
