@@ -1,6 +1,7 @@
 //! plate-permits: a JSON REST API for plate-removal permits for government vehicles
 //! (صدور مجوز فک پلاک خودروهای دولتی).
 
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
@@ -8,10 +9,12 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod organisations;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
 pub mod users;
+pub mod validate;
 
 pub use config::Config;
 pub use startup::Application;

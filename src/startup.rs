@@ -109,7 +109,8 @@ impl Application {
         let pool = tokio::task::spawn_blocking(move || prepare_database(&prep_config))
             .await
             .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
-        let _jwt_secret = crate::auth::keys::load_or_create(&config)?;
+        let jwt_secret = crate::auth::keys::load_or_create(&config)?;
+        let tokens = crate::auth::jwt::TokenKeys::new(&jwt_secret, config.access_token_ttl_secs);
         let backend = pool
             .get()
             .map(|c| db::backend_of(&c))
@@ -118,6 +119,7 @@ impl Application {
             pool,
             backend,
             config: config.clone(),
+            tokens,
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(

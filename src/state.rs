@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use actix_web::web;
 
+use crate::auth::jwt::TokenKeys;
 use crate::config::Config;
 use crate::db::{self, Backend, DbConnection, Pool};
 use crate::error::ApiResult;
@@ -13,6 +14,7 @@ pub struct AppState {
     pub pool: Pool,
     pub backend: Backend,
     pub config: Arc<Config>,
+    pub tokens: TokenKeys,
 }
 
 impl AppState {

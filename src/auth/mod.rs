@@ -1,4 +1,11 @@
-//! Authentication: password hashing, tokens and the `AuthUser` extractor.
+//! Authentication: password hashing, tokens, sessions, throttling and the `AuthUser` extractor.
 
+pub mod extract;
+pub mod jwt;
 pub mod keys;
 pub mod password;
+pub mod routes;
+pub mod sessions;
+pub mod throttle;
+
+pub use extract::AuthUser;

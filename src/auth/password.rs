@@ -58,6 +58,56 @@ pub fn generate_temporary() -> String {
     OsRng.sample_iter(&dist).take(16).collect()
 }
 
+pub const MIN_LEN: usize = 10;
+pub const MAX_LEN: usize = 128;
+
+/// The password policy: 10–128 characters, not the username, not the current password.
+/// `field` names the JSON field in the error. `current_hash` is checked last (it is slow).
+pub fn check_policy(
+    field: &str,
+    new_password: &str,
+    username: &str,
+    current_hash: Option<&str>,
+) -> Result<(), crate::error::FieldIssue> {
+    use crate::error::FieldIssue;
+    let len = new_password.chars().count();
+    if len < MIN_LEN {
+        return Err(FieldIssue::new(
+            field,
+            "password_too_short",
+            format!("گذرواژه باید دست‌کم {MIN_LEN} نویسه باشد."),
+            format!("The password must be at least {MIN_LEN} characters."),
+        ));
+    }
+    if len > MAX_LEN {
+        return Err(FieldIssue::new(
+            field,
+            "password_too_long",
+            format!("گذرواژه نباید بیش از {MAX_LEN} نویسه باشد."),
+            format!("The password must be at most {MAX_LEN} characters."),
+        ));
+    }
+    if new_password.trim().to_lowercase() == username.trim().to_lowercase() {
+        return Err(FieldIssue::new(
+            field,
+            "password_equals_username",
+            "گذرواژه نباید با نام کاربری یکسان باشد.",
+            "The password must not equal the username.",
+        ));
+    }
+    if let Some(hash) = current_hash {
+        if verify(new_password, hash) {
+            return Err(FieldIssue::new(
+                field,
+                "password_reused",
+                "گذرواژهٔ جدید باید با گذرواژهٔ فعلی متفاوت باشد.",
+                "The new password must differ from the current one.",
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +119,23 @@ mod tests {
         assert!(verify("correct horse battery", &h));
         assert!(!verify("wrong horse battery", &h));
         assert!(!verify("anything", "not-a-hash"));
+    }
+
+    #[test]
+    fn policy_table() {
+        let h = hash("current-password-1").unwrap();
+        for (pw, code) in [
+            ("short", "password_too_short"),
+            (&"x".repeat(129)[..], "password_too_long"),
+            ("AliReza-Admin", "password_equals_username"),
+            ("current-password-1", "password_reused"),
+        ] {
+            let err = check_policy("new_password", pw, "alireza-admin", Some(&h)).unwrap_err();
+            assert_eq!(err.code, code, "{pw}");
+            assert_eq!(err.field, "new_password");
+        }
+        assert!(check_policy("p", "a-fine-new-password", "ali", Some(&h)).is_ok());
+        assert!(check_policy("p", &"y".repeat(128), "ali", None).is_ok());
     }
 
     #[test]

@@ -115,6 +115,18 @@ impl DbManager {
     pub fn backend(&self) -> Backend {
         self.url.backend
     }
+
+    /// Opens one connection outside any pool (tools and tests). Panics on failure.
+    pub fn connect_url(url: &str) -> DbConnection {
+        let parsed = match DbUrl::parse(&Secret::new(url)) {
+            Ok(u) => u,
+            Err(e) => panic!("{e}"),
+        };
+        match r2d2::ManageConnection::connect(&DbManager::new(parsed)) {
+            Ok(c) => c,
+            Err(e) => panic!("cannot connect: {e}"),
+        }
+    }
 }
 
 /// SQLite settings applied to every pooled connection.

@@ -1,10 +1,13 @@
 //! HTTP wiring: the route table (one place registers every resource, so the server and the
 //! OpenAPI document cannot drift apart), middleware, extractors and the operations endpoints.
 
+pub mod client;
+pub mod etag;
 pub mod health;
 pub mod json;
 pub mod middleware;
 pub mod openapi;
+pub mod pagination;
 
 use actix_web::App;
 use utoipa::OpenApi as _;
@@ -19,7 +22,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
 }
 
 /// The `/api/v1` resources; each resource module contributes its own routes.
-fn api_v1(_cfg: &mut ServiceConfig) {}
+fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.configure(crate::auth::routes::configure)
+        .configure(crate::organisations::routes::configure)
+        .configure(crate::users::routes::configure);
+}
 
 /// The complete OpenAPI document, generated from [`routes`].
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {

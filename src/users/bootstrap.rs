@@ -65,13 +65,8 @@ pub fn create_or_reset_admin(
         Some(p) => (p.expose().to_owned(), false),
         None => (password::generate_temporary(), true),
     };
-    if plain.chars().count() < 10 {
-        return Err(ApiError::unprocessable(
-            "weak_password",
-            "گذرواژه باید دست‌کم ۱۰ نویسه باشد.",
-            "The password must be at least 10 characters.",
-        ));
-    }
+    password::check_policy("password", &plain, username, None)
+        .map_err(|issue| ApiError::unprocessable(issue.code, issue.message.fa, issue.message.en))?;
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
     let key = username_key(username);
     let at = now();
@@ -92,6 +87,7 @@ pub fn create_or_reset_admin(
                 users::version.eq(users::version + 1),
             ))
             .execute(conn)?;
+        crate::auth::sessions::revoke_all_for_user(conn, &id, "password_reset", None, at)?;
         return Ok(AdminOutcome::Reset(generated.then_some(plain)));
     }
     let org_id = directorate_org(conn)?;

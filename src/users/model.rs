@@ -48,3 +48,70 @@ pub fn now() -> NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
 }
+
+/// A user as the API shows it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct User {
+    pub id: String,
+    #[schema(example = "m.karimi")]
+    pub username: String,
+    #[schema(example = "مریم کریمی")]
+    pub full_name: String,
+    pub role: Role,
+    pub organisation_id: String,
+    /// Iranian mobile `09xxxxxxxxx` (personal data: shown to the user and administrators).
+    #[schema(example = "09121234567")]
+    pub mobile: Option<String>,
+    pub disabled: bool,
+    pub must_change_password: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub fn utc(t: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_naive_utc_and_offset(t, chrono::Utc)
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User {
+            id: r.id,
+            username: r.username,
+            full_name: r.full_name,
+            role: r.role,
+            organisation_id: r.organisation_id,
+            mobile: r.mobile,
+            disabled: r.disabled,
+            must_change_password: r.must_change_password,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+/// An organisation as the API shows it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Organisation {
+    pub id: String,
+    #[schema(example = "اداره کل راه و شهرسازی")]
+    pub name: String,
+    pub kind: OrgKind,
+    /// 11-digit legal-entity national id (شناسه ملی).
+    #[schema(example = "10380284790")]
+    pub national_id: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<OrganisationRow> for Organisation {
+    fn from(r: OrganisationRow) -> Self {
+        Organisation {
+            id: r.id,
+            name: r.name,
+            kind: r.kind,
+            national_id: r.national_id,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The `AuthUser` extractor: every protected handler takes one, and checks roles at its top.
+//!
+//! It verifies the bearer token, then loads the user and the token's session, so that a
+//! disabled user, a revoked session (logout, password change or reset) or a pending password
+//! change takes effect at once, not when the token expires.
+
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use futures_util::future::LocalBoxFuture;
+
+use crate::db::schema::{sessions, users};
+use crate::domain::identity::Role;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::users::model::{now, UserRow};
+
+#[derive(Clone, Debug)]
+pub struct AuthUser {
+    pub id: String,
+    pub role: Role,
+    pub org_id: String,
+    pub session_id: String,
+    pub username: String,
+    pub full_name: String,
+    pub must_change_password: bool,
+}
+
+impl AuthUser {
+    /// 403 `forbidden` unless the caller has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> ApiResult<()> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden())
+        }
+    }
+
+    pub fn is(&self, role: Role) -> bool {
+        self.role == role
+    }
+}
+
+/// Paths a user with a pending password change may still use.
+fn exempt_from_password_change(req: &HttpRequest) -> bool {
+    let path = req.path();
+    path.starts_with("/api/v1/auth/") || (req.method() == Method::GET && path == "/api/v1/me")
+}
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() {
+        Some(token.trim().to_owned())
+    } else {
+        None
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let exempt = exempt_from_password_change(req);
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::internal("application state is missing"))?;
+            let token = token.ok_or_else(ApiError::unauthorized)?;
+            let claims = state
+                .tokens
+                .verify(&token)
+                .ok_or_else(ApiError::invalid_token)?;
+            let (sub, sid) = (claims.sub.clone(), claims.sid.clone());
+            let row = state
+                .db(move |conn| {
+                    let row: Option<(UserRow, Option<NaiveDateTime>, NaiveDateTime)> =
+                        sessions::table
+                            .inner_join(users::table)
+                            .filter(sessions::id.eq(&sid))
+                            .filter(users::id.eq(&sub))
+                            .select((
+                                UserRow::as_select(),
+                                sessions::revoked_at,
+                                sessions::expires_at,
+                            ))
+                            .first(conn)
+                            .optional()?;
+                    Ok(row)
+                })
+                .await?;
+            let Some((user, revoked_at, expires_at)) = row else {
+                return Err(ApiError::invalid_token());
+            };
+            if user.disabled || revoked_at.is_some() || expires_at <= now() {
+                return Err(ApiError::invalid_token());
+            }
+            if user.must_change_password && !exempt {
+                return Err(ApiError::password_change_required());
+            }
+            Ok(AuthUser {
+                id: user.id,
+                role: user.role,
+                org_id: user.organisation_id,
+                session_id: claims.sid,
+                username: user.username,
+                full_name: user.full_name,
+                must_change_password: user.must_change_password,
+            })
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! Sign-in sessions and rotating refresh tokens. Refresh tokens are random, stored only as
+//! SHA-256 hashes, single-use: presenting a spent one revokes the whole session (token family).
+
+use base64::Engine;
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::db::schema::{refresh_tokens, sessions, users};
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult};
+use crate::users::model::UserRow;
+
+/// Hex SHA-256 of a presented token.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn new_refresh_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    format!(
+        "rt_{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+fn insert_refresh(
+    conn: &mut DbConnection,
+    session_id: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+) -> ApiResult<String> {
+    let token = new_refresh_token();
+    diesel::insert_into(refresh_tokens::table)
+        .values((
+            refresh_tokens::token_hash.eq(hash_token(&token)),
+            refresh_tokens::session_id.eq(session_id),
+            refresh_tokens::created_at.eq(now),
+            refresh_tokens::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Starts a session for a user; returns `(session_id, refresh_token)`.
+pub fn create(
+    conn: &mut DbConnection,
+    user_id: &str,
+    client_ip: &str,
+    ttl_secs: u64,
+    now: NaiveDateTime,
+) -> ApiResult<(String, String)> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let expires_at = now + TimeDelta::seconds(ttl_secs as i64);
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(&id),
+            sessions::user_id.eq(user_id),
+            sessions::created_at.eq(now),
+            sessions::last_used_at.eq(now),
+            sessions::expires_at.eq(expires_at),
+            sessions::client_ip.eq(client_ip),
+        ))
+        .execute(conn)?;
+    let token = insert_refresh(conn, &id, now, expires_at)?;
+    Ok((id, token))
+}
+
+pub enum Rotation {
+    /// A new refresh token for the same session.
+    Rotated {
+        user: Box<UserRow>,
+        session_id: String,
+        refresh_token: String,
+    },
+    /// The token was already spent: the session has been revoked (commit, then refuse).
+    Reused,
+}
+
+/// Exchanges a refresh token for a new one in the same session (which keeps its expiry).
+pub fn rotate(
+    conn: &mut DbConnection,
+    presented: &str,
+    now: NaiveDateTime,
+) -> ApiResult<Rotation> {
+    let hash = hash_token(presented);
+    let found: Option<(String, Option<NaiveDateTime>, NaiveDateTime)> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(&hash))
+        .select((
+            refresh_tokens::session_id,
+            refresh_tokens::used_at,
+            refresh_tokens::expires_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((session_id, used_at, expires_at)) = found else {
+        return Err(ApiError::invalid_token());
+    };
+    // Mark it spent; a concurrent use of the same token loses this race and counts as reuse.
+    let marked = diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::token_hash.eq(&hash))
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
+    if used_at.is_some() || marked == 0 {
+        revoke(conn, &session_id, "refresh_token_reuse", now)?;
+        return Ok(Rotation::Reused);
+    }
+    if expires_at <= now {
+        return Err(ApiError::invalid_token());
+    }
+    let row: Option<(UserRow, Option<NaiveDateTime>, NaiveDateTime)> = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::id.eq(&session_id))
+        .select((
+            UserRow::as_select(),
+            sessions::revoked_at,
+            sessions::expires_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((user, revoked_at, session_expires)) = row else {
+        return Err(ApiError::invalid_token());
+    };
+    if revoked_at.is_some() || session_expires <= now || user.disabled {
+        return Err(ApiError::invalid_token());
+    }
+    diesel::update(sessions::table.find(&session_id))
+        .set(sessions::last_used_at.eq(now))
+        .execute(conn)?;
+    let refresh_token = insert_refresh(conn, &session_id, now, session_expires)?;
+    Ok(Rotation::Rotated {
+        user: Box::new(user),
+        session_id,
+        refresh_token,
+    })
+}
+
+/// The session a refresh token belongs to, if any.
+pub fn session_of_token(conn: &mut DbConnection, presented: &str) -> ApiResult<Option<String>> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(hash_token(presented)))
+        .select(refresh_tokens::session_id)
+        .first(conn)
+        .optional()?)
+}
+
+pub fn revoke(
+    conn: &mut DbConnection,
+    session_id: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::id.eq(session_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(now),
+        sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Revokes every open session of a user, except `keep` (the caller's own, on a password change).
+pub fn revoke_all_for_user(
+    conn: &mut DbConnection,
+    user_id: &str,
+    reason: &str,
+    keep: Option<&str>,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let keep = keep.unwrap_or("");
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(now),
+        sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! List pagination: `?limit=` (default 50, max 200) and an opaque `?cursor=`; responses are
+//! `{items, next_cursor}`, newest first. Cursors encode the last item's sort key.
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{ApiError, ApiResult};
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 200;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Items per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200, example = 50)]
+    pub limit: Option<i64>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+/// A page request after validation.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub limit: i64,
+    /// Sort key of the last item already seen.
+    pub after: Option<String>,
+}
+
+impl PageParams {
+    pub fn page(&self) -> ApiResult<Page> {
+        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(ApiError::invalid_query("limit must be between 1 and 200"));
+        }
+        let after = match &self.cursor {
+            None => None,
+            Some(c) if c.is_empty() => None,
+            Some(c) => Some(decode_cursor(c)?),
+        };
+        Ok(Page { limit, after })
+    }
+}
+
+pub fn encode_cursor(key: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.as_bytes())
+}
+
+pub fn decode_cursor(cursor: &str) -> ApiResult<String> {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor.as_bytes())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| ApiError::invalid_query("cursor is not valid"))
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Paginated<T: ToSchema> {
+    pub items: Vec<T>,
+    /// Cursor for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+impl<T: ToSchema> Paginated<T> {
+    /// Builds a page from `limit + 1` fetched rows: the extra row only tells that more exist.
+    pub fn from_rows<R>(
+        mut rows: Vec<R>,
+        limit: i64,
+        key: impl Fn(&R) -> String,
+        view: impl Fn(R) -> T,
+    ) -> Self {
+        let more = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let next_cursor = if more {
+            rows.last().map(|r| encode_cursor(&key(r)))
+        } else {
+            None
+        };
+        Paginated {
+            items: rows.into_iter().map(view).collect(),
+            next_cursor,
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Organisations: applicant agencies, the directorate and the traffic police.
+
+pub mod routes;

@@ -1,0 +1,218 @@
+#![allow(dead_code)]
+//! Test harness: `spawn_app()` starts the real server on port 0 with a fresh database: a temp
+//! SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
+
+use std::sync::OnceLock;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use plate_permits::config::{Config, Secret};
+use plate_permits::Application;
+use serde_json::{json, Value};
+
+pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
+
+/// A database made for one test and dropped after it.
+pub struct TestDb {
+    pub url: String,
+    pg_admin_url: Option<String>,
+    pub pg_name: Option<String>,
+}
+
+impl TestDb {
+    pub fn is_postgres(&self) -> bool {
+        self.pg_name.is_some()
+    }
+
+    /// Runs SQL as the PostgreSQL superuser on the maintenance database.
+    pub fn pg_admin(&self, sql: &str) {
+        if let Some(admin) = &self.pg_admin_url {
+            let mut conn = PgConnection::establish(admin).expect("connect to admin database");
+            conn.batch_execute(sql).expect("admin SQL");
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let (Some(admin), Some(name)) = (&self.pg_admin_url, &self.pg_name) {
+            if let Ok(mut conn) = PgConnection::establish(admin) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+pub fn pg_url_with_db(base: &str, db: &str) -> String {
+    let (without_query, query) = match base.split_once('?') {
+        Some((a, q)) => (a, Some(q)),
+        None => (base, None),
+    };
+    let scheme_end = without_query.find("://").map(|i| i + 3).unwrap_or(0);
+    let prefix = match without_query[scheme_end..].find('/') {
+        Some(i) => &without_query[..scheme_end + i],
+        None => without_query,
+    };
+    match query {
+        Some(q) => format!("{prefix}/{db}?{q}"),
+        None => format!("{prefix}/{db}"),
+    }
+}
+
+pub fn test_database_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL").ok().filter(|s| !s.is_empty())
+}
+
+pub fn fresh_database(dir: &std::path::Path) -> TestDb {
+    match test_database_url() {
+        Some(base) => {
+            let name = format!("pp_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&base).expect("connect to TEST_DATABASE_URL");
+            conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                .expect("create test database");
+            TestDb {
+                url: pg_url_with_db(&base, &name),
+                pg_admin_url: Some(base),
+                pg_name: Some(name),
+            }
+        }
+        None => TestDb {
+            url: dir.join("test.db").to_string_lossy().into_owned(),
+            pg_admin_url: None,
+            pg_name: None,
+        },
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+    pub config: Config,
+    pub data_dir: tempfile::TempDir,
+    pub server: tokio::task::JoinHandle<()>,
+}
+
+fn init_logs() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            plate_permits::telemetry::init(plate_permits::config::LogFormat::Pretty);
+        }
+    });
+}
+
+pub fn test_config(data_dir: &std::path::Path, db_url: &str) -> Config {
+    let mut config = Config::defaults();
+    config.listen_addr = "127.0.0.1:0".parse().expect("addr");
+    config.data_dir = data_dir.to_path_buf();
+    config.database_url = Some(Secret::new(db_url));
+    config.jwt_secret = Some(Secret::new("test-secret-test-secret-test-secret-0123456789"));
+    config.bootstrap_admin_password = Some(Secret::new(ADMIN_PASSWORD));
+    config.http_workers = Some(2);
+    config.db_pool_size = 8;
+    config
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    init_logs();
+    let data_dir = tempfile::tempdir().expect("tempdir");
+    let db = fresh_database(data_dir.path());
+    let mut config = test_config(data_dir.path(), &db.url);
+    adjust(&mut config);
+    let app = Application::build(config.clone()).await.expect("build app");
+    let port = app.port();
+    let server = tokio::spawn(async move {
+        let _ = app.run_until_stopped().await;
+    });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client,
+        db,
+        config,
+        data_dir,
+        server,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/v1{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(self.api(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+        let mut req = self.client.post(self.api(path)).json(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn patch_json(&self, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+        let mut req = self.client.patch(self.api(path)).json(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.delete(self.api(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+}
+
+/// Reads a response as JSON, asserting its status first (showing the body when it differs).
+pub async fn expect_json(resp: reqwest::Response, status: u16) -> Value {
+    let got = resp.status().as_u16();
+    let text = resp.text().await.expect("body");
+    assert_eq!(got, status, "unexpected status; body: {text}");
+    if text.is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }))
+}
+
+/// Asserts a problem+json response with the given status and code; returns the body.
+pub async fn expect_problem(resp: reqwest::Response, status: u16, code: &str) -> Value {
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let body = expect_json(resp, status).await;
+    assert_eq!(content_type, "application/problem+json", "body: {body}");
+    assert_eq!(body["code"], code, "body: {body}");
+    assert_eq!(body["status"], status, "body: {body}");
+    for member in ["type", "title", "detail", "errors"] {
+        assert!(body.get(member).is_some(), "problem lacks {member}: {body}");
+    }
+    body
+}

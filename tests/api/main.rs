@@ -1,0 +1,6 @@
+//! Black-box HTTP tests: every test starts the real server on its own database.
+
+mod helpers;
+
+mod foundation;
+mod schema;
