@@ -144,7 +144,12 @@ pub struct CreateAdminArgs {
 #[derive(Clone, Debug, Args)]
 pub struct Config {
     /// Address and port to listen on.
-    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "LISTEN_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub listen_addr: SocketAddr,
 
     /// Directory for the SQLite database, the generated JWT secret and uploaded documents.
@@ -167,11 +172,22 @@ pub struct Config {
 
     /// Password for the `admin` user created on first start with an empty database. When unset,
     /// one is generated, logged once, and must be changed at first login.
-    #[arg(long, env = "BOOTSTRAP_ADMIN_PASSWORD", hide_env_values = true, global = true)]
+    #[arg(
+        long,
+        env = "BOOTSTRAP_ADMIN_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
     pub bootstrap_admin_password: Option<Secret>,
 
     /// Log format.
-    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        value_enum,
+        default_value = "pretty",
+        global = true
+    )]
     pub log_format: LogFormat,
 
     /// Comma-separated origins allowed by CORS (`*` for any). Empty: no cross-origin access.
@@ -179,7 +195,12 @@ pub struct Config {
     pub cors_allowed_origins: Origins,
 
     /// Largest uploaded document accepted (e.g. `10MiB`).
-    #[arg(long, env = "DOCUMENT_MAX_SIZE", default_value = "10MiB", global = true)]
+    #[arg(
+        long,
+        env = "DOCUMENT_MAX_SIZE",
+        default_value = "10MiB",
+        global = true
+    )]
     pub document_max_size: ByteSize,
 
     /// Largest JSON request body accepted (e.g. `64KiB`).

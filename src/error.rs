@@ -44,7 +44,12 @@ impl FieldIssue {
 
     /// The field is required but missing or empty.
     pub fn required(field: impl Into<String>) -> Self {
-        FieldIssue::new(field, "required", "این فیلد الزامی است.", "This field is required.")
+        FieldIssue::new(
+            field,
+            "required",
+            "این فیلد الزامی است.",
+            "This field is required.",
+        )
     }
 
     /// Prefixes the field path, e.g. `plate` inside `vehicle` becomes `vehicle.plate`.
@@ -103,9 +108,13 @@ pub struct ProblemFieldError {
     pub message: String,
 }
 
-/// The service's error. Build one with the constructors below.
+/// The service's error. Build one with the constructors below. (Boxed, so that `Result`s
+/// stay small on the happy path.)
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<Inner>);
+
+#[derive(Debug)]
+pub struct Inner {
     status: StatusCode,
     code: &'static str,
     detail: Msg,
@@ -113,6 +122,19 @@ pub struct ApiError {
     extensions: Map<String, Value>,
     headers: Vec<(header::HeaderName, String)>,
     cause: Option<String>,
+}
+
+impl std::ops::Deref for ApiError {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ApiError {
+    fn deref_mut(&mut self) -> &mut Inner {
+        &mut self.0
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -137,10 +159,7 @@ fn title(code: &str, status: StatusCode) -> (&'static str, &'static str) {
         ),
         "invalid_token" => ("توکن نامعتبر یا منقضی است", "Invalid or expired token"),
         "forbidden" => ("دسترسی مجاز نیست", "Forbidden"),
-        "password_change_required" => (
-            "تغییر گذرواژه الزامی است",
-            "Password change required",
-        ),
+        "password_change_required" => ("تغییر گذرواژه الزامی است", "Password change required"),
         "not_found" => ("یافت نشد", "Not found"),
         "method_not_allowed" => ("روش درخواست مجاز نیست", "Method not allowed"),
         "not_acceptable" => ("قالب پاسخ درخواستی پشتیبانی نمی‌شود", "Not acceptable"),
@@ -187,7 +206,7 @@ fn title(code: &str, status: StatusCode) -> (&'static str, &'static str) {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: Msg) -> Self {
-        ApiError {
+        ApiError(Box::new(Inner {
             status,
             code,
             detail,
@@ -195,7 +214,7 @@ impl ApiError {
             extensions: Map::new(),
             headers: Vec::new(),
             cause: None,
-        }
+        }))
     }
 
     pub fn status(&self) -> StatusCode {
@@ -270,10 +289,7 @@ impl ApiError {
                 "The token is invalid or expired; sign in again.",
             ),
         )
-        .with_header(
-            header::WWW_AUTHENTICATE,
-            "Bearer error=\"invalid_token\"",
-        )
+        .with_header(header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
     }
 
     pub fn invalid_credentials() -> Self {
@@ -333,7 +349,11 @@ impl ApiError {
     }
 
     pub fn not_acceptable(fa: &str, en: &str) -> Self {
-        Self::new(StatusCode::NOT_ACCEPTABLE, "not_acceptable", Msg::new(fa, en))
+        Self::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "not_acceptable",
+            Msg::new(fa, en),
+        )
     }
 
     pub fn invalid_transition(current_status: &str, label_fa: &str) -> Self {
@@ -540,13 +560,11 @@ impl From<diesel::result::Error> for ApiError {
                 "رکوردی با همین مشخصات از قبل وجود دارد.",
                 "A record with the same identifying values already exists.",
             ),
-            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
-                ApiError::conflict(
-                    "conflict",
-                    "تغییر همزمان دیگری انجام شد؛ دوباره تلاش کنید.",
-                    "A concurrent change happened; retry.",
-                )
-            }
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => ApiError::conflict(
+                "conflict",
+                "تغییر همزمان دیگری انجام شد؛ دوباره تلاش کنید.",
+                "A concurrent change happened; retry.",
+            ),
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
                 ApiError::service_unavailable()
             }
@@ -594,7 +612,10 @@ mod tests {
         let body = e.body(Lang::En).to_string();
         assert!(!body.contains("secret_table"));
         assert!(!body.contains("/srv"));
-        assert_eq!(e.cause(), Some("SELECT * FROM secret_table at /srv/app.rs:12"));
+        assert_eq!(
+            e.cause(),
+            Some("SELECT * FROM secret_table at /srv/app.rs:12")
+        );
     }
 
     #[test]

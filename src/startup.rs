@@ -35,7 +35,10 @@ impl From<String> for StartupError {
 fn announce_admin(outcome: &AdminOutcome, username: &str) {
     match outcome {
         AdminOutcome::Created => {
-            tracing::info!(username, "administrator created with the configured password")
+            tracing::info!(
+                username,
+                "administrator created with the configured password"
+            )
         }
         AdminOutcome::CreatedWithTemporary(pw) | AdminOutcome::Reset(Some(pw)) => {
             tracing::warn!(
@@ -195,12 +198,11 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
             .app_data(data.clone())
             .app_data(route_table.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
-            .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                ApiError::invalid_query(&err.to_string()).into()
-            }))
             .app_data(
-                web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()),
+                web::QueryConfig::default()
+                    .error_handler(|err, _| ApiError::invalid_query(&err.to_string()).into()),
             )
+            .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
             .configure(routes)
             .split_for_parts();
         app.route(
@@ -212,10 +214,10 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
             }),
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
-            .default_service(web::to(fallback))
-            .wrap(cors(&config))
-            .wrap(from_fn(problem_layer))
-            .wrap(from_fn(request_context))
+        .default_service(web::to(fallback))
+        .wrap(cors(&config))
+        .wrap(from_fn(problem_layer))
+        .wrap(from_fn(request_context))
     })
     .workers(workers)
     .shutdown_timeout(30)

@@ -69,8 +69,7 @@ impl FromRequest for AuthUser {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let exempt = exempt_from_password_change(req);
         Box::pin(async move {
-            let state =
-                state.ok_or_else(|| ApiError::internal("application state is missing"))?;
+            let state = state.ok_or_else(|| ApiError::internal("application state is missing"))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
             let claims = state
                 .tokens

@@ -95,7 +95,10 @@ mod tests {
         let k = keys();
         let t = k.issue("u1", Role::Agency, "o1", "s1").unwrap();
         let c = k.verify(&t).unwrap();
-        assert_eq!((c.sub.as_str(), c.role, c.sid.as_str()), ("u1", Role::Agency, "s1"));
+        assert_eq!(
+            (c.sub.as_str(), c.role, c.sid.as_str()),
+            ("u1", Role::Agency, "s1")
+        );
     }
 
     #[test]
@@ -108,11 +111,17 @@ mod tests {
         })
         .to_string();
         // alg: none
-        let none = format!("{}.{}.", b64(r#"{"alg":"none","typ":"JWT"}"#), b64(&payload));
+        let none = format!(
+            "{}.{}.",
+            b64(r#"{"alg":"none","typ":"JWT"}"#),
+            b64(&payload)
+        );
         assert!(k.verify(&none).is_none());
         // another key
         let other = TokenKeys::new(&Secret::new("z".repeat(40)), 900);
-        assert!(k.verify(&other.issue("u1", Role::Admin, "o", "s").unwrap()).is_none());
+        assert!(k
+            .verify(&other.issue("u1", Role::Admin, "o", "s").unwrap())
+            .is_none());
         // another algorithm (HS512 with the same secret)
         let claims: Claims = serde_json::from_str(&payload).unwrap();
         let hs512 = encode(

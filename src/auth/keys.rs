@@ -77,6 +77,8 @@ mod tests {
     fn short_configured_secret_is_refused() {
         let mut config = Config::defaults();
         config.jwt_secret = Some(Secret::new("short"));
-        assert!(load_or_create(&config).unwrap_err().starts_with("JWT_SECRET"));
+        assert!(load_or_create(&config)
+            .unwrap_err()
+            .starts_with("JWT_SECRET"));
     }
 }

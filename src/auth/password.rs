@@ -9,10 +9,7 @@ use rand::Rng;
 
 /// OWASP's minimum for argon2id: m = 19 MiB, t = 2, p = 1.
 fn hasher() -> Argon2<'static> {
-    let params = match Params::new(19_456, 2, 1, None) {
-        Ok(p) => p,
-        Err(_) => Params::default(),
-    };
+    let params = Params::new(19_456, 2, 1, None).unwrap_or_default();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 

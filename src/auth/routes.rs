@@ -112,7 +112,7 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
-    let LoginRequest { username, password } = body.into_inner();
+    let LoginRequest { username, password } = body.into_inner()?;
     let st = state.clone();
     let response = state
         .db(move |conn| {
@@ -198,7 +198,7 @@ pub async fn refresh(
     state: web::Data<AppState>,
     body: Json<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let presented = body.into_inner().refresh_token;
+    let presented = body.into_inner()?.refresh_token;
     let st = state.clone();
     let response = state
         .db(move |conn| {
@@ -233,7 +233,7 @@ pub async fn logout(
     user: AuthUser,
     body: Json<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
-    let presented = body.into_inner().refresh_token;
+    let presented = body.into_inner()?.refresh_token;
     state
         .tx(move |conn| {
             let at = now();
@@ -274,7 +274,7 @@ pub async fn change_password(
     let ChangePasswordRequest {
         current_password,
         new_password,
-    } = body.into_inner();
+    } = body.into_inner()?;
     state
         .db(move |conn| {
             let row: UserRow = users::table

@@ -80,11 +80,7 @@ pub enum Rotation {
 }
 
 /// Exchanges a refresh token for a new one in the same session (which keeps its expiry).
-pub fn rotate(
-    conn: &mut DbConnection,
-    presented: &str,
-    now: NaiveDateTime,
-) -> ApiResult<Rotation> {
+pub fn rotate(conn: &mut DbConnection, presented: &str, now: NaiveDateTime) -> ApiResult<Rotation> {
     let hash = hash_token(presented);
     let found: Option<(String, Option<NaiveDateTime>, NaiveDateTime)> = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(&hash))

@@ -35,8 +35,6 @@ diesel::table! {
 
 diesel::joinable!(users -> organisations (organisation_id));
 
-
-
 diesel::table! {
     sessions (id) {
         id -> Text,
@@ -84,4 +82,11 @@ diesel::table! {
 
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
-diesel::allow_tables_to_appear_in_same_query!(organisations, users, sessions, refresh_tokens, login_failures, audit_log);
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    sessions,
+    refresh_tokens,
+    login_failures,
+    audit_log
+);

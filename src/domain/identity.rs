@@ -7,7 +7,17 @@ use utoipa::ToSchema;
 
 /// What a user may do. Each role belongs to one kind of organisation.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    AsExpression,
+    FromSqlRow,
 )]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]
@@ -34,7 +44,17 @@ crate::text_enum!(Role {
 
 /// The kind of an organisation.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    AsExpression,
+    FromSqlRow,
 )]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]

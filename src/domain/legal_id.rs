@@ -42,6 +42,13 @@ impl LegalId {
         Ok(LegalId(digits))
     }
 
+    /// Completes ten digits with their check digit (for fixtures and tools).
+    pub fn complete(first_ten: &str) -> Option<LegalId> {
+        (0..10u8)
+            .map(|d| format!("{first_ten}{d}"))
+            .find_map(|candidate| LegalId::parse(&candidate).ok())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -55,9 +55,20 @@ mod tests {
             ("0912-123-4567", "09121234567"),
             ("9121234567", "09121234567"),
         ] {
-            assert_eq!(Mobile::parse(input).map(|m| m.0), Some(want.to_owned()), "{input}");
+            assert_eq!(
+                Mobile::parse(input).map(|m| m.0),
+                Some(want.to_owned()),
+                "{input}"
+            );
         }
-        for bad in ["", "0912123456", "091212345678", "02112345678", "+14155550100", "0912abc4567"] {
+        for bad in [
+            "",
+            "0912123456",
+            "091212345678",
+            "02112345678",
+            "+14155550100",
+            "0912abc4567",
+        ] {
             assert_eq!(Mobile::parse(bad), None, "{bad}");
         }
     }

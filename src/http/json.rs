@@ -4,8 +4,10 @@
 //! non-JSON content type, 413 past the configured limit (checked against `Content-Length` and
 //! while reading), 400 for malformed JSON, and 422 `validation_failed` naming the offending field
 //! by its JSON path (unknown fields included, since input types deny them).
-
-use std::ops::Deref;
+//!
+//! The outcome is deferred: extraction never fails, and the handler takes the body with
+//! `body.into_inner()?` after its role checks, so a caller whose role may never do something
+//! gets 403 whatever body it sent.
 
 use actix_web::dev::Payload;
 use actix_web::http::header::CONTENT_TYPE;
@@ -22,29 +24,23 @@ use crate::error::{ApiError, FieldIssue};
 #[derive(Clone, Copy, Debug)]
 pub struct JsonLimit(pub usize);
 
-/// A parsed JSON body plus the SHA-256 of its canonical form (for idempotency checks).
+/// A JSON body, parsed, plus the SHA-256 of its canonical form (for idempotency checks); or
+/// the problem that reading or parsing it raised.
 #[derive(Debug)]
 pub struct Json<T> {
-    value: T,
-    canonical_sha256: String,
+    parsed: Result<(T, String), ApiError>,
 }
 
 impl<T> Json<T> {
-    pub fn into_inner(self) -> T {
-        self.value
+    /// The body, or its 400/413/415/422 problem.
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.parsed.map(|(v, _)| v)
     }
 
-    /// Hex SHA-256 of the body re-serialised with sorted keys and no insignificant white
-    /// space: two bodies that mean the same JSON have the same hash.
-    pub fn canonical_sha256(&self) -> &str {
-        &self.canonical_sha256
-    }
-}
-
-impl<T> Deref for Json<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
+    /// The body with the hex SHA-256 of its canonical form (sorted keys, no insignificant
+    /// white space: two bodies that mean the same JSON have the same hash).
+    pub fn into_parts(self) -> Result<(T, String), ApiError> {
+        self.parsed
     }
 }
 
@@ -173,6 +169,21 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .and_then(|v| v.parse::<usize>().ok());
         let mut payload = payload.take();
         Box::pin(async move {
+            let parsed =
+                read_body::<T>(content_type_ok, declared_length, limit, &mut payload).await;
+            Ok(Json { parsed })
+        })
+    }
+}
+
+async fn read_body<T: DeserializeOwned>(
+    content_type_ok: bool,
+    declared_length: Option<usize>,
+    limit: usize,
+    payload: &mut Payload,
+) -> Result<(T, String), ApiError> {
+    {
+        {
             if !content_type_ok {
                 return Err(ApiError::unsupported_media_type(
                     "بدنهٔ درخواست باید از نوع application/json باشد.",
@@ -196,12 +207,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 }
                 buf.extend_from_slice(&chunk);
             }
-            let (value, canonical_sha256) = parse_body::<T>(&buf)?;
-            Ok(Json {
-                value,
-                canonical_sha256,
-            })
-        })
+            parse_body::<T>(&buf)
+        }
     }
 }
 

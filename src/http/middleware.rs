@@ -94,7 +94,11 @@ pub async fn problem_layer(
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res);
     }
-    if let Some(api) = res.response().error().and_then(|e| e.as_error::<ApiError>()) {
+    if let Some(api) = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<ApiError>())
+    {
         if let Some(cause) = api.cause() {
             tracing::error!(cause, "internal error");
         }

@@ -76,27 +76,42 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
             .or_insert_with(|| problem_response(description));
     };
     if has_body || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
-        add("400", "Malformed JSON or query string (`malformed_json`, `invalid_query`).");
+        add(
+            "400",
+            "Malformed JSON or query string (`malformed_json`, `invalid_query`).",
+        );
     }
     if secured {
-        add("401", "Missing, invalid or expired token (`unauthorized`, `invalid_token`).");
+        add(
+            "401",
+            "Missing, invalid or expired token (`unauthorized`, `invalid_token`).",
+        );
         add(
             "403",
             "The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`).",
         );
     }
     if has_path_params {
-        add("404", "Not found, or not visible to the caller (`not_found`).");
+        add(
+            "404",
+            "Not found, or not visible to the caller (`not_found`).",
+        );
     }
     if has_body {
         add("413", "Body larger than the limit (`payload_too_large`).");
-        add("415", "Body is not `application/json` (`unsupported_media_type`).");
+        add(
+            "415",
+            "Body is not `application/json` (`unsupported_media_type`).",
+        );
         add(
             "422",
             "Validation failed (`validation_failed`, with `errors[]` naming each field by JSON path).",
         );
     }
-    add("500", "Internal error (`internal_error`); nothing internal is disclosed.");
+    add(
+        "500",
+        "Internal error (`internal_error`); nothing internal is disclosed.",
+    );
     if method_writes {
         add(
             "503",

@@ -140,7 +140,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let ip = client_ip(&req, state.config.trust_proxy);
-    let body = body.into_inner();
+    let body = body.into_inner()?;
     let mut issues = Issues::new();
     let name = issues.line("name", &body.name, 2, 200);
     let national_id = legal_id(&mut issues, &body.national_id);
@@ -274,10 +274,13 @@ pub async fn update(
     user.require(&[Role::Admin])?;
     let ip = client_ip(&req, state.config.trust_proxy);
     let id = id.into_inner();
-    let body = body.into_inner();
+    let body = body.into_inner()?;
     let mut issues = Issues::new();
     let name = body.name.as_deref().map(|n| issues.line("name", n, 2, 200));
-    let national_id = body.national_id.as_deref().map(|n| legal_id(&mut issues, n));
+    let national_id = body
+        .national_id
+        .as_deref()
+        .map(|n| legal_id(&mut issues, n));
     issues.finish()?;
     let row = state
         .tx(move |conn| {

@@ -100,8 +100,7 @@ pub struct UserFilter {
 fn valid_username(u: &str) -> bool {
     let n = u.chars().count();
     (3..=64).contains(&n)
-        && u
-            .chars()
+        && u.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
@@ -165,7 +164,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let ip = client_ip(&req, state.config.trust_proxy);
-    let body = body.into_inner();
+    let body = body.into_inner()?;
     let mut issues = Issues::new();
     let username = body.username.trim().to_owned();
     if !valid_username(&username) {
@@ -367,7 +366,7 @@ pub async fn update(
     user.require(&[Role::Admin])?;
     let ip = client_ip(&req, state.config.trust_proxy);
     let id = id.into_inner();
-    let body = body.into_inner();
+    let body = body.into_inner()?;
     let mut issues = Issues::new();
     let full_name = body
         .full_name

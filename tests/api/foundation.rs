@@ -7,15 +7,29 @@ use serde_json::json;
 #[tokio::test]
 async fn health_live_and_ready() {
     let app = spawn_app().await;
-    let resp = app.client.get(app.url("/health/live")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/health/live"))
+        .send()
+        .await
+        .unwrap();
     assert!(resp.headers().contains_key("x-request-id"));
     let body = expect_json(resp, 200).await;
     assert_eq!(body["status"], "ok");
 
-    let resp = app.client.get(app.url("/health/ready")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/health/ready"))
+        .send()
+        .await
+        .unwrap();
     let body = expect_json(resp, 200).await;
     assert_eq!(body["status"], "ready");
-    let want = if app.db.is_postgres() { "postgresql" } else { "sqlite" };
+    let want = if app.db.is_postgres() {
+        "postgresql"
+    } else {
+        "sqlite"
+    };
     assert_eq!(body["database"], want);
 }
 
@@ -44,7 +58,12 @@ async fn request_id_is_echoed_or_generated() {
 #[tokio::test]
 async fn unknown_route_is_404_problem_in_persian_and_english() {
     let app = spawn_app().await;
-    let resp = app.client.get(app.api("/no-such-thing")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.api("/no-such-thing"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.headers()["content-language"], "fa");
     let body = expect_problem(resp, 404, "not_found").await;
     assert_eq!(body["title"], "یافت نشد");
@@ -64,7 +83,12 @@ async fn unknown_route_is_404_problem_in_persian_and_english() {
 #[tokio::test]
 async fn wrong_method_is_405_with_allow() {
     let app = spawn_app().await;
-    let resp = app.client.delete(app.url("/health/live")).send().await.unwrap();
+    let resp = app
+        .client
+        .delete(app.url("/health/live"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.headers()["allow"], "GET");
     expect_problem(resp, 405, "method_not_allowed").await;
     let resp = app.client.get(app.api("/auth/login")).send().await.unwrap();
@@ -107,7 +131,11 @@ async fn oversized_json_is_413() {
     let app = spawn_app().await;
     let big = "x".repeat(200 * 1024);
     let resp = app
-        .post_json("/auth/login", None, &json!({"username": big, "password": "p"}))
+        .post_json(
+            "/auth/login",
+            None,
+            &json!({"username": big, "password": "p"}),
+        )
         .await;
     expect_problem(resp, 413, "payload_too_large").await;
 }
@@ -182,7 +210,8 @@ async fn readiness_follows_the_database() {
         ));
         expect_problem(ready().await, 503, "service_unavailable").await;
         // The database comes back: ready again without a restart.
-        app.db.pg_admin(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
+        app.db
+            .pg_admin(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
         let mut ok = false;
         for _ in 0..50 {
             if ready().await.status().as_u16() == 200 {

@@ -37,7 +37,8 @@ impl Drop for TestDb {
     fn drop(&mut self) {
         if let (Some(admin), Some(name)) = (&self.pg_admin_url, &self.pg_name) {
             if let Ok(mut conn) = PgConnection::establish(admin) {
-                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+                let _ =
+                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
             }
         }
     }
@@ -61,7 +62,9 @@ pub fn pg_url_with_db(base: &str, db: &str) -> String {
 }
 
 pub fn test_database_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|s| !s.is_empty())
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 pub fn fresh_database(dir: &std::path::Path) -> TestDb {
@@ -109,7 +112,9 @@ pub fn test_config(data_dir: &std::path::Path, db_url: &str) -> Config {
     config.listen_addr = "127.0.0.1:0".parse().expect("addr");
     config.data_dir = data_dir.to_path_buf();
     config.database_url = Some(Secret::new(db_url));
-    config.jwt_secret = Some(Secret::new("test-secret-test-secret-test-secret-0123456789"));
+    config.jwt_secret = Some(Secret::new(
+        "test-secret-test-secret-test-secret-0123456789",
+    ));
     config.bootstrap_admin_password = Some(Secret::new(ADMIN_PASSWORD));
     config.http_workers = Some(2);
     config.db_pool_size = 8;
@@ -163,7 +168,12 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
-    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+    pub async fn post_json(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> reqwest::Response {
         let mut req = self.client.post(self.api(path)).json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -171,7 +181,12 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
-    pub async fn patch_json(&self, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+    pub async fn patch_json(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> reqwest::Response {
         let mut req = self.client.patch(self.api(path)).json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -215,4 +230,151 @@ pub async fn expect_problem(resp: reqwest::Response, status: u16, code: &str) ->
         assert!(body.get(member).is_some(), "problem lacks {member}: {body}");
     }
     body
+}
+
+// ---- identity fixtures ------------------------------------------------------------------
+
+/// A checksum-valid, random legal-entity id.
+pub fn random_national_id() -> String {
+    loop {
+        let n = uuid::Uuid::new_v4().as_u128();
+        let ten = format!("1{:09}", n % 1_000_000_000);
+        if let Some(id) = plate_permits::domain::legal_id::LegalId::complete(&ten) {
+            return id.as_str().to_owned();
+        }
+    }
+}
+
+pub struct Login {
+    pub access: String,
+    pub refresh: String,
+    pub body: Value,
+}
+
+impl TestApp {
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.post_json(
+            "/auth/login",
+            None,
+            &json!({"username": username, "password": password}),
+        )
+        .await
+    }
+
+    pub async fn login_ok(&self, username: &str, password: &str) -> Login {
+        let body = expect_json(self.login(username, password).await, 200).await;
+        Login {
+            access: body["access_token"].as_str().unwrap().to_owned(),
+            refresh: body["refresh_token"].as_str().unwrap().to_owned(),
+            body,
+        }
+    }
+
+    pub async fn admin_token(&self) -> String {
+        self.login_ok("admin", ADMIN_PASSWORD).await.access
+    }
+
+    pub async fn create_org(&self, admin: &str, kind: &str, name: &str) -> String {
+        let body = expect_json(
+            self.post_json(
+                "/organisations",
+                Some(admin),
+                &json!({"name": name, "kind": kind, "national_id": random_national_id()}),
+            )
+            .await,
+            201,
+        )
+        .await;
+        body["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates a user with a known password and signs in; returns (user id, access token).
+    pub async fn create_user(
+        &self,
+        admin: &str,
+        role: &str,
+        org_id: &str,
+        username: &str,
+    ) -> (String, String) {
+        let body = expect_json(
+            self.post_json(
+                "/users",
+                Some(admin),
+                &json!({
+                    "username": username,
+                    "full_name": format!("کاربر {username}"),
+                    "role": role,
+                    "organisation_id": org_id,
+                    "mobile": "09121234567",
+                    "password": USER_PASSWORD,
+                }),
+            )
+            .await,
+            201,
+        )
+        .await;
+        let id = body["id"].as_str().unwrap().to_owned();
+        let token = self.login_ok(username, USER_PASSWORD).await.access;
+        (id, token)
+    }
+
+    /// The directorate organisation the bootstrap admin belongs to.
+    pub async fn directorate_org(&self, admin: &str) -> String {
+        let me = expect_json(self.get("/me", Some(admin)).await, 200).await;
+        me["organisation_id"].as_str().unwrap().to_owned()
+    }
+
+    /// A direct database connection (for assertions on stored rows).
+    pub fn db_conn(&self) -> plate_permits::db::DbConnection {
+        plate_permits::db::DbManager::connect_url(&self.db.url)
+    }
+}
+
+pub const USER_PASSWORD: &str = "user-password-for-tests";
+
+/// Signed-in users of every role, with agencies A and B.
+pub struct Cast {
+    pub admin: String,
+    pub directorate: String,
+    pub registry: String,
+    pub police: String,
+    pub agency_a: String,
+    pub agency_b: String,
+    pub org_a: String,
+    pub org_b: String,
+    pub org_police: String,
+    pub org_directorate: String,
+}
+
+impl TestApp {
+    pub async fn cast(&self) -> Cast {
+        let admin = self.admin_token().await;
+        let org_directorate = self.directorate_org(&admin).await;
+        let org_a = self.create_org(&admin, "agency", "سازمان الف").await;
+        let org_b = self.create_org(&admin, "agency", "سازمان ب").await;
+        let org_police = self.create_org(&admin, "police", "پلیس راهور").await;
+        let (_, directorate) = self
+            .create_user(&admin, "directorate", &org_directorate, "reviewer")
+            .await;
+        let (_, registry) = self
+            .create_user(&admin, "registry", &org_directorate, "registry")
+            .await;
+        let (_, police) = self
+            .create_user(&admin, "police", &org_police, "officer")
+            .await;
+        let (_, agency_a) = self.create_user(&admin, "agency", &org_a, "agency-a").await;
+        let (_, agency_b) = self.create_user(&admin, "agency", &org_b, "agency-b").await;
+        Cast {
+            admin,
+            directorate,
+            registry,
+            police,
+            agency_a,
+            agency_b,
+            org_a,
+            org_b,
+            org_police,
+            org_directorate,
+        }
+    }
 }

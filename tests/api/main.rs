@@ -3,4 +3,5 @@
 mod helpers;
 
 mod foundation;
+mod identity;
 mod schema;

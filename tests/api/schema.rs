@@ -60,7 +60,9 @@ fn sqlite_and_postgres_schemas_are_equivalent_and_reversible() {
         panic!("PostgreSQL is required for this test (set TEST_DATABASE_URL or start it at 127.0.0.1:5432)");
     };
     let name = format!("pp_schema_{}", uuid::Uuid::new_v4().simple());
-    diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).unwrap();
+    diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+        .execute(&mut admin)
+        .unwrap();
     let pg_url = pg_url_with_db(&base, &name);
     let result = std::panic::catch_unwind(|| {
         let mut pg = DbManager::connect_url(&pg_url);
