@@ -219,6 +219,20 @@ pub struct Config {
     #[arg(long, env = "REFRESH_TOKEN_TTL_SECS", default_value_t = 1_209_600, value_parser = clap::value_parser!(u64).range(300..=31_536_000), global = true)]
     pub refresh_token_ttl_secs: u64,
 
+    /// Plate letters accepted on requests (government plates: `الف`), comma-separated.
+    #[arg(
+        long,
+        env = "PLATE_LETTERS",
+        value_delimiter = ',',
+        default_value = "الف",
+        global = true
+    )]
+    pub plate_letters: Vec<String>,
+
+    /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
+    #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
+    pub public_rate_limit_per_minute: u32,
+
     /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
     #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
     pub trust_proxy: bool,

@@ -10,6 +10,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod organisations;
+pub mod requests;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

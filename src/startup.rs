@@ -123,6 +123,9 @@ impl Application {
             backend,
             config: config.clone(),
             tokens,
+            public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
+                config.public_rate_limit_per_minute,
+            )),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(

@@ -15,6 +15,8 @@ pub struct AppState {
     pub backend: Backend,
     pub config: Arc<Config>,
     pub tokens: TokenKeys,
+    /// Per-address limit on public look-ups.
+    pub public_limiter: Arc<crate::http::rate_limit::RateLimiter>,
 }
 
 impl AppState {

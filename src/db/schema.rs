@@ -82,11 +82,89 @@ diesel::table! {
 
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
+
+diesel::table! {
+    tracking_codes (code) {
+        code -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        tracking_code -> Text,
+        organisation_id -> Text,
+        created_by -> Text,
+        status -> Text,
+        plate -> Text,
+        vin -> Text,
+        engine_number -> Text,
+        make -> Text,
+        model -> Text,
+        model_year -> Integer,
+        vehicle_type -> Text,
+        reason -> Text,
+        reason_details -> Nullable<Text>,
+        letter_number -> Text,
+        letter_date -> Date,
+        contact_name -> Text,
+        contact_mobile -> Text,
+        description -> Nullable<Text>,
+        reviewer_id -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        status_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_history (id) {
+        id -> Text,
+        request_id -> Text,
+        seq -> Integer,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        action -> Text,
+        at -> Timestamp,
+        actor_id -> Text,
+        actor_name -> Text,
+        actor_role -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (user_id, idem_key) {
+        user_id -> Text,
+        idem_key -> Text,
+        endpoint -> Text,
+        request_hash -> Text,
+        state -> Text,
+        response_status -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        response_location -> Nullable<Text>,
+        response_etag -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(requests -> organisations (organisation_id));
+diesel::joinable!(request_history -> requests (request_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
     sessions,
     refresh_tokens,
     login_failures,
-    audit_log
+    audit_log,
+    tracking_codes,
+    requests,
+    request_history,
+    idempotency_keys,
 );

@@ -1,6 +1,12 @@
 //! Pure domain types: parsed once at the edge, no I/O.
 
 pub mod identity;
+pub mod jalali;
 pub mod legal_id;
 pub mod mobile;
+pub mod plate;
+pub mod status;
 pub mod text;
+pub mod tracking;
+pub mod vehicle;
+pub mod vin;

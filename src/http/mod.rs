@@ -4,10 +4,12 @@
 pub mod client;
 pub mod etag;
 pub mod health;
+pub mod idempotency;
 pub mod json;
 pub mod middleware;
 pub mod openapi;
 pub mod pagination;
+pub mod rate_limit;
 
 use actix_web::App;
 use utoipa::OpenApi as _;
@@ -25,7 +27,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
 fn api_v1(cfg: &mut ServiceConfig) {
     cfg.configure(crate::auth::routes::configure)
         .configure(crate::organisations::routes::configure)
-        .configure(crate::users::routes::configure);
+        .configure(crate::users::routes::configure)
+        .configure(crate::requests::routes::configure)
+        .configure(crate::requests::track::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

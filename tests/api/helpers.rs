@@ -378,3 +378,86 @@ impl TestApp {
         }
     }
 }
+
+// ---- request fixtures --------------------------------------------------------------------
+
+const VIN_CHARS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+
+/// A random, valid, unique vehicle: (plate in Persian digits, VIN).
+pub fn random_vehicle() -> (String, String) {
+    let n = uuid::Uuid::new_v4().as_u128();
+    let first = 10 + (n % 90) as u32;
+    let second = 100 + ((n >> 8) % 900) as u32;
+    let region = 10 + ((n >> 20) % 90) as u32;
+    let plate = format!("{first} الف {second} ایران {region}");
+    let mut vin = String::new();
+    let mut x = n >> 32;
+    for _ in 0..17 {
+        vin.push(VIN_CHARS[(x % VIN_CHARS.len() as u128) as usize] as char);
+        x /= VIN_CHARS.len() as u128;
+        if x == 0 {
+            x = uuid::Uuid::new_v4().as_u128();
+        }
+    }
+    (plate, vin)
+}
+
+pub fn request_body(plate: &str, vin: &str) -> Value {
+    json!({
+        "vehicle": {
+            "plate": plate,
+            "vin": vin,
+            "engine_number": "124K0123456",
+            "make": "ایران خودرو",
+            "model": "سمند LX",
+            "year": 1391,
+            "vehicle_type": "passenger_car"
+        },
+        "reason": "auction_sale",
+        "letter": {"number": "۱۲۳/۴۵۶", "date": "1403/08/15"},
+        "contact": {"name": "رضا احمدي", "mobile": "۰۹۱۴۱۲۳۴۵۶۷"},
+        "description": "خودروی فرسوده"
+    })
+}
+
+impl TestApp {
+    /// Files a request for a random vehicle as `agency`; returns the created request.
+    pub async fn file_request(&self, agency: &str) -> Value {
+        let (plate, vin) = random_vehicle();
+        expect_json(
+            self.post_json("/requests", Some(agency), &request_body(&plate, &vin))
+                .await,
+            201,
+        )
+        .await
+    }
+
+    /// Sets a request's status directly in the database (to test actions from states whose
+    /// own endpoints are exercised elsewhere).
+    pub fn force_status(&self, id: &str, status: &str) {
+        use diesel::RunQueryDsl;
+        let mut conn = self.db_conn();
+        diesel::sql_query(format!(
+            "UPDATE requests SET status = '{status}', version = version + 1 WHERE id = '{id}'"
+        ))
+        .execute(&mut conn)
+        .expect("force status");
+    }
+
+    pub async fn post_action(
+        &self,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+        if_match: Option<&str>,
+    ) -> reqwest::Response {
+        let mut req = self.client.post(self.api(path)).bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        if let Some(m) = if_match {
+            req = req.header("if-match", m);
+        }
+        req.send().await.expect("request")
+    }
+}

@@ -4,4 +4,5 @@ mod helpers;
 
 mod foundation;
 mod identity;
+mod requests;
 mod schema;

@@ -1,0 +1,151 @@
+//! Solar Hijri (Jalali) dates through `icu_calendar`: conversion both ways, formatting, and a
+//! parser that accepts ISO or Jalali dates.
+
+use chrono::{Datelike, NaiveDate};
+use icu_calendar::{Date, Iso};
+
+use crate::domain::text::normalize_code;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD` or `YYYY/MM/DD`.
+    Format,
+    /// The shape is right but no such day exists.
+    Invalid,
+}
+
+pub fn jalali_to_gregorian(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
+    let persian = Date::try_new_persian(y, m, d).ok()?;
+    let iso = persian.to_calendar(Iso);
+    NaiveDate::from_ymd_opt(
+        iso.year().extended_year(),
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )
+}
+
+pub fn gregorian_to_jalali(date: NaiveDate) -> (i32, u8, u8) {
+    match Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8) {
+        Ok(iso) => {
+            let p = iso.to_calendar(icu_calendar::cal::Persian);
+            (
+                p.year().extended_year(),
+                p.month().ordinal,
+                p.day_of_month().0,
+            )
+        }
+        Err(_) => (0, 0, 0),
+    }
+}
+
+/// `1403/08/15`.
+pub fn format_jalali(date: NaiveDate) -> String {
+    let (y, m, d) = gregorian_to_jalali(date);
+    format!("{y:04}/{m:02}/{d:02}")
+}
+
+pub fn is_jalali_leap_year(y: i32) -> bool {
+    Date::try_new_persian(y, 1, 1)
+        .map(|d| d.is_in_leap_year())
+        .unwrap_or(false)
+}
+
+/// ISO `2024-11-05` or Jalali `1403/08/15` (also `1403-08-15`, `1403/8/5`, Persian digits).
+/// Years from 1700 are Gregorian, earlier ones Jalali.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let s = normalize_code(input);
+    let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(DateError::Format);
+    }
+    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return Err(DateError::Format);
+    }
+    let y: i32 = parts[0].parse().map_err(|_| DateError::Format)?;
+    let m: u8 = parts[1].parse().map_err(|_| DateError::Format)?;
+    let d: u8 = parts[2].parse().map_err(|_| DateError::Format)?;
+    if y >= 1700 {
+        NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d)).ok_or(DateError::Invalid)
+    } else {
+        jalali_to_gregorian(y, m, d).ok_or(DateError::Invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn known_dates() {
+        assert_eq!(jalali_to_gregorian(1400, 12, 29), Some(ymd(2022, 3, 20)));
+        assert_eq!(jalali_to_gregorian(1403, 1, 1), Some(ymd(2024, 3, 20)));
+        assert_eq!(jalali_to_gregorian(1399, 12, 30), Some(ymd(2021, 3, 20)));
+        assert_eq!(jalali_to_gregorian(1403, 12, 30), Some(ymd(2025, 3, 20)));
+        assert_eq!(jalali_to_gregorian(1402, 12, 30), None);
+        assert_eq!(jalali_to_gregorian(1403, 13, 1), None);
+        assert!(is_jalali_leap_year(1399));
+        assert!(is_jalali_leap_year(1403));
+        assert!(!is_jalali_leap_year(1400));
+        assert!(!is_jalali_leap_year(1402));
+        assert_eq!(format_jalali(ymd(2024, 11, 5)), "1403/08/15");
+    }
+
+    #[test]
+    fn round_trip_every_day_2015_to_2030() {
+        let mut d = ymd(2015, 1, 1);
+        while d <= ymd(2030, 12, 31) {
+            let (y, m, dd) = gregorian_to_jalali(d);
+            assert_eq!(jalali_to_gregorian(y, m, dd), Some(d), "{d}");
+            d = d.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn parse_table() {
+        for (input, want) in [
+            ("2024-11-05", ymd(2024, 11, 5)),
+            ("1403/08/15", ymd(2024, 11, 5)),
+            ("1403-08-15", ymd(2024, 11, 5)),
+            ("1403/8/15", ymd(2024, 11, 5)),
+            ("۱۴۰۳/۰۸/۱۵", ymd(2024, 11, 5)),
+            ("1400/12/29", ymd(2022, 3, 20)),
+        ] {
+            assert_eq!(parse_date(input), Ok(want), "{input}");
+        }
+        assert_eq!(parse_date("1402/12/30"), Err(DateError::Invalid));
+        assert_eq!(parse_date("2023-02-29"), Err(DateError::Invalid));
+        for bad in [
+            "",
+            "yesterday",
+            "03/08/15",
+            "1403/08",
+            "1403/08/15/1",
+            "14030815",
+            "1403/008/15",
+        ] {
+            assert_eq!(parse_date(bad), Err(DateError::Format), "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in ".{0,20}") {
+            let _ = parse_date(&s);
+        }
+
+        #[test]
+        fn jalali_text_round_trips(days in 0i64..40_000) {
+            let d = ymd(1950, 1, 1) + chrono::Duration::days(days);
+            prop_assert_eq!(parse_date(&format_jalali(d)), Ok(d));
+        }
+    }
+}

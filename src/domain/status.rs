@@ -1,0 +1,368 @@
+//! The request state machine, as data: one table of `(from, action) -> to` with the roles that
+//! may take each action. Handlers, `allowed_actions` and the property tests all read this table.
+
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::identity::Role;
+
+/// Where a plate-removal request stands.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    AsExpression,
+    FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum RequestStatus {
+    /// Filed by the agency; tracking code issued.
+    Submitted,
+    /// A directorate reviewer took it.
+    UnderReview,
+    /// Supplementary documents asked of the agency (the SLA clock pauses).
+    AwaitingDocuments,
+    /// Permit issued in the national vehicle system and sent to the police.
+    PermitIssued,
+    /// The police removed the plate and posted the receipt.
+    PlateRemoved,
+    /// The police did not approve the removal.
+    RemovalRefused,
+    /// Removal recorded in the national vehicle system.
+    Completed,
+    /// Rejected by the directorate (terminal).
+    Rejected,
+    /// Withdrawn by the agency (terminal).
+    Withdrawn,
+}
+
+crate::text_enum!(RequestStatus {
+    Submitted => "submitted",
+    UnderReview => "under_review",
+    AwaitingDocuments => "awaiting_documents",
+    PermitIssued => "permit_issued",
+    PlateRemoved => "plate_removed",
+    RemovalRefused => "removal_refused",
+    Completed => "completed",
+    Rejected => "rejected",
+    Withdrawn => "withdrawn",
+});
+
+impl RequestStatus {
+    /// No action leaves a terminal state.
+    pub fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Completed | RequestStatus::Rejected | RequestStatus::Withdrawn
+        )
+    }
+
+    /// The status as applicants read it.
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            RequestStatus::Submitted => "ثبت شده",
+            RequestStatus::UnderReview => "در حال بررسی",
+            RequestStatus::AwaitingDocuments => "در انتظار مدارک تکمیلی",
+            RequestStatus::PermitIssued => "مجوز صادر و به پلیس راهور ارسال شد",
+            RequestStatus::PlateRemoved => "پلاک فک شد",
+            RequestStatus::RemovalRefused => "فک پلاک توسط پلیس راهور تأیید نشد",
+            RequestStatus::Completed => "فک پلاک در سامانه جامع خودرو ثبت شد",
+            RequestStatus::Rejected => "رد شده",
+            RequestStatus::Withdrawn => "انصراف متقاضی",
+        }
+    }
+
+    /// Statuses that are not terminal ("open" requests).
+    pub fn open() -> Vec<RequestStatus> {
+        RequestStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| !s.is_terminal())
+            .collect()
+    }
+}
+
+/// Something a user does to a request.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// `POST /requests/{id}/review` (directorate).
+    Review,
+    /// `POST /requests/{id}/document-requests` (directorate).
+    RequestDocuments,
+    /// `POST /requests/{id}/resubmit` (agency).
+    Resubmit,
+    /// `POST /requests/{id}/reject` (directorate).
+    Reject,
+    /// `POST /requests/{id}/withdraw` (agency).
+    Withdraw,
+    /// `POST /requests/{id}/permit` (directorate).
+    IssuePermit,
+    /// `POST /permits/{id}/receipt` with `outcome: removed` (police).
+    RecordRemoval,
+    /// `POST /permits/{id}/receipt` with `outcome: refused` (police).
+    RecordRefusal,
+    /// `POST /requests/{id}/reopen` (directorate).
+    Reopen,
+    /// `POST /requests/{id}/registration` (directorate, registry).
+    Register,
+}
+
+crate::text_enum!(Action {
+    Review => "review",
+    RequestDocuments => "request_documents",
+    Resubmit => "resubmit",
+    Reject => "reject",
+    Withdraw => "withdraw",
+    IssuePermit => "issue_permit",
+    RecordRemoval => "record_removal",
+    RecordRefusal => "record_refusal",
+    Reopen => "reopen",
+    Register => "register",
+});
+
+use RequestStatus as S;
+
+/// The transition table: `(from, action, to)`.
+pub const TRANSITIONS: &[(RequestStatus, Action, RequestStatus)] = &[
+    (S::Submitted, Action::Review, S::UnderReview),
+    (S::Submitted, Action::Withdraw, S::Withdrawn),
+    (
+        S::UnderReview,
+        Action::RequestDocuments,
+        S::AwaitingDocuments,
+    ),
+    (S::UnderReview, Action::Reject, S::Rejected),
+    (S::UnderReview, Action::IssuePermit, S::PermitIssued),
+    (S::UnderReview, Action::Withdraw, S::Withdrawn),
+    (S::AwaitingDocuments, Action::Resubmit, S::UnderReview),
+    (S::AwaitingDocuments, Action::Reject, S::Rejected),
+    (S::AwaitingDocuments, Action::Withdraw, S::Withdrawn),
+    (S::PermitIssued, Action::RecordRemoval, S::PlateRemoved),
+    (S::PermitIssued, Action::RecordRefusal, S::RemovalRefused),
+    // Only once the permit expired unused: see `Guards::permit_expired_unused`.
+    (S::PermitIssued, Action::Reopen, S::UnderReview),
+    (S::PlateRemoved, Action::Register, S::Completed),
+    (S::RemovalRefused, Action::Reopen, S::UnderReview),
+    (S::RemovalRefused, Action::Reject, S::Rejected),
+];
+
+impl Action {
+    /// The roles that may ever take this action (others get 403 whatever the state).
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Action::Review
+            | Action::RequestDocuments
+            | Action::Reject
+            | Action::IssuePermit
+            | Action::Reopen => &[Role::Directorate],
+            Action::Resubmit | Action::Withdraw => &[Role::Agency],
+            Action::RecordRemoval | Action::RecordRefusal => &[Role::Police],
+            Action::Register => &[Role::Directorate, Role::Registry],
+        }
+    }
+
+    pub fn allowed_for(self, role: Role) -> bool {
+        self.roles().contains(&role)
+    }
+}
+
+/// Facts outside the status that some transitions depend on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Guards {
+    /// The request's current permit expired without a receipt (reopening from `permit_issued`).
+    pub permit_expired_unused: bool,
+}
+
+/// The state an action leads to, by the table alone (ignoring roles and guards).
+pub fn target(from: RequestStatus, action: Action) -> Option<RequestStatus> {
+    TRANSITIONS
+        .iter()
+        .find(|(f, a, _)| *f == from && *a == action)
+        .map(|(_, _, to)| *to)
+}
+
+/// Why an action cannot be taken.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The role may never take this action (403).
+    Forbidden,
+    /// Not from the current state, or a guard does not hold (409 `invalid_transition`).
+    InvalidTransition,
+}
+
+/// Decides an action by a role on a request in state `from`.
+pub fn decide(
+    from: RequestStatus,
+    action: Action,
+    role: Role,
+    guards: Guards,
+) -> Result<RequestStatus, Refusal> {
+    if !action.allowed_for(role) {
+        return Err(Refusal::Forbidden);
+    }
+    let to = target(from, action).ok_or(Refusal::InvalidTransition)?;
+    if from == S::PermitIssued && action == Action::Reopen && !guards.permit_expired_unused {
+        return Err(Refusal::InvalidTransition);
+    }
+    Ok(to)
+}
+
+/// The actions a role can take now, in table order.
+pub fn allowed_actions(from: RequestStatus, role: Role, guards: Guards) -> Vec<Action> {
+    let mut out = Vec::new();
+    for (f, a, _) in TRANSITIONS {
+        if *f == from && decide(from, *a, role, guards).is_ok() && !out.contains(a) {
+            out.push(*a);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn terminal_states_have_no_way_out() {
+        for (from, _, _) in TRANSITIONS {
+            assert!(
+                !from.is_terminal(),
+                "{from} is terminal but has a transition"
+            );
+        }
+    }
+
+    #[test]
+    fn every_non_terminal_state_is_reachable_and_can_end() {
+        use std::collections::BTreeSet;
+        let mut seen = BTreeSet::from([S::Submitted]);
+        let mut frontier = vec![S::Submitted];
+        while let Some(s) = frontier.pop() {
+            for (f, _, to) in TRANSITIONS {
+                if *f == s && seen.insert(*to) {
+                    frontier.push(*to);
+                }
+            }
+        }
+        assert_eq!(
+            seen.len(),
+            RequestStatus::ALL.len(),
+            "unreachable: {seen:?}"
+        );
+    }
+
+    #[test]
+    fn api_table_of_next_states() {
+        let next = |s: RequestStatus| -> Vec<RequestStatus> {
+            let mut v: Vec<_> = TRANSITIONS
+                .iter()
+                .filter(|(f, _, _)| *f == s)
+                .map(|(_, _, t)| *t)
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        assert_eq!(next(S::Submitted), vec![S::UnderReview, S::Withdrawn]);
+        assert_eq!(
+            next(S::UnderReview),
+            vec![
+                S::AwaitingDocuments,
+                S::PermitIssued,
+                S::Rejected,
+                S::Withdrawn
+            ]
+        );
+        assert_eq!(
+            next(S::AwaitingDocuments),
+            vec![S::UnderReview, S::Rejected, S::Withdrawn]
+        );
+        assert_eq!(
+            next(S::PermitIssued),
+            vec![S::UnderReview, S::PlateRemoved, S::RemovalRefused]
+        );
+        assert_eq!(next(S::PlateRemoved), vec![S::Completed]);
+        assert_eq!(next(S::RemovalRefused), vec![S::UnderReview, S::Rejected]);
+        for t in [S::Completed, S::Rejected, S::Withdrawn] {
+            assert!(next(t).is_empty());
+        }
+    }
+
+    #[test]
+    fn reopen_from_permit_needs_an_expired_permit() {
+        let g = Guards::default();
+        assert_eq!(
+            decide(S::PermitIssued, Action::Reopen, Role::Directorate, g),
+            Err(Refusal::InvalidTransition)
+        );
+        let g = Guards {
+            permit_expired_unused: true,
+        };
+        assert_eq!(
+            decide(S::PermitIssued, Action::Reopen, Role::Directorate, g),
+            Ok(S::UnderReview)
+        );
+        assert_eq!(
+            decide(S::PermitIssued, Action::Reopen, Role::Agency, g),
+            Err(Refusal::Forbidden)
+        );
+    }
+
+    fn any_status() -> impl Strategy<Value = RequestStatus> {
+        proptest::sample::select(RequestStatus::ALL.to_vec())
+    }
+    fn any_action() -> impl Strategy<Value = Action> {
+        proptest::sample::select(Action::ALL.to_vec())
+    }
+    fn any_role() -> impl Strategy<Value = Role> {
+        proptest::sample::select(Role::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn random_walks_respect_the_table(
+            steps in proptest::collection::vec((any_action(), any_role(), any::<bool>()), 0..60)
+        ) {
+            let mut state = S::Submitted;
+            for (action, role, expired) in steps {
+                let g = Guards { permit_expired_unused: expired };
+                let before = state;
+                match decide(state, action, role, g) {
+                    Ok(to) => {
+                        prop_assert!(!before.is_terminal(), "left terminal {before}");
+                        prop_assert!(action.allowed_for(role));
+                        prop_assert!(allowed_actions(before, role, g).contains(&action));
+                        state = to;
+                    }
+                    Err(Refusal::Forbidden) => prop_assert!(!action.allowed_for(role)),
+                    Err(Refusal::InvalidTransition) => {
+                        prop_assert!(!allowed_actions(before, role, g).contains(&action));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn allowed_actions_agree_with_decide(s in any_status(), r in any_role(), e in any::<bool>()) {
+            let g = Guards { permit_expired_unused: e };
+            for a in Action::ALL {
+                prop_assert_eq!(allowed_actions(s, r, g).contains(a), decide(s, *a, r, g).is_ok());
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! `Idempotency-Key` support for `POST /requests`, `POST /permits/{id}/receipt` and
+//! `POST /complaints`.
+//!
+//! Keys are scoped per user and kept 24 hours. A retry with the same key and the same body
+//! (compared by the canonical JSON hash) replays the first response, status and body; the same
+//! key with another body is 422 `idempotency_key_reused`; a key whose first request is still in
+//! flight is 409 `idempotency_in_flight`. The response is recorded in the same transaction as
+//! the change itself, so a crash can never leave a change without its record (a record left
+//! in flight by a crash before the commit is taken over after 30 seconds).
+
+use actix_web::dev::Payload;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+use futures_util::future::{ready, Ready};
+
+use crate::db::schema::idempotency_keys as ik;
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult};
+
+pub const HEADER: &str = "idempotency-key";
+const RETENTION: TimeDelta = TimeDelta::hours(24);
+const ABANDONED_AFTER: TimeDelta = TimeDelta::seconds(30);
+
+/// The `Idempotency-Key` header, if sent: 1–255 visible ASCII characters.
+#[derive(Clone, Debug, Default)]
+pub struct IdempotencyKey(pub Option<String>);
+
+impl FromRequest for IdempotencyKey {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let result = match req.headers().get(HEADER) {
+            None => Ok(IdempotencyKey(None)),
+            Some(v) => match v.to_str() {
+                Ok(s)
+                    if !s.is_empty()
+                        && s.len() <= 255
+                        && s.chars().all(|c| c.is_ascii_graphic()) =>
+                {
+                    Ok(IdempotencyKey(Some(s.to_owned())))
+                }
+                _ => Err(ApiError::bad_request(
+                    "invalid_header",
+                    "سرآیند Idempotency-Key باید ۱ تا ۲۵۵ نویسهٔ اسکی قابل‌نمایش باشد.",
+                    "Idempotency-Key must be 1–255 visible ASCII characters.",
+                )),
+            },
+        };
+        ready(result)
+    }
+}
+
+/// A response as recorded for replay.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub status: u16,
+    pub body: String,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+}
+
+impl Recorded {
+    pub fn json<T: serde::Serialize>(
+        status: StatusCode,
+        body: &T,
+        location: Option<String>,
+        etag: Option<String>,
+    ) -> ApiResult<Recorded> {
+        Ok(Recorded {
+            status: status.as_u16(),
+            body: serde_json::to_string(body).map_err(ApiError::internal)?,
+            location,
+            etag,
+        })
+    }
+
+    pub fn into_response(self) -> HttpResponse {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
+        let mut b = HttpResponse::build(status);
+        b.insert_header((header::CONTENT_TYPE, "application/json"));
+        for (name, value) in [(header::LOCATION, self.location), (header::ETAG, self.etag)] {
+            if let Some(v) = value.and_then(|v| HeaderValue::from_str(&v).ok()) {
+                b.insert_header((name, v));
+            }
+        }
+        b.body(self.body)
+    }
+}
+
+/// What to do with a keyed request.
+pub enum Begin {
+    /// Run it (the key is now held in flight).
+    Proceed,
+    /// It already ran: send this.
+    Replay(Recorded),
+}
+
+#[derive(Queryable)]
+struct Row {
+    endpoint: String,
+    request_hash: String,
+    state: String,
+    response_status: Option<i32>,
+    response_body: Option<String>,
+    response_location: Option<String>,
+    response_etag: Option<String>,
+    created_at: NaiveDateTime,
+    expires_at: NaiveDateTime,
+}
+
+fn insert_in_flight(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: &str,
+    endpoint: &str,
+    hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(ik::table)
+        .values((
+            ik::user_id.eq(user_id),
+            ik::idem_key.eq(key),
+            ik::endpoint.eq(endpoint),
+            ik::request_hash.eq(hash),
+            ik::state.eq("in_flight"),
+            ik::created_at.eq(now),
+            ik::expires_at.eq(now + RETENTION),
+        ))
+        .execute(conn)
+}
+
+/// Claims the key for this request, or says how to answer. Runs outside the business
+/// transaction (its own statements).
+pub fn begin(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: &str,
+    endpoint: &str,
+    hash: &str,
+    now: NaiveDateTime,
+) -> ApiResult<Begin> {
+    if rand::random::<u8>() < 3 {
+        diesel::delete(ik::table.filter(ik::expires_at.lt(now))).execute(conn)?;
+    }
+    for _ in 0..3 {
+        let existing: Option<Row> = ik::table
+            .filter(ik::user_id.eq(user_id))
+            .filter(ik::idem_key.eq(key))
+            .select((
+                ik::endpoint,
+                ik::request_hash,
+                ik::state,
+                ik::response_status,
+                ik::response_body,
+                ik::response_location,
+                ik::response_etag,
+                ik::created_at,
+                ik::expires_at,
+            ))
+            .first(conn)
+            .optional()?;
+        let Some(row) = existing else {
+            match insert_in_flight(conn, user_id, key, endpoint, hash, now) {
+                Ok(_) => return Ok(Begin::Proceed),
+                // Someone else claimed it between our read and insert: look again.
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        };
+        if row.expires_at <= now {
+            diesel::delete(
+                ik::table
+                    .filter(ik::user_id.eq(user_id))
+                    .filter(ik::idem_key.eq(key))
+                    .filter(ik::expires_at.le(now)),
+            )
+            .execute(conn)?;
+            continue;
+        }
+        if row.endpoint != endpoint || row.request_hash != hash {
+            return Err(ApiError::unprocessable(
+                "idempotency_key_reused",
+                "این کلید یکتایی پیش‌تر با درخواست دیگری به کار رفته است.",
+                "This Idempotency-Key was used with a different request.",
+            ));
+        }
+        if row.state == "done" {
+            return Ok(Begin::Replay(Recorded {
+                status: row.response_status.unwrap_or(200) as u16,
+                body: row.response_body.unwrap_or_default(),
+                location: row.response_location,
+                etag: row.response_etag,
+            }));
+        }
+        if row.created_at + ABANDONED_AFTER < now {
+            // Left in flight by a crash before its transaction committed: take it over.
+            let n = diesel::update(
+                ik::table
+                    .filter(ik::user_id.eq(user_id))
+                    .filter(ik::idem_key.eq(key))
+                    .filter(ik::state.eq("in_flight"))
+                    .filter(ik::created_at.eq(row.created_at)),
+            )
+            .set(ik::created_at.eq(now))
+            .execute(conn)?;
+            if n == 1 {
+                return Ok(Begin::Proceed);
+            }
+            continue;
+        }
+        return Err(ApiError::conflict(
+            "idempotency_in_flight",
+            "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
+            "A request with this Idempotency-Key is still in progress; retry shortly.",
+        )
+        .with_header(header::RETRY_AFTER, "1"));
+    }
+    Err(ApiError::conflict(
+        "idempotency_in_flight",
+        "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
+        "A request with this Idempotency-Key is still in progress; retry shortly.",
+    ))
+}
+
+/// Records the response; call inside the transaction that makes the change.
+pub fn complete(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: &str,
+    recorded: &Recorded,
+) -> ApiResult<()> {
+    diesel::update(
+        ik::table
+            .filter(ik::user_id.eq(user_id))
+            .filter(ik::idem_key.eq(key)),
+    )
+    .set((
+        ik::state.eq("done"),
+        ik::response_status.eq(recorded.status as i32),
+        ik::response_body.eq(&recorded.body),
+        ik::response_location.eq(&recorded.location),
+        ik::response_etag.eq(&recorded.etag),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Releases a key whose request failed (nothing changed), so a retry runs again.
+pub fn release(conn: &mut DbConnection, user_id: &str, key: &str) -> ApiResult<()> {
+    diesel::delete(
+        ik::table
+            .filter(ik::user_id.eq(user_id))
+            .filter(ik::idem_key.eq(key))
+            .filter(ik::state.eq("in_flight")),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Runs `op` under an optional idempotency key: `op` gets `Some(key)` when it must call
+/// [`complete`] inside its transaction. Replays and conflicts are answered here.
+pub fn run<F>(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: Option<&str>,
+    endpoint: &str,
+    hash: &str,
+    now: NaiveDateTime,
+    op: F,
+) -> ApiResult<Recorded>
+where
+    F: FnOnce(&mut DbConnection, Option<&str>) -> ApiResult<Recorded>,
+{
+    let Some(key) = key else {
+        return op(conn, None);
+    };
+    match begin(conn, user_id, key, endpoint, hash, now)? {
+        Begin::Replay(recorded) => Ok(recorded),
+        Begin::Proceed => match op(conn, Some(key)) {
+            Ok(recorded) => Ok(recorded),
+            Err(e) => {
+                if let Err(release_err) = release(conn, user_id, key) {
+                    tracing::warn!(error = %release_err, "could not release an idempotency key");
+                }
+                Err(e)
+            }
+        },
+    }
+}

@@ -1,0 +1,346 @@
+//! Rows and API shapes of requests.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::schema::{request_history, requests};
+use crate::domain::identity::Role;
+use crate::domain::jalali::format_jalali;
+use crate::domain::plate::{PlateParts, KNOWN_LETTERS};
+use crate::domain::status::{Action, RequestStatus};
+use crate::users::model::utc;
+
+/// Why the plate is to be removed.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum Reason {
+    /// Sold at auction (فروش از طریق مزایده).
+    AuctionSale,
+    /// Scrapped (اسقاط).
+    Scrapping,
+    /// Transferred to another body (انتقال).
+    Transfer,
+    /// Total loss (تلف کامل / سانحه).
+    TotalLoss,
+    /// Other; `reason_details` is then required.
+    Other,
+}
+
+crate::text_enum!(Reason {
+    AuctionSale => "auction_sale",
+    Scrapping => "scrapping",
+    Transfer => "transfer",
+    TotalLoss => "total_loss",
+    Other => "other",
+});
+
+/// Kind of vehicle.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum VehicleType {
+    PassengerCar,
+    Pickup,
+    Van,
+    Minibus,
+    Bus,
+    Truck,
+    Ambulance,
+    Special,
+    Other,
+}
+
+crate::text_enum!(VehicleType {
+    PassengerCar => "passenger_car",
+    Pickup => "pickup",
+    Van => "van",
+    Minibus => "minibus",
+    Bus => "bus",
+    Truck => "truck",
+    Ambulance => "ambulance",
+    Special => "special",
+    Other => "other",
+});
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = requests)]
+pub struct RequestRow {
+    pub id: String,
+    pub tracking_code: String,
+    pub organisation_id: String,
+    pub created_by: String,
+    pub status: RequestStatus,
+    pub plate: String,
+    pub vin: String,
+    pub engine_number: String,
+    pub make: String,
+    pub model: String,
+    pub model_year: i32,
+    pub vehicle_type: VehicleType,
+    pub reason: Reason,
+    pub reason_details: Option<String>,
+    pub letter_number: String,
+    pub letter_date: NaiveDate,
+    pub contact_name: String,
+    pub contact_mobile: String,
+    pub description: Option<String>,
+    pub reviewer_id: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub status_changed_at: NaiveDateTime,
+}
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = request_history)]
+pub struct HistoryRow {
+    pub id: String,
+    pub request_id: String,
+    pub seq: i32,
+    pub from_status: Option<RequestStatus>,
+    pub to_status: RequestStatus,
+    pub action: String,
+    pub at: NaiveDateTime,
+    pub actor_id: String,
+    pub actor_name: String,
+    pub actor_role: Role,
+    pub note: Option<String>,
+}
+
+// ---- input ---------------------------------------------------------------------------------
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleInput {
+    /// Iranian plate, accepted leniently: `"۱۲ الف ۳۴۵ ایران ۶۷"`, `"12الف345-67"`; only the
+    /// configured government letters (default `الف`) are accepted.
+    #[schema(example = "۱۲ الف ۳۴۵ ایران ۶۷")]
+    pub plate: String,
+    /// 17 characters, no I, O or Q.
+    #[schema(example = "NAAM01CA9JK123456")]
+    pub vin: String,
+    #[schema(example = "124K0123456")]
+    pub engine_number: String,
+    #[schema(example = "ایران خودرو")]
+    pub make: String,
+    #[schema(example = "سمند LX")]
+    pub model: String,
+    /// Model year, Gregorian (e.g. 2012) or Solar Hijri (e.g. 1391); not in the future.
+    #[schema(example = 1391)]
+    pub year: i32,
+    pub vehicle_type: VehicleType,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LetterInput {
+    /// The agency's letter number.
+    #[schema(example = "۱۲۳/۴۵۶")]
+    pub number: String,
+    /// The letter's date, ISO `2024-11-05` or Jalali `1403/08/15`; not in the future.
+    #[schema(example = "1403/08/15")]
+    pub date: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    #[schema(example = "رضا احمدی")]
+    pub name: String,
+    /// Iranian mobile: `09xxxxxxxxx`, `+989…`, Persian digits accepted.
+    #[schema(example = "09141234567")]
+    pub mobile: String,
+}
+
+/// A new plate-removal request.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRequest {
+    pub vehicle: VehicleInput,
+    pub reason: Reason,
+    /// Required when `reason` is `other`.
+    pub reason_details: Option<String>,
+    pub letter: LetterInput,
+    pub contact: ContactInput,
+    pub description: Option<String>,
+}
+
+/// A note for `reject`, `withdraw` and `reopen`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonBody {
+    /// Why (1–2000 characters).
+    #[schema(example = "مدارک مالکیت با مشخصات خودرو مطابقت ندارد.")]
+    pub reason: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteBody {
+    /// Why (1–2000 characters).
+    pub note: String,
+}
+
+// ---- output --------------------------------------------------------------------------------
+
+#[derive(Serialize, ToSchema)]
+pub struct VehicleView {
+    /// Canonical plate, e.g. `12الف345-67`.
+    #[schema(example = "12الف345-67")]
+    pub plate: String,
+    pub plate_parts: PlateParts,
+    pub vin: String,
+    pub engine_number: String,
+    pub make: String,
+    pub model: String,
+    pub year: i32,
+    pub vehicle_type: VehicleType,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LetterView {
+    pub number: String,
+    /// ISO date.
+    pub date: NaiveDate,
+    /// The same date in the Solar Hijri calendar, `1403/08/15`.
+    #[schema(example = "1403/08/15")]
+    pub date_jalali: String,
+}
+
+/// Personal data: shown only to the owning agency, the directorate and administrators.
+#[derive(Serialize, ToSchema)]
+pub struct ContactView {
+    pub name: String,
+    pub mobile: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActorView {
+    pub id: String,
+    pub full_name: String,
+    pub role: Role,
+}
+
+/// A plate-removal request.
+#[derive(Serialize, ToSchema)]
+pub struct RequestView {
+    pub id: String,
+    /// Unique tracking code (12 digits, the last a Verhoeff check digit).
+    #[schema(example = "482177305512")]
+    pub tracking_code: String,
+    pub status: RequestStatus,
+    /// The status as applicants read it (Persian).
+    pub status_label_fa: &'static str,
+    pub organisation_id: String,
+    pub vehicle: VehicleView,
+    pub reason: Reason,
+    pub reason_details: Option<String>,
+    pub letter: LetterView,
+    /// `null` for callers who may not see personal data (the registry account).
+    pub contact: Option<ContactView>,
+    pub description: Option<String>,
+    /// The directorate reviewer who took the request, once taken.
+    pub reviewer_id: Option<String>,
+    /// Actions the caller can take now.
+    pub allowed_actions: Vec<Action>,
+    /// The resource version (also the `ETag`).
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One transition in a request's history.
+#[derive(Serialize, ToSchema)]
+pub struct HistoryEntry {
+    /// `null` for the creation entry.
+    pub from: Option<RequestStatus>,
+    pub to: RequestStatus,
+    pub action: String,
+    pub at: DateTime<Utc>,
+    pub actor: ActorView,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HistoryList {
+    pub items: Vec<HistoryEntry>,
+}
+
+impl From<HistoryRow> for HistoryEntry {
+    fn from(r: HistoryRow) -> Self {
+        HistoryEntry {
+            from: r.from_status,
+            to: r.to_status,
+            action: r.action,
+            at: utc(r.at),
+            actor: ActorView {
+                id: r.actor_id,
+                full_name: r.actor_name,
+                role: r.actor_role,
+            },
+            note: r.note,
+        }
+    }
+}
+
+/// Splits a stored canonical plate into its parts.
+pub fn plate_parts(canonical: &str) -> PlateParts {
+    let all: Vec<String> = KNOWN_LETTERS.iter().map(|s| s.to_string()).collect();
+    match crate::domain::plate::Plate::parse(canonical, &all) {
+        Ok(p) => p.parts(),
+        Err(_) => PlateParts {
+            first: String::new(),
+            letter: String::new(),
+            second: String::new(),
+            region: String::new(),
+        },
+    }
+}
+
+impl RequestView {
+    pub fn build(row: RequestRow, show_contact: bool, allowed_actions: Vec<Action>) -> Self {
+        RequestView {
+            status_label_fa: row.status.label_fa(),
+            vehicle: VehicleView {
+                plate_parts: plate_parts(&row.plate),
+                plate: row.plate,
+                vin: row.vin,
+                engine_number: row.engine_number,
+                make: row.make,
+                model: row.model,
+                year: row.model_year,
+                vehicle_type: row.vehicle_type,
+            },
+            letter: LetterView {
+                number: row.letter_number,
+                date_jalali: format_jalali(row.letter_date),
+                date: row.letter_date,
+            },
+            contact: show_contact.then_some(ContactView {
+                name: row.contact_name,
+                mobile: row.contact_mobile,
+            }),
+            id: row.id,
+            tracking_code: row.tracking_code,
+            status: row.status,
+            organisation_id: row.organisation_id,
+            reason: row.reason,
+            reason_details: row.reason_details,
+            description: row.description,
+            reviewer_id: row.reviewer_id,
+            allowed_actions,
+            version: row.version,
+            created_at: utc(row.created_at),
+            updated_at: utc(row.updated_at),
+        }
+    }
+}

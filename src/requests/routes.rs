@@ -1,0 +1,483 @@
+//! `/requests`: filing, listing, reading, history, and the actions of the state machine.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::AuthUser;
+use crate::db::schema::requests;
+use crate::domain::identity::Role;
+use crate::domain::jalali::parse_date;
+use crate::domain::plate::{Plate, KNOWN_LETTERS};
+use crate::domain::status::{Action, RequestStatus};
+use crate::domain::text::normalize_code;
+use crate::domain::tracking::TrackingCode;
+use crate::domain::vin::Vin;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::http::etag::{with_etag, IfMatch};
+use crate::http::idempotency::{self, IdempotencyKey};
+use crate::http::json::Json;
+use crate::http::pagination::{PageParams, Paginated};
+use crate::requests::model::{
+    CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestRow, RequestView,
+};
+use crate::requests::service::{self, Effects};
+use crate::requests::store::{self, Scope};
+use crate::state::AppState;
+use crate::users::model::now;
+use crate::validate::Issues;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(create)
+        .service(list)
+        .service(get_one)
+        .service(history)
+        .service(review)
+        .service(reject)
+        .service(withdraw)
+        .service(reopen);
+}
+
+/// Minutes the service's time zone (Asia/Tehran, no daylight saving since 2022) is ahead of UTC.
+const SERVICE_UTC_OFFSET_MINUTES: i64 = 210;
+
+/// Midnight of a service-zone calendar date, in UTC.
+fn day_start_utc(d: NaiveDate) -> NaiveDateTime {
+    d.and_hms_opt(0, 0, 0).unwrap_or_default() - TimeDelta::minutes(SERVICE_UTC_OFFSET_MINUTES)
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RequestFilter {
+    /// Only requests in this status.
+    pub status: Option<RequestStatus>,
+    /// Only this agency's requests (directorate, registry and admin; agencies always see only
+    /// their own).
+    pub organisation_id: Option<String>,
+    /// Exact look-up by tracking code, plate, VIN or letter number (Persian digits and Arabic
+    /// letter forms are normalised).
+    pub q: Option<String>,
+    /// Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time).
+    pub created_from: Option<String>,
+    /// Filed on or before this date (ISO or Jalali, Tehran time).
+    pub created_to: Option<String>,
+}
+
+fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpResponse {
+    let mut b = HttpResponse::build(status);
+    with_etag(&mut b, version);
+    b.json(body)
+}
+
+/// File a plate-removal request. Roles: `agency`.
+///
+/// Answers 201 with `Location`, `ETag` and the request, including its `tracking_code` and
+/// `status: submitted`. Honours `Idempotency-Key` (per user, 24 h): a retry with the same key
+/// and body replays the first response; the same key with another body is 422
+/// `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
+/// (same VIN or plate) may have one open request only: another is 409 `duplicate` (naming the
+/// open request's `existing_tracking_code` when it is the caller's own agency's).
+#[utoipa::path(
+    tag = "requests",
+    request_body = CreateRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters).")),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Filed.", body = RequestView,
+         headers(("Location" = String, description = "The new request's URL"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests")]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    idem: IdempotencyKey,
+    body: Json<CreateRequest>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Agency])?;
+    let (input, hash) = body.into_parts()?;
+    let today =
+        (chrono::Utc::now().naive_utc() + TimeDelta::minutes(SERVICE_UTC_OFFSET_MINUTES)).date();
+    let new = service::validate(input, &state.config, today)?;
+    let recorded = state
+        .db(move |conn| {
+            idempotency::run(
+                conn,
+                &user.id,
+                idem.0.as_deref(),
+                "POST /requests",
+                &hash,
+                now(),
+                |c, key| service::create(c, &user, new, key),
+            )
+        })
+        .await?;
+    Ok(recorded.into_response())
+}
+
+/// Parses the `q` search into the columns it may match.
+fn search_terms(q: &str) -> (Option<String>, Option<String>, Option<String>, String) {
+    let tracking = TrackingCode::parse(q).map(|t| t.as_str().to_owned());
+    let letters: Vec<String> = KNOWN_LETTERS.iter().map(|s| s.to_string()).collect();
+    let plate = Plate::parse(q, &letters).ok().map(|p| p.canonical());
+    let vin = Vin::parse(q).map(|v| v.as_str().to_owned());
+    (tracking, plate, vin, normalize_code(q))
+}
+
+/// List requests, newest first. Roles: `agency` (own organisation only), `directorate`,
+/// `registry`, `admin`; `police` get 403.
+#[utoipa::path(
+    tag = "requests",
+    params(RequestFilter, PageParams),
+    security(("bearer" = [])),
+    responses((status = 200, description = "A page of requests.", body = Paginated<RequestView>))
+)]
+#[get("/requests")]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    filter: web::Query<RequestFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let scope = Scope::of(&user)?;
+    let page = page.page()?;
+    let f = filter.into_inner();
+    let mut issues = Issues::new();
+    let mut date = |field: &str, v: &Option<String>| -> Option<NaiveDate> {
+        let v = v.as_deref()?;
+        match parse_date(v) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                issues.push(crate::error::FieldIssue::new(
+                    field,
+                    "invalid_date",
+                    "تاریخ نامعتبر است (۱۴۰۳/۰۸/۱۵ یا 2024-11-05).",
+                    "Invalid date (1403/08/15 or 2024-11-05).",
+                ));
+                None
+            }
+        }
+    };
+    let from = date("created_from", &f.created_from);
+    let to = date("created_to", &f.created_to);
+    if !issues.is_empty() {
+        return Err(ApiError::invalid_query(
+            "created_from/created_to must be dates (2024-11-05 or 1403/08/15)",
+        ));
+    }
+    let (rows, views) = state
+        .db(move |conn| {
+            let mut q = requests::table
+                .select(RequestRow::as_select())
+                .order(requests::id.desc())
+                .limit(page.limit + 1)
+                .into_boxed();
+            match &scope {
+                Scope::Organisation(org) => q = q.filter(requests::organisation_id.eq(org.clone())),
+                Scope::All => {
+                    if let Some(org) = &f.organisation_id {
+                        q = q.filter(requests::organisation_id.eq(org.clone()));
+                    }
+                }
+            }
+            if let Some(s) = f.status {
+                q = q.filter(requests::status.eq(s));
+            }
+            if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                let (tracking, plate, vin, letter) = search_terms(text);
+                let mut cond: Box<
+                    dyn BoxableExpression<requests::table, _, SqlType = diesel::sql_types::Bool>,
+                > = Box::new(requests::letter_number.eq(letter));
+                if let Some(t) = tracking {
+                    cond = Box::new(cond.or(requests::tracking_code.eq(t)));
+                }
+                if let Some(p) = plate {
+                    cond = Box::new(cond.or(requests::plate.eq(p)));
+                }
+                if let Some(v) = vin {
+                    cond = Box::new(cond.or(requests::vin.eq(v)));
+                }
+                q = q.filter(cond);
+            }
+            if let Some(d) = from {
+                q = q.filter(requests::created_at.ge(day_start_utc(d)));
+            }
+            if let Some(d) = to {
+                q = q.filter(requests::created_at.lt(day_start_utc(d) + TimeDelta::days(1)));
+            }
+            if let Some(after) = &page.after {
+                q = q.filter(requests::id.lt(after.clone()));
+            }
+            let rows: Vec<RequestRow> = q.load(conn)?;
+            let keys: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let mut views = Vec::with_capacity(rows.len());
+            for row in rows {
+                views.push(service::view(conn, &user, row)?);
+            }
+            Ok((keys, views))
+        })
+        .await?;
+    let limit = page.limit;
+    let more = rows.len() as i64 > limit;
+    let mut items = views;
+    items.truncate(limit as usize);
+    let next_cursor = if more {
+        rows.get(limit as usize - 1)
+            .map(|k| crate::http::pagination::encode_cursor(k))
+    } else {
+        None
+    };
+    Ok(HttpResponse::Ok().json(Paginated { items, next_cursor }))
+}
+
+/// One request, with the actions the caller can take now and its `ETag`. Roles: as for the
+/// list; another agency's request is 404.
+#[utoipa::path(
+    tag = "requests",
+    params(("id" = String, Path, description = "Request id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The request.", body = RequestView, headers(("ETag" = String))))
+)]
+#[get("/requests/{id}")]
+pub async fn get_one(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let scope = Scope::of(&user)?;
+    let id = id.into_inner();
+    let view = state
+        .db(move |conn| {
+            let row = store::load_visible(conn, &scope, &id)?;
+            service::view(conn, &user, row)
+        })
+        .await?;
+    Ok(ok_with_etag(StatusCode::OK, view.version, &view))
+}
+
+/// Every transition of a request, oldest first (append-only). Roles: as for the list.
+#[utoipa::path(
+    tag = "requests",
+    params(("id" = String, Path, description = "Request id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The history.", body = HistoryList))
+)]
+#[get("/requests/{id}/history")]
+pub async fn history(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let scope = Scope::of(&user)?;
+    let id = id.into_inner();
+    let items = state
+        .db(move |conn| {
+            store::load_visible(conn, &scope, &id)?;
+            Ok(store::history(conn, &id)?
+                .into_iter()
+                .map(HistoryEntry::from)
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(HistoryList { items }))
+}
+
+/// Runs an action and answers with the updated request.
+async fn act(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: String,
+    action: Action,
+    if_match: IfMatch,
+    note: Option<String>,
+    effects: Effects,
+) -> ApiResult<HttpResponse> {
+    let view = state
+        .tx(move |conn| {
+            let row = service::apply(
+                conn,
+                &user,
+                &id,
+                action,
+                if_match,
+                note.as_deref(),
+                effects,
+                now(),
+                |_, _| Ok(()),
+            )?;
+            service::view(conn, &user, row)
+        })
+        .await?;
+    let mut resp = ok_with_etag(StatusCode::OK, view.version, &view);
+    resp.headers_mut().insert(
+        header::CONTENT_LOCATION,
+        HeaderValue::from_str(&format!("/api/v1/requests/{}", view.id))
+            .unwrap_or(HeaderValue::from_static("/api/v1/requests")),
+    );
+    Ok(resp)
+}
+
+fn note(field: &str, value: &str) -> ApiResult<String> {
+    let mut issues = Issues::new();
+    let v = issues.text(field, value, 1, 2000);
+    issues.finish()?;
+    Ok(v)
+}
+
+/// Take a submitted request for review: `submitted` → `under_review`; the caller becomes its
+/// reviewer. Roles: `directorate`. Honours `If-Match`.
+#[utoipa::path(
+    tag = "requests",
+    params(
+        ("id" = String, Path, description = "Request id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Now under review.", body = RequestView),
+        (status = 409, description = "Not allowed in the current state (`invalid_transition`, with `current_status`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/review")]
+pub async fn review(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Review.roles())?;
+    let effects = Effects {
+        reviewer: Some(user.id.clone()),
+    };
+    act(
+        state,
+        user,
+        id.into_inner(),
+        Action::Review,
+        if_match,
+        None,
+        effects,
+    )
+    .await
+}
+
+/// Reject: `under_review`, `awaiting_documents` or `removal_refused` → `rejected` (terminal).
+/// Roles: `directorate`. Honours `If-Match`.
+#[utoipa::path(
+    tag = "requests",
+    params(
+        ("id" = String, Path, description = "Request id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    request_body = ReasonBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Rejected.", body = RequestView),
+        (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/reject")]
+pub async fn reject(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<ReasonBody>,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Reject.roles())?;
+    let reason = note("reason", &body.into_inner()?.reason)?;
+    act(
+        state,
+        user,
+        id.into_inner(),
+        Action::Reject,
+        if_match,
+        Some(reason),
+        Effects::default(),
+    )
+    .await
+}
+
+/// Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
+/// Roles: `agency` (own requests). Honours `If-Match`.
+#[utoipa::path(
+    tag = "requests",
+    params(
+        ("id" = String, Path, description = "Request id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    request_body = ReasonBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Withdrawn.", body = RequestView),
+        (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/withdraw")]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<ReasonBody>,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Withdraw.roles())?;
+    let reason = note("reason", &body.into_inner()?.reason)?;
+    act(
+        state,
+        user,
+        id.into_inner(),
+        Action::Withdraw,
+        if_match,
+        Some(reason),
+        Effects::default(),
+    )
+    .await
+}
+
+/// Reopen review: `removal_refused` → `under_review`, or `permit_issued` → `under_review` once
+/// its permit expired unused (the old permit stays on record). Roles: `directorate`.
+/// Honours `If-Match`.
+#[utoipa::path(
+    tag = "requests",
+    params(
+        ("id" = String, Path, description = "Request id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    request_body = NoteBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Back under review.", body = RequestView),
+        (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/reopen")]
+pub async fn reopen(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<NoteBody>,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Reopen.roles())?;
+    let n = note("note", &body.into_inner()?.note)?;
+    act(
+        state,
+        user,
+        id.into_inner(),
+        Action::Reopen,
+        if_match,
+        Some(n),
+        Effects::default(),
+    )
+    .await
+}

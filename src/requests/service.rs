@@ -1,0 +1,382 @@
+//! Rules that span rows: validating and filing a request, and applying an action of the state
+//! machine in one transaction (versioned update, history entry).
+
+use actix_web::http::StatusCode;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::auth::AuthUser;
+use crate::config::Config;
+use crate::db::schema::requests;
+use crate::db::DbConnection;
+use crate::domain::mobile::Mobile;
+use crate::domain::plate::{Plate, PlateError};
+use crate::domain::status::{self, Action, Guards, Refusal, RequestStatus};
+use crate::domain::text::normalize_code;
+use crate::domain::vehicle::{LetterRef, LetterRefError, ModelYear, ModelYearError};
+use crate::domain::vin::Vin;
+use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::http::etag::{etag, IfMatch};
+use crate::http::idempotency::{self, Recorded};
+use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestView};
+use crate::requests::store::{self, Scope};
+use crate::users::model::now;
+use crate::validate::Issues;
+
+/// A request that passed validation, in canonical form.
+pub struct NewRequest {
+    plate: String,
+    vin: String,
+    engine_number: String,
+    make: String,
+    model: String,
+    model_year: i32,
+    vehicle_type: crate::requests::model::VehicleType,
+    reason: Reason,
+    reason_details: Option<String>,
+    letter_number: String,
+    letter_date: chrono::NaiveDate,
+    contact_name: String,
+    contact_mobile: String,
+    description: Option<String>,
+}
+
+fn plate_issue(err: PlateError) -> FieldIssue {
+    let (fa, en) = match err {
+        PlateError::Format => (
+            "پلاک باید به شکل «۱۲ الف ۳۴۵ ایران ۶۷» باشد.".to_owned(),
+            "The plate must look like 12الف345-67.".to_owned(),
+        ),
+        PlateError::UnknownLetter => (
+            "حرف پلاک شناخته‌شده نیست.".to_owned(),
+            "The plate letter is not a known plate letter.".to_owned(),
+        ),
+        PlateError::LetterNotAllowed { letter } => (
+            format!("پلاک با حرف «{letter}» پلاک دولتی نیست؛ تنها پلاک‌های دولتی پذیرفته می‌شوند."),
+            format!("A plate with the letter '{letter}' is not a government plate."),
+        ),
+    };
+    FieldIssue::new("vehicle.plate", "invalid_plate", fa, en)
+}
+
+/// Validates a new request completely: every invalid field is named at once.
+pub fn validate(
+    input: CreateRequest,
+    config: &Config,
+    today: chrono::NaiveDate,
+) -> ApiResult<NewRequest> {
+    let mut issues = Issues::new();
+    let v = &input.vehicle;
+    let plate = match Plate::parse(&v.plate, &config.plate_letters) {
+        Ok(p) => p.canonical(),
+        Err(e) => {
+            issues.push(plate_issue(e));
+            String::new()
+        }
+    };
+    let vin = match Vin::parse(&v.vin) {
+        Some(vin) => vin.as_str().to_owned(),
+        None => {
+            issues.push(FieldIssue::new(
+                "vehicle.vin",
+                "invalid_vin",
+                "شمارهٔ شناسایی (VIN) باید ۱۷ نویسه از حروف لاتین و رقم، بدون I و O و Q باشد.",
+                "The VIN must be 17 letters and digits, without I, O or Q.",
+            ));
+            String::new()
+        }
+    };
+    let engine_number = normalize_code(&v.engine_number)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    if engine_number.is_empty() {
+        issues.push(FieldIssue::required("vehicle.engine_number"));
+    } else if engine_number.chars().count() > 30
+        || !engine_number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+    {
+        issues.push(FieldIssue::new(
+            "vehicle.engine_number",
+            "invalid_engine_number",
+            "شمارهٔ موتور باید حداکثر ۳۰ نویسه از حروف لاتین و رقم باشد.",
+            "The engine number must be up to 30 letters and digits.",
+        ));
+    }
+    let make = issues.line("vehicle.make", &v.make, 1, 100);
+    let model = issues.line("vehicle.model", &v.model, 1, 100);
+    let model_year = match ModelYear::parse(v.year, today) {
+        Ok(y) => y.get(),
+        Err(e) => {
+            let (fa, en) = match e {
+                ModelYearError::Future => (
+                    "سال ساخت نمی‌تواند در آینده باشد.",
+                    "The model year cannot be in the future.",
+                ),
+                ModelYearError::Implausible => (
+                    "سال ساخت پذیرفتنی نیست (میلادی از ۱۹۵۰ یا شمسی از ۱۳۳۰).",
+                    "Implausible model year (Gregorian from 1950 or Solar Hijri from 1330).",
+                ),
+            };
+            issues.push(FieldIssue::new("vehicle.year", "invalid_year", fa, en));
+            0
+        }
+    };
+    let reason_details = issues.opt_text("reason_details", input.reason_details.as_deref(), 1000);
+    if input.reason == Reason::Other && reason_details.is_none() {
+        issues.push(FieldIssue::new(
+            "reason_details",
+            "required",
+            "برای دلیل «سایر» شرح دلیل الزامی است.",
+            "reason_details is required when reason is 'other'.",
+        ));
+    }
+    let (letter_number, letter_date) =
+        match LetterRef::parse(&input.letter.number, &input.letter.date, today) {
+            Ok(l) => (l.number().to_owned(), l.date()),
+            Err(errs) => {
+                for (field, e) in errs {
+                    let path = format!("letter.{field}");
+                    issues.push(match e {
+                        LetterRefError::Required => FieldIssue::required(path),
+                        LetterRefError::TooLong => FieldIssue::new(
+                            path,
+                            "too_long",
+                            "حداکثر ۵۰ نویسه مجاز است.",
+                            "At most 50 characters are allowed.",
+                        ),
+                        LetterRefError::Future => FieldIssue::new(
+                            path,
+                            "future_date",
+                            "تاریخ نامه نمی‌تواند در آینده باشد.",
+                            "The letter date cannot be in the future.",
+                        ),
+                        LetterRefError::Invalid => FieldIssue::new(
+                            path,
+                            "invalid_value",
+                            "مقدار نامعتبر است (تاریخ: ۱۴۰۳/۰۸/۱۵ یا 2024-11-05).",
+                            "Invalid value (dates: 1403/08/15 or 2024-11-05).",
+                        ),
+                    });
+                }
+                (String::new(), today)
+            }
+        };
+    let contact_name = issues.line("contact.name", &input.contact.name, 2, 100);
+    let contact_mobile = match Mobile::parse(&input.contact.mobile) {
+        Some(m) => m.as_str().to_owned(),
+        None => {
+            issues.push(FieldIssue::new(
+                "contact.mobile",
+                "invalid_mobile",
+                "شمارهٔ همراه باید به شکل ۰۹xxxxxxxxx باشد.",
+                "The mobile number must look like 09xxxxxxxxx.",
+            ));
+            String::new()
+        }
+    };
+    let description = issues.opt_text("description", input.description.as_deref(), 2000);
+    issues.finish()?;
+    Ok(NewRequest {
+        plate,
+        vin,
+        engine_number,
+        make,
+        model,
+        model_year,
+        vehicle_type: v.vehicle_type,
+        reason: input.reason,
+        reason_details,
+        letter_number,
+        letter_date,
+        contact_name,
+        contact_mobile,
+        description,
+    })
+}
+
+/// Facts the state machine's guards need for a request.
+pub fn guards_for(_conn: &mut DbConnection, _row: &RequestRow) -> ApiResult<Guards> {
+    Ok(Guards::default())
+}
+
+/// The request as `user` sees it, with the actions `user` can take now.
+pub fn view(conn: &mut DbConnection, user: &AuthUser, row: RequestRow) -> ApiResult<RequestView> {
+    let guards = guards_for(conn, &row)?;
+    let actions = status::allowed_actions(row.status, user.role, guards);
+    let show = store::shows_contact(user, &row);
+    Ok(RequestView::build(row, show, actions))
+}
+
+fn duplicate_for(existing: Option<(String, String)>, user: &AuthUser) -> ApiError {
+    let err = ApiError::duplicate(
+        "برای این خودرو (همین VIN یا پلاک) درخواست بازِ دیگری وجود دارد.",
+        "This vehicle (same VIN or plate) already has an open request.",
+    );
+    match existing {
+        // The other request's tracking code is named only to its own agency.
+        Some((org, code)) if org == user.org_id => {
+            err.with_extension("existing_tracking_code", code)
+        }
+        _ => err,
+    }
+}
+
+/// Files a new request (agency), honouring the idempotency key. One transaction: tracking
+/// code, request, first history entry, idempotency record.
+pub fn create(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    new: NewRequest,
+    idem: Option<&str>,
+) -> ApiResult<Recorded> {
+    let result = crate::db::write_tx(conn, |c| {
+        if let Some(existing) = store::open_for_vehicle(c, &new.vin, &new.plate)? {
+            return Err(duplicate_for(Some(existing), user));
+        }
+        let at = now();
+        let id = uuid::Uuid::now_v7().to_string();
+        let tracking_code = store::claim_tracking_code(c, "request", &id, at)?;
+        let row = RequestRow {
+            id: id.clone(),
+            tracking_code,
+            organisation_id: user.org_id.clone(),
+            created_by: user.id.clone(),
+            status: RequestStatus::Submitted,
+            plate: new.plate,
+            vin: new.vin,
+            engine_number: new.engine_number,
+            make: new.make,
+            model: new.model,
+            model_year: new.model_year,
+            vehicle_type: new.vehicle_type,
+            reason: new.reason,
+            reason_details: new.reason_details,
+            letter_number: new.letter_number,
+            letter_date: new.letter_date,
+            contact_name: new.contact_name,
+            contact_mobile: new.contact_mobile,
+            description: new.description,
+            reviewer_id: None,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+            status_changed_at: at,
+        };
+        diesel::insert_into(requests::table)
+            .values(&row)
+            .execute(c)?;
+        store::append_history(
+            c,
+            &id,
+            user,
+            store::Step {
+                from: None,
+                to: RequestStatus::Submitted,
+                action: "submit",
+                note: None,
+                at,
+            },
+        )?;
+        let version = row.version;
+        let body = view(c, user, row)?;
+        let recorded = Recorded::json(
+            StatusCode::CREATED,
+            &body,
+            Some(format!("/api/v1/requests/{id}")),
+            Some(etag(version)),
+        )?;
+        if let Some(key) = idem {
+            idempotency::complete(c, &user.id, key, &recorded)?;
+        }
+        Ok(recorded)
+    });
+    // A concurrent filing for the same vehicle that slipped past the check above is refused
+    // by the partial unique indexes and surfaces here as 409 `duplicate`.
+    result
+}
+
+/// What an action changes besides the status.
+#[derive(Default)]
+pub struct Effects {
+    /// Sets the reviewer (on `review`).
+    pub reviewer: Option<String>,
+}
+
+/// Applies an action in one transaction: visibility (404), precondition (412), the state
+/// machine (409 `invalid_transition`), a versioned update, and the history entry. `extra`
+/// runs inside the same transaction after the update (permits, receipts, document requests).
+#[allow(clippy::too_many_arguments)]
+pub fn apply<F>(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    request_id: &str,
+    action: Action,
+    if_match: IfMatch,
+    note: Option<&str>,
+    effects: Effects,
+    at: NaiveDateTime,
+    extra: F,
+) -> ApiResult<RequestRow>
+where
+    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
+{
+    if !action.allowed_for(user.role) {
+        return Err(ApiError::forbidden());
+    }
+    let scope = Scope::of(user)?;
+    let row = store::load_visible(conn, &scope, request_id)?;
+    if_match.check(row.version)?;
+    let guards = guards_for(conn, &row)?;
+    let to = match status::decide(row.status, action, user.role, guards) {
+        Ok(to) => to,
+        Err(Refusal::Forbidden) => return Err(ApiError::forbidden()),
+        Err(Refusal::InvalidTransition) => {
+            return Err(ApiError::invalid_transition(
+                row.status.as_str(),
+                row.status.label_fa(),
+            ))
+        }
+    };
+    let updated = diesel::update(
+        requests::table
+            .filter(requests::id.eq(&row.id))
+            .filter(requests::version.eq(row.version)),
+    )
+    .set((
+        requests::status.eq(to),
+        requests::version.eq(row.version + 1),
+        requests::updated_at.eq(at),
+        requests::status_changed_at.eq(at),
+        requests::reviewer_id.eq(effects.reviewer.or(row.reviewer_id.clone())),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        // A concurrent writer changed it between our read and our update.
+        if if_match.0.is_some() {
+            return Err(ApiError::precondition_failed());
+        }
+        let current = store::load(conn, request_id)?;
+        return Err(ApiError::invalid_transition(
+            current.status.as_str(),
+            current.status.label_fa(),
+        ));
+    }
+    store::append_history(
+        conn,
+        &row.id,
+        user,
+        store::Step {
+            from: Some(row.status),
+            to,
+            action: action.as_str(),
+            note,
+            at,
+        },
+    )?;
+    let after = store::load(conn, request_id)?;
+    extra(conn, &after)?;
+    Ok(after)
+}
