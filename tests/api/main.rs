@@ -4,5 +4,6 @@ mod helpers;
 
 mod foundation;
 mod identity;
+mod query_plans;
 mod requests;
 mod schema;
