@@ -79,6 +79,41 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     Ok(pool)
 }
 
+/// Opens the document store and repairs what a crash may have left: pending uploads whose row
+/// committed are completed, other pending uploads and files without rows are removed.
+pub fn open_blob_store(
+    config: &Config,
+    pool: &db::Pool,
+) -> Result<Arc<dyn crate::documents::storage::BlobStore>, StartupError> {
+    use crate::documents::storage::{BlobStore, FsBlobStore};
+    use diesel::prelude::*;
+    let dir = config.documents_dir();
+    let store = FsBlobStore::new(&dir)
+        .map_err(|e| StartupError(format!("DATA_DIR: cannot create {}: {e}", dir.display())))?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    let has_row = |key: &str| -> bool {
+        crate::db::schema::documents::table
+            .filter(crate::db::schema::documents::storage_key.eq(key))
+            .count()
+            .get_result::<i64>(&mut *conn)
+            .map(|n| n > 0)
+            .unwrap_or(true)
+    };
+    let conn_cell = std::cell::RefCell::new(has_row);
+    let report = store
+        .recover(&|k| (conn_cell.borrow_mut())(k))
+        .map_err(|e| StartupError(format!("document store recovery: {e}")))?;
+    if report != Default::default() {
+        tracing::warn!(
+            ?report,
+            "document store recovered from an interrupted upload"
+        );
+    }
+    Ok(Arc::new(store))
+}
+
 /// `plate-permits create-admin`.
 pub fn create_admin(
     config: &Config,
@@ -109,9 +144,13 @@ impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
         let config = Arc::new(config);
         let prep_config = config.clone();
-        let pool = tokio::task::spawn_blocking(move || prepare_database(&prep_config))
-            .await
-            .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
+        let (pool, blobs) = tokio::task::spawn_blocking(move || {
+            let pool = prepare_database(&prep_config)?;
+            let blobs = open_blob_store(&prep_config, &pool)?;
+            Ok::<_, StartupError>((pool, blobs))
+        })
+        .await
+        .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
         let jwt_secret = crate::auth::keys::load_or_create(&config)?;
         let tokens = crate::auth::jwt::TokenKeys::new(&jwt_secret, config.access_token_ttl_secs);
         let backend = pool
@@ -126,6 +165,7 @@ impl Application {
             public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
                 config.public_rate_limit_per_minute,
             )),
+            blobs,
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(

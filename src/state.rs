@@ -17,6 +17,8 @@ pub struct AppState {
     pub tokens: TokenKeys,
     /// Per-address limit on public look-ups.
     pub public_limiter: Arc<crate::http::rate_limit::RateLimiter>,
+    /// Where document bytes live.
+    pub blobs: Arc<dyn crate::documents::storage::BlobStore>,
 }
 
 impl AppState {

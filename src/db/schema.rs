@@ -156,6 +156,45 @@ diesel::table! {
 diesel::joinable!(requests -> organisations (organisation_id));
 diesel::joinable!(request_history -> requests (request_id));
 
+diesel::table! {
+    document_requests (id) {
+        id -> Text,
+        request_id -> Text,
+        message -> Text,
+        due_date -> Nullable<Date>,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    document_request_items (id) {
+        id -> Text,
+        document_request_id -> Text,
+        position -> Integer,
+        document_type -> Text,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        request_id -> Text,
+        document_type -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        storage_key -> Text,
+        uploaded_at -> Timestamp,
+        uploaded_by -> Text,
+    }
+}
+
+diesel::joinable!(document_request_items -> document_requests (document_request_id));
+diesel::joinable!(documents -> requests (request_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -167,4 +206,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     requests,
     request_history,
     idempotency_keys,
+    document_requests,
+    document_request_items,
+    documents,
 );

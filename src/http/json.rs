@@ -44,12 +44,11 @@ impl<T> Json<T> {
     }
 }
 
-fn is_json_content_type(req: &HttpRequest) -> bool {
-    let Some(value) = req.headers().get(CONTENT_TYPE) else {
-        return false;
-    };
+/// `None` without a `Content-Type`; otherwise whether it is JSON.
+fn is_json_content_type(req: &HttpRequest) -> Option<bool> {
+    let value = req.headers().get(CONTENT_TYPE)?;
     let Ok(value) = value.to_str() else {
-        return false;
+        return Some(false);
     };
     let essence = value
         .split(';')
@@ -57,8 +56,10 @@ fn is_json_content_type(req: &HttpRequest) -> bool {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    Some(
+        essence == "application/json"
+            || (essence.starts_with("application/") && essence.ends_with("+json")),
+    )
 }
 
 /// Parses a body: 400 for broken JSON, 422 for JSON of the wrong shape.
@@ -177,39 +178,45 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 }
 
 async fn read_body<T: DeserializeOwned>(
-    content_type_ok: bool,
+    content_type: Option<bool>,
     declared_length: Option<usize>,
     limit: usize,
     payload: &mut Payload,
 ) -> Result<(T, String), ApiError> {
-    {
-        {
-            if !content_type_ok {
-                return Err(ApiError::unsupported_media_type(
-                    "بدنهٔ درخواست باید از نوع application/json باشد.",
-                    "The request body must be application/json.",
-                ));
-            }
-            if declared_length.is_some_and(|n| n > limit) {
-                return Err(ApiError::payload_too_large(limit as u64));
-            }
-            let mut buf = BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|_| {
-                    ApiError::bad_request(
-                        "bad_request",
-                        "خواندن بدنهٔ درخواست ممکن نشد.",
-                        "The request body could not be read.",
-                    )
-                })?;
-                if buf.len() + chunk.len() > limit {
-                    return Err(ApiError::payload_too_large(limit as u64));
-                }
-                buf.extend_from_slice(&chunk);
-            }
-            parse_body::<T>(&buf)
-        }
+    if content_type == Some(false) {
+        return Err(ApiError::unsupported_media_type(
+            "بدنهٔ درخواست باید از نوع application/json باشد.",
+            "The request body must be application/json.",
+        ));
     }
+    if declared_length.is_some_and(|n| n > limit) {
+        return Err(ApiError::payload_too_large(limit as u64));
+    }
+    let mut buf = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(
+                "bad_request",
+                "خواندن بدنهٔ درخواست ممکن نشد.",
+                "The request body could not be read.",
+            )
+        })?;
+        if buf.len() + chunk.len() > limit {
+            return Err(ApiError::payload_too_large(limit as u64));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    if content_type.is_none() {
+        if !buf.is_empty() {
+            return Err(ApiError::unsupported_media_type(
+                "بدنهٔ درخواست باید از نوع application/json باشد.",
+                "The request body must be application/json.",
+            ));
+        }
+        // No body at all: the same as `{}` (required fields are then reported as missing).
+        return parse_body::<T>(b"{}");
+    }
+    parse_body::<T>(&buf)
 }
 
 #[cfg(test)]

@@ -29,7 +29,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::organisations::routes::configure)
         .configure(crate::users::routes::configure)
         .configure(crate::requests::routes::configure)
-        .configure(crate::requests::track::configure);
+        .configure(crate::requests::track::configure)
+        .configure(crate::documents::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod documents;
 mod foundation;
 mod identity;
 mod query_plans;

@@ -1,0 +1,121 @@
+//! File types judged by their bytes, and safe file names.
+
+/// The accepted types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl Kind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Kind::Pdf => "application/pdf",
+            Kind::Jpeg => "image/jpeg",
+            Kind::Png => "image/png",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Pdf => "pdf",
+            Kind::Jpeg => "jpg",
+            Kind::Png => "png",
+        }
+    }
+
+    /// Whether a declared content type names this kind (`image/jpg` is a common alias).
+    pub fn matches_declared(self, declared: &str) -> bool {
+        let d = declared
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        d.is_empty()
+            || d == "application/octet-stream"
+            || d == self.content_type()
+            || (self == Kind::Jpeg && (d == "image/jpg" || d == "image/pjpeg"))
+    }
+}
+
+/// Decides the type from the first bytes.
+pub fn sniff(head: &[u8]) -> Option<Kind> {
+    if head.starts_with(b"%PDF-") {
+        Some(Kind::Pdf)
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Kind::Jpeg)
+    } else if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some(Kind::Png)
+    } else {
+        None
+    }
+}
+
+/// Keeps an uploaded file name only as harmless metadata: the last path component, no control
+/// or path characters, at most 150 characters. Persian names are kept.
+pub fn sanitize_filename(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '"' | '<' | '>' | ':' | '|' | '?' | '*' | '\u{202E}' | '\u{202D}'
+                )
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    let mut out: String = trimmed.chars().take(150).collect();
+    if out.is_empty() {
+        out = "document".to_owned();
+    }
+    out
+}
+
+/// RFC 5987 encoding for `filename*=UTF-8''…`.
+pub fn rfc5987(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(Kind::Jpeg));
+        assert_eq!(
+            sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]),
+            Some(Kind::Png)
+        );
+        assert_eq!(sniff(b"hello world"), None);
+        assert_eq!(sniff(b"MZ\x90\x00"), None);
+        assert_eq!(sniff(b""), None);
+        assert!(Kind::Pdf.matches_declared("application/pdf"));
+        assert!(Kind::Pdf.matches_declared(""));
+        assert!(!Kind::Pdf.matches_declared("image/png"));
+        assert!(Kind::Jpeg.matches_declared("image/jpg"));
+    }
+
+    #[test]
+    fn filenames() {
+        assert_eq!(sanitize_filename("../../etc/passwd"), "passwd");
+        assert_eq!(sanitize_filename("C:\\x\\سند خودرو.pdf"), "سند خودرو.pdf");
+        assert_eq!(sanitize_filename("a\u{0000}b\nc.pdf"), "abc.pdf");
+        assert_eq!(sanitize_filename("..."), "document");
+        assert_eq!(sanitize_filename(&"x".repeat(500)).chars().count(), 150);
+        assert_eq!(rfc5987("سند a.pdf"), "%D8%B3%D9%86%D8%AF%20a.pdf");
+    }
+}
