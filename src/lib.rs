@@ -11,6 +11,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod organisations;
+pub mod permits;
 pub mod requests;
 pub mod startup;
 pub mod state;

@@ -195,6 +195,56 @@ diesel::table! {
 diesel::joinable!(document_request_items -> document_requests (document_request_id));
 diesel::joinable!(documents -> requests (request_id));
 
+diesel::table! {
+    permits (id) {
+        id -> Text,
+        permit_number -> Text,
+        national_permit_number -> Text,
+        request_id -> Text,
+        tracking_code -> Text,
+        plate -> Text,
+        vin -> Text,
+        issued_at -> Timestamp,
+        issued_by -> Text,
+        valid_until -> Timestamp,
+        notes -> Nullable<Text>,
+        status -> Text,
+        queue_rank -> Integer,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    receipts (id) {
+        id -> Text,
+        permit_id -> Text,
+        request_id -> Text,
+        outcome -> Text,
+        receipt_number -> Text,
+        occurred_at -> Timestamp,
+        plates_count -> Nullable<Integer>,
+        officer_name -> Nullable<Text>,
+        unit -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        recorded_at -> Timestamp,
+        recorded_by -> Text,
+    }
+}
+
+diesel::table! {
+    registrations (request_id) {
+        request_id -> Text,
+        national_registration_number -> Text,
+        registered_at -> Timestamp,
+        recorded_at -> Timestamp,
+        recorded_by -> Text,
+    }
+}
+
+diesel::joinable!(permits -> requests (request_id));
+diesel::joinable!(receipts -> permits (permit_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -209,4 +259,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     document_requests,
     document_request_items,
     documents,
+    permits,
+    receipts,
+    registrations,
 );

@@ -30,7 +30,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::users::routes::configure)
         .configure(crate::requests::routes::configure)
         .configure(crate::requests::track::configure)
-        .configure(crate::documents::routes::configure);
+        .configure(crate::documents::routes::configure)
+        .configure(crate::permits::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

@@ -3,7 +3,7 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, TimeDelta};
 use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -15,6 +15,7 @@ use crate::domain::jalali::parse_date;
 use crate::domain::plate::{Plate, KNOWN_LETTERS};
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
+use crate::domain::time::{day_start_utc, today};
 use crate::domain::tracking::TrackingCode;
 use crate::domain::vin::Vin;
 use crate::error::{ApiError, ApiResult, Problem};
@@ -40,14 +41,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(reject)
         .service(withdraw)
         .service(reopen);
-}
-
-/// Minutes the service's time zone (Asia/Tehran, no daylight saving since 2022) is ahead of UTC.
-const SERVICE_UTC_OFFSET_MINUTES: i64 = 210;
-
-/// Midnight of a service-zone calendar date, in UTC.
-fn day_start_utc(d: NaiveDate) -> NaiveDateTime {
-    d.and_hms_opt(0, 0, 0).unwrap_or_default() - TimeDelta::minutes(SERVICE_UTC_OFFSET_MINUTES)
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -101,9 +94,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Agency])?;
     let (input, hash) = body.into_parts()?;
-    let today =
-        (chrono::Utc::now().naive_utc() + TimeDelta::minutes(SERVICE_UTC_OFFSET_MINUTES)).date();
-    let new = service::validate(input, &state.config, today)?;
+    let new = service::validate(input, &state.config, today())?;
     let recorded = state
         .db(move |conn| {
             idempotency::run(

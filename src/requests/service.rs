@@ -198,8 +198,14 @@ pub fn validate(
 }
 
 /// Facts the state machine's guards need for a request.
-pub fn guards_for(_conn: &mut DbConnection, _row: &RequestRow) -> ApiResult<Guards> {
-    Ok(Guards::default())
+pub fn guards_for(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<Guards> {
+    if row.status != RequestStatus::PermitIssued {
+        return Ok(Guards::default());
+    }
+    let latest = crate::permits::store::latest_for_request(conn, &row.id)?;
+    Ok(Guards {
+        permit_expired_unused: latest.is_some_and(|p| p.is_expired_unused(now())),
+    })
 }
 
 /// The request as `user` sees it, with the actions `user` can take now.
@@ -326,7 +332,12 @@ where
     if !action.allowed_for(user.role) {
         return Err(ApiError::forbidden());
     }
-    let scope = Scope::of(user)?;
+    // Agencies act on their own organisation's requests only; the police reach requests only
+    // through the permits addressed to them (the action's role check above).
+    let scope = match user.role {
+        crate::domain::identity::Role::Agency => Scope::Organisation(user.org_id.clone()),
+        _ => Scope::All,
+    };
     let row = store::load_visible(conn, &scope, request_id)?;
     if_match.check(row.version)?;
     let guards = guards_for(conn, &row)?;

@@ -5,6 +5,7 @@ mod helpers;
 mod documents;
 mod foundation;
 mod identity;
+mod permits;
 mod query_plans;
 mod requests;
 mod schema;

@@ -1,0 +1,3 @@
+DROP TABLE registrations;
+DROP TABLE receipts;
+DROP TABLE permits;

@@ -1,0 +1,5 @@
+//! Permits, the police's receipts and the registration of the removal (SLA steps 2–4).
+
+pub mod model;
+pub mod routes;
+pub mod store;
