@@ -233,6 +233,10 @@ pub struct Config {
     #[arg(long, env = "PERMIT_MAX_VALIDITY_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub permit_max_validity_days: u32,
 
+    /// How many hours ahead a planned maintenance notice must be published.
+    #[arg(long, env = "MAINTENANCE_LEAD_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
+    pub maintenance_lead_hours: u32,
+
     /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
     #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
     pub public_rate_limit_per_minute: u32,

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod complaints;
 pub mod config;
 pub mod db;
 pub mod documents;
@@ -10,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod notices;
 pub mod organisations;
 pub mod permits;
 pub mod requests;

@@ -166,6 +166,7 @@ impl Application {
                 config.public_rate_limit_per_minute,
             )),
             blobs,
+            notice_cache: Arc::default(),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -258,6 +259,7 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(cors(&config))
         .wrap(from_fn(problem_layer))
         .wrap(from_fn(request_context))

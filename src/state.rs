@@ -19,6 +19,8 @@ pub struct AppState {
     pub public_limiter: Arc<crate::http::rate_limit::RateLimiter>,
     /// Where document bytes live.
     pub blobs: Arc<dyn crate::documents::storage::BlobStore>,
+    /// Cached read-only windows (see `notices::guard`).
+    pub notice_cache: Arc<crate::notices::guard::NoticeCache>,
 }
 
 impl AppState {

@@ -245,6 +245,69 @@ diesel::table! {
 diesel::joinable!(permits -> requests (request_id));
 diesel::joinable!(receipts -> permits (permit_id));
 
+diesel::table! {
+    complaints (id) {
+        id -> Text,
+        tracking_code -> Text,
+        organisation_id -> Text,
+        created_by -> Text,
+        subject -> Text,
+        body -> Text,
+        category -> Text,
+        request_id -> Nullable<Text>,
+        status -> Text,
+        queue_rank -> Integer,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    complaint_events (id) {
+        id -> Text,
+        complaint_id -> Text,
+        seq -> Integer,
+        kind -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        at -> Timestamp,
+        actor_id -> Text,
+        actor_name -> Text,
+        actor_role -> Text,
+        body -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    feedback (request_id) {
+        request_id -> Text,
+        organisation_id -> Text,
+        rating -> Integer,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    notices (id) {
+        id -> Text,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        read_only -> Bool,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(complaint_events -> complaints (complaint_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -262,4 +325,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     permits,
     receipts,
     registrations,
+    complaints,
+    complaint_events,
+    feedback,
+    notices,
 );

@@ -2,7 +2,9 @@
 //! parser that accepts ISO or Jalali dates.
 
 use chrono::{Datelike, NaiveDate};
-use icu_calendar::{Date, Iso};
+use icu_calendar::cal::Persian;
+use icu_calendar::types::RataDie;
+use icu_calendar::Date;
 
 use crate::domain::text::normalize_code;
 
@@ -14,28 +16,24 @@ pub enum DateError {
     Invalid,
 }
 
+/// The Gregorian day of a Jalali date; `None` when no such day exists (e.g. `1402/12/30`).
 pub fn jalali_to_gregorian(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
     let persian = Date::try_new_persian(y, m, d).ok()?;
-    let iso = persian.to_calendar(Iso);
-    NaiveDate::from_ymd_opt(
-        iso.year().extended_year(),
-        u32::from(iso.month().ordinal),
-        u32::from(iso.day_of_month().0),
-    )
+    // Rata Die and chrono's day count share their epoch: 0001-01-01 is day 1.
+    let days = i32::try_from(persian.to_rata_die().to_i64_date()).ok()?;
+    NaiveDate::from_num_days_from_ce_opt(days)
 }
 
+/// The Jalali `(year, month, day)` of a Gregorian day. Total over chrono's whole range (icu's
+/// Rata Die range is wider than chrono's).
 pub fn gregorian_to_jalali(date: NaiveDate) -> (i32, u8, u8) {
-    match Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8) {
-        Ok(iso) => {
-            let p = iso.to_calendar(icu_calendar::cal::Persian);
-            (
-                p.year().extended_year(),
-                p.month().ordinal,
-                p.day_of_month().0,
-            )
-        }
-        Err(_) => (0, 0, 0),
-    }
+    let rd = RataDie::new(i64::from(date.num_days_from_ce()));
+    let p = Date::from_rata_die(rd, Persian);
+    (
+        p.year().extended_year(),
+        p.month().ordinal,
+        p.day_of_month().0,
+    )
 }
 
 /// `1403/08/15`.
@@ -44,6 +42,7 @@ pub fn format_jalali(date: NaiveDate) -> String {
     format!("{y:04}/{m:02}/{d:02}")
 }
 
+/// Whether the Jalali year has 30 days in Esfand.
 pub fn is_jalali_leap_year(y: i32) -> bool {
     Date::try_new_persian(y, 1, 1)
         .map(|d| d.is_in_leap_year())
@@ -134,6 +133,22 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), Err(DateError::Format), "{bad}");
         }
+    }
+
+    #[test]
+    fn extreme_dates_convert() {
+        // Beyond icu's constructor range (Jalali years -9999..=9999) only one way works.
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            let (_, m, dd) = gregorian_to_jalali(d);
+            assert!((1..=12).contains(&m) && (1..=31).contains(&dd), "{d}");
+        }
+        for d in [ymd(1, 1, 1), ymd(-5000, 6, 1), ymd(9000, 12, 31)] {
+            let (y, m, dd) = gregorian_to_jalali(d);
+            assert_eq!(jalali_to_gregorian(y, m, dd), Some(d), "{d}");
+        }
+        assert_eq!(gregorian_to_jalali(ymd(2024, 3, 20)), (1403, 1, 1));
+        assert_eq!(gregorian_to_jalali(ymd(2025, 3, 20)), (1403, 12, 30));
+        assert_eq!(gregorian_to_jalali(ymd(2025, 3, 21)), (1404, 1, 1));
     }
 
     proptest! {

@@ -47,6 +47,9 @@ pub const KNOWN_LETTERS: &[&str] = &[
     "معلولین",
 ];
 
+/// The word on disabled drivers' plates; the symbol ♿ is accepted for it.
+const WHEELCHAIR: &str = "معلولین";
+
 /// Government plates.
 pub const DEFAULT_GOVERNMENT_LETTERS: &[&str] = &["الف"];
 
@@ -80,6 +83,29 @@ pub enum PlateError {
     LetterNotAllowed { letter: String },
 }
 
+/// Removes the country marker: `ایران`, and `IR`/`Iran` in any letter case. Plate letters are
+/// Persian or a single `D`/`S`, so no letter contains these.
+fn remove_country_word(s: &str) -> String {
+    let s = s.replace("ایران", "");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(c) = rest.chars().next() {
+        let skip = ["iran", "ir"].iter().find_map(|w| {
+            rest.get(..w.len())
+                .filter(|head| head.eq_ignore_ascii_case(w))
+                .map(str::len)
+        });
+        match skip {
+            Some(n) => rest = &rest[n..],
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
 fn take_digits(chars: &[char], at: usize, n: usize) -> Option<String> {
     let slice = chars.get(at..at + n)?;
     slice
@@ -90,10 +116,10 @@ fn take_digits(chars: &[char], at: usize, n: usize) -> Option<String> {
 
 impl Plate {
     pub fn parse(input: &str, allowed_letters: &[String]) -> Result<Plate, PlateError> {
-        let mut s = normalize_code(input).replace('♿', "معلولین");
-        for word in ["ایران", "IRAN", "Iran", "iran", "IR"] {
-            s = s.replace(word, "");
-        }
+        let s = normalize_code(input)
+            .replace('\u{FE0F}', "")
+            .replace('♿', WHEELCHAIR);
+        let s = remove_country_word(&s);
         let chars: Vec<char> = s
             .chars()
             .filter(|c| {
@@ -109,7 +135,7 @@ impl Plate {
         let second = take_digits(&chars, tail, 3).ok_or(PlateError::Format)?;
         let region = take_digits(&chars, tail + 3, 2).ok_or(PlateError::Format)?;
         let letter: String = chars[2..tail].iter().collect();
-        if letter.is_empty() || letter.chars().any(|c| c.is_ascii_digit()) {
+        if letter.is_empty() || !letter.chars().all(char::is_alphabetic) {
             return Err(PlateError::Format);
         }
         if first == "00" || second == "000" || region == "00" {
@@ -176,6 +202,11 @@ mod tests {
             "۱۲الف۳۴۵ ایران۶۷",
             "12-الف-345-67",
             " 12 الف 345 IR 67 ",
+            "12 الف 345 ir 67",
+            "12 الف 345 IRAN 67",
+            "12الف345iRaN67",
+            "12\u{200C}الف\u{200C}345|67",
+            "12_الف_345_67",
             "١٢ الف ٣٤٥ ايران ٦٧",
         ] {
             let p = Plate::parse(input, &gov()).unwrap_or_else(|e| panic!("{input}: {e:?}"));
@@ -226,7 +257,32 @@ mod tests {
             assert!(Plate::parse(bad, &gov()).is_err(), "{bad}");
         }
         assert!(Plate::parse("12 ب 345 ایران 67", &all()).is_ok());
-        assert!(Plate::parse("12 ♿ 345 ایران 67", &all()).is_ok());
+        for wheelchair in [
+            "12 ♿ 345 ایران 67",
+            "12 ♿\u{FE0F} 345 ایران 67",
+            "12معلولین345-67",
+        ] {
+            assert_eq!(
+                Plate::parse(wheelchair, &all()).map(|p| p.canonical()),
+                Ok("12معلولین345-67".to_owned()),
+                "{wheelchair}"
+            );
+        }
+        assert_eq!(
+            Plate::parse("12 d 345 67", &all()).map(|p| p.canonical()),
+            Ok("12D345-67".to_owned())
+        );
+        assert_eq!(
+            Plate::parse("12 ♿ 345 ایران 67", &gov()),
+            Err(PlateError::LetterNotAllowed {
+                letter: WHEELCHAIR.into()
+            })
+        );
+        assert_eq!(Plate::parse("12!!345-67", &all()), Err(PlateError::Format));
+        assert_eq!(
+            Plate::parse("12 ط ب 345 67", &all()),
+            Err(PlateError::UnknownLetter)
+        );
     }
 
     proptest! {

@@ -120,6 +120,23 @@ mod tests {
         }
         assert_eq!(ModelYear::parse(2030, today()), Err(ModelYearError::Future));
         assert_eq!(ModelYear::parse(1410, today()), Err(ModelYearError::Future));
+        // today is 1405/09/04: limits 2027 and 1406, futures up to +10.
+        assert_eq!(ModelYear::parse(2028, today()), Err(ModelYearError::Future));
+        assert_eq!(ModelYear::parse(2037, today()), Err(ModelYearError::Future));
+        assert_eq!(
+            ModelYear::parse(2038, today()),
+            Err(ModelYearError::Implausible)
+        );
+        assert_eq!(ModelYear::parse(1407, today()), Err(ModelYearError::Future));
+        assert_eq!(ModelYear::parse(1416, today()), Err(ModelYearError::Future));
+        assert_eq!(
+            ModelYear::parse(1417, today()),
+            Err(ModelYearError::Implausible)
+        );
+        assert_eq!(
+            ModelYear::parse(1391, today()).map(ModelYear::get),
+            Ok(1391)
+        );
         for bad in [0, 1800, 1949, 1329, 2999, -5] {
             assert_eq!(
                 ModelYear::parse(bad, today()),
@@ -150,6 +167,21 @@ mod tests {
                 ("date", LetterRefError::Invalid)
             ]
         );
+        let l = LetterRef::parse(" ن/۱۲۳ ", "2026-11-25", today()).unwrap();
+        assert_eq!(l.number(), "ن/123");
+        assert_eq!(
+            LetterRef::parse("12", "1989-12-31", today()).unwrap_err(),
+            vec![("date", LetterRefError::Invalid)]
+        );
+        assert_eq!(
+            LetterRef::parse("12", "2026-11-26", today()).unwrap_err(),
+            vec![("date", LetterRefError::Future)]
+        );
+        assert_eq!(
+            LetterRef::parse("12", "yesterday", today()).unwrap_err(),
+            vec![("date", LetterRefError::Invalid)]
+        );
+        assert!(LetterRef::parse(&"1".repeat(50), "1990-01-01", today()).is_ok());
         let e = LetterRef::parse("بدون رقم", "", today()).unwrap_err();
         assert_eq!(
             e,

@@ -31,7 +31,10 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::requests::routes::configure)
         .configure(crate::requests::track::configure)
         .configure(crate::documents::routes::configure)
-        .configure(crate::permits::routes::configure);
+        .configure(crate::permits::routes::configure)
+        .configure(crate::complaints::routes::configure)
+        .configure(crate::complaints::feedback::configure)
+        .configure(crate::notices::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

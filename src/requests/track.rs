@@ -76,6 +76,17 @@ pub async fn track(
                         updated_at: utc(updated_at),
                     })
                 }
+                "complaint" => {
+                    let (status, updated_at) =
+                        crate::complaints::routes::track_status(conn, &code)?;
+                    Ok(TrackView {
+                        tracking_code: code,
+                        kind,
+                        status: status.as_str().to_owned(),
+                        status_label_fa: status.label_fa().to_owned(),
+                        updated_at: utc(updated_at),
+                    })
+                }
                 _ => Err(ApiError::not_found()),
             }
         })

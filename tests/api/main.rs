@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod complaints_notices;
 mod documents;
 mod foundation;
 mod identity;

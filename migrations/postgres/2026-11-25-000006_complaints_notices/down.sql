@@ -1,0 +1,4 @@
+DROP TABLE notices;
+DROP TABLE feedback;
+DROP TABLE complaint_events;
+DROP TABLE complaints;

@@ -1,0 +1,4 @@
+//! Complaints (with their own tracking codes) and feedback on finished requests.
+
+pub mod feedback;
+pub mod routes;

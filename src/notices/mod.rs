@@ -1,0 +1,5 @@
+//! Notices of planned maintenance, outages and information, and the read-only window they
+//! can impose.
+
+pub mod guard;
+pub mod routes;
