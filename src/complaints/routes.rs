@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::etag::{etag, with_etag, IfMatch};
 use crate::http::idempotency::{self, IdempotencyKey, Recorded};
 use crate::http::json::Json;
-use crate::http::pagination::{encode_cursor, PageParams, Paginated};
+use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::model::ActorView;
 use crate::requests::store::claim_tracking_code;
 use crate::state::AppState;
@@ -465,19 +465,7 @@ pub async fn list(
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let page = page.page()?;
-    let after: Option<(i32, String)> = match &page.after {
-        None => None,
-        Some(c) => {
-            let (r, id) = c
-                .split_once(':')
-                .ok_or_else(|| ApiError::invalid_query("cursor is not valid"))?;
-            Some((
-                r.parse()
-                    .map_err(|_| ApiError::invalid_query("cursor is not valid"))?,
-                id.to_owned(),
-            ))
-        }
-    };
+    let after = page.after_ranked()?;
     let f = filter.into_inner();
     let rows = state
         .db(move |conn| {
@@ -513,19 +501,12 @@ pub async fn list(
             Ok(q.load::<ComplaintRow>(conn)?)
         })
         .await?;
-    let limit = page.limit as usize;
-    let next_cursor = (rows.len() > limit)
-        .then(|| {
-            rows.get(limit - 1)
-                .map(|r| encode_cursor(&format!("{}:{}", r.queue_rank, r.id)))
-        })
-        .flatten();
-    let items: Vec<Complaint> = rows
-        .into_iter()
-        .take(limit)
-        .map(|r| build(r, None))
-        .collect();
-    Ok(HttpResponse::Ok().json(Paginated { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(Paginated::from_rows(
+        rows,
+        page.limit,
+        |r| format!("{}:{}", r.queue_rank, r.id),
+        |r| build(r, None),
+    )))
 }
 
 /// One complaint with its history. Roles: as for the list; others get 404.

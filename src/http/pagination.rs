@@ -43,6 +43,18 @@ impl PageParams {
     }
 }
 
+impl Page {
+    /// The cursor of lists ordered by a rank, then id: `"<rank>:<id>"`.
+    pub fn after_ranked(&self) -> ApiResult<Option<(i32, String)>> {
+        let Some(c) = &self.after else {
+            return Ok(None);
+        };
+        let bad = || ApiError::invalid_query("cursor is not valid");
+        let (rank, id) = c.split_once(':').ok_or_else(bad)?;
+        Ok(Some((rank.parse().map_err(|_| bad())?, id.to_owned())))
+    }
+}
+
 pub fn encode_cursor(key: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.as_bytes())
 }
@@ -64,6 +76,16 @@ pub struct Paginated<T: ToSchema> {
 }
 
 impl<T: ToSchema> Paginated<T> {
+    /// Like [`Paginated::from_rows`] for items already built, each with its sort key.
+    pub fn from_keyed(keys: Vec<String>, items: Vec<T>, limit: i64) -> Self {
+        Self::from_rows(
+            keys.into_iter().zip(items).collect(),
+            limit,
+            |(k, _)| k.clone(),
+            |(_, v)| v,
+        )
+    }
+
     /// Builds a page from `limit + 1` fetched rows: the extra row only tells that more exist.
     pub fn from_rows<R>(
         mut rows: Vec<R>,

@@ -23,7 +23,7 @@ use crate::http::client::client_ip;
 use crate::http::etag::{etag, with_etag, IfMatch};
 use crate::http::idempotency::{self, IdempotencyKey, Recorded};
 use crate::http::json::Json;
-use crate::http::pagination::{encode_cursor, PageParams, Paginated};
+use crate::http::pagination::{PageParams, Paginated};
 use crate::permits::model::*;
 use crate::permits::store;
 use crate::requests::model::RequestView;
@@ -342,19 +342,7 @@ pub async fn list(
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let page = page.page()?;
-    let after: Option<(i32, String)> = match &page.after {
-        None => None,
-        Some(c) => {
-            let (rank, id) = c
-                .split_once(':')
-                .ok_or_else(|| ApiError::invalid_query("cursor is not valid"))?;
-            Some((
-                rank.parse()
-                    .map_err(|_| ApiError::invalid_query("cursor is not valid"))?,
-                id.to_owned(),
-            ))
-        }
-    };
+    let after = page.after_ranked()?;
     let filter = filter.into_inner();
     let org = org_filter(&user);
     let (views, keys) = state
@@ -406,13 +394,7 @@ pub async fn list(
             Ok((views, keys))
         })
         .await?;
-    let limit = page.limit as usize;
-    let next_cursor = (keys.len() > limit)
-        .then(|| keys.get(limit - 1).map(|k| encode_cursor(k)))
-        .flatten();
-    let mut items = views;
-    items.truncate(limit);
-    Ok(HttpResponse::Ok().json(Paginated { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
 /// One permit with its receipt. Roles: as for the list; another agency's permit is 404.

@@ -213,17 +213,7 @@ pub async fn list(
             Ok((keys, views))
         })
         .await?;
-    let limit = page.limit;
-    let more = rows.len() as i64 > limit;
-    let mut items = views;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        rows.get(limit as usize - 1)
-            .map(|k| crate::http::pagination::encode_cursor(k))
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Paginated { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(Paginated::from_keyed(rows, views, page.limit)))
 }
 
 /// One request, with the actions the caller can take now and its `ETag`. Roles: as for the

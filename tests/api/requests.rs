@@ -952,3 +952,68 @@ fn random_action_sequences_over_http_match_the_model() {
         .unwrap();
     drop(app);
 }
+
+#[tokio::test]
+async fn a_key_still_in_flight_is_409() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let me = expect_json(app.get("/me", Some(&c.agency_a)).await, 200).await;
+    let uid = me["id"].as_str().unwrap();
+    let (plate, vin) = random_vehicle();
+    let body = request_body(&plate, &vin);
+    // The first attempt with this key is still running (recorded as in flight just now).
+    let hash = {
+        use sha2::Digest;
+        let canonical = {
+            fn canon(v: &Value) -> String {
+                match v {
+                    Value::Object(m) => {
+                        let mut keys: Vec<&String> = m.keys().collect();
+                        keys.sort();
+                        let parts: Vec<String> = keys
+                            .iter()
+                            .map(|k| format!("{}:{}", Value::String((*k).clone()), canon(&m[*k])))
+                            .collect();
+                        format!("{{{}}}", parts.join(","))
+                    }
+                    Value::Array(a) => {
+                        format!("[{}]", a.iter().map(canon).collect::<Vec<_>>().join(","))
+                    }
+                    other => other.to_string(),
+                }
+            }
+            canon(&body)
+        };
+        hex::encode(sha2::Sha256::digest(canonical.as_bytes()))
+    };
+    let now = chrono::Utc::now().naive_utc();
+    let mut conn = app.db_conn();
+    diesel::sql_query(format!(
+        "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \
+         VALUES ('{uid}', 'busy-key', 'POST /requests', '{hash}', 'in_flight', '{now}', '{}')",
+        now + chrono::Duration::hours(24)
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    let resp = app
+        .client
+        .post(app.api("/requests"))
+        .bearer_auth(&c.agency_a)
+        .header("idempotency-key", "busy-key")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    expect_problem(resp, 409, "idempotency_in_flight").await;
+    // A malformed key is refused outright.
+    let resp = app
+        .client
+        .post(app.api("/requests"))
+        .bearer_auth(&c.agency_a)
+        .header("idempotency-key", "")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 400);
+}
