@@ -9,6 +9,7 @@ pub mod db;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod i18n;
 pub mod notices;

@@ -406,6 +406,24 @@ pub async fn create(
                         diesel::insert_into(complaints::table)
                             .values(&row)
                             .execute(c)?;
+                        crate::events::outbox::emit(
+                            c,
+                            crate::events::outbox::NewEvent {
+                                event_type: "complaint.received",
+                                subject_kind: "complaint",
+                                subject_id: &id,
+                                tracking_code: Some(&row.tracking_code),
+                                organisation_id: Some(&row.organisation_id),
+                                data: serde_json::json!({
+                                    "complaint_id": id,
+                                    "tracking_code": row.tracking_code,
+                                    "category": row.category,
+                                    "status": "received",
+                                    "request_id": row.request_id,
+                                }),
+                                at,
+                            },
+                        )?;
                         append_event(
                             c,
                             &id,
@@ -577,6 +595,24 @@ async fn step(
             .execute(conn)?;
             if n == 0 {
                 return Err(ApiError::precondition_failed());
+            }
+            if to == ComplaintStatus::Answered {
+                crate::events::outbox::emit(
+                    conn,
+                    crate::events::outbox::NewEvent {
+                        event_type: "complaint.answered",
+                        subject_kind: "complaint",
+                        subject_id: &id,
+                        tracking_code: Some(&row.tracking_code),
+                        organisation_id: Some(&row.organisation_id),
+                        data: serde_json::json!({
+                            "complaint_id": id,
+                            "tracking_code": row.tracking_code,
+                            "status": "answered",
+                        }),
+                        at,
+                    },
+                )?;
             }
             append_event(
                 conn,

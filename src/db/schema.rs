@@ -308,6 +308,20 @@ diesel::table! {
 
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 
+diesel::table! {
+    events (id) {
+        id -> Text,
+        position -> Nullable<BigInt>,
+        event_type -> Text,
+        occurred_at -> Timestamp,
+        subject_kind -> Text,
+        subject_id -> Text,
+        tracking_code -> Nullable<Text>,
+        organisation_id -> Nullable<Text>,
+        data -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -329,4 +343,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_events,
     feedback,
     notices,
+    events,
 );

@@ -34,7 +34,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::permits::routes::configure)
         .configure(crate::complaints::routes::configure)
         .configure(crate::complaints::feedback::configure)
-        .configure(crate::notices::routes::configure);
+        .configure(crate::notices::routes::configure)
+        .configure(crate::events::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

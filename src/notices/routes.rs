@@ -239,6 +239,18 @@ pub async fn create(
             diesel::insert_into(notices::table)
                 .values(&row)
                 .execute(conn)?;
+            crate::events::outbox::emit(
+                conn,
+                crate::events::outbox::NewEvent {
+                    event_type: "notice.published",
+                    subject_kind: "notice",
+                    subject_id: &row.id,
+                    tracking_code: None,
+                    organisation_id: None,
+                    data: serde_json::to_value(Notice::from(row.clone())).unwrap_or_default(),
+                    at: row.created_at,
+                },
+            )?;
             Ok(row)
         })
         .await?;

@@ -286,6 +286,26 @@ pub fn create(
                 at,
             },
         )?;
+        crate::events::outbox::emit(
+            c,
+            crate::events::outbox::NewEvent {
+                event_type: "request.submitted",
+                subject_kind: "request",
+                subject_id: &id,
+                tracking_code: Some(&row.tracking_code),
+                organisation_id: Some(&row.organisation_id),
+                data: serde_json::json!({
+                    "request_id": id,
+                    "tracking_code": row.tracking_code,
+                    "organisation_id": row.organisation_id,
+                    "status": row.status,
+                    "plate": row.plate,
+                    "vin": row.vin,
+                    "reason": row.reason,
+                }),
+                at,
+            },
+        )?;
         let version = row.version;
         let body = view(c, user, row)?;
         let recorded = Recorded::json(
@@ -389,5 +409,32 @@ where
     )?;
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
+    let data = serde_json::json!({
+        "request_id": after.id,
+        "tracking_code": after.tracking_code,
+        "organisation_id": after.organisation_id,
+        "from": row.status,
+        "to": to,
+        "action": action,
+        "version": after.version,
+        "actor_role": user.role,
+    });
+    for event_type in ["request.status_changed", "request.completed"] {
+        if event_type == "request.completed" && to != RequestStatus::Completed {
+            continue;
+        }
+        crate::events::outbox::emit(
+            conn,
+            crate::events::outbox::NewEvent {
+                event_type,
+                subject_kind: "request",
+                subject_id: &after.id,
+                tracking_code: Some(&after.tracking_code),
+                organisation_id: Some(&after.organisation_id),
+                data: data.clone(),
+                at,
+            },
+        )?;
+    }
     Ok(after)
 }

@@ -4,6 +4,7 @@ mod helpers;
 
 mod complaints_notices;
 mod documents;
+mod events;
 mod foundation;
 mod identity;
 mod permits;
