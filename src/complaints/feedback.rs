@@ -58,6 +58,7 @@ pub async fn give_feedback(
     body: Json<FeedbackInput>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Agency])?;
+    crate::requests::service::ensure_visible(&state, &user, &id).await?;
     let input = body.into_inner()?;
     let mut issues = Issues::new();
     if !(1..=5).contains(&input.rating) {

@@ -255,6 +255,15 @@ pub async fn upload(
     if declared_len.is_some_and(|n| n > limit + 64 * 1024) {
         return Err(ApiError::payload_too_large(limit));
     }
+    // Visible and open? (Checked again in the transaction.)
+    let s = scope.clone();
+    let rid = request_id.clone();
+    let status = state
+        .db(move |conn| Ok(store::load_visible(conn, &s, &rid)?.status))
+        .await?;
+    if status.is_terminal() {
+        return Err(closed(status));
+    }
     let is_multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -265,15 +274,6 @@ pub async fn upload(
             "بدنهٔ درخواست باید multipart/form-data باشد.",
             "The request body must be multipart/form-data.",
         ));
-    }
-    // Visible and open? (Checked again in the transaction.)
-    let s = scope.clone();
-    let rid = request_id.clone();
-    let status = state
-        .db(move |conn| Ok(store::load_visible(conn, &s, &rid)?.status))
-        .await?;
-    if status.is_terminal() {
-        return Err(closed(status));
     }
     let key = uuid::Uuid::now_v7().to_string();
     let form = Multipart::new(req.headers(), payload);
@@ -550,6 +550,7 @@ pub async fn create_document_request(
     body: Json<CreateDocumentRequest>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::RequestDocuments.roles())?;
+    service::ensure_visible(&state, &user, &id).await?;
     let input = body.into_inner()?;
     let mut issues = Issues::new();
     let message = issues.text("message", &input.message, 1, 2000);
@@ -711,6 +712,7 @@ pub async fn resubmit(
     body: Json<ResubmitBody>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Resubmit.roles())?;
+    service::ensure_visible(&state, &user, &id).await?;
     let input = body.into_inner()?;
     let mut issues = Issues::new();
     let note = issues.opt_text("note", input.note.as_deref(), 2000);

@@ -115,6 +115,7 @@ pub async fn issue(
     body: Json<IssuePermit>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::IssuePermit.roles())?;
+    service::ensure_visible(&state, &user, &id).await?;
     let input = body.into_inner()?;
     let mut issues = Issues::new();
     let national = code_field(
@@ -254,6 +255,7 @@ pub async fn register(
     body: Json<PostRegistration>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Register.roles())?;
+    service::ensure_visible(&state, &user, &id).await?;
     let input = body.into_inner()?;
     let mut issues = Issues::new();
     let number = code_field(

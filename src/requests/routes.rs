@@ -138,29 +138,19 @@ pub async fn list(
     let scope = Scope::of(&user)?;
     let page = page.page()?;
     let f = filter.into_inner();
-    let mut issues = Issues::new();
-    let mut date = |field: &str, v: &Option<String>| -> Option<NaiveDate> {
-        let v = v.as_deref()?;
-        match parse_date(v) {
-            Ok(d) => Some(d),
-            Err(_) => {
-                issues.push(crate::error::FieldIssue::new(
-                    field,
-                    "invalid_date",
-                    "تاریخ نامعتبر است (۱۴۰۳/۰۸/۱۵ یا 2024-11-05).",
-                    "Invalid date (1403/08/15 or 2024-11-05).",
-                ));
-                None
-            }
-        }
+    let date = |field: &str, v: &Option<String>| -> ApiResult<Option<NaiveDate>> {
+        v.as_deref()
+            .map(|v| {
+                parse_date(v).map_err(|_| {
+                    ApiError::invalid_query(&format!(
+                        "{field} must be a date (2024-11-05 or 1403/08/15)"
+                    ))
+                })
+            })
+            .transpose()
     };
-    let from = date("created_from", &f.created_from);
-    let to = date("created_to", &f.created_to);
-    if !issues.is_empty() {
-        return Err(ApiError::invalid_query(
-            "created_from/created_to must be dates (2024-11-05 or 1403/08/15)",
-        ));
-    }
+    let from = date("created_from", &f.created_from)?;
+    let to = date("created_to", &f.created_to)?;
     let (rows, views) = state
         .db(move |conn| {
             let mut q = requests::table
@@ -373,11 +363,13 @@ pub async fn reject(
     body: Json<ReasonBody>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Reject.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
     let reason = note("reason", &body.into_inner()?.reason)?;
     act(
         state,
         user,
-        id.into_inner(),
+        id,
         Action::Reject,
         if_match,
         Some(reason),
@@ -411,11 +403,13 @@ pub async fn withdraw(
     body: Json<ReasonBody>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Withdraw.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
     let reason = note("reason", &body.into_inner()?.reason)?;
     act(
         state,
         user,
-        id.into_inner(),
+        id,
         Action::Withdraw,
         if_match,
         Some(reason),
@@ -450,11 +444,13 @@ pub async fn reopen(
     body: Json<NoteBody>,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Reopen.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
     let n = note("note", &body.into_inner()?.note)?;
     act(
         state,
         user,
-        id.into_inner(),
+        id,
         Action::Reopen,
         if_match,
         Some(n),

@@ -324,6 +324,29 @@ pub fn create(
     result
 }
 
+/// The scope in which `user` may act on requests: agencies their organisation's; others all
+/// (the police reach requests only through their permits, checked by the action's roles).
+pub fn action_scope(user: &AuthUser) -> Scope {
+    match user.role {
+        crate::domain::identity::Role::Agency => Scope::Organisation(user.org_id.clone()),
+        _ => Scope::All,
+    }
+}
+
+/// 404 unless the request exists and `user` may act on it. Handlers call this before reading
+/// their body, so that another agency's request is 404 whatever the body says.
+pub async fn ensure_visible(
+    state: &crate::state::AppState,
+    user: &AuthUser,
+    request_id: &str,
+) -> ApiResult<()> {
+    let scope = action_scope(user);
+    let id = request_id.to_owned();
+    state
+        .db(move |conn| store::load_visible(conn, &scope, &id).map(|_| ()))
+        .await
+}
+
 /// What an action changes besides the status.
 #[derive(Default)]
 pub struct Effects {
@@ -354,10 +377,7 @@ where
     }
     // Agencies act on their own organisation's requests only; the police reach requests only
     // through the permits addressed to them (the action's role check above).
-    let scope = match user.role {
-        crate::domain::identity::Role::Agency => Scope::Organisation(user.org_id.clone()),
-        _ => Scope::All,
-    };
+    let scope = action_scope(user);
     let row = store::load_visible(conn, &scope, request_id)?;
     if_match.check(row.version)?;
     let guards = guards_for(conn, &row)?;

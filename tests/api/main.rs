@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod authz_matrix;
 mod complaints_notices;
 mod documents;
 mod events;
