@@ -237,6 +237,14 @@ pub struct Config {
     #[arg(long, env = "MAINTENANCE_LEAD_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
     pub maintenance_lead_hours: u32,
 
+    /// How long webhook deliveries are retried before they are marked `failed`, in seconds.
+    #[arg(long, env = "WEBHOOK_RETRY_WINDOW_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
+    pub webhook_retry_window_secs: u64,
+
+    /// First webhook retry delay in milliseconds (doubled each attempt, with jitter).
+    #[arg(long, env = "WEBHOOK_BACKOFF_BASE_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
+    pub webhook_backoff_base_ms: u64,
+
     /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
     #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
     pub public_rate_limit_per_minute: u32,

@@ -21,6 +21,7 @@ pub mod state;
 pub mod telemetry;
 pub mod users;
 pub mod validate;
+pub mod webhooks;
 
 pub use config::Config;
 pub use startup::Application;

@@ -167,6 +167,13 @@ impl Application {
             )),
             blobs,
             notice_cache: Arc::default(),
+            secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(std::time::Duration::from_secs(3))
+                .timeout(std::time::Duration::from_secs(5))
+                .build()
+                .map_err(|e| StartupError(format!("webhook HTTP client: {e}")))?,
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -179,6 +186,7 @@ impl Application {
             .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
             .port();
         let server = run(listener, state.clone())?;
+        tokio::spawn(crate::webhooks::worker::run(state.clone()));
         Ok(Application {
             port,
             server,

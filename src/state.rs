@@ -21,6 +21,10 @@ pub struct AppState {
     pub blobs: Arc<dyn crate::documents::storage::BlobStore>,
     /// Cached read-only windows (see `notices::guard`).
     pub notice_cache: Arc<crate::notices::guard::NoticeCache>,
+    /// Encrypts webhook secrets at rest.
+    pub secrets: crate::webhooks::crypto::SecretBox,
+    /// Outgoing HTTP for webhook deliveries: no redirects, short timeouts.
+    pub http: reqwest::Client,
 }
 
 impl AppState {

@@ -322,6 +322,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        url -> Text,
+        types -> Text,
+        organisation_id -> Nullable<Text>,
+        secret_enc -> Text,
+        previous_secret_enc -> Nullable<Text>,
+        previous_valid_until -> Nullable<Timestamp>,
+        fanout_position -> BigInt,
+        created_by -> Text,
+        created_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event_position -> BigInt,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        give_up_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        response_excerpt -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -344,4 +380,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     feedback,
     notices,
     events,
+    webhooks,
+    webhook_deliveries,
 );

@@ -68,6 +68,37 @@ pub struct EventPage {
     pub next_after: Option<String>,
 }
 
+/// The event at `position` as delivered to webhooks (the same shape as in the feed).
+pub fn event_json(conn: &mut crate::db::DbConnection, position: i64) -> ApiResult<String> {
+    let r: Row = events::table
+        .filter(events::position.eq(position))
+        .select((
+            events::position,
+            events::event_type,
+            events::occurred_at,
+            events::subject_kind,
+            events::subject_id,
+            events::tracking_code,
+            events::data,
+        ))
+        .first(conn)?;
+    serde_json::to_string(&to_event(r)).map_err(ApiError::internal)
+}
+
+fn to_event((pos, t, at, kind, id, code, data): Row) -> Event {
+    Event {
+        id: pos.unwrap_or_default().to_string(),
+        event_type: t,
+        occurred_at: utc(at),
+        subject: Subject {
+            kind,
+            id,
+            tracking_code: code,
+        },
+        data: serde_json::from_str(&data).unwrap_or_default(),
+    }
+}
+
 type Row = (
     Option<i64>,
     String,
@@ -156,19 +187,6 @@ pub async fn feed(
         .and_then(|r| r.0)
         .map(|p| p.to_string())
         .or(p.after.filter(|a| !a.is_empty()));
-    let items = rows
-        .into_iter()
-        .map(|(pos, t, at, kind, id, code, data)| Event {
-            id: pos.unwrap_or_default().to_string(),
-            event_type: t,
-            occurred_at: utc(at),
-            subject: Subject {
-                kind,
-                id,
-                tracking_code: code,
-            },
-            data: serde_json::from_str(&data).unwrap_or_default(),
-        })
-        .collect();
+    let items = rows.into_iter().map(to_event).collect();
     Ok(HttpResponse::Ok().json(EventPage { items, next_after }))
 }

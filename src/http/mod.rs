@@ -35,7 +35,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::complaints::routes::configure)
         .configure(crate::complaints::feedback::configure)
         .configure(crate::notices::routes::configure)
-        .configure(crate::events::routes::configure);
+        .configure(crate::events::routes::configure)
+        .configure(crate::webhooks::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

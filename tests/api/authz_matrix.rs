@@ -73,6 +73,15 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("PATCH /api/v1/notices/{id}", "UFFFFFA"),
         ("DELETE /api/v1/notices/{id}", "UFFFFFA"),
         ("GET /api/v1/events", "UAAAAAA"),
+        ("POST /api/v1/webhooks", "UFFFFFA"),
+        ("GET /api/v1/webhooks", "UFFFFFA"),
+        ("DELETE /api/v1/webhooks/{id}", "UFFFFFA"),
+        ("POST /api/v1/webhooks/{id}/rotate-secret", "UFFFFFA"),
+        ("GET /api/v1/webhooks/{id}/deliveries", "UFFFFFA"),
+        (
+            "POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/retry",
+            "UFFFFFN",
+        ),
     ])
 }
 
@@ -142,6 +151,9 @@ async fn every_route_every_role() {
     let (spare_user, _) = app
         .create_user(&c.admin, "agency", &c.org_b, "spare-user")
         .await;
+    let hook = json!({"url": "http://127.0.0.1:9/hook", "types": ["request.submitted"]});
+    let webhook = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
+    let doomed = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
 
     let doc_api = plate_permits::http::openapi_doc();
     let doc_json: Value = serde_json::to_value(&doc_api).unwrap();
@@ -160,6 +172,7 @@ async fn every_route_every_role() {
             };
             let concrete = path
                 .replace("{tracking_code}", &code)
+                .replace("{delivery_id}", "no-such-delivery")
                 .replace("{permit_number}", permit["permit_number"].as_str().unwrap())
                 .replace(
                     "{id}",
@@ -175,6 +188,10 @@ async fn every_route_every_role() {
                         complaint["id"].as_str().unwrap()
                     } else if path.starts_with("/api/v1/notices") {
                         notice["id"].as_str().unwrap()
+                    } else if key == "DELETE /api/v1/webhooks/{id}" {
+                        doomed["id"].as_str().unwrap()
+                    } else if path.starts_with("/api/v1/webhooks") {
+                        webhook["id"].as_str().unwrap()
                     } else {
                         &rid
                     },

@@ -12,3 +12,4 @@ mod permits;
 mod query_plans;
 mod requests;
 mod schema;
+mod webhooks;
