@@ -245,6 +245,14 @@ pub struct Config {
     #[arg(long, env = "WEBHOOK_BACKOFF_BASE_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
     pub webhook_backoff_base_ms: u64,
 
+    /// Timeout of one webhook delivery attempt in milliseconds.
+    #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
+    pub webhook_timeout_ms: u64,
+
+    /// Run the webhook delivery worker in this process (`false` for API-only replicas).
+    #[arg(long, env = "WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub webhook_worker: bool,
+
     /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
     #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
     pub public_rate_limit_per_minute: u32,

@@ -171,7 +171,7 @@ impl Application {
             http: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .connect_timeout(std::time::Duration::from_secs(3))
-                .timeout(std::time::Duration::from_secs(5))
+                .timeout(std::time::Duration::from_millis(config.webhook_timeout_ms))
                 .build()
                 .map_err(|e| StartupError(format!("webhook HTTP client: {e}")))?,
         };
@@ -186,7 +186,9 @@ impl Application {
             .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
             .port();
         let server = run(listener, state.clone())?;
-        tokio::spawn(crate::webhooks::worker::run(state.clone()));
+        if config.webhook_worker {
+            tokio::spawn(crate::webhooks::worker::run(state.clone()));
+        }
         Ok(Application {
             port,
             server,

@@ -316,3 +316,124 @@ async fn failures_are_retried_then_failed_and_can_be_retried_by_hand() {
     }
     assert!(ok, "delivered after the manual retry");
 }
+
+#[tokio::test]
+async fn timeouts_are_retried() {
+    let app = spawn_app_with(|c| {
+        c.webhook_timeout_ms = 300;
+        c.webhook_backoff_base_ms = 100;
+    })
+    .await;
+    let c = app.cast().await;
+    // A receiver that answers too slowly for the first two attempts.
+    let state = Received::default();
+    *state.status.lock().unwrap() = 200;
+    let data = web::Data::new(state.clone());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = HttpServer::new(move || {
+        App::new().app_data(data.clone()).default_service(web::to(
+            |req: HttpRequest, body: web::Bytes, state: web::Data<Received>| async move {
+                let n = state.requests.lock().unwrap().len();
+                if n < 2 {
+                    state.requests.lock().unwrap().push((vec![], String::new()));
+                    tokio::time::sleep(Duration::from_millis(1500)).await;
+                }
+                receive(req, body, state).await
+            },
+        ))
+    })
+    .workers(2)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    let hook = expect_json(
+        app.post_json(
+            "/webhooks",
+            Some(&c.admin),
+            &json!({"url": format!("http://127.0.0.1:{port}/"), "types": ["request.submitted"]}),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let hid = hook["id"].as_str().unwrap().to_owned();
+    app.file_request(&c.agency_a).await;
+    let mut last = Value::Null;
+    for _ in 0..80 {
+        last = expect_json(
+            app.get(&format!("/webhooks/{hid}/deliveries"), Some(&c.admin))
+                .await,
+            200,
+        )
+        .await;
+        if last["items"][0]["status"] == "delivered" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(last["items"][0]["status"], "delivered", "{last}");
+    assert!(
+        last["items"][0]["attempts"].as_i64().unwrap() >= 3,
+        "{last}"
+    );
+}
+
+/// Events committed while no worker runs (as if it was killed between commit and delivery)
+/// arrive once a worker runs; two instances on one database deliver every event exactly once.
+#[tokio::test]
+async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver() {
+    let app = spawn_app_with(|c| c.webhook_worker = false).await;
+    let c = app.cast().await;
+    let (url, seen) = receiver(200);
+    expect_json(
+        app.post_json(
+            "/webhooks",
+            Some(&c.admin),
+            &json!({"url": url, "types": ["request.submitted"]}),
+        )
+        .await,
+        201,
+    )
+    .await;
+    for _ in 0..12 {
+        app.file_request(&c.agency_a).await;
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(
+        seen.requests.lock().unwrap().is_empty(),
+        "no worker, no delivery yet"
+    );
+    // Two more instances on the same database, both running the worker.
+    let mut instances = Vec::new();
+    for _ in 0..2 {
+        let mut config = app.config.clone();
+        config.listen_addr = "127.0.0.1:0".parse().unwrap();
+        config.webhook_worker = true;
+        let second = plate_permits::Application::build(config).await.unwrap();
+        instances.push(tokio::spawn(async move {
+            let _ = second.run_until_stopped().await;
+        }));
+    }
+    assert!(
+        wait_for(|| seen.requests.lock().unwrap().len() >= 12).await,
+        "all delivered"
+    );
+    for _ in 0..8 {
+        app.file_request(&c.agency_a).await;
+    }
+    assert!(
+        wait_for(|| seen.requests.lock().unwrap().len() >= 20).await,
+        "all delivered"
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let got = seen.requests.lock().unwrap().clone();
+    let ids: std::collections::HashSet<&str> =
+        got.iter().map(|(h, _)| header(h, "webhook-id")).collect();
+    assert_eq!(got.len(), 20, "every event exactly once");
+    assert_eq!(ids.len(), 20);
+    for i in instances {
+        i.abort();
+    }
+}
