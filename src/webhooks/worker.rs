@@ -24,10 +24,14 @@ const LEASE: TimeDelta = TimeDelta::seconds(60);
 const BATCH: i64 = 20;
 const FANOUT_LOCK: i64 = 0x7765_6268_6f6f_6b66;
 
+/// Attempts in flight at once per process.
+const MAX_IN_FLIGHT: usize = 32;
+
 /// Runs until the process ends.
 pub async fn run(state: AppState) {
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
     loop {
-        if let Err(e) = tick(&state).await {
+        if let Err(e) = tick(&state, &slots).await {
             tracing::warn!(error = %e, "webhook worker tick failed");
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -183,7 +187,11 @@ fn claim(state: &AppState, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
     Ok(out)
 }
 
-async fn tick(state: &AppState) -> ApiResult<()> {
+async fn tick(state: &AppState, slots: &std::sync::Arc<tokio::sync::Semaphore>) -> ApiResult<()> {
+    // Claim no more than can be sent now; each claimed attempt is leased to this process.
+    if slots.available_permits() == 0 {
+        return Ok(());
+    }
     let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
     let st = state.clone();
     let claimed = state
@@ -193,8 +201,17 @@ async fn tick(state: &AppState) -> ApiResult<()> {
             claim(&st, conn)
         })
         .await?;
-    let sends = claimed.into_iter().map(|d| deliver(state, d));
-    futures_util::future::join_all(sends).await;
+    // Each attempt runs on its own, so a slow or dead receiver holds up nobody else.
+    for d in claimed {
+        let Ok(permit) = slots.clone().acquire_owned().await else {
+            break;
+        };
+        let st = state.clone();
+        tokio::spawn(async move {
+            deliver(&st, d).await;
+            drop(permit);
+        });
+    }
     Ok(())
 }
 
