@@ -293,6 +293,31 @@ async fn act(
     Ok(resp)
 }
 
+/// An action whose body is one required text: visibility (404) first, then the text (422).
+async fn act_with_text(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: String,
+    action: Action,
+    if_match: IfMatch,
+    text: (&str, Result<String, ApiError>),
+) -> ApiResult<HttpResponse> {
+    user.require(action.roles())?;
+    service::ensure_visible(&state, &user, &id).await?;
+    let (field, value) = text;
+    let n = note(field, &value?)?;
+    act(
+        state,
+        user,
+        id,
+        action,
+        if_match,
+        Some(n),
+        Effects::default(),
+    )
+    .await
+}
+
 fn note(field: &str, value: &str) -> ApiResult<String> {
     let mut issues = Issues::new();
     let v = issues.text(field, value, 1, 2000);
@@ -362,18 +387,14 @@ pub async fn reject(
     if_match: IfMatch,
     body: Json<ReasonBody>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Action::Reject.roles())?;
-    let id = id.into_inner();
-    service::ensure_visible(&state, &user, &id).await?;
-    let reason = note("reason", &body.into_inner()?.reason)?;
-    act(
+    let text = body.into_inner().map(|b| b.reason);
+    act_with_text(
         state,
         user,
-        id,
+        id.into_inner(),
         Action::Reject,
         if_match,
-        Some(reason),
-        Effects::default(),
+        ("reason", text),
     )
     .await
 }
@@ -402,18 +423,14 @@ pub async fn withdraw(
     if_match: IfMatch,
     body: Json<ReasonBody>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Action::Withdraw.roles())?;
-    let id = id.into_inner();
-    service::ensure_visible(&state, &user, &id).await?;
-    let reason = note("reason", &body.into_inner()?.reason)?;
-    act(
+    let text = body.into_inner().map(|b| b.reason);
+    act_with_text(
         state,
         user,
-        id,
+        id.into_inner(),
         Action::Withdraw,
         if_match,
-        Some(reason),
-        Effects::default(),
+        ("reason", text),
     )
     .await
 }
@@ -443,18 +460,14 @@ pub async fn reopen(
     if_match: IfMatch,
     body: Json<NoteBody>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Action::Reopen.roles())?;
-    let id = id.into_inner();
-    service::ensure_visible(&state, &user, &id).await?;
-    let n = note("note", &body.into_inner()?.note)?;
-    act(
+    let text = body.into_inner().map(|b| b.note);
+    act_with_text(
         state,
         user,
-        id,
+        id.into_inner(),
         Action::Reopen,
         if_match,
-        Some(n),
-        Effects::default(),
+        ("note", text),
     )
     .await
 }

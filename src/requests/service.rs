@@ -216,16 +216,14 @@ pub fn view(conn: &mut DbConnection, user: &AuthUser, row: RequestRow) -> ApiRes
     Ok(RequestView::build(row, show, actions))
 }
 
-fn duplicate_for(existing: Option<(String, String)>, user: &AuthUser) -> ApiError {
+fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
     let err = ApiError::duplicate(
         "برای این خودرو (همین VIN یا پلاک) درخواست بازِ دیگری وجود دارد.",
         "This vehicle (same VIN or plate) already has an open request.",
     );
     match existing {
         // The other request's tracking code is named only to its own agency.
-        Some((org, code)) if org == user.org_id => {
-            err.with_extension("existing_tracking_code", code)
-        }
+        (org, code) if org == user.org_id => err.with_extension("existing_tracking_code", code),
         _ => err,
     }
 }
@@ -238,9 +236,11 @@ pub fn create(
     new: NewRequest,
     idem: Option<&str>,
 ) -> ApiResult<Recorded> {
-    let result = crate::db::write_tx(conn, |c| {
+    // A concurrent filing for the same vehicle that slips past the check below is refused by
+    // the partial unique indexes and surfaces as 409 `duplicate`.
+    crate::db::write_tx(conn, |c| {
         if let Some(existing) = store::open_for_vehicle(c, &new.vin, &new.plate)? {
-            return Err(duplicate_for(Some(existing), user));
+            return Err(duplicate_for(existing, user));
         }
         let at = now();
         let id = uuid::Uuid::now_v7().to_string();
@@ -318,10 +318,7 @@ pub fn create(
             idempotency::complete(c, &user.id, key, &recorded)?;
         }
         Ok(recorded)
-    });
-    // A concurrent filing for the same vehicle that slipped past the check above is refused
-    // by the partial unique indexes and surfaces here as 409 `duplicate`.
-    result
+    })
 }
 
 /// The scope in which `user` may act on requests: agencies their organisation's; others all

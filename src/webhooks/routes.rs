@@ -199,11 +199,6 @@ pub async fn create(
             let from: Option<i64> = events::table
                 .select(diesel::dsl::max(events::position))
                 .first(conn)?;
-            let pending: i64 = events::table
-                .filter(events::position.is_null())
-                .count()
-                .get_result(conn)?;
-            let _ = pending;
             let at = now();
             let id = uuid::Uuid::now_v7().to_string();
             diesel::insert_into(webhooks::table)
