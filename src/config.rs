@@ -107,6 +107,61 @@ impl FromStr for Origins {
     }
 }
 
+/// Weekend days, comma separated: `friday` (default) or `thursday,friday`; English names or
+/// their first three letters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Weekend(pub Vec<chrono::Weekday>);
+
+impl FromStr for Weekend {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut days = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let day: chrono::Weekday = part
+                .parse()
+                .map_err(|_| format!("'{part}' is not a day of the week (e.g. friday)"))?;
+            if !days.contains(&day) {
+                days.push(day);
+            }
+        }
+        if days.len() >= 7 {
+            return Err("at least one day of the week must be a working day".into());
+        }
+        Ok(Weekend(days))
+    }
+}
+
+/// Office hours in the service's time zone, `07:30-14:30`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OfficeHours {
+    pub open: chrono::NaiveTime,
+    pub close: chrono::NaiveTime,
+}
+
+impl FromStr for OfficeHours {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("'{s}' is not office hours (e.g. 07:30-14:30)");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let t = |v: &str| chrono::NaiveTime::parse_from_str(v.trim(), "%H:%M").map_err(|_| bad());
+        let (open, close) = (t(a)?, t(b)?);
+        if close <= open {
+            return Err(format!("'{s}': office hours must close after they open"));
+        }
+        Ok(OfficeHours { open, close })
+    }
+}
+
+impl OfficeHours {
+    /// `("07:30", "14:30")`.
+    pub fn to_string_pair(&self) -> (String, String) {
+        (
+            self.open.format("%H:%M").to_string(),
+            self.close.format("%H:%M").to_string(),
+        )
+    }
+}
+
 /// plate-permits: plate-removal permits for government vehicles (صدور مجوز فک پلاک خودروهای دولتی).
 #[derive(Debug, Parser)]
 #[command(name = "plate-permits", version, about, long_about = None)]
@@ -257,6 +312,45 @@ pub struct Config {
     #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
     pub public_rate_limit_per_minute: u32,
 
+    /// The service's time zone (IANA name): office hours and calendar days are read in it.
+    #[arg(
+        long,
+        env = "SERVICE_TIMEZONE",
+        default_value = "Asia/Tehran",
+        global = true
+    )]
+    pub service_timezone: chrono_tz::Tz,
+
+    /// Weekend days for the working-day calendar, comma separated (`thursday,friday`).
+    #[arg(long, env = "WEEKEND_DAYS", default_value = "friday", global = true)]
+    pub weekend_days: Weekend,
+
+    /// Office hours on working days, in the service's time zone: SLA clocks count only these.
+    #[arg(
+        long,
+        env = "OFFICE_HOURS",
+        default_value = "07:30-14:30",
+        global = true
+    )]
+    pub office_hours: OfficeHours,
+
+    /// Working days the directorate has to decide (submission to permit or rejection).
+    #[arg(long, env = "SLA_DECISION_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub sla_decision_days: u32,
+
+    /// Working days the police have to act on an issued permit (permit to receipt).
+    #[arg(long, env = "SLA_POLICE_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub sla_police_days: u32,
+
+    /// Working days to record a removal in the national vehicle system (receipt to completed).
+    #[arg(long, env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub sla_registration_days: u32,
+
+    /// Bearer token Prometheus must send to `GET /metrics`; unset, only loopback clients may
+    /// scrape.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
+    pub metrics_token: Option<Secret>,
+
     /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
     #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
     pub trust_proxy: bool,
@@ -303,6 +397,27 @@ mod tests {
         assert_eq!(c.document_max_size, ByteSize(10 * 1024 * 1024));
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert!(c.cors_allowed_origins.0.is_empty());
+        assert_eq!(c.weekend_days, Weekend(vec![chrono::Weekday::Fri]));
+        assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
+        assert_eq!(
+            c.office_hours.to_string_pair(),
+            ("07:30".into(), "14:30".into())
+        );
+    }
+
+    #[test]
+    fn calendar_settings_parse() {
+        assert_eq!(
+            Weekend::from_str("thursday, fri").unwrap().0,
+            vec![chrono::Weekday::Thu, chrono::Weekday::Fri]
+        );
+        assert!(Weekend::from_str("funday").is_err());
+        assert!(Weekend::from_str("mon,tue,wed,thu,fri,sat,sun").is_err());
+        assert!(OfficeHours::from_str("14:30-07:30").is_err());
+        assert!(OfficeHours::from_str("8-14").is_err());
+        let err =
+            Cli::try_parse_from(["plate-permits", "--service-timezone", "Mars/Base"]).unwrap_err();
+        assert!(err.to_string().contains("--service-timezone"), "{err}");
     }
 
     #[test]

@@ -76,6 +76,11 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     if let Some(outcome) = outcome {
         announce_admin(&outcome, "admin");
     }
+    let recomputed = crate::sla::store::reconcile(&mut conn, config, crate::users::model::now())
+        .map_err(|e: ApiError| StartupError(format!("SLA clocks: {e}")))?;
+    if recomputed > 0 {
+        tracing::info!(count = recomputed, "SLA clocks recomputed");
+    }
     Ok(pool)
 }
 
@@ -167,6 +172,7 @@ impl Application {
             )),
             blobs,
             notice_cache: Arc::default(),
+            metrics: Arc::default(),
             secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
             http: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())

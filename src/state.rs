@@ -25,6 +25,8 @@ pub struct AppState {
     pub secrets: crate::webhooks::crypto::SecretBox,
     /// Outgoing HTTP for webhook deliveries: no redirects, short timeouts.
     pub http: reqwest::Client,
+    /// HTTP request counts and latencies for `GET /metrics`.
+    pub metrics: Arc<crate::http::metrics::HttpMetrics>,
 }
 
 impl AppState {

@@ -358,6 +358,43 @@ diesel::table! {
 
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 
+diesel::table! {
+    holidays (id) {
+        id -> Text,
+        date -> Date,
+        title -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_sla (request_id) {
+        request_id -> Text,
+        organisation_id -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        stage -> Nullable<Text>,
+        clock -> Text,
+        clock_since -> Nullable<Timestamp>,
+        used_secs -> BigInt,
+        due_at -> Nullable<Timestamp>,
+        decision_cd -> Nullable<BigInt>,
+        police_cd -> Nullable<BigInt>,
+        registration_cd -> Nullable<BigInt>,
+        computed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(request_sla -> requests (request_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -382,4 +419,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     events,
     webhooks,
     webhook_deliveries,
+    holidays,
+    request_sla,
+    service_settings,
 );

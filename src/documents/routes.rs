@@ -604,6 +604,7 @@ pub async fn create_document_request(
     };
     issues.finish()?;
     let request_id = id.into_inner();
+    let config = state.config.clone();
     let view = state
         .tx(move |conn| {
             let at = now();
@@ -611,6 +612,7 @@ pub async fn create_document_request(
             let note = message.clone();
             let after = service::apply(
                 conn,
+                &config,
                 &user,
                 &request_id,
                 Action::RequestDocuments,
@@ -718,10 +720,12 @@ pub async fn resubmit(
     let note = issues.opt_text("note", input.note.as_deref(), 2000);
     issues.finish()?;
     let request_id = id.into_inner();
+    let config = state.config.clone();
     let view = state
         .tx(move |conn| {
             let after = service::apply(
                 conn,
+                &config,
                 &user,
                 &request_id,
                 Action::Resubmit,
@@ -753,7 +757,7 @@ pub async fn resubmit(
                     .with_extension("missing_document_types", names))
                 },
             )?;
-            service::view(conn, &user, after)
+            service::view(conn, &config, &user, after)
         })
         .await?;
     let mut b = HttpResponse::Ok();

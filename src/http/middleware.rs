@@ -49,6 +49,9 @@ pub async fn request_context(
         .match_pattern()
         .unwrap_or_else(|| "unmatched".to_owned());
     let method = req.method().clone();
+    let metrics = req
+        .app_data::<web::Data<crate::state::AppState>>()
+        .map(|s| s.metrics.clone());
     let span = tracing::info_span!(
         "http",
         request_id = %request_id,
@@ -57,7 +60,11 @@ pub async fn request_context(
     );
     let mut res = next.call(req).instrument(span.clone()).await?;
     let status = res.status();
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let elapsed = started.elapsed().as_secs_f64();
+    let elapsed_ms = elapsed * 1000.0;
+    if let Some(m) = &metrics {
+        m.observe(method.as_str(), &route, status.as_u16(), elapsed);
+    }
     span.in_scope(|| {
         if status.is_server_error() {
             tracing::warn!(status = status.as_u16(), elapsed_ms, "request failed");

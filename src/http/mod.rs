@@ -6,6 +6,7 @@ pub mod etag;
 pub mod health;
 pub mod idempotency;
 pub mod json;
+pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod pagination;
@@ -19,7 +20,9 @@ use utoipa_actix_web::{scope, AppExt};
 /// Registers every documented route: the operations endpoints at the root and the API under
 /// `/api/v1`.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::live).service(health::ready);
+    cfg.service(health::live)
+        .service(health::ready)
+        .service(metrics::metrics);
     cfg.service(scope::scope("/api/v1").configure(api_v1));
 }
 
@@ -36,7 +39,10 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::complaints::feedback::configure)
         .configure(crate::notices::routes::configure)
         .configure(crate::events::routes::configure)
-        .configure(crate::webhooks::routes::configure);
+        .configure(crate::webhooks::routes::configure)
+        .configure(crate::sla::holidays::configure)
+        .configure(crate::sla::routes::configure)
+        .configure(crate::sla::report::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

@@ -23,7 +23,7 @@ rejected (422). Every response carries `X-Request-Id`.",
     components(schemas(Problem, ProblemFieldError)),
     modifiers(&SecurityAddon),
     tags(
-        (name = "operations", description = "Health probes and the API document."),
+        (name = "operations", description = "Health probes, metrics and the API document."),
     )
 )]
 pub struct ApiDoc;
@@ -40,6 +40,18 @@ impl Modify for SecurityAddon {
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
                     .description(Some("Access token from POST /api/v1/auth/login."))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The configured METRICS_TOKEN (GET /metrics only); without one, only \
+                         loopback clients may scrape.",
+                    ))
                     .build(),
             ),
         );

@@ -55,6 +55,20 @@ impl Page {
     }
 }
 
+impl Page {
+    /// The cursor of lists ordered by a due time, then id: `"<unix micros>:<id>"`.
+    pub fn after_due(&self) -> ApiResult<Option<(chrono::NaiveDateTime, String)>> {
+        let Some(c) = &self.after else {
+            return Ok(None);
+        };
+        let bad = || ApiError::invalid_query("cursor is not valid");
+        let (micros, id) = c.split_once(':').ok_or_else(bad)?;
+        let micros: i64 = micros.parse().map_err(|_| bad())?;
+        let at = chrono::DateTime::from_timestamp_micros(micros).ok_or_else(bad)?;
+        Ok(Some((at.naive_utc(), id.to_owned())))
+    }
+}
+
 pub fn encode_cursor(key: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.as_bytes())
 }

@@ -159,6 +159,7 @@ pub async fn issue(
     };
     issues.finish()?;
     let request_id = id.into_inner();
+    let config = state.config.clone();
     let permit = state
         .tx(move |conn| {
             let taken: i64 = permits::table
@@ -176,6 +177,7 @@ pub async fn issue(
             let pid = permit_id.clone();
             service::apply(
                 conn,
+                &config,
                 &user,
                 &request_id,
                 Action::IssuePermit,
@@ -276,6 +278,7 @@ pub async fn register(
     }
     issues.finish()?;
     let request_id = id.into_inner();
+    let config = state.config.clone();
     let view = state
         .tx(move |conn| {
             let taken: i64 = registrations::table
@@ -291,6 +294,7 @@ pub async fn register(
             }
             let after = service::apply(
                 conn,
+                &config,
                 &user,
                 &request_id,
                 Action::Register,
@@ -311,7 +315,7 @@ pub async fn register(
                     Ok(())
                 },
             )?;
-            service::view(conn, &user, after)
+            service::view(conn, &config, &user, after)
         })
         .await?;
     let mut b = HttpResponse::Ok();
@@ -499,6 +503,7 @@ pub async fn post_receipt(
     issues.finish()?;
     let permit_id = id.into_inner();
     let endpoint = format!("POST /permits/{permit_id}/receipt");
+    let config = state.config.clone();
     let recorded = state
         .db(move |conn| {
             idempotency::run(
@@ -540,6 +545,7 @@ pub async fn post_receipt(
                         };
                         service::apply(
                             c,
+                            &config,
                             &user,
                             &permit.request_id,
                             action,

@@ -252,6 +252,8 @@ pub struct RequestView {
     pub reviewer_id: Option<String>,
     /// Actions the caller can take now.
     pub allowed_actions: Vec<Action>,
+    /// The service-level clock of the current stage.
+    pub sla: crate::sla::SlaView,
     /// The resource version (also the `ETag`).
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -307,7 +309,12 @@ pub fn plate_parts(canonical: &str) -> PlateParts {
 }
 
 impl RequestView {
-    pub fn build(row: RequestRow, show_contact: bool, allowed_actions: Vec<Action>) -> Self {
+    pub fn build(
+        row: RequestRow,
+        show_contact: bool,
+        allowed_actions: Vec<Action>,
+        sla: crate::sla::SlaView,
+    ) -> Self {
         RequestView {
             status_label_fa: row.status.label_fa(),
             vehicle: VehicleView {
@@ -338,6 +345,7 @@ impl RequestView {
             description: row.description,
             reviewer_id: row.reviewer_id,
             allowed_actions,
+            sla,
             version: row.version,
             created_at: utc(row.created_at),
             updated_at: utc(row.updated_at),

@@ -6,10 +6,10 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::{NaiveDate, TimeDelta};
 use diesel::prelude::*;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
-use crate::db::schema::requests;
+use crate::db::schema::{request_sla, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::parse_date;
 use crate::domain::plate::{Plate, KNOWN_LETTERS};
@@ -28,6 +28,7 @@ use crate::requests::model::{
 };
 use crate::requests::service::{self, Effects};
 use crate::requests::store::{self, Scope};
+use crate::sla::clock::ClockState;
 use crate::state::AppState;
 use crate::users::model::now;
 use crate::validate::Issues;
@@ -58,6 +59,24 @@ pub struct RequestFilter {
     pub created_from: Option<String>,
     /// Filed on or before this date (ISO or Jalali, Tehran time).
     pub created_to: Option<String>,
+    /// `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others.
+    pub overdue: Option<bool>,
+    /// `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
+    /// clock is running (others have no due date), earliest `due_at` first.
+    pub sort: Option<RequestSort>,
+}
+
+/// The list's FROM clause: requests with their SLA clocks.
+type ListSource = diesel::dsl::InnerJoinQuerySource<requests::table, request_sla::table>;
+type Bool = diesel::sql_types::Bool;
+
+/// Order of the request list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestSort {
+    #[default]
+    CreatedAt,
+    DueAt,
 }
 
 fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpResponse {
@@ -95,6 +114,7 @@ pub async fn create(
     user.require(&[Role::Agency])?;
     let (input, hash) = body.into_parts()?;
     let new = service::validate(input, &state.config, today())?;
+    let config = state.config.clone();
     let recorded = state
         .db(move |conn| {
             idempotency::run(
@@ -104,7 +124,7 @@ pub async fn create(
                 "POST /requests",
                 &hash,
                 now(),
-                |c, key| service::create(c, &user, new, key),
+                |c, key| service::create(c, &config, &user, new, key),
             )
         })
         .await?;
@@ -151,13 +171,41 @@ pub async fn list(
     };
     let from = date("created_from", &f.created_from)?;
     let to = date("created_to", &f.created_to)?;
+    let config = state.config.clone();
+    let sort = f.sort.unwrap_or_default();
+    let due_after = match sort {
+        RequestSort::DueAt => page.after_due()?,
+        RequestSort::CreatedAt => None,
+    };
+    let at = now();
     let (rows, views) = state
         .db(move |conn| {
             let mut q = requests::table
+                .inner_join(request_sla::table)
                 .select(RequestRow::as_select())
-                .order(requests::id.desc())
                 .limit(page.limit + 1)
                 .into_boxed();
+            q = match sort {
+                RequestSort::CreatedAt => q.order(requests::id.desc()),
+                RequestSort::DueAt => q
+                    .filter(request_sla::clock.eq(ClockState::Running))
+                    .order((request_sla::due_at.asc(), requests::id.asc())),
+            };
+            match f.overdue {
+                Some(true) => {
+                    q = q
+                        .filter(request_sla::clock.eq(ClockState::Running))
+                        .filter(request_sla::due_at.lt(at))
+                }
+                Some(false) => {
+                    q = q.filter(
+                        request_sla::clock
+                            .ne(ClockState::Running)
+                            .or(request_sla::due_at.ge(at).assume_not_null()),
+                    )
+                }
+                None => {}
+            }
             match &scope {
                 Scope::Organisation(org) => q = q.filter(requests::organisation_id.eq(org.clone())),
                 Scope::All => {
@@ -171,9 +219,8 @@ pub async fn list(
             }
             if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
                 let (tracking, plate, vin, letter) = search_terms(text);
-                let mut cond: Box<
-                    dyn BoxableExpression<requests::table, _, SqlType = diesel::sql_types::Bool>,
-                > = Box::new(requests::letter_number.eq(letter));
+                let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
+                    Box::new(requests::letter_number.eq(letter));
                 if let Some(t) = tracking {
                     cond = Box::new(cond.or(requests::tracking_code.eq(t)));
                 }
@@ -191,15 +238,31 @@ pub async fn list(
             if let Some(d) = to {
                 q = q.filter(requests::created_at.lt(day_start_utc(d) + TimeDelta::days(1)));
             }
-            if let Some(after) = &page.after {
-                q = q.filter(requests::id.lt(after.clone()));
+            match (&due_after, &page.after) {
+                (Some((due, id)), _) => {
+                    q = q.filter(
+                        request_sla::due_at
+                            .gt(*due)
+                            .or(request_sla::due_at
+                                .eq(*due)
+                                .and(requests::id.gt(id.clone())))
+                            .assume_not_null(),
+                    )
+                }
+                (None, Some(after)) => q = q.filter(requests::id.lt(after.clone())),
+                (None, None) => {}
             }
             let rows: Vec<RequestRow> = q.load(conn)?;
-            let keys: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let mut views = Vec::with_capacity(rows.len());
-            for row in rows {
-                views.push(service::view(conn, &user, row)?);
-            }
+            let views = service::views(conn, &config, &user, rows)?;
+            let keys: Vec<String> = views
+                .iter()
+                .map(|v| match (sort, v.sla.due_at) {
+                    (RequestSort::DueAt, Some(due)) => {
+                        format!("{}:{}", due.timestamp_micros(), v.id)
+                    }
+                    _ => v.id.clone(),
+                })
+                .collect();
             Ok((keys, views))
         })
         .await?;
@@ -222,10 +285,11 @@ pub async fn get_one(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::of(&user)?;
     let id = id.into_inner();
+    let config = state.config.clone();
     let view = state
         .db(move |conn| {
             let row = store::load_visible(conn, &scope, &id)?;
-            service::view(conn, &user, row)
+            service::view(conn, &config, &user, row)
         })
         .await?;
     Ok(ok_with_etag(StatusCode::OK, view.version, &view))
@@ -268,10 +332,12 @@ async fn act(
     note: Option<String>,
     effects: Effects,
 ) -> ApiResult<HttpResponse> {
+    let config = state.config.clone();
     let view = state
         .tx(move |conn| {
             let row = service::apply(
                 conn,
+                &config,
                 &user,
                 &id,
                 action,
@@ -281,7 +347,7 @@ async fn act(
                 now(),
                 |_, _| Ok(()),
             )?;
-            service::view(conn, &user, row)
+            service::view(conn, &config, &user, row)
         })
         .await?;
     let mut resp = ok_with_etag(StatusCode::OK, view.version, &view);

@@ -208,12 +208,49 @@ pub fn guards_for(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<Guards
     })
 }
 
-/// The request as `user` sees it, with the actions `user` can take now.
-pub fn view(conn: &mut DbConnection, user: &AuthUser, row: RequestRow) -> ApiResult<RequestView> {
+/// The request as `user` sees it, with the actions `user` can take now and its SLA clock.
+pub fn view(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    row: RequestRow,
+) -> ApiResult<RequestView> {
+    let cal = crate::sla::store::calendar(conn, config)?;
+    let stored = crate::sla::store::rows_for(conn, std::slice::from_ref(&row.id))?.remove(&row.id);
+    view_with(conn, config, &cal, user, row, stored)
+}
+
+/// Views of several requests, reading the calendar and the clocks once.
+pub fn views(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    rows: Vec<RequestRow>,
+) -> ApiResult<Vec<RequestView>> {
+    let cal = crate::sla::store::calendar(conn, config)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut stored = crate::sla::store::rows_for(conn, &ids)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let sla = stored.remove(&row.id);
+        out.push(view_with(conn, config, &cal, user, row, sla)?);
+    }
+    Ok(out)
+}
+
+fn view_with(
+    conn: &mut DbConnection,
+    config: &Config,
+    cal: &crate::sla::calendar::Calendar,
+    user: &AuthUser,
+    row: RequestRow,
+    stored: Option<crate::sla::store::SlaRow>,
+) -> ApiResult<RequestView> {
     let guards = guards_for(conn, &row)?;
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = store::shows_contact(user, &row);
-    Ok(RequestView::build(row, show, actions))
+    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row, now())?;
+    Ok(RequestView::build(row, show, actions, sla))
 }
 
 fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
@@ -232,6 +269,7 @@ fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
 /// code, request, first history entry, idempotency record.
 pub fn create(
     conn: &mut DbConnection,
+    config: &Config,
     user: &AuthUser,
     new: NewRequest,
     idem: Option<&str>,
@@ -306,8 +344,9 @@ pub fn create(
                 at,
             },
         )?;
+        crate::sla::store::refresh(c, config, &id, at)?;
         let version = row.version;
-        let body = view(c, user, row)?;
+        let body = view(c, config, user, row)?;
         let recorded = Recorded::json(
             StatusCode::CREATED,
             &body,
@@ -357,6 +396,7 @@ pub struct Effects {
 #[allow(clippy::too_many_arguments)]
 pub fn apply<F>(
     conn: &mut DbConnection,
+    config: &Config,
     user: &AuthUser,
     request_id: &str,
     action: Action,
@@ -424,6 +464,7 @@ where
             at,
         },
     )?;
+    crate::sla::store::refresh(conn, config, &row.id, at)?;
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
     let data = serde_json::json!({

@@ -27,6 +27,14 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
     BTreeMap::from([
         ("GET /health/live", "AAAAAAA"),
         ("GET /health/ready", "AAAAAAA"),
+        // Loopback clients may scrape when no METRICS_TOKEN is set (the token case has its own
+        // test).
+        ("GET /metrics", "AAAAAAA"),
+        ("GET /api/v1/holidays", "UAAAAAA"),
+        ("POST /api/v1/holidays", "UFFFFFA"),
+        ("DELETE /api/v1/holidays/{id}", "UFFFFFA"),
+        ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
+        ("GET /api/v1/reports/sla", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
         ("POST /api/v1/auth/refresh", "UUUUUUU"),
         ("POST /api/v1/auth/logout", "SSSSSSS"),
@@ -154,6 +162,16 @@ async fn every_route_every_role() {
     let hook = json!({"url": "http://127.0.0.1:9/hook", "types": ["request.submitted"]});
     let webhook = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
     let doomed = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
+    let holiday = expect_json(
+        app.post_json(
+            "/holidays",
+            Some(&c.admin),
+            &json!({"date": "1410/01/01", "title": "نوروز"}),
+        )
+        .await,
+        201,
+    )
+    .await;
 
     let doc_api = plate_permits::http::openapi_doc();
     let doc_json: Value = serde_json::to_value(&doc_api).unwrap();
@@ -186,6 +204,8 @@ async fn every_route_every_role() {
                         permit["id"].as_str().unwrap()
                     } else if path.starts_with("/api/v1/complaints") {
                         complaint["id"].as_str().unwrap()
+                    } else if path.starts_with("/api/v1/holidays") {
+                        holiday["id"].as_str().unwrap()
                     } else if path.starts_with("/api/v1/notices") {
                         notice["id"].as_str().unwrap()
                     } else if key == "DELETE /api/v1/webhooks/{id}" {

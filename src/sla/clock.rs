@@ -1,0 +1,403 @@
+//! SLA clocks, derived from a request's history: which stage each status belongs to, when each
+//! stage ran and paused, and what that means for its deadline. A pure function of the history,
+//! the calendar and the time, so recomputing after a holiday changes gives the same answer as
+//! if the holiday had always been known.
+
+use chrono::NaiveDateTime;
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::config::Config;
+use crate::domain::status::RequestStatus;
+use crate::sla::calendar::Calendar;
+
+/// A stage with its own budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// The directorate's decision: submission to permit issued or rejected.
+    Decision,
+    /// The police's action: permit issued to the receipt.
+    Police,
+    /// Recording the removal: receipt to `completed`.
+    Registration,
+}
+
+crate::text_enum!(Stage {
+    Decision => "decision",
+    Police => "police",
+    Registration => "registration",
+});
+
+/// Whether a stage's clock is counting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    Running,
+    /// Waiting for the agency's documents (the directorate's clock does not count).
+    Paused,
+    /// No stage is open: the request is finished or waits on nobody's deadline.
+    Stopped,
+}
+
+crate::text_enum!(ClockState {
+    Running => "running",
+    Paused => "paused",
+    Stopped => "stopped",
+});
+
+impl Stage {
+    /// The stage a status belongs to, and whether its clock runs there.
+    pub fn of(status: RequestStatus) -> Option<(Stage, bool)> {
+        match status {
+            RequestStatus::Submitted | RequestStatus::UnderReview => Some((Stage::Decision, true)),
+            RequestStatus::AwaitingDocuments => Some((Stage::Decision, false)),
+            RequestStatus::PermitIssued => Some((Stage::Police, true)),
+            RequestStatus::PlateRemoved => Some((Stage::Registration, true)),
+            RequestStatus::RemovalRefused
+            | RequestStatus::Completed
+            | RequestStatus::Rejected
+            | RequestStatus::Withdrawn => None,
+        }
+    }
+
+    /// Whether leaving the stage into `to` completes it (as opposed to withdrawal or a reopen).
+    fn completed_by(self, to: RequestStatus) -> bool {
+        match self {
+            Stage::Decision => matches!(to, RequestStatus::PermitIssued | RequestStatus::Rejected),
+            Stage::Police => matches!(
+                to,
+                RequestStatus::PlateRemoved | RequestStatus::RemovalRefused
+            ),
+            Stage::Registration => to == RequestStatus::Completed,
+        }
+    }
+
+    pub fn budget_days(self, config: &Config) -> i64 {
+        i64::from(match self {
+            Stage::Decision => config.sla_decision_days,
+            Stage::Police => config.sla_police_days,
+            Stage::Registration => config.sla_registration_days,
+        })
+    }
+}
+
+/// A span of a stage: running or paused, from `start` until `end` (open while `None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDateTime,
+    pub end: Option<NaiveDateTime>,
+    pub running: bool,
+}
+
+/// One run of a stage (a reopened request runs the decision stage again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageRun {
+    pub stage: Stage,
+    pub spans: Vec<Span>,
+    /// `None` while the stage is open.
+    pub ended_at: Option<NaiveDateTime>,
+    /// Ended by the stage's own outcome (not by a withdrawal or a reopen).
+    pub completed: bool,
+}
+
+impl StageRun {
+    pub fn started_at(&self) -> NaiveDateTime {
+        self.spans.first().map(|s| s.start).unwrap_or_default()
+    }
+
+    fn close(&mut self, at: NaiveDateTime, completed: bool) {
+        if let Some(last) = self.spans.last_mut() {
+            last.end = Some(at);
+        }
+        self.ended_at = Some(at);
+        self.completed = completed;
+    }
+
+    /// Working seconds counted up to `now` (only running spans count).
+    pub fn used_secs(&self, cal: &Calendar, now: NaiveDateTime) -> i64 {
+        self.spans
+            .iter()
+            .filter(|s| s.running)
+            .map(|s| cal.working_secs(s.start, s.end.unwrap_or(now).min(now.max(s.start))))
+            .sum()
+    }
+
+    /// When the budget is (or was) used up: inside a past running span if it ran over, else
+    /// projected from the open running span. `None` while paused with budget left, or when
+    /// the stage ended within its budget.
+    pub fn due_at(&self, cal: &Calendar, budget_secs: i64) -> Option<NaiveDateTime> {
+        let mut left = budget_secs;
+        for span in self.spans.iter().filter(|s| s.running) {
+            match span.end {
+                Some(end) => {
+                    let used = cal.working_secs(span.start, end);
+                    if used >= left && left > 0 {
+                        return Some(cal.advance(span.start, left));
+                    }
+                    left -= used;
+                }
+                None => return Some(cal.advance(span.start, left)),
+            }
+        }
+        None
+    }
+
+    pub fn clock(&self) -> ClockState {
+        match self.spans.last() {
+            _ if self.ended_at.is_some() => ClockState::Stopped,
+            Some(s) if s.running => ClockState::Running,
+            Some(_) => ClockState::Paused,
+            None => ClockState::Stopped,
+        }
+    }
+}
+
+/// A transition as the clocks need it.
+#[derive(Clone, Copy, Debug)]
+pub struct Transition {
+    pub to: RequestStatus,
+    pub at: NaiveDateTime,
+}
+
+/// Splits a history (oldest first) into stage runs.
+pub fn runs(history: &[Transition]) -> Vec<StageRun> {
+    let mut out: Vec<StageRun> = Vec::new();
+    let mut current: Option<StageRun> = None;
+    for t in history {
+        let next = Stage::of(t.to);
+        match (&mut current, next) {
+            (Some(run), Some((stage, running))) if run.stage == stage => {
+                // Same stage: pause or resume (a no-op if nothing changes).
+                let last_running = run.spans.last().map(|s| s.running);
+                if last_running != Some(running) {
+                    if let Some(last) = run.spans.last_mut() {
+                        last.end = Some(t.at);
+                    }
+                    run.spans.push(Span {
+                        start: t.at,
+                        end: None,
+                        running,
+                    });
+                }
+            }
+            _ => {
+                if let Some(mut run) = current.take() {
+                    let completed = run.stage.completed_by(t.to);
+                    run.close(t.at, completed);
+                    out.push(run);
+                }
+                if let Some((stage, running)) = next {
+                    current = Some(StageRun {
+                        stage,
+                        spans: vec![Span {
+                            start: t.at,
+                            end: None,
+                            running,
+                        }],
+                        ended_at: None,
+                        completed: false,
+                    });
+                }
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// What is stored per request for lists, filters and reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The open stage, or the last one that ran.
+    pub stage: Option<Stage>,
+    pub clock: ClockState,
+    /// Start of the open running span (running clocks only).
+    pub clock_since: Option<NaiveDateTime>,
+    /// Working seconds of the stage before `clock_since` (or in all, once stopped/paused).
+    pub used_secs: i64,
+    /// The deadline, while the clock runs.
+    pub due_at: Option<NaiveDateTime>,
+    /// Hundredths of working days of the latest completed run of each stage.
+    pub decision_cd: Option<i64>,
+    pub police_cd: Option<i64>,
+    pub registration_cd: Option<i64>,
+}
+
+/// The stored summary of a history.
+pub fn summarise(
+    history: &[Transition],
+    cal: &Calendar,
+    config: &Config,
+    now: NaiveDateTime,
+) -> Summary {
+    let runs = runs(history);
+    let mut s = Summary {
+        stage: None,
+        clock: ClockState::Stopped,
+        clock_since: None,
+        used_secs: 0,
+        due_at: None,
+        decision_cd: None,
+        police_cd: None,
+        registration_cd: None,
+    };
+    for run in &runs {
+        if run.completed {
+            let cd = Some(cal.centidays(run.used_secs(cal, now)));
+            match run.stage {
+                Stage::Decision => s.decision_cd = cd,
+                Stage::Police => s.police_cd = cd,
+                Stage::Registration => s.registration_cd = cd,
+            }
+        }
+    }
+    if let Some(last) = runs.last() {
+        s.stage = Some(last.stage);
+        s.clock = last.clock();
+        match s.clock {
+            ClockState::Running => {
+                let open = last.spans.last().map(|sp| sp.start);
+                s.clock_since = open;
+                s.used_secs = last
+                    .spans
+                    .iter()
+                    .filter(|sp| sp.running && sp.end.is_some())
+                    .map(|sp| cal.working_secs(sp.start, sp.end.unwrap_or(sp.start)))
+                    .sum();
+                s.due_at = last.due_at(cal, last.stage.budget_days(config) * cal.day_secs());
+            }
+            ClockState::Paused | ClockState::Stopped => s.used_secs = last.used_secs(cal, now),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+    use RequestStatus as S;
+
+    fn tehran(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        chrono_tz::Asia::Tehran
+            .from_local_datetime(
+                &NaiveDate::from_ymd_opt(y, m, d)
+                    .unwrap()
+                    .and_hms_opt(h, 0, 0)
+                    .unwrap(),
+            )
+            .unwrap()
+            .naive_utc()
+    }
+
+    fn t(to: S, at: NaiveDateTime) -> Transition {
+        Transition { to, at }
+    }
+
+    const DAY: i64 = 7 * 3600;
+
+    fn cal(holidays: &[NaiveDate]) -> Calendar {
+        Calendar::new(
+            &Config::defaults(),
+            holidays.iter().map(|d| (*d, "تعطیل".to_owned())).collect(),
+        )
+    }
+
+    /// Monday 2024-11-04 09:00 filed, reviewed, documents asked Tuesday 09:00 (one working
+    /// day used), resubmitted the next Monday 09:00, the pause spanning a holiday on
+    /// Wednesday: the clock resumes with four days left, not five, and the holiday inside the
+    /// pause changes nothing.
+    #[test]
+    fn pause_across_a_holiday_resumes_not_restarts() {
+        let wed = NaiveDate::from_ymd_opt(2024, 11, 6).unwrap();
+        let c = cal(&[wed]);
+        let config = Config::defaults();
+        let history = [
+            t(S::Submitted, tehran(2024, 11, 4, 9)),
+            t(S::UnderReview, tehran(2024, 11, 4, 11)),
+            t(S::AwaitingDocuments, tehran(2024, 11, 5, 9)),
+            t(S::UnderReview, tehran(2024, 11, 11, 9)),
+        ];
+        let now = tehran(2024, 11, 11, 12);
+        let s = summarise(&history, &c, &config, now);
+        assert_eq!(s.stage, Some(Stage::Decision));
+        assert_eq!(s.clock, ClockState::Running);
+        assert_eq!(s.used_secs, DAY);
+        // Four working days (28 h) from Monday 11th 09:00: 5.5 h Monday, 7 h each Tuesday to
+        // Thursday, Friday off, the last 1.5 h on Saturday 16th → 09:00.
+        assert_eq!(s.due_at, Some(tehran(2024, 11, 16, 9)));
+        // While paused, no deadline and the used time is frozen.
+        let paused = summarise(&history[..3], &c, &config, tehran(2024, 11, 9, 12));
+        assert_eq!(paused.clock, ClockState::Paused);
+        assert_eq!(paused.due_at, None);
+        assert_eq!(paused.used_secs, DAY);
+    }
+
+    #[test]
+    fn stages_complete_and_record_durations() {
+        let c = cal(&[]);
+        let config = Config::defaults();
+        let history = [
+            t(S::Submitted, tehran(2024, 11, 4, 9)),
+            t(S::UnderReview, tehran(2024, 11, 4, 10)),
+            t(S::PermitIssued, tehran(2024, 11, 5, 12)),
+            t(S::PlateRemoved, tehran(2024, 11, 9, 12)),
+            t(S::Completed, tehran(2024, 11, 10, 9)),
+        ];
+        let s = summarise(&history, &c, &config, tehran(2024, 12, 1, 9));
+        assert_eq!(s.clock, ClockState::Stopped);
+        assert_eq!(s.stage, Some(Stage::Registration));
+        // Decision: Monday 09:00–Tuesday 12:00 = 5.5 h + 4.5 h = 10 h = 1.43 days.
+        assert_eq!(s.decision_cd, Some(143));
+        // Police: Tue 12:00 → Sat 12:00 (Fri weekend): 2.5 + 7 + 7 + 4.5 = 21 h = 3 days.
+        assert_eq!(s.police_cd, Some(300));
+        // Registration: Sat 12:00 → Sun 09:00: 2.5 h + 1.5 h = 4 h.
+        assert_eq!(s.registration_cd, Some(58));
+    }
+
+    #[test]
+    fn overdue_deadline_is_the_moment_the_budget_ran_out() {
+        let c = cal(&[]);
+        let config = Config::defaults();
+        let history = [
+            t(S::Submitted, tehran(2024, 11, 2, 9)), // Saturday
+            t(S::AwaitingDocuments, tehran(2024, 11, 12, 9)),
+            t(S::UnderReview, tehran(2024, 11, 20, 9)),
+        ];
+        let s = summarise(&history, &c, &config, tehran(2024, 11, 20, 10));
+        // The budget ran out five working days after Saturday 09:00 (Sun..Wed, Thu) = Thu 7th.
+        assert_eq!(s.due_at, Some(tehran(2024, 11, 7, 9)));
+    }
+
+    #[test]
+    fn withdrawal_and_reopen_do_not_count_as_completed() {
+        let c = cal(&[]);
+        let config = Config::defaults();
+        let history = [
+            t(S::Submitted, tehran(2024, 11, 4, 9)),
+            t(S::UnderReview, tehran(2024, 11, 4, 10)),
+            t(S::PermitIssued, tehran(2024, 11, 5, 12)),
+            // The permit expired unused; reopened for a new decision.
+            t(S::UnderReview, tehran(2024, 12, 9, 9)),
+        ];
+        let s = summarise(&history, &c, &config, tehran(2024, 12, 9, 10));
+        assert_eq!(s.police_cd, None);
+        assert_eq!(s.decision_cd, Some(143));
+        assert_eq!(s.stage, Some(Stage::Decision));
+        assert_eq!(s.clock_since, Some(tehran(2024, 12, 9, 9)));
+        assert_eq!(s.used_secs, 0);
+        let withdrawn = [
+            t(S::Submitted, tehran(2024, 11, 4, 9)),
+            t(S::Withdrawn, tehran(2024, 11, 4, 10)),
+        ];
+        let s = summarise(&withdrawn, &c, &config, tehran(2024, 12, 9, 10));
+        assert_eq!(s.decision_cd, None);
+        assert_eq!(s.clock, ClockState::Stopped);
+        assert_eq!(s.used_secs, 3600);
+    }
+}

@@ -1,0 +1,66 @@
+//! Service-level monitoring: the working-day calendar, SLA clocks per request, holidays,
+//! explanations, reports and Prometheus metrics.
+
+pub mod calendar;
+pub mod clock;
+pub mod holidays;
+pub mod report;
+pub mod routes;
+pub mod store;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::config::Config;
+use crate::domain::jalali::format_jalali;
+use crate::sla::calendar::{days_from_centi, Calendar};
+use crate::sla::clock::{ClockState, Stage};
+use crate::sla::store::SlaRow;
+use crate::users::model::utc;
+
+/// A request's service-level clock now.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SlaView {
+    /// The open stage, or the last one that ran once the clock stopped.
+    pub stage: Option<Stage>,
+    pub clock: ClockState,
+    /// The stage's budget in working days.
+    pub budget_working_days: Option<i64>,
+    /// Working days the stage has used (pauses excluded), in hundredths rounded up.
+    #[schema(example = 1.43)]
+    pub elapsed_working_days: f64,
+    /// Budget left; negative once overdue.
+    pub remaining_working_days: Option<f64>,
+    /// When the budget runs (or ran) out; only while the clock runs.
+    pub due_at: Option<DateTime<Utc>>,
+    /// `due_at`'s date in the Solar Hijri calendar (service time zone), `1403/08/20`.
+    pub due_date_jalali: Option<String>,
+    /// The clock runs and `due_at` has passed.
+    pub overdue: bool,
+}
+
+impl SlaView {
+    pub fn build(row: &SlaRow, cal: &Calendar, config: &Config, now: NaiveDateTime) -> Self {
+        let used = match (row.clock, row.clock_since) {
+            (ClockState::Running, Some(since)) => {
+                row.used_secs + cal.working_secs(since, now.max(since))
+            }
+            _ => row.used_secs,
+        };
+        let elapsed = cal.centidays(used);
+        let budget = row.stage.map(|s| s.budget_days(config));
+        let running = row.clock == ClockState::Running;
+        let due_at = if running { row.due_at } else { None };
+        SlaView {
+            stage: row.stage,
+            clock: row.clock,
+            budget_working_days: budget,
+            elapsed_working_days: days_from_centi(elapsed),
+            remaining_working_days: budget.map(|b| days_from_centi(b * 100 - elapsed)),
+            due_date_jalali: due_at.map(|d| format_jalali(cal.local_date(d))),
+            due_at: due_at.map(utc),
+            overdue: running && row.due_at.is_some_and(|d| d < now),
+        }
+    }
+}

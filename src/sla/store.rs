@@ -1,0 +1,273 @@
+//! Stored SLA clocks: one `request_sla` row per request, recomputed from the request's history
+//! in the same transaction as every transition and every holiday change.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::config::Config;
+use crate::db::schema::{holidays, request_history, request_sla, requests, service_settings};
+use crate::db::DbConnection;
+use crate::domain::status::RequestStatus;
+use crate::error::ApiResult;
+use crate::sla::calendar::Calendar;
+use crate::sla::clock::{self, ClockState, Stage, Summary, Transition};
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = request_sla)]
+#[diesel(treat_none_as_null = true)]
+pub struct SlaRow {
+    pub request_id: String,
+    pub organisation_id: String,
+    pub status: RequestStatus,
+    pub created_at: NaiveDateTime,
+    pub stage: Option<Stage>,
+    pub clock: ClockState,
+    pub clock_since: Option<NaiveDateTime>,
+    pub used_secs: i64,
+    pub due_at: Option<NaiveDateTime>,
+    pub decision_cd: Option<i64>,
+    pub police_cd: Option<i64>,
+    pub registration_cd: Option<i64>,
+    pub computed_at: NaiveDateTime,
+}
+
+/// The calendar in force: the configuration and the whole holiday table (a few dozen rows a
+/// year), read fresh so that every replica agrees.
+pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Calendar> {
+    let rows: Vec<(NaiveDate, String)> = holidays::table
+        .select((holidays::date, holidays::title))
+        .load(conn)?;
+    let map: BTreeMap<NaiveDate, String> = rows.into_iter().collect();
+    Ok(Calendar::new(config, map))
+}
+
+/// Recomputes and stores the clocks of the given requests.
+pub fn recompute(
+    conn: &mut DbConnection,
+    config: &Config,
+    cal: &Calendar,
+    ids: &[String],
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    for chunk in ids.chunks(500) {
+        let heads: Vec<(String, String, RequestStatus, NaiveDateTime)> = requests::table
+            .filter(requests::id.eq_any(chunk))
+            .select((
+                requests::id,
+                requests::organisation_id,
+                requests::status,
+                requests::created_at,
+            ))
+            .load(conn)?;
+        let steps: Vec<(String, RequestStatus, NaiveDateTime)> = request_history::table
+            .filter(request_history::request_id.eq_any(chunk))
+            .order((request_history::request_id, request_history::seq))
+            .select((
+                request_history::request_id,
+                request_history::to_status,
+                request_history::at,
+            ))
+            .load(conn)?;
+        let mut histories: HashMap<String, Vec<Transition>> = HashMap::new();
+        for (id, to, at) in steps {
+            histories.entry(id).or_default().push(Transition { to, at });
+        }
+        for (id, organisation_id, status, created_at) in heads {
+            let history = histories.remove(&id).unwrap_or_default();
+            let summary = clock::summarise(&history, cal, config, now);
+            store(
+                conn,
+                SlaRow::new(id, organisation_id, status, created_at, summary, now),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl SlaRow {
+    fn new(
+        request_id: String,
+        organisation_id: String,
+        status: RequestStatus,
+        created_at: NaiveDateTime,
+        s: Summary,
+        now: NaiveDateTime,
+    ) -> Self {
+        SlaRow {
+            request_id,
+            organisation_id,
+            status,
+            created_at,
+            stage: s.stage,
+            clock: s.clock,
+            clock_since: s.clock_since,
+            used_secs: s.used_secs,
+            due_at: s.due_at,
+            decision_cd: s.decision_cd,
+            police_cd: s.police_cd,
+            registration_cd: s.registration_cd,
+            computed_at: now,
+        }
+    }
+}
+
+fn store(conn: &mut DbConnection, row: SlaRow) -> ApiResult<()> {
+    let updated = diesel::update(request_sla::table.find(&row.request_id))
+        .set(&row)
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(request_sla::table)
+            .values(&row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Recomputes one request's clocks (after a transition, inside its transaction).
+pub fn refresh(
+    conn: &mut DbConnection,
+    config: &Config,
+    request_id: &str,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let cal = calendar(conn, config)?;
+    recompute(conn, config, &cal, &[request_id.to_owned()], now)
+}
+
+/// After a holiday on `date` was added or removed: every request whose clock is open, and
+/// every request that changed status since that day (a finished stage may have spanned it).
+pub fn recompute_for_holiday(
+    conn: &mut DbConnection,
+    config: &Config,
+    date: NaiveDate,
+    now: NaiveDateTime,
+) -> ApiResult<usize> {
+    let cal = calendar(conn, config)?;
+    // A day starts at the earliest 14 hours before UTC midnight in any time zone.
+    let since = date.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
+    let mut ids: Vec<String> = request_sla::table
+        .filter(request_sla::clock.ne(ClockState::Stopped))
+        .select(request_sla::request_id)
+        .load(conn)?;
+    let touched: Vec<String> = requests::table
+        .filter(requests::status_changed_at.ge(since))
+        .select(requests::id)
+        .load(conn)?;
+    ids.extend(touched);
+    ids.sort();
+    ids.dedup();
+    recompute(conn, config, &cal, &ids, now)?;
+    Ok(ids.len())
+}
+
+const FINGERPRINT_KEY: &str = "sla_calendar";
+
+/// What the stored clocks were computed with, besides the holiday table.
+fn fingerprint(config: &Config) -> String {
+    let (open, close) = config.office_hours.to_string_pair();
+    let weekend: Vec<String> = config
+        .weekend_days
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    format!(
+        "tz={};weekend={};hours={open}-{close};budgets={},{},{}",
+        config.service_timezone,
+        weekend.join(","),
+        config.sla_decision_days,
+        config.sla_police_days,
+        config.sla_registration_days
+    )
+}
+
+/// At start-up: computes clocks missing for any request, and recomputes the open ones when
+/// the calendar settings or budgets changed since they were stored (finished stages keep the
+/// rules they were measured under). Returns how many requests were recomputed.
+pub fn reconcile(conn: &mut DbConnection, config: &Config, now: NaiveDateTime) -> ApiResult<usize> {
+    crate::db::write_tx(conn, |c| {
+        let cal = calendar(c, config)?;
+        let mut ids: Vec<String> = requests::table
+            .left_join(request_sla::table)
+            .filter(request_sla::request_id.is_null())
+            .select(requests::id)
+            .load(c)?;
+        let want = fingerprint(config);
+        let stored: Option<String> = service_settings::table
+            .find(FINGERPRINT_KEY)
+            .select(service_settings::value)
+            .first(c)
+            .optional()?;
+        if stored.as_deref() != Some(want.as_str()) {
+            let open: Vec<String> = request_sla::table
+                .filter(request_sla::clock.ne(ClockState::Stopped))
+                .select(request_sla::request_id)
+                .load(c)?;
+            ids.extend(open);
+            let updated = diesel::update(service_settings::table.find(FINGERPRINT_KEY))
+                .set(service_settings::value.eq(&want))
+                .execute(c)?;
+            if updated == 0 {
+                diesel::insert_into(service_settings::table)
+                    .values((
+                        service_settings::key.eq(FINGERPRINT_KEY),
+                        service_settings::value.eq(&want),
+                    ))
+                    .execute(c)?;
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        recompute(c, config, &cal, &ids, now)?;
+        Ok(ids.len())
+    })
+}
+
+/// The stored clocks of some requests, by request id.
+pub fn rows_for(conn: &mut DbConnection, ids: &[String]) -> ApiResult<HashMap<String, SlaRow>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows: Vec<SlaRow> = request_sla::table
+            .filter(request_sla::request_id.eq_any(chunk))
+            .select(SlaRow::as_select())
+            .load(conn)?;
+        out.extend(rows.into_iter().map(|r| (r.request_id.clone(), r)));
+    }
+    Ok(out)
+}
+
+/// A request's clock now, from its stored row (or from its history, should the row be
+/// missing: start-up reconciliation fills such gaps).
+pub fn view_of(
+    conn: &mut DbConnection,
+    config: &Config,
+    cal: &Calendar,
+    stored: Option<SlaRow>,
+    request: &crate::requests::model::RequestRow,
+    now: NaiveDateTime,
+) -> ApiResult<crate::sla::SlaView> {
+    let row = match stored {
+        Some(r) => r,
+        None => {
+            let history: Vec<Transition> = request_history::table
+                .filter(request_history::request_id.eq(&request.id))
+                .order(request_history::seq)
+                .select((request_history::to_status, request_history::at))
+                .load::<(RequestStatus, NaiveDateTime)>(conn)?
+                .into_iter()
+                .map(|(to, at)| Transition { to, at })
+                .collect();
+            SlaRow::new(
+                request.id.clone(),
+                request.organisation_id.clone(),
+                request.status,
+                request.created_at,
+                clock::summarise(&history, cal, config, now),
+                now,
+            )
+        }
+    };
+    Ok(crate::sla::SlaView::build(&row, cal, config, now))
+}
