@@ -182,6 +182,28 @@ pub enum Command {
     Openapi,
     /// Create an administrator account (or reset the password of an existing one) and exit.
     CreateAdmin(CreateAdminArgs),
+    /// Fill the database with synthetic agencies and requests in every state, for benchmarks.
+    /// Never run it against a production database.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// How many requests to create.
+    #[arg(long, default_value_t = 100_000)]
+    pub requests: u64,
+    /// How many agencies (each with one user) share them.
+    #[arg(long, default_value_t = 50)]
+    pub agencies: usize,
+    /// Password of the seeded agency users.
+    #[arg(long, default_value = "bench-password-123")]
+    pub password: String,
+    /// Seed of the generator (the same seed gives the same histories).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Filing dates spread over this many days before now.
+    #[arg(long, default_value_t = 365)]
+    pub max_age_days: i64,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod organisations;
 pub mod permits;
 pub mod requests;
+pub mod seed;
 pub mod sla;
 pub mod startup;
 pub mod state;

@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         Command::CreateAdmin(args) => {
             startup::create_admin(&config, &args.username, args.password.as_ref())
         }
+        Command::Seed(args) => startup::seed(&config, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -79,7 +79,7 @@ pub fn recompute(
             let summary = clock::summarise(&history, cal, config, now);
             store(
                 conn,
-                SlaRow::new(id, organisation_id, status, created_at, summary, now),
+                SlaRow::from_summary(id, organisation_id, status, created_at, summary, now),
             )?;
         }
     }
@@ -87,7 +87,7 @@ pub fn recompute(
 }
 
 impl SlaRow {
-    fn new(
+    pub fn from_summary(
         request_id: String,
         organisation_id: String,
         status: RequestStatus,
@@ -259,7 +259,7 @@ pub fn view_of(
                 .into_iter()
                 .map(|(to, at)| Transition { to, at })
                 .collect();
-            SlaRow::new(
+            SlaRow::from_summary(
                 request.id.clone(),
                 request.organisation_id.clone(),
                 request.status,

@@ -12,4 +12,5 @@ mod permits;
 mod query_plans;
 mod requests;
 mod schema;
+mod sla;
 mod webhooks;
