@@ -4,6 +4,7 @@ mod helpers;
 
 mod authz_matrix;
 mod complaints_notices;
+mod crash;
 mod documents;
 mod events;
 mod foundation;

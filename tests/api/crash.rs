@@ -1,0 +1,466 @@
+//! Crash safety and replicas.
+//!
+//! - The real binary is killed with SIGKILL in the middle of a stream of filings and
+//!   transitions, then restarted on the same database: every change acknowledged with 2xx is
+//!   there with its full history, and nothing is half-written (status, version, history, SLA
+//!   row and permits agree for every request).
+//! - Two instances on one database behind round-robin get the same transitions and receipts
+//!   at once: one winner per transition, one receipt per permit, complete histories.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use diesel::prelude::*;
+use plate_permits::db::schema::{permits, receipts, request_history, request_sla, requests};
+use plate_permits::db::DbConnection;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The release/debug binary of this package serving on `app`'s database.
+fn start_binary(app: &TestApp, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_plate-permits"))
+        .arg("serve")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATA_DIR", app.data_dir.path())
+        .env("DATABASE_URL", &app.db.url)
+        .env(
+            "JWT_SECRET",
+            app.config.jwt_secret.as_ref().unwrap().expose(),
+        )
+        .env("LISTEN_ADDR", format!("127.0.0.1:{port}"))
+        .env("WEBHOOK_WORKER", "false")
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the binary")
+}
+
+async fn wait_ready(client: &reqwest::Client, base: &str) {
+    for _ in 0..400 {
+        if let Ok(r) = client.get(format!("{base}/health/ready")).send().await {
+            if r.status() == 200 {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("server at {base} did not become ready");
+}
+
+fn valid_until() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(10)).to_rfc3339()
+}
+
+/// Acknowledged (2xx) changes per request: the statuses it reached, in order.
+type Acks = Arc<Mutex<BTreeMap<String, Vec<String>>>>;
+
+async fn worker(
+    client: reqwest::Client,
+    base: String,
+    agency: String,
+    directorate: String,
+    acks: Acks,
+    n: usize,
+) {
+    let api = format!("{base}/api/v1");
+    for i in 0.. {
+        let (plate, vin) = random_vehicle();
+        let Ok(r) = client
+            .post(format!("{api}/requests"))
+            .bearer_auth(&agency)
+            .json(&request_body(&plate, &vin))
+            .send()
+            .await
+        else {
+            return;
+        };
+        if r.status() != 201 {
+            return;
+        }
+        let Ok(created) = r.json::<Value>().await else {
+            return;
+        };
+        let id = created["id"].as_str().unwrap().to_owned();
+        acks.lock()
+            .unwrap()
+            .insert(id.clone(), vec!["submitted".into()]);
+        let steps: Vec<(String, Value, &str)> = vec![
+            (
+                format!("{api}/requests/{id}/review"),
+                json!(null),
+                "under_review",
+            ),
+            if (i + n) % 2 == 0 {
+                (
+                    format!("{api}/requests/{id}/permit"),
+                    json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until()}),
+                    "permit_issued",
+                )
+            } else {
+                (
+                    format!("{api}/requests/{id}/reject"),
+                    json!({"reason": "مدارک ناقص است."}),
+                    "rejected",
+                )
+            },
+        ];
+        for (url, body, to) in steps {
+            let mut req = client.post(url).bearer_auth(&directorate);
+            if !body.is_null() {
+                req = req.json(&body);
+            }
+            match req.send().await {
+                Ok(r) if r.status().is_success() => {
+                    // Acknowledged only once the whole response arrived.
+                    if r.bytes().await.is_err() {
+                        return;
+                    }
+                    acks.lock()
+                        .unwrap()
+                        .get_mut(&id)
+                        .unwrap()
+                        .push(to.to_owned());
+                }
+                _ => return,
+            }
+        }
+    }
+}
+
+/// Every request's stored parts agree: history chain, status, version, SLA row, permits.
+fn assert_consistent(conn: &mut DbConnection) -> usize {
+    let rows: Vec<(String, String, i64)> = requests::table
+        .select((requests::id, requests::status, requests::version))
+        .load::<(String, plate_permits::domain::status::RequestStatus, i64)>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|(id, s, v)| (id, s.as_str().to_owned(), v))
+        .collect();
+    let history: Vec<(String, i32, Option<String>, String)> = request_history::table
+        .order((request_history::request_id, request_history::seq))
+        .select((
+            request_history::request_id,
+            request_history::seq,
+            request_history::from_status,
+            request_history::to_status,
+        ))
+        .load::<(
+            String,
+            i32,
+            Option<plate_permits::domain::status::RequestStatus>,
+            plate_permits::domain::status::RequestStatus,
+        )>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|(id, seq, f, t)| {
+            (
+                id,
+                seq,
+                f.map(|s| s.as_str().to_owned()),
+                t.as_str().to_owned(),
+            )
+        })
+        .collect();
+    let mut by_request: HashMap<String, Vec<(i32, Option<String>, String)>> = HashMap::new();
+    for (id, seq, f, t) in history {
+        by_request.entry(id).or_default().push((seq, f, t));
+    }
+    let slas: HashMap<String, String> = request_sla::table
+        .select((request_sla::request_id, request_sla::status))
+        .load::<(String, String)>(conn)
+        .unwrap()
+        .into_iter()
+        .collect();
+    let permit_counts: Vec<(String, i64)> = permits::table
+        .group_by(permits::request_id)
+        .select((permits::request_id, diesel::dsl::count_star()))
+        .load(conn)
+        .unwrap();
+    let permit_counts: HashMap<String, i64> = permit_counts.into_iter().collect();
+    for (id, status, version) in &rows {
+        let h = by_request
+            .get(id)
+            .unwrap_or_else(|| panic!("{id}: no history"));
+        assert_eq!(h[0].2, "submitted", "{id}: first entry");
+        assert_eq!(h[0].1, None, "{id}: creation entry has no from");
+        for (i, (seq, from, to)) in h.iter().enumerate() {
+            assert_eq!(*seq as usize, i + 1, "{id}: seq gap");
+            if i > 0 {
+                assert_eq!(
+                    from.as_deref(),
+                    Some(h[i - 1].2.as_str()),
+                    "{id}: broken chain"
+                );
+            }
+            let _ = to;
+        }
+        assert_eq!(
+            &h.last().unwrap().2,
+            status,
+            "{id}: status and history disagree"
+        );
+        assert_eq!(
+            *version as usize,
+            h.len(),
+            "{id}: version and history disagree"
+        );
+        assert_eq!(slas.get(id), Some(status), "{id}: SLA row missing or stale");
+        let permits_here = permit_counts.get(id).copied().unwrap_or(0);
+        let expect = i64::from(status == "permit_issued");
+        assert_eq!(
+            permits_here, expect,
+            "{id}: permits {permits_here} in status {status}"
+        );
+    }
+    rows.len()
+}
+
+#[tokio::test]
+async fn sigkill_during_a_stream_loses_nothing_acknowledged() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let client = reqwest::Client::new();
+    let acks: Acks = Arc::default();
+    let mut total_acked = 0;
+    for round in 0..2 {
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut child = start_binary(&app, port);
+        wait_ready(&client, &base).await;
+        let tasks: Vec<_> = (0..6)
+            .map(|n| {
+                tokio::spawn(worker(
+                    client.clone(),
+                    base.clone(),
+                    c.agency_a.clone(),
+                    c.directorate.clone(),
+                    acks.clone(),
+                    n + round,
+                ))
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(1500 + 400 * round as u64)).await;
+        child.kill().expect("SIGKILL"); // SIGKILL on Unix
+        child.wait().unwrap();
+        for t in tasks {
+            let _ = tokio::time::timeout(Duration::from_secs(20), t).await;
+        }
+        total_acked = acks.lock().unwrap().len();
+    }
+    assert!(
+        total_acked >= 6,
+        "the stream made progress before the kill ({total_acked})"
+    );
+
+    // Restart on the same database and check every acknowledged change through the API.
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start_binary(&app, port);
+    wait_ready(&client, &base).await;
+    let acked = acks.lock().unwrap().clone();
+    for (id, statuses) in &acked {
+        let r = client
+            .get(format!("{base}/api/v1/requests/{id}/history"))
+            .bearer_auth(&c.directorate)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{id} acknowledged but missing");
+        let h: Value = r.json().await.unwrap();
+        let stored: Vec<&str> = h["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["to"].as_str().unwrap())
+            .collect();
+        assert!(
+            stored.len() >= statuses.len()
+                && stored[..statuses.len()]
+                    == statuses.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            "{id}: acknowledged {statuses:?}, stored {stored:?}"
+        );
+    }
+    let mut conn = app.db_conn();
+    let n = assert_consistent(&mut conn);
+    assert!(n >= acked.len());
+    // The restarted server still takes work.
+    let (plate, vin) = random_vehicle();
+    let r = client
+        .post(format!("{base}/api/v1/requests"))
+        .bearer_auth(&c.agency_a)
+        .json(&request_body(&plate, &vin))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[tokio::test]
+async fn two_replicas_keep_every_invariant() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    // A second instance on the same database; calls alternate between the two.
+    let mut config = app.config.clone();
+    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    let second = plate_permits::Application::build(config).await.unwrap();
+    let second_base = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(async move {
+        let _ = second.run_until_stopped().await;
+    });
+    let bases = [app.address.clone(), second_base];
+    let client = reqwest::Client::new();
+    let mut ids = Vec::new();
+    for i in 0..8 {
+        let (plate, vin) = random_vehicle();
+        let r = client
+            .post(format!("{}/api/v1/requests", bases[i % 2]))
+            .bearer_auth(&c.agency_a)
+            .json(&request_body(&plate, &vin))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        ids.push(
+            r.json::<Value>().await.unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    // Each transition fired four times at once, round-robin: exactly one wins.
+    async fn race(
+        client: &reqwest::Client,
+        bases: &[String; 2],
+        token: &str,
+        path: &str,
+        body: Value,
+        key: bool,
+    ) -> Vec<u16> {
+        let calls = (0..4).map(|k| {
+            let mut r = client
+                .post(format!("{}/api/v1{path}", bases[k % 2]))
+                .bearer_auth(token);
+            if !body.is_null() {
+                r = r.json(&body);
+            }
+            if key {
+                r = r.header("idempotency-key", format!("k-{}", uuid::Uuid::new_v4()));
+            }
+            async move { r.send().await.unwrap().status().as_u16() }
+        });
+        futures_util::future::join_all(calls).await
+    }
+    let mut permit_ids = Vec::new();
+    for id in &ids {
+        let st = race(
+            &client,
+            &bases,
+            &c.directorate,
+            &format!("/requests/{id}/review"),
+            Value::Null,
+            false,
+        )
+        .await;
+        assert_eq!(st.iter().filter(|s| **s == 200).count(), 1, "review {st:?}");
+        assert!(st.iter().all(|s| *s == 200 || *s == 409), "review {st:?}");
+        let body = json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until()});
+        let st = race(
+            &client,
+            &bases,
+            &c.directorate,
+            &format!("/requests/{id}/permit"),
+            body,
+            false,
+        )
+        .await;
+        assert_eq!(st.iter().filter(|s| **s == 201).count(), 1, "permit {st:?}");
+        let pid: String = permits::table
+            .filter(permits::request_id.eq(id))
+            .select(permits::id)
+            .first(&mut app.db_conn())
+            .unwrap();
+        let receipt = json!({
+            "outcome": "removed",
+            "receipt_number": format!("R-{}", &pid[..8]),
+            "occurred_at": chrono::Utc::now().to_rfc3339(),
+            "plates_count": 2,
+            "officer_name": "سرهنگ رضایی",
+            "unit": "راهور تبریز"
+        });
+        let st = race(
+            &client,
+            &bases,
+            &c.police,
+            &format!("/permits/{pid}/receipt"),
+            receipt,
+            true,
+        )
+        .await;
+        assert_eq!(
+            st.iter().filter(|s| **s == 201).count(),
+            1,
+            "receipt {st:?}"
+        );
+        assert!(st.iter().all(|s| *s == 201 || *s == 409), "receipt {st:?}");
+        permit_ids.push(pid);
+    }
+    let mut conn = app.db_conn();
+    for pid in &permit_ids {
+        let n: i64 = receipts::table
+            .filter(receipts::permit_id.eq(pid))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(n, 1, "one receipt per permit");
+    }
+    for id in &ids {
+        let h = expect_json(
+            app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
+                .await,
+            200,
+        )
+        .await;
+        let to: Vec<&str> = h["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["to"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            to,
+            [
+                "submitted",
+                "under_review",
+                "permit_issued",
+                "plate_removed"
+            ],
+            "{id}"
+        );
+    }
+    // Nothing half-written on either side.
+    let mut conn = app.db_conn();
+    let statuses: Vec<String> = requests::table
+        .select(requests::status)
+        .load::<plate_permits::domain::status::RequestStatus>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.as_str().to_owned())
+        .collect();
+    assert!(statuses.iter().all(|s| s == "plate_removed"));
+}
