@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use crate::config::Config;
 use crate::db::schema::{
-    organisations, request_history, request_sla, requests, tracking_codes, users,
+    feedback, organisations, request_history, request_sla, requests, tracking_codes, users,
 };
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
@@ -97,6 +97,8 @@ pub struct SeedRequest<'a> {
     pub agency: &'a SeededAgency,
     pub number: u64,
     pub steps: Vec<Transition>,
+    /// Feedback rating (1–5) the agency gave, for finished requests.
+    pub rating: Option<i32>,
 }
 
 const VIN_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
@@ -136,6 +138,7 @@ pub fn requests(
     let mut history = Vec::new();
     let mut slas = Vec::with_capacity(batch.len());
     let mut ids = Vec::with_capacity(batch.len());
+    let mut ratings = Vec::new();
     for r in batch {
         let first = r
             .steps
@@ -203,6 +206,15 @@ pub fn requests(
             summary,
             at,
         ));
+        if let Some(rating) = r.rating {
+            ratings.push((
+                feedback::request_id.eq(id.clone()),
+                feedback::organisation_id.eq(r.agency.organisation_id.clone()),
+                feedback::rating.eq(rating),
+                feedback::created_at.eq(last.at),
+                feedback::created_by.eq(r.agency.user_id.clone()),
+            ));
+        }
         ids.push(id);
     }
     // Multi-row inserts need the concrete backend (the multi-backend connection has no
@@ -226,6 +238,7 @@ pub fn requests(
         insert_all!(c, requests::table, rows, 500);
         insert_all!(c, request_history::table, history, 1000);
         insert_all!(c, request_sla::table, slas, 1000);
+        insert_all!(c, feedback::table, ratings, 1000);
         Ok(())
     })?;
     Ok(ids)

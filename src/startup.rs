@@ -291,6 +291,7 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
 /// `plate-permits seed`: synthetic agencies and requests for benchmarks. Prints a JSON summary
 /// (the agencies' usernames and the shared password) on stdout.
 pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), StartupError> {
+    use crate::domain::status::RequestStatus;
     use crate::seed::{self, Rng, SeedRequest};
     let pool = prepare_database(config)?;
     let mut conn = pool
@@ -310,10 +311,19 @@ pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), Start
     while done < args.requests {
         let n = (args.requests - done).min(2_000);
         let batch: Vec<SeedRequest<'_>> = (0..n)
-            .map(|i| SeedRequest {
-                agency: &agencies[((done + i) % agencies.len() as u64) as usize],
-                number: done + i,
-                steps: seed::random_history(&mut rng, end, args.max_age_days),
+            .map(|i| {
+                let steps = seed::random_history(&mut rng, end, args.max_age_days);
+                // Feedback on about a third of the finished requests.
+                let finished = steps.last().is_some_and(|s| {
+                    matches!(s.to, RequestStatus::Completed | RequestStatus::Rejected)
+                });
+                let rating = (finished && rng.below(3) == 0).then(|| 1 + rng.below(5) as i32);
+                SeedRequest {
+                    agency: &agencies[((done + i) % agencies.len() as u64) as usize],
+                    number: done + i,
+                    steps,
+                    rating,
+                }
             })
             .collect();
         seed::requests(&mut conn, config, &batch, salt).map_err(fail)?;

@@ -283,24 +283,35 @@ pub fn compute(
         sel
     )
     .load(conn)?;
+    // Driven from the (small) feedback table: the filing-date range is checked per feedback
+    // row against its request's primary key.
     let ratings: Vec<(String, i64, Option<i64>)> = {
         let mut q = feedback::table
-            .inner_join(request_sla::table.on(request_sla::request_id.eq(feedback::request_id)))
-            .group_by(request_sla::organisation_id)
+            .group_by(feedback::organisation_id)
             .select((
-                request_sla::organisation_id,
+                feedback::organisation_id,
                 count_star(),
                 diesel::dsl::sum(feedback::rating),
             ))
             .into_boxed();
-        if let Some(f) = sel.from {
-            q = q.filter(request_sla::created_at.ge(f));
-        }
-        if let Some(u) = sel.until {
-            q = q.filter(request_sla::created_at.lt(u));
+        if sel.from.is_some() || sel.until.is_some() {
+            // Bounds every backend stores and compares alike (SQLite compares timestamps as text).
+            let far = |y| {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+                    .unwrap_or_default()
+                    .and_time(chrono::NaiveTime::MIN)
+            };
+            let from = sel.from.unwrap_or(far(1900));
+            let until = sel.until.unwrap_or(far(9999));
+            q = q.filter(diesel::dsl::exists(
+                request_sla::table
+                    .filter(request_sla::request_id.eq(feedback::request_id))
+                    .filter(request_sla::created_at.ge(from))
+                    .filter(request_sla::created_at.lt(until)),
+            ));
         }
         if let Some(o) = &sel.organisation_id {
-            q = q.filter(request_sla::organisation_id.eq(o.clone()));
+            q = q.filter(feedback::organisation_id.eq(o.clone()));
         }
         q.load(conn)?
     };

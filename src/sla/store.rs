@@ -148,7 +148,7 @@ pub fn recompute_for_holiday(
     // A day starts at the earliest 14 hours before UTC midnight in any time zone.
     let since = date.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
     let mut ids: Vec<String> = request_sla::table
-        .filter(request_sla::clock.ne(ClockState::Stopped))
+        .filter(request_sla::clock.eq_any([ClockState::Running, ClockState::Paused]))
         .select(request_sla::request_id)
         .load(conn)?;
     let touched: Vec<String> = requests::table
@@ -202,7 +202,7 @@ pub fn reconcile(conn: &mut DbConnection, config: &Config, now: NaiveDateTime) -
             .optional()?;
         if stored.as_deref() != Some(want.as_str()) {
             let open: Vec<String> = request_sla::table
-                .filter(request_sla::clock.ne(ClockState::Stopped))
+                .filter(request_sla::clock.eq_any([ClockState::Running, ClockState::Paused]))
                 .select(request_sla::request_id)
                 .load(c)?;
             ids.extend(open);

@@ -59,15 +59,20 @@ impl TestApp {
 
     /// Requests with backdated histories, written straight to the database.
     fn seed(&self, items: Vec<(&SeededAgency, Vec<Transition>)>) -> Vec<String> {
+        self.seed_rated(items.into_iter().map(|(a, s)| (a, s, None)).collect())
+    }
+
+    fn seed_rated(&self, items: Vec<(&SeededAgency, Vec<Transition>, Option<i32>)>) -> Vec<String> {
         let mut conn = self.db_conn();
         let salt = (uuid::Uuid::new_v4().as_u128() % 1_000_000_000) as u64;
         let batch: Vec<SeedRequest<'_>> = items
             .into_iter()
             .enumerate()
-            .map(|(i, (agency, steps))| SeedRequest {
+            .map(|(i, (agency, steps, rating))| SeedRequest {
                 agency,
                 number: i as u64 + (salt % 1_000_000),
                 steps,
+                rating,
             })
             .collect();
         seed::requests(&mut conn, &self.config, &batch, salt).expect("seed")
@@ -666,32 +671,24 @@ async fn report_matches_an_independent_computation() {
         .iter()
         .map(|(ag, h)| (ag.organisation_id.clone(), h.clone()))
         .collect();
-    let ids = app.seed(items);
-    // Feedback on finished requests, straight into the table.
+    // Feedback on finished requests.
     let mut ratings: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-    {
-        use diesel::RunQueryDsl;
-        let mut conn = app.db_conn();
-        for (k, (org, h)) in histories.iter().enumerate() {
-            let last = h.last().unwrap().to;
-            if matches!(last, S::Completed | S::Rejected) {
-                let rating = 1 + (k as i64 % 5);
-                let user = if *org == a.organisation_id {
-                    &a.user_id
-                } else {
-                    &b.user_id
-                };
-                diesel::sql_query(format!(
-                    "INSERT INTO feedback (request_id, organisation_id, rating, comment, created_at, created_by) \
-                     VALUES ('{}', '{org}', {rating}, NULL, '2026-01-01 00:00:00', '{user}')",
-                    ids[k]
-                ))
-                .execute(&mut conn)
-                .unwrap();
-                ratings.entry(org.clone()).or_default().push(rating);
+    let rated: Vec<(&SeededAgency, Vec<Transition>, Option<i32>)> = items
+        .into_iter()
+        .enumerate()
+        .map(|(k, (agency, steps))| {
+            let finished = matches!(steps.last().unwrap().to, S::Completed | S::Rejected);
+            let rating = finished.then_some(1 + (k as i32 % 5));
+            if let Some(r) = rating {
+                ratings
+                    .entry(agency.organisation_id.clone())
+                    .or_default()
+                    .push(i64::from(r));
             }
-        }
-    }
+            (agency, steps, rating)
+        })
+        .collect();
+    app.seed_rated(rated);
     let report = expect_json(app.get("/reports/sla", Some(&c.directorate)).await, 200).await;
     let mut overall = Expected::default();
     let mut per: BTreeMap<String, Expected> = BTreeMap::new();
