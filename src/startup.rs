@@ -251,6 +251,7 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
             .map(|n| n.get())
             .unwrap_or(2)
     });
+    let blocking_threads = (config.db_pool_size as usize + 4).max(8);
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
@@ -281,6 +282,9 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
         .wrap(from_fn(request_context))
     })
     .workers(workers)
+    // Blocking work is database calls (bounded by the pool) and password hashing: more threads
+    // than that only wait, and each one costs memory.
+    .worker_max_blocking_threads(blocking_threads)
     .shutdown_timeout(30)
     .listen(listener)
     .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
