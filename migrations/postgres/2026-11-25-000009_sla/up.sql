@@ -31,8 +31,8 @@ CREATE TABLE request_sla (
 -- recomputed when a holiday changes. Not partial indexes: queries bind the clock as a
 -- parameter, which a partial index's predicate cannot be matched against.
 CREATE INDEX request_sla_due_idx ON request_sla (clock, due_at, request_id);
--- Overdue counts per agency (reports, metrics).
-CREATE INDEX request_sla_overdue_org_idx ON request_sla (clock, organisation_id, due_at);
+-- Overdue counts per agency (reports, metrics), covering the filing-date range too.
+CREATE INDEX request_sla_overdue_org_idx ON request_sla (clock, organisation_id, due_at, created_at);
 -- Reports: counts by agency and status, and per-stage durations, over a filing-date range.
 CREATE INDEX request_sla_report_status_idx ON request_sla (organisation_id, status, created_at);
 CREATE INDEX request_sla_report_decision_idx ON request_sla (organisation_id, decision_cd, created_at)
