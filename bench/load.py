@@ -112,13 +112,20 @@ def lifecycles(api, tokens, count):
 
     def one(_):
         t = time.perf_counter()
-        n = uuid.uuid4().int
-        plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {10 + (n >> 20) % 90}"
-        vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
-        r = call(api, "POST", "/requests", agency, {
-            "vehicle": {"plate": plate, "vin": vin, "engine_number": "E1", "make": "ایران خودرو", "model": "سمند", "year": 1395, "vehicle_type": "passenger_car"},
-            "reason": "scrapping", "letter": {"number": "1/2", "date": "1403/08/15"},
-            "contact": {"name": "رضا احمدی", "mobile": "09141234567"}})
+        for attempt in range(5):
+            # A random vehicle can collide with an open request (409): take another.
+            n = uuid.uuid4().int
+            plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {10 + (n >> 20) % 90}"
+            vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
+            try:
+                r = call(api, "POST", "/requests", agency, {
+                    "vehicle": {"plate": plate, "vin": vin, "engine_number": "E1", "make": "ایران خودرو", "model": "سمند", "year": 1395, "vehicle_type": "passenger_car"},
+                    "reason": "scrapping", "letter": {"number": "1/2", "date": "1403/08/15"},
+                    "contact": {"name": "رضا احمدی", "mobile": "09141234567"}})
+                break
+            except urllib.error.HTTPError as e:
+                if e.code != 409 or attempt == 4:
+                    raise
         rid = r["id"]
         call(api, "POST", f"/requests/{rid}/review", directorate)
         until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
