@@ -228,6 +228,7 @@ def main():
         sections.append("\n".join(lines))
         print("\n".join(lines) + "\n", flush=True)
     cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, "w") as f:
         f.write(BENCH_HEADER.format(date=datetime.date.today(), requests=args.requests, duration=args.duration,
                                     conc=CONCURRENCY, cpu=cpu, cores=os.cpu_count(), lifecycles=args.lifecycles))
