@@ -238,9 +238,10 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
     pub database_url: Option<Secret>,
 
-    /// Maximum database connections per process.
-    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
-    pub db_pool_size: u32,
+    /// Maximum database connections per process (default: 4 on SQLite, whose single writer
+    /// makes more connections only wait and cost memory; 10 on PostgreSQL).
+    #[arg(long, env = "DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
+    pub db_pool_size: Option<u32>,
 
     /// Secret for signing access tokens (at least 32 bytes). When unset, one is generated at
     /// first start and kept in `DATA_DIR/jwt-secret`.

@@ -252,7 +252,7 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
             .unwrap_or(2)
     });
     // Per worker: its share of the database pool plus room for password hashing.
-    let blocking_threads = (config.db_pool_size as usize).div_ceil(workers.max(1)) + 2;
+    let blocking_threads = (data.pool.max_size() as usize).div_ceil(workers.max(1)) + 2;
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()

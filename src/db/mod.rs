@@ -175,8 +175,12 @@ impl r2d2::HandleError<diesel::r2d2::Error> for PoolErrorLogger {
 
 /// Builds the pool. For SQLite the file's directory is created first. The pool starts even
 /// when the database is down (readiness reports it); the first real use then fails cleanly.
-pub fn build_pool(url: &Secret, max_size: u32) -> Result<Pool, String> {
+pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
     let url = DbUrl::parse(url)?;
+    let max_size = max_size.unwrap_or(match url.backend {
+        Backend::Sqlite => 4,
+        Backend::Postgres => 10,
+    });
     if url.backend == Backend::Sqlite {
         let target = url.target.expose();
         if target != ":memory:" {

@@ -117,7 +117,7 @@ pub fn test_config(data_dir: &std::path::Path, db_url: &str) -> Config {
     ));
     config.bootstrap_admin_password = Some(Secret::new(ADMIN_PASSWORD));
     config.http_workers = Some(2);
-    config.db_pool_size = 8;
+    config.db_pool_size = Some(8);
     config
 }
 
