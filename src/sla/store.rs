@@ -136,8 +136,10 @@ pub fn refresh(
     recompute(conn, config, &cal, &[request_id.to_owned()], now)
 }
 
-/// After a holiday on `date` was added or removed: every request whose clock is open, and
-/// every request that changed status since that day (a finished stage may have spanned it).
+/// After a holiday on `date` was added or removed, the requests whose stored clock can change:
+/// running clocks due on or after that day (their deadline moves), and requests that changed
+/// status since that day (a finished or paused stage may have spanned it). A running clock due
+/// before the day keeps its deadline; its elapsed time is computed when read.
 pub fn recompute_for_holiday(
     conn: &mut DbConnection,
     config: &Config,
@@ -148,7 +150,8 @@ pub fn recompute_for_holiday(
     // A day starts at the earliest 14 hours before UTC midnight in any time zone.
     let since = date.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
     let mut ids: Vec<String> = request_sla::table
-        .filter(request_sla::clock.eq_any([ClockState::Running, ClockState::Paused]))
+        .filter(request_sla::clock.eq(ClockState::Running))
+        .filter(request_sla::due_at.ge(since))
         .select(request_sla::request_id)
         .load(conn)?;
     let touched: Vec<String> = requests::table

@@ -506,6 +506,30 @@ async fn explanation_lists_skipped_days_of_a_backdated_request() {
     assert_eq!(statuses[&key(day + TimeDelta::days(5))], "paused");
     assert_eq!(statuses[&key(day + TimeDelta::days(6))], "working");
     assert_eq!(e["sla"]["stage"], "police");
+
+    // A holiday recorded afterwards on a day the finished decision counted (the Tuesday):
+    // the stored duration the report reads is measured again, 16 h → 11.5 h.
+    let path = format!("/reports/sla?organisation_id={}", c.org_a);
+    let before = expect_json(app.get(&path, Some(&c.directorate)).await, 200).await;
+    assert_eq!(
+        before["overall"]["stages"]["decision"]["median_working_days"],
+        2.29
+    );
+    expect_json(
+        app.post_json(
+            "/holidays",
+            Some(&c.admin),
+            &json!({"date": (day + TimeDelta::days(6)).to_string(), "title": "تعطیل بعدی"}),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let after = expect_json(app.get(&path, Some(&c.directorate)).await, 200).await;
+    assert_eq!(
+        after["overall"]["stages"]["decision"]["median_working_days"],
+        1.65
+    );
 }
 
 /// What the report should say, computed without the service's code.
