@@ -45,6 +45,23 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::sla::report::configure);
 }
 
+/// An optional date query parameter, ISO `2024-11-05` or Jalali `1403/08/15`; 400
+/// `invalid_query` naming the parameter otherwise.
+pub fn query_date(
+    field: &str,
+    value: Option<&str>,
+) -> crate::error::ApiResult<Option<chrono::NaiveDate>> {
+    value
+        .map(|v| {
+            crate::domain::jalali::parse_date(v).map_err(|_| {
+                crate::error::ApiError::invalid_query(&format!(
+                    "{field} must be a date (2024-11-05 or 1403/08/15)"
+                ))
+            })
+        })
+        .transpose()
+}
+
 /// The complete OpenAPI document, generated from [`routes`].
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {
     let (_, doc) = App::new()

@@ -3,7 +3,7 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{NaiveDate, TimeDelta};
+use chrono::TimeDelta;
 use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -11,7 +11,6 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::AuthUser;
 use crate::db::schema::{request_sla, requests};
 use crate::domain::identity::Role;
-use crate::domain::jalali::parse_date;
 use crate::domain::plate::{Plate, KNOWN_LETTERS};
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
@@ -23,6 +22,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::idempotency::{self, IdempotencyKey};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
+use crate::http::query_date;
 use crate::requests::model::{
     CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestRow, RequestView,
 };
@@ -158,19 +158,8 @@ pub async fn list(
     let scope = Scope::of(&user)?;
     let page = page.page()?;
     let f = filter.into_inner();
-    let date = |field: &str, v: &Option<String>| -> ApiResult<Option<NaiveDate>> {
-        v.as_deref()
-            .map(|v| {
-                parse_date(v).map_err(|_| {
-                    ApiError::invalid_query(&format!(
-                        "{field} must be a date (2024-11-05 or 1403/08/15)"
-                    ))
-                })
-            })
-            .transpose()
-    };
-    let from = date("created_from", &f.created_from)?;
-    let to = date("created_to", &f.created_to)?;
+    let from = query_date("created_from", f.created_from.as_deref())?;
+    let to = query_date("created_to", f.created_to.as_deref())?;
     let config = state.config.clone();
     let sort = f.sort.unwrap_or_default();
     let due_after = match sort {

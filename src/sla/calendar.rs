@@ -88,6 +88,14 @@ impl Calendar {
             .then(|| (self.to_utc(date, self.open), self.to_utc(date, self.close)))
     }
 
+    /// Working seconds of `[from, to)` that fall on `date`.
+    pub fn working_secs_on(&self, date: NaiveDate, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
+        match self.office_window(date) {
+            Some((open, close)) => (close.min(to) - open.max(from)).num_seconds().max(0),
+            None => 0,
+        }
+    }
+
     /// Working seconds in `[from, to)`.
     pub fn working_secs(&self, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
         if to <= from {
@@ -97,13 +105,7 @@ impl Calendar {
         let mut day = self.local_date(from);
         let last = self.local_date(to);
         while day <= last {
-            if let Some((open, close)) = self.office_window(day) {
-                let start = open.max(from);
-                let end = close.min(to);
-                if end > start {
-                    total += (end - start).num_seconds();
-                }
-            }
+            total += self.working_secs_on(day, from, to);
             match day.succ_opt() {
                 Some(d) => day = d,
                 None => break,
@@ -154,19 +156,7 @@ impl Calendar {
         let mut day = self.local_date(from);
         let last = self.local_date(to);
         while day <= last {
-            let kind = self.day_kind(day);
-            let secs = match self.office_window(day) {
-                Some((open, close)) => {
-                    let (s, e) = (open.max(from), close.min(to));
-                    if e > s {
-                        (e - s).num_seconds()
-                    } else {
-                        0
-                    }
-                }
-                None => 0,
-            };
-            out.push((day, kind, secs));
+            out.push((day, self.day_kind(day), self.working_secs_on(day, from, to)));
             match day.succ_opt() {
                 Some(d) => day = d,
                 None => break,

@@ -17,6 +17,7 @@ use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::client::client_ip;
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
+use crate::http::query_date;
 use crate::state::AppState;
 use crate::users::model::{now, utc};
 use crate::validate::Issues;
@@ -80,17 +81,6 @@ pub struct HolidayFilter {
     pub from: Option<String>,
     /// On or before this date (ISO or Jalali).
     pub to: Option<String>,
-}
-
-fn query_date(field: &str, v: Option<&str>) -> ApiResult<Option<NaiveDate>> {
-    v.map(|v| {
-        parse_date(v).map_err(|_| {
-            ApiError::invalid_query(&format!(
-                "{field} must be a date (2025-03-21 or 1404/01/01)"
-            ))
-        })
-    })
-    .transpose()
 }
 
 /// List holidays, earliest first. Roles: any signed-in user.

@@ -17,9 +17,10 @@ use crate::config::Config;
 use crate::db::schema::{feedback, organisations, request_sla};
 use crate::db::DbConnection;
 use crate::domain::identity::Role;
-use crate::domain::jalali::{format_jalali, parse_date};
+use crate::domain::jalali::format_jalali;
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult};
+use crate::http::query_date;
 use crate::sla::calendar::days_from_centi;
 use crate::sla::clock::{ClockState, Stage};
 use crate::state::AppState;
@@ -530,18 +531,8 @@ pub async fn sla_report(
     user.require(&[Role::Directorate, Role::Admin])?;
     let f = filter.into_inner();
     let csv = wants_csv(&req, f.format.as_deref())?;
-    let date = |field: &str, v: Option<&str>| -> ApiResult<Option<NaiveDate>> {
-        v.map(|v| {
-            parse_date(v).map_err(|_| {
-                ApiError::invalid_query(&format!(
-                    "{field} must be a date (2024-11-05 or 1403/08/15)"
-                ))
-            })
-        })
-        .transpose()
-    };
-    let from = date("from", f.from.as_deref())?;
-    let to = date("to", f.to.as_deref())?;
+    let from = query_date("from", f.from.as_deref())?;
+    let to = query_date("to", f.to.as_deref())?;
     if let (Some(a), Some(b)) = (from, to) {
         if a > b {
             return Err(ApiError::invalid_query("from must not be after to"));

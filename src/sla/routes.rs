@@ -3,18 +3,16 @@
 
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
-use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
-use crate::db::schema::request_history;
 use crate::domain::jalali::format_jalali;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
 use crate::requests::store::{self, Scope};
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
-use crate::sla::clock::{self, Stage, StageRun, Transition};
+use crate::sla::clock::{self, Stage, StageRun};
 use crate::sla::SlaView;
 use crate::state::AppState;
 use crate::users::model::{now, utc};
@@ -127,13 +125,13 @@ fn run_view(run: &StageRun, cal: &Calendar, budget_days: i64, at: NaiveDateTime)
             .spans
             .iter()
             .filter(|s| s.running)
-            .map(|s| secs_on(cal, date, s.start, s.end.unwrap_or(at)))
+            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
             .sum();
         let paused: i64 = run
             .spans
             .iter()
             .filter(|s| !s.running)
-            .map(|s| secs_on(cal, date, s.start, s.end.unwrap_or(at)))
+            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
             .sum();
         let (status, holiday) = match kind {
             DayKind::Weekend => (DayStatus::Weekend, None),
@@ -177,21 +175,6 @@ fn run_view(run: &StageRun, cal: &Calendar, budget_days: i64, at: NaiveDateTime)
     }
 }
 
-/// Working seconds of `[from, to)` that fall on `date`.
-fn secs_on(cal: &Calendar, date: NaiveDate, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
-    match cal.office_window(date) {
-        Some((open, close)) => {
-            let (s, e) = (open.max(from), close.min(to));
-            if e > s {
-                (e - s).num_seconds()
-            } else {
-                0
-            }
-        }
-        None => 0,
-    }
-}
-
 /// How the request's SLA clocks were computed: the calendar rules, each stage run with its
 /// running and paused spans, and every day with what it counted (weekends, holidays and
 /// paused days count nothing). Roles: as for reading the request.
@@ -215,14 +198,7 @@ pub async fn explain(
             let row = store::load_visible(conn, &scope, &id)?;
             let cal = super::store::calendar(conn, &config)?;
             let at = now();
-            let history: Vec<Transition> = request_history::table
-                .filter(request_history::request_id.eq(&row.id))
-                .order(request_history::seq)
-                .select((request_history::to_status, request_history::at))
-                .load::<(RequestStatus, NaiveDateTime)>(conn)?
-                .into_iter()
-                .map(|(to, at)| Transition { to, at })
-                .collect();
+            let history = super::store::transitions(conn, &row.id)?;
             let stored =
                 super::store::rows_for(conn, std::slice::from_ref(&row.id))?.remove(&row.id);
             let sla = super::store::view_of(conn, &config, &cal, stored, &row, at)?;

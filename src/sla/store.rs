@@ -228,6 +228,18 @@ pub fn reconcile(conn: &mut DbConnection, config: &Config, now: NaiveDateTime) -
     })
 }
 
+/// A request's transitions, oldest first, as the clocks read them.
+pub fn transitions(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<Transition>> {
+    Ok(request_history::table
+        .filter(request_history::request_id.eq(request_id))
+        .order(request_history::seq)
+        .select((request_history::to_status, request_history::at))
+        .load::<(RequestStatus, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(to, at)| Transition { to, at })
+        .collect())
+}
+
 /// The stored clocks of some requests, by request id.
 pub fn rows_for(conn: &mut DbConnection, ids: &[String]) -> ApiResult<HashMap<String, SlaRow>> {
     let mut out = HashMap::with_capacity(ids.len());
@@ -254,14 +266,7 @@ pub fn view_of(
     let row = match stored {
         Some(r) => r,
         None => {
-            let history: Vec<Transition> = request_history::table
-                .filter(request_history::request_id.eq(&request.id))
-                .order(request_history::seq)
-                .select((request_history::to_status, request_history::at))
-                .load::<(RequestStatus, NaiveDateTime)>(conn)?
-                .into_iter()
-                .map(|(to, at)| Transition { to, at })
-                .collect();
+            let history = transitions(conn, &request.id)?;
             SlaRow::from_summary(
                 request.id.clone(),
                 request.organisation_id.clone(),

@@ -197,7 +197,7 @@ fn assert_consistent(conn: &mut DbConnection) -> usize {
             .unwrap_or_else(|| panic!("{id}: no history"));
         assert_eq!(h[0].2, "submitted", "{id}: first entry");
         assert_eq!(h[0].1, None, "{id}: creation entry has no from");
-        for (i, (seq, from, to)) in h.iter().enumerate() {
+        for (i, (seq, from, _)) in h.iter().enumerate() {
             assert_eq!(*seq as usize, i + 1, "{id}: seq gap");
             if i > 0 {
                 assert_eq!(
@@ -206,7 +206,6 @@ fn assert_consistent(conn: &mut DbConnection) -> usize {
                     "{id}: broken chain"
                 );
             }
-            let _ = to;
         }
         assert_eq!(
             &h.last().unwrap().2,

@@ -110,7 +110,7 @@ async fn every_request_carries_its_clock_and_pauses_for_documents() {
         200,
     )
     .await;
-    let asked = expect_json(
+    expect_json(
         app.post_json(
             &format!("/requests/{id}/document-requests"),
             Some(&c.directorate),
@@ -120,7 +120,6 @@ async fn every_request_carries_its_clock_and_pauses_for_documents() {
         201,
     )
     .await;
-    let _ = asked;
     let paused = expect_json(
         app.get(&format!("/requests/{id}"), Some(&c.agency_a)).await,
         200,
