@@ -3,10 +3,10 @@
 
 use diesel::prelude::*;
 
+use crate::clock::now;
 use crate::db::schema::audit_log;
 use crate::db::DbConnection;
 use crate::error::ApiResult;
-use crate::users::model::now;
 
 /// One audit entry.
 pub struct Entry<'a> {

@@ -344,6 +344,10 @@ pub struct Config {
     )]
     pub service_timezone: chrono_tz::Tz,
 
+    /// Tests only: a clock that stands still at this UTC instant (see [`Config::clock`]).
+    #[arg(skip)]
+    pub fixed_now: Option<chrono::NaiveDateTime>,
+
     /// Weekend days for the working-day calendar, comma separated (`thursday,friday`).
     #[arg(long, env = "WEEKEND_DAYS", default_value = "friday", global = true)]
     pub weekend_days: Weekend,
@@ -380,6 +384,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// The service's clock: the configured time zone, and the system time unless a test fixed it.
+    pub fn clock(&self) -> crate::clock::Clock {
+        match self.fixed_now {
+            Some(at) => crate::clock::Clock::fixed(at, self.service_timezone),
+            None => crate::clock::Clock::system(self.service_timezone),
+        }
+    }
+
     /// A configuration with every default, for tests and tools.
     pub fn defaults() -> Self {
         Cli::parse_from(["plate-permits"]).config

@@ -84,18 +84,33 @@ pub struct Problem {
     /// Explanation of this occurrence, localised.
     pub detail: String,
     /// Stable machine-readable code (snake_case).
-    pub code: String,
+    pub code: ErrorCode,
     /// Field errors (for `validation_failed` and similar); empty otherwise.
     pub errors: Vec<ProblemFieldError>,
     /// For `invalid_transition`: the resource's current status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_status: Option<String>,
-    /// For `duplicate`: the tracking code of the existing open request, when there is one.
+    /// For `duplicate`: the tracking code of the existing open request, when the caller may
+    /// know it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub existing_tracking_code: Option<String>,
-    /// For `rate_limited` and `maintenance`: seconds until a retry may succeed.
+    /// For `duplicate`: the field whose value is already taken (e.g. `national_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// For `documents_missing`: the asked document types that have no upload since the ask.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_document_types: Option<Vec<String>>,
+    /// For `payload_too_large`: the limit in bytes (0 when the framework's own limit hit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_bytes: Option<u64>,
+    /// For `rate_limited` and `maintenance`: seconds until a retry may succeed (also sent as
+    /// `Retry-After`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// For `maintenance`: the notice announcing the read-only window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub notice: Option<Value>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -116,7 +131,7 @@ pub struct ApiError(Box<Inner>);
 #[derive(Debug)]
 pub struct Inner {
     status: StatusCode,
-    code: &'static str,
+    code: ErrorCode,
     detail: Msg,
     errors: Vec<FieldIssue>,
     extensions: Map<String, Value>,
@@ -139,73 +154,308 @@ impl std::ops::DerefMut for ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.status.as_u16(), self.code)
+        write!(f, "{} {}", self.status.as_u16(), self.code.as_str())?;
+        for issue in &self.errors {
+            write!(f, "; {}: {}", issue.field, issue.message.en)?;
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for ApiError {}
 
-/// Titles by code, (Persian, English).
-fn title(code: &str, status: StatusCode) -> (&'static str, &'static str) {
-    match code {
-        "bad_request" => ("درخواست نامعتبر", "Bad request"),
-        "malformed_json" => ("بدنه JSON نامعتبر است", "Malformed JSON body"),
-        "invalid_query" => ("پارامترهای پرس‌وجو نامعتبر است", "Invalid query parameters"),
-        "invalid_header" => ("سرآیند نامعتبر", "Invalid header"),
-        "unauthorized" => ("احراز هویت لازم است", "Authentication required"),
-        "invalid_credentials" => (
-            "نام کاربری یا گذرواژه نادرست است",
-            "Invalid username or password",
-        ),
-        "invalid_token" => ("توکن نامعتبر یا منقضی است", "Invalid or expired token"),
-        "forbidden" => ("دسترسی مجاز نیست", "Forbidden"),
-        "password_change_required" => ("تغییر گذرواژه الزامی است", "Password change required"),
-        "not_found" => ("یافت نشد", "Not found"),
-        "method_not_allowed" => ("روش درخواست مجاز نیست", "Method not allowed"),
-        "not_acceptable" => ("قالب پاسخ درخواستی پشتیبانی نمی‌شود", "Not acceptable"),
-        "invalid_transition" => (
-            "این اقدام در وضعیت فعلی مجاز نیست",
-            "Action not allowed in the current state",
-        ),
-        "duplicate" => ("رکورد تکراری", "Duplicate"),
-        "conflict" => ("تعارض با وضعیت فعلی", "Conflict"),
-        "idempotency_in_flight" => (
-            "درخواست قبلی با همین کلید هنوز در حال پردازش است",
-            "A request with this idempotency key is still in progress",
-        ),
-        "idempotency_key_reused" => (
-            "کلید یکتایی با بدنهٔ دیگری استفاده شده است",
-            "Idempotency key reused with a different body",
-        ),
-        "precondition_failed" => (
-            "نسخهٔ ارسالی قدیمی است",
-            "Precondition failed: stale version",
-        ),
-        "payload_too_large" => ("حجم درخواست بیش از حد مجاز است", "Payload too large"),
-        "unsupported_media_type" => ("نوع محتوا پشتیبانی نمی‌شود", "Unsupported media type"),
-        "validation_failed" => ("اطلاعات ارسالی نامعتبر است", "Validation failed"),
-        "rate_limited" => ("تعداد درخواست‌ها بیش از حد مجاز است", "Too many requests"),
-        "maintenance" => ("سامانه در حال نگهداری است", "Service under maintenance"),
-        "service_unavailable" => ("سرویس در دسترس نیست", "Service unavailable"),
-        "internal_error" => ("خطای داخلی سرور", "Internal server error"),
-        _ => match status.as_u16() {
-            400 => ("درخواست نامعتبر", "Bad request"),
-            401 => ("احراز هویت لازم است", "Authentication required"),
-            403 => ("دسترسی مجاز نیست", "Forbidden"),
-            404 => ("یافت نشد", "Not found"),
-            409 => ("تعارض با وضعیت فعلی", "Conflict"),
-            413 => ("حجم درخواست بیش از حد مجاز است", "Payload too large"),
-            415 => ("نوع محتوا پشتیبانی نمی‌شود", "Unsupported media type"),
-            422 => ("اطلاعات ارسالی نامعتبر است", "Validation failed"),
-            429 => ("تعداد درخواست‌ها بیش از حد مجاز است", "Too many requests"),
-            503 => ("سرویس در دسترس نیست", "Service unavailable"),
-            _ => ("خطا", "Error"),
-        },
+/// Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
+/// titles in both languages and the extension members its problems may carry. The OpenAPI
+/// `Problem` schema lists the codes and extensions from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    BadRequest,
+    MalformedJson,
+    InvalidQuery,
+    InvalidHeader,
+    Unauthorized,
+    InvalidCredentials,
+    InvalidToken,
+    Forbidden,
+    PasswordChangeRequired,
+    CannotDisableSelf,
+    NotFound,
+    MethodNotAllowed,
+    NotAcceptable,
+    InvalidTransition,
+    Duplicate,
+    Conflict,
+    PermitExpired,
+    DocumentsMissing,
+    IdempotencyInFlight,
+    IdempotencyKeyReused,
+    PreconditionFailed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    ValidationFailed,
+    RateLimited,
+    Maintenance,
+    ServiceUnavailable,
+    InternalError,
+}
+
+/// What the catalogue says of one code.
+pub struct CodeInfo {
+    pub status: StatusCode,
+    pub title_fa: &'static str,
+    pub title_en: &'static str,
+    /// Extension members (beyond the RFC 9457 ones, `code` and `errors`) its problems carry.
+    pub extensions: &'static [&'static str],
+}
+
+const fn info(
+    status: StatusCode,
+    title_fa: &'static str,
+    title_en: &'static str,
+    extensions: &'static [&'static str],
+) -> CodeInfo {
+    CodeInfo {
+        status,
+        title_fa,
+        title_en,
+        extensions,
+    }
+}
+
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::BadRequest,
+        ErrorCode::MalformedJson,
+        ErrorCode::InvalidQuery,
+        ErrorCode::InvalidHeader,
+        ErrorCode::Unauthorized,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::InvalidToken,
+        ErrorCode::Forbidden,
+        ErrorCode::PasswordChangeRequired,
+        ErrorCode::CannotDisableSelf,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::NotAcceptable,
+        ErrorCode::InvalidTransition,
+        ErrorCode::Duplicate,
+        ErrorCode::Conflict,
+        ErrorCode::PermitExpired,
+        ErrorCode::DocumentsMissing,
+        ErrorCode::IdempotencyInFlight,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::PreconditionFailed,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::ValidationFailed,
+        ErrorCode::RateLimited,
+        ErrorCode::Maintenance,
+        ErrorCode::ServiceUnavailable,
+        ErrorCode::InternalError,
+    ];
+
+    /// The code as sent in `code` (snake_case).
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            BadRequest => "bad_request",
+            MalformedJson => "malformed_json",
+            InvalidQuery => "invalid_query",
+            InvalidHeader => "invalid_header",
+            Unauthorized => "unauthorized",
+            InvalidCredentials => "invalid_credentials",
+            InvalidToken => "invalid_token",
+            Forbidden => "forbidden",
+            PasswordChangeRequired => "password_change_required",
+            CannotDisableSelf => "cannot_disable_self",
+            NotFound => "not_found",
+            MethodNotAllowed => "method_not_allowed",
+            NotAcceptable => "not_acceptable",
+            InvalidTransition => "invalid_transition",
+            Duplicate => "duplicate",
+            Conflict => "conflict",
+            PermitExpired => "permit_expired",
+            DocumentsMissing => "documents_missing",
+            IdempotencyInFlight => "idempotency_in_flight",
+            IdempotencyKeyReused => "idempotency_key_reused",
+            PreconditionFailed => "precondition_failed",
+            PayloadTooLarge => "payload_too_large",
+            UnsupportedMediaType => "unsupported_media_type",
+            ValidationFailed => "validation_failed",
+            RateLimited => "rate_limited",
+            Maintenance => "maintenance",
+            ServiceUnavailable => "service_unavailable",
+            InternalError => "internal_error",
+        }
+    }
+
+    /// Status, titles and extension members of the code.
+    pub fn info(self) -> CodeInfo {
+        use ErrorCode::*;
+        match self {
+            BadRequest => info(
+                StatusCode::BAD_REQUEST,
+                "درخواست نامعتبر",
+                "Bad request",
+                &[],
+            ),
+            MalformedJson => info(
+                StatusCode::BAD_REQUEST,
+                "بدنه JSON نامعتبر است",
+                "Malformed JSON body",
+                &[],
+            ),
+            InvalidQuery => info(
+                StatusCode::BAD_REQUEST,
+                "پارامترهای پرس‌وجو نامعتبر است",
+                "Invalid query parameters",
+                &[],
+            ),
+            InvalidHeader => info(
+                StatusCode::BAD_REQUEST,
+                "سرآیند نامعتبر",
+                "Invalid header",
+                &[],
+            ),
+            Unauthorized => info(
+                StatusCode::UNAUTHORIZED,
+                "احراز هویت لازم است",
+                "Authentication required",
+                &[],
+            ),
+            InvalidCredentials => info(
+                StatusCode::UNAUTHORIZED,
+                "نام کاربری یا گذرواژه نادرست است",
+                "Invalid username or password",
+                &[],
+            ),
+            InvalidToken => info(
+                StatusCode::UNAUTHORIZED,
+                "توکن نامعتبر یا منقضی است",
+                "Invalid or expired token",
+                &[],
+            ),
+            Forbidden => info(StatusCode::FORBIDDEN, "دسترسی مجاز نیست", "Forbidden", &[]),
+            PasswordChangeRequired => info(
+                StatusCode::FORBIDDEN,
+                "تغییر گذرواژه الزامی است",
+                "Password change required",
+                &[],
+            ),
+            CannotDisableSelf => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
+            NotFound => info(StatusCode::NOT_FOUND, "یافت نشد", "Not found", &[]),
+            MethodNotAllowed => info(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "روش درخواست مجاز نیست",
+                "Method not allowed",
+                &[],
+            ),
+            NotAcceptable => info(
+                StatusCode::NOT_ACCEPTABLE,
+                "قالب پاسخ درخواستی پشتیبانی نمی‌شود",
+                "Not acceptable",
+                &[],
+            ),
+            InvalidTransition => info(
+                StatusCode::CONFLICT,
+                "این اقدام در وضعیت فعلی مجاز نیست",
+                "Action not allowed in the current state",
+                &["current_status"],
+            ),
+            Duplicate => info(
+                StatusCode::CONFLICT,
+                "رکورد تکراری",
+                "Duplicate",
+                &["existing_tracking_code", "field"],
+            ),
+            Conflict => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
+            PermitExpired => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
+            DocumentsMissing => info(
+                StatusCode::CONFLICT,
+                "تعارض با وضعیت فعلی",
+                "Conflict",
+                &["missing_document_types"],
+            ),
+            IdempotencyInFlight => info(
+                StatusCode::CONFLICT,
+                "درخواست قبلی با همین کلید هنوز در حال پردازش است",
+                "A request with this idempotency key is still in progress",
+                &[],
+            ),
+            IdempotencyKeyReused => info(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "کلید یکتایی با بدنهٔ دیگری استفاده شده است",
+                "Idempotency key reused with a different body",
+                &[],
+            ),
+            PreconditionFailed => info(
+                StatusCode::PRECONDITION_FAILED,
+                "نسخهٔ ارسالی قدیمی است",
+                "Precondition failed: stale version",
+                &[],
+            ),
+            PayloadTooLarge => info(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "حجم درخواست بیش از حد مجاز است",
+                "Payload too large",
+                &["limit_bytes"],
+            ),
+            UnsupportedMediaType => info(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "نوع محتوا پشتیبانی نمی‌شود",
+                "Unsupported media type",
+                &[],
+            ),
+            ValidationFailed => info(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "اطلاعات ارسالی نامعتبر است",
+                "Validation failed",
+                &[],
+            ),
+            RateLimited => info(
+                StatusCode::TOO_MANY_REQUESTS,
+                "تعداد درخواست‌ها بیش از حد مجاز است",
+                "Too many requests",
+                &["retry_after"],
+            ),
+            Maintenance => info(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "سامانه در حال نگهداری است",
+                "Service under maintenance",
+                &["retry_after", "notice"],
+            ),
+            ServiceUnavailable => info(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "سرویس در دسترس نیست",
+                "Service unavailable",
+                &[],
+            ),
+            InternalError => info(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "خطای داخلی سرور",
+                "Internal server error",
+                &[],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: Msg) -> Self {
+    /// A problem of the catalogued `code`, with the status the catalogue gives it.
+    pub fn new(code: ErrorCode, detail: Msg) -> Self {
+        Self::with_status(code.info().status, code, detail)
+    }
+
+    /// A problem whose status is not the code's own: only for statuses produced by the
+    /// framework outside the service's code (see `http::middleware`).
+    pub fn with_status(status: StatusCode, code: ErrorCode, detail: Msg) -> Self {
         ApiError(Box::new(Inner {
             status,
             code,
@@ -221,7 +471,7 @@ impl ApiError {
         self.status
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         self.code
     }
 
@@ -229,8 +479,14 @@ impl ApiError {
         &self.errors
     }
 
-    /// Adds an extension member to the problem body.
+    /// Adds an extension member to the problem body; the catalogue must list it for the code
+    /// (checked in debug builds, so the `Problem` schema documents every member sent).
     pub fn with_extension(mut self, key: &str, value: impl Into<Value>) -> Self {
+        debug_assert!(
+            self.code.info().extensions.contains(&key),
+            "extension {key} is not catalogued for {}",
+            self.code
+        );
         self.extensions.insert(key.to_owned(), value.into());
         self
     }
@@ -242,14 +498,13 @@ impl ApiError {
 
     // ---- constructors, one per kind of problem -------------------------------------------
 
-    pub fn bad_request(code: &'static str, fa: &str, en: &str) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, Msg::new(fa, en))
+    pub fn bad_request(code: ErrorCode, fa: &str, en: &str) -> Self {
+        Self::new(code, Msg::new(fa, en))
     }
 
     pub fn malformed_json(detail_en: &str) -> Self {
         Self::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
+            ErrorCode::MalformedJson,
             Msg::new(
                 "بدنهٔ درخواست JSON معتبر نیست.",
                 format!("The request body is not valid JSON: {detail_en}"),
@@ -259,8 +514,7 @@ impl ApiError {
 
     pub fn invalid_query(detail_en: &str) -> Self {
         Self::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             Msg::new(
                 "پارامترهای پرس‌وجو نامعتبر است.",
                 format!("Invalid query string: {detail_en}"),
@@ -270,8 +524,7 @@ impl ApiError {
 
     pub fn unauthorized() -> Self {
         Self::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
+            ErrorCode::Unauthorized,
             Msg::new(
                 "برای این درخواست باید وارد شوید.",
                 "A valid bearer token is required.",
@@ -282,8 +535,7 @@ impl ApiError {
 
     pub fn invalid_token() -> Self {
         Self::new(
-            StatusCode::UNAUTHORIZED,
-            "invalid_token",
+            ErrorCode::InvalidToken,
             Msg::new(
                 "توکن ارسالی نامعتبر یا منقضی است؛ دوباره وارد شوید.",
                 "The token is invalid or expired; sign in again.",
@@ -294,8 +546,7 @@ impl ApiError {
 
     pub fn invalid_credentials() -> Self {
         Self::new(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
             Msg::new(
                 "نام کاربری یا گذرواژه نادرست است.",
                 "The username or password is incorrect.",
@@ -305,8 +556,7 @@ impl ApiError {
 
     pub fn forbidden() -> Self {
         Self::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
+            ErrorCode::Forbidden,
             Msg::new(
                 "نقش شما اجازهٔ این اقدام را ندارد.",
                 "Your role is not allowed to do this.",
@@ -316,8 +566,7 @@ impl ApiError {
 
     pub fn password_change_required() -> Self {
         Self::new(
-            StatusCode::FORBIDDEN,
-            "password_change_required",
+            ErrorCode::PasswordChangeRequired,
             Msg::new(
                 "پیش از ادامه باید گذرواژهٔ خود را تغییر دهید.",
                 "You must change your password before continuing.",
@@ -327,8 +576,7 @@ impl ApiError {
 
     pub fn not_found() -> Self {
         Self::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
+            ErrorCode::NotFound,
             Msg::new(
                 "منبع درخواستی یافت نشد.",
                 "The requested resource was not found.",
@@ -338,8 +586,7 @@ impl ApiError {
 
     pub fn method_not_allowed(allow: &str) -> Self {
         Self::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
+            ErrorCode::MethodNotAllowed,
             Msg::new(
                 format!("این مسیر تنها روش‌های {allow} را می‌پذیرد."),
                 format!("This path only accepts {allow}."),
@@ -349,17 +596,12 @@ impl ApiError {
     }
 
     pub fn not_acceptable(fa: &str, en: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_ACCEPTABLE,
-            "not_acceptable",
-            Msg::new(fa, en),
-        )
+        Self::new(ErrorCode::NotAcceptable, Msg::new(fa, en))
     }
 
     pub fn invalid_transition(current_status: &str, label_fa: &str) -> Self {
         Self::new(
-            StatusCode::CONFLICT,
-            "invalid_transition",
+            ErrorCode::InvalidTransition,
             Msg::new(
                 format!("این اقدام در وضعیت فعلی («{label_fa}») مجاز نیست."),
                 format!("This action is not allowed while the status is '{current_status}'."),
@@ -369,17 +611,16 @@ impl ApiError {
     }
 
     pub fn duplicate(fa: impl Into<String>, en: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, "duplicate", Msg::new(fa, en))
+        Self::new(ErrorCode::Duplicate, Msg::new(fa, en))
     }
 
-    pub fn conflict(code: &'static str, fa: impl Into<String>, en: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, code, Msg::new(fa, en))
+    pub fn conflict(code: ErrorCode, fa: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::new(code, Msg::new(fa, en))
     }
 
     pub fn precondition_failed() -> Self {
         Self::new(
-            StatusCode::PRECONDITION_FAILED,
-            "precondition_failed",
+            ErrorCode::PreconditionFailed,
             Msg::new(
                 "این منبع پس از دریافت شما تغییر کرده است؛ دوباره بخوانید و تکرار کنید.",
                 "The resource changed since you read it (stale If-Match); reload and retry.",
@@ -389,8 +630,7 @@ impl ApiError {
 
     pub fn payload_too_large(limit_bytes: u64) -> Self {
         Self::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
             Msg::new(
                 format!("حجم درخواست بیش از حد مجاز ({limit_bytes} بایت) است."),
                 format!("The request body exceeds the limit of {limit_bytes} bytes."),
@@ -400,18 +640,13 @@ impl ApiError {
     }
 
     pub fn unsupported_media_type(fa: impl Into<String>, en: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            Msg::new(fa, en),
-        )
+        Self::new(ErrorCode::UnsupportedMediaType, Msg::new(fa, en))
     }
 
     /// 422 with field errors.
     pub fn validation(errors: Vec<FieldIssue>) -> Self {
         let mut e = Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ErrorCode::ValidationFailed,
             Msg::new(
                 "یک یا چند فیلد نامعتبر است.",
                 "One or more fields are invalid.",
@@ -427,15 +662,14 @@ impl ApiError {
     }
 
     /// 422 with a code of its own (e.g. `idempotency_key_reused`).
-    pub fn unprocessable(code: &'static str, fa: impl Into<String>, en: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, Msg::new(fa, en))
+    pub fn unprocessable(code: ErrorCode, fa: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::new(code, Msg::new(fa, en))
     }
 
     pub fn rate_limited(retry_after_secs: u64) -> Self {
         let secs = retry_after_secs.max(1);
         Self::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             Msg::new(
                 format!("تعداد درخواست‌ها زیاد است؛ {secs} ثانیهٔ دیگر تلاش کنید."),
                 format!("Too many requests; retry in {secs} seconds."),
@@ -447,8 +681,7 @@ impl ApiError {
 
     pub fn service_unavailable() -> Self {
         Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "service_unavailable",
+            ErrorCode::ServiceUnavailable,
             Msg::new(
                 "سرویس موقتاً در دسترس نیست؛ کمی بعد تلاش کنید.",
                 "The service is temporarily unavailable; try again shortly.",
@@ -460,8 +693,7 @@ impl ApiError {
     /// 500: the cause is logged (with the request id) and never sent to the client.
     pub fn internal(cause: impl fmt::Display) -> Self {
         let mut e = Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
+            ErrorCode::InternalError,
             Msg::new(
                 "خطای داخلی رخ داد. شناسهٔ درخواست را به پشتیبانی اعلام کنید.",
                 "An internal error occurred. Quote the request id to support.",
@@ -478,11 +710,12 @@ impl ApiError {
 
     /// The problem body in the given language.
     pub fn body(&self, lang: Lang) -> Value {
-        let (title_fa, title_en) = title(self.code, self.status);
+        let info = self.code.info();
+        let (title_fa, title_en) = (info.title_fa, info.title_en);
         let mut body = Map::new();
         body.insert(
             "type".into(),
-            Value::String(format!("urn:plate-permits:problem:{}", self.code)),
+            Value::String(format!("urn:plate-permits:problem:{}", self.code.as_str())),
         );
         body.insert(
             "title".into(),
@@ -496,7 +729,7 @@ impl ApiError {
             "detail".into(),
             Value::String(self.detail.get(lang).to_owned()),
         );
-        body.insert("code".into(), Value::String(self.code.to_owned()));
+        body.insert("code".into(), Value::String(self.code.as_str().to_owned()));
         body.insert(
             "errors".into(),
             Value::Array(
@@ -561,7 +794,7 @@ impl From<diesel::result::Error> for ApiError {
                 "A record with the same identifying values already exists.",
             ),
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => ApiError::conflict(
-                "conflict",
+                ErrorCode::Conflict,
                 "تغییر همزمان دیگری انجام شد؛ دوباره تلاش کنید.",
                 "A concurrent change happened; retry.",
             ),

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod complaints;
 pub mod config;
 pub mod db;
@@ -16,6 +17,7 @@ pub mod notices;
 pub mod organisations;
 pub mod permits;
 pub mod requests;
+pub mod router;
 pub mod seed;
 pub mod sla;
 pub mod startup;

@@ -61,7 +61,7 @@ fn main() -> ExitCode {
             tracing::info!("database is up to date");
         }),
         Command::Openapi => {
-            print!("{}", plate_permits::http::openapi_json());
+            print!("{}", plate_permits::router::openapi_json());
             Ok(())
         }
         Command::CreateAdmin(args) => {

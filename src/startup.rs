@@ -13,12 +13,16 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db;
+use crate::documents::storage::BlobStore;
 use crate::error::ApiError;
 use crate::http::json::JsonLimit;
 use crate::http::middleware::{fallback, problem_layer, request_context, RouteTable};
-use crate::http::{openapi, routes};
+use crate::http::openapi;
+use crate::notices::guard::NoticeCache;
+use crate::router::routes;
 use crate::state::AppState;
 use crate::users::bootstrap::{self, AdminOutcome};
+use crate::webhooks::Outbound;
 
 /// A start-up failure: one line that names the setting or step at fault.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +80,7 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     if let Some(outcome) = outcome {
         announce_admin(&outcome, "admin");
     }
-    let recomputed = crate::sla::store::reconcile(&mut conn, config, crate::users::model::now())
+    let recomputed = crate::sla::store::reconcile(&mut conn, config, crate::clock::now())
         .map_err(|e: ApiError| StartupError(format!("SLA clocks: {e}")))?;
     if recomputed > 0 {
         tracing::info!(count = recomputed, "SLA clocks recomputed");
@@ -166,20 +170,25 @@ impl Application {
             pool,
             backend,
             config: config.clone(),
+            clock: config.clock(),
             tokens,
             public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
                 config.public_rate_limit_per_minute,
             )),
-            blobs,
-            notice_cache: Arc::default(),
             metrics: Arc::default(),
-            secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
-            http: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .connect_timeout(std::time::Duration::from_secs(3))
-                .timeout(std::time::Duration::from_millis(config.webhook_timeout_ms))
-                .build()
-                .map_err(|e| StartupError(format!("webhook HTTP client: {e}")))?,
+        };
+        let features = Features {
+            blobs: web::Data::new(blobs),
+            notice_cache: web::Data::new(NoticeCache::default()),
+            outbound: web::Data::new(Outbound {
+                secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
+                http: reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .connect_timeout(std::time::Duration::from_secs(3))
+                    .timeout(std::time::Duration::from_millis(config.webhook_timeout_ms))
+                    .build()
+                    .map_err(|e| StartupError(format!("webhook HTTP client: {e}")))?,
+            }),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -191,9 +200,10 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
             .port();
-        let server = run(listener, state.clone())?;
+        let outbound = features.outbound.clone().into_inner();
+        let server = run(listener, state.clone(), features)?;
         if config.webhook_worker {
-            tokio::spawn(crate::webhooks::worker::run(state.clone()));
+            tokio::spawn(crate::webhooks::worker::run(state.clone(), outbound));
         }
         Ok(Application {
             port,
@@ -241,8 +251,15 @@ fn cors(config: &Config) -> Cors {
     cors
 }
 
-fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
-    let doc = crate::http::openapi_doc();
+/// State that belongs to one resource, handed to its handlers beside [`AppState`].
+struct Features {
+    blobs: web::Data<Arc<dyn BlobStore>>,
+    notice_cache: web::Data<NoticeCache>,
+    outbound: web::Data<Outbound>,
+}
+
+fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
+    let doc = crate::router::openapi_doc();
     let route_table = web::Data::new(RouteTable::from_openapi(&doc));
     let config = state.config.clone();
     let data = web::Data::new(state);
@@ -258,6 +275,9 @@ fn run(listener: TcpListener, state: AppState) -> Result<Server, StartupError> {
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
             .app_data(data.clone())
+            .app_data(features.blobs.clone())
+            .app_data(features.notice_cache.clone())
+            .app_data(features.outbound.clone())
             .app_data(route_table.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
             .app_data(
@@ -311,7 +331,7 @@ pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), Start
     .map_err(fail)?;
     let mut rng = Rng::new(args.seed);
     let salt = rng.next_u64() % 1_000_000_000;
-    let end = crate::users::model::now();
+    let end = crate::clock::now();
     let mut done = 0u64;
     while done < args.requests {
         let n = (args.requests - done).min(2_000);

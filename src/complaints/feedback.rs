@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::db::schema::feedback;
 use crate::domain::identity::Role;
 use crate::domain::status::RequestStatus;
@@ -14,7 +15,6 @@ use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::json::Json;
 use crate::requests::store::{self, Scope};
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

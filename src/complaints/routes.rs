@@ -9,19 +9,19 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::db::schema::{complaint_events, complaints, requests};
-use crate::db::{write_tx, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::etag::{etag, with_etag, IfMatch};
-use crate::http::idempotency::{self, IdempotencyKey, Recorded};
+use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::model::ActorView;
 use crate::requests::store::claim_tracking_code;
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -350,110 +350,95 @@ pub async fn create(
         },
     };
     issues.finish()?;
-    let recorded = state
-        .db(move |conn| {
-            idempotency::run(
-                conn,
-                &user.id,
-                idem.0.as_deref(),
-                "POST /complaints",
-                &hash,
-                now(),
-                |c, key| {
-                    write_tx(c, |c| {
-                        let request_id = match &code {
-                            None => None,
-                            Some(code) => {
-                                let found: Option<(String, String)> = requests::table
-                                    .filter(requests::tracking_code.eq(code))
-                                    .select((requests::id, requests::organisation_id))
-                                    .first(c)
-                                    .optional()?;
-                                let visible = match (&found, user.role) {
-                                    (None, _) | (_, Role::Police) => false,
-                                    (Some((_, org)), Role::Agency) => *org == user.org_id,
-                                    _ => true,
-                                };
-                                if !visible {
-                                    return Err(ApiError::invalid_field(FieldIssue::new(
-                                        "request_tracking_code",
-                                        "unknown_request",
-                                        "درخواستی با این کد پیگیری یافت نشد.",
-                                        "No request with this tracking code.",
-                                    )));
-                                }
-                                found.map(|(id, _)| id)
-                            }
-                        };
-                        let at = now();
-                        let id = uuid::Uuid::now_v7().to_string();
-                        let tracking_code = claim_tracking_code(c, "complaint", &id, at)?;
-                        let row = ComplaintRow {
-                            id: id.clone(),
-                            tracking_code,
-                            organisation_id: user.org_id.clone(),
-                            created_by: user.id.clone(),
-                            subject,
-                            body: text,
-                            category: input.category.as_str().to_owned(),
-                            request_id,
-                            status: "received".to_owned(),
-                            queue_rank: 0,
-                            version: 1,
-                            created_at: at,
-                            updated_at: at,
-                        };
-                        diesel::insert_into(complaints::table)
-                            .values(&row)
-                            .execute(c)?;
-                        crate::events::outbox::emit(
-                            c,
-                            crate::events::outbox::NewEvent {
-                                event_type: "complaint.received",
-                                subject_kind: "complaint",
-                                subject_id: &id,
-                                tracking_code: Some(&row.tracking_code),
-                                organisation_id: Some(&row.organisation_id),
-                                data: serde_json::json!({
-                                    "complaint_id": id,
-                                    "tracking_code": row.tracking_code,
-                                    "category": row.category,
-                                    "status": "received",
-                                    "request_id": row.request_id,
-                                }),
-                                at,
-                            },
-                        )?;
-                        append_event(
-                            c,
-                            &id,
-                            &user,
-                            Step {
-                                kind: "received",
-                                from: None,
-                                to: ComplaintStatus::Received,
-                                body: None,
-                                at,
-                            },
-                        )?;
-                        let hist = history(c, &id)?;
-                        let view = build(row, Some(hist));
-                        let recorded = Recorded::json(
-                            StatusCode::CREATED,
-                            &view,
-                            Some(format!("/api/v1/complaints/{id}")),
-                            Some(etag(view.version)),
-                        )?;
-                        if let Some(key) = key {
-                            idempotency::complete(c, &user.id, key, &recorded)?;
-                        }
-                        Ok(recorded)
-                    })
+    let call = idem.call(&user.id, "POST /complaints", hash);
+    state
+        .idempotent(call, move |c| {
+            let request_id = match &code {
+                None => None,
+                Some(code) => {
+                    let found: Option<(String, String)> = requests::table
+                        .filter(requests::tracking_code.eq(code))
+                        .select((requests::id, requests::organisation_id))
+                        .first(c)
+                        .optional()?;
+                    let visible = match (&found, user.role) {
+                        (None, _) | (_, Role::Police) => false,
+                        (Some((_, org)), Role::Agency) => *org == user.org_id,
+                        _ => true,
+                    };
+                    if !visible {
+                        return Err(ApiError::invalid_field(FieldIssue::new(
+                            "request_tracking_code",
+                            "unknown_request",
+                            "درخواستی با این کد پیگیری یافت نشد.",
+                            "No request with this tracking code.",
+                        )));
+                    }
+                    found.map(|(id, _)| id)
+                }
+            };
+            let at = now();
+            let id = uuid::Uuid::now_v7().to_string();
+            let tracking_code = claim_tracking_code(c, "complaint", &id, at)?;
+            let row = ComplaintRow {
+                id: id.clone(),
+                tracking_code,
+                organisation_id: user.org_id.clone(),
+                created_by: user.id.clone(),
+                subject,
+                body: text,
+                category: input.category.as_str().to_owned(),
+                request_id,
+                status: "received".to_owned(),
+                queue_rank: 0,
+                version: 1,
+                created_at: at,
+                updated_at: at,
+            };
+            diesel::insert_into(complaints::table)
+                .values(&row)
+                .execute(c)?;
+            crate::events::outbox::emit(
+                c,
+                crate::events::outbox::NewEvent {
+                    event_type: crate::events::EventType::ComplaintReceived,
+                    subject_kind: crate::events::SubjectKind::Complaint,
+                    subject_id: &id,
+                    tracking_code: Some(&row.tracking_code),
+                    organisation_id: Some(&row.organisation_id),
+                    data: serde_json::json!({
+                        "complaint_id": id,
+                        "tracking_code": row.tracking_code,
+                        "category": row.category,
+                        "status": "received",
+                        "request_id": row.request_id,
+                    }),
+                    at,
                 },
-            )
+            )?;
+            append_event(
+                c,
+                &id,
+                &user,
+                Step {
+                    kind: "received",
+                    from: None,
+                    to: ComplaintStatus::Received,
+                    body: None,
+                    at,
+                },
+            )?;
+            let hist = history(c, &id)?;
+            let view = build(row, Some(hist));
+            let recorded = Recorded::json(
+                StatusCode::CREATED,
+                &view,
+                Some(format!("/api/v1/complaints/{id}")),
+                Some(etag(view.version)),
+            )?;
+            Ok(recorded)
         })
-        .await?;
-    Ok(recorded.into_response())
+        .await
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -600,8 +585,8 @@ async fn step(
                 crate::events::outbox::emit(
                     conn,
                     crate::events::outbox::NewEvent {
-                        event_type: "complaint.answered",
-                        subject_kind: "complaint",
+                        event_type: crate::events::EventType::ComplaintAnswered,
+                        subject_kind: crate::events::SubjectKind::Complaint,
                         subject_id: &id,
                         tracking_code: Some(&row.tracking_code),
                         organisation_id: Some(&row.organisation_id),

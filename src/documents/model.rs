@@ -7,9 +7,9 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::clock::utc;
 use crate::db::schema::{document_request_items, document_requests, documents};
 use crate::domain::status::RequestStatus;
-use crate::users::model::utc;
 
 /// Kinds of supplementary documents.
 #[derive(

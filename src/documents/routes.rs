@@ -2,6 +2,7 @@
 //! and `/documents/{id}/content`.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
 
 use actix_multipart::Multipart;
 use actix_web::http::header::{self, HeaderValue};
@@ -15,21 +16,21 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
+use crate::clock::now;
 use crate::db::schema::{document_request_items, document_requests, documents, requests};
 use crate::db::DbConnection;
 use crate::documents::model::*;
 use crate::documents::sniff::{rfc5987, sanitize_filename, sniff};
-use crate::documents::storage::PendingBlob;
+use crate::documents::storage::{BlobStore, PendingBlob};
 use crate::domain::identity::Role;
 use crate::domain::jalali::parse_date;
 use crate::domain::status::{Action, RequestStatus};
-use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue, Problem};
 use crate::http::etag::{etag, IfMatch};
 use crate::http::json::Json;
 use crate::requests::service::{self, Effects};
 use crate::requests::store::{self, Scope};
 use crate::state::AppState;
-use crate::users::model::now;
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -84,7 +85,7 @@ async fn write_chunk(blob: Box<dyn PendingBlob>, chunk: Bytes) -> ApiResult<Box<
 
 /// Streams the `file` part into a pending blob: hashing, sniffing and counting as it goes.
 async fn receive_file(
-    state: &AppState,
+    blobs: &Arc<dyn BlobStore>,
     field: &mut actix_multipart::Field,
     key: &str,
     limit: u64,
@@ -99,7 +100,7 @@ async fn receive_file(
         .content_type()
         .map(|m| m.essence_str().to_owned())
         .unwrap_or_default();
-    let store = state.blobs.clone();
+    let store = blobs.clone();
     let k = key.to_owned();
     let mut blob = web::block(move || store.create(&k))
         .await?
@@ -110,7 +111,7 @@ async fn receive_file(
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| {
             ApiError::bad_request(
-                "bad_request",
+                ErrorCode::BadRequest,
                 "خواندن فایل ممکن نشد.",
                 "The file could not be read.",
             )
@@ -162,7 +163,7 @@ async fn read_text(field: &mut actix_multipart::Field) -> ApiResult<String> {
     let mut buf = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| {
-            ApiError::bad_request("bad_request", "فرم نامعتبر است.", "Malformed form.")
+            ApiError::bad_request(ErrorCode::BadRequest, "فرم نامعتبر است.", "Malformed form.")
         })?;
         buf.extend_from_slice(&chunk);
         if buf.len() > 256 {
@@ -174,7 +175,7 @@ async fn read_text(field: &mut actix_multipart::Field) -> ApiResult<String> {
 
 /// Reads the whole form; on any failure the pending blob is discarded.
 async fn read_form(
-    state: &AppState,
+    blobs: &Arc<dyn BlobStore>,
     mut form: Multipart,
     key: &str,
     limit: u64,
@@ -191,7 +192,7 @@ async fn read_form(
                 "The request body must be multipart/form-data.",
             ),
             _ => ApiError::bad_request(
-                "bad_request",
+                ErrorCode::BadRequest,
                 "فرم ارسالی نامعتبر است.",
                 "The multipart form is malformed.",
             ),
@@ -199,7 +200,7 @@ async fn read_form(
         let name = field.name().unwrap_or("").to_owned();
         match name.as_str() {
             "file" if file.is_none() => {
-                file = Some(receive_file(state, &mut field, key, limit).await?);
+                file = Some(receive_file(blobs, &mut field, key, limit).await?);
             }
             "document_type" => document_type = Some(read_text(&mut field).await?),
             other => {
@@ -237,6 +238,7 @@ async fn read_form(
 #[post("/requests/{id}/documents")]
 pub async fn upload(
     state: web::Data<AppState>,
+    blobs: web::Data<Arc<dyn BlobStore>>,
     req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
@@ -277,11 +279,11 @@ pub async fn upload(
     }
     let key = uuid::Uuid::now_v7().to_string();
     let form = Multipart::new(req.headers(), payload);
-    let outcome = read_form(&state, form, &key, limit).await;
+    let outcome = read_form(&blobs, form, &key, limit).await;
     let (file, document_type) = match outcome {
         Ok(parts) => parts,
         Err(e) => {
-            state.blobs.discard(&key);
+            blobs.discard(&key);
             return Err(e);
         }
     };
@@ -308,11 +310,11 @@ pub async fn upload(
         issues.push(FieldIssue::required("file"));
     }
     if let Err(e) = issues.finish() {
-        state.blobs.discard(&key);
+        blobs.discard(&key);
         return Err(e);
     }
     let (Some(file), Some(document_type)) = (file, document_type) else {
-        state.blobs.discard(&key);
+        blobs.discard(&key);
         return Err(ApiError::internal("validated form lost its parts"));
     };
     let uploader = user.id.clone();
@@ -343,13 +345,13 @@ pub async fn upload(
     let row = match committed {
         Ok(row) => row,
         Err(e) => {
-            state.blobs.discard(&key);
+            blobs.discard(&key);
             return Err(e);
         }
     };
     // The row is committed: make the bytes visible. Should this fail (or the process die
     // here), start-up recovery completes the rename.
-    let store_ = state.blobs.clone();
+    let store_ = blobs.clone();
     let k = key.clone();
     if let Err(e) = web::block(move || store_.persist(&k)).await? {
         return Err(ApiError::internal(format!("persisting upload: {e}")));
@@ -406,6 +408,7 @@ pub async fn list_documents(
 #[get("/documents/{id}/content")]
 pub async fn download(
     state: web::Data<AppState>,
+    blobs: web::Data<Arc<dyn BlobStore>>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
@@ -424,7 +427,7 @@ pub async fn download(
             Ok(row)
         })
         .await?;
-    let store_ = state.blobs.clone();
+    let store_ = blobs.clone();
     let key = row.storage_key.clone();
     let reader = web::block(move || store_.open(&key))
         .await?
@@ -516,7 +519,7 @@ fn load_views(
             due_date: ask.due_date,
             items,
             outstanding,
-            created_at: crate::users::model::utc(ask.created_at),
+            created_at: crate::clock::utc(ask.created_at),
             created_by: ask.created_by,
             request_status: status,
             request_version: version,
@@ -744,7 +747,7 @@ pub async fn resubmit(
                     }
                     let names: Vec<&str> = missing.iter().map(|t| t.as_str()).collect();
                     Err(ApiError::conflict(
-                        "documents_missing",
+                        ErrorCode::DocumentsMissing,
                         format!(
                             "مدارک خواسته‌شده هنوز بارگذاری نشده است: {}",
                             names.join("، ")

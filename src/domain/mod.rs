@@ -7,7 +7,6 @@ pub mod mobile;
 pub mod plate;
 pub mod status;
 pub mod text;
-pub mod time;
 pub mod tracking;
 pub mod vehicle;
 pub mod vin;

@@ -1,4 +1,93 @@
 //! Integration events: the transactional outbox and the change feed.
+//!
+//! [`EventType`] is the one list of event types: the feed's filter, webhook subscription
+//! validation and the OpenAPI document all read it.
 
 pub mod outbox;
 pub mod routes;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The type of an integration event.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum EventType {
+    /// An agency filed a request.
+    #[serde(rename = "request.submitted")]
+    RequestSubmitted,
+    /// A request moved from one status to another (every transition).
+    #[serde(rename = "request.status_changed")]
+    RequestStatusChanged,
+    /// The directorate issued a permit (subject: the permit).
+    #[serde(rename = "permit.issued")]
+    PermitIssued,
+    /// The traffic police recorded a receipt for a permit (subject: the permit).
+    #[serde(rename = "permit.receipt_recorded")]
+    PermitReceiptRecorded,
+    /// The removal was registered in the national vehicle system; the request is closed.
+    #[serde(rename = "request.completed")]
+    RequestCompleted,
+    /// An agency filed a complaint.
+    #[serde(rename = "complaint.received")]
+    ComplaintReceived,
+    /// The directorate answered a complaint.
+    #[serde(rename = "complaint.answered")]
+    ComplaintAnswered,
+    /// A maintenance or outage notice was published.
+    #[serde(rename = "notice.published")]
+    NoticePublished,
+}
+
+crate::text_enum!(EventType {
+    RequestSubmitted => "request.submitted",
+    RequestStatusChanged => "request.status_changed",
+    PermitIssued => "permit.issued",
+    PermitReceiptRecorded => "permit.receipt_recorded",
+    RequestCompleted => "request.completed",
+    ComplaintReceived => "complaint.received",
+    ComplaintAnswered => "complaint.answered",
+    NoticePublished => "notice.published",
+});
+
+/// What an event is about; it decides who may read the event.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum SubjectKind {
+    Request,
+    Permit,
+    Complaint,
+    Notice,
+}
+
+crate::text_enum!(SubjectKind {
+    Request => "request",
+    Permit => "permit",
+    Complaint => "complaint",
+    Notice => "notice",
+});

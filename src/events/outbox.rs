@@ -8,12 +8,12 @@ use serde_json::Value;
 use crate::db::schema::events;
 use crate::db::{write_tx, DbConnection};
 use crate::error::ApiResult;
+use crate::events::{EventType, SubjectKind};
 
 /// One event to record with the change that caused it.
 pub struct NewEvent<'a> {
-    /// `request.submitted`, `request.status_changed`, `permit.issued`, …
-    pub event_type: &'static str,
-    pub subject_kind: &'static str,
+    pub event_type: EventType,
+    pub subject_kind: SubjectKind,
     pub subject_id: &'a str,
     pub tracking_code: Option<&'a str>,
     /// The agency the event belongs to (agency subscribers see only their own).

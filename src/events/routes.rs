@@ -7,27 +7,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
+use crate::clock::utc;
 use crate::db::schema::events;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
-use crate::events::outbox;
+use crate::events::{outbox, EventType, SubjectKind};
 use crate::state::AppState;
-use crate::users::model::utc;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(feed);
 }
-
-pub const TYPES: &[&str] = &[
-    "request.submitted",
-    "request.status_changed",
-    "permit.issued",
-    "permit.receipt_recorded",
-    "request.completed",
-    "complaint.received",
-    "complaint.answered",
-    "notice.published",
-];
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -43,8 +32,7 @@ pub struct FeedParams {
 
 #[derive(Serialize, ToSchema)]
 pub struct Subject {
-    /// `request`, `permit`, `complaint` or `notice`.
-    pub kind: String,
+    pub kind: SubjectKind,
     pub id: String,
     pub tracking_code: Option<String>,
 }
@@ -54,7 +42,7 @@ pub struct Event {
     /// Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
     pub id: String,
     #[serde(rename = "type")]
-    pub event_type: String,
+    pub event_type: EventType,
     pub occurred_at: DateTime<Utc>,
     pub subject: Subject,
     #[schema(value_type = Object)]
@@ -101,9 +89,9 @@ fn to_event((pos, t, at, kind, id, code, data): Row) -> Event {
 
 type Row = (
     Option<i64>,
-    String,
+    EventType,
     NaiveDateTime,
-    String,
+    SubjectKind,
     String,
     Option<String>,
     String,
@@ -135,19 +123,20 @@ pub async fn feed(
     if !(1..=500).contains(&limit) {
         return Err(ApiError::invalid_query("limit must be between 1 and 500"));
     }
-    let types: Option<Vec<String>> = p.types.as_deref().map(|t| {
-        t.split(',')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect()
-    });
-    if let Some(ts) = &types {
-        if let Some(bad) = ts.iter().find(|t| !TYPES.contains(&t.as_str())) {
-            return Err(ApiError::invalid_query(&format!(
-                "unknown event type '{bad}'"
-            )));
-        }
-    }
+    let types: Option<Vec<EventType>> = p
+        .types
+        .as_deref()
+        .map(|t| {
+            t.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse::<EventType>()
+                        .map_err(|_| ApiError::invalid_query(&format!("unknown event type '{s}'")))
+                })
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .transpose()?;
     let rows: Vec<Row> = state
         .db(move |conn| {
             outbox::sequence(conn)?;
@@ -170,10 +159,10 @@ pub async fn feed(
                     q = q.filter(
                         events::organisation_id
                             .eq(user.org_id.clone())
-                            .or(events::subject_kind.eq("notice")),
+                            .or(events::subject_kind.eq(SubjectKind::Notice)),
                     )
                 }
-                Role::Police => q = q.filter(events::subject_kind.eq("permit")),
+                Role::Police => q = q.filter(events::subject_kind.eq(SubjectKind::Permit)),
                 Role::Registry | Role::Directorate | Role::Admin => {}
             }
             if let Some(ts) = types {

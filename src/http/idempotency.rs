@@ -17,8 +17,8 @@ use diesel::prelude::*;
 use futures_util::future::{ready, Ready};
 
 use crate::db::schema::idempotency_keys as ik;
-use crate::db::DbConnection;
-use crate::error::{ApiError, ApiResult};
+use crate::db::{write_tx, DbConnection};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 pub const HEADER: &str = "idempotency-key";
 const RETENTION: TimeDelta = TimeDelta::hours(24);
@@ -44,13 +44,26 @@ impl FromRequest for IdempotencyKey {
                     Ok(IdempotencyKey(Some(s.to_owned())))
                 }
                 _ => Err(ApiError::bad_request(
-                    "invalid_header",
+                    ErrorCode::InvalidHeader,
                     "سرآیند Idempotency-Key باید ۱ تا ۲۵۵ نویسهٔ اسکی قابل‌نمایش باشد.",
                     "Idempotency-Key must be 1–255 visible ASCII characters.",
                 )),
             },
         };
         ready(result)
+    }
+}
+
+impl IdempotencyKey {
+    /// The call this key (if any) guards: `endpoint` names the operation (with its path
+    /// parameters), `body_hash` is the body's canonical hash.
+    pub fn call(self, user_id: &str, endpoint: impl Into<String>, body_hash: String) -> Call {
+        Call {
+            user_id: user_id.to_owned(),
+            key: self.0,
+            endpoint: endpoint.into(),
+            body_hash,
+        }
     }
 }
 
@@ -78,6 +91,15 @@ impl Recorded {
         })
     }
 
+    /// `201 Created` with the new resource's `Location` and `ETag`.
+    pub fn created<T: serde::Serialize>(
+        body: &T,
+        location: String,
+        etag: String,
+    ) -> ApiResult<Recorded> {
+        Recorded::json(StatusCode::CREATED, body, Some(location), Some(etag))
+    }
+
     pub fn into_response(self) -> HttpResponse {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
         let mut b = HttpResponse::build(status);
@@ -92,7 +114,7 @@ impl Recorded {
 }
 
 /// What to do with a keyed request.
-pub enum Begin {
+enum Begin {
     /// Run it (the key is now held in flight).
     Proceed,
     /// It already ran: send this.
@@ -135,7 +157,7 @@ fn insert_in_flight(
 
 /// Claims the key for this request, or says how to answer. Runs outside the business
 /// transaction (its own statements).
-pub fn begin(
+fn begin(
     conn: &mut DbConnection,
     user_id: &str,
     key: &str,
@@ -186,7 +208,7 @@ pub fn begin(
         }
         if row.endpoint != endpoint || row.request_hash != hash {
             return Err(ApiError::unprocessable(
-                "idempotency_key_reused",
+                ErrorCode::IdempotencyKeyReused,
                 "این کلید یکتایی پیش‌تر با درخواست دیگری به کار رفته است.",
                 "This Idempotency-Key was used with a different request.",
             ));
@@ -216,29 +238,24 @@ pub fn begin(
             continue;
         }
         return Err(ApiError::conflict(
-            "idempotency_in_flight",
+            ErrorCode::IdempotencyInFlight,
             "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
             "A request with this Idempotency-Key is still in progress; retry shortly.",
         )
         .with_header(header::RETRY_AFTER, "1"));
     }
     Err(ApiError::conflict(
-        "idempotency_in_flight",
+        ErrorCode::IdempotencyInFlight,
         "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
         "A request with this Idempotency-Key is still in progress; retry shortly.",
     ))
 }
 
-/// Records the response; call inside the transaction that makes the change.
-pub fn complete(
-    conn: &mut DbConnection,
-    user_id: &str,
-    key: &str,
-    recorded: &Recorded,
-) -> ApiResult<()> {
+/// Records the response, inside the transaction that makes the change.
+fn complete(conn: &mut DbConnection, call: &Call, key: &str, recorded: &Recorded) -> ApiResult<()> {
     diesel::update(
         ik::table
-            .filter(ik::user_id.eq(user_id))
+            .filter(ik::user_id.eq(&call.user_id))
             .filter(ik::idem_key.eq(key)),
     )
     .set((
@@ -253,10 +270,10 @@ pub fn complete(
 }
 
 /// Releases a key whose request failed (nothing changed), so a retry runs again.
-pub fn release(conn: &mut DbConnection, user_id: &str, key: &str) -> ApiResult<()> {
+fn release(conn: &mut DbConnection, call: &Call, key: &str) -> ApiResult<()> {
     diesel::delete(
         ik::table
-            .filter(ik::user_id.eq(user_id))
+            .filter(ik::user_id.eq(&call.user_id))
             .filter(ik::idem_key.eq(key))
             .filter(ik::state.eq("in_flight")),
     )
@@ -264,33 +281,56 @@ pub fn release(conn: &mut DbConnection, user_id: &str, key: &str) -> ApiResult<(
     Ok(())
 }
 
-/// Runs `op` under an optional idempotency key: `op` gets `Some(key)` when it must call
-/// [`complete`] inside its transaction. Replays and conflicts are answered here.
+/// One call that may carry an `Idempotency-Key`: who made it, to which endpoint, with which
+/// body (its canonical JSON hash).
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub user_id: String,
+    pub key: Option<String>,
+    pub endpoint: String,
+    pub body_hash: String,
+}
+
+/// Runs `op` in one write transaction, under the call's idempotency key if it has one.
+///
+/// Without a key `op` simply runs. With one: a retry of a finished call replays its first
+/// response; the same key with another body is 422 `idempotency_key_reused`; a call still in
+/// flight is 409 `idempotency_in_flight`. Otherwise `op` runs and its response is recorded in
+/// the same transaction as the change, so no change can commit without its record; a failure
+/// releases the key so a retry runs again.
 pub fn run<F>(
     conn: &mut DbConnection,
-    user_id: &str,
-    key: Option<&str>,
-    endpoint: &str,
-    hash: &str,
+    call: &Call,
     now: NaiveDateTime,
     op: F,
 ) -> ApiResult<Recorded>
 where
-    F: FnOnce(&mut DbConnection, Option<&str>) -> ApiResult<Recorded>,
+    F: FnOnce(&mut DbConnection) -> ApiResult<Recorded>,
 {
-    let Some(key) = key else {
-        return op(conn, None);
+    let Some(key) = call.key.as_deref() else {
+        return write_tx(conn, op);
     };
-    match begin(conn, user_id, key, endpoint, hash, now)? {
+    match begin(
+        conn,
+        &call.user_id,
+        key,
+        &call.endpoint,
+        &call.body_hash,
+        now,
+    )? {
         Begin::Replay(recorded) => Ok(recorded),
-        Begin::Proceed => match op(conn, Some(key)) {
-            Ok(recorded) => Ok(recorded),
-            Err(e) => {
-                if let Err(release_err) = release(conn, user_id, key) {
+        Begin::Proceed => {
+            let outcome = write_tx(conn, |c| {
+                let recorded = op(c)?;
+                complete(c, call, key, &recorded)?;
+                Ok(recorded)
+            });
+            if outcome.is_err() {
+                if let Err(release_err) = release(conn, call, key) {
                     tracing::warn!(error = %release_err, "could not release an idempotency key");
                 }
-                Err(e)
             }
-        },
+            outcome
+        }
     }
 }

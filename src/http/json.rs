@@ -18,7 +18,7 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
-use crate::error::{ApiError, FieldIssue};
+use crate::error::{ApiError, ErrorCode, FieldIssue};
 
 /// Largest JSON body accepted, from configuration (app data).
 #[derive(Clone, Copy, Debug)]
@@ -196,7 +196,7 @@ async fn read_body<T: DeserializeOwned>(
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|_| {
             ApiError::bad_request(
-                "bad_request",
+                ErrorCode::BadRequest,
                 "خواندن بدنهٔ درخواست ممکن نشد.",
                 "The request body could not be read.",
             )

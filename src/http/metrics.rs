@@ -14,13 +14,13 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use crate::clock::now;
 use crate::db::schema::{events, request_sla, requests, webhook_deliveries};
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
 use crate::sla::clock::ClockState;
 use crate::state::AppState;
-use crate::users::model::now;
 
 /// Upper bounds of the latency histogram, in seconds.
 const BUCKETS: [f64; 12] = [

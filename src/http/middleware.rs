@@ -11,7 +11,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use tracing::Instrument;
 
-use crate::error::{ApiError, PROBLEM_CONTENT_TYPE};
+use crate::error::{ApiError, ErrorCode, PROBLEM_CONTENT_TYPE};
 use crate::i18n::Lang;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -140,7 +140,7 @@ pub async fn problem_layer(
 fn generic_problem(status: StatusCode) -> ApiError {
     match status.as_u16() {
         400 => ApiError::bad_request(
-            "bad_request",
+            ErrorCode::BadRequest,
             "درخواست نامعتبر است.",
             "The request is malformed.",
         ),
@@ -154,9 +154,9 @@ fn generic_problem(status: StatusCode) -> ApiError {
         ),
         503 => ApiError::service_unavailable(),
         s if s >= 500 => ApiError::internal(format!("framework error with status {s}")),
-        _ => ApiError::new(
+        _ => ApiError::with_status(
             status,
-            "bad_request",
+            ErrorCode::BadRequest,
             crate::i18n::Msg::new("درخواست پذیرفته نشد.", "The request was not accepted."),
         ),
     }

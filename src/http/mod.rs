@@ -1,5 +1,6 @@
-//! HTTP wiring: the route table (one place registers every resource, so the server and the
-//! OpenAPI document cannot drift apart), middleware, extractors and the operations endpoints.
+//! HTTP mechanisms every resource uses: JSON bodies, ETags, idempotency, pagination, rate
+//! limits, problem rendering middleware, metrics and the health endpoints. Nothing here knows a
+//! resource: the route table is assembled in [`crate::router`].
 
 pub mod client;
 pub mod etag;
@@ -11,39 +12,6 @@ pub mod middleware;
 pub mod openapi;
 pub mod pagination;
 pub mod rate_limit;
-
-use actix_web::App;
-use utoipa::OpenApi as _;
-use utoipa_actix_web::service_config::ServiceConfig;
-use utoipa_actix_web::{scope, AppExt};
-
-/// Registers every documented route: the operations endpoints at the root and the API under
-/// `/api/v1`.
-pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::live)
-        .service(health::ready)
-        .service(metrics::metrics);
-    cfg.service(scope::scope("/api/v1").configure(api_v1));
-}
-
-/// The `/api/v1` resources; each resource module contributes its own routes.
-fn api_v1(cfg: &mut ServiceConfig) {
-    cfg.configure(crate::auth::routes::configure)
-        .configure(crate::organisations::routes::configure)
-        .configure(crate::users::routes::configure)
-        .configure(crate::requests::routes::configure)
-        .configure(crate::requests::track::configure)
-        .configure(crate::documents::routes::configure)
-        .configure(crate::permits::routes::configure)
-        .configure(crate::complaints::routes::configure)
-        .configure(crate::complaints::feedback::configure)
-        .configure(crate::notices::routes::configure)
-        .configure(crate::events::routes::configure)
-        .configure(crate::webhooks::routes::configure)
-        .configure(crate::sla::holidays::configure)
-        .configure(crate::sla::routes::configure)
-        .configure(crate::sla::report::configure);
-}
 
 /// An optional date query parameter, ISO `2024-11-05` or Jalali `1403/08/15`; 400
 /// `invalid_query` naming the parameter otherwise.
@@ -60,22 +28,4 @@ pub fn query_date(
             })
         })
         .transpose()
-}
-
-/// The complete OpenAPI document, generated from [`routes`].
-pub fn openapi_doc() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
-        .into_utoipa_app()
-        .openapi(openapi::ApiDoc::openapi())
-        .configure(routes)
-        .split_for_parts();
-    openapi::complete(doc)
-}
-
-/// The OpenAPI document as committed in `openapi/openapi.json` (pretty JSON, newline-terminated).
-pub fn openapi_json() -> String {
-    let doc = openapi_doc();
-    let mut s = doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned());
-    s.push('\n');
-    s
 }

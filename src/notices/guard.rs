@@ -18,13 +18,13 @@ use actix_web::middleware::Next;
 use actix_web::web;
 use diesel::prelude::*;
 
+use crate::clock::now;
 use crate::db::schema::notices;
 use crate::domain::identity::Role;
 use crate::error::ApiError;
 use crate::i18n::Msg;
 use crate::notices::routes::{Notice, NoticeRow};
 use crate::state::AppState;
-use crate::users::model::now;
 
 const REFRESH: Duration = Duration::from_secs(3);
 
@@ -55,8 +55,8 @@ impl NoticeCache {
     }
 }
 
-async fn windows(state: &AppState) -> Result<Vec<NoticeRow>, ApiError> {
-    if let Some(rows) = state.notice_cache.fresh() {
+async fn windows(state: &AppState, cache: &NoticeCache) -> Result<Vec<NoticeRow>, ApiError> {
+    if let Some(rows) = cache.fresh() {
         return Ok(rows);
     }
     let rows = state
@@ -68,7 +68,7 @@ async fn windows(state: &AppState) -> Result<Vec<NoticeRow>, ApiError> {
                 .load::<NoticeRow>(conn)?)
         })
         .await?;
-    state.notice_cache.store(rows.clone());
+    cache.store(rows.clone());
     Ok(rows)
 }
 
@@ -100,10 +100,12 @@ pub async fn read_only_guard(
         && path.starts_with("/api/v1/")
         && !path.starts_with("/api/v1/auth/");
     if guarded {
-        if let Some(state) = req.app_data::<web::Data<AppState>>().cloned() {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let cache = req.app_data::<web::Data<NoticeCache>>().cloned();
+        if let (Some(state), Some(cache)) = (state, cache) {
             if !caller_is_admin(&req, &state) {
                 let at = now();
-                let active = match windows(&state).await {
+                let active = match windows(&state, &cache).await {
                     Ok(rows) => rows
                         .into_iter()
                         .filter(|n| n.starts_at <= at && at < n.ends_at)
@@ -114,8 +116,7 @@ pub async fn read_only_guard(
                     let retry = (n.ends_at - at).num_seconds().max(1) as u64;
                     let notice = serde_json::to_value(Notice::from(n)).unwrap_or_default();
                     let err = ApiError::new(
-                        actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                        "maintenance",
+                        crate::error::ErrorCode::Maintenance,
                         Msg::new(
                             "سامانه در بازهٔ نگهداری اعلام‌شده فقط خواندنی است؛ پس از پایان آن دوباره تلاش کنید.",
                             "The service is read-only during an announced maintenance window; retry after it ends.",

@@ -8,14 +8,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::db::schema::notices;
 use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
+use crate::notices::guard::NoticeCache;
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -193,6 +194,7 @@ fn load(conn: &mut DbConnection, id: &str) -> ApiResult<NoticeRow> {
 #[post("/notices")]
 pub async fn create(
     state: web::Data<AppState>,
+    notice_cache: web::Data<NoticeCache>,
     user: AuthUser,
     body: Json<CreateNotice>,
 ) -> ApiResult<HttpResponse> {
@@ -242,8 +244,8 @@ pub async fn create(
             crate::events::outbox::emit(
                 conn,
                 crate::events::outbox::NewEvent {
-                    event_type: "notice.published",
-                    subject_kind: "notice",
+                    event_type: crate::events::EventType::NoticePublished,
+                    subject_kind: crate::events::SubjectKind::Notice,
                     subject_id: &row.id,
                     tracking_code: None,
                     organisation_id: None,
@@ -254,7 +256,7 @@ pub async fn create(
             Ok(row)
         })
         .await?;
-    state.notice_cache.invalidate();
+    notice_cache.invalidate();
     let mut b = HttpResponse::build(StatusCode::CREATED);
     with_etag(&mut b, row.version);
     Ok(b.json(Notice::from(row)))
@@ -275,6 +277,7 @@ pub async fn create(
 #[patch("/notices/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
+    notice_cache: web::Data<NoticeCache>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -335,7 +338,7 @@ pub async fn update(
             load(conn, &id)
         })
         .await?;
-    state.notice_cache.invalidate();
+    notice_cache.invalidate();
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, row.version);
     Ok(b.json(Notice::from(row)))
@@ -351,6 +354,7 @@ pub async fn update(
 #[delete("/notices/{id}")]
 pub async fn remove(
     state: web::Data<AppState>,
+    notice_cache: web::Data<NoticeCache>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
@@ -365,6 +369,6 @@ pub async fn remove(
             Ok(())
         })
         .await?;
-    state.notice_cache.invalidate();
+    notice_cache.invalidate();
     Ok(HttpResponse::NoContent().finish())
 }

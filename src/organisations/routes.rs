@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::audit;
 use crate::auth::AuthUser;
+use crate::clock::now;
 use crate::db::schema::organisations;
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
@@ -18,7 +19,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::users::model::{now, Organisation, OrganisationRow};
+use crate::users::model::{Organisation, OrganisationRow};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

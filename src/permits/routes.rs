@@ -10,18 +10,18 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::AuthUser;
+use crate::clock::{now, Clock};
 use crate::db::schema::{permits, receipts, registrations, requests};
-use crate::db::{write_tx, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::domain::jalali::parse_date;
 use crate::domain::status::Action;
 use crate::domain::text::normalize_code;
-use crate::domain::time::day_end_utc;
 use crate::domain::tracking::TrackingCode;
-use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue, Problem};
 use crate::http::client::client_ip;
 use crate::http::etag::{etag, with_etag, IfMatch};
-use crate::http::idempotency::{self, IdempotencyKey, Recorded};
+use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::permits::model::*;
@@ -29,7 +29,6 @@ use crate::permits::store;
 use crate::requests::model::RequestView;
 use crate::requests::service::{self, Effects};
 use crate::state::AppState;
-use crate::users::model::now;
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -82,11 +81,11 @@ fn code_field(issues: &mut Issues, field: &str, value: &str, max: usize) -> Stri
 }
 
 /// `valid_until`: an RFC 3339 time, or a date (valid through the end of that day, Tehran time).
-fn parse_valid_until(value: &str) -> Option<NaiveDateTime> {
+fn parse_valid_until(value: &str, clock: &Clock) -> Option<NaiveDateTime> {
     if let Ok(t) = DateTime::parse_from_rfc3339(value.trim()) {
         return Some(t.with_timezone(&Utc).naive_utc());
     }
-    parse_date(value).ok().map(day_end_utc)
+    parse_date(value).ok().map(|d| clock.day_end_utc(d))
 }
 
 /// Issue the plate-removal permit (recorded in the national vehicle system and sent to the
@@ -127,7 +126,7 @@ pub async fn issue(
     let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
     let at = now();
     let max_days = i64::from(state.config.permit_max_validity_days);
-    let valid_until = match parse_valid_until(&input.valid_until) {
+    let valid_until = match parse_valid_until(&input.valid_until, &state.clock) {
         None => {
             issues.push(FieldIssue::new(
                 "valid_until",
@@ -504,114 +503,99 @@ pub async fn post_receipt(
     let permit_id = id.into_inner();
     let endpoint = format!("POST /permits/{permit_id}/receipt");
     let config = state.config.clone();
-    let recorded = state
-        .db(move |conn| {
-            idempotency::run(
-                conn,
-                &user.id,
-                idem.0.as_deref(),
-                &endpoint,
-                &hash,
-                now(),
-                |c, key| {
-                    write_tx(c, |c| {
-                        let at = now();
-                        let permit = load_visible(c, &user, &permit_id)?;
-                        if_match.check(permit.version)?;
-                        if store::receipt_of(c, &permit.id)?.is_some() {
-                            return Err(ApiError::duplicate(
-                                "برای این مجوز پیش‌تر رسید ثبت شده است.",
-                                "A receipt was already posted for this permit.",
-                            ));
-                        }
-                        if permit.valid_until < at {
-                            return Err(ApiError::conflict(
-                                "permit_expired",
-                                "اعتبار این مجوز به پایان رسیده است.",
-                                "This permit has expired.",
-                            ));
-                        }
-                        if occurred_at < permit.issued_at {
-                            return Err(ApiError::invalid_field(FieldIssue::new(
-                                "occurred_at",
-                                "before_issue",
-                                "زمان رویداد پیش از صدور مجوز است.",
-                                "occurred_at is before the permit was issued.",
-                            )));
-                        }
-                        let (action, outcome, new_status) = match input.outcome {
-                            Outcome::Removed => (Action::RecordRemoval, "removed", "used"),
-                            Outcome::Refused => (Action::RecordRefusal, "refused", "refused"),
-                        };
-                        service::apply(
-                            c,
-                            &config,
-                            &user,
-                            &permit.request_id,
-                            action,
-                            IfMatch(None),
-                            notes.as_deref(),
-                            Effects::default(),
-                            at,
-                            |c, row| {
-                                diesel::insert_into(receipts::table)
-                                    .values(&ReceiptRow {
-                                        id: uuid::Uuid::now_v7().to_string(),
-                                        permit_id: permit.id.clone(),
-                                        request_id: row.id.clone(),
-                                        outcome: outcome.to_owned(),
-                                        receipt_number,
-                                        occurred_at,
-                                        plates_count: input.plates_count,
-                                        officer_name,
-                                        unit,
-                                        notes: notes.clone(),
-                                        recorded_at: at,
-                                        recorded_by: user.id.clone(),
-                                    })
-                                    .execute(c)?;
-                                let n = diesel::update(
-                                    permits::table
-                                        .filter(permits::id.eq(&permit.id))
-                                        .filter(permits::version.eq(permit.version)),
-                                )
-                                .set((
-                                    permits::status.eq(new_status),
-                                    permits::queue_rank.eq(1),
-                                    permits::version.eq(permit.version + 1),
-                                    permits::updated_at.eq(at),
-                                ))
-                                .execute(c)?;
-                                if n == 0 {
-                                    return Err(ApiError::duplicate(
-                                        "برای این مجوز پیش‌تر رسید ثبت شده است.",
-                                        "A receipt was already posted for this permit.",
-                                    ));
-                                }
-                                Ok(())
-                            },
-                        )?;
-                        let row = permits::table
-                            .find(&permit.id)
-                            .select(PermitRow::as_select())
-                            .first(c)?;
-                        let v = view(c, row)?;
-                        let recorded = Recorded::json(
-                            StatusCode::CREATED,
-                            &v,
-                            Some(format!("/api/v1/permits/{}", v.id)),
-                            Some(etag(v.version)),
-                        )?;
-                        if let Some(key) = key {
-                            idempotency::complete(c, &user.id, key, &recorded)?;
-                        }
-                        Ok(recorded)
-                    })
+    let call = idem.call(&user.id, &endpoint, hash);
+    state
+        .idempotent(call, move |c| {
+            let at = now();
+            let permit = load_visible(c, &user, &permit_id)?;
+            if_match.check(permit.version)?;
+            if store::receipt_of(c, &permit.id)?.is_some() {
+                return Err(ApiError::duplicate(
+                    "برای این مجوز پیش‌تر رسید ثبت شده است.",
+                    "A receipt was already posted for this permit.",
+                ));
+            }
+            if permit.valid_until < at {
+                return Err(ApiError::conflict(
+                    ErrorCode::PermitExpired,
+                    "اعتبار این مجوز به پایان رسیده است.",
+                    "This permit has expired.",
+                ));
+            }
+            if occurred_at < permit.issued_at {
+                return Err(ApiError::invalid_field(FieldIssue::new(
+                    "occurred_at",
+                    "before_issue",
+                    "زمان رویداد پیش از صدور مجوز است.",
+                    "occurred_at is before the permit was issued.",
+                )));
+            }
+            let (action, outcome, new_status) = match input.outcome {
+                Outcome::Removed => (Action::RecordRemoval, "removed", "used"),
+                Outcome::Refused => (Action::RecordRefusal, "refused", "refused"),
+            };
+            service::apply(
+                c,
+                &config,
+                &user,
+                &permit.request_id,
+                action,
+                IfMatch(None),
+                notes.as_deref(),
+                Effects::default(),
+                at,
+                |c, row| {
+                    diesel::insert_into(receipts::table)
+                        .values(&ReceiptRow {
+                            id: uuid::Uuid::now_v7().to_string(),
+                            permit_id: permit.id.clone(),
+                            request_id: row.id.clone(),
+                            outcome: outcome.to_owned(),
+                            receipt_number,
+                            occurred_at,
+                            plates_count: input.plates_count,
+                            officer_name,
+                            unit,
+                            notes: notes.clone(),
+                            recorded_at: at,
+                            recorded_by: user.id.clone(),
+                        })
+                        .execute(c)?;
+                    let n = diesel::update(
+                        permits::table
+                            .filter(permits::id.eq(&permit.id))
+                            .filter(permits::version.eq(permit.version)),
+                    )
+                    .set((
+                        permits::status.eq(new_status),
+                        permits::queue_rank.eq(1),
+                        permits::version.eq(permit.version + 1),
+                        permits::updated_at.eq(at),
+                    ))
+                    .execute(c)?;
+                    if n == 0 {
+                        return Err(ApiError::duplicate(
+                            "برای این مجوز پیش‌تر رسید ثبت شده است.",
+                            "A receipt was already posted for this permit.",
+                        ));
+                    }
+                    Ok(())
                 },
-            )
+            )?;
+            let row = permits::table
+                .find(&permit.id)
+                .select(PermitRow::as_select())
+                .first(c)?;
+            let v = view(c, row)?;
+            let recorded = Recorded::json(
+                StatusCode::CREATED,
+                &v,
+                Some(format!("/api/v1/permits/{}", v.id)),
+                Some(etag(v.version)),
+            )?;
+            Ok(recorded)
         })
-        .await?;
-    Ok(recorded.into_response())
+        .await
 }
 
 /// Check a printed permit: whether the number is genuine and still valid. **Public**, rate
@@ -644,7 +628,7 @@ pub async fn verify(
             Ok(PermitVerification {
                 status: row.shown_status(now()),
                 permit_number: row.permit_number,
-                valid_until: crate::users::model::utc(row.valid_until),
+                valid_until: crate::clock::utc(row.valid_until),
             })
         })
         .await?;

@@ -7,12 +7,12 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::clock::utc;
 use crate::db::schema::{request_history, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
 use crate::domain::plate::{PlateParts, KNOWN_LETTERS};
 use crate::domain::status::{Action, RequestStatus};
-use crate::users::model::utc;
 
 /// Why the plate is to be removed.
 #[derive(

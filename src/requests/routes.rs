@@ -3,23 +3,23 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::TimeDelta;
 use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
+use crate::clock::now;
 use crate::db::schema::{request_sla, requests};
 use crate::domain::identity::Role;
 use crate::domain::plate::{Plate, KNOWN_LETTERS};
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
-use crate::domain::time::{day_start_utc, today};
 use crate::domain::tracking::TrackingCode;
 use crate::domain::vin::Vin;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::http::etag::etag;
 use crate::http::etag::{with_etag, IfMatch};
-use crate::http::idempotency::{self, IdempotencyKey};
+use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::http::query_date;
@@ -30,7 +30,6 @@ use crate::requests::service::{self, Effects};
 use crate::requests::store::{self, Scope};
 use crate::sla::clock::ClockState;
 use crate::state::AppState;
-use crate::users::model::now;
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -113,22 +112,19 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Agency])?;
     let (input, hash) = body.into_parts()?;
-    let new = service::validate(input, &state.config, today())?;
+    let new = service::validate(input, &state.config, state.clock.today())?;
     let config = state.config.clone();
-    let recorded = state
-        .db(move |conn| {
-            idempotency::run(
-                conn,
-                &user.id,
-                idem.0.as_deref(),
-                "POST /requests",
-                &hash,
-                now(),
-                |c, key| service::create(c, &config, &user, new, key),
+    let call = idem.call(&user.id, "POST /requests", hash);
+    state
+        .idempotent(call, move |c| {
+            let view = service::create(c, &config, &user, new)?;
+            Recorded::created(
+                &view,
+                format!("/api/v1/requests/{}", view.id),
+                etag(view.version),
             )
         })
-        .await?;
-    Ok(recorded.into_response())
+        .await
 }
 
 /// Parses the `q` search into the columns it may match.
@@ -158,8 +154,12 @@ pub async fn list(
     let scope = Scope::of(&user)?;
     let page = page.page()?;
     let f = filter.into_inner();
-    let from = query_date("created_from", f.created_from.as_deref())?;
-    let to = query_date("created_to", f.created_to.as_deref())?;
+    let clock = state.clock;
+    let from =
+        query_date("created_from", f.created_from.as_deref())?.map(|d| clock.day_start_utc(d));
+    let to = query_date("created_to", f.created_to.as_deref())?
+        .and_then(|d| d.succ_opt())
+        .map(|d| clock.day_start_utc(d));
     let config = state.config.clone();
     let sort = f.sort.unwrap_or_default();
     let due_after = match sort {
@@ -221,11 +221,11 @@ pub async fn list(
                 }
                 q = q.filter(cond);
             }
-            if let Some(d) = from {
-                q = q.filter(requests::created_at.ge(day_start_utc(d)));
+            if let Some(start) = from {
+                q = q.filter(requests::created_at.ge(start));
             }
-            if let Some(d) = to {
-                q = q.filter(requests::created_at.lt(day_start_utc(d) + TimeDelta::days(1)));
+            if let Some(end) = to {
+                q = q.filter(requests::created_at.lt(end));
             }
             match (&due_after, &page.after) {
                 (Some((due, id)), _) => {

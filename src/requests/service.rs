@@ -1,11 +1,11 @@
 //! Rules that span rows: validating and filing a request, and applying an action of the state
 //! machine in one transaction (versioned update, history entry).
 
-use actix_web::http::StatusCode;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::AuthUser;
+use crate::clock::now;
 use crate::config::Config;
 use crate::db::schema::requests;
 use crate::db::DbConnection;
@@ -16,11 +16,10 @@ use crate::domain::text::normalize_code;
 use crate::domain::vehicle::{LetterRef, LetterRefError, ModelYear, ModelYearError};
 use crate::domain::vin::Vin;
 use crate::error::{ApiError, ApiResult, FieldIssue};
-use crate::http::etag::{etag, IfMatch};
-use crate::http::idempotency::{self, Recorded};
+use crate::events::EventType;
+use crate::http::etag::IfMatch;
 use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestView};
 use crate::requests::store::{self, Scope};
-use crate::users::model::now;
 use crate::validate::Issues;
 
 /// A request that passed validation, in canonical form.
@@ -265,18 +264,17 @@ fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
     }
 }
 
-/// Files a new request (agency), honouring the idempotency key. One transaction: tracking
-/// code, request, first history entry, idempotency record.
+/// Files a new request (agency), inside the caller's write transaction: tracking code,
+/// request, first history entry, event and SLA clock.
 pub fn create(
-    conn: &mut DbConnection,
+    c: &mut DbConnection,
     config: &Config,
     user: &AuthUser,
     new: NewRequest,
-    idem: Option<&str>,
-) -> ApiResult<Recorded> {
+) -> ApiResult<RequestView> {
     // A concurrent filing for the same vehicle that slips past the check below is refused by
     // the partial unique indexes and surfaces as 409 `duplicate`.
-    crate::db::write_tx(conn, |c| {
+    {
         if let Some(existing) = store::open_for_vehicle(c, &new.vin, &new.plate)? {
             return Err(duplicate_for(existing, user));
         }
@@ -327,8 +325,8 @@ pub fn create(
         crate::events::outbox::emit(
             c,
             crate::events::outbox::NewEvent {
-                event_type: "request.submitted",
-                subject_kind: "request",
+                event_type: crate::events::EventType::RequestSubmitted,
+                subject_kind: crate::events::SubjectKind::Request,
                 subject_id: &id,
                 tracking_code: Some(&row.tracking_code),
                 organisation_id: Some(&row.organisation_id),
@@ -345,19 +343,8 @@ pub fn create(
             },
         )?;
         crate::sla::store::refresh(c, config, &id, at)?;
-        let version = row.version;
-        let body = view(c, config, user, row)?;
-        let recorded = Recorded::json(
-            StatusCode::CREATED,
-            &body,
-            Some(format!("/api/v1/requests/{id}")),
-            Some(etag(version)),
-        )?;
-        if let Some(key) = idem {
-            idempotency::complete(c, &user.id, key, &recorded)?;
-        }
-        Ok(recorded)
-    })
+        view(c, config, user, row)
+    }
 }
 
 /// The scope in which `user` may act on requests: agencies their organisation's; others all
@@ -477,15 +464,16 @@ where
         "version": after.version,
         "actor_role": user.role,
     });
-    for event_type in ["request.status_changed", "request.completed"] {
-        if event_type == "request.completed" && to != RequestStatus::Completed {
-            continue;
-        }
+    let mut types = vec![EventType::RequestStatusChanged];
+    if to == RequestStatus::Completed {
+        types.push(EventType::RequestCompleted);
+    }
+    for event_type in types {
         crate::events::outbox::emit(
             conn,
             crate::events::outbox::NewEvent {
                 event_type,
-                subject_kind: "request",
+                subject_kind: crate::events::SubjectKind::Request,
                 subject_id: &after.id,
                 tracking_code: Some(&after.tracking_code),
                 organisation_id: Some(&after.organisation_id),

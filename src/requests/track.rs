@@ -7,13 +7,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::clock::utc;
 use crate::db::schema::requests;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::client::client_ip;
 use crate::state::AppState;
-use crate::users::model::utc;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(track);

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::db::schema::holidays;
 use crate::domain::identity::Role;
 use crate::domain::jalali::{format_jalali, parse_date};
@@ -19,7 +20,6 @@ use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::http::query_date;
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -12,12 +12,12 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::clock::utc;
 use crate::config::Config;
 use crate::domain::jalali::format_jalali;
 use crate::sla::calendar::{days_from_centi, Calendar};
 use crate::sla::clock::{ClockState, Stage};
 use crate::sla::store::SlaRow;
-use crate::users::model::utc;
 
 /// A request's service-level clock now.
 #[derive(Clone, Debug, Serialize, ToSchema)]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::config::Config;
 use crate::db::schema::{feedback, organisations, request_sla};
 use crate::db::DbConnection;
@@ -24,7 +25,6 @@ use crate::http::query_date;
 use crate::sla::calendar::days_from_centi;
 use crate::sla::clock::{ClockState, Stage};
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(sla_report);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::domain::jalali::format_jalali;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
@@ -15,7 +16,6 @@ use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{self, Stage, StageRun};
 use crate::sla::SlaView;
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(explain);

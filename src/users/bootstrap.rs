@@ -4,12 +4,13 @@
 use diesel::prelude::*;
 
 use crate::auth::password;
+use crate::clock::now;
 use crate::config::Secret;
 use crate::db::schema::{organisations, users};
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
 use crate::error::{ApiError, ApiResult};
-use crate::users::model::{now, username_key, OrganisationRow, UserRow};
+use crate::users::model::{username_key, OrganisationRow, UserRow};
 
 /// Name of the directorate organisation created with the first administrator.
 pub const DIRECTORATE_NAME: &str = "اداره کل اموال دولتی و اوراق بهادار";
@@ -65,8 +66,7 @@ pub fn create_or_reset_admin(
         Some(p) => (p.expose().to_owned(), false),
         None => (password::generate_temporary(), true),
     };
-    password::check_policy("password", &plain, username, None)
-        .map_err(|issue| ApiError::unprocessable(issue.code, issue.message.fa, issue.message.en))?;
+    password::check_policy("password", &plain, username, None).map_err(ApiError::invalid_field)?;
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
     let key = username_key(username);
     let at = now();

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::clock::utc;
+
 use crate::db::schema::{organisations, users};
 use crate::domain::identity::{OrgKind, Role};
 
@@ -43,12 +45,6 @@ pub fn username_key(username: &str) -> String {
     username.trim().to_lowercase()
 }
 
-/// Current time in UTC, truncated to microseconds (what both databases store).
-pub fn now() -> NaiveDateTime {
-    let now = chrono::Utc::now().naive_utc();
-    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
-}
-
 /// A user as the API shows it.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct User {
@@ -66,10 +62,6 @@ pub struct User {
     pub must_change_password: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-pub fn utc(t: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_naive_utc_and_offset(t, chrono::Utc)
 }
 
 impl From<UserRow> for User {

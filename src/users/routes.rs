@@ -9,17 +9,18 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::audit;
 use crate::auth::{password, sessions, AuthUser};
+use crate::clock::now;
 use crate::db::schema::{organisations, users};
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
 use crate::domain::mobile::Mobile;
-use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::users::model::{now, username_key, User, UserRow};
+use crate::users::model::{username_key, User, UserRow};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -381,7 +382,7 @@ pub async fn update(
     issues.finish()?;
     if body.disabled == Some(true) && id == user.id {
         return Err(ApiError::conflict(
-            "cannot_disable_self",
+            ErrorCode::CannotDisableSelf,
             "نمی‌توانید حساب خودتان را غیرفعال کنید.",
             "You cannot disable your own account.",
         ));

@@ -4,3 +4,10 @@
 pub mod crypto;
 pub mod routes;
 pub mod worker;
+
+/// What webhooks need beyond the shared state: the key that seals subscription secrets at
+/// rest, and the outgoing HTTP client (no redirects, short timeouts).
+pub struct Outbound {
+    pub secrets: crypto::SecretBox,
+    pub http: reqwest::Client,
+}

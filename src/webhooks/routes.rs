@@ -8,15 +8,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
+use crate::clock::{now, utc};
 use crate::db::schema::{events, organisations, webhook_deliveries as wd, webhooks};
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, FieldIssue};
-use crate::events::routes::TYPES;
+use crate::events::EventType;
 use crate::http::json::Json;
 use crate::state::AppState;
-use crate::users::model::{now, utc};
 use crate::validate::Issues;
 use crate::webhooks::crypto::generate_secret;
+use crate::webhooks::Outbound;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(create)
@@ -145,6 +146,7 @@ fn live(conn: &mut crate::db::DbConnection, id: &str) -> ApiResult<()> {
 #[post("/webhooks")]
 pub async fn create(
     state: web::Data<AppState>,
+    outbound: web::Data<Outbound>,
     user: AuthUser,
     body: Json<CreateWebhook>,
 ) -> ApiResult<HttpResponse> {
@@ -165,7 +167,7 @@ pub async fn create(
         issues.push(FieldIssue::required("types"));
     }
     for (i, t) in input.types.iter().enumerate() {
-        if !TYPES.contains(&t.as_str()) {
+        if t.parse::<EventType>().is_err() {
             issues.push(FieldIssue::new(
                 format!("types[{i}]"),
                 "invalid_value",
@@ -176,7 +178,7 @@ pub async fn create(
     }
     issues.finish()?;
     let secret = generate_secret();
-    let sealed = state.secrets.seal(&secret).map_err(ApiError::internal)?;
+    let sealed = outbound.secrets.seal(&secret).map_err(ApiError::internal)?;
     let types = input.types.join(",");
     let org = input.organisation_id;
     let row = state
@@ -298,13 +300,14 @@ pub async fn remove(
 #[post("/webhooks/{id}/rotate-secret")]
 pub async fn rotate(
     state: web::Data<AppState>,
+    outbound: web::Data<Outbound>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
     let secret = generate_secret();
-    let sealed = state.secrets.seal(&secret).map_err(ApiError::internal)?;
+    let sealed = outbound.secrets.seal(&secret).map_err(ApiError::internal)?;
     state
         .tx(move |conn| {
             live(conn, &id)?;

@@ -5,6 +5,7 @@
 //! receiver never holds up the others. A replica killed mid-delivery loses nothing: its lease
 //! expires and another attempt follows.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
@@ -12,13 +13,14 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::Rng;
 
+use crate::clock::now;
 use crate::db::schema::{events, webhook_deliveries as wd, webhooks};
 use crate::db::{write_tx, DbConnection};
 use crate::error::ApiResult;
 use crate::events::outbox;
 use crate::state::AppState;
-use crate::users::model::now;
 use crate::webhooks::crypto::sign;
+use crate::webhooks::Outbound;
 
 const LEASE: TimeDelta = TimeDelta::seconds(60);
 const BATCH: i64 = 20;
@@ -28,10 +30,10 @@ const FANOUT_LOCK: i64 = 0x7765_6268_6f6f_6b66;
 const MAX_IN_FLIGHT: usize = 32;
 
 /// Runs until the process ends.
-pub async fn run(state: AppState) {
-    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
+pub async fn run(state: AppState, outbound: Arc<Outbound>) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
     loop {
-        if let Err(e) = tick(&state, &slots).await {
+        if let Err(e) = tick(&state, &outbound, &slots).await {
             tracing::warn!(error = %e, "webhook worker tick failed");
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -113,7 +115,7 @@ fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
     })
 }
 
-fn claim(state: &AppState, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
+fn claim(outbound: &Outbound, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
     let at = now();
     let ids: Vec<String> = write_tx(conn, |c| {
         let due = wd::table
@@ -159,14 +161,14 @@ fn claim(state: &AppState, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
                 webhooks::previous_valid_until,
             ))
             .first(conn)?;
-        let mut secrets = vec![state
+        let mut secrets = vec![outbound
             .secrets
             .open(&secret_enc)
             .map_err(crate::error::ApiError::internal)?];
         if let (Some(p), Some(until)) = (prev_enc, prev_until) {
             if until > at {
                 secrets.push(
-                    state
+                    outbound
                         .secrets
                         .open(&p)
                         .map_err(crate::error::ApiError::internal)?,
@@ -187,18 +189,22 @@ fn claim(state: &AppState, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
     Ok(out)
 }
 
-async fn tick(state: &AppState, slots: &std::sync::Arc<tokio::sync::Semaphore>) -> ApiResult<()> {
+async fn tick(
+    state: &AppState,
+    outbound: &Arc<Outbound>,
+    slots: &Arc<tokio::sync::Semaphore>,
+) -> ApiResult<()> {
     // Claim no more than can be sent now; each claimed attempt is leased to this process.
     if slots.available_permits() == 0 {
         return Ok(());
     }
     let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
-    let st = state.clone();
+    let ob = outbound.clone();
     let claimed = state
         .db(move |conn| {
             outbox::sequence(conn)?;
             fanout(conn, window)?;
-            claim(&st, conn)
+            claim(&ob, conn)
         })
         .await?;
     // Each attempt runs on its own, so a slow or dead receiver holds up nobody else.
@@ -207,15 +213,16 @@ async fn tick(state: &AppState, slots: &std::sync::Arc<tokio::sync::Semaphore>) 
             break;
         };
         let st = state.clone();
+        let ob = outbound.clone();
         tokio::spawn(async move {
-            deliver(&st, d).await;
+            deliver(&st, &ob, d).await;
             drop(permit);
         });
     }
     Ok(())
 }
 
-async fn deliver(state: &AppState, d: Claimed) {
+async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let timestamp = chrono::Utc::now().timestamp();
     let signature = d
         .secrets
@@ -223,7 +230,7 @@ async fn deliver(state: &AppState, d: Claimed) {
         .filter_map(|s| sign(s, &d.event_id, timestamp, &d.body).ok())
         .collect::<Vec<_>>()
         .join(" ");
-    let result = state
+    let result = outbound
         .http
         .post(&d.url)
         .header("content-type", "application/json")

@@ -173,7 +173,7 @@ async fn every_route_every_role() {
     )
     .await;
 
-    let doc_api = plate_permits::http::openapi_doc();
+    let doc_api = plate_permits::router::openapi_doc();
     let doc_json: Value = serde_json::to_value(&doc_api).unwrap();
     let table = rows();
     let mut missing = Vec::new();

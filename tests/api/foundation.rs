@@ -179,7 +179,7 @@ async fn docs_and_openapi_are_served() {
 /// `cargo run -- openapi > openapi/openapi.json` (or run tests with `UPDATE_OPENAPI=1`).
 #[test]
 fn committed_openapi_matches_the_code() {
-    let generated = plate_permits::http::openapi_json();
+    let generated = plate_permits::router::openapi_json();
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json");
     if std::env::var("UPDATE_OPENAPI").is_ok() {
         std::fs::write(path, &generated).expect("write openapi.json");
