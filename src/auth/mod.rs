@@ -1,5 +1,6 @@
 //! Authentication: password hashing, tokens, sessions, throttling and the `AuthUser` extractor.
 
+pub mod access;
 pub mod extract;
 pub mod jwt;
 pub mod keys;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::{now, utc};
 use crate::db::schema::feedback;
@@ -13,7 +14,7 @@ use crate::domain::identity::Role;
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult, FieldIssue, Problem};
 use crate::http::json::Json;
-use crate::requests::store::{self, Scope};
+use crate::requests::store;
 use crate::state::AppState;
 use crate::validate::Issues;
 

@@ -15,6 +15,7 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
 use crate::db::schema::{document_request_items, document_requests, documents, requests};
@@ -29,7 +30,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue, Problem};
 use crate::http::etag::{etag, IfMatch};
 use crate::http::json::Json;
 use crate::requests::service::{self, Effects};
-use crate::requests::store::{self, Scope};
+use crate::requests::store;
 use crate::state::AppState;
 use crate::validate::Issues;
 
@@ -40,15 +41,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create_document_request)
         .service(list_document_requests)
         .service(resubmit);
-}
-
-/// Who may see documents: the owning agency, the directorate and administrators.
-fn document_scope(user: &AuthUser) -> ApiResult<Scope> {
-    match user.role {
-        Role::Agency => Ok(Scope::Organisation(user.org_id.clone())),
-        Role::Directorate | Role::Admin => Ok(Scope::All),
-        Role::Police | Role::Registry => Err(ApiError::forbidden()),
-    }
 }
 
 fn closed(status: RequestStatus) -> ApiError {
@@ -245,7 +237,7 @@ pub async fn upload(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Agency, Role::Directorate])?;
-    let scope = document_scope(&user)?;
+    let scope = Scope::documents(&user)?;
     let request_id = id.into_inner();
     let limit = state.config.document_max_size.0;
     // Refuse early what cannot fit (the form's overhead is small).
@@ -378,7 +370,7 @@ pub async fn list_documents(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = document_scope(&user)?;
+    let scope = Scope::documents(&user)?;
     let id = id.into_inner();
     let items = state
         .db(move |conn| {
@@ -412,7 +404,7 @@ pub async fn download(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = document_scope(&user)?;
+    let scope = Scope::documents(&user)?;
     let id = id.into_inner();
     let row = state
         .db(move |conn| {
@@ -678,7 +670,7 @@ pub async fn list_document_requests(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = document_scope(&user)?;
+    let scope = Scope::documents(&user)?;
     let id = id.into_inner();
     let items = state
         .db(move |conn| {

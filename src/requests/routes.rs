@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
 use crate::db::schema::{request_sla, requests};
@@ -27,7 +28,7 @@ use crate::requests::model::{
     CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestRow, RequestView,
 };
 use crate::requests::service::{self, Effects};
-use crate::requests::store::{self, Scope};
+use crate::requests::store;
 use crate::sla::clock::ClockState;
 use crate::state::AppState;
 use crate::validate::Issues;
@@ -151,7 +152,7 @@ pub async fn list(
     filter: web::Query<RequestFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::of(&user)?;
+    let scope = Scope::requests(&user)?;
     let page = page.page()?;
     let f = filter.into_inner();
     let clock = state.clock;
@@ -272,7 +273,7 @@ pub async fn get_one(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::of(&user)?;
+    let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
     let view = state
@@ -297,7 +298,7 @@ pub async fn history(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::of(&user)?;
+    let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let items = state
         .db(move |conn| {

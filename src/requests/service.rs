@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::access::{shows_contact, Scope};
 use crate::auth::AuthUser;
 use crate::clock::now;
 use crate::config::Config;
@@ -19,7 +20,7 @@ use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestView};
-use crate::requests::store::{self, Scope};
+use crate::requests::store;
 use crate::validate::Issues;
 
 /// A request that passed validation, in canonical form.
@@ -247,7 +248,7 @@ fn view_with(
 ) -> ApiResult<RequestView> {
     let guards = guards_for(conn, &row)?;
     let actions = status::allowed_actions(row.status, user.role, guards);
-    let show = store::shows_contact(user, &row);
+    let show = shows_contact(user, &row.organisation_id);
     let sla = crate::sla::store::view_of(conn, config, cal, stored, &row, now())?;
     Ok(RequestView::build(row, show, actions, sla))
 }
@@ -347,15 +348,6 @@ pub fn create(
     }
 }
 
-/// The scope in which `user` may act on requests: agencies their organisation's; others all
-/// (the police reach requests only through their permits, checked by the action's roles).
-pub fn action_scope(user: &AuthUser) -> Scope {
-    match user.role {
-        crate::domain::identity::Role::Agency => Scope::Organisation(user.org_id.clone()),
-        _ => Scope::All,
-    }
-}
-
 /// 404 unless the request exists and `user` may act on it. Handlers call this before reading
 /// their body, so that another agency's request is 404 whatever the body says.
 pub async fn ensure_visible(
@@ -363,7 +355,7 @@ pub async fn ensure_visible(
     user: &AuthUser,
     request_id: &str,
 ) -> ApiResult<()> {
-    let scope = action_scope(user);
+    let scope = Scope::request_actions(user);
     let id = request_id.to_owned();
     state
         .db(move |conn| store::load_visible(conn, &scope, &id).map(|_| ()))
@@ -401,7 +393,7 @@ where
     }
     // Agencies act on their own organisation's requests only; the police reach requests only
     // through the permits addressed to them (the action's role check above).
-    let scope = action_scope(user);
+    let scope = Scope::request_actions(user);
     let row = store::load_visible(conn, &scope, request_id)?;
     if_match.check(row.version)?;
     let guards = guards_for(conn, &row)?;

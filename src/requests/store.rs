@@ -4,48 +4,14 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::db::schema::{request_history, requests, tracking_codes};
 use crate::db::DbConnection;
-use crate::domain::identity::Role;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult};
 use crate::requests::model::{HistoryRow, RequestRow};
-
-/// Which requests a caller may see.
-#[derive(Clone, Debug)]
-pub enum Scope {
-    All,
-    Organisation(String),
-}
-
-impl Scope {
-    /// Police never see requests (403); agencies see their own organisation's.
-    pub fn of(user: &AuthUser) -> ApiResult<Scope> {
-        match user.role {
-            Role::Police => Err(ApiError::forbidden()),
-            Role::Agency => Ok(Scope::Organisation(user.org_id.clone())),
-            Role::Directorate | Role::Registry | Role::Admin => Ok(Scope::All),
-        }
-    }
-
-    pub fn allows(&self, organisation_id: &str) -> bool {
-        match self {
-            Scope::All => true,
-            Scope::Organisation(org) => org == organisation_id,
-        }
-    }
-}
-
-/// Personal data (contact details) is shown to the owning agency, the directorate and admins.
-pub fn shows_contact(user: &AuthUser, row: &RequestRow) -> bool {
-    match user.role {
-        Role::Directorate | Role::Admin => true,
-        Role::Agency => user.org_id == row.organisation_id,
-        Role::Registry | Role::Police => false,
-    }
-}
 
 pub fn load_visible(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
     let mut q = requests::table

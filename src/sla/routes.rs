@@ -6,12 +6,13 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::{now, utc};
 use crate::domain::jalali::format_jalali;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
-use crate::requests::store::{self, Scope};
+use crate::requests::store;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{self, Stage, StageRun};
 use crate::sla::SlaView;
@@ -190,7 +191,7 @@ pub async fn explain(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::of(&user)?;
+    let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
     let body = state

@@ -1,0 +1,72 @@
+//! Who sees what: the visibility rules of every resource in one place, beside the
+//! authorization matrix test (`tests/api/authz_matrix.rs`) that checks them over HTTP.
+//!
+//! A scope narrows queries: an agency's queries always filter by its organisation, so another
+//! agency's row is simply not found (404), never forbidden. Roles that may not read a resource
+//! at all get 403 before anything is loaded.
+
+use crate::auth::AuthUser;
+use crate::domain::identity::Role;
+use crate::error::{ApiError, ApiResult};
+
+/// Which organisations' rows a caller may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Organisation(String),
+}
+
+impl Scope {
+    /// Requests: police never see requests (403); agencies see their own organisation's.
+    pub fn requests(user: &AuthUser) -> ApiResult<Scope> {
+        match user.role {
+            Role::Police => Err(ApiError::forbidden()),
+            Role::Agency => Ok(Scope::Organisation(user.org_id.clone())),
+            Role::Directorate | Role::Registry | Role::Admin => Ok(Scope::All),
+        }
+    }
+
+    /// The scope in which `user` may act on requests: agencies their organisation's; others
+    /// all (the police reach requests only through their permits, checked by the action's
+    /// roles).
+    pub fn request_actions(user: &AuthUser) -> Scope {
+        match user.role {
+            Role::Agency => Scope::Organisation(user.org_id.clone()),
+            _ => Scope::All,
+        }
+    }
+
+    /// Documents: the owning agency, the directorate and administrators.
+    pub fn documents(user: &AuthUser) -> ApiResult<Scope> {
+        match user.role {
+            Role::Agency => Ok(Scope::Organisation(user.org_id.clone())),
+            Role::Directorate | Role::Admin => Ok(Scope::All),
+            Role::Police | Role::Registry => Err(ApiError::forbidden()),
+        }
+    }
+
+    pub fn allows(&self, organisation_id: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Organisation(org) => org == organisation_id,
+        }
+    }
+
+    /// The organisation to filter by, if any.
+    pub fn organisation(&self) -> Option<&str> {
+        match self {
+            Scope::All => None,
+            Scope::Organisation(org) => Some(org),
+        }
+    }
+}
+
+/// Personal data (a request's contact details) is shown to the owning agency, the directorate
+/// and admins.
+pub fn shows_contact(user: &AuthUser, organisation_id: &str) -> bool {
+    match user.role {
+        Role::Directorate | Role::Admin => true,
+        Role::Agency => user.org_id == organisation_id,
+        Role::Registry | Role::Police => false,
+    }
+}
