@@ -840,6 +840,31 @@ mod tests {
     }
 
     #[test]
+    fn the_problem_schema_documents_every_catalogued_code_and_extension() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(Problem::schema()).unwrap();
+        let props = &schema["properties"];
+        let codes = serde_json::to_value(ErrorCode::schema()).unwrap();
+        let listed: Vec<&str> = codes["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(listed.len(), ErrorCode::ALL.len());
+        for code in ErrorCode::ALL {
+            assert!(listed.contains(&code.as_str()), "{code} missing from the schema");
+            for ext in code.info().extensions {
+                assert!(props.get(*ext).is_some(), "{code}: extension {ext} not documented");
+            }
+            // The body says the same code the catalogue names.
+            let body = ApiError::new(*code, Msg::new("x", "x")).body(Lang::En);
+            assert_eq!(body["code"], code.as_str());
+            assert_eq!(body["status"], code.info().status.as_u16());
+        }
+    }
+
+    #[test]
     fn internal_errors_hide_the_cause() {
         let e = ApiError::internal("SELECT * FROM secret_table at /srv/app.rs:12");
         let body = e.body(Lang::En).to_string();

@@ -483,7 +483,8 @@ async fn search_filters_and_pagination() {
     )
     .await;
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
-    let today = chrono::Utc::now().date_naive();
+    // The service's day (Tehran), not UTC's: from 20:30 UTC on they differ.
+    let today = plate_permits::clock::Clock::system(chrono_tz::Asia::Tehran).today();
     let tomorrow = today + chrono::Duration::days(1);
     let page = expect_json(
         app.get(
