@@ -27,6 +27,12 @@ async fn awaiting_documents(app: &TestApp) -> Scenario<'_> {
     s
 }
 
+/// A request whose two asked-for documents are uploaded, not yet resubmitted.
+async fn both_uploaded(app: &TestApp) -> Scenario<'_> {
+    let s = awaiting_documents(app).await.uploaded("vehicle_card").await;
+    s.uploaded("ownership_document").await
+}
+
 /// No document row and no pending file remain.
 async fn assert_nothing_stored(app: &TestApp, s: &Scenario<'_>) {
     let list = app.documents(&s.agency_a, s.id()).await.items(200);
@@ -250,12 +256,7 @@ async fn resubmitting_early_names_the_documents_still_missing() {
 #[tokio::test]
 async fn another_agency_cannot_resubmit() {
     let app = spawn_app().await;
-    let s = awaiting_documents(&app).await;
-    let s = s
-        .uploaded("vehicle_card")
-        .await
-        .uploaded("ownership_document")
-        .await;
+    let s = both_uploaded(&app).await;
     app.resubmit(&s.agency_b, s.id())
         .await
         .problem(404, "not_found");
@@ -264,12 +265,7 @@ async fn another_agency_cannot_resubmit() {
 #[tokio::test]
 async fn a_complete_resubmission_returns_to_review_with_the_ask_in_history() {
     let app = spawn_app().await;
-    let s = awaiting_documents(&app).await;
-    let s = s
-        .uploaded("vehicle_card")
-        .await
-        .uploaded("ownership_document")
-        .await;
+    let s = both_uploaded(&app).await;
     let after = app
         .act(&s.agency_a, s.id(), "resubmit", None)
         .await
@@ -289,12 +285,7 @@ async fn a_complete_resubmission_returns_to_review_with_the_ask_in_history() {
 #[tokio::test]
 async fn a_second_ask_needs_fresh_uploads() {
     let app = spawn_app().await;
-    let s = awaiting_documents(&app).await;
-    let s = s
-        .uploaded("vehicle_card")
-        .await
-        .uploaded("ownership_document")
-        .await;
+    let s = both_uploaded(&app).await;
     let s = s.resubmitted().await;
     let ask2 = json!({"message": "کارت جدید", "items": [{"document_type": "vehicle_card"}]});
     app.ask_for_documents(&s.directorate, s.id(), &ask2)

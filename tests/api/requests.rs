@@ -61,74 +61,45 @@ async fn a_request_cannot_set_its_own_status() {
     assert_eq!(body["errors"][0]["field"], "status");
 }
 
+/// Each invalid value: where it goes in a valid body, the value (JSON), the field the problem
+/// names and its code.
+const INVALID_FIELDS: &str = r#"
+/vehicle/plate         | "12 ب 345 ایران 67" | vehicle.plate         | invalid_plate
+/vehicle/plate         | "garbage"           | vehicle.plate         | invalid_plate
+/vehicle/vin           | "NAAM01CA9JK12345O" | vehicle.vin           | invalid_vin
+/vehicle/vin           | "SHORT"             | vehicle.vin           | invalid_vin
+/vehicle/engine_number | ""                  | vehicle.engine_number | required
+/vehicle/make          | "  "                | vehicle.make          | required
+/vehicle/year          | 1800                | vehicle.year          | invalid_year
+/vehicle/year          | 2999                | vehicle.year          | invalid_year
+/vehicle/vehicle_type  | "spaceship"         | vehicle.vehicle_type  | invalid_value
+/reason                | "other"             | reason_details        | required
+/letter/date           | "1499/01/01"        | letter.date           | future_date
+/letter/date           | "1402/12/30"        | letter.date           | invalid_value
+/letter/number         | ""                  | letter.number         | required
+/contact/mobile        | "02112345678"       | contact.mobile        | invalid_mobile
+/contact/name          | "x"                 | contact.name          | too_short
+"#;
+
 #[tokio::test]
 async fn every_field_is_validated_and_named_by_its_path() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let cases: Vec<(&str, Value, &str, &str)> = vec![
-        (
-            "/vehicle/plate",
-            json!("12 ب 345 ایران 67"),
-            "vehicle.plate",
-            "invalid_plate",
-        ),
-        (
-            "/vehicle/plate",
-            json!("garbage"),
-            "vehicle.plate",
-            "invalid_plate",
-        ),
-        (
-            "/vehicle/vin",
-            json!("NAAM01CA9JK12345O"),
-            "vehicle.vin",
-            "invalid_vin",
-        ),
-        ("/vehicle/vin", json!("SHORT"), "vehicle.vin", "invalid_vin"),
-        (
-            "/vehicle/engine_number",
-            json!(""),
-            "vehicle.engine_number",
-            "required",
-        ),
-        ("/vehicle/make", json!("  "), "vehicle.make", "required"),
-        ("/vehicle/year", json!(1800), "vehicle.year", "invalid_year"),
-        ("/vehicle/year", json!(2999), "vehicle.year", "invalid_year"),
-        (
-            "/vehicle/vehicle_type",
-            json!("spaceship"),
-            "vehicle.vehicle_type",
-            "invalid_value",
-        ),
-        ("/reason", json!("other"), "reason_details", "required"),
-        (
-            "/letter/date",
-            json!("1499/01/01"),
-            "letter.date",
-            "future_date",
-        ),
-        (
-            "/letter/date",
-            json!("1402/12/30"),
-            "letter.date",
-            "invalid_value",
-        ),
-        ("/letter/number", json!(""), "letter.number", "required"),
-        (
-            "/contact/mobile",
-            json!("02112345678"),
-            "contact.mobile",
-            "invalid_mobile",
-        ),
-        ("/contact/name", json!("x"), "contact.name", "too_short"),
-    ];
-    for (pointer, value, field, code) in cases {
+    let cases: Vec<Vec<&str>> = INVALID_FIELDS
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(cases.len(), 15);
+    for case in cases {
+        let [pointer, value, field, code] = case[..] else {
+            panic!("four columns: {case:?}");
+        };
+        let value: Value = serde_json::from_str(value).unwrap();
         let mut body = new_request();
         *body.pointer_mut(pointer).unwrap() = value.clone();
-        let problem = app
-            .file(&c.agency_a, &body)
-            .await
-            .problem(422, "validation_failed");
+        let reply = app.file(&c.agency_a, &body).await;
+        let problem = reply.problem(422, "validation_failed");
         let errors = problem["errors"].as_array().unwrap();
         assert!(
             errors
