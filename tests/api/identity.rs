@@ -455,89 +455,85 @@ async fn missing_or_non_bearer_credentials_are_401_unauthorized() {
     reply.problem(401, "unauthorized");
 }
 
+/// Each identity route and the status each caller gets, in the order anonymous, admin,
+/// directorate, registry, police, agency. `{org_a}`, `{org_b}` and `{user}` stand for agency
+/// A's and B's organisations and the first listed user. The password reset comes last: it
+/// revokes that user's logins.
+const IDENTITY_ROUTES: &str = "
+GET   /me                          | 401 200 200 200 200 200
+GET   /organisations               | 401 200 200 403 403 403
+POST  /organisations               | 401 201 403 403 403 403
+GET   /organisations/{org_a}       | 401 200 200 403 403 403
+PATCH /organisations/{org_b}       | 401 200 403 403 403 403
+GET   /users                       | 401 200 403 403 403 403
+POST  /users                       | 401 422 403 403 403 403
+GET   /users/{user}                | 401 200 403 403 403 403
+PATCH /users/{user}                | 401 200 403 403 403 403
+POST  /users/{user}/password-reset | 401 200 403 403 403 403
+";
+
+/// The callers, in the order of the columns of [`IDENTITY_ROUTES`].
+const ROLES: [&str; 6] = [
+    "anonymous",
+    "admin",
+    "directorate",
+    "registry",
+    "police",
+    "agency",
+];
+
+/// The body for an identity route: a new organisation, an incomplete user, or nothing much.
+fn identity_body(method: &str, route: &str) -> Option<Value> {
+    match (method, route) {
+        ("GET", _) => None,
+        ("POST", "/organisations") => Some(
+            json!({"name": format!("org {}", uuid::Uuid::new_v4()), "kind": "agency", "national_id": random_national_id()}),
+        ),
+        ("POST", "/users") => Some(json!({"username": "zz", "full_name": "x"})),
+        _ => Some(json!({})),
+    }
+}
+
 /// Every identity route × every role: the expected status.
 #[tokio::test]
 async fn identity_authorization_matrix() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let roles: [(&str, Option<&str>); 6] = [
-        ("anonymous", None),
-        ("admin", Some(&c.admin)),
-        ("directorate", Some(&c.directorate)),
-        ("registry", Some(&c.registry)),
-        ("police", Some(&c.police)),
-        ("agency", Some(&c.agency_a)),
-    ];
-    let some_user = text(&app.items(&c.admin, "/users").await[0], "id").to_owned();
-    // (method, path, body, expected per role in the order of `roles`)
-    let new_org = || json!({"name": format!("org {}", uuid::Uuid::new_v4()), "kind": "agency", "national_id": random_national_id()});
-    let table: Vec<(&str, String, Option<serde_json::Value>, [u16; 6])> = vec![
-        ("GET", "/me".into(), None, [401, 200, 200, 200, 200, 200]),
-        (
-            "GET",
-            "/organisations".into(),
-            None,
-            [401, 200, 200, 403, 403, 403],
-        ),
-        (
-            "POST",
-            "/organisations".into(),
-            Some(new_org()),
-            [401, 201, 403, 403, 403, 403],
-        ),
-        (
-            "GET",
-            format!("/organisations/{}", c.org_a),
-            None,
-            [401, 200, 200, 403, 403, 403],
-        ),
-        (
-            "PATCH",
-            format!("/organisations/{}", c.org_b),
-            Some(json!({})),
-            [401, 200, 403, 403, 403, 403],
-        ),
-        ("GET", "/users".into(), None, [401, 200, 403, 403, 403, 403]),
-        (
-            "POST",
-            "/users".into(),
-            Some(json!({"username": "zz", "full_name": "x"})),
-            [401, 422, 403, 403, 403, 403],
-        ),
-        (
-            "GET",
-            format!("/users/{some_user}"),
-            None,
-            [401, 200, 403, 403, 403, 403],
-        ),
-        (
-            "PATCH",
-            format!("/users/{some_user}"),
-            Some(json!({})),
-            [401, 200, 403, 403, 403, 403],
-        ),
-        (
-            "POST",
-            format!("/users/{some_user}/password-reset"),
-            Some(json!({})),
-            [401, 200, 403, 403, 403, 403],
-        ),
-    ];
-    for (method, path, body, expected) in &table {
-        for ((role, token), want) in roles.iter().zip(expected.iter()) {
-            let body = match body {
-                Some(_) if path == "/organisations" && *method == "POST" => Some(new_org()),
-                other => other.clone(),
+    let user = text(&app.items(&c.admin, "/users").await[0], "id").to_owned();
+    let rows: Vec<&str> = IDENTITY_ROUTES.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 10);
+    for row in rows {
+        let (route, expected) = row.split_once('|').unwrap();
+        let (method, route) = route.trim().split_once(' ').unwrap();
+        let route = route.trim();
+        let path = route
+            .replace("{org_a}", &c.org_a)
+            .replace("{org_b}", &c.org_b)
+            .replace("{user}", &user);
+        let expected: Vec<u16> = expected
+            .split_whitespace()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        assert_eq!(expected.len(), 6, "{row}");
+        for (role, want) in ROLES.iter().zip(expected) {
+            let token = match *role {
+                "anonymous" => None,
+                "admin" => Some(&c.admin),
+                "directorate" => Some(&c.directorate),
+                "registry" => Some(&c.registry),
+                "police" => Some(&c.police),
+                _ => Some(&c.agency_a),
             };
-            let verb = method.parse().unwrap();
-            let reply = app.call(verb, path, *token, body.as_ref(), &[]).await;
+            let (verb, body) = (method.parse().unwrap(), identity_body(method, route));
+            let reply = app
+                .call(verb, &path, token.map(String::as_str), body.as_ref(), &[])
+                .await;
             assert_eq!(
-                reply.status, *want,
+                reply.status, want,
                 "{method} {path} as {role}: {}",
                 reply.text
             );
         }
-        // The reset above revokes that user's logins; keep the cast usable by resetting last.
     }
 }
 
