@@ -61,6 +61,21 @@ async fn wait_ready(client: &reqwest::Client, base: &str) {
     panic!("server at {base} did not become ready");
 }
 
+/// Files a request for a random vehicle at the instance serving `base`.
+async fn file_at(
+    client: &reqwest::Client,
+    base: &str,
+    agency: &str,
+) -> reqwest::Result<reqwest::Response> {
+    let url = format!("{base}/api/v1/requests");
+    client
+        .post(url)
+        .bearer_auth(agency)
+        .json(&new_request())
+        .send()
+        .await
+}
+
 /// Acknowledged (2xx) changes per request: the statuses it reached, in order.
 type Acks = Arc<Mutex<BTreeMap<String, Vec<String>>>>;
 
@@ -74,13 +89,7 @@ async fn worker(
 ) {
     let api = format!("{base}/api/v1");
     for i in 0.. {
-        let Ok(r) = client
-            .post(format!("{api}/requests"))
-            .bearer_auth(&agency)
-            .json(&new_request())
-            .send()
-            .await
-        else {
+        let Ok(r) = file_at(&client, &base, &agency).await else {
             return;
         };
         if r.status() != 201 {
@@ -292,13 +301,7 @@ async fn sigkill_during_a_stream_loses_nothing_acknowledged() {
     let n = assert_consistent(&mut conn);
     assert!(n >= acked.len());
     // The restarted server still takes work.
-    let r = client
-        .post(format!("{base}/api/v1/requests"))
-        .bearer_auth(&c.agency_a)
-        .json(&new_request())
-        .send()
-        .await
-        .unwrap();
+    let r = file_at(&client, &base, &c.agency_a).await.unwrap();
     assert_eq!(r.status(), 201);
     child.kill().unwrap();
     child.wait().unwrap();
@@ -358,13 +361,7 @@ async fn two_replicas_keep_every_invariant() {
     let client = reqwest::Client::new();
     let mut ids = Vec::new();
     for i in 0..8 {
-        let r = client
-            .post(format!("{}/api/v1/requests", bases[i % 2]))
-            .bearer_auth(&c.agency_a)
-            .json(&new_request())
-            .send()
-            .await
-            .unwrap();
+        let r = file_at(&client, &bases[i % 2], &c.agency_a).await.unwrap();
         assert_eq!(r.status(), 201);
         let created: Value = r.json().await.unwrap();
         ids.push(text(&created, "id").to_owned());

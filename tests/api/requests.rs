@@ -192,14 +192,21 @@ async fn idempotency_keys_belong_to_their_user() {
     assert_eq!(reply.status, 201);
 }
 
+/// Agency A files a request for a random vehicle; returns (plate, VIN, the request).
+async fn one_filed(app: &TestApp, c: &Cast) -> (String, String, Value) {
+    let (plate, vin) = random_vehicle();
+    let created = app
+        .file(&c.agency_a, &request_body(&plate, &vin))
+        .await
+        .json(201);
+    (plate, vin, created)
+}
+
 #[tokio::test]
 async fn the_same_plate_written_differently_is_a_duplicate() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let (plate, vin) = random_vehicle();
-    app.file(&c.agency_a, &request_body(&plate, &vin))
-        .await
-        .json(201);
+    let (plate, _, _) = one_filed(&app, &c).await;
     let (_, other_vin) = random_vehicle();
     let digits_plate = plate.replace(' ', "").replace("ایران", "-");
     let reply = app
@@ -212,10 +219,7 @@ async fn the_same_plate_written_differently_is_a_duplicate() {
 async fn another_agency_filing_the_same_vin_is_not_told_the_tracking_code() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let (plate, vin) = random_vehicle();
-    app.file(&c.agency_a, &request_body(&plate, &vin))
-        .await
-        .json(201);
+    let (_, vin, _) = one_filed(&app, &c).await;
     let (other_plate, _) = random_vehicle();
     let lower = request_body(&other_plate, &vin.to_lowercase());
     let dup = app
@@ -229,11 +233,7 @@ async fn another_agency_filing_the_same_vin_is_not_told_the_tracking_code() {
 async fn a_withdrawn_vehicle_may_be_filed_again() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let (plate, vin) = random_vehicle();
-    let first = app
-        .file(&c.agency_a, &request_body(&plate, &vin))
-        .await
-        .json(201);
+    let (plate, vin, first) = one_filed(&app, &c).await;
     app.withdraw(&c.agency_a, text(&first, "id"), "اشتباه")
         .await
         .json(200);
