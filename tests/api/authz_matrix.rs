@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use crate::documents::PDF;
 use crate::helpers::*;
 
 /// Callers in column order; the administrator goes last because it may delete fixtures.
@@ -102,79 +101,119 @@ fn class(status: u16) -> char {
     }
 }
 
+/// One object of each kind, owned by agency A where an agency owns it.
+struct Fixtures<'a> {
+    s: Scenario<'a>,
+    document: String,
+    permit: Value,
+    complaint: String,
+    notice: String,
+    spare_user: String,
+    webhook: String,
+    doomed_webhook: String,
+    holiday: String,
+}
+
+async fn fixtures(app: &TestApp) -> Fixtures<'_> {
+    let s = Scenario::new(app).await.filed().await;
+    let doc = app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
+    let with_permit = s
+        .another()
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .permit_issued()
+        .await;
+    let complaint = json!({"subject": "موضوع شکایت", "body": "متن شکایت", "category": "other"});
+    let complaint = app.complain(&s.agency_a, &complaint).await.json(201);
+    let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "متن اطلاعیه", "starts_at": in_minutes(0), "ends_at": in_minutes(60)});
+    let notice = app.post_notice(&s.admin, &notice).await.json(201);
+    let (spare_user, _) = app
+        .create_user(&s.admin, "agency", &s.org_b, "spare-user")
+        .await;
+    let hook = json!({"url": "http://127.0.0.1:9/hook", "types": ["request.submitted"]});
+    let webhook = app.subscribe(&s.admin, &hook).await.json(201);
+    let doomed = app.subscribe(&s.admin, &hook).await.json(201);
+    let holiday = app
+        .add_holiday(&s.admin, "1410/01/01", "نوروز")
+        .await
+        .json(201);
+    let id = |v: &Value| text(v, "id").to_owned();
+    Fixtures {
+        document: id(&doc),
+        permit: with_permit.permit.clone(),
+        complaint: id(&complaint),
+        notice: id(&notice),
+        spare_user,
+        webhook: id(&webhook),
+        doomed_webhook: id(&doomed),
+        holiday: id(&holiday),
+        s,
+    }
+}
+
+impl Fixtures<'_> {
+    /// The route `key` (`METHOD /path`) with its placeholders filled in.
+    fn concrete(&self, key: &str, path: &str) -> String {
+        let id = if path.starts_with("/api/v1/organisations") {
+            &self.s.org_b
+        } else if path.starts_with("/api/v1/users") {
+            &self.spare_user
+        } else if path.starts_with("/api/v1/documents") {
+            &self.document
+        } else if path.starts_with("/api/v1/permits") {
+            text(&self.permit, "id")
+        } else if path.starts_with("/api/v1/complaints") {
+            &self.complaint
+        } else if path.starts_with("/api/v1/holidays") {
+            &self.holiday
+        } else if path.starts_with("/api/v1/notices") {
+            &self.notice
+        } else if key == "DELETE /api/v1/webhooks/{id}" {
+            &self.doomed_webhook
+        } else if path.starts_with("/api/v1/webhooks") {
+            &self.webhook
+        } else {
+            self.s.id()
+        };
+        path.replace("{tracking_code}", self.s.tracking_code())
+            .replace("{delivery_id}", "no-such-delivery")
+            .replace("{permit_number}", text(&self.permit, "permit_number"))
+            .replace("{id}", id)
+    }
+
+    fn token(&self, caller: &str) -> Option<&str> {
+        let c = &self.s.cast;
+        match caller {
+            "anonymous" => None,
+            "directorate" => Some(&c.directorate),
+            "registry" => Some(&c.registry),
+            "police" => Some(&c.police),
+            "agency" => Some(&c.agency_a),
+            "other_agency" => Some(&c.agency_b),
+            _ => Some(&c.admin),
+        }
+    }
+}
+
+/// The body sent to a route: real ones where an empty body would not reach authorisation.
+fn body_for(key: &str) -> Value {
+    match key {
+        "POST /api/v1/auth/login" => json!({"username": "admin", "password": ADMIN_PASSWORD}),
+        "POST /api/v1/auth/refresh" => json!({"refresh_token": "rt_not-a-real-token"}),
+        "POST /api/v1/auth/password" => {
+            json!({"current_password": "wrong-password-123", "new_password": "another-password-1"})
+        }
+        _ => json!({}),
+    }
+}
+
 #[tokio::test]
 async fn every_route_every_role() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    // Fixtures owned by agency A.
-    let req = app.file_request(&c.agency_a).await;
-    let rid = req["id"].as_str().unwrap().to_owned();
-    let code = req["tracking_code"].as_str().unwrap().to_owned();
-    let doc = expect_json(
-        app.upload(
-            &c.agency_a,
-            &rid,
-            "other",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let permit_req = app.file_request(&c.agency_a).await;
-    let prid = permit_req["id"].as_str().unwrap().to_owned();
-    expect_json(
-        app.post_action(
-            &format!("/requests/{prid}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    let permit = expect_json(
-        app.post_json(&format!("/requests/{prid}/permit"), Some(&c.directorate), &json!({"national_permit_number": "NV-matrix", "valid_until": (chrono::Utc::now() + chrono::Duration::days(3)).to_rfc3339()})).await,
-        201,
-    )
-    .await;
-    let complaint = expect_json(
-        app.post_json(
-            "/complaints",
-            Some(&c.agency_a),
-            &json!({"subject": "موضوع شکایت", "body": "متن شکایت", "category": "other"}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let notice = expect_json(
-        app.post_json("/notices", Some(&c.admin), &json!({"kind": "info", "title": "اطلاعیه", "body": "متن اطلاعیه", "starts_at": chrono::Utc::now().to_rfc3339(), "ends_at": (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339()})).await,
-        201,
-    )
-    .await;
-    let (spare_user, _) = app
-        .create_user(&c.admin, "agency", &c.org_b, "spare-user")
-        .await;
-    let hook = json!({"url": "http://127.0.0.1:9/hook", "types": ["request.submitted"]});
-    let webhook = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
-    let doomed = expect_json(app.post_json("/webhooks", Some(&c.admin), &hook).await, 201).await;
-    let holiday = expect_json(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": "1410/01/01", "title": "نوروز"}),
-        )
-        .await,
-        201,
-    )
-    .await;
-
-    let doc_api = plate_permits::router::openapi_doc();
-    let doc_json: Value = serde_json::to_value(&doc_api).unwrap();
+    let f = fixtures(&app).await;
+    let doc_json: Value = serde_json::to_value(plate_permits::router::openapi_doc()).unwrap();
     let table = rows();
     let mut missing = Vec::new();
     let mut failures = Vec::new();
@@ -188,69 +227,22 @@ async fn every_route_every_role() {
                 missing.push(key);
                 continue;
             };
-            let concrete = path
-                .replace("{tracking_code}", &code)
-                .replace("{delivery_id}", "no-such-delivery")
-                .replace("{permit_number}", permit["permit_number"].as_str().unwrap())
-                .replace(
-                    "{id}",
-                    if path.starts_with("/api/v1/organisations") {
-                        &c.org_b
-                    } else if path.starts_with("/api/v1/users") {
-                        &spare_user
-                    } else if path.starts_with("/api/v1/documents") {
-                        doc["id"].as_str().unwrap()
-                    } else if path.starts_with("/api/v1/permits") {
-                        permit["id"].as_str().unwrap()
-                    } else if path.starts_with("/api/v1/complaints") {
-                        complaint["id"].as_str().unwrap()
-                    } else if path.starts_with("/api/v1/holidays") {
-                        holiday["id"].as_str().unwrap()
-                    } else if path.starts_with("/api/v1/notices") {
-                        notice["id"].as_str().unwrap()
-                    } else if key == "DELETE /api/v1/webhooks/{id}" {
-                        doomed["id"].as_str().unwrap()
-                    } else if path.starts_with("/api/v1/webhooks") {
-                        webhook["id"].as_str().unwrap()
-                    } else {
-                        &rid
-                    },
-                );
-            let body = if key == "POST /api/v1/auth/login" {
-                json!({"username": "admin", "password": ADMIN_PASSWORD})
-            } else if key == "POST /api/v1/auth/refresh" {
-                json!({"refresh_token": "rt_not-a-real-token"})
-            } else if key == "POST /api/v1/auth/password" {
-                json!({"current_password": "wrong-password-123", "new_password": "another-password-1"})
-            } else {
-                json!({})
-            };
-            for (i, caller) in CALLERS.iter().enumerate() {
-                let want = expected.chars().nth(i).unwrap();
+            let url = format!("{}{}", app.address, f.concrete(&key, path));
+            let body = body_for(&key);
+            for (caller, want) in CALLERS.iter().zip(expected.chars()) {
                 if want == 'S' {
                     continue;
                 }
-                let token = match *caller {
-                    "anonymous" => None,
-                    "directorate" => Some(&c.directorate),
-                    "registry" => Some(&c.registry),
-                    "police" => Some(&c.police),
-                    "agency" => Some(&c.agency_a),
-                    "other_agency" => Some(&c.agency_b),
-                    _ => Some(&c.admin),
-                };
-                let url = format!("{}{}", app.address, concrete);
                 let mut r = app
                     .client
-                    .request(method.to_uppercase().parse().unwrap(), url);
-                if let Some(t) = token {
+                    .request(method.to_uppercase().parse().unwrap(), &url);
+                if let Some(t) = f.token(caller) {
                     r = r.bearer_auth(t);
                 }
                 if method != "get" && method != "delete" {
                     r = r.json(&body);
                 }
-                let resp = r.send().await.unwrap();
-                let status = resp.status().as_u16();
+                let status = r.send().await.unwrap().status().as_u16();
                 assert!(status < 500, "{key} as {caller}: server error {status}");
                 if class(status) != want {
                     failures.push(format!("{key} as {caller}: expected {want}, got {status}"));

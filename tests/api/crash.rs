@@ -61,8 +61,19 @@ async fn wait_ready(client: &reqwest::Client, base: &str) {
     panic!("server at {base} did not become ready");
 }
 
-fn valid_until() -> String {
-    (chrono::Utc::now() + chrono::Duration::days(10)).to_rfc3339()
+/// Files a request for a random vehicle at the instance serving `base`.
+async fn file_at(
+    client: &reqwest::Client,
+    base: &str,
+    agency: &str,
+) -> reqwest::Result<reqwest::Response> {
+    let url = format!("{base}/api/v1/requests");
+    client
+        .post(url)
+        .bearer_auth(agency)
+        .json(&new_request())
+        .send()
+        .await
 }
 
 /// Acknowledged (2xx) changes per request: the statuses it reached, in order.
@@ -78,14 +89,7 @@ async fn worker(
 ) {
     let api = format!("{base}/api/v1");
     for i in 0.. {
-        let (plate, vin) = random_vehicle();
-        let Ok(r) = client
-            .post(format!("{api}/requests"))
-            .bearer_auth(&agency)
-            .json(&request_body(&plate, &vin))
-            .send()
-            .await
-        else {
+        let Ok(r) = file_at(&client, &base, &agency).await else {
             return;
         };
         if r.status() != 201 {
@@ -107,7 +111,7 @@ async fn worker(
             if (i + n) % 2 == 0 {
                 (
                     format!("{api}/requests/{id}/permit"),
-                    json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until()}),
+                    new_permit(),
                     "permit_issued",
                 )
             } else {
@@ -297,17 +301,46 @@ async fn sigkill_during_a_stream_loses_nothing_acknowledged() {
     let n = assert_consistent(&mut conn);
     assert!(n >= acked.len());
     // The restarted server still takes work.
-    let (plate, vin) = random_vehicle();
-    let r = client
-        .post(format!("{base}/api/v1/requests"))
-        .bearer_auth(&c.agency_a)
-        .json(&request_body(&plate, &vin))
-        .send()
-        .await
-        .unwrap();
+    let r = file_at(&client, &base, &c.agency_a).await.unwrap();
     assert_eq!(r.status(), 201);
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// Fires the same call four times at once, alternating between the two instances; returns
+/// the statuses. With `key`, each call carries its own idempotency key.
+async fn race(
+    client: &reqwest::Client,
+    bases: &[String; 2],
+    token: &str,
+    path: &str,
+    body: Value,
+    key: bool,
+) -> Vec<u16> {
+    let calls = (0..4).map(|k| {
+        let mut r = client
+            .post(format!("{}/api/v1{path}", bases[k % 2]))
+            .bearer_auth(token);
+        if !body.is_null() {
+            r = r.json(&body);
+        }
+        if key {
+            r = r.header("idempotency-key", format!("k-{}", uuid::Uuid::new_v4()));
+        }
+        async move { r.send().await.unwrap().status().as_u16() }
+    });
+    futures_util::future::join_all(calls).await
+}
+
+/// `n` of `status` and nothing but `status` or `other`.
+#[track_caller]
+fn one_winner(statuses: &[u16], status: u16, other: Option<u16>, what: &str) {
+    let wins = statuses.iter().filter(|s| **s == status).count();
+    assert_eq!(wins, 1, "{what} {statuses:?}");
+    if let Some(other) = other {
+        let only = statuses.iter().all(|s| *s == status || *s == other);
+        assert!(only, "{what} {statuses:?}");
+    }
 }
 
 #[tokio::test]
@@ -318,105 +351,47 @@ async fn two_replicas_keep_every_invariant() {
     let mut config = app.config.clone();
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
     let second = plate_permits::Application::build(config).await.unwrap();
-    let second_base = format!("http://127.0.0.1:{}", second.port());
+    let bases = [
+        app.address.clone(),
+        format!("http://127.0.0.1:{}", second.port()),
+    ];
     tokio::spawn(async move {
         let _ = second.run_until_stopped().await;
     });
-    let bases = [app.address.clone(), second_base];
     let client = reqwest::Client::new();
     let mut ids = Vec::new();
     for i in 0..8 {
-        let (plate, vin) = random_vehicle();
-        let r = client
-            .post(format!("{}/api/v1/requests", bases[i % 2]))
-            .bearer_auth(&c.agency_a)
-            .json(&request_body(&plate, &vin))
-            .send()
-            .await
-            .unwrap();
+        let r = file_at(&client, &bases[i % 2], &c.agency_a).await.unwrap();
         assert_eq!(r.status(), 201);
-        ids.push(
-            r.json::<Value>().await.unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+        let created: Value = r.json().await.unwrap();
+        ids.push(text(&created, "id").to_owned());
     }
     // Each transition fired four times at once, round-robin: exactly one wins.
-    async fn race(
-        client: &reqwest::Client,
-        bases: &[String; 2],
-        token: &str,
-        path: &str,
-        body: Value,
-        key: bool,
-    ) -> Vec<u16> {
-        let calls = (0..4).map(|k| {
-            let mut r = client
-                .post(format!("{}/api/v1{path}", bases[k % 2]))
-                .bearer_auth(token);
-            if !body.is_null() {
-                r = r.json(&body);
-            }
-            if key {
-                r = r.header("idempotency-key", format!("k-{}", uuid::Uuid::new_v4()));
-            }
-            async move { r.send().await.unwrap().status().as_u16() }
-        });
-        futures_util::future::join_all(calls).await
-    }
     let mut permit_ids = Vec::new();
     for id in &ids {
+        let review = format!("/requests/{id}/review");
+        let st = race(&client, &bases, &c.directorate, &review, Value::Null, false).await;
+        one_winner(&st, 200, Some(409), "review");
+        let permit = format!("/requests/{id}/permit");
         let st = race(
             &client,
             &bases,
             &c.directorate,
-            &format!("/requests/{id}/review"),
-            Value::Null,
+            &permit,
+            new_permit(),
             false,
         )
         .await;
-        assert_eq!(st.iter().filter(|s| **s == 200).count(), 1, "review {st:?}");
-        assert!(st.iter().all(|s| *s == 200 || *s == 409), "review {st:?}");
-        let body = json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until()});
-        let st = race(
-            &client,
-            &bases,
-            &c.directorate,
-            &format!("/requests/{id}/permit"),
-            body,
-            false,
-        )
-        .await;
-        assert_eq!(st.iter().filter(|s| **s == 201).count(), 1, "permit {st:?}");
+        one_winner(&st, 201, None, "permit");
         let pid: String = permits::table
             .filter(permits::request_id.eq(id))
             .select(permits::id)
             .first(&mut app.db_conn())
             .unwrap();
-        let receipt = json!({
-            "outcome": "removed",
-            "receipt_number": format!("R-{}", &pid[..8]),
-            "occurred_at": chrono::Utc::now().to_rfc3339(),
-            "plates_count": 2,
-            "officer_name": "سرهنگ رضایی",
-            "unit": "راهور تبریز"
-        });
-        let st = race(
-            &client,
-            &bases,
-            &c.police,
-            &format!("/permits/{pid}/receipt"),
-            receipt,
-            true,
-        )
-        .await;
-        assert_eq!(
-            st.iter().filter(|s| **s == 201).count(),
-            1,
-            "receipt {st:?}"
-        );
-        assert!(st.iter().all(|s| *s == 201 || *s == 409), "receipt {st:?}");
+        let body = receipt("removed", &format!("R-{}", &pid[..8]));
+        let path = format!("/permits/{pid}/receipt");
+        let st = race(&client, &bases, &c.police, &path, body, true).await;
+        one_winner(&st, 201, Some(409), "receipt");
         permit_ids.push(pid);
     }
     let mut conn = app.db_conn();
@@ -428,32 +403,17 @@ async fn two_replicas_keep_every_invariant() {
             .unwrap();
         assert_eq!(n, 1, "one receipt per permit");
     }
+    let whole = [
+        "submitted",
+        "under_review",
+        "permit_issued",
+        "plate_removed",
+    ];
     for id in &ids {
-        let h = expect_json(
-            app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
-                .await,
-            200,
-        )
-        .await;
-        let to: Vec<&str> = h["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["to"].as_str().unwrap())
-            .collect();
-        assert_eq!(
-            to,
-            [
-                "submitted",
-                "under_review",
-                "permit_issued",
-                "plate_removed"
-            ],
-            "{id}"
-        );
+        let history = app.history(&c.directorate, id).await;
+        assert_eq!(field(&history, "to"), whole, "{id}");
     }
     // Nothing half-written on either side.
-    let mut conn = app.db_conn();
     let statuses: Vec<String> = requests::table
         .select(requests::status)
         .load::<plate_permits::domain::status::RequestStatus>(&mut conn)

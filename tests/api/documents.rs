@@ -1,579 +1,325 @@
-//! Issue 5: supplementary documents.
+//! Supplementary documents: uploads checked by their bytes, downloads, who may see them, and
+//! the ask → upload → resubmit loop.
 
 use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-pub const JPEG: &[u8] = &[
-    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0xFF, 0xD9,
-];
-pub const PNG: &[u8] = &[
-    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H', b'D', b'R',
-];
+/// Kept for modules that still import the files from here.
+pub use crate::helpers::{JPEG, PDF, PNG};
 
-impl TestApp {
-    pub async fn upload(
-        &self,
-        token: &str,
-        request_id: &str,
-        document_type: &str,
-        filename: &str,
-        mime: &str,
-        bytes: Vec<u8>,
-    ) -> reqwest::Response {
-        let part = reqwest::multipart::Part::bytes(bytes)
-            .file_name(filename.to_owned())
-            .mime_str(mime)
-            .unwrap();
-        let form = reqwest::multipart::Form::new()
-            .text("document_type", document_type.to_owned())
-            .part("file", part);
-        self.client
-            .post(self.api(&format!("/requests/{request_id}/documents")))
-            .bearer_auth(token)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap()
-    }
+/// A request filed by agency A.
+async fn filed(app: &TestApp) -> Scenario<'_> {
+    Scenario::new(app).await.filed().await
+}
+
+/// The directorate's ask for a vehicle card and an ownership document.
+fn ask() -> Value {
+    json!({"message": "لطفاً سند و کارت خودرو را بارگذاری کنید.", "items": [{"document_type": "vehicle_card"}, {"document_type": "ownership_document", "description": "سند تک‌برگ"}], "due_date": "2999-01-01"})
+}
+
+/// A request waiting for the two documents of [`ask`].
+async fn awaiting_documents(app: &TestApp) -> Scenario<'_> {
+    let s = filed(app).await.reviewed().await;
+    app.ask_for_documents(&s.directorate, s.id(), &ask())
+        .await
+        .json(201);
+    s
+}
+
+/// A request whose two asked-for documents are uploaded, not yet resubmitted.
+async fn both_uploaded(app: &TestApp) -> Scenario<'_> {
+    let s = awaiting_documents(app).await.uploaded("vehicle_card").await;
+    s.uploaded("ownership_document").await
+}
+
+/// No document row and no pending file remain.
+async fn assert_nothing_stored(app: &TestApp, s: &Scenario<'_>) {
+    let list = app.documents(&s.agency_a, s.id()).await.items(200);
+    assert!(list.is_empty(), "{list:?}");
+    let incoming = app.data_dir.path().join("documents/.incoming");
+    let pending = std::fs::read_dir(&incoming).unwrap().count();
+    assert_eq!(pending, 0, "no pending files left");
 }
 
 #[tokio::test]
-async fn upload_list_and_download_real_files() {
+async fn uploaded_files_are_described_and_come_back_intact() {
+    use sha2::Digest;
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    for (kind, bytes, mime, name) in [
-        ("vehicle_card", PNG, "image/png", "کارت خودرو.png"),
-        ("ownership_document", PDF, "application/pdf", "سند.pdf"),
-        ("other", JPEG, "image/jpeg", "photo.jpg"),
+    let s = filed(&app).await;
+    for (kind, file) in [
+        ("vehicle_card", ("کارت خودرو.png", "image/png", PNG)),
+        ("ownership_document", ("سند.pdf", "application/pdf", PDF)),
+        ("other", ("photo.jpg", "image/jpeg", JPEG)),
     ] {
-        let resp = app
-            .upload(&c.agency_a, id, kind, name, mime, bytes.to_vec())
-            .await;
-        let doc = expect_json(resp, 201).await;
+        let (name, mime, bytes) = file;
+        let doc = app
+            .upload_file(&s.agency_a, s.id(), kind, file)
+            .await
+            .json(201);
         assert_eq!(doc["document_type"], kind);
         assert_eq!(doc["content_type"], mime);
         assert_eq!(doc["size"], bytes.len());
         assert_eq!(doc["filename"], name);
-        use sha2::Digest;
         assert_eq!(doc["sha256"], hex::encode(sha2::Sha256::digest(bytes)));
-        // Download as the owner, the directorate and an admin.
-        for token in [&c.agency_a, &c.directorate, &c.admin] {
-            let resp = app
-                .get(
-                    &format!("/documents/{}/content", doc["id"].as_str().unwrap()),
-                    Some(token),
-                )
-                .await;
-            assert_eq!(resp.status().as_u16(), 200);
-            let h = resp.headers().clone();
-            assert_eq!(h["content-type"], mime);
-            assert_eq!(h["x-content-type-options"], "nosniff");
-            assert_eq!(
-                h["etag"].to_str().unwrap(),
-                format!("\"{}\"", doc["sha256"].as_str().unwrap())
-            );
-            let cd = h["content-disposition"].to_str().unwrap();
-            assert!(cd.starts_with("attachment; filename=\"document-"), "{cd}");
-            assert!(cd.contains("filename*=UTF-8''"), "{cd}");
-            assert_eq!(resp.bytes().await.unwrap().as_ref(), bytes);
+        for token in [&s.agency_a, &s.directorate, &s.admin] {
+            assert_downloads(&app, token, &doc, mime, bytes).await;
         }
     }
-    let list = expect_json(
-        app.get(&format!("/requests/{id}/documents"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 3);
-    // The directorate may upload too.
-    expect_json(
-        app.upload(
-            &c.directorate,
-            id,
-            "other",
-            "x.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let list = app.documents(&s.agency_a, s.id()).await.items(200);
+    assert_eq!(list.len(), 3);
+}
+
+async fn assert_downloads(app: &TestApp, token: &str, doc: &Value, mime: &str, bytes: &[u8]) {
+    let resp = app.document_content(token, text(doc, "id")).await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let h = resp.headers().clone();
+    assert_eq!(h["content-type"], mime);
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let etag = format!("\"{}\"", text(doc, "sha256"));
+    assert_eq!(h["etag"].to_str().unwrap(), etag);
+    let cd = h["content-disposition"].to_str().unwrap();
+    assert!(cd.starts_with("attachment; filename=\"document-"), "{cd}");
+    assert!(cd.contains("filename*=UTF-8''"), "{cd}");
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), bytes);
 }
 
 #[tokio::test]
-async fn uploads_are_refused_when_they_must_be() {
-    let app =
-        spawn_app_with(|c| c.document_max_size = plate_permits::config::ByteSize(10 * 1024 * 1024))
-            .await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    // A text file named .pdf.
-    expect_problem(
-        app.upload(
-            &c.agency_a,
-            id,
-            "other",
-            "letter.pdf",
-            "application/pdf",
-            b"just some text".to_vec(),
-        )
-        .await,
-        415,
-        "unsupported_media_type",
-    )
-    .await;
-    // An executable sent as application/pdf.
+async fn the_directorate_may_upload_too() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    let file = ("x.pdf", "application/pdf", PDF);
+    app.upload_file(&s.directorate, s.id(), "other", file)
+        .await
+        .json(201);
+}
+
+#[tokio::test]
+async fn files_whose_bytes_are_not_the_declared_type_are_refused() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
     let mut elf = vec![0x7F, b'E', b'L', b'F', 2, 1, 1, 0];
     elf.extend(vec![0u8; 100]);
-    expect_problem(
-        app.upload(&c.agency_a, id, "other", "tool.pdf", "application/pdf", elf)
-            .await,
-        415,
-        "unsupported_media_type",
-    )
-    .await;
     let mut mz = b"MZ\x90\x00".to_vec();
     mz.extend(vec![0u8; 100]);
-    expect_problem(
-        app.upload(&c.agency_a, id, "other", "setup.pdf", "application/pdf", mz)
-            .await,
-        415,
-        "unsupported_media_type",
-    )
-    .await;
-    // Declared type disagreeing with the bytes.
-    expect_problem(
-        app.upload(
-            &c.agency_a,
-            id,
-            "other",
-            "a.jpg",
-            "image/jpeg",
-            PNG.to_vec(),
-        )
-        .await,
-        415,
-        "unsupported_media_type",
-    )
-    .await;
-    // 11 MiB.
+    for file in [
+        ("letter.pdf", "application/pdf", &b"just some text"[..]),
+        ("tool.pdf", "application/pdf", &elf[..]),
+        ("setup.pdf", "application/pdf", &mz[..]),
+        ("a.jpg", "image/jpeg", PNG),
+    ] {
+        let reply = app.upload_file(&s.agency_a, s.id(), "other", file).await;
+        reply.problem(415, "unsupported_media_type");
+    }
+    assert_nothing_stored(&app, &s).await;
+}
+
+#[tokio::test]
+async fn a_file_over_the_size_limit_is_refused() {
+    let limit = plate_permits::config::ByteSize(10 * 1024 * 1024);
+    let app = spawn_app_with(|c| c.document_max_size = limit).await;
+    let s = filed(&app).await;
     let mut big = PDF.to_vec();
     big.resize(11 * 1024 * 1024, b' ');
-    expect_problem(
-        app.upload(&c.agency_a, id, "other", "big.pdf", "application/pdf", big)
-            .await,
-        413,
-        "payload_too_large",
-    )
-    .await;
-    // Bad or missing document_type; no file; not multipart.
-    let body = expect_problem(
-        app.upload(
-            &c.agency_a,
-            id,
-            "passport",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let file = ("big.pdf", "application/pdf", &big[..]);
+    let reply = app.upload_file(&s.agency_a, s.id(), "other", file).await;
+    reply.problem(413, "payload_too_large");
+    assert_nothing_stored(&app, &s).await;
+}
+
+#[tokio::test]
+async fn an_upload_is_a_form_with_a_known_type_and_a_file() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    let reply = app.upload_pdf(&s.agency_a, s.id(), "passport").await;
+    let body = reply.problem(422, "validation_failed");
     assert_eq!(body["errors"][0]["field"], "document_type");
+    let path = format!("/requests/{}/documents", s.id());
     let form = reqwest::multipart::Form::new().text("document_type", "other");
-    let resp = app
-        .client
-        .post(app.api(&format!("/requests/{id}/documents")))
-        .bearer_auth(&c.agency_a)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let req = app.request(reqwest::Method::POST, &path, Some(&s.agency_a));
+    let resp = req.multipart(form).send().await.unwrap();
     let body = expect_problem(resp, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "file");
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/documents"),
-            Some(&c.agency_a),
-            &json!({}),
-        )
-        .await,
-        415,
-        "unsupported_media_type",
-    )
-    .await;
-    // Path-traversal names are stored harmlessly.
-    let doc = expect_json(
-        app.upload(
-            &c.agency_a,
-            id,
-            "other",
-            "../../etc/passwd",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let reply = app.post_as(&s.agency_a, &path, &json!({})).await;
+    reply.problem(415, "unsupported_media_type");
+    assert_nothing_stored(&app, &s).await;
+}
+
+#[tokio::test]
+async fn path_traversal_names_are_stored_harmlessly() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    let file = ("../../etc/passwd", "application/pdf", PDF);
+    let doc = app
+        .upload_file(&s.agency_a, s.id(), "other", file)
+        .await
+        .json(201);
     assert_eq!(doc["filename"], "passwd");
     assert!(!app.data_dir.path().join("etc").exists());
-    // Nothing stored for the refused uploads.
-    let list = expect_json(
-        app.get(&format!("/requests/{id}/documents"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 1);
-    let incoming = app.data_dir.path().join("documents/.incoming");
-    assert_eq!(
-        std::fs::read_dir(&incoming).unwrap().count(),
-        0,
-        "no pending files left"
-    );
-    // Other agency, police, registry.
-    let doc_id = doc["id"].as_str().unwrap();
-    expect_problem(
-        app.get(&format!("/documents/{doc_id}/content"), Some(&c.agency_b))
-            .await,
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.get(&format!("/requests/{id}/documents"), Some(&c.agency_b))
-            .await,
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.upload(
-            &c.agency_b,
-            id,
-            "other",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.get(&format!("/documents/{doc_id}/content"), Some(&c.police))
-            .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    expect_problem(
-        app.upload(
-            &c.registry,
-            id,
-            "other",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    // Withdrawn: closed to uploads.
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/withdraw"),
-            &c.agency_a,
-            Some(json!({"reason": "x"})),
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    let p = expect_problem(
-        app.upload(
-            &c.agency_a,
-            id,
-            "other",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        409,
-        "invalid_transition",
-    )
-    .await;
+}
+
+#[tokio::test]
+async fn another_agency_can_neither_see_nor_add_documents() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    let doc = app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
+    let other = &s.agency_b;
+    let resp = app.document_content(other, text(&doc, "id")).await;
+    expect_problem(resp, 404, "not_found").await;
+    app.documents(other, s.id()).await.problem(404, "not_found");
+    let reply = app.upload_pdf(other, s.id(), "other").await;
+    reply.problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn the_police_cannot_download_and_the_registry_cannot_upload() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    let doc = app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
+    let resp = app.document_content(&s.police, text(&doc, "id")).await;
+    expect_problem(resp, 403, "forbidden").await;
+    let reply = app.upload_pdf(&s.registry, s.id(), "other").await;
+    reply.problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_withdrawn_request_takes_no_uploads() {
+    let app = spawn_app().await;
+    let s = filed(&app).await.withdrawn().await;
+    let reply = app.upload_pdf(&s.agency_a, s.id(), "other").await;
+    let p = reply.problem(409, "invalid_transition");
     assert_eq!(p["current_status"], "withdrawn");
 }
 
 #[tokio::test]
-async fn ask_upload_resubmit_review_loop() {
+async fn documents_are_asked_for_only_under_review() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    // Only from under_review.
-    let ask = json!({"message": "لطفاً سند و کارت خودرو را بارگذاری کنید.", "items": [{"document_type": "vehicle_card"}, {"document_type": "ownership_document", "description": "سند تک‌برگ"}], "due_date": "2999-01-01"});
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &ask,
-        )
-        .await,
-        409,
-        "invalid_transition",
-    )
-    .await;
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.agency_a),
-            &ask,
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
+    let s = filed(&app).await;
+    let reply = app.ask_for_documents(&s.directorate, s.id(), &ask()).await;
+    reply.problem(409, "invalid_transition");
+}
+
+#[tokio::test]
+async fn an_agency_cannot_ask_for_documents() {
+    let app = spawn_app().await;
+    let s = filed(&app).await.reviewed().await;
+    let reply = app.ask_for_documents(&s.agency_a, s.id(), &ask()).await;
+    reply.problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn an_ask_needs_a_message_and_items() {
+    let app = spawn_app().await;
+    let s = filed(&app).await.reviewed().await;
     let bad = json!({"message": "", "items": []});
-    let p = expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &bad,
-        )
-        .await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let reply = app.ask_for_documents(&s.directorate, s.id(), &bad).await;
+    let p = reply.problem(422, "validation_failed");
     assert_eq!(p["errors"].as_array().unwrap().len(), 2);
-    let resp = app
-        .post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &ask,
-        )
-        .await;
-    assert_eq!(resp.headers()["etag"], "\"3\"");
-    let dr = expect_json(resp, 201).await;
+}
+
+#[tokio::test]
+async fn an_ask_pauses_the_request_and_names_what_is_outstanding() {
+    let app = spawn_app().await;
+    let s = filed(&app).await.reviewed().await;
+    let reply = app.ask_for_documents(&s.directorate, s.id(), &ask()).await;
+    assert_eq!(reply.header("etag"), "\"3\"");
+    let dr = reply.json(201);
     assert_eq!(dr["request_status"], "awaiting_documents");
-    assert_eq!(
-        dr["outstanding"],
-        json!(["vehicle_card", "ownership_document"])
-    );
-    // Resubmitting early names what is missing.
-    let p = expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/resubmit"),
-            Some(&c.agency_a),
-            &json!({}),
-        )
-        .await,
-        409,
-        "documents_missing",
-    )
-    .await;
-    assert_eq!(
-        p["missing_document_types"],
-        json!(["vehicle_card", "ownership_document"])
-    );
-    expect_json(
-        app.upload(
-            &c.agency_a,
-            id,
-            "vehicle_card",
-            "card.png",
-            "image/png",
-            PNG.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let p = expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/resubmit"),
-            Some(&c.agency_a),
-            &json!({"note": "کارت"}),
-        )
-        .await,
-        409,
-        "documents_missing",
-    )
-    .await;
-    assert_eq!(p["missing_document_types"], json!(["ownership_document"]));
-    let list = expect_json(
-        app.get(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.agency_a),
-        )
-        .await,
-        200,
-    )
-    .await;
-    assert_eq!(
-        list["items"][0]["outstanding"],
-        json!(["ownership_document"])
-    );
-    assert_eq!(list["items"][0]["items"][0]["fulfilled"], true);
-    expect_json(
-        app.upload(
-            &c.agency_a,
-            id,
-            "ownership_document",
-            "sanad.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
-    // Another agency cannot resubmit it; the owner can (with no body at all).
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/resubmit"),
-            Some(&c.agency_b),
-            &json!({}),
-        )
-        .await,
-        404,
-        "not_found",
-    )
-    .await;
-    let resp = app
-        .client
-        .post(app.api(&format!("/requests/{id}/resubmit")))
-        .bearer_auth(&c.agency_a)
-        .send()
+    let both = json!(["vehicle_card", "ownership_document"]);
+    assert_eq!(dr["outstanding"], both);
+}
+
+#[tokio::test]
+async fn resubmitting_early_names_the_documents_still_missing() {
+    let app = spawn_app().await;
+    let s = awaiting_documents(&app).await;
+    let p = app
+        .resubmit(&s.agency_a, s.id())
         .await
-        .unwrap();
-    let after = expect_json(resp, 200).await;
+        .problem(409, "documents_missing");
+    let both = json!(["vehicle_card", "ownership_document"]);
+    assert_eq!(p["missing_document_types"], both);
+    let card = ("card.png", "image/png", PNG);
+    app.upload_file(&s.agency_a, s.id(), "vehicle_card", card)
+        .await
+        .json(201);
+    let note = json!({"note": "کارت"});
+    let reply = app.act(&s.agency_a, s.id(), "resubmit", Some(&note)).await;
+    let p = reply.problem(409, "documents_missing");
+    assert_eq!(p["missing_document_types"], json!(["ownership_document"]));
+    let path = format!("/requests/{}/document-requests", s.id());
+    let list = app.items(&s.agency_a, &path).await;
+    assert_eq!(list[0]["outstanding"], json!(["ownership_document"]));
+    assert_eq!(list[0]["items"][0]["fulfilled"], true);
+}
+
+#[tokio::test]
+async fn another_agency_cannot_resubmit() {
+    let app = spawn_app().await;
+    let s = both_uploaded(&app).await;
+    app.resubmit(&s.agency_b, s.id())
+        .await
+        .problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn a_complete_resubmission_returns_to_review_with_the_ask_in_history() {
+    let app = spawn_app().await;
+    let s = both_uploaded(&app).await;
+    let after = app
+        .act(&s.agency_a, s.id(), "resubmit", None)
+        .await
+        .json(200);
     assert_eq!(after["status"], "under_review");
-    let h = expect_json(
-        app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    let steps: Vec<(Value, Value)> = h["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (e["from"].clone(), e["to"].clone()))
-        .collect();
-    assert_eq!(
-        steps,
-        vec![
-            (Value::Null, json!("submitted")),
-            (json!("submitted"), json!("under_review")),
-            (json!("under_review"), json!("awaiting_documents")),
-            (json!("awaiting_documents"), json!("under_review")),
-        ]
-    );
-    assert_eq!(
-        h["items"][2]["note"],
-        "لطفاً سند و کارت خودرو را بارگذاری کنید."
-    );
-    // A second ask needs fresh uploads: the earlier ones do not count.
+    let h = s.history().await;
+    let steps = [
+        "(new) -> submitted",
+        "submitted -> under_review",
+        "under_review -> awaiting_documents",
+        "awaiting_documents -> under_review",
+    ];
+    assert_eq!(transitions(&h), steps);
+    assert_eq!(h[2]["note"], "لطفاً سند و کارت خودرو را بارگذاری کنید.");
+}
+
+#[tokio::test]
+async fn a_second_ask_needs_fresh_uploads() {
+    let app = spawn_app().await;
+    let s = both_uploaded(&app).await;
+    let s = s.resubmitted().await;
     let ask2 = json!({"message": "کارت جدید", "items": [{"document_type": "vehicle_card"}]});
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &ask2,
-        )
-        .await,
-        201,
-    )
-    .await;
-    let p = expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/resubmit"),
-            Some(&c.agency_a),
-            &json!({}),
-        )
-        .await,
-        409,
-        "documents_missing",
-    )
-    .await;
+    app.ask_for_documents(&s.directorate, s.id(), &ask2)
+        .await
+        .json(201);
+    let p = app
+        .resubmit(&s.agency_a, s.id())
+        .await
+        .problem(409, "documents_missing");
     assert_eq!(p["missing_document_types"], json!(["vehicle_card"]));
 }
 
 #[tokio::test]
 async fn interrupted_uploads_are_repaired_at_start_up() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    let doc = expect_json(
-        app.upload(
-            &c.agency_a,
-            id,
-            "other",
-            "a.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let key = doc["id"].as_str().unwrap();
+    let s = filed(&app).await;
+    let doc = app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
+    let key = text(&doc, "id");
     let docs = app.data_dir.path().join("documents");
     // As if the process died after the commit but before the rename; plus leftovers of an
     // upload that never committed and a file with no row.
-    std::fs::rename(
-        docs.join(key),
-        docs.join(".incoming").join(format!("{key}.part")),
-    )
-    .unwrap();
-    std::fs::write(
-        docs.join(".incoming/0190aaaa-dead-7000-8000-000000000000.part"),
-        b"x",
-    )
-    .unwrap();
-    std::fs::write(docs.join("0190bbbb-dead-7000-8000-000000000000"), b"y").unwrap();
+    let part = docs.join(".incoming").join(format!("{key}.part"));
+    std::fs::rename(docs.join(key), part).unwrap();
+    let stray = docs.join(".incoming/0190aaaa-dead-7000-8000-000000000000.part");
+    std::fs::write(stray, b"x").unwrap();
+    let orphan = docs.join("0190bbbb-dead-7000-8000-000000000000");
+    std::fs::write(&orphan, b"y").unwrap();
     let mut config = app.config.clone();
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    let second = plate_permits::Application::build(config).await.unwrap();
-    drop(second);
+    drop(plate_permits::Application::build(config).await.unwrap());
     assert!(docs.join(key).exists(), "committed upload completed");
-    assert_eq!(
-        std::fs::read_dir(docs.join(".incoming")).unwrap().count(),
-        0
-    );
-    assert!(!docs.join("0190bbbb-dead-7000-8000-000000000000").exists());
-    let resp = app
-        .get(&format!("/documents/{key}/content"), Some(&c.agency_a))
-        .await;
+    let pending = std::fs::read_dir(docs.join(".incoming")).unwrap().count();
+    assert_eq!(pending, 0);
+    assert!(!orphan.exists());
+    let resp = app.document_content(&s.agency_a, key).await;
     assert_eq!(resp.bytes().await.unwrap().as_ref(), PDF);
 }

@@ -1,8 +1,9 @@
-//! Issue 8 (part): the transactional outbox and the change feed.
+//! The change feed written by the transactional outbox: what each role sees, resuming,
+//! filtering, and no event lost or repeated under concurrent writers.
 
 use std::collections::HashSet;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::helpers::*;
 
@@ -18,7 +19,7 @@ async fn all_events(
             Some(a) => format!("/events?after={a}&limit=50"),
             None => "/events?limit=50".to_owned(),
         };
-        let page = expect_json(app.get(&path, Some(token)).await, 200).await;
+        let page = app.get_as(token, &path).await.json(200);
         let batch = page["items"].as_array().unwrap().clone();
         let done = batch.is_empty();
         items.extend(batch);
@@ -29,95 +30,76 @@ async fn all_events(
     }
 }
 
+/// Requests by agencies A and B; A's is reviewed, then a refused second review.
+async fn two_requests(app: &TestApp) -> (Scenario<'_>, Value) {
+    let s = Scenario::new(app).await.filed().await.reviewed().await;
+    let b = app.file_request(&s.agency_b).await;
+    app.review(&s.directorate, s.id())
+        .await
+        .problem(409, "invalid_transition");
+    (s, b)
+}
+
 #[tokio::test]
-async fn changes_write_events_visible_by_role() {
+async fn each_accepted_change_writes_one_event_in_order_without_contact_details() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let a = app.file_request(&c.agency_a).await;
-    let b = app.file_request(&c.agency_b).await;
-    let id = a["id"].as_str().unwrap();
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
+    let s = Scenario::new(&app).await.filed().await;
+    app.file_request(&s.agency_b).await;
+    let s = s.reviewed().await;
     // A refused action writes nothing.
-    expect_problem(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        409,
-        "invalid_transition",
-    )
-    .await;
-    let (all, _) = all_events(&app, &c.directorate, None).await;
-    let types: Vec<&str> = all.iter().map(|e| e["type"].as_str().unwrap()).collect();
-    assert_eq!(
-        types,
-        vec![
-            "request.submitted",
-            "request.submitted",
-            "request.status_changed"
-        ]
-    );
-    let ids: Vec<i64> = all
+    app.review(&s.directorate, s.id())
+        .await
+        .problem(409, "invalid_transition");
+    let (all, _) = all_events(&app, &s.directorate, None).await;
+    let types = field(&all, "type");
+    let submitted = "request.submitted";
+    assert_eq!(types, [submitted, submitted, "request.status_changed"]);
+    let ids: Vec<i64> = field(&all, "id")
         .iter()
-        .map(|e| e["id"].as_str().unwrap().parse().unwrap())
+        .map(|id| id.parse().unwrap())
         .collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
     assert_eq!(all[2]["data"]["from"], "submitted");
     assert_eq!(all[2]["data"]["to"], "under_review");
-    assert_eq!(all[2]["subject"]["tracking_code"], a["tracking_code"]);
+    assert_eq!(all[2]["subject"]["tracking_code"], s.tracking_code());
     assert!(all.iter().all(|e| e["data"].get("contact").is_none()));
-    // Agencies see their own; police see permit events only.
-    let (mine, _) = all_events(&app, &c.agency_b, None).await;
+}
+
+#[tokio::test]
+async fn agencies_see_their_own_events_and_the_police_permit_events_only() {
+    let app = spawn_app().await;
+    let (s, b) = two_requests(&app).await;
+    let (mine, _) = all_events(&app, &s.agency_b, None).await;
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0]["subject"]["id"], b["id"]);
-    let (police, _) = all_events(&app, &c.police, None).await;
+    let (police, _) = all_events(&app, &s.police, None).await;
     assert!(police.is_empty());
-    // Type filter and resuming after the last id.
-    let (_, last) = all_events(&app, &c.registry, None).await;
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/reject"),
-            Some(&c.directorate),
-            &json!({"reason": "x"}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    let (newer, _) = all_events(&app, &c.registry, last.as_deref()).await;
+}
+
+#[tokio::test]
+async fn the_feed_resumes_after_the_last_id_and_filters_by_type() {
+    let app = spawn_app().await;
+    let (s, _) = two_requests(&app).await;
+    let (_, last) = all_events(&app, &s.registry, None).await;
+    app.reject(&s.directorate, s.id(), "x").await.json(200);
+    let (newer, _) = all_events(&app, &s.registry, last.as_deref()).await;
     assert_eq!(newer.len(), 1);
-    let page = expect_json(
-        app.get("/events?types=request.submitted", Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(page["items"].as_array().unwrap().len(), 2);
-    expect_problem(
-        app.get("/events?types=nope", Some(&c.directorate)).await,
-        400,
-        "invalid_query",
-    )
-    .await;
-    expect_problem(
-        app.get("/events?after=abc", Some(&c.directorate)).await,
-        400,
-        "invalid_query",
-    )
-    .await;
+    let submitted = app
+        .items(&s.directorate, "/events?types=request.submitted")
+        .await;
+    assert_eq!(submitted.len(), 2);
+}
+
+#[tokio::test]
+async fn malformed_feed_queries_are_400() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    for query in ["types=nope", "after=abc"] {
+        let reply = app
+            .get_as(&c.directorate, &format!("/events?{query}"))
+            .await;
+        reply.problem(400, "invalid_query");
+    }
 }
 
 /// Many writers commit concurrently while a poller follows `next_after`: it sees every event
@@ -144,7 +126,7 @@ async fn a_poller_following_next_after_misses_nothing_under_concurrent_writers()
                 Some(a) => format!("/events?after={a}&limit=7"),
                 None => "/events?limit=7".to_owned(),
             };
-            let page = expect_json(app.get(&path, Some(&c.directorate)).await, 200).await;
+            let page = app.get_as(&c.directorate, &path).await.json(200);
             for e in page["items"].as_array().unwrap() {
                 seen.push(e["subject"]["id"].as_str().unwrap().to_owned());
             }

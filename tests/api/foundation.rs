@@ -1,29 +1,22 @@
-//! Issue 2: health, errors as problem+json, request ids, API docs, configuration.
+//! The service's frame: health and readiness, errors as problem+json, request ids, the API
+//! documents, and configuration errors at start-up.
 
 use crate::helpers::*;
 use diesel::RunQueryDsl;
 use serde_json::json;
 
 #[tokio::test]
-async fn health_live_and_ready() {
+async fn liveness_answers_ok_with_a_request_id() {
     let app = spawn_app().await;
-    let resp = app
-        .client
-        .get(app.url("/health/live"))
-        .send()
-        .await
-        .unwrap();
+    let resp = app.get_root("/health/live").await;
     assert!(resp.headers().contains_key("x-request-id"));
-    let body = expect_json(resp, 200).await;
-    assert_eq!(body["status"], "ok");
+    assert_eq!(expect_json(resp, 200).await["status"], "ok");
+}
 
-    let resp = app
-        .client
-        .get(app.url("/health/ready"))
-        .send()
-        .await
-        .unwrap();
-    let body = expect_json(resp, 200).await;
+#[tokio::test]
+async fn readiness_names_the_database() {
+    let app = spawn_app().await;
+    let body = expect_json(app.get_root("/health/ready").await, 200).await;
     assert_eq!(body["status"], "ready");
     let want = if app.db.is_postgres() {
         "postgresql"
@@ -33,55 +26,49 @@ async fn health_live_and_ready() {
     assert_eq!(body["database"], want);
 }
 
+async fn live_with_request_id(app: &TestApp, id: &str) -> reqwest::Response {
+    let req = app
+        .client
+        .get(app.url("/health/live"))
+        .header("x-request-id", id);
+    req.send().await.unwrap()
+}
+
 #[tokio::test]
-async fn request_id_is_echoed_or_generated() {
+async fn a_safe_request_id_is_echoed() {
     let app = spawn_app().await;
-    let resp = app
-        .client
-        .get(app.url("/health/live"))
-        .header("x-request-id", "abc-123")
-        .send()
-        .await
-        .unwrap();
+    let resp = live_with_request_id(&app, "abc-123").await;
     assert_eq!(resp.headers()["x-request-id"], "abc-123");
-    // An unsafe id is replaced, not echoed.
-    let resp = app
-        .client
-        .get(app.url("/health/live"))
-        .header("x-request-id", "<script>")
-        .send()
-        .await
-        .unwrap();
+}
+
+#[tokio::test]
+async fn an_unsafe_request_id_is_replaced() {
+    let app = spawn_app().await;
+    let resp = live_with_request_id(&app, "<script>").await;
     assert_ne!(resp.headers()["x-request-id"], "<script>");
 }
 
 #[tokio::test]
-async fn unknown_route_is_404_problem_in_persian_and_english() {
+async fn an_unknown_route_is_a_404_problem_in_persian() {
     let app = spawn_app().await;
-    let resp = app
-        .client
-        .get(app.api("/no-such-thing"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.headers()["content-language"], "fa");
-    let body = expect_problem(resp, 404, "not_found").await;
-    assert_eq!(body["title"], "یافت نشد");
-
-    let resp = app
-        .client
-        .get(app.api("/no-such-thing"))
-        .header("accept-language", "en-US,en;q=0.9")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.headers()["content-language"], "en");
-    let body = expect_problem(resp, 404, "not_found").await;
-    assert_eq!(body["title"], "Not found");
+    let reply = app.get_public("/no-such-thing").await;
+    assert_eq!(reply.header("content-language"), "fa");
+    assert_eq!(reply.problem(404, "not_found")["title"], "یافت نشد");
 }
 
 #[tokio::test]
-async fn wrong_method_is_405_with_allow() {
+async fn problems_are_in_english_for_english_readers() {
+    let app = spawn_app().await;
+    let english = [("accept-language", "en-US,en;q=0.9")];
+    let reply = app
+        .call(reqwest::Method::GET, "/no-such-thing", None, None, &english)
+        .await;
+    assert_eq!(reply.header("content-language"), "en");
+    assert_eq!(reply.problem(404, "not_found")["title"], "Not found");
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_405_naming_the_allowed_one() {
     let app = spawn_app().await;
     let resp = app
         .client
@@ -89,11 +76,12 @@ async fn wrong_method_is_405_with_allow() {
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.headers()["allow"], "GET");
-    expect_problem(resp, 405, "method_not_allowed").await;
-    let resp = app.client.get(app.api("/auth/login")).send().await.unwrap();
-    assert_eq!(resp.headers()["allow"], "POST");
-    expect_problem(resp, 405, "method_not_allowed").await;
+    let reply = Reply::read(resp).await;
+    assert_eq!(reply.header("allow"), "GET");
+    reply.problem(405, "method_not_allowed");
+    let reply = app.get_public("/auth/login").await;
+    assert_eq!(reply.header("allow"), "POST");
+    reply.problem(405, "method_not_allowed");
 }
 
 #[tokio::test]
@@ -126,51 +114,40 @@ async fn wrong_content_type_is_415() {
     expect_problem(resp, 415, "unsupported_media_type").await;
 }
 
+/// A sign-in with this JSON body.
+async fn login_with(app: &TestApp, body: serde_json::Value) -> Reply {
+    app.call(reqwest::Method::POST, "/auth/login", None, Some(&body), &[])
+        .await
+}
+
 #[tokio::test]
 async fn oversized_json_is_413() {
     let app = spawn_app().await;
     let big = "x".repeat(200 * 1024);
-    let resp = app
-        .post_json(
-            "/auth/login",
-            None,
-            &json!({"username": big, "password": "p"}),
-        )
-        .await;
-    expect_problem(resp, 413, "payload_too_large").await;
+    let reply = login_with(&app, json!({"username": big, "password": "p"})).await;
+    reply.problem(413, "payload_too_large");
 }
 
 #[tokio::test]
 async fn unknown_fields_are_422_naming_the_field() {
     let app = spawn_app().await;
-    let resp = app
-        .post_json(
-            "/auth/login",
-            None,
-            &json!({"username": "admin", "password": "x", "role": "admin"}),
-        )
-        .await;
-    let body = expect_problem(resp, 422, "validation_failed").await;
-    assert_eq!(body["errors"][0]["field"], "role");
-    assert_eq!(body["errors"][0]["code"], "unknown_field");
+    let body = json!({"username": "admin", "password": "x", "role": "admin"});
+    let problem = login_with(&app, body)
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "role");
+    assert_eq!(problem["errors"][0]["code"], "unknown_field");
 }
 
 #[tokio::test]
 async fn docs_and_openapi_are_served() {
     let app = spawn_app().await;
-    let resp = app.client.get(app.url("/docs")).send().await.unwrap();
-    assert!(resp.status().is_redirection());
-    let resp = app.client.get(app.url("/docs/")).send().await.unwrap();
+    assert!(app.get_root("/docs").await.status().is_redirection());
+    let resp = app.get_root("/docs/").await;
     assert_eq!(resp.status().as_u16(), 200);
     let html = resp.text().await.unwrap();
     assert!(html.contains("swagger"), "swagger UI page");
-    let resp = app
-        .client
-        .get(app.url("/api-docs/openapi.json"))
-        .send()
-        .await
-        .unwrap();
-    let doc = expect_json(resp, 200).await;
+    let doc = expect_json(app.get_root("/api-docs/openapi.json").await, 200).await;
     assert_eq!(doc["info"]["title"], "plate-permits API");
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
@@ -191,38 +168,42 @@ fn committed_openapi_matches_the_code() {
     );
 }
 
+async fn ready_status(app: &TestApp) -> u16 {
+    app.get_root("/health/ready").await.status().as_u16()
+}
+
+/// On PostgreSQL: cut off from its database the service is not ready, and it is ready again
+/// without a restart once the database is back.
 #[tokio::test]
-async fn readiness_follows_the_database() {
+async fn readiness_follows_the_database_connection() {
     let app = spawn_app().await;
-    let ready = || async {
-        app.client
-            .get(app.url("/health/ready"))
-            .send()
-            .await
-            .unwrap()
+    assert_eq!(ready_status(&app).await, 200);
+    let Some(name) = app.db.pg_name.clone() else {
+        return;
     };
-    assert_eq!(ready().await.status().as_u16(), 200);
-    if let Some(name) = app.db.pg_name.clone() {
-        // Refuse new connections and cut the existing ones: not ready.
-        app.db.pg_admin(&format!(
-            "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; \
-             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"
-        ));
-        expect_problem(ready().await, 503, "service_unavailable").await;
-        // The database comes back: ready again without a restart.
-        app.db
-            .pg_admin(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
-        let mut ok = false;
-        for _ in 0..50 {
-            if ready().await.status().as_u16() == 200 {
-                ok = true;
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    // Refuse new connections and cut the existing ones: not ready.
+    app.db.pg_admin(&format!(
+        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; \
+         SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"
+    ));
+    let down = app.get_root("/health/ready").await;
+    expect_problem(down, 503, "service_unavailable").await;
+    app.db
+        .pg_admin(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
+    let mut ok = false;
+    for _ in 0..50 {
+        if ready_status(&app).await == 200 {
+            ok = true;
+            break;
         }
-        assert!(ok, "readiness recovered");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    // Both databases: a migration recorded as not applied makes the service not ready.
+    assert!(ok, "readiness recovered");
+}
+
+#[tokio::test]
+async fn a_migration_recorded_as_not_applied_makes_the_service_not_ready() {
+    let app = spawn_app().await;
     let mut conn = plate_permits::db::DbManager::connect_url(&app.db.url);
     let version: String = diesel::sql_query(
         "SELECT version FROM __diesel_schema_migrations ORDER BY version DESC LIMIT 1",
@@ -235,13 +216,14 @@ async fn readiness_follows_the_database() {
     ))
     .execute(&mut conn)
     .unwrap();
-    expect_problem(ready().await, 503, "service_unavailable").await;
+    let resp = app.get_root("/health/ready").await;
+    expect_problem(resp, 503, "service_unavailable").await;
     diesel::sql_query(format!(
         "INSERT INTO __diesel_schema_migrations (version) VALUES ('{version}')"
     ))
     .execute(&mut conn)
     .unwrap();
-    assert_eq!(ready().await.status().as_u16(), 200);
+    assert_eq!(ready_status(&app).await, 200);
 }
 
 #[derive(diesel::QueryableByName)]
@@ -251,7 +233,7 @@ struct Version {
 }
 
 #[test]
-fn bad_setting_stops_startup_with_one_line_naming_it() {
+fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plate-permits"))
         .args(["--listen-addr", "not-an-address", "serve"])
         .output()
@@ -260,7 +242,10 @@ fn bad_setting_stops_startup_with_one_line_naming_it() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
     assert!(stderr.contains("--listen-addr"), "{stderr}");
+}
 
+#[test]
+fn an_unsupported_database_url_is_named_without_its_secrets() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plate-permits"))
         .env("DATABASE_URL", "mysql://root@localhost/x")
         .env("DATA_DIR", std::env::temp_dir().join("pp-bad-setting"))

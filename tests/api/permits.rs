@@ -1,722 +1,405 @@
-//! Issue 6: permits, police receipts, registration, expiry and verification.
+//! Permits, police receipts, registration, expiry and public verification.
 
 use diesel::RunQueryDsl;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::documents::PDF;
 use crate::helpers::*;
 
-fn in_days(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339()
+/// A request under review, as in the lifecycle: filed, reviewed.
+async fn under_review(app: &TestApp) -> Scenario<'_> {
+    Scenario::new(app).await.filed().await.reviewed().await
 }
 
-fn receipt(outcome: &str, number: &str) -> Value {
-    let mut b = json!({
-        "outcome": outcome,
-        "receipt_number": number,
-        "occurred_at": chrono::Utc::now().to_rfc3339(),
-        "plates_count": 2,
-        "officer_name": "سرهنگ رضایی",
-        "unit": "راهور تبریز"
-    });
-    if outcome == "refused" {
-        b["notes"] = json!("خودرو در محل حاضر نبود");
-    }
-    b
-}
-
-impl TestApp {
-    /// Files, reviews and issues a permit; returns (request id, permit).
-    pub async fn permit_for(&self, c: &Cast) -> (String, Value) {
-        let r = self.file_request(&c.agency_a).await;
-        let id = r["id"].as_str().unwrap().to_owned();
-        expect_json(
-            self.post_action(
-                &format!("/requests/{id}/review"),
-                &c.directorate,
-                None,
-                None,
-            )
-            .await,
-            200,
-        )
-        .await;
-        let permit = expect_json(
-            self.post_json(
-                &format!("/requests/{id}/permit"),
-                Some(&c.directorate),
-                &json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": in_days(10)}),
-            )
-            .await,
-            201,
-        )
-        .await;
-        (id, permit)
-    }
-
-    pub async fn post_receipt(
-        &self,
-        token: &str,
-        permit_id: &str,
-        body: &Value,
-        key: Option<&str>,
-    ) -> reqwest::Response {
-        let mut req = self
-            .client
-            .post(self.api(&format!("/permits/{permit_id}/receipt")))
-            .bearer_auth(token)
-            .json(body);
-        if let Some(k) = key {
-            req = req.header("idempotency-key", k);
-        }
-        req.send().await.unwrap()
-    }
-
-    pub fn expire_permit(&self, permit_id: &str) {
-        let mut conn = self.db_conn();
-        diesel::sql_query(format!(
-            "UPDATE permits SET valid_until = '2000-01-01 00:00:00' WHERE id = '{permit_id}'"
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    }
-}
-
-fn steps(h: &Value) -> Vec<(Value, Value)> {
-    h["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (e["from"].clone(), e["to"].clone()))
-        .collect()
+/// A request with a permit issued for it.
+async fn with_permit(app: &TestApp) -> Scenario<'_> {
+    under_review(app).await.permit_issued().await
 }
 
 #[tokio::test]
-async fn the_whole_lifecycle() {
+async fn a_request_goes_from_filing_to_completion_recording_every_step() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    let code = r["tracking_code"].as_str().unwrap().to_owned();
-    let history = |n: usize| {
-        let app = &app;
-        let token = c.directorate.clone();
-        let id = id.to_owned();
-        async move {
-            let h = expect_json(
-                app.get(&format!("/requests/{id}/history"), Some(&token))
-                    .await,
-                200,
-            )
-            .await;
-            assert_eq!(h["items"].as_array().unwrap().len(), n, "{h}");
-            h
-        }
-    };
-    history(1).await;
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    history(2).await;
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &json!({"message": "سند", "items": [{"document_type": "ownership_document"}]}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    history(3).await;
-    expect_json(
-        app.upload(
-            &c.agency_a,
-            id,
-            "ownership_document",
-            "sanad.pdf",
-            "application/pdf",
-            PDF.to_vec(),
-        )
-        .await,
-        201,
-    )
-    .await;
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/resubmit"),
-            Some(&c.agency_a),
-            &json!({}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    history(4).await;
-    // Permit: validation first.
+    let s = Scenario::new(&app).await.filed().await;
+    assert_eq!(s.history().await.len(), 1);
+    let s = s.reviewed().await;
+    assert_eq!(s.history().await.len(), 2);
+    let s = s.documents_asked(&["ownership_document"]).await;
+    assert_eq!(s.history().await.len(), 3);
+    let s = s.uploaded("ownership_document").await.resubmitted().await;
+    assert_eq!(s.history().await.len(), 4);
+    let s = s.permit_issued().await;
+    assert_eq!(s.history().await.len(), 5);
+    let s = s.plate_removed().await;
+    assert_eq!(s.history().await.len(), 6);
+    let s = s.completed().await;
+    let h = s.history().await;
+    let steps = [
+        "(new) -> submitted",
+        "submitted -> under_review",
+        "under_review -> awaiting_documents",
+        "awaiting_documents -> under_review",
+        "under_review -> permit_issued",
+        "permit_issued -> plate_removed",
+        "plate_removed -> completed",
+    ];
+    assert_eq!(transitions(&h), steps);
+    let roles = ["agency", "directorate", "directorate", "agency"];
+    let roles = [&roles[..], &["directorate", "police", "registry"]].concat();
+    let actors: Vec<&str> = h
+        .iter()
+        .map(|e| e["actor"]["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(actors, roles);
+    assert_eq!(
+        app.track(s.tracking_code()).await.json(200)["status"],
+        "completed"
+    );
+}
+
+#[tokio::test]
+async fn a_permit_is_issued_with_its_location_and_a_twelve_digit_number() {
+    let app = spawn_app().await;
+    let s = under_review(&app).await;
+    let body = json!({"national_permit_number": "NV-1403-1", "valid_until": in_days(20), "notes": "ارسال به راهور"});
+    let reply = app.issue_permit(&s.directorate, s.id(), &body).await;
+    assert!(reply.header("location").starts_with("/api/v1/permits/"));
+    let permit = reply.json(201);
+    assert_eq!(permit["status"], "issued");
+    assert_eq!(permit["tracking_code"], s.tracking_code());
+    assert_eq!(permit["plate"], s.request["vehicle"]["plate"]);
+    assert_eq!(permit["vin"], s.request["vehicle"]["vin"]);
+    assert!(permit["receipt"].is_null());
+    assert_eq!(text(&permit, "permit_number").len(), 12);
+}
+
+#[tokio::test]
+async fn a_permit_body_is_validated_field_by_field() {
+    let app = spawn_app().await;
+    let s = under_review(&app).await;
     for (body, field) in [
-        (
-            json!({"national_permit_number": "NV-1", "valid_until": in_days(-1)}),
-            "valid_until",
-        ),
-        (
-            json!({"national_permit_number": "NV-1", "valid_until": in_days(90)}),
-            "valid_until",
-        ),
-        (
-            json!({"national_permit_number": "", "valid_until": in_days(3)}),
-            "national_permit_number",
-        ),
+        (permit_body("NV-1", -1), "valid_until"),
+        (permit_body("NV-1", 90), "valid_until"),
+        (permit_body("", 3), "national_permit_number"),
         (
             json!({"national_permit_number": "NV-1", "valid_until": "soon"}),
             "valid_until",
         ),
     ] {
-        let p = expect_problem(
-            app.post_json(
-                &format!("/requests/{id}/permit"),
-                Some(&c.directorate),
-                &body,
-            )
-            .await,
-            422,
-            "validation_failed",
-        )
-        .await;
+        let reply = app.issue_permit(&s.directorate, s.id(), &body).await;
+        let p = reply.problem(422, "validation_failed");
         assert_eq!(p["errors"][0]["field"], field);
     }
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/permit"),
-            Some(&c.agency_a),
-            &json!({"national_permit_number": "NV-1", "valid_until": in_days(3)}),
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    let resp = app
-        .post_json(
-            &format!("/requests/{id}/permit"),
-            Some(&c.directorate),
-            &json!({"national_permit_number": "NV-1403-1", "valid_until": "2999-01-01"}),
-        )
+    let far = json!({"national_permit_number": "NV-1403-1", "valid_until": "2999-01-01"});
+    let reply = app.issue_permit(&s.directorate, s.id(), &far).await;
+    reply.problem(422, "validation_failed");
+}
+
+#[tokio::test]
+async fn an_agency_cannot_issue_a_permit() {
+    let app = spawn_app().await;
+    let s = under_review(&app).await;
+    let reply = app
+        .issue_permit(&s.agency_a, s.id(), &permit_body("NV-1", 3))
         .await;
-    expect_problem(resp, 422, "validation_failed").await;
-    let resp = app.post_json(&format!("/requests/{id}/permit"), Some(&c.directorate), &json!({"national_permit_number": "NV-1403-1", "valid_until": in_days(20), "notes": "ارسال به راهور"})).await;
-    assert!(resp.headers()["location"]
-        .to_str()
-        .unwrap()
-        .starts_with("/api/v1/permits/"));
-    let permit = expect_json(resp, 201).await;
-    assert_eq!(permit["status"], "issued");
-    assert_eq!(permit["tracking_code"], code.as_str());
-    assert_eq!(permit["plate"], r["vehicle"]["plate"]);
-    assert_eq!(permit["vin"], r["vehicle"]["vin"]);
-    assert!(permit["receipt"].is_null());
-    let pnum = permit["permit_number"].as_str().unwrap();
-    assert_eq!(pnum.len(), 12);
-    history(5).await;
-    // The police see it in their queue; the owner agency too, another agency not.
-    let queue = expect_json(
-        app.get("/permits?status=issued", Some(&c.police)).await,
-        200,
-    )
-    .await;
-    assert_eq!(queue["items"].as_array().unwrap().len(), 1);
-    let pid = permit["id"].as_str().unwrap();
-    expect_json(
-        app.get(&format!("/permits/{pid}"), Some(&c.agency_a)).await,
-        200,
-    )
-    .await;
-    expect_problem(
-        app.get(&format!("/permits/{pid}"), Some(&c.agency_b)).await,
-        404,
-        "not_found",
-    )
-    .await;
-    assert!(
-        expect_json(app.get("/permits", Some(&c.agency_b)).await, 200).await["items"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
-    // Public verification.
-    let v = expect_json(
-        app.client
-            .get(app.api(&format!("/permits/verify/{pnum}")))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
+    reply.problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_permit_is_seen_by_the_police_and_its_agency_only() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let queue = app.items(&s.police, "/permits?status=issued").await;
+    assert_eq!(queue.len(), 1);
+    app.permit(&s.agency_a, s.permit_id()).await.json(200);
+    app.permit(&s.agency_b, s.permit_id())
+        .await
+        .problem(404, "not_found");
+    assert!(app.items(&s.agency_b, "/permits").await.is_empty());
+}
+
+#[tokio::test]
+async fn public_verification_shows_three_fields() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let v = app.verify_permit(s.permit_number()).await.json(200);
     assert_eq!(v.as_object().unwrap().len(), 3);
     assert_eq!(v["status"], "issued");
-    // Receipt → plate_removed.
-    let resp = app
-        .post_receipt(&c.police, pid, &receipt("removed", "R-1"), Some("rcpt-1"))
+}
+
+#[tokio::test]
+async fn a_removal_receipt_uses_the_permit_and_moves_the_request_on() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let body = receipt("removed", "R-1");
+    let reply = app
+        .receipt(&s.police, s.permit_id(), &body, Some("rcpt-1"))
         .await;
-    let after = expect_json(resp, 201).await;
+    let after = reply.json(201);
     assert_eq!(after["status"], "used");
     assert_eq!(after["receipt"]["outcome"], "removed");
     assert_eq!(after["receipt"]["receipt_number"], "R-1");
-    let req_now = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(req_now["status"], "plate_removed");
-    assert_eq!(req_now["allowed_actions"], json!(["register"]));
-    history(6).await;
-    // Registration by the registry account → completed.
-    let reg = json!({"national_registration_number": "REG-99", "registered_at": chrono::Utc::now().to_rfc3339()});
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/registration"),
-            Some(&c.police),
-            &reg,
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    let done = expect_json(
-        app.post_json(
-            &format!("/requests/{id}/registration"),
-            Some(&c.registry),
-            &reg,
-        )
-        .await,
-        200,
-    )
-    .await;
-    assert_eq!(done["status"], "completed");
-    let h = history(7).await;
-    assert_eq!(
-        steps(&h),
-        vec![
-            (Value::Null, json!("submitted")),
-            (json!("submitted"), json!("under_review")),
-            (json!("under_review"), json!("awaiting_documents")),
-            (json!("awaiting_documents"), json!("under_review")),
-            (json!("under_review"), json!("permit_issued")),
-            (json!("permit_issued"), json!("plate_removed")),
-            (json!("plate_removed"), json!("completed")),
-        ]
-    );
-    let roles: Vec<&str> = h["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["actor"]["role"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        roles,
-        vec![
-            "agency",
-            "directorate",
-            "directorate",
-            "agency",
-            "directorate",
-            "police",
-            "registry"
-        ]
-    );
-    let t = expect_json(
-        app.client
-            .get(app.api(&format!("/track/{code}")))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
-    assert_eq!(t["status"], "completed");
-    // The same registration number cannot be used twice.
-    let (id2, permit2) = app.permit_for(&c).await;
-    expect_json(
-        app.post_receipt(
-            &c.police,
-            permit2["id"].as_str().unwrap(),
-            &receipt("removed", "R-2"),
-            None,
-        )
-        .await,
-        201,
-    )
-    .await;
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id2}/registration"),
-            Some(&c.directorate),
-            &reg,
-        )
-        .await,
-        409,
-        "duplicate",
-    )
-    .await;
+    let now = s.current().await;
+    assert_eq!(now["status"], "plate_removed");
+    assert_eq!(now["allowed_actions"], json!(["register"]));
+    assert_eq!(s.history().await.len(), 4);
 }
 
 #[tokio::test]
-async fn refused_reopened_and_reissued() {
+async fn the_registry_completes_a_request_whose_plates_are_removed() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let (id, permit) = app.permit_for(&c).await;
-    let pid = permit["id"].as_str().unwrap();
-    // A refusal needs its reason.
+    let s = with_permit(&app).await.plate_removed().await;
+    let reg = registration("REG-99");
+    app.register(&s.police, s.id(), &reg)
+        .await
+        .problem(403, "forbidden");
+    let done = app.register(&s.registry, s.id(), &reg).await.json(200);
+    assert_eq!(done["status"], "completed");
+    assert_eq!(
+        app.track(s.tracking_code()).await.json(200)["status"],
+        "completed"
+    );
+}
+
+#[tokio::test]
+async fn a_registration_number_cannot_be_used_twice() {
+    let app = spawn_app().await;
+    let first = with_permit(&app).await.plate_removed().await;
+    let second = first.another().filed().await.reviewed().await;
+    let second = second.permit_issued().await.plate_removed().await;
+    let reg = registration("REG-99");
+    app.register(&first.registry, first.id(), &reg)
+        .await
+        .json(200);
+    let reply = app.register(&second.directorate, second.id(), &reg).await;
+    reply.problem(409, "duplicate");
+}
+
+#[tokio::test]
+async fn a_refusal_receipt_needs_its_reason() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
     let mut no_reason = receipt("refused", "R-9");
     no_reason.as_object_mut().unwrap().remove("notes");
-    let p = expect_problem(
-        app.post_receipt(&c.police, pid, &no_reason, None).await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let reply = app
+        .receipt(&s.police, s.permit_id(), &no_reason, None)
+        .await;
+    let p = reply.problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "notes");
-    let after = expect_json(
-        app.post_receipt(&c.police, pid, &receipt("refused", "R-9"), None)
-            .await,
-        201,
-    )
-    .await;
+}
+
+#[tokio::test]
+async fn a_refused_removal_can_be_reopened_or_rejected() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let body = receipt("refused", "R-9");
+    let after = app
+        .receipt(&s.police, s.permit_id(), &body, None)
+        .await
+        .json(201);
     assert_eq!(after["status"], "refused");
-    let r = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
+    let r = s.current().await;
     assert_eq!(r["status"], "removal_refused");
     assert_eq!(r["allowed_actions"], json!(["reopen", "reject"]));
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/reopen"),
-            Some(&c.directorate),
-            &json!({"note": "بررسی دوباره"}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    let second = expect_json(
-        app.post_json(
-            &format!("/requests/{id}/permit"),
-            Some(&c.directorate),
-            &json!({"national_permit_number": "NV-second", "valid_until": in_days(5)}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    assert_ne!(second["permit_number"], permit["permit_number"]);
-    // The old permit stays on record, refused.
-    let old = expect_json(
-        app.get(&format!("/permits/{pid}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(old["status"], "refused");
-    expect_json(
-        app.post_receipt(
-            &c.police,
-            second["id"].as_str().unwrap(),
-            &receipt("removed", "R-10"),
-            None,
-        )
-        .await,
-        201,
-    )
-    .await;
-    let h = expect_json(
-        app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(
-        steps(&h),
-        vec![
-            (Value::Null, json!("submitted")),
-            (json!("submitted"), json!("under_review")),
-            (json!("under_review"), json!("permit_issued")),
-            (json!("permit_issued"), json!("removal_refused")),
-            (json!("removal_refused"), json!("under_review")),
-            (json!("under_review"), json!("permit_issued")),
-            (json!("permit_issued"), json!("plate_removed")),
-        ]
-    );
 }
 
 #[tokio::test]
-async fn expired_permits_can_be_reopened_and_reissued_but_not_receipted() {
+async fn a_reopened_request_gets_a_new_permit_and_the_refused_one_stays_on_record() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let (id, permit) = app.permit_for(&c).await;
-    let pid = permit["id"].as_str().unwrap();
-    // Not expired yet: reopening is not allowed.
-    expect_problem(
-        app.post_json(
-            &format!("/requests/{id}/reopen"),
-            Some(&c.directorate),
-            &json!({"note": "x"}),
-        )
-        .await,
-        409,
-        "invalid_transition",
-    )
-    .await;
-    app.expire_permit(pid);
-    let p = expect_json(
-        app.get(&format!("/permits/{pid}"), Some(&c.police)).await,
-        200,
-    )
-    .await;
-    assert_eq!(p["status"], "expired");
-    let v = expect_json(
-        app.client
-            .get(app.api(&format!(
-                "/permits/verify/{}",
-                p["permit_number"].as_str().unwrap()
-            )))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
-    assert_eq!(v["status"], "expired");
-    expect_problem(
-        app.post_receipt(&c.police, pid, &receipt("removed", "R-late"), None)
-            .await,
-        409,
-        "permit_expired",
-    )
-    .await;
-    let expired = expect_json(
-        app.get("/permits?status=expired", Some(&c.police)).await,
-        200,
-    )
-    .await;
-    assert_eq!(expired["items"].as_array().unwrap().len(), 1);
-    let r = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(r["allowed_actions"], json!(["reopen"]));
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/reopen"),
-            Some(&c.directorate),
-            &json!({"note": "مجوز منقضی شد"}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    let again = expect_json(
-        app.post_json(
-            &format!("/requests/{id}/permit"),
-            Some(&c.directorate),
-            &json!({"national_permit_number": "NV-again", "valid_until": in_days(5)}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    assert_ne!(again["id"], permit["id"]);
-    let all = expect_json(app.get("/permits", Some(&c.directorate)).await, 200).await;
-    assert_eq!(all["items"].as_array().unwrap().len(), 2);
-    // Waiting permits come first in the queue.
-    assert_eq!(all["items"][0]["id"], again["id"]);
-}
-
-#[tokio::test]
-async fn receipts_are_idempotent_and_single() {
-    let app = spawn_app().await;
-    let c = app.cast().await;
-    let (_, permit) = app.permit_for(&c).await;
-    let pid = permit["id"].as_str().unwrap();
-    let body = receipt("removed", "R-100");
-    // Not police.
-    for token in [&c.directorate, &c.agency_a, &c.admin, &c.registry] {
-        expect_problem(
-            app.post_receipt(token, pid, &body, None).await,
-            403,
-            "forbidden",
-        )
+    let s = with_permit(&app)
+        .await
+        .removal_refused()
+        .await
+        .reopened()
         .await;
+    let first = s.permit.clone();
+    let s = s.permit_issued().await;
+    assert_ne!(s.permit["permit_number"], first["permit_number"]);
+    let old = app
+        .permit(&s.directorate, text(&first, "id"))
+        .await
+        .json(200);
+    assert_eq!(old["status"], "refused");
+    let s = s.plate_removed().await;
+    let steps = [
+        "(new) -> submitted",
+        "submitted -> under_review",
+        "under_review -> permit_issued",
+        "permit_issued -> removal_refused",
+        "removal_refused -> under_review",
+        "under_review -> permit_issued",
+        "permit_issued -> plate_removed",
+    ];
+    assert_eq!(transitions(&s.history().await), steps);
+}
+
+#[tokio::test]
+async fn a_permit_cannot_be_reopened_before_it_expires() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let reply = app.reopen(&s.directorate, s.id(), "x").await;
+    reply.problem(409, "invalid_transition");
+}
+
+#[tokio::test]
+async fn an_expired_permit_reads_expired_to_the_police_and_the_public() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await.permit_expired().await;
+    let p = app.permit(&s.police, s.permit_id()).await.json(200);
+    assert_eq!(p["status"], "expired");
+    let v = app.verify_permit(text(&p, "permit_number")).await.json(200);
+    assert_eq!(v["status"], "expired");
+    let expired = app.items(&s.police, "/permits?status=expired").await;
+    assert_eq!(expired.len(), 1);
+}
+
+#[tokio::test]
+async fn a_receipt_on_an_expired_permit_is_refused() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await.permit_expired().await;
+    let body = receipt("removed", "R-late");
+    let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
+    reply.problem(409, "permit_expired");
+}
+
+#[tokio::test]
+async fn an_expired_permit_is_reopened_and_reissued_and_waits_first_in_the_queue() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await.permit_expired().await;
+    assert_eq!(s.current().await["allowed_actions"], json!(["reopen"]));
+    app.reopen(&s.directorate, s.id(), "مجوز منقضی شد")
+        .await
+        .json(200);
+    let again = app
+        .issue_permit(&s.directorate, s.id(), &permit_body("NV-again", 5))
+        .await
+        .json(201);
+    assert_ne!(again["id"], s.permit["id"]);
+    let all = app.items(&s.directorate, "/permits").await;
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["id"], again["id"]);
+}
+
+#[tokio::test]
+async fn only_the_police_post_receipts() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let body = receipt("removed", "R-100");
+    for token in [&s.directorate, &s.agency_a, &s.admin, &s.registry] {
+        let reply = app.receipt(token, s.permit_id(), &body, None).await;
+        reply.problem(403, "forbidden");
     }
-    let first = app.post_receipt(&c.police, pid, &body, Some("k-1")).await;
-    assert_eq!(first.status().as_u16(), 201);
-    let first_body = first.text().await.unwrap();
-    // Replay: same 201 body.
-    let again = app.post_receipt(&c.police, pid, &body, Some("k-1")).await;
-    assert_eq!(again.status().as_u16(), 201);
-    assert_eq!(again.text().await.unwrap(), first_body);
-    // Same key, other body.
-    expect_problem(
-        app.post_receipt(&c.police, pid, &receipt("removed", "R-101"), Some("k-1"))
-            .await,
-        422,
-        "idempotency_key_reused",
-    )
-    .await;
-    // A second receipt with a new key.
-    expect_problem(
-        app.post_receipt(&c.police, pid, &body, Some("k-2")).await,
-        409,
-        "duplicate",
-    )
-    .await;
-    // Occurred before issue / in the future.
-    let (_, p2) = app.permit_for(&c).await;
+}
+
+#[tokio::test]
+async fn a_replayed_receipt_gets_the_first_answer_again() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let body = receipt("removed", "R-100");
+    let first = app
+        .receipt(&s.police, s.permit_id(), &body, Some("k-1"))
+        .await;
+    assert_eq!(first.status, 201);
+    let again = app
+        .receipt(&s.police, s.permit_id(), &body, Some("k-1"))
+        .await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.text, first.text);
+}
+
+#[tokio::test]
+async fn a_receipt_key_reused_for_another_body_is_refused() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let (pid, police) = (s.permit_id(), &s.police);
+    let body = receipt("removed", "R-100");
+    app.receipt(police, pid, &body, Some("k-1")).await.json(201);
+    let other = receipt("removed", "R-101");
+    let reply = app.receipt(police, pid, &other, Some("k-1")).await;
+    reply.problem(422, "idempotency_key_reused");
+}
+
+#[tokio::test]
+async fn a_second_receipt_for_a_permit_is_a_duplicate() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    let body = receipt("removed", "R-100");
+    app.receipt(&s.police, s.permit_id(), &body, Some("k-1"))
+        .await
+        .json(201);
+    let reply = app
+        .receipt(&s.police, s.permit_id(), &body, Some("k-2"))
+        .await;
+    reply.problem(409, "duplicate");
+}
+
+#[tokio::test]
+async fn a_receipt_happens_between_issue_and_now() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
     let mut early = receipt("removed", "R-1");
     early["occurred_at"] = json!("2020-01-01T00:00:00Z");
-    let p = expect_problem(
-        app.post_receipt(&c.police, p2["id"].as_str().unwrap(), &early, None)
-            .await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let reply = app.receipt(&s.police, s.permit_id(), &early, None).await;
+    let p = reply.problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "occurred_at");
     let mut future = receipt("removed", "R-1");
     future["occurred_at"] = json!(in_days(1));
-    expect_problem(
-        app.post_receipt(&c.police, p2["id"].as_str().unwrap(), &future, None)
-            .await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let reply = app.receipt(&s.police, s.permit_id(), &future, None).await;
+    reply.problem(422, "validation_failed");
 }
 
-#[tokio::test]
-async fn twenty_concurrent_identical_receipts_store_one() {
+/// Twenty identical receipts at once: at least one is stored, exactly one row, exactly one
+/// transition; without a key exactly one call succeeds.
+async fn twenty_concurrent_receipts(keyed: bool) {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    for keyed in [true, false] {
-        let (id, permit) = app.permit_for(&c).await;
-        let pid = permit["id"].as_str().unwrap().to_owned();
-        let body = receipt("removed", "R-concurrent");
-        let app = &app;
-        let futures = (0..20).map(|_| {
-            let pid = pid.clone();
-            let body = body.clone();
-            let police = c.police.clone();
-            async move {
-                let key = if keyed { Some("same-key") } else { None };
-                app.post_receipt(&police, &pid, &body, key)
-                    .await
-                    .status()
-                    .as_u16()
-            }
-        });
-        let statuses: Vec<u16> = futures_util::future::join_all(futures).await;
-        assert!(
-            statuses.iter().all(|s| [201, 409].contains(s)),
-            "{statuses:?}"
-        );
-        assert!(statuses.contains(&201), "{statuses:?}");
-        if !keyed {
-            assert_eq!(
-                statuses.iter().filter(|s| **s == 201).count(),
-                1,
-                "{statuses:?}"
-            );
-        }
-        #[derive(diesel::QueryableByName)]
-        struct N {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            n: i64,
-        }
-        let mut conn = app.db_conn();
-        let n: N = diesel::sql_query(format!(
-            "SELECT COUNT(*) AS n FROM receipts WHERE permit_id = '{pid}'"
-        ))
-        .get_result(&mut conn)
-        .unwrap();
-        assert_eq!(n.n, 1);
-        let h = expect_json(
-            app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
-                .await,
-            200,
-        )
-        .await;
-        assert_eq!(
-            h["items"].as_array().unwrap().len(),
-            4,
-            "one transition for the receipt"
-        );
+    let s = with_permit(&app).await;
+    let body = receipt("removed", "R-concurrent");
+    let key = if keyed { Some("same-key") } else { None };
+    let calls = (0..20).map(|_| app.receipt(&s.police, s.permit_id(), &body, key));
+    let replies = futures_util::future::join_all(calls).await;
+    let statuses: Vec<u16> = replies.iter().map(|r| r.status).collect();
+    assert!(
+        statuses.iter().all(|s| [201, 409].contains(s)),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&201), "{statuses:?}");
+    if !keyed {
+        let created = statuses.iter().filter(|s| **s == 201).count();
+        assert_eq!(created, 1, "{statuses:?}");
     }
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM receipts WHERE permit_id = '{}'",
+        s.permit_id()
+    );
+    let n: N = diesel::sql_query(sql)
+        .get_result(&mut app.db_conn())
+        .unwrap();
+    assert_eq!(n.n, 1);
+    assert_eq!(s.history().await.len(), 4, "one transition for the receipt");
 }
 
 #[tokio::test]
-async fn permit_verification_is_public_rate_limited_and_minimal() {
+async fn twenty_concurrent_keyed_receipts_store_one() {
+    twenty_concurrent_receipts(true).await;
+}
+
+#[tokio::test]
+async fn twenty_concurrent_unkeyed_receipts_store_one_and_refuse_the_rest() {
+    twenty_concurrent_receipts(false).await;
+}
+
+#[tokio::test]
+async fn verification_reads_persian_digits_hides_unknown_numbers_and_is_rate_limited() {
     let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 4).await;
-    let c = app.cast().await;
-    let (_, permit) = app.permit_for(&c).await;
-    let num = permit["permit_number"].as_str().unwrap();
-    let persian: String = num
-        .chars()
-        .map(|ch| char::from_u32(0x06F0 + ch.to_digit(10).unwrap()).unwrap())
-        .collect();
-    let url = reqwest::Url::parse(&app.api(&format!("/permits/verify/{persian}"))).unwrap();
-    expect_json(app.client.get(url).send().await.unwrap(), 200).await;
-    expect_problem(
-        app.client
-            .get(app.api("/permits/verify/123456789012"))
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.client
-            .get(app.api("/permits/verify/garbage"))
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
-    expect_json(
-        app.client
-            .get(app.api(&format!("/permits/verify/{num}")))
-            .send()
-            .await
-            .unwrap(),
-        200,
-    )
-    .await;
-    expect_problem(
-        app.client
-            .get(app.api(&format!("/permits/verify/{num}")))
-            .send()
-            .await
-            .unwrap(),
-        429,
-        "rate_limited",
-    )
-    .await;
+    let s = with_permit(&app).await;
+    let number = s.permit_number();
+    app.verify_permit(&persian_digits(number)).await.json(200);
+    let unknown = app.verify_permit("123456789012").await;
+    unknown.problem(404, "not_found");
+    app.verify_permit("garbage").await.problem(404, "not_found");
+    app.verify_permit(number).await.json(200);
+    app.verify_permit(number).await.problem(429, "rate_limited");
 }

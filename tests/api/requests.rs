@@ -1,5 +1,5 @@
-//! Issue 4: requests — intake, validation, idempotency, isolation, the state machine over
-//! HTTP, concurrency and public tracking.
+//! Requests: filing and validation, idempotency, one open request per vehicle, what each role
+//! sees, search and paging, the state machine over HTTP, concurrency and public tracking.
 
 use std::collections::HashSet;
 
@@ -11,24 +11,18 @@ use serde_json::{json, Value};
 use crate::helpers::*;
 
 #[tokio::test]
-async fn agency_files_a_request_and_gets_a_tracking_code() {
+async fn a_filed_request_comes_back_canonical_with_a_tracking_code() {
     let app = spawn_app().await;
     let c = app.cast().await;
     let (plate, vin) = random_vehicle();
-    let resp = app
-        .post_json("/requests", Some(&c.agency_a), &request_body(&plate, &vin))
-        .await;
-    assert_eq!(resp.status().as_u16(), 201);
-    let location = resp.headers()["location"].to_str().unwrap().to_owned();
-    assert_eq!(resp.headers()["etag"], "\"1\"");
-    let body = expect_json(resp, 201).await;
-    assert_eq!(
-        location,
-        format!("/api/v1/requests/{}", body["id"].as_str().unwrap())
-    );
+    let reply = app.file(&c.agency_a, &request_body(&plate, &vin)).await;
+    let (location, etag) = (reply.header("location").to_owned(), reply.header("etag"));
+    assert_eq!(etag, "\"1\"");
+    let body = reply.json(201);
+    assert_eq!(location, format!("/api/v1/requests/{}", text(&body, "id")));
     assert_eq!(body["status"], "submitted");
     assert_eq!(body["status_label_fa"], "ثبت شده");
-    let code = body["tracking_code"].as_str().unwrap();
+    let code = text(&body, "tracking_code");
     assert_eq!(code.len(), 12);
     assert!(code.chars().all(|c| c.is_ascii_digit()));
     let canonical = body["vehicle"]["plate"].as_str().unwrap();
@@ -44,97 +38,68 @@ async fn agency_files_a_request_and_gets_a_tracking_code() {
     assert_eq!(body["contact"]["name"], "رضا احمدی");
     assert_eq!(body["contact"]["mobile"], "09141234567");
     assert_eq!(body["allowed_actions"], json!(["withdraw"]));
-    // Only agencies file requests.
-    expect_problem(
-        app.post_json(
-            "/requests",
-            Some(&c.directorate),
-            &request_body(&plate, &vin),
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    // Mass assignment is refused.
-    let mut b = request_body(&plate, &vin);
+}
+
+#[tokio::test]
+async fn only_agencies_file_requests() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let reply = app.file(&c.directorate, &new_request()).await;
+    reply.problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_request_cannot_set_its_own_status() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let mut b = new_request();
     b["status"] = json!("completed");
-    let body = expect_problem(
-        app.post_json("/requests", Some(&c.agency_a), &b).await,
-        422,
-        "validation_failed",
-    )
-    .await;
+    let body = app
+        .file(&c.agency_a, &b)
+        .await
+        .problem(422, "validation_failed");
     assert_eq!(body["errors"][0]["field"], "status");
 }
+
+/// Each invalid value: where it goes in a valid body, the value (JSON), the field the problem
+/// names and its code.
+const INVALID_FIELDS: &str = r#"
+/vehicle/plate         | "12 ب 345 ایران 67" | vehicle.plate         | invalid_plate
+/vehicle/plate         | "garbage"           | vehicle.plate         | invalid_plate
+/vehicle/vin           | "NAAM01CA9JK12345O" | vehicle.vin           | invalid_vin
+/vehicle/vin           | "SHORT"             | vehicle.vin           | invalid_vin
+/vehicle/engine_number | ""                  | vehicle.engine_number | required
+/vehicle/make          | "  "                | vehicle.make          | required
+/vehicle/year          | 1800                | vehicle.year          | invalid_year
+/vehicle/year          | 2999                | vehicle.year          | invalid_year
+/vehicle/vehicle_type  | "spaceship"         | vehicle.vehicle_type  | invalid_value
+/reason                | "other"             | reason_details        | required
+/letter/date           | "1499/01/01"        | letter.date           | future_date
+/letter/date           | "1402/12/30"        | letter.date           | invalid_value
+/letter/number         | ""                  | letter.number         | required
+/contact/mobile        | "02112345678"       | contact.mobile        | invalid_mobile
+/contact/name          | "x"                 | contact.name          | too_short
+"#;
 
 #[tokio::test]
 async fn every_field_is_validated_and_named_by_its_path() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let cases: Vec<(&str, Value, &str, &str)> = vec![
-        (
-            "/vehicle/plate",
-            json!("12 ب 345 ایران 67"),
-            "vehicle.plate",
-            "invalid_plate",
-        ),
-        (
-            "/vehicle/plate",
-            json!("garbage"),
-            "vehicle.plate",
-            "invalid_plate",
-        ),
-        (
-            "/vehicle/vin",
-            json!("NAAM01CA9JK12345O"),
-            "vehicle.vin",
-            "invalid_vin",
-        ),
-        ("/vehicle/vin", json!("SHORT"), "vehicle.vin", "invalid_vin"),
-        (
-            "/vehicle/engine_number",
-            json!(""),
-            "vehicle.engine_number",
-            "required",
-        ),
-        ("/vehicle/make", json!("  "), "vehicle.make", "required"),
-        ("/vehicle/year", json!(1800), "vehicle.year", "invalid_year"),
-        ("/vehicle/year", json!(2999), "vehicle.year", "invalid_year"),
-        (
-            "/vehicle/vehicle_type",
-            json!("spaceship"),
-            "vehicle.vehicle_type",
-            "invalid_value",
-        ),
-        ("/reason", json!("other"), "reason_details", "required"),
-        (
-            "/letter/date",
-            json!("1499/01/01"),
-            "letter.date",
-            "future_date",
-        ),
-        (
-            "/letter/date",
-            json!("1402/12/30"),
-            "letter.date",
-            "invalid_value",
-        ),
-        ("/letter/number", json!(""), "letter.number", "required"),
-        (
-            "/contact/mobile",
-            json!("02112345678"),
-            "contact.mobile",
-            "invalid_mobile",
-        ),
-        ("/contact/name", json!("x"), "contact.name", "too_short"),
-    ];
-    for (pointer, value, field, code) in cases {
-        let (plate, vin) = random_vehicle();
-        let mut body = request_body(&plate, &vin);
+    let cases: Vec<Vec<&str>> = INVALID_FIELDS
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(cases.len(), 15);
+    for case in cases {
+        let [pointer, value, field, code] = case[..] else {
+            panic!("four columns: {case:?}");
+        };
+        let value: Value = serde_json::from_str(value).unwrap();
+        let mut body = new_request();
         *body.pointer_mut(pointer).unwrap() = value.clone();
-        let resp = app.post_json("/requests", Some(&c.agency_a), &body).await;
-        let problem = expect_problem(resp, 422, "validation_failed").await;
+        let reply = app.file(&c.agency_a, &body).await;
+        let problem = reply.problem(422, "validation_failed");
         let errors = problem["errors"].as_array().unwrap();
         assert!(
             errors
@@ -143,391 +108,279 @@ async fn every_field_is_validated_and_named_by_its_path() {
             "{pointer}={value}: expected {field}/{code}, got {errors:?}"
         );
     }
-    // All invalid fields at once.
+}
+
+#[tokio::test]
+async fn all_invalid_fields_are_reported_at_once() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
     let mut body = request_body("x", "y");
     body["contact"]["mobile"] = json!("123");
-    let problem = expect_problem(
-        app.post_json("/requests", Some(&c.agency_a), &body).await,
-        422,
-        "validation_failed",
-    )
-    .await;
-    assert!(problem["errors"].as_array().unwrap().len() >= 3);
-    // English messages on request.
-    let resp = app
-        .client
-        .post(app.api("/requests"))
-        .bearer_auth(&c.agency_a)
-        .header("accept-language", "en")
-        .json(&json!({"vehicle": {}}))
-        .send()
+    let problem = app
+        .file(&c.agency_a, &body)
         .await
-        .unwrap();
-    let problem = expect_problem(resp, 422, "validation_failed").await;
+        .problem(422, "validation_failed");
+    assert!(problem["errors"].as_array().unwrap().len() >= 3);
+}
+
+#[tokio::test]
+async fn problems_are_in_english_when_asked() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let english = [("accept-language", "en")];
+    let body = json!({"vehicle": {}});
+    let reply = app
+        .call(
+            reqwest::Method::POST,
+            "/requests",
+            Some(&c.agency_a),
+            Some(&body),
+            &english,
+        )
+        .await;
+    let problem = reply.problem(422, "validation_failed");
     assert_eq!(problem["title"], "Validation failed");
 }
 
 #[tokio::test]
-async fn create_is_idempotent_per_key() {
+async fn a_replayed_filing_gets_the_first_answer_and_files_once() {
     let app = spawn_app().await;
     let c = app.cast().await;
     let (plate, vin) = random_vehicle();
     let body = request_body(&plate, &vin);
-    let send = |key: &'static str, body: Value| {
-        let app = &app;
-        let token = c.agency_a.clone();
-        async move {
-            app.client
-                .post(app.api("/requests"))
-                .bearer_auth(token)
-                .header("idempotency-key", key)
-                .json(&body)
-                .send()
-                .await
-                .unwrap()
-        }
-    };
-    let first = send("key-1", body.clone()).await;
-    assert_eq!(first.status().as_u16(), 201);
-    let first_loc = first.headers()["location"].clone();
-    let first_body = first.text().await.unwrap();
-    let again = send("key-1", body.clone()).await;
-    assert_eq!(again.status().as_u16(), 201);
-    assert_eq!(again.headers()["location"], first_loc);
-    assert_eq!(again.text().await.unwrap(), first_body);
-    // Same key, other body.
-    let (p2, v2) = random_vehicle();
-    expect_problem(
-        send("key-1", request_body(&p2, &v2)).await,
-        422,
-        "idempotency_key_reused",
-    )
-    .await;
-    // Without a key, the same vehicle is a duplicate naming the open request.
-    let dup = expect_problem(
-        app.post_json("/requests", Some(&c.agency_a), &body).await,
-        409,
-        "duplicate",
-    )
-    .await;
-    let first_json: Value = serde_json::from_str(&first_body).unwrap();
-    assert_eq!(dup["existing_tracking_code"], first_json["tracking_code"]);
-    // Keys are per user: another agency's user with the same key files its own request.
-    let (p3, v3) = random_vehicle();
-    let resp = app
-        .client
-        .post(app.api("/requests"))
-        .bearer_auth(&c.agency_b)
-        .header("idempotency-key", "key-1")
-        .json(&request_body(&p3, &v3))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 201);
-    // Exactly one request exists for the first vehicle.
-    let list = expect_json(
-        app.get(&format!("/requests?q={vin}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let first = app.file_keyed(&c.agency_a, &body, "key-1").await;
+    assert_eq!(first.status, 201);
+    let again = app.file_keyed(&c.agency_a, &body, "key-1").await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(again.text, first.text);
+    let list = app
+        .items(&c.directorate, &format!("/requests?q={vin}"))
+        .await;
+    assert_eq!(list.len(), 1);
 }
 
 #[tokio::test]
-async fn one_open_request_per_vehicle() {
+async fn a_filing_key_reused_for_another_body_is_refused() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let (plate, vin) = random_vehicle();
-    let first = expect_json(
-        app.post_json("/requests", Some(&c.agency_a), &request_body(&plate, &vin))
-            .await,
-        201,
-    )
-    .await;
-    // Same plate written differently, other VIN.
-    let (_, other_vin) = random_vehicle();
-    let digits_plate = plate.replace(' ', "").replace("ایران", "-");
-    expect_problem(
-        app.post_json(
-            "/requests",
-            Some(&c.agency_a),
-            &request_body(&digits_plate, &other_vin),
-        )
-        .await,
-        409,
-        "duplicate",
-    )
-    .await;
-    // Same VIN (lower case), other plate; another agency is not told the other tracking code.
-    let (other_plate, _) = random_vehicle();
-    let dup = expect_problem(
-        app.post_json(
-            "/requests",
-            Some(&c.agency_b),
-            &request_body(&other_plate, &vin.to_lowercase()),
-        )
-        .await,
-        409,
-        "duplicate",
-    )
-    .await;
-    assert!(dup.get("existing_tracking_code").is_none());
-    // Once withdrawn, the vehicle may be filed again.
-    let id = first["id"].as_str().unwrap();
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/withdraw"),
-            &c.agency_a,
-            Some(json!({"reason": "اشتباه"})),
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    expect_json(
-        app.post_json("/requests", Some(&c.agency_a), &request_body(&plate, &vin))
-            .await,
-        201,
-    )
-    .await;
+    app.file_keyed(&c.agency_a, &new_request(), "key-1")
+        .await
+        .json(201);
+    let reply = app.file_keyed(&c.agency_a, &new_request(), "key-1").await;
+    reply.problem(422, "idempotency_key_reused");
 }
 
 #[tokio::test]
-async fn agencies_see_only_their_own_requests() {
+async fn refiling_an_open_vehicle_without_a_key_names_the_open_request() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let body = new_request();
+    let first = app.file_keyed(&c.agency_a, &body, "key-1").await.json(201);
+    let dup = app.file(&c.agency_a, &body).await.problem(409, "duplicate");
+    assert_eq!(dup["existing_tracking_code"], first["tracking_code"]);
+}
+
+#[tokio::test]
+async fn idempotency_keys_belong_to_their_user() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    app.file_keyed(&c.agency_a, &new_request(), "key-1")
+        .await
+        .json(201);
+    let reply = app.file_keyed(&c.agency_b, &new_request(), "key-1").await;
+    assert_eq!(reply.status, 201);
+}
+
+/// Agency A files a request for a random vehicle; returns (plate, VIN, the request).
+async fn one_filed(app: &TestApp, c: &Cast) -> (String, String, Value) {
+    let (plate, vin) = random_vehicle();
+    let created = app
+        .file(&c.agency_a, &request_body(&plate, &vin))
+        .await
+        .json(201);
+    (plate, vin, created)
+}
+
+#[tokio::test]
+async fn the_same_plate_written_differently_is_a_duplicate() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let (plate, _, _) = one_filed(&app, &c).await;
+    let (_, other_vin) = random_vehicle();
+    let digits_plate = plate.replace(' ', "").replace("ایران", "-");
+    let reply = app
+        .file(&c.agency_a, &request_body(&digits_plate, &other_vin))
+        .await;
+    reply.problem(409, "duplicate");
+}
+
+#[tokio::test]
+async fn another_agency_filing_the_same_vin_is_not_told_the_tracking_code() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let (_, vin, _) = one_filed(&app, &c).await;
+    let (other_plate, _) = random_vehicle();
+    let lower = request_body(&other_plate, &vin.to_lowercase());
+    let dup = app
+        .file(&c.agency_b, &lower)
+        .await
+        .problem(409, "duplicate");
+    assert!(dup.get("existing_tracking_code").is_none());
+}
+
+#[tokio::test]
+async fn a_withdrawn_vehicle_may_be_filed_again() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let (plate, vin, first) = one_filed(&app, &c).await;
+    app.withdraw(&c.agency_a, text(&first, "id"), "اشتباه")
+        .await
+        .json(200);
+    app.file(&c.agency_a, &request_body(&plate, &vin))
+        .await
+        .json(201);
+}
+
+#[tokio::test]
+async fn an_agency_lists_and_searches_only_its_own_requests() {
     let app = spawn_app().await;
     let c = app.cast().await;
     let a = app.file_request(&c.agency_a).await;
     let b = app.file_request(&c.agency_b).await;
-    let a_id = a["id"].as_str().unwrap();
-    let a_code = a["tracking_code"].as_str().unwrap();
-    // Lists.
-    let list = expect_json(app.get("/requests", Some(&c.agency_b)).await, 200).await;
-    let ids: Vec<&str> = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, vec![b["id"].as_str().unwrap()]);
+    let list = app.items(&c.agency_b, "/requests").await;
+    assert_eq!(ids(&list), [text(&b, "id")]);
     // Filtering by another organisation does not widen an agency's view.
-    let list = expect_json(
-        app.get(
-            &format!("/requests?organisation_id={}", c.org_a),
-            Some(&c.agency_b),
-        )
-        .await,
-        200,
-    )
-    .await;
-    assert!(list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["organisation_id"] == c.org_b));
-    // Search.
-    let list = expect_json(
-        app.get(&format!("/requests?q={a_code}"), Some(&c.agency_b))
-            .await,
-        200,
-    )
-    .await;
-    assert!(list["items"].as_array().unwrap().is_empty());
-    // Detail, history, actions: 404, never 403.
-    expect_problem(
-        app.get(&format!("/requests/{a_id}"), Some(&c.agency_b))
-            .await,
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.get(&format!("/requests/{a_id}/history"), Some(&c.agency_b))
-            .await,
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.post_action(
-            &format!("/requests/{a_id}/withdraw"),
-            &c.agency_b,
-            Some(json!({"reason": "x"})),
-            None,
-        )
-        .await,
-        404,
-        "not_found",
-    )
-    .await;
-    // Police never see requests.
-    expect_problem(
-        app.get("/requests", Some(&c.police)).await,
-        403,
-        "forbidden",
-    )
-    .await;
-    expect_problem(
-        app.get(&format!("/requests/{a_id}"), Some(&c.police)).await,
-        403,
-        "forbidden",
-    )
-    .await;
-    // The directorate sees both, with contact details; the registry without them.
-    let list = expect_json(app.get("/requests", Some(&c.directorate)).await, 200).await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 2);
-    assert!(list["items"][0]["contact"].is_object());
-    let one = expect_json(
-        app.get(&format!("/requests/{a_id}"), Some(&c.registry))
-            .await,
-        200,
-    )
-    .await;
-    assert!(one["contact"].is_null());
-    // Owning agency sees its contact details.
-    let one = expect_json(
-        app.get(&format!("/requests/{a_id}"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(one["contact"]["mobile"], "09141234567");
+    let path = format!("/requests?organisation_id={}", c.org_a);
+    let list = app.items(&c.agency_b, &path).await;
+    assert!(list.iter().all(|r| r["organisation_id"] == c.org_b));
+    let path = format!("/requests?q={}", text(&a, "tracking_code"));
+    assert!(app.items(&c.agency_b, &path).await.is_empty());
 }
 
 #[tokio::test]
-async fn search_filters_and_pagination() {
+async fn another_agencys_request_is_not_found_never_forbidden() {
     let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let other = &s.agency_b;
+    let path = format!("/requests/{}", s.id());
+    app.get_as(other, &path).await.problem(404, "not_found");
+    let history = format!("{path}/history");
+    app.get_as(other, &history).await.problem(404, "not_found");
+    app.withdraw(other, s.id(), "x")
+        .await
+        .problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn the_police_never_see_requests() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    app.get_as(&s.police, "/requests")
+        .await
+        .problem(403, "forbidden");
+    let path = format!("/requests/{}", s.id());
+    app.get_as(&s.police, &path).await.problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn contact_details_are_shown_to_the_directorate_and_the_owner_not_the_registry() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    app.file_request(&s.agency_b).await;
+    let list = app.items(&s.directorate, "/requests").await;
+    assert_eq!(list.len(), 2);
+    assert!(list[0]["contact"].is_object());
+    assert!(app.request_of(&s.registry, s.id()).await["contact"].is_null());
+    let own = app.request_of(&s.agency_a, s.id()).await;
+    assert_eq!(own["contact"]["mobile"], "09141234567");
+}
+
+/// Five requests filed by agency A, oldest first.
+async fn five_requests(app: &TestApp) -> (Cast, Vec<Value>) {
     let c = app.cast().await;
     let mut created = Vec::new();
     for _ in 0..5 {
         created.push(app.file_request(&c.agency_a).await);
     }
-    // Newest first, two per page, cursors to the end.
+    (c, created)
+}
+
+#[tokio::test]
+async fn requests_page_newest_first_to_the_end() {
+    let app = spawn_app().await;
+    let (c, created) = five_requests(&app).await;
     let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
+    let mut path = "/requests?limit=2".to_owned();
     loop {
-        let path = match &cursor {
-            Some(cur) => format!("/requests?limit=2&cursor={cur}"),
-            None => "/requests?limit=2".to_owned(),
-        };
-        let page = expect_json(app.get(&path, Some(&c.agency_a)).await, 200).await;
-        for r in page["items"].as_array().unwrap() {
-            seen.push(r["id"].as_str().unwrap().to_owned());
-        }
+        let page = app.get_as(&c.agency_a, &path).await.json(200);
+        seen.extend(
+            ids(page["items"].as_array().unwrap())
+                .into_iter()
+                .map(str::to_owned),
+        );
         match page["next_cursor"].as_str() {
-            Some(n) => cursor = Some(n.to_owned()),
+            Some(n) => path = format!("/requests?limit=2&cursor={n}"),
             None => break,
         }
     }
-    let mut want: Vec<String> = created
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_owned())
-        .collect();
+    let mut want: Vec<String> = ids(&created).into_iter().map(str::to_owned).collect();
     want.reverse();
     assert_eq!(seen, want);
-    // q by plate in another spelling, by VIN, by tracking code with Persian digits and dashes.
+}
+
+#[tokio::test]
+async fn search_finds_a_request_by_plate_vin_or_tracking_code_in_any_spelling() {
+    let app = spawn_app().await;
+    let (c, created) = five_requests(&app).await;
     let r = &created[2];
-    let plate = r["vehicle"]["plate"].as_str().unwrap();
     let parts = &r["vehicle"]["plate_parts"];
-    let spaced = format!(
-        "{} الف {} ایران {}",
-        parts["first"].as_str().unwrap(),
-        parts["second"].as_str().unwrap(),
-        parts["region"].as_str().unwrap()
-    );
-    let code = r["tracking_code"].as_str().unwrap();
-    let persian_code: String = code
-        .chars()
-        .map(|ch| char::from_u32(0x06F0 + ch.to_digit(10).unwrap()).unwrap())
-        .collect();
+    let [first, second, region] = ["first", "second", "region"].map(|k| text(parts, k));
+    let spaced = format!("{first} الف {second} ایران {region}");
+    let persian_code = persian_digits(text(r, "tracking_code"));
     for q in [
-        spaced.clone(),
-        plate.to_owned(),
+        spaced,
+        r["vehicle"]["plate"].as_str().unwrap().to_owned(),
         r["vehicle"]["vin"].as_str().unwrap().to_lowercase(),
         format!("{}-{}", &persian_code[..12], &persian_code[12..]),
     ] {
-        let url =
-            reqwest::Url::parse_with_params(&app.api("/requests"), &[("q", q.as_str())]).unwrap();
-        let page = expect_json(
-            app.client
-                .get(url)
-                .bearer_auth(&c.agency_a)
-                .send()
-                .await
-                .unwrap(),
-            200,
-        )
-        .await;
-        let ids: Vec<&str> = page["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x["id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, vec![r["id"].as_str().unwrap()], "q={q}");
+        let found = app.search(&c.agency_a, &q).await;
+        assert_eq!(ids(&found), [text(r, "id")], "q={q}");
     }
-    // Status and date filters (ISO and Jalali).
-    let id = created[0]["id"].as_str().unwrap();
-    app.post_action(
-        &format!("/requests/{id}/withdraw"),
-        &c.agency_a,
-        Some(json!({"reason": "x"})),
-        None,
-    )
-    .await;
-    let page = expect_json(
-        app.get("/requests?status=withdrawn", Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(page["items"].as_array().unwrap().len(), 1);
-    // The service's day (Tehran), not UTC's: from 20:30 UTC on they differ.
-    let today = plate_permits::clock::Clock::system(chrono_tz::Asia::Tehran).today();
-    let tomorrow = today + chrono::Duration::days(1);
-    let page = expect_json(
-        app.get(
-            &format!("/requests?created_from={tomorrow}"),
-            Some(&c.agency_a),
-        )
-        .await,
-        200,
-    )
-    .await;
-    assert!(page["items"].as_array().unwrap().is_empty());
-    let page = expect_json(
-        app.get("/requests?created_from=1400/01/01", Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    assert_eq!(page["items"].as_array().unwrap().len(), 5);
-    expect_problem(
-        app.get("/requests?created_from=yesterday", Some(&c.agency_a))
-            .await,
-        400,
-        "invalid_query",
-    )
-    .await;
-    expect_problem(
-        app.get("/requests?limit=500", Some(&c.agency_a)).await,
-        400,
-        "invalid_query",
-    )
-    .await;
-    expect_problem(
-        app.get("/requests?status=lost", Some(&c.agency_a)).await,
-        400,
-        "invalid_query",
-    )
-    .await;
-    expect_problem(
-        app.get("/requests?cursor=@@@", Some(&c.agency_a)).await,
-        400,
-        "invalid_query",
-    )
-    .await;
+}
+
+#[tokio::test]
+async fn requests_filter_by_status_and_by_iso_or_jalali_dates() {
+    let app = spawn_app().await;
+    let (c, created) = five_requests(&app).await;
+    app.withdraw(&c.agency_a, text(&created[0], "id"), "x")
+        .await;
+    let withdrawn = app.items(&c.agency_a, "/requests?status=withdrawn").await;
+    assert_eq!(withdrawn.len(), 1);
+    // Dates are Tehran dates: "tomorrow" in UTC is today in Tehran from 20:30 UTC.
+    let tehran = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Tehran);
+    let tomorrow = tehran.date_naive() + chrono::Duration::days(1);
+    let path = format!("/requests?created_from={tomorrow}");
+    assert!(app.items(&c.agency_a, &path).await.is_empty());
+    let jalali = app
+        .items(&c.agency_a, "/requests?created_from=1400/01/01")
+        .await;
+    assert_eq!(jalali.len(), 5);
+}
+
+#[tokio::test]
+async fn malformed_list_queries_are_400() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    for query in [
+        "created_from=yesterday",
+        "limit=500",
+        "status=lost",
+        "cursor=@@@",
+    ] {
+        let reply = app.get_as(&c.agency_a, &format!("/requests?{query}")).await;
+        reply.problem(400, "invalid_query");
+    }
 }
 
 fn role_token(c: &Cast, role: Role) -> &str {
@@ -540,7 +393,7 @@ fn role_token(c: &Cast, role: Role) -> &str {
     }
 }
 
-/// The actions that have their own endpoint under /requests/{id}/… in this issue.
+/// The actions that have their own endpoint under /requests/{id}/… and take no other input.
 fn endpoint(action: Action) -> Option<(&'static str, Option<Value>)> {
     match action {
         Action::Review => Some(("review", None)),
@@ -563,27 +416,21 @@ async fn transitions_follow_the_table_for_every_state_and_role() {
             };
             for role in Role::ALL {
                 let r = app.file_request(&c.agency_a).await;
-                let id = r["id"].as_str().unwrap();
+                let id = text(&r, "id");
                 if *from != RequestStatus::Submitted {
                     app.force_status(id, from.as_str());
                 }
-                let resp = app
-                    .post_action(
-                        &format!("/requests/{id}/{path}"),
-                        role_token(&c, *role),
-                        body.clone(),
-                        None,
-                    )
+                let reply = app
+                    .act(role_token(&c, *role), id, path, body.as_ref())
                     .await;
-                let got = resp.status().as_u16();
-                let text = resp.text().await.unwrap();
                 let expected = match status::decide(*from, *action, *role, Guards::default()) {
                     Ok(_) => 200,
                     Err(status::Refusal::Forbidden) => 403,
                     Err(status::Refusal::InvalidTransition) => 409,
                 };
-                assert_eq!(got, expected, "{from} --{action}--> as {role}: {text}");
-                let after: Value = serde_json::from_str(&text).unwrap();
+                let what = format!("{from} --{action}--> as {role}");
+                assert_eq!(reply.status, expected, "{what}: {}", reply.text);
+                let after: Value = serde_json::from_str(&reply.text).unwrap();
                 match expected {
                     200 => assert_eq!(
                         after["status"],
@@ -595,48 +442,33 @@ async fn transitions_follow_the_table_for_every_state_and_role() {
                     }
                     _ => assert_eq!(after["code"], "forbidden"),
                 }
-                // Withdraw frees the vehicle; anything left open blocks nothing (random vehicles).
             }
         }
     }
 }
 
 #[tokio::test]
-async fn history_records_every_step_oldest_first() {
+async fn a_review_with_a_matching_if_match_moves_the_version_on() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
+    let s = Scenario::new(&app).await.filed().await;
+    let path = format!("/requests/{}/review", s.id());
     let resp = app
-        .post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            Some("\"1\""),
-        )
+        .post_action(&path, &s.directorate, None, Some("\"1\""))
         .await;
     let body = expect_json(resp, 200).await;
     assert_eq!(body["status"], "under_review");
     assert_eq!(body["version"], 2);
     assert!(body["reviewer_id"].is_string());
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/reject"),
-            &c.directorate,
-            Some(json!({"reason": "مدارک ناقص"})),
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    let h = expect_json(
-        app.get(&format!("/requests/{id}/history"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    let items = h["items"].as_array().unwrap();
+}
+
+#[tokio::test]
+async fn history_names_each_step_its_actor_and_note_oldest_first() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await.reviewed().await;
+    app.reject(&s.directorate, s.id(), "مدارک ناقص")
+        .await
+        .json(200);
+    let items = app.history(&s.agency_a, s.id()).await;
     assert_eq!(items.len(), 3);
     assert!(items[0]["from"].is_null());
     assert_eq!(items[0]["to"], "submitted");
@@ -649,62 +481,47 @@ async fn history_records_every_step_oldest_first() {
     assert_eq!(items[1]["actor"]["full_name"], "کاربر reviewer");
     assert_eq!(items[2]["to"], "rejected");
     assert_eq!(items[2]["note"], "مدارک ناقص");
-    // Terminal: nothing more, and the tracking code never changed.
-    let resp = app
-        .post_action(
-            &format!("/requests/{id}/withdraw"),
-            &c.agency_a,
-            Some(json!({"reason": "x"})),
-            None,
-        )
-        .await;
-    let p = expect_problem(resp, 409, "invalid_transition").await;
+}
+
+#[tokio::test]
+async fn a_rejected_request_is_final_and_keeps_its_tracking_code() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await.reviewed().await;
+    let s = s.rejected().await;
+    let p = app
+        .withdraw(&s.agency_a, s.id(), "x")
+        .await
+        .problem(409, "invalid_transition");
     assert_eq!(p["current_status"], "rejected");
-    let now = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.agency_a)).await,
-        200,
-    )
-    .await;
-    assert_eq!(now["tracking_code"], r["tracking_code"]);
+    let now = app.request_of(&s.agency_a, s.id()).await;
+    assert_eq!(now["tracking_code"], s.tracking_code());
     assert_eq!(now["allowed_actions"], json!([]));
-    // History is append-only in the database itself.
+}
+
+#[tokio::test]
+async fn history_rows_cannot_be_changed_in_the_database() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await.reviewed().await;
+    let id = s.id();
     let mut conn = app.db_conn();
-    let err = diesel::sql_query(format!(
-        "UPDATE request_history SET note = 'x' WHERE request_id = '{id}'"
-    ))
-    .execute(&mut conn);
+    let update = format!("UPDATE request_history SET note = 'x' WHERE request_id = '{id}'");
+    let err = diesel::sql_query(update).execute(&mut conn);
     assert!(err.is_err(), "history rows can be updated");
-    let err = diesel::sql_query(format!(
-        "DELETE FROM request_history WHERE request_id = '{id}'"
-    ))
-    .execute(&mut conn);
+    let delete = format!("DELETE FROM request_history WHERE request_id = '{id}'");
+    let err = diesel::sql_query(delete).execute(&mut conn);
     assert!(err.is_err(), "history rows can be deleted");
 }
 
 #[tokio::test]
 async fn stale_if_match_is_412_and_changes_nothing() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let id = r["id"].as_str().unwrap();
-    expect_problem(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            Some("\"7\""),
-        )
-        .await,
-        412,
-        "precondition_failed",
-    )
-    .await;
-    let now = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
+    let s = Scenario::new(&app).await.filed().await;
+    let path = format!("/requests/{}/review", s.id());
+    let resp = app
+        .post_action(&path, &s.directorate, None, Some("\"7\""))
+        .await;
+    expect_problem(resp, 412, "precondition_failed").await;
+    let now = s.current().await;
     assert_eq!(now["status"], "submitted");
     assert_eq!(now["version"], 1);
 }
@@ -713,124 +530,81 @@ async fn stale_if_match_is_412_and_changes_nothing() {
 async fn two_reviewers_at_once_exactly_one_wins() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let admin = c.admin.clone();
-    let org = c.org_directorate.clone();
     let mut tokens = vec![c.directorate.clone()];
     for i in 0..7 {
+        let name = format!("rev{i}");
         let (_, t) = app
-            .create_user(&admin, "directorate", &org, &format!("rev{i}"))
+            .create_user(&c.admin, "directorate", &c.org_directorate, &name)
             .await;
         tokens.push(t);
     }
     for round in 0..3 {
         let r = app.file_request(&c.agency_a).await;
-        let id = r["id"].as_str().unwrap().to_owned();
-        let app = &app;
-        let futures = tokens.iter().map(|t| {
-            let path = format!("/requests/{id}/review");
-            let if_match = if round == 1 { Some("\"1\"") } else { None };
-            async move {
-                app.post_action(&path, t, None, if_match)
-                    .await
-                    .status()
-                    .as_u16()
-            }
-        });
-        let statuses: Vec<u16> = futures_util::future::join_all(futures).await;
-        assert_eq!(
-            statuses.iter().filter(|s| **s == 200).count(),
-            1,
-            "{statuses:?}"
-        );
+        let id = text(&r, "id");
+        let path = format!("/requests/{id}/review");
+        let if_match = if round == 1 { Some("\"1\"") } else { None };
+        let calls = tokens
+            .iter()
+            .map(|t| app.post_action(&path, t, None, if_match));
+        let replies = futures_util::future::join_all(calls).await;
+        let statuses: Vec<u16> = replies.iter().map(|r| r.status().as_u16()).collect();
+        let wins = statuses.iter().filter(|s| **s == 200).count();
+        assert_eq!(wins, 1, "{statuses:?}");
         assert!(
             statuses.iter().all(|s| [200, 409, 412].contains(s)),
             "{statuses:?}"
         );
-        let h = expect_json(
-            app.get(&format!("/requests/{id}/history"), Some(&c.directorate))
-                .await,
-            200,
-        )
-        .await;
-        assert_eq!(h["items"].as_array().unwrap().len(), 2);
-        let now = expect_json(
-            app.get(&format!("/requests/{id}"), Some(&c.directorate))
-                .await,
-            200,
-        )
-        .await;
-        assert_eq!(now["version"], 2);
+        assert_eq!(app.history(&c.directorate, id).await.len(), 2);
+        assert_eq!(app.request_of(&c.directorate, id).await["version"], 2);
     }
 }
 
 #[tokio::test]
 async fn public_tracking_shows_status_and_nothing_else() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let r = app.file_request(&c.agency_a).await;
-    let code = r["tracking_code"].as_str().unwrap();
-    let resp = app
-        .client
-        .get(app.api(&format!("/track/{code}")))
-        .send()
-        .await
-        .unwrap();
-    let body = expect_json(resp, 200).await;
+    let s = Scenario::new(&app).await.filed().await;
+    let body = app.track(s.tracking_code()).await.json(200);
     let keys: HashSet<&str> = body
         .as_object()
         .unwrap()
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(
-        keys,
-        HashSet::from([
-            "tracking_code",
-            "kind",
-            "status",
-            "status_label_fa",
-            "updated_at"
-        ])
-    );
+    let want = [
+        "tracking_code",
+        "kind",
+        "status",
+        "status_label_fa",
+        "updated_at",
+    ];
+    assert_eq!(keys, HashSet::from(want));
     assert_eq!(body["kind"], "request");
     assert_eq!(body["status"], "submitted");
     assert_eq!(body["status_label_fa"], "ثبت شده");
-    // Persian digits with dashes.
-    let persian: String = code
-        .chars()
-        .map(|ch| char::from_u32(0x06F0 + ch.to_digit(10).unwrap()).unwrap())
-        .collect();
+}
+
+#[tokio::test]
+async fn tracking_reads_persian_digits_with_dashes() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let persian = persian_digits(s.tracking_code());
     let grouped = format!("{}-{}-{}", &persian[..8], &persian[8..16], &persian[16..]);
-    let url = app.api(&format!("/track/{}", urlencode(&grouped)));
-    expect_json(app.client.get(url).send().await.unwrap(), 200).await;
-    // A single mistyped digit or a swap of neighbours is caught.
-    let mut chars: Vec<char> = code.chars().collect();
+    app.track(&urlencode(&grouped)).await.json(200);
+}
+
+#[tokio::test]
+async fn a_mistyped_tracking_code_is_not_found() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let mut chars: Vec<char> = s.tracking_code().chars().collect();
     chars[3] = if chars[3] == '9' {
         '0'
     } else {
         char::from_u32(chars[3] as u32 + 1).unwrap()
     };
     let typo: String = chars.iter().collect();
-    expect_problem(
-        app.client
-            .get(app.api(&format!("/track/{typo}")))
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
-    expect_problem(
-        app.client
-            .get(app.api("/track/000000000000"))
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
+    app.track(&typo).await.problem(404, "not_found");
+    app.track("000000000000").await.problem(404, "not_found");
 }
 
 fn urlencode(s: &str) -> String {
@@ -849,25 +623,11 @@ fn urlencode(s: &str) -> String {
 async fn public_tracking_is_rate_limited() {
     let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 5).await;
     for _ in 0..5 {
-        expect_problem(
-            app.client
-                .get(app.api("/track/123456789012"))
-                .send()
-                .await
-                .unwrap(),
-            404,
-            "not_found",
-        )
-        .await;
+        app.track("123456789012").await.problem(404, "not_found");
     }
-    let resp = app
-        .client
-        .get(app.api("/track/123456789012"))
-        .send()
-        .await
-        .unwrap();
-    assert!(resp.headers().contains_key("retry-after"));
-    expect_problem(resp, 429, "rate_limited").await;
+    let reply = app.track("123456789012").await;
+    assert!(reply.headers.contains_key("retry-after"));
+    reply.problem(429, "rate_limited");
 }
 
 /// Random walks of actions by random roles over HTTP, against the model: terminal states stay
@@ -904,117 +664,85 @@ fn random_action_sequences_over_http_match_the_model() {
     );
     runner
         .run(&strategy, |steps| {
-            rt.block_on(async {
-                let r = app.file_request(&cast.agency_a).await;
-                let id = r["id"].as_str().unwrap().to_owned();
-                let code = r["tracking_code"].clone();
-                let mut model = RequestStatus::Submitted;
-                let mut history_len = 1;
-                for (action, role) in steps {
-                    let (path, body) = endpoint(action).unwrap();
-                    let resp = app
-                        .post_action(
-                            &format!("/requests/{id}/{path}"),
-                            role_token(&cast, role),
-                            body,
-                            None,
-                        )
-                        .await;
-                    let got = resp.status().as_u16();
-                    match status::decide(model, action, role, Guards::default()) {
-                        Ok(to) => {
-                            assert_eq!(got, 200, "{model} {action} {role}");
-                            assert!(!model.is_terminal());
-                            model = to;
-                            history_len += 1;
-                        }
-                        Err(status::Refusal::Forbidden) => assert_eq!(got, 403),
-                        Err(status::Refusal::InvalidTransition) => assert_eq!(got, 409),
-                    }
-                    let now = expect_json(
-                        app.get(&format!("/requests/{id}"), Some(&cast.directorate))
-                            .await,
-                        200,
-                    )
-                    .await;
-                    assert_eq!(now["status"], model.as_str());
-                    assert_eq!(now["tracking_code"], code);
-                    let h = expect_json(
-                        app.get(&format!("/requests/{id}/history"), Some(&cast.directorate))
-                            .await,
-                        200,
-                    )
-                    .await;
-                    assert_eq!(h["items"].as_array().unwrap().len(), history_len);
-                }
-            });
+            rt.block_on(walk(&app, &cast, steps));
             Ok(())
         })
         .unwrap();
     drop(app);
 }
 
+async fn walk(app: &TestApp, cast: &Cast, steps: Vec<(Action, Role)>) {
+    let r = app.file_request(&cast.agency_a).await;
+    let id = text(&r, "id");
+    let mut model = RequestStatus::Submitted;
+    let mut history_len = 1;
+    for (action, role) in steps {
+        let (path, body) = endpoint(action).unwrap();
+        let got = app
+            .act(role_token(cast, role), id, path, body.as_ref())
+            .await
+            .status;
+        match status::decide(model, action, role, Guards::default()) {
+            Ok(to) => {
+                assert_eq!(got, 200, "{model} {action} {role}");
+                assert!(!model.is_terminal());
+                model = to;
+                history_len += 1;
+            }
+            Err(status::Refusal::Forbidden) => assert_eq!(got, 403),
+            Err(status::Refusal::InvalidTransition) => assert_eq!(got, 409),
+        }
+        let now = app.request_of(&cast.directorate, id).await;
+        assert_eq!(now["status"], model.as_str());
+        assert_eq!(now["tracking_code"], r["tracking_code"]);
+        assert_eq!(app.history(&cast.directorate, id).await.len(), history_len);
+    }
+}
+
+/// The hash the service keeps for a request body: SHA-256 of its canonical JSON (keys sorted).
+fn body_hash(body: &Value) -> String {
+    use sha2::Digest;
+    fn canon(v: &Value) -> String {
+        match v {
+            Value::Object(m) => {
+                let mut keys: Vec<&String> = m.keys().collect();
+                keys.sort();
+                let parts: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{}:{}", Value::String((*k).clone()), canon(&m[*k])))
+                    .collect();
+                format!("{{{}}}", parts.join(","))
+            }
+            Value::Array(a) => format!("[{}]", a.iter().map(canon).collect::<Vec<_>>().join(",")),
+            other => other.to_string(),
+        }
+    }
+    hex::encode(sha2::Sha256::digest(canon(body).as_bytes()))
+}
+
 #[tokio::test]
 async fn a_key_still_in_flight_is_409() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let me = expect_json(app.get("/me", Some(&c.agency_a)).await, 200).await;
-    let uid = me["id"].as_str().unwrap();
-    let (plate, vin) = random_vehicle();
-    let body = request_body(&plate, &vin);
+    let uid = text(&app.me(&c.agency_a).await.json(200), "id").to_owned();
+    let body = new_request();
     // The first attempt with this key is still running (recorded as in flight just now).
-    let hash = {
-        use sha2::Digest;
-        let canonical = {
-            fn canon(v: &Value) -> String {
-                match v {
-                    Value::Object(m) => {
-                        let mut keys: Vec<&String> = m.keys().collect();
-                        keys.sort();
-                        let parts: Vec<String> = keys
-                            .iter()
-                            .map(|k| format!("{}:{}", Value::String((*k).clone()), canon(&m[*k])))
-                            .collect();
-                        format!("{{{}}}", parts.join(","))
-                    }
-                    Value::Array(a) => {
-                        format!("[{}]", a.iter().map(canon).collect::<Vec<_>>().join(","))
-                    }
-                    other => other.to_string(),
-                }
-            }
-            canon(&body)
-        };
-        hex::encode(sha2::Sha256::digest(canonical.as_bytes()))
-    };
-    let now = chrono::Utc::now().naive_utc();
-    let mut conn = app.db_conn();
+    let (hash, now) = (body_hash(&body), chrono::Utc::now().naive_utc());
+    let expires = now + chrono::Duration::hours(24);
     diesel::sql_query(format!(
         "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \
-         VALUES ('{uid}', 'busy-key', 'POST /requests', '{hash}', 'in_flight', '{now}', '{}')",
-        now + chrono::Duration::hours(24)
+         VALUES ('{uid}', 'busy-key', 'POST /requests', '{hash}', 'in_flight', '{now}', '{expires}')"
     ))
-    .execute(&mut conn)
+    .execute(&mut app.db_conn())
     .unwrap();
-    let resp = app
-        .client
-        .post(app.api("/requests"))
-        .bearer_auth(&c.agency_a)
-        .header("idempotency-key", "busy-key")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    expect_problem(resp, 409, "idempotency_in_flight").await;
-    // A malformed key is refused outright.
-    let resp = app
-        .client
-        .post(app.api("/requests"))
-        .bearer_auth(&c.agency_a)
-        .header("idempotency-key", "")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 400);
+    let reply = app.file_keyed(&c.agency_a, &body, "busy-key").await;
+    reply.problem(409, "idempotency_in_flight");
+}
+
+#[tokio::test]
+async fn a_malformed_idempotency_key_is_400() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let reply = app.file_keyed(&c.agency_a, &new_request(), "").await;
+    assert_eq!(reply.status, 400);
 }

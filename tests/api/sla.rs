@@ -84,219 +84,197 @@ fn t(to: S, at: NaiveDateTime) -> Transition {
 }
 
 #[tokio::test]
-async fn every_request_carries_its_clock_and_pauses_for_documents() {
+async fn a_new_request_carries_a_running_five_day_decision_clock() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let req = app.file_request(&c.agency_a).await;
-    let id = req["id"].as_str().unwrap();
-    let sla = &req["sla"];
+    let s = Scenario::new(&app).await.filed().await;
+    let sla = &s.request["sla"];
     assert_eq!(sla["stage"], "decision");
     assert_eq!(sla["clock"], "running");
     assert_eq!(sla["budget_working_days"], 5);
     assert_eq!(sla["overdue"], false);
-    let due: chrono::DateTime<chrono::Utc> = sla["due_at"].as_str().unwrap().parse().unwrap();
+    let due: chrono::DateTime<chrono::Utc> = text(sla, "due_at").parse().unwrap();
     assert!(due > chrono::Utc::now() + TimeDelta::days(4), "{sla}");
-    let jalali = sla["due_date_jalali"].as_str().unwrap();
+    let jalali = text(sla, "due_date_jalali");
     assert!(jalali.starts_with("14") && jalali.len() == 10, "{jalali}");
+}
 
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    expect_json(
-        app.post_json(
-            &format!("/requests/{id}/document-requests"),
-            Some(&c.directorate),
-            &json!({"message": "سند مالکیت را بارگذاری کنید.", "items": [{"document_type": "ownership_document"}]}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let paused = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.agency_a)).await,
-        200,
-    )
-    .await;
+/// A request waiting for an ownership document.
+async fn awaiting_documents(app: &TestApp) -> Scenario<'_> {
+    let s = Scenario::new(app).await.filed().await.reviewed().await;
+    s.documents_asked(&["ownership_document"]).await
+}
+
+#[tokio::test]
+async fn asking_for_documents_pauses_the_clock() {
+    let app = spawn_app().await;
+    let s = awaiting_documents(&app).await;
+    let paused = app.request_of(&s.agency_a, s.id()).await;
     assert_eq!(paused["status"], "awaiting_documents");
     assert_eq!(paused["sla"]["clock"], "paused");
     assert_eq!(paused["sla"]["due_at"], Value::Null);
     assert_eq!(paused["sla"]["overdue"], false);
+}
 
-    // The explanation shows the run with its running and paused spans.
-    let explained = expect_json(
-        app.get(&format!("/requests/{id}/sla"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
+#[tokio::test]
+async fn the_explanation_shows_running_and_paused_spans_and_the_calendar() {
+    let app = spawn_app().await;
+    let s = awaiting_documents(&app).await;
+    let path = format!("/requests/{}/sla", s.id());
+    let explained = app.get_as(&s.agency_a, &path).await.json(200);
     let run = &explained["runs"][0];
     assert_eq!(run["stage"], "decision");
     assert_eq!(run["completed"], false);
-    let states: Vec<&str> = run["spans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["state"].as_str().unwrap())
-        .collect();
-    assert_eq!(states, ["running", "paused"]);
+    assert_eq!(
+        field(run["spans"].as_array().unwrap(), "state"),
+        ["running", "paused"]
+    );
     assert_eq!(explained["calendar"]["time_zone"], "Asia/Tehran");
     assert_eq!(explained["calendar"]["weekend_days"], json!(["Fri"]));
-    // Another agency cannot read it.
-    let other = app
-        .get(&format!("/requests/{id}/sla"), Some(&c.agency_b))
-        .await;
-    assert_eq!(other.status(), 404);
+}
+
+#[tokio::test]
+async fn another_agency_cannot_read_the_explanation() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let path = format!("/requests/{}/sla", s.id());
+    assert_eq!(app.get_as(&s.agency_b, &path).await.status, 404);
+}
+
+/// Six backdated requests; their ids in this order:
+/// 0: filed 40 days ago, still under review: overdue;
+/// 1: filed 20 days ago: overdue, due later than 0;
+/// 2: filed an hour ago: not overdue;
+/// 3: waiting for documents since long ago: paused, not overdue;
+/// 4: agency B's overdue request;
+/// 5: a permit issued 15 days ago without a receipt: the police are overdue.
+async fn six_backdated(app: &TestApp, c: &Cast, now: NaiveDateTime) -> Vec<String> {
+    let a = app.seed_agency(&c.agency_a, &c.org_a).await;
+    let b = app.seed_agency(&c.agency_b, &c.org_b).await;
+    let ago = |days: i64| now - TimeDelta::days(days);
+    app.seed(vec![
+        (
+            &a,
+            vec![t(S::Submitted, ago(40)), t(S::UnderReview, ago(39))],
+        ),
+        (&a, vec![t(S::Submitted, ago(20))]),
+        (&a, vec![t(S::Submitted, now - TimeDelta::hours(1))]),
+        (
+            &a,
+            vec![
+                t(S::Submitted, ago(30)),
+                t(S::UnderReview, ago(30)),
+                t(S::AwaitingDocuments, ago(29) - TimeDelta::hours(20)),
+            ],
+        ),
+        (&b, vec![t(S::Submitted, ago(25))]),
+        (
+            &a,
+            vec![
+                t(S::Submitted, ago(16)),
+                t(S::UnderReview, ago(16)),
+                t(S::PermitIssued, ago(15)),
+            ],
+        ),
+    ])
+}
+
+/// The ids of the items, as a set.
+fn id_set(items: &[Value]) -> BTreeSet<&str> {
+    ids(items).into_iter().collect()
 }
 
 #[tokio::test]
 async fn overdue_requests_are_listed_most_urgent_first() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let a = app.seed_agency(&c.agency_a, &c.org_a).await;
-    let b = app.seed_agency(&c.agency_b, &c.org_b).await;
-    let now = now_minute();
-    let ids = app.seed(vec![
-        // 0: filed 40 days ago, still under review: overdue.
-        (
-            &a,
-            vec![
-                t(S::Submitted, now - TimeDelta::days(40)),
-                t(S::UnderReview, now - TimeDelta::days(39)),
-            ],
-        ),
-        // 1: filed 20 days ago: overdue, due later than 0.
-        (&a, vec![t(S::Submitted, now - TimeDelta::days(20))]),
-        // 2: filed an hour ago: not overdue.
-        (&a, vec![t(S::Submitted, now - TimeDelta::hours(1))]),
-        // 3: waiting for documents since long ago: paused, not overdue.
-        (
-            &a,
-            vec![
-                t(S::Submitted, now - TimeDelta::days(30)),
-                t(S::UnderReview, now - TimeDelta::days(30)),
-                t(
-                    S::AwaitingDocuments,
-                    now - TimeDelta::days(29) - TimeDelta::hours(20),
-                ),
-            ],
-        ),
-        // 4: another agency's overdue request.
-        (&b, vec![t(S::Submitted, now - TimeDelta::days(25))]),
-        // 5: a permit issued 15 days ago without a receipt: the police are overdue.
-        (
-            &a,
-            vec![
-                t(S::Submitted, now - TimeDelta::days(16)),
-                t(S::UnderReview, now - TimeDelta::days(16)),
-                t(S::PermitIssued, now - TimeDelta::days(15)),
-            ],
-        ),
-    ]);
-    let list = |path: String, token: String| {
-        let app = &app;
-        async move { expect_json(app.get(&path, Some(&token)).await, 200).await }
-    };
-    let page = list(
-        "/requests?overdue=true&sort=due_at".into(),
-        c.directorate.clone(),
-    )
-    .await;
-    let got: Vec<&str> = page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ids[0].as_str(),
-            ids[4].as_str(),
-            ids[1].as_str(),
-            ids[5].as_str()
-        ],
-        "{page}"
-    );
-    for item in page["items"].as_array().unwrap() {
+    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let page = app
+        .get_as(&c.directorate, "/requests?overdue=true&sort=due_at")
+        .await
+        .json(200);
+    let items = page["items"].as_array().unwrap();
+    let want = [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::as_str);
+    assert_eq!(ids(items), want, "{page}");
+    for item in items {
         assert_eq!(item["sla"]["overdue"], true);
         assert!(item["sla"]["remaining_working_days"].as_f64().unwrap() < 0.0);
     }
-    assert_eq!(page["items"][3]["sla"]["stage"], "police");
+    assert_eq!(items[3]["sla"]["stage"], "police");
+}
 
-    // Paging through the urgent list one at a time gives the same order.
+#[tokio::test]
+async fn paging_through_the_urgent_list_one_at_a_time_keeps_its_order() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let seeded = six_backdated(&app, &c, now_minute()).await;
     let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
+    let first = "/requests?overdue=true&sort=due_at&limit=1";
+    let mut path = first.to_owned();
     loop {
-        let mut path = "/requests?overdue=true&sort=due_at&limit=1".to_owned();
-        if let Some(cur) = &cursor {
-            path.push_str(&format!("&cursor={cur}"));
-        }
-        let p = list(path, c.directorate.clone()).await;
-        for item in p["items"].as_array().unwrap() {
-            seen.push(item["id"].as_str().unwrap().to_owned());
-        }
+        let p = app.get_as(&c.directorate, &path).await.json(200);
+        seen.extend(
+            ids(p["items"].as_array().unwrap())
+                .iter()
+                .map(|s| s.to_string()),
+        );
         match p["next_cursor"].as_str() {
-            Some(cur) => cursor = Some(cur.to_owned()),
+            Some(cur) => path = format!("{first}&cursor={cur}"),
             None => break,
         }
     }
     assert_eq!(
         seen,
-        [
-            ids[0].clone(),
-            ids[4].clone(),
-            ids[1].clone(),
-            ids[5].clone()
-        ]
+        [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::clone)
     );
+}
 
-    // The agency sees only its own overdue requests.
-    let mine = list("/requests?overdue=true".into(), c.agency_a.clone()).await;
-    let mine: BTreeSet<&str> = mine["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
+#[tokio::test]
+async fn an_agency_sees_only_its_own_overdue_requests() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let mine = app.items(&c.agency_a, "/requests?overdue=true").await;
+    let want = BTreeSet::from([seeded[0].as_str(), seeded[1].as_str(), seeded[5].as_str()]);
+    assert_eq!(id_set(&mine), want);
+}
+
+#[tokio::test]
+async fn not_overdue_is_the_complement_and_takes_in_paused_clocks() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let fine = app.items(&c.directorate, "/requests?overdue=false").await;
     assert_eq!(
-        mine,
-        BTreeSet::from([ids[0].as_str(), ids[1].as_str(), ids[5].as_str()])
+        id_set(&fine),
+        BTreeSet::from([seeded[2].as_str(), seeded[3].as_str()])
     );
-    // overdue=false is the complement.
-    let fine = list("/requests?overdue=false".into(), c.directorate.clone()).await;
-    let fine: BTreeSet<&str> = fine["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(fine, BTreeSet::from([ids[2].as_str(), ids[3].as_str()]));
-    let paused = list(format!("/requests/{}", ids[3]), c.directorate.clone()).await;
+    let paused = app.request_of(&c.directorate, &seeded[3]).await;
     assert_eq!(paused["sla"]["clock"], "paused");
-    // Overdue 40-day-old request: due five working days after filing.
-    let first = list(format!("/requests/{}", ids[0]), c.directorate.clone()).await;
-    let due: chrono::DateTime<chrono::Utc> =
-        first["sla"]["due_at"].as_str().unwrap().parse().unwrap();
+}
+
+#[tokio::test]
+async fn a_deadline_falls_five_working_days_after_filing() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let now = now_minute();
+    let seeded = six_backdated(&app, &c, now).await;
+    let first = app.request_of(&c.directorate, &seeded[0]).await;
+    let due: chrono::DateTime<chrono::Utc> = text(&first["sla"], "due_at").parse().unwrap();
     let filed = now - TimeDelta::days(40);
     let minutes = working_minutes(filed, due.naive_utc(), &BTreeSet::new());
     assert_eq!(minutes, 5 * 420, "due {due} for filing at {filed}");
+}
 
-    let bad = app
-        .get("/requests?sort=urgency", Some(&c.directorate))
-        .await;
-    assert_eq!(bad.status(), 400);
-    let bad = app
-        .get("/requests?overdue=maybe", Some(&c.directorate))
-        .await;
-    assert_eq!(bad.status(), 400);
+#[tokio::test]
+async fn unknown_sort_or_overdue_values_are_400() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    for query in ["sort=urgency", "overdue=maybe"] {
+        let reply = app
+            .get_as(&c.directorate, &format!("/requests?{query}"))
+            .await;
+        assert_eq!(reply.status, 400, "{query}");
+    }
 }
 
 /// The first working day after today (Tehran) that is at least `skip` working days away.
@@ -315,136 +293,114 @@ fn working_day_after(today: NaiveDate, skip: usize) -> NaiveDate {
 }
 
 #[tokio::test]
-async fn holidays_move_deadlines_and_are_admin_kept() {
+async fn only_administrators_keep_holidays_and_bad_input_is_named() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let req = app.file_request(&c.agency_a).await;
-    let id = req["id"].as_str().unwrap().to_owned();
-    let due_before = req["sla"]["due_at"].as_str().unwrap().to_owned();
-    let day = working_day_after(tehran_date(chrono::Utc::now().naive_utc()), 1);
-    let jalali = plate_permits::domain::jalali::format_jalali(day);
-
-    // Only administrators keep the table; bad input is named.
-    let forbidden = app
-        .post_json(
-            "/holidays",
-            Some(&c.directorate),
-            &json!({"date": jalali, "title": "تعطیل"}),
-        )
-        .await;
-    assert_eq!(forbidden.status(), 403);
-    let bad = expect_problem(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": "1403/12/31", "title": ""}),
-        )
-        .await,
-        422,
-        "validation_failed",
-    )
-    .await;
-    let fields: BTreeSet<&str> = bad["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
+    let reply = app.add_holiday(&c.directorate, "1410/01/01", "تعطیل").await;
+    assert_eq!(reply.status, 403);
+    let reply = app.add_holiday(&c.admin, "1403/12/31", "").await;
+    let bad = reply.problem(422, "validation_failed");
+    let fields: BTreeSet<&str> = field(bad["errors"].as_array().unwrap(), "field")
+        .into_iter()
         .collect();
     assert_eq!(fields, BTreeSet::from(["date", "title"]));
+}
 
-    // Added after submission (as a Jalali date with Persian digits): the deadline moves.
-    let persian: String = jalali
-        .chars()
-        .map(|ch| match ch.to_digit(10) {
-            Some(d) => char::from_u32(0x06F0 + d).unwrap(),
-            None => ch,
-        })
-        .collect();
-    let holiday = expect_json(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": persian, "title": "تعطیل رسمی"}),
-        )
-        .await,
-        201,
-    )
-    .await;
+/// A request filed now, then a holiday on the second working day from today, given as a
+/// Jalali date in Persian digits. Returns the scenario, the day, the holiday and the deadline
+/// the request had before.
+async fn holiday_after_filing(app: &TestApp) -> (Scenario<'_>, NaiveDate, Value, String) {
+    let s = Scenario::new(app).await.filed().await;
+    let due_before = text(&s.request["sla"], "due_at").to_owned();
+    let day = working_day_after(tehran_date(chrono::Utc::now().naive_utc()), 1);
+    let jalali = plate_permits::domain::jalali::format_jalali(day);
+    let reply = app
+        .add_holiday(&s.admin, &persian_digits(&jalali), "تعطیل رسمی")
+        .await;
+    let holiday = reply.json(201);
     assert_eq!(holiday["date"], day.to_string());
     assert_eq!(holiday["date_jalali"], jalali);
-    expect_problem(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": day.to_string(), "title": "دوباره"}),
-        )
-        .await,
-        409,
-        "duplicate",
-    )
-    .await;
-    let moved = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.agency_a)).await,
-        200,
-    )
-    .await;
-    let due_after = moved["sla"]["due_at"].as_str().unwrap().to_owned();
-    let (b, a): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) =
-        (due_before.parse().unwrap(), due_after.parse().unwrap());
-    let holidays = BTreeSet::from([day]);
+    (s, day, holiday, due_before)
+}
+
+#[tokio::test]
+async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
+    let app = spawn_app().await;
+    let (s, day, _, due_before) = holiday_after_filing(&app).await;
+    let moved = app.request_of(&s.agency_a, s.id()).await;
+    let b: chrono::DateTime<chrono::Utc> = due_before.parse().unwrap();
+    let a: chrono::DateTime<chrono::Utc> = text(&moved["sla"], "due_at").parse().unwrap();
     // Exactly one more working day, counted independently.
     assert!(a > b);
+    let holidays = BTreeSet::from([day]);
     assert_eq!(
         working_minutes(b.naive_utc(), a.naive_utc(), &holidays),
         420,
         "{b} → {a}"
     );
-    let explained = expect_json(
-        app.get(&format!("/requests/{id}/sla"), Some(&c.agency_a))
-            .await,
-        200,
-    )
-    .await;
-    let listed: Vec<&Value> = explained["runs"][0]["days"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["status"] == "holiday")
-        .collect();
-    assert!(listed.is_empty(), "the run has not reached the holiday yet");
+    let path = format!("/requests/{}/sla", s.id());
+    let explained = app.get_as(&s.agency_a, &path).await.json(200);
+    let days = explained["runs"][0]["days"].as_array().unwrap();
+    let listed = days.iter().filter(|d| d["status"] == "holiday").count();
+    assert_eq!(listed, 0, "the run has not reached the holiday yet");
+    let all = app.items(&s.agency_b, "/holidays").await;
+    assert_eq!(all[0]["title"], "تعطیل رسمی");
+}
 
-    let all = expect_json(app.get("/holidays", Some(&c.agency_b)).await, 200).await;
-    assert_eq!(all["items"][0]["title"], "تعطیل رسمی");
+#[tokio::test]
+async fn a_holiday_is_recorded_once() {
+    let app = spawn_app().await;
+    let (s, day, _, _) = holiday_after_filing(&app).await;
+    let reply = app.add_holiday(&s.admin, &day.to_string(), "دوباره").await;
+    reply.problem(409, "duplicate");
+}
 
-    // Removing it restores the deadline.
-    let gone = app
-        .delete(
-            &format!("/holidays/{}", holiday["id"].as_str().unwrap()),
-            Some(&c.admin),
-        )
-        .await;
-    assert_eq!(gone.status(), 204);
-    let back = expect_json(
-        app.get(&format!("/requests/{id}"), Some(&c.agency_a)).await,
-        200,
-    )
-    .await;
-    assert_eq!(back["sla"]["due_at"], due_before);
-    let again = app
-        .delete(
-            &format!("/holidays/{}", holiday["id"].as_str().unwrap()),
-            Some(&c.admin),
-        )
-        .await;
-    assert_eq!(again.status(), 404);
+#[tokio::test]
+async fn removing_a_holiday_restores_the_deadline() {
+    let app = spawn_app().await;
+    let (s, _, holiday, due_before) = holiday_after_filing(&app).await;
+    let path = format!("/holidays/{}", text(&holiday, "id"));
+    assert_eq!(app.delete_as(&s.admin, &path).await.status, 204);
+    let back = app.request_of(&s.agency_a, s.id()).await;
+    assert_eq!(back["sla"]["due_at"], due_before.as_str());
+    assert_eq!(app.delete_as(&s.admin, &path).await.status, 404);
 }
 
 #[tokio::test]
 async fn explanation_lists_skipped_days_of_a_backdated_request() {
     let app = spawn_app().await;
+    let (c, day, ids) = backdated_decision(&app).await;
+    let path = format!("/requests/{}/sla", ids[0]);
+    let e = app.get_as(&c.directorate, &path).await.json(200);
+    let run = &e["runs"][0];
+    assert_eq!(run["completed"], true);
+    // Wed 10:00–14:30 (4.5 h) + Thu 07:30–10:00 (2.5 h) + Tue 10:00–14:30 (4.5 h) + Wed
+    // 07:30–12:00 (4.5 h) = 16 h = 2.29 working days.
+    assert_eq!(run["elapsed_working_days"], 2.29);
+    assert_eq!(run["within_budget"], true);
+    let statuses: BTreeMap<&str, &str> = run["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (text(d, "date"), text(d, "status")))
+        .collect();
+    let on = |days: i64| statuses[(day + TimeDelta::days(days)).to_string().as_str()];
+    assert_eq!(on(0), "working");
+    assert_eq!(on(2), "weekend");
+    assert_eq!(on(3), "paused");
+    assert_eq!(on(4), "holiday");
+    assert_eq!(on(5), "paused");
+    assert_eq!(on(6), "working");
+    assert_eq!(e["sla"]["stage"], "police");
+}
+
+/// A Wednesday about three weeks ago (Tehran), a holiday on the Sunday after, and one request
+/// decided over that stretch: filed Wednesday 10:00, paused from Thursday 10:00 to the next
+/// Tuesday 10:00, permit issued the Wednesday after at 12:00. Returns the cast, the first
+/// Wednesday and the request's id.
+async fn backdated_decision(app: &TestApp) -> (Cast, NaiveDate, Vec<String>) {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
-    // A Wednesday about three weeks ago, 10:00 Tehran.
     let mut day = tehran_date(chrono::Utc::now().naive_utc()) - TimeDelta::days(21);
     while day.weekday() != Weekday::Wed {
         day = day.pred_opt().unwrap();
@@ -452,83 +408,38 @@ async fn explanation_lists_skipped_days_of_a_backdated_request() {
     let at = |d: NaiveDate, h: u32| {
         d.and_hms_opt(h, 0, 0).unwrap() - TimeDelta::minutes(TEHRAN_OFFSET_MIN)
     };
-    let holiday = day + TimeDelta::days(4); // the Sunday after
-    expect_json(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": holiday.to_string(), "title": "تعطیل"}),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let holiday = (day + TimeDelta::days(4)).to_string();
+    app.add_holiday(&c.admin, &holiday, "تعطیل").await.json(201);
     let ids = app.seed(vec![(
         &a,
         vec![
             t(S::Submitted, at(day, 10)),
             t(S::UnderReview, at(day, 11)),
-            // Paused from Thursday 10:00 to the next Tuesday 10:00.
             t(S::AwaitingDocuments, at(day + TimeDelta::days(1), 10)),
             t(S::UnderReview, at(day + TimeDelta::days(6), 10)),
             t(S::PermitIssued, at(day + TimeDelta::days(7), 12)),
         ],
     )]);
-    let e = expect_json(
-        app.get(&format!("/requests/{}/sla", ids[0]), Some(&c.directorate))
-            .await,
-        200,
-    )
-    .await;
-    let run = &e["runs"][0];
-    assert_eq!(run["completed"], true);
-    // Wed 10:00–14:30 (4.5 h) + Thu 07:30–10:00 (2.5 h) + Tue 10:00–14:30 (4.5 h) + Wed
-    // 07:30–12:00 (4.5 h) = 16 h = 2.29 working days.
-    assert_eq!(run["elapsed_working_days"], 2.29);
-    assert_eq!(run["within_budget"], true);
-    let statuses: BTreeMap<String, String> = run["days"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["date"].as_str().unwrap().to_owned(),
-                d["status"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    let key = |d: NaiveDate| d.to_string();
-    assert_eq!(statuses[&key(day)], "working");
-    assert_eq!(statuses[&key(day + TimeDelta::days(2))], "weekend");
-    assert_eq!(statuses[&key(day + TimeDelta::days(3))], "paused");
-    assert_eq!(statuses[&key(holiday)], "holiday");
-    assert_eq!(statuses[&key(day + TimeDelta::days(5))], "paused");
-    assert_eq!(statuses[&key(day + TimeDelta::days(6))], "working");
-    assert_eq!(e["sla"]["stage"], "police");
+    (c, day, ids)
+}
 
-    // A holiday recorded afterwards on a day the finished decision counted (the Tuesday):
-    // the stored duration the report reads is measured again, 16 h → 11.5 h.
+/// A holiday recorded afterwards on a day the finished decision counted (the Tuesday): the
+/// stored duration the report reads is measured again, 16 h → 11.5 h.
+#[tokio::test]
+async fn a_holiday_recorded_afterwards_measures_a_finished_stage_again() {
+    let app = spawn_app().await;
+    let (c, day, _) = backdated_decision(&app).await;
     let path = format!("/reports/sla?organisation_id={}", c.org_a);
-    let before = expect_json(app.get(&path, Some(&c.directorate)).await, 200).await;
-    assert_eq!(
-        before["overall"]["stages"]["decision"]["median_working_days"],
-        2.29
-    );
-    expect_json(
-        app.post_json(
-            "/holidays",
-            Some(&c.admin),
-            &json!({"date": (day + TimeDelta::days(6)).to_string(), "title": "تعطیل بعدی"}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let after = expect_json(app.get(&path, Some(&c.directorate)).await, 200).await;
-    assert_eq!(
-        after["overall"]["stages"]["decision"]["median_working_days"],
-        1.65
-    );
+    let median =
+        |report: &Value| report["overall"]["stages"]["decision"]["median_working_days"].clone();
+    let before = app.get_as(&c.directorate, &path).await.json(200);
+    assert_eq!(median(&before), 2.29);
+    let tuesday = (day + TimeDelta::days(6)).to_string();
+    app.add_holiday(&c.admin, &tuesday, "تعطیل بعدی")
+        .await
+        .json(201);
+    let after = app.get_as(&c.directorate, &path).await.json(200);
+    assert_eq!(median(&after), 1.65);
 }
 
 /// What the report should say, computed without the service's code.
@@ -658,9 +569,19 @@ fn expect_history(
     }
 }
 
-#[tokio::test]
-async fn report_matches_an_independent_computation() {
-    let app = spawn_app().await;
+/// Forty random backdated histories for agencies A and B (every third B's), rated when
+/// finished, with two holidays in the period, as the report should count them.
+struct Seeded {
+    c: Cast,
+    now: NaiveDateTime,
+    holidays: BTreeSet<NaiveDate>,
+    /// (organisation id, history), in seeding order.
+    histories: Vec<(String, Vec<Transition>)>,
+    /// Ratings per organisation.
+    ratings: BTreeMap<String, Vec<i64>>,
+}
+
+async fn forty_backdated(app: &TestApp) -> Seeded {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     let b = app.seed_agency(&c.agency_b, &c.org_b).await;
@@ -669,182 +590,157 @@ async fn report_matches_an_independent_computation() {
     let h1 = tehran_date(now) - TimeDelta::days(20);
     let h2 = h1 + TimeDelta::days(1);
     for (d, title) in [(h1, "تعطیل یک"), (h2, "تعطیل دو")] {
-        expect_json(
-            app.post_json(
-                "/holidays",
-                Some(&c.admin),
-                &json!({"date": d.to_string(), "title": title}),
-            )
-            .await,
-            201,
-        )
-        .await;
+        app.add_holiday(&c.admin, &d.to_string(), title)
+            .await
+            .json(201);
     }
-    let holidays = BTreeSet::from([h1, h2]);
     let mut rng = seed::Rng::new(7);
-    let mut items = Vec::new();
-    for i in 0..40 {
-        let agency = if i % 3 == 0 { &b } else { &a };
-        items.push((
-            agency,
-            seed::random_history(&mut rng, now - TimeDelta::minutes(5), 45),
-        ));
-    }
-    let histories: Vec<(String, Vec<Transition>)> = items
-        .iter()
-        .map(|(ag, h)| (ag.organisation_id.clone(), h.clone()))
-        .collect();
-    // Feedback on finished requests.
     let mut ratings: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-    let rated: Vec<(&SeededAgency, Vec<Transition>, Option<i32>)> = items
-        .into_iter()
-        .enumerate()
-        .map(|(k, (agency, steps))| {
-            let finished = matches!(steps.last().unwrap().to, S::Completed | S::Rejected);
-            let rating = finished.then_some(1 + (k as i32 % 5));
-            if let Some(r) = rating {
-                ratings
-                    .entry(agency.organisation_id.clone())
-                    .or_default()
-                    .push(i64::from(r));
-            }
-            (agency, steps, rating)
-        })
+    let mut rated: Vec<(&SeededAgency, Vec<Transition>, Option<i32>)> = Vec::new();
+    for k in 0..40 {
+        let agency = if k % 3 == 0 { &b } else { &a };
+        let steps = seed::random_history(&mut rng, now - TimeDelta::minutes(5), 45);
+        // Feedback on finished requests.
+        let finished = matches!(steps.last().unwrap().to, S::Completed | S::Rejected);
+        let rating = finished.then_some(1 + (k % 5));
+        if let Some(r) = rating {
+            let org = agency.organisation_id.clone();
+            ratings.entry(org).or_default().push(i64::from(r));
+        }
+        rated.push((agency, steps, rating));
+    }
+    let histories = rated
+        .iter()
+        .map(|(ag, h, _)| (ag.organisation_id.clone(), h.clone()))
         .collect();
     app.seed_rated(rated);
-    let report = expect_json(app.get("/reports/sla", Some(&c.directorate)).await, 200).await;
+    Seeded {
+        c,
+        now,
+        holidays: BTreeSet::from([h1, h2]),
+        histories,
+        ratings,
+    }
+}
+
+#[tokio::test]
+async fn the_report_matches_an_independent_computation() {
+    let app = spawn_app().await;
+    let s = forty_backdated(&app).await;
+    let report = app.get_as(&s.c.directorate, "/reports/sla").await.json(200);
     let mut overall = Expected::default();
     let mut per: BTreeMap<String, Expected> = BTreeMap::new();
-    for (org, h) in &histories {
-        expect_history(&mut overall, h, now, &holidays);
-        expect_history(per.entry(org.clone()).or_default(), h, now, &holidays);
+    for (org, h) in &s.histories {
+        expect_history(&mut overall, h, s.now, &s.holidays);
+        expect_history(per.entry(org.clone()).or_default(), h, s.now, &s.holidays);
     }
-    overall.ratings = ratings.values().flatten().copied().collect();
-    for (org, r) in &ratings {
+    overall.ratings = s.ratings.values().flatten().copied().collect();
+    for (org, r) in &s.ratings {
         per.get_mut(org).unwrap().ratings = r.clone();
     }
     check_figures(&report["overall"], &mut overall, "overall");
-    assert_eq!(report["agencies"].as_array().unwrap().len(), 2);
-    for agency in report["agencies"].as_array().unwrap() {
-        let org = agency["organisation_id"].as_str().unwrap();
+    let agencies = report["agencies"].as_array().unwrap();
+    assert_eq!(agencies.len(), 2);
+    for agency in agencies {
+        let org = text(agency, "organisation_id");
         check_figures(agency, per.get_mut(org).unwrap(), org);
     }
-    assert_eq!(
-        report["budgets"],
-        json!({"decision": 5, "police": 5, "registration": 2})
-    );
+    let budgets = json!({"decision": 5, "police": 5, "registration": 2});
+    assert_eq!(report["budgets"], budgets);
+}
 
-    // A Jalali range picks the requests filed in it; one agency only.
-    let from = tehran_date(now) - TimeDelta::days(15);
-    let to = tehran_date(now);
-    let ranged = expect_json(
-        app.get(
-            &format!(
-                "/reports/sla?from={}&to={}&organisation_id={}",
-                plate_permits::domain::jalali::format_jalali(from),
-                plate_permits::domain::jalali::format_jalali(to),
-                a.organisation_id
-            ),
-            Some(&c.admin),
-        )
-        .await,
-        200,
-    )
-    .await;
+#[tokio::test]
+async fn a_jalali_range_and_one_agency_narrow_the_report() {
+    use plate_permits::domain::jalali::format_jalali;
+    let app = spawn_app().await;
+    let s = forty_backdated(&app).await;
+    let (from, to) = (tehran_date(s.now) - TimeDelta::days(15), tehran_date(s.now));
+    let (jfrom, jto, org_a) = (format_jalali(from), format_jalali(to), &s.c.org_a);
+    let path = format!("/reports/sla?from={jfrom}&to={jto}&organisation_id={org_a}");
+    let ranged = app.get_as(&s.c.admin, &path).await.json(200);
     let mut exp = Expected::default();
-    for (org, h) in &histories {
+    let in_range = |(org, h): &&(String, Vec<Transition>)| {
         let filed = tehran_date(h[0].at);
-        if *org == a.organisation_id && filed >= from && filed <= to {
-            expect_history(&mut exp, h, now, &holidays);
-        }
+        org == org_a && filed >= from && filed <= to
+    };
+    for (_, h) in s.histories.iter().filter(in_range) {
+        expect_history(&mut exp, h, s.now, &s.holidays);
     }
-    exp.ratings = histories
+    exp.ratings = s
+        .histories
         .iter()
         .enumerate()
-        .filter(|(_, (org, h))| *org == a.organisation_id && tehran_date(h[0].at) >= from)
+        .filter(|(_, (org, h))| org == org_a && tehran_date(h[0].at) >= from)
         .filter_map(|(k, (_, h))| {
             matches!(h.last().unwrap().to, S::Completed | S::Rejected).then_some(1 + (k as i64 % 5))
         })
         .collect();
     check_figures(&ranged["overall"], &mut exp, "ranged");
-    assert_eq!(
-        ranged["from_jalali"],
-        plate_permits::domain::jalali::format_jalali(from)
-    );
-
-    // CSV: the same figures, one line per scope.
-    let csv = app
-        .client
-        .get(app.api("/reports/sla"))
-        .bearer_auth(&c.directorate)
-        .header("accept", "text/csv")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(csv.status(), 200);
-    assert!(csv.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/csv"));
-    let text = csv.text().await.unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 4, "{text}");
-    let header: Vec<&str> = lines[0].split(',').collect();
-    let overall_line: Vec<&str> = lines[1].split(',').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    assert_eq!(overall_line[col("scope")], "overall");
-    assert_eq!(
-        overall_line[col("requests")],
-        report["overall"]["requests"].to_string()
-    );
-    assert_eq!(
-        overall_line[col("overdue_now")],
-        report["overall"]["overdue_now"].to_string()
-    );
-    let median = report["overall"]["stages"]["decision"]["median_working_days"]
-        .as_f64()
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    assert_eq!(overall_line[col("decision_median_working_days")], median);
-
-    // Bad ranges are 400; agencies may not read the report.
-    let bad = app
-        .get("/reports/sla?from=1403/13/01", Some(&c.directorate))
-        .await;
-    assert_eq!(bad.status(), 400);
-    let bad = app
-        .get(
-            "/reports/sla?from=2025-02-01&to=2025-01-01",
-            Some(&c.directorate),
-        )
-        .await;
-    assert_eq!(bad.status(), 400);
-    assert_eq!(
-        app.get("/reports/sla", Some(&c.agency_a)).await.status(),
-        403
-    );
+    assert_eq!(ranged["from_jalali"], jfrom);
 }
 
 #[tokio::test]
-async fn metrics_count_requests_and_need_the_token_when_set() {
+async fn the_report_as_csv_carries_the_same_figures_one_line_per_scope() {
+    let app = spawn_app().await;
+    let s = forty_backdated(&app).await;
+    let report = app.get_as(&s.c.directorate, "/reports/sla").await.json(200);
+    let as_csv = [("accept", "text/csv")];
+    let token = Some(s.c.directorate.as_str());
+    let csv = app
+        .call(reqwest::Method::GET, "/reports/sla", token, None, &as_csv)
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    let lines: Vec<&str> = csv.text.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", csv.text);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let overall_line: Vec<&str> = lines[1].split(',').collect();
+    let cell = |name: &str| overall_line[header.iter().position(|h| *h == name).unwrap()];
+    let overall = &report["overall"];
+    assert_eq!(cell("scope"), "overall");
+    assert_eq!(cell("requests"), overall["requests"].to_string());
+    assert_eq!(cell("overdue_now"), overall["overdue_now"].to_string());
+    let median = overall["stages"]["decision"]["median_working_days"]
+        .as_f64()
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    assert_eq!(cell("decision_median_working_days"), median);
+}
+
+#[tokio::test]
+async fn bad_report_ranges_are_400_and_agencies_may_not_read_the_report() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    for query in ["from=1403/13/01", "from=2025-02-01&to=2025-01-01"] {
+        let reply = app
+            .get_as(&c.directorate, &format!("/reports/sla?{query}"))
+            .await;
+        assert_eq!(reply.status, 400, "{query}");
+    }
+    assert_eq!(app.get_as(&c.agency_a, "/reports/sla").await.status, 403);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_pattern_and_status() {
     let app = spawn_app().await;
     let c = app.cast().await;
     app.file_request(&c.agency_a).await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
-    let now = now_minute();
-    app.seed(vec![(&a, vec![t(S::Submitted, now - TimeDelta::days(30))])]);
-    let resp = app.client.get(app.url("/metrics")).send().await.unwrap();
+    app.seed(vec![(
+        &a,
+        vec![t(S::Submitted, now_minute() - TimeDelta::days(30))],
+    )]);
+    let resp = app.get_root("/metrics").await;
     assert_eq!(resp.status(), 200);
-    assert!(resp.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/plain"));
+    let content_type = resp.headers()["content-type"].to_str().unwrap();
+    assert!(content_type.starts_with("text/plain"));
     let text = resp.text().await.unwrap();
-    assert!(
-        text.contains("plate_permits_http_requests_total{method=\"POST\",route=\"/api/v1/requests\",status=\"2xx\"} 1"),
-        "{text}"
-    );
-    assert!(text.contains("plate_permits_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/requests\",status=\"2xx\",le=\"+Inf\"} 1"));
+    let route = "method=\"POST\",route=\"/api/v1/requests\",status=\"2xx\"";
+    let total = format!("plate_permits_http_requests_total{{{route}}} 1");
+    assert!(text.contains(&total), "{text}");
+    let bucket =
+        format!("plate_permits_http_request_duration_seconds_bucket{{{route},le=\"+Inf\"}} 1");
+    assert!(text.contains(&bucket));
     assert!(
         text.contains("plate_permits_requests{status=\"submitted\"} 2"),
         "{text}"
@@ -854,7 +750,10 @@ async fn metrics_count_requests_and_need_the_token_when_set() {
     assert!(text.contains("plate_permits_webhook_deliveries{status=\"failed\"} 0"));
     // No identifiers in labels: routes are patterns.
     assert!(!text.contains(&c.org_a));
+}
 
+#[tokio::test]
+async fn metrics_need_the_token_when_one_is_set() {
     let guarded = spawn_app_with(|cfg| {
         cfg.metrics_token = Some(plate_permits::config::Secret::new("scrape-token-123"));
     })
@@ -872,8 +771,10 @@ async fn metrics_count_requests_and_need_the_token_when_set() {
         scrape(Some("scrape-token-123")).await.unwrap().status(),
         200
     );
+}
 
-    // Without a token, a non-loopback client (behind a trusted proxy) is refused.
+#[tokio::test]
+async fn without_a_token_a_client_behind_a_trusted_proxy_may_not_scrape() {
     let proxied = spawn_app_with(|cfg| cfg.trust_proxy = true).await;
     let far = proxied
         .client

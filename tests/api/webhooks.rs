@@ -1,6 +1,8 @@
-//! Issue 8: webhook deliveries to a real HTTP receiver, verified with an independent signature
-//! check.
+//! Webhook subscriptions and deliveries to a real HTTP receiver, verified with an independent
+//! signature check: scoping, rotation, retries, timeouts, and delivery without loss or repeats
+//! across workers.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -18,9 +20,21 @@ type Seen = Vec<(Vec<(String, String)>, String)>;
 struct Received {
     requests: Arc<Mutex<Seen>>,
     status: Arc<Mutex<u16>>,
+    /// This many first calls are answered only after 1.5 s (each noted as an empty request).
+    slow_first: usize,
+}
+
+impl Received {
+    fn count(&self) -> usize {
+        self.requests.lock().unwrap().len()
+    }
 }
 
 async fn receive(req: HttpRequest, body: web::Bytes, state: web::Data<Received>) -> HttpResponse {
+    if state.count() < state.slow_first {
+        state.requests.lock().unwrap().push((vec![], String::new()));
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
     let headers = req
         .headers()
         .iter()
@@ -36,10 +50,15 @@ async fn receive(req: HttpRequest, body: web::Bytes, state: web::Data<Received>)
         .body("receiver says hello")
 }
 
-/// A receiver on port 0; returns its URL and what it saw.
+/// A receiver on port 0 answering `status`; returns its URL and what it saw.
 fn receiver(status: u16) -> (String, Received) {
-    let state = Received::default();
-    *state.status.lock().unwrap() = status;
+    receiver_with(Received {
+        status: Arc::new(Mutex::new(status)),
+        ..Received::default()
+    })
+}
+
+fn receiver_with(state: Received) -> (String, Received) {
     let data = web::Data::new(state.clone());
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -48,7 +67,7 @@ fn receiver(status: u16) -> (String, Received) {
             .app_data(data.clone())
             .default_service(web::to(receive))
     })
-    .workers(1)
+    .workers(if state.slow_first > 0 { 2 } else { 1 })
     .listen(listener)
     .unwrap()
     .run();
@@ -92,229 +111,198 @@ async fn wait_for<F: Fn() -> bool>(f: F) -> bool {
     false
 }
 
+async fn subscribe(app: &TestApp, admin: &str, body: Value) -> Value {
+    app.subscribe(admin, &body).await.json(201)
+}
+
+/// Polls the first delivery of `hook` until it has `status` (at most `tries` × 100 ms);
+/// returns the last listing.
+async fn first_delivery_until(
+    app: &TestApp,
+    admin: &str,
+    hook: &str,
+    status: &str,
+    tries: usize,
+) -> Value {
+    let path = format!("/webhooks/{hook}/deliveries");
+    let mut last = Value::Null;
+    for _ in 0..tries {
+        last = app.get_as(admin, &path).await.json(200);
+        if last["items"][0]["status"] == status {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    last
+}
+
 #[tokio::test]
-async fn events_are_delivered_signed_and_scoped() {
+async fn subscriptions_are_made_by_administrators_for_http_urls_and_known_types() {
     let app = spawn_app().await;
     let c = app.cast().await;
+    let url = "http://127.0.0.1:9/hook";
+    let types = ["request.submitted"];
+    let hook = subscribe(&app, &c.admin, json!({"url": url, "types": types})).await;
+    assert!(text(&hook, "secret").starts_with("whsec_"));
+    let ftp = json!({"url": "ftp://x/y", "types": types});
+    app.subscribe(&c.admin, &ftp)
+        .await
+        .problem(422, "validation_failed");
+    let unknown = json!({"url": url, "types": ["nope"]});
+    app.subscribe(&c.admin, &unknown)
+        .await
+        .problem(422, "validation_failed");
+    let by_directorate = json!({"url": url, "types": types});
+    app.subscribe(&c.directorate, &by_directorate)
+        .await
+        .problem(403, "forbidden");
+}
+
+/// A subscription to every agency's filings and status changes, another to agency A's
+/// filings; then A and B file and A's request is reviewed, and the three deliveries arrive.
+struct Delivered<'a> {
+    s: Scenario<'a>,
+    hook: Value,
+    seen: Received,
+    seen_a: Received,
+}
+
+async fn three_deliveries(app: &TestApp) -> Delivered<'_> {
+    let s = Scenario::new(app).await;
     let (url, seen) = receiver(200);
     let (url_a, seen_a) = receiver(200);
-    let hook = expect_json(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": url, "types": ["request.submitted", "request.status_changed"]}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let secret = hook["secret"].as_str().unwrap().to_owned();
-    assert!(secret.starts_with("whsec_"));
-    let hook_a = expect_json(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": url_a, "types": ["request.submitted"], "organisation_id": c.org_a}),
-        )
-        .await,
-        201,
-    )
-    .await;
-    // Validation: only http(s), known types.
-    expect_problem(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": "ftp://x/y", "types": ["request.submitted"]}),
-        )
-        .await,
-        422,
-        "validation_failed",
-    )
-    .await;
-    expect_problem(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": url, "types": ["nope"]}),
-        )
-        .await,
-        422,
-        "validation_failed",
-    )
-    .await;
-    expect_problem(
-        app.post_json(
-            "/webhooks",
-            Some(&c.directorate),
-            &json!({"url": url, "types": ["request.submitted"]}),
-        )
-        .await,
-        403,
-        "forbidden",
-    )
-    .await;
-    let a = app.file_request(&c.agency_a).await;
-    app.file_request(&c.agency_b).await;
-    let id = a["id"].as_str().unwrap();
-    expect_json(
-        app.post_action(
-            &format!("/requests/{id}/review"),
-            &c.directorate,
-            None,
-            None,
-        )
-        .await,
-        200,
-    )
-    .await;
-    assert!(
-        wait_for(|| seen.requests.lock().unwrap().len() >= 3).await,
-        "three deliveries"
-    );
-    assert!(wait_for(|| !seen_a.requests.lock().unwrap().is_empty()).await);
+    let types = ["request.submitted", "request.status_changed"];
+    let hook = subscribe(app, &s.admin, json!({"url": url, "types": types})).await;
+    let only_a = json!({"url": url_a, "types": ["request.submitted"], "organisation_id": s.org_a});
+    subscribe(app, &s.admin, only_a).await;
+    let s = s.filed().await;
+    app.file_request(&s.agency_b).await;
+    let s = s.reviewed().await;
+    assert!(wait_for(|| seen.count() >= 3).await, "three deliveries");
+    assert!(wait_for(|| seen_a.count() > 0).await);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let got = seen.requests.lock().unwrap().clone();
+    Delivered {
+        s,
+        hook,
+        seen,
+        seen_a,
+    }
+}
+
+#[tokio::test]
+async fn each_event_is_delivered_once_signed_and_as_in_the_feed() {
+    let app = spawn_app().await;
+    let d = three_deliveries(&app).await;
+    let got = d.seen.requests.lock().unwrap().clone();
     assert_eq!(got.len(), 3, "each event once");
-    let (feed, _) = {
-        let page = expect_json(app.get("/events", Some(&c.directorate)).await, 200).await;
-        (page["items"].as_array().unwrap().clone(), ())
-    };
+    let feed = app.items(&d.s.directorate, "/events").await;
+    let secret = text(&d.hook, "secret");
     for (headers, body) in &got {
-        assert!(verify(&secret, headers, body), "signature verifies");
+        assert!(verify(secret, headers, body), "signature verifies");
         let ev: Value = serde_json::from_str(body).unwrap();
         assert_eq!(header(headers, "webhook-id"), ev["id"].as_str().unwrap());
         assert!(feed.iter().any(|f| f["id"] == ev["id"]));
     }
-    // The agency-bound subscription saw only agency A's event.
-    let only_a = seen_a.requests.lock().unwrap().clone();
+}
+
+#[tokio::test]
+async fn an_agency_bound_subscription_gets_only_that_agencys_events() {
+    let app = spawn_app().await;
+    let d = three_deliveries(&app).await;
+    let only_a = d.seen_a.requests.lock().unwrap().clone();
     assert_eq!(only_a.len(), 1);
     let ev: Value = serde_json::from_str(&only_a[0].1).unwrap();
-    assert_eq!(ev["subject"]["id"], a["id"]);
-    // Deliveries are listed as delivered, with the start of the response.
-    let list = expect_json(
-        app.get(
-            &format!("/webhooks/{}/deliveries", hook["id"].as_str().unwrap()),
-            Some(&c.admin),
-        )
-        .await,
-        200,
-    )
-    .await;
-    let items = list["items"].as_array().unwrap();
+    assert_eq!(ev["subject"]["id"], d.s.request["id"]);
+}
+
+#[tokio::test]
+async fn deliveries_are_listed_as_delivered_with_the_start_of_the_response() {
+    let app = spawn_app().await;
+    let d = three_deliveries(&app).await;
+    let path = format!("/webhooks/{}/deliveries", text(&d.hook, "id"));
+    let items = app.items(&d.s.admin, &path).await;
     assert_eq!(items.len(), 3);
     assert!(items
         .iter()
         .all(|d| d["status"] == "delivered" && d["attempts"] == 1 && d["last_status"] == 200));
     assert_eq!(items[0]["response_excerpt"], "receiver says hello");
-    let _ = hook_a;
-    // Rotation: during the overlap both secrets sign.
-    let rotated = expect_json(
-        app.post_json(
-            &format!("/webhooks/{}/rotate-secret", hook["id"].as_str().unwrap()),
-            Some(&c.admin),
-            &json!({}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    let new_secret = rotated["secret"].as_str().unwrap().to_owned();
-    app.file_request(&c.agency_a).await;
-    assert!(wait_for(|| seen.requests.lock().unwrap().len() >= 4).await);
-    let last = seen.requests.lock().unwrap().last().cloned().unwrap();
-    assert!(verify(&new_secret, &last.0, &last.1) && verify(&secret, &last.0, &last.1));
-    // Unsubscribed: nothing more.
-    let resp = app
-        .delete(
-            &format!("/webhooks/{}", hook["id"].as_str().unwrap()),
-            Some(&c.admin),
-        )
-        .await;
-    assert_eq!(resp.status().as_u16(), 204);
-    app.file_request(&c.agency_a).await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(seen.requests.lock().unwrap().len(), 4);
 }
 
 #[tokio::test]
-async fn failures_are_retried_then_failed_and_can_be_retried_by_hand() {
-    let app = spawn_app_with(|c| {
-        c.webhook_retry_window_secs = 2;
-        c.webhook_backoff_base_ms = 100;
-    })
-    .await;
-    let c = app.cast().await;
+async fn while_a_secret_is_rotated_both_secrets_sign() {
+    let app = spawn_app().await;
+    let d = three_deliveries(&app).await;
+    let path = format!("/webhooks/{}/rotate-secret", text(&d.hook, "id"));
+    let rotated = app.post_as(&d.s.admin, &path, &json!({})).await.json(200);
+    app.file_request(&d.s.agency_a).await;
+    assert!(wait_for(|| d.seen.count() >= 4).await);
+    let (headers, body) = d.seen.requests.lock().unwrap().last().cloned().unwrap();
+    assert!(verify(text(&rotated, "secret"), &headers, &body));
+    assert!(verify(text(&d.hook, "secret"), &headers, &body));
+}
+
+#[tokio::test]
+async fn an_unsubscribed_receiver_gets_nothing_more() {
+    let app = spawn_app().await;
+    let d = three_deliveries(&app).await;
+    let path = format!("/webhooks/{}", text(&d.hook, "id"));
+    assert_eq!(app.delete_as(&d.s.admin, &path).await.status, 204);
+    app.file_request(&d.s.agency_a).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(d.seen.count(), 3);
+}
+
+/// A subscription whose receiver answers 500, short retry window; one filing. Returns the
+/// hook id, the receiver and the failed delivery.
+async fn failed_delivery(app: &TestApp, admin: &str, agency: &str) -> (String, Received, Value) {
     let (url, seen) = receiver(500);
-    let hook = expect_json(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": url, "types": ["request.submitted"]}),
-        )
-        .await,
-        201,
+    let hook = subscribe(
+        app,
+        admin,
+        json!({"url": url, "types": ["request.submitted"]}),
     )
     .await;
-    let hid = hook["id"].as_str().unwrap().to_owned();
-    app.file_request(&c.agency_a).await;
-    let mut last = Value::Null;
-    for _ in 0..60 {
-        last = expect_json(
-            app.get(&format!("/webhooks/{hid}/deliveries"), Some(&c.admin))
-                .await,
-            200,
-        )
-        .await;
-        if last["items"][0]["status"] == "failed" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let d = &last["items"][0];
+    let hook = text(&hook, "id").to_owned();
+    app.file_request(agency).await;
+    let last = first_delivery_until(app, admin, &hook, "failed", 60).await;
+    let d = last["items"][0].clone();
     assert_eq!(d["status"], "failed", "{last}");
+    (hook, seen, d)
+}
+
+fn short_retries(c: &mut plate_permits::config::Config) {
+    c.webhook_retry_window_secs = 2;
+    c.webhook_backoff_base_ms = 100;
+}
+
+#[tokio::test]
+async fn failures_are_retried_under_one_webhook_id_then_marked_failed() {
+    let app = spawn_app_with(short_retries).await;
+    let c = app.cast().await;
+    let (_, seen, d) = failed_delivery(&app, &c.admin, &c.agency_a).await;
     assert!(d["attempts"].as_i64().unwrap() >= 2, "retried: {d}");
     assert_eq!(d["last_status"], 500);
-    let attempts = seen.requests.lock().unwrap().len();
-    assert!(attempts >= 2);
+    assert!(seen.count() >= 2);
     // Same webhook-id on every attempt, so receivers can deduplicate.
-    let ids: std::collections::HashSet<String> = seen
-        .requests
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|(h, _)| header(h, "webhook-id").to_owned())
-        .collect();
+    let seen = seen.requests.lock().unwrap().clone();
+    let ids: HashSet<&str> = seen.iter().map(|(h, _)| header(h, "webhook-id")).collect();
     assert_eq!(ids.len(), 1);
-    // The receiver is fixed; a manual retry delivers.
+}
+
+#[tokio::test]
+async fn a_failed_delivery_retried_by_hand_is_delivered() {
+    let app = spawn_app_with(short_retries).await;
+    let c = app.cast().await;
+    let (hook, seen, d) = failed_delivery(&app, &c.admin, &c.agency_a).await;
     *seen.status.lock().unwrap() = 200;
-    let did = d["id"].as_str().unwrap();
-    let r = expect_json(
-        app.post_json(
-            &format!("/webhooks/{hid}/deliveries/{did}/retry"),
-            Some(&c.admin),
-            &json!({}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let path = format!("/webhooks/{hook}/deliveries/{}/retry", text(&d, "id"));
+    let r = app.post_as(&c.admin, &path, &json!({})).await.json(200);
     assert_eq!(r["status"], "pending");
-    let mut ok = false;
-    for _ in 0..50 {
-        let l = expect_json(
-            app.get(&format!("/webhooks/{hid}/deliveries"), Some(&c.admin))
-                .await,
-            200,
-        )
-        .await;
-        if l["items"][0]["status"] == "delivered" {
-            ok = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ok, "delivered after the manual retry");
+    let last = first_delivery_until(&app, &c.admin, &hook, "delivered", 50).await;
+    assert_eq!(
+        last["items"][0]["status"], "delivered",
+        "delivered after the manual retry"
+    );
 }
 
 #[tokio::test]
@@ -325,54 +313,22 @@ async fn timeouts_are_retried() {
     })
     .await;
     let c = app.cast().await;
+    let admin = &c.admin;
     // A receiver that answers too slowly for the first two attempts.
-    let state = Received::default();
-    *state.status.lock().unwrap() = 200;
-    let data = web::Data::new(state.clone());
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server = HttpServer::new(move || {
-        App::new().app_data(data.clone()).default_service(web::to(
-            |req: HttpRequest, body: web::Bytes, state: web::Data<Received>| async move {
-                let n = state.requests.lock().unwrap().len();
-                if n < 2 {
-                    state.requests.lock().unwrap().push((vec![], String::new()));
-                    tokio::time::sleep(Duration::from_millis(1500)).await;
-                }
-                receive(req, body, state).await
-            },
-        ))
-    })
-    .workers(2)
-    .listen(listener)
-    .unwrap()
-    .run();
-    tokio::spawn(server);
-    let hook = expect_json(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": format!("http://127.0.0.1:{port}/"), "types": ["request.submitted"]}),
-        )
-        .await,
-        201,
+    let (url, _) = receiver_with(Received {
+        status: Arc::new(Mutex::new(200)),
+        slow_first: 2,
+        ..Received::default()
+    });
+    let hook = subscribe(
+        &app,
+        admin,
+        json!({"url": url, "types": ["request.submitted"]}),
     )
     .await;
-    let hid = hook["id"].as_str().unwrap().to_owned();
+    let hook = text(&hook, "id");
     app.file_request(&c.agency_a).await;
-    let mut last = Value::Null;
-    for _ in 0..80 {
-        last = expect_json(
-            app.get(&format!("/webhooks/{hid}/deliveries"), Some(&c.admin))
-                .await,
-            200,
-        )
-        .await;
-        if last["items"][0]["status"] == "delivered" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let last = first_delivery_until(&app, admin, hook, "delivered", 80).await;
     assert_eq!(last["items"][0]["status"], "delivered", "{last}");
     assert!(
         last["items"][0]["attempts"].as_i64().unwrap() >= 3,
@@ -387,24 +343,17 @@ async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver()
     let app = spawn_app_with(|c| c.webhook_worker = false).await;
     let c = app.cast().await;
     let (url, seen) = receiver(200);
-    expect_json(
-        app.post_json(
-            "/webhooks",
-            Some(&c.admin),
-            &json!({"url": url, "types": ["request.submitted"]}),
-        )
-        .await,
-        201,
+    subscribe(
+        &app,
+        &c.admin,
+        json!({"url": url, "types": ["request.submitted"]}),
     )
     .await;
     for _ in 0..12 {
         app.file_request(&c.agency_a).await;
     }
     tokio::time::sleep(Duration::from_millis(700)).await;
-    assert!(
-        seen.requests.lock().unwrap().is_empty(),
-        "no worker, no delivery yet"
-    );
+    assert_eq!(seen.count(), 0, "no worker, no delivery yet");
     // Two more instances on the same database, both running the worker.
     let mut instances = Vec::new();
     for _ in 0..2 {
@@ -416,21 +365,14 @@ async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver()
             let _ = second.run_until_stopped().await;
         }));
     }
-    assert!(
-        wait_for(|| seen.requests.lock().unwrap().len() >= 12).await,
-        "all delivered"
-    );
+    assert!(wait_for(|| seen.count() >= 12).await, "all delivered");
     for _ in 0..8 {
         app.file_request(&c.agency_a).await;
     }
-    assert!(
-        wait_for(|| seen.requests.lock().unwrap().len() >= 20).await,
-        "all delivered"
-    );
+    assert!(wait_for(|| seen.count() >= 20).await, "all delivered");
     tokio::time::sleep(Duration::from_millis(800)).await;
     let got = seen.requests.lock().unwrap().clone();
-    let ids: std::collections::HashSet<&str> =
-        got.iter().map(|(h, _)| header(h, "webhook-id")).collect();
+    let ids: HashSet<&str> = got.iter().map(|(h, _)| header(h, "webhook-id")).collect();
     assert_eq!(got.len(), 20, "every event exactly once");
     assert_eq!(ids.len(), 20);
     for i in instances {
