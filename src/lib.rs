@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod http;
 pub mod i18n;
+pub mod monitoring;
 pub mod notices;
 pub mod organisations;
 pub mod permits;

@@ -7,14 +7,14 @@ use utoipa::OpenApi as _;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{scope, AppExt};
 
-use crate::http::{health, metrics, openapi};
+use crate::http::{health, openapi};
 
 /// Registers every documented route: the operations endpoints at the root and the API under
 /// `/api/v1`.
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
-        .service(metrics::metrics);
+        .service(crate::monitoring::routes::metrics);
     cfg.service(scope::scope("/api/v1").configure(api_v1));
 }
 
@@ -32,9 +32,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::notices::routes::configure)
         .configure(crate::events::routes::configure)
         .configure(crate::webhooks::routes::configure)
-        .configure(crate::sla::holidays::configure)
-        .configure(crate::sla::routes::configure)
-        .configure(crate::sla::report::configure);
+        .configure(crate::sla::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

@@ -70,3 +70,25 @@ pub fn shows_contact(user: &AuthUser, organisation_id: &str) -> bool {
         Role::Registry | Role::Police => false,
     }
 }
+
+/// Which events of the change feed a caller may read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventScope {
+    All,
+    /// An agency: its organisation's events, and notices (which concern everyone).
+    OrganisationAndNotices(String),
+    /// The police: events about permits only.
+    Permits,
+}
+
+impl EventScope {
+    /// The feed: agencies their organisation's events and notices; the police permit events;
+    /// the registry, the directorate and administrators all.
+    pub fn feed(user: &AuthUser) -> EventScope {
+        match user.role {
+            Role::Agency => EventScope::OrganisationAndNotices(user.org_id.clone()),
+            Role::Police => EventScope::Permits,
+            Role::Registry | Role::Directorate | Role::Admin => EventScope::All,
+        }
+    }
+}

@@ -3,8 +3,11 @@
 //! [`EventType`] is the one list of event types: the feed's filter, webhook subscription
 //! validation and the OpenAPI document all read it.
 
+pub mod model;
 pub mod outbox;
 pub mod routes;
+pub mod service;
+pub mod store;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -249,7 +249,7 @@ fn view_with(
     let guards = guards_for(conn, &row)?;
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
-    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row, now())?;
+    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, now())?;
     Ok(RequestView::build(row, show, actions, sla))
 }
 

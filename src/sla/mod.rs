@@ -1,12 +1,14 @@
 //! Service-level monitoring: the working-day calendar, SLA clocks per request, holidays,
-//! explanations, reports and Prometheus metrics.
+//! explanations and reports.
 
 pub mod calendar;
 pub mod clock;
-pub mod holidays;
+pub mod model;
 pub mod report;
 pub mod routes;
+pub mod service;
 pub mod store;
+pub mod views;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;

@@ -1,179 +1,107 @@
-//! `GET /requests/{id}/sla`: how a request's deadlines were computed, day by day, so that a
-//! disputed deadline can be checked by hand.
+//! The SLA routes: `/holidays` (everyone signed in may read the table, an agency needs it to
+//! check a deadline; administrators add and remove days), `GET /requests/{id}/sla` (how a
+//! request's deadlines were computed, day by day, so that a disputed deadline can be checked
+//! by hand) and `GET /reports/sla`.
 
-use actix_web::{get, web, HttpResponse};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
-use serde::Serialize;
-use utoipa::ToSchema;
+use actix_web::http::header;
+use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::{now, utc};
-use crate::domain::jalali::format_jalali;
-use crate::domain::status::RequestStatus;
-use crate::error::ApiResult;
-use crate::requests::store;
-use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
-use crate::sla::clock::{self, Stage, StageRun};
-use crate::sla::SlaView;
+use crate::clock::now;
+use crate::domain::identity::Role;
+use crate::error::{ApiResult, Problem};
+use crate::http::client::client_ip;
+use crate::http::json::Json;
+use crate::http::pagination::{PageParams, Paginated};
+use crate::sla::model::{
+    HolidayEntry, HolidayFilter, HolidayQuery, NewHoliday, ReportFilter, ReportFormat, ReportQuery,
+};
+use crate::sla::service::{self, Actor};
+use crate::sla::views::{to_csv, Holiday, SlaExplanation, SlaReport};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(explain);
+    cfg.service(list)
+        .service(create)
+        .service(remove)
+        .service(explain)
+        .service(sla_report);
 }
 
-/// The calendar rules a computation used.
-#[derive(Serialize, ToSchema)]
-pub struct CalendarRules {
-    /// IANA time zone of office hours and calendar days.
-    #[schema(example = "Asia/Tehran")]
-    pub time_zone: String,
-    /// Weekend days (English names).
-    #[schema(example = json!(["Fri"]))]
-    pub weekend_days: Vec<String>,
-    #[schema(example = "07:30")]
-    pub office_opens: String,
-    #[schema(example = "14:30")]
-    pub office_closes: String,
-    /// One working day is this many office hours.
-    pub working_day_hours: f64,
+/// List holidays, earliest first. Roles: any signed-in user.
+#[utoipa::path(
+    tag = "sla",
+    params(HolidayFilter, PageParams),
+    security(("bearer" = [])),
+    responses((status = 200, description = "A page of holidays.", body = Paginated<Holiday>))
+)]
+#[get("/holidays")]
+pub async fn list(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    filter: web::Query<HolidayFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let q = HolidayQuery::parse(&filter, &page)?;
+    let page: Paginated<Holiday> = state.db(move |c| service::holidays(c, &q)).await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
-/// Why a day counted or not.
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DayStatus {
-    /// Office hours counted (possibly part of the day).
-    Working,
-    Weekend,
-    Holiday,
-    /// A working day on which the clock was paused (waiting for the agency's documents).
-    Paused,
+/// Add a holiday. Roles: `admin`. Running SLA clocks move their deadlines at once (and
+/// finished stages that spanned the day are measured again). A date already in the table is
+/// 409 `duplicate`.
+#[utoipa::path(
+    tag = "sla",
+    request_body = NewHoliday,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Added.", body = Holiday,
+         headers(("Location" = String, description = "The holiday's URL"))),
+        (status = 409, description = "That date is already a holiday (`duplicate`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/holidays")]
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<NewHoliday>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let entry = HolidayEntry::try_from(body.into_inner()?)?;
+    let actor = Actor::new(&user, client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let row = state
+        .tx(move |c| service::add_holiday(c, &config, &actor, entry, now()))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/holidays/{}", row.id)))
+        .json(Holiday::from(row)))
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct DayEntry {
-    pub date: NaiveDate,
-    #[schema(example = "1403/08/15")]
-    pub date_jalali: String,
-    #[schema(example = "Wed")]
-    pub weekday: String,
-    pub status: DayStatus,
-    /// The holiday's title on holidays.
-    pub holiday: Option<String>,
-    /// Office hours counted against the budget on this day.
-    pub counted_hours: f64,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SpanState {
-    Running,
-    Paused,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SpanView {
-    pub state: SpanState,
-    pub start: DateTime<Utc>,
-    /// `null` while open.
-    pub end: Option<DateTime<Utc>>,
-}
-
-/// One run of a stage.
-#[derive(Serialize, ToSchema)]
-pub struct StageRunView {
-    pub stage: Stage,
-    pub budget_working_days: i64,
-    pub started_at: DateTime<Utc>,
-    /// `null` while the stage is open.
-    pub ended_at: Option<DateTime<Utc>>,
-    /// Ended by its own outcome (decision, receipt, registration); `false` when withdrawn or
-    /// reopened, or still open.
-    pub completed: bool,
-    pub elapsed_working_days: f64,
-    /// When the budget runs (or ran) out; `null` if it never did and the clock is not running.
-    pub due_at: Option<DateTime<Utc>>,
-    pub due_date_jalali: Option<String>,
-    /// For completed runs: whether they finished within the budget.
-    pub within_budget: Option<bool>,
-    pub spans: Vec<SpanView>,
-    /// Every calendar day of the run, with what counted.
-    pub days: Vec<DayEntry>,
-}
-
-/// How a request's SLA clocks were computed.
-#[derive(Serialize, ToSchema)]
-pub struct SlaExplanation {
-    pub request_id: String,
-    pub tracking_code: String,
-    pub status: RequestStatus,
-    pub sla: SlaView,
-    pub calendar: CalendarRules,
-    pub runs: Vec<StageRunView>,
-    pub computed_at: DateTime<Utc>,
-}
-
-fn run_view(run: &StageRun, cal: &Calendar, budget_days: i64, at: NaiveDateTime) -> StageRunView {
-    let budget_secs = budget_days * cal.day_secs();
-    let end = run.ended_at.unwrap_or(at);
-    let used = run.used_secs(cal, at);
-    let elapsed = cal.centidays(used);
-    let due = run.due_at(cal, budget_secs);
-    let mut days = Vec::new();
-    for (date, kind, _) in cal.days_between(run.started_at(), end) {
-        let counted: i64 = run
-            .spans
-            .iter()
-            .filter(|s| s.running)
-            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
-            .sum();
-        let paused: i64 = run
-            .spans
-            .iter()
-            .filter(|s| !s.running)
-            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
-            .sum();
-        let (status, holiday) = match kind {
-            DayKind::Weekend => (DayStatus::Weekend, None),
-            DayKind::Holiday(title) => (DayStatus::Holiday, Some(title)),
-            DayKind::Working if counted == 0 && paused > 0 => (DayStatus::Paused, None),
-            DayKind::Working => (DayStatus::Working, None),
-        };
-        days.push(DayEntry {
-            date_jalali: format_jalali(date),
-            weekday: date.weekday().to_string(),
-            date,
-            status,
-            holiday,
-            counted_hours: (counted as f64 / 36.0).round() / 100.0,
-        });
-    }
-    StageRunView {
-        stage: run.stage,
-        budget_working_days: budget_days,
-        started_at: utc(run.started_at()),
-        ended_at: run.ended_at.map(utc),
-        completed: run.completed,
-        elapsed_working_days: days_from_centi(elapsed),
-        due_at: due.map(utc),
-        due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
-        within_budget: run.completed.then_some(elapsed <= budget_days * 100),
-        spans: run
-            .spans
-            .iter()
-            .map(|s| SpanView {
-                state: if s.running {
-                    SpanState::Running
-                } else {
-                    SpanState::Paused
-                },
-                start: utc(s.start),
-                end: s.end.map(utc),
-            })
-            .collect(),
-        days,
-    }
+/// Remove a holiday. Roles: `admin`. SLA clocks are recomputed as for adding one.
+#[utoipa::path(
+    tag = "sla",
+    params(("id" = String, Path, description = "Holiday id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Removed."))
+)]
+#[delete("/holidays/{id}")]
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let id = id.into_inner();
+    let actor = Actor::new(&user, client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    state
+        .tx(move |c| service::remove_holiday(c, &config, &actor, &id, now()))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// How the request's SLA clocks were computed: the calendar rules, each stage run with its
@@ -194,41 +122,55 @@ pub async fn explain(
     let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
-    let body = state
-        .db(move |conn| {
-            let row = store::load_visible(conn, &scope, &id)?;
-            let cal = super::store::calendar(conn, &config)?;
-            let at = now();
-            let history = super::store::transitions(conn, &row.id)?;
-            let stored =
-                super::store::rows_for(conn, std::slice::from_ref(&row.id))?.remove(&row.id);
-            let sla = super::store::view_of(conn, &config, &cal, stored, &row, at)?;
-            let runs = clock::runs(&history)
-                .iter()
-                .map(|r| run_view(r, &cal, r.stage.budget_days(&config), at))
-                .collect();
-            let (open, close) = config.office_hours.to_string_pair();
-            Ok(SlaExplanation {
-                request_id: row.id,
-                tracking_code: row.tracking_code,
-                status: row.status,
-                sla,
-                calendar: CalendarRules {
-                    time_zone: config.service_timezone.to_string(),
-                    weekend_days: config
-                        .weekend_days
-                        .0
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect(),
-                    office_opens: open,
-                    office_closes: close,
-                    working_day_hours: cal.day_secs() as f64 / 3600.0,
-                },
-                runs,
-                computed_at: utc(at),
-            })
-        })
+    let body: SlaExplanation = state
+        .db(move |c| service::explain(c, &config, &scope, &id, now()))
         .await?;
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// The service-level report over requests filed in a date range: overall and per agency,
+/// counts by status, median and 90th-percentile working days per stage (latest completed run
+/// of each request; nearest rank; hundredths of a working day, rounded up), the share
+/// completed within budget, requests overdue now and the average feedback rating. `Accept:
+/// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
+/// Per-request detail of the computation is at `GET /requests/{id}/sla`.
+#[utoipa::path(
+    tag = "sla",
+    params(ReportFilter),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The report.", content(
+        (SlaReport = "application/json"),
+        (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
+    )))
+)]
+#[get("/reports/sla")]
+pub async fn sla_report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    filter: web::Query<ReportFilter>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Directorate, Role::Admin])?;
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let q = ReportQuery::parse(filter.into_inner(), accept)?;
+    let format = q.format;
+    let config = state.config.clone();
+    let at = now();
+    let report: SlaReport = state
+        .db(move |c| service::report(c, &config, q, at))
+        .await?;
+    Ok(match format {
+        ReportFormat::Json => HttpResponse::Ok().json(report),
+        ReportFormat::Csv => HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"sla-report.csv\"",
+            ))
+            .body(to_csv(&report)),
+    })
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::auth::access::Scope;
 use crate::config::Config;
 use crate::db::schema::{holidays, request_history, request_sla, requests, service_settings};
 use crate::db::DbConnection;
@@ -13,6 +14,7 @@ use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
 use crate::sla::calendar::Calendar;
 use crate::sla::clock::{self, ClockState, Stage, Summary, Transition};
+use crate::sla::model::{HolidayQuery, HolidayRow, RequestHead};
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = request_sla)]
@@ -260,16 +262,17 @@ pub fn view_of(
     config: &Config,
     cal: &Calendar,
     stored: Option<SlaRow>,
-    request: &crate::requests::model::RequestRow,
+    request_id: &str,
     now: NaiveDateTime,
 ) -> ApiResult<crate::sla::SlaView> {
     let row = match stored {
         Some(r) => r,
         None => {
+            let request = request_head(conn, request_id)?;
             let history = transitions(conn, &request.id)?;
             SlaRow::from_summary(
-                request.id.clone(),
-                request.organisation_id.clone(),
+                request.id,
+                request.organisation_id,
                 request.status,
                 request.created_at,
                 clock::summarise(&history, cal, config, now),
@@ -278,4 +281,82 @@ pub fn view_of(
         }
     };
     Ok(crate::sla::SlaView::build(&row, cal, config, now))
+}
+
+/// The columns of a request the clocks need.
+pub fn request_head(conn: &mut DbConnection, id: &str) -> ApiResult<RequestHead> {
+    Ok(requests::table
+        .find(id)
+        .select(RequestHead::as_select())
+        .first(conn)?)
+}
+
+/// A request `scope` may read (404 otherwise), with the columns the clocks need.
+pub fn visible_request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestHead> {
+    let mut q = requests::table
+        .filter(requests::id.eq(id))
+        .select(RequestHead::as_select())
+        .into_boxed();
+    if let Some(org) = scope.organisation() {
+        q = q.filter(requests::organisation_id.eq(org.to_owned()));
+    }
+    Ok(q.first(conn)?)
+}
+
+/// Requests whose clock runs past its deadline at `at`.
+pub fn overdue_count(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<i64> {
+    Ok(request_sla::table
+        .filter(request_sla::clock.eq(ClockState::Running))
+        .filter(request_sla::due_at.lt(at))
+        .count()
+        .get_result(conn)?)
+}
+
+// Holidays.
+
+/// Holidays in the query's range after its cursor, earliest first; one more than the page
+/// holds, to tell whether another page follows.
+pub fn holidays_page(conn: &mut DbConnection, q: &HolidayQuery) -> ApiResult<Vec<HolidayRow>> {
+    let mut query = holidays::table
+        .select(HolidayRow::as_select())
+        .order(holidays::date.asc())
+        .limit(q.limit + 1)
+        .into_boxed();
+    if let Some(d) = q.from {
+        query = query.filter(holidays::date.ge(d));
+    }
+    if let Some(d) = q.to {
+        query = query.filter(holidays::date.le(d));
+    }
+    if let Some(d) = q.after {
+        query = query.filter(holidays::date.gt(d));
+    }
+    Ok(query.load(conn)?)
+}
+
+pub fn holiday_on(conn: &mut DbConnection, date: NaiveDate) -> ApiResult<bool> {
+    let n: i64 = holidays::table
+        .filter(holidays::date.eq(date))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()> {
+    diesel::insert_into(holidays::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
+    Ok(holidays::table
+        .find(id)
+        .select(HolidayRow::as_select())
+        .first(conn)?)
+}
+
+pub fn delete_holiday(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
+    diesel::delete(holidays::table.find(id)).execute(conn)?;
+    Ok(())
 }

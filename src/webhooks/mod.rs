@@ -2,7 +2,10 @@
 //! event, signed per Standard Webhooks 1.0, at least once, retried with back-off.
 
 pub mod crypto;
+pub mod model;
 pub mod routes;
+pub mod service;
+pub mod store;
 pub mod worker;
 
 /// What webhooks need beyond the shared state: the key that seals subscription secrets at

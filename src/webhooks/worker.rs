@@ -10,16 +10,16 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::connection::SimpleConnection;
-use diesel::prelude::*;
 use rand::Rng;
 
 use crate::clock::now;
-use crate::db::schema::{events, webhook_deliveries as wd, webhooks};
 use crate::db::{write_tx, DbConnection};
-use crate::error::ApiResult;
-use crate::events::outbox;
+use crate::error::{ApiError, ApiResult};
+use crate::events::{outbox, store as events_store};
 use crate::state::AppState;
 use crate::webhooks::crypto::sign;
+use crate::webhooks::model::{split_types, DeliveryStatus};
+use crate::webhooks::store::{self, Attempt};
 use crate::webhooks::Outbound;
 
 const LEASE: TimeDelta = TimeDelta::seconds(60);
@@ -50,66 +50,31 @@ struct Claimed {
     give_up_at: NaiveDateTime,
 }
 
-type Hook = (String, String, Option<String>, i64);
-
 /// Creates deliveries for events past each subscription's fan-out position.
 fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
     write_tx(conn, |c| {
         if let DbConnection::Postgresql(pg) = c {
             pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({FANOUT_LOCK})"))?;
         }
-        let hooks: Vec<Hook> = webhooks::table
-            .filter(webhooks::deleted_at.is_null())
-            .select((
-                webhooks::id,
-                webhooks::types,
-                webhooks::organisation_id,
-                webhooks::fanout_position,
-            ))
-            .load(c)?;
         let at = now();
-        for (hook_id, types, org, from) in hooks {
-            let evs: Vec<(Option<i64>, String, Option<String>)> = events::table
-                .filter(events::position.gt(from))
-                .order(events::position.asc())
-                .limit(500)
-                .select((
-                    events::position,
-                    events::event_type,
-                    events::organisation_id,
-                ))
-                .load(c)?;
-            let Some(last) = evs.last().and_then(|e| e.0) else {
+        for hook in store::fanout_hooks(c)? {
+            let evs = events_store::routing_after(c, hook.fanout_position, 500)?;
+            let Some(last) = evs.last().map(|e| e.position) else {
                 continue;
             };
-            let wanted: Vec<&str> = types.split(',').collect();
-            for (pos, t, ev_org) in &evs {
-                let Some(pos) = pos else { continue };
-                if !wanted.contains(&t.as_str()) {
+            let wanted = split_types(&hook.types)?;
+            for ev in &evs {
+                if !wanted.contains(&ev.event_type) {
                     continue;
                 }
-                if let Some(o) = &org {
-                    if ev_org.as_deref() != Some(o.as_str()) {
+                if let Some(o) = &hook.organisation_id {
+                    if ev.organisation_id.as_deref() != Some(o.as_str()) {
                         continue;
                     }
                 }
-                diesel::insert_into(wd::table)
-                    .values((
-                        wd::id.eq(uuid::Uuid::now_v7().to_string()),
-                        wd::webhook_id.eq(&hook_id),
-                        wd::event_position.eq(pos),
-                        wd::status.eq("pending"),
-                        wd::attempts.eq(0),
-                        wd::next_attempt_at.eq(at),
-                        wd::give_up_at.eq(at + window),
-                        wd::created_at.eq(at),
-                        wd::updated_at.eq(at),
-                    ))
-                    .execute(c)?;
+                store::insert_delivery(c, &hook.id, ev.position, at, at + window)?;
             }
-            diesel::update(webhooks::table.find(&hook_id))
-                .set(webhooks::fanout_position.eq(last))
-                .execute(c)?;
+            store::set_fanout_position(c, &hook.id, last)?;
         }
         Ok(())
     })
@@ -117,73 +82,28 @@ fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
 
 fn claim(outbound: &Outbound, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
     let at = now();
-    let ids: Vec<String> = write_tx(conn, |c| {
-        let due = wd::table
-            .filter(wd::status.eq("pending"))
-            .filter(wd::next_attempt_at.le(at))
-            .filter(wd::locked_until.is_null().or(wd::locked_until.lt(at)))
-            .order(wd::next_attempt_at.asc())
-            .limit(BATCH)
-            .select(wd::id);
-        let ids: Vec<String> = match c {
-            DbConnection::Postgresql(pg) => due.for_update().skip_locked().load(pg)?,
-            DbConnection::Sqlite(lite) => due.load(lite)?,
-        };
-        if !ids.is_empty() {
-            diesel::update(wd::table.filter(wd::id.eq_any(&ids)))
-                .set(wd::locked_until.eq(at + LEASE))
-                .execute(c)?;
-        }
-        Ok(ids)
-    })?;
+    let ids: Vec<String> = write_tx(conn, |c| store::lease_due(c, at, LEASE, BATCH))?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let (hook_id, pos, attempts, give_up_at): (String, i64, i32, NaiveDateTime) = wd::table
-            .find(&id)
-            .select((
-                wd::webhook_id,
-                wd::event_position,
-                wd::attempts,
-                wd::give_up_at,
-            ))
-            .first(conn)?;
-        let (url, secret_enc, prev_enc, prev_until): (
-            String,
-            String,
-            Option<String>,
-            Option<NaiveDateTime>,
-        ) = webhooks::table
-            .find(&hook_id)
-            .select((
-                webhooks::url,
-                webhooks::secret_enc,
-                webhooks::previous_secret_enc,
-                webhooks::previous_valid_until,
-            ))
-            .first(conn)?;
+        let d = store::leased(conn, &id)?;
         let mut secrets = vec![outbound
             .secrets
-            .open(&secret_enc)
-            .map_err(crate::error::ApiError::internal)?];
-        if let (Some(p), Some(until)) = (prev_enc, prev_until) {
+            .open(&d.secret_enc)
+            .map_err(ApiError::internal)?];
+        if let (Some(p), Some(until)) = (d.previous_secret_enc, d.previous_valid_until) {
             if until > at {
-                secrets.push(
-                    outbound
-                        .secrets
-                        .open(&p)
-                        .map_err(crate::error::ApiError::internal)?,
-                );
+                secrets.push(outbound.secrets.open(&p).map_err(ApiError::internal)?);
             }
         }
-        let body = crate::events::routes::event_json(conn, pos)?;
+        let body = crate::events::service::event_json(conn, d.event_position)?;
         out.push(Claimed {
             id,
-            url,
+            url: d.url,
             secrets,
-            event_id: pos.to_string(),
+            event_id: d.event_position.to_string(),
             body,
-            attempts,
-            give_up_at,
+            attempts: d.attempts,
+            give_up_at: d.give_up_at,
         });
     }
     Ok(out)
@@ -240,7 +160,7 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
         .body(d.body.clone())
         .send()
         .await;
-    let (ok, status, error, excerpt) = match result {
+    let (ok, http_status, error, excerpt) = match result {
         Ok(resp) => {
             let status = resp.status();
             let text = resp.text().await.unwrap_or_default();
@@ -270,8 +190,8 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let res = state
         .db(move |conn| {
             let at = now();
-            let (status_text, next) = if ok {
-                ("delivered", at)
+            let (status, next) = if ok {
+                (DeliveryStatus::Delivered, at)
             } else {
                 let exp = base
                     .saturating_mul(1u64 << (attempts.clamp(1, 20) - 1) as u64)
@@ -279,24 +199,24 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
                 let jitter = rand::thread_rng().gen_range(0..=exp / 5 + 1);
                 let next = at + TimeDelta::milliseconds((exp + jitter) as i64);
                 if next >= give_up_at {
-                    ("failed", at)
+                    (DeliveryStatus::Failed, at)
                 } else {
-                    ("pending", next)
+                    (DeliveryStatus::Pending, next)
                 }
             };
-            diesel::update(wd::table.find(&id))
-                .set((
-                    wd::status.eq(status_text),
-                    wd::attempts.eq(attempts),
-                    wd::next_attempt_at.eq(next),
-                    wd::locked_until.eq(None::<NaiveDateTime>),
-                    wd::last_status.eq(status),
-                    wd::last_error.eq(error),
-                    wd::response_excerpt.eq(excerpt),
-                    wd::updated_at.eq(at),
-                ))
-                .execute(conn)?;
-            Ok(())
+            store::record_attempt(
+                conn,
+                &id,
+                Attempt {
+                    status,
+                    attempts,
+                    next_attempt_at: next,
+                    last_status: http_status,
+                    last_error: error,
+                    response_excerpt: excerpt,
+                    at,
+                },
+            )
         })
         .await;
     if let Err(e) = res {

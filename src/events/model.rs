@@ -1,0 +1,113 @@
+//! The feed's query, and events as the feed and webhooks show them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::clock::utc;
+use crate::error::{ApiError, ApiResult};
+use crate::events::store::EventRow;
+use crate::events::{EventType, SubjectKind};
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FeedParams {
+    /// The last event id already seen (`next_after` of the previous page); omit to start at
+    /// the beginning.
+    pub after: Option<String>,
+    /// Comma-separated event types to include.
+    pub types: Option<String>,
+    /// 1–500 (default 100).
+    pub limit: Option<i64>,
+}
+
+/// A page request of the feed, checked.
+#[derive(Clone, Debug)]
+pub struct FeedQuery {
+    /// The `after` cursor as sent (echoed as `next_after` when nothing new arrived).
+    pub cursor: Option<String>,
+    pub after: i64,
+    pub limit: i64,
+    pub types: Option<Vec<EventType>>,
+}
+
+impl TryFrom<FeedParams> for FeedQuery {
+    type Error = ApiError;
+
+    fn try_from(p: FeedParams) -> ApiResult<Self> {
+        let cursor = p.after.filter(|a| !a.is_empty());
+        let after: i64 = match cursor.as_deref() {
+            None => 0,
+            Some(a) => a
+                .parse()
+                .map_err(|_| ApiError::invalid_query("after must be an event id"))?,
+        };
+        let limit = p.limit.unwrap_or(100);
+        if !(1..=500).contains(&limit) {
+            return Err(ApiError::invalid_query("limit must be between 1 and 500"));
+        }
+        let types = p
+            .types
+            .as_deref()
+            .map(|t| {
+                t.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        s.parse::<EventType>().map_err(|_| {
+                            ApiError::invalid_query(&format!("unknown event type '{s}'"))
+                        })
+                    })
+                    .collect::<ApiResult<Vec<_>>>()
+            })
+            .transpose()?;
+        Ok(FeedQuery {
+            cursor,
+            after,
+            limit,
+            types,
+        })
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub id: String,
+    pub tracking_code: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Event {
+    /// Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub occurred_at: DateTime<Utc>,
+    pub subject: Subject,
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+}
+
+impl From<EventRow> for Event {
+    fn from(r: EventRow) -> Self {
+        Event {
+            id: r.position.unwrap_or_default().to_string(),
+            event_type: r.event_type,
+            occurred_at: utc(r.occurred_at),
+            subject: Subject {
+                kind: r.subject_kind,
+                id: r.subject_id,
+                tracking_code: r.tracking_code,
+            },
+            data: serde_json::from_str(&r.data).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EventPage {
+    pub items: Vec<Event>,
+    /// Pass as `after` to continue; equals `after` when nothing new arrived.
+    pub next_after: Option<String>,
+}

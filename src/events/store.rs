@@ -1,0 +1,128 @@
+//! Every read of the `events` table (writes are in [`crate::events::outbox`]).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::auth::access::EventScope;
+use crate::db::schema::events;
+use crate::db::DbConnection;
+use crate::error::ApiResult;
+use crate::events::{EventType, SubjectKind};
+
+/// An event as the feed and webhooks show it.
+#[derive(Clone, Debug, Queryable)]
+pub struct EventRow {
+    pub position: Option<i64>,
+    pub event_type: EventType,
+    pub occurred_at: NaiveDateTime,
+    pub subject_kind: SubjectKind,
+    pub subject_id: String,
+    pub tracking_code: Option<String>,
+    pub data: String,
+}
+
+type EventColumns = (
+    events::position,
+    events::event_type,
+    events::occurred_at,
+    events::subject_kind,
+    events::subject_id,
+    events::tracking_code,
+    events::data,
+);
+
+const EVENT_COLUMNS: EventColumns = (
+    events::position,
+    events::event_type,
+    events::occurred_at,
+    events::subject_kind,
+    events::subject_id,
+    events::tracking_code,
+    events::data,
+);
+
+/// One page of the feed: events after `after` in position order, those `scope` may read,
+/// of the given types if any.
+pub fn page_after(
+    conn: &mut DbConnection,
+    scope: &EventScope,
+    after: i64,
+    limit: i64,
+    types: Option<Vec<EventType>>,
+) -> ApiResult<Vec<EventRow>> {
+    let mut q = events::table
+        .filter(events::position.gt(after))
+        .order(events::position.asc())
+        .limit(limit)
+        .select(EVENT_COLUMNS)
+        .into_boxed();
+    match scope {
+        EventScope::All => {}
+        EventScope::OrganisationAndNotices(org) => {
+            q = q.filter(
+                events::organisation_id
+                    .eq(org.clone())
+                    .or(events::subject_kind.eq(SubjectKind::Notice)),
+            )
+        }
+        EventScope::Permits => q = q.filter(events::subject_kind.eq(SubjectKind::Permit)),
+    }
+    if let Some(ts) = types {
+        q = q.filter(events::event_type.eq_any(ts));
+    }
+    Ok(q.load(conn)?)
+}
+
+/// The event at a feed position.
+pub fn at_position(conn: &mut DbConnection, position: i64) -> ApiResult<EventRow> {
+    Ok(events::table
+        .filter(events::position.eq(position))
+        .select(EVENT_COLUMNS)
+        .first(conn)?)
+}
+
+/// The highest feed position given so far.
+pub fn last_position(conn: &mut DbConnection) -> ApiResult<Option<i64>> {
+    Ok(events::table
+        .select(diesel::dsl::max(events::position))
+        .first(conn)?)
+}
+
+/// Committed events not yet given a feed position.
+pub fn unsequenced_count(conn: &mut DbConnection) -> ApiResult<i64> {
+    Ok(events::table
+        .filter(events::position.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+/// What webhook fan-out routes on.
+pub struct Routing {
+    pub position: i64,
+    pub event_type: EventType,
+    pub organisation_id: Option<String>,
+}
+
+/// Up to `limit` events after `after`, in position order, with what fan-out routes on.
+pub fn routing_after(conn: &mut DbConnection, after: i64, limit: i64) -> ApiResult<Vec<Routing>> {
+    let rows: Vec<(Option<i64>, EventType, Option<String>)> = events::table
+        .filter(events::position.gt(after))
+        .order(events::position.asc())
+        .limit(limit)
+        .select((
+            events::position,
+            events::event_type,
+            events::organisation_id,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(position, event_type, organisation_id)| {
+            Some(Routing {
+                position: position?,
+                event_type,
+                organisation_id,
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,32 @@
+//! The business gauges, read at scrape time.
+
+use chrono::NaiveDateTime;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::db::schema::requests;
+use crate::db::DbConnection;
+use crate::domain::status::RequestStatus;
+use crate::error::ApiResult;
+use crate::webhooks::model::DeliveryStatus;
+
+/// Shared state as the gauges report it.
+pub struct Gauges {
+    pub by_status: Vec<(RequestStatus, i64)>,
+    pub overdue: i64,
+    pub outbox_backlog: i64,
+    pub deliveries: Vec<(DeliveryStatus, i64)>,
+}
+
+pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
+    let by_status: Vec<(RequestStatus, i64)> = requests::table
+        .group_by(requests::status)
+        .select((requests::status, count_star()))
+        .load(conn)?;
+    Ok(Gauges {
+        by_status,
+        overdue: crate::sla::store::overdue_count(conn, at)?,
+        outbox_backlog: crate::events::store::unsequenced_count(conn)?,
+        deliveries: crate::webhooks::store::count_by_status(conn)?,
+    })
+}

@@ -1,0 +1,219 @@
+//! Webhook rows, the subscription input and the views of subscriptions and deliveries.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::clock::utc;
+use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::events::EventType;
+use crate::validate::Issues;
+
+/// Where a delivery stands.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum DeliveryStatus {
+    /// Due (again) at `next_attempt_at`.
+    Pending,
+    Delivered,
+    /// Retries exhausted, or the subscription was removed.
+    Failed,
+}
+
+crate::text_enum!(DeliveryStatus {
+    Pending => "pending",
+    Delivered => "delivered",
+    Failed => "failed",
+});
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWebhook {
+    /// `http` or `https` only; redirects are not followed.
+    #[schema(example = "https://rahvar.example.ir/hooks/plate-permits")]
+    pub url: String,
+    /// Event types to deliver (see `GET /events`).
+    #[schema(value_type = Vec<EventType>)]
+    pub types: Vec<String>,
+    /// Bind to one agency: only that agency's events are delivered.
+    pub organisation_id: Option<String>,
+}
+
+/// A subscription to create, checked.
+#[derive(Clone, Debug)]
+pub struct NewWebhook {
+    /// As sent, trimmed.
+    pub url: String,
+    pub types: Vec<EventType>,
+    pub organisation_id: Option<String>,
+}
+
+impl TryFrom<CreateWebhook> for NewWebhook {
+    type Error = ApiError;
+
+    fn try_from(input: CreateWebhook) -> ApiResult<Self> {
+        let mut issues = Issues::new();
+        let url = input.url.trim().to_owned();
+        match reqwest::Url::parse(&url) {
+            Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.host().is_some() => {}
+            _ => issues.push(FieldIssue::new(
+                "url",
+                "invalid_url",
+                "نشانی باید http یا https باشد.",
+                "The URL must be http or https.",
+            )),
+        }
+        if input.types.is_empty() {
+            issues.push(FieldIssue::required("types"));
+        }
+        let mut types = Vec::with_capacity(input.types.len());
+        for (i, t) in input.types.iter().enumerate() {
+            match t.parse::<EventType>() {
+                Ok(t) => types.push(t),
+                Err(_) => issues.push(FieldIssue::new(
+                    format!("types[{i}]"),
+                    "invalid_value",
+                    "نوع رویداد شناخته‌شده نیست.",
+                    "Unknown event type.",
+                )),
+            }
+        }
+        issues.finish()?;
+        Ok(NewWebhook {
+            url,
+            types,
+            organisation_id: input.organisation_id,
+        })
+    }
+}
+
+/// The stored form of a subscription's event types: comma-separated.
+pub fn join_types(types: &[EventType]) -> String {
+    types
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Parses the stored event types; an unknown one is an error.
+pub fn split_types(stored: &str) -> ApiResult<Vec<EventType>> {
+    stored
+        .split(',')
+        .map(|t| t.parse::<EventType>().map_err(ApiError::internal))
+        .collect()
+}
+
+/// A subscription as listed.
+#[derive(Clone, Debug, diesel::Queryable)]
+pub struct HookRow {
+    pub id: String,
+    pub url: String,
+    pub types: String,
+    pub organisation_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A delivery as shown.
+#[derive(Clone, Debug, diesel::Queryable)]
+pub struct DeliveryRow {
+    pub id: String,
+    pub event_position: i64,
+    pub status: DeliveryStatus,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub last_status: Option<i32>,
+    pub last_error: Option<String>,
+    pub response_excerpt: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Webhook {
+    pub id: String,
+    pub url: String,
+    pub types: Vec<EventType>,
+    pub organisation_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TryFrom<HookRow> for Webhook {
+    type Error = ApiError;
+
+    fn try_from(r: HookRow) -> ApiResult<Self> {
+        Ok(Webhook {
+            types: split_types(&r.types)?,
+            id: r.id,
+            url: r.url,
+            organisation_id: r.organisation_id,
+            created_at: utc(r.created_at),
+        })
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedWebhook {
+    #[serde(flatten)]
+    pub webhook: Webhook,
+    /// `whsec_…`: shown once. Verify `webhook-signature` with it (Standard Webhooks 1.0).
+    pub secret: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WebhookList {
+    pub items: Vec<Webhook>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RotatedSecret {
+    /// The new secret, shown once; the old one keeps signing alongside it for 24 hours.
+    pub secret: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Delivery {
+    pub id: String,
+    /// The event id (also the `webhook-id` header).
+    pub event_id: String,
+    /// `pending`, `delivered` or `failed` (retried with back-off until the retry window ends).
+    #[schema(value_type = String)]
+    pub status: DeliveryStatus,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_status: Option<i32>,
+    pub last_error: Option<String>,
+    /// The start of the receiver's last response body (at most 256 characters).
+    pub response_excerpt: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<DeliveryRow> for Delivery {
+    fn from(r: DeliveryRow) -> Self {
+        Delivery {
+            id: r.id,
+            event_id: r.event_position.to_string(),
+            status: r.status,
+            attempts: r.attempts,
+            next_attempt_at: utc(r.next_attempt_at),
+            last_status: r.last_status,
+            last_error: r.last_error,
+            response_excerpt: r.response_excerpt,
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DeliveryList {
+    pub items: Vec<Delivery>,
+}

@@ -1,0 +1,120 @@
+//! Subscription rules: each function is one step of an admin route, run in the caller's
+//! transaction (or read).
+
+use chrono::TimeDelta;
+
+use crate::auth::AuthUser;
+use crate::clock::now;
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::webhooks::crypto::{generate_secret, SecretBox};
+use crate::webhooks::model::{
+    join_types, CreatedWebhook, Delivery, DeliveryList, NewWebhook, RotatedSecret, Webhook,
+    WebhookList,
+};
+use crate::webhooks::store::{self, HookInsert};
+
+/// How long a rotated-out secret keeps signing.
+const PREVIOUS_SECRET_GRACE: TimeDelta = TimeDelta::hours(24);
+
+/// How many deliveries a subscription's listing shows.
+const DELIVERY_PAGE: i64 = 200;
+
+fn seal(secrets: &SecretBox) -> ApiResult<(String, String)> {
+    let secret = generate_secret();
+    let sealed = secrets.seal(&secret).map_err(ApiError::internal)?;
+    Ok((secret, sealed))
+}
+
+/// Subscribes; the subscription receives events from now on. Returns the secret once.
+pub fn create(
+    conn: &mut DbConnection,
+    secrets: &SecretBox,
+    user: &AuthUser,
+    new: NewWebhook,
+) -> ApiResult<CreatedWebhook> {
+    let (secret, sealed) = seal(secrets)?;
+    if let Some(org) = &new.organisation_id {
+        if !store::organisation_exists(conn, org)? {
+            return Err(ApiError::invalid_field(FieldIssue::new(
+                "organisation_id",
+                "unknown_organisation",
+                "سازمان یافت نشد.",
+                "No such organisation.",
+            )));
+        }
+    }
+    let from = crate::events::store::last_position(conn)?;
+    let at = now();
+    let id = uuid::Uuid::now_v7().to_string();
+    store::insert(
+        conn,
+        HookInsert {
+            id: &id,
+            url: &new.url,
+            types: &join_types(&new.types),
+            organisation_id: new.organisation_id.as_deref(),
+            secret_enc: &sealed,
+            fanout_position: from.unwrap_or(0),
+            created_by: &user.id,
+            created_at: at,
+        },
+    )?;
+    Ok(CreatedWebhook {
+        webhook: Webhook {
+            id,
+            url: new.url,
+            types: new.types,
+            organisation_id: new.organisation_id,
+            created_at: crate::clock::utc(at),
+        },
+        secret,
+    })
+}
+
+pub fn list(conn: &mut DbConnection) -> ApiResult<WebhookList> {
+    let items = store::list_live(conn)?
+        .into_iter()
+        .map(Webhook::try_from)
+        .collect::<ApiResult<_>>()?;
+    Ok(WebhookList { items })
+}
+
+/// Unsubscribes: no further deliveries; pending ones fail as `unsubscribed`.
+pub fn remove(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
+    store::ensure_live(conn, id)?;
+    store::mark_deleted(conn, id, now())?;
+    store::fail_pending(conn, id, "unsubscribed")
+}
+
+/// A new secret; the old one keeps signing for a grace period.
+pub fn rotate(conn: &mut DbConnection, secrets: &SecretBox, id: &str) -> ApiResult<RotatedSecret> {
+    let (secret, sealed) = seal(secrets)?;
+    store::ensure_live(conn, id)?;
+    let old = store::secret_enc(conn, id)?;
+    store::replace_secret(conn, id, &sealed, &old, now() + PREVIOUS_SECRET_GRACE)?;
+    Ok(RotatedSecret { secret })
+}
+
+pub fn deliveries(conn: &mut DbConnection, hook_id: &str) -> ApiResult<DeliveryList> {
+    store::ensure_exists(conn, hook_id)?;
+    let items = store::recent_deliveries(conn, hook_id, DELIVERY_PAGE)?
+        .into_iter()
+        .map(Delivery::from)
+        .collect();
+    Ok(DeliveryList { items })
+}
+
+/// Makes a delivery due now (also a failed one, which gets a new retry window).
+pub fn retry(
+    conn: &mut DbConnection,
+    hook_id: &str,
+    id: &str,
+    window: TimeDelta,
+) -> ApiResult<Delivery> {
+    store::ensure_live(conn, hook_id)?;
+    store::delivery(conn, hook_id, id)?;
+    let at = now();
+    store::requeue(conn, id, at, at + window)?;
+    Ok(store::delivery(conn, hook_id, id)?.into())
+}
