@@ -196,26 +196,27 @@ pub async fn issue(
                         }
                         number = TrackingCode::generate();
                     }
+                    let permit = PermitRow {
+                        id: pid,
+                        permit_number: number.as_str().to_owned(),
+                        national_permit_number: national,
+                        request_id: row.id.clone(),
+                        tracking_code: row.tracking_code.clone(),
+                        plate: row.plate.clone(),
+                        vin: row.vin.clone(),
+                        issued_at: at,
+                        issued_by: user.id.clone(),
+                        valid_until,
+                        notes: notes.clone(),
+                        status: "issued".to_owned(),
+                        queue_rank: 0,
+                        version: 1,
+                        updated_at: at,
+                    };
                     diesel::insert_into(permits::table)
-                        .values(&PermitRow {
-                            id: pid,
-                            permit_number: number.as_str().to_owned(),
-                            national_permit_number: national,
-                            request_id: row.id.clone(),
-                            tracking_code: row.tracking_code.clone(),
-                            plate: row.plate.clone(),
-                            vin: row.vin.clone(),
-                            issued_at: at,
-                            issued_by: user.id.clone(),
-                            valid_until,
-                            notes: notes.clone(),
-                            status: "issued".to_owned(),
-                            queue_rank: 0,
-                            version: 1,
-                            updated_at: at,
-                        })
+                        .values(&permit)
                         .execute(c)?;
-                    Ok(())
+                    crate::permits::service::emit_issued(c, &permit, &row.organisation_id, at)
                 },
             )?;
             let row = permits::table
@@ -545,21 +546,22 @@ pub async fn post_receipt(
                 Effects::default(),
                 at,
                 |c, row| {
+                    let receipt = ReceiptRow {
+                        id: uuid::Uuid::now_v7().to_string(),
+                        permit_id: permit.id.clone(),
+                        request_id: row.id.clone(),
+                        outcome: outcome.to_owned(),
+                        receipt_number,
+                        occurred_at,
+                        plates_count: input.plates_count,
+                        officer_name,
+                        unit,
+                        notes: notes.clone(),
+                        recorded_at: at,
+                        recorded_by: user.id.clone(),
+                    };
                     diesel::insert_into(receipts::table)
-                        .values(&ReceiptRow {
-                            id: uuid::Uuid::now_v7().to_string(),
-                            permit_id: permit.id.clone(),
-                            request_id: row.id.clone(),
-                            outcome: outcome.to_owned(),
-                            receipt_number,
-                            occurred_at,
-                            plates_count: input.plates_count,
-                            officer_name,
-                            unit,
-                            notes: notes.clone(),
-                            recorded_at: at,
-                            recorded_by: user.id.clone(),
-                        })
+                        .values(&receipt)
                         .execute(c)?;
                     let n = diesel::update(
                         permits::table
@@ -579,7 +581,13 @@ pub async fn post_receipt(
                             "A receipt was already posted for this permit.",
                         ));
                     }
-                    Ok(())
+                    crate::permits::service::emit_receipt_recorded(
+                        c,
+                        &permit,
+                        &receipt,
+                        &row.organisation_id,
+                        at,
+                    )
                 },
             )?;
             let row = permits::table
