@@ -1,5 +1,5 @@
-//! Public tracking: `GET /track/{tracking_code}` tells the status of a request (or, later, a
-//! complaint) and nothing else. Rate limited per client address, so codes cannot be enumerated.
+//! `GET /track/{tracking_code}` tells the status of a request or a complaint and nothing else.
+//! Rate limited per client address, so codes cannot be enumerated.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDateTime, Utc};
