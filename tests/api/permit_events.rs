@@ -140,11 +140,8 @@ async fn permit_events_reach_webhooks_signed() {
     let c = app.cast().await;
     let (url, seen) = receiver();
     let types = json!(["permit.issued", "permit.receipt_recorded"]);
-    let hook = app.post_json(
-        "/webhooks",
-        Some(&c.admin),
-        &json!({"url": url, "types": types}),
-    );
+    let subscription = json!({"url": url, "types": types});
+    let hook = app.post_json("/webhooks", Some(&c.admin), &subscription);
     let hook = expect_json(hook.await, 201).await;
     let secret = hook["secret"].as_str().unwrap().to_owned();
     let (request, permit) = issued_permit(&app, &c).await;
