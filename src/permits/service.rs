@@ -95,6 +95,8 @@ pub fn issue(
             updated_at: at,
         };
         store::insert(c, &permit)?;
+        // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
+        let permit = store::load(c, &permit.id)?;
         emit_event(
             c,
             EventType::PermitIssued,
@@ -168,6 +170,8 @@ pub fn record_receipt(
         if !store::mark_receipted(c, &permit, new.outcome.permit_state(), at)? {
             return Err(receipt_exists());
         }
+        // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
+        let receipt = store::receipt_of(c, &permit.id)?.unwrap_or(receipt);
         let org = &request.organisation_id;
         emit_event(
             c,
