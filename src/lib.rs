@@ -24,6 +24,7 @@ pub mod sla;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod tracking;
 pub mod users;
 pub mod validate;
 pub mod webhooks;

@@ -24,7 +24,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::organisations::routes::configure)
         .configure(crate::users::routes::configure)
         .configure(crate::requests::routes::configure)
-        .configure(crate::requests::track::configure)
+        .configure(crate::tracking::routes::configure)
         .configure(crate::documents::routes::configure)
         .configure(crate::permits::routes::configure)
         .configure(crate::complaints::routes::configure)

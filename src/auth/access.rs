@@ -45,6 +45,15 @@ impl Scope {
         }
     }
 
+    /// Permits: agencies see their own organisation's; every other role sees all (they are
+    /// all addressed to the police).
+    pub fn permits(user: &AuthUser) -> Scope {
+        match user.role {
+            Role::Agency => Scope::Organisation(user.org_id.clone()),
+            Role::Directorate | Role::Registry | Role::Admin | Role::Police => Scope::All,
+        }
+    }
+
     pub fn allows(&self, organisation_id: &str) -> bool {
         match self {
             Scope::All => true,

@@ -2,4 +2,6 @@
 
 pub mod model;
 pub mod routes;
+pub mod service;
 pub mod store;
+pub mod views;

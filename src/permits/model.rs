@@ -1,12 +1,91 @@
-//! Rows and API shapes of permits, receipts and registrations.
+//! Rows, vocabularies and inputs of permits, receipts and registrations. Wire inputs become
+//! checked inputs (`NewPermit`, `NewReceipt`, `NewRegistration`) through `TryFrom`, which names
+//! every invalid field at once.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
+use crate::clock::Clock;
 use crate::db::schema::{permits, receipts, registrations};
+use crate::domain::jalali::parse_date;
+use crate::domain::status::Action;
+use crate::domain::text::normalize_code;
+use crate::error::{ApiError, FieldIssue};
+use crate::validate::Issues;
+
+// ---- vocabularies --------------------------------------------------------------------------
+
+/// A permit as stored: waiting for the police, or acted on. (`expired` is not stored: it is
+/// derived from `valid_until`, see [`PermitRow::shown_status`].)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum PermitState {
+    Issued,
+    Used,
+    Refused,
+}
+
+crate::text_enum!(PermitState {
+    Issued => "issued",
+    Used => "used",
+    Refused => "refused",
+});
+
+/// `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
+/// approve), `expired` (past `valid_until` with no receipt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PermitStatus {
+    Issued,
+    Used,
+    Refused,
+    Expired,
+}
+
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum Outcome {
+    /// The plate was removed.
+    Removed,
+    /// The police did not approve the removal (`notes` must say why).
+    Refused,
+}
+
+crate::text_enum!(Outcome {
+    Removed => "removed",
+    Refused => "refused",
+});
+
+impl Outcome {
+    /// The request's action this receipt takes.
+    pub fn action(self) -> Action {
+        match self {
+            Outcome::Removed => Action::RecordRemoval,
+            Outcome::Refused => Action::RecordRefusal,
+        }
+    }
+
+    /// What the receipt makes of the permit.
+    pub fn permit_state(self) -> PermitState {
+        match self {
+            Outcome::Removed => PermitState::Used,
+            Outcome::Refused => PermitState::Refused,
+        }
+    }
+}
+
+/// `queue_rank` of a permit waiting for the police; acted-on permits rank after them.
+pub const QUEUE_OPEN: i32 = 0;
+pub const QUEUE_DONE: i32 = 1;
+
+// ---- rows ----------------------------------------------------------------------------------
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = permits)]
@@ -22,25 +101,20 @@ pub struct PermitRow {
     pub issued_by: String,
     pub valid_until: NaiveDateTime,
     pub notes: Option<String>,
-    pub status: String,
+    pub status: PermitState,
     pub queue_rank: i32,
     pub version: i64,
     pub updated_at: NaiveDateTime,
 }
 
 impl PermitRow {
-    /// Issued, never acted on, and past its validity.
-    pub fn is_expired_unused(&self, now: NaiveDateTime) -> bool {
-        self.status == "issued" && self.valid_until < now
-    }
-
     /// The status as shown: `expired` is derived from `valid_until`.
     pub fn shown_status(&self, now: NaiveDateTime) -> PermitStatus {
-        match self.status.as_str() {
-            "used" => PermitStatus::Used,
-            "refused" => PermitStatus::Refused,
-            _ if self.valid_until < now => PermitStatus::Expired,
-            _ => PermitStatus::Issued,
+        match self.status {
+            PermitState::Used => PermitStatus::Used,
+            PermitState::Refused => PermitStatus::Refused,
+            PermitState::Issued if self.valid_until < now => PermitStatus::Expired,
+            PermitState::Issued => PermitStatus::Issued,
         }
     }
 }
@@ -51,7 +125,7 @@ pub struct ReceiptRow {
     pub id: String,
     pub permit_id: String,
     pub request_id: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub receipt_number: String,
     pub occurred_at: NaiveDateTime,
     pub plates_count: Option<i32>,
@@ -72,103 +146,7 @@ pub struct RegistrationRow {
     pub recorded_by: String,
 }
 
-/// `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
-/// approve), `expired` (past `valid_until` with no receipt).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PermitStatus {
-    Issued,
-    Used,
-    Refused,
-    Expired,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// The plate was removed.
-    Removed,
-    /// The police did not approve the removal (`notes` must say why).
-    Refused,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ReceiptView {
-    pub id: String,
-    pub outcome: Outcome,
-    pub receipt_number: String,
-    pub occurred_at: DateTime<Utc>,
-    pub plates_count: Option<i32>,
-    pub officer_name: Option<String>,
-    pub unit: Option<String>,
-    pub notes: Option<String>,
-    pub recorded_at: DateTime<Utc>,
-}
-
-impl From<ReceiptRow> for ReceiptView {
-    fn from(r: ReceiptRow) -> Self {
-        ReceiptView {
-            id: r.id,
-            outcome: if r.outcome == "removed" {
-                Outcome::Removed
-            } else {
-                Outcome::Refused
-            },
-            receipt_number: r.receipt_number,
-            occurred_at: utc(r.occurred_at),
-            plates_count: r.plates_count,
-            officer_name: r.officer_name,
-            unit: r.unit,
-            notes: r.notes,
-            recorded_at: utc(r.recorded_at),
-        }
-    }
-}
-
-/// A plate-removal permit.
-#[derive(Serialize, ToSchema)]
-pub struct PermitView {
-    pub id: String,
-    /// This service's permit number (12 digits, Verhoeff check digit), printed on the permit.
-    #[schema(example = "731904552817")]
-    pub permit_number: String,
-    /// The permit's number in the national vehicle system (سامانه جامع خودرو).
-    pub national_permit_number: String,
-    pub request_id: String,
-    pub tracking_code: String,
-    /// The vehicle's plate and VIN, copied when the permit was issued.
-    pub plate: String,
-    pub vin: String,
-    pub issued_at: DateTime<Utc>,
-    pub valid_until: DateTime<Utc>,
-    pub status: PermitStatus,
-    pub notes: Option<String>,
-    /// The police's receipt, once posted.
-    pub receipt: Option<ReceiptView>,
-    pub version: i64,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl PermitView {
-    pub fn build(row: PermitRow, receipt: Option<ReceiptRow>, now: NaiveDateTime) -> Self {
-        PermitView {
-            status: row.shown_status(now),
-            id: row.id,
-            permit_number: row.permit_number,
-            national_permit_number: row.national_permit_number,
-            request_id: row.request_id,
-            tracking_code: row.tracking_code,
-            plate: row.plate,
-            vin: row.vin,
-            issued_at: utc(row.issued_at),
-            valid_until: utc(row.valid_until),
-            notes: row.notes,
-            receipt: receipt.map(ReceiptView::from),
-            version: row.version,
-            updated_at: utc(row.updated_at),
-        }
-    }
-}
+// ---- wire inputs ---------------------------------------------------------------------------
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -208,10 +186,217 @@ pub struct PostRegistration {
     pub registered_at: DateTime<Utc>,
 }
 
-/// The public answer to "is this printed permit genuine and valid?".
-#[derive(Serialize, ToSchema)]
-pub struct PermitVerification {
-    pub permit_number: String,
-    pub status: PermitStatus,
-    pub valid_until: DateTime<Utc>,
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PermitFilter {
+    pub status: Option<PermitStatus>,
+    /// Only permits changed at or after this time (for systems that poll).
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+// ---- checked inputs ------------------------------------------------------------------------
+
+/// Clock skew tolerated for times reported by other systems.
+const SKEW: TimeDelta = TimeDelta::minutes(5);
+
+/// A number from another system (national permit, registration, receipt): normalised,
+/// required, at most `max` printable characters.
+fn record_number(issues: &mut Issues, field: &str, value: &str, max: usize) -> String {
+    let v = normalize_code(value);
+    if v.is_empty() {
+        issues.push(FieldIssue::required(field));
+    } else if v.chars().count() > max || v.chars().any(char::is_control) {
+        issues.push(FieldIssue::new(
+            field,
+            "invalid_value",
+            format!("حداکثر {max} نویسه مجاز است."),
+            format!("At most {max} printable characters."),
+        ));
+    }
+    v
+}
+
+/// A time reported by another system: not in the future (beyond [`SKEW`]).
+fn not_future(issues: &mut Issues, field: &str, t: NaiveDateTime, now: NaiveDateTime, fa: &str) {
+    if t > now + SKEW {
+        issues.push(FieldIssue::new(
+            field,
+            "future_date",
+            fa,
+            format!("{field} cannot be in the future."),
+        ));
+    }
+}
+
+/// When a permit may be valid until: after `now`, at most `max_days` ahead (through the end of
+/// a day given as a date).
+pub struct Validity {
+    pub now: NaiveDateTime,
+    pub clock: Clock,
+    pub max_days: u32,
+}
+
+impl Validity {
+    /// `valid_until`: an RFC 3339 time, or a date (valid through the end of that day, in the
+    /// service's time zone).
+    fn parse(&self, value: &str) -> Option<NaiveDateTime> {
+        if let Ok(t) = DateTime::parse_from_rfc3339(value.trim()) {
+            return Some(t.with_timezone(&Utc).naive_utc());
+        }
+        parse_date(value).ok().map(|d| self.clock.day_end_utc(d))
+    }
+
+    fn check(&self, issues: &mut Issues, value: &str) -> NaiveDateTime {
+        let max_days = i64::from(self.max_days);
+        let Some(t) = self.parse(value) else {
+            issues.push(FieldIssue::new(
+                "valid_until",
+                "invalid_date",
+                "زمان نامعتبر است (۱۴۰۳/۰۹/۱۵، 2024-12-05 یا 2024-12-05T12:00:00Z).",
+                "Invalid time (1403/09/15, 2024-12-05 or 2024-12-05T12:00:00Z).",
+            ));
+            return self.now;
+        };
+        if t <= self.now {
+            issues.push(FieldIssue::new(
+                "valid_until",
+                "past_date",
+                "اعتبار مجوز باید تا زمانی در آینده باشد.",
+                "valid_until must be in the future.",
+            ));
+        } else if t > self.now + TimeDelta::days(max_days) + TimeDelta::days(1) {
+            issues.push(FieldIssue::new(
+                "valid_until",
+                "too_far",
+                format!("اعتبار مجوز حداکثر {max_days} روز است."),
+                format!("A permit is valid for at most {max_days} days."),
+            ));
+        }
+        t
+    }
+}
+
+/// A permit to issue, checked.
+pub struct NewPermit {
+    pub national_permit_number: String,
+    pub valid_until: NaiveDateTime,
+    pub notes: Option<String>,
+}
+
+impl TryFrom<(IssuePermit, &Validity)> for NewPermit {
+    type Error = ApiError;
+
+    fn try_from((input, validity): (IssuePermit, &Validity)) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let national_permit_number = record_number(
+            &mut issues,
+            "national_permit_number",
+            &input.national_permit_number,
+            64,
+        );
+        let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
+        let valid_until = validity.check(&mut issues, &input.valid_until);
+        issues.finish()?;
+        Ok(NewPermit {
+            national_permit_number,
+            valid_until,
+            notes,
+        })
+    }
+}
+
+/// The police's receipt, checked (against the permit too, by the service).
+pub struct NewReceipt {
+    pub outcome: Outcome,
+    pub receipt_number: String,
+    pub occurred_at: NaiveDateTime,
+    pub plates_count: Option<i32>,
+    pub officer_name: Option<String>,
+    pub unit: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl TryFrom<(PostReceipt, NaiveDateTime)> for NewReceipt {
+    type Error = ApiError;
+
+    fn try_from((input, now): (PostReceipt, NaiveDateTime)) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let receipt_number =
+            record_number(&mut issues, "receipt_number", &input.receipt_number, 64);
+        let mut optional_line = |field: &str, value: Option<&str>| {
+            value
+                .map(|v| issues.line(field, v, 0, 100))
+                .filter(|v| !v.is_empty())
+        };
+        let officer_name = optional_line("officer_name", input.officer_name.as_deref());
+        let unit = optional_line("unit", input.unit.as_deref());
+        let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
+        if input.outcome == Outcome::Refused && notes.is_none() {
+            issues.push(FieldIssue::new(
+                "notes",
+                "required",
+                "برای عدم تأیید فک پلاک، دلیل را بنویسید.",
+                "notes (the reason) is required when the outcome is 'refused'.",
+            ));
+        }
+        if input.plates_count.is_some_and(|n| !(1..=2).contains(&n)) {
+            issues.push(FieldIssue::new(
+                "plates_count",
+                "invalid_value",
+                "تعداد پلاک ۱ یا ۲ است.",
+                "plates_count is 1 or 2.",
+            ));
+        }
+        let occurred_at = input.occurred_at.naive_utc();
+        not_future(
+            &mut issues,
+            "occurred_at",
+            occurred_at,
+            now,
+            "زمان رویداد نمی‌تواند در آینده باشد.",
+        );
+        issues.finish()?;
+        Ok(NewReceipt {
+            outcome: input.outcome,
+            receipt_number,
+            occurred_at,
+            plates_count: input.plates_count,
+            officer_name,
+            unit,
+            notes,
+        })
+    }
+}
+
+/// The removal's registration in the national vehicle system, checked.
+pub struct NewRegistration {
+    pub national_registration_number: String,
+    pub registered_at: NaiveDateTime,
+}
+
+impl TryFrom<(PostRegistration, NaiveDateTime)> for NewRegistration {
+    type Error = ApiError;
+
+    fn try_from((input, now): (PostRegistration, NaiveDateTime)) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let national_registration_number = record_number(
+            &mut issues,
+            "national_registration_number",
+            &input.national_registration_number,
+            64,
+        );
+        let registered_at = input.registered_at.naive_utc();
+        not_future(
+            &mut issues,
+            "registered_at",
+            registered_at,
+            now,
+            "زمان ثبت نمی‌تواند در آینده باشد.",
+        );
+        issues.finish()?;
+        Ok(NewRegistration {
+            national_registration_number,
+            registered_at,
+        })
+    }
 }

@@ -1,23 +1,68 @@
-//! Queries on permits.
+//! Queries on permits, receipts and registrations.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{permits, receipts};
+use crate::auth::access::Scope;
+use crate::db::schema::{permits, receipts, registrations, requests};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
-use crate::permits::model::{PermitRow, ReceiptRow};
+use crate::permits::model::{
+    PermitRow, PermitState, PermitStatus, ReceiptRow, RegistrationRow, QUEUE_DONE,
+};
 
-/// The most recently issued permit of a request.
-pub fn latest_for_request(
-    conn: &mut DbConnection,
-    request_id: &str,
-) -> ApiResult<Option<PermitRow>> {
+pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
     Ok(permits::table
-        .filter(permits::request_id.eq(request_id))
-        .order((permits::issued_at.desc(), permits::id.desc()))
+        .find(id)
         .select(PermitRow::as_select())
-        .first(conn)
-        .optional()?)
+        .first(conn)?)
+}
+
+/// A permit with its request's organisation, if `scope` may see it (else not found).
+pub fn load_visible(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: &str,
+) -> ApiResult<(PermitRow, String)> {
+    let (row, org): (PermitRow, String) = permits::table
+        .inner_join(requests::table)
+        .filter(permits::id.eq(id))
+        .select((PermitRow::as_select(), requests::organisation_id))
+        .first(conn)?;
+    if !scope.allows(&org) {
+        return Err(crate::error::ApiError::not_found());
+    }
+    Ok((row, org))
+}
+
+pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<PermitRow> {
+    Ok(permits::table
+        .filter(permits::permit_number.eq(permit_number))
+        .select(PermitRow::as_select())
+        .first(conn)?)
+}
+
+pub fn permit_number_taken(conn: &mut DbConnection, permit_number: &str) -> ApiResult<bool> {
+    let n: i64 = permits::table
+        .filter(permits::permit_number.eq(permit_number))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn national_number_taken(conn: &mut DbConnection, number: &str) -> ApiResult<bool> {
+    let n: i64 = permits::table
+        .filter(permits::national_permit_number.eq(number))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert(conn: &mut DbConnection, row: &PermitRow) -> ApiResult<()> {
+    diesel::insert_into(permits::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn receipt_of(conn: &mut DbConnection, permit_id: &str) -> ApiResult<Option<ReceiptRow>> {
@@ -26,4 +71,97 @@ pub fn receipt_of(conn: &mut DbConnection, permit_id: &str) -> ApiResult<Option<
         .select(ReceiptRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+pub fn insert_receipt(conn: &mut DbConnection, row: &ReceiptRow) -> ApiResult<()> {
+    diesel::insert_into(receipts::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves the permit out of the police's queue into `state`, if nobody changed it since it was
+/// read (its version); `false` when someone did.
+pub fn mark_receipted(
+    conn: &mut DbConnection,
+    permit: &PermitRow,
+    state: PermitState,
+    at: NaiveDateTime,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        permits::table
+            .filter(permits::id.eq(&permit.id))
+            .filter(permits::version.eq(permit.version)),
+    )
+    .set((
+        permits::status.eq(state),
+        permits::queue_rank.eq(QUEUE_DONE),
+        permits::version.eq(permit.version + 1),
+        permits::updated_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn registration_number_taken(conn: &mut DbConnection, number: &str) -> ApiResult<bool> {
+    let n: i64 = registrations::table
+        .filter(registrations::national_registration_number.eq(number))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert_registration(conn: &mut DbConnection, row: &RegistrationRow) -> ApiResult<()> {
+    diesel::insert_into(registrations::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// One page of the permit list.
+pub struct ListQuery {
+    pub scope: Scope,
+    pub status: Option<PermitStatus>,
+    pub updated_since: Option<NaiveDateTime>,
+    /// After this `(queue_rank, id)`.
+    pub after: Option<(i32, String)>,
+    pub limit: i64,
+    /// "Now", for the derived `issued` / `expired`.
+    pub at: NaiveDateTime,
+}
+
+/// Permits waiting for the police first, then newest first (one more than `limit`).
+pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitRow>> {
+    let at = query.at;
+    let mut q = permits::table
+        .inner_join(requests::table)
+        .select(PermitRow::as_select())
+        .order((permits::queue_rank.asc(), permits::id.desc()))
+        .limit(query.limit + 1)
+        .into_boxed();
+    if let Some(org) = query.scope.organisation() {
+        q = q.filter(requests::organisation_id.eq(org.to_owned()));
+    }
+    q = match query.status {
+        None => q,
+        Some(PermitStatus::Used) => q.filter(permits::status.eq(PermitState::Used)),
+        Some(PermitStatus::Refused) => q.filter(permits::status.eq(PermitState::Refused)),
+        Some(PermitStatus::Issued) => q
+            .filter(permits::status.eq(PermitState::Issued))
+            .filter(permits::valid_until.ge(at)),
+        Some(PermitStatus::Expired) => q
+            .filter(permits::status.eq(PermitState::Issued))
+            .filter(permits::valid_until.lt(at)),
+    };
+    if let Some(since) = query.updated_since {
+        q = q.filter(permits::updated_at.ge(since));
+    }
+    if let Some((rank, id)) = &query.after {
+        q = q.filter(
+            permits::queue_rank.gt(*rank).or(permits::queue_rank
+                .eq(*rank)
+                .and(permits::id.lt(id.clone()))),
+        );
+    }
+    Ok(q.load(conn)?)
 }

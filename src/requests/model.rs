@@ -5,14 +5,22 @@ use diesel::deserialize::FromSqlRow;
 use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
+use crate::auth::access::Scope;
+use crate::clock::{now, utc, Clock};
 use crate::db::schema::{request_history, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
-use crate::domain::plate::{PlateParts, KNOWN_LETTERS};
+use crate::domain::plate::{Plate, PlateParts, KNOWN_LETTERS};
 use crate::domain::status::{Action, RequestStatus};
+use crate::domain::text::normalize_code;
+use crate::domain::tracking::TrackingCode;
+use crate::domain::vin::Vin;
+use crate::error::ApiResult;
+use crate::http::pagination::Page;
+use crate::http::query_date;
+use crate::requests::store::{After, ListQuery};
 
 /// Why the plate is to be removed.
 #[derive(
@@ -188,6 +196,99 @@ pub struct ReasonBody {
 pub struct NoteBody {
     /// Why (1–2000 characters).
     pub note: String,
+}
+
+/// The request list's query parameters.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RequestFilter {
+    /// Only requests in this status.
+    pub status: Option<RequestStatus>,
+    /// Only this agency's requests (directorate, registry and admin; agencies always see only
+    /// their own).
+    pub organisation_id: Option<String>,
+    /// Exact look-up by tracking code, plate, VIN or letter number (Persian digits and Arabic
+    /// letter forms are normalised).
+    pub q: Option<String>,
+    /// Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time).
+    pub created_from: Option<String>,
+    /// Filed on or before this date (ISO or Jalali, Tehran time).
+    pub created_to: Option<String>,
+    /// `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others.
+    pub overdue: Option<bool>,
+    /// `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
+    /// clock is running (others have no due date), earliest `due_at` first.
+    pub sort: Option<RequestSort>,
+}
+
+/// Order of the request list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestSort {
+    #[default]
+    CreatedAt,
+    DueAt,
+}
+
+/// The `q` search, read as each column it may match exactly.
+#[derive(Clone, Debug)]
+pub struct Search {
+    pub tracking_code: Option<String>,
+    pub plate: Option<String>,
+    pub vin: Option<String>,
+    pub letter_number: String,
+}
+
+impl Search {
+    /// `None` for a blank search.
+    pub fn parse(q: &str) -> Option<Search> {
+        let q = q.trim();
+        if q.is_empty() {
+            return None;
+        }
+        let letters: Vec<String> = KNOWN_LETTERS.iter().map(|s| s.to_string()).collect();
+        Some(Search {
+            tracking_code: TrackingCode::parse(q).map(|t| t.as_str().to_owned()),
+            plate: Plate::parse(q, &letters).ok().map(|p| p.canonical()),
+            vin: Vin::parse(q).map(|v| v.as_str().to_owned()),
+            letter_number: normalize_code(q),
+        })
+    }
+}
+
+impl RequestFilter {
+    /// The list query `scope` may run: dates become instants of the service-local day (422
+    /// for a bad date or cursor); an agency's own organisation replaces any asked for.
+    pub fn into_query(self, scope: Scope, page: &Page, clock: &Clock) -> ApiResult<ListQuery> {
+        let created_from = query_date("created_from", self.created_from.as_deref())?
+            .map(|d| clock.day_start_utc(d));
+        let created_before = query_date("created_to", self.created_to.as_deref())?
+            .and_then(|d| d.succ_opt())
+            .map(|d| clock.day_start_utc(d));
+        let sort = self.sort.unwrap_or_default();
+        let after = match sort {
+            RequestSort::DueAt => page
+                .after_due()?
+                .map_or(After::Start, |(due, id)| After::Due(due, id)),
+            RequestSort::CreatedAt => page.after.clone().map_or(After::Start, After::Id),
+        };
+        let organisation_id = match scope {
+            Scope::Organisation(org) => Some(org),
+            Scope::All => self.organisation_id,
+        };
+        Ok(ListQuery {
+            organisation_id,
+            status: self.status,
+            search: self.q.as_deref().and_then(Search::parse),
+            created_from,
+            created_before,
+            overdue: self.overdue,
+            sort,
+            after,
+            limit: page.limit,
+            at: now(),
+        })
+    }
 }
 
 // ---- output --------------------------------------------------------------------------------

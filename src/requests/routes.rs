@@ -3,33 +3,23 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use diesel::prelude::*;
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
-use crate::db::schema::{request_sla, requests};
 use crate::domain::identity::Role;
-use crate::domain::plate::{Plate, KNOWN_LETTERS};
-use crate::domain::status::{Action, RequestStatus};
-use crate::domain::text::normalize_code;
-use crate::domain::tracking::TrackingCode;
-use crate::domain::vin::Vin;
+use crate::domain::status::Action;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::etag::etag;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
-use crate::http::query_date;
 use crate::requests::model::{
-    CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestRow, RequestView,
+    CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestFilter, RequestView,
 };
-use crate::requests::service::{self, Effects};
+use crate::requests::service::{self, Transition};
 use crate::requests::store;
-use crate::sla::clock::ClockState;
 use crate::state::AppState;
 use crate::validate::Issues;
 
@@ -42,41 +32,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(reject)
         .service(withdraw)
         .service(reopen);
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RequestFilter {
-    /// Only requests in this status.
-    pub status: Option<RequestStatus>,
-    /// Only this agency's requests (directorate, registry and admin; agencies always see only
-    /// their own).
-    pub organisation_id: Option<String>,
-    /// Exact look-up by tracking code, plate, VIN or letter number (Persian digits and Arabic
-    /// letter forms are normalised).
-    pub q: Option<String>,
-    /// Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time).
-    pub created_from: Option<String>,
-    /// Filed on or before this date (ISO or Jalali, Tehran time).
-    pub created_to: Option<String>,
-    /// `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others.
-    pub overdue: Option<bool>,
-    /// `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
-    /// clock is running (others have no due date), earliest `due_at` first.
-    pub sort: Option<RequestSort>,
-}
-
-/// The list's FROM clause: requests with their SLA clocks.
-type ListSource = diesel::dsl::InnerJoinQuerySource<requests::table, request_sla::table>;
-type Bool = diesel::sql_types::Bool;
-
-/// Order of the request list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestSort {
-    #[default]
-    CreatedAt,
-    DueAt,
 }
 
 fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpResponse {
@@ -128,15 +83,6 @@ pub async fn create(
         .await
 }
 
-/// Parses the `q` search into the columns it may match.
-fn search_terms(q: &str) -> (Option<String>, Option<String>, Option<String>, String) {
-    let tracking = TrackingCode::parse(q).map(|t| t.as_str().to_owned());
-    let letters: Vec<String> = KNOWN_LETTERS.iter().map(|s| s.to_string()).collect();
-    let plate = Plate::parse(q, &letters).ok().map(|p| p.canonical());
-    let vin = Vin::parse(q).map(|v| v.as_str().to_owned());
-    (tracking, plate, vin, normalize_code(q))
-}
-
 /// List requests, newest first. Roles: `agency` (own organisation only), `directorate`,
 /// `registry`, `admin`; `police` get 403.
 #[utoipa::path(
@@ -154,109 +100,12 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::requests(&user)?;
     let page = page.page()?;
-    let f = filter.into_inner();
-    let clock = state.clock;
-    let from =
-        query_date("created_from", f.created_from.as_deref())?.map(|d| clock.day_start_utc(d));
-    let to = query_date("created_to", f.created_to.as_deref())?
-        .and_then(|d| d.succ_opt())
-        .map(|d| clock.day_start_utc(d));
+    let query = filter.into_inner().into_query(scope, &page, &state.clock)?;
     let config = state.config.clone();
-    let sort = f.sort.unwrap_or_default();
-    let due_after = match sort {
-        RequestSort::DueAt => page.after_due()?,
-        RequestSort::CreatedAt => None,
-    };
-    let at = now();
-    let (rows, views) = state
-        .db(move |conn| {
-            let mut q = requests::table
-                .inner_join(request_sla::table)
-                .select(RequestRow::as_select())
-                .limit(page.limit + 1)
-                .into_boxed();
-            q = match sort {
-                RequestSort::CreatedAt => q.order(requests::id.desc()),
-                RequestSort::DueAt => q
-                    .filter(request_sla::clock.eq(ClockState::Running))
-                    .order((request_sla::due_at.asc(), requests::id.asc())),
-            };
-            match f.overdue {
-                Some(true) => {
-                    q = q
-                        .filter(request_sla::clock.eq(ClockState::Running))
-                        .filter(request_sla::due_at.lt(at))
-                }
-                Some(false) => {
-                    q = q.filter(
-                        request_sla::clock
-                            .ne(ClockState::Running)
-                            .or(request_sla::due_at.ge(at).assume_not_null()),
-                    )
-                }
-                None => {}
-            }
-            match &scope {
-                Scope::Organisation(org) => q = q.filter(requests::organisation_id.eq(org.clone())),
-                Scope::All => {
-                    if let Some(org) = &f.organisation_id {
-                        q = q.filter(requests::organisation_id.eq(org.clone()));
-                    }
-                }
-            }
-            if let Some(s) = f.status {
-                q = q.filter(requests::status.eq(s));
-            }
-            if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                let (tracking, plate, vin, letter) = search_terms(text);
-                let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
-                    Box::new(requests::letter_number.eq(letter));
-                if let Some(t) = tracking {
-                    cond = Box::new(cond.or(requests::tracking_code.eq(t)));
-                }
-                if let Some(p) = plate {
-                    cond = Box::new(cond.or(requests::plate.eq(p)));
-                }
-                if let Some(v) = vin {
-                    cond = Box::new(cond.or(requests::vin.eq(v)));
-                }
-                q = q.filter(cond);
-            }
-            if let Some(start) = from {
-                q = q.filter(requests::created_at.ge(start));
-            }
-            if let Some(end) = to {
-                q = q.filter(requests::created_at.lt(end));
-            }
-            match (&due_after, &page.after) {
-                (Some((due, id)), _) => {
-                    q = q.filter(
-                        request_sla::due_at
-                            .gt(*due)
-                            .or(request_sla::due_at
-                                .eq(*due)
-                                .and(requests::id.gt(id.clone())))
-                            .assume_not_null(),
-                    )
-                }
-                (None, Some(after)) => q = q.filter(requests::id.lt(after.clone())),
-                (None, None) => {}
-            }
-            let rows: Vec<RequestRow> = q.load(conn)?;
-            let views = service::views(conn, &config, &user, rows)?;
-            let keys: Vec<String> = views
-                .iter()
-                .map(|v| match (sort, v.sla.due_at) {
-                    (RequestSort::DueAt, Some(due)) => {
-                        format!("{}:{}", due.timestamp_micros(), v.id)
-                    }
-                    _ => v.id.clone(),
-                })
-                .collect();
-            Ok((keys, views))
-        })
+    let (keys, views) = state
+        .db(move |conn| service::list(conn, &config, &user, &query))
         .await?;
-    Ok(HttpResponse::Ok().json(Paginated::from_keyed(rows, views, page.limit)))
+    Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
 /// One request, with the actions the caller can take now and its `ETag`. Roles: as for the
@@ -320,23 +169,19 @@ async fn act(
     action: Action,
     if_match: IfMatch,
     note: Option<String>,
-    effects: Effects,
 ) -> ApiResult<HttpResponse> {
     let config = state.config.clone();
     let view = state
         .tx(move |conn| {
-            let row = service::apply(
-                conn,
-                &config,
-                &user,
-                &id,
+            let t = Transition {
+                user: &user,
+                request_id: &id,
                 action,
                 if_match,
-                note.as_deref(),
-                effects,
-                now(),
-                |_, _| Ok(()),
-            )?;
+                note: note.as_deref(),
+                at: now(),
+            };
+            let row = service::transition(conn, &config, t, |_, _| Ok(()))?;
             service::view(conn, &config, &user, row)
         })
         .await?;
@@ -362,16 +207,7 @@ async fn act_with_text(
     service::ensure_visible(&state, &user, &id).await?;
     let (field, value) = text;
     let n = note(field, &value?)?;
-    act(
-        state,
-        user,
-        id,
-        action,
-        if_match,
-        Some(n),
-        Effects::default(),
-    )
-    .await
+    act(state, user, id, action, if_match, Some(n)).await
 }
 
 fn note(field: &str, value: &str) -> ApiResult<String> {
@@ -404,19 +240,7 @@ pub async fn review(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Review.roles())?;
-    let effects = Effects {
-        reviewer: Some(user.id.clone()),
-    };
-    act(
-        state,
-        user,
-        id.into_inner(),
-        Action::Review,
-        if_match,
-        None,
-        effects,
-    )
-    .await
+    act(state, user, id.into_inner(), Action::Review, if_match, None).await
 }
 
 /// Reject: `under_review`, `awaiting_documents` or `removal_refused` → `rejected` (terminal).

@@ -2,13 +2,11 @@
 //! machine in one transaction (versioned update, history entry).
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
 use crate::auth::access::{shows_contact, Scope};
 use crate::auth::AuthUser;
 use crate::clock::now;
 use crate::config::Config;
-use crate::db::schema::requests;
 use crate::db::DbConnection;
 use crate::domain::mobile::Mobile;
 use crate::domain::plate::{Plate, PlateError};
@@ -19,8 +17,8 @@ use crate::domain::vin::Vin;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
-use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestView};
-use crate::requests::store;
+use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestSort, RequestView};
+use crate::requests::store::{self, ListQuery};
 use crate::validate::Issues;
 
 /// A request that passed validation, in canonical form.
@@ -202,9 +200,8 @@ pub fn guards_for(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<Guards
     if row.status != RequestStatus::PermitIssued {
         return Ok(Guards::default());
     }
-    let latest = crate::permits::store::latest_for_request(conn, &row.id)?;
     Ok(Guards {
-        permit_expired_unused: latest.is_some_and(|p| p.is_expired_unused(now())),
+        permit_expired_unused: store::latest_permit_expired_unused(conn, &row.id, now())?,
     })
 }
 
@@ -236,6 +233,25 @@ pub fn views(
         out.push(view_with(conn, config, &cal, user, row, sla)?);
     }
     Ok(out)
+}
+
+/// A page of the request list with each row's cursor key.
+pub fn list(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    query: &ListQuery,
+) -> ApiResult<(Vec<String>, Vec<RequestView>)> {
+    let rows = store::list(conn, query)?;
+    let views = views(conn, config, user, rows)?;
+    let keys = views
+        .iter()
+        .map(|v| match (query.sort, v.sla.due_at) {
+            (RequestSort::DueAt, Some(due)) => format!("{}:{}", due.timestamp_micros(), v.id),
+            _ => v.id.clone(),
+        })
+        .collect();
+    Ok((keys, views))
 }
 
 fn view_with(
@@ -308,9 +324,7 @@ pub fn create(
             updated_at: at,
             status_changed_at: at,
         };
-        diesel::insert_into(requests::table)
-            .values(&row)
-            .execute(c)?;
+        store::insert(c, &row)?;
         store::append_history(
             c,
             &id,
@@ -362,16 +376,27 @@ pub async fn ensure_visible(
         .await
 }
 
-/// What an action changes besides the status.
+/// One action of the state machine on one request.
+pub struct Transition<'a> {
+    pub user: &'a AuthUser,
+    pub request_id: &'a str,
+    pub action: Action,
+    /// The request's `ETag` as the caller last read it (412 when stale); `IfMatch(None)` when
+    /// the caller checked another resource's version instead.
+    pub if_match: IfMatch,
+    /// Recorded in the history entry.
+    pub note: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// What an action changes besides the status; only for [`apply`].
 #[derive(Default)]
 pub struct Effects {
-    /// Sets the reviewer (on `review`).
+    /// Ignored: `review` makes its caller the reviewer (see [`transition`]).
     pub reviewer: Option<String>,
 }
 
-/// Applies an action in one transaction: visibility (404), precondition (412), the state
-/// machine (409 `invalid_transition`), a versioned update, and the history entry. `extra`
-/// runs inside the same transaction after the update (permits, receipts, document requests).
+/// [`transition`] with its fields as arguments, for callers not yet moved to [`Transition`].
 #[allow(clippy::too_many_arguments)]
 pub fn apply<F>(
     conn: &mut DbConnection,
@@ -381,13 +406,45 @@ pub fn apply<F>(
     action: Action,
     if_match: IfMatch,
     note: Option<&str>,
-    effects: Effects,
+    _effects: Effects,
     at: NaiveDateTime,
     extra: F,
 ) -> ApiResult<RequestRow>
 where
     F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
 {
+    let t = Transition {
+        user,
+        request_id,
+        action,
+        if_match,
+        note,
+        at,
+    };
+    transition(conn, config, t, extra)
+}
+
+/// Applies an action in the caller's transaction: visibility (404), precondition (412), the
+/// state machine (409 `invalid_transition`), a versioned update (`review` also makes the
+/// caller the reviewer), the history entry, the SLA clock and the events. `extra` runs inside
+/// the same transaction after the update (permits, receipts, document requests).
+pub fn transition<F>(
+    conn: &mut DbConnection,
+    config: &Config,
+    t: Transition<'_>,
+    extra: F,
+) -> ApiResult<RequestRow>
+where
+    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
+{
+    let Transition {
+        user,
+        request_id,
+        action,
+        if_match,
+        note,
+        at,
+    } = t;
     if !action.allowed_for(user.role) {
         return Err(ApiError::forbidden());
     }
@@ -407,20 +464,12 @@ where
             ))
         }
     };
-    let updated = diesel::update(
-        requests::table
-            .filter(requests::id.eq(&row.id))
-            .filter(requests::version.eq(row.version)),
-    )
-    .set((
-        requests::status.eq(to),
-        requests::version.eq(row.version + 1),
-        requests::updated_at.eq(at),
-        requests::status_changed_at.eq(at),
-        requests::reviewer_id.eq(effects.reviewer.or(row.reviewer_id.clone())),
-    ))
-    .execute(conn)?;
-    if updated == 0 {
+    let reviewer = match action {
+        Action::Review => Some(user.id.clone()),
+        _ => row.reviewer_id.clone(),
+    };
+    let updated = store::advance(conn, &row, to, reviewer.as_deref(), at)?;
+    if !updated {
         // A concurrent writer changed it between our read and our update.
         if if_match.0.is_some() {
             return Err(ApiError::precondition_failed());

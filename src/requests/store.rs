@@ -6,12 +6,15 @@ use diesel::prelude::*;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::db::schema::{request_history, requests, tracking_codes};
+use crate::db::schema::{
+    permits, receipts, request_history, request_sla, requests, tracking_codes,
+};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult};
-use crate::requests::model::{HistoryRow, RequestRow};
+use crate::requests::model::{HistoryRow, RequestRow, RequestSort, Search};
+use crate::sla::clock::ClockState;
 
 pub fn load_visible(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
     let mut q = requests::table
@@ -29,6 +32,38 @@ pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<RequestRow> {
         .find(id)
         .select(RequestRow::as_select())
         .first(conn)?)
+}
+
+pub fn insert(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<()> {
+    diesel::insert_into(requests::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves `row` to `to` if nobody changed it since it was read (its version); `false` when
+/// someone did.
+pub fn advance(
+    conn: &mut DbConnection,
+    row: &RequestRow,
+    to: RequestStatus,
+    reviewer: Option<&str>,
+    at: NaiveDateTime,
+) -> ApiResult<bool> {
+    let updated = diesel::update(
+        requests::table
+            .filter(requests::id.eq(&row.id))
+            .filter(requests::version.eq(row.version)),
+    )
+    .set((
+        requests::status.eq(to),
+        requests::version.eq(row.version + 1),
+        requests::updated_at.eq(at),
+        requests::status_changed_at.eq(at),
+        requests::reviewer_id.eq(reviewer),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
 }
 
 pub fn history(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<HistoryRow>> {
@@ -135,4 +170,150 @@ pub fn claim_tracking_code(
         }
     }
     Err(ApiError::internal("could not find a free tracking code"))
+}
+
+/// Whether the request's latest permit expired unused: past its `valid_until` with no receipt
+/// from the police (the state machine's `permit_expired_unused` guard). Read here, on the
+/// permits' tables, so that requests need not depend on the permits module (which depends on
+/// requests for its transitions).
+pub fn latest_permit_expired_unused(
+    conn: &mut DbConnection,
+    request_id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<bool> {
+    let latest: Option<(String, NaiveDateTime)> = permits::table
+        .filter(permits::request_id.eq(request_id))
+        .order((permits::issued_at.desc(), permits::id.desc()))
+        .select((permits::id, permits::valid_until))
+        .first(conn)
+        .optional()?;
+    let Some((permit_id, valid_until)) = latest else {
+        return Ok(false);
+    };
+    if valid_until >= at {
+        return Ok(false);
+    }
+    let receipts: i64 = receipts::table
+        .filter(receipts::permit_id.eq(&permit_id))
+        .count()
+        .get_result(conn)?;
+    Ok(receipts == 0)
+}
+
+/// Where a page of the request list starts.
+#[derive(Clone, Debug)]
+pub enum After {
+    Start,
+    /// After this id (newest first).
+    Id(String),
+    /// After this due time and id (most urgent first).
+    Due(NaiveDateTime, String),
+}
+
+/// One page of the request list, as the caller may see it.
+#[derive(Clone, Debug)]
+pub struct ListQuery {
+    /// Only this agency's requests (the caller's own, for agencies).
+    pub organisation_id: Option<String>,
+    pub status: Option<RequestStatus>,
+    pub search: Option<Search>,
+    /// Filed at or after this instant.
+    pub created_from: Option<NaiveDateTime>,
+    /// Filed before this instant.
+    pub created_before: Option<NaiveDateTime>,
+    /// Whether the SLA clock runs past its due time.
+    pub overdue: Option<bool>,
+    pub sort: RequestSort,
+    pub after: After,
+    pub limit: i64,
+    /// "Now", for `overdue`.
+    pub at: NaiveDateTime,
+}
+
+/// The list's FROM clause: requests with their SLA clocks.
+type ListSource = diesel::dsl::InnerJoinQuerySource<requests::table, request_sla::table>;
+type Bool = diesel::sql_types::Bool;
+
+/// A page of requests (one more than `limit`, to tell whether another page follows).
+pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<RequestRow>> {
+    let at = query.at;
+    let mut q = requests::table
+        .inner_join(request_sla::table)
+        .select(RequestRow::as_select())
+        .limit(query.limit + 1)
+        .into_boxed();
+    q = match query.sort {
+        RequestSort::CreatedAt => q.order(requests::id.desc()),
+        RequestSort::DueAt => q
+            .filter(request_sla::clock.eq(ClockState::Running))
+            .order((request_sla::due_at.asc(), requests::id.asc())),
+    };
+    match query.overdue {
+        Some(true) => {
+            q = q
+                .filter(request_sla::clock.eq(ClockState::Running))
+                .filter(request_sla::due_at.lt(at))
+        }
+        Some(false) => {
+            q = q.filter(
+                request_sla::clock
+                    .ne(ClockState::Running)
+                    .or(request_sla::due_at.ge(at).assume_not_null()),
+            )
+        }
+        None => {}
+    }
+    if let Some(org) = &query.organisation_id {
+        q = q.filter(requests::organisation_id.eq(org.clone()));
+    }
+    if let Some(s) = query.status {
+        q = q.filter(requests::status.eq(s));
+    }
+    if let Some(search) = &query.search {
+        let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
+            Box::new(requests::letter_number.eq(search.letter_number.clone()));
+        if let Some(t) = &search.tracking_code {
+            cond = Box::new(cond.or(requests::tracking_code.eq(t.clone())));
+        }
+        if let Some(p) = &search.plate {
+            cond = Box::new(cond.or(requests::plate.eq(p.clone())));
+        }
+        if let Some(v) = &search.vin {
+            cond = Box::new(cond.or(requests::vin.eq(v.clone())));
+        }
+        q = q.filter(cond);
+    }
+    if let Some(start) = query.created_from {
+        q = q.filter(requests::created_at.ge(start));
+    }
+    if let Some(end) = query.created_before {
+        q = q.filter(requests::created_at.lt(end));
+    }
+    match &query.after {
+        After::Due(due, id) => {
+            q = q.filter(
+                request_sla::due_at
+                    .gt(*due)
+                    .or(request_sla::due_at
+                        .eq(*due)
+                        .and(requests::id.gt(id.clone())))
+                    .assume_not_null(),
+            )
+        }
+        After::Id(after) => q = q.filter(requests::id.lt(after.clone())),
+        After::Start => {}
+    }
+    Ok(q.load(conn)?)
+}
+
+/// The status of the request with this tracking code, for public tracking.
+pub fn status_by_tracking_code(
+    conn: &mut DbConnection,
+    code: &str,
+) -> ApiResult<Option<(RequestStatus, NaiveDateTime)>> {
+    Ok(requests::table
+        .filter(requests::tracking_code.eq(code))
+        .select((requests::status, requests::updated_at))
+        .first(conn)
+        .optional()?)
 }

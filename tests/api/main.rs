@@ -9,6 +9,7 @@ mod documents;
 mod events;
 mod foundation;
 mod identity;
+mod permit_events;
 mod permits;
 mod query_plans;
 mod requests;

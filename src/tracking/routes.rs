@@ -1,15 +1,12 @@
-//! Public tracking: `GET /track/{tracking_code}` tells the status of a request (or, later, a
-//! complaint) and nothing else. Rate limited per client address, so codes cannot be enumerated.
+//! `GET /track/{tracking_code}` tells the status of a request or a complaint and nothing else.
+//! Rate limited per client address, so codes cannot be enumerated.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::utc;
-use crate::db::schema::requests;
-use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::client::client_ip;
@@ -60,12 +57,9 @@ pub async fn track(
         .db(move |conn| {
             // Requests first, in one indexed look-up (most codes are requests'); complaints
             // share the namespace.
-            let request: Option<(RequestStatus, NaiveDateTime)> = requests::table
-                .filter(requests::tracking_code.eq(&code))
-                .select((requests::status, requests::updated_at))
-                .first(conn)
-                .optional()?;
-            if let Some((status, updated_at)) = request {
+            if let Some((status, updated_at)) =
+                crate::requests::store::status_by_tracking_code(conn, &code)?
+            {
                 return Ok(TrackView {
                     tracking_code: code,
                     kind: "request".to_owned(),

@@ -1,0 +1,282 @@
+//! The rules of permits, receipts and registrations, each in the caller's one transaction:
+//! the request's transition (`crate::requests::service::transition`), the rows, and the
+//! events for the police and the national vehicle system.
+
+use chrono::NaiveDateTime;
+
+use crate::auth::access::Scope;
+use crate::auth::AuthUser;
+use crate::clock::now;
+use crate::config::Config;
+use crate::db::DbConnection;
+use crate::domain::status::Action;
+use crate::domain::tracking::TrackingCode;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
+use crate::events::outbox::{emit, NewEvent};
+use crate::events::{EventType, SubjectKind};
+use crate::http::etag::IfMatch;
+use crate::permits::model::{
+    NewPermit, NewReceipt, NewRegistration, PermitRow, PermitState, ReceiptRow, RegistrationRow,
+    QUEUE_OPEN,
+};
+use crate::permits::store::{self, ListQuery};
+use crate::permits::views::{PermitEventData, PermitVerification, PermitView};
+use crate::requests::model::RequestView;
+use crate::requests::service::{self as requests, Transition};
+
+fn view(conn: &mut DbConnection, row: PermitRow) -> ApiResult<PermitView> {
+    let receipt = store::receipt_of(conn, &row.id)?;
+    Ok(PermitView::build(row, receipt, now()))
+}
+
+/// A permit number not yet used (the unique index refuses the rare collision left after a
+/// few tries).
+fn unused_permit_number(conn: &mut DbConnection) -> ApiResult<String> {
+    let mut number = TrackingCode::generate();
+    for _ in 0..8 {
+        if !store::permit_number_taken(conn, number.as_str())? {
+            break;
+        }
+        number = TrackingCode::generate();
+    }
+    Ok(number.as_str().to_owned())
+}
+
+fn receipt_exists() -> ApiError {
+    ApiError::duplicate(
+        "برای این مجوز پیش‌تر رسید ثبت شده است.",
+        "A receipt was already posted for this permit.",
+    )
+}
+
+/// Issues the permit for `request_id` (`under_review` → `permit_issued`) and tells the police
+/// (`permit.issued`).
+pub fn issue(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    new: NewPermit,
+) -> ApiResult<PermitView> {
+    if store::national_number_taken(conn, &new.national_permit_number)? {
+        return Err(ApiError::duplicate(
+            "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
+            "This national permit number is already recorded.",
+        )
+        .with_extension("field", "national_permit_number"));
+    }
+    let at = now();
+    let permit_id = uuid::Uuid::now_v7().to_string();
+    let t = Transition {
+        user,
+        request_id,
+        action: Action::IssuePermit,
+        if_match,
+        note: new.notes.as_deref(),
+        at,
+    };
+    requests::transition(conn, config, t, |c, request| {
+        let permit = PermitRow {
+            id: permit_id.clone(),
+            permit_number: unused_permit_number(c)?,
+            national_permit_number: new.national_permit_number.clone(),
+            request_id: request.id.clone(),
+            tracking_code: request.tracking_code.clone(),
+            plate: request.plate.clone(),
+            vin: request.vin.clone(),
+            issued_at: at,
+            issued_by: user.id.clone(),
+            valid_until: new.valid_until,
+            notes: new.notes.clone(),
+            status: PermitState::Issued,
+            queue_rank: QUEUE_OPEN,
+            version: 1,
+            updated_at: at,
+        };
+        store::insert(c, &permit)?;
+        // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
+        let permit = store::load(c, &permit.id)?;
+        emit_event(
+            c,
+            EventType::PermitIssued,
+            &permit,
+            None,
+            &request.organisation_id,
+            at,
+        )
+    })?;
+    let row = store::load(conn, &permit_id)?;
+    view(conn, row)
+}
+
+/// Records the police's receipt on a permit: the request moves to `plate_removed` or
+/// `removal_refused`, the permit to `used` or `refused`, and `permit.receipt_recorded` tells
+/// the national vehicle system.
+pub fn record_receipt(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    permit_id: &str,
+    if_match: IfMatch,
+    new: NewReceipt,
+) -> ApiResult<PermitView> {
+    let at = now();
+    let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    if_match.check(permit.version)?;
+    if store::receipt_of(conn, &permit.id)?.is_some() {
+        return Err(receipt_exists());
+    }
+    if permit.valid_until < at {
+        return Err(ApiError::conflict(
+            ErrorCode::PermitExpired,
+            "اعتبار این مجوز به پایان رسیده است.",
+            "This permit has expired.",
+        ));
+    }
+    if new.occurred_at < permit.issued_at {
+        return Err(ApiError::invalid_field(FieldIssue::new(
+            "occurred_at",
+            "before_issue",
+            "زمان رویداد پیش از صدور مجوز است.",
+            "occurred_at is before the permit was issued.",
+        )));
+    }
+    let t = Transition {
+        user,
+        request_id: &permit.request_id,
+        action: new.outcome.action(),
+        // The caller's `If-Match` is the permit's, checked above.
+        if_match: IfMatch(None),
+        note: new.notes.as_deref(),
+        at,
+    };
+    requests::transition(conn, config, t, |c, request| {
+        let receipt = ReceiptRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            permit_id: permit.id.clone(),
+            request_id: request.id.clone(),
+            outcome: new.outcome,
+            receipt_number: new.receipt_number.clone(),
+            occurred_at: new.occurred_at,
+            plates_count: new.plates_count,
+            officer_name: new.officer_name.clone(),
+            unit: new.unit.clone(),
+            notes: new.notes.clone(),
+            recorded_at: at,
+            recorded_by: user.id.clone(),
+        };
+        store::insert_receipt(c, &receipt)?;
+        if !store::mark_receipted(c, &permit, new.outcome.permit_state(), at)? {
+            return Err(receipt_exists());
+        }
+        // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
+        let receipt = store::receipt_of(c, &permit.id)?.unwrap_or(receipt);
+        let org = &request.organisation_id;
+        emit_event(
+            c,
+            EventType::PermitReceiptRecorded,
+            &permit,
+            Some(&receipt),
+            org,
+            at,
+        )
+    })?;
+    let row = store::load(conn, &permit.id)?;
+    view(conn, row)
+}
+
+/// Records the removal in the national vehicle system: `plate_removed` → `completed`.
+pub fn register(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    new: NewRegistration,
+) -> ApiResult<RequestView> {
+    let number = new.national_registration_number;
+    if store::registration_number_taken(conn, &number)? {
+        return Err(ApiError::duplicate(
+            "این شمارهٔ ثبت پیش‌تر ثبت شده است.",
+            "This national registration number is already recorded.",
+        )
+        .with_extension("field", "national_registration_number"));
+    }
+    let at = now();
+    let t = Transition {
+        user,
+        request_id,
+        action: Action::Register,
+        if_match,
+        note: Some(&number),
+        at,
+    };
+    let after = requests::transition(conn, config, t, |c, request| {
+        store::insert_registration(
+            c,
+            &RegistrationRow {
+                request_id: request.id.clone(),
+                national_registration_number: number.clone(),
+                registered_at: new.registered_at,
+                recorded_at: at,
+                recorded_by: user.id.clone(),
+            },
+        )
+    })?;
+    requests::view(conn, config, user, after)
+}
+
+/// A page of permits with each one's cursor key.
+pub fn list(
+    conn: &mut DbConnection,
+    query: &ListQuery,
+) -> ApiResult<(Vec<String>, Vec<PermitView>)> {
+    let rows = store::list(conn, query)?;
+    let keys = rows
+        .iter()
+        .map(|r| format!("{}:{}", r.queue_rank, r.id))
+        .collect();
+    let views = rows
+        .into_iter()
+        .map(|r| view(conn, r))
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok((keys, views))
+}
+
+/// One permit with its receipt, if `scope` may see it.
+pub fn get(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitView> {
+    let (row, _) = store::load_visible(conn, scope, id)?;
+    view(conn, row)
+}
+
+/// Whether a printed permit number is genuine, and its status.
+pub fn verify(conn: &mut DbConnection, number: &TrackingCode) -> ApiResult<PermitVerification> {
+    let row = store::by_number(conn, number.as_str())?;
+    Ok(PermitVerification::of(row, now()))
+}
+
+/// Records a permit event (subject: the permit; the request's tracking code and agency).
+fn emit_event(
+    conn: &mut DbConnection,
+    event_type: EventType,
+    permit: &PermitRow,
+    receipt: Option<&ReceiptRow>,
+    organisation_id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    let data =
+        serde_json::to_value(PermitEventData::new(permit, receipt)).map_err(ApiError::internal)?;
+    emit(
+        conn,
+        NewEvent {
+            event_type,
+            subject_kind: SubjectKind::Permit,
+            subject_id: &permit.id,
+            tracking_code: Some(&permit.tracking_code),
+            organisation_id: Some(organisation_id),
+            data,
+            at,
+        },
+    )
+}

@@ -1,0 +1,151 @@
+//! What the API shows of permits and receipts.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::clock::utc;
+use crate::permits::model::{Outcome, PermitRow, PermitStatus, ReceiptRow};
+
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptView {
+    pub id: String,
+    pub outcome: Outcome,
+    pub receipt_number: String,
+    pub occurred_at: DateTime<Utc>,
+    pub plates_count: Option<i32>,
+    pub officer_name: Option<String>,
+    pub unit: Option<String>,
+    pub notes: Option<String>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl From<ReceiptRow> for ReceiptView {
+    fn from(r: ReceiptRow) -> Self {
+        ReceiptView {
+            id: r.id,
+            outcome: r.outcome,
+            receipt_number: r.receipt_number,
+            occurred_at: utc(r.occurred_at),
+            plates_count: r.plates_count,
+            officer_name: r.officer_name,
+            unit: r.unit,
+            notes: r.notes,
+            recorded_at: utc(r.recorded_at),
+        }
+    }
+}
+
+/// A plate-removal permit.
+#[derive(Serialize, ToSchema)]
+pub struct PermitView {
+    pub id: String,
+    /// This service's permit number (12 digits, Verhoeff check digit), printed on the permit.
+    #[schema(example = "731904552817")]
+    pub permit_number: String,
+    /// The permit's number in the national vehicle system (سامانه جامع خودرو).
+    pub national_permit_number: String,
+    pub request_id: String,
+    pub tracking_code: String,
+    /// The vehicle's plate and VIN, copied when the permit was issued.
+    pub plate: String,
+    pub vin: String,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: DateTime<Utc>,
+    pub status: PermitStatus,
+    pub notes: Option<String>,
+    /// The police's receipt, once posted.
+    pub receipt: Option<ReceiptView>,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl PermitView {
+    pub fn build(row: PermitRow, receipt: Option<ReceiptRow>, now: NaiveDateTime) -> Self {
+        PermitView {
+            status: row.shown_status(now),
+            id: row.id,
+            permit_number: row.permit_number,
+            national_permit_number: row.national_permit_number,
+            request_id: row.request_id,
+            tracking_code: row.tracking_code,
+            plate: row.plate,
+            vin: row.vin,
+            issued_at: utc(row.issued_at),
+            valid_until: utc(row.valid_until),
+            notes: row.notes,
+            receipt: receipt.map(ReceiptView::from),
+            version: row.version,
+            updated_at: utc(row.updated_at),
+        }
+    }
+
+    /// `Location` of the permit.
+    pub fn location(&self) -> String {
+        format!("/api/v1/permits/{}", self.id)
+    }
+}
+
+/// The public answer to "is this printed permit genuine and valid?".
+#[derive(Serialize, ToSchema)]
+pub struct PermitVerification {
+    pub permit_number: String,
+    pub status: PermitStatus,
+    pub valid_until: DateTime<Utc>,
+}
+
+impl PermitVerification {
+    pub fn of(row: PermitRow, now: NaiveDateTime) -> Self {
+        PermitVerification {
+            status: row.shown_status(now),
+            permit_number: row.permit_number,
+            valid_until: utc(row.valid_until),
+        }
+    }
+}
+
+/// The `data` of a permit event: what a receiver (the police, the national vehicle system)
+/// needs to act on it.
+#[derive(Serialize)]
+pub struct PermitEventData<'a> {
+    pub permit_id: &'a str,
+    pub permit_number: &'a str,
+    pub national_permit_number: &'a str,
+    pub request_id: &'a str,
+    pub tracking_code: &'a str,
+    pub plate: &'a str,
+    pub vin: &'a str,
+    pub valid_until: DateTime<Utc>,
+    #[serde(flatten)]
+    pub receipt: Option<ReceiptEventData<'a>>,
+}
+
+/// The receipt's part of `permit.receipt_recorded`.
+#[derive(Serialize)]
+pub struct ReceiptEventData<'a> {
+    pub receipt_id: &'a str,
+    pub outcome: Outcome,
+    pub receipt_number: &'a str,
+    pub occurred_at: DateTime<Utc>,
+}
+
+impl<'a> PermitEventData<'a> {
+    pub fn new(permit: &'a PermitRow, receipt: Option<&'a ReceiptRow>) -> Self {
+        PermitEventData {
+            permit_id: &permit.id,
+            permit_number: &permit.permit_number,
+            national_permit_number: &permit.national_permit_number,
+            request_id: &permit.request_id,
+            tracking_code: &permit.tracking_code,
+            plate: &permit.plate,
+            vin: &permit.vin,
+            valid_until: utc(permit.valid_until),
+            receipt: receipt.map(|r| ReceiptEventData {
+                receipt_id: &r.id,
+                outcome: r.outcome,
+                receipt_number: &r.receipt_number,
+                occurred_at: utc(r.occurred_at),
+            }),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Public tracking: one look-up by tracking code over requests and complaints, which share the
+//! code namespace. It depends on both; neither depends on it.
+
+pub mod routes;

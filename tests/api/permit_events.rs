@@ -1,0 +1,247 @@
+//! Issue 14: `permit.issued` and `permit.receipt_recorded` are emitted (to webhooks and the
+//! feed, where the police see them), and every advertised event type is emitted by some flow.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use base64::Engine;
+use hmac::Mac;
+use plate_permits::events::EventType;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// Each delivery the receiver saw: its headers and body.
+type Seen = Arc<Mutex<Vec<(Vec<(String, String)>, String)>>>;
+
+async fn receive(req: HttpRequest, body: web::Bytes, seen: web::Data<Seen>) -> HttpResponse {
+    let headers = req
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    seen.lock()
+        .unwrap()
+        .push((headers, String::from_utf8_lossy(&body).into_owned()));
+    HttpResponse::Ok().finish()
+}
+
+/// A receiver on port 0 answering 200; returns its URL and what it saw.
+fn receiver() -> (String, Seen) {
+    let seen = Seen::default();
+    let data = web::Data::new(seen.clone());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .default_service(web::to(receive))
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    (format!("http://127.0.0.1:{port}/hook"), seen)
+}
+
+fn header<'a>(h: &'a [(String, String)], name: &str) -> &'a str {
+    h.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+/// Standard Webhooks verification, written independently of the service's code.
+fn verify(secret: &str, headers: &[(String, String)], body: &str) -> bool {
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(secret.trim_start_matches("whsec_"))
+        .unwrap();
+    let signed = format!(
+        "{}.{}.{}",
+        header(headers, "webhook-id"),
+        header(headers, "webhook-timestamp"),
+        body
+    );
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).unwrap();
+    mac.update(signed.as_bytes());
+    let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    header(headers, "webhook-signature")
+        .split(' ')
+        .any(|s| s.strip_prefix("v1,") == Some(expected.as_str()))
+}
+
+async fn wait_for<F: Fn() -> bool>(f: F) -> bool {
+    for _ in 0..100 {
+        if f() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+/// Files a request as agency A, reviews it and issues a permit; returns (request, permit).
+async fn issued_permit(app: &TestApp, c: &Cast) -> (Value, Value) {
+    let r = app.file_request(&c.agency_a).await;
+    let id = r["id"].as_str().unwrap();
+    let review = format!("/requests/{id}/review");
+    expect_json(
+        app.post_action(&review, &c.directorate, None, None).await,
+        200,
+    )
+    .await;
+    let valid_until = (chrono::Utc::now() + chrono::Duration::days(10)).to_rfc3339();
+    let body = json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until});
+    let path = format!("/requests/{id}/permit");
+    let permit = expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 201).await;
+    (r, permit)
+}
+
+/// The police's receipt: the plate was removed.
+async fn receipt_removed(app: &TestApp, c: &Cast, permit_id: &str) -> Value {
+    let body = json!({"outcome": "removed", "receipt_number": "R-7", "occurred_at": chrono::Utc::now().to_rfc3339()});
+    let path = format!("/permits/{permit_id}/receipt");
+    expect_json(app.post_json(&path, Some(&c.police), &body).await, 201).await
+}
+
+/// Every event the feed shows `token`, oldest first.
+async fn feed(app: &TestApp, token: &str) -> Vec<Value> {
+    let page = expect_json(app.get("/events?limit=500", Some(token)).await, 200).await;
+    page["items"].as_array().unwrap().clone()
+}
+
+fn assert_permit_subject(ev: &Value, request: &Value, permit: &Value) {
+    assert_eq!(ev["subject"]["kind"], "permit", "{ev}");
+    assert_eq!(ev["subject"]["id"], permit["id"], "{ev}");
+    assert_eq!(
+        ev["subject"]["tracking_code"], request["tracking_code"],
+        "{ev}"
+    );
+    for key in ["permit_number", "national_permit_number", "plate", "vin"] {
+        assert_eq!(ev["data"][key], permit[key], "{key} in {ev}");
+    }
+    assert_eq!(ev["data"]["permit_id"], permit["id"]);
+    assert_eq!(ev["data"]["request_id"], request["id"]);
+    assert_eq!(ev["data"]["tracking_code"], request["tracking_code"]);
+    let valid_until =
+        |v: &Value| chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap();
+    assert_eq!(
+        valid_until(&ev["data"]["valid_until"]),
+        valid_until(&permit["valid_until"])
+    );
+}
+
+#[tokio::test]
+async fn permit_events_reach_webhooks_signed() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let (url, seen) = receiver();
+    let types = json!(["permit.issued", "permit.receipt_recorded"]);
+    let subscription = json!({"url": url, "types": types});
+    let hook = app.post_json("/webhooks", Some(&c.admin), &subscription);
+    let hook = expect_json(hook.await, 201).await;
+    let secret = hook["secret"].as_str().unwrap().to_owned();
+    let (request, permit) = issued_permit(&app, &c).await;
+    receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    assert!(
+        wait_for(|| seen.lock().unwrap().len() >= 2).await,
+        "two deliveries"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let got = seen.lock().unwrap().clone();
+    assert_eq!(got.len(), 2, "only the subscribed types, each once");
+    let events: Vec<Value> = got
+        .iter()
+        .map(|(_, b)| serde_json::from_str(b).unwrap())
+        .collect();
+    for ((headers, body), ev) in got.iter().zip(&events) {
+        assert!(verify(&secret, headers, body), "signature verifies");
+        assert_permit_subject(ev, &request, &permit);
+    }
+    assert_eq!(events[0]["type"], "permit.issued");
+    assert_eq!(events[1]["type"], "permit.receipt_recorded");
+    assert_eq!(events[1]["data"]["outcome"], "removed");
+    assert!(events[1]["data"]["occurred_at"].is_string());
+}
+
+#[tokio::test]
+async fn the_police_see_permit_events_in_the_feed() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let (request, permit) = issued_permit(&app, &c).await;
+    receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    let events = feed(&app, &c.police).await;
+    let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        ["permit.issued", "permit.receipt_recorded"],
+        "only permit events"
+    );
+    for ev in &events {
+        assert_permit_subject(ev, &request, &permit);
+    }
+    // The owning agency sees them too; another agency does not.
+    let own = feed(&app, &c.agency_a).await;
+    assert_eq!(
+        own.iter()
+            .filter(|e| e["subject"]["kind"] == "permit")
+            .count(),
+        2
+    );
+    assert!(feed(&app, &c.agency_b).await.is_empty());
+}
+
+#[tokio::test]
+async fn every_event_type_is_emitted_by_some_flow() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    // A request through its whole lifecycle.
+    let (request, permit) = issued_permit(&app, &c).await;
+    receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    let id = request["id"].as_str().unwrap();
+    let reg = json!({"national_registration_number": "REG-14", "registered_at": chrono::Utc::now().to_rfc3339()});
+    let path = format!("/requests/{id}/registration");
+    let done = expect_json(app.post_json(&path, Some(&c.registry), &reg).await, 200).await;
+    assert_eq!(done["status"], "completed");
+    // A complaint, answered.
+    let complaint =
+        json!({"subject": "تأخیر در بررسی", "body": "درخواست ما بررسی نشده.", "category": "delay"});
+    let complaint = app.post_json("/complaints", Some(&c.agency_a), &complaint);
+    let complaint = expect_json(complaint.await, 201).await;
+    let path = format!(
+        "/complaints/{}/responses",
+        complaint["id"].as_str().unwrap()
+    );
+    let answer = json!({"body": "درخواست شما در حال بررسی است."});
+    expect_json(
+        app.post_json(&path, Some(&c.directorate), &answer).await,
+        200,
+    )
+    .await;
+    // A notice.
+    let now = chrono::Utc::now();
+    let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "ساعات کاری تغییر کرد", "starts_at": (now - chrono::Duration::minutes(5)).to_rfc3339(), "ends_at": (now + chrono::Duration::hours(1)).to_rfc3339()});
+    expect_json(
+        app.post_json("/notices", Some(&c.admin), &notice).await,
+        201,
+    )
+    .await;
+
+    let seen: BTreeSet<String> = feed(&app, &c.admin)
+        .await
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_owned())
+        .collect();
+    let missing: Vec<&str> = EventType::ALL
+        .iter()
+        .map(|t| t.as_str())
+        .filter(|t| !seen.contains(*t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "never emitted: {missing:?} (seen {seen:?})"
+    );
+}
