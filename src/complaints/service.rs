@@ -12,6 +12,7 @@ use crate::complaints::model::{
 use crate::complaints::store::{self, QueuePage, Step};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
+use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, SubjectKind};
@@ -79,7 +80,7 @@ pub fn create(conn: &mut DbConnection, user: &AuthUser, new: NewComplaint) -> Ap
 fn visible_request(
     conn: &mut DbConnection,
     user: &AuthUser,
-    code: &crate::domain::tracking::TrackingCode,
+    code: &TrackingCode,
 ) -> ApiResult<String> {
     let found = store::request_by_tracking_code(conn, code)?;
     match (found, Scope::requests(user)) {
