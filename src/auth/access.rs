@@ -70,6 +70,44 @@ impl Scope {
     }
 }
 
+/// Whose complaints a caller sees: the directorate and administrators all; agencies and the
+/// police their organisation's; the registry account its own. Others' complaints are not found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seen {
+    All,
+    Organisation(String),
+    Creator(String),
+}
+
+impl Seen {
+    pub fn complaints(user: &AuthUser) -> Seen {
+        match user.role {
+            Role::Directorate | Role::Admin => Seen::All,
+            Role::Agency | Role::Police => Seen::Organisation(user.org_id.clone()),
+            Role::Registry => Seen::Creator(user.id.clone()),
+        }
+    }
+
+    /// Whether a row of `organisation_id`, filed by `created_by`, is in view.
+    pub fn allows(&self, organisation_id: &str, created_by: &str) -> bool {
+        match self {
+            Seen::All => true,
+            Seen::Organisation(org) => org == organisation_id,
+            Seen::Creator(uid) => uid == created_by,
+        }
+    }
+}
+
+/// Who may close a complaint: the directorate, administrators, and the complainant's side (its
+/// filer, or an agency or police user of its organisation).
+pub fn closes_complaint(user: &AuthUser, organisation_id: &str, created_by: &str) -> bool {
+    match user.role {
+        Role::Directorate | Role::Admin => true,
+        Role::Agency | Role::Police => created_by == user.id || organisation_id == user.org_id,
+        Role::Registry => created_by == user.id,
+    }
+}
+
 /// Personal data (a request's contact details) is shown to the owning agency, the directorate
 /// and admins.
 pub fn shows_contact(user: &AuthUser, organisation_id: &str) -> bool {

@@ -16,14 +16,13 @@ use actix_web::http::header::{self, AUTHORIZATION};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
-use diesel::prelude::*;
 
 use crate::clock::now;
-use crate::db::schema::notices;
 use crate::domain::identity::Role;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::i18n::Msg;
-use crate::notices::routes::{Notice, NoticeRow};
+use crate::notices::model::{Notice, NoticeRow};
+use crate::notices::store;
 use crate::state::AppState;
 
 const REFRESH: Duration = Duration::from_secs(3);
@@ -60,13 +59,7 @@ async fn windows(state: &AppState, cache: &NoticeCache) -> Result<Vec<NoticeRow>
         return Ok(rows);
     }
     let rows = state
-        .db(|conn| {
-            Ok(notices::table
-                .filter(notices::read_only.eq(true))
-                .filter(notices::ends_at.gt(now()))
-                .select(NoticeRow::as_select())
-                .load::<NoticeRow>(conn)?)
-        })
+        .db(|conn| store::read_only_windows(conn, now()))
         .await?;
     cache.store(rows.clone());
     Ok(rows)
@@ -108,7 +101,7 @@ pub async fn read_only_guard(
                 let active = match windows(&state, &cache).await {
                     Ok(rows) => rows
                         .into_iter()
-                        .filter(|n| n.starts_at <= at && at < n.ends_at)
+                        .filter(|n| n.is_active(at))
                         .max_by_key(|n| n.ends_at),
                     Err(_) => None,
                 };
@@ -116,7 +109,7 @@ pub async fn read_only_guard(
                     let retry = (n.ends_at - at).num_seconds().max(1) as u64;
                     let notice = serde_json::to_value(Notice::from(n)).unwrap_or_default();
                     let err = ApiError::new(
-                        crate::error::ErrorCode::Maintenance,
+                        ErrorCode::Maintenance,
                         Msg::new(
                             "سامانه در بازهٔ نگهداری اعلام‌شده فقط خواندنی است؛ پس از پایان آن دوباره تلاش کنید.",
                             "The service is read-only during an announced maintenance window; retry after it ends.",

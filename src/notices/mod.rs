@@ -2,4 +2,7 @@
 //! can impose.
 
 pub mod guard;
+pub mod model;
 pub mod routes;
+pub mod service;
+pub mod store;

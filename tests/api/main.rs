@@ -4,6 +4,7 @@ mod helpers;
 
 mod authz_matrix;
 mod complaints_notices;
+mod complaints_notices_shape;
 mod crash;
 mod documents;
 mod events;
