@@ -16,7 +16,6 @@ use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
 
 /// The public tracking look-up reads complaints through this path.
-pub use crate::complaints::store::track_status;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(create)

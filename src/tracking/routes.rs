@@ -68,7 +68,7 @@ pub async fn track(
                     updated_at: utc(updated_at),
                 });
             }
-            let (status, updated_at) = crate::complaints::routes::track_status(conn, &code)?;
+            let (status, updated_at) = crate::complaints::store::track_status(conn, &code)?;
             Ok(TrackView {
                 tracking_code: code,
                 kind: "complaint".to_owned(),
