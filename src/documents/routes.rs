@@ -169,8 +169,7 @@ pub async fn create_document_request(
     user.require(Action::RequestDocuments.roles())?;
     let request_id = id.into_inner();
     ensure_actionable(&state, &user, &request_id).await?;
-    let today = chrono::Utc::now().date_naive();
-    let new = NewDocumentRequest::try_from((body.into_inner()?, today))?;
+    let new = NewDocumentRequest::try_from((body.into_inner()?, state.clock.today()))?;
     let config = state.config.clone();
     let view = state
         .tx(move |c| service::ask(c, &config, &user, &request_id, if_match, new))

@@ -5,6 +5,7 @@ mod helpers;
 mod authz_matrix;
 mod complaints_notices;
 mod crash;
+mod document_due_dates;
 mod documents;
 mod events;
 mod foundation;
