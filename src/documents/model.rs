@@ -1,15 +1,18 @@
-//! Rows and API shapes of documents and document requests.
+//! Rows of documents and document requests, the wire inputs, and the checked inputs they
+//! become (`TryFrom`, every field issue at once).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::deserialize::FromSqlRow;
 use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::clock::utc;
 use crate::db::schema::{document_request_items, document_requests, documents};
-use crate::domain::status::RequestStatus;
+use crate::documents::sniff::FileKind;
+use crate::domain::jalali::parse_date;
+use crate::error::{ApiError, FieldIssue};
+use crate::validate::Issues;
 
 /// Kinds of supplementary documents.
 #[derive(
@@ -60,7 +63,7 @@ pub struct DocumentRow {
     pub request_id: String,
     pub document_type: DocumentType,
     pub filename: String,
-    pub content_type: String,
+    pub content_type: FileKind,
     pub size: i64,
     pub sha256: String,
     pub storage_key: String,
@@ -89,44 +92,6 @@ pub struct DocumentRequestItemRow {
     pub description: Option<String>,
 }
 
-/// An uploaded document.
-#[derive(Serialize, ToSchema)]
-pub struct Document {
-    pub id: String,
-    pub document_type: DocumentType,
-    /// The uploader's file name, sanitised (metadata only; downloads use a server-made name).
-    pub filename: String,
-    /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
-    pub content_type: String,
-    /// Bytes.
-    pub size: i64,
-    /// Hex SHA-256 of the bytes.
-    pub sha256: String,
-    pub uploaded_at: DateTime<Utc>,
-    /// User id of the uploader.
-    pub uploaded_by: String,
-}
-
-impl From<DocumentRow> for Document {
-    fn from(r: DocumentRow) -> Self {
-        Document {
-            id: r.id,
-            document_type: r.document_type,
-            filename: r.filename,
-            content_type: r.content_type,
-            size: r.size,
-            sha256: r.sha256,
-            uploaded_at: utc(r.uploaded_at),
-            uploaded_by: r.uploaded_by,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DocumentList {
-    pub items: Vec<Document>,
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemInput {
@@ -148,37 +113,170 @@ pub struct CreateDocumentRequest {
     pub due_date: Option<String>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct ItemView {
-    pub document_type: DocumentType,
-    pub description: Option<String>,
-    /// Whether a document of this type was uploaded since the ask.
-    pub fulfilled: bool,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DocumentRequestView {
-    pub id: String,
-    pub message: String,
-    pub due_date: Option<NaiveDate>,
-    pub items: Vec<ItemView>,
-    /// Document types still outstanding.
-    pub outstanding: Vec<DocumentType>,
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    /// The request's status after this ask (on creation: `awaiting_documents`).
-    pub request_status: RequestStatus,
-    /// The request's version after this ask (its new `ETag`).
-    pub request_version: i64,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DocumentRequestList {
-    pub items: Vec<DocumentRequestView>,
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResubmitBody {
     pub note: Option<String>,
+}
+
+/// The multipart form of an upload (documentation schema).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// PDF, JPEG or PNG, judged by its bytes; at most the configured size (default 10 MiB).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    document_type: DocumentType,
+}
+
+/// A file streamed to a pending blob: hashed, sniffed and counted.
+pub struct ReceivedFile {
+    /// The blob's key, also the document's id.
+    pub key: String,
+    pub filename: String,
+    pub kind: FileKind,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// What an upload form carried, before its fields are checked.
+pub struct UploadParts {
+    pub file: Option<ReceivedFile>,
+    pub document_type: Option<String>,
+}
+
+/// An upload whose form is complete and valid.
+pub struct NewDocument {
+    pub document_type: DocumentType,
+    pub file: ReceivedFile,
+}
+
+impl TryFrom<UploadParts> for NewDocument {
+    type Error = ApiError;
+
+    fn try_from(parts: UploadParts) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let document_type = match parts.document_type.as_deref() {
+            None | Some("") => {
+                issues.push(FieldIssue::required("document_type"));
+                None
+            }
+            Some(t) => match t.parse::<DocumentType>() {
+                Ok(t) => Some(t),
+                Err(_) => {
+                    issues.push(FieldIssue::new(
+                        "document_type",
+                        "invalid_value",
+                        "نوع مدرک مجاز نیست.",
+                        "Unknown document_type.",
+                    ));
+                    None
+                }
+            },
+        };
+        if parts.file.is_none() {
+            issues.push(FieldIssue::required("file"));
+        }
+        issues.finish()?;
+        match (document_type, parts.file) {
+            (Some(document_type), Some(file)) => Ok(NewDocument {
+                document_type,
+                file,
+            }),
+            _ => Err(ApiError::internal("validated form lost its parts")),
+        }
+    }
+}
+
+/// One asked-for document, checked.
+pub struct NewItem {
+    pub document_type: DocumentType,
+    pub description: Option<String>,
+}
+
+/// A document request that passed validation, in canonical form.
+pub struct NewDocumentRequest {
+    pub message: String,
+    pub items: Vec<NewItem>,
+    pub due_date: Option<NaiveDate>,
+}
+
+/// A document request as sent, with the day its due date may not precede.
+impl TryFrom<(CreateDocumentRequest, NaiveDate)> for NewDocumentRequest {
+    type Error = ApiError;
+
+    fn try_from((input, today): (CreateDocumentRequest, NaiveDate)) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let message = issues.text("message", &input.message, 1, 2000);
+        if input.items.is_empty() || input.items.len() > 20 {
+            issues.push(FieldIssue::new(
+                "items",
+                "invalid_length",
+                "دست‌کم یک و حداکثر ۲۰ مدرک.",
+                "Between 1 and 20 items.",
+            ));
+        }
+        let items: Vec<NewItem> = input
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| NewItem {
+                document_type: item.document_type,
+                description: issues.opt_text(
+                    &format!("items[{i}].description"),
+                    item.description.as_deref(),
+                    500,
+                ),
+            })
+            .collect();
+        let due_date = due_date(&mut issues, input.due_date.as_deref(), today);
+        issues.finish()?;
+        Ok(NewDocumentRequest {
+            message,
+            items,
+            due_date,
+        })
+    }
+}
+
+/// An optional due date (ISO or Jalali), not before `today`.
+fn due_date(issues: &mut Issues, value: Option<&str>, today: NaiveDate) -> Option<NaiveDate> {
+    let value = value.filter(|d| !d.trim().is_empty())?;
+    match parse_date(value) {
+        Ok(date) if date >= today => Some(date),
+        Ok(_) => {
+            issues.push(FieldIssue::new(
+                "due_date",
+                "past_date",
+                "مهلت نمی‌تواند در گذشته باشد.",
+                "The due date cannot be in the past.",
+            ));
+            None
+        }
+        Err(_) => {
+            issues.push(FieldIssue::new(
+                "due_date",
+                "invalid_date",
+                "تاریخ نامعتبر است (۱۴۰۳/۰۹/۰۱ یا 2024-11-21).",
+                "Invalid date (1403/09/01 or 2024-11-21).",
+            ));
+            None
+        }
+    }
+}
+
+/// A resubmission, checked.
+pub struct Resubmission {
+    pub note: Option<String>,
+}
+
+impl TryFrom<ResubmitBody> for Resubmission {
+    type Error = ApiError;
+
+    fn try_from(input: ResubmitBody) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let note = issues.opt_text("note", input.note.as_deref(), 2000);
+        issues.finish()?;
+        Ok(Resubmission { note })
+    }
 }

@@ -1,27 +1,35 @@
 //! File types judged by their bytes, and safe file names.
 
-/// The accepted types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+
+/// The accepted file types, stored as their content type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum FileKind {
     Pdf,
     Jpeg,
     Png,
 }
 
-impl Kind {
+crate::text_enum!(FileKind {
+    Pdf => "application/pdf",
+    Jpeg => "image/jpeg",
+    Png => "image/png",
+});
+
+impl FileKind {
+    /// The content type the file is stored and served with.
     pub fn content_type(self) -> &'static str {
-        match self {
-            Kind::Pdf => "application/pdf",
-            Kind::Jpeg => "image/jpeg",
-            Kind::Png => "image/png",
-        }
+        self.as_str()
     }
 
+    /// The extension of the server-made download name.
     pub fn extension(self) -> &'static str {
         match self {
-            Kind::Pdf => "pdf",
-            Kind::Jpeg => "jpg",
-            Kind::Png => "png",
+            FileKind::Pdf => "pdf",
+            FileKind::Jpeg => "jpg",
+            FileKind::Png => "png",
         }
     }
 
@@ -36,18 +44,18 @@ impl Kind {
         d.is_empty()
             || d == "application/octet-stream"
             || d == self.content_type()
-            || (self == Kind::Jpeg && (d == "image/jpg" || d == "image/pjpeg"))
+            || (self == FileKind::Jpeg && (d == "image/jpg" || d == "image/pjpeg"))
     }
 }
 
 /// Decides the type from the first bytes.
-pub fn sniff(head: &[u8]) -> Option<Kind> {
+pub fn sniff(head: &[u8]) -> Option<FileKind> {
     if head.starts_with(b"%PDF-") {
-        Some(Kind::Pdf)
+        Some(FileKind::Pdf)
     } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(Kind::Jpeg)
+        Some(FileKind::Jpeg)
     } else if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        Some(Kind::Png)
+        Some(FileKind::Png)
     } else {
         None
     }
@@ -94,19 +102,19 @@ mod tests {
 
     #[test]
     fn sniffing() {
-        assert_eq!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(Kind::Jpeg));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Some(FileKind::Pdf));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
         assert_eq!(
             sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]),
-            Some(Kind::Png)
+            Some(FileKind::Png)
         );
         assert_eq!(sniff(b"hello world"), None);
         assert_eq!(sniff(b"MZ\x90\x00"), None);
         assert_eq!(sniff(b""), None);
-        assert!(Kind::Pdf.matches_declared("application/pdf"));
-        assert!(Kind::Pdf.matches_declared(""));
-        assert!(!Kind::Pdf.matches_declared("image/png"));
-        assert!(Kind::Jpeg.matches_declared("image/jpg"));
+        assert!(FileKind::Pdf.matches_declared("application/pdf"));
+        assert!(FileKind::Pdf.matches_declared(""));
+        assert!(!FileKind::Pdf.matches_declared("image/png"));
+        assert!(FileKind::Jpeg.matches_declared("image/jpg"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod authz_matrix;
 mod complaints_notices;
 mod complaints_notices_shape;
 mod crash;
+mod document_due_dates;
 mod documents;
 mod events;
 mod foundation;

@@ -1,0 +1,309 @@
+//! The rules of documents: uploads only to open requests, asking for documents moves the
+//! request to `awaiting_documents`, and a resubmission needs every type asked for in the
+//! latest ask uploaded since. Runs inside the caller's transaction; no HTTP here.
+//!
+//! Every call into the requests' state machine is in this file ([`transition`], [`request`],
+//! [`request_view`]).
+
+use chrono::NaiveDateTime;
+
+use crate::auth::access::Scope;
+use crate::auth::AuthUser;
+use crate::clock::now;
+use crate::config::Config;
+use crate::db::DbConnection;
+use crate::documents::model::{
+    DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType, NewDocument,
+    NewDocumentRequest, Resubmission,
+};
+use crate::documents::store;
+use crate::documents::views::{Document, DocumentRequestView, ItemView};
+use crate::domain::status::{Action, RequestStatus};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::etag::IfMatch;
+use crate::requests::model::{RequestRow, RequestView};
+
+// ---- the requests' side ------------------------------------------------------------------
+
+/// The request `id` if `scope` sees it (404 otherwise).
+fn request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
+    crate::requests::store::load_visible(conn, scope, id)
+}
+
+/// The request as `user` sees it.
+fn request_view(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    row: RequestRow,
+) -> ApiResult<RequestView> {
+    crate::requests::service::view(conn, config, user, row)
+}
+
+/// One step of the state machine taken for documents.
+struct Transition<'a> {
+    user: &'a AuthUser,
+    request_id: &'a str,
+    action: Action,
+    if_match: IfMatch,
+    note: Option<&'a str>,
+    at: NaiveDateTime,
+}
+
+/// Applies `t` (see `requests::service::apply`); `extra` runs after the update, in the same
+/// transaction.
+fn transition<F>(
+    conn: &mut DbConnection,
+    config: &Config,
+    t: Transition<'_>,
+    extra: F,
+) -> ApiResult<RequestRow>
+where
+    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
+{
+    crate::requests::service::apply(
+        conn,
+        config,
+        t.user,
+        t.request_id,
+        t.action,
+        t.if_match,
+        t.note,
+        crate::requests::service::Effects::default(),
+        t.at,
+        extra,
+    )
+}
+
+// ---- rules -------------------------------------------------------------------------------
+
+/// 404 unless `user` may act on the request: checked before a body is read, so another
+/// agency's request is 404 whatever the body says.
+pub fn ensure_actionable(conn: &mut DbConnection, user: &AuthUser, id: &str) -> ApiResult<()> {
+    request(conn, &Scope::request_actions(user), id).map(|_| ())
+}
+
+/// The request, if visible (404) and not closed (409 `invalid_transition`): documents are
+/// refused on terminal requests.
+pub fn open_request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
+    let row = request(conn, scope, id)?;
+    if row.status.is_terminal() {
+        return Err(ApiError::invalid_transition(
+            row.status.as_str(),
+            row.status.label_fa(),
+        ));
+    }
+    Ok(row)
+}
+
+/// Records an uploaded document on an open request.
+pub fn add_document(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    request_id: &str,
+    uploader: &str,
+    new: NewDocument,
+) -> ApiResult<Document> {
+    open_request(conn, scope, request_id)?;
+    let NewDocument {
+        document_type,
+        file,
+    } = new;
+    let row = DocumentRow {
+        id: file.key.clone(),
+        request_id: request_id.to_owned(),
+        document_type,
+        filename: file.filename,
+        content_type: file.kind,
+        size: file.size,
+        sha256: file.sha256,
+        storage_key: file.key,
+        uploaded_at: now(),
+        uploaded_by: uploader.to_owned(),
+    };
+    store::insert_document(conn, &row)?;
+    Ok(Document::from(row))
+}
+
+/// A visible request's documents, oldest first.
+pub fn documents(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    request_id: &str,
+) -> ApiResult<Vec<Document>> {
+    request(conn, scope, request_id)?;
+    let rows = store::documents_of(conn, request_id)?;
+    Ok(rows.into_iter().map(Document::from).collect())
+}
+
+/// A document whose request `scope` sees (404 otherwise).
+pub fn document(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<DocumentRow> {
+    let (row, organisation_id) = store::document_with_owner(conn, id)?;
+    if !scope.allows(&organisation_id) {
+        return Err(ApiError::not_found());
+    }
+    Ok(row)
+}
+
+/// Asks the agency for documents: `under_review` → `awaiting_documents`, and the ask.
+pub fn ask(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    new: NewDocumentRequest,
+) -> ApiResult<DocumentRequestView> {
+    let at = now();
+    let ask_id = uuid::Uuid::now_v7().to_string();
+    let NewDocumentRequest {
+        message,
+        items,
+        due_date,
+    } = new;
+    let step = Transition {
+        user,
+        request_id,
+        action: Action::RequestDocuments,
+        if_match,
+        note: Some(&message),
+        at,
+    };
+    let after = transition(conn, config, step, |c, row| {
+        let ask = DocumentRequestRow {
+            id: ask_id.clone(),
+            request_id: row.id.clone(),
+            message: message.clone(),
+            due_date,
+            created_at: at,
+            created_by: user.id.clone(),
+        };
+        let items: Vec<DocumentRequestItemRow> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| DocumentRequestItemRow {
+                id: uuid::Uuid::now_v7().to_string(),
+                document_request_id: ask_id.clone(),
+                position: i as i32,
+                document_type: item.document_type,
+                description: item.description,
+            })
+            .collect();
+        store::insert_ask(c, &ask, &items)
+    })?;
+    asks_of(conn, &after)?
+        .into_iter()
+        .find(|v| v.id == ask_id)
+        .ok_or_else(|| ApiError::internal("document request vanished"))
+}
+
+/// A visible request's document requests, oldest first.
+pub fn asks(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    request_id: &str,
+) -> ApiResult<Vec<DocumentRequestView>> {
+    let row = request(conn, scope, request_id)?;
+    asks_of(conn, &row)
+}
+
+/// Resubmits after uploading what was asked: `awaiting_documents` → `under_review`; 409
+/// `documents_missing` while an asked-for type has no upload since the latest ask.
+pub fn resubmit(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    input: Resubmission,
+) -> ApiResult<RequestView> {
+    let step = Transition {
+        user,
+        request_id,
+        action: Action::Resubmit,
+        if_match,
+        note: input.note.as_deref(),
+        at: now(),
+    };
+    let after = transition(conn, config, step, |c, row| {
+        let missing = asks_of(c, row)?
+            .pop()
+            .map(|latest| latest.outstanding)
+            .unwrap_or_default();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(documents_missing(&missing))
+        }
+    })?;
+    request_view(conn, config, user, after)
+}
+
+fn documents_missing(missing: &[DocumentType]) -> ApiError {
+    let names: Vec<&str> = missing.iter().map(|t| t.as_str()).collect();
+    ApiError::conflict(
+        ErrorCode::DocumentsMissing,
+        format!(
+            "مدارک خواسته‌شده هنوز بارگذاری نشده است: {}",
+            names.join("، ")
+        ),
+        format!(
+            "Asked-for documents are still missing: {}",
+            names.join(", ")
+        ),
+    )
+    .with_extension("missing_document_types", names)
+}
+
+/// The request's asks, each item fulfilled by an upload of its type since the ask.
+fn asks_of(conn: &mut DbConnection, request: &RequestRow) -> ApiResult<Vec<DocumentRequestView>> {
+    let uploads = store::uploads_of(conn, &request.id)?;
+    let mut out = Vec::new();
+    for ask in store::asks_of(conn, &request.id)? {
+        let items = store::items_of(conn, &ask.id)?;
+        out.push(ask_view(
+            ask,
+            items,
+            &uploads,
+            request.status,
+            request.version,
+        ));
+    }
+    Ok(out)
+}
+
+fn ask_view(
+    ask: DocumentRequestRow,
+    items: Vec<DocumentRequestItemRow>,
+    uploads: &[(DocumentType, NaiveDateTime)],
+    request_status: RequestStatus,
+    request_version: i64,
+) -> DocumentRequestView {
+    let items: Vec<ItemView> = items
+        .into_iter()
+        .map(|i| ItemView {
+            fulfilled: uploads
+                .iter()
+                .any(|(t, at)| *t == i.document_type && *at >= ask.created_at),
+            document_type: i.document_type,
+            description: i.description,
+        })
+        .collect();
+    let mut outstanding: Vec<DocumentType> = Vec::new();
+    for i in items.iter().filter(|i| !i.fulfilled) {
+        if !outstanding.contains(&i.document_type) {
+            outstanding.push(i.document_type);
+        }
+    }
+    DocumentRequestView {
+        id: ask.id,
+        message: ask.message,
+        due_date: ask.due_date,
+        items,
+        outstanding,
+        created_at: crate::clock::utc(ask.created_at),
+        created_by: ask.created_by,
+        request_status,
+        request_version,
+    }
+}

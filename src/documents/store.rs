@@ -1,0 +1,85 @@
+//! Queries on documents and document requests, each named by what it is for.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{document_request_items, document_requests, documents, requests};
+use crate::db::DbConnection;
+use crate::documents::model::{
+    DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType,
+};
+use crate::error::ApiResult;
+
+pub fn insert_document(conn: &mut DbConnection, row: &DocumentRow) -> ApiResult<()> {
+    diesel::insert_into(documents::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A request's documents, oldest first.
+pub fn documents_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<DocumentRow>> {
+    Ok(documents::table
+        .filter(documents::request_id.eq(request_id))
+        .order((documents::uploaded_at.asc(), documents::id.asc()))
+        .select(DocumentRow::as_select())
+        .load(conn)?)
+}
+
+/// A document with the organisation that owns its request (404 when there is none).
+pub fn document_with_owner(conn: &mut DbConnection, id: &str) -> ApiResult<(DocumentRow, String)> {
+    Ok(documents::table
+        .inner_join(requests::table)
+        .filter(documents::id.eq(id))
+        .select((DocumentRow::as_select(), requests::organisation_id))
+        .first(conn)?)
+}
+
+/// When each type was uploaded to a request (to judge which asked-for items are fulfilled).
+pub fn uploads_of(
+    conn: &mut DbConnection,
+    request_id: &str,
+) -> ApiResult<Vec<(DocumentType, NaiveDateTime)>> {
+    Ok(documents::table
+        .filter(documents::request_id.eq(request_id))
+        .select((documents::document_type, documents::uploaded_at))
+        .load(conn)?)
+}
+
+/// A request's document requests, oldest first.
+pub fn asks_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<DocumentRequestRow>> {
+    Ok(document_requests::table
+        .filter(document_requests::request_id.eq(request_id))
+        .order((
+            document_requests::created_at.asc(),
+            document_requests::id.asc(),
+        ))
+        .select(DocumentRequestRow::as_select())
+        .load(conn)?)
+}
+
+/// One document request's items, in the order asked.
+pub fn items_of(conn: &mut DbConnection, ask_id: &str) -> ApiResult<Vec<DocumentRequestItemRow>> {
+    Ok(document_request_items::table
+        .filter(document_request_items::document_request_id.eq(ask_id))
+        .order(document_request_items::position.asc())
+        .select(DocumentRequestItemRow::as_select())
+        .load(conn)?)
+}
+
+/// Records a document request and its items.
+pub fn insert_ask(
+    conn: &mut DbConnection,
+    ask: &DocumentRequestRow,
+    items: &[DocumentRequestItemRow],
+) -> ApiResult<()> {
+    diesel::insert_into(document_requests::table)
+        .values(ask)
+        .execute(conn)?;
+    for item in items {
+        diesel::insert_into(document_request_items::table)
+            .values(item)
+            .execute(conn)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! Moving bytes over HTTP: reading an upload form while streaming its file into a pending
+//! blob (hashed, sniffed, size-limited), and streaming a stored document back out.
+//!
+//! Crash safety: a file is written to a pending blob (`.incoming/<key>.part`), the handler
+//! commits its row, and only then is the blob persisted (renamed); every failure before the
+//! commit discards it (see [`Staged`] and `storage`).
+
+use std::io::{Read, Write};
+use std::sync::Arc;
+
+use actix_multipart::Multipart;
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse};
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+
+use crate::documents::model::{DocumentRow, ReceivedFile, UploadParts};
+use crate::documents::sniff::{rfc5987, sanitize_filename, sniff};
+use crate::documents::storage::{BlobStore, PendingBlob};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
+
+/// 413 before reading when the declared length cannot fit (the form's overhead is small).
+pub fn refuse_declared_oversize(headers: &HeaderMap, limit: u64) -> ApiResult<()> {
+    let declared_len = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared_len.is_some_and(|n| n > limit + 64 * 1024) {
+        return Err(ApiError::payload_too_large(limit));
+    }
+    Ok(())
+}
+
+fn not_multipart() -> ApiError {
+    ApiError::unsupported_media_type(
+        "بدنهٔ درخواست باید multipart/form-data باشد.",
+        "The request body must be multipart/form-data.",
+    )
+}
+
+/// 415 unless the body is `multipart/form-data`.
+pub fn require_multipart(headers: &HeaderMap) -> ApiResult<()> {
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if is_multipart {
+        Ok(())
+    } else {
+        Err(not_multipart())
+    }
+}
+
+/// An upload's pending blob: discarded on any failure before its row commits, persisted after.
+pub struct Staged {
+    blobs: Arc<dyn BlobStore>,
+    key: String,
+}
+
+impl Staged {
+    /// Reads the whole form, streaming its `file` into a new pending blob (discarded when the
+    /// form fails).
+    pub async fn receive(
+        blobs: &Arc<dyn BlobStore>,
+        req: &HttpRequest,
+        payload: web::Payload,
+        limit: u64,
+    ) -> ApiResult<(Staged, UploadParts)> {
+        let staged = Staged {
+            blobs: blobs.clone(),
+            key: uuid::Uuid::now_v7().to_string(),
+        };
+        let form = Multipart::new(req.headers(), payload);
+        let read = read_form(&staged.blobs, form, &staged.key, limit).await;
+        let parts = staged.or_discard(read)?;
+        Ok((staged, parts))
+    }
+
+    /// Passes `result` through, discarding the blob when it is an error.
+    pub fn or_discard<T>(&self, result: ApiResult<T>) -> ApiResult<T> {
+        if result.is_err() {
+            self.blobs.discard(&self.key);
+        }
+        result
+    }
+
+    /// The row is committed: makes the bytes visible. Should this fail (or the process die
+    /// here), start-up recovery completes the rename.
+    pub async fn persist(self) -> ApiResult<()> {
+        let Staged { blobs, key } = self;
+        web::block(move || blobs.persist(&key))
+            .await?
+            .map_err(|e| ApiError::internal(format!("persisting upload: {e}")))
+    }
+}
+
+async fn write_chunk(blob: Box<dyn PendingBlob>, chunk: Bytes) -> ApiResult<Box<dyn PendingBlob>> {
+    web::block(move || {
+        let mut blob = blob;
+        blob.write_all(&chunk).map(|_| blob)
+    })
+    .await?
+    .map_err(|e| ApiError::internal(format!("writing upload: {e}")))
+}
+
+/// Streams the `file` part into a pending blob: hashing, sniffing and counting as it goes.
+async fn receive_file(
+    blobs: &Arc<dyn BlobStore>,
+    field: &mut actix_multipart::Field,
+    key: &str,
+    limit: u64,
+) -> ApiResult<ReceivedFile> {
+    let filename = sanitize_filename(
+        field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .unwrap_or(""),
+    );
+    let declared = field
+        .content_type()
+        .map(|m| m.essence_str().to_owned())
+        .unwrap_or_default();
+    let store = blobs.clone();
+    let k = key.to_owned();
+    let mut blob = web::block(move || store.create(&k))
+        .await?
+        .map_err(|e| ApiError::internal(format!("creating upload: {e}")))?;
+    let mut hasher = Sha256::new();
+    let mut head: Vec<u8> = Vec::with_capacity(16);
+    let mut size: u64 = 0;
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(
+                ErrorCode::BadRequest,
+                "خواندن فایل ممکن نشد.",
+                "The file could not be read.",
+            )
+        })?;
+        size += chunk.len() as u64;
+        if size > limit {
+            return Err(ApiError::payload_too_large(limit));
+        }
+        if head.len() < 16 {
+            let take = (16 - head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..take]);
+        }
+        hasher.update(&chunk);
+        blob = write_chunk(blob, chunk).await?;
+    }
+    if size == 0 {
+        return Err(ApiError::invalid_field(FieldIssue::new(
+            "file",
+            "empty_file",
+            "فایل خالی است.",
+            "The file is empty.",
+        )));
+    }
+    let kind = sniff(&head).ok_or_else(|| {
+        ApiError::unsupported_media_type(
+            "تنها فایل‌های PDF، JPEG و PNG پذیرفته می‌شوند.",
+            "Only PDF, JPEG and PNG files are accepted (judged by their content).",
+        )
+    })?;
+    if !kind.matches_declared(&declared) {
+        return Err(ApiError::unsupported_media_type(
+            "نوع اعلام‌شدهٔ فایل با محتوای آن هم‌خوانی ندارد.",
+            "The declared content type does not match the file's content.",
+        ));
+    }
+    web::block(move || blob.sync())
+        .await?
+        .map_err(|e| ApiError::internal(format!("syncing upload: {e}")))?;
+    Ok(ReceivedFile {
+        key: key.to_owned(),
+        filename,
+        kind,
+        size: size as i64,
+        sha256: hex::encode(hasher.finalize()),
+    })
+}
+
+async fn read_text(field: &mut actix_multipart::Field) -> ApiResult<String> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(ErrorCode::BadRequest, "فرم نامعتبر است.", "Malformed form.")
+        })?;
+        buf.extend_from_slice(&chunk);
+        if buf.len() > 256 {
+            break;
+        }
+    }
+    Ok(String::from_utf8_lossy(&buf).trim().to_owned())
+}
+
+/// Reads the whole form (the caller discards the pending blob on failure).
+async fn read_form(
+    blobs: &Arc<dyn BlobStore>,
+    mut form: Multipart,
+    key: &str,
+    limit: u64,
+) -> ApiResult<UploadParts> {
+    let mut file = None;
+    let mut document_type = None;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|e| match e {
+            actix_multipart::MultipartError::ContentTypeMissing
+            | actix_multipart::MultipartError::ContentTypeParse
+            | actix_multipart::MultipartError::ContentTypeIncompatible
+            | actix_multipart::MultipartError::BoundaryMissing => not_multipart(),
+            _ => ApiError::bad_request(
+                ErrorCode::BadRequest,
+                "فرم ارسالی نامعتبر است.",
+                "The multipart form is malformed.",
+            ),
+        })?;
+        let name = field.name().unwrap_or("").to_owned();
+        match name.as_str() {
+            "file" if file.is_none() => {
+                file = Some(receive_file(blobs, &mut field, key, limit).await?);
+            }
+            "document_type" => document_type = Some(read_text(&mut field).await?),
+            other => {
+                return Err(ApiError::invalid_field(FieldIssue::new(
+                    other,
+                    "unknown_field",
+                    "این فیلد شناخته‌شده نیست.",
+                    "Unknown form field.",
+                )))
+            }
+        }
+    }
+    Ok(UploadParts {
+        file,
+        document_type,
+    })
+}
+
+/// The document's bytes as an attachment with a server-made file name (the original,
+/// sanitised, in `filename*`), its content type, `nosniff` and an `ETag` from the SHA-256.
+pub async fn send(blobs: Arc<dyn BlobStore>, row: DocumentRow) -> ApiResult<HttpResponse> {
+    let key = row.storage_key.clone();
+    let reader = web::block(move || blobs.open(&key))
+        .await?
+        .map_err(|e| ApiError::internal(format!("opening document: {e}")))?;
+    let stream = futures_util::stream::unfold(Some(reader), |state| async move {
+        let reader = state?;
+        let read = web::block(move || {
+            let mut reader = reader;
+            let mut buf = vec![0u8; 64 * 1024];
+            let n = reader.read(&mut buf)?;
+            buf.truncate(n);
+            Ok::<_, std::io::Error>((reader, buf))
+        })
+        .await;
+        match read {
+            Ok(Ok((_, buf))) if buf.is_empty() => None,
+            Ok(Ok((reader, buf))) => {
+                Some((Ok::<_, actix_web::Error>(Bytes::from(buf)), Some(reader)))
+            }
+            Ok(Err(e)) => Some((Err(actix_web::error::ErrorInternalServerError(e)), None)),
+            Err(e) => Some((Err(actix_web::error::ErrorInternalServerError(e)), None)),
+        }
+    });
+    let disposition = format!(
+        "attachment; filename=\"document-{}.{}\"; filename*=UTF-8''{}",
+        row.id,
+        row.content_type.extension(),
+        rfc5987(&row.filename)
+    );
+    let mut b = HttpResponse::Ok();
+    b.insert_header((header::CONTENT_TYPE, row.content_type.content_type()));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        b.insert_header((header::CONTENT_DISPOSITION, v));
+    }
+    b.insert_header((header::ETAG, format!("\"{}\"", row.sha256)));
+    b.insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    b.insert_header((header::CACHE_CONTROL, "private, no-store"));
+    Ok(b.no_chunking(row.size as u64).streaming(stream))
+}
