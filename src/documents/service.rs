@@ -22,6 +22,7 @@ use crate::domain::status::{Action, RequestStatus};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
 use crate::requests::model::{RequestRow, RequestView};
+use crate::requests::service::{transition, Transition};
 
 // ---- the requests' side ------------------------------------------------------------------
 
@@ -38,41 +39,6 @@ fn request_view(
     row: RequestRow,
 ) -> ApiResult<RequestView> {
     crate::requests::service::view(conn, config, user, row)
-}
-
-/// One step of the state machine taken for documents.
-struct Transition<'a> {
-    user: &'a AuthUser,
-    request_id: &'a str,
-    action: Action,
-    if_match: IfMatch,
-    note: Option<&'a str>,
-    at: NaiveDateTime,
-}
-
-/// Applies `t` (see `requests::service::apply`); `extra` runs after the update, in the same
-/// transaction.
-fn transition<F>(
-    conn: &mut DbConnection,
-    config: &Config,
-    t: Transition<'_>,
-    extra: F,
-) -> ApiResult<RequestRow>
-where
-    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
-{
-    crate::requests::service::apply(
-        conn,
-        config,
-        t.user,
-        t.request_id,
-        t.action,
-        t.if_match,
-        t.note,
-        crate::requests::service::Effects::default(),
-        t.at,
-        extra,
-    )
 }
 
 // ---- rules -------------------------------------------------------------------------------

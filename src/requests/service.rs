@@ -389,41 +389,6 @@ pub struct Transition<'a> {
     pub at: NaiveDateTime,
 }
 
-/// What an action changes besides the status; only for [`apply`].
-#[derive(Default)]
-pub struct Effects {
-    /// Ignored: `review` makes its caller the reviewer (see [`transition`]).
-    pub reviewer: Option<String>,
-}
-
-/// [`transition`] with its fields as arguments, for callers not yet moved to [`Transition`].
-#[allow(clippy::too_many_arguments)]
-pub fn apply<F>(
-    conn: &mut DbConnection,
-    config: &Config,
-    user: &AuthUser,
-    request_id: &str,
-    action: Action,
-    if_match: IfMatch,
-    note: Option<&str>,
-    _effects: Effects,
-    at: NaiveDateTime,
-    extra: F,
-) -> ApiResult<RequestRow>
-where
-    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
-{
-    let t = Transition {
-        user,
-        request_id,
-        action,
-        if_match,
-        note,
-        at,
-    };
-    transition(conn, config, t, extra)
-}
-
 /// Applies an action in the caller's transaction: visibility (404), precondition (412), the
 /// state machine (409 `invalid_transition`), a versioned update (`review` also makes the
 /// caller the reviewer), the history entry, the SLA clock and the events. `extra` runs inside
