@@ -15,8 +15,6 @@ use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
 
-/// The public tracking look-up reads complaints through this path.
-
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(create)
         .service(list)
