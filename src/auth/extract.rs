@@ -12,12 +12,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use futures_util::future::LocalBoxFuture;
 
+use crate::auth::model::UserRow;
 use crate::clock::now;
 use crate::db::schema::{sessions, users};
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::users::model::UserRow;
 
 #[derive(Clone, Debug)]
 pub struct AuthUser {

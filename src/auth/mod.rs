@@ -4,6 +4,7 @@ pub mod access;
 pub mod extract;
 pub mod jwt;
 pub mod keys;
+pub mod model;
 pub mod password;
 pub mod routes;
 pub mod sessions;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::audit;
+use crate::auth::model::{username_key, User, UserRow};
 use crate::auth::sessions::{self, Rotation};
 use crate::auth::{password, throttle, AuthUser};
 use crate::clock::now;
@@ -15,7 +16,6 @@ use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::client::client_ip;
 use crate::http::json::Json;
 use crate::state::AppState;
-use crate::users::model::{username_key, User, UserRow};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(login)

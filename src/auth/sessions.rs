@@ -7,10 +7,10 @@ use diesel::prelude::*;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::auth::model::UserRow;
 use crate::db::schema::{refresh_tokens, sessions, users};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::users::model::UserRow;
 
 /// Hex SHA-256 of a presented token.
 pub fn hash_token(token: &str) -> String {

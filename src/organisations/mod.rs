@@ -1,3 +1,4 @@
 //! Organisations: applicant agencies, the directorate and the traffic police.
 
+pub mod model;
 pub mod routes;

@@ -18,8 +18,8 @@ use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
+use crate::organisations::model::{Organisation, OrganisationRow};
 use crate::state::AppState;
-use crate::users::model::{Organisation, OrganisationRow};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 
+use crate::auth::model::{username_key, UserRow};
 use crate::auth::password;
 use crate::clock::now;
 use crate::config::Secret;
@@ -10,7 +11,7 @@ use crate::db::schema::{organisations, users};
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
 use crate::error::{ApiError, ApiResult};
-use crate::users::model::{username_key, OrganisationRow, UserRow};
+use crate::organisations::model::OrganisationRow;
 
 /// Name of the directorate organisation created with the first administrator.
 pub const DIRECTORATE_NAME: &str = "اداره کل اموال دولتی و اوراق بهادار";

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::audit;
+use crate::auth::model::{username_key, User, UserRow};
 use crate::auth::{password, sessions, AuthUser};
 use crate::clock::now;
 use crate::db::schema::{organisations, users};
@@ -20,7 +21,6 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::users::model::{username_key, User, UserRow};
 use crate::validate::Issues;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,25 +1,12 @@
-//! Diesel rows for organisations and users.
+//! The account a user signs in with: its row (auth reads and writes the rows it needs through
+//! its own store) and the `User` view that `/me`, sign-in and `/users` show.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::clock::utc;
-
-use crate::db::schema::{organisations, users};
-use crate::domain::identity::{OrgKind, Role};
-
-#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
-#[diesel(table_name = organisations)]
-pub struct OrganisationRow {
-    pub id: String,
-    pub name: String,
-    pub name_key: String,
-    pub kind: OrgKind,
-    pub national_id: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub version: i64,
-}
+use crate::db::schema::users;
+use crate::domain::identity::Role;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
@@ -75,33 +62,6 @@ impl From<UserRow> for User {
             mobile: r.mobile,
             disabled: r.disabled,
             must_change_password: r.must_change_password,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
-        }
-    }
-}
-
-/// An organisation as the API shows it.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct Organisation {
-    pub id: String,
-    #[schema(example = "اداره کل راه و شهرسازی")]
-    pub name: String,
-    pub kind: OrgKind,
-    /// 11-digit legal-entity national id (شناسه ملی).
-    #[schema(example = "10380284790")]
-    pub national_id: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-impl From<OrganisationRow> for Organisation {
-    fn from(r: OrganisationRow) -> Self {
-        Organisation {
-            id: r.id,
-            name: r.name,
-            kind: r.kind,
-            national_id: r.national_id,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         }
