@@ -6,6 +6,7 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
+use crate::auth::model::{username_key, UserRow};
 use crate::clock::now;
 use crate::config::Config;
 use crate::db::schema::{
@@ -21,7 +22,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::requests::model::{HistoryRow, Reason, RequestRow, VehicleType};
 use crate::sla::clock::{summarise, Transition};
 use crate::sla::store::SlaRow;
-use crate::users::model::{username_key, UserRow};
 
 /// A seeded agency: its organisation and the user that files its requests.
 #[derive(Clone, Debug)]

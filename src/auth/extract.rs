@@ -8,16 +8,14 @@ use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpRequest};
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use futures_util::future::LocalBoxFuture;
 
+use crate::audit::Actor;
+use crate::auth::sessions;
 use crate::clock::now;
-use crate::db::schema::{sessions, users};
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::users::model::UserRow;
 
 #[derive(Clone, Debug)]
 pub struct AuthUser {
@@ -42,6 +40,14 @@ impl AuthUser {
 
     pub fn is(&self, role: Role) -> bool {
         self.role == role
+    }
+
+    /// The caller as the audit log records them, acting from `client_ip`.
+    pub fn actor(&self, client_ip: String) -> Actor {
+        Actor {
+            user_id: self.id.clone(),
+            client_ip,
+        }
     }
 }
 
@@ -78,21 +84,7 @@ impl FromRequest for AuthUser {
                 .ok_or_else(ApiError::invalid_token)?;
             let (sub, sid) = (claims.sub.clone(), claims.sid.clone());
             let row = state
-                .db(move |conn| {
-                    let row: Option<(UserRow, Option<NaiveDateTime>, NaiveDateTime)> =
-                        sessions::table
-                            .inner_join(users::table)
-                            .filter(sessions::id.eq(&sid))
-                            .filter(users::id.eq(&sub))
-                            .select((
-                                UserRow::as_select(),
-                                sessions::revoked_at,
-                                sessions::expires_at,
-                            ))
-                            .first(conn)
-                            .optional()?;
-                    Ok(row)
-                })
+                .db(move |conn| sessions::signed_in(conn, &sid, &sub))
                 .await?;
             let Some((user, revoked_at, expires_at)) = row else {
                 return Err(ApiError::invalid_token());

@@ -1,12 +1,19 @@
 //! Authentication: password hashing, tokens, sessions, throttling and the `AuthUser` extractor.
+//!
+//! Identity is the lower layer: `auth` owns the account row and the queries it needs
+//! (`model`, `store`), and imports no resource; `users` and `organisations` (the
+//! administrator's resources) build on it.
 
 pub mod access;
 pub mod extract;
 pub mod jwt;
 pub mod keys;
+pub mod model;
 pub mod password;
 pub mod routes;
+pub mod service;
 pub mod sessions;
+pub mod store;
 pub mod throttle;
 
 pub use extract::AuthUser;

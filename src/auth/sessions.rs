@@ -7,10 +7,28 @@ use diesel::prelude::*;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::auth::model::UserRow;
 use crate::db::schema::{refresh_tokens, sessions, users};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::users::model::UserRow;
+
+/// Why a session was revoked (stored as text in `sessions.revoked_reason`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevokeReason {
+    Logout,
+    RefreshTokenReuse,
+    PasswordChanged,
+    PasswordReset,
+    UserDisabled,
+}
+
+crate::text_enum!(RevokeReason {
+    Logout => "logout",
+    RefreshTokenReuse => "refresh_token_reuse",
+    PasswordChanged => "password_changed",
+    PasswordReset => "password_reset",
+    UserDisabled => "user_disabled",
+});
 
 /// Hex SHA-256 of a presented token.
 pub fn hash_token(token: &str) -> String {
@@ -103,7 +121,7 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, now: NaiveDateTime) -> A
     .set(refresh_tokens::used_at.eq(now))
     .execute(conn)?;
     if used_at.is_some() || marked == 0 {
-        revoke(conn, &session_id, "refresh_token_reuse", now)?;
+        revoke(conn, &session_id, RevokeReason::RefreshTokenReuse, now)?;
         return Ok(Rotation::Reused);
     }
     if expires_at <= now {
@@ -145,10 +163,39 @@ pub fn session_of_token(conn: &mut DbConnection, presented: &str) -> ApiResult<O
         .optional()?)
 }
 
+/// The user a session belongs to, if it exists.
+pub fn owner(conn: &mut DbConnection, session_id: &str) -> ApiResult<Option<String>> {
+    Ok(sessions::table
+        .find(session_id)
+        .select(sessions::user_id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The user signed in by a session, with the session's revocation and expiry (`None`: no
+/// session `session_id` of user `user_id`).
+pub fn signed_in(
+    conn: &mut DbConnection,
+    session_id: &str,
+    user_id: &str,
+) -> ApiResult<Option<(UserRow, Option<NaiveDateTime>, NaiveDateTime)>> {
+    Ok(sessions::table
+        .inner_join(users::table)
+        .filter(sessions::id.eq(session_id))
+        .filter(users::id.eq(user_id))
+        .select((
+            UserRow::as_select(),
+            sessions::revoked_at,
+            sessions::expires_at,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn revoke(
     conn: &mut DbConnection,
     session_id: &str,
-    reason: &str,
+    reason: RevokeReason,
     now: NaiveDateTime,
 ) -> ApiResult<()> {
     diesel::update(
@@ -158,7 +205,7 @@ pub fn revoke(
     )
     .set((
         sessions::revoked_at.eq(now),
-        sessions::revoked_reason.eq(reason),
+        sessions::revoked_reason.eq(reason.as_str()),
     ))
     .execute(conn)?;
     Ok(())
@@ -168,7 +215,7 @@ pub fn revoke(
 pub fn revoke_all_for_user(
     conn: &mut DbConnection,
     user_id: &str,
-    reason: &str,
+    reason: RevokeReason,
     keep: Option<&str>,
     now: NaiveDateTime,
 ) -> ApiResult<()> {
@@ -181,7 +228,7 @@ pub fn revoke_all_for_user(
     )
     .set((
         sessions::revoked_at.eq(now),
-        sessions::revoked_reason.eq(reason),
+        sessions::revoked_reason.eq(reason.as_str()),
     ))
     .execute(conn)?;
     Ok(())

@@ -1,16 +1,17 @@
 //! The first administrator: created on first start with an empty database, or by the
 //! `create-admin` command.
 
-use diesel::prelude::*;
-
+use crate::auth::model::{username_key, UserRow};
 use crate::auth::password;
+use crate::auth::sessions::{self, RevokeReason};
 use crate::clock::now;
 use crate::config::Secret;
-use crate::db::schema::{organisations, users};
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
 use crate::error::{ApiError, ApiResult};
-use crate::users::model::{username_key, OrganisationRow, UserRow};
+use crate::organisations::model::OrganisationRow;
+use crate::organisations::store as organisations;
+use crate::users::store;
 
 /// Name of the directorate organisation created with the first administrator.
 pub const DIRECTORATE_NAME: &str = "اداره کل اموال دولتی و اوراق بهادار";
@@ -29,13 +30,7 @@ pub enum AdminOutcome {
 }
 
 fn directorate_org(conn: &mut DbConnection) -> ApiResult<String> {
-    let existing: Option<String> = organisations::table
-        .filter(organisations::kind.eq(OrgKind::Directorate))
-        .order(organisations::created_at.asc())
-        .select(organisations::id)
-        .first(conn)
-        .optional()?;
-    if let Some(id) = existing {
+    if let Some(id) = organisations::oldest_of_kind(conn, OrgKind::Directorate)? {
         return Ok(id);
     }
     let at = now();
@@ -49,9 +44,7 @@ fn directorate_org(conn: &mut DbConnection) -> ApiResult<String> {
         updated_at: at,
         version: 1,
     };
-    diesel::insert_into(organisations::table)
-        .values(&row)
-        .execute(conn)?;
+    organisations::insert(conn, &row)?;
     Ok(row.id)
 }
 
@@ -70,24 +63,9 @@ pub fn create_or_reset_admin(
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
     let key = username_key(username);
     let at = now();
-    let existing: Option<String> = users::table
-        .filter(users::username_key.eq(&key))
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    if let Some(id) = existing {
-        diesel::update(users::table.find(&id))
-            .set((
-                users::password_hash.eq(&hash),
-                users::must_change_password.eq(generated),
-                users::disabled.eq(false),
-                users::role.eq(Role::Admin),
-                users::password_changed_at.eq(at),
-                users::updated_at.eq(at),
-                users::version.eq(users::version + 1),
-            ))
-            .execute(conn)?;
-        crate::auth::sessions::revoke_all_for_user(conn, &id, "password_reset", None, at)?;
+    if let Some(id) = store::id_by_username_key(conn, &key)? {
+        store::restore_admin(conn, &id, &hash, generated, at)?;
+        sessions::revoke_all_for_user(conn, &id, RevokeReason::PasswordReset, None, at)?;
         return Ok(AdminOutcome::Reset(generated.then_some(plain)));
     }
     let org_id = directorate_org(conn)?;
@@ -107,9 +85,7 @@ pub fn create_or_reset_admin(
         updated_at: at,
         version: 1,
     };
-    diesel::insert_into(users::table)
-        .values(&row)
-        .execute(conn)?;
+    store::insert(conn, &row)?;
     Ok(if generated {
         AdminOutcome::CreatedWithTemporary(plain)
     } else {
@@ -123,8 +99,7 @@ pub fn bootstrap_if_empty(
     conn: &mut DbConnection,
     password: Option<&Secret>,
 ) -> ApiResult<Option<AdminOutcome>> {
-    let count: i64 = users::table.count().get_result(conn)?;
-    if count > 0 {
+    if !store::is_empty(conn)? {
         return Ok(None);
     }
     create_or_reset_admin(conn, "admin", password).map(Some)

@@ -1,109 +1,213 @@
-//! Diesel rows for organisations and users.
+//! The administrator's user inputs and their validated forms. (The account row and the `User`
+//! view belong to `auth::model`.)
 
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
-
-use crate::db::schema::{organisations, users};
+use crate::auth::model::{User, Username};
+use crate::auth::password;
 use crate::domain::identity::{OrgKind, Role};
+use crate::domain::mobile::Mobile;
+use crate::error::{ApiError, FieldIssue};
+use crate::validate::Issues;
 
-#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
-#[diesel(table_name = organisations)]
-pub struct OrganisationRow {
-    pub id: String,
-    pub name: String,
-    pub name_key: String,
-    pub kind: OrgKind,
-    pub national_id: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub version: i64,
-}
-
-#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
-#[diesel(table_name = users)]
-pub struct UserRow {
-    pub id: String,
-    pub username: String,
-    pub username_key: String,
-    pub full_name: String,
-    pub role: Role,
-    pub organisation_id: String,
-    pub mobile: Option<String>,
-    pub password_hash: String,
-    pub must_change_password: bool,
-    pub disabled: bool,
-    pub password_changed_at: NaiveDateTime,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub version: i64,
-}
-
-/// The key usernames are unique by: trimmed and lower-cased.
-pub fn username_key(username: &str) -> String {
-    username.trim().to_lowercase()
-}
-
-/// A user as the API shows it.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct User {
-    pub id: String,
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    /// 3–64 characters: letters, digits, `.`, `_`, `-`; unique ignoring case.
     #[schema(example = "m.karimi")]
     pub username: String,
     #[schema(example = "مریم کریمی")]
     pub full_name: String,
+    /// Must fit the organisation's kind (`agency` → agency; `police` → police; `directorate`,
+    /// `registry`, `admin` → directorate).
     pub role: Role,
     pub organisation_id: String,
-    /// Iranian mobile `09xxxxxxxxx` (personal data: shown to the user and administrators).
     #[schema(example = "09121234567")]
     pub mobile: Option<String>,
-    pub disabled: bool,
-    pub must_change_password: bool,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Optional; when absent a temporary password is generated, returned once, and must be
+    /// changed at first sign-in.
+    #[schema(format = Password)]
+    pub password: Option<String>,
 }
 
-impl From<UserRow> for User {
-    fn from(r: UserRow) -> Self {
-        User {
-            id: r.id,
-            username: r.username,
-            full_name: r.full_name,
-            role: r.role,
-            organisation_id: r.organisation_id,
-            mobile: r.mobile,
-            disabled: r.disabled,
-            must_change_password: r.must_change_password,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
-        }
+#[derive(Serialize, ToSchema)]
+pub struct CreatedUser {
+    #[serde(flatten)]
+    pub user: User,
+    /// Present only when the password was generated: shown this once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub temporary_password: Option<String>,
+}
+
+/// Fields an administrator may change. `mobile: null` removes the mobile number.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub full_name: Option<String>,
+    /// Disabling signs the user out everywhere at once.
+    pub disabled: Option<bool>,
+    #[serde(default, deserialize_with = "serde_with_null::deserialize")]
+    #[schema(value_type = Option<String>)]
+    pub mobile: Option<Option<String>>,
+}
+
+/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
+mod serde_with_null {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        Option::<T>::deserialize(d).map(Some)
     }
 }
 
-/// An organisation as the API shows it.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct Organisation {
-    pub id: String,
-    #[schema(example = "اداره کل راه و شهرسازی")]
-    pub name: String,
-    pub kind: OrgKind,
-    /// 11-digit legal-entity national id (شناسه ملی).
-    #[schema(example = "10380284790")]
-    pub national_id: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
+#[derive(Serialize, ToSchema)]
+pub struct TemporaryPassword {
+    /// Give it to the user over a trusted channel; it must be changed at first sign-in.
+    pub temporary_password: String,
 }
 
-impl From<OrganisationRow> for Organisation {
-    fn from(r: OrganisationRow) -> Self {
-        Organisation {
-            id: r.id,
-            name: r.name,
-            kind: r.kind,
-            national_id: r.national_id,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserFilter {
+    pub organisation_id: Option<String>,
+    pub role: Option<Role>,
+}
+
+/// A `CreateUser` body with the kind of the organisation it names (`None`: no such
+/// organisation), so that a role that does not fit is named with the other field issues.
+pub struct CreateUserInput {
+    pub body: CreateUser,
+    pub organisation_kind: Option<OrgKind>,
+}
+
+/// A user that passed validation.
+pub struct NewUser {
+    pub username: Username,
+    pub full_name: String,
+    pub role: Role,
+    pub organisation_id: String,
+    pub mobile: Option<Mobile>,
+    /// The administrator's choice; `None`: generate a temporary one.
+    pub password: Option<String>,
+}
+
+/// The changes of an `UpdateUser`, validated; `None` keeps the current value.
+pub struct UserChanges {
+    pub full_name: Option<String>,
+    pub disabled: Option<bool>,
+    /// `Some(None)` removes the mobile number.
+    pub mobile: Option<Option<Mobile>>,
+}
+
+fn full_name(issues: &mut Issues, value: &str) -> String {
+    issues.line("full_name", value, 2, 200)
+}
+
+/// A mobile number, its issue collected when it is invalid.
+fn mobile(issues: &mut Issues, value: &str) -> Option<Mobile> {
+    let parsed = Mobile::parse(value);
+    if parsed.is_none() {
+        issues.push(FieldIssue::new(
+            "mobile",
+            "invalid_mobile",
+            "شمارهٔ همراه باید به شکل ۰۹xxxxxxxxx باشد.",
+            "The mobile number must look like 09xxxxxxxxx.",
+        ));
+    }
+    parsed
+}
+
+fn username_issue() -> FieldIssue {
+    FieldIssue::new(
+        "username",
+        "invalid_username",
+        "نام کاربری باید ۳ تا ۶۴ نویسه از حروف لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
+        "Username: 3–64 of letters, digits, '.', '_' or '-'.",
+    )
+}
+
+/// Whether a user of `role` may belong to an organisation of kind `kind` (`None`: unknown).
+fn placement_issue(role: Role, kind: Option<OrgKind>) -> Option<FieldIssue> {
+    match kind {
+        None => Some(FieldIssue::new(
+            "organisation_id",
+            "unknown_organisation",
+            "سازمان یافت نشد.",
+            "No such organisation.",
+        )),
+        Some(k) if k != role.org_kind() => Some(FieldIssue::new(
+            "role",
+            "role_organisation_mismatch",
+            "این نقش با نوع سازمان سازگار نیست.",
+            format!(
+                "Role '{role}' needs an organisation of kind '{}', not '{k}'.",
+                role.org_kind()
+            ),
+        )),
+        Some(_) => None,
+    }
+}
+
+impl TryFrom<CreateUserInput> for NewUser {
+    type Error = ApiError;
+
+    /// 422 naming every invalid field.
+    fn try_from(input: CreateUserInput) -> Result<Self, ApiError> {
+        let body = input.body;
+        let mut issues = Issues::new();
+        let username = Username::parse(&body.username);
+        if username.is_none() {
+            issues.push(username_issue());
         }
+        let full_name = full_name(&mut issues, &body.full_name);
+        let mobile = body
+            .mobile
+            .as_deref()
+            .filter(|m| !m.trim().is_empty())
+            .and_then(|m| mobile(&mut issues, m));
+        if let Some(pw) = &body.password {
+            if let Err(issue) = password::check_policy("password", pw, body.username.trim(), None) {
+                issues.push(issue);
+            }
+        }
+        if let Some(issue) = placement_issue(body.role, input.organisation_kind) {
+            issues.push(issue);
+        }
+        issues.finish()?;
+        Ok(NewUser {
+            username: username.ok_or_else(|| ApiError::invalid_field(username_issue()))?,
+            full_name,
+            role: body.role,
+            organisation_id: body.organisation_id.trim().to_owned(),
+            mobile,
+            password: body.password,
+        })
+    }
+}
+
+impl TryFrom<UpdateUser> for UserChanges {
+    type Error = ApiError;
+
+    /// 422 naming every invalid field. A blank mobile removes it, as `null` does.
+    fn try_from(body: UpdateUser) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let full_name = body.full_name.as_deref().map(|n| full_name(&mut issues, n));
+        let mobile = match &body.mobile {
+            None => None,
+            Some(None) => Some(None),
+            Some(Some(m)) if m.trim().is_empty() => Some(None),
+            Some(Some(m)) => Some(mobile(&mut issues, m)),
+        };
+        issues.finish()?;
+        Ok(UserChanges {
+            full_name,
+            disabled: body.disabled,
+            mobile,
+        })
     }
 }

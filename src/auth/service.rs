@@ -1,0 +1,206 @@
+//! Signing in and out, refreshing tokens and changing one's password: the rules, each in its
+//! transactions. Called on the blocking pool (argon2 is CPU-heavy), never from async code.
+
+use crate::audit::{self, Action, Actor, Subject};
+use crate::auth::jwt::TokenKeys;
+use crate::auth::model::{
+    username_key, ChangePasswordRequest, LoginRequest, TokenResponse, User, UserRow,
+};
+use crate::auth::sessions::{self, RevokeReason, Rotation};
+use crate::auth::store::{self, NewPassword};
+use crate::auth::{password, throttle, AuthUser};
+use crate::clock::now;
+use crate::db::{write_tx, DbConnection};
+use crate::error::{ApiError, ApiResult, FieldIssue};
+
+/// A user with a new session and its first (or next) refresh token.
+pub struct SignedIn {
+    pub user: UserRow,
+    pub session_id: String,
+    pub refresh_token: String,
+}
+
+impl SignedIn {
+    /// The token pair the client receives.
+    pub fn tokens(self, keys: &TokenKeys) -> ApiResult<TokenResponse> {
+        let user = self.user;
+        let access_token = keys
+            .issue(&user.id, user.role, &user.organisation_id, &self.session_id)
+            .map_err(ApiError::internal)?;
+        Ok(TokenResponse {
+            access_token,
+            token_type: "Bearer",
+            expires_in: keys.access_ttl_secs,
+            refresh_token: self.refresh_token,
+            must_change_password: user.must_change_password,
+            user: User::from(user),
+        })
+    }
+}
+
+/// Why a sign-in failed, as the audit log records it (the client never learns which).
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Refusal {
+    UnknownUser,
+    WrongPassword,
+    Disabled,
+}
+
+/// Checks the password (or spends the same time on an unknown user), then the disabled flag.
+/// A refusal carries the user's id when the username exists.
+fn authenticate(
+    user: Option<UserRow>,
+    password: &str,
+) -> Result<UserRow, (Option<String>, Refusal)> {
+    match user {
+        None => {
+            password::verify_dummy(password);
+            Err((None, Refusal::UnknownUser))
+        }
+        Some(u) if !password::verify(password, &u.password_hash) => {
+            Err((Some(u.id), Refusal::WrongPassword))
+        }
+        Some(u) if u.disabled => Err((Some(u.id), Refusal::Disabled)),
+        Some(u) => Ok(u),
+    }
+}
+
+/// Signs in: throttled per account and address; a failure is counted and audited, and answers
+/// 401 `invalid_credentials` whatever its reason.
+pub fn login(
+    conn: &mut DbConnection,
+    credentials: LoginRequest,
+    client_ip: &str,
+    session_ttl_secs: u64,
+) -> ApiResult<SignedIn> {
+    let key = username_key(&credentials.username);
+    let at = now();
+    throttle::check(conn, &key, client_ip, at)?;
+    let found = store::user_by_username_key(conn, &key)?;
+    let user = match authenticate(found, &credentials.password) {
+        Ok(user) => user,
+        Err((user_id, reason)) => {
+            let id = user_id.as_deref();
+            write_tx(conn, |c| {
+                throttle::record_failure(c, &key, client_ip, at)?;
+                audit::record(
+                    c,
+                    audit::Entry {
+                        actor_user_id: id,
+                        action: Action::LoginFailure,
+                        subject_kind: Subject::User,
+                        subject_id: id,
+                        client_ip: Some(client_ip),
+                        detail: Some(serde_json::json!({ "reason": reason })),
+                    },
+                )
+            })?;
+            return Err(ApiError::invalid_credentials());
+        }
+    };
+    let (session_id, refresh_token) = write_tx(conn, |c| {
+        let created = sessions::create(c, &user.id, client_ip, session_ttl_secs, at)?;
+        throttle::clear(c, &key)?;
+        let actor = Actor {
+            user_id: user.id.clone(),
+            client_ip: client_ip.to_owned(),
+        };
+        audit::record(
+            c,
+            audit::Entry::by(&actor, Action::LoginSuccess, Subject::User, &user.id),
+        )?;
+        Ok(created)
+    })?;
+    Ok(SignedIn {
+        user,
+        session_id,
+        refresh_token,
+    })
+}
+
+/// Exchanges a refresh token; a spent one revokes its session (committed) and answers 401.
+pub fn refresh(conn: &mut DbConnection, presented: &str) -> ApiResult<SignedIn> {
+    match write_tx(conn, |c| sessions::rotate(c, presented, now()))? {
+        Rotation::Reused => {
+            tracing::warn!("refresh token reuse detected; session revoked");
+            Err(ApiError::invalid_token())
+        }
+        Rotation::Rotated {
+            user,
+            session_id,
+            refresh_token,
+        } => Ok(SignedIn {
+            user: *user,
+            session_id,
+            refresh_token,
+        }),
+    }
+}
+
+/// Revokes the sign-in the refresh token belongs to (when it is the caller's) and the caller's
+/// current one. Runs in the caller's transaction.
+pub fn logout(conn: &mut DbConnection, user: &AuthUser, presented: &str) -> ApiResult<()> {
+    let at = now();
+    if let Some(sid) = sessions::session_of_token(conn, presented)? {
+        if sessions::owner(conn, &sid)?.as_deref() == Some(user.id.as_str()) {
+            sessions::revoke(conn, &sid, RevokeReason::Logout, at)?;
+        }
+    }
+    sessions::revoke(conn, &user.session_id, RevokeReason::Logout, at)
+}
+
+/// Changes the caller's password: the current one must match (failures count towards the
+/// sign-in throttle); the other sign-ins are revoked, the current one stays.
+pub fn change_password(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    change: ChangePasswordRequest,
+    client_ip: &str,
+) -> ApiResult<()> {
+    let row = store::user(conn, &user.id)?;
+    let at = now();
+    throttle::check(conn, &row.username_key, client_ip, at)?;
+    if !password::verify(&change.current_password, &row.password_hash) {
+        write_tx(conn, |c| {
+            throttle::record_failure(c, &row.username_key, client_ip, at)
+        })?;
+        return Err(ApiError::invalid_field(FieldIssue::new(
+            "current_password",
+            "incorrect_password",
+            "گذرواژهٔ فعلی نادرست است.",
+            "The current password is incorrect.",
+        )));
+    }
+    password::check_policy(
+        "new_password",
+        &change.new_password,
+        &row.username,
+        Some(&row.password_hash),
+    )
+    .map_err(ApiError::invalid_field)?;
+    let hash = password::hash(&change.new_password).map_err(ApiError::internal)?;
+    let actor = Actor {
+        user_id: row.id.clone(),
+        client_ip: client_ip.to_owned(),
+    };
+    write_tx(conn, |c| {
+        let new = NewPassword {
+            hash: &hash,
+            must_change: false,
+            at,
+        };
+        store::set_password(c, &row.id, new)?;
+        sessions::revoke_all_for_user(
+            c,
+            &row.id,
+            RevokeReason::PasswordChanged,
+            Some(&user.session_id),
+            at,
+        )?;
+        audit::record(
+            c,
+            audit::Entry::by(&actor, Action::UserPasswordChanged, Subject::User, &row.id),
+        )
+    })
+}

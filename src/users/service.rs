@@ -1,0 +1,150 @@
+//! The administrator's rules for users: creating (the role must fit the organisation), editing
+//! (not disabling oneself; disabling signs out everywhere) and resetting a forgotten password.
+//! Called on the blocking pool: password hashing happens before the write transaction.
+
+use crate::audit::{self, Action, Actor, Subject};
+use crate::auth::model::UserRow;
+use crate::auth::password;
+use crate::auth::sessions::{self, RevokeReason};
+use crate::auth::store::{self as accounts, NewPassword};
+use crate::clock::now;
+use crate::db::{write_tx, DbConnection};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::etag::IfMatch;
+use crate::organisations::store as organisations;
+use crate::users::model::{CreateUser, CreateUserInput, NewUser, UserChanges};
+use crate::users::store::{self, Profile};
+
+/// A new user, with its temporary password when one was generated (shown this once).
+pub struct Created {
+    pub user: UserRow,
+    pub temporary_password: Option<String>,
+}
+
+/// Validates (every field issue at once, the organisation's kind among them), hashes the
+/// password, then inserts and audits in one transaction. 409 `duplicate` on a taken username.
+pub fn create(conn: &mut DbConnection, actor: &Actor, body: CreateUser) -> ApiResult<Created> {
+    let organisation_kind = organisations::kind_of(conn, body.organisation_id.trim())?;
+    let new = NewUser::try_from(CreateUserInput {
+        body,
+        organisation_kind,
+    })?;
+    let (plain, generated) = match new.password.clone() {
+        Some(p) => (p, false),
+        None => (password::generate_temporary(), true),
+    };
+    let hash = password::hash(&plain).map_err(ApiError::internal)?;
+    let row = new_row(new, hash, generated);
+    write_tx(conn, |c| {
+        if store::username_taken(c, &row.username_key)? {
+            return Err(ApiError::duplicate(
+                "این نام کاربری قبلاً ثبت شده است.",
+                "This username is taken.",
+            )
+            .with_extension("field", "username"));
+        }
+        store::insert(c, &row)?;
+        audit::record(
+            c,
+            audit::Entry::by(actor, Action::UserCreated, Subject::User, &row.id).detail(
+                serde_json::json!({
+                    "role": row.role,
+                    "organisation_id": row.organisation_id,
+                    "generated_password": generated,
+                }),
+            ),
+        )
+    })?;
+    Ok(Created {
+        user: row,
+        temporary_password: generated.then_some(plain),
+    })
+}
+
+fn new_row(new: NewUser, password_hash: String, must_change_password: bool) -> UserRow {
+    let at = now();
+    UserRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        username_key: new.username.key(),
+        username: new.username.as_str().to_owned(),
+        full_name: new.full_name,
+        role: new.role,
+        organisation_id: new.organisation_id,
+        mobile: new.mobile.map(|m| m.as_str().to_owned()),
+        password_hash,
+        must_change_password,
+        disabled: false,
+        password_changed_at: at,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+    }
+}
+
+/// Applies an administrator's changes (versioned); disabling revokes every sign-in. 409
+/// `cannot_disable_self` when the administrator disables their own account. Runs in the
+/// caller's write transaction.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: &str,
+    if_match: IfMatch,
+    changes: UserChanges,
+) -> ApiResult<UserRow> {
+    if changes.disabled == Some(true) && id == actor.user_id {
+        return Err(ApiError::conflict(
+            ErrorCode::CannotDisableSelf,
+            "نمی‌توانید حساب خودتان را غیرفعال کنید.",
+            "You cannot disable your own account.",
+        ));
+    }
+    let current = accounts::user(conn, id)?;
+    if_match.check(current.version)?;
+    let at = now();
+    let disabled = changes.disabled.unwrap_or(current.disabled);
+    let profile = Profile {
+        full_name: changes.full_name.unwrap_or(current.full_name),
+        mobile: match changes.mobile {
+            Some(mobile) => mobile.map(|m| m.as_str().to_owned()),
+            None => current.mobile,
+        },
+        disabled,
+    };
+    if !store::update_profile(conn, id, current.version, profile, at)? {
+        return Err(ApiError::precondition_failed());
+    }
+    if disabled && !current.disabled {
+        sessions::revoke_all_for_user(conn, id, RevokeReason::UserDisabled, None, at)?;
+    }
+    audit::record(
+        conn,
+        audit::Entry::by(actor, Action::UserUpdated, Subject::User, id).detail(serde_json::json!({
+            "disabled": disabled,
+            "was_disabled": current.disabled,
+        })),
+    )?;
+    accounts::user(conn, id)
+}
+
+/// Issues a temporary password (returned once) that must be changed at the next sign-in, and
+/// revokes every sign-in of the user.
+pub fn reset_password(conn: &mut DbConnection, actor: &Actor, id: &str) -> ApiResult<String> {
+    accounts::user(conn, id)?;
+    let plain = password::generate_temporary();
+    let hash = password::hash(&plain).map_err(ApiError::internal)?;
+    write_tx(conn, |c| {
+        let at = now();
+        let new = NewPassword {
+            hash: &hash,
+            must_change: true,
+            at,
+        };
+        accounts::set_password(c, id, new)?;
+        sessions::revoke_all_for_user(c, id, RevokeReason::PasswordReset, None, at)?;
+        audit::record(
+            c,
+            audit::Entry::by(actor, Action::UserPasswordReset, Subject::User, id),
+        )
+    })?;
+    Ok(plain)
+}
