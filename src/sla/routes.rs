@@ -17,7 +17,7 @@ use crate::http::pagination::{PageParams, Paginated};
 use crate::sla::model::{
     HolidayEntry, HolidayFilter, HolidayQuery, NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
-use crate::sla::service::{self, Actor};
+use crate::sla::service;
 use crate::sla::views::{to_csv, Holiday, SlaExplanation, SlaReport};
 use crate::state::AppState;
 
@@ -70,7 +70,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let entry = HolidayEntry::try_from(body.into_inner()?)?;
-    let actor = Actor::new(&user, client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
     let config = state.config.clone();
     let row = state
         .tx(move |c| service::add_holiday(c, &config, &actor, entry, now()))
@@ -96,7 +96,7 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    let actor = Actor::new(&user, client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
     let config = state.config.clone();
     state
         .tx(move |c| service::remove_holiday(c, &config, &actor, &id, now()))

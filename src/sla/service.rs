@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 
+use crate::audit::Actor;
 use crate::auth::access::Scope;
-use crate::auth::AuthUser;
 use crate::clock::utc;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -15,21 +15,6 @@ use crate::sla::clock::{self, Stage};
 use crate::sla::model::{HolidayEntry, HolidayQuery, HolidayRow, ReportQuery, Selection};
 use crate::sla::views::{run_view, Budgets, CalendarRules, Holiday, SlaExplanation, SlaReport};
 use crate::sla::{report, store};
-
-/// Who made a change, for the audit log.
-pub struct Actor {
-    pub user_id: String,
-    pub client_ip: String,
-}
-
-impl Actor {
-    pub fn new(user: &AuthUser, client_ip: String) -> Self {
-        Actor {
-            user_id: user.id.clone(),
-            client_ip,
-        }
-    }
-}
 
 pub fn holidays(conn: &mut DbConnection, q: &HolidayQuery) -> ApiResult<Paginated<Holiday>> {
     let rows = store::holidays_page(conn, q)?;
@@ -66,7 +51,13 @@ pub fn add_holiday(
     };
     store::insert_holiday(conn, &row)?;
     let recomputed = store::recompute_for_holiday(conn, config, date, at)?;
-    audit(conn, actor, "holiday.create", &row, recomputed)?;
+    audit(
+        conn,
+        actor,
+        crate::audit::Action::HolidayCreate,
+        &row,
+        recomputed,
+    )?;
     Ok(row)
 }
 
@@ -81,13 +72,19 @@ pub fn remove_holiday(
     let row = store::holiday(conn, id)?;
     store::delete_holiday(conn, id)?;
     let recomputed = store::recompute_for_holiday(conn, config, row.date, at)?;
-    audit(conn, actor, "holiday.delete", &row, recomputed)
+    audit(
+        conn,
+        actor,
+        crate::audit::Action::HolidayDelete,
+        &row,
+        recomputed,
+    )
 }
 
 fn audit(
     conn: &mut DbConnection,
     actor: &Actor,
-    action: &str,
+    action: crate::audit::Action,
     row: &HolidayRow,
     recomputed: usize,
 ) -> ApiResult<()> {
@@ -96,7 +93,7 @@ fn audit(
         crate::audit::Entry {
             actor_user_id: Some(&actor.user_id),
             action,
-            subject_kind: "holiday",
+            subject_kind: crate::audit::Subject::Holiday,
             subject_id: Some(&row.id),
             client_ip: Some(&actor.client_ip),
             detail: Some(serde_json::json!({
