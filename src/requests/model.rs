@@ -20,7 +20,6 @@ use crate::domain::vin::Vin;
 use crate::error::ApiResult;
 use crate::http::pagination::Page;
 use crate::http::query_date;
-use crate::requests::store::{After, ListQuery};
 
 /// Why the plate is to be removed.
 #[derive(
@@ -452,4 +451,34 @@ impl RequestView {
             updated_at: utc(row.updated_at),
         }
     }
+}
+
+/// Where a page of the request list starts.
+#[derive(Clone, Debug)]
+pub enum After {
+    Start,
+    /// After this id (newest first).
+    Id(String),
+    /// After this due time and id (most urgent first).
+    Due(NaiveDateTime, String),
+}
+
+/// One page of the request list, as the caller may see it.
+#[derive(Clone, Debug)]
+pub struct ListQuery {
+    /// Only this agency's requests (the caller's own, for agencies).
+    pub organisation_id: Option<String>,
+    pub status: Option<RequestStatus>,
+    pub search: Option<Search>,
+    /// Filed at or after this instant.
+    pub created_from: Option<NaiveDateTime>,
+    /// Filed before this instant.
+    pub created_before: Option<NaiveDateTime>,
+    /// Whether the SLA clock runs past its due time.
+    pub overdue: Option<bool>,
+    pub sort: RequestSort,
+    pub after: After,
+    pub limit: i64,
+    /// "Now", for `overdue`.
+    pub at: NaiveDateTime,
 }

@@ -17,8 +17,9 @@ use crate::domain::vin::Vin;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
+use crate::requests::model::ListQuery;
 use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestSort, RequestView};
-use crate::requests::store::{self, ListQuery};
+use crate::requests::store;
 use crate::validate::Issues;
 
 /// A request that passed validation, in canonical form.

@@ -13,7 +13,7 @@ use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult};
-use crate::requests::model::{HistoryRow, RequestRow, RequestSort, Search};
+use crate::requests::model::{After, HistoryRow, ListQuery, RequestRow, RequestSort};
 use crate::sla::clock::ClockState;
 
 pub fn load_visible(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
@@ -198,36 +198,6 @@ pub fn latest_permit_expired_unused(
         .count()
         .get_result(conn)?;
     Ok(receipts == 0)
-}
-
-/// Where a page of the request list starts.
-#[derive(Clone, Debug)]
-pub enum After {
-    Start,
-    /// After this id (newest first).
-    Id(String),
-    /// After this due time and id (most urgent first).
-    Due(NaiveDateTime, String),
-}
-
-/// One page of the request list, as the caller may see it.
-#[derive(Clone, Debug)]
-pub struct ListQuery {
-    /// Only this agency's requests (the caller's own, for agencies).
-    pub organisation_id: Option<String>,
-    pub status: Option<RequestStatus>,
-    pub search: Option<Search>,
-    /// Filed at or after this instant.
-    pub created_from: Option<NaiveDateTime>,
-    /// Filed before this instant.
-    pub created_before: Option<NaiveDateTime>,
-    /// Whether the SLA clock runs past its due time.
-    pub overdue: Option<bool>,
-    pub sort: RequestSort,
-    pub after: After,
-    pub limit: i64,
-    /// "Now", for `overdue`.
-    pub at: NaiveDateTime,
 }
 
 /// The list's FROM clause: requests with their SLA clocks.
