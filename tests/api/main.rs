@@ -4,7 +4,7 @@ mod helpers;
 
 mod authz_matrix;
 mod complaints_notices;
-mod complaints_notices_shape;
+mod vocabularies_and_inputs;
 mod crash;
 mod document_due_dates;
 mod documents;

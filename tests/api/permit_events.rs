@@ -1,87 +1,12 @@
-//! Issue 14: `permit.issued` and `permit.receipt_recorded` are emitted (to webhooks and the
-//! feed, where the police see them), and every advertised event type is emitted by some flow.
+//! Permit events: `permit.issued` and `permit.receipt_recorded` reach webhooks and the feed
+//! (where the police see them), and every advertised event type is emitted by some flow.
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
-use base64::Engine;
-use hmac::Mac;
 use plate_permits::events::EventType;
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::time::Duration;
 
 use crate::helpers::*;
-
-/// Each delivery the receiver saw: its headers and body.
-type Seen = Arc<Mutex<Vec<(Vec<(String, String)>, String)>>>;
-
-async fn receive(req: HttpRequest, body: web::Bytes, seen: web::Data<Seen>) -> HttpResponse {
-    let headers = req
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
-        .collect();
-    seen.lock()
-        .unwrap()
-        .push((headers, String::from_utf8_lossy(&body).into_owned()));
-    HttpResponse::Ok().finish()
-}
-
-/// A receiver on port 0 answering 200; returns its URL and what it saw.
-fn receiver() -> (String, Seen) {
-    let seen = Seen::default();
-    let data = web::Data::new(seen.clone());
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server = HttpServer::new(move || {
-        App::new()
-            .app_data(data.clone())
-            .default_service(web::to(receive))
-    })
-    .workers(1)
-    .listen(listener)
-    .unwrap()
-    .run();
-    tokio::spawn(server);
-    (format!("http://127.0.0.1:{port}/hook"), seen)
-}
-
-fn header<'a>(h: &'a [(String, String)], name: &str) -> &'a str {
-    h.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
-
-/// Standard Webhooks verification, written independently of the service's code.
-fn verify(secret: &str, headers: &[(String, String)], body: &str) -> bool {
-    let key = base64::engine::general_purpose::STANDARD
-        .decode(secret.trim_start_matches("whsec_"))
-        .unwrap();
-    let signed = format!(
-        "{}.{}.{}",
-        header(headers, "webhook-id"),
-        header(headers, "webhook-timestamp"),
-        body
-    );
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).unwrap();
-    mac.update(signed.as_bytes());
-    let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-    header(headers, "webhook-signature")
-        .split(' ')
-        .any(|s| s.strip_prefix("v1,") == Some(expected.as_str()))
-}
-
-async fn wait_for<F: Fn() -> bool>(f: F) -> bool {
-    for _ in 0..100 {
-        if f() {
-            return true;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    false
-}
 
 /// Files a request as agency A, reviews it and issues a permit; returns (request, permit).
 async fn issued_permit(app: &TestApp, c: &Cast) -> (Value, Value) {
@@ -138,7 +63,8 @@ fn assert_permit_subject(ev: &Value, request: &Value, permit: &Value) {
 async fn permit_events_reach_webhooks_signed() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let (url, seen) = receiver();
+    let (url, received) = receiver(200);
+    let seen = received.requests;
     let types = json!(["permit.issued", "permit.receipt_recorded"]);
     let subscription = json!({"url": url, "types": types});
     let hook = app.post_json("/webhooks", Some(&c.admin), &subscription);

@@ -4,14 +4,17 @@
 //!
 //! - [`client`]: a typed client, one method per call the tests make, answering [`Reply`]s;
 //! - [`fixtures`]: valid bodies, files and random vehicles;
-//! - [`scenario`]: brings a request to a given state and names what a test needs next.
+//! - [`scenario`]: brings a request to a given state and names what a test needs next;
+//! - [`receiver`]: a webhook receiver and an independent signature check.
 
 mod client;
 mod fixtures;
+mod receiver;
 mod scenario;
 
 pub use client::*;
 pub use fixtures::*;
+pub use receiver::*;
 pub use scenario::*;
 
 use std::sync::OnceLock;

@@ -1,4 +1,4 @@
-//! Issue 14 for complaints, feedback and notices: every field issue in one 422, and a stored
+//! Complaints, feedback and notices: every field issue in one 422, and a stored
 //! value outside a vocabulary is an error, never read as a default.
 
 use diesel::RunQueryDsl;
