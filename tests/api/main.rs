@@ -4,7 +4,6 @@ mod helpers;
 
 mod authz_matrix;
 mod complaints_notices;
-mod vocabularies_and_inputs;
 mod crash;
 mod document_due_dates;
 mod documents;
@@ -17,4 +16,5 @@ mod query_plans;
 mod requests;
 mod schema;
 mod sla;
+mod vocabularies_and_inputs;
 mod webhooks;
