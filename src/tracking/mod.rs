@@ -2,3 +2,4 @@
 //! code namespace. It depends on both; neither depends on it.
 
 pub mod routes;
+pub mod service;

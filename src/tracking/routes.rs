@@ -2,32 +2,15 @@
 //! Rate limited per client address, so codes cannot be enumerated.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::clock::utc;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::client::client_ip;
 use crate::state::AppState;
+use crate::tracking::service::{self, TrackView};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(track);
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TrackView {
-    #[schema(example = "482177305512")]
-    pub tracking_code: String,
-    /// `request` or `complaint`.
-    #[schema(example = "request")]
-    pub kind: String,
-    #[schema(example = "under_review")]
-    pub status: String,
-    #[schema(example = "در حال بررسی")]
-    pub status_label_fa: String,
-    pub updated_at: DateTime<Utc>,
 }
 
 /// Track a request or complaint by its tracking code. **Public**, rate limited per client
@@ -52,31 +35,6 @@ pub async fn track(
     let ip = client_ip(&req, state.config.trust_proxy);
     state.public_limiter.check(&format!("track:{ip}"))?;
     let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
-    let code = code.as_str().to_owned();
-    let view = state
-        .db(move |conn| {
-            // Requests first, in one indexed look-up (most codes are requests'); complaints
-            // share the namespace.
-            if let Some((status, updated_at)) =
-                crate::requests::store::status_by_tracking_code(conn, &code)?
-            {
-                return Ok(TrackView {
-                    tracking_code: code,
-                    kind: "request".to_owned(),
-                    status: status.as_str().to_owned(),
-                    status_label_fa: status.label_fa().to_owned(),
-                    updated_at: utc(updated_at),
-                });
-            }
-            let (status, updated_at) = crate::complaints::store::track_status(conn, &code)?;
-            Ok(TrackView {
-                tracking_code: code,
-                kind: "complaint".to_owned(),
-                status: status.as_str().to_owned(),
-                status_label_fa: status.label_fa().to_owned(),
-                updated_at: utc(updated_at),
-            })
-        })
-        .await?;
+    let view = state.db(move |conn| service::look_up(conn, &code)).await?;
     Ok(HttpResponse::Ok().json(view))
 }

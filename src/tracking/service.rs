@@ -1,0 +1,45 @@
+//! The look-up behind public tracking: requests first (most codes are requests'), then
+//! complaints, which share the namespace.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::clock::utc;
+use crate::db::DbConnection;
+use crate::domain::tracking::TrackingCode;
+use crate::error::ApiResult;
+
+#[derive(Serialize, ToSchema)]
+pub struct TrackView {
+    #[schema(example = "482177305512")]
+    pub tracking_code: String,
+    /// `request` or `complaint`.
+    #[schema(example = "request")]
+    pub kind: String,
+    #[schema(example = "under_review")]
+    pub status: String,
+    #[schema(example = "در حال بررسی")]
+    pub status_label_fa: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The status of the request or complaint with `code`; 404 when there is none.
+pub fn look_up(conn: &mut DbConnection, code: &TrackingCode) -> ApiResult<TrackView> {
+    let code = code.as_str();
+    let (kind, status, label, updated_at) =
+        match crate::requests::store::status_by_tracking_code(conn, code)? {
+            Some((status, at)) => ("request", status.as_str(), status.label_fa(), at),
+            None => {
+                let (status, at) = crate::complaints::store::track_status(conn, code)?;
+                ("complaint", status.as_str(), status.label_fa(), at)
+            }
+        };
+    Ok(TrackView {
+        tracking_code: code.to_owned(),
+        kind: kind.to_owned(),
+        status: status.to_owned(),
+        status_label_fa: label.to_owned(),
+        updated_at: utc(updated_at),
+    })
+}
