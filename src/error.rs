@@ -853,9 +853,15 @@ mod tests {
             .collect();
         assert_eq!(listed.len(), ErrorCode::ALL.len());
         for code in ErrorCode::ALL {
-            assert!(listed.contains(&code.as_str()), "{code} missing from the schema");
+            assert!(
+                listed.contains(&code.as_str()),
+                "{code} missing from the schema"
+            );
             for ext in code.info().extensions {
-                assert!(props.get(*ext).is_some(), "{code}: extension {ext} not documented");
+                assert!(
+                    props.get(*ext).is_some(),
+                    "{code}: extension {ext} not documented"
+                );
             }
             // The body says the same code the catalogue names.
             let body = ApiError::new(*code, Msg::new("x", "x")).body(Lang::En);
