@@ -41,20 +41,7 @@ pub struct NewRequest {
 }
 
 fn plate_issue(err: PlateError) -> FieldIssue {
-    let (fa, en) = match err {
-        PlateError::Format => (
-            "پلاک باید به شکل «۱۲ الف ۳۴۵ ایران ۶۷» باشد.".to_owned(),
-            "The plate must look like 12الف345-67.".to_owned(),
-        ),
-        PlateError::UnknownLetter => (
-            "حرف پلاک شناخته‌شده نیست.".to_owned(),
-            "The plate letter is not a known plate letter.".to_owned(),
-        ),
-        PlateError::LetterNotAllowed { letter } => (
-            format!("پلاک با حرف «{letter}» پلاک دولتی نیست؛ تنها پلاک‌های دولتی پذیرفته می‌شوند."),
-            format!("A plate with the letter '{letter}' is not a government plate."),
-        ),
-    };
+    let (fa, en) = err.message();
     FieldIssue::new("vehicle.plate", "invalid_plate", fa, en)
 }
 
