@@ -96,7 +96,7 @@ pub struct PermitRow {
     pub request_id: String,
     pub tracking_code: String,
     pub plate: String,
-    pub vin: String,
+    pub vin: Option<String>,
     pub issued_at: NaiveDateTime,
     pub issued_by: String,
     pub valid_until: NaiveDateTime,
@@ -105,6 +105,11 @@ pub struct PermitRow {
     pub queue_rank: i32,
     pub version: i64,
     pub updated_at: NaiveDateTime,
+    pub chassis_number: Option<String>,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub revoked_by: Option<String>,
+    pub revocation_reason: Option<crate::domain::reasons::RevocationReason>,
+    pub revocation_notes: Option<String>,
 }
 
 impl PermitRow {

@@ -93,6 +93,11 @@ pub fn issue(
             queue_rank: QUEUE_OPEN,
             version: 1,
             updated_at: at,
+            chassis_number: request.chassis_number.clone(),
+            revoked_at: None,
+            revoked_by: None,
+            revocation_reason: None,
+            revocation_notes: None,
         };
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.

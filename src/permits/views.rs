@@ -70,7 +70,7 @@ impl PermitView {
             request_id: row.request_id,
             tracking_code: row.tracking_code,
             plate: row.plate,
-            vin: row.vin,
+            vin: row.vin.unwrap_or_default(),
             issued_at: utc(row.issued_at),
             valid_until: utc(row.valid_until),
             notes: row.notes,
@@ -138,7 +138,7 @@ impl<'a> PermitEventData<'a> {
             request_id: &permit.request_id,
             tracking_code: &permit.tracking_code,
             plate: &permit.plate,
-            vin: &permit.vin,
+            vin: permit.vin.as_deref().unwrap_or_default(),
             valid_until: utc(permit.valid_until),
             receipt: receipt.map(|r| ReceiptEventData {
                 receipt_id: &r.id,

@@ -87,7 +87,7 @@ pub struct RequestRow {
     pub created_by: String,
     pub status: RequestStatus,
     pub plate: String,
-    pub vin: String,
+    pub vin: Option<String>,
     pub engine_number: String,
     pub make: String,
     pub model: String,
@@ -105,6 +105,8 @@ pub struct RequestRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub status_changed_at: NaiveDateTime,
+    pub chassis_number: Option<String>,
+    pub rejection_reason: Option<crate::domain::reasons::RejectionReason>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -420,7 +422,7 @@ impl RequestView {
             vehicle: VehicleView {
                 plate_parts: plate_parts(&row.plate),
                 plate: row.plate,
-                vin: row.vin,
+                vin: row.vin.unwrap_or_default(),
                 engine_number: row.engine_number,
                 make: row.make,
                 model: row.model,

@@ -249,7 +249,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
             cond = Box::new(cond.or(requests::plate.eq(p.clone())));
         }
         if let Some(v) = &search.vin {
-            cond = Box::new(cond.or(requests::vin.eq(v.clone())));
+            cond = Box::new(cond.or(requests::vin.eq(v.clone()).assume_not_null()));
         }
         q = q.filter(cond);
     }
