@@ -13,13 +13,15 @@ use crate::db::schema::{request_history, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
 use crate::domain::plate::{Plate, PlateParts, KNOWN_LETTERS};
+use crate::domain::reasons::RejectionReason;
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
 use crate::domain::tracking::TrackingCode;
 use crate::domain::vin::Vin;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, FieldIssue};
 use crate::http::pagination::Page;
 use crate::http::query_date;
+use crate::validate::Issues;
 
 /// Why the plate is to be removed.
 #[derive(
@@ -106,7 +108,7 @@ pub struct RequestRow {
     pub updated_at: NaiveDateTime,
     pub status_changed_at: NaiveDateTime,
     pub chassis_number: Option<String>,
-    pub rejection_reason: Option<crate::domain::reasons::RejectionReason>,
+    pub rejection_reason: Option<RejectionReason>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -183,13 +185,82 @@ pub struct CreateRequest {
     pub description: Option<String>,
 }
 
-/// A note for `reject`, `withdraw` and `reopen`.
+/// A note for `withdraw`.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonBody {
     /// Why (1–2000 characters).
     #[schema(example = "مدارک مالکیت با مشخصات خودرو مطابقت ندارد.")]
     pub reason: String,
+}
+
+/// Rejecting a request: a coded reason the directorate can count, and the text the agency
+/// reads.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectBody {
+    /// Why, as a code (required): `incomplete_documents` (نقص مدارک), `not_government_vehicle`
+    /// (خودرو دولتی نیست), `ownership_unclear` (ابهام در مالکیت), `duplicate_request` (درخواست
+    /// تکراری) or `other` (سایر). Stored on the request (`rejection_reason`) and counted in
+    /// `GET /reports/sla`. Missing or unknown is 422 naming `reason_code`.
+    #[schema(value_type = RejectionReason, required = true, example = "incomplete_documents")]
+    pub reason_code: Option<String>,
+    /// Why, in words (1–2000 characters, required); kept as the history entry's note.
+    #[schema(value_type = String, required = true, example = "مدارک مالکیت با مشخصات خودرو مطابقت ندارد.")]
+    pub reason: Option<String>,
+}
+
+/// A rejection that passed validation.
+#[derive(Clone, Debug)]
+pub struct NewRejection {
+    pub code: RejectionReason,
+    /// Normalised, 1–2000 characters.
+    pub reason: String,
+}
+
+impl TryFrom<RejectBody> for NewRejection {
+    type Error = crate::error::ApiError;
+
+    fn try_from(input: RejectBody) -> ApiResult<Self> {
+        let mut issues = Issues::new();
+        let codes = || {
+            let fa: Vec<String> = RejectionReason::ALL
+                .iter()
+                .map(|r| format!("{} ({})", r.as_str(), r.label_fa()))
+                .collect();
+            let en: Vec<&str> = RejectionReason::ALL.iter().map(|r| r.as_str()).collect();
+            (fa.join("، "), en.join(", "))
+        };
+        let code = match input.reason_code.as_deref().map(str::trim) {
+            None | Some("") => {
+                let (fa, en) = codes();
+                issues.push(FieldIssue::new(
+                    "reason_code",
+                    "required",
+                    format!("کد دلیل رد الزامی است؛ یکی از این‌ها: {fa}."),
+                    format!("reason_code is required; one of: {en}."),
+                ));
+                None
+            }
+            Some(text) => match text.parse::<RejectionReason>() {
+                Ok(code) => Some(code),
+                Err(_) => {
+                    let (fa, en) = codes();
+                    issues.push(FieldIssue::new(
+                        "reason_code",
+                        "invalid_value",
+                        format!("کد دلیل رد شناخته‌شده نیست؛ یکی از این‌ها را بفرستید: {fa}."),
+                        format!("Unknown reason_code; send one of: {en}."),
+                    ));
+                    None
+                }
+            },
+        };
+        let reason = issues.text("reason", input.reason.as_deref().unwrap_or(""), 1, 2000);
+        issues.finish()?;
+        let code = code.ok_or_else(|| crate::error::ApiError::internal("checked above"))?;
+        Ok(NewRejection { code, reason })
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -352,6 +423,13 @@ pub struct RequestView {
     pub description: Option<String>,
     /// The directorate reviewer who took the request, once taken.
     pub reviewer_id: Option<String>,
+    /// Why the directorate rejected the request, as a code; `null` unless rejected (and for
+    /// requests rejected before reasons were coded).
+    pub rejection_reason: Option<RejectionReason>,
+    /// The rejection reason as people read it (Persian), e.g. `نقص مدارک`; `null` with
+    /// `rejection_reason`.
+    #[schema(example = "نقص مدارک")]
+    pub rejection_reason_label_fa: Option<&'static str>,
     /// Actions the caller can take now.
     pub allowed_actions: Vec<Action>,
     /// The service-level clock of the current stage.
@@ -446,6 +524,8 @@ impl RequestView {
             reason_details: row.reason_details,
             description: row.description,
             reviewer_id: row.reviewer_id,
+            rejection_reason: row.rejection_reason,
+            rejection_reason_label_fa: row.rejection_reason.map(RejectionReason::label_fa),
             allowed_actions,
             sla,
             version: row.version,

@@ -18,7 +18,9 @@ use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::model::ListQuery;
-use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestSort, RequestView};
+use crate::requests::model::{
+    CreateRequest, NewRejection, Reason, RequestRow, RequestSort, RequestView,
+};
 use crate::requests::store;
 use crate::validate::Issues;
 
@@ -479,4 +481,30 @@ where
         )?;
     }
     Ok(after)
+}
+
+/// Rejects a request (directorate) in the caller's transaction: the transition with the text
+/// as its history note, and the coded reason stored on the request. Answers the updated view.
+pub fn reject(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    rejection: NewRejection,
+) -> ApiResult<RequestView> {
+    let NewRejection { code, reason } = rejection;
+    let t = Transition {
+        user,
+        request_id,
+        action: Action::Reject,
+        if_match,
+        note: Some(&reason),
+        at: now(),
+    };
+    transition(conn, config, t, |c, row| {
+        store::record_rejection(c, &row.id, code)
+    })?;
+    let row = store::load(conn, request_id)?;
+    view(conn, config, user, row)
 }

@@ -66,6 +66,19 @@ pub fn advance(
     Ok(updated == 1)
 }
 
+/// Records why the directorate rejected the request (inside the rejection's transaction; the
+/// status change already bumped the version). A later rejection overwrites the code.
+pub fn record_rejection(
+    conn: &mut DbConnection,
+    request_id: &str,
+    reason: crate::domain::reasons::RejectionReason,
+) -> ApiResult<()> {
+    diesel::update(requests::table.find(request_id))
+        .set(requests::rejection_reason.eq(reason))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn history(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<HistoryRow>> {
     Ok(request_history::table
         .filter(request_history::request_id.eq(request_id))

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::clock::utc;
 use crate::domain::jalali::format_jalali;
+use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
@@ -246,6 +247,31 @@ pub struct SlaFigures {
     /// Requests whose clock is running past its deadline now.
     pub overdue_now: i64,
     pub feedback: FeedbackStats,
+    /// Police refusals to remove the plates, by `refusal_reason`: every receipt with outcome
+    /// `refused` on a request filed in the range counts once (a request refused twice counts
+    /// twice). Every code is present, zero included (`unpaid_fines`, `vehicle_not_presented`,
+    /// `identity_mismatch`, `judicial_seizure`, `other`); refusals recorded before reasons were
+    /// coded count under none.
+    #[schema(value_type = BTreeMap<String, i64>, example = json!({"unpaid_fines": 3, "vehicle_not_presented": 1, "identity_mismatch": 0, "judicial_seizure": 0, "other": 1}))]
+    pub refusal_reasons: BTreeMap<RefusalReason, i64>,
+    /// Rejected requests filed in the range, by `rejection_reason`. Every code is present, zero
+    /// included (`incomplete_documents`, `not_government_vehicle`, `ownership_unclear`,
+    /// `duplicate_request`, `other`); requests rejected before reasons were coded count under
+    /// none (they still count in `by_status.rejected`).
+    #[schema(value_type = BTreeMap<String, i64>, example = json!({"incomplete_documents": 4, "not_government_vehicle": 0, "ownership_unclear": 1, "duplicate_request": 2, "other": 0}))]
+    pub rejection_reasons: BTreeMap<RejectionReason, i64>,
+}
+
+/// Every code of a reason vocabulary with its count (zero when absent).
+pub fn reason_counts<R: Copy + Ord>(
+    all: &[R],
+    found: impl Iterator<Item = (R, i64)>,
+) -> BTreeMap<R, i64> {
+    let mut out: BTreeMap<R, i64> = all.iter().map(|r| (*r, 0)).collect();
+    for (r, n) in found {
+        *out.entry(r).or_default() += n;
+    }
+    out
 }
 
 #[derive(Serialize, ToSchema)]
@@ -296,7 +322,9 @@ fn opt(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The report as CSV: one line for the whole selection, then one per agency.
+/// The report as CSV: one line for the whole selection, then one per agency. After the status,
+/// stage and feedback columns come one `refusal_<code>` column per refusal reason and one
+/// `rejection_<code>` column per rejection reason, in the vocabularies' order.
 pub fn to_csv(report: &SlaReport) -> String {
     let mut header = vec![
         "scope".to_owned(),
@@ -319,6 +347,12 @@ pub fn to_csv(report: &SlaReport) -> String {
     }
     header.push("feedback_count".to_owned());
     header.push("feedback_average_rating".to_owned());
+    header.extend(RefusalReason::ALL.iter().map(|r| format!("refusal_{r}")));
+    header.extend(
+        RejectionReason::ALL
+            .iter()
+            .map(|r| format!("rejection_{r}")),
+    );
     let mut out = header.join(",");
     out.push_str("\r\n");
     let mut line = |scope: &str, id: &str, name: &str, f: &SlaFigures| {
@@ -345,6 +379,16 @@ pub fn to_csv(report: &SlaReport) -> String {
         }
         cells.push(f.feedback.count.to_string());
         cells.push(opt(f.feedback.average_rating));
+        cells.extend(
+            RefusalReason::ALL
+                .iter()
+                .map(|r| f.refusal_reasons.get(r).copied().unwrap_or(0).to_string()),
+        );
+        cells.extend(
+            RejectionReason::ALL
+                .iter()
+                .map(|r| f.rejection_reasons.get(r).copied().unwrap_or(0).to_string()),
+        );
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     };

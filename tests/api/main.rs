@@ -13,6 +13,7 @@ mod identity;
 mod permit_events;
 mod permits;
 mod query_plans;
+mod reason_counts;
 mod requests;
 mod schema;
 mod sla;
