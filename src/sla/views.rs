@@ -247,19 +247,50 @@ pub struct SlaFigures {
     /// Requests whose clock is running past its deadline now.
     pub overdue_now: i64,
     pub feedback: FeedbackStats,
-    /// Police refusals to remove the plates, by `refusal_reason`: every receipt with outcome
-    /// `refused` on a request filed in the range counts once (a request refused twice counts
-    /// twice). Every code is present, zero included (`unpaid_fines`, `vehicle_not_presented`,
-    /// `identity_mismatch`, `judicial_seizure`, `other`); refusals recorded before reasons were
-    /// coded count under none.
-    #[schema(value_type = BTreeMap<String, i64>, example = json!({"unpaid_fines": 3, "vehicle_not_presented": 1, "identity_mismatch": 0, "judicial_seizure": 0, "other": 1}))]
+    /// Police refusals to remove the plates, by `refusal_reason` (see the schema).
+    #[schema(schema_with = refusal_counts_schema)]
     pub refusal_reasons: BTreeMap<RefusalReason, i64>,
-    /// Rejected requests filed in the range, by `rejection_reason`. Every code is present, zero
-    /// included (`incomplete_documents`, `not_government_vehicle`, `ownership_unclear`,
-    /// `duplicate_request`, `other`); requests rejected before reasons were coded count under
-    /// none (they still count in `by_status.rejected`).
-    #[schema(value_type = BTreeMap<String, i64>, example = json!({"incomplete_documents": 4, "not_government_vehicle": 0, "ownership_unclear": 1, "duplicate_request": 2, "other": 0}))]
+    /// Rejected requests, by `rejection_reason` (see the schema).
+    #[schema(schema_with = rejection_counts_schema)]
     pub rejection_reasons: BTreeMap<RejectionReason, i64>,
+}
+
+/// An object with one integer property per code, every code required.
+fn counts_schema(codes: &[&'static str], description: &str) -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, SchemaFormat, Type};
+    use utoipa::openapi::KnownFormat;
+    let mut b = ObjectBuilder::new()
+        .description(Some(description))
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    for code in codes {
+        let count = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+            .minimum(Some(0));
+        b = b.property(*code, count).required(*code);
+    }
+    b.build()
+}
+
+fn refusal_counts_schema() -> utoipa::openapi::Object {
+    let codes: Vec<&'static str> = RefusalReason::ALL.iter().map(|r| r.as_str()).collect();
+    counts_schema(
+        &codes,
+        "Police refusals to remove the plates, by `refusal_reason`: every receipt with outcome \
+         `refused` on a request filed in the range counts once (a request refused twice counts \
+         twice). Every code is present, zero included; refusals recorded before reasons were \
+         coded count under none. CSV: columns `refusal_<code>`.",
+    )
+}
+
+fn rejection_counts_schema() -> utoipa::openapi::Object {
+    let codes: Vec<&'static str> = RejectionReason::ALL.iter().map(|r| r.as_str()).collect();
+    counts_schema(
+        &codes,
+        "Rejected requests filed in the range, by `rejection_reason`. Every code is present, \
+         zero included; requests rejected before reasons were coded count under none (they \
+         still count in `by_status.rejected`). CSV: columns `rejection_<code>`.",
+    )
 }
 
 /// Every code of a reason vocabulary with its count (zero when absent).
