@@ -16,5 +16,6 @@ mod query_plans;
 mod requests;
 mod schema;
 mod sla;
+mod vehicle_identity;
 mod vocabularies_and_inputs;
 mod webhooks;
