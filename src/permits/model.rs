@@ -156,22 +156,16 @@ pub struct PermitListing {
     pub receipt: Option<ReceiptRow>,
 }
 
-impl
-    From<(
-        PermitRow,
-        FiledVehicle,
-        (String, String),
-        Option<ReceiptRow>,
-    )> for PermitListing
-{
-    fn from(
-        (permit, vehicle, agency, receipt): (
-            PermitRow,
-            FiledVehicle,
-            (String, String),
-            Option<ReceiptRow>,
-        ),
-    ) -> Self {
+/// A [`PermitListing`] as one joined row: permit, filed vehicle, agency (id, name), receipt.
+pub type PermitListingRow = (
+    PermitRow,
+    FiledVehicle,
+    (String, String),
+    Option<ReceiptRow>,
+);
+
+impl From<PermitListingRow> for PermitListing {
+    fn from((permit, vehicle, agency, receipt): PermitListingRow) -> Self {
         PermitListing {
             permit,
             vehicle,

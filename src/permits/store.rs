@@ -8,8 +8,8 @@ use crate::db::schema::{organisations, permits, receipts, registrations, request
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::permits::model::{
-    FiledVehicle, PermitListing, PermitRow, PermitState, PermitStatus, ReceiptRow, RegistrationRow,
-    QUEUE_DONE,
+    FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
+    ReceiptRow, RegistrationRow, QUEUE_DONE,
 };
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
@@ -56,12 +56,7 @@ pub fn listing(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<Pe
             (organisations::id, organisations::name),
             Option::<ReceiptRow>::as_select(),
         ))
-        .first::<(
-            PermitRow,
-            FiledVehicle,
-            (String, String),
-            Option<ReceiptRow>,
-        )>(conn)?
+        .first::<PermitListingRow>(conn)?
         .into();
     if !scope.allows(&found.agency.0) {
         return Err(crate::error::ApiError::not_found());
@@ -197,11 +192,6 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
                 .and(permits::id.lt(id.clone()))),
         );
     }
-    let rows: Vec<(
-        PermitRow,
-        FiledVehicle,
-        (String, String),
-        Option<ReceiptRow>,
-    )> = q.load(conn)?;
+    let rows: Vec<PermitListingRow> = q.load(conn)?;
     Ok(rows.into_iter().map(PermitListing::from).collect())
 }
