@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::clock::Clock;
-use crate::db::schema::{permits, receipts, registrations};
+use crate::db::schema::{permits, receipts, registrations, requests};
 use crate::domain::jalali::parse_date;
 use crate::domain::status::Action;
 use crate::domain::text::normalize_code;
@@ -44,6 +44,18 @@ pub enum PermitStatus {
     Used,
     Refused,
     Expired,
+}
+
+impl PermitStatus {
+    /// The status as the police and the public read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            PermitStatus::Issued => "صادر شده و معتبر",
+            PermitStatus::Used => "استفاده شده (پلاک فک شده است)",
+            PermitStatus::Refused => "فک پلاک تأیید نشد",
+            PermitStatus::Expired => "منقضی شده",
+        }
+    }
 }
 
 #[derive(
@@ -120,6 +132,45 @@ impl PermitRow {
             PermitState::Refused => PermitStatus::Refused,
             PermitState::Issued if self.valid_until < now => PermitStatus::Expired,
             PermitState::Issued => PermitStatus::Issued,
+        }
+    }
+}
+
+/// The vehicle as its agency filed it, beside the plate and identifiers the permit copied.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = requests)]
+pub struct FiledVehicle {
+    pub engine_number: String,
+    pub make: String,
+    pub model: String,
+    pub model_year: i32,
+}
+
+/// A permit with what its views show beside it, read in one query: the vehicle as filed, the
+/// agency (id, name) and the police's receipt.
+#[derive(Clone, Debug)]
+pub struct PermitListing {
+    pub permit: PermitRow,
+    pub vehicle: FiledVehicle,
+    pub agency: (String, String),
+    pub receipt: Option<ReceiptRow>,
+}
+
+/// A [`PermitListing`] as one joined row: permit, filed vehicle, agency (id, name), receipt.
+pub type PermitListingRow = (
+    PermitRow,
+    FiledVehicle,
+    (String, String),
+    Option<ReceiptRow>,
+);
+
+impl From<PermitListingRow> for PermitListing {
+    fn from((permit, vehicle, agency, receipt): PermitListingRow) -> Self {
+        PermitListing {
+            permit,
+            vehicle,
+            agency,
+            receipt,
         }
     }
 }

@@ -141,7 +141,8 @@ pub async fn list(
         limit: page.limit,
         at: now(),
     };
-    let (keys, views) = state.db(move |c| service::list(c, &query)).await?;
+    let clock = state.clock;
+    let (keys, views) = state.db(move |c| service::list(c, &clock, &query)).await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
@@ -158,8 +159,10 @@ pub async fn get_one(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::permits(&user);
-    let permit = state.db(move |c| service::get(c, &scope, &id)).await?;
+    let (scope, clock) = (Scope::permits(&user), state.clock);
+    let permit = state
+        .db(move |c| service::get(c, &clock, &scope, &id))
+        .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);
     Ok(b.json(permit))
@@ -211,14 +214,21 @@ pub async fn post_receipt(
         .await
 }
 
-/// Check a printed permit: whether the number is genuine and still valid. **Public**, rate
-/// limited per client address; shows nothing but the number, status and validity.
+/// Check a printed permit: whether the number is genuine, still valid, and for which car.
+/// **Public**, rate limited per client address; shows exactly `permit_number`, `status`,
+/// `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
+/// its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
+/// another car, and nothing personal.
+///
+/// A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
+/// 422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
 #[utoipa::path(
     tag = "permits",
-    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits and dashes accepted)")),
+    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)")),
     responses(
         (status = 200, description = "The permit's status.", body = PermitVerification),
-        (status = 404, description = "No such permit (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "A well-formed number that names no permit (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`).", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many look-ups (`rate_limited`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -230,7 +240,10 @@ pub async fn verify(
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
     state.public_limiter.check(&format!("verify:{ip}"))?;
-    let number = TrackingCode::parse(&number).ok_or_else(ApiError::not_found)?;
-    let result: PermitVerification = state.db(move |c| service::verify(c, &number)).await?;
+    let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
+    let clock = state.clock;
+    let result: PermitVerification = state
+        .db(move |c| service::verify(c, &clock, &number))
+        .await?;
     Ok(HttpResponse::Ok().json(result))
 }

@@ -7,10 +7,11 @@ use chrono::NaiveDateTime;
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::status::Action;
-use crate::domain::tracking::TrackingCode;
+use crate::domain::tracking::{CodeKind, TrackingCode};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, SubjectKind};
@@ -24,20 +25,21 @@ use crate::permits::views::{PermitEventData, PermitVerification, PermitView};
 use crate::requests::model::RequestView;
 use crate::requests::service::{self as requests, Transition};
 
-fn view(conn: &mut DbConnection, row: PermitRow) -> ApiResult<PermitView> {
-    let receipt = store::receipt_of(conn, &row.id)?;
-    Ok(PermitView::build(row, receipt, now()))
+/// The permit as shown, with its vehicle, agency and receipt (one query).
+fn view(conn: &mut DbConnection, config: &Config, permit_id: &str) -> ApiResult<PermitView> {
+    let listing = store::listing(conn, &Scope::All, permit_id)?;
+    Ok(PermitView::build(listing, &config.clock(), now()))
 }
 
 /// A permit number not yet used (the unique index refuses the rare collision left after a
-/// few tries).
+/// few tries). New numbers start with 5–9, so that they are never taken for a tracking code.
 fn unused_permit_number(conn: &mut DbConnection) -> ApiResult<String> {
-    let mut number = TrackingCode::generate();
+    let mut number = TrackingCode::generate_for(CodeKind::Permit);
     for _ in 0..8 {
         if !store::permit_number_taken(conn, number.as_str())? {
             break;
         }
-        number = TrackingCode::generate();
+        number = TrackingCode::generate_for(CodeKind::Permit);
     }
     Ok(number.as_str().to_owned())
 }
@@ -111,8 +113,7 @@ pub fn issue(
             at,
         )
     })?;
-    let row = store::load(conn, &permit_id)?;
-    view(conn, row)
+    view(conn, config, &permit_id)
 }
 
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
@@ -187,8 +188,7 @@ pub fn record_receipt(
             at,
         )
     })?;
-    let row = store::load(conn, &permit.id)?;
-    view(conn, row)
+    view(conn, config, &permit.id)
 }
 
 /// Records the removal in the national vehicle system: `plate_removed` → `completed`.
@@ -232,33 +232,44 @@ pub fn register(
     requests::view(conn, config, user, after)
 }
 
-/// A page of permits with each one's cursor key.
+/// A page of permits with each one's cursor key; vehicles, agencies and receipts come joined,
+/// in the page's one query.
 pub fn list(
     conn: &mut DbConnection,
+    clock: &Clock,
     query: &ListQuery,
 ) -> ApiResult<(Vec<String>, Vec<PermitView>)> {
     let rows = store::list(conn, query)?;
     let keys = rows
         .iter()
-        .map(|r| format!("{}:{}", r.queue_rank, r.id))
+        .map(|r| format!("{}:{}", r.permit.queue_rank, r.permit.id))
         .collect();
     let views = rows
         .into_iter()
-        .map(|r| view(conn, r))
-        .collect::<ApiResult<Vec<_>>>()?;
+        .map(|r| PermitView::build(r, clock, query.at))
+        .collect();
     Ok((keys, views))
 }
 
-/// One permit with its receipt, if `scope` may see it.
-pub fn get(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitView> {
-    let (row, _) = store::load_visible(conn, scope, id)?;
-    view(conn, row)
+/// One permit with its vehicle, agency and receipt, if `scope` may see it.
+pub fn get(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    scope: &Scope,
+    id: &str,
+) -> ApiResult<PermitView> {
+    let listing = store::listing(conn, scope, id)?;
+    Ok(PermitView::build(listing, clock, now()))
 }
 
-/// Whether a printed permit number is genuine, and its status.
-pub fn verify(conn: &mut DbConnection, number: &TrackingCode) -> ApiResult<PermitVerification> {
+/// Whether a printed permit number is genuine, its status, and the masked plate it names.
+pub fn verify(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    number: &TrackingCode,
+) -> ApiResult<PermitVerification> {
     let row = store::by_number(conn, number.as_str())?;
-    Ok(PermitVerification::of(row, now()))
+    Ok(PermitVerification::of(row, clock, now()))
 }
 
 /// Records a permit event (subject: the permit; the request's tracking code and agency).

@@ -4,11 +4,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::access::Scope;
-use crate::db::schema::{permits, receipts, registrations, requests};
+use crate::db::schema::{organisations, permits, receipts, registrations, requests};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::permits::model::{
-    PermitRow, PermitState, PermitStatus, ReceiptRow, RegistrationRow, QUEUE_DONE,
+    FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
+    ReceiptRow, RegistrationRow, QUEUE_DONE,
 };
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
@@ -40,6 +41,27 @@ pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<Perm
         .filter(permits::permit_number.eq(permit_number))
         .select(PermitRow::as_select())
         .first(conn)?)
+}
+
+/// A permit with its filed vehicle, agency and receipt, in one query; not found unless
+/// `scope` may see it.
+pub fn listing(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitListing> {
+    let found: PermitListing = permits::table
+        .inner_join(requests::table.inner_join(organisations::table))
+        .left_join(receipts::table)
+        .filter(permits::id.eq(id))
+        .select((
+            PermitRow::as_select(),
+            FiledVehicle::as_select(),
+            (organisations::id, organisations::name),
+            Option::<ReceiptRow>::as_select(),
+        ))
+        .first::<PermitListingRow>(conn)?
+        .into();
+    if !scope.allows(&found.agency.0) {
+        return Err(crate::error::ApiError::not_found());
+    }
+    Ok(found)
 }
 
 pub fn permit_number_taken(conn: &mut DbConnection, permit_number: &str) -> ApiResult<bool> {
@@ -130,12 +152,19 @@ pub struct ListQuery {
     pub at: NaiveDateTime,
 }
 
-/// Permits waiting for the police first, then newest first (one more than `limit`).
-pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitRow>> {
+/// Permits waiting for the police first, then newest first (one more than `limit`), each with
+/// its filed vehicle, agency and receipt (joined, one query for the page).
+pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitListing>> {
     let at = query.at;
     let mut q = permits::table
-        .inner_join(requests::table)
-        .select(PermitRow::as_select())
+        .inner_join(requests::table.inner_join(organisations::table))
+        .left_join(receipts::table)
+        .select((
+            PermitRow::as_select(),
+            FiledVehicle::as_select(),
+            (organisations::id, organisations::name),
+            Option::<ReceiptRow>::as_select(),
+        ))
         .order((permits::queue_rank.asc(), permits::id.desc()))
         .limit(query.limit + 1)
         .into_boxed();
@@ -163,5 +192,6 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitR
                 .and(permits::id.lt(id.clone()))),
         );
     }
-    Ok(q.load(conn)?)
+    let rows: Vec<PermitListingRow> = q.load(conn)?;
+    Ok(rows.into_iter().map(PermitListing::from).collect())
 }

@@ -17,7 +17,7 @@ use crate::domain::reasons::RejectionReason;
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
 use crate::domain::tracking::TrackingCode;
-use crate::domain::vin::Vin;
+use crate::domain::vin::ChassisNumber;
 use crate::error::{ApiResult, FieldIssue};
 use crate::http::pagination::Page;
 use crate::http::query_date;
@@ -132,13 +132,27 @@ pub struct HistoryRow {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleInput {
-    /// Iranian plate, accepted leniently: `"۱۲ الف ۳۴۵ ایران ۶۷"`, `"12الف345-67"`; only the
-    /// configured government letters (default `الف`) are accepted.
+    /// Iranian car plate as clerks type it: number first (`"۱۲ الف ۳۴۵ ایران ۶۷"`,
+    /// `"12الف345-67"`) or region first (`"ایران ۱۵ - ۳۵۱ الف ۱۲"`); Persian, Arabic or ASCII
+    /// digits in any mix; spaces, dashes of every kind, minus sign, slash or dot between the
+    /// parts; `ا`, `آ`, `الـف` for `الف`. Stored canonically (`12الف345-67`). The region must be
+    /// one that car plates carry (10–99); motorcycle and free-zone plates are refused with
+    /// their own message. Only the configured government letters (default `الف`) are accepted.
     #[schema(example = "۱۲ الف ۳۴۵ ایران ۶۷")]
     pub plate: String,
-    /// 17 characters, no I, O or Q.
+    /// ISO 3779 VIN: 17 Latin letters and digits, no I, O or Q, not all digits (Persian digits,
+    /// spaces and dashes are normalised). Optional; checked only when given (a blank string
+    /// counts as not given). At least one of `vin` and `chassis_number` is required.
     #[schema(example = "NAAM01CA9JK123456")]
-    pub vin: String,
+    pub vin: Option<String>,
+    /// Chassis number (شماره شاسی) of vehicles without a 17-character VIN: free format,
+    /// normalised (Persian/Arabic digits to ASCII, upper case, spaces and dashes dropped) to
+    /// 5–25 Latin letters and digits. Optional; at least one of `vin` and `chassis_number` is
+    /// required (422 on `vehicle.chassis_number` when both are missing).
+    #[schema(example = "IRFC841V3AJ123456")]
+    pub chassis_number: Option<String>,
+    /// Engine number, normalised like `chassis_number` (Persian digits to ASCII, upper case,
+    /// spaces and dashes dropped); up to 30 Latin letters, digits and `/`.
     #[schema(example = "124K0123456")]
     pub engine_number: String,
     #[schema(example = "ایران خودرو")]
@@ -279,8 +293,9 @@ pub struct RequestFilter {
     /// Only this agency's requests (directorate, registry and admin; agencies always see only
     /// their own).
     pub organisation_id: Option<String>,
-    /// Exact look-up by tracking code, plate, VIN or letter number (Persian digits and Arabic
-    /// letter forms are normalised).
+    /// Exact look-up by tracking code, plate (either order, any separators), VIN, chassis
+    /// number or letter number (Persian digits, Arabic letter forms, spaces and dashes are
+    /// normalised; a VIN or chassis number matches either column).
     pub q: Option<String>,
     /// Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time).
     pub created_from: Option<String>,
@@ -307,7 +322,8 @@ pub enum RequestSort {
 pub struct Search {
     pub tracking_code: Option<String>,
     pub plate: Option<String>,
-    pub vin: Option<String>,
+    /// A VIN or chassis number: matched against both columns.
+    pub identifier: Option<String>,
     pub letter_number: String,
 }
 
@@ -322,7 +338,7 @@ impl Search {
         Some(Search {
             tracking_code: TrackingCode::parse(q).map(|t| t.as_str().to_owned()),
             plate: Plate::parse(q, &letters).ok().map(|p| p.canonical()),
-            vin: Vin::parse(q).map(|v| v.as_str().to_owned()),
+            identifier: ChassisNumber::parse(q).ok().map(ChassisNumber::into_inner),
             letter_number: normalize_code(q),
         })
     }
@@ -371,7 +387,12 @@ pub struct VehicleView {
     #[schema(example = "12الف345-67")]
     pub plate: String,
     pub plate_parts: PlateParts,
-    pub vin: String,
+    /// ISO 3779 VIN; `null` when the vehicle was filed with a chassis number only.
+    #[schema(example = "NAAM01CA9JK123456")]
+    pub vin: Option<String>,
+    /// Chassis number (شماره شاسی), normalised; `null` when not given.
+    #[schema(example = "IRFC841V3AJ123456")]
+    pub chassis_number: Option<String>,
     pub engine_number: String,
     pub make: String,
     pub model: String,
@@ -500,7 +521,8 @@ impl RequestView {
             vehicle: VehicleView {
                 plate_parts: plate_parts(&row.plate),
                 plate: row.plate,
-                vin: row.vin.unwrap_or_default(),
+                vin: row.vin,
+                chassis_number: row.chassis_number,
                 engine_number: row.engine_number,
                 make: row.make,
                 model: row.model,

@@ -47,8 +47,13 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 /// `status: submitted`. Honours `Idempotency-Key` (per user, 24 h): a retry with the same key
 /// and body replays the first response; the same key with another body is 422
 /// `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
-/// (same VIN or plate) may have one open request only: another is 409 `duplicate` (naming the
-/// open request's `existing_tracking_code` when it is the caller's own agency's).
+/// (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
+/// other too) may have one open request only: another is 409 `duplicate` (naming the open
+/// request's `existing_tracking_code` when it is the caller's own agency's).
+///
+/// The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
+/// `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
+/// neither, 422 names `vehicle.chassis_number`. Every invalid field is named at once.
 #[utoipa::path(
     tag = "requests",
     request_body = CreateRequest,
@@ -58,6 +63,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
         (status = 201, description = "Filed.", body = RequestView,
          headers(("Location" = String, description = "The new request's URL"), ("ETag" = String, description = "Its version"))),
         (status = 409, description = "An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`), each named in `errors`: e.g. `vehicle.plate` (`invalid_plate`: shape, letter, region, or not a car plate), `vehicle.vin` (`invalid_vin`), `vehicle.chassis_number` (`invalid_chassis_number`, or `required` when neither a VIN nor a chassis number is given).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/requests")]

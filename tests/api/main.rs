@@ -17,5 +17,6 @@ mod reason_counts;
 mod requests;
 mod schema;
 mod sla;
+mod vehicle_identity;
 mod vocabularies_and_inputs;
 mod webhooks;

@@ -117,11 +117,11 @@ async fn a_permit_is_seen_by_the_police_and_its_agency_only() {
 }
 
 #[tokio::test]
-async fn public_verification_shows_three_fields() {
+async fn public_verification_shows_six_fields() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     let v = app.verify_permit(s.permit_number()).await.json(200);
-    assert_eq!(v.as_object().unwrap().len(), 3);
+    assert_eq!(v.as_object().unwrap().len(), 6);
     assert_eq!(v["status"], "issued");
 }
 
@@ -397,9 +397,11 @@ async fn verification_reads_persian_digits_hides_unknown_numbers_and_is_rate_lim
     let s = with_permit(&app).await;
     let number = s.permit_number();
     app.verify_permit(&persian_digits(number)).await.json(200);
-    let unknown = app.verify_permit("123456789012").await;
+    let unknown = app.verify_permit("123456789010").await;
     unknown.problem(404, "not_found");
-    app.verify_permit("garbage").await.problem(404, "not_found");
+    app.verify_permit("garbage")
+        .await
+        .problem(422, "invalid_code");
     app.verify_permit(number).await.json(200);
     app.verify_permit(number).await.problem(429, "rate_limited");
 }
