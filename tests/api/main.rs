@@ -13,6 +13,7 @@ mod identity;
 mod permit_events;
 mod permits;
 mod query_plans;
+mod receipts_and_revocation;
 mod requests;
 mod schema;
 mod sla;
