@@ -269,8 +269,8 @@ pub fn revoke_on_withdrawal(
     at: NaiveDateTime,
 ) -> ApiResult<()> {
     // The permit waiting for the police, if any (none only when the status was set by hand).
-    let Some(permit) = store::latest_of_request(conn, &request.id)?
-        .filter(|p| p.status == PermitState::Issued)
+    let Some(permit) =
+        store::latest_of_request(conn, &request.id)?.filter(|p| p.status == PermitState::Issued)
     else {
         return Ok(());
     };

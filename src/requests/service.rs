@@ -370,13 +370,8 @@ pub async fn ensure_visible(
 /// transaction). Permits depend on requests (their actions run through [`transition`]), not the
 /// reverse, so the permits module supplies this and the composition root registers it with
 /// [`on_withdrawal_with_permit`] before serving.
-pub type WithdrawalHook = fn(
-    &mut DbConnection,
-    &AuthUser,
-    &RequestRow,
-    Option<&str>,
-    NaiveDateTime,
-) -> ApiResult<()>;
+pub type WithdrawalHook =
+    fn(&mut DbConnection, &AuthUser, &RequestRow, Option<&str>, NaiveDateTime) -> ApiResult<()>;
 
 static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLock::new();
 

@@ -217,7 +217,10 @@ async fn revoking_a_permit_sends_the_request_back_under_review() {
         .contains(&json!("issue_permit")));
     let history = s.history().await;
     let last = history.last().unwrap();
-    assert_eq!(transitions(&history).last().unwrap(), "permit_issued -> under_review");
+    assert_eq!(
+        transitions(&history).last().unwrap(),
+        "permit_issued -> under_review"
+    );
     assert_eq!(last["action"], "revoke");
     assert!(text(last, "note").contains("شماره موتور اشتباه ثبت شد"));
 }
