@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::auth::access::Scope;
 use crate::db::schema::{organisations, permits, receipts, registrations, requests};
 use crate::db::DbConnection;
+use crate::domain::reasons::RevocationReason;
 use crate::error::ApiResult;
 use crate::permits::model::{
     FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
@@ -125,6 +126,55 @@ pub fn mark_receipted(
     Ok(n == 1)
 }
 
+/// The request's latest permit (the one the police act on while the request is
+/// `permit_issued`).
+pub fn latest_of_request(
+    conn: &mut DbConnection,
+    request_id: &str,
+) -> ApiResult<Option<PermitRow>> {
+    Ok(permits::table
+        .filter(permits::request_id.eq(request_id))
+        .order((permits::issued_at.desc(), permits::id.desc()))
+        .select(PermitRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A permit's revocation.
+pub struct Revocation<'a> {
+    pub by: &'a str,
+    pub reason: RevocationReason,
+    pub notes: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// Revokes a permit still waiting for the police, if nobody changed it since it was read (its
+/// version); `false` when someone did.
+pub fn mark_revoked(
+    conn: &mut DbConnection,
+    permit: &PermitRow,
+    r: Revocation<'_>,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        permits::table
+            .filter(permits::id.eq(&permit.id))
+            .filter(permits::version.eq(permit.version))
+            .filter(permits::status.eq(PermitState::Issued)),
+    )
+    .set((
+        permits::status.eq(PermitState::Revoked),
+        permits::queue_rank.eq(QUEUE_DONE),
+        permits::version.eq(permit.version + 1),
+        permits::updated_at.eq(r.at),
+        permits::revoked_at.eq(Some(r.at)),
+        permits::revoked_by.eq(Some(r.by)),
+        permits::revocation_reason.eq(Some(r.reason)),
+        permits::revocation_notes.eq(r.notes),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn registration_number_taken(conn: &mut DbConnection, number: &str) -> ApiResult<bool> {
     let n: i64 = registrations::table
         .filter(registrations::national_registration_number.eq(number))
@@ -150,6 +200,9 @@ pub struct ListQuery {
     pub limit: i64,
     /// "Now", for the derived `issued` / `expired`.
     pub at: NaiveDateTime,
+    /// The police's queue: revoked permits are left out unless `status` or `updated_since`
+    /// asks for them (a polling system must still see the revocation).
+    pub police_queue: bool,
 }
 
 /// Permits waiting for the police first, then newest first (one more than `limit`), each with
@@ -175,6 +228,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
         None => q,
         Some(PermitStatus::Used) => q.filter(permits::status.eq(PermitState::Used)),
         Some(PermitStatus::Refused) => q.filter(permits::status.eq(PermitState::Refused)),
+        Some(PermitStatus::Revoked) => q.filter(permits::status.eq(PermitState::Revoked)),
         Some(PermitStatus::Issued) => q
             .filter(permits::status.eq(PermitState::Issued))
             .filter(permits::valid_until.ge(at)),
@@ -182,6 +236,9 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
             .filter(permits::status.eq(PermitState::Issued))
             .filter(permits::valid_until.lt(at)),
     };
+    if query.police_queue && query.status.is_none() && query.updated_since.is_none() {
+        q = q.filter(permits::status.ne(PermitState::Revoked));
+    }
     if let Some(since) = query.updated_since {
         q = q.filter(permits::updated_at.ge(since));
     }

@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use crate::clock::{utc, Clock};
 use crate::domain::jalali::format_jalali;
+use crate::domain::reasons::{RefusalReason, RevocationReason};
 use crate::permits::model::{Outcome, PermitListing, PermitRow, PermitStatus, ReceiptRow};
 
 #[derive(Serialize, ToSchema)]
@@ -15,6 +16,11 @@ pub struct ReceiptView {
     pub receipt_number: String,
     pub occurred_at: DateTime<Utc>,
     pub plates_count: Option<i32>,
+    /// Why the police did not remove the plates (refusals only).
+    pub refusal_reason: Option<RefusalReason>,
+    /// `refusal_reason` as people read it.
+    #[schema(example = "خلافی پرداخت‌نشده")]
+    pub refusal_reason_label_fa: Option<&'static str>,
     pub officer_name: Option<String>,
     pub unit: Option<String>,
     pub notes: Option<String>,
@@ -29,6 +35,8 @@ impl From<ReceiptRow> for ReceiptView {
             receipt_number: r.receipt_number,
             occurred_at: utc(r.occurred_at),
             plates_count: r.plates_count,
+            refusal_reason: r.refusal_reason,
+            refusal_reason_label_fa: r.refusal_reason.map(RefusalReason::label_fa),
             officer_name: r.officer_name,
             unit: r.unit,
             notes: r.notes,
@@ -100,6 +108,8 @@ pub struct PermitView {
     pub notes: Option<String>,
     /// The police's receipt, once posted.
     pub receipt: Option<ReceiptView>,
+    /// Why and when the permit was revoked (`status: revoked` only).
+    pub revocation: Option<RevocationView>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -119,6 +129,7 @@ impl PermitView {
         } = listing;
         PermitView {
             status: row.shown_status(now),
+            revocation: RevocationView::of(&row),
             valid_until_jalali: jalali_date(clock, row.valid_until),
             vehicle: PermitVehicleView {
                 plate: row.plate.clone(),
@@ -152,6 +163,29 @@ impl PermitView {
     /// `Location` of the permit.
     pub fn location(&self) -> String {
         format!("/api/v1/permits/{}", self.id)
+    }
+}
+
+/// A permit's revocation (ابطال).
+#[derive(Serialize, ToSchema)]
+pub struct RevocationView {
+    pub revoked_at: DateTime<Utc>,
+    /// `request_withdrawn` when the agency withdrew its request.
+    pub reason_code: RevocationReason,
+    #[schema(example = "صدور اشتباه")]
+    pub reason_label_fa: &'static str,
+    pub notes: Option<String>,
+}
+
+impl RevocationView {
+    fn of(row: &PermitRow) -> Option<Self> {
+        let (at, reason) = (row.revoked_at?, row.revocation_reason?);
+        Some(RevocationView {
+            revoked_at: utc(at),
+            reason_code: reason,
+            reason_label_fa: reason.label_fa(),
+            notes: row.revocation_notes.clone(),
+        })
     }
 }
 
@@ -215,6 +249,8 @@ pub struct PermitEventData<'a> {
     pub valid_until: DateTime<Utc>,
     #[serde(flatten)]
     pub receipt: Option<ReceiptEventData<'a>>,
+    #[serde(flatten)]
+    pub revocation: Option<RevocationEventData<'a>>,
 }
 
 /// The receipt's part of `permit.receipt_recorded`.
@@ -224,6 +260,16 @@ pub struct ReceiptEventData<'a> {
     pub outcome: Outcome,
     pub receipt_number: &'a str,
     pub occurred_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal_reason: Option<RefusalReason>,
+}
+
+/// The revocation's part of `permit.revoked`.
+#[derive(Serialize)]
+pub struct RevocationEventData<'a> {
+    pub revoked_at: DateTime<Utc>,
+    pub revocation_reason: RevocationReason,
+    pub revocation_notes: Option<&'a str>,
 }
 
 impl<'a> PermitEventData<'a> {
@@ -243,7 +289,16 @@ impl<'a> PermitEventData<'a> {
                 outcome: r.outcome,
                 receipt_number: &r.receipt_number,
                 occurred_at: utc(r.occurred_at),
+                refusal_reason: r.refusal_reason,
             }),
+            revocation: match (permit.revoked_at, permit.revocation_reason) {
+                (Some(at), Some(reason)) => Some(RevocationEventData {
+                    revoked_at: utc(at),
+                    revocation_reason: reason,
+                    revocation_notes: permit.revocation_notes.as_deref(),
+                }),
+                _ => None,
+            },
         }
     }
 }

@@ -421,6 +421,20 @@ pub async fn ensure_visible(
         .await
 }
 
+/// What withdrawing a request from `permit_issued` does to its permit (revokes it, in the same
+/// transaction). Permits depend on requests (their actions run through [`transition`]), not the
+/// reverse, so the permits module supplies this and the composition root registers it with
+/// [`on_withdrawal_with_permit`] before serving.
+pub type WithdrawalHook =
+    fn(&mut DbConnection, &AuthUser, &RequestRow, Option<&str>, NaiveDateTime) -> ApiResult<()>;
+
+static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLock::new();
+
+/// Registers the [`WithdrawalHook`] (once; later calls keep the first).
+pub fn on_withdrawal_with_permit(hook: WithdrawalHook) {
+    let _ = WITHDRAWAL_HOOK.set(hook);
+}
+
 /// One action of the state machine on one request.
 pub struct Transition<'a> {
     pub user: &'a AuthUser,
@@ -505,6 +519,12 @@ where
     crate::sla::store::refresh(conn, config, &row.id, at)?;
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
+    if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {
+        let hook = WITHDRAWAL_HOOK
+            .get()
+            .ok_or_else(|| ApiError::internal("no withdrawal hook registered"))?;
+        hook(conn, user, &after, note, at)?;
+    }
     let data = serde_json::json!({
         "request_id": after.id,
         "tracking_code": after.tracking_code,

@@ -14,6 +14,7 @@ mod permit_events;
 mod permits;
 mod query_plans;
 mod reason_counts;
+mod receipts_and_revocation;
 mod requests;
 mod schema;
 mod sla;
