@@ -311,6 +311,11 @@ pub struct Config {
     #[arg(long, env = "PERMIT_MAX_VALIDITY_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub permit_max_validity_days: u32,
 
+    /// How many days after a permit's validity ended the police may still post its receipt
+    /// without explaining the delay in `notes` (the removal itself must lie within validity).
+    #[arg(long, env = "RECEIPT_LATE_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(0..=3650), global = true)]
+    pub receipt_late_days: u32,
+
     /// How many hours ahead a planned maintenance notice must be published.
     #[arg(long, env = "MAINTENANCE_LEAD_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
     pub maintenance_lead_hours: u32,

@@ -186,7 +186,7 @@ pub enum ErrorCode {
     InvalidTransition,
     Duplicate,
     Conflict,
-    PermitExpired,
+    PermitRevoked,
     DocumentsMissing,
     IdempotencyInFlight,
     IdempotencyKeyReused,
@@ -194,6 +194,7 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     ValidationFailed,
+    InvalidCode,
     RateLimited,
     Maintenance,
     ServiceUnavailable,
@@ -241,7 +242,7 @@ impl ErrorCode {
         ErrorCode::InvalidTransition,
         ErrorCode::Duplicate,
         ErrorCode::Conflict,
-        ErrorCode::PermitExpired,
+        ErrorCode::PermitRevoked,
         ErrorCode::DocumentsMissing,
         ErrorCode::IdempotencyInFlight,
         ErrorCode::IdempotencyKeyReused,
@@ -249,6 +250,7 @@ impl ErrorCode {
         ErrorCode::PayloadTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::ValidationFailed,
+        ErrorCode::InvalidCode,
         ErrorCode::RateLimited,
         ErrorCode::Maintenance,
         ErrorCode::ServiceUnavailable,
@@ -275,7 +277,7 @@ impl ErrorCode {
             InvalidTransition => "invalid_transition",
             Duplicate => "duplicate",
             Conflict => "conflict",
-            PermitExpired => "permit_expired",
+            PermitRevoked => "permit_revoked",
             DocumentsMissing => "documents_missing",
             IdempotencyInFlight => "idempotency_in_flight",
             IdempotencyKeyReused => "idempotency_key_reused",
@@ -283,6 +285,7 @@ impl ErrorCode {
             PayloadTooLarge => "payload_too_large",
             UnsupportedMediaType => "unsupported_media_type",
             ValidationFailed => "validation_failed",
+            InvalidCode => "invalid_code",
             RateLimited => "rate_limited",
             Maintenance => "maintenance",
             ServiceUnavailable => "service_unavailable",
@@ -370,7 +373,12 @@ impl ErrorCode {
                 &["existing_tracking_code", "field"],
             ),
             Conflict => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
-            PermitExpired => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
+            PermitRevoked => info(
+                StatusCode::CONFLICT,
+                "مجوز ابطال شده است",
+                "The permit was revoked",
+                &[],
+            ),
             DocumentsMissing => info(
                 StatusCode::CONFLICT,
                 "تعارض با وضعیت فعلی",
@@ -411,6 +419,12 @@ impl ErrorCode {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "اطلاعات ارسالی نامعتبر است",
                 "Validation failed",
+                &[],
+            ),
+            InvalidCode => info(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "شماره نادرست وارد شده است",
+                "Mistyped number",
                 &[],
             ),
             RateLimited => info(
@@ -570,6 +584,18 @@ impl ApiError {
             Msg::new(
                 "پیش از ادامه باید گذرواژهٔ خود را تغییر دهید.",
                 "You must change your password before continuing.",
+            ),
+        )
+    }
+
+    /// A number (permit number, tracking code) that cannot be right: its check digit does not
+    /// match, or it is not 12 digits. A typing mistake, said plainly.
+    pub fn invalid_code() -> Self {
+        Self::new(
+            ErrorCode::InvalidCode,
+            Msg::new(
+                "این شماره اشتباه تایپی دارد؛ لطفاً آن را دوباره از روی برگهٔ مجوز بخوانید و با دقت وارد کنید. شمارهٔ مجوز ۱۲ رقم است.",
+                "This number has a typing mistake; please read it again from the permit and type it carefully. A permit number has 12 digits.",
             ),
         )
     }

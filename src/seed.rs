@@ -125,6 +125,16 @@ fn vin_for(n: u64, salt: u64) -> String {
     vin
 }
 
+/// `(vin, chassis_number)`: one vehicle in five is an older one with a chassis number only.
+fn vehicle_identity(n: u64, salt: u64) -> (Option<String>, Option<String>) {
+    if n % 5 == 4 {
+        let chassis = format!("IR{:013}", (n + salt) % 10_000_000_000_000);
+        (None, Some(chassis))
+    } else {
+        (Some(vin_for(n, salt)), None)
+    }
+}
+
 /// Inserts the requests, their histories and SLA clocks in one transaction per call.
 pub fn requests(
     conn: &mut DbConnection,
@@ -147,7 +157,8 @@ pub fn requests(
             .ok_or_else(|| ApiError::internal("empty history"))?;
         let last = r.steps.last().unwrap_or(first);
         let id = uuid::Uuid::now_v7().to_string();
-        let payload = format!("9{:010}", (r.number + salt) % 10_000_000_000);
+        // Tracking codes start with 1–4 (permit numbers with 5–9, see `CodeKind`).
+        let payload = format!("4{:010}", (r.number + salt) % 10_000_000_000);
         let code = with_check_digit(&payload).ok_or_else(|| ApiError::internal("check digit"))?;
         codes.push((
             tracking_codes::code.eq(code.clone()),
@@ -155,6 +166,7 @@ pub fn requests(
             tracking_codes::subject_id.eq(id.clone()),
             tracking_codes::created_at.eq(first.at),
         ));
+        let identity = vehicle_identity(r.number, salt);
         rows.push(RequestRow {
             id: id.clone(),
             tracking_code: code,
@@ -162,7 +174,9 @@ pub fn requests(
             created_by: r.agency.user_id.clone(),
             status: last.to,
             plate: plate_for(r.number),
-            vin: vin_for(r.number, salt),
+            vin: identity.0,
+            chassis_number: identity.1,
+            rejection_reason: None,
             engine_number: format!("ENG{}", r.number),
             make: "ایران خودرو".to_owned(),
             model: "سمند LX".to_owned(),

@@ -200,6 +200,11 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
             .port();
+        // Withdrawing a request whose permit waits for the police revokes that permit (the
+        // permits module's rule, run inside the requests module's transition).
+        crate::requests::service::on_withdrawal_with_permit(
+            crate::permits::service::revoke_on_withdrawal,
+        );
         let outbound = features.outbound.clone().into_inner();
         let server = run(listener, state.clone(), features)?;
         if config.webhook_worker {

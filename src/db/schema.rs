@@ -100,7 +100,7 @@ diesel::table! {
         created_by -> Text,
         status -> Text,
         plate -> Text,
-        vin -> Text,
+        vin -> Nullable<Text>,
         engine_number -> Text,
         make -> Text,
         model -> Text,
@@ -118,6 +118,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         status_changed_at -> Timestamp,
+        chassis_number -> Nullable<Text>,
+        rejection_reason -> Nullable<Text>,
     }
 }
 
@@ -203,7 +205,7 @@ diesel::table! {
         request_id -> Text,
         tracking_code -> Text,
         plate -> Text,
-        vin -> Text,
+        vin -> Nullable<Text>,
         issued_at -> Timestamp,
         issued_by -> Text,
         valid_until -> Timestamp,
@@ -212,6 +214,11 @@ diesel::table! {
         queue_rank -> Integer,
         version -> BigInt,
         updated_at -> Timestamp,
+        chassis_number -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Text>,
+        revocation_reason -> Nullable<Text>,
+        revocation_notes -> Nullable<Text>,
     }
 }
 
@@ -229,6 +236,7 @@ diesel::table! {
         notes -> Nullable<Text>,
         recorded_at -> Timestamp,
         recorded_by -> Text,
+        refusal_reason -> Nullable<Text>,
     }
 }
 

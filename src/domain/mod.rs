@@ -5,6 +5,8 @@ pub mod jalali;
 pub mod legal_id;
 pub mod mobile;
 pub mod plate;
+pub mod reasons;
+pub mod receipt;
 pub mod status;
 pub mod text;
 pub mod tracking;

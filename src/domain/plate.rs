@@ -73,6 +73,37 @@ pub struct PlateParts {
     pub region: String,
 }
 
+/// The two-digit region (province) codes that Iranian car plates carry.
+///
+/// Source: Wikipedia, "Vehicle registration plates of Iran" (section on province codes): each
+/// province has several two-digit codes; Tehran's first code was 11, then 22, 33 … 99, and
+/// later 10, 20, 30 …; every other province's codes follow its first code in steps of ten, so
+/// the codes in use are 10 to 99. Codes 00–09 are carried by no plate (a leading zero is a
+/// typing slip, not a region). Kept as data so that a code the traffic police retire or add is
+/// a one-line change.
+pub const REGION_CODES: std::ops::RangeInclusive<u8> = 10..=99;
+
+/// A plate that is not a car plate: refused with its own message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherPlate {
+    /// Motorcycle plates: three digits over five (`123 45678`), no letter.
+    Motorcycle,
+    /// Free-trade-zone plates (Kish, Qeshm, Aras, Chabahar, Anzali, Arvand, Maku).
+    FreeZone,
+}
+
+/// Words that mark a free-zone plate.
+const FREE_ZONES: &[&str] = &[
+    "آزاد",
+    "کیش",
+    "قشم",
+    "ارس",
+    "چابهار",
+    "انزلی",
+    "اروند",
+    "ماکو",
+];
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum PlateError {
     /// Not the shape of a plate.
@@ -81,6 +112,45 @@ pub enum PlateError {
     UnknownLetter,
     /// A real plate letter that is not accepted here.
     LetterNotAllowed { letter: String },
+    /// A region code that no plate carries (`01`, `09`).
+    UnknownRegion { region: String },
+    /// A motorcycle, free-zone or other non-car plate.
+    NotACarPlate(OtherPlate),
+}
+
+impl PlateError {
+    /// What to tell the clerk, in Persian and English.
+    pub fn message(&self) -> (String, String) {
+        match self {
+            PlateError::Format => (
+                "پلاک باید به شکل «۱۲ الف ۳۴۵ ایران ۶۷» باشد.".to_owned(),
+                "The plate must look like 12الف345-67.".to_owned(),
+            ),
+            PlateError::UnknownLetter => (
+                "حرف پلاک شناخته‌شده نیست.".to_owned(),
+                "The plate letter is not a known plate letter.".to_owned(),
+            ),
+            PlateError::LetterNotAllowed { letter } => (
+                format!("پلاک با حرف «{letter}» پلاک دولتی نیست؛ تنها پلاک‌های دولتی پذیرفته می‌شوند."),
+                format!("A plate with the letter '{letter}' is not a government plate."),
+            ),
+            PlateError::UnknownRegion { region } => (
+                format!(
+                    "کد ایرانِ «{}» در پلاک هیچ خودرویی به کار نمی‌رود؛ کد استان باید عددی از ۱۰ تا ۹۹ باشد.",
+                    crate::domain::text::persian_digits(region)
+                ),
+                format!("No plate carries the region code '{region}'; region codes run from 10 to 99."),
+            ),
+            PlateError::NotACarPlate(OtherPlate::Motorcycle) => (
+                "این شماره، پلاک موتورسیکلت است؛ تنها پلاک خودرو پذیرفته می‌شود.".to_owned(),
+                "This is a motorcycle plate; only car plates are accepted.".to_owned(),
+            ),
+            PlateError::NotACarPlate(OtherPlate::FreeZone) => (
+                "این شماره، پلاک منطقهٔ آزاد است؛ تنها پلاک خودرو با کد استان پذیرفته می‌شود.".to_owned(),
+                "This is a free-zone plate; only car plates with a region code are accepted.".to_owned(),
+            ),
+        }
+    }
 }
 
 /// Removes the country marker: `ایران`, and `IR`/`Iran` in any letter case. Plate letters are
@@ -106,50 +176,92 @@ fn remove_country_word(s: &str) -> String {
     out
 }
 
-fn take_digits(chars: &[char], at: usize, n: usize) -> Option<String> {
-    let slice = chars.get(at..at + n)?;
-    slice
-        .iter()
-        .all(|c| c.is_ascii_digit())
-        .then(|| slice.iter().collect())
+/// Characters clerks type between the parts of a plate: white space, hyphens and dashes of
+/// every kind, the minus sign, slash, dot, underscore, bar, and invisible marks (ZWNJ, bidi
+/// and zero-width characters, tatweel).
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '_'
+                | '|'
+                | '/'
+                | '.'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2212}'
+                | '\u{0640}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// The letter as written on plates: `ا`, `آ` and `الف` (with or without tatweel) are `الف`;
+/// a single Latin letter is upper-cased.
+fn canonical_letter(letter: String) -> String {
+    match letter.as_str() {
+        "ا" | "آ" | "الف" | "آلف" => "الف".to_owned(),
+        l if l.chars().count() == 1 && l.is_ascii() => l.to_ascii_uppercase(),
+        _ => letter,
+    }
+}
+
+fn all_digits(chars: &[char]) -> bool {
+    chars.iter().all(char::is_ascii_digit)
 }
 
 impl Plate {
+    /// Parses a car plate as clerks type it: number first (`12 الف 345 ایران 67`) or region
+    /// first as read off the plate (`ایران 67 - 345 الف 12`), Persian, Arabic or ASCII digits
+    /// in any mix, any of the usual separators, and `ا`/`آ`/`الـف` for `الف`.
     pub fn parse(input: &str, allowed_letters: &[String]) -> Result<Plate, PlateError> {
         let s = normalize_code(input)
             .replace('\u{FE0F}', "")
             .replace('♿', WHEELCHAIR);
-        let s = remove_country_word(&s);
-        let chars: Vec<char> = s
-            .chars()
-            .filter(|c| {
-                !c.is_whitespace()
-                    && !matches!(c, '-' | '_' | '|' | '\u{200C}' | '\u{200F}' | '\u{200E}')
-            })
-            .collect();
-        if chars.len() < 8 {
-            return Err(PlateError::Format);
+        let spaced: String = s.chars().filter(|c| *c != '\u{0640}').collect();
+        if FREE_ZONES.iter().any(|z| spaced.contains(z)) {
+            return Err(PlateError::NotACarPlate(OtherPlate::FreeZone));
         }
-        let first = take_digits(&chars, 0, 2).ok_or(PlateError::Format)?;
-        let tail = chars.len() - 5;
-        let second = take_digits(&chars, tail, 3).ok_or(PlateError::Format)?;
-        let region = take_digits(&chars, tail + 3, 2).ok_or(PlateError::Format)?;
-        let letter: String = chars[2..tail].iter().collect();
-        if letter.is_empty() || !letter.chars().all(char::is_alphabetic) {
-            return Err(PlateError::Format);
+        let s = remove_country_word(&spaced);
+        let chars: Vec<char> = s.chars().filter(|c| !is_separator(*c)).collect();
+        if chars.len() == 8 && all_digits(&chars) {
+            return Err(PlateError::NotACarPlate(OtherPlate::Motorcycle));
         }
-        if first == "00" || second == "000" || region == "00" {
+        let start = chars.iter().position(|c| !c.is_ascii_digit());
+        let end = chars.iter().rposition(|c| !c.is_ascii_digit());
+        let (Some(start), Some(end)) = (start, end) else {
             return Err(PlateError::Format);
-        }
-        let letter = if letter.len() == 1 {
-            letter.to_ascii_uppercase()
-        } else {
-            letter
         };
+        let (before, letter, after) = (&chars[..start], &chars[start..=end], &chars[end + 1..]);
+        if !letter.iter().all(|c| c.is_alphabetic()) {
+            return Err(PlateError::Format);
+        }
+        let text = |cs: &[char]| cs.iter().collect::<String>();
+        let (first, second, region) = match (before.len(), after.len()) {
+            // 12 الف 345 67
+            (2, 5) => (text(before), text(&after[..3]), text(&after[3..])),
+            // 67 345 الف 12 (region first, as the plate reads right to left)
+            (5, 2) => (text(after), text(&before[2..]), text(&before[..2])),
+            _ => return Err(PlateError::Format),
+        };
+        if first == "00" || second == "000" {
+            return Err(PlateError::Format);
+        }
+        if !region
+            .parse::<u8>()
+            .is_ok_and(|r| REGION_CODES.contains(&r))
+        {
+            return Err(PlateError::UnknownRegion { region });
+        }
+        let letter = canonical_letter(text(letter));
         if !KNOWN_LETTERS.contains(&letter.as_str()) {
             return Err(PlateError::UnknownLetter);
         }
-        if !allowed_letters.iter().any(|a| normalize_code(a) == letter) {
+        if !allowed_letters
+            .iter()
+            .any(|a| canonical_letter(normalize_code(a)) == letter)
+        {
             return Err(PlateError::LetterNotAllowed { letter });
         }
         Ok(Plate {
@@ -208,6 +320,21 @@ mod tests {
             "12\u{200C}الف\u{200C}345|67",
             "12_الف_345_67",
             "١٢ الف ٣٤٥ ايران ٦٧",
+            // Region first, as read off the plate.
+            "ایران ۶۷ - ۳۴۵ الف ۱۲",
+            "67 345 الف 12",
+            // Dashes, the minus sign, slash and dot as separators.
+            "12–الف–345–67",
+            "12—الف—345—67",
+            "12−الف−345−67",
+            "12/الف/345/67",
+            "12.الف.345.67",
+            // Letter variants and mixed digits.
+            "12 ا 345 ایران 67",
+            "12 آ 345 ایران 67",
+            "12 الـف 345 ایران 67",
+            "1۲ الف 3٤۵ ایران ۶7",
+            "\u{202B}12 الف 345 ایران 67\u{202C}",
         ] {
             let p = Plate::parse(input, &gov()).unwrap_or_else(|e| panic!("{input}: {e:?}"));
             assert_eq!(p.canonical(), "12الف345-67", "{input}");
@@ -251,10 +378,36 @@ mod tests {
             "12345-67",
             "00الف345-67",
             "12الف000-67",
-            "12الف345-00",
             "12الف3456-67",
+            "123الف45-67",
         ] {
             assert!(Plate::parse(bad, &gov()).is_err(), "{bad}");
+        }
+        for region in ["00", "01", "09"] {
+            assert_eq!(
+                Plate::parse(&format!("12الف345-{region}"), &gov()),
+                Err(PlateError::UnknownRegion {
+                    region: region.into()
+                })
+            );
+        }
+        assert_eq!(
+            Plate::parse("ایران ۱۵ - ۳۵۱ الف ۱۲", &gov()).map(|p| p.canonical()),
+            Ok("12الف351-15".to_owned())
+        );
+        for motorcycle in ["123 45678", "۱۲۳-۴۵۶۷۸", "ایران 123 45678"] {
+            assert_eq!(
+                Plate::parse(motorcycle, &gov()),
+                Err(PlateError::NotACarPlate(OtherPlate::Motorcycle)),
+                "{motorcycle}"
+            );
+        }
+        for free_zone in ["کیش 12345", "منطقه آزاد قشم ۱۲۳۴۵", "ارس 54321"] {
+            assert_eq!(
+                Plate::parse(free_zone, &gov()),
+                Err(PlateError::NotACarPlate(OtherPlate::FreeZone)),
+                "{free_zone}"
+            );
         }
         assert!(Plate::parse("12 ب 345 ایران 67", &all()).is_ok());
         for wheelchair in [
@@ -296,7 +449,10 @@ mod tests {
             let input = format!("{a} {l} {b} ایران {r}");
             let p = Plate::parse(&input, &all()).unwrap();
             let again = Plate::parse(&p.canonical(), &all()).unwrap();
-            prop_assert_eq!(p, again);
+            prop_assert_eq!(&p, &again);
+            // Either order, any separator: the same plate.
+            let region_first = format!("ایران {r} – {b} {l} {a}");
+            prop_assert_eq!(Plate::parse(&region_first, &all()).unwrap(), p);
         }
     }
 }

@@ -107,7 +107,7 @@ pub enum Action {
     Resubmit,
     /// `POST /requests/{id}/reject` (directorate).
     Reject,
-    /// `POST /requests/{id}/withdraw` (agency).
+    /// `POST /requests/{id}/withdraw` (agency); from `permit_issued` it also revokes the permit.
     Withdraw,
     /// `POST /requests/{id}/permit` (directorate).
     IssuePermit,
@@ -119,6 +119,9 @@ pub enum Action {
     Reopen,
     /// `POST /requests/{id}/registration` (directorate, registry).
     Register,
+    /// `POST /permits/{id}/revoke` (directorate): the permit is revoked and the request goes
+    /// back under review.
+    Revoke,
 }
 
 crate::text_enum!(Action {
@@ -132,6 +135,7 @@ crate::text_enum!(Action {
     RecordRefusal => "record_refusal",
     Reopen => "reopen",
     Register => "register",
+    Revoke => "revoke",
 });
 
 use RequestStatus as S;
@@ -155,6 +159,11 @@ pub const TRANSITIONS: &[(RequestStatus, Action, RequestStatus)] = &[
     (S::PermitIssued, Action::RecordRefusal, S::RemovalRefused),
     // Only once the permit expired unused: see `Guards::permit_expired_unused`.
     (S::PermitIssued, Action::Reopen, S::UnderReview),
+    // No receipt exists in `permit_issued` (a receipt moves the request on), so revoking and
+    // withdrawing need no further guard here; `permits::service` refuses a revoked or
+    // superseded permit.
+    (S::PermitIssued, Action::Revoke, S::UnderReview),
+    (S::PermitIssued, Action::Withdraw, S::Withdrawn),
     (S::PlateRemoved, Action::Register, S::Completed),
     (S::RemovalRefused, Action::Reopen, S::UnderReview),
     (S::RemovalRefused, Action::Reject, S::Rejected),
@@ -168,7 +177,8 @@ impl Action {
             | Action::RequestDocuments
             | Action::Reject
             | Action::IssuePermit
-            | Action::Reopen => &[Role::Directorate],
+            | Action::Reopen
+            | Action::Revoke => &[Role::Directorate],
             Action::Resubmit | Action::Withdraw => &[Role::Agency],
             Action::RecordRemoval | Action::RecordRefusal => &[Role::Police],
             Action::Register => &[Role::Directorate, Role::Registry],
@@ -294,7 +304,12 @@ mod tests {
         );
         assert_eq!(
             next(S::PermitIssued),
-            vec![S::UnderReview, S::PlateRemoved, S::RemovalRefused]
+            vec![
+                S::UnderReview,
+                S::PlateRemoved,
+                S::RemovalRefused,
+                S::Withdrawn
+            ]
         );
         assert_eq!(next(S::PlateRemoved), vec![S::Completed]);
         assert_eq!(next(S::RemovalRefused), vec![S::UnderReview, S::Rejected]);
@@ -321,6 +336,35 @@ mod tests {
             decide(S::PermitIssued, Action::Reopen, Role::Agency, g),
             Err(Refusal::Forbidden)
         );
+    }
+
+    #[test]
+    fn an_issued_permit_is_revoked_by_the_directorate_or_withdrawn_by_the_agency() {
+        let g = Guards::default();
+        let d = |a, r| decide(S::PermitIssued, a, r, g);
+        assert_eq!(d(Action::Revoke, Role::Directorate), Ok(S::UnderReview));
+        assert_eq!(d(Action::Revoke, Role::Agency), Err(Refusal::Forbidden));
+        assert_eq!(d(Action::Revoke, Role::Police), Err(Refusal::Forbidden));
+        assert_eq!(d(Action::Withdraw, Role::Agency), Ok(S::Withdrawn));
+        assert_eq!(
+            allowed_actions(S::PermitIssued, Role::Directorate, g),
+            vec![Action::Revoke]
+        );
+        assert_eq!(
+            allowed_actions(S::PermitIssued, Role::Agency, g),
+            vec![Action::Withdraw]
+        );
+        // Once a receipt moved the request on, neither is possible.
+        for from in [S::PlateRemoved, S::RemovalRefused] {
+            assert_eq!(
+                decide(from, Action::Revoke, Role::Directorate, g),
+                Err(Refusal::InvalidTransition)
+            );
+            assert_eq!(
+                decide(from, Action::Withdraw, Role::Agency, g),
+                Err(Refusal::InvalidTransition)
+            );
+        }
     }
 
     fn any_status() -> impl Strategy<Value = RequestStatus> {

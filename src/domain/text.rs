@@ -23,6 +23,16 @@ pub fn ascii_digit(c: char) -> char {
     }
 }
 
+/// Writes ASCII digits as Persian digits (for numbers inside Persian messages).
+pub fn persian_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from_u32(0x06F0 + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 fn is_zero_width(c: char) -> bool {
     matches!(
         c,

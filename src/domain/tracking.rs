@@ -69,6 +69,34 @@ pub fn with_check_digit(payload: &str) -> Option<String> {
     verhoeff_check_digit(payload).map(|d| format!("{payload}{d}"))
 }
 
+/// What a newly issued 12-digit code names. The first digit tells them apart — tracking codes of
+/// requests and complaints start with 1–4, permit numbers with 5–9 — so a permit number read
+/// out over the phone is never taken for a tracking code. Codes issued before this rule (any
+/// first digit) stay valid: look-ups are by the whole code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Tracking,
+    Permit,
+}
+
+impl CodeKind {
+    /// The first digits a new code of this kind may start with.
+    pub fn leading_digits(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            CodeKind::Tracking => 1..=4,
+            CodeKind::Permit => 5..=9,
+        }
+    }
+
+    /// The kind a code issued under this rule belongs to.
+    pub fn of(code: &TrackingCode) -> CodeKind {
+        match code.0.as_bytes().first() {
+            Some(b'5'..=b'9') => CodeKind::Permit,
+            _ => CodeKind::Tracking,
+        }
+    }
+}
+
 /// 11 random digits (the first not zero) plus a Verhoeff check digit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TrackingCode(String);
@@ -76,10 +104,16 @@ pub struct TrackingCode(String);
 pub const TRACKING_CODE_LEN: usize = 12;
 
 impl TrackingCode {
+    /// A new random tracking code (first digit 1–4).
     pub fn generate() -> TrackingCode {
+        Self::generate_for(CodeKind::Tracking)
+    }
+
+    /// A new random code of `kind`, its first digit from the kind's range.
+    pub fn generate_for(kind: CodeKind) -> TrackingCode {
         let mut rng = rand::rngs::OsRng;
         let mut payload = String::with_capacity(TRACKING_CODE_LEN);
-        payload.push(char::from(b'1' + rng.gen_range(0..9u8)));
+        payload.push(char::from(b'0' + rng.gen_range(kind.leading_digits())));
         for _ in 1..TRACKING_CODE_LEN - 1 {
             payload.push(char::from(b'0' + rng.gen_range(0..10u8)));
         }
@@ -120,6 +154,19 @@ impl std::fmt::Display for TrackingCode {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn tracking_codes_and_permit_numbers_start_differently() {
+        for _ in 0..200 {
+            let t = TrackingCode::generate_for(CodeKind::Tracking);
+            let p = TrackingCode::generate_for(CodeKind::Permit);
+            assert!(matches!(t.as_str().as_bytes()[0], b'1'..=b'4'), "{t}");
+            assert!(matches!(p.as_str().as_bytes()[0], b'5'..=b'9'), "{p}");
+            assert_eq!(CodeKind::of(&t), CodeKind::Tracking);
+            assert_eq!(CodeKind::of(&p), CodeKind::Permit);
+            assert_eq!(TrackingCode::parse(p.as_str()), Some(p));
+        }
+    }
 
     #[test]
     fn known_verhoeff_values() {

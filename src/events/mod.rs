@@ -40,6 +40,10 @@ pub enum EventType {
     /// The traffic police recorded a receipt for a permit (subject: the permit).
     #[serde(rename = "permit.receipt_recorded")]
     PermitReceiptRecorded,
+    /// The directorate revoked a permit, or the agency withdrew its request while the permit
+    /// waited for the police (subject: the permit); the police must no longer act on it.
+    #[serde(rename = "permit.revoked")]
+    PermitRevoked,
     /// The removal was registered in the national vehicle system; the request is closed.
     #[serde(rename = "request.completed")]
     RequestCompleted,
@@ -59,6 +63,7 @@ crate::text_enum!(EventType {
     RequestStatusChanged => "request.status_changed",
     PermitIssued => "permit.issued",
     PermitReceiptRecorded => "permit.receipt_recorded",
+    PermitRevoked => "permit.revoked",
     RequestCompleted => "request.completed",
     ComplaintReceived => "complaint.received",
     ComplaintAnswered => "complaint.answered",

@@ -10,33 +10,38 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::clock::Clock;
-use crate::db::schema::{permits, receipts, registrations};
+use crate::db::schema::{permits, receipts, registrations, requests};
 use crate::domain::jalali::parse_date;
+use crate::domain::reasons::{RefusalReason, RevocationReason};
+use crate::domain::receipt::{ReceiptTimeError, CLOCK_SKEW};
 use crate::domain::status::Action;
-use crate::domain::text::normalize_code;
+use crate::domain::text::{normalize_code, persian_digits};
 use crate::error::{ApiError, FieldIssue};
 use crate::validate::Issues;
 
 // ---- vocabularies --------------------------------------------------------------------------
 
-/// A permit as stored: waiting for the police, or acted on. (`expired` is not stored: it is
-/// derived from `valid_until`, see [`PermitRow::shown_status`].)
+/// A permit as stored: waiting for the police, acted on, or revoked. (`expired` is not
+/// stored: it is derived from `valid_until`, see [`PermitRow::shown_status`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum PermitState {
     Issued,
     Used,
     Refused,
+    Revoked,
 }
 
 crate::text_enum!(PermitState {
     Issued => "issued",
     Used => "used",
     Refused => "refused",
+    Revoked => "revoked",
 });
 
 /// `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
-/// approve), `expired` (past `valid_until` with no receipt).
+/// approve), `expired` (past `valid_until` with no receipt), `revoked` (ابطال: by the
+/// directorate, or because the agency withdrew its request; the police must not act on it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PermitStatus {
@@ -44,6 +49,20 @@ pub enum PermitStatus {
     Used,
     Refused,
     Expired,
+    Revoked,
+}
+
+impl PermitStatus {
+    /// The status as the police and the public read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            PermitStatus::Issued => "صادر شده و معتبر",
+            PermitStatus::Used => "استفاده شده (پلاک فک شده است)",
+            PermitStatus::Refused => "فک پلاک تأیید نشد",
+            PermitStatus::Expired => "منقضی شده",
+            PermitStatus::Revoked => "ابطال شده",
+        }
+    }
 }
 
 #[derive(
@@ -54,7 +73,7 @@ pub enum PermitStatus {
 pub enum Outcome {
     /// The plate was removed.
     Removed,
-    /// The police did not approve the removal (`notes` must say why).
+    /// The police did not approve the removal (`refusal_reason` says why).
     Refused,
 }
 
@@ -96,7 +115,7 @@ pub struct PermitRow {
     pub request_id: String,
     pub tracking_code: String,
     pub plate: String,
-    pub vin: String,
+    pub vin: Option<String>,
     pub issued_at: NaiveDateTime,
     pub issued_by: String,
     pub valid_until: NaiveDateTime,
@@ -105,6 +124,11 @@ pub struct PermitRow {
     pub queue_rank: i32,
     pub version: i64,
     pub updated_at: NaiveDateTime,
+    pub chassis_number: Option<String>,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub revoked_by: Option<String>,
+    pub revocation_reason: Option<crate::domain::reasons::RevocationReason>,
+    pub revocation_notes: Option<String>,
 }
 
 impl PermitRow {
@@ -113,8 +137,48 @@ impl PermitRow {
         match self.status {
             PermitState::Used => PermitStatus::Used,
             PermitState::Refused => PermitStatus::Refused,
+            PermitState::Revoked => PermitStatus::Revoked,
             PermitState::Issued if self.valid_until < now => PermitStatus::Expired,
             PermitState::Issued => PermitStatus::Issued,
+        }
+    }
+}
+
+/// The vehicle as its agency filed it, beside the plate and identifiers the permit copied.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = requests)]
+pub struct FiledVehicle {
+    pub engine_number: String,
+    pub make: String,
+    pub model: String,
+    pub model_year: i32,
+}
+
+/// A permit with what its views show beside it, read in one query: the vehicle as filed, the
+/// agency (id, name) and the police's receipt.
+#[derive(Clone, Debug)]
+pub struct PermitListing {
+    pub permit: PermitRow,
+    pub vehicle: FiledVehicle,
+    pub agency: (String, String),
+    pub receipt: Option<ReceiptRow>,
+}
+
+/// A [`PermitListing`] as one joined row: permit, filed vehicle, agency (id, name), receipt.
+pub type PermitListingRow = (
+    PermitRow,
+    FiledVehicle,
+    (String, String),
+    Option<ReceiptRow>,
+);
+
+impl From<PermitListingRow> for PermitListing {
+    fn from((permit, vehicle, agency, receipt): PermitListingRow) -> Self {
+        PermitListing {
+            permit,
+            vehicle,
+            agency,
+            receipt,
         }
     }
 }
@@ -134,6 +198,7 @@ pub struct ReceiptRow {
     pub notes: Option<String>,
     pub recorded_at: NaiveDateTime,
     pub recorded_by: String,
+    pub refusal_reason: Option<RefusalReason>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -161,19 +226,39 @@ pub struct IssuePermit {
     pub notes: Option<String>,
 }
 
+/// The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
+/// when it is posted: a removal within the permit's life is accepted however late it is posted.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostReceipt {
     pub outcome: Outcome,
     #[schema(example = "R-5521")]
     pub receipt_number: String,
-    /// When the plate was removed (or the removal refused): not in the future, not before the
-    /// permit was issued.
+    /// When the plates were removed (or the removal refused). Within the permit's life — from
+    /// 5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+    /// more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+    /// `after_validity`, `future_date`).
     pub occurred_at: DateTime<Utc>,
+    /// Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+    #[schema(minimum = 1, maximum = 2)]
     pub plates_count: Option<i32>,
+    /// Why the police did not remove the plates. Required when `outcome` is `refused` (and only
+    /// then); `other` needs `notes`.
+    pub refusal_reason: Option<RefusalReason>,
     pub officer_name: Option<String>,
     pub unit: Option<String>,
-    /// Required when `outcome` is `refused`: the reason.
+    /// Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+    /// and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+    /// `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+    pub notes: Option<String>,
+}
+
+/// Revoking (ابطال) a permit the police have not acted on.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevokePermit {
+    pub reason_code: RevocationReason,
+    /// Required when `reason_code` is `other`.
     pub notes: Option<String>,
 }
 
@@ -189,6 +274,8 @@ pub struct PostRegistration {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PermitFilter {
+    /// Only permits in this status. Without it (and without `updated_since`) the police's list
+    /// leaves out `revoked` permits.
     pub status: Option<PermitStatus>,
     /// Only permits changed at or after this time (for systems that poll).
     pub updated_since: Option<DateTime<Utc>>,
@@ -197,7 +284,7 @@ pub struct PermitFilter {
 // ---- checked inputs ------------------------------------------------------------------------
 
 /// Clock skew tolerated for times reported by other systems.
-const SKEW: TimeDelta = TimeDelta::minutes(5);
+const SKEW: TimeDelta = CLOCK_SKEW;
 
 /// A number from another system (national permit, registration, receipt): normalised,
 /// required, at most `max` printable characters.
@@ -305,15 +392,75 @@ impl TryFrom<(IssuePermit, &Validity)> for NewPermit {
     }
 }
 
-/// The police's receipt, checked (against the permit too, by the service).
+/// The police's receipt, checked field by field; its time is judged against the permit by the
+/// service ([`timing_issue`]).
 pub struct NewReceipt {
     pub outcome: Outcome,
     pub receipt_number: String,
     pub occurred_at: NaiveDateTime,
     pub plates_count: Option<i32>,
+    pub refusal_reason: Option<RefusalReason>,
     pub officer_name: Option<String>,
     pub unit: Option<String>,
     pub notes: Option<String>,
+}
+
+/// The rules that tie one field of a receipt to another: a removal counts its plates (one
+/// plate must be explained), a refusal gives its coded reason (`other` explained).
+fn outcome_rules(issues: &mut Issues, input: &PostReceipt, has_notes: bool) {
+    let needs_notes = |issues: &mut Issues, fa: &str, en: &str| {
+        if !has_notes {
+            issues.push(FieldIssue::new("notes", "required", fa, en));
+        }
+    };
+    match input.outcome {
+        Outcome::Removed => {
+            match input.plates_count {
+                None => issues.push(FieldIssue::new(
+                    "plates_count",
+                    "required",
+                    "تعداد پلاک‌های فک‌شده (۱ یا ۲) را وارد کنید.",
+                    "plates_count (1 or 2) is required when the outcome is 'removed'.",
+                )),
+                Some(1) => needs_notes(
+                    issues,
+                    "فقط یک پلاک فک شده است؛ علت را در توضیحات بنویسید.",
+                    "notes is required when only one plate was removed: say why.",
+                ),
+                Some(_) => {}
+            }
+            if input.refusal_reason.is_some() {
+                issues.push(FieldIssue::new(
+                    "refusal_reason",
+                    "not_allowed",
+                    "دلیل عدم تأیید فقط برای رسید «عدم تأیید فک پلاک» است.",
+                    "refusal_reason is only for the outcome 'refused'.",
+                ));
+            }
+        }
+        Outcome::Refused => match input.refusal_reason {
+            None => issues.push(FieldIssue::new(
+                "refusal_reason",
+                "required",
+                "دلیل عدم تأیید فک پلاک را انتخاب کنید.",
+                "refusal_reason is required when the outcome is 'refused'.",
+            )),
+            Some(r) if r.needs_notes() => needs_notes(
+                issues,
+                "برای دلیل «سایر»، شرح دلیل را در توضیحات بنویسید.",
+                "notes is required when refusal_reason is 'other'.",
+            ),
+            Some(_) => {}
+        },
+    }
+    if input.plates_count.is_some_and(|n| !(1..=2).contains(&n)) {
+        issues.push(FieldIssue::new(
+            "plates_count",
+            "invalid_value",
+            "تعداد پلاک ۱ یا ۲ است.",
+            "plates_count is 1 or 2.",
+        ));
+    }
 }
 
 impl TryFrom<(PostReceipt, NaiveDateTime)> for NewReceipt {
@@ -331,38 +478,83 @@ impl TryFrom<(PostReceipt, NaiveDateTime)> for NewReceipt {
         let officer_name = optional_line("officer_name", input.officer_name.as_deref());
         let unit = optional_line("unit", input.unit.as_deref());
         let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
-        if input.outcome == Outcome::Refused && notes.is_none() {
-            issues.push(FieldIssue::new(
-                "notes",
-                "required",
-                "برای عدم تأیید فک پلاک، دلیل را بنویسید.",
-                "notes (the reason) is required when the outcome is 'refused'.",
-            ));
-        }
-        if input.plates_count.is_some_and(|n| !(1..=2).contains(&n)) {
-            issues.push(FieldIssue::new(
-                "plates_count",
-                "invalid_value",
-                "تعداد پلاک ۱ یا ۲ است.",
-                "plates_count is 1 or 2.",
-            ));
-        }
+        outcome_rules(&mut issues, &input, notes.is_some());
         let occurred_at = input.occurred_at.naive_utc();
-        not_future(
-            &mut issues,
-            "occurred_at",
-            occurred_at,
-            now,
-            "زمان رویداد نمی‌تواند در آینده باشد.",
-        );
+        if occurred_at > now + CLOCK_SKEW {
+            issues.push(timing_issue(ReceiptTimeError::InFuture, 0));
+        }
         issues.finish()?;
         Ok(NewReceipt {
             outcome: input.outcome,
             receipt_number,
             occurred_at,
             plates_count: input.plates_count,
+            refusal_reason: input.refusal_reason,
             officer_name,
             unit,
+            notes,
+        })
+    }
+}
+
+/// The field issue for a receipt time refused by [`crate::domain::receipt::ReceiptTiming`].
+pub fn timing_issue(err: ReceiptTimeError, late_days: u32) -> FieldIssue {
+    match err {
+        ReceiptTimeError::BeforeIssue => FieldIssue::new(
+            "occurred_at",
+            "before_issue",
+            "زمان فک پلاک بیش از ۵ دقیقه پیش از صدور مجوز است.",
+            "occurred_at is more than 5 minutes before the permit was issued.",
+        ),
+        ReceiptTimeError::AfterValidity => FieldIssue::new(
+            "occurred_at",
+            "after_validity",
+            "زمان فک پلاک پس از پایان اعتبار مجوز است؛ فک پلاک پس از آن مجوز تازه لازم دارد.",
+            "occurred_at is after the permit's validity ended; a removal after that needs a new permit.",
+        ),
+        ReceiptTimeError::InFuture => FieldIssue::new(
+            "occurred_at",
+            "future_date",
+            "زمان فک پلاک نمی‌تواند در آینده باشد.",
+            "occurred_at cannot be in the future.",
+        ),
+        ReceiptTimeError::LateWithoutNotes => FieldIssue::new(
+            "notes",
+            "late_receipt",
+            format!(
+                "این رسید بیش از {} روز پس از پایان اعتبار مجوز ثبت می‌شود؛ علت تأخیر را در توضیحات بنویسید.",
+                persian_digits(&late_days.to_string())
+            ),
+            format!(
+                "The receipt is posted more than {late_days} days after the permit's validity ended: notes must say why."
+            ),
+        ),
+    }
+}
+
+/// A revocation, checked.
+pub struct NewRevocation {
+    pub reason: RevocationReason,
+    pub notes: Option<String>,
+}
+
+impl TryFrom<RevokePermit> for NewRevocation {
+    type Error = ApiError;
+
+    fn try_from(input: RevokePermit) -> Result<Self, ApiError> {
+        let mut issues = Issues::new();
+        let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
+        if input.reason_code.needs_notes() && notes.is_none() {
+            issues.push(FieldIssue::new(
+                "notes",
+                "required",
+                "برای دلیل «سایر»، شرح دلیل ابطال را در توضیحات بنویسید.",
+                "notes is required when reason_code is 'other'.",
+            ));
+        }
+        issues.finish()?;
+        Ok(NewRevocation {
+            reason: input.reason_code,
             notes,
         })
     }

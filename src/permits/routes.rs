@@ -17,8 +17,8 @@ use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::permits::model::{
-    IssuePermit, NewPermit, NewReceipt, NewRegistration, PermitFilter, PostReceipt,
-    PostRegistration, Validity,
+    IssuePermit, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitFilter, PostReceipt,
+    PostRegistration, RevokePermit, Validity,
 };
 use crate::permits::service;
 use crate::permits::store::ListQuery;
@@ -33,7 +33,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(verify)
         .service(list)
         .service(get_one)
-        .service(post_receipt);
+        .service(post_receipt)
+        .service(revoke);
 }
 
 /// Issue the plate-removal permit (recorded in the national vehicle system and sent to the
@@ -117,7 +118,8 @@ pub async fn register(
 
 /// List permits: those waiting for the police first, then newest first. Roles: `directorate`,
 /// `admin`, `registry`, `police` (all permits, which are all addressed to the police);
-/// `agency` (its own requests' permits).
+/// `agency` (its own requests' permits). Revoked permits rank with those acted on; the
+/// police's list leaves them out unless `status=revoked` or `updated_since` is given.
 #[utoipa::path(
     tag = "permits",
     params(PermitFilter, PageParams),
@@ -140,8 +142,10 @@ pub async fn list(
         after: page.after_ranked()?,
         limit: page.limit,
         at: now(),
+        police_queue: user.role == Role::Police,
     };
-    let (keys, views) = state.db(move |c| service::list(c, &query)).await?;
+    let clock = state.clock;
+    let (keys, views) = state.db(move |c| service::list(c, &clock, &query)).await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
@@ -158,21 +162,29 @@ pub async fn get_one(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::permits(&user);
-    let permit = state.db(move |c| service::get(c, &scope, &id)).await?;
+    let (scope, clock) = (Scope::permits(&user), state.clock);
+    let permit = state
+        .db(move |c| service::get(c, &clock, &scope, &id))
+        .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);
     Ok(b.json(permit))
 }
 
-/// Post the police's receipt: `removed` moves the request to `plate_removed` (permit `used`),
-/// `refused` to `removal_refused` (permit `refused`; `notes` must give the reason).
-/// Roles: `police`.
+/// Post the police's receipt: `removed` moves the request to `plate_removed` (permit `used`;
+/// `plates_count` required, `notes` when it is 1), `refused` to `removal_refused` (permit
+/// `refused`; `refusal_reason` required, `notes` when it is `other`). Roles: `police`.
+///
+/// Judged by the removal time: accepted when `occurred_at` lies from 5 minutes before
+/// `issued_at` to 5 minutes after `valid_until` and is at most 5 minutes in the future, however
+/// late it is posted (after the permit expired too); otherwise 422 on `occurred_at`
+/// (`before_issue`, `after_validity`, `future_date`). Posted more than `RECEIPT_LATE_DAYS`
+/// (default 30) after `valid_until`, it needs `notes` (422 `late_receipt`).
 ///
 /// Honours `Idempotency-Key` (per user, 24 h): an identical retry replays the 201; the same key
 /// with another body is 422 `idempotency_key_reused`. A second receipt for the same permit is
-/// 409 `duplicate`; after `valid_until` it is 409 `permit_expired`. Honours `If-Match` (the
-/// permit's `ETag`).
+/// 409 `duplicate`; a receipt on a revoked permit is 409 `permit_revoked`; on a permit replaced
+/// by a newer one (after a reopen) 409 `conflict`. Honours `If-Match` (the permit's `ETag`).
 #[utoipa::path(
     tag = "permits",
     params(
@@ -184,7 +196,8 @@ pub async fn get_one(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Recorded; the permit with its receipt.", body = PermitView),
-        (status = 409, description = "A receipt exists (`duplicate`), the permit expired (`permit_expired`), or the key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A receipt exists (`duplicate`), the permit was revoked (`permit_revoked`) or replaced by a newer one (`conflict`), or the key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`), all named at once; the removal time outside the permit's life (`before_issue`, `after_validity`, `future_date` on `occurred_at`) or a very late receipt without `notes` (`late_receipt`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -211,14 +224,64 @@ pub async fn post_receipt(
         .await
 }
 
-/// Check a printed permit: whether the number is genuine and still valid. **Public**, rate
-/// limited per client address; shows nothing but the number, status and validity.
+/// Revoke (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
+/// request returns from `permit_issued` to `under_review` (history entry `revoke`), and
+/// `permit.revoked` tells the police, whose list then drops it. Roles: `directorate`.
+/// `reason_code` `other` needs `notes`. Honours `If-Match` (the permit's `ETag`).
+///
+/// Refused with 409: a receipt was posted (`invalid_transition`, the request has moved on), the
+/// permit is already revoked (`permit_revoked`) or was replaced by a newer one (`conflict`).
+/// An agency withdrawing its request from `permit_issued` revokes the permit the same way,
+/// with `request_withdrawn`.
 #[utoipa::path(
     tag = "permits",
-    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits and dashes accepted)")),
+    params(
+        ("id" = String, Path, description = "Permit id"),
+        ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
+    ),
+    request_body = RevokePermit,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Revoked; the permit with its `revocation`.", body = PermitView),
+        (status = 409, description = "A receipt exists or the request moved on (`invalid_transition`), already revoked (`permit_revoked`), or replaced by a newer permit (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`): `reason_code` missing or unknown, `notes` missing for `other`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/permits/{id}/revoke")]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<RevokePermit>,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Revoke.roles())?;
+    let new = NewRevocation::try_from(body.into_inner()?)?;
+    let config = state.config.clone();
+    let permit = state
+        .tx(move |c| service::revoke(c, &config, &user, &id, if_match, new))
+        .await?;
+    let mut b = HttpResponse::Ok();
+    with_etag(&mut b, permit.version);
+    Ok(b.json(permit))
+}
+
+/// Check a printed permit: whether the number is genuine, still valid, and for which car.
+/// **Public**, rate limited per client address; shows exactly `permit_number`, `status`,
+/// `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
+/// its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
+/// another car, and nothing personal.
+///
+/// A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
+/// 422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
+#[utoipa::path(
+    tag = "permits",
+    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)")),
     responses(
         (status = 200, description = "The permit's status.", body = PermitVerification),
-        (status = 404, description = "No such permit (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "A well-formed number that names no permit (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`).", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many look-ups (`rate_limited`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -230,7 +293,10 @@ pub async fn verify(
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
     state.public_limiter.check(&format!("verify:{ip}"))?;
-    let number = TrackingCode::parse(&number).ok_or_else(ApiError::not_found)?;
-    let result: PermitVerification = state.db(move |c| service::verify(c, &number)).await?;
+    let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
+    let clock = state.clock;
+    let result: PermitVerification = state
+        .db(move |c| service::verify(c, &clock, &number))
+        .await?;
     Ok(HttpResponse::Ok().json(result))
 }

@@ -7,37 +7,41 @@ use chrono::NaiveDateTime;
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
+use crate::domain::reasons::RevocationReason;
+use crate::domain::receipt::ReceiptTiming;
 use crate::domain::status::Action;
-use crate::domain::tracking::TrackingCode;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
+use crate::domain::tracking::{CodeKind, TrackingCode};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, SubjectKind};
 use crate::http::etag::IfMatch;
 use crate::permits::model::{
-    NewPermit, NewReceipt, NewRegistration, PermitRow, PermitState, ReceiptRow, RegistrationRow,
-    QUEUE_OPEN,
+    timing_issue, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitRow, PermitState,
+    ReceiptRow, RegistrationRow, QUEUE_OPEN,
 };
-use crate::permits::store::{self, ListQuery};
+use crate::permits::store::{self, ListQuery, Revocation};
 use crate::permits::views::{PermitEventData, PermitVerification, PermitView};
-use crate::requests::model::RequestView;
+use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{self as requests, Transition};
 
-fn view(conn: &mut DbConnection, row: PermitRow) -> ApiResult<PermitView> {
-    let receipt = store::receipt_of(conn, &row.id)?;
-    Ok(PermitView::build(row, receipt, now()))
+/// The permit as shown, with its vehicle, agency and receipt (one query).
+fn view(conn: &mut DbConnection, config: &Config, permit_id: &str) -> ApiResult<PermitView> {
+    let listing = store::listing(conn, &Scope::All, permit_id)?;
+    Ok(PermitView::build(listing, &config.clock(), now()))
 }
 
 /// A permit number not yet used (the unique index refuses the rare collision left after a
-/// few tries).
+/// few tries). New numbers start with 5–9, so that they are never taken for a tracking code.
 fn unused_permit_number(conn: &mut DbConnection) -> ApiResult<String> {
-    let mut number = TrackingCode::generate();
+    let mut number = TrackingCode::generate_for(CodeKind::Permit);
     for _ in 0..8 {
         if !store::permit_number_taken(conn, number.as_str())? {
             break;
         }
-        number = TrackingCode::generate();
+        number = TrackingCode::generate_for(CodeKind::Permit);
     }
     Ok(number.as_str().to_owned())
 }
@@ -47,6 +51,31 @@ fn receipt_exists() -> ApiError {
         "برای این مجوز پیش‌تر رسید ثبت شده است.",
         "A receipt was already posted for this permit.",
     )
+}
+
+fn permit_revoked() -> ApiError {
+    ApiError::conflict(
+        ErrorCode::PermitRevoked,
+        "این مجوز ابطال شده است و نباید بر اساس آن اقدامی شود.",
+        "This permit was revoked; it must not be acted on.",
+    )
+}
+
+/// 409 unless `permit` is the one its request waits on now: not revoked, not replaced by a
+/// newer permit (after a reopen).
+fn ensure_current(conn: &mut DbConnection, permit: &PermitRow) -> ApiResult<()> {
+    if permit.status == PermitState::Revoked {
+        return Err(permit_revoked());
+    }
+    let latest = store::latest_of_request(conn, &permit.request_id)?;
+    if latest.is_some_and(|l| l.id != permit.id) {
+        return Err(ApiError::conflict(
+            ErrorCode::Conflict,
+            "برای این درخواست مجوز تازه‌تری صادر شده است؛ اقدام را بر اساس مجوز تازه ثبت کنید.",
+            "A newer permit was issued for this request; act on the newer permit.",
+        ));
+    }
+    Ok(())
 }
 
 /// Issues the permit for `request_id` (`under_review` → `permit_issued`) and tells the police
@@ -93,6 +122,11 @@ pub fn issue(
             queue_rank: QUEUE_OPEN,
             version: 1,
             updated_at: at,
+            chassis_number: request.chassis_number.clone(),
+            revoked_at: None,
+            revoked_by: None,
+            revocation_reason: None,
+            revocation_notes: None,
         };
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
@@ -106,8 +140,7 @@ pub fn issue(
             at,
         )
     })?;
-    let row = store::load(conn, &permit_id)?;
-    view(conn, row)
+    view(conn, config, &permit_id)
 }
 
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
@@ -127,21 +160,18 @@ pub fn record_receipt(
     if store::receipt_of(conn, &permit.id)?.is_some() {
         return Err(receipt_exists());
     }
-    if permit.valid_until < at {
-        return Err(ApiError::conflict(
-            ErrorCode::PermitExpired,
-            "اعتبار این مجوز به پایان رسیده است.",
-            "This permit has expired.",
-        ));
+    ensure_current(conn, &permit)?;
+    // Judged by when the plates were removed, however late the receipt is posted.
+    ReceiptTiming {
+        issued_at: permit.issued_at,
+        valid_until: permit.valid_until,
+        occurred_at: new.occurred_at,
+        now: at,
+        late_days: config.receipt_late_days,
+        has_notes: new.notes.is_some(),
     }
-    if new.occurred_at < permit.issued_at {
-        return Err(ApiError::invalid_field(FieldIssue::new(
-            "occurred_at",
-            "before_issue",
-            "زمان رویداد پیش از صدور مجوز است.",
-            "occurred_at is before the permit was issued.",
-        )));
-    }
+    .check()
+    .map_err(|e| ApiError::invalid_field(timing_issue(e, config.receipt_late_days)))?;
     let t = Transition {
         user,
         request_id: &permit.request_id,
@@ -160,6 +190,7 @@ pub fn record_receipt(
             receipt_number: new.receipt_number.clone(),
             occurred_at: new.occurred_at,
             plates_count: new.plates_count,
+            refusal_reason: new.refusal_reason,
             officer_name: new.officer_name.clone(),
             unit: new.unit.clone(),
             notes: new.notes.clone(),
@@ -182,8 +213,101 @@ pub fn record_receipt(
             at,
         )
     })?;
-    let row = store::load(conn, &permit.id)?;
-    view(conn, row)
+    view(conn, config, &permit.id)
+}
+
+/// Revokes (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
+/// request goes back under review (`permit_issued` → `under_review`, with its history entry),
+/// and `permit.revoked` tells the police.
+pub fn revoke(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    permit_id: &str,
+    if_match: IfMatch,
+    new: NewRevocation,
+) -> ApiResult<PermitView> {
+    let at = now();
+    let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    if_match.check(permit.version)?;
+    ensure_current(conn, &permit)?;
+    let note = match &new.notes {
+        Some(notes) => format!("{}: {notes}", new.reason.label_fa()),
+        None => new.reason.label_fa().to_owned(),
+    };
+    let t = Transition {
+        user,
+        request_id: &permit.request_id,
+        action: Action::Revoke,
+        // The caller's `If-Match` is the permit's, checked above. A receipt moves the request
+        // out of `permit_issued`, so a receipted permit is refused here (`invalid_transition`).
+        if_match: IfMatch(None),
+        note: Some(&note),
+        at,
+    };
+    requests::transition(conn, config, t, |c, request| {
+        let revocation = Revocation {
+            by: &user.id,
+            reason: new.reason,
+            notes: new.notes.as_deref(),
+            at,
+        };
+        revoke_row(c, &permit, revocation, &request.organisation_id)
+    })?;
+    view(conn, config, &permit.id)
+}
+
+/// The request's live permit is revoked (`request_withdrawn`) when its agency withdraws it from
+/// `permit_issued`: registered with `requests::service` by the composition root, and run inside
+/// the withdrawal's transaction.
+pub fn revoke_on_withdrawal(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    request: &RequestRow,
+    note: Option<&str>,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    // The permit waiting for the police, if any (none only when the status was set by hand).
+    let Some(permit) =
+        store::latest_of_request(conn, &request.id)?.filter(|p| p.status == PermitState::Issued)
+    else {
+        return Ok(());
+    };
+    let revocation = Revocation {
+        by: &user.id,
+        reason: RevocationReason::RequestWithdrawn,
+        notes: note,
+        at,
+    };
+    revoke_row(conn, &permit, revocation, &request.organisation_id)
+}
+
+/// Marks the permit revoked (versioned) and emits `permit.revoked`.
+fn revoke_row(
+    conn: &mut DbConnection,
+    permit: &PermitRow,
+    revocation: Revocation<'_>,
+    organisation_id: &str,
+) -> ApiResult<()> {
+    let at = revocation.at;
+    if !store::mark_revoked(conn, permit, revocation)? {
+        // A receipt or another revocation got there first.
+        return Err(ApiError::conflict(
+            ErrorCode::Conflict,
+            "این مجوز هم‌زمان تغییر کرد؛ دوباره بخوانید و تصمیم بگیرید.",
+            "The permit changed meanwhile; read it again.",
+        ));
+    }
+    // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
+    let permit = store::load(conn, &permit.id)?;
+    emit_event(
+        conn,
+        EventType::PermitRevoked,
+        &permit,
+        None,
+        organisation_id,
+        at,
+    )
 }
 
 /// Records the removal in the national vehicle system: `plate_removed` → `completed`.
@@ -227,33 +351,44 @@ pub fn register(
     requests::view(conn, config, user, after)
 }
 
-/// A page of permits with each one's cursor key.
+/// A page of permits with each one's cursor key; vehicles, agencies and receipts come joined,
+/// in the page's one query.
 pub fn list(
     conn: &mut DbConnection,
+    clock: &Clock,
     query: &ListQuery,
 ) -> ApiResult<(Vec<String>, Vec<PermitView>)> {
     let rows = store::list(conn, query)?;
     let keys = rows
         .iter()
-        .map(|r| format!("{}:{}", r.queue_rank, r.id))
+        .map(|r| format!("{}:{}", r.permit.queue_rank, r.permit.id))
         .collect();
     let views = rows
         .into_iter()
-        .map(|r| view(conn, r))
-        .collect::<ApiResult<Vec<_>>>()?;
+        .map(|r| PermitView::build(r, clock, query.at))
+        .collect();
     Ok((keys, views))
 }
 
-/// One permit with its receipt, if `scope` may see it.
-pub fn get(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitView> {
-    let (row, _) = store::load_visible(conn, scope, id)?;
-    view(conn, row)
+/// One permit with its vehicle, agency and receipt, if `scope` may see it.
+pub fn get(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    scope: &Scope,
+    id: &str,
+) -> ApiResult<PermitView> {
+    let listing = store::listing(conn, scope, id)?;
+    Ok(PermitView::build(listing, clock, now()))
 }
 
-/// Whether a printed permit number is genuine, and its status.
-pub fn verify(conn: &mut DbConnection, number: &TrackingCode) -> ApiResult<PermitVerification> {
+/// Whether a printed permit number is genuine, its status, and the masked plate it names.
+pub fn verify(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    number: &TrackingCode,
+) -> ApiResult<PermitVerification> {
     let row = store::by_number(conn, number.as_str())?;
-    Ok(PermitVerification::of(row, now()))
+    Ok(PermitVerification::of(row, clock, now()))
 }
 
 /// Records a permit event (subject: the permit; the request's tracking code and agency).

@@ -4,11 +4,13 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::access::Scope;
-use crate::db::schema::{permits, receipts, registrations, requests};
+use crate::db::schema::{organisations, permits, receipts, registrations, requests};
 use crate::db::DbConnection;
+use crate::domain::reasons::RevocationReason;
 use crate::error::ApiResult;
 use crate::permits::model::{
-    PermitRow, PermitState, PermitStatus, ReceiptRow, RegistrationRow, QUEUE_DONE,
+    FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
+    ReceiptRow, RegistrationRow, QUEUE_DONE,
 };
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
@@ -40,6 +42,27 @@ pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<Perm
         .filter(permits::permit_number.eq(permit_number))
         .select(PermitRow::as_select())
         .first(conn)?)
+}
+
+/// A permit with its filed vehicle, agency and receipt, in one query; not found unless
+/// `scope` may see it.
+pub fn listing(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitListing> {
+    let found: PermitListing = permits::table
+        .inner_join(requests::table.inner_join(organisations::table))
+        .left_join(receipts::table)
+        .filter(permits::id.eq(id))
+        .select((
+            PermitRow::as_select(),
+            FiledVehicle::as_select(),
+            (organisations::id, organisations::name),
+            Option::<ReceiptRow>::as_select(),
+        ))
+        .first::<PermitListingRow>(conn)?
+        .into();
+    if !scope.allows(&found.agency.0) {
+        return Err(crate::error::ApiError::not_found());
+    }
+    Ok(found)
 }
 
 pub fn permit_number_taken(conn: &mut DbConnection, permit_number: &str) -> ApiResult<bool> {
@@ -103,6 +126,55 @@ pub fn mark_receipted(
     Ok(n == 1)
 }
 
+/// The request's latest permit (the one the police act on while the request is
+/// `permit_issued`).
+pub fn latest_of_request(
+    conn: &mut DbConnection,
+    request_id: &str,
+) -> ApiResult<Option<PermitRow>> {
+    Ok(permits::table
+        .filter(permits::request_id.eq(request_id))
+        .order((permits::issued_at.desc(), permits::id.desc()))
+        .select(PermitRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A permit's revocation.
+pub struct Revocation<'a> {
+    pub by: &'a str,
+    pub reason: RevocationReason,
+    pub notes: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// Revokes a permit still waiting for the police, if nobody changed it since it was read (its
+/// version); `false` when someone did.
+pub fn mark_revoked(
+    conn: &mut DbConnection,
+    permit: &PermitRow,
+    r: Revocation<'_>,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        permits::table
+            .filter(permits::id.eq(&permit.id))
+            .filter(permits::version.eq(permit.version))
+            .filter(permits::status.eq(PermitState::Issued)),
+    )
+    .set((
+        permits::status.eq(PermitState::Revoked),
+        permits::queue_rank.eq(QUEUE_DONE),
+        permits::version.eq(permit.version + 1),
+        permits::updated_at.eq(r.at),
+        permits::revoked_at.eq(Some(r.at)),
+        permits::revoked_by.eq(Some(r.by)),
+        permits::revocation_reason.eq(Some(r.reason)),
+        permits::revocation_notes.eq(r.notes),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn registration_number_taken(conn: &mut DbConnection, number: &str) -> ApiResult<bool> {
     let n: i64 = registrations::table
         .filter(registrations::national_registration_number.eq(number))
@@ -128,14 +200,24 @@ pub struct ListQuery {
     pub limit: i64,
     /// "Now", for the derived `issued` / `expired`.
     pub at: NaiveDateTime,
+    /// The police's queue: revoked permits are left out unless `status` or `updated_since`
+    /// asks for them (a polling system must still see the revocation).
+    pub police_queue: bool,
 }
 
-/// Permits waiting for the police first, then newest first (one more than `limit`).
-pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitRow>> {
+/// Permits waiting for the police first, then newest first (one more than `limit`), each with
+/// its filed vehicle, agency and receipt (joined, one query for the page).
+pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitListing>> {
     let at = query.at;
     let mut q = permits::table
-        .inner_join(requests::table)
-        .select(PermitRow::as_select())
+        .inner_join(requests::table.inner_join(organisations::table))
+        .left_join(receipts::table)
+        .select((
+            PermitRow::as_select(),
+            FiledVehicle::as_select(),
+            (organisations::id, organisations::name),
+            Option::<ReceiptRow>::as_select(),
+        ))
         .order((permits::queue_rank.asc(), permits::id.desc()))
         .limit(query.limit + 1)
         .into_boxed();
@@ -146,6 +228,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitR
         None => q,
         Some(PermitStatus::Used) => q.filter(permits::status.eq(PermitState::Used)),
         Some(PermitStatus::Refused) => q.filter(permits::status.eq(PermitState::Refused)),
+        Some(PermitStatus::Revoked) => q.filter(permits::status.eq(PermitState::Revoked)),
         Some(PermitStatus::Issued) => q
             .filter(permits::status.eq(PermitState::Issued))
             .filter(permits::valid_until.ge(at)),
@@ -153,6 +236,9 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitR
             .filter(permits::status.eq(PermitState::Issued))
             .filter(permits::valid_until.lt(at)),
     };
+    if query.police_queue && query.status.is_none() && query.updated_since.is_none() {
+        q = q.filter(permits::status.ne(PermitState::Revoked));
+    }
     if let Some(since) = query.updated_since {
         q = q.filter(permits::updated_at.ge(since));
     }
@@ -163,5 +249,6 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitR
                 .and(permits::id.lt(id.clone()))),
         );
     }
-    Ok(q.load(conn)?)
+    let rows: Vec<PermitListingRow> = q.load(conn)?;
+    Ok(rows.into_iter().map(PermitListing::from).collect())
 }

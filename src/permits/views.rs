@@ -4,8 +4,10 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
-use crate::permits::model::{Outcome, PermitRow, PermitStatus, ReceiptRow};
+use crate::clock::{utc, Clock};
+use crate::domain::jalali::format_jalali;
+use crate::domain::reasons::{RefusalReason, RevocationReason};
+use crate::permits::model::{Outcome, PermitListing, PermitRow, PermitStatus, ReceiptRow};
 
 #[derive(Serialize, ToSchema)]
 pub struct ReceiptView {
@@ -14,6 +16,11 @@ pub struct ReceiptView {
     pub receipt_number: String,
     pub occurred_at: DateTime<Utc>,
     pub plates_count: Option<i32>,
+    /// Why the police did not remove the plates (refusals only).
+    pub refusal_reason: Option<RefusalReason>,
+    /// `refusal_reason` as people read it.
+    #[schema(example = "خلافی پرداخت‌نشده")]
+    pub refusal_reason_label_fa: Option<&'static str>,
     pub officer_name: Option<String>,
     pub unit: Option<String>,
     pub notes: Option<String>,
@@ -28,6 +35,8 @@ impl From<ReceiptRow> for ReceiptView {
             receipt_number: r.receipt_number,
             occurred_at: utc(r.occurred_at),
             plates_count: r.plates_count,
+            refusal_reason: r.refusal_reason,
+            refusal_reason_label_fa: r.refusal_reason.map(RefusalReason::label_fa),
             officer_name: r.officer_name,
             unit: r.unit,
             notes: r.notes,
@@ -36,34 +45,105 @@ impl From<ReceiptRow> for ReceiptView {
     }
 }
 
+/// The vehicle a permit names, as the police check it against the car in front of them: the
+/// plate and identifiers copied when the permit was issued, and the rest as the agency filed it.
+#[derive(Serialize, ToSchema)]
+pub struct PermitVehicleView {
+    /// Canonical plate, e.g. `12الف345-67`.
+    #[schema(example = "12الف345-67")]
+    pub plate: String,
+    /// ISO 3779 VIN; `null` for a vehicle filed with a chassis number only.
+    #[schema(example = "NAAM01CA9JK123456")]
+    pub vin: Option<String>,
+    /// Chassis number (شماره شاسی), normalised; `null` when not given.
+    #[schema(example = "IRFC841V3AJ123456")]
+    pub chassis_number: Option<String>,
+    #[schema(example = "124K0123456")]
+    pub engine_number: String,
+    #[schema(example = "ایران خودرو")]
+    pub make: String,
+    #[schema(example = "سمند LX")]
+    pub model: String,
+    /// Model year as filed, Gregorian (2012) or Solar Hijri (1391).
+    #[schema(example = 1391)]
+    pub year: i32,
+}
+
+/// The agency (government body) whose vehicle it is.
+#[derive(Serialize, ToSchema)]
+pub struct PermitAgencyView {
+    pub id: String,
+    #[schema(example = "ادارهٔ کل راه و شهرسازی")]
+    pub name: String,
+}
+
 /// A plate-removal permit.
 #[derive(Serialize, ToSchema)]
 pub struct PermitView {
     pub id: String,
     /// This service's permit number (12 digits, Verhoeff check digit), printed on the permit.
+    /// Numbers issued now start with 5–9 (tracking codes with 1–4); older ones stay valid.
     #[schema(example = "731904552817")]
     pub permit_number: String,
     /// The permit's number in the national vehicle system (سامانه جامع خودرو).
     pub national_permit_number: String,
     pub request_id: String,
     pub tracking_code: String,
-    /// The vehicle's plate and VIN, copied when the permit was issued.
+    /// The vehicle's plate, copied when the permit was issued (also in `vehicle.plate`).
     pub plate: String,
-    pub vin: String,
+    /// The vehicle's VIN, copied when the permit was issued (also in `vehicle.vin`); `null`
+    /// for a vehicle filed with a chassis number only.
+    pub vin: Option<String>,
+    /// What the police check: plate, VIN, chassis number, engine number, make, model, year.
+    pub vehicle: PermitVehicleView,
+    /// The agency whose vehicle it is.
+    pub agency: PermitAgencyView,
     pub issued_at: DateTime<Utc>,
     pub valid_until: DateTime<Utc>,
+    /// `valid_until` as a Solar Hijri date in the service's time zone (`SERVICE_TIMEZONE`,
+    /// default Asia/Tehran), `YYYY/MM/DD` with ASCII digits, e.g. `1405/09/05`.
+    #[schema(example = "1405/09/05")]
+    pub valid_until_jalali: String,
     pub status: PermitStatus,
     pub notes: Option<String>,
     /// The police's receipt, once posted.
     pub receipt: Option<ReceiptView>,
+    /// Why and when the permit was revoked (`status: revoked` only).
+    pub revocation: Option<RevocationView>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
 
+/// A UTC instant's service-local date in the Solar Hijri calendar, `1405/09/05`.
+pub fn jalali_date(clock: &Clock, t: NaiveDateTime) -> String {
+    format_jalali(clock.local_date(t))
+}
+
 impl PermitView {
-    pub fn build(row: PermitRow, receipt: Option<ReceiptRow>, now: NaiveDateTime) -> Self {
+    pub fn build(listing: PermitListing, clock: &Clock, now: NaiveDateTime) -> Self {
+        let PermitListing {
+            permit: row,
+            vehicle,
+            agency: (agency_id, agency_name),
+            receipt,
+        } = listing;
         PermitView {
             status: row.shown_status(now),
+            revocation: RevocationView::of(&row),
+            valid_until_jalali: jalali_date(clock, row.valid_until),
+            vehicle: PermitVehicleView {
+                plate: row.plate.clone(),
+                vin: row.vin.clone(),
+                chassis_number: row.chassis_number,
+                engine_number: vehicle.engine_number,
+                make: vehicle.make,
+                model: vehicle.model,
+                year: vehicle.model_year,
+            },
+            agency: PermitAgencyView {
+                id: agency_id,
+                name: agency_name,
+            },
             id: row.id,
             permit_number: row.permit_number,
             national_permit_number: row.national_permit_number,
@@ -86,18 +166,67 @@ impl PermitView {
     }
 }
 
-/// The public answer to "is this printed permit genuine and valid?".
+/// A permit's revocation (ابطال).
+#[derive(Serialize, ToSchema)]
+pub struct RevocationView {
+    pub revoked_at: DateTime<Utc>,
+    /// `request_withdrawn` when the agency withdrew its request.
+    pub reason_code: RevocationReason,
+    #[schema(example = "صدور اشتباه")]
+    pub reason_label_fa: &'static str,
+    pub notes: Option<String>,
+}
+
+impl RevocationView {
+    fn of(row: &PermitRow) -> Option<Self> {
+        let (at, reason) = (row.revoked_at?, row.revocation_reason?);
+        Some(RevocationView {
+            revoked_at: utc(at),
+            reason_code: reason,
+            reason_label_fa: reason.label_fa(),
+            notes: row.revocation_notes.clone(),
+        })
+    }
+}
+
+/// The public answer to "is this printed permit genuine and valid, and for which car?": exactly
+/// these six fields, nothing personal.
 #[derive(Serialize, ToSchema)]
 pub struct PermitVerification {
+    #[schema(example = "731904552817")]
     pub permit_number: String,
     pub status: PermitStatus,
+    /// The status in Persian, as printed for the public.
+    #[schema(example = "صادر شده و معتبر")]
+    pub status_label_fa: &'static str,
     pub valid_until: DateTime<Utc>,
+    /// `valid_until` as a Solar Hijri date in the service's time zone, `YYYY/MM/DD` (ASCII
+    /// digits), e.g. `1405/09/05`.
+    #[schema(example = "1405/09/05")]
+    pub valid_until_jalali: String,
+    /// The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
+    /// the paper belongs to the car in front of you, not enough to look a car up.
+    #[schema(example = "12الف***-67")]
+    pub plate_masked: String,
+}
+
+/// `12الف345-67` → `12الف***-67`.
+pub fn mask_plate(canonical: &str) -> String {
+    let parts = crate::requests::model::plate_parts(canonical);
+    if parts.second.is_empty() {
+        return "***".to_owned();
+    }
+    format!("{}{}***-{}", parts.first, parts.letter, parts.region)
 }
 
 impl PermitVerification {
-    pub fn of(row: PermitRow, now: NaiveDateTime) -> Self {
+    pub fn of(row: PermitRow, clock: &Clock, now: NaiveDateTime) -> Self {
+        let status = row.shown_status(now);
         PermitVerification {
-            status: row.shown_status(now),
+            status,
+            status_label_fa: status.label_fa(),
+            valid_until_jalali: jalali_date(clock, row.valid_until),
+            plate_masked: mask_plate(&row.plate),
             permit_number: row.permit_number,
             valid_until: utc(row.valid_until),
         }
@@ -114,10 +243,14 @@ pub struct PermitEventData<'a> {
     pub request_id: &'a str,
     pub tracking_code: &'a str,
     pub plate: &'a str,
-    pub vin: &'a str,
+    /// `null` for a vehicle filed with a chassis number only.
+    pub vin: Option<&'a str>,
+    pub chassis_number: Option<&'a str>,
     pub valid_until: DateTime<Utc>,
     #[serde(flatten)]
     pub receipt: Option<ReceiptEventData<'a>>,
+    #[serde(flatten)]
+    pub revocation: Option<RevocationEventData<'a>>,
 }
 
 /// The receipt's part of `permit.receipt_recorded`.
@@ -127,6 +260,16 @@ pub struct ReceiptEventData<'a> {
     pub outcome: Outcome,
     pub receipt_number: &'a str,
     pub occurred_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal_reason: Option<RefusalReason>,
+}
+
+/// The revocation's part of `permit.revoked`.
+#[derive(Serialize)]
+pub struct RevocationEventData<'a> {
+    pub revoked_at: DateTime<Utc>,
+    pub revocation_reason: RevocationReason,
+    pub revocation_notes: Option<&'a str>,
 }
 
 impl<'a> PermitEventData<'a> {
@@ -138,14 +281,35 @@ impl<'a> PermitEventData<'a> {
             request_id: &permit.request_id,
             tracking_code: &permit.tracking_code,
             plate: &permit.plate,
-            vin: &permit.vin,
+            vin: permit.vin.as_deref(),
+            chassis_number: permit.chassis_number.as_deref(),
             valid_until: utc(permit.valid_until),
             receipt: receipt.map(|r| ReceiptEventData {
                 receipt_id: &r.id,
                 outcome: r.outcome,
                 receipt_number: &r.receipt_number,
                 occurred_at: utc(r.occurred_at),
+                refusal_reason: r.refusal_reason,
             }),
+            revocation: match (permit.revoked_at, permit.revocation_reason) {
+                (Some(at), Some(reason)) => Some(RevocationEventData {
+                    revoked_at: utc(at),
+                    revocation_reason: reason,
+                    revocation_notes: permit.revocation_notes.as_deref(),
+                }),
+                _ => None,
+            },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_plate;
+
+    #[test]
+    fn masks_the_three_middle_digits() {
+        assert_eq!(mask_plate("12الف345-67"), "12الف***-67");
+        assert_eq!(mask_plate("garbage"), "***");
     }
 }

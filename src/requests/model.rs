@@ -13,13 +13,15 @@ use crate::db::schema::{request_history, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
 use crate::domain::plate::{Plate, PlateParts, KNOWN_LETTERS};
+use crate::domain::reasons::RejectionReason;
 use crate::domain::status::{Action, RequestStatus};
 use crate::domain::text::normalize_code;
 use crate::domain::tracking::TrackingCode;
-use crate::domain::vin::Vin;
-use crate::error::ApiResult;
+use crate::domain::vin::ChassisNumber;
+use crate::error::{ApiResult, FieldIssue};
 use crate::http::pagination::Page;
 use crate::http::query_date;
+use crate::validate::Issues;
 
 /// Why the plate is to be removed.
 #[derive(
@@ -87,7 +89,7 @@ pub struct RequestRow {
     pub created_by: String,
     pub status: RequestStatus,
     pub plate: String,
-    pub vin: String,
+    pub vin: Option<String>,
     pub engine_number: String,
     pub make: String,
     pub model: String,
@@ -105,6 +107,8 @@ pub struct RequestRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub status_changed_at: NaiveDateTime,
+    pub chassis_number: Option<String>,
+    pub rejection_reason: Option<RejectionReason>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -128,13 +132,27 @@ pub struct HistoryRow {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleInput {
-    /// Iranian plate, accepted leniently: `"۱۲ الف ۳۴۵ ایران ۶۷"`, `"12الف345-67"`; only the
-    /// configured government letters (default `الف`) are accepted.
+    /// Iranian car plate as clerks type it: number first (`"۱۲ الف ۳۴۵ ایران ۶۷"`,
+    /// `"12الف345-67"`) or region first (`"ایران ۱۵ - ۳۵۱ الف ۱۲"`); Persian, Arabic or ASCII
+    /// digits in any mix; spaces, dashes of every kind, minus sign, slash or dot between the
+    /// parts; `ا`, `آ`, `الـف` for `الف`. Stored canonically (`12الف345-67`). The region must be
+    /// one that car plates carry (10–99); motorcycle and free-zone plates are refused with
+    /// their own message. Only the configured government letters (default `الف`) are accepted.
     #[schema(example = "۱۲ الف ۳۴۵ ایران ۶۷")]
     pub plate: String,
-    /// 17 characters, no I, O or Q.
+    /// ISO 3779 VIN: 17 Latin letters and digits, no I, O or Q, not all digits (Persian digits,
+    /// spaces and dashes are normalised). Optional; checked only when given (a blank string
+    /// counts as not given). At least one of `vin` and `chassis_number` is required.
     #[schema(example = "NAAM01CA9JK123456")]
-    pub vin: String,
+    pub vin: Option<String>,
+    /// Chassis number (شماره شاسی) of vehicles without a 17-character VIN: free format,
+    /// normalised (Persian/Arabic digits to ASCII, upper case, spaces and dashes dropped) to
+    /// 5–25 Latin letters and digits. Optional; at least one of `vin` and `chassis_number` is
+    /// required (422 on `vehicle.chassis_number` when both are missing).
+    #[schema(example = "IRFC841V3AJ123456")]
+    pub chassis_number: Option<String>,
+    /// Engine number, normalised like `chassis_number` (Persian digits to ASCII, upper case,
+    /// spaces and dashes dropped); up to 30 Latin letters, digits and `/`.
     #[schema(example = "124K0123456")]
     pub engine_number: String,
     #[schema(example = "ایران خودرو")]
@@ -181,13 +199,82 @@ pub struct CreateRequest {
     pub description: Option<String>,
 }
 
-/// A note for `reject`, `withdraw` and `reopen`.
+/// A note for `withdraw`.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonBody {
     /// Why (1–2000 characters).
     #[schema(example = "مدارک مالکیت با مشخصات خودرو مطابقت ندارد.")]
     pub reason: String,
+}
+
+/// Rejecting a request: a coded reason the directorate can count, and the text the agency
+/// reads.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectBody {
+    /// Why, as a code (required): `incomplete_documents` (نقص مدارک), `not_government_vehicle`
+    /// (خودرو دولتی نیست), `ownership_unclear` (ابهام در مالکیت), `duplicate_request` (درخواست
+    /// تکراری) or `other` (سایر). Stored on the request (`rejection_reason`) and counted in
+    /// `GET /reports/sla`. Missing or unknown is 422 naming `reason_code`.
+    #[schema(value_type = RejectionReason, required = true, example = "incomplete_documents")]
+    pub reason_code: Option<String>,
+    /// Why, in words (1–2000 characters, required); kept as the history entry's note.
+    #[schema(value_type = String, required = true, example = "مدارک مالکیت با مشخصات خودرو مطابقت ندارد.")]
+    pub reason: Option<String>,
+}
+
+/// A rejection that passed validation.
+#[derive(Clone, Debug)]
+pub struct NewRejection {
+    pub code: RejectionReason,
+    /// Normalised, 1–2000 characters.
+    pub reason: String,
+}
+
+impl TryFrom<RejectBody> for NewRejection {
+    type Error = crate::error::ApiError;
+
+    fn try_from(input: RejectBody) -> ApiResult<Self> {
+        let mut issues = Issues::new();
+        let codes = || {
+            let fa: Vec<String> = RejectionReason::ALL
+                .iter()
+                .map(|r| format!("{} ({})", r.as_str(), r.label_fa()))
+                .collect();
+            let en: Vec<&str> = RejectionReason::ALL.iter().map(|r| r.as_str()).collect();
+            (fa.join("، "), en.join(", "))
+        };
+        let code = match input.reason_code.as_deref().map(str::trim) {
+            None | Some("") => {
+                let (fa, en) = codes();
+                issues.push(FieldIssue::new(
+                    "reason_code",
+                    "required",
+                    format!("کد دلیل رد الزامی است؛ یکی از این‌ها: {fa}."),
+                    format!("reason_code is required; one of: {en}."),
+                ));
+                None
+            }
+            Some(text) => match text.parse::<RejectionReason>() {
+                Ok(code) => Some(code),
+                Err(_) => {
+                    let (fa, en) = codes();
+                    issues.push(FieldIssue::new(
+                        "reason_code",
+                        "invalid_value",
+                        format!("کد دلیل رد شناخته‌شده نیست؛ یکی از این‌ها را بفرستید: {fa}."),
+                        format!("Unknown reason_code; send one of: {en}."),
+                    ));
+                    None
+                }
+            },
+        };
+        let reason = issues.text("reason", input.reason.as_deref().unwrap_or(""), 1, 2000);
+        issues.finish()?;
+        let code = code.ok_or_else(|| crate::error::ApiError::internal("checked above"))?;
+        Ok(NewRejection { code, reason })
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -206,8 +293,9 @@ pub struct RequestFilter {
     /// Only this agency's requests (directorate, registry and admin; agencies always see only
     /// their own).
     pub organisation_id: Option<String>,
-    /// Exact look-up by tracking code, plate, VIN or letter number (Persian digits and Arabic
-    /// letter forms are normalised).
+    /// Exact look-up by tracking code, plate (either order, any separators), VIN, chassis
+    /// number or letter number (Persian digits, Arabic letter forms, spaces and dashes are
+    /// normalised; a VIN or chassis number matches either column).
     pub q: Option<String>,
     /// Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time).
     pub created_from: Option<String>,
@@ -234,7 +322,8 @@ pub enum RequestSort {
 pub struct Search {
     pub tracking_code: Option<String>,
     pub plate: Option<String>,
-    pub vin: Option<String>,
+    /// A VIN or chassis number: matched against both columns.
+    pub identifier: Option<String>,
     pub letter_number: String,
 }
 
@@ -249,7 +338,7 @@ impl Search {
         Some(Search {
             tracking_code: TrackingCode::parse(q).map(|t| t.as_str().to_owned()),
             plate: Plate::parse(q, &letters).ok().map(|p| p.canonical()),
-            vin: Vin::parse(q).map(|v| v.as_str().to_owned()),
+            identifier: ChassisNumber::parse(q).ok().map(ChassisNumber::into_inner),
             letter_number: normalize_code(q),
         })
     }
@@ -298,7 +387,12 @@ pub struct VehicleView {
     #[schema(example = "12الف345-67")]
     pub plate: String,
     pub plate_parts: PlateParts,
-    pub vin: String,
+    /// ISO 3779 VIN; `null` when the vehicle was filed with a chassis number only.
+    #[schema(example = "NAAM01CA9JK123456")]
+    pub vin: Option<String>,
+    /// Chassis number (شماره شاسی), normalised; `null` when not given.
+    #[schema(example = "IRFC841V3AJ123456")]
+    pub chassis_number: Option<String>,
     pub engine_number: String,
     pub make: String,
     pub model: String,
@@ -350,6 +444,13 @@ pub struct RequestView {
     pub description: Option<String>,
     /// The directorate reviewer who took the request, once taken.
     pub reviewer_id: Option<String>,
+    /// Why the directorate rejected the request, as a code; `null` unless rejected (and for
+    /// requests rejected before reasons were coded).
+    pub rejection_reason: Option<RejectionReason>,
+    /// The rejection reason as people read it (Persian), e.g. `نقص مدارک`; `null` with
+    /// `rejection_reason`.
+    #[schema(example = "نقص مدارک")]
+    pub rejection_reason_label_fa: Option<&'static str>,
     /// Actions the caller can take now.
     pub allowed_actions: Vec<Action>,
     /// The service-level clock of the current stage.
@@ -421,6 +522,7 @@ impl RequestView {
                 plate_parts: plate_parts(&row.plate),
                 plate: row.plate,
                 vin: row.vin,
+                chassis_number: row.chassis_number,
                 engine_number: row.engine_number,
                 make: row.make,
                 model: row.model,
@@ -444,6 +546,8 @@ impl RequestView {
             reason_details: row.reason_details,
             description: row.description,
             reviewer_id: row.reviewer_id,
+            rejection_reason: row.rejection_reason,
+            rejection_reason_label_fa: row.rejection_reason.map(RejectionReason::label_fa),
             allowed_actions,
             sla,
             version: row.version,

@@ -16,7 +16,8 @@ use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::model::{
-    CreateRequest, HistoryEntry, HistoryList, NoteBody, ReasonBody, RequestFilter, RequestView,
+    CreateRequest, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody, RejectBody,
+    RequestFilter, RequestView,
 };
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
@@ -46,8 +47,13 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 /// `status: submitted`. Honours `Idempotency-Key` (per user, 24 h): a retry with the same key
 /// and body replays the first response; the same key with another body is 422
 /// `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
-/// (same VIN or plate) may have one open request only: another is 409 `duplicate` (naming the
-/// open request's `existing_tracking_code` when it is the caller's own agency's).
+/// (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
+/// other too) may have one open request only: another is 409 `duplicate` (naming the open
+/// request's `existing_tracking_code` when it is the caller's own agency's).
+///
+/// The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
+/// `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
+/// neither, 422 names `vehicle.chassis_number`. Every invalid field is named at once.
 #[utoipa::path(
     tag = "requests",
     request_body = CreateRequest,
@@ -57,6 +63,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
         (status = 201, description = "Filed.", body = RequestView,
          headers(("Location" = String, description = "The new request's URL"), ("ETag" = String, description = "Its version"))),
         (status = 409, description = "An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`), each named in `errors`: e.g. `vehicle.plate` (`invalid_plate`: shape, letter, region, or not a car plate), `vehicle.vin` (`invalid_vin`), `vehicle.chassis_number` (`invalid_chassis_number`, or `required` when neither a VIN nor a chassis number is given).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/requests")]
@@ -185,13 +192,18 @@ async fn act(
             service::view(conn, &config, &user, row)
         })
         .await?;
-    let mut resp = ok_with_etag(StatusCode::OK, view.version, &view);
+    Ok(acted(&view))
+}
+
+/// The answer to an action: the updated request with its `ETag` and `Content-Location`.
+fn acted(view: &RequestView) -> HttpResponse {
+    let mut resp = ok_with_etag(StatusCode::OK, view.version, view);
     resp.headers_mut().insert(
         header::CONTENT_LOCATION,
         HeaderValue::from_str(&format!("/api/v1/requests/{}", view.id))
             .unwrap_or(HeaderValue::from_static("/api/v1/requests")),
     );
-    Ok(resp)
+    resp
 }
 
 /// An action whose body is one required text: visibility (404) first, then the text (422).
@@ -245,18 +257,25 @@ pub async fn review(
 
 /// Reject: `under_review`, `awaiting_documents` or `removal_refused` → `rejected` (terminal).
 /// Roles: `directorate`. Honours `If-Match`.
+///
+/// Takes a coded `reason_code` (`incomplete_documents`, `not_government_vehicle`,
+/// `ownership_unclear`, `duplicate_request`, `other`; required) and the `reason` text. The code
+/// is stored on the request (`rejection_reason`, with `rejection_reason_label_fa`) in the same
+/// transaction as the transition and counted by `GET /reports/sla`; the text becomes the
+/// history entry's note. A missing or unknown code is 422 naming `reason_code`.
 #[utoipa::path(
     tag = "requests",
     params(
         ("id" = String, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
-    request_body = ReasonBody,
+    request_body = RejectBody,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Rejected.", body = RequestView),
         (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`reason_code` missing or unknown, or `reason` empty or too long (`validation_failed`, every field at once).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/requests/{id}/reject")]
@@ -265,18 +284,17 @@ pub async fn reject(
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
-    body: Json<ReasonBody>,
+    body: Json<RejectBody>,
 ) -> ApiResult<HttpResponse> {
-    let text = body.into_inner().map(|b| b.reason);
-    act_with_text(
-        state,
-        user,
-        id.into_inner(),
-        Action::Reject,
-        if_match,
-        ("reason", text),
-    )
-    .await
+    user.require(Action::Reject.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
+    let rejection = NewRejection::try_from(body.into_inner()?)?;
+    let config = state.config.clone();
+    let view = state
+        .tx(move |c| service::reject(c, &config, &user, &id, if_match, rejection))
+        .await?;
+    Ok(acted(&view))
 }
 
 /// Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).

@@ -11,21 +11,23 @@ use crate::db::DbConnection;
 use crate::domain::mobile::Mobile;
 use crate::domain::plate::{Plate, PlateError};
 use crate::domain::status::{self, Action, Guards, Refusal, RequestStatus};
-use crate::domain::text::normalize_code;
 use crate::domain::vehicle::{LetterRef, LetterRefError, ModelYear, ModelYearError};
-use crate::domain::vin::Vin;
+use crate::domain::vin::{normalize_identifier, ChassisNumber, IdentifierError, Vin};
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::model::ListQuery;
-use crate::requests::model::{CreateRequest, Reason, RequestRow, RequestSort, RequestView};
+use crate::requests::model::{
+    CreateRequest, NewRejection, Reason, RequestRow, RequestSort, RequestView,
+};
 use crate::requests::store;
 use crate::validate::Issues;
 
 /// A request that passed validation, in canonical form.
 pub struct NewRequest {
     plate: String,
-    vin: String,
+    vin: Option<String>,
+    chassis_number: Option<String>,
     engine_number: String,
     make: String,
     model: String,
@@ -41,21 +43,69 @@ pub struct NewRequest {
 }
 
 fn plate_issue(err: PlateError) -> FieldIssue {
-    let (fa, en) = match err {
-        PlateError::Format => (
-            "پلاک باید به شکل «۱۲ الف ۳۴۵ ایران ۶۷» باشد.".to_owned(),
-            "The plate must look like 12الف345-67.".to_owned(),
-        ),
-        PlateError::UnknownLetter => (
-            "حرف پلاک شناخته‌شده نیست.".to_owned(),
-            "The plate letter is not a known plate letter.".to_owned(),
-        ),
-        PlateError::LetterNotAllowed { letter } => (
-            format!("پلاک با حرف «{letter}» پلاک دولتی نیست؛ تنها پلاک‌های دولتی پذیرفته می‌شوند."),
-            format!("A plate with the letter '{letter}' is not a government plate."),
-        ),
-    };
+    let (fa, en) = err.message();
     FieldIssue::new("vehicle.plate", "invalid_plate", fa, en)
+}
+
+/// An optional identifier field: absent or blank is "not given".
+fn given(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !normalize_identifier(v).is_empty())
+}
+
+/// The vehicle's VIN (ISO 3779, checked only when given) and chassis number (free format,
+/// 5–25 after normalisation); at least one of the two is required.
+fn vehicle_identity(
+    issues: &mut Issues,
+    v: &crate::requests::model::VehicleInput,
+) -> (Option<String>, Option<String>) {
+    let vin = given(v.vin.as_deref()).and_then(|raw| match Vin::parse(raw) {
+        Some(vin) => Some(vin.as_str().to_owned()),
+        None => {
+            issues.push(FieldIssue::new(
+                "vehicle.vin",
+                "invalid_vin",
+                "شمارهٔ شناسایی (VIN) باید ۱۷ نویسه از حروف لاتین و رقم، بدون I و O و Q و نه همه رقم باشد؛ اگر خودرو VIN ندارد، شمارهٔ شاسی را در «chassis_number» بنویسید.",
+                "The VIN must be 17 letters and digits, without I, O or Q, and not all digits; for a vehicle without a VIN, give its chassis_number instead.",
+            ));
+            None
+        }
+    });
+    let chassis = given(v.chassis_number.as_deref());
+    let chassis_number = chassis.and_then(|raw| match ChassisNumber::parse(raw) {
+        Ok(c) => Some(c.into_inner()),
+        Err(e) => {
+            let (fa, en) = match e {
+                IdentifierError::TooShort => (
+                    "شمارهٔ شاسی باید دست‌کم ۵ نویسه باشد.",
+                    "The chassis number must have at least 5 characters.",
+                ),
+                IdentifierError::TooLong => (
+                    "شمارهٔ شاسی حداکثر ۲۵ نویسه است.",
+                    "The chassis number has at most 25 characters.",
+                ),
+                IdentifierError::BadCharacter => (
+                    "شمارهٔ شاسی تنها از حروف لاتین و رقم تشکیل می‌شود.",
+                    "The chassis number consists of Latin letters and digits only.",
+                ),
+            };
+            issues.push(FieldIssue::new(
+                "vehicle.chassis_number",
+                "invalid_chassis_number",
+                fa,
+                en,
+            ));
+            None
+        }
+    });
+    if given(v.vin.as_deref()).is_none() && chassis.is_none() {
+        issues.push(FieldIssue::new(
+            "vehicle.chassis_number",
+            "required",
+            "شمارهٔ شناسایی (VIN) یا شمارهٔ شاسی خودرو را وارد کنید؛ دست‌کم یکی از این دو الزامی است.",
+            "Give the vehicle's VIN or its chassis number; at least one of the two is required.",
+        ));
+    }
+    (vin, chassis_number)
 }
 
 /// Validates a new request completely: every invalid field is named at once.
@@ -73,29 +123,14 @@ pub fn validate(
             String::new()
         }
     };
-    let vin = match Vin::parse(&v.vin) {
-        Some(vin) => vin.as_str().to_owned(),
-        None => {
-            issues.push(FieldIssue::new(
-                "vehicle.vin",
-                "invalid_vin",
-                "شمارهٔ شناسایی (VIN) باید ۱۷ نویسه از حروف لاتین و رقم، بدون I و O و Q باشد.",
-                "The VIN must be 17 letters and digits, without I, O or Q.",
-            ));
-            String::new()
-        }
-    };
-    let engine_number = normalize_code(&v.engine_number)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
+    let (vin, chassis_number) = vehicle_identity(&mut issues, v);
+    let engine_number = normalize_identifier(&v.engine_number);
     if engine_number.is_empty() {
         issues.push(FieldIssue::required("vehicle.engine_number"));
     } else if engine_number.chars().count() > 30
         || !engine_number
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+            .all(|c| c.is_ascii_alphanumeric() || c == '/')
     {
         issues.push(FieldIssue::new(
             "vehicle.engine_number",
@@ -181,6 +216,7 @@ pub fn validate(
     Ok(NewRequest {
         plate,
         vin,
+        chassis_number,
         engine_number,
         make,
         model,
@@ -272,8 +308,8 @@ fn view_with(
 
 fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
     let err = ApiError::duplicate(
-        "برای این خودرو (همین VIN یا پلاک) درخواست بازِ دیگری وجود دارد.",
-        "This vehicle (same VIN or plate) already has an open request.",
+        "برای این خودرو (همین پلاک، VIN یا شمارهٔ شاسی) درخواست بازِ دیگری وجود دارد.",
+        "This vehicle (same plate, VIN or chassis number) already has an open request.",
     );
     match existing {
         // The other request's tracking code is named only to its own agency.
@@ -293,7 +329,12 @@ pub fn create(
     // A concurrent filing for the same vehicle that slips past the check below is refused by
     // the partial unique indexes and surfaces as 409 `duplicate`.
     {
-        if let Some(existing) = store::open_for_vehicle(c, &new.vin, &new.plate)? {
+        let keys = store::VehicleKeys {
+            plate: &new.plate,
+            vin: new.vin.as_deref(),
+            chassis_number: new.chassis_number.as_deref(),
+        };
+        if let Some(existing) = store::open_for_vehicle(c, &keys)? {
             return Err(duplicate_for(existing, user));
         }
         let at = now();
@@ -307,6 +348,8 @@ pub fn create(
             status: RequestStatus::Submitted,
             plate: new.plate,
             vin: new.vin,
+            chassis_number: new.chassis_number,
+            rejection_reason: None,
             engine_number: new.engine_number,
             make: new.make,
             model: new.model,
@@ -353,6 +396,7 @@ pub fn create(
                     "status": row.status,
                     "plate": row.plate,
                     "vin": row.vin,
+                    "chassis_number": row.chassis_number,
                     "reason": row.reason,
                 }),
                 at,
@@ -375,6 +419,20 @@ pub async fn ensure_visible(
     state
         .db(move |conn| store::load_visible(conn, &scope, &id).map(|_| ()))
         .await
+}
+
+/// What withdrawing a request from `permit_issued` does to its permit (revokes it, in the same
+/// transaction). Permits depend on requests (their actions run through [`transition`]), not the
+/// reverse, so the permits module supplies this and the composition root registers it with
+/// [`on_withdrawal_with_permit`] before serving.
+pub type WithdrawalHook =
+    fn(&mut DbConnection, &AuthUser, &RequestRow, Option<&str>, NaiveDateTime) -> ApiResult<()>;
+
+static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLock::new();
+
+/// Registers the [`WithdrawalHook`] (once; later calls keep the first).
+pub fn on_withdrawal_with_permit(hook: WithdrawalHook) {
+    let _ = WITHDRAWAL_HOOK.set(hook);
 }
 
 /// One action of the state machine on one request.
@@ -461,6 +519,12 @@ where
     crate::sla::store::refresh(conn, config, &row.id, at)?;
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
+    if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {
+        let hook = WITHDRAWAL_HOOK
+            .get()
+            .ok_or_else(|| ApiError::internal("no withdrawal hook registered"))?;
+        hook(conn, user, &after, note, at)?;
+    }
     let data = serde_json::json!({
         "request_id": after.id,
         "tracking_code": after.tracking_code,
@@ -490,4 +554,30 @@ where
         )?;
     }
     Ok(after)
+}
+
+/// Rejects a request (directorate) in the caller's transaction: the transition with the text
+/// as its history note, and the coded reason stored on the request. Answers the updated view.
+pub fn reject(
+    conn: &mut DbConnection,
+    config: &Config,
+    user: &AuthUser,
+    request_id: &str,
+    if_match: IfMatch,
+    rejection: NewRejection,
+) -> ApiResult<RequestView> {
+    let NewRejection { code, reason } = rejection;
+    let t = Transition {
+        user,
+        request_id,
+        action: Action::Reject,
+        if_match,
+        note: Some(&reason),
+        at: now(),
+    };
+    transition(conn, config, t, |c, row| {
+        store::record_rejection(c, &row.id, code)
+    })?;
+    let row = store::load(conn, request_id)?;
+    view(conn, config, user, row)
 }

@@ -66,6 +66,19 @@ pub fn advance(
     Ok(updated == 1)
 }
 
+/// Records why the directorate rejected the request (inside the rejection's transaction; the
+/// status change already bumped the version). A later rejection overwrites the code.
+pub fn record_rejection(
+    conn: &mut DbConnection,
+    request_id: &str,
+    reason: crate::domain::reasons::RejectionReason,
+) -> ApiResult<()> {
+    diesel::update(requests::table.find(request_id))
+        .set(requests::rejection_reason.eq(reason))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn history(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<HistoryRow>> {
     Ok(request_history::table
         .filter(request_history::request_id.eq(request_id))
@@ -121,19 +134,37 @@ pub fn append_history(
     Ok(())
 }
 
-/// The open request for a vehicle (same VIN or plate), as `(organisation_id, tracking_code)`.
+/// The vehicle a new request names: its plate and whichever identifiers it carries.
+pub struct VehicleKeys<'a> {
+    pub plate: &'a str,
+    pub vin: Option<&'a str>,
+    pub chassis_number: Option<&'a str>,
+}
+
+/// The open request for a vehicle, as `(organisation_id, tracking_code)`: same plate, or a VIN
+/// or chassis number equal to either identifier of the new one (a number filed once as a VIN
+/// and once as a chassis number is the same vehicle).
 pub fn open_for_vehicle(
     conn: &mut DbConnection,
-    vin: &str,
-    plate: &str,
+    keys: &VehicleKeys<'_>,
 ) -> ApiResult<Option<(String, String)>> {
     let terminal = [
         RequestStatus::Completed,
         RequestStatus::Rejected,
         RequestStatus::Withdrawn,
     ];
+    let ids: Vec<String> = [keys.vin, keys.chassis_number]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
     Ok(requests::table
-        .filter(requests::vin.eq(vin).or(requests::plate.eq(plate)))
+        .filter(
+            requests::plate
+                .eq(keys.plate)
+                .or(requests::vin.eq_any(ids.clone()).assume_not_null())
+                .or(requests::chassis_number.eq_any(ids).assume_not_null()),
+        )
         .filter(requests::status.ne_all(terminal))
         .select((requests::organisation_id, requests::tracking_code))
         .first(conn)
@@ -248,8 +279,9 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
         if let Some(p) = &search.plate {
             cond = Box::new(cond.or(requests::plate.eq(p.clone())));
         }
-        if let Some(v) = &search.vin {
-            cond = Box::new(cond.or(requests::vin.eq(v.clone())));
+        if let Some(v) = &search.identifier {
+            cond = Box::new(cond.or(requests::vin.eq(v.clone()).assume_not_null()));
+            cond = Box::new(cond.or(requests::chassis_number.eq(v.clone()).assume_not_null()));
         }
         q = q.filter(cond);
     }

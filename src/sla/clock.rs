@@ -400,4 +400,30 @@ mod tests {
         assert_eq!(s.clock, ClockState::Stopped);
         assert_eq!(s.used_secs, 3600);
     }
+
+    /// A revoked permit sends the request back for a new decision run (as a reopen does); a
+    /// withdrawal while the permit waits stops the police's clock without completing it.
+    #[test]
+    fn revocation_and_withdrawal_after_the_permit_do_not_complete_the_police_stage() {
+        let c = cal(&[]);
+        let config = Config::defaults();
+        let issued = [
+            t(S::Submitted, tehran(2024, 11, 4, 9)),
+            t(S::UnderReview, tehran(2024, 11, 4, 10)),
+            t(S::PermitIssued, tehran(2024, 11, 5, 12)),
+        ];
+        let mut revoked = issued.to_vec();
+        revoked.push(t(S::UnderReview, tehran(2024, 11, 6, 9)));
+        let s = summarise(&revoked, &c, &config, tehran(2024, 11, 6, 10));
+        assert_eq!(s.police_cd, None);
+        assert_eq!(s.stage, Some(Stage::Decision));
+        assert_eq!(s.clock, ClockState::Running);
+        assert_eq!(s.clock_since, Some(tehran(2024, 11, 6, 9)));
+        let mut withdrawn = issued.to_vec();
+        withdrawn.push(t(S::Withdrawn, tehran(2024, 11, 6, 9)));
+        let s = summarise(&withdrawn, &c, &config, tehran(2024, 11, 9, 10));
+        assert_eq!(s.police_cd, None);
+        assert_eq!(s.stage, Some(Stage::Police));
+        assert_eq!(s.clock, ClockState::Stopped);
+    }
 }

@@ -9,14 +9,17 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::config::Config;
-use crate::db::schema::{feedback, organisations, request_sla};
+use crate::db::schema::{feedback, organisations, receipts, request_sla, requests};
 use crate::db::DbConnection;
+use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
 use crate::sla::calendar::days_from_centi;
 use crate::sla::clock::{ClockState, Stage};
 use crate::sla::model::Selection;
-use crate::sla::views::{AgencyFigures, FeedbackStats, SlaFigures, StageSet, StageStats};
+use crate::sla::views::{
+    reason_counts, AgencyFigures, FeedbackStats, SlaFigures, StageSet, StageStats,
+};
 
 macro_rules! select_on {
     ($q:expr, $sel:expr) => {{
@@ -149,6 +152,69 @@ fn stage_histograms(
     Ok(out)
 }
 
+// The reason counts group by the request's organisation (from `request_sla`, whose filing date
+// and organisation every figure of the report is selected on) and a column of another table.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    request_sla::organisation_id,
+    receipts::refusal_reason,
+    requests::rejection_reason,
+);
+
+/// `(organisation, reason, count)` rows.
+type ReasonRows<R> = Vec<(String, Option<R>, i64)>;
+
+/// Coded reasons counted by the database over the selected requests: the police's refusals
+/// (every refused receipt with a `refusal_reason`) and the directorate's rejections (rejected
+/// requests with a `rejection_reason`), per organisation.
+fn reason_rows(
+    conn: &mut DbConnection,
+    sel: &Selection,
+) -> ApiResult<(ReasonRows<RefusalReason>, ReasonRows<RejectionReason>)> {
+    let refusals: ReasonRows<RefusalReason> = select_on!(
+        receipts::table
+            .inner_join(request_sla::table.on(request_sla::request_id.eq(receipts::request_id)))
+            .filter(receipts::refusal_reason.is_not_null())
+            .group_by((request_sla::organisation_id, receipts::refusal_reason))
+            .select((
+                request_sla::organisation_id,
+                receipts::refusal_reason,
+                count_star(),
+            ))
+            .into_boxed(),
+        sel
+    )
+    .load(conn)?;
+    let rejections: ReasonRows<RejectionReason> = select_on!(
+        requests::table
+            .inner_join(request_sla::table)
+            .filter(requests::rejection_reason.is_not_null())
+            .group_by((request_sla::organisation_id, requests::rejection_reason))
+            .select((
+                request_sla::organisation_id,
+                requests::rejection_reason,
+                count_star(),
+            ))
+            .into_boxed(),
+        sel
+    )
+    .load(conn)?;
+    Ok((refusals, rejections))
+}
+
+/// Sums `(organisation, reason, count)` rows for the organisations `mine` accepts.
+fn sum_reasons<R: Copy + Ord>(
+    all: &[R],
+    rows: &ReasonRows<R>,
+    mine: impl Fn(&str) -> bool,
+) -> BTreeMap<R, i64> {
+    reason_counts(
+        all,
+        rows.iter()
+            .filter(|(o, _, _)| mine(o))
+            .filter_map(|(_, r, n)| r.map(|r| (r, *n))),
+    )
+}
+
 /// Computes the report.
 pub fn compute(
     conn: &mut DbConnection,
@@ -210,6 +276,7 @@ pub fn compute(
         }
         q.load(conn)?
     };
+    let (refusals, rejections) = reason_rows(conn, sel)?;
     let stages = [
         (
             Stage::Decision,
@@ -277,6 +344,8 @@ pub fn compute(
                 average_rating: (count > 0)
                     .then(|| (sum as f64 / count as f64 * 100.0).round() / 100.0),
             },
+            refusal_reasons: sum_reasons(RefusalReason::ALL, &refusals, mine),
+            rejection_reasons: sum_reasons(RejectionReason::ALL, &rejections, mine),
         }
     };
     let overall = figures(None);

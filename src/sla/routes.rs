@@ -131,7 +131,9 @@ pub async fn explain(
 /// The service-level report over requests filed in a date range: overall and per agency,
 /// counts by status, median and 90th-percentile working days per stage (latest completed run
 /// of each request; nearest rank; hundredths of a working day, rounded up), the share
-/// completed within budget, requests overdue now and the average feedback rating. `Accept:
+/// completed within budget, requests overdue now, the average feedback rating, and the
+/// police's refusals (`refusal_reasons`) and the directorate's rejections
+/// (`rejection_reasons`) counted by reason code, every code present. `Accept:
 /// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
 /// Per-request detail of the computation is at `GET /requests/{id}/sla`.
 #[utoipa::path(

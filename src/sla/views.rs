@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::clock::utc;
 use crate::domain::jalali::format_jalali;
+use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
@@ -246,6 +247,62 @@ pub struct SlaFigures {
     /// Requests whose clock is running past its deadline now.
     pub overdue_now: i64,
     pub feedback: FeedbackStats,
+    /// Police refusals to remove the plates, by `refusal_reason` (see the schema).
+    #[schema(schema_with = refusal_counts_schema)]
+    pub refusal_reasons: BTreeMap<RefusalReason, i64>,
+    /// Rejected requests, by `rejection_reason` (see the schema).
+    #[schema(schema_with = rejection_counts_schema)]
+    pub rejection_reasons: BTreeMap<RejectionReason, i64>,
+}
+
+/// An object with one integer property per code, every code required.
+fn counts_schema(codes: &[&'static str], description: &str) -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, SchemaFormat, Type};
+    use utoipa::openapi::KnownFormat;
+    let mut b = ObjectBuilder::new()
+        .description(Some(description))
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    for code in codes {
+        let count = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+            .minimum(Some(0));
+        b = b.property(*code, count).required(*code);
+    }
+    b.build()
+}
+
+fn refusal_counts_schema() -> utoipa::openapi::Object {
+    let codes: Vec<&'static str> = RefusalReason::ALL.iter().map(|r| r.as_str()).collect();
+    counts_schema(
+        &codes,
+        "Police refusals to remove the plates, by `refusal_reason`: every receipt with outcome \
+         `refused` on a request filed in the range counts once (a request refused twice counts \
+         twice). Every code is present, zero included; refusals recorded before reasons were \
+         coded count under none. CSV: columns `refusal_<code>`.",
+    )
+}
+
+fn rejection_counts_schema() -> utoipa::openapi::Object {
+    let codes: Vec<&'static str> = RejectionReason::ALL.iter().map(|r| r.as_str()).collect();
+    counts_schema(
+        &codes,
+        "Rejected requests filed in the range, by `rejection_reason`. Every code is present, \
+         zero included; requests rejected before reasons were coded count under none (they \
+         still count in `by_status.rejected`). CSV: columns `rejection_<code>`.",
+    )
+}
+
+/// Every code of a reason vocabulary with its count (zero when absent).
+pub fn reason_counts<R: Copy + Ord>(
+    all: &[R],
+    found: impl Iterator<Item = (R, i64)>,
+) -> BTreeMap<R, i64> {
+    let mut out: BTreeMap<R, i64> = all.iter().map(|r| (*r, 0)).collect();
+    for (r, n) in found {
+        *out.entry(r).or_default() += n;
+    }
+    out
 }
 
 #[derive(Serialize, ToSchema)]
@@ -296,7 +353,9 @@ fn opt(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The report as CSV: one line for the whole selection, then one per agency.
+/// The report as CSV: one line for the whole selection, then one per agency. After the status,
+/// stage and feedback columns come one `refusal_<code>` column per refusal reason and one
+/// `rejection_<code>` column per rejection reason, in the vocabularies' order.
 pub fn to_csv(report: &SlaReport) -> String {
     let mut header = vec![
         "scope".to_owned(),
@@ -319,6 +378,12 @@ pub fn to_csv(report: &SlaReport) -> String {
     }
     header.push("feedback_count".to_owned());
     header.push("feedback_average_rating".to_owned());
+    header.extend(RefusalReason::ALL.iter().map(|r| format!("refusal_{r}")));
+    header.extend(
+        RejectionReason::ALL
+            .iter()
+            .map(|r| format!("rejection_{r}")),
+    );
     let mut out = header.join(",");
     out.push_str("\r\n");
     let mut line = |scope: &str, id: &str, name: &str, f: &SlaFigures| {
@@ -345,6 +410,16 @@ pub fn to_csv(report: &SlaReport) -> String {
         }
         cells.push(f.feedback.count.to_string());
         cells.push(opt(f.feedback.average_rating));
+        cells.extend(
+            RefusalReason::ALL
+                .iter()
+                .map(|r| f.refusal_reasons.get(r).copied().unwrap_or(0).to_string()),
+        );
+        cells.extend(
+            RejectionReason::ALL
+                .iter()
+                .map(|r| f.rejection_reasons.get(r).copied().unwrap_or(0).to_string()),
+        );
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     };

@@ -69,6 +69,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/permits", "UAAAAAA"),
         ("GET /api/v1/permits/{id}", "UAAAANA"),
         ("POST /api/v1/permits/{id}/receipt", "UFFAFFF"),
+        ("POST /api/v1/permits/{id}/revoke", "UAFFFFF"),
         ("POST /api/v1/complaints", "UAAAAAA"),
         ("GET /api/v1/complaints", "UAAAAAA"),
         ("GET /api/v1/complaints/{id}", "UANNANA"),

@@ -117,7 +117,7 @@ async fn worker(
             } else {
                 (
                     format!("{api}/requests/{id}/reject"),
-                    json!({"reason": "مدارک ناقص است."}),
+                    json!({"reason": "مدارک ناقص است.", "reason_code": "incomplete_documents"}),
                     "rejected",
                 )
             },

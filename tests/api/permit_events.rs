@@ -27,7 +27,7 @@ async fn issued_permit(app: &TestApp, c: &Cast) -> (Value, Value) {
 
 /// The police's receipt: the plate was removed.
 async fn receipt_removed(app: &TestApp, c: &Cast, permit_id: &str) -> Value {
-    let body = json!({"outcome": "removed", "receipt_number": "R-7", "occurred_at": chrono::Utc::now().to_rfc3339()});
+    let body = json!({"outcome": "removed", "receipt_number": "R-7", "plates_count": 2, "occurred_at": chrono::Utc::now().to_rfc3339()});
     let path = format!("/permits/{permit_id}/receipt");
     expect_json(app.post_json(&path, Some(&c.police), &body).await, 201).await
 }
@@ -132,6 +132,11 @@ async fn every_event_type_is_emitted_by_some_flow() {
     let path = format!("/requests/{id}/registration");
     let done = expect_json(app.post_json(&path, Some(&c.registry), &reg).await, 200).await;
     assert_eq!(done["status"], "completed");
+    // A permit revoked.
+    let (_, revoked) = issued_permit(&app, &c).await;
+    let path = format!("/permits/{}/revoke", revoked["id"].as_str().unwrap());
+    let body = json!({"reason_code": "issued_in_error"});
+    expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 200).await;
     // A complaint, answered.
     let complaint =
         json!({"subject": "تأخیر در بررسی", "body": "درخواست ما بررسی نشده.", "category": "delay"});

@@ -117,11 +117,11 @@ async fn a_permit_is_seen_by_the_police_and_its_agency_only() {
 }
 
 #[tokio::test]
-async fn public_verification_shows_three_fields() {
+async fn public_verification_shows_six_fields() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     let v = app.verify_permit(s.permit_number()).await.json(200);
-    assert_eq!(v.as_object().unwrap().len(), 3);
+    assert_eq!(v.as_object().unwrap().len(), 6);
     assert_eq!(v["status"], "issued");
 }
 
@@ -178,12 +178,12 @@ async fn a_refusal_receipt_needs_its_reason() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     let mut no_reason = receipt("refused", "R-9");
-    no_reason.as_object_mut().unwrap().remove("notes");
+    no_reason.as_object_mut().unwrap().remove("refusal_reason");
     let reply = app
         .receipt(&s.police, s.permit_id(), &no_reason, None)
         .await;
     let p = reply.problem(422, "validation_failed");
-    assert_eq!(p["errors"][0]["field"], "notes");
+    assert_eq!(p["errors"][0]["field"], "refusal_reason");
 }
 
 #[tokio::test]
@@ -252,19 +252,24 @@ async fn an_expired_permit_reads_expired_to_the_police_and_the_public() {
 }
 
 #[tokio::test]
-async fn a_receipt_on_an_expired_permit_is_refused() {
+async fn a_receipt_for_a_removal_after_expiry_is_refused() {
     let app = spawn_app().await;
     let s = with_permit(&app).await.permit_expired().await;
     let body = receipt("removed", "R-late");
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
-    reply.problem(409, "permit_expired");
+    let p = reply.problem(422, "validation_failed");
+    assert_eq!(p["errors"][0]["field"], "occurred_at");
+    assert_eq!(p["errors"][0]["code"], "after_validity");
 }
 
 #[tokio::test]
 async fn an_expired_permit_is_reopened_and_reissued_and_waits_first_in_the_queue() {
     let app = spawn_app().await;
     let s = with_permit(&app).await.permit_expired().await;
-    assert_eq!(s.current().await["allowed_actions"], json!(["reopen"]));
+    assert_eq!(
+        s.current().await["allowed_actions"],
+        json!(["reopen", "revoke"])
+    );
     app.reopen(&s.directorate, s.id(), "مجوز منقضی شد")
         .await
         .json(200);
@@ -397,9 +402,11 @@ async fn verification_reads_persian_digits_hides_unknown_numbers_and_is_rate_lim
     let s = with_permit(&app).await;
     let number = s.permit_number();
     app.verify_permit(&persian_digits(number)).await.json(200);
-    let unknown = app.verify_permit("123456789012").await;
+    let unknown = app.verify_permit("123456789010").await;
     unknown.problem(404, "not_found");
-    app.verify_permit("garbage").await.problem(404, "not_found");
+    app.verify_permit("garbage")
+        .await
+        .problem(422, "invalid_code");
     app.verify_permit(number).await.json(200);
     app.verify_permit(number).await.problem(429, "rate_limited");
 }

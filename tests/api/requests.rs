@@ -397,7 +397,10 @@ fn role_token(c: &Cast, role: Role) -> &str {
 fn endpoint(action: Action) -> Option<(&'static str, Option<Value>)> {
     match action {
         Action::Review => Some(("review", None)),
-        Action::Reject => Some(("reject", Some(json!({"reason": "دلیل رد"})))),
+        Action::Reject => Some((
+            "reject",
+            Some(json!({"reason": "دلیل رد", "reason_code": "other"})),
+        )),
         Action::Withdraw => Some(("withdraw", Some(json!({"reason": "انصراف"})))),
         Action::Reopen => Some(("reopen", Some(json!({"note": "بررسی دوباره"})))),
         _ => None,

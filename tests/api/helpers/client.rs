@@ -329,9 +329,15 @@ impl TestApp {
         self.act(token, id, "review", None).await
     }
 
+    /// Rejects with the reason code `incomplete_documents`.
     pub async fn reject(&self, token: &str, id: &str, reason: &str) -> Reply {
-        self.act(token, id, "reject", Some(&json!({ "reason": reason })))
+        self.reject_coded(token, id, "incomplete_documents", reason)
             .await
+    }
+
+    pub async fn reject_coded(&self, token: &str, id: &str, code: &str, reason: &str) -> Reply {
+        let body = json!({ "reason_code": code, "reason": reason });
+        self.act(token, id, "reject", Some(&body)).await
     }
 
     pub async fn withdraw(&self, token: &str, id: &str, reason: &str) -> Reply {

@@ -81,7 +81,7 @@ pub fn new_permit() -> Value {
     permit_body(&format!("NV-{}", uuid::Uuid::new_v4().simple()), 10)
 }
 
-/// A police receipt, happening now; a refusal carries its reason.
+/// A police receipt, happening now: two plates removed, or a refusal with its coded reason.
 pub fn receipt(outcome: &str, number: &str) -> Value {
     let mut b = json!({
         "outcome": outcome,
@@ -92,6 +92,7 @@ pub fn receipt(outcome: &str, number: &str) -> Value {
         "unit": "راهور تبریز"
     });
     if outcome == "refused" {
+        b["refusal_reason"] = json!("vehicle_not_presented");
         b["notes"] = json!("خودرو در محل حاضر نبود");
     }
     b
