@@ -202,21 +202,6 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
-    pub async fn patch_json(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        body: &Value,
-    ) -> reqwest::Response {
-        let req = self.request(reqwest::Method::PATCH, path, token).json(body);
-        req.send().await.expect("request")
-    }
-
-    pub async fn delete(&self, path: &str, token: Option<&str>) -> reqwest::Response {
-        let req = self.request(reqwest::Method::DELETE, path, token);
-        req.send().await.expect("request")
-    }
-
     /// A direct database connection (for assertions on stored rows).
     pub fn db_conn(&self) -> plate_permits::db::DbConnection {
         plate_permits::db::DbManager::connect_url(&self.db.url)
