@@ -86,7 +86,8 @@ pub struct Problem {
     pub detail: String,
     /// Stable machine-readable code (snake_case).
     pub code: ErrorCode,
-    /// Field errors (for `validation_failed` and similar); empty otherwise.
+    /// Field errors (for `validation_failed` and similar; for `invalid_query`, the parameter at
+    /// fault); empty otherwise.
     pub errors: Vec<ProblemFieldError>,
     /// For `invalid_transition`: the resource's current status.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -780,10 +781,7 @@ impl ApiError {
             }),
         );
         body.insert("status".into(), Value::from(self.status.as_u16()));
-        body.insert(
-            "detail".into(),
-            Value::String(localise(&self.detail)),
-        );
+        body.insert("detail".into(), Value::String(localise(&self.detail)));
         body.insert("code".into(), Value::String(self.code.as_str().to_owned()));
         body.insert(
             "errors".into(),
@@ -971,7 +969,10 @@ mod tests {
         let e = ApiError::query_param(
             "limit",
             "out_of_range",
-            Msg::new("باید عددی از 1 تا 200 باشد.", "must be a number from 1 to 200."),
+            Msg::new(
+                "باید عددی از 1 تا 200 باشد.",
+                "must be a number from 1 to 200.",
+            ),
         );
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
         let fa = e.body(Lang::Fa);

@@ -108,7 +108,11 @@ mod tests {
             ("EN-gb, FA-ir;q=0.5", En, Fa),
         ] {
             assert_eq!(Lang::negotiate(header, false), plain, "{header:?} plain");
-            assert_eq!(Lang::negotiate(header, true), preferring, "{header:?} preferring");
+            assert_eq!(
+                Lang::negotiate(header, true),
+                preferring,
+                "{header:?} preferring"
+            );
         }
     }
 

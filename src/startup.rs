@@ -290,12 +290,9 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.outbound.clone())
             .app_data(route_table.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
-            .app_data(
-                web::QueryConfig::default()
-                    .error_handler(|err, req| {
-                        crate::http::query_error(&err, req.query_string()).into()
-                    }),
-            )
+            .app_data(web::QueryConfig::default().error_handler(|err, req| {
+                crate::http::query_error(&err, req.query_string()).into()
+            }))
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
             .configure(routes)
             .split_for_parts();

@@ -207,7 +207,10 @@ pub fn resubmit(
 
 fn documents_missing(missing: &[DocumentType]) -> ApiError {
     let names: Vec<&str> = missing.iter().map(|t| t.as_str()).collect();
-    let labels: Vec<String> = missing.iter().map(|t| format!("«{}»", t.label_fa())).collect();
+    let labels: Vec<String> = missing
+        .iter()
+        .map(|t| format!("«{}»", t.label_fa()))
+        .collect();
     ApiError::conflict(
         ErrorCode::DocumentsMissing,
         format!(

@@ -108,13 +108,33 @@ impl DateError {
 const GREGORIAN_FROM: i32 = 1700;
 
 const JALALI_MONTHS_FA: [&str; 12] = [
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
     "اسفند",
 ];
 
 const GREGORIAN_MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn jalali_month_len(y: i32, m: u8) -> u8 {
@@ -247,9 +267,16 @@ mod tests {
         let why = |s: &str| parse_date(s).unwrap_err().explain(s);
         let m = why("1404/12/30");
         assert_eq!(m.fa, "1404/12/30 وجود ندارد، زیرا 1404 سال کبیسه نیست.");
-        assert_eq!(m.en, "1404/12/30 does not exist because 1404 is not a leap year.");
+        assert_eq!(
+            m.en,
+            "1404/12/30 does not exist because 1404 is not a leap year."
+        );
         assert!(why("۱۴۰۳/۱۳/۰۱").fa.contains("ماه 13 وجود ندارد"));
-        assert!(why("1403/07/31").fa.contains("مهر 30 روز است"), "{:?}", why("1403/07/31"));
+        assert!(
+            why("1403/07/31").fa.contains("مهر 30 روز است"),
+            "{:?}",
+            why("1403/07/31")
+        );
         assert!(why("1403/01/32").en.contains("has 31 days, not day 32"));
         assert!(why("1403/01/00").en.contains("not day 0"));
         assert!(why("2023-02-29").fa.contains("2023 میلادی سال کبیسه نیست"));

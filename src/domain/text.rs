@@ -10,15 +10,16 @@
 //!   ids, mobiles, VIN/chassis numbers, dates): letters folded, Persian and Arabic-Indic digits
 //!   ASCII, every bidi and zero-width mark dropped, trimmed.
 //! - **Keys** ([`search_key`]: what names are compared, made unique and searched by): display
-//!   folds plus diacritics (U+064B–U+0652, U+0670), tatweel (U+0640) and zero-width/bidi marks
+//!   folds plus diacritics (U+064B–U+0652, U+0670, and the combining marks U+0653–U+0655 such
+//!   as the ezafe hamza of «ادارهٔ»), tatweel (U+0640) and zero-width/bidi marks
 //!   dropped, ZWNJ read as a space, white space collapsed, ASCII digits, lower case — so
 //!   «اداره کل» and «اداره‌کل» are one name.
 
 /// Maps one character: Arabic letter forms to Persian.
 fn fold_letter(c: char) -> char {
     match c {
-        '\u{064A}' | '\u{0649}' => '\u{06CC}', // ي ى -> ی
-        '\u{0643}' | '\u{06AA}' => '\u{06A9}', // ك ڪ -> ک
+        '\u{064A}' | '\u{0649}' => '\u{06CC}',              // ي ى -> ی
+        '\u{0643}' | '\u{06AA}' => '\u{06A9}',              // ك ڪ -> ک
         '\u{0629}' | '\u{06BE}' | '\u{06D5}' => '\u{0647}', // ة ھ ە -> ه
         _ => c,
     }
@@ -53,9 +54,10 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}')
 }
 
-/// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef).
+/// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), and the combining
+/// maddah and hamza marks (U+0653–U+0655: the optional ezafe «ـهٔ» is the same name as «ـه»).
 fn is_diacritic(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}')
+    matches!(c, '\u{064B}'..='\u{0655}' | '\u{0670}')
 }
 
 const TATWEEL: char = '\u{0640}';
@@ -151,6 +153,7 @@ mod tests {
             // Diacritics U+064B..U+0652 and U+0670.
             ("اداره کل اموال", "اِداره کُلّ اَموال"),
             ("محمد", "مُحَمَّد"),
+            ("اداره کل", "ادارهٔ کل"),
             ("علی", "عَلیٌّ"),
             ("رحمن", "رحمٰن"),
             ("کتاب", "کِتابً"),

@@ -6,9 +6,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::clock::utc;
 use crate::error::{ApiError, ApiResult};
-use crate::i18n::Msg;
 use crate::events::store::EventRow;
 use crate::events::{EventType, SubjectKind};
+use crate::i18n::Msg;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -39,18 +39,16 @@ impl TryFrom<FeedParams> for FeedQuery {
         let cursor = p.after.filter(|a| !a.is_empty());
         let after: i64 = match cursor.as_deref() {
             None => 0,
-            Some(a) => a
-                .parse()
-                .map_err(|_| {
-                    ApiError::query_param(
-                        "after",
-                        "invalid_cursor",
-                        Msg::new(
-                            "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
-                            "must be an event id (a whole number).",
-                        ),
-                    )
-                })?,
+            Some(a) => a.parse().map_err(|_| {
+                ApiError::query_param(
+                    "after",
+                    "invalid_cursor",
+                    Msg::new(
+                        "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
+                        "must be an event id (a whole number).",
+                    ),
+                )
+            })?,
         };
         let limit = p.limit.unwrap_or(100);
         if !(1..=500).contains(&limit) {

@@ -60,12 +60,18 @@ pub fn query_error(err: &actix_web::error::QueryPayloadError, query: &str) -> Ap
     let quoted = message.split('`').nth(1).unwrap_or("").to_owned();
     if message.starts_with("unknown variant") {
         if let Some((name, value)) = pairs.iter().find(|(_, v)| *v == quoted) {
-            let allowed = message.split("expected ").nth(1).unwrap_or("").replace('`', "");
+            let allowed = message
+                .split("expected ")
+                .nth(1)
+                .unwrap_or("")
+                .replace('`', "");
             return ApiError::query_param(
                 name,
                 "invalid_value",
                 Msg::new(
-                    format!("مقدار مجازی ندارد: «{value}» از مقدارهای پذیرفته‌شدهٔ این پارامتر نیست."),
+                    format!(
+                        "مقدار مجازی ندارد: «{value}» از مقدارهای پذیرفته‌شدهٔ این پارامتر نیست."
+                    ),
                     format!("has a value that is not allowed: '{value}'; expected {allowed}."),
                 ),
             );

@@ -53,7 +53,11 @@ async fn display_names_keep_zwnj_and_lose_bidi_controls() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
     let created = app
-        .post_as(&admin, "/organisations", &organisation("\u{202E}اداره\u{200C}کل راھ"))
+        .post_as(
+            &admin,
+            "/organisations",
+            &organisation("\u{202E}اداره\u{200C}کل راھ"),
+        )
         .await
         .json(201);
     assert_eq!(created["name"], "اداره\u{200C}کل راه");
@@ -81,7 +85,10 @@ async fn a_length_limit_is_said_with_persian_digits() {
         )
         .await;
     let p = reply.problem(422, "validation_failed");
-    assert_eq!(p["errors"][0]["message"], "At most 200 characters are allowed.");
+    assert_eq!(
+        p["errors"][0]["message"],
+        "At most 200 characters are allowed."
+    );
 }
 
 #[tokio::test]
@@ -166,7 +173,13 @@ async fn limit_cursor_and_enum_errors_name_their_parameter() {
     }
     let english = [("accept-language", "en")];
     let reply = app
-        .call(Method::GET, "/requests?limit=500", Some(&s.directorate), None, &english)
+        .call(
+            Method::GET,
+            "/requests?limit=500",
+            Some(&s.directorate),
+            None,
+            &english,
+        )
         .await;
     assert_eq!(
         reply.problem(400, "invalid_query")["detail"],
@@ -219,5 +232,8 @@ async fn without_prefer_persian_the_higher_weight_wins() {
         )
         .await;
     let p = reply.problem(422, "validation_failed");
-    assert_eq!(p["errors"][0]["message"], "At least 2 characters are required.");
+    assert_eq!(
+        p["errors"][0]["message"],
+        "At least 2 characters are required."
+    );
 }
