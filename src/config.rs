@@ -285,6 +285,12 @@ pub struct Config {
     #[arg(long, env = "JSON_MAX_SIZE", default_value = "64KiB", global = true)]
     pub json_max_size: ByteSize,
 
+    /// Answer in Persian whenever `Accept-Language` accepts Persian (`fa`, `fa-IR`, `per`,
+    /// `fas`) at any weight above zero, even below English (Iranian browsers often send
+    /// `en-US,en;q=0.9,fa;q=0.8`); `false` keeps plain quality-based negotiation.
+    #[arg(long, env = "PREFER_PERSIAN", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub prefer_persian: bool,
+
     /// Number of HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "HTTP_WORKERS", global = true)]
     pub http_workers: Option<usize>,
@@ -439,6 +445,7 @@ mod tests {
         assert!(c.cors_allowed_origins.0.is_empty());
         assert_eq!(c.weekend_days, Weekend(vec![chrono::Weekday::Fri]));
         assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
+        assert!(c.prefer_persian);
         assert_eq!(
             c.office_hours.to_string_pair(),
             ("07:30".into(), "14:30".into())

@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+use crate::domain::text::persian_digits;
 use crate::i18n::{Lang, Msg};
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
@@ -85,7 +86,8 @@ pub struct Problem {
     pub detail: String,
     /// Stable machine-readable code (snake_case).
     pub code: ErrorCode,
-    /// Field errors (for `validation_failed` and similar); empty otherwise.
+    /// Field errors (for `validation_failed` and similar; for `invalid_query`, the parameter at
+    /// fault); empty otherwise.
     pub errors: Vec<ProblemFieldError>,
     /// For `invalid_transition`: the resource's current status.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -305,7 +307,7 @@ impl ErrorCode {
             ),
             MalformedJson => info(
                 StatusCode::BAD_REQUEST,
-                "بدنه JSON نامعتبر است",
+                "بدنهٔ درخواست نامعتبر است",
                 "Malformed JSON body",
                 &[],
             ),
@@ -526,14 +528,34 @@ impl ApiError {
         )
     }
 
+    /// 400 `invalid_query` when no one parameter can be named (an unreadable query string).
+    /// Prefer [`ApiError::query_param`].
     pub fn invalid_query(detail_en: &str) -> Self {
         Self::new(
             ErrorCode::InvalidQuery,
             Msg::new(
-                "پارامترهای پرس‌وجو نامعتبر است.",
+                "پارامترهای پرس‌وجو خوانا نیست؛ نام و مقدار هر پارامتر را بررسی کنید.",
                 format!("Invalid query string: {detail_en}"),
             ),
         )
+    }
+
+    /// 400 `invalid_query` for one parameter. `why` is a predicate in both languages (e.g.
+    /// «تاریخ معتبری نیست: …» / "is not a valid date: …"); the detail reads
+    /// «پارامتر «from» تاریخ معتبری نیست: …» / "Query parameter 'from' is not a valid date: …",
+    /// and `errors` holds `{field: <parameter>, code, message}` so clients can point at it.
+    pub fn query_param(param: &str, code: &'static str, why: Msg) -> Self {
+        let detail = Msg::new(
+            format!("پارامتر «{param}» {}", why.fa),
+            format!("Query parameter '{param}' {}", why.en),
+        );
+        let mut e = Self::new(ErrorCode::InvalidQuery, detail.clone());
+        e.errors = vec![FieldIssue {
+            field: param.to_owned(),
+            code,
+            message: detail,
+        }];
+        e
     }
 
     pub fn unauthorized() -> Self {
@@ -734,10 +756,18 @@ impl ApiError {
         self.cause.as_deref()
     }
 
-    /// The problem body in the given language.
+    /// The problem body in the given language. Persian texts are written with Persian digits
+    /// (ASCII digits in a Persian `title`, `detail` or field `message` are converted here, so
+    /// each message may format numbers plainly).
     pub fn body(&self, lang: Lang) -> Value {
         let info = self.code.info();
         let (title_fa, title_en) = (info.title_fa, info.title_en);
+        let localise = |m: &Msg| -> String {
+            match lang {
+                Lang::Fa => persian_digits(&m.fa),
+                Lang::En => m.en.clone(),
+            }
+        };
         let mut body = Map::new();
         body.insert(
             "type".into(),
@@ -746,15 +776,12 @@ impl ApiError {
         body.insert(
             "title".into(),
             Value::String(match lang {
-                Lang::Fa => title_fa.to_owned(),
+                Lang::Fa => persian_digits(title_fa),
                 Lang::En => title_en.to_owned(),
             }),
         );
         body.insert("status".into(), Value::from(self.status.as_u16()));
-        body.insert(
-            "detail".into(),
-            Value::String(self.detail.get(lang).to_owned()),
-        );
+        body.insert("detail".into(), Value::String(localise(&self.detail)));
         body.insert("code".into(), Value::String(self.code.as_str().to_owned()));
         body.insert(
             "errors".into(),
@@ -765,7 +792,7 @@ impl ApiError {
                         serde_json::json!({
                             "field": e.field,
                             "code": e.code,
-                            "message": e.message.get(lang),
+                            "message": localise(&e.message),
                         })
                     })
                     .collect(),
@@ -894,6 +921,69 @@ mod tests {
             assert_eq!(body["code"], code.as_str());
             assert_eq!(body["status"], code.info().status.as_u16());
         }
+    }
+
+    /// Every Persian title of the catalogue is Persian: no ASCII digits, no English words.
+    #[test]
+    fn persian_titles_have_no_ascii_digits_or_english_words() {
+        for code in ErrorCode::ALL {
+            let title = code.info().title_fa;
+            assert!(
+                !title.chars().any(|c| c.is_ascii_alphanumeric()),
+                "{code}: {title}"
+            );
+            let body = ApiError::new(*code, Msg::new("x", "x")).body(Lang::Fa);
+            assert_eq!(body["title"], title);
+        }
+    }
+
+    #[test]
+    fn persian_details_and_field_messages_are_rendered_with_persian_digits() {
+        let e = ApiError::payload_too_large(1024);
+        assert_eq!(
+            e.body(Lang::Fa)["detail"],
+            "حجم درخواست بیش از حد مجاز (۱۰۲۴ بایت) است."
+        );
+        assert_eq!(
+            e.body(Lang::En)["detail"],
+            "The request body exceeds the limit of 1024 bytes."
+        );
+        let v = ApiError::validation(vec![FieldIssue::new(
+            "name",
+            "too_long",
+            "حداکثر 200 نویسه مجاز است.",
+            "At most 200 characters are allowed.",
+        )]);
+        assert_eq!(
+            v.body(Lang::Fa)["errors"][0]["message"],
+            "حداکثر ۲۰۰ نویسه مجاز است."
+        );
+        assert_eq!(
+            v.body(Lang::En)["errors"][0]["message"],
+            "At most 200 characters are allowed."
+        );
+    }
+
+    #[test]
+    fn query_param_errors_name_the_parameter_in_both_languages() {
+        let e = ApiError::query_param(
+            "limit",
+            "out_of_range",
+            Msg::new(
+                "باید عددی از 1 تا 200 باشد.",
+                "must be a number from 1 to 200.",
+            ),
+        );
+        assert_eq!(e.status(), StatusCode::BAD_REQUEST);
+        let fa = e.body(Lang::Fa);
+        assert_eq!(fa["detail"], "پارامتر «limit» باید عددی از ۱ تا ۲۰۰ باشد.");
+        assert_eq!(fa["errors"][0]["field"], "limit");
+        assert_eq!(fa["errors"][0]["code"], "out_of_range");
+        let en = e.body(Lang::En);
+        assert_eq!(
+            en["detail"],
+            "Query parameter 'limit' must be a number from 1 to 200."
+        );
     }
 
     #[test]

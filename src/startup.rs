@@ -80,6 +80,11 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     if let Some(outcome) = outcome {
         announce_admin(&outcome, "admin");
     }
+    let rekeyed = db::write_tx(&mut conn, crate::organisations::store::rekey_names)
+        .map_err(|e: ApiError| StartupError(format!("organisation name keys: {e}")))?;
+    if rekeyed > 0 {
+        tracing::info!(count = rekeyed, "organisation name keys recomputed");
+    }
     let recomputed = crate::sla::store::reconcile(&mut conn, config, crate::clock::now())
         .map_err(|e: ApiError| StartupError(format!("SLA clocks: {e}")))?;
     if recomputed > 0 {
@@ -285,10 +290,9 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.outbound.clone())
             .app_data(route_table.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
-            .app_data(
-                web::QueryConfig::default()
-                    .error_handler(|err, _| ApiError::invalid_query(&err.to_string()).into()),
-            )
+            .app_data(web::QueryConfig::default().error_handler(|err, req| {
+                crate::http::query_error(&err, req.query_string()).into()
+            }))
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
             .configure(routes)
             .split_for_parts();

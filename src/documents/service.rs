@@ -207,11 +207,15 @@ pub fn resubmit(
 
 fn documents_missing(missing: &[DocumentType]) -> ApiError {
     let names: Vec<&str> = missing.iter().map(|t| t.as_str()).collect();
+    let labels: Vec<String> = missing
+        .iter()
+        .map(|t| format!("«{}»", t.label_fa()))
+        .collect();
     ApiError::conflict(
         ErrorCode::DocumentsMissing,
         format!(
-            "مدارک خواسته‌شده هنوز بارگذاری نشده است: {}",
-            names.join("، ")
+            "مدارک خواسته‌شده هنوز بارگذاری نشده است: {}.",
+            labels.join("، ")
         ),
         format!(
             "Asked-for documents are still missing: {}",

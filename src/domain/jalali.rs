@@ -7,6 +7,7 @@ use icu_calendar::types::RataDie;
 use icu_calendar::Date;
 
 use crate::domain::text::normalize_code;
+use crate::i18n::Msg;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DateError {
@@ -49,9 +50,111 @@ pub fn is_jalali_leap_year(y: i32) -> bool {
         .unwrap_or(false)
 }
 
-/// ISO `2024-11-05` or Jalali `1403/08/15` (also `1403-08-15`, `1403/8/5`, Persian digits).
-/// Years from 1700 are Gregorian, earlier ones Jalali.
-pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+impl DateError {
+    /// Why `input` (which [`parse_date`] rejected with this error) is not a date, in both
+    /// languages: the expected shapes, or which part of the day does not exist (month 13, day 32,
+    /// Esfand 30 of a common Jalali year, 29 February of a common Gregorian year). Numbers are
+    /// written with ASCII digits; Persian renderers convert them.
+    pub fn explain(&self, input: &str) -> Msg {
+        let parts = match (self, date_parts(input)) {
+            (DateError::Invalid, Ok(parts)) => parts,
+            _ => {
+                return Msg::new(
+                    "تاریخ باید به شکل سال/ماه/روز باشد، مانند 1403/08/15 یا 2024-11-05.",
+                    "a date must look like 1403/08/15 (Jalali) or 2024-11-05 (ISO).",
+                )
+            }
+        };
+        let (y, m, d) = parts;
+        let shown = format!("{y:04}/{m:02}/{d:02}");
+        let jalali = y < GREGORIAN_FROM;
+        if !(1..=12).contains(&m) {
+            return Msg::new(
+                format!("{shown} وجود ندارد، زیرا سال ۱۲ ماه دارد و ماه {m} وجود ندارد."),
+                format!("{shown} does not exist: a year has 12 months, there is no month {m}."),
+            );
+        }
+        if jalali {
+            let month_fa = JALALI_MONTHS_FA[usize::from(m - 1)];
+            if m == 12 && d == 30 && !is_jalali_leap_year(y) {
+                return Msg::new(
+                    format!("{shown} وجود ندارد، زیرا {y} سال کبیسه نیست."),
+                    format!("{shown} does not exist because {y} is not a leap year."),
+                );
+            }
+            let len = jalali_month_len(y, m);
+            Msg::new(
+                format!("{shown} وجود ندارد، زیرا {month_fa} {y} روز {d} ندارد ({month_fa} {len} روز است)."),
+                format!("{shown} does not exist: Jalali month {m} of {y} has {len} days, not day {d}."),
+            )
+        } else {
+            let month_en = GREGORIAN_MONTHS_EN[usize::from(m - 1)];
+            if m == 2 && d == 29 {
+                return Msg::new(
+                    format!("{shown} وجود ندارد، زیرا {y} میلادی سال کبیسه نیست."),
+                    format!("{shown} does not exist because {y} is not a leap year."),
+                );
+            }
+            let len = gregorian_month_len(y, m);
+            Msg::new(
+                format!("{shown} وجود ندارد، زیرا ماه {m} سال {y} میلادی {len} روز دارد."),
+                format!("{shown} does not exist: {month_en} {y} has {len} days, not day {d}."),
+            )
+        }
+    }
+}
+
+/// Years from this one are read as Gregorian, earlier ones as Jalali.
+const GREGORIAN_FROM: i32 = 1700;
+
+const JALALI_MONTHS_FA: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+const GREGORIAN_MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn jalali_month_len(y: i32, m: u8) -> u8 {
+    match m {
+        1..=6 => 31,
+        7..=11 => 30,
+        _ if is_jalali_leap_year(y) => 30,
+        _ => 29,
+    }
+}
+
+fn gregorian_month_len(y: i32, m: u8) -> u8 {
+    (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(*d)).is_some())
+        .unwrap_or(28)
+}
+
+/// The `(year, month, day)` numbers of a date's text, before any calendar check.
+fn date_parts(input: &str) -> Result<(i32, u8, u8), DateError> {
     let s = normalize_code(input);
     let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
     if parts.len() != 3
@@ -67,7 +170,15 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let y: i32 = parts[0].parse().map_err(|_| DateError::Format)?;
     let m: u8 = parts[1].parse().map_err(|_| DateError::Format)?;
     let d: u8 = parts[2].parse().map_err(|_| DateError::Format)?;
-    if y >= 1700 {
+    Ok((y, m, d))
+}
+
+/// ISO `2024-11-05` or Jalali `1403/08/15` (also `1403-08-15`, `1403/8/5`, Persian digits,
+/// bidi marks around it). Years from 1700 are Gregorian, earlier ones Jalali. The error's
+/// [`DateError::explain`] says why a text is not a date.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let (y, m, d) = date_parts(input)?;
+    if y >= GREGORIAN_FROM {
         NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d)).ok_or(DateError::Invalid)
     } else {
         jalali_to_gregorian(y, m, d).ok_or(DateError::Invalid)
@@ -149,6 +260,29 @@ mod tests {
         assert_eq!(gregorian_to_jalali(ymd(2024, 3, 20)), (1403, 1, 1));
         assert_eq!(gregorian_to_jalali(ymd(2025, 3, 20)), (1403, 12, 30));
         assert_eq!(gregorian_to_jalali(ymd(2025, 3, 21)), (1404, 1, 1));
+    }
+
+    #[test]
+    fn errors_explain_why() {
+        let why = |s: &str| parse_date(s).unwrap_err().explain(s);
+        let m = why("1404/12/30");
+        assert_eq!(m.fa, "1404/12/30 وجود ندارد، زیرا 1404 سال کبیسه نیست.");
+        assert_eq!(
+            m.en,
+            "1404/12/30 does not exist because 1404 is not a leap year."
+        );
+        assert!(why("۱۴۰۳/۱۳/۰۱").fa.contains("ماه 13 وجود ندارد"));
+        assert!(
+            why("1403/07/31").fa.contains("مهر 30 روز است"),
+            "{:?}",
+            why("1403/07/31")
+        );
+        assert!(why("1403/01/32").en.contains("has 31 days, not day 32"));
+        assert!(why("1403/01/00").en.contains("not day 0"));
+        assert!(why("2023-02-29").fa.contains("2023 میلادی سال کبیسه نیست"));
+        assert!(why("2024-04-31").en.contains("April 2024 has 30 days"));
+        assert!(why("yesterday").fa.contains("سال/ماه/روز"));
+        assert!(why("").en.contains("must look like"));
     }
 
     proptest! {

@@ -6,17 +6,20 @@ use crate::domain::text::normalize_code;
 pub struct Mobile(String);
 
 impl Mobile {
-    /// Accepts `09…`, `9…`, `+989…`, `00989…`, `989…` with Persian or ASCII digits, spaces and
-    /// dashes.
+    /// Accepts `09…`, `9…`, `+989…`, `00989…`, `989…` with Persian or ASCII digits, spaces,
+    /// dashes, parentheses and bidi marks; a trunk `0` after the country code (`+98 (0) 914…`)
+    /// is dropped.
     pub fn parse(input: &str) -> Option<Mobile> {
         let compact: String = normalize_code(input)
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
             .collect();
-        let national = if let Some(rest) = compact.strip_prefix("+98") {
-            rest.to_owned()
-        } else if let Some(rest) = compact.strip_prefix("0098") {
-            rest.to_owned()
+        let international = compact
+            .strip_prefix("+98")
+            .or_else(|| compact.strip_prefix("0098"));
+        let national = if let Some(rest) = international {
+            // `+98 (0) 914…`: the trunk prefix written after the country code.
+            rest.strip_prefix('0').unwrap_or(rest).to_owned()
         } else if compact.len() == 12 && compact.starts_with("989") {
             compact[2..].to_owned()
         } else if let Some(rest) = compact.strip_prefix('0') {
@@ -54,6 +57,11 @@ mod tests {
             ("0912 123 4567", "09121234567"),
             ("0912-123-4567", "09121234567"),
             ("9121234567", "09121234567"),
+            ("+98 (0) 914 123 4567", "09141234567"),
+            ("+98(0)9141234567", "09141234567"),
+            ("0098 (0) 914 123 4567", "09141234567"),
+            ("\u{202A}+98 914 123 4567\u{202C}", "09141234567"),
+            ("\u{200F}۰۹۱۴\u{200C}۱۲۳۴۵۶۷", "09141234567"),
         ] {
             assert_eq!(
                 Mobile::parse(input).map(|m| m.0),
@@ -68,6 +76,7 @@ mod tests {
             "02112345678",
             "+14155550100",
             "0912abc4567",
+            "+98 (0) 0914 123 4567",
         ] {
             assert_eq!(Mobile::parse(bad), None, "{bad}");
         }

@@ -8,6 +8,7 @@ use crate::clock::utc;
 use crate::error::{ApiError, ApiResult};
 use crate::events::store::EventRow;
 use crate::events::{EventType, SubjectKind};
+use crate::i18n::Msg;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -38,13 +39,20 @@ impl TryFrom<FeedParams> for FeedQuery {
         let cursor = p.after.filter(|a| !a.is_empty());
         let after: i64 = match cursor.as_deref() {
             None => 0,
-            Some(a) => a
-                .parse()
-                .map_err(|_| ApiError::invalid_query("after must be an event id"))?,
+            Some(a) => a.parse().map_err(|_| {
+                ApiError::query_param(
+                    "after",
+                    "invalid_cursor",
+                    Msg::new(
+                        "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
+                        "must be an event id (a whole number).",
+                    ),
+                )
+            })?,
         };
         let limit = p.limit.unwrap_or(100);
         if !(1..=500).contains(&limit) {
-            return Err(ApiError::invalid_query("limit must be between 1 and 500"));
+            return Err(crate::http::pagination::limit_out_of_range(500));
         }
         let types = p
             .types
@@ -55,7 +63,14 @@ impl TryFrom<FeedParams> for FeedQuery {
                     .filter(|s| !s.is_empty())
                     .map(|s| {
                         s.parse::<EventType>().map_err(|_| {
-                            ApiError::invalid_query(&format!("unknown event type '{s}'"))
+                            ApiError::query_param(
+                                "types",
+                                "invalid_value",
+                                Msg::new(
+                                    format!("نوع رویداد ناشناخته‌ای دارد: «{s}»."),
+                                    format!("names an unknown event type: '{s}'."),
+                                ),
+                            )
                         })
                     })
                     .collect::<ApiResult<Vec<_>>>()

@@ -94,7 +94,10 @@ pub async fn problem_layer(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let lang = Lang::from_headers(req.headers());
+    let prefer_persian = req
+        .app_data::<web::Data<crate::state::AppState>>()
+        .is_none_or(|s| s.config.prefer_persian);
+    let lang = Lang::from_headers(req.headers(), prefer_persian);
     // Inner layers return errors as responses; an `Err` here is rendered by actix itself.
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();

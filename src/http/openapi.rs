@@ -16,7 +16,11 @@ use crate::error::{Problem, ProblemFieldError, PROBLEM_CONTENT_TYPE};
         description = "Plate-removal permits for government vehicles (صدور مجوز فک پلاک خودروهای دولتی).\n\n\
 Conventions: JSON in and out (UTF-8, snake_case); timestamps RFC 3339 UTC; ids are UUIDv7. \
 Every error is `application/problem+json` (RFC 9457) with a stable `code`; `title`/`detail` are \
-Persian by default and English with `Accept-Language: en`. Unknown fields in request bodies are \
+Persian by default (numbers in Persian digits) and English with `Accept-Language: en`. With the \
+`PREFER_PERSIAN` setting (on by default) Persian wins whenever `Accept-Language` names `fa` (`fa-IR`, \
+`per`, `fas`) at any weight above zero, e.g. `en-US,en;q=0.9,fa;q=0.8`; off, the higher weight wins. \
+Query errors (400 `invalid_query`) name the parameter in `detail` and in `errors[0].field`. \
+Unknown fields in request bodies are \
 rejected (422). Every response carries `X-Request-Id`.",
         license(name = "MIT"),
     ),

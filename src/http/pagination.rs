@@ -6,6 +6,31 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ApiResult};
+use crate::i18n::Msg;
+
+/// 400 `invalid_query`: `limit` outside `1..=max`.
+pub fn limit_out_of_range(max: i64) -> ApiError {
+    ApiError::query_param(
+        "limit",
+        "out_of_range",
+        Msg::new(
+            format!("باید عددی از 1 تا {max} باشد."),
+            format!("must be a number from 1 to {max}."),
+        ),
+    )
+}
+
+/// 400 `invalid_query`: a cursor this service did not hand out (or one of another list).
+pub fn invalid_cursor(param: &str) -> ApiError {
+    ApiError::query_param(
+        param,
+        "invalid_cursor",
+        Msg::new(
+            "معتبر نیست؛ مقدار آن را بی‌تغییر از پاسخ صفحهٔ پیشین همین فهرست بردارید.",
+            "is not valid; pass it unchanged from the previous page of the same list.",
+        ),
+    )
+}
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 200;
@@ -32,7 +57,7 @@ impl PageParams {
     pub fn page(&self) -> ApiResult<Page> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::invalid_query("limit must be between 1 and 200"));
+            return Err(limit_out_of_range(MAX_LIMIT));
         }
         let after = match &self.cursor {
             None => None,
@@ -49,7 +74,7 @@ impl Page {
         let Some(c) = &self.after else {
             return Ok(None);
         };
-        let bad = || ApiError::invalid_query("cursor is not valid");
+        let bad = || invalid_cursor("cursor");
         let (rank, id) = c.split_once(':').ok_or_else(bad)?;
         Ok(Some((rank.parse().map_err(|_| bad())?, id.to_owned())))
     }
@@ -61,7 +86,7 @@ impl Page {
         let Some(c) = &self.after else {
             return Ok(None);
         };
-        let bad = || ApiError::invalid_query("cursor is not valid");
+        let bad = || invalid_cursor("cursor");
         let (micros, id) = c.split_once(':').ok_or_else(bad)?;
         let micros: i64 = micros.parse().map_err(|_| bad())?;
         let at = chrono::DateTime::from_timestamp_micros(micros).ok_or_else(bad)?;
@@ -78,7 +103,7 @@ pub fn decode_cursor(cursor: &str) -> ApiResult<String> {
         .decode(cursor.as_bytes())
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
-        .ok_or_else(|| ApiError::invalid_query("cursor is not valid"))
+        .ok_or_else(|| invalid_cursor("cursor"))
 }
 
 /// One page of a list.

@@ -129,3 +129,44 @@ pub fn rename(
     .execute(conn)?;
     Ok(n > 0)
 }
+
+/// Recomputes every organisation's `name_key` with the current [`search_key`] rules (start-up,
+/// idempotent). A name whose new key another organisation already holds keeps its old key and
+/// is logged, so an administrator can rename one of the two. Returns the number re-keyed.
+///
+/// [`search_key`]: crate::domain::text::search_key
+pub fn rekey_names(conn: &mut DbConnection) -> ApiResult<usize> {
+    let rows: Vec<(String, String, String)> = organisations::table
+        .select((
+            organisations::id,
+            organisations::name,
+            organisations::name_key,
+        ))
+        .order(organisations::id.asc())
+        .load(conn)?;
+    let mut changed = 0;
+    for (id, name, old_key) in rows {
+        let key = crate::domain::text::search_key(&name);
+        if key == old_key {
+            continue;
+        }
+        let holder: Option<String> = organisations::table
+            .filter(organisations::name_key.eq(&key))
+            .select(organisations::id)
+            .first(conn)
+            .optional()?;
+        if let Some(other) = holder {
+            tracing::warn!(
+                organisation_id = %id,
+                clashes_with = %other,
+                "organisation name is now the same name as another's; rename one of them"
+            );
+            continue;
+        }
+        diesel::update(organisations::table.find(&id))
+            .set(organisations::name_key.eq(&key))
+            .execute(conn)?;
+        changed += 1;
+    }
+    Ok(changed)
+}

@@ -240,7 +240,7 @@ impl TryFrom<RejectBody> for NewRejection {
         let codes = || {
             let fa: Vec<String> = RejectionReason::ALL
                 .iter()
-                .map(|r| format!("{} ({})", r.as_str(), r.label_fa()))
+                .map(|r| format!("«{}»", r.label_fa()))
                 .collect();
             let en: Vec<&str> = RejectionReason::ALL.iter().map(|r| r.as_str()).collect();
             (fa.join("، "), en.join(", "))
@@ -251,7 +251,7 @@ impl TryFrom<RejectBody> for NewRejection {
                 issues.push(FieldIssue::new(
                     "reason_code",
                     "required",
-                    format!("کد دلیل رد الزامی است؛ یکی از این‌ها: {fa}."),
+                    format!("دلیل رد الزامی است؛ یکی از این‌ها را برگزینید: {fa}."),
                     format!("reason_code is required; one of: {en}."),
                 ));
                 None
@@ -263,7 +263,7 @@ impl TryFrom<RejectBody> for NewRejection {
                     issues.push(FieldIssue::new(
                         "reason_code",
                         "invalid_value",
-                        format!("کد دلیل رد شناخته‌شده نیست؛ یکی از این‌ها را بفرستید: {fa}."),
+                        format!("دلیل رد شناخته‌شده نیست؛ یکی از این‌ها را برگزینید: {fa}."),
                         format!("Unknown reason_code; send one of: {en}."),
                     ));
                     None

@@ -64,7 +64,7 @@ fn vehicle_identity(
             issues.push(FieldIssue::new(
                 "vehicle.vin",
                 "invalid_vin",
-                "شمارهٔ شناسایی (VIN) باید ۱۷ نویسه از حروف لاتین و رقم، بدون I و O و Q و نه همه رقم باشد؛ اگر خودرو VIN ندارد، شمارهٔ شاسی را در «chassis_number» بنویسید.",
+                "شمارهٔ شناسایی (VIN) باید ۱۷ نویسه از حروف لاتین و رقم، بدون I و O و Q و نه همه رقم باشد؛ اگر خودرو VIN ندارد، شمارهٔ شاسی را در جای «شمارهٔ شاسی» بنویسید.",
                 "The VIN must be 17 letters and digits, without I, O or Q, and not all digits; for a vehicle without a VIN, give its chassis_number instead.",
             ));
             None
@@ -205,7 +205,7 @@ pub fn validate(
             issues.push(FieldIssue::new(
                 "contact.mobile",
                 "invalid_mobile",
-                "شمارهٔ همراه باید به شکل ۰۹xxxxxxxxx باشد.",
+                "شمارهٔ همراه باید ۱۱ رقم باشد و با ۰۹ آغاز شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.",
                 "The mobile number must look like 09xxxxxxxxx.",
             ));
             String::new()

@@ -94,7 +94,7 @@ impl HolidayQuery {
             .as_deref()
             .map(|c| {
                 NaiveDate::parse_from_str(c, "%Y-%m-%d")
-                    .map_err(|_| ApiError::invalid_query("cursor is not valid"))
+                    .map_err(|_| crate::http::pagination::invalid_cursor("cursor"))
             })
             .transpose()?;
         Ok(HolidayQuery {
@@ -142,14 +142,30 @@ impl ReportQuery {
         let format = match f.format.as_deref() {
             Some("csv") => ReportFormat::Csv,
             Some("json") => ReportFormat::Json,
-            Some(_) => return Err(ApiError::invalid_query("format must be json or csv")),
+            Some(other) => {
+                return Err(ApiError::query_param(
+                    "format",
+                    "invalid_value",
+                    crate::i18n::Msg::new(
+                        format!("تنها «json» یا «csv» را می‌پذیرد، نه «{other}»."),
+                        format!("must be json or csv, not '{other}'."),
+                    ),
+                ))
+            }
             None => negotiate(accept),
         };
         let from = query_date("from", f.from.as_deref())?;
         let to = query_date("to", f.to.as_deref())?;
         if let (Some(a), Some(b)) = (from, to) {
             if a > b {
-                return Err(ApiError::invalid_query("from must not be after to"));
+                return Err(ApiError::query_param(
+                    "from",
+                    "invalid_range",
+                    crate::i18n::Msg::new(
+                        "نباید پس از تاریخ پارامتر «to» باشد.",
+                        "must not be after 'to'.",
+                    ),
+                ));
             }
         }
         Ok(ReportQuery {

@@ -115,7 +115,7 @@ fn mobile(issues: &mut Issues, value: &str) -> Option<Mobile> {
         issues.push(FieldIssue::new(
             "mobile",
             "invalid_mobile",
-            "شمارهٔ همراه باید به شکل ۰۹xxxxxxxxx باشد.",
+            "شمارهٔ همراه باید ۱۱ رقم باشد و با ۰۹ آغاز شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.",
             "The mobile number must look like 09xxxxxxxxx.",
         ));
     }
