@@ -22,6 +22,9 @@ pub enum Action {
     OrganisationUpdated,
     HolidayCreate,
     HolidayDelete,
+    WorkingRuleCreated,
+    WorkingRuleUpdated,
+    WorkingRuleDeleted,
 }
 
 crate::text_enum!(Action {
@@ -35,6 +38,9 @@ crate::text_enum!(Action {
     OrganisationUpdated => "organisation.updated",
     HolidayCreate => "holiday.create",
     HolidayDelete => "holiday.delete",
+    WorkingRuleCreated => "working_rule.created",
+    WorkingRuleUpdated => "working_rule.updated",
+    WorkingRuleDeleted => "working_rule.deleted",
 });
 
 /// The kind of thing an entry is about.
@@ -43,12 +49,14 @@ pub enum Subject {
     User,
     Organisation,
     Holiday,
+    WorkingRule,
 }
 
 crate::text_enum!(Subject {
     User => "user",
     Organisation => "organisation",
     Holiday => "holiday",
+    WorkingRule => "working_rule",
 });
 
 /// Who acts: a signed-in user from a client address.

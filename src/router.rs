@@ -32,7 +32,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::notices::routes::configure)
         .configure(crate::events::routes::configure)
         .configure(crate::webhooks::routes::configure)
-        .configure(crate::sla::routes::configure);
+        .configure(crate::sla::routes::configure)
+        .configure(crate::sla::rules::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

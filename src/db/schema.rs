@@ -403,6 +403,25 @@ diesel::table! {
 
 diesel::joinable!(request_sla -> requests (request_id));
 
+diesel::table! {
+    working_rules (id) {
+        id -> Text,
+        kind -> Text,
+        title -> Text,
+        effective_from -> Date,
+        effective_to -> Nullable<Date>,
+        weekdays -> Nullable<Text>,
+        opens -> Nullable<Text>,
+        closes -> Nullable<Text>,
+        from_time -> Nullable<Text>,
+        to_time -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -430,4 +449,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     holidays,
     request_sla,
     service_settings,
+    working_rules,
 );

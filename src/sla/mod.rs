@@ -6,6 +6,7 @@ pub mod clock;
 pub mod model;
 pub mod report;
 pub mod routes;
+pub mod rules;
 pub mod service;
 pub mod store;
 pub mod views;

@@ -104,9 +104,11 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// How the request's SLA clocks were computed: the calendar rules, each stage run with its
-/// running and paused spans, and every day with what it counted (weekends, holidays and
-/// paused days count nothing). Roles: as for reading the request.
+/// How the request's SLA clocks were computed: the calendar rules (the default settings and
+/// the working rules in force over the request's span), each stage run with its running and
+/// paused spans, and every day with what it counted (weekends, holidays, closed and paused
+/// days count nothing; a part-day closure or other office hours count their own hours) and
+/// the working rule behind it. Roles: as for reading the request.
 #[utoipa::path(
     tag = "sla",
     params(("id" = String, Path, description = "Request id")),

@@ -123,6 +123,12 @@ pub fn explain(
         .map(|r| run_view(r, &cal, r.stage.budget_days(config), at))
         .collect();
     let (open, close) = config.office_hours.to_string_pair();
+    let first = history.first().map_or(at, |t| t.at);
+    let rules =
+        crate::sla::rules::store::overlapping(conn, cal.local_date(first), cal.local_date(at))?
+            .into_iter()
+            .map(crate::sla::rules::views::WorkingRule::from)
+            .collect();
     Ok(SlaExplanation {
         request_id: request.id,
         tracking_code: request.tracking_code,
@@ -139,6 +145,7 @@ pub fn explain(
             office_opens: open,
             office_closes: close,
             working_day_hours: cal.day_secs() as f64 / 3600.0,
+            rules,
         },
         runs,
         computed_at: utc(at),

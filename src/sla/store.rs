@@ -42,7 +42,8 @@ pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Calendar>
         .select((holidays::date, holidays::title))
         .load(conn)?;
     let map: BTreeMap<NaiveDate, String> = rows.into_iter().collect();
-    Ok(Calendar::new(config, map))
+    let rules = crate::sla::rules::store::calendar_rules(conn)?;
+    Ok(Calendar::new(config, map).with_rules(rules))
 }
 
 /// Recomputes and stores the clocks of the given requests.
@@ -138,19 +139,31 @@ pub fn refresh(
     recompute(conn, config, &cal, &[request_id.to_owned()], now)
 }
 
-/// After a holiday on `date` was added or removed, the requests whose stored clock can change:
-/// running clocks due on or after that day (their deadline moves), and requests that changed
-/// status since that day (a finished or paused stage may have spanned it). A running clock due
-/// before the day keeps its deadline; its elapsed time is computed when read.
+/// After a holiday on `date` was added or removed: see [`recompute_since`].
 pub fn recompute_for_holiday(
     conn: &mut DbConnection,
     config: &Config,
     date: NaiveDate,
     now: NaiveDateTime,
 ) -> ApiResult<usize> {
+    recompute_since(conn, config, date, now)
+}
+
+/// After the calendar changed from `first_day` on (a holiday added or removed, a working rule
+/// created, changed or deleted), the requests whose stored clock can change: running clocks
+/// due on or after that day (their deadline moves), and requests that changed status since
+/// that day (a finished or paused stage may have spanned it). A running clock due before the
+/// day keeps its deadline; its elapsed time is computed when read. Returns how many requests
+/// were recomputed.
+pub fn recompute_since(
+    conn: &mut DbConnection,
+    config: &Config,
+    first_day: NaiveDate,
+    now: NaiveDateTime,
+) -> ApiResult<usize> {
     let cal = calendar(conn, config)?;
     // A day starts at the earliest 14 hours before UTC midnight in any time zone.
-    let since = date.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
+    let since = first_day.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
     let mut ids: Vec<String> = request_sla::table
         .filter(request_sla::clock.eq(ClockState::Running))
         .filter(request_sla::due_at.ge(since))

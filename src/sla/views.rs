@@ -14,6 +14,8 @@ use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
 use crate::sla::model::HolidayRow;
+use crate::sla::rules::model::{format_minute, RuleRef};
+use crate::sla::rules::views::WorkingRule;
 use crate::sla::SlaView;
 
 // Holidays.
@@ -59,8 +61,14 @@ pub struct CalendarRules {
     pub office_opens: String,
     #[schema(example = "14:30")]
     pub office_closes: String,
-    /// One working day is this many office hours.
+    /// One working day is this many office hours: the length of the default office hours.
+    /// Days with other hours (an `office_hours` rule, a part-day closure) count their own
+    /// hours, so a shorter day counts proportionally less than one working day.
     pub working_day_hours: f64,
+    /// The working rules whose date range meets the request's span (first stage start to
+    /// now), newest first. `weekend_days` and the office hours above are the defaults from the
+    /// settings, in force on days no rule covers.
+    pub rules: Vec<WorkingRule>,
 }
 
 /// Why a day counted or not.
@@ -71,8 +79,22 @@ pub enum DayStatus {
     Working,
     Weekend,
     Holiday,
+    /// The offices were closed all day by a `closure` rule (see `rule`).
+    Closed,
     /// A working day on which the clock was paused (waiting for the agency's documents).
     Paused,
+}
+
+/// Where a day's shape came from.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DaySource {
+    /// The start-up settings (`WEEKEND_DAYS`, `OFFICE_HOURS`): no rule applied.
+    Settings,
+    /// A working rule (named in `rule`).
+    Rule,
+    /// The holiday table.
+    Holidays,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -83,8 +105,19 @@ pub struct DayEntry {
     #[schema(example = "Wed")]
     pub weekday: String,
     pub status: DayStatus,
+    /// Where the day's weekend status or office hours came from.
+    pub source: DaySource,
     /// The holiday's title on holidays.
     pub holiday: Option<String>,
+    /// The working rule that made the day non-working (a `weekend` rule, a `closure`) or
+    /// shortened or changed its hours (a part-day `closure`, else an `office_hours` rule).
+    pub rule: Option<RuleRef>,
+    /// The day's office hours in force (local time, at most two intervals after a part-day
+    /// closure); empty on days that do not count.
+    #[schema(example = json!(["07:30-10:00", "11:00-14:30"]))]
+    pub office_hours: Vec<String>,
+    /// Office hours removed by a part-day closure (0 otherwise).
+    pub closed_hours: f64,
     /// Office hours counted against the budget on this day.
     pub counted_hours: f64,
 }
@@ -163,18 +196,43 @@ pub fn run_view(
             .filter(|s| !s.running)
             .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
             .sum();
-        let (status, holiday) = match kind {
-            DayKind::Weekend => (DayStatus::Weekend, None),
-            DayKind::Holiday(title) => (DayStatus::Holiday, Some(title)),
-            DayKind::Working if counted == 0 && paused > 0 => (DayStatus::Paused, None),
-            DayKind::Working => (DayStatus::Working, None),
+        let plan = cal.plan(date);
+        let (status, holiday, rule) = match kind {
+            DayKind::Weekend { rule } => (DayStatus::Weekend, None, rule),
+            DayKind::Holiday(title) => (DayStatus::Holiday, Some(title), None),
+            DayKind::Closure(rule) => (DayStatus::Closed, None, Some(rule)),
+            DayKind::Working => {
+                let rule = match &plan.part_closure {
+                    Some((r, _)) => Some(r.clone()),
+                    None => plan.hours_rule.clone(),
+                };
+                if counted == 0 && paused > 0 {
+                    (DayStatus::Paused, None, rule)
+                } else {
+                    (DayStatus::Working, None, rule)
+                }
+            }
         };
+        let source = match (&holiday, &rule) {
+            (Some(_), _) => DaySource::Holidays,
+            (None, Some(_)) => DaySource::Rule,
+            (None, None) => DaySource::Settings,
+        };
+        let closed_mins = plan.part_closure.as_ref().map_or(0, |(_, m)| *m);
         days.push(DayEntry {
             date_jalali: format_jalali(date),
             weekday: date.weekday().to_string(),
             date,
             status,
+            source,
             holiday,
+            rule,
+            office_hours: plan
+                .intervals
+                .iter()
+                .map(|(a, b)| format!("{}-{}", format_minute(*a), format_minute(*b)))
+                .collect(),
+            closed_hours: (f64::from(closed_mins) / 0.6).round() / 100.0,
             counted_hours: (counted as f64 / 36.0).round() / 100.0,
         });
     }

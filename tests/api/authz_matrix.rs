@@ -32,6 +32,11 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/holidays", "UAAAAAA"),
         ("POST /api/v1/holidays", "UFFFFFA"),
         ("DELETE /api/v1/holidays/{id}", "UFFFFFA"),
+        ("GET /api/v1/working-rules", "UAAAAAA"),
+        ("POST /api/v1/working-rules", "UFFFFFA"),
+        ("GET /api/v1/working-rules/{id}", "UAAAAAA"),
+        ("PATCH /api/v1/working-rules/{id}", "UFFFFFA"),
+        ("DELETE /api/v1/working-rules/{id}", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
         ("GET /api/v1/reports/sla", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
@@ -113,6 +118,7 @@ struct Fixtures<'a> {
     webhook: String,
     doomed_webhook: String,
     holiday: String,
+    working_rule: String,
 }
 
 async fn fixtures(app: &TestApp) -> Fixtures<'_> {
@@ -140,8 +146,14 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .add_holiday(&s.admin, "1410/01/01", "نوروز")
         .await
         .json(201);
+    let rule = json!({"kind": "closure", "title": "تعطیلی", "effective_from": "1410/01/05", "effective_to": "1410/01/05"});
+    let working_rule = app
+        .post_as(&s.admin, "/working-rules", &rule)
+        .await
+        .json(201);
     let id = |v: &Value| text(v, "id").to_owned();
     Fixtures {
+        working_rule: id(&working_rule),
         document: id(&doc),
         permit: with_permit.permit.clone(),
         complaint: id(&complaint),
@@ -167,6 +179,8 @@ impl Fixtures<'_> {
             text(&self.permit, "id")
         } else if path.starts_with("/api/v1/complaints") {
             &self.complaint
+        } else if path.starts_with("/api/v1/working-rules") {
+            &self.working_rule
         } else if path.starts_with("/api/v1/holidays") {
             &self.holiday
         } else if path.starts_with("/api/v1/notices") {

@@ -22,3 +22,4 @@ mod sla;
 mod vehicle_identity;
 mod vocabularies_and_inputs;
 mod webhooks;
+mod working_rules;

@@ -1,0 +1,186 @@
+//! `/working-rules`: administrators keep the dated rules of working time (weekend days, office
+//! hours, closures); everyone signed in may read them, since an agency checks its deadlines
+//! against them.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+
+use crate::auth::AuthUser;
+use crate::clock::now;
+use crate::domain::identity::Role;
+use crate::error::{ApiResult, Problem};
+use crate::http::client::client_ip;
+use crate::http::etag::{with_etag, IfMatch};
+use crate::http::json::Json;
+use crate::http::pagination::{PageParams, Paginated};
+use crate::sla::rules::model::{
+    NewWorkingRule, RuleFilter, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
+};
+use crate::sla::rules::views::WorkingRule;
+use crate::sla::rules::{service, store};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get_one)
+        .service(create)
+        .service(update)
+        .service(remove);
+}
+
+/// `status` with the rule and its `ETag`.
+fn respond(status: StatusCode, row: WorkingRuleRow) -> HttpResponse {
+    let mut b = HttpResponse::build(status);
+    with_etag(&mut b, row.version);
+    if status == StatusCode::CREATED {
+        b.insert_header((
+            header::LOCATION,
+            format!("/api/v1/working-rules/{}", row.id),
+        ));
+    }
+    b.json(WorkingRule::from(row))
+}
+
+/// List working rules, newest first, optionally of one `kind` or in force `on` a date.
+/// Roles: any signed-in user.
+#[utoipa::path(
+    tag = "sla",
+    params(RuleFilter, PageParams),
+    security(("bearer" = [])),
+    responses((status = 200, description = "A page of working rules.", body = Paginated<WorkingRule>))
+)]
+#[get("/working-rules")]
+pub async fn list(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    filter: web::Query<RuleFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let q = RuleQuery::parse(&filter, &page)?;
+    let page: Paginated<WorkingRule> = state.db(move |c| service::list(c, &q)).await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// One working rule; `ETag` carries its version. Roles: any signed-in user.
+#[utoipa::path(
+    tag = "sla",
+    params(("id" = String, Path, description = "Working rule id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The rule.", body = WorkingRule))
+)]
+#[get("/working-rules/{id}")]
+pub async fn get_one(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let row = state.db(move |c| store::find(c, &id)).await?;
+    Ok(respond(StatusCode::OK, row))
+}
+
+/// Add a working rule. Roles: `admin`.
+///
+/// Kinds: `weekend` (the weekend days while in force, replacing `WEEKEND_DAYS`, e.g. Thursday
+/// closed from 1405/04/01), `office_hours` (`opens`–`closes`, optionally on some `weekdays`
+/// only, replacing `OFFICE_HOURS`, e.g. summer hours 06:00–13:00), `closure` (the province's
+/// offices closed the whole day, or from `from_time` and/or until `to_time`). When two rules of
+/// one kind are in force on a day, the latest `effective_from` wins, then the latest created;
+/// holidays beat every rule. One working day stays the length of the default `OFFICE_HOURS`,
+/// so a shorter day counts proportionally less. SLA clocks the rule can move are recomputed at
+/// once.
+#[utoipa::path(
+    tag = "sla",
+    request_body = NewWorkingRule,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Added.", body = WorkingRule,
+         headers(("Location" = String, description = "The rule's URL"))),
+        (status = 422, description = "Every invalid field named (`validation_failed`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/working-rules")]
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<NewWorkingRule>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let spec = RuleSpec::try_from(body.into_inner()?)?;
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let row = state
+        .tx(move |c| service::create(c, &config, &actor, spec, now()))
+        .await?;
+    Ok(respond(StatusCode::CREATED, row))
+}
+
+/// Change a working rule (not its kind). Roles: `admin`. Honours `If-Match`. The rule as
+/// changed is checked as a new one; SLA clocks are recomputed from the earlier of its old and
+/// new first days.
+#[utoipa::path(
+    tag = "sla",
+    params(
+        ("id" = String, Path, description = "Working rule id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    request_body = UpdateWorkingRule,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Changed.", body = WorkingRule),
+        (status = 412, description = "Stale `If-Match` (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every invalid field named (`validation_failed`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/working-rules/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<UpdateWorkingRule>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let edit = body.into_inner()?;
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let id = id.into_inner();
+    let row = state
+        .tx(move |c| service::update(c, &config, &actor, &id, if_match, edit, now()))
+        .await?;
+    Ok(respond(StatusCode::OK, row))
+}
+
+/// Delete a working rule. Roles: `admin`. Honours `If-Match`. SLA clocks are recomputed from
+/// the rule's first day (a deleted rule's days fall back to the other rules and the settings).
+#[utoipa::path(
+    tag = "sla",
+    params(
+        ("id" = String, Path, description = "Working rule id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 412, description = "Stale `If-Match` (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/working-rules/{id}")]
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let id = id.into_inner();
+    state
+        .tx(move |c| service::remove(c, &config, &actor, &id, if_match, now()))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,67 @@
+//! What `/working-rules` answers.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::clock::utc;
+use crate::domain::jalali::format_jalali;
+use crate::sla::rules::model::{RuleKind, WorkingRuleRow};
+
+/// A working rule: weekend days, office hours or a closure in force over a date range. The
+/// fields a kind does not use are `null`.
+#[derive(Serialize, ToSchema)]
+pub struct WorkingRule {
+    pub id: String,
+    pub kind: RuleKind,
+    #[schema(example = "تعطیلی پنجشنبه‌ها")]
+    pub title: String,
+    pub effective_from: NaiveDate,
+    #[schema(example = "1405/04/01")]
+    pub effective_from_jalali: String,
+    /// Last day in force (inclusive); `null` when open-ended.
+    pub effective_to: Option<NaiveDate>,
+    pub effective_to_jalali: Option<String>,
+    /// `weekend`: the weekend days; `office_hours`: the weekdays it applies to (`null`: all).
+    #[schema(example = json!(["thursday", "friday"]))]
+    pub weekdays: Option<Vec<String>>,
+    /// `office_hours`: `HH:MM`.
+    pub opens: Option<String>,
+    pub closes: Option<String>,
+    /// `closure`: closed from (`null`: from midnight); both times `null` is the whole day.
+    pub from_time: Option<String>,
+    /// `closure`: closed until (`null`: to the end of the day).
+    pub to_time: Option<String>,
+    /// `true` for a closure without times.
+    pub whole_day: Option<bool>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// The version, as in the `ETag`.
+    pub version: i64,
+}
+
+impl From<WorkingRuleRow> for WorkingRule {
+    fn from(r: WorkingRuleRow) -> Self {
+        WorkingRule {
+            whole_day: (r.kind == RuleKind::Closure)
+                .then_some(r.from_time.is_none() && r.to_time.is_none()),
+            id: r.id,
+            kind: r.kind,
+            title: r.title,
+            effective_from_jalali: format_jalali(r.effective_from),
+            effective_from: r.effective_from,
+            effective_to_jalali: r.effective_to.map(format_jalali),
+            effective_to: r.effective_to,
+            weekdays: r
+                .weekdays
+                .map(|s| s.split(',').map(str::to_owned).collect()),
+            opens: r.opens,
+            closes: r.closes,
+            from_time: r.from_time,
+            to_time: r.to_time,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+            version: r.version,
+        }
+    }
+}

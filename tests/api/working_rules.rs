@@ -1,0 +1,387 @@
+//! Working time as dated rules over HTTP: a Thursday closure from a date, summer hours and a
+//! part-day closure move deadlines (checked against an independent minute count), deleting a
+//! rule restores them, explanations name the rule, and only administrators keep the rules.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Weekday};
+use plate_permits::domain::jalali::format_jalali;
+use plate_permits::domain::status::RequestStatus as S;
+use plate_permits::seed::{self, SeedRequest, SeededAgency};
+use plate_permits::sla::clock::Transition;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const TEHRAN_OFFSET_MIN: i64 = 210;
+
+fn local(at: NaiveDateTime) -> NaiveDateTime {
+    at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)
+}
+
+fn today() -> NaiveDate {
+    local(chrono::Utc::now().naive_utc()).date()
+}
+
+/// Independent working-time count: minute by minute, a minute counts when `works` says so for
+/// its Tehran wall-clock time.
+fn minutes(from: NaiveDateTime, to: NaiveDateTime, works: impl Fn(NaiveDateTime) -> bool) -> i64 {
+    let mut n = 0;
+    let mut t = from;
+    while t < to {
+        if works(local(t)) {
+            n += 1;
+        }
+        t += TimeDelta::minutes(1);
+    }
+    n
+}
+
+fn within(t: NaiveDateTime, from: (u32, u32), to: (u32, u32)) -> bool {
+    let m = t.hour() * 60 + t.minute();
+    (from.0 * 60 + from.1..to.0 * 60 + to.1).contains(&m)
+}
+
+/// The default calendar: 07:30–14:30, Fridays off.
+fn default_works(t: NaiveDateTime) -> bool {
+    t.weekday() != Weekday::Fri && within(t, (7, 30), (14, 30))
+}
+
+fn instant(v: &Value, key: &str) -> NaiveDateTime {
+    text(v, key)
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .unwrap_or_else(|_| panic!("{key} in {v}"))
+        .naive_utc()
+}
+
+impl TestApp {
+    async fn add_rule(&self, token: &str, body: &Value) -> Reply {
+        self.post_as(token, "/working-rules", body).await
+    }
+
+    /// A request filed now: its clock start and deadline.
+    async fn running_request(&self) -> (Scenario<'_>, NaiveDateTime, NaiveDateTime) {
+        let s = Scenario::new(self).await.filed().await;
+        let path = format!("/requests/{}/sla", s.id());
+        let e = self.get_as(&s.agency_a, &path).await.json(200);
+        let start = instant(&e["runs"][0], "started_at");
+        let due = instant(&s.request["sla"], "due_at");
+        (s, start, due)
+    }
+
+    async fn due_of(&self, s: &Scenario<'_>) -> NaiveDateTime {
+        instant(&self.request_of(&s.agency_a, s.id()).await["sla"], "due_at")
+    }
+}
+
+fn thursday_closure(from: NaiveDate) -> Value {
+    json!({
+        "kind": "weekend",
+        "title": "تعطیلی پنجشنبه‌ها",
+        "effective_from": persian_digits(&format_jalali(from)),
+        "weekdays": ["thursday", "friday"],
+    })
+}
+
+#[tokio::test]
+async fn a_thursday_closure_from_today_moves_a_running_deadline() {
+    let app = spawn_app().await;
+    let (s, start, due_before) = app.running_request().await;
+    let rule = app
+        .add_rule(&s.admin, &thursday_closure(today()))
+        .await
+        .json(201);
+    assert_eq!(rule["effective_from"], today().to_string());
+    assert_eq!(rule["weekdays"], json!(["thursday", "friday"]));
+    let due = app.due_of(&s).await;
+    let works = |t: NaiveDateTime| {
+        !matches!(t.weekday(), Weekday::Thu | Weekday::Fri) && within(t, (7, 30), (14, 30))
+    };
+    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
+    // A Thursday the old deadline counted pushes it later.
+    let counted_thursday = minutes(start, due_before, |t| {
+        t.weekday() == Weekday::Thu && default_works(t)
+    }) > 0;
+    assert_eq!(due > due_before, counted_thursday, "{due_before} → {due}");
+}
+
+#[tokio::test]
+async fn deleting_a_rule_restores_the_deadline() {
+    let app = spawn_app().await;
+    let (s, _, due_before) = app.running_request().await;
+    // Closed all day tomorrow and the day after: the deadline surely moves.
+    let rule = json!({
+        "kind": "closure",
+        "title": "تعطیلی به سبب آلودگی هوا",
+        "effective_from": (today() + TimeDelta::days(1)).to_string(),
+        "effective_to": (today() + TimeDelta::days(2)).to_string(),
+    });
+    let rule = app.add_rule(&s.admin, &rule).await.json(201);
+    assert_eq!(rule["whole_day"], true);
+    assert!(app.due_of(&s).await > due_before);
+    let path = format!("/working-rules/{}", text(&rule, "id"));
+    assert_eq!(app.delete_as(&s.admin, &path).await.status, 204);
+    assert_eq!(app.due_of(&s).await, due_before);
+    assert_eq!(app.get_as(&s.agency_a, &path).await.status, 404);
+}
+
+#[tokio::test]
+async fn summer_hours_count_their_own_hours() {
+    let app = spawn_app().await;
+    let (s, start, _) = app.running_request().await;
+    let rule = json!({
+        "kind": "office_hours",
+        "title": "ساعت کار تابستانی",
+        "effective_from": today().to_string(),
+        "effective_to": (today() + TimeDelta::days(90)).to_string(),
+        "opens": "۰۶:۰۰",
+        "closes": "13:00",
+    });
+    let rule = app.add_rule(&s.admin, &rule).await.json(201);
+    assert_eq!(rule["opens"], "06:00");
+    let due = app.due_of(&s).await;
+    let works = |t: NaiveDateTime| t.weekday() != Weekday::Fri && within(t, (6, 0), (13, 0));
+    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
+    assert!(within(local(due), (6, 0), (13, 1)), "{due}");
+}
+
+/// The second working day from today (neither today nor a Friday).
+fn working_day_ahead() -> NaiveDate {
+    let mut d = today() + TimeDelta::days(1);
+    while d.weekday() == Weekday::Fri {
+        d += TimeDelta::days(1);
+    }
+    d
+}
+
+#[tokio::test]
+async fn a_part_day_closure_shortens_the_day_exactly() {
+    let app = spawn_app().await;
+    let (s, start, due_before) = app.running_request().await;
+    let day = working_day_ahead();
+    let rule = json!({
+        "kind": "closure",
+        "title": "آغاز کار ساعت ۱۰ به سبب بارش برف",
+        "effective_from": day.to_string(),
+        "effective_to": day.to_string(),
+        "to_time": "10:00",
+    });
+    app.add_rule(&s.admin, &rule).await.json(201);
+    let due = app.due_of(&s).await;
+    let works = |t: NaiveDateTime| default_works(t) && !(t.date() == day && t.hour() < 10);
+    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
+    // 2.5 office hours lost that day: the deadline is 150 working minutes later.
+    assert_eq!(minutes(due_before, due, default_works), 150);
+}
+
+/// Agency A as a seed agency.
+async fn seed_agency(app: &TestApp, c: &Cast) -> SeededAgency {
+    let me = app.get_as(&c.agency_a, "/me").await.json(200);
+    SeededAgency {
+        organisation_id: c.org_a.clone(),
+        user_id: text(&me, "id").to_owned(),
+        username: text(&me, "username").to_owned(),
+    }
+}
+
+/// A request filed on a Wednesday about three weeks ago at 10:00 (Tehran) and still under
+/// review: its explanation lists every day since. Returns the cast, the Wednesday and the id.
+async fn filed_three_weeks_ago(app: &TestApp) -> (Cast, NaiveDate, String) {
+    let c = app.cast().await;
+    let agency = seed_agency(app, &c).await;
+    let mut day = today() - TimeDelta::days(21);
+    while day.weekday() != Weekday::Wed {
+        day = day.pred_opt().unwrap();
+    }
+    let at = day.and_hms_opt(10, 0, 0).unwrap() - TimeDelta::minutes(TEHRAN_OFFSET_MIN);
+    let steps = vec![
+        Transition {
+            to: S::Submitted,
+            at,
+        },
+        Transition {
+            to: S::UnderReview,
+            at: at + TimeDelta::hours(1),
+        },
+    ];
+    let salt = (uuid::Uuid::new_v4().as_u128() % 1_000_000_000) as u64;
+    let batch = [SeedRequest {
+        agency: &agency,
+        number: salt % 1_000_000,
+        steps,
+        rating: None,
+    }];
+    let mut conn = app.db_conn();
+    let ids = seed::requests(&mut conn, &app.config, &batch, salt).expect("seed");
+    (c, day, ids[0].clone())
+}
+
+#[tokio::test]
+async fn the_explanation_names_the_rule_behind_each_day() {
+    let app = spawn_app().await;
+    let (c, wed, id) = filed_three_weeks_ago(&app).await;
+    let sat = wed + TimeDelta::days(3);
+    let snow = json!({
+        "kind": "closure", "title": "آغاز کار ساعت ۱۰", "effective_from": sat.to_string(),
+        "effective_to": sat.to_string(), "to_time": "10:00",
+    });
+    let snow = app.add_rule(&c.admin, &snow).await.json(201);
+    let thursdays = app
+        .add_rule(&c.admin, &thursday_closure(wed + TimeDelta::days(7)))
+        .await
+        .json(201);
+    let e = app
+        .get_as(&c.agency_a, &format!("/requests/{id}/sla"))
+        .await
+        .json(200);
+    let days = e["runs"][0]["days"].as_array().unwrap();
+    let on = |n: i64| {
+        let date = (wed + TimeDelta::days(n)).to_string();
+        days.iter()
+            .find(|d| d["date"] == date.as_str())
+            .unwrap()
+            .clone()
+    };
+    // Thursday before the rule: an ordinary working day; Friday: the settings' weekend.
+    assert_eq!(
+        (on(1)["status"].clone(), on(1)["source"].clone()),
+        (json!("working"), json!("settings"))
+    );
+    assert_eq!(on(2)["status"], "weekend");
+    assert_eq!(on(2)["source"], "settings");
+    assert_eq!(on(2)["rule"], Value::Null);
+    // Saturday: opened at 10:00.
+    let saturday = on(3);
+    assert_eq!(saturday["status"], "working");
+    assert_eq!(saturday["rule"]["id"], snow["id"]);
+    assert_eq!(saturday["rule"]["kind"], "closure");
+    assert_eq!(saturday["office_hours"], json!(["10:00-14:30"]));
+    assert_eq!(saturday["closed_hours"], 2.5);
+    assert_eq!(saturday["counted_hours"], 4.5);
+    // The Thursday after the rule began: a weekend by the rule, named.
+    let thursday = on(8);
+    assert_eq!(thursday["status"], "weekend");
+    assert_eq!(thursday["source"], "rule");
+    assert_eq!(thursday["rule"]["title"], "تعطیلی پنجشنبه‌ها");
+    let listed: BTreeSet<&str> = ids(e["calendar"]["rules"].as_array().unwrap())
+        .into_iter()
+        .collect();
+    assert_eq!(
+        listed,
+        BTreeSet::from([text(&snow, "id"), text(&thursdays, "id")])
+    );
+    assert_eq!(e["calendar"]["weekend_days"], json!(["Fri"]));
+}
+
+fn fields(problem: &Value) -> BTreeSet<String> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| text(e, "field").to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn bad_rules_are_refused_naming_every_field() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    // 1404 is not a leap year: Esfand has no 30th.
+    let hours = json!({
+        "kind": "office_hours", "title": "", "effective_from": "1404/12/30",
+        "opens": "25:00", "closes": "06:00",
+    });
+    let bad = app
+        .add_rule(&c.admin, &hours)
+        .await
+        .problem(422, "validation_failed");
+    let want = ["effective_from", "opens", "title"].map(String::from);
+    assert_eq!(fields(&bad), BTreeSet::from(want));
+    let backwards = json!({
+        "kind": "office_hours", "title": "ساعت کار", "effective_from": "1405/04/10",
+        "effective_to": "1405/04/01", "opens": "13:00", "closes": "06:00",
+    });
+    let bad = app
+        .add_rule(&c.admin, &backwards)
+        .await
+        .problem(422, "validation_failed");
+    let want = ["closes", "effective_to"].map(String::from);
+    assert_eq!(fields(&bad), BTreeSet::from(want));
+    let everyday = json!({
+        "kind": "weekend", "title": "همه روزها", "effective_from": "1405/04/01",
+        "weekdays": ["sat", "sun", "mon", "tue", "wed", "thu", "fri"], "to_time": "10:00",
+    });
+    let bad = app
+        .add_rule(&c.admin, &everyday)
+        .await
+        .problem(422, "validation_failed");
+    let want = ["to_time", "weekdays"].map(String::from);
+    assert_eq!(fields(&bad), BTreeSet::from(want));
+    let time = bad["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "weekdays")
+        .unwrap();
+    assert_eq!(time["code"], "all_days");
+}
+
+#[tokio::test]
+async fn only_administrators_write_rules_and_everyone_reads_them() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let body = thursday_closure(today() + TimeDelta::days(400));
+    assert_eq!(app.add_rule(&c.directorate, &body).await.status, 403);
+    assert_eq!(app.add_rule(&c.agency_a, &body).await.status, 403);
+    let rule = app.add_rule(&c.admin, &body).await.json(201);
+    let path = format!("/working-rules/{}", text(&rule, "id"));
+    let edit = json!({"title": "تغییر"});
+    assert_eq!(app.patch_as(&c.agency_a, &path, &edit).await.status, 403);
+    assert_eq!(app.delete_as(&c.police, &path).await.status, 403);
+    let listed = app.items(&c.agency_b, "/working-rules?kind=weekend").await;
+    assert_eq!(ids(&listed), [text(&rule, "id")]);
+    let on = format_jalali(today() + TimeDelta::days(400));
+    assert_eq!(
+        app.items(&c.agency_b, &format!("/working-rules?on={on}"))
+            .await
+            .len(),
+        1
+    );
+    assert!(app
+        .items(&c.agency_b, "/working-rules?kind=closure")
+        .await
+        .is_empty());
+    let before = format!("/working-rules?on={}", today());
+    assert!(app.items(&c.agency_b, &before).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_stale_if_match_changes_nothing() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let body = thursday_closure(today() + TimeDelta::days(400));
+    let rule = app.add_rule(&c.admin, &body).await;
+    assert_eq!(rule.header("etag"), "\"1\"");
+    let path = format!("/working-rules/{}", text(&rule.body(), "id"));
+    let edit = json!({"title": "تعطیلی پنجشنبه‌ها از تابستان", "effective_to": "1499/01/01"});
+    let headers = [("If-Match", "\"1\"")];
+    let changed = app
+        .call(Method::PATCH, &path, Some(&c.admin), Some(&edit), &headers)
+        .await;
+    assert_eq!(changed.header("etag"), "\"2\"");
+    let changed = changed.json(200);
+    assert_eq!(changed["effective_to_jalali"], "1499/01/01");
+    let again = json!({"title": "دیرتر"});
+    app.call(Method::PATCH, &path, Some(&c.admin), Some(&again), &headers)
+        .await
+        .problem(412, "precondition_failed");
+    let bad = json!({"effective_to": "1300/01/01"});
+    let bad = app
+        .patch_as(&c.admin, &path, &bad)
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(fields(&bad), BTreeSet::from(["effective_to".to_owned()]));
+    let now = app.get_as(&c.directorate, &path).await.json(200);
+    assert_eq!(now["title"], "تعطیلی پنجشنبه‌ها از تابستان");
+}
