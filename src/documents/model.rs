@@ -56,6 +56,21 @@ crate::text_enum!(DocumentType {
     Other => "other",
 });
 
+impl DocumentType {
+    /// The document type as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            DocumentType::RequestLetter => "نامه درخواست",
+            DocumentType::OwnershipDocument => "سند مالکیت",
+            DocumentType::VehicleCard => "کارت خودرو",
+            DocumentType::AuctionMinutes => "صورتجلسه مزایده",
+            DocumentType::ScrappingCertificate => "گواهی اسقاط",
+            DocumentType::TechnicalInspection => "برگه معاینه فنی",
+            DocumentType::Other => "سایر مدارک",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = documents)]
 pub struct DocumentRow {

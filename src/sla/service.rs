@@ -127,6 +127,7 @@ pub fn explain(
         request_id: request.id,
         tracking_code: request.tracking_code,
         status: request.status,
+        status_label_fa: request.status.label_fa(),
         sla,
         calendar: CalendarRules {
             time_zone: config.service_timezone.to_string(),
@@ -141,6 +142,7 @@ pub fn explain(
             working_day_hours: cal.day_secs() as f64 / 3600.0,
         },
         runs,
+        computed_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
         computed_at: utc(at),
     })
 }

@@ -149,8 +149,8 @@ pub fn recompute_for_holiday(
     now: NaiveDateTime,
 ) -> ApiResult<usize> {
     let cal = calendar(conn, config)?;
-    // A day starts at the earliest 14 hours before UTC midnight in any time zone.
-    let since = date.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
+    // The holiday's first instant in the service's time zone.
+    let since = config.clock().day_start_utc(date);
     let mut ids: Vec<String> = request_sla::table
         .filter(request_sla::clock.eq(ClockState::Running))
         .filter(request_sla::due_at.ge(since))

@@ -12,6 +12,7 @@ mod foundation;
 mod identity;
 mod permit_events;
 mod permits;
+mod persian_views;
 mod query_plans;
 mod reason_counts;
 mod receipts_and_revocation;
