@@ -166,6 +166,7 @@ pub fn report(
         from_jalali: q.from.map(format_jalali),
         to: q.to,
         to_jalali: q.to.map(format_jalali),
+        generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
         generated_at: utc(at),
         budgets: Budgets {
             decision: Stage::Decision.budget_days(config),

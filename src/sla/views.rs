@@ -373,6 +373,10 @@ pub struct SlaReport {
     pub to: Option<NaiveDate>,
     pub to_jalali: Option<String>,
     pub generated_at: DateTime<Utc>,
+    /// `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub generated_at_jalali: String,
     /// Budgets in working days the shares are measured against.
     pub budgets: Budgets,
     pub overall: SlaFigures,
