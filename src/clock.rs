@@ -83,6 +83,12 @@ impl Clock {
         }
     }
 
+    /// A UTC instant's `*_jalali` twin in the service's time zone, `۱۴۰۵/۰۹/۰۴ ۱۰:۳۰` (see
+    /// [`format_jalali_instant`](crate::domain::jalali::format_jalali_instant)).
+    pub fn jalali(&self, t: NaiveDateTime) -> String {
+        crate::domain::jalali::format_jalali_instant(t, self.tz)
+    }
+
     /// The last second of a service-local date (UTC): what "valid through that day" means.
     pub fn day_end_utc(&self, d: NaiveDate) -> NaiveDateTime {
         let next = d.succ_opt().unwrap_or(d);

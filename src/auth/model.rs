@@ -67,6 +67,9 @@ pub struct User {
     #[schema(example = "مریم کریمی")]
     pub full_name: String,
     pub role: Role,
+    /// `role` as people read it (Persian).
+    #[schema(example = "کارشناس اداره کل")]
+    pub role_label_fa: &'static str,
     pub organisation_id: String,
     /// Iranian mobile `09xxxxxxxxx` (personal data: shown to the user and administrators).
     #[schema(example = "09121234567")]
@@ -74,21 +77,32 @@ pub struct User {
     pub disabled: bool,
     pub must_change_password: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
-impl From<UserRow> for User {
-    fn from(r: UserRow) -> Self {
+impl User {
+    pub fn new(r: UserRow, clock: &crate::clock::Clock) -> Self {
         User {
             id: r.id,
             username: r.username,
             full_name: r.full_name,
             role: r.role,
+            role_label_fa: r.role.label_fa(),
             organisation_id: r.organisation_id,
             mobile: r.mobile,
             disabled: r.disabled,
             must_change_password: r.must_change_password,
+            created_at_jalali: clock.jalali(r.created_at),
             created_at: utc(r.created_at),
+            updated_at_jalali: clock.jalali(r.updated_at),
             updated_at: utc(r.updated_at),
         }
     }

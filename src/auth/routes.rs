@@ -43,8 +43,9 @@ pub async fn login(
     let credentials = body.into_inner()?;
     let ttl = state.config.refresh_token_ttl_secs;
     let keys = state.tokens.clone();
+    let clock = state.clock;
     let response = state
-        .db(move |c| service::login(c, credentials, &ip, ttl)?.tokens(&keys))
+        .db(move |c| service::login(c, credentials, &ip, ttl)?.tokens(&keys, &clock))
         .await?;
     Ok(HttpResponse::Ok().json(response))
 }
@@ -68,8 +69,9 @@ pub async fn refresh(
 ) -> ApiResult<HttpResponse> {
     let presented = body.into_inner()?.refresh_token;
     let keys = state.tokens.clone();
+    let clock = state.clock;
     let response = state
-        .db(move |c| service::refresh(c, &presented)?.tokens(&keys))
+        .db(move |c| service::refresh(c, &presented)?.tokens(&keys, &clock))
         .await?;
     Ok(HttpResponse::Ok().json(response))
 }
@@ -129,5 +131,5 @@ pub async fn change_password(
 #[get("/me")]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     let row = state.db(move |c| store::user(c, &user.id)).await?;
-    Ok(HttpResponse::Ok().json(User::from(row)))
+    Ok(HttpResponse::Ok().json(User::new(row, &state.clock)))
 }

@@ -22,7 +22,7 @@ pub struct SignedIn {
 
 impl SignedIn {
     /// The token pair the client receives.
-    pub fn tokens(self, keys: &TokenKeys) -> ApiResult<TokenResponse> {
+    pub fn tokens(self, keys: &TokenKeys, clock: &crate::clock::Clock) -> ApiResult<TokenResponse> {
         let user = self.user;
         let access_token = keys
             .issue(&user.id, user.role, &user.organisation_id, &self.session_id)
@@ -33,7 +33,7 @@ impl SignedIn {
             expires_in: keys.access_ttl_secs,
             refresh_token: self.refresh_token,
             must_change_password: user.must_change_password,
-            user: User::from(user),
+            user: User::new(user, clock),
         })
     }
 }

@@ -39,8 +39,9 @@ pub async fn give_feedback(
     ensure_visible(&state, &user, &id).await?;
     let new = NewFeedback::try_from(body.into_inner()?)?;
     let request_id = id.into_inner();
+    let clock = state.clock;
     let view: Feedback = state
-        .tx(move |c| service::give_feedback(c, &user, &request_id, new))
+        .tx(move |c| service::give_feedback(c, &clock, &user, &request_id, new))
         .await?;
     Ok(HttpResponse::Created().json(view))
 }

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::db::schema::{complaint_events, complaints, feedback};
 use crate::domain::identity::Role;
 use crate::domain::tracking::TrackingCode;
@@ -36,6 +36,18 @@ crate::text_enum!(Category {
     Technical => "technical",
     Other => "other",
 });
+
+impl Category {
+    /// The category as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            Category::Delay => "تأخیر در رسیدگی",
+            Category::Conduct => "رفتار کارکنان",
+            Category::Technical => "اشکال فنی سامانه",
+            Category::Other => "سایر",
+        }
+    }
+}
 
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
@@ -92,6 +104,17 @@ crate::text_enum!(ComplaintEventKind {
     Response => "response",
     Closed => "closed",
 });
+
+impl ComplaintEventKind {
+    /// The step as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            ComplaintEventKind::Received => "ثبت شکایت",
+            ComplaintEventKind::Response => "پاسخ اداره کل",
+            ComplaintEventKind::Closed => "بسته شدن شکایت",
+        }
+    }
+}
 
 impl ComplaintEventKind {
     /// Where the step leads.
@@ -314,26 +337,35 @@ pub struct ComplaintEvent {
     /// `received`, `response` or `closed`.
     #[schema(value_type = String)]
     pub kind: ComplaintEventKind,
+    /// `kind` as people read it (Persian).
+    #[schema(example = "پاسخ اداره کل")]
+    pub kind_label_fa: &'static str,
     pub from: Option<ComplaintStatus>,
     pub to: ComplaintStatus,
+    /// `to` as people read it (Persian).
+    #[schema(example = "پاسخ داده شد")]
+    pub to_label_fa: &'static str,
     pub at: DateTime<Utc>,
+    /// `at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub at_jalali: String,
     pub actor: ActorView,
     /// The response text (for `response`).
     pub body: Option<String>,
 }
 
-impl From<EventRow> for ComplaintEvent {
-    fn from(e: EventRow) -> Self {
+impl ComplaintEvent {
+    pub fn new(e: EventRow, clock: &Clock) -> Self {
         ComplaintEvent {
             kind: e.kind,
+            kind_label_fa: e.kind.label_fa(),
             from: e.from_status,
             to: e.to_status,
+            to_label_fa: e.to_status.label_fa(),
+            at_jalali: clock.jalali(e.at),
             at: utc(e.at),
-            actor: ActorView {
-                id: e.actor_id,
-                full_name: e.actor_name,
-                role: e.actor_role,
-            },
+            actor: ActorView::new(e.actor_id, e.actor_name, e.actor_role),
             body: e.body,
         }
     }
@@ -347,6 +379,9 @@ pub struct Complaint {
     pub status: ComplaintStatus,
     pub status_label_fa: &'static str,
     pub category: Category,
+    /// `category` as people read it (Persian).
+    #[schema(example = "تأخیر در رسیدگی")]
+    pub category_label_fa: &'static str,
     pub subject: String,
     pub body: String,
     pub organisation_id: String,
@@ -358,27 +393,39 @@ pub struct Complaint {
     pub history: Option<Vec<ComplaintEvent>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
     pub updated_at: DateTime<Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
 impl Complaint {
     /// The complaint with its history (single-complaint responses).
-    pub fn with_history(row: ComplaintRow, history: Vec<EventRow>) -> Complaint {
-        let mut view = Complaint::from(row);
-        view.history = Some(history.into_iter().map(ComplaintEvent::from).collect());
+    pub fn with_history(row: ComplaintRow, history: Vec<EventRow>, clock: &Clock) -> Complaint {
+        let mut view = Complaint::new(row, clock);
+        view.history = Some(
+            history
+                .into_iter()
+                .map(|e| ComplaintEvent::new(e, clock))
+                .collect(),
+        );
         view
     }
-}
 
-/// The list item: no history.
-impl From<ComplaintRow> for Complaint {
-    fn from(row: ComplaintRow) -> Self {
+    /// The list item: no history.
+    pub fn new(row: ComplaintRow, clock: &Clock) -> Self {
         Complaint {
             id: row.id,
             tracking_code: row.tracking_code,
             status: row.status,
             status_label_fa: row.status.label_fa(),
             category: row.category,
+            category_label_fa: row.category.label_fa(),
             subject: row.subject,
             body: row.body,
             organisation_id: row.organisation_id,
@@ -386,7 +433,9 @@ impl From<ComplaintRow> for Complaint {
             request_id: row.request_id,
             history: None,
             version: row.version,
+            created_at_jalali: clock.jalali(row.created_at),
             created_at: utc(row.created_at),
+            updated_at_jalali: clock.jalali(row.updated_at),
             updated_at: utc(row.updated_at),
         }
     }
@@ -398,14 +447,19 @@ pub struct Feedback {
     pub rating: i32,
     pub comment: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
 }
 
-impl From<FeedbackRow> for Feedback {
-    fn from(row: FeedbackRow) -> Self {
+impl Feedback {
+    pub fn new(row: FeedbackRow, clock: &Clock) -> Self {
         Feedback {
             request_id: row.request_id,
             rating: row.rating,
             comment: row.comment,
+            created_at_jalali: clock.jalali(row.created_at),
             created_at: utc(row.created_at),
         }
     }

@@ -54,9 +54,10 @@ pub async fn create(
     let (input, hash) = body.into_parts()?;
     let new = NewComplaint::try_from(input)?;
     let call = idem.call(&user.id, "POST /complaints", hash);
+    let clock = state.clock;
     state
         .idempotent(call, move |c| {
-            let view = service::create(c, &user, new)?;
+            let view = service::create(c, &clock, &user, new)?;
             let location = format!("/api/v1/complaints/{}", view.id);
             Recorded::created(&view, location, etag(view.version))
         })
@@ -88,7 +89,7 @@ pub async fn list(
         rows,
         limit,
         |r| format!("{}:{}", r.queue_rank, r.id),
-        Complaint::from,
+        |r| Complaint::new(r, &state.clock),
     )))
 }
 
@@ -106,7 +107,10 @@ pub async fn get_one(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let view = state.db(move |c| service::get(c, &user, &id)).await?;
+    let clock = state.clock;
+    let view = state
+        .db(move |c| service::get(c, &clock, &user, &id))
+        .await?;
     Ok(ok_with_etag(&view))
 }
 
@@ -133,8 +137,9 @@ pub async fn respond(
     user.require(&[Role::Directorate, Role::Admin])?;
     let text = ResponseText::try_from(body.into_inner()?)?;
     let id = id.into_inner();
+    let clock = state.clock;
     let view = state
-        .tx(move |c| service::respond(c, &user, &id, if_match, text))
+        .tx(move |c| service::respond(c, &clock, &user, &id, if_match, text))
         .await?;
     Ok(ok_with_etag(&view))
 }
@@ -158,8 +163,9 @@ pub async fn close(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
+    let clock = state.clock;
     let view = state
-        .tx(move |c| service::close(c, &user, &id, if_match))
+        .tx(move |c| service::close(c, &clock, &user, &id, if_match))
         .await?;
     Ok(ok_with_etag(&view))
 }

@@ -4,7 +4,7 @@
 
 use crate::auth::access::{self, Scope, Seen};
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::complaints::model::{
     unknown_request, Complaint, ComplaintEventKind, ComplaintFilter, ComplaintRow, ComplaintStatus,
     Feedback, FeedbackRow, NewComplaint, NewFeedback, ResponseText,
@@ -22,7 +22,12 @@ use crate::requests;
 
 /// Files a complaint: resolves the request it names (422 `unknown_request` when the caller may
 /// not see it), claims a tracking code, and records the `received` step and event.
-pub fn create(conn: &mut DbConnection, user: &AuthUser, new: NewComplaint) -> ApiResult<Complaint> {
+pub fn create(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    user: &AuthUser,
+    new: NewComplaint,
+) -> ApiResult<Complaint> {
     let request_id = match &new.request {
         None => None,
         Some(code) => Some(visible_request(conn, user, code)?),
@@ -73,7 +78,7 @@ pub fn create(conn: &mut DbConnection, user: &AuthUser, new: NewComplaint) -> Ap
     };
     store::append_event(conn, &id, user, step)?;
     let history = store::history(conn, &id)?;
-    Ok(Complaint::with_history(row, history))
+    Ok(Complaint::with_history(row, history, clock))
 }
 
 /// The id of the request with this tracking code, if the caller may see it.
@@ -90,10 +95,15 @@ fn visible_request(
 }
 
 /// One complaint with its history, if the caller sees it.
-pub fn get(conn: &mut DbConnection, user: &AuthUser, id: &str) -> ApiResult<Complaint> {
+pub fn get(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    user: &AuthUser,
+    id: &str,
+) -> ApiResult<Complaint> {
     let row = store::load_visible(conn, &Seen::complaints(user), id)?;
     let history = store::history(conn, id)?;
-    Ok(Complaint::with_history(row, history))
+    Ok(Complaint::with_history(row, history, clock))
 }
 
 /// A page of the caller's queue (`page.limit + 1` rows: the extra one tells that more exist).
@@ -119,6 +129,7 @@ pub fn list(
 /// `complaint.answered`.
 pub fn respond(
     conn: &mut DbConnection,
+    clock: &Clock,
     user: &AuthUser,
     id: &str,
     if_match: IfMatch,
@@ -128,12 +139,13 @@ pub fn respond(
         kind: ComplaintEventKind::Response,
         body: Some(text.into_text()),
     };
-    take_step(conn, user, id, if_match, step)
+    take_step(conn, clock, user, id, if_match, step)
 }
 
 /// Closes a complaint (→ `closed`): the complainant's side, the directorate or administrators.
 pub fn close(
     conn: &mut DbConnection,
+    clock: &Clock,
     user: &AuthUser,
     id: &str,
     if_match: IfMatch,
@@ -142,7 +154,7 @@ pub fn close(
         kind: ComplaintEventKind::Closed,
         body: None,
     };
-    take_step(conn, user, id, if_match, step)
+    take_step(conn, clock, user, id, if_match, step)
 }
 
 /// A step a user takes on an existing complaint.
@@ -155,6 +167,7 @@ struct Move {
 /// `invalid_transition`), a versioned update, the event and the history entry.
 fn take_step(
     conn: &mut DbConnection,
+    clock: &Clock,
     user: &AuthUser,
     id: &str,
     if_match: IfMatch,
@@ -202,13 +215,14 @@ fn take_step(
         at,
     };
     store::append_event(conn, id, user, entry)?;
-    get(conn, user, id)
+    get(conn, clock, user, id)
 }
 
 /// Records the owning agency's one rating of a finished request: 409 `invalid_transition`
 /// before `completed` or `rejected`, 409 `duplicate` for a second rating.
 pub fn give_feedback(
     conn: &mut DbConnection,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     new: NewFeedback,
@@ -239,5 +253,5 @@ pub fn give_feedback(
         created_by: user.id.clone(),
     };
     store::insert_feedback(conn, &row)?;
-    Ok(Feedback::from(row))
+    Ok(Feedback::new(row, clock))
 }

@@ -85,8 +85,9 @@ pub async fn upload(
     transfer::require_multipart(req.headers())?;
     let (staged, parts) = transfer::Staged::receive(&blobs, &req, payload, limit).await?;
     let new = staged.or_discard(NewDocument::try_from(parts))?;
+    let clock = state.clock;
     let committed = state
-        .tx(move |c| service::add_document(c, &scope, &request_id, &user.id, new))
+        .tx(move |c| service::add_document(c, &clock, &scope, &request_id, &user.id, new))
         .await;
     let document = staged.or_discard(committed)?;
     staged.persist().await?;
@@ -112,8 +113,9 @@ pub async fn list_documents(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::documents(&user)?;
     let id = id.into_inner();
+    let clock = state.clock;
     let items = state
-        .db(move |c| service::documents(c, &scope, &id))
+        .db(move |c| service::documents(c, &clock, &scope, &id))
         .await?;
     Ok(HttpResponse::Ok().json(DocumentList { items }))
 }
@@ -196,7 +198,10 @@ pub async fn list_document_requests(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::documents(&user)?;
     let id = id.into_inner();
-    let items = state.db(move |c| service::asks(c, &scope, &id)).await?;
+    let clock = state.clock;
+    let items = state
+        .db(move |c| service::asks(c, &clock, &scope, &id))
+        .await?;
     Ok(HttpResponse::Ok().json(DocumentRequestList { items }))
 }
 

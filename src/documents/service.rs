@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::documents::model::{
@@ -65,6 +65,7 @@ pub fn open_request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResu
 /// Records an uploaded document on an open request.
 pub fn add_document(
     conn: &mut DbConnection,
+    clock: &Clock,
     scope: &Scope,
     request_id: &str,
     uploader: &str,
@@ -88,18 +89,19 @@ pub fn add_document(
         uploaded_by: uploader.to_owned(),
     };
     store::insert_document(conn, &row)?;
-    Ok(Document::from(row))
+    Ok(Document::new(row, clock))
 }
 
 /// A visible request's documents, oldest first.
 pub fn documents(
     conn: &mut DbConnection,
+    clock: &Clock,
     scope: &Scope,
     request_id: &str,
 ) -> ApiResult<Vec<Document>> {
     request(conn, scope, request_id)?;
     let rows = store::documents_of(conn, request_id)?;
-    Ok(rows.into_iter().map(Document::from).collect())
+    Ok(rows.into_iter().map(|r| Document::new(r, clock)).collect())
 }
 
 /// A document whose request `scope` sees (404 otherwise).
@@ -157,7 +159,7 @@ pub fn ask(
             .collect();
         store::insert_ask(c, &ask, &items)
     })?;
-    asks_of(conn, &after)?
+    asks_of(conn, &config.clock(), &after)?
         .into_iter()
         .find(|v| v.id == ask_id)
         .ok_or_else(|| ApiError::internal("document request vanished"))
@@ -166,11 +168,12 @@ pub fn ask(
 /// A visible request's document requests, oldest first.
 pub fn asks(
     conn: &mut DbConnection,
+    clock: &Clock,
     scope: &Scope,
     request_id: &str,
 ) -> ApiResult<Vec<DocumentRequestView>> {
     let row = request(conn, scope, request_id)?;
-    asks_of(conn, &row)
+    asks_of(conn, clock, &row)
 }
 
 /// Resubmits after uploading what was asked: `awaiting_documents` → `under_review`; 409
@@ -192,7 +195,7 @@ pub fn resubmit(
         at: now(),
     };
     let after = transition(conn, config, step, |c, row| {
-        let missing = asks_of(c, row)?
+        let missing = asks_of(c, &config.clock(), row)?
             .pop()
             .map(|latest| latest.outstanding)
             .unwrap_or_default();
@@ -226,7 +229,11 @@ fn documents_missing(missing: &[DocumentType]) -> ApiError {
 }
 
 /// The request's asks, each item fulfilled by an upload of its type since the ask.
-fn asks_of(conn: &mut DbConnection, request: &RequestRow) -> ApiResult<Vec<DocumentRequestView>> {
+fn asks_of(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    request: &RequestRow,
+) -> ApiResult<Vec<DocumentRequestView>> {
     let uploads = store::uploads_of(conn, &request.id)?;
     let mut out = Vec::new();
     for ask in store::asks_of(conn, &request.id)? {
@@ -237,6 +244,7 @@ fn asks_of(conn: &mut DbConnection, request: &RequestRow) -> ApiResult<Vec<Docum
             &uploads,
             request.status,
             request.version,
+            clock,
         ));
     }
     Ok(out)
@@ -248,6 +256,7 @@ fn ask_view(
     uploads: &[(DocumentType, NaiveDateTime)],
     request_status: RequestStatus,
     request_version: i64,
+    clock: &Clock,
 ) -> DocumentRequestView {
     let items: Vec<ItemView> = items
         .into_iter()
@@ -256,6 +265,7 @@ fn ask_view(
                 .iter()
                 .any(|(t, at)| *t == i.document_type && *at >= ask.created_at),
             document_type: i.document_type,
+            document_type_label_fa: i.document_type.label_fa(),
             description: i.description,
         })
         .collect();
@@ -270,10 +280,13 @@ fn ask_view(
         message: ask.message,
         due_date: ask.due_date,
         items,
+        outstanding_labels_fa: outstanding.iter().map(|t| t.label_fa()).collect(),
         outstanding,
+        created_at_jalali: clock.jalali(ask.created_at),
         created_at: crate::clock::utc(ask.created_at),
         created_by: ask.created_by,
         request_status,
+        request_status_label_fa: request_status.label_fa(),
         request_version,
     }
 }

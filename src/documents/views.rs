@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::documents::model::{DocumentRow, DocumentType};
 use crate::domain::status::RequestStatus;
 
@@ -13,6 +13,9 @@ use crate::domain::status::RequestStatus;
 pub struct Document {
     pub id: String,
     pub document_type: DocumentType,
+    /// `document_type` as people read it (Persian).
+    #[schema(example = "کارت خودرو")]
+    pub document_type_label_fa: &'static str,
     /// The uploader's file name, sanitised (metadata only; downloads use a server-made name).
     pub filename: String,
     /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
@@ -22,19 +25,25 @@ pub struct Document {
     /// Hex SHA-256 of the bytes.
     pub sha256: String,
     pub uploaded_at: DateTime<Utc>,
+    /// `uploaded_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub uploaded_at_jalali: String,
     /// User id of the uploader.
     pub uploaded_by: String,
 }
 
-impl From<DocumentRow> for Document {
-    fn from(r: DocumentRow) -> Self {
+impl Document {
+    pub fn new(r: DocumentRow, clock: &Clock) -> Self {
         Document {
             id: r.id,
             document_type: r.document_type,
+            document_type_label_fa: r.document_type.label_fa(),
             filename: r.filename,
             content_type: r.content_type.as_str().to_owned(),
             size: r.size,
             sha256: r.sha256,
+            uploaded_at_jalali: clock.jalali(r.uploaded_at),
             uploaded_at: utc(r.uploaded_at),
             uploaded_by: r.uploaded_by,
         }
@@ -49,6 +58,9 @@ pub struct DocumentList {
 #[derive(Serialize, ToSchema)]
 pub struct ItemView {
     pub document_type: DocumentType,
+    /// `document_type` as people read it (Persian).
+    #[schema(example = "کارت خودرو")]
+    pub document_type_label_fa: &'static str,
     pub description: Option<String>,
     /// Whether a document of this type was uploaded since the ask.
     pub fulfilled: bool,
@@ -62,10 +74,20 @@ pub struct DocumentRequestView {
     pub items: Vec<ItemView>,
     /// Document types still outstanding.
     pub outstanding: Vec<DocumentType>,
+    /// `outstanding` as people read them (Persian), in the same order.
+    #[schema(example = json!(["کارت خودرو"]))]
+    pub outstanding_labels_fa: Vec<&'static str>,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
     pub created_by: String,
     /// The request's status after this ask (on creation: `awaiting_documents`).
     pub request_status: RequestStatus,
+    /// `request_status` as people read it (Persian).
+    #[schema(example = "در انتظار مدارک تکمیلی")]
+    pub request_status_label_fa: &'static str,
     /// The request's version after this ask (its new `ETag`).
     pub request_version: i64,
 }

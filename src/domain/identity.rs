@@ -42,6 +42,19 @@ crate::text_enum!(Role {
     Admin => "admin",
 });
 
+impl Role {
+    /// The role as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            Role::Agency => "کاربر دستگاه متقاضی",
+            Role::Directorate => "کارشناس اداره کل",
+            Role::Police => "پلیس راهور",
+            Role::Registry => "سامانه جامع خودرو",
+            Role::Admin => "مدیر سامانه",
+        }
+    }
+}
+
 /// The kind of an organisation.
 #[derive(
     Clone,
@@ -69,6 +82,17 @@ crate::text_enum!(OrgKind {
     Directorate => "directorate",
     Police => "police",
 });
+
+impl OrgKind {
+    /// The kind of organisation as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            OrgKind::Agency => "دستگاه متقاضی",
+            OrgKind::Directorate => "اداره کل اموال و اوراق بهادار دولتی",
+            OrgKind::Police => "پلیس راهور",
+        }
+    }
+}
 
 impl Role {
     /// The organisation kind a user of this role must belong to.

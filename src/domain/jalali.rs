@@ -1,12 +1,13 @@
 //! Solar Hijri (Jalali) dates through `icu_calendar`: conversion both ways, formatting, and a
 //! parser that accepts ISO or Jalali dates.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono_tz::Tz;
 use icu_calendar::cal::Persian;
 use icu_calendar::types::RataDie;
 use icu_calendar::Date;
 
-use crate::domain::text::normalize_code;
+use crate::domain::text::{normalize_code, persian_digits};
 use crate::i18n::Msg;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -41,6 +42,56 @@ pub fn gregorian_to_jalali(date: NaiveDate) -> (i32, u8, u8) {
 pub fn format_jalali(date: NaiveDate) -> String {
     let (y, m, d) = gregorian_to_jalali(date);
     format!("{y:04}/{m:02}/{d:02}")
+}
+
+/// The Solar Hijri month names, Farvardin first.
+pub const JALALI_MONTHS_FA: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+/// The Persian name of a day of the week (شنبه … جمعه).
+pub fn weekday_fa(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        Weekday::Sat => "شنبه",
+        Weekday::Sun => "یکشنبه",
+        Weekday::Mon => "دوشنبه",
+        Weekday::Tue => "سه‌شنبه",
+        Weekday::Wed => "چهارشنبه",
+        Weekday::Thu => "پنجشنبه",
+        Weekday::Fri => "جمعه",
+    }
+}
+
+/// A Jalali date with the month's Persian name and Persian digits: `۵ آذر ۱۴۰۵`.
+pub fn format_jalali_long(date: NaiveDate) -> String {
+    let (y, m, d) = gregorian_to_jalali(date);
+    let month = JALALI_MONTHS_FA
+        .get(usize::from(m).saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
+    persian_digits(&format!("{d} {month} {y}"))
+}
+
+/// The one format of every `*_jalali` instant twin: the Jalali date and 24-hour local time in
+/// `tz`, Persian digits, `۱۴۰۵/۰۹/۰۴ ۱۰:۳۰` (`YYYY/MM/DD HH:MM`). `at` is a UTC instant.
+pub fn format_jalali_instant(at: NaiveDateTime, tz: Tz) -> String {
+    let local = tz.from_utc_datetime(&at).naive_local();
+    let (y, m, d) = gregorian_to_jalali(local.date());
+    persian_digits(&format!(
+        "{y:04}/{m:02}/{d:02} {}",
+        local.time().format("%H:%M")
+    ))
 }
 
 /// Whether the Jalali year has 30 days in Esfand.
@@ -106,21 +157,6 @@ impl DateError {
 
 /// Years from this one are read as Gregorian, earlier ones as Jalali.
 const GREGORIAN_FROM: i32 = 1700;
-
-const JALALI_MONTHS_FA: [&str; 12] = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-];
 
 const GREGORIAN_MONTHS_EN: [&str; 12] = [
     "January",
@@ -283,6 +319,35 @@ mod tests {
         assert!(why("2024-04-31").en.contains("April 2024 has 30 days"));
         assert!(why("yesterday").fa.contains("سال/ماه/روز"));
         assert!(why("").en.contains("must look like"));
+    }
+
+    #[test]
+    fn instants_in_the_service_zone() {
+        let at = ymd(2026, 11, 25).and_hms_opt(7, 0, 0).unwrap();
+        assert_eq!(
+            format_jalali_instant(at, chrono_tz::Asia::Tehran),
+            "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+        );
+        // 21:00 UTC is already the next day in Tehran, still the same day in New York.
+        let late = ymd(2026, 11, 25).and_hms_opt(21, 0, 0).unwrap();
+        assert_eq!(
+            format_jalali_instant(late, chrono_tz::Asia::Tehran),
+            "۱۴۰۵/۰۹/۰۵ ۰۰:۳۰"
+        );
+        assert_eq!(
+            format_jalali_instant(late, chrono_tz::America::New_York),
+            "۱۴۰۵/۰۹/۰۴ ۱۶:۰۰"
+        );
+    }
+
+    #[test]
+    fn long_dates_and_weekdays() {
+        assert_eq!(format_jalali_long(ymd(2026, 11, 26)), "۵ آذر ۱۴۰۵");
+        assert_eq!(format_jalali_long(ymd(2025, 3, 21)), "۱ فروردین ۱۴۰۴");
+        assert_eq!(format_jalali_long(ymd(2025, 3, 20)), "۳۰ اسفند ۱۴۰۳");
+        assert_eq!(weekday_fa(ymd(2026, 11, 28)), "شنبه");
+        assert_eq!(weekday_fa(ymd(2026, 11, 26)), "پنجشنبه");
+        assert_eq!(weekday_fa(ymd(2026, 11, 27)), "جمعه");
     }
 
     proptest! {

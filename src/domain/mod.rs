@@ -12,3 +12,6 @@ pub mod text;
 pub mod tracking;
 pub mod vehicle;
 pub mod vin;
+
+#[cfg(test)]
+mod labels;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::error::{ApiError, ApiResult};
 use crate::events::store::EventRow;
 use crate::events::{EventType, SubjectKind};
@@ -99,16 +99,21 @@ pub struct Event {
     #[serde(rename = "type")]
     pub event_type: EventType,
     pub occurred_at: DateTime<Utc>,
+    /// `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub occurred_at_jalali: String,
     pub subject: Subject,
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
 }
 
-impl From<EventRow> for Event {
-    fn from(r: EventRow) -> Self {
+impl Event {
+    pub fn new(r: EventRow, clock: &Clock) -> Self {
         Event {
             id: r.position.unwrap_or_default().to_string(),
             event_type: r.event_type,
+            occurred_at_jalali: clock.jalali(r.occurred_at),
             occurred_at: utc(r.occurred_at),
             subject: Subject {
                 kind: r.subject_kind,

@@ -30,6 +30,9 @@ pub async fn feed(
 ) -> ApiResult<HttpResponse> {
     let query = FeedQuery::try_from(params.into_inner())?;
     let scope = EventScope::feed(&user);
-    let page = state.db(move |c| service::feed(c, &scope, query)).await?;
+    let clock = state.clock;
+    let page = state
+        .db(move |c| service::feed(c, &clock, &scope, query))
+        .await?;
     Ok(HttpResponse::Ok().json(page))
 }

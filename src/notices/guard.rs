@@ -107,7 +107,8 @@ pub async fn read_only_guard(
                 };
                 if let Some(n) = active {
                     let retry = (n.ends_at - at).num_seconds().max(1) as u64;
-                    let notice = serde_json::to_value(Notice::from(n)).unwrap_or_default();
+                    let notice =
+                        serde_json::to_value(Notice::new(n, &state.clock)).unwrap_or_default();
                     let err = ApiError::new(
                         ErrorCode::Maintenance,
                         Msg::new(

@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 
 use crate::auth::AuthUser;
+use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
@@ -23,10 +24,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// `status` with the notice and its `ETag`.
-fn respond(status: StatusCode, row: NoticeRow) -> HttpResponse {
+fn respond(status: StatusCode, row: NoticeRow, clock: &Clock) -> HttpResponse {
     let mut b = HttpResponse::build(status);
     with_etag(&mut b, row.version);
-    b.json(Notice::from(row))
+    b.json(Notice::new(row, clock))
 }
 
 /// Active and upcoming notices, soonest first. **Public.**
@@ -36,7 +37,8 @@ fn respond(status: StatusCode, row: NoticeRow) -> HttpResponse {
 )]
 #[get("/notices")]
 pub async fn list(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let items = state.db(service::list).await?;
+    let clock = state.clock;
+    let items = state.db(move |c| service::list(c, &clock)).await?;
     Ok(HttpResponse::Ok().json(NoticeList { items }))
 }
 
@@ -58,9 +60,12 @@ pub async fn create(
     user.require(&[Role::Admin])?;
     let rules = WindowRules::now(state.config.maintenance_lead_hours);
     let new = NewNotice::try_from((body.into_inner()?, rules))?;
-    let row = state.tx(move |c| service::publish(c, &user, new)).await?;
+    let clock = state.clock;
+    let row = state
+        .tx(move |c| service::publish(c, &clock, &user, new))
+        .await?;
     notice_cache.invalidate();
-    Ok(respond(StatusCode::CREATED, row))
+    Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
 /// Edit a notice (e.g. end a window early by setting `ends_at` to now). Roles: `admin`.
@@ -92,7 +97,7 @@ pub async fn update(
         .tx(move |c| service::update(c, &id, if_match, edit, lead_hours))
         .await?;
     notice_cache.invalidate();
-    Ok(respond(StatusCode::OK, row))
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
 /// Delete a notice (ends its window at once). Roles: `admin`.

@@ -2,7 +2,7 @@
 //! drops the read-only guard's cache after the change commits.
 
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::events::outbox::{emit, NewEvent};
@@ -17,13 +17,18 @@ use crate::notices::store;
 const LIST_LIMIT: i64 = 200;
 
 /// Active and upcoming notices, soonest first.
-pub fn list(conn: &mut DbConnection) -> ApiResult<Vec<Notice>> {
+pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<Vec<Notice>> {
     let rows = store::not_over(conn, now(), LIST_LIMIT)?;
-    Ok(rows.into_iter().map(Notice::from).collect())
+    Ok(rows.into_iter().map(|r| Notice::new(r, clock)).collect())
 }
 
 /// Publishes a notice and emits `notice.published`.
-pub fn publish(conn: &mut DbConnection, user: &AuthUser, new: NewNotice) -> ApiResult<NoticeRow> {
+pub fn publish(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    user: &AuthUser,
+    new: NewNotice,
+) -> ApiResult<NoticeRow> {
     let at = now();
     let row = NoticeRow {
         id: uuid::Uuid::now_v7().to_string(),
@@ -47,7 +52,7 @@ pub fn publish(conn: &mut DbConnection, user: &AuthUser, new: NewNotice) -> ApiR
             subject_id: &row.id,
             tracking_code: None,
             organisation_id: None,
-            data: serde_json::to_value(Notice::from(row.clone())).unwrap_or_default(),
+            data: serde_json::to_value(Notice::new(row.clone(), clock)).unwrap_or_default(),
             at,
         },
     )?;

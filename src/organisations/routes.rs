@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::AuthUser;
+use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
 use crate::http::client::client_ip;
@@ -25,7 +26,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// The organisation with its `ETag`; a new one also with its `Location`.
-fn respond(status: StatusCode, row: OrganisationRow) -> HttpResponse {
+fn respond(status: StatusCode, row: OrganisationRow, clock: &Clock) -> HttpResponse {
     let mut b = HttpResponse::build(status);
     with_etag(&mut b, row.version);
     if status == StatusCode::CREATED {
@@ -34,7 +35,7 @@ fn respond(status: StatusCode, row: OrganisationRow) -> HttpResponse {
             format!("/api/v1/organisations/{}", row.id),
         ));
     }
-    b.json(Organisation::from(row))
+    b.json(Organisation::new(row, clock))
 }
 
 /// Create an organisation. Roles: `admin`.
@@ -58,7 +59,7 @@ pub async fn create(
     let actor = user.actor(client_ip(&req, state.config.trust_proxy));
     let new = NewOrganisation::try_from(body.into_inner()?)?;
     let row = state.tx(move |c| service::create(c, &actor, new)).await?;
-    Ok(respond(StatusCode::CREATED, row))
+    Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
 /// List organisations, newest first. Roles: `admin`, `directorate`.
@@ -84,7 +85,7 @@ pub async fn list(
         rows,
         limit,
         |r| r.id.clone(),
-        Organisation::from,
+        |r| Organisation::new(r, &state.clock),
     )))
 }
 
@@ -104,7 +105,7 @@ pub async fn get_one(
     user.require(&[Role::Admin, Role::Directorate])?;
     let id = id.into_inner();
     let row = state.db(move |c| store::load(c, &id)).await?;
-    Ok(respond(StatusCode::OK, row))
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
 /// Rename an organisation or correct its national id. Roles: `admin`. Honours `If-Match`.
@@ -138,5 +139,5 @@ pub async fn update(
     let row = state
         .tx(move |c| service::update(c, &actor, &id, if_match, changes))
         .await?;
-    Ok(respond(StatusCode::OK, row))
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }

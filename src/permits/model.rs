@@ -53,6 +53,14 @@ pub enum PermitStatus {
 }
 
 impl PermitStatus {
+    pub const ALL: &'static [PermitStatus] = &[
+        PermitStatus::Issued,
+        PermitStatus::Used,
+        PermitStatus::Refused,
+        PermitStatus::Expired,
+        PermitStatus::Revoked,
+    ];
+
     /// The status as the police and the public read it (Persian).
     pub fn label_fa(self) -> &'static str {
         match self {
@@ -81,6 +89,16 @@ crate::text_enum!(Outcome {
     Removed => "removed",
     Refused => "refused",
 });
+
+impl Outcome {
+    /// The receipt's outcome as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            Outcome::Removed => "پلاک فک شد",
+            Outcome::Refused => "فک پلاک تأیید نشد",
+        }
+    }
+}
 
 impl Outcome {
     /// The request's action this receipt takes.

@@ -13,8 +13,15 @@ use crate::permits::model::{Outcome, PermitListing, PermitRow, PermitStatus, Rec
 pub struct ReceiptView {
     pub id: String,
     pub outcome: Outcome,
+    /// `outcome` as people read it (Persian).
+    #[schema(example = "پلاک فک شد")]
+    pub outcome_label_fa: &'static str,
     pub receipt_number: String,
     pub occurred_at: DateTime<Utc>,
+    /// `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub occurred_at_jalali: String,
     pub plates_count: Option<i32>,
     /// Why the police did not remove the plates (refusals only).
     pub refusal_reason: Option<RefusalReason>,
@@ -25,14 +32,20 @@ pub struct ReceiptView {
     pub unit: Option<String>,
     pub notes: Option<String>,
     pub recorded_at: DateTime<Utc>,
+    /// `recorded_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub recorded_at_jalali: String,
 }
 
-impl From<ReceiptRow> for ReceiptView {
-    fn from(r: ReceiptRow) -> Self {
+impl ReceiptView {
+    pub fn new(r: ReceiptRow, clock: &Clock) -> Self {
         ReceiptView {
             id: r.id,
             outcome: r.outcome,
+            outcome_label_fa: r.outcome.label_fa(),
             receipt_number: r.receipt_number,
+            occurred_at_jalali: clock.jalali(r.occurred_at),
             occurred_at: utc(r.occurred_at),
             plates_count: r.plates_count,
             refusal_reason: r.refusal_reason,
@@ -40,6 +53,7 @@ impl From<ReceiptRow> for ReceiptView {
             officer_name: r.officer_name,
             unit: r.unit,
             notes: r.notes,
+            recorded_at_jalali: clock.jalali(r.recorded_at),
             recorded_at: utc(r.recorded_at),
         }
     }
@@ -99,12 +113,24 @@ pub struct PermitView {
     /// The agency whose vehicle it is.
     pub agency: PermitAgencyView,
     pub issued_at: DateTime<Utc>,
+    /// `issued_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub issued_at_jalali: String,
     pub valid_until: DateTime<Utc>,
     /// `valid_until` as a Solar Hijri date in the service's time zone (`SERVICE_TIMEZONE`,
-    /// default Asia/Tehran), `YYYY/MM/DD` with ASCII digits, e.g. `1405/09/05`.
+    /// default Asia/Tehran), `YYYY/MM/DD` with ASCII digits, e.g. `1405/09/05` (kept as it
+    /// was; `valid_until_jalali_time` is the instant's twin in the common format).
     #[schema(example = "1405/09/05")]
     pub valid_until_jalali: String,
+    /// `valid_until` (the last second of the day) in the service's time zone as a Solar Hijri
+    /// date and 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹")]
+    pub valid_until_jalali_time: String,
     pub status: PermitStatus,
+    /// `status` as people read it (Persian).
+    #[schema(example = "صادر شده و معتبر")]
+    pub status_label_fa: &'static str,
     pub notes: Option<String>,
     /// The police's receipt, once posted.
     pub receipt: Option<ReceiptView>,
@@ -112,6 +138,10 @@ pub struct PermitView {
     pub revocation: Option<RevocationView>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
 /// A UTC instant's service-local date in the Solar Hijri calendar, `1405/09/05`.
@@ -127,10 +157,15 @@ impl PermitView {
             agency: (agency_id, agency_name),
             receipt,
         } = listing;
+        let status = row.shown_status(now);
         PermitView {
-            status: row.shown_status(now),
-            revocation: RevocationView::of(&row),
+            status,
+            status_label_fa: status.label_fa(),
+            revocation: RevocationView::of(&row, clock),
             valid_until_jalali: jalali_date(clock, row.valid_until),
+            valid_until_jalali_time: clock.jalali(row.valid_until),
+            issued_at_jalali: clock.jalali(row.issued_at),
+            updated_at_jalali: clock.jalali(row.updated_at),
             vehicle: PermitVehicleView {
                 plate: row.plate.clone(),
                 vin: row.vin.clone(),
@@ -154,7 +189,7 @@ impl PermitView {
             issued_at: utc(row.issued_at),
             valid_until: utc(row.valid_until),
             notes: row.notes,
-            receipt: receipt.map(ReceiptView::from),
+            receipt: receipt.map(|r| ReceiptView::new(r, clock)),
             version: row.version,
             updated_at: utc(row.updated_at),
         }
@@ -170,6 +205,10 @@ impl PermitView {
 #[derive(Serialize, ToSchema)]
 pub struct RevocationView {
     pub revoked_at: DateTime<Utc>,
+    /// `revoked_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub revoked_at_jalali: String,
     /// `request_withdrawn` when the agency withdrew its request.
     pub reason_code: RevocationReason,
     #[schema(example = "صدور اشتباه")]
@@ -178,9 +217,10 @@ pub struct RevocationView {
 }
 
 impl RevocationView {
-    fn of(row: &PermitRow) -> Option<Self> {
+    fn of(row: &PermitRow, clock: &Clock) -> Option<Self> {
         let (at, reason) = (row.revoked_at?, row.revocation_reason?);
         Some(RevocationView {
+            revoked_at_jalali: clock.jalali(at),
             revoked_at: utc(at),
             reason_code: reason,
             reason_label_fa: reason.label_fa(),

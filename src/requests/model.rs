@@ -50,6 +50,19 @@ crate::text_enum!(Reason {
     Other => "other",
 });
 
+impl Reason {
+    /// The reason as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            Reason::AuctionSale => "فروش از طریق مزایده",
+            Reason::Scrapping => "اسقاط",
+            Reason::Transfer => "انتقال به دستگاه دیگر",
+            Reason::TotalLoss => "تلف کامل بر اثر سانحه",
+            Reason::Other => "سایر",
+        }
+    }
+}
+
 /// Kind of vehicle.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
@@ -79,6 +92,23 @@ crate::text_enum!(VehicleType {
     Special => "special",
     Other => "other",
 });
+
+impl VehicleType {
+    /// The vehicle type as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            VehicleType::PassengerCar => "سواری",
+            VehicleType::Pickup => "وانت",
+            VehicleType::Van => "ون",
+            VehicleType::Minibus => "مینی‌بوس",
+            VehicleType::Bus => "اتوبوس",
+            VehicleType::Truck => "کامیون",
+            VehicleType::Ambulance => "آمبولانس",
+            VehicleType::Special => "خودروی ویژه",
+            VehicleType::Other => "سایر",
+        }
+    }
+}
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = requests)]
@@ -398,6 +428,9 @@ pub struct VehicleView {
     pub model: String,
     pub year: i32,
     pub vehicle_type: VehicleType,
+    /// `vehicle_type` as people read it (Persian).
+    #[schema(example = "سواری")]
+    pub vehicle_type_label_fa: &'static str,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -422,6 +455,20 @@ pub struct ActorView {
     pub id: String,
     pub full_name: String,
     pub role: Role,
+    /// `role` as people read it (Persian).
+    #[schema(example = "کارشناس اداره کل")]
+    pub role_label_fa: &'static str,
+}
+
+impl ActorView {
+    pub fn new(id: String, full_name: String, role: Role) -> Self {
+        ActorView {
+            id,
+            full_name,
+            role,
+            role_label_fa: role.label_fa(),
+        }
+    }
 }
 
 /// A plate-removal request.
@@ -437,6 +484,9 @@ pub struct RequestView {
     pub organisation_id: String,
     pub vehicle: VehicleView,
     pub reason: Reason,
+    /// `reason` as people read it (Persian).
+    #[schema(example = "فروش از طریق مزایده")]
+    pub reason_label_fa: &'static str,
     pub reason_details: Option<String>,
     pub letter: LetterView,
     /// `null` for callers who may not see personal data (the registry account).
@@ -458,7 +508,15 @@ pub struct RequestView {
     /// The resource version (also the `ETag`).
     pub version: i64,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
     pub updated_at: DateTime<Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
 /// One transition in a request's history.
@@ -466,9 +524,19 @@ pub struct RequestView {
 pub struct HistoryEntry {
     /// `null` for the creation entry.
     pub from: Option<RequestStatus>,
+    /// `from` as people read it (Persian); `null` with `from`.
+    #[schema(example = "ثبت شده")]
+    pub from_label_fa: Option<&'static str>,
     pub to: RequestStatus,
+    /// `to` as people read it (Persian).
+    #[schema(example = "در حال بررسی")]
+    pub to_label_fa: &'static str,
     pub action: String,
     pub at: DateTime<Utc>,
+    /// `at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub at_jalali: String,
     pub actor: ActorView,
     pub note: Option<String>,
 }
@@ -478,18 +546,17 @@ pub struct HistoryList {
     pub items: Vec<HistoryEntry>,
 }
 
-impl From<HistoryRow> for HistoryEntry {
-    fn from(r: HistoryRow) -> Self {
+impl HistoryEntry {
+    pub fn new(r: HistoryRow, clock: &Clock) -> Self {
         HistoryEntry {
             from: r.from_status,
+            from_label_fa: r.from_status.map(RequestStatus::label_fa),
             to: r.to_status,
+            to_label_fa: r.to_status.label_fa(),
             action: r.action,
+            at_jalali: clock.jalali(r.at),
             at: utc(r.at),
-            actor: ActorView {
-                id: r.actor_id,
-                full_name: r.actor_name,
-                role: r.actor_role,
-            },
+            actor: ActorView::new(r.actor_id, r.actor_name, r.actor_role),
             note: r.note,
         }
     }
@@ -515,6 +582,7 @@ impl RequestView {
         show_contact: bool,
         allowed_actions: Vec<Action>,
         sla: crate::sla::SlaView,
+        clock: &Clock,
     ) -> Self {
         RequestView {
             status_label_fa: row.status.label_fa(),
@@ -528,6 +596,7 @@ impl RequestView {
                 model: row.model,
                 year: row.model_year,
                 vehicle_type: row.vehicle_type,
+                vehicle_type_label_fa: row.vehicle_type.label_fa(),
             },
             letter: LetterView {
                 number: row.letter_number,
@@ -543,6 +612,7 @@ impl RequestView {
             status: row.status,
             organisation_id: row.organisation_id,
             reason: row.reason,
+            reason_label_fa: row.reason.label_fa(),
             reason_details: row.reason_details,
             description: row.description,
             reviewer_id: row.reviewer_id,
@@ -551,7 +621,9 @@ impl RequestView {
             allowed_actions,
             sla,
             version: row.version,
+            created_at_jalali: clock.jalali(row.created_at),
             created_at: utc(row.created_at),
+            updated_at_jalali: clock.jalali(row.updated_at),
             updated_at: utc(row.updated_at),
         }
     }

@@ -156,12 +156,13 @@ pub async fn history(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::requests(&user)?;
     let id = id.into_inner();
+    let clock = state.clock;
     let items = state
         .db(move |conn| {
             store::load_visible(conn, &scope, &id)?;
             Ok(store::history(conn, &id)?
                 .into_iter()
-                .map(HistoryEntry::from)
+                .map(|r| HistoryEntry::new(r, &clock))
                 .collect::<Vec<_>>())
         })
         .await?;

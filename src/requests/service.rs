@@ -303,7 +303,7 @@ fn view_with(
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
     let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, now())?;
-    Ok(RequestView::build(row, show, actions, sla))
+    Ok(RequestView::build(row, show, actions, sla, &config.clock()))
 }
 
 fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {

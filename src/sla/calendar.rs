@@ -188,6 +188,11 @@ impl Calendar {
         self.plan(date).kind
     }
 
+    /// The service's time zone (`SERVICE_TIMEZONE`).
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
     /// The calendar date of a UTC instant in the service's time zone.
     pub fn local_date(&self, at: NaiveDateTime) -> NaiveDate {
         self.tz.from_utc_datetime(&at).date_naive()

@@ -32,6 +32,17 @@ crate::text_enum!(Stage {
     Registration => "registration",
 });
 
+impl Stage {
+    /// The stage as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            Stage::Decision => "بررسی و تصمیم اداره کل",
+            Stage::Police => "اقدام پلیس راهور",
+            Stage::Registration => "ثبت فک پلاک",
+        }
+    }
+}
+
 /// Whether a stage's clock is counting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
 #[diesel(sql_type = diesel::sql_types::Text)]
@@ -49,6 +60,17 @@ crate::text_enum!(ClockState {
     Paused => "paused",
     Stopped => "stopped",
 });
+
+impl ClockState {
+    /// The clock state as people read it (Persian).
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            ClockState::Running => "در جریان",
+            ClockState::Paused => "متوقف در انتظار مدارک",
+            ClockState::Stopped => "پایان‌یافته",
+        }
+    }
+}
 
 impl Stage {
     /// The stage a status belongs to, and whether its clock runs there.

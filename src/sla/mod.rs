@@ -17,7 +17,7 @@ use utoipa::ToSchema;
 
 use crate::clock::utc;
 use crate::config::Config;
-use crate::domain::jalali::format_jalali;
+use crate::domain::jalali::{format_jalali, format_jalali_instant};
 use crate::sla::calendar::{days_from_centi, Calendar};
 use crate::sla::clock::{ClockState, Stage};
 use crate::sla::store::SlaRow;
@@ -27,7 +27,13 @@ use crate::sla::store::SlaRow;
 pub struct SlaView {
     /// The open stage, or the last one that ran once the clock stopped.
     pub stage: Option<Stage>,
+    /// `stage` as people read it (Persian); `null` with `stage`.
+    #[schema(example = "بررسی و تصمیم اداره کل")]
+    pub stage_label_fa: Option<&'static str>,
     pub clock: ClockState,
+    /// `clock` as people read it (Persian).
+    #[schema(example = "در جریان")]
+    pub clock_label_fa: &'static str,
     /// The stage's budget in working days.
     pub budget_working_days: Option<i64>,
     /// Working days the stage has used (pauses excluded), in hundredths rounded up.
@@ -39,6 +45,10 @@ pub struct SlaView {
     pub due_at: Option<DateTime<Utc>>,
     /// `due_at`'s date in the Solar Hijri calendar (service time zone), `1403/08/20`.
     pub due_date_jalali: Option<String>,
+    /// `due_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `due_at`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub due_at_jalali: Option<String>,
     /// The clock runs and `due_at` has passed.
     pub overdue: bool,
 }
@@ -57,11 +67,14 @@ impl SlaView {
         let due_at = if running { row.due_at } else { None };
         SlaView {
             stage: row.stage,
+            stage_label_fa: row.stage.map(Stage::label_fa),
             clock: row.clock,
+            clock_label_fa: row.clock.label_fa(),
             budget_working_days: budget,
             elapsed_working_days: days_from_centi(elapsed),
             remaining_working_days: budget.map(|b| days_from_centi(b * 100 - elapsed)),
             due_date_jalali: due_at.map(|d| format_jalali(cal.local_date(d))),
+            due_at_jalali: due_at.map(|d| format_jalali_instant(d, config.service_timezone)),
             due_at: due_at.map(utc),
             overdue: running && row.due_at.is_some_and(|d| d < now),
         }

@@ -133,6 +133,7 @@ pub fn explain(
         request_id: request.id,
         tracking_code: request.tracking_code,
         status: request.status,
+        status_label_fa: request.status.label_fa(),
         sla,
         calendar: CalendarRules {
             time_zone: config.service_timezone.to_string(),
@@ -148,6 +149,7 @@ pub fn explain(
             rules,
         },
         runs,
+        computed_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
         computed_at: utc(at),
     })
 }
@@ -171,6 +173,7 @@ pub fn report(
         from_jalali: q.from.map(format_jalali),
         to: q.to,
         to_jalali: q.to.map(format_jalali),
+        generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
         generated_at: utc(at),
         budgets: Budgets {
             decision: Stage::Decision.budget_days(config),

@@ -162,8 +162,8 @@ pub fn recompute_since(
     now: NaiveDateTime,
 ) -> ApiResult<usize> {
     let cal = calendar(conn, config)?;
-    // A day starts at the earliest 14 hours before UTC midnight in any time zone.
-    let since = first_day.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::TimeDelta::hours(14);
+    // The first day's first instant in the service's time zone.
+    let since = config.clock().day_start_utc(first_day);
     let mut ids: Vec<String> = request_sla::table
         .filter(request_sla::clock.eq(ClockState::Running))
         .filter(request_sla::due_at.ge(since))

@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::utc;
-use crate::domain::jalali::format_jalali;
+use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
@@ -104,6 +104,12 @@ pub struct DayEntry {
     pub date_jalali: String,
     #[schema(example = "Wed")]
     pub weekday: String,
+    /// The day of the week in Persian (شنبه … جمعه).
+    #[schema(example = "چهارشنبه")]
+    pub weekday_fa: &'static str,
+    /// The Solar Hijri date with the month's Persian name and Persian digits.
+    #[schema(example = "۵ آذر ۱۴۰۵")]
+    pub date_jalali_long: String,
     pub status: DayStatus,
     /// Where the day's weekend status or office hours came from.
     pub source: DaySource,
@@ -133,18 +139,37 @@ pub enum SpanState {
 pub struct SpanView {
     pub state: SpanState,
     pub start: DateTime<Utc>,
+    /// `start` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub start_jalali: String,
     /// `null` while open.
     pub end: Option<DateTime<Utc>>,
+    /// `end` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `end`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub end_jalali: Option<String>,
 }
 
 /// One run of a stage.
 #[derive(Serialize, ToSchema)]
 pub struct StageRunView {
     pub stage: Stage,
+    /// `stage` as people read it (Persian).
+    #[schema(example = "بررسی و تصمیم اداره کل")]
+    pub stage_label_fa: &'static str,
     pub budget_working_days: i64,
     pub started_at: DateTime<Utc>,
+    /// `started_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub started_at_jalali: String,
     /// `null` while the stage is open.
     pub ended_at: Option<DateTime<Utc>>,
+    /// `ended_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `ended_at`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub ended_at_jalali: Option<String>,
     /// Ended by its own outcome (decision, receipt, registration); `false` when withdrawn or
     /// reopened, or still open.
     pub completed: bool,
@@ -152,6 +177,10 @@ pub struct StageRunView {
     /// When the budget runs (or ran) out; `null` if it never did and the clock is not running.
     pub due_at: Option<DateTime<Utc>>,
     pub due_date_jalali: Option<String>,
+    /// `due_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `due_at`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub due_at_jalali: Option<String>,
     /// For completed runs: whether they finished within the budget.
     pub within_budget: Option<bool>,
     pub spans: Vec<SpanView>,
@@ -165,10 +194,17 @@ pub struct SlaExplanation {
     pub request_id: String,
     pub tracking_code: String,
     pub status: RequestStatus,
+    /// `status` as people read it (Persian).
+    #[schema(example = "در حال بررسی")]
+    pub status_label_fa: &'static str,
     pub sla: SlaView,
     pub calendar: CalendarRules,
     pub runs: Vec<StageRunView>,
     pub computed_at: DateTime<Utc>,
+    /// `computed_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub computed_at_jalali: String,
 }
 
 pub fn run_view(
@@ -222,6 +258,8 @@ pub fn run_view(
         days.push(DayEntry {
             date_jalali: format_jalali(date),
             weekday: date.weekday().to_string(),
+            weekday_fa: weekday_fa(date),
+            date_jalali_long: format_jalali_long(date),
             date,
             status,
             source,
@@ -236,15 +274,20 @@ pub fn run_view(
             counted_hours: (counted as f64 / 36.0).round() / 100.0,
         });
     }
+    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
     StageRunView {
         stage: run.stage,
+        stage_label_fa: run.stage.label_fa(),
         budget_working_days: budget_days,
+        started_at_jalali: jalali(run.started_at()),
         started_at: utc(run.started_at()),
+        ended_at_jalali: run.ended_at.map(jalali),
         ended_at: run.ended_at.map(utc),
         completed: run.completed,
         elapsed_working_days: days_from_centi(elapsed),
         due_at: due.map(utc),
         due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
+        due_at_jalali: due.map(jalali),
         within_budget: run.completed.then_some(elapsed <= budget_days * 100),
         spans: run
             .spans
@@ -255,7 +298,9 @@ pub fn run_view(
                 } else {
                     SpanState::Paused
                 },
+                start_jalali: jalali(s.start),
                 start: utc(s.start),
+                end_jalali: s.end.map(jalali),
                 end: s.end.map(utc),
             })
             .collect(),
@@ -386,6 +431,10 @@ pub struct SlaReport {
     pub to: Option<NaiveDate>,
     pub to_jalali: Option<String>,
     pub generated_at: DateTime<Utc>,
+    /// `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub generated_at_jalali: String,
     /// Budgets in working days the shares are measured against.
     pub budgets: Budgets,
     pub overall: SlaFigures,

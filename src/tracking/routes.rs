@@ -35,6 +35,9 @@ pub async fn track(
     let ip = client_ip(&req, state.config.trust_proxy);
     state.public_limiter.check(&format!("track:{ip}"))?;
     let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
-    let view = state.db(move |conn| service::look_up(conn, &code)).await?;
+    let clock = state.clock;
+    let view = state
+        .db(move |conn| service::look_up(conn, &clock, &code))
+        .await?;
     Ok(HttpResponse::Ok().json(view))
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::db::DbConnection;
 use crate::domain::tracking::TrackingCode;
 use crate::error::ApiResult;
@@ -22,10 +22,18 @@ pub struct TrackView {
     #[schema(example = "در حال بررسی")]
     pub status_label_fa: String,
     pub updated_at: DateTime<Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
 /// The status of the request or complaint with `code`; 404 when there is none.
-pub fn look_up(conn: &mut DbConnection, code: &TrackingCode) -> ApiResult<TrackView> {
+pub fn look_up(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    code: &TrackingCode,
+) -> ApiResult<TrackView> {
     let code = code.as_str();
     let (kind, status, label, updated_at) =
         match crate::requests::store::status_by_tracking_code(conn, code)? {
@@ -40,6 +48,7 @@ pub fn look_up(conn: &mut DbConnection, code: &TrackingCode) -> ApiResult<TrackV
         kind: kind.to_owned(),
         status: status.to_owned(),
         status_label_fa: label.to_owned(),
+        updated_at_jalali: clock.jalali(updated_at),
         updated_at: utc(updated_at),
     })
 }

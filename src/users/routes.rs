@@ -7,6 +7,7 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use crate::auth::model::{User, UserRow};
 use crate::auth::store as accounts;
 use crate::auth::AuthUser;
+use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
 use crate::http::client::client_ip;
@@ -28,10 +29,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// The user with its `ETag`.
-fn ok_with_etag(row: UserRow) -> HttpResponse {
+fn ok_with_etag(row: UserRow, clock: &Clock) -> HttpResponse {
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, row.version);
-    b.json(User::from(row))
+    b.json(User::new(row, clock))
 }
 
 /// Create a user. Roles: `admin`.
@@ -64,7 +65,7 @@ pub async fn create(
     with_etag(&mut b, created.user.version);
     b.insert_header((header::LOCATION, location));
     Ok(b.json(CreatedUser {
-        user: User::from(created.user),
+        user: User::new(created.user, &state.clock),
         temporary_password: created.temporary_password,
     }))
 }
@@ -92,7 +93,7 @@ pub async fn list(
         rows,
         limit,
         |r| r.id.clone(),
-        User::from,
+        |r| User::new(r, &state.clock),
     )))
 }
 
@@ -112,7 +113,7 @@ pub async fn get_one(
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
     let row = state.db(move |c| accounts::user(c, &id)).await?;
-    Ok(ok_with_etag(row))
+    Ok(ok_with_etag(row, &state.clock))
 }
 
 /// Change a user's name, mobile or disabled flag. Roles: `admin`. Honours `If-Match`.
@@ -149,7 +150,7 @@ pub async fn update(
     let row = state
         .tx(move |c| service::update(c, &actor, &id, if_match, changes))
         .await?;
-    Ok(ok_with_etag(row))
+    Ok(ok_with_etag(row, &state.clock))
 }
 
 /// Reset a forgotten password. Roles: `admin`.

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::validate::Issues;
@@ -145,17 +145,20 @@ pub struct Webhook {
     pub types: Vec<EventType>,
     pub organisation_id: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
 }
 
-impl TryFrom<HookRow> for Webhook {
-    type Error = ApiError;
-
-    fn try_from(r: HookRow) -> ApiResult<Self> {
+impl Webhook {
+    pub fn new(r: HookRow, clock: &Clock) -> ApiResult<Self> {
         Ok(Webhook {
             types: split_types(&r.types)?,
             id: r.id,
             url: r.url,
             organisation_id: r.organisation_id,
+            created_at_jalali: clock.jalali(r.created_at),
             created_at: utc(r.created_at),
         })
     }
@@ -190,24 +193,34 @@ pub struct Delivery {
     pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
+    /// `next_attempt_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub next_attempt_at_jalali: String,
     pub last_status: Option<i32>,
     pub last_error: Option<String>,
     /// The start of the receiver's last response body (at most 256 characters).
     pub response_excerpt: Option<String>,
     pub updated_at: DateTime<Utc>,
+    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
 }
 
-impl From<DeliveryRow> for Delivery {
-    fn from(r: DeliveryRow) -> Self {
+impl Delivery {
+    pub fn new(r: DeliveryRow, clock: &Clock) -> Self {
         Delivery {
             id: r.id,
             event_id: r.event_position.to_string(),
             status: r.status,
             attempts: r.attempts,
+            next_attempt_at_jalali: clock.jalali(r.next_attempt_at),
             next_attempt_at: utc(r.next_attempt_at),
             last_status: r.last_status,
             last_error: r.last_error,
             response_excerpt: r.response_excerpt,
+            updated_at_jalali: clock.jalali(r.updated_at),
             updated_at: utc(r.updated_at),
         }
     }

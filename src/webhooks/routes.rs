@@ -40,8 +40,9 @@ pub async fn create(
     user.require(&[Role::Admin])?;
     let new = NewWebhook::try_from(body.into_inner()?)?;
     let secrets = outbound.secrets.clone();
+    let clock = state.clock;
     let created: CreatedWebhook = state
-        .tx(move |c| service::create(c, &secrets, &user, new))
+        .tx(move |c| service::create(c, &clock, &secrets, &user, new))
         .await?;
     Ok(HttpResponse::build(StatusCode::CREATED).json(created))
 }
@@ -55,7 +56,8 @@ pub async fn create(
 #[get("/webhooks")]
 pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let hooks: WebhookList = state.db(service::list).await?;
+    let clock = state.clock;
+    let hooks: WebhookList = state.db(move |c| service::list(c, &clock)).await?;
     Ok(HttpResponse::Ok().json(hooks))
 }
 
@@ -115,7 +117,10 @@ pub async fn deliveries(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    let items: DeliveryList = state.db(move |c| service::deliveries(c, &id)).await?;
+    let clock = state.clock;
+    let items: DeliveryList = state
+        .db(move |c| service::deliveries(c, &clock, &id))
+        .await?;
     Ok(HttpResponse::Ok().json(items))
 }
 
@@ -138,8 +143,9 @@ pub async fn retry(
     user.require(&[Role::Admin])?;
     let (hook, id) = path.into_inner();
     let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
+    let clock = state.clock;
     let delivery: Delivery = state
-        .tx(move |c| service::retry(c, &hook, &id, window))
+        .tx(move |c| service::retry(c, &clock, &hook, &id, window))
         .await?;
     Ok(HttpResponse::Ok().json(delivery))
 }

@@ -4,7 +4,7 @@
 use chrono::TimeDelta;
 
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
@@ -29,6 +29,7 @@ fn seal(secrets: &SecretBox) -> ApiResult<(String, String)> {
 /// Subscribes; the subscription receives events from now on. Returns the secret once.
 pub fn create(
     conn: &mut DbConnection,
+    clock: &Clock,
     secrets: &SecretBox,
     user: &AuthUser,
     new: NewWebhook,
@@ -66,16 +67,17 @@ pub fn create(
             url: new.url,
             types: new.types,
             organisation_id: new.organisation_id,
+            created_at_jalali: clock.jalali(at),
             created_at: crate::clock::utc(at),
         },
         secret,
     })
 }
 
-pub fn list(conn: &mut DbConnection) -> ApiResult<WebhookList> {
+pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<WebhookList> {
     let items = store::list_live(conn)?
         .into_iter()
-        .map(Webhook::try_from)
+        .map(|r| Webhook::new(r, clock))
         .collect::<ApiResult<_>>()?;
     Ok(WebhookList { items })
 }
@@ -96,11 +98,15 @@ pub fn rotate(conn: &mut DbConnection, secrets: &SecretBox, id: &str) -> ApiResu
     Ok(RotatedSecret { secret })
 }
 
-pub fn deliveries(conn: &mut DbConnection, hook_id: &str) -> ApiResult<DeliveryList> {
+pub fn deliveries(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    hook_id: &str,
+) -> ApiResult<DeliveryList> {
     store::ensure_exists(conn, hook_id)?;
     let items = store::recent_deliveries(conn, hook_id, DELIVERY_PAGE)?
         .into_iter()
-        .map(Delivery::from)
+        .map(|r| Delivery::new(r, clock))
         .collect();
     Ok(DeliveryList { items })
 }
@@ -108,6 +114,7 @@ pub fn deliveries(conn: &mut DbConnection, hook_id: &str) -> ApiResult<DeliveryL
 /// Makes a delivery due now (also a failed one, which gets a new retry window).
 pub fn retry(
     conn: &mut DbConnection,
+    clock: &Clock,
     hook_id: &str,
     id: &str,
     window: TimeDelta,
@@ -116,5 +123,5 @@ pub fn retry(
     store::delivery(conn, hook_id, id)?;
     let at = now();
     store::requeue(conn, id, at, at + window)?;
-    Ok(store::delivery(conn, hook_id, id)?.into())
+    Ok(Delivery::new(store::delivery(conn, hook_id, id)?, clock))
 }

@@ -12,7 +12,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use diesel::connection::SimpleConnection;
 use rand::Rng;
 
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::events::{outbox, store as events_store};
@@ -80,7 +80,7 @@ fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
     })
 }
 
-fn claim(outbound: &Outbound, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
+fn claim(outbound: &Outbound, clock: &Clock, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
     let at = now();
     let ids: Vec<String> = write_tx(conn, |c| store::lease_due(c, at, LEASE, BATCH))?;
     let mut out = Vec::with_capacity(ids.len());
@@ -95,7 +95,7 @@ fn claim(outbound: &Outbound, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>
                 secrets.push(outbound.secrets.open(&p).map_err(ApiError::internal)?);
             }
         }
-        let body = crate::events::service::event_json(conn, d.event_position)?;
+        let body = crate::events::service::event_json(conn, clock, d.event_position)?;
         out.push(Claimed {
             id,
             url: d.url,
@@ -120,11 +120,12 @@ async fn tick(
     }
     let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
     let ob = outbound.clone();
+    let clock = state.clock;
     let claimed = state
         .db(move |conn| {
             outbox::sequence(conn)?;
             fanout(conn, window)?;
-            claim(&ob, conn)
+            claim(&ob, &clock, conn)
         })
         .await?;
     // Each attempt runs on its own, so a slow or dead receiver holds up nobody else.

@@ -13,6 +13,7 @@ mod identity;
 mod permit_events;
 mod permits;
 mod persian_text;
+mod persian_views;
 mod query_plans;
 mod reason_counts;
 mod receipts_and_revocation;

@@ -579,6 +579,8 @@ async fn public_tracking_shows_status_and_nothing_else() {
         "status",
         "status_label_fa",
         "updated_at",
+        // Issue 16: every person-facing instant has its Jalali twin, this one too.
+        "updated_at_jalali",
     ];
     assert_eq!(keys, HashSet::from(want));
     assert_eq!(body["kind"], "request");
