@@ -22,6 +22,8 @@ pub enum Action {
     OrganisationUpdated,
     HolidayCreate,
     HolidayDelete,
+    HolidayImport,
+    HolidayConfirm,
 }
 
 crate::text_enum!(Action {
@@ -35,6 +37,8 @@ crate::text_enum!(Action {
     OrganisationUpdated => "organisation.updated",
     HolidayCreate => "holiday.create",
     HolidayDelete => "holiday.delete",
+    HolidayImport => "holiday.import",
+    HolidayConfirm => "holiday.confirm",
 });
 
 /// The kind of thing an entry is about.

@@ -13,23 +13,52 @@ use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
-use crate::sla::model::HolidayRow;
+use crate::sla::model::{HolidayRow, SOURCE_CONFIRMED};
+use crate::sla::official::{Builtin, BuiltinSource};
 use crate::sla::SlaView;
 
 // Holidays.
 
-/// A public holiday: not a working day for SLA clocks.
+/// Where a holiday comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidaySource {
+    /// Built in: a solar holiday, the same Jalali day every year.
+    Fixed,
+    /// Built in: a lunar holiday computed with the tabular Hijri calendar, until an
+    /// administrator confirms or moves it (it may be a day or two off).
+    Provisional,
+    /// From the official calendar: imported, or a provisional day confirmed or moved.
+    Confirmed,
+    /// Added by an administrator.
+    Admin,
+}
+
+/// A public holiday: not a working day for SLA clocks. Two holidays on one day are two
+/// entries (the day counts once).
 #[derive(Serialize, ToSchema)]
 pub struct Holiday {
+    /// Built-in days: `f-1405-01-01` (fixed, Jalali date) or `p-1448-01-10` (provisional,
+    /// Hijri date); stored days: a UUID.
+    #[schema(example = "p-1448-01-10")]
     pub id: String,
     /// ISO date.
     pub date: NaiveDate,
     /// The same date in the Solar Hijri calendar, `1403/01/01`.
     #[schema(example = "1403/01/01")]
     pub date_jalali: String,
+    /// The title as given (built-in days: the Persian title).
     #[schema(example = "عید نوروز")]
     pub title: String,
-    pub created_at: DateTime<Utc>,
+    /// The Persian title.
+    #[schema(example = "عاشورای حسینی")]
+    pub title_fa: String,
+    pub source: HolidaySource,
+    /// The provisional built-in holiday this confirmed day confirms or moves.
+    #[schema(example = "p-1448-01-10")]
+    pub confirms: Option<String>,
+    /// `null` for built-in days.
+    pub created_at: Option<DateTime<Utc>>,
 }
 
 impl From<HolidayRow> for Holiday {
@@ -38,10 +67,53 @@ impl From<HolidayRow> for Holiday {
             id: r.id,
             date_jalali: format_jalali(r.date),
             date: r.date,
+            title_fa: r.title.clone(),
             title: r.title,
-            created_at: utc(r.created_at),
+            source: if r.source == SOURCE_CONFIRMED {
+                HolidaySource::Confirmed
+            } else {
+                HolidaySource::Admin
+            },
+            confirms: r.builtin_id,
+            created_at: Some(utc(r.created_at)),
         }
     }
+}
+
+impl From<&Builtin> for Holiday {
+    fn from(b: &Builtin) -> Self {
+        Holiday {
+            id: b.id.clone(),
+            date: b.date,
+            date_jalali: format_jalali(b.date),
+            title: b.title_fa.to_owned(),
+            title_fa: b.title_fa.to_owned(),
+            source: match b.source {
+                BuiltinSource::Fixed => HolidaySource::Fixed,
+                BuiltinSource::Provisional => HolidaySource::Provisional,
+            },
+            confirms: None,
+            created_at: None,
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct ImportSummary {
+    /// Rows read.
+    pub rows: usize,
+    /// Provisional holidays confirmed at their computed date.
+    pub confirmed: usize,
+    /// Provisional holidays confirmed at another date (moved).
+    pub moved: usize,
+    /// Days matching no built-in holiday, stored as `confirmed` extra days.
+    pub added: usize,
+    /// Rows that changed nothing: fixed days, and days already recorded (an `admin` day
+    /// becomes `confirmed`).
+    pub unchanged: usize,
+    /// Requests whose clocks were recomputed.
+    pub recomputed_requests: usize,
 }
 
 // The explanation of a request's clocks.
