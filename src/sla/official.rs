@@ -234,6 +234,30 @@ pub fn jalali_year(date: NaiveDate) -> i32 {
     gregorian_to_jalali(date).0
 }
 
+/// The built-in holidays of Jalali years `first..=last` as a JSON array of `{id, date,
+/// date_jalali, title_fa, source}` (the `plate-permits holidays` command).
+pub fn to_json(first: i32, last: i32) -> String {
+    let (Some(from), Some(to)) = (
+        jalali_to_gregorian(first, 1, 1),
+        jalali_to_gregorian(last.saturating_add(1), 1, 1).and_then(|d| d.pred_opt()),
+    ) else {
+        return "[]".to_owned();
+    };
+    let days: Vec<serde_json::Value> = between(from, to)
+        .iter()
+        .map(|b| {
+            serde_json::json!({
+                "id": b.id,
+                "date": b.date,
+                "date_jalali": crate::domain::jalali::format_jalali(b.date),
+                "title_fa": b.title_fa,
+                "source": b.source,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(days).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
