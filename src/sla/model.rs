@@ -10,8 +10,8 @@ use crate::db::schema::{holidays, requests};
 use crate::domain::jalali::{
     format_jalali, gregorian_to_jalali, jalali_to_gregorian, parse_date, DateError,
 };
-use crate::domain::text::{normalize_code, normalize_line, persian_digits};
 use crate::domain::status::RequestStatus;
+use crate::domain::text::{normalize_code, normalize_line, persian_digits};
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::PageParams;
 use crate::http::query_date;
@@ -262,10 +262,7 @@ impl HolidayQuery {
                 let (_, z) = year_range(y + 1).unwrap_or((today, today));
                 (a, z)
             }
-            (None, f, t) => (
-                f.unwrap_or(NaiveDate::MIN),
-                t.unwrap_or(NaiveDate::MAX),
-            ),
+            (None, f, t) => (f.unwrap_or(NaiveDate::MIN), t.unwrap_or(NaiveDate::MAX)),
         };
         let after = page
             .after

@@ -153,10 +153,37 @@ mod measure {
                 lines.push(format!("{name} {y} {m} {d} {date}"));
             }
         };
-        dump("uaq", lunar_with(hijri_to_gregorian!(Hijri::new_umm_al_qura()), 1440..=1449));
-        dump("sim", lunar_with(hijri_to_gregorian!(Hijri::new_simulated_mecca()), 1440..=1449));
-        dump("tabfri", lunar_with(hijri_to_gregorian!(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Friday)), 1440..=1449));
-        dump("tabthu", lunar_with(hijri_to_gregorian!(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Thursday)), 1440..=1449));
+        dump(
+            "uaq",
+            lunar_with(hijri_to_gregorian!(Hijri::new_umm_al_qura()), 1440..=1449),
+        );
+        dump(
+            "sim",
+            lunar_with(
+                hijri_to_gregorian!(Hijri::new_simulated_mecca()),
+                1440..=1449,
+            ),
+        );
+        dump(
+            "tabfri",
+            lunar_with(
+                hijri_to_gregorian!(Hijri::new_tabular(
+                    TabularAlgorithmLeapYears::TypeII,
+                    TabularAlgorithmEpoch::Friday
+                )),
+                1440..=1449,
+            ),
+        );
+        dump(
+            "tabthu",
+            lunar_with(
+                hijri_to_gregorian!(Hijri::new_tabular(
+                    TabularAlgorithmLeapYears::TypeII,
+                    TabularAlgorithmEpoch::Thursday
+                )),
+                1440..=1449,
+            ),
+        );
         std::fs::write("/tmp/candidates.txt", lines.join("\n")).unwrap();
     }
 }
@@ -271,7 +298,10 @@ mod tests {
     fn every_year_has_the_ten_fixed_days() {
         for y in FIRST_YEAR..=LAST_YEAR {
             let from = jalali_to_gregorian(y, 1, 1).unwrap();
-            let to = jalali_to_gregorian(y + 1, 1, 1).unwrap().pred_opt().unwrap();
+            let to = jalali_to_gregorian(y + 1, 1, 1)
+                .unwrap()
+                .pred_opt()
+                .unwrap();
             let fixed: Vec<_> = between(from, to)
                 .iter()
                 .filter(|b| b.source == BuiltinSource::Fixed)
@@ -281,7 +311,10 @@ mod tests {
         let nowruz = by_id("f-1405-01-01").unwrap();
         assert_eq!(nowruz.date, ymd(2026, 3, 21));
         assert_eq!(nowruz.title_fa, "نوروز");
-        assert_eq!(format_jalali(by_id("f-1404-11-22").unwrap().date), "1404/11/22");
+        assert_eq!(
+            format_jalali(by_id("f-1404-11-22").unwrap().date),
+            "1404/11/22"
+        );
         assert!(fixed_on(ymd(2026, 3, 20)), "1404/12/29");
         assert!(!fixed_on(ymd(2026, 3, 19)));
     }
@@ -292,7 +325,10 @@ mod tests {
         // days shorter) — never fewer than 17 nor more than 17 + 3.
         for y in FIRST_YEAR..=LAST_YEAR {
             let from = jalali_to_gregorian(y, 1, 1).unwrap();
-            let to = jalali_to_gregorian(y + 1, 1, 1).unwrap().pred_opt().unwrap();
+            let to = jalali_to_gregorian(y + 1, 1, 1)
+                .unwrap()
+                .pred_opt()
+                .unwrap();
             let n = between(from, to)
                 .iter()
                 .filter(|b| b.source == BuiltinSource::Provisional)

@@ -33,7 +33,11 @@ pub fn holidays(conn: &mut DbConnection, q: &HolidayQuery) -> ApiResult<Paginate
         .filter(|b| !suppressed.contains(&b.id))
         .map(Holiday::from)
         .collect();
-    all.extend(store::holidays_page(conn, q)?.into_iter().map(Holiday::from));
+    all.extend(
+        store::holidays_page(conn, q)?
+            .into_iter()
+            .map(Holiday::from),
+    );
     all.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let rows: Vec<Holiday> = all
         .into_iter()
@@ -269,9 +273,9 @@ pub fn import_holidays(
             summary.unchanged += 1;
             continue;
         }
-        let found = candidates.iter().find(|b| {
-            !matched.contains(b.id.as_str()) && (b.date - entry.date).abs() <= window
-        });
+        let found = candidates
+            .iter()
+            .find(|b| !matched.contains(b.id.as_str()) && (b.date - entry.date).abs() <= window);
         match found {
             Some(b) => {
                 matched.insert(b.id.as_str());

@@ -13,9 +13,9 @@ use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
 use crate::sla::calendar::Calendar;
-use crate::sla::official;
 use crate::sla::clock::{self, ClockState, Stage, Summary, Transition};
 use crate::sla::model::{HolidayQuery, HolidayRow, RequestHead};
+use crate::sla::official;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = request_sla)]

@@ -32,6 +32,8 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/holidays", "UAAAAAA"),
         ("POST /api/v1/holidays", "UFFFFFA"),
         ("DELETE /api/v1/holidays/{id}", "UFFFFFA"),
+        ("POST /api/v1/holidays/import", "UFFFFFA"),
+        ("POST /api/v1/holidays/{id}/confirm", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
         ("GET /api/v1/reports/sla", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
@@ -137,7 +139,7 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
     let webhook = app.subscribe(&s.admin, &hook).await.json(201);
     let doomed = app.subscribe(&s.admin, &hook).await.json(201);
     let holiday = app
-        .add_holiday(&s.admin, "1410/01/01", "نوروز")
+        .add_holiday(&s.admin, "1410/07/07", "تعطیل استانی")
         .await
         .json(201);
     let id = |v: &Value| text(v, "id").to_owned();
@@ -167,6 +169,8 @@ impl Fixtures<'_> {
             text(&self.permit, "id")
         } else if path.starts_with("/api/v1/complaints") {
             &self.complaint
+        } else if key == "POST /api/v1/holidays/{id}/confirm" {
+            "p-1448-01-10"
         } else if path.starts_with("/api/v1/holidays") {
             &self.holiday
         } else if path.starts_with("/api/v1/notices") {
