@@ -25,6 +25,8 @@ pub enum Action {
     WorkingRuleCreated,
     WorkingRuleUpdated,
     WorkingRuleDeleted,
+    HolidayImport,
+    HolidayConfirm,
 }
 
 crate::text_enum!(Action {
@@ -41,6 +43,8 @@ crate::text_enum!(Action {
     WorkingRuleCreated => "working_rule.created",
     WorkingRuleUpdated => "working_rule.updated",
     WorkingRuleDeleted => "working_rule.deleted",
+    HolidayImport => "holiday.import",
+    HolidayConfirm => "holiday.confirm",
 });
 
 /// The kind of thing an entry is about.

@@ -185,6 +185,18 @@ pub enum Command {
     /// Fill the database with synthetic agencies and requests in every state, for benchmarks.
     /// Never run it against a production database.
     Seed(SeedArgs),
+    /// Print the built-in official holidays of Jalali years as JSON (no database needed).
+    Holidays(HolidaysArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HolidaysArgs {
+    /// First Jalali year.
+    #[arg(long)]
+    pub year: i32,
+    /// Last Jalali year (default: `--year`).
+    #[arg(long)]
+    pub to_year: Option<i32>,
 }
 
 #[derive(Debug, Args)]

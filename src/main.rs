@@ -68,6 +68,13 @@ fn main() -> ExitCode {
             startup::create_admin(&config, &args.username, args.password.as_ref())
         }
         Command::Seed(args) => startup::seed(&config, &args),
+        Command::Holidays(args) => {
+            println!(
+                "{}",
+                plate_permits::sla::official::to_json(args.year, args.to_year.unwrap_or(args.year))
+            );
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -373,6 +373,8 @@ diesel::table! {
         title -> Text,
         created_by -> Text,
         created_at -> Timestamp,
+        source -> Text,
+        builtin_id -> Nullable<Text>,
     }
 }
 

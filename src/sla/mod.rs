@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod model;
+pub mod official;
 pub mod report;
 pub mod routes;
 pub mod rules;

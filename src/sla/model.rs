@@ -7,8 +7,11 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::schema::{holidays, requests};
-use crate::domain::jalali::parse_date;
+use crate::domain::jalali::{
+    format_jalali, gregorian_to_jalali, jalali_to_gregorian, parse_date, DateError,
+};
 use crate::domain::status::RequestStatus;
+use crate::domain::text::{normalize_code, normalize_line, persian_digits};
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::PageParams;
 use crate::http::query_date;
@@ -22,7 +25,16 @@ pub struct HolidayRow {
     pub title: String,
     pub created_by: String,
     pub created_at: NaiveDateTime,
+    /// `admin` (added by hand) or `confirmed` (from the official calendar).
+    pub source: String,
+    /// The provisional built-in holiday this row confirms (or moves), `p-1448-01-10`.
+    pub builtin_id: Option<String>,
 }
+
+/// `holidays.source` of days added by an administrator one at a time.
+pub const SOURCE_ADMIN: &str = "admin";
+/// `holidays.source` of days taken from the official calendar (import or confirm).
+pub const SOURCE_CONFIRMED: &str = "confirmed";
 
 /// A new holiday.
 #[derive(Deserialize, ToSchema)]
@@ -65,36 +77,203 @@ impl TryFrom<NewHoliday> for HolidayEntry {
     }
 }
 
+/// A list of official days to import (the official calendar, تقویم رسمی), at most
+/// [`MAX_IMPORT_ROWS`] rows.
+pub type HolidayImport = Vec<NewHoliday>;
+
+/// The most rows one import takes (an official calendar has about 27 days a year).
+pub const MAX_IMPORT_ROWS: usize = 200;
+
+/// Checks every row of an import; 422 naming every bad row (`[3].date`) otherwise.
+pub fn import_entries(rows: HolidayImport) -> ApiResult<Vec<HolidayEntry>> {
+    let mut issues = Issues::new();
+    if rows.is_empty() || rows.len() > MAX_IMPORT_ROWS {
+        return Err(ApiError::validation(vec![FieldIssue::new(
+            "",
+            "invalid_length",
+            format!(
+                "فهرست باید دست‌کم یک و حداکثر {} روز داشته باشد.",
+                persian_digits(&MAX_IMPORT_ROWS.to_string())
+            ),
+            format!("The list must hold 1 to {MAX_IMPORT_ROWS} days."),
+        )]));
+    }
+    let mut seen: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let field = format!("[{i}].date");
+        let date = match parse_date(&row.date) {
+            Ok(d) => Some(d),
+            Err(DateError::Format) => {
+                issues.push(FieldIssue::new(
+                    field.as_str(),
+                    "invalid_date",
+                    format!(
+                        "ردیف {}: «{}» تاریخ نیست؛ تاریخ باید به شکل ۱۴۰۴/۰۱/۰۱ یا 2025-03-21 باشد.",
+                        persian_digits(&(i + 1).to_string()),
+                        row.date
+                    ),
+                    format!(
+                        "Row {}: \"{}\" is not a date; use 1404/01/01 or 2025-03-21.",
+                        i + 1,
+                        row.date
+                    ),
+                ));
+                None
+            }
+            Err(DateError::Invalid) => {
+                issues.push(FieldIssue::new(
+                    field.as_str(),
+                    "no_such_day",
+                    format!(
+                        "ردیف {}: روز {} وجود ندارد.",
+                        persian_digits(&(i + 1).to_string()),
+                        persian_digits(&row.date)
+                    ),
+                    format!("Row {}: there is no day {}.", i + 1, row.date),
+                ));
+                None
+            }
+        };
+        if let Some(d) = date {
+            if let Some(first) = seen.get(&d) {
+                issues.push(FieldIssue::new(
+                    field.as_str(),
+                    "duplicate_date",
+                    format!(
+                        "ردیف {}: روز {} در ردیف {} هم آمده است.",
+                        persian_digits(&(i + 1).to_string()),
+                        persian_digits(&format_jalali(d)),
+                        persian_digits(&(first + 1).to_string())
+                    ),
+                    format!("Row {}: {d} is also in row {}.", i + 1, first + 1),
+                ));
+            } else {
+                seen.insert(d, i);
+            }
+        }
+        let title = normalize_line(&row.title);
+        let n = title.chars().count();
+        if !(2..=200).contains(&n) {
+            issues.push(FieldIssue::new(
+                format!("[{i}].title"),
+                if n < 2 { "too_short" } else { "too_long" },
+                format!(
+                    "ردیف {}: عنوان باید ۲ تا ۲۰۰ نویسه باشد.",
+                    persian_digits(&(i + 1).to_string())
+                ),
+                format!("Row {}: the title must be 2 to 200 characters.", i + 1),
+            ));
+        }
+        if let Some(date) = date {
+            out.push(HolidayEntry { date, title });
+        }
+    }
+    issues.finish()?;
+    Ok(out)
+}
+
+/// Confirms a provisional holiday, at its computed date or at `date`.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmHoliday {
+    /// The official date (ISO or Jalali, Persian digits accepted); omitted: the date it has.
+    #[schema(example = "1405/04/25")]
+    pub date: Option<String>,
+}
+
+impl ConfirmHoliday {
+    pub fn date(&self) -> ApiResult<Option<NaiveDate>> {
+        let Some(raw) = self.date.as_deref() else {
+            return Ok(None);
+        };
+        match parse_date(raw) {
+            Ok(d) => Ok(Some(d)),
+            Err(_) => Err(ApiError::validation(vec![FieldIssue::new(
+                "date",
+                "invalid_date",
+                "تاریخ باید به شکل ۱۴۰۴/۰۱/۰۱ یا 2025-03-21 و روزی موجود باشد.",
+                "The date must look like 1404/01/01 or 2025-03-21 and exist.",
+            )])),
+        }
+    }
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct HolidayFilter {
+    /// One year: Jalali below 1700 (`1405`, Persian digits accepted), Gregorian from 1700.
+    /// Without `year`, `from` and `to`, the current and the next Jalali year.
+    #[param(example = "1405")]
+    pub year: Option<String>,
     /// On or after this date (ISO or Jalali).
     pub from: Option<String>,
     /// On or before this date (ISO or Jalali).
     pub to: Option<String>,
 }
 
-/// A page of the holiday list, checked.
+/// A page of the holiday list, checked: the range is always bounded.
 #[derive(Clone, Debug)]
 pub struct HolidayQuery {
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    /// The last date already seen.
-    pub after: Option<NaiveDate>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The last (date, id) already seen.
+    pub after: Option<(NaiveDate, String)>,
     pub limit: i64,
 }
 
+/// The first and last day of a year: Jalali below 1700, Gregorian otherwise.
+pub fn year_range(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    if year < 1700 {
+        let first = jalali_to_gregorian(year, 1, 1)?;
+        let next = jalali_to_gregorian(year + 1, 1, 1)?;
+        Some((first, next.pred_opt()?))
+    } else {
+        Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        ))
+    }
+}
+
 impl HolidayQuery {
-    pub fn parse(filter: &HolidayFilter, page: &PageParams) -> ApiResult<Self> {
+    /// `today` (service time zone) sets the default range: this Jalali year and the next.
+    pub fn parse(filter: &HolidayFilter, page: &PageParams, today: NaiveDate) -> ApiResult<Self> {
         let page = page.page()?;
         let from = query_date("from", filter.from.as_deref())?;
         let to = query_date("to", filter.to.as_deref())?;
+        let year = match filter.year.as_deref() {
+            None => None,
+            Some(raw) => {
+                let y: Option<i32> = normalize_code(raw).trim().parse().ok();
+                let range = y.filter(|y| (1..=9000).contains(y)).and_then(year_range);
+                Some(range.ok_or_else(|| {
+                    ApiError::invalid_query(
+                        "year must be a Jalali (below 1700) or Gregorian year, e.g. 1405",
+                    )
+                })?)
+            }
+        };
+        let (from, to) = match (year, from, to) {
+            (Some((a, z)), f, t) => (f.map_or(a, |f| f.max(a)), t.map_or(z, |t| t.min(z))),
+            (None, None, None) => {
+                let y = gregorian_to_jalali(today).0;
+                let (a, _) = year_range(y).unwrap_or((today, today));
+                let (_, z) = year_range(y + 1).unwrap_or((today, today));
+                (a, z)
+            }
+            (None, f, t) => (f.unwrap_or(NaiveDate::MIN), t.unwrap_or(NaiveDate::MAX)),
+        };
         let after = page
             .after
             .as_deref()
             .map(|c| {
-                NaiveDate::parse_from_str(c, "%Y-%m-%d")
-                    .map_err(|_| crate::http::pagination::invalid_cursor("cursor"))
+                c.split_once('|')
+                    .and_then(|(d, id)| {
+                        let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+                        Some((d, id.to_owned()))
+                    })
+                    .ok_or_else(|| crate::http::pagination::invalid_cursor("cursor"))
             })
             .transpose()?;
         Ok(HolidayQuery {

@@ -12,24 +12,34 @@ use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::client::client_ip;
-use crate::http::json::Json;
+use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
 use crate::sla::model::{
-    HolidayEntry, HolidayFilter, HolidayQuery, NewHoliday, ReportFilter, ReportFormat, ReportQuery,
+    import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
+    NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
 use crate::sla::service;
-use crate::sla::views::{to_csv, Holiday, SlaExplanation, SlaReport};
+use crate::sla::views::{to_csv, Holiday, ImportSummary, SlaExplanation, SlaReport};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list)
         .service(create)
+        .service(import)
+        .service(confirm)
         .service(remove)
         .service(explain)
         .service(sla_report);
 }
 
-/// List holidays, earliest first. Roles: any signed-in user.
+/// List the holidays, earliest first (by date, then id): the built-in official days (the ten
+/// fixed solar ones, `source: fixed`, and the lunar ones, `provisional` until confirmed)
+/// merged with the stored ones (`confirmed` from the official calendar, `admin` added by
+/// hand). A provisional day that was confirmed or moved is listed once, as its `confirmed`
+/// row. Two holidays on one day are two entries; clocks count the day once. `year` selects a
+/// Jalali (below 1700) or Gregorian year, `from`/`to` narrow it; with none of the three, the
+/// current and next Jalali year. Built-in days are known for Jalali 1390–1450. Roles: any
+/// signed-in user.
 #[utoipa::path(
     tag = "sla",
     params(HolidayFilter, PageParams),
@@ -43,14 +53,16 @@ pub async fn list(
     filter: web::Query<HolidayFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let q = HolidayQuery::parse(&filter, &page)?;
-    let page: Paginated<Holiday> = state.db(move |c| service::holidays(c, &q)).await?;
+    let today = state.config.clock().today();
+    let q = HolidayQuery::parse(&filter, &page, today)?;
+    let clock = state.clock;
+    let page: Paginated<Holiday> = state.db(move |c| service::holidays(c, &clock, &q)).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
-/// Add a holiday. Roles: `admin`. Running SLA clocks move their deadlines at once (and
-/// finished stages that spanned the day are measured again). A date already in the table is
-/// 409 `duplicate`.
+/// Add a holiday (`source: admin`). Roles: `admin`. Running SLA clocks move their deadlines at
+/// once (and finished stages that spanned the day are measured again). A date that already is
+/// a holiday (built in or stored) is 409 `duplicate`.
 #[utoipa::path(
     tag = "sla",
     request_body = NewHoliday,
@@ -77,15 +89,103 @@ pub async fn create(
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/holidays/{}", row.id)))
-        .json(Holiday::from(row)))
+        .json(Holiday::stored(row, &state.clock)))
 }
 
-/// Remove a holiday. Roles: `admin`. SLA clocks are recomputed as for adding one.
+/// Import official days (the official calendar, تقویم رسمی): a list of 1–200 `{date, title}`,
+/// dates ISO or Jalali. All or nothing: any bad row is 422 naming every bad row
+/// (`[3].date`: not a date, no such day such as 1404/12/30, a date twice; `[3].title`: 2–200
+/// characters). The official calendar is authoritative: a day on a fixed holiday changes
+/// nothing; in date order, each day confirms the earliest not yet matched provisional lunar
+/// holiday computed within ±3 days of it (moved when the dates differ); other days are stored
+/// as `confirmed` extra days (an `admin` day on that date becomes `confirmed`). Importing the
+/// same list again changes nothing. Provisional days the list does not match stay
+/// provisional. Clocks are recomputed in the same transaction. Roles: `admin`.
+#[utoipa::path(
+    tag = "sla",
+    request_body = Vec<NewHoliday>,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Imported: what changed.", body = ImportSummary),
+        (status = 409, description = "A day would take the date of another confirmed holiday (`duplicate`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, every one named; nothing stored.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/holidays/import")]
+pub async fn import(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<HolidayImport>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let entries = import_entries(body.into_inner()?)?;
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let summary = state
+        .tx(move |c| service::import_holidays(c, &config, &actor, entries, now()))
+        .await?;
+    Ok(HttpResponse::Ok().json(summary))
+}
+
+/// Confirm a provisional lunar holiday from the official calendar: at its computed date, or
+/// moved to `date`. `id` is the provisional id (`p-1448-01-10`) or, once confirmed, the stored
+/// row's id (moving it again). The provisional day is then listed as the `confirmed` row.
+/// Clocks are recomputed for both dates. Roles: `admin`.
+#[utoipa::path(
+    tag = "sla",
+    params(("id" = String, Path, description = "Provisional holiday id or confirmed row id")),
+    request_body(content = Option<ConfirmHoliday>, description = "Optional; without a body the computed (or current) date is confirmed."),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Moved or re-confirmed.", body = Holiday),
+        (status = 201, description = "Confirmed (stored).", body = Holiday),
+        (status = 404, description = "No such holiday.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A fixed holiday, a day that confirms nothing (`conflict`), or the date is another stored holiday (`duplicate`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/holidays/{id}/confirm")]
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let input: ConfirmHoliday = if body.iter().all(u8::is_ascii_whitespace) {
+        ConfirmHoliday::default()
+    } else {
+        parse_body(&body)?.0
+    };
+    let date = input.date()?;
+    let id = id.into_inner();
+    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let config = state.config.clone();
+    let (row, created) = state
+        .tx(move |c| service::confirm_holiday(c, &config, &actor, &id, date, now()))
+        .await?;
+    let mut reply = if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(reply
+        .insert_header((header::LOCATION, format!("/api/v1/holidays/{}", row.id)))
+        .json(Holiday::stored(row, &state.clock)))
+}
+
+/// Remove a stored holiday (`admin` or `confirmed`; removing a confirmed day brings its
+/// provisional day back). Built-in days are 409: fixed ones stay, provisional ones are
+/// confirmed or moved instead. Roles: `admin`. SLA clocks are recomputed as for adding one.
 #[utoipa::path(
     tag = "sla",
     params(("id" = String, Path, description = "Holiday id")),
     security(("bearer" = [])),
-    responses((status = 204, description = "Removed."))
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 409, description = "A built-in holiday (`conflict`).", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[delete("/holidays/{id}")]
 pub async fn remove(

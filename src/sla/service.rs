@@ -1,32 +1,88 @@
 //! SLA rules: the holiday table (every change recomputes the clocks it can move, in the same
 //! transaction), the explanation of a request's clocks, and the report.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use crate::audit::Actor;
 use crate::auth::access::Scope;
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::jalali::format_jalali;
-use crate::error::{ApiError, ApiResult};
+use crate::domain::text::persian_digits;
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::pagination::Paginated;
 use crate::sla::clock::{self, Stage};
-use crate::sla::model::{HolidayEntry, HolidayQuery, HolidayRow, ReportQuery, Selection};
-use crate::sla::views::{run_view, Budgets, CalendarRules, Holiday, SlaExplanation, SlaReport};
+use crate::sla::model::{
+    HolidayEntry, HolidayQuery, HolidayRow, ReportQuery, Selection, SOURCE_ADMIN, SOURCE_CONFIRMED,
+};
+use crate::sla::official::{self, Builtin, BuiltinSource};
+use crate::sla::views::{
+    run_view, Budgets, CalendarRules, Holiday, ImportSummary, SlaExplanation, SlaReport,
+};
 use crate::sla::{report, store};
 
-pub fn holidays(conn: &mut DbConnection, q: &HolidayQuery) -> ApiResult<Paginated<Holiday>> {
-    let rows = store::holidays_page(conn, q)?;
+/// The holidays of the query's range: built-in days (provisional ones a stored row confirms
+/// left out) merged with the stored ones, by date then id.
+pub fn holidays(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    q: &HolidayQuery,
+) -> ApiResult<Paginated<Holiday>> {
+    let suppressed = store::suppressed_builtins(conn)?;
+    let mut all: Vec<Holiday> = official::between(q.from, q.to)
+        .iter()
+        .filter(|b| !suppressed.contains(&b.id))
+        .map(Holiday::from)
+        .collect();
+    all.extend(
+        store::holidays_page(conn, q)?
+            .into_iter()
+            .map(|r| Holiday::stored(r, clock)),
+    );
+    all.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let rows: Vec<Holiday> = all
+        .into_iter()
+        .filter(|h| match &q.after {
+            Some((d, id)) => (h.date, &h.id) > (*d, id),
+            None => true,
+        })
+        .take(q.limit as usize + 1)
+        .collect();
     Ok(Paginated::from_rows(
         rows,
         q.limit,
-        |r| r.date.to_string(),
-        Holiday::from,
+        |h| format!("{}|{}", h.date, h.id),
+        |h| h,
     ))
 }
 
-/// Adds a holiday (409 `duplicate` when the day already is one) and recomputes the clocks.
+/// Whether `date` is a holiday already: a stored day, or a built-in one still in force.
+fn holiday_exists(conn: &mut DbConnection, date: NaiveDate) -> ApiResult<bool> {
+    if store::stored_on(conn, date)?.is_some() {
+        return Ok(true);
+    }
+    let suppressed = store::suppressed_builtins(conn)?;
+    Ok(official::between(date, date)
+        .iter()
+        .any(|b| !suppressed.contains(&b.id)))
+}
+
+fn already_a_holiday(date: NaiveDate) -> ApiError {
+    ApiError::duplicate(
+        format!(
+            "روز {} از پیش تعطیل است.",
+            persian_digits(&format_jalali(date))
+        ),
+        format!("{date} is already a holiday."),
+    )
+    .with_extension("field", "date")
+}
+
+/// Adds a holiday (409 `duplicate` when the day already is one, built in or stored) and
+/// recomputes the clocks.
 pub fn add_holiday(
     conn: &mut DbConnection,
     config: &Config,
@@ -35,12 +91,8 @@ pub fn add_holiday(
     at: NaiveDateTime,
 ) -> ApiResult<HolidayRow> {
     let date = entry.date;
-    if store::holiday_on(conn, date)? {
-        return Err(ApiError::duplicate(
-            format!("روز {} از پیش تعطیل ثبت شده است.", format_jalali(date)),
-            format!("{date} is already a holiday."),
-        )
-        .with_extension("field", "date"));
+    if holiday_exists(conn, date)? {
+        return Err(already_a_holiday(date));
     }
     let row = HolidayRow {
         id: uuid::Uuid::now_v7().to_string(),
@@ -48,6 +100,8 @@ pub fn add_holiday(
         title: entry.title,
         created_by: actor.user_id.clone(),
         created_at: at,
+        source: SOURCE_ADMIN.to_owned(),
+        builtin_id: None,
     };
     store::insert_holiday(conn, &row)?;
     let recomputed = store::recompute_for_holiday(conn, config, date, at)?;
@@ -61,7 +115,39 @@ pub fn add_holiday(
     Ok(row)
 }
 
-/// Removes a holiday and recomputes the clocks.
+/// 409 for built-in ids: fixed days stay; provisional ones are confirmed or moved instead.
+fn builtin_is_not_stored(b: &Builtin) -> ApiError {
+    match b.source {
+        BuiltinSource::Fixed => ApiError::conflict(
+            ErrorCode::Conflict,
+            format!(
+                "«{}» ({}) تعطیل رسمی ثابت است و حذف یا جابه‌جا نمی‌شود.",
+                b.title_fa,
+                persian_digits(&format_jalali(b.date))
+            ),
+            format!(
+                "{} is a fixed official holiday; it cannot be removed or moved.",
+                b.date
+            ),
+        ),
+        BuiltinSource::Provisional => ApiError::conflict(
+            ErrorCode::Conflict,
+            format!(
+                "«{}» ({}) تعطیل قمری محاسبه‌شده است و حذف نمی‌شود؛ آن را با تقویم رسمی تأیید یا جابه‌جا کنید (POST /holidays/{}/confirm).",
+                b.title_fa,
+                persian_digits(&format_jalali(b.date)),
+                b.id
+            ),
+            format!(
+                "{} is a computed lunar holiday; confirm or move it instead (POST /holidays/{}/confirm).",
+                b.date, b.id
+            ),
+        ),
+    }
+}
+
+/// Removes a stored holiday and recomputes the clocks; a confirmed day's provisional day comes
+/// back. Built-in ids are 409.
 pub fn remove_holiday(
     conn: &mut DbConnection,
     config: &Config,
@@ -69,9 +155,16 @@ pub fn remove_holiday(
     id: &str,
     at: NaiveDateTime,
 ) -> ApiResult<()> {
+    if let Some(b) = official::by_id(id) {
+        return Err(builtin_is_not_stored(b));
+    }
     let row = store::holiday(conn, id)?;
     store::delete_holiday(conn, id)?;
-    let recomputed = store::recompute_for_holiday(conn, config, row.date, at)?;
+    let mut since = row.date;
+    if let Some(b) = row.builtin_id.as_deref().and_then(official::by_id) {
+        since = since.min(b.date);
+    }
+    let recomputed = store::recompute_for_holiday(conn, config, since, at)?;
     audit(
         conn,
         actor,
@@ -79,6 +172,206 @@ pub fn remove_holiday(
         &row,
         recomputed,
     )
+}
+
+/// Confirms a provisional holiday at its computed date or at `date` (moving it), or moves an
+/// already confirmed one again (`id` its stored id or the provisional id). Returns the stored
+/// row and whether it is new.
+pub fn confirm_holiday(
+    conn: &mut DbConnection,
+    config: &Config,
+    actor: &Actor,
+    id: &str,
+    date: Option<NaiveDate>,
+    at: NaiveDateTime,
+) -> ApiResult<(HolidayRow, bool)> {
+    let (builtin, existing) = match official::by_id(id) {
+        Some(b) if b.source == BuiltinSource::Fixed => return Err(builtin_is_not_stored(b)),
+        Some(b) => (b, store::confirming(conn, &b.id)?),
+        None => {
+            let row = store::holiday(conn, id)?;
+            let b = row.builtin_id.as_deref().and_then(official::by_id);
+            let Some(b) = b else {
+                return Err(ApiError::conflict(
+                    ErrorCode::Conflict,
+                    "این روز تعطیل قمری محاسبه‌شده‌ای را تأیید نمی‌کند؛ برای جابه‌جایی، آن را حذف و دوباره ثبت کنید.",
+                    "This day confirms no computed lunar holiday; delete it and add it again to move it.",
+                ));
+            };
+            (b, Some(row))
+        }
+    };
+    let target = date.unwrap_or_else(|| existing.as_ref().map_or(builtin.date, |r| r.date));
+    if let Some(other) = store::stored_on(conn, target)? {
+        if existing.as_ref().map(|r| &r.id) != Some(&other.id) {
+            return Err(already_a_holiday(target));
+        }
+    }
+    let created = existing.is_none();
+    let mut since = target.min(builtin.date);
+    let row = match existing {
+        Some(mut row) => {
+            since = since.min(row.date);
+            row.date = target;
+            store::update_holiday(conn, &row)?;
+            row
+        }
+        None => {
+            let row = HolidayRow {
+                id: uuid::Uuid::now_v7().to_string(),
+                date: target,
+                title: builtin.title_fa.to_owned(),
+                created_by: actor.user_id.clone(),
+                created_at: at,
+                source: SOURCE_CONFIRMED.to_owned(),
+                builtin_id: Some(builtin.id.clone()),
+            };
+            store::insert_holiday(conn, &row)?;
+            row
+        }
+    };
+    let recomputed = store::recompute_for_holiday(conn, config, since, at)?;
+    audit(
+        conn,
+        actor,
+        crate::audit::Action::HolidayConfirm,
+        &row,
+        recomputed,
+    )?;
+    Ok((row, created))
+}
+
+/// How far from its computed date an imported day still confirms a provisional holiday.
+const MATCH_DAYS: i64 = 3;
+
+/// Imports official days, all or nothing (the rows are checked already). The official
+/// calendar is authoritative: a day on a fixed holiday changes nothing; in date order each day
+/// confirms the earliest provisional holiday not yet matched whose computed date is within
+/// ±3 days (moving it when the dates differ); other days are stored as `confirmed` extra
+/// days. Importing the same list again changes nothing.
+pub fn import_holidays(
+    conn: &mut DbConnection,
+    config: &Config,
+    actor: &Actor,
+    mut entries: Vec<HolidayEntry>,
+    at: NaiveDateTime,
+) -> ApiResult<ImportSummary> {
+    entries.sort_by_key(|e| e.date);
+    let mut summary = ImportSummary {
+        rows: entries.len(),
+        ..Default::default()
+    };
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Ok(summary);
+    };
+    let window = TimeDelta::days(MATCH_DAYS);
+    let candidates: Vec<&Builtin> = official::between(first.date - window, last.date + window)
+        .iter()
+        .filter(|b| b.source == BuiltinSource::Provisional)
+        .collect();
+    let mut matched: HashSet<&str> = HashSet::new();
+    let mut since: Option<NaiveDate> = None;
+    let mut touch = |d: NaiveDate| since = Some(since.map_or(d, |s: NaiveDate| s.min(d)));
+    for entry in entries {
+        if official::fixed_on(entry.date) {
+            summary.unchanged += 1;
+            continue;
+        }
+        let found = candidates
+            .iter()
+            .find(|b| !matched.contains(b.id.as_str()) && (b.date - entry.date).abs() <= window);
+        match found {
+            Some(b) => {
+                matched.insert(b.id.as_str());
+                let existing = store::confirming(conn, &b.id)?;
+                if existing.as_ref().is_some_and(|r| r.date == entry.date) {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                // A day stored on the date without confirming anything gives way.
+                if let Some(other) = store::stored_on(conn, entry.date)? {
+                    if other.builtin_id.is_some() {
+                        return Err(already_a_holiday(entry.date));
+                    }
+                    store::delete_holiday(conn, &other.id)?;
+                }
+                touch(entry.date);
+                touch(b.date);
+                match existing {
+                    Some(mut row) => {
+                        touch(row.date);
+                        row.date = entry.date;
+                        store::update_holiday(conn, &row)?;
+                    }
+                    None => store::insert_holiday(
+                        conn,
+                        &HolidayRow {
+                            id: uuid::Uuid::now_v7().to_string(),
+                            date: entry.date,
+                            title: entry.title,
+                            created_by: actor.user_id.clone(),
+                            created_at: at,
+                            source: SOURCE_CONFIRMED.to_owned(),
+                            builtin_id: Some(b.id.clone()),
+                        },
+                    )?,
+                }
+                if entry.date == b.date {
+                    summary.confirmed += 1;
+                } else {
+                    summary.moved += 1;
+                }
+            }
+            None => match store::stored_on(conn, entry.date)? {
+                Some(mut row) => {
+                    if row.source != SOURCE_CONFIRMED {
+                        row.source = SOURCE_CONFIRMED.to_owned();
+                        store::update_holiday(conn, &row)?;
+                    }
+                    summary.unchanged += 1;
+                }
+                None => {
+                    store::insert_holiday(
+                        conn,
+                        &HolidayRow {
+                            id: uuid::Uuid::now_v7().to_string(),
+                            date: entry.date,
+                            title: entry.title,
+                            created_by: actor.user_id.clone(),
+                            created_at: at,
+                            source: SOURCE_CONFIRMED.to_owned(),
+                            builtin_id: None,
+                        },
+                    )?;
+                    touch(entry.date);
+                    summary.added += 1;
+                }
+            },
+        }
+    }
+    if let Some(since) = since {
+        summary.recomputed_requests = store::recompute_for_holiday(conn, config, since, at)?;
+    }
+    crate::audit::record(
+        conn,
+        crate::audit::Entry {
+            actor_user_id: Some(&actor.user_id),
+            action: crate::audit::Action::HolidayImport,
+            subject_kind: crate::audit::Subject::Holiday,
+            subject_id: None,
+            client_ip: Some(&actor.client_ip),
+            detail: Some(serde_json::json!({
+                "from": since,
+                "rows": summary.rows,
+                "confirmed": summary.confirmed,
+                "moved": summary.moved,
+                "added": summary.added,
+                "unchanged": summary.unchanged,
+                "recomputed_requests": summary.recomputed_requests,
+            })),
+        },
+    )?;
+    Ok(summary)
 }
 
 fn audit(
@@ -99,6 +392,8 @@ fn audit(
             detail: Some(serde_json::json!({
                 "date": row.date,
                 "title": row.title,
+                "source": row.source,
+                "confirms": row.builtin_id,
                 "recomputed_requests": recomputed,
             })),
         },

@@ -1,7 +1,7 @@
 //! Stored SLA clocks: one `request_sla` row per request, recomputed from the request's history
 //! in the same transaction as every transition and every holiday change.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -15,6 +15,7 @@ use crate::error::ApiResult;
 use crate::sla::calendar::Calendar;
 use crate::sla::clock::{self, ClockState, Stage, Summary, Transition};
 use crate::sla::model::{HolidayQuery, HolidayRow, RequestHead};
+use crate::sla::official;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = request_sla)]
@@ -35,15 +36,45 @@ pub struct SlaRow {
     pub computed_at: NaiveDateTime,
 }
 
-/// The calendar in force: the configuration and the whole holiday table (a few dozen rows a
-/// year), read fresh so that every replica agrees.
+/// The calendar in force: the configuration, the built-in holidays (provisional days a stored
+/// row confirms or moves left out) and the whole holiday table (a few dozen rows a year), read
+/// fresh so that every replica agrees. A day that is two holidays counts once, its titles
+/// joined with « و ».
 pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Calendar> {
-    let rows: Vec<(NaiveDate, String)> = holidays::table
-        .select((holidays::date, holidays::title))
+    let rows: Vec<(NaiveDate, String, Option<String>)> = holidays::table
+        .select((holidays::date, holidays::title, holidays::builtin_id))
         .load(conn)?;
-    let map: BTreeMap<NaiveDate, String> = rows.into_iter().collect();
+    let suppressed: HashSet<&str> = rows.iter().filter_map(|r| r.2.as_deref()).collect();
+    let mut map: BTreeMap<NaiveDate, String> = BTreeMap::new();
+    let mut add = |date: NaiveDate, title: &str| {
+        map.entry(date)
+            .and_modify(|t| {
+                if !t.split(" و ").any(|p| p == title) {
+                    t.push_str(" و ");
+                    t.push_str(title);
+                }
+            })
+            .or_insert_with(|| title.to_owned());
+    };
+    for b in official::all() {
+        if !suppressed.contains(b.id.as_str()) {
+            add(b.date, b.title_fa);
+        }
+    }
+    for (date, title, _) in &rows {
+        add(*date, title);
+    }
     let rules = crate::sla::rules::store::calendar_rules(conn)?;
     Ok(Calendar::new(config, map).with_rules(rules))
+}
+
+/// Provisional built-in ids a stored row confirms or moves (those days are the stored ones now).
+pub fn suppressed_builtins(conn: &mut DbConnection) -> ApiResult<HashSet<String>> {
+    let ids: Vec<Option<String>> = holidays::table
+        .filter(holidays::builtin_id.is_not_null())
+        .select(holidays::builtin_id)
+        .load(conn)?;
+    Ok(ids.into_iter().flatten().collect())
 }
 
 /// Recomputes and stores the clocks of the given requests.
@@ -327,32 +358,52 @@ pub fn overdue_count(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<i6
 
 // Holidays.
 
-/// Holidays in the query's range after its cursor, earliest first; one more than the page
-/// holds, to tell whether another page follows.
+/// Stored holidays in the query's range from its cursor's day, earliest first; one page and
+/// one more at most (the merge with built-in days cuts the page).
 pub fn holidays_page(conn: &mut DbConnection, q: &HolidayQuery) -> ApiResult<Vec<HolidayRow>> {
-    let mut query = holidays::table
+    let from = match &q.after {
+        Some((d, _)) => q.from.max(*d),
+        None => q.from,
+    };
+    Ok(holidays::table
         .select(HolidayRow::as_select())
-        .order(holidays::date.asc())
-        .limit(q.limit + 1)
-        .into_boxed();
-    if let Some(d) = q.from {
-        query = query.filter(holidays::date.ge(d));
-    }
-    if let Some(d) = q.to {
-        query = query.filter(holidays::date.le(d));
-    }
-    if let Some(d) = q.after {
-        query = query.filter(holidays::date.gt(d));
-    }
-    Ok(query.load(conn)?)
+        .filter(holidays::date.ge(from))
+        .filter(holidays::date.le(q.to))
+        .order((holidays::date.asc(), holidays::id.asc()))
+        // Dates are unique: at most one row on the cursor's day is already seen.
+        .limit(q.limit + 2)
+        .load(conn)?)
 }
 
-pub fn holiday_on(conn: &mut DbConnection, date: NaiveDate) -> ApiResult<bool> {
-    let n: i64 = holidays::table
+/// The stored holiday on a day, if any (dates are unique).
+pub fn stored_on(conn: &mut DbConnection, date: NaiveDate) -> ApiResult<Option<HolidayRow>> {
+    Ok(holidays::table
         .filter(holidays::date.eq(date))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+        .select(HolidayRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The stored row confirming a provisional built-in holiday, if any.
+pub fn confirming(conn: &mut DbConnection, builtin_id: &str) -> ApiResult<Option<HolidayRow>> {
+    Ok(holidays::table
+        .filter(holidays::builtin_id.eq(builtin_id))
+        .select(HolidayRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Moves or retitles a stored row, and sets what it is.
+pub fn update_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()> {
+    diesel::update(holidays::table.find(&row.id))
+        .set((
+            holidays::date.eq(row.date),
+            holidays::title.eq(&row.title),
+            holidays::source.eq(&row.source),
+            holidays::builtin_id.eq(&row.builtin_id),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn insert_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()> {

@@ -7,43 +7,139 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
-use crate::sla::model::HolidayRow;
+use crate::sla::model::{HolidayRow, SOURCE_CONFIRMED};
+use crate::sla::official::{Builtin, BuiltinSource};
 use crate::sla::rules::model::{format_minute, RuleRef};
 use crate::sla::rules::views::WorkingRule;
 use crate::sla::SlaView;
 
 // Holidays.
 
-/// A public holiday: not a working day for SLA clocks.
+/// Where a holiday comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidaySource {
+    /// Built in: a solar holiday, the same Jalali day every year.
+    Fixed,
+    /// Built in: a lunar holiday computed with the tabular Hijri calendar, until an
+    /// administrator confirms or moves it (it may be a day or two off).
+    Provisional,
+    /// From the official calendar: imported, or a provisional day confirmed or moved.
+    Confirmed,
+    /// Added by an administrator.
+    Admin,
+}
+
+/// A public holiday: not a working day for SLA clocks. Two holidays on one day are two
+/// entries (the day counts once).
 #[derive(Serialize, ToSchema)]
 pub struct Holiday {
+    /// Built-in days: `f-1405-01-01` (fixed, Jalali date) or `p-1448-01-10` (provisional,
+    /// Hijri date); stored days: a UUID.
+    #[schema(example = "p-1448-01-10")]
     pub id: String,
     /// ISO date.
     pub date: NaiveDate,
     /// The same date in the Solar Hijri calendar, `1403/01/01`.
     #[schema(example = "1403/01/01")]
     pub date_jalali: String,
+    /// The title as given (built-in days: the Persian title).
     #[schema(example = "عید نوروز")]
     pub title: String,
-    pub created_at: DateTime<Utc>,
+    /// The Persian title.
+    #[schema(example = "عاشورای حسینی")]
+    pub title_fa: String,
+    pub source: HolidaySource,
+    /// The provisional built-in holiday this confirmed day confirms or moves.
+    #[schema(example = "p-1448-01-10")]
+    pub confirms: Option<String>,
+    /// `source` in Persian (ثابت، موقت، تأییدشده، افزوده مدیر).
+    #[schema(example = "موقت")]
+    pub source_label_fa: &'static str,
+    /// `null` for built-in days.
+    pub created_at: Option<DateTime<Utc>>,
+    /// `created_at` in the Solar Hijri calendar, service time zone, Persian digits.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: Option<String>,
 }
 
-impl From<HolidayRow> for Holiday {
-    fn from(r: HolidayRow) -> Self {
+impl HolidaySource {
+    pub fn label_fa(self) -> &'static str {
+        match self {
+            HolidaySource::Fixed => "ثابت",
+            HolidaySource::Provisional => "موقت (تا تأیید تقویم رسمی)",
+            HolidaySource::Confirmed => "تأییدشده در تقویم رسمی",
+            HolidaySource::Admin => "افزودهٔ مدیر سامانه",
+        }
+    }
+}
+
+impl Holiday {
+    /// A stored day (imported, confirmed or added by an administrator).
+    pub fn stored(r: HolidayRow, clock: &Clock) -> Self {
+        let source = if r.source == SOURCE_CONFIRMED {
+            HolidaySource::Confirmed
+        } else {
+            HolidaySource::Admin
+        };
         Holiday {
             id: r.id,
             date_jalali: format_jalali(r.date),
             date: r.date,
+            title_fa: r.title.clone(),
             title: r.title,
-            created_at: utc(r.created_at),
+            source,
+            source_label_fa: source.label_fa(),
+            confirms: r.builtin_id,
+            created_at_jalali: Some(clock.jalali(r.created_at)),
+            created_at: Some(utc(r.created_at)),
         }
     }
+}
+
+impl From<&Builtin> for Holiday {
+    fn from(b: &Builtin) -> Self {
+        let source = match b.source {
+            BuiltinSource::Fixed => HolidaySource::Fixed,
+            BuiltinSource::Provisional => HolidaySource::Provisional,
+        };
+        Holiday {
+            id: b.id.clone(),
+            date: b.date,
+            date_jalali: format_jalali(b.date),
+            title: b.title_fa.to_owned(),
+            title_fa: b.title_fa.to_owned(),
+            source,
+            source_label_fa: source.label_fa(),
+            confirms: None,
+            created_at: None,
+            created_at_jalali: None,
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct ImportSummary {
+    /// Rows read.
+    pub rows: usize,
+    /// Provisional holidays confirmed at their computed date.
+    pub confirmed: usize,
+    /// Provisional holidays confirmed at another date (moved).
+    pub moved: usize,
+    /// Days matching no built-in holiday, stored as `confirmed` extra days.
+    pub added: usize,
+    /// Rows that changed nothing: fixed days, and days already recorded (an `admin` day
+    /// becomes `confirmed`).
+    pub unchanged: usize,
+    /// Requests whose clocks were recomputed.
+    pub recomputed_requests: usize,
 }
 
 // The explanation of a request's clocks.

@@ -37,6 +37,8 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/working-rules/{id}", "UAAAAAA"),
         ("PATCH /api/v1/working-rules/{id}", "UFFFFFA"),
         ("DELETE /api/v1/working-rules/{id}", "UFFFFFA"),
+        ("POST /api/v1/holidays/import", "UFFFFFA"),
+        ("POST /api/v1/holidays/{id}/confirm", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
         ("GET /api/v1/reports/sla", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
@@ -143,7 +145,7 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
     let webhook = app.subscribe(&s.admin, &hook).await.json(201);
     let doomed = app.subscribe(&s.admin, &hook).await.json(201);
     let holiday = app
-        .add_holiday(&s.admin, "1410/01/01", "نوروز")
+        .add_holiday(&s.admin, "1410/07/07", "تعطیل استانی")
         .await
         .json(201);
     let rule = json!({"kind": "closure", "title": "تعطیلی", "effective_from": "1410/01/05", "effective_to": "1410/01/05"});
@@ -181,6 +183,8 @@ impl Fixtures<'_> {
             &self.complaint
         } else if path.starts_with("/api/v1/working-rules") {
             &self.working_rule
+        } else if key == "POST /api/v1/holidays/{id}/confirm" {
+            "p-1448-01-10"
         } else if path.starts_with("/api/v1/holidays") {
             &self.holiday
         } else if path.starts_with("/api/v1/notices") {

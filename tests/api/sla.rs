@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-const TEHRAN_OFFSET_MIN: i64 = 210;
+pub(crate) const TEHRAN_OFFSET_MIN: i64 = 210;
 
 fn now_minute() -> NaiveDateTime {
     let n = chrono::Utc::now().naive_utc();
@@ -24,7 +24,11 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
 
 /// Independent working-time count: minute by minute, a minute counts when its Tehran wall
 /// clock is within 07:30–14:30 on a day that is neither Friday nor a holiday.
-fn working_minutes(from: NaiveDateTime, to: NaiveDateTime, holidays: &BTreeSet<NaiveDate>) -> i64 {
+pub(crate) fn working_minutes(
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    holidays: &BTreeSet<NaiveDate>,
+) -> i64 {
     let mut n = 0;
     let mut t = from;
     while t < to {
@@ -41,6 +45,15 @@ fn working_minutes(from: NaiveDateTime, to: NaiveDateTime, holidays: &BTreeSet<N
     n
 }
 
+/// Every built-in official holiday (fixed and provisional; none is confirmed in these tests):
+/// the service counts them too.
+pub(crate) fn builtin_days() -> BTreeSet<NaiveDate> {
+    plate_permits::sla::official::all()
+        .iter()
+        .map(|b| b.date)
+        .collect()
+}
+
 /// Hundredths of a 420-minute working day, rounded up.
 fn centi(minutes: i64) -> i64 {
     (minutes * 100 + 419) / 420
@@ -48,7 +61,7 @@ fn centi(minutes: i64) -> i64 {
 
 impl TestApp {
     /// Agencies A and B as seed agencies (their user ids from `/me`).
-    async fn seed_agency(&self, token: &str, org: &str) -> SeededAgency {
+    pub(crate) async fn seed_agency(&self, token: &str, org: &str) -> SeededAgency {
         let me = expect_json(self.get("/me", Some(token)).await, 200).await;
         SeededAgency {
             organisation_id: org.to_owned(),
@@ -58,7 +71,7 @@ impl TestApp {
     }
 
     /// Requests with backdated histories, written straight to the database.
-    fn seed(&self, items: Vec<(&SeededAgency, Vec<Transition>)>) -> Vec<String> {
+    pub(crate) fn seed(&self, items: Vec<(&SeededAgency, Vec<Transition>)>) -> Vec<String> {
         self.seed_rated(items.into_iter().map(|(a, s)| (a, s, None)).collect())
     }
 
@@ -79,7 +92,7 @@ impl TestApp {
     }
 }
 
-fn t(to: S, at: NaiveDateTime) -> Transition {
+pub(crate) fn t(to: S, at: NaiveDateTime) -> Transition {
     Transition { to, at }
 }
 
@@ -277,13 +290,15 @@ async fn unknown_sort_or_overdue_values_are_400() {
     }
 }
 
-/// The first working day after today (Tehran) that is at least `skip` working days away.
+/// The first working day after today (Tehran) that is at least `skip` working days away
+/// (Fridays and built-in holidays do not count).
 fn working_day_after(today: NaiveDate, skip: usize) -> NaiveDate {
+    let builtin = builtin_days();
     let mut d = today;
     let mut n = 0;
     loop {
         d = d.succ_opt().unwrap();
-        if d.weekday() != Weekday::Fri {
+        if d.weekday() != Weekday::Fri && !builtin.contains(&d) {
             n += 1;
             if n > skip {
                 return d;
@@ -332,7 +347,8 @@ async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
     let a: chrono::DateTime<chrono::Utc> = text(&moved["sla"], "due_at").parse().unwrap();
     // Exactly one more working day, counted independently.
     assert!(a > b);
-    let holidays = BTreeSet::from([day]);
+    let mut holidays = builtin_days();
+    holidays.insert(day);
     assert_eq!(
         working_minutes(b.naive_utc(), a.naive_utc(), &holidays),
         420,
@@ -343,8 +359,10 @@ async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
     let days = explained["runs"][0]["days"].as_array().unwrap();
     let listed = days.iter().filter(|d| d["status"] == "holiday").count();
     assert_eq!(listed, 0, "the run has not reached the holiday yet");
-    let all = app.items(&s.agency_b, "/holidays").await;
-    assert_eq!(all[0]["title"], "تعطیل رسمی");
+    let all = app.items(&s.agency_b, "/holidays?limit=200").await;
+    let added: Vec<&Value> = all.iter().filter(|h| h["source"] == "admin").collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0]["title"], "تعطیل رسمی");
 }
 
 #[tokio::test]
@@ -402,7 +420,11 @@ async fn backdated_decision(app: &TestApp) -> (Cast, NaiveDate, Vec<String>) {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     let mut day = tehran_date(chrono::Utc::now().naive_utc()) - TimeDelta::days(21);
-    while day.weekday() != Weekday::Wed {
+    // A Wednesday whose stretch has no built-in holiday (the statuses below assume it).
+    let builtin = builtin_days();
+    while day.weekday() != Weekday::Wed
+        || (0..=8).any(|k| builtin.contains(&(day + TimeDelta::days(k))))
+    {
         day = day.pred_opt().unwrap();
     }
     let at = |d: NaiveDate, h: u32| {
@@ -587,7 +609,11 @@ async fn forty_backdated(app: &TestApp) -> Seeded {
     let b = app.seed_agency(&c.agency_b, &c.org_b).await;
     let now = now_minute();
     // Two holidays in the period (a Nowruz-like stretch) change the counts.
-    let h1 = tehran_date(now) - TimeDelta::days(20);
+    let builtin = builtin_days();
+    let mut h1 = tehran_date(now) - TimeDelta::days(20);
+    while builtin.contains(&h1) || builtin.contains(&(h1 + TimeDelta::days(1))) {
+        h1 = h1.pred_opt().unwrap();
+    }
     let h2 = h1 + TimeDelta::days(1);
     for (d, title) in [(h1, "تعطیل یک"), (h2, "تعطیل دو")] {
         app.add_holiday(&c.admin, &d.to_string(), title)
@@ -617,7 +643,7 @@ async fn forty_backdated(app: &TestApp) -> Seeded {
     Seeded {
         c,
         now,
-        holidays: BTreeSet::from([h1, h2]),
+        holidays: builtin.into_iter().chain([h1, h2]).collect(),
         histories,
         ratings,
     }
