@@ -9,6 +9,8 @@ use crate::notices::model::NoticeKind;
 use crate::permits::model::{Outcome, PermitStatus};
 use crate::requests::model::{Reason, VehicleType};
 use crate::sla::clock::{ClockState, Stage};
+use crate::sla::rules::model::RuleKind;
+use crate::sla::views::HolidaySource;
 
 /// Panics unless every label is non-empty, Persian and free of ASCII letters (English codes).
 fn assert_persian<T: std::fmt::Debug + Copy>(all: &[T], label: fn(T) -> &'static str) {
@@ -62,4 +64,10 @@ fn sla_and_identity_enums_have_persian_labels() {
     assert_persian(ClockState::ALL, ClockState::label_fa);
     assert_persian(Role::ALL, Role::label_fa);
     assert_persian(OrgKind::ALL, OrgKind::label_fa);
+}
+
+#[test]
+fn calendar_enums_have_persian_labels() {
+    assert_persian(RuleKind::ALL, RuleKind::label_fa);
+    assert_persian(HolidaySource::ALL, HolidaySource::label_fa);
 }

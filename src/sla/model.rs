@@ -15,6 +15,7 @@ use crate::domain::text::{normalize_code, normalize_line, persian_digits};
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::PageParams;
 use crate::http::query_date;
+use crate::i18n::Msg;
 use crate::validate::Issues;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -248,8 +249,13 @@ impl HolidayQuery {
                 let y: Option<i32> = normalize_code(raw).trim().parse().ok();
                 let range = y.filter(|y| (1..=9000).contains(y)).and_then(year_range);
                 Some(range.ok_or_else(|| {
-                    ApiError::invalid_query(
-                        "year must be a Jalali (below 1700) or Gregorian year, e.g. 1405",
+                    ApiError::query_param(
+                        "year",
+                        "invalid_year",
+                        Msg::new(
+                            "باید سال خورشیدی (کمتر از ۱۷۰۰، مانند ۱۴۰۵) یا میلادی (مانند 2026) باشد.",
+                            "must be a Jalali (below 1700, e.g. 1405) or Gregorian year (e.g. 2026).",
+                        ),
                     )
                 })?)
             }

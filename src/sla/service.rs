@@ -422,7 +422,7 @@ pub fn explain(
     let rules =
         crate::sla::rules::store::overlapping(conn, cal.local_date(first), cal.local_date(at))?
             .into_iter()
-            .map(crate::sla::rules::views::WorkingRule::from)
+            .map(|r| crate::sla::rules::views::WorkingRule::new(r, &config.clock()))
             .collect();
     Ok(SlaExplanation {
         request_id: request.id,

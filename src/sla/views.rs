@@ -70,6 +70,13 @@ pub struct Holiday {
 }
 
 impl HolidaySource {
+    pub const ALL: &'static [HolidaySource] = &[
+        HolidaySource::Fixed,
+        HolidaySource::Provisional,
+        HolidaySource::Confirmed,
+        HolidaySource::Admin,
+    ];
+
     pub fn label_fa(self) -> &'static str {
         match self {
             HolidaySource::Fixed => "ثابت",

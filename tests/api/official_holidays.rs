@@ -127,7 +127,34 @@ async fn year_takes_jalali_and_gregorian_years() {
     );
     assert!(!ids.contains("f-1405-11-22"), "1405/11/22 is in 2027");
     let reply = app.get_as(&c.agency_a, "/holidays?year=soon").await;
-    reply.problem(400, "invalid_query");
+    let problem = reply.problem(400, "invalid_query");
+    assert_eq!(problem["errors"][0]["field"], "year", "{problem}");
+    assert!(text(&problem, "detail").contains("«year»"), "{problem}");
+    assert!(text(&problem, "detail").contains("۱۴۰۵"), "{problem}");
+}
+
+#[tokio::test]
+async fn holidays_say_their_source_in_persian_and_when_they_were_added() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let fixed = listed(&app, &c.agency_a, "year=1405").await;
+    assert_eq!(fixed[0]["source_label_fa"], "ثابت");
+    assert!(fixed[0]["created_at_jalali"].is_null());
+    let added = app
+        .post_as(
+            &c.admin,
+            "/holidays",
+            &json!({"date": "1405/07/07", "title": "تعطیلی استانی"}),
+        )
+        .await
+        .json(201);
+    assert_eq!(added["source"], "admin");
+    assert_eq!(added["source_label_fa"], "افزودهٔ مدیر سامانه");
+    let jalali = text(&added, "created_at_jalali");
+    assert!(
+        jalali.chars().count() == 16 && jalali.chars().all(|ch| "۰۱۲۳۴۵۶۷۸۹/: ".contains(ch)),
+        "{jalali}"
+    );
 }
 
 /// Filed Monday 1404/11/20 (2026-02-09) 10:00 and still waiting for a decision: the fixed

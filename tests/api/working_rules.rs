@@ -385,3 +385,38 @@ async fn a_stale_if_match_changes_nothing() {
     let now = app.get_as(&c.directorate, &path).await.json(200);
     assert_eq!(now["title"], "تعطیلی پنجشنبه‌ها از تابستان");
 }
+
+#[tokio::test]
+async fn weekdays_may_be_named_in_persian_and_rules_read_in_persian() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let rule = app
+        .add_rule(
+            &c.admin,
+            &json!({
+                "kind": "weekend",
+                "title": "تعطیلی پنجشنبه‌ها",
+                "effective_from": "1410/01/15",
+                "weekdays": ["پنج‌شنبه", "جمعه"],
+            }),
+        )
+        .await
+        .json(201);
+    assert_eq!(rule["weekdays"], json!(["thursday", "friday"]));
+    assert_eq!(rule["weekdays_fa"], json!(["پنجشنبه", "جمعه"]));
+    assert_eq!(rule["kind_label_fa"], "تعطیلی هفتگی");
+    assert!(text(&rule, "created_at_jalali").starts_with('۱'), "{rule}");
+    let bad = app
+        .add_rule(
+            &c.admin,
+            &json!({
+                "kind": "weekend",
+                "title": "نامعتبر",
+                "effective_from": "1410/01/15",
+                "weekdays": ["هشتم"],
+            }),
+        )
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(bad["errors"][0]["field"], "weekdays", "{bad}");
+}

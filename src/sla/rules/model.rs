@@ -38,7 +38,7 @@ crate::text_enum!(RuleKind {
 });
 
 impl RuleKind {
-    fn label_fa(self) -> &'static str {
+    pub fn label_fa(self) -> &'static str {
         match self {
             RuleKind::Weekend => "تعطیلی هفتگی",
             RuleKind::OfficeHours => "ساعت کار اداری",
@@ -219,6 +219,42 @@ pub fn weekday_name(d: Weekday) -> &'static str {
         Weekday::Sat => "saturday",
         Weekday::Sun => "sunday",
     }
+}
+
+/// The Persian name of a stored weekday (`thursday` → پنجشنبه); the stored text otherwise.
+pub fn weekday_fa(name: &str) -> &'static str {
+    match name.parse::<Weekday>() {
+        Ok(Weekday::Sat) => "شنبه",
+        Ok(Weekday::Sun) => "یکشنبه",
+        Ok(Weekday::Mon) => "دوشنبه",
+        Ok(Weekday::Tue) => "سه‌شنبه",
+        Ok(Weekday::Wed) => "چهارشنبه",
+        Ok(Weekday::Thu) => "پنجشنبه",
+        Ok(Weekday::Fri) => "جمعه",
+        Err(_) => "نامعلوم",
+    }
+}
+
+/// A weekday by its English (`thursday`, `thu`) or Persian name (پنجشنبه, پنج‌شنبه, پنج شنبه;
+/// Arabic letter forms and Persian digits do not matter).
+pub fn parse_weekday(name: &str) -> Option<Weekday> {
+    if let Ok(d) = name.trim().to_lowercase().parse::<Weekday>() {
+        return Some(d);
+    }
+    let key: String = crate::domain::text::search_key(name)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some(match key.as_str() {
+        "شنبه" => Weekday::Sat,
+        "یکشنبه" | "1شنبه" => Weekday::Sun,
+        "دوشنبه" | "2شنبه" => Weekday::Mon,
+        "سهشنبه" | "3شنبه" => Weekday::Tue,
+        "چهارشنبه" | "4شنبه" => Weekday::Wed,
+        "پنجشنبه" | "5شنبه" => Weekday::Thu,
+        "جمعه" | "آدینه" => Weekday::Fri,
+        _ => return None,
+    })
 }
 
 fn join_weekdays(days: &[Weekday]) -> String {
@@ -430,18 +466,18 @@ fn weekdays_field(issues: &mut Issues, value: Option<&[String]>) -> Option<Vec<W
     let mut out = Vec::new();
     let mut bad = false;
     for name in list {
-        match name.trim().to_lowercase().parse::<Weekday>() {
-            Ok(d) if !out.contains(&d) => out.push(d),
-            Ok(_) => {}
-            Err(_) => bad = true,
+        match parse_weekday(name) {
+            Some(d) if !out.contains(&d) => out.push(d),
+            Some(_) => {}
+            None => bad = true,
         }
     }
     if bad {
         issues.push(FieldIssue::new(
             "weekdays",
             "invalid_weekday",
-            "روزهای هفته باید با نام انگلیسی آمده باشند، مانند thursday.",
-            "Weekdays must be English day names, e.g. thursday.",
+            "روزهای هفته باید با نام فارسی یا انگلیسی روز آمده باشند، مانند پنجشنبه.",
+            "Weekdays must be day names in Persian or English, e.g. thursday or پنجشنبه.",
         ));
         return None;
     }
@@ -626,6 +662,27 @@ impl RuleQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_parse_in_english_and_persian() {
+        for (name, want) in [
+            ("thursday", Weekday::Thu),
+            ("Thu", Weekday::Thu),
+            ("پنجشنبه", Weekday::Thu),
+            ("پنج‌شنبه", Weekday::Thu),
+            ("پنج شنبه", Weekday::Thu),
+            ("۵شنبه", Weekday::Thu),
+            ("سه‌شنبه", Weekday::Tue),
+            ("يكشنبه", Weekday::Sun),
+            ("شنبه", Weekday::Sat),
+            ("جمعه", Weekday::Fri),
+        ] {
+            assert_eq!(parse_weekday(name), Some(want), "{name}");
+        }
+        assert_eq!(parse_weekday("هشتم"), None);
+        assert_eq!(parse_weekday(""), None);
+        assert_eq!(weekday_fa("thursday"), "پنجشنبه");
+    }
 
     fn input(kind: &str) -> NewWorkingRule {
         NewWorkingRule {

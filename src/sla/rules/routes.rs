@@ -6,7 +6,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::{now, Clock};
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::client::client_ip;
@@ -29,7 +29,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// `status` with the rule and its `ETag`.
-fn respond(status: StatusCode, row: WorkingRuleRow) -> HttpResponse {
+fn respond(status: StatusCode, row: WorkingRuleRow, clock: &Clock) -> HttpResponse {
     let mut b = HttpResponse::build(status);
     with_etag(&mut b, row.version);
     if status == StatusCode::CREATED {
@@ -38,7 +38,7 @@ fn respond(status: StatusCode, row: WorkingRuleRow) -> HttpResponse {
             format!("/api/v1/working-rules/{}", row.id),
         ));
     }
-    b.json(WorkingRule::from(row))
+    b.json(WorkingRule::new(row, clock))
 }
 
 /// List working rules, newest first, optionally of one `kind` or in force `on` a date.
@@ -57,7 +57,8 @@ pub async fn list(
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let q = RuleQuery::parse(&filter, &page)?;
-    let page: Paginated<WorkingRule> = state.db(move |c| service::list(c, &q)).await?;
+    let clock = state.clock;
+    let page: Paginated<WorkingRule> = state.db(move |c| service::list(c, &clock, &q)).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
@@ -76,7 +77,7 @@ pub async fn get_one(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let row = state.db(move |c| store::find(c, &id)).await?;
-    Ok(respond(StatusCode::OK, row))
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
 /// Add a working rule. Roles: `admin`.
@@ -113,7 +114,7 @@ pub async fn create(
     let row = state
         .tx(move |c| service::create(c, &config, &actor, spec, now()))
         .await?;
-    Ok(respond(StatusCode::CREATED, row))
+    Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
 /// Change a working rule (not its kind). Roles: `admin`. Honours `If-Match`. The rule as
@@ -150,7 +151,7 @@ pub async fn update(
     let row = state
         .tx(move |c| service::update(c, &config, &actor, &id, if_match, edit, now()))
         .await?;
-    Ok(respond(StatusCode::OK, row))
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
 /// Delete a working rule. Roles: `admin`. Honours `If-Match`. SLA clocks are recomputed from

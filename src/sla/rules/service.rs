@@ -17,13 +17,17 @@ use crate::sla::rules::store;
 use crate::sla::rules::views::WorkingRule;
 use crate::sla::store as clocks;
 
-pub fn list(conn: &mut DbConnection, q: &RuleQuery) -> ApiResult<Paginated<WorkingRule>> {
+pub fn list(
+    conn: &mut DbConnection,
+    clock: &crate::clock::Clock,
+    q: &RuleQuery,
+) -> ApiResult<Paginated<WorkingRule>> {
     let rows = store::page(conn, q)?;
     Ok(Paginated::from_rows(
         rows,
         q.page.limit,
         |r| r.id.clone(),
-        WorkingRule::from,
+        |r| WorkingRule::new(r, clock),
     ))
 }
 

@@ -4,9 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
+use crate::clock::{utc, Clock};
 use crate::domain::jalali::format_jalali;
-use crate::sla::rules::model::{RuleKind, WorkingRuleRow};
+use crate::sla::rules::model::{weekday_fa, RuleKind, WorkingRuleRow};
 
 /// A working rule: weekend days, office hours or a closure in force over a date range. The
 /// fields a kind does not use are `null`.
@@ -14,6 +14,9 @@ use crate::sla::rules::model::{RuleKind, WorkingRuleRow};
 pub struct WorkingRule {
     pub id: String,
     pub kind: RuleKind,
+    /// `kind` in Persian.
+    #[schema(example = "تعطیلی هفتگی")]
+    pub kind_label_fa: &'static str,
     #[schema(example = "تعطیلی پنجشنبه‌ها")]
     pub title: String,
     pub effective_from: NaiveDate,
@@ -25,6 +28,9 @@ pub struct WorkingRule {
     /// `weekend`: the weekend days; `office_hours`: the weekdays it applies to (`null`: all).
     #[schema(example = json!(["thursday", "friday"]))]
     pub weekdays: Option<Vec<String>>,
+    /// `weekdays` in Persian, same order.
+    #[schema(example = json!(["پنجشنبه", "جمعه"]))]
+    pub weekdays_fa: Option<Vec<&'static str>>,
     /// `office_hours`: `HH:MM`.
     pub opens: Option<String>,
     pub closes: Option<String>,
@@ -35,14 +41,28 @@ pub struct WorkingRule {
     /// `true` for a closure without times.
     pub whole_day: Option<bool>,
     pub created_at: DateTime<Utc>,
+    /// `created_at` in the Solar Hijri calendar, service time zone, Persian digits.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub created_at_jalali: String,
     pub updated_at: DateTime<Utc>,
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub updated_at_jalali: String,
     /// The version, as in the `ETag`.
     pub version: i64,
 }
 
-impl From<WorkingRuleRow> for WorkingRule {
-    fn from(r: WorkingRuleRow) -> Self {
+impl WorkingRule {
+    pub fn new(r: WorkingRuleRow, clock: &Clock) -> Self {
+        let weekdays: Option<Vec<String>> = r
+            .weekdays
+            .map(|s| s.split(',').map(str::to_owned).collect());
         WorkingRule {
+            weekdays_fa: weekdays
+                .as_ref()
+                .map(|days| days.iter().map(|d| weekday_fa(d)).collect()),
+            kind_label_fa: r.kind.label_fa(),
+            created_at_jalali: clock.jalali(r.created_at),
+            updated_at_jalali: clock.jalali(r.updated_at),
             whole_day: (r.kind == RuleKind::Closure)
                 .then_some(r.from_time.is_none() && r.to_time.is_none()),
             id: r.id,
@@ -52,9 +72,7 @@ impl From<WorkingRuleRow> for WorkingRule {
             effective_from: r.effective_from,
             effective_to_jalali: r.effective_to.map(format_jalali),
             effective_to: r.effective_to,
-            weekdays: r
-                .weekdays
-                .map(|s| s.split(',').map(str::to_owned).collect()),
+            weekdays,
             opens: r.opens,
             closes: r.closes,
             from_time: r.from_time,
