@@ -12,6 +12,3 @@ pub mod text;
 pub mod tracking;
 pub mod vehicle;
 pub mod vin;
-
-#[cfg(test)]
-mod labels;

@@ -10,6 +10,7 @@ mod documents;
 mod events;
 mod foundation;
 mod identity;
+mod labels;
 mod official_holidays;
 mod permit_events;
 mod permits;

@@ -1,16 +1,18 @@
-//! Every enum people read has a Persian label for each variant (`*_label_fa` in views).
+//! Every enum people read has a Persian label for each variant (`*_label_fa` in views). Kept
+//! here, not in `src/domain`, because it reads every resource's enums and the domain imports no
+//! resource.
 
-use crate::complaints::model::{Category, ComplaintEventKind, ComplaintStatus};
-use crate::documents::model::DocumentType;
-use crate::domain::identity::{OrgKind, Role};
-use crate::domain::reasons::{RefusalReason, RejectionReason, RevocationReason};
-use crate::domain::status::RequestStatus;
-use crate::notices::model::NoticeKind;
-use crate::permits::model::{Outcome, PermitStatus};
-use crate::requests::model::{Reason, VehicleType};
-use crate::sla::clock::{ClockState, Stage};
-use crate::sla::rules::model::RuleKind;
-use crate::sla::views::HolidaySource;
+use plate_permits::complaints::model::{Category, ComplaintEventKind, ComplaintStatus};
+use plate_permits::documents::model::DocumentType;
+use plate_permits::domain::identity::{OrgKind, Role};
+use plate_permits::domain::reasons::{RefusalReason, RejectionReason, RevocationReason};
+use plate_permits::domain::status::RequestStatus;
+use plate_permits::notices::model::NoticeKind;
+use plate_permits::permits::model::{Outcome, PermitStatus};
+use plate_permits::requests::model::{Reason, VehicleType};
+use plate_permits::sla::clock::{ClockState, Stage};
+use plate_permits::sla::rules::model::RuleKind;
+use plate_permits::sla::views::HolidaySource;
 
 /// Panics unless every label is non-empty, Persian and free of ASCII letters (English codes).
 fn assert_persian<T: std::fmt::Debug + Copy>(all: &[T], label: fn(T) -> &'static str) {
