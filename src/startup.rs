@@ -249,7 +249,16 @@ fn cors(config: &Config) -> Cors {
             "idempotency-key",
             "x-request-id",
         ])
-        .expose_headers(["etag", "location", "x-request-id", "retry-after"])
+        .expose_headers([
+            "etag",
+            "location",
+            "x-request-id",
+            "retry-after",
+            "content-disposition",
+            "content-language",
+            "ratelimit",
+            "ratelimit-policy",
+        ])
         .max_age(3600);
     if origins.iter().any(|o| o == "*") {
         cors = cors.allow_any_origin().send_wildcard();

@@ -112,7 +112,8 @@ pub async fn problem_layer(
         if let Some(cause) = api.cause() {
             tracing::error!(cause, "internal error");
         }
-        let rendered = api.render(lang);
+        let mut rendered = api.render(lang);
+        keep_layer_headers(res.headers(), &mut rendered);
         return Ok(res.into_response(rendered));
     }
     let already_problem = res
@@ -128,15 +129,26 @@ pub async fn problem_layer(
     }
     let generic = generic_problem(status);
     let mut rendered = generic.render(lang);
-    for (name, value) in res.headers() {
-        if name != header::CONTENT_TYPE
+    keep_layer_headers(res.headers(), &mut rendered);
+    Ok(res.into_response(rendered))
+}
+
+/// Carries the headers inner layers set on an error response (CORS, `Allow`, `Retry-After`,
+/// `WWW-Authenticate`, …) over to its re-rendered problem, except the body's own.
+fn keep_layer_headers(from: &header::HeaderMap, to: &mut HttpResponse) {
+    let carried = |name: &HeaderName| {
+        name != header::CONTENT_TYPE
             && name != header::CONTENT_LENGTH
             && name != header::CONTENT_LANGUAGE
-        {
-            rendered.headers_mut().insert(name.clone(), value.clone());
-        }
+    };
+    let headers = to.headers_mut();
+    for name in from.keys().filter(|n| carried(n)) {
+        headers.remove(name);
     }
-    Ok(res.into_response(rendered))
+    // `append` keeps every value of a repeated header (e.g. `Vary`).
+    for (name, value) in from.iter().filter(|(n, _)| carried(n)) {
+        headers.append(name.clone(), value.clone());
+    }
 }
 
 /// The problem for a status produced outside the service's own code.
