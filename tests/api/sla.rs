@@ -22,27 +22,37 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: minute by minute, a minute counts when its Tehran wall
-/// clock is within 07:30–14:30 on a day that is neither Friday nor a holiday.
-pub(crate) fn working_minutes(
+/// Independent working-time count: minute by minute, a minute counts when `works` says so for
+/// its Tehran wall-clock time.
+pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
-    holidays: &BTreeSet<NaiveDate>,
+    works: impl Fn(NaiveDateTime) -> bool,
 ) -> i64 {
     let mut n = 0;
     let mut t = from;
     while t < to {
-        let local = t + TimeDelta::minutes(TEHRAN_OFFSET_MIN);
-        let mins = local.hour() * 60 + local.minute();
-        if local.weekday() != Weekday::Fri
-            && !holidays.contains(&local.date())
-            && (7 * 60 + 30..14 * 60 + 30).contains(&mins)
-        {
+        if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
             n += 1;
         }
         t += TimeDelta::minutes(1);
     }
     n
+}
+
+/// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
+/// a holiday.
+pub(crate) fn working_minutes(
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    holidays: &BTreeSet<NaiveDate>,
+) -> i64 {
+    minutes_where(from, to, |local| {
+        let mins = local.hour() * 60 + local.minute();
+        local.weekday() != Weekday::Fri
+            && !holidays.contains(&local.date())
+            && (7 * 60 + 30..14 * 60 + 30).contains(&mins)
+    })
 }
 
 /// Every built-in official holiday (fixed and provisional; none is confirmed in these tests):

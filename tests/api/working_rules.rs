@@ -13,8 +13,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const TEHRAN_OFFSET_MIN: i64 = 210;
+use crate::sla::{minutes_where as minutes, TEHRAN_OFFSET_MIN};
 
 fn local(at: NaiveDateTime) -> NaiveDateTime {
     at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)
@@ -22,20 +21,6 @@ fn local(at: NaiveDateTime) -> NaiveDateTime {
 
 fn today() -> NaiveDate {
     local(chrono::Utc::now().naive_utc()).date()
-}
-
-/// Independent working-time count: minute by minute, a minute counts when `works` says so for
-/// its Tehran wall-clock time.
-fn minutes(from: NaiveDateTime, to: NaiveDateTime, works: impl Fn(NaiveDateTime) -> bool) -> i64 {
-    let mut n = 0;
-    let mut t = from;
-    while t < to {
-        if works(local(t)) {
-            n += 1;
-        }
-        t += TimeDelta::minutes(1);
-    }
-    n
 }
 
 fn within(t: NaiveDateTime, from: (u32, u32), to: (u32, u32)) -> bool {
