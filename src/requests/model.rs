@@ -335,6 +335,7 @@ pub struct RequestFilter {
     pub overdue: Option<bool>,
     /// `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
     /// clock is running (others have no due date), earliest `due_at` first.
+    #[param(inline)]
     pub sort: Option<RequestSort>,
 }
 
