@@ -22,22 +22,25 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: minute by minute, a minute counts when `works` says so for
-/// its Tehran wall-clock time.
+/// Independent working-time count: minute by minute from `from`, a step counts when `works` says
+/// so for the Tehran wall-clock time it starts at, the last step only for the part before `to`;
+/// rounded to the nearest minute. (Starts and due times carry seconds: counting the last step
+/// whole would add a minute whenever the clock started inside working hours.)
 pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
     works: impl Fn(NaiveDateTime) -> bool,
 ) -> i64 {
-    let mut n = 0;
+    let mut millis = 0;
     let mut t = from;
     while t < to {
+        let step_end = (t + TimeDelta::minutes(1)).min(to);
         if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
-            n += 1;
+            millis += (step_end - t).num_milliseconds();
         }
         t += TimeDelta::minutes(1);
     }
-    n
+    (millis + 30_000) / 60_000
 }
 
 /// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
