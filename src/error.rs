@@ -521,6 +521,11 @@ impl ApiError {
         self
     }
 
+    /// Whether a header was set with [`ApiError::with_header`].
+    pub fn has_header(&self, name: &header::HeaderName) -> bool {
+        self.headers.iter().any(|(n, _)| n == name)
+    }
+
     // ---- constructors, one per kind of problem -------------------------------------------
 
     pub fn bad_request(code: ErrorCode, fa: &str, en: &str) -> Self {

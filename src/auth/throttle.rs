@@ -65,9 +65,9 @@ fn standing(
         .limit(limit.max)
         .load(conn)?;
     // The oldest of the last `max` failures leaves the window at `oldest + window`.
-    let reset_secs = times
-        .last()
-        .map_or(0, |oldest| (*oldest + limit.window - now).num_seconds().max(1) as u64);
+    let reset_secs = times.last().map_or(0, |oldest| {
+        (*oldest + limit.window - now).num_seconds().max(1) as u64
+    });
     Ok(Quota {
         policy: limit.policy,
         quota: limit.max as u64,

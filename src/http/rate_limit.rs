@@ -37,7 +37,10 @@ pub struct Quota {
 impl Quota {
     /// The `RateLimit-Policy` list item, e.g. `"track";q=60;w=60`.
     pub fn policy_item(&self) -> String {
-        format!("\"{}\";q={};w={}", self.policy, self.quota, self.window_secs)
+        format!(
+            "\"{}\";q={};w={}",
+            self.policy, self.quota, self.window_secs
+        )
     }
 
     /// The `RateLimit` list item, e.g. `"track";r=59;t=42`.
@@ -79,9 +82,10 @@ pub fn with_quota_headers(
     }
 }
 
-/// Adds the `RateLimit-Policy` and `RateLimit` headers to a problem.
+/// Adds the `RateLimit-Policy` and `RateLimit` headers to a problem, unless it has them already
+/// (a 429 keeps the standing it was refused with, which matches its `Retry-After`).
 pub fn error_with_quota(e: ApiError, quotas: &[Quota]) -> ApiError {
-    if quotas.is_empty() {
+    if quotas.is_empty() || e.has_header(&HeaderName::from_static(RATELIMIT)) {
         return e;
     }
     let (policy, limit) = header_values(quotas);

@@ -37,7 +37,9 @@ pub async fn track(
     code: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
-    let quota = state.public_limiter.check("track", &format!("track:{ip}"))?;
+    let quota = state
+        .public_limiter
+        .check("track", &format!("track:{ip}"))?;
     let answer = async {
         let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
         let clock = state.clock;
