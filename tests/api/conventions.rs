@@ -403,18 +403,7 @@ async fn payload_errors_are_problems() {
             .expect("request"),
     )
     .await;
-    assert!(
-        [400, 415].contains(&reply.status),
-        "status {}: {}",
-        reply.status,
-        reply.text
-    );
-    let code = if reply.status == 415 {
-        "unsupported_media_type"
-    } else {
-        "bad_request"
-    };
-    assert_problem(reply, if code == "bad_request" { 400 } else { 415 }, code);
+    assert_problem(reply, 415, "unsupported_media_type");
     let cut = b"--b\r\nContent-Disposition: form-data; name=\"document_type\"\r\n\r\nid_card\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 partial";
     let reply = Reply::read(
         upload("multipart/form-data; boundary=b", cut)
@@ -423,16 +412,7 @@ async fn payload_errors_are_problems() {
             .expect("request"),
     )
     .await;
-    assert!(
-        reply.status == 400 || reply.status == 422,
-        "status {}: {}",
-        reply.status,
-        reply.text
-    );
-    let problem_type = reply.header("content-type").to_owned();
-    assert_eq!(problem_type, "application/problem+json");
-    assert!(is_persian(reply.body()["title"].as_str().unwrap_or("")));
-    assert!(!reply.header("x-request-id").is_empty());
+    assert_problem(reply, 400, "bad_request");
 }
 
 #[tokio::test]
