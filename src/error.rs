@@ -194,6 +194,7 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     PreconditionFailed,
     PayloadTooLarge,
+    HeadersTooLarge,
     UnsupportedMediaType,
     ValidationFailed,
     InvalidCode,
@@ -250,6 +251,7 @@ impl ErrorCode {
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::PreconditionFailed,
         ErrorCode::PayloadTooLarge,
+        ErrorCode::HeadersTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::ValidationFailed,
         ErrorCode::InvalidCode,
@@ -285,6 +287,7 @@ impl ErrorCode {
             IdempotencyKeyReused => "idempotency_key_reused",
             PreconditionFailed => "precondition_failed",
             PayloadTooLarge => "payload_too_large",
+            HeadersTooLarge => "headers_too_large",
             UnsupportedMediaType => "unsupported_media_type",
             ValidationFailed => "validation_failed",
             InvalidCode => "invalid_code",
@@ -411,6 +414,12 @@ impl ErrorCode {
                 "Payload too large",
                 &["limit_bytes"],
             ),
+            HeadersTooLarge => info(
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "سرآیندهای درخواست بیش از حد بزرگ است",
+                "Request header fields too large",
+                &[],
+            ),
             UnsupportedMediaType => info(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "نوع محتوا پشتیبانی نمی‌شود",
@@ -510,6 +519,11 @@ impl ApiError {
     pub fn with_header(mut self, name: header::HeaderName, value: impl Into<String>) -> Self {
         self.headers.push((name, value.into()));
         self
+    }
+
+    /// Whether a header was set with [`ApiError::with_header`].
+    pub fn has_header(&self, name: &header::HeaderName) -> bool {
+        self.headers.iter().any(|(n, _)| n == name)
     }
 
     // ---- constructors, one per kind of problem -------------------------------------------
@@ -685,6 +699,21 @@ impl ApiError {
             ),
         )
         .with_extension("limit_bytes", limit_bytes)
+    }
+
+    /// 431: the request's headers are larger (in bytes or in number) than the service reads.
+    pub fn headers_too_large(max_bytes: usize, max_count: usize) -> Self {
+        Self::new(
+            ErrorCode::HeadersTooLarge,
+            Msg::new(
+                format!(
+                    "سرآیندهای درخواست از حد مجاز ({max_bytes} بایت یا {max_count} سرآیند) بیشتر است."
+                ),
+                format!(
+                    "The request's header fields exceed the limit of {max_bytes} bytes or {max_count} fields."
+                ),
+            ),
+        )
     }
 
     pub fn unsupported_media_type(fa: impl Into<String>, en: impl Into<String>) -> Self {

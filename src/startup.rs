@@ -16,7 +16,9 @@ use crate::db;
 use crate::documents::storage::BlobStore;
 use crate::error::ApiError;
 use crate::http::json::JsonLimit;
-use crate::http::middleware::{fallback, problem_layer, request_context, RouteTable};
+use crate::http::middleware::{
+    fallback, header_limits, problem_layer, request_context, RouteTable,
+};
 use crate::http::openapi;
 use crate::notices::guard::NoticeCache;
 use crate::router::routes;
@@ -316,6 +318,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
+        .wrap(from_fn(header_limits))
         .wrap(cors(&config))
         .wrap(from_fn(problem_layer))
         .wrap(from_fn(request_context))

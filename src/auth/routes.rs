@@ -5,10 +5,11 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use crate::auth::model::{
     ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, User,
 };
-use crate::auth::{service, store, AuthUser};
+use crate::auth::{service, store, throttle, AuthUser};
 use crate::error::ApiResult;
 use crate::http::client::client_ip;
 use crate::http::json::Json;
+use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -24,6 +25,14 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// A wrong username and a wrong password give the same 401 `invalid_credentials` (and take the
 /// same time). Repeated failures are throttled per account and per client address: 429
 /// `rate_limited` with `Retry-After`.
+///
+/// Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF RateLimit headers; only
+/// failed sign-ins count. `RateLimit-Policy: "login-account";q=10;w=900,
+/// "login-account-hourly";q=100;w=3600, "login-address";q=50;w=900` (failures per account in 15
+/// minutes and in an hour, per client address in 15 minutes) and `RateLimit:
+/// "login-account";r=<failures left>;t=<seconds>, …`, where `t` is when the oldest counted
+/// failure leaves its window (0 when none is counted). A successful sign-in clears the
+/// account's failures.
 #[utoipa::path(
     tag = "identity",
     request_body = LoginRequest,
@@ -44,10 +53,18 @@ pub async fn login(
     let ttl = state.config.refresh_token_ttl_secs;
     let keys = state.tokens.clone();
     let clock = state.clock;
-    let response = state
-        .db(move |c| service::login(c, credentials, &ip, ttl)?.tokens(&keys, &clock))
+    let (answer, quotas) = state
+        .db(move |c| {
+            let key = crate::auth::model::username_key(&credentials.username);
+            let answer = service::login(c, credentials, &ip, ttl)
+                .and_then(|signed_in| signed_in.tokens(&keys, &clock));
+            // The standing after this attempt (a failure has been counted, a success cleared
+            // the account's failures).
+            let quotas = throttle::quotas(c, &key, &ip, crate::clock::now())?;
+            Ok((answer, quotas))
+        })
         .await?;
-    Ok(HttpResponse::Ok().json(response))
+    with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))
 }
 
 /// Exchange a refresh token for a new token pair. **Public.**

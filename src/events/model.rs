@@ -13,19 +13,24 @@ use crate::i18n::Msg;
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FeedParams {
-    /// The last event id already seen (`next_after` of the previous page); omit to start at
-    /// the beginning.
+    /// The cursor of every list: the previous page's `next_cursor` (the last event id already
+    /// seen); omit to start at the beginning.
+    pub cursor: Option<String>,
+    /// The same as `cursor`, kept for pollers written before it (deprecated); when both are
+    /// given they must be equal.
+    #[deprecated = "use `cursor`"]
     pub after: Option<String>,
     /// Comma-separated event types to include.
     pub types: Option<String>,
     /// 1–500 (default 100).
+    #[param(minimum = 1, maximum = 500, example = 100)]
     pub limit: Option<i64>,
 }
 
 /// A page request of the feed, checked.
 #[derive(Clone, Debug)]
 pub struct FeedQuery {
-    /// The `after` cursor as sent (echoed as `next_after` when nothing new arrived).
+    /// The cursor as sent (echoed as `next_cursor` when nothing new arrived).
     pub cursor: Option<String>,
     pub after: i64,
     pub limit: i64,
@@ -35,13 +40,28 @@ pub struct FeedQuery {
 impl TryFrom<FeedParams> for FeedQuery {
     type Error = ApiError;
 
+    #[allow(deprecated)] // reads the deprecated `after` alias
     fn try_from(p: FeedParams) -> ApiResult<Self> {
-        let cursor = p.after.filter(|a| !a.is_empty());
+        let given = |v: Option<String>| v.filter(|a| !a.is_empty());
+        let (param, cursor) = match (given(p.cursor), given(p.after)) {
+            (Some(c), Some(a)) if c != a => {
+                return Err(ApiError::query_param(
+                    "after",
+                    "conflicting_cursor",
+                    Msg::new(
+                        "با «cursor» یکی نیست؛ فقط «cursor» را بفرستید.",
+                        "differs from 'cursor'; send 'cursor' only.",
+                    ),
+                ))
+            }
+            (Some(c), _) => ("cursor", Some(c)),
+            (None, a) => ("after", a),
+        };
         let after: i64 = match cursor.as_deref() {
             None => 0,
             Some(a) => a.parse().map_err(|_| {
                 ApiError::query_param(
-                    "after",
+                    param,
                     "invalid_cursor",
                     Msg::new(
                         "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
@@ -128,6 +148,12 @@ impl Event {
 #[derive(Serialize, ToSchema)]
 pub struct EventPage {
     pub items: Vec<Event>,
-    /// Pass as `after` to continue; equals `after` when nothing new arrived.
+    /// Pass as `cursor` to continue. The feed has no last page: this is the last event id
+    /// seen, equal to the cursor sent when nothing new arrived, and `null` only while the
+    /// caller has never seen an event.
+    pub next_cursor: Option<String>,
+    /// Deprecated alias of `next_cursor` (always the same value), kept for pollers written
+    /// before it.
+    #[schema(deprecated)]
     pub next_after: Option<String>,
 }

@@ -15,7 +15,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 /// The change feed, oldest first. Roles: `agency` (its organisation's events and notices), `police`
 /// (permit events), `registry`, `directorate`, `admin` (all). Events are ordered by the order
-/// in which they became visible, so a poller following `next_after` misses none.
+/// in which they became visible, so a poller following `next_cursor` misses none.
+///
+/// The feed pages like every list, with `cursor` and `next_cursor`; `after` and `next_after`
+/// are deprecated aliases of them, kept for existing pollers.
 #[utoipa::path(
     tag = "events",
     params(FeedParams),

@@ -17,13 +17,17 @@ pub fn feed(
 ) -> ApiResult<EventPage> {
     outbox::sequence(conn)?;
     let rows = store::page_after(conn, scope, q.after, q.limit, q.types)?;
-    let next_after = rows
+    let next_cursor = rows
         .last()
         .and_then(|r| r.position)
         .map(|p| p.to_string())
         .or(q.cursor);
     let items = rows.into_iter().map(|r| Event::new(r, clock)).collect();
-    Ok(EventPage { items, next_after })
+    Ok(EventPage {
+        items,
+        next_after: next_cursor.clone(),
+        next_cursor,
+    })
 }
 
 /// The event at `position` as delivered to webhooks (the same shape as in the feed).

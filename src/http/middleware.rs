@@ -86,6 +86,41 @@ pub async fn request_context(
     Ok(res)
 }
 
+/// The request header fields the service reads: at most this many bytes (names and values)…
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+/// …and at most this many fields.
+pub const MAX_HEADER_COUNT: usize = 64;
+
+/// 431 `headers_too_large` (a problem document) for a request whose header fields exceed
+/// [`MAX_HEADER_BYTES`] or [`MAX_HEADER_COUNT`].
+///
+/// actix-http's HTTP/1 codec has limits of its own (a 128 KiB request head, 96 fields) and
+/// answers past them with a bare 431 (an empty body) before any service or middleware runs
+/// (`actix-http` `h1/dispatcher.rs`, `ParseError::TooLarge`); a head it cannot parse at all
+/// (a bad request line, a header name with a space, a control character in a value, a
+/// non-numeric `Content-Length`) is likewise a bare 400 and the connection is closed. Those
+/// responses cannot be intercepted without replacing the codec. Enforcing smaller limits here
+/// makes every oversized head the codec does accept, far more than any client of this API
+/// sends, a problem document like every other error.
+pub async fn header_limits(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let headers = req.headers();
+    let count = headers.len();
+    let bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if count > MAX_HEADER_COUNT || bytes > MAX_HEADER_BYTES {
+        let err = ApiError::headers_too_large(MAX_HEADER_BYTES, MAX_HEADER_COUNT);
+        let (http_req, _) = req.into_parts();
+        let res = HttpResponse::from_error(err);
+        return Ok(ServiceResponse::new(http_req, res).map_into_right_body());
+    }
+    next.call(req).await.map(|r| r.map_into_left_body())
+}
+
 /// Makes every error response a problem document in the client's language: errors raised as
 /// [`ApiError`] are re-rendered in the negotiated language (and 500s logged with their cause);
 /// any other error response (from actix itself or a library) is replaced by the generic problem
@@ -163,6 +198,7 @@ fn generic_problem(status: StatusCode) -> ApiError {
         403 => ApiError::forbidden(),
         404 => ApiError::not_found(),
         413 => ApiError::payload_too_large(0),
+        431 => ApiError::headers_too_large(MAX_HEADER_BYTES, MAX_HEADER_COUNT),
         415 => ApiError::unsupported_media_type(
             "نوع محتوای درخواست پشتیبانی نمی‌شود.",
             "The request's content type is not supported.",

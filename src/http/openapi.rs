@@ -124,6 +124,16 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
             "Validation failed (`validation_failed`, with `errors[]` naming each field by JSON path).",
         );
     }
+    let pages = op
+        .parameters
+        .as_ref()
+        .is_some_and(|ps| ps.iter().any(|p| p.name == "limit"));
+    if pages {
+        add(
+            "422",
+            "`limit` outside its range (`validation_failed`, `errors[0].field` is `limit`).",
+        );
+    }
     add(
         "500",
         "Internal error (`internal_error`); nothing internal is disclosed.",

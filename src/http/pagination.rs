@@ -5,19 +5,19 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::i18n::Msg;
 
-/// 400 `invalid_query`: `limit` outside `1..=max`.
+/// 422 `validation_failed` naming `limit`: a number outside `1..=max`. (A `limit` that is not
+/// a number at all cannot be read and stays a 400 `invalid_query`, like every unreadable query
+/// value.)
 pub fn limit_out_of_range(max: i64) -> ApiError {
-    ApiError::query_param(
+    ApiError::invalid_field(FieldIssue::new(
         "limit",
         "out_of_range",
-        Msg::new(
-            format!("باید عددی از 1 تا {max} باشد."),
-            format!("must be a number from 1 to {max}."),
-        ),
-    )
+        format!("پارامتر «limit» باید عددی از 1 تا {max} باشد."),
+        format!("Query parameter 'limit' must be a number from 1 to {max}."),
+    ))
 }
 
 /// 400 `invalid_query`: a cursor this service did not hand out (or one of another list).

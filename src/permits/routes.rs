@@ -268,7 +268,9 @@ pub async fn revoke(
 }
 
 /// Check a printed permit: whether the number is genuine, still valid, and for which car.
-/// **Public**, rate limited per client address; shows exactly `permit_number`, `status`,
+/// **Public**, rate limited per client address (429 with `Retry-After`; every answer carries
+/// `RateLimit-Policy: "verify";q=<look-ups per window>;w=60` and
+/// `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`); shows exactly `permit_number`, `status`,
 /// `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
 /// its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
 /// another car, and nothing personal.
@@ -292,11 +294,16 @@ pub async fn verify(
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
-    state.public_limiter.check(&format!("verify:{ip}"))?;
-    let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
-    let clock = state.clock;
-    let result: PermitVerification = state
-        .db(move |c| service::verify(c, &clock, &number))
-        .await?;
-    Ok(HttpResponse::Ok().json(result))
+    let quota = state
+        .public_limiter
+        .check("verify", &format!("verify:{ip}"))?;
+    let answer = async {
+        let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
+        let clock = state.clock;
+        let result: PermitVerification = state
+            .db(move |c| service::verify(c, &clock, &number))
+            .await?;
+        Ok(HttpResponse::Ok().json(result))
+    };
+    crate::http::rate_limit::with_quota_headers(&[quota], answer.await)
 }

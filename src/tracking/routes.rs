@@ -6,6 +6,7 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::client::client_ip;
+use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
 use crate::tracking::service::{self, TrackView};
 
@@ -14,7 +15,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// Track a request or complaint by its tracking code. **Public**, rate limited per client
-/// address (429 with `Retry-After`). Persian digits, spaces and dashes are accepted; an
+/// address (429 with `Retry-After`). Every answer, 429 included, carries
+/// `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
+/// `RateLimit: "track";r=<look-ups left>;t=<seconds until the window resets>` (IETF
+/// RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted; an
 /// unknown or mistyped code (the check digit catches any single wrong digit and any swap of
 /// neighbours) is 404.
 #[utoipa::path(
@@ -33,11 +37,16 @@ pub async fn track(
     code: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let ip = client_ip(&req, state.config.trust_proxy);
-    state.public_limiter.check(&format!("track:{ip}"))?;
-    let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
-    let clock = state.clock;
-    let view = state
-        .db(move |conn| service::look_up(conn, &clock, &code))
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let quota = state
+        .public_limiter
+        .check("track", &format!("track:{ip}"))?;
+    let answer = async {
+        let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
+        let clock = state.clock;
+        let view = state
+            .db(move |conn| service::look_up(conn, &clock, &code))
+            .await?;
+        Ok(HttpResponse::Ok().json(view))
+    };
+    with_quota_headers(&[quota], answer.await)
 }

@@ -16,14 +16,14 @@ async fn all_events(
     let mut next = after.map(str::to_owned);
     loop {
         let path = match &next {
-            Some(a) => format!("/events?after={a}&limit=50"),
+            Some(a) => format!("/events?cursor={a}&limit=50"),
             None => "/events?limit=50".to_owned(),
         };
         let page = app.get_as(token, &path).await.json(200);
         let batch = page["items"].as_array().unwrap().clone();
         let done = batch.is_empty();
         items.extend(batch);
-        next = page["next_after"].as_str().map(str::to_owned);
+        next = page["next_cursor"].as_str().map(str::to_owned);
         if done {
             return (items, next);
         }
@@ -94,7 +94,7 @@ async fn the_feed_resumes_after_the_last_id_and_filters_by_type() {
 async fn malformed_feed_queries_are_400() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    for query in ["types=nope", "after=abc"] {
+    for query in ["types=nope", "after=abc", "cursor=abc", "cursor=5&after=6"] {
         let reply = app
             .get_as(&c.directorate, &format!("/events?{query}"))
             .await;
@@ -102,10 +102,10 @@ async fn malformed_feed_queries_are_400() {
     }
 }
 
-/// Many writers commit concurrently while a poller follows `next_after`: it sees every event
+/// Many writers commit concurrently while a poller follows `next_cursor`: it sees every event
 /// exactly once.
 #[tokio::test]
-async fn a_poller_following_next_after_misses_nothing_under_concurrent_writers() {
+async fn a_poller_following_next_cursor_misses_nothing_under_concurrent_writers() {
     let app = spawn_app().await;
     let c = app.cast().await;
     let app = &app;
@@ -123,14 +123,14 @@ async fn a_poller_following_next_after_misses_nothing_under_concurrent_writers()
         let mut after: Option<String> = None;
         for _ in 0..40 {
             let path = match &after {
-                Some(a) => format!("/events?after={a}&limit=7"),
+                Some(a) => format!("/events?cursor={a}&limit=7"),
                 None => "/events?limit=7".to_owned(),
             };
             let page = app.get_as(&c.directorate, &path).await.json(200);
             for e in page["items"].as_array().unwrap() {
                 seen.push(e["subject"]["id"].as_str().unwrap().to_owned());
             }
-            after = page["next_after"].as_str().map(str::to_owned);
+            after = page["next_cursor"].as_str().map(str::to_owned);
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
         (seen, after)

@@ -4,6 +4,7 @@ mod helpers;
 
 mod authz_matrix;
 mod complaints_notices;
+mod conventions;
 mod cors;
 mod crash;
 mod document_due_dates;

@@ -374,7 +374,7 @@ async fn malformed_list_queries_are_400() {
     let c = app.cast().await;
     for query in [
         "created_from=yesterday",
-        "limit=500",
+        "limit=many",
         "status=lost",
         "cursor=@@@",
     ] {
