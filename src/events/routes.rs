@@ -13,10 +13,13 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(feed);
 }
 
+/// The change feed.
+///
 /// The change feed, oldest first. Roles: `agency` (its organisation's events and notices), `police`
 /// (permit events), `registry`, `directorate`, `admin` (all). Events are ordered by the order
 /// in which they became visible, so a poller following `next_after` misses none.
 #[utoipa::path(
+    operation_id = "list_events",
     tag = "events",
     params(FeedParams),
     security(("bearer" = [])),

@@ -19,8 +19,11 @@ pub struct Health {
     pub database: Option<&'static str>,
 }
 
+/// Liveness probe.
+///
 /// Liveness: the process is up and serving HTTP.
 #[utoipa::path(
+    operation_id = "get_health_live",
     tag = "operations",
     responses((status = 200, description = "The process is alive.", body = Health))
 )]
@@ -32,9 +35,12 @@ pub async fn live() -> HttpResponse {
     })
 }
 
+/// Readiness probe.
+///
 /// Readiness: the database answers and every migration is applied. 503 (problem+json)
 /// otherwise; it recovers by itself when the database comes back.
 #[utoipa::path(
+    operation_id = "get_health_ready",
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve.", body = Health),
