@@ -22,7 +22,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[utoipa::path(
     operation_id = "give_feedback",
     tag = "complaints",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     request_body = FeedbackInput,
     security(("bearer" = [])),
     responses(

@@ -373,6 +373,7 @@ impl ComplaintEvent {
 
 #[derive(Serialize, ToSchema)]
 pub struct Complaint {
+    #[schema(format = Uuid)]
     pub id: String,
     /// Its own tracking code (same generator and namespace as requests').
     pub tracking_code: String,
@@ -384,9 +385,11 @@ pub struct Complaint {
     pub category_label_fa: &'static str,
     pub subject: String,
     pub body: String,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     pub created_by: String,
     /// The request it concerns, if any.
+    #[schema(format = Uuid)]
     pub request_id: Option<String>,
     /// Every step, oldest first (only in single-complaint responses).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -443,6 +446,7 @@ impl Complaint {
 
 #[derive(Serialize, ToSchema)]
 pub struct Feedback {
+    #[schema(format = Uuid)]
     pub request_id: String,
     pub rating: i32,
     pub comment: Option<String>,

@@ -105,7 +105,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The complaint.", body = Complaint))
 )]
@@ -130,7 +130,7 @@ pub async fn get_one(
 #[utoipa::path(
     operation_id = "respond_to_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     request_body = ResponseBody,
     security(("bearer" = [])),
     responses(
@@ -163,7 +163,7 @@ pub async fn respond(
 #[utoipa::path(
     operation_id = "close_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Closed.", body = Complaint),

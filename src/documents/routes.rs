@@ -20,6 +20,7 @@ use crate::domain::status::Action;
 use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
+use crate::http::openapi::Binary;
 use crate::state::AppState;
 
 /// 404 or 409 (closed) before an upload is read; checked again in the transaction.
@@ -59,7 +60,7 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
 #[utoipa::path(
     operation_id = "upload_document",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     security(("bearer" = [])),
     responses(
@@ -107,7 +108,7 @@ pub async fn upload(
 #[utoipa::path(
     operation_id = "list_documents",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The documents.", body = DocumentList))
 )]
@@ -136,9 +137,18 @@ pub async fn list_documents(
 #[utoipa::path(
     operation_id = "download_document",
     tag = "documents",
-    params(("id" = String, Path, description = "Document id")),
+    params(("id" = uuid::Uuid, Path, description = "Document id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The bytes.", content_type = "application/octet-stream", body = Vec<u8>))
+    responses((status = 200, description = "The bytes, under the content type judged at upload.",
+        content(
+            (inline(Binary) = "application/pdf"),
+            (inline(Binary) = "image/jpeg"),
+            (inline(Binary) = "image/png"),
+        ),
+        headers(
+            ("Content-Disposition" = String, description = "`attachment` with a server-made file name and the original (sanitised) in `filename*`."),
+            ("X-Content-Type-Options" = String, description = "Always `nosniff`."),
+        )))
 )]
 #[get("/documents/{id}/content")]
 pub async fn download(
@@ -161,7 +171,7 @@ pub async fn download(
     operation_id = "create_document_request",
     tag = "documents",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = CreateDocumentRequest,
@@ -201,7 +211,7 @@ pub async fn create_document_request(
 #[utoipa::path(
     operation_id = "list_document_requests",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The document requests.", body = DocumentRequestList))
 )]
@@ -231,7 +241,7 @@ pub async fn list_document_requests(
     operation_id = "resubmit_request",
     tag = "documents",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ResubmitBody,

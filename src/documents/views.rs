@@ -11,6 +11,7 @@ use crate::domain::status::RequestStatus;
 /// An uploaded document.
 #[derive(Serialize, ToSchema)]
 pub struct Document {
+    #[schema(format = Uuid)]
     pub id: String,
     pub document_type: DocumentType,
     /// `document_type` as people read it (Persian).
@@ -68,6 +69,7 @@ pub struct ItemView {
 
 #[derive(Serialize, ToSchema)]
 pub struct DocumentRequestView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub message: String,
     pub due_date: Option<NaiveDate>,

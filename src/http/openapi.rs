@@ -8,7 +8,7 @@ use serde_json::Value;
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::header::{Header, HeaderBuilder};
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::Modify;
@@ -55,6 +55,21 @@ rejected (422). Every response carries `X-Request-Id`.",
     )
 )]
 pub struct ApiDoc;
+
+/// Documentation type of a response body of raw bytes (a download): `type: string, format:
+/// binary`, declared under each media type the handler really sends.
+pub struct Binary;
+
+impl utoipa::PartialSchema for Binary {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Binary {}
 
 struct SecurityAddon;
 
@@ -416,7 +431,7 @@ fn complete_response(status: &str, response: &mut Response, op_id: &str) {
                 add_header(
                     response,
                     "ETag",
-                    string_header("The representation's version (strong validator); send it back in `If-Match`."),
+                    string_header("Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256."),
                 );
             }
             if *location {
@@ -458,6 +473,7 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
         }
     }
     let components = doc.components.get_or_insert_with(Default::default);
+    reference_page_items(&mut components.schemas);
     for (name, status, description) in COMMON {
         let mut response = problem_response(status, description);
         add_header(&mut response, "X-Request-Id", request_id_header());
@@ -469,4 +485,34 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
             .insert((*name).to_owned(), RefOr::T(response));
     }
     doc
+}
+
+/// Generic pages (`Paginated_<Item>`, generated with the item inlined) reference their item
+/// schema instead: `items: {type: array, items: {$ref: <Item>}}`. An item schema not yet among
+/// the components is moved there.
+fn reference_page_items(schemas: &mut std::collections::BTreeMap<String, RefOr<Schema>>) {
+    let pages: Vec<String> = schemas
+        .keys()
+        .filter(|k| k.starts_with("Paginated_"))
+        .cloned()
+        .collect();
+    for page in pages {
+        let item_name = page.trim_start_matches("Paginated_").to_owned();
+        let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(&page) else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(array))) = object.properties.get_mut("items") else {
+            continue;
+        };
+        let ArrayItems::RefOrSchema(item) = &mut array.items else {
+            continue;
+        };
+        let inline = std::mem::replace(
+            item.as_mut(),
+            RefOr::Ref(Ref::from_schema_name(item_name.clone())),
+        );
+        if let RefOr::T(schema) = inline {
+            schemas.entry(item_name).or_insert(RefOr::T(schema));
+        }
+    }
 }

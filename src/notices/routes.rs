@@ -81,7 +81,7 @@ pub async fn create(
 #[utoipa::path(
     operation_id = "update_notice",
     tag = "notices",
-    params(("id" = String, Path, description = "Notice id")),
+    params(("id" = uuid::Uuid, Path, description = "Notice id")),
     request_body = UpdateNotice,
     security(("bearer" = [])),
     responses(
@@ -115,7 +115,7 @@ pub async fn update(
 #[utoipa::path(
     operation_id = "delete_notice",
     tag = "notices",
-    params(("id" = String, Path, description = "Notice id")),
+    params(("id" = uuid::Uuid, Path, description = "Notice id")),
     security(("bearer" = [])),
     responses((status = 204, description = "Deleted."))
 )]

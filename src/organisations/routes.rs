@@ -101,7 +101,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_organisation",
     tag = "organisations",
-    params(("id" = String, Path, description = "Organisation id")),
+    params(("id" = uuid::Uuid, Path, description = "Organisation id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The organisation; `ETag` carries its version.", body = Organisation))
 )]
@@ -124,7 +124,7 @@ pub async fn get_one(
     operation_id = "update_organisation",
     tag = "organisations",
     params(
-        ("id" = String, Path, description = "Organisation id"),
+        ("id" = uuid::Uuid, Path, description = "Organisation id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateOrganisation,

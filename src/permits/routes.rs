@@ -46,7 +46,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     operation_id = "issue_permit",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = IssuePermit,
@@ -91,7 +91,7 @@ pub async fn issue(
     operation_id = "record_registration",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = PostRegistration,
@@ -164,7 +164,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_permit",
     tag = "permits",
-    params(("id" = String, Path, description = "Permit id")),
+    params(("id" = uuid::Uuid, Path, description = "Permit id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The permit.", body = PermitView, headers(("ETag" = String))))
 )]
@@ -203,7 +203,7 @@ pub async fn get_one(
     operation_id = "post_receipt",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Permit id"),
+        ("id" = uuid::Uuid, Path, description = "Permit id"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters)."),
         ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
@@ -254,7 +254,7 @@ pub async fn post_receipt(
     operation_id = "revoke_permit",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Permit id"),
+        ("id" = uuid::Uuid, Path, description = "Permit id"),
         ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
     request_body = RevokePermit,

@@ -128,7 +128,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_request",
     tag = "requests",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The request.", body = RequestView, headers(("ETag" = String))))
 )]
@@ -156,7 +156,7 @@ pub async fn get_one(
 #[utoipa::path(
     operation_id = "get_request_history",
     tag = "requests",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The history.", body = HistoryList))
 )]
@@ -250,7 +250,7 @@ fn note(field: &str, value: &str) -> ApiResult<String> {
     operation_id = "review_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
@@ -285,7 +285,7 @@ pub async fn review(
     operation_id = "reject_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = RejectBody,
@@ -324,7 +324,7 @@ pub async fn reject(
     operation_id = "withdraw_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReasonBody,
@@ -364,7 +364,7 @@ pub async fn withdraw(
     operation_id = "reopen_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = NoteBody,

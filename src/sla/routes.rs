@@ -229,7 +229,7 @@ pub async fn remove(
 #[utoipa::path(
     operation_id = "get_request_sla",
     tag = "sla",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The computation, day by day.", body = SlaExplanation))
 )]

@@ -109,7 +109,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_user",
     tag = "users",
-    params(("id" = String, Path, description = "User id")),
+    params(("id" = uuid::Uuid, Path, description = "User id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The user; `ETag` carries its version.", body = User))
 )]
@@ -135,7 +135,7 @@ pub async fn get_one(
     operation_id = "update_user",
     tag = "users",
     params(
-        ("id" = String, Path, description = "User id"),
+        ("id" = uuid::Uuid, Path, description = "User id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateUser,
@@ -174,7 +174,7 @@ pub async fn update(
 #[utoipa::path(
     operation_id = "reset_user_password",
     tag = "users",
-    params(("id" = String, Path, description = "User id")),
+    params(("id" = uuid::Uuid, Path, description = "User id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The temporary password.", body = TemporaryPassword))
 )]

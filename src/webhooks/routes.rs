@@ -73,7 +73,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpR
 #[utoipa::path(
     operation_id = "delete_webhook",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 204, description = "Unsubscribed."))
 )]
@@ -96,7 +96,7 @@ pub async fn remove(
 #[utoipa::path(
     operation_id = "rotate_webhook_secret",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The new secret.", body = RotatedSecret))
 )]
@@ -120,7 +120,7 @@ pub async fn rotate(
 #[utoipa::path(
     operation_id = "list_webhook_deliveries",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 200, description = "Deliveries.", body = DeliveryList))
 )]
@@ -146,8 +146,8 @@ pub async fn deliveries(
     operation_id = "retry_webhook_delivery",
     tag = "webhooks",
     params(
-        ("id" = String, Path, description = "Webhook id"),
-        ("delivery_id" = String, Path, description = "Delivery id"),
+        ("id" = uuid::Uuid, Path, description = "Webhook id"),
+        ("delivery_id" = uuid::Uuid, Path, description = "Delivery id"),
     ),
     security(("bearer" = [])),
     responses((status = 200, description = "Queued again.", body = Delivery))

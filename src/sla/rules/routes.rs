@@ -71,7 +71,7 @@ pub async fn list(
 #[utoipa::path(
     operation_id = "get_working_rule",
     tag = "sla",
-    params(("id" = String, Path, description = "Working rule id")),
+    params(("id" = uuid::Uuid, Path, description = "Working rule id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The rule.", body = WorkingRule))
 )]
@@ -135,7 +135,7 @@ pub async fn create(
     operation_id = "update_working_rule",
     tag = "sla",
     params(
-        ("id" = String, Path, description = "Working rule id"),
+        ("id" = uuid::Uuid, Path, description = "Working rule id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateWorkingRule,
@@ -174,7 +174,7 @@ pub async fn update(
     operation_id = "delete_working_rule",
     tag = "sla",
     params(
-        ("id" = String, Path, description = "Working rule id"),
+        ("id" = uuid::Uuid, Path, description = "Working rule id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
