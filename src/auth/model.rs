@@ -119,11 +119,15 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+fn token_type_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum("Always `Bearer`.", &["Bearer"])
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct TokenResponse {
     /// Bearer access token (JWT), valid for `expires_in` seconds.
     pub access_token: String,
-    #[schema(example = "Bearer")]
+    #[schema(schema_with = token_type_schema)]
     pub token_type: &'static str,
     /// Access-token lifetime in seconds.
     #[schema(example = 900)]

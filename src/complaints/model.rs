@@ -87,7 +87,7 @@ impl ComplaintStatus {
 }
 
 /// One step in a complaint's history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, AsExpression, FromSqlRow)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, AsExpression, FromSqlRow, ToSchema)]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum ComplaintEventKind {
@@ -335,7 +335,6 @@ fn rating_out_of_range() -> FieldIssue {
 #[derive(Serialize, ToSchema)]
 pub struct ComplaintEvent {
     /// `received`, `response` or `closed`.
-    #[schema(value_type = String)]
     pub kind: ComplaintEventKind,
     /// `kind` as people read it (Persian).
     #[schema(example = "پاسخ اداره کل")]

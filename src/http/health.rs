@@ -8,14 +8,25 @@ use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
+fn status_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum("`ok` when live, `ready` when ready.", &["ok", "ready"])
+}
+
+fn database_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum(
+        "The database backend in use (readiness only).",
+        &["sqlite", "postgresql"],
+    )
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     /// `ok` when live, `ready` when ready.
-    #[schema(example = "ready")]
+    #[schema(schema_with = status_schema)]
     pub status: &'static str,
     /// The database backend in use: `sqlite` or `postgresql` (readiness only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "sqlite")]
+    #[schema(schema_with = database_schema)]
     pub database: Option<&'static str>,
 }
 

@@ -56,6 +56,16 @@ rejected (422). Every response carries `X-Request-Id`.",
 )]
 pub struct ApiDoc;
 
+/// A string schema closed to `values` (for a field whose Rust type is a plain string but whose
+/// values are a closed set): use with `#[schema(schema_with = ...)]`.
+pub fn string_enum(description: &str, values: &[&str]) -> utoipa::openapi::schema::Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
 /// Documentation type of a response body of raw bytes (a download): `type: string, format:
 /// binary`, declared under each media type the handler really sends.
 pub struct Binary;

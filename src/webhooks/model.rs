@@ -19,6 +19,7 @@ use crate::validate::Issues;
     Serialize,
     diesel::expression::AsExpression,
     diesel::deserialize::FromSqlRow,
+    utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]
@@ -193,7 +194,6 @@ pub struct Delivery {
     /// The event id (also the `webhook-id` header).
     pub event_id: String,
     /// `pending`, `delivered` or `failed` (retried with back-off until the retry window ends).
-    #[schema(value_type = String)]
     pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
