@@ -66,14 +66,6 @@ impl FieldIssue {
 
 /// RFC 9457 problem document as served (documentation schema).
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({
-    "type": "urn:plate-permits:problem:validation_failed",
-    "title": "اطلاعات ارسالی نامعتبر است",
-    "status": 422,
-    "detail": "یک یا چند فیلد نامعتبر است.",
-    "code": "validation_failed",
-    "errors": [{"field": "vehicle.plate", "code": "invalid_plate", "message": "حرف پلاک برای خودروهای دولتی مجاز نیست."}]
-}))]
 pub struct Problem {
     /// URI identifying the problem type: `urn:plate-permits:problem:<code>`.
     #[serde(rename = "type")]

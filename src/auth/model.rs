@@ -61,6 +61,7 @@ impl Username {
 /// A user as the API shows it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct User {
+    #[schema(format = Uuid)]
     pub id: String,
     #[schema(example = "m.karimi")]
     pub username: String,
@@ -70,6 +71,7 @@ pub struct User {
     /// `role` as people read it (Persian).
     #[schema(example = "کارشناس اداره کل")]
     pub role_label_fa: &'static str,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     /// Iranian mobile `09xxxxxxxxx` (personal data: shown to the user and administrators).
     #[schema(example = "09121234567")]
@@ -117,11 +119,15 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+fn token_type_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum("Always `Bearer`.", &["Bearer"])
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct TokenResponse {
     /// Bearer access token (JWT), valid for `expires_in` seconds.
     pub access_token: String,
-    #[schema(example = "Bearer")]
+    #[schema(schema_with = token_type_schema)]
     pub token_type: &'static str,
     /// Access-token lifetime in seconds.
     #[schema(example = 900)]

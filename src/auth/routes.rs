@@ -20,6 +20,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(me);
 }
 
+/// Sign in.
+///
 /// Sign in with username and password. **Public.**
 ///
 /// A wrong username and a wrong password give the same 401 `invalid_credentials` (and take the
@@ -34,6 +36,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// failure leaves its window (0 when none is counted). A successful sign-in clears the
 /// account's failures.
 #[utoipa::path(
+    operation_id = "login_user",
     tag = "identity",
     request_body = LoginRequest,
     responses(
@@ -67,11 +70,14 @@ pub async fn login(
     with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))
 }
 
+/// Refresh the token pair.
+///
 /// Exchange a refresh token for a new token pair. **Public.**
 ///
 /// Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
 /// token descended from it) and answers 401.
 #[utoipa::path(
+    operation_id = "refresh_tokens",
     tag = "identity",
     request_body = RefreshRequest,
     responses(
@@ -93,9 +99,12 @@ pub async fn refresh(
     Ok(HttpResponse::Ok().json(response))
 }
 
+/// Sign out.
+///
 /// Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
 /// Roles: any signed-in user.
 #[utoipa::path(
+    operation_id = "logout_user",
     tag = "identity",
     request_body = LogoutRequest,
     security(("bearer" = [])),
@@ -114,11 +123,14 @@ pub async fn logout(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Change the caller's password.
+///
 /// Change the caller's password. Roles: any signed-in user (also with a pending change).
 ///
 /// Revokes the user's other sign-ins; the current one stays valid. A wrong current password is
 /// 422 with `errors[0].field = "current_password"`.
 #[utoipa::path(
+    operation_id = "change_password",
     tag = "identity",
     request_body = ChangePasswordRequest,
     security(("bearer" = [])),
@@ -139,8 +151,11 @@ pub async fn change_password(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// The signed-in user.
+///
 /// The signed-in user. Roles: any signed-in user (also with a pending password change).
 #[utoipa::path(
+    operation_id = "get_current_user",
     tag = "identity",
     security(("bearer" = [])),
     responses((status = 200, description = "The caller.", body = User))

@@ -15,11 +15,14 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(give_feedback);
 }
 
+/// Rate a finished request.
+///
 /// Rate a finished request, once. Roles: the owning `agency`; only after `completed` or
 /// `rejected` (409 `invalid_transition` before); a second rating is 409 `duplicate`.
 #[utoipa::path(
+    operation_id = "give_feedback",
     tag = "complaints",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     request_body = FeedbackInput,
     security(("bearer" = [])),
     responses(

@@ -87,7 +87,7 @@ impl ComplaintStatus {
 }
 
 /// One step in a complaint's history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, AsExpression, FromSqlRow)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, AsExpression, FromSqlRow, ToSchema)]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum ComplaintEventKind {
@@ -335,7 +335,6 @@ fn rating_out_of_range() -> FieldIssue {
 #[derive(Serialize, ToSchema)]
 pub struct ComplaintEvent {
     /// `received`, `response` or `closed`.
-    #[schema(value_type = String)]
     pub kind: ComplaintEventKind,
     /// `kind` as people read it (Persian).
     #[schema(example = "پاسخ اداره کل")]
@@ -373,6 +372,7 @@ impl ComplaintEvent {
 
 #[derive(Serialize, ToSchema)]
 pub struct Complaint {
+    #[schema(format = Uuid)]
     pub id: String,
     /// Its own tracking code (same generator and namespace as requests').
     pub tracking_code: String,
@@ -384,9 +384,11 @@ pub struct Complaint {
     pub category_label_fa: &'static str,
     pub subject: String,
     pub body: String,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     pub created_by: String,
     /// The request it concerns, if any.
+    #[schema(format = Uuid)]
     pub request_id: Option<String>,
     /// Every step, oldest first (only in single-complaint responses).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -443,6 +445,7 @@ impl Complaint {
 
 #[derive(Serialize, ToSchema)]
 pub struct Feedback {
+    #[schema(format = Uuid)]
     pub request_id: String,
     pub rating: i32,
     pub comment: Option<String>,

@@ -30,11 +30,14 @@ fn ok_with_etag(view: &Complaint) -> HttpResponse {
     b.json(view)
 }
 
+/// File a complaint.
+///
 /// File a complaint or feedback about the service. Roles: any signed-in user.
 ///
 /// Gets its own `tracking_code` (trackable at `/track/{code}`) and `status: received`.
 /// Honours `Idempotency-Key`.
 #[utoipa::path(
+    operation_id = "create_complaint",
     tag = "complaints",
     request_body = CreateComplaint,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe.")),
@@ -64,9 +67,12 @@ pub async fn create(
         .await
 }
 
+/// List complaints.
+///
 /// List complaints: unanswered first, oldest first within each status. Roles: `directorate`,
 /// `admin` (all); `agency`, `police` (their organisation's); `registry` (its own).
 #[utoipa::path(
+    operation_id = "list_complaints",
     tag = "complaints",
     params(ComplaintFilter, PageParams),
     security(("bearer" = [])),
@@ -93,10 +99,13 @@ pub async fn list(
     )))
 }
 
+/// Get a complaint.
+///
 /// One complaint with its history. Roles: as for the list; others get 404.
 #[utoipa::path(
+    operation_id = "get_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The complaint.", body = Complaint))
 )]
@@ -114,11 +123,14 @@ pub async fn get_one(
     Ok(ok_with_etag(&view))
 }
 
+/// Respond to a complaint.
+///
 /// Respond to a complaint (may be done more than once): → `answered`. Roles: `directorate`,
 /// `admin`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "respond_to_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     request_body = ResponseBody,
     security(("bearer" = [])),
     responses(
@@ -144,11 +156,14 @@ pub async fn respond(
     Ok(ok_with_etag(&view))
 }
 
+/// Close a complaint.
+///
 /// Close a complaint: → `closed`. Roles: the complainant (its filer, or its agency or police
 /// organisation), `directorate`, `admin`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "close_complaint",
     tag = "complaints",
-    params(("id" = String, Path, description = "Complaint id")),
+    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Closed.", body = Complaint),

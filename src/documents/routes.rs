@@ -20,6 +20,7 @@ use crate::domain::status::Action;
 use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
+use crate::http::openapi::Binary;
 use crate::state::AppState;
 
 /// 404 or 409 (closed) before an upload is read; checked again in the transaction.
@@ -48,6 +49,8 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
         .await
 }
 
+/// Upload a document.
+///
 /// Upload a supplementary document. Roles: the owning `agency`, `directorate`.
 ///
 /// `multipart/form-data` with `file` and `document_type`. PDF, JPEG and PNG only, judged by
@@ -55,8 +58,9 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
 /// most the configured size (default 10 MiB; 413, enforced while streaming). Not on terminal
 /// requests (409). The bytes never change after upload: a new version is a new document.
 #[utoipa::path(
+    operation_id = "upload_document",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     security(("bearer" = [])),
     responses(
@@ -97,11 +101,14 @@ pub async fn upload(
         .json(document))
 }
 
+/// List a request's documents.
+///
 /// The documents of a request, oldest first. Roles: the owning `agency`, `directorate`,
 /// `admin`.
 #[utoipa::path(
+    operation_id = "list_documents",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The documents.", body = DocumentList))
 )]
@@ -120,16 +127,28 @@ pub async fn list_documents(
     Ok(HttpResponse::Ok().json(DocumentList { items }))
 }
 
+/// Download a document's bytes.
+///
 /// Download a document's bytes. Roles: the owning `agency`, `directorate`, `admin`.
 ///
 /// Sent as an attachment with a server-made file name (the original, sanitised, in
 /// `filename*`), the stored content type, `X-Content-Type-Options: nosniff` and an `ETag`
 /// from the SHA-256.
 #[utoipa::path(
+    operation_id = "download_document",
     tag = "documents",
-    params(("id" = String, Path, description = "Document id")),
+    params(("id" = uuid::Uuid, Path, description = "Document id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The bytes.", content_type = "application/octet-stream", body = Vec<u8>))
+    responses((status = 200, description = "The bytes, under the content type judged at upload.",
+        content(
+            (inline(Binary) = "application/pdf"),
+            (inline(Binary) = "image/jpeg"),
+            (inline(Binary) = "image/png"),
+        ),
+        headers(
+            ("Content-Disposition" = String, description = "`attachment` with a server-made file name and the original (sanitised) in `filename*`."),
+            ("X-Content-Type-Options" = String, description = "Always `nosniff`."),
+        )))
 )]
 #[get("/documents/{id}/content")]
 pub async fn download(
@@ -144,12 +163,15 @@ pub async fn download(
     transfer::send(blobs.get_ref().clone(), row).await
 }
 
+/// Ask for documents.
+///
 /// Ask the agency for supplementary documents: `under_review` → `awaiting_documents` (the SLA
 /// clock pauses). Roles: `directorate`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "create_document_request",
     tag = "documents",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = CreateDocumentRequest,
@@ -182,11 +204,14 @@ pub async fn create_document_request(
     Ok(b.insert_header((header::LOCATION, location)).json(view))
 }
 
+/// List document requests.
+///
 /// The directorate's requests for documents, oldest first, each with its outstanding items.
 /// Roles: the owning `agency`, `directorate`, `admin`.
 #[utoipa::path(
+    operation_id = "list_document_requests",
     tag = "documents",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The document requests.", body = DocumentRequestList))
 )]
@@ -205,15 +230,18 @@ pub async fn list_document_requests(
     Ok(HttpResponse::Ok().json(DocumentRequestList { items }))
 }
 
+/// Resubmit a request.
+///
 /// Resubmit after uploading what was asked: `awaiting_documents` → `under_review` (the SLA
 /// clock resumes). Roles: the owning `agency`. Honours `If-Match`.
 ///
 /// 409 `documents_missing` (with `missing_document_types`) while an asked-for document type
 /// has no upload since the latest ask.
 #[utoipa::path(
+    operation_id = "resubmit_request",
     tag = "documents",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ResubmitBody,

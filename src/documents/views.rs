@@ -8,9 +8,17 @@ use crate::clock::{utc, Clock};
 use crate::documents::model::{DocumentRow, DocumentType};
 use crate::domain::status::RequestStatus;
 
+fn content_type_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum(
+        "Decided by the file's bytes.",
+        &["application/pdf", "image/jpeg", "image/png"],
+    )
+}
+
 /// An uploaded document.
 #[derive(Serialize, ToSchema)]
 pub struct Document {
+    #[schema(format = Uuid)]
     pub id: String,
     pub document_type: DocumentType,
     /// `document_type` as people read it (Persian).
@@ -19,6 +27,7 @@ pub struct Document {
     /// The uploader's file name, sanitised (metadata only; downloads use a server-made name).
     pub filename: String,
     /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
+    #[schema(schema_with = content_type_schema)]
     pub content_type: String,
     /// Bytes.
     pub size: i64,
@@ -68,6 +77,7 @@ pub struct ItemView {
 
 #[derive(Serialize, ToSchema)]
 pub struct DocumentRequestView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub message: String,
     pub due_date: Option<NaiveDate>,

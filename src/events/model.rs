@@ -108,6 +108,7 @@ impl TryFrom<FeedParams> for FeedQuery {
 #[derive(Serialize, ToSchema)]
 pub struct Subject {
     pub kind: SubjectKind,
+    #[schema(format = Uuid)]
     pub id: String,
     pub tracking_code: Option<String>,
 }

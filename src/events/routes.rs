@@ -13,6 +13,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(feed);
 }
 
+/// The change feed.
+///
 /// The change feed, oldest first. Roles: `agency` (its organisation's events and notices), `police`
 /// (permit events), `registry`, `directorate`, `admin` (all). Events are ordered by the order
 /// in which they became visible, so a poller following `next_cursor` misses none.
@@ -20,6 +22,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// The feed pages like every list, with `cursor` and `next_cursor`; `after` and `next_after`
 /// are deprecated aliases of them, kept for existing pollers.
 #[utoipa::path(
+    operation_id = "list_events",
     tag = "events",
     params(FeedParams),
     security(("bearer" = [])),

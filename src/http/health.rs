@@ -8,19 +8,33 @@ use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
+fn status_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum("`ok` when live, `ready` when ready.", &["ok", "ready"])
+}
+
+fn database_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum(
+        "The database backend in use (readiness only).",
+        &["sqlite", "postgresql"],
+    )
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     /// `ok` when live, `ready` when ready.
-    #[schema(example = "ready")]
+    #[schema(schema_with = status_schema)]
     pub status: &'static str,
     /// The database backend in use: `sqlite` or `postgresql` (readiness only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "sqlite")]
+    #[schema(schema_with = database_schema)]
     pub database: Option<&'static str>,
 }
 
+/// Liveness probe.
+///
 /// Liveness: the process is up and serving HTTP.
 #[utoipa::path(
+    operation_id = "get_health_live",
     tag = "operations",
     responses((status = 200, description = "The process is alive.", body = Health))
 )]
@@ -32,9 +46,12 @@ pub async fn live() -> HttpResponse {
     })
 }
 
+/// Readiness probe.
+///
 /// Readiness: the database answers and every migration is applied. 503 (problem+json)
 /// otherwise; it recovers by itself when the database comes back.
 #[utoipa::path(
+    operation_id = "get_health_ready",
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve.", body = Health),

@@ -1,12 +1,22 @@
 //! The OpenAPI document: generated from the routes (utoipa-actix-web), then completed with the
-//! bearer security scheme and the problem+json responses every operation can return.
+//! security schemes, the problem+json responses every operation can return (reusable
+//! `components.responses`, each with its own example), `security: []` on public operations and
+//! the response headers the server sends on every response (`X-Request-Id`) or on some
+//! (`Retry-After`, `ETag`, `Location`, `RateLimit`).
 
+use serde_json::Value;
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::header::{Header, HeaderBuilder};
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::{ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::Modify;
 
-use crate::error::{Problem, ProblemFieldError, PROBLEM_CONTENT_TYPE};
+use crate::error::{
+    ApiError, ErrorCode, FieldIssue, Problem, ProblemFieldError, PROBLEM_CONTENT_TYPE,
+};
+use crate::i18n::{Lang, Msg};
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
@@ -22,15 +32,54 @@ Persian by default (numbers in Persian digits) and English with `Accept-Language
 Query errors (400 `invalid_query`) name the parameter in `detail` and in `errors[0].field`. \
 Unknown fields in request bodies are \
 rejected (422). Every response carries `X-Request-Id`.",
-        license(name = "MIT"),
+        license(name = "MIT", identifier = "MIT"),
+        contact(name = "plate-permits maintainers"),
     ),
+    servers((url = "/", description = "The server that serves this document.")),
     components(schemas(Problem, ProblemFieldError)),
     modifiers(&SecurityAddon),
     tags(
         (name = "operations", description = "Health probes, metrics and the API document."),
+        (name = "identity", description = "Sign-in, tokens, sign-out and the caller's own account."),
+        (name = "organisations", description = "Agencies, directorates and police units, with checksum-verified legal ids."),
+        (name = "users", description = "User accounts, their roles and administrator password resets."),
+        (name = "requests", description = "Plate-removal requests: intake, listing, history and the state machine."),
+        (name = "tracking", description = "Public tracking of a request or complaint by its tracking code."),
+        (name = "documents", description = "Asks for supplementary documents, uploads, downloads and resubmission."),
+        (name = "permits", description = "Permits: issue, police receipts, registration, revocation and public verification."),
+        (name = "complaints", description = "Complaints with their own tracking codes, and feedback on finished requests."),
+        (name = "notices", description = "Maintenance and outage notices; a maintenance window makes the API read-only."),
+        (name = "events", description = "The change feed (transactional outbox), filtered by what the caller may see."),
+        (name = "webhooks", description = "Signed webhook subscriptions (Standard Webhooks 1.0), their deliveries and retries."),
+        (name = "sla", description = "Service-level clocks: holidays, working rules, per-request explanations and reports."),
     )
 )]
 pub struct ApiDoc;
+
+/// A string schema closed to `values` (for a field whose Rust type is a plain string but whose
+/// values are a closed set): use with `#[schema(schema_with = ...)]`.
+pub fn string_enum(description: &str, values: &[&str]) -> utoipa::openapi::schema::Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
+/// Documentation type of a response body of raw bytes (a download): `type: string, format:
+/// binary`, declared under each media type the handler really sends.
+pub struct Binary;
+
+impl utoipa::PartialSchema for Binary {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Binary {}
 
 struct SecurityAddon;
 
@@ -62,16 +111,273 @@ impl Modify for SecurityAddon {
     }
 }
 
-fn problem_response(description: &str) -> RefOr<Response> {
-    RefOr::T(
-        ResponseBuilder::new()
-            .description(description)
-            .content(
-                PROBLEM_CONTENT_TYPE,
-                Content::new(Some(RefOr::Ref(Ref::from_schema_name("Problem")))),
-            )
-            .build(),
+/// The operations that are rate limited per client address: their 200 and 429 responses carry
+/// the `RateLimit` and `RateLimit-Policy` headers (draft-ietf-httpapi-ratelimit-headers).
+pub const RATE_LIMITED_OPERATIONS: &[&str] = &["login_user", "track_request", "verify_permit"];
+
+/// Responses that carry `ETag` (the resource's version; a download's content hash) and/or
+/// `Location` (a created resource's URL), by operation id and status. The document test checks
+/// that every operation named here exists.
+pub const VERSIONED_RESPONSES: &[(&str, &str, bool, bool)] = &[
+    // (operation_id, status, ETag, Location)
+    ("create_complaint", "201", true, true),
+    ("get_complaint", "200", true, false),
+    ("respond_to_complaint", "200", true, false),
+    ("close_complaint", "200", true, false),
+    ("upload_document", "201", false, true),
+    ("download_document", "200", true, false),
+    ("create_document_request", "201", true, true),
+    ("resubmit_request", "200", true, false),
+    ("create_notice", "201", true, false),
+    ("update_notice", "200", true, false),
+    ("create_organisation", "201", true, true),
+    ("get_organisation", "200", true, false),
+    ("update_organisation", "200", true, false),
+    ("issue_permit", "201", true, true),
+    ("record_registration", "200", true, false),
+    ("get_permit", "200", true, false),
+    ("post_receipt", "201", true, true),
+    ("revoke_permit", "200", true, false),
+    ("create_request", "201", true, true),
+    ("get_request", "200", true, false),
+    ("review_request", "200", true, false),
+    ("reject_request", "200", true, false),
+    ("withdraw_request", "200", true, false),
+    ("reopen_request", "200", true, false),
+    ("create_holiday", "201", false, true),
+    ("confirm_holiday", "201", false, true),
+    ("create_working_rule", "201", true, true),
+    ("get_working_rule", "200", true, false),
+    ("update_working_rule", "200", true, false),
+    ("create_user", "201", true, true),
+    ("get_user", "200", true, false),
+    ("update_user", "200", true, false),
+];
+
+fn string_header(description: &str) -> Header {
+    HeaderBuilder::new()
+        .schema(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some(description))
+        .build()
+}
+
+fn integer_header(description: &str) -> Header {
+    HeaderBuilder::new()
+        .schema(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(0)),
+        )
+        .description(Some(description))
+        .build()
+}
+
+fn request_id_header() -> Header {
+    string_header(
+        "Identifies this request in the service's logs (echoed when the client sent a valid one).",
     )
+}
+
+fn retry_after_header() -> Header {
+    integer_header("Seconds to wait before retrying.")
+}
+
+fn add_header(response: &mut Response, name: &str, header: Header) {
+    response.headers.entry(name.to_owned()).or_insert(header);
+}
+
+/// A problem example: the body the service renders for `error`, in Persian (the default).
+fn problem_example(error: ApiError) -> (String, Value) {
+    (error.code().as_str().to_owned(), error.body(Lang::Fa))
+}
+
+/// One realistic problem per code that the document names, built with the same constructors
+/// the service uses, so titles and details are what a client really gets.
+fn example_for_code(code: ErrorCode) -> Option<ApiError> {
+    let e = match code {
+        ErrorCode::MalformedJson => {
+            ApiError::malformed_json("expected `,` or `}` at line 1 column 17")
+        }
+        ErrorCode::InvalidQuery => ApiError::invalid_query("limit: invalid digit found in string"),
+        ErrorCode::Unauthorized => ApiError::unauthorized(),
+        ErrorCode::InvalidToken => ApiError::invalid_token(),
+        ErrorCode::InvalidCredentials => ApiError::invalid_credentials(),
+        ErrorCode::Forbidden => ApiError::forbidden(),
+        ErrorCode::PasswordChangeRequired => ApiError::password_change_required(),
+        ErrorCode::NotFound => ApiError::not_found(),
+        ErrorCode::InvalidTransition => ApiError::invalid_transition("permit_issued", "مجوز صادر شد"),
+        ErrorCode::Duplicate => ApiError::duplicate(
+            "برای این خودرو درخواست بازی وجود دارد.",
+            "This vehicle has an open request.",
+        ),
+        ErrorCode::IdempotencyInFlight => ApiError::conflict(
+            ErrorCode::IdempotencyInFlight,
+            "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
+            "A request with this Idempotency-Key is still in progress; retry shortly.",
+        ),
+        ErrorCode::IdempotencyKeyReused => ApiError::unprocessable(
+            ErrorCode::IdempotencyKeyReused,
+            "این کلید یکتایی پیش‌تر با درخواست دیگری به کار رفته است.",
+            "This Idempotency-Key was used with a different request.",
+        ),
+        ErrorCode::PermitRevoked => ApiError::conflict(
+            ErrorCode::PermitRevoked,
+            "این مجوز ابطال شده است و نباید بر اساس آن اقدامی شود.",
+            "This permit was revoked; it must not be acted on.",
+        ),
+        ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
+        ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
+        ErrorCode::UnsupportedMediaType => ApiError::unsupported_media_type(
+            "بدنهٔ درخواست باید از نوع application/json باشد.",
+            "The request body must be application/json.",
+        ),
+        ErrorCode::ValidationFailed => ApiError::validation(vec![FieldIssue::new(
+            "vehicle.plate",
+            "invalid_plate",
+            "حرف پلاک برای خودروهای دولتی مجاز نیست.",
+            "The plate letter is not allowed for government vehicles.",
+        )]),
+        ErrorCode::InvalidCode => ApiError::invalid_code(),
+        ErrorCode::RateLimited => ApiError::rate_limited(60),
+        ErrorCode::Maintenance => ApiError::new(
+            ErrorCode::Maintenance,
+            Msg::new(
+                "سامانه در بازهٔ نگهداری اعلام‌شده فقط خواندنی است؛ پس از پایان آن دوباره تلاش کنید.",
+                "The service is read-only during an announced maintenance window; retry after it ends.",
+            ),
+        )
+        .with_extension("retry_after", 1800),
+        ErrorCode::ServiceUnavailable => ApiError::service_unavailable(),
+        ErrorCode::InternalError => ApiError::internal("documentation example"),
+        _ => return None,
+    };
+    Some(e)
+}
+
+/// The example used for a status when the response's description names no known code.
+fn default_code(status: &str) -> Option<ErrorCode> {
+    Some(match status {
+        "400" => ErrorCode::MalformedJson,
+        "401" => ErrorCode::Unauthorized,
+        "403" => ErrorCode::Forbidden,
+        "404" => ErrorCode::NotFound,
+        "409" => ErrorCode::InvalidTransition,
+        "412" => ErrorCode::PreconditionFailed,
+        "413" => ErrorCode::PayloadTooLarge,
+        "415" => ErrorCode::UnsupportedMediaType,
+        "422" => ErrorCode::ValidationFailed,
+        "429" => ErrorCode::RateLimited,
+        "500" => ErrorCode::InternalError,
+        "503" => ErrorCode::ServiceUnavailable,
+        _ => return None,
+    })
+}
+
+/// Examples for a problem response: one per code named in backquotes in its description whose
+/// status is the response's, else the status's default.
+fn problem_examples(status: &str, description: &str) -> Vec<(String, Value)> {
+    if status == "422" && description.starts_with("`limit`") {
+        return vec![problem_example(super::pagination::limit_out_of_range(
+            super::pagination::MAX_LIMIT,
+        ))];
+    }
+    let mut named: Vec<(String, Value)> = ErrorCode::ALL
+        .iter()
+        .filter(|c| description.contains(&format!("`{}`", c.as_str())))
+        .filter_map(|c| example_for_code(*c))
+        .filter(|e| e.status().as_str() == status)
+        .map(problem_example)
+        .collect();
+    if named.is_empty() {
+        if let Some(e) = default_code(status).and_then(example_for_code) {
+            named.push(problem_example(e));
+        }
+    }
+    named
+}
+
+fn set_examples(content: &mut Content, examples: Vec<(String, Value)>) {
+    if content.example.is_some() || !content.examples.is_empty() {
+        return;
+    }
+    for (name, value) in examples {
+        content.examples.insert(
+            name,
+            RefOr::T(ExampleBuilder::new().value(Some(value)).build()),
+        );
+    }
+}
+
+/// The reusable problem responses (`#/components/responses/<name>`).
+const COMMON: &[(&str, &str, &str)] = &[
+    (
+        "BadRequest",
+        "400",
+        "Malformed JSON or query string (`malformed_json`, `invalid_query`).",
+    ),
+    (
+        "Unauthorized",
+        "401",
+        "Missing, invalid or expired token (`unauthorized`, `invalid_token`).",
+    ),
+    (
+        "Forbidden",
+        "403",
+        "The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`).",
+    ),
+    (
+        "NotFound",
+        "404",
+        "Not found, or not visible to the caller (`not_found`).",
+    ),
+    (
+        "PayloadTooLarge",
+        "413",
+        "Body larger than the limit (`payload_too_large`).",
+    ),
+    (
+        "UnsupportedMediaType",
+        "415",
+        "Body is not `application/json` (`unsupported_media_type`).",
+    ),
+    (
+        "ValidationFailed",
+        "422",
+        "Validation failed (`validation_failed`, with `errors[]` naming each field by JSON path).",
+    ),
+    (
+        "LimitOutOfRange",
+        "422",
+        "`limit` outside its range (`validation_failed`, `errors[0].field` is `limit`).",
+    ),
+    (
+        "InternalError",
+        "500",
+        "Internal error (`internal_error`); nothing internal is disclosed.",
+    ),
+    (
+        "ServiceUnavailable",
+        "503",
+        "Database unavailable (`service_unavailable`).",
+    ),
+    (
+        "ReadOnlyOrUnavailable",
+        "503",
+        "Read-only maintenance window (`maintenance`, `Retry-After`) or database unavailable (`service_unavailable`).",
+    ),
+];
+
+fn problem_response(status: &str, description: &str) -> Response {
+    let mut content = Content::new(Some(RefOr::Ref(Ref::from_schema_name("Problem"))));
+    set_examples(&mut content, problem_examples(status, description));
+    ResponseBuilder::new()
+        .description(description)
+        .content(PROBLEM_CONTENT_TYPE, content)
+        .build()
+}
+
+fn common_ref(name: &str) -> RefOr<Response> {
+    RefOr::Ref(Ref::from_response_name(name))
 }
 
 fn is_secured(op: &Operation) -> bool {
@@ -81,74 +387,97 @@ fn is_secured(op: &Operation) -> bool {
 }
 
 /// Adds the problem responses that apply to an operation by its shape, unless the operation
-/// documents that status itself.
+/// documents that status itself; marks a public operation `security: []`.
 fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: bool) {
     let secured = is_secured(op);
+    if op.security.is_none() {
+        op.security = Some(Vec::new());
+    }
     let has_body = op.request_body.is_some();
     let responses = &mut op.responses.responses;
-    let mut add = |status: &str, description: &str| {
+    let mut add = |status: &str, name: &str| {
         responses
             .entry(status.to_owned())
-            .or_insert_with(|| problem_response(description));
+            .or_insert_with(|| common_ref(name));
     };
     if has_body || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
-        add(
-            "400",
-            "Malformed JSON or query string (`malformed_json`, `invalid_query`).",
-        );
+        add("400", "BadRequest");
     }
     if secured {
-        add(
-            "401",
-            "Missing, invalid or expired token (`unauthorized`, `invalid_token`).",
-        );
-        add(
-            "403",
-            "The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`).",
-        );
+        add("401", "Unauthorized");
+        add("403", "Forbidden");
     }
     if has_path_params {
-        add(
-            "404",
-            "Not found, or not visible to the caller (`not_found`).",
-        );
+        add("404", "NotFound");
     }
     if has_body {
-        add("413", "Body larger than the limit (`payload_too_large`).");
-        add(
-            "415",
-            "Body is not `application/json` (`unsupported_media_type`).",
-        );
-        add(
-            "422",
-            "Validation failed (`validation_failed`, with `errors[]` naming each field by JSON path).",
-        );
+        add("413", "PayloadTooLarge");
+        add("415", "UnsupportedMediaType");
+        add("422", "ValidationFailed");
     }
     let pages = op
         .parameters
         .as_ref()
         .is_some_and(|ps| ps.iter().any(|p| p.name == "limit"));
     if pages {
-        add(
-            "422",
-            "`limit` outside its range (`validation_failed`, `errors[0].field` is `limit`).",
-        );
+        add("422", "LimitOutOfRange");
     }
-    add(
-        "500",
-        "Internal error (`internal_error`); nothing internal is disclosed.",
-    );
+    add("500", "InternalError");
     if method_writes {
-        add(
-            "503",
-            "Read-only maintenance window (`maintenance`, `Retry-After`) or database unavailable (`service_unavailable`).",
-        );
+        add("503", "ReadOnlyOrUnavailable");
     } else {
-        add("503", "Database unavailable (`service_unavailable`).");
+        add("503", "ServiceUnavailable");
     }
 }
 
-/// Fills in the common problem responses on every operation.
+/// Headers and examples of one response written in an operation's annotation.
+fn complete_response(status: &str, response: &mut Response, op_id: &str) {
+    add_header(response, "X-Request-Id", request_id_header());
+    if status == "429" || status == "503" {
+        add_header(response, "Retry-After", retry_after_header());
+    }
+    if RATE_LIMITED_OPERATIONS.contains(&op_id) && (status == "200" || status == "429") {
+        add_header(
+            response,
+            "RateLimit-Policy",
+            string_header(
+                "The quota policy as a structured field, e.g. `\"default\";q=60;w=60` (60 calls per 60 seconds per client address).",
+            ),
+        );
+        add_header(
+            response,
+            "RateLimit",
+            string_header(
+                "What is left of the quota as a structured field, e.g. `\"default\";r=59;t=60` (59 calls left, window resets in 60 seconds).",
+            ),
+        );
+    }
+    for (id, st, etag, location) in VERSIONED_RESPONSES {
+        if *id == op_id && *st == status {
+            if *etag {
+                add_header(
+                    response,
+                    "ETag",
+                    string_header("Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256."),
+                );
+            }
+            if *location {
+                add_header(
+                    response,
+                    "Location",
+                    string_header("The new resource's URL."),
+                );
+            }
+        }
+    }
+    let description = response.description.clone();
+    if let Some(content) = response.content.get_mut(PROBLEM_CONTENT_TYPE) {
+        set_examples(content, problem_examples(status, &description));
+    }
+}
+
+/// Fills in the common problem responses, public operations' `security: []`, response headers
+/// and per-status problem examples.
 pub fn complete(mut doc: OpenApi) -> OpenApi {
     for (path, item) in doc.paths.paths.iter_mut() {
         let has_path_params = path.contains('{');
@@ -161,8 +490,56 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
         ] {
             if let Some(op) = op {
                 complete_operation(op, has_path_params, writes);
+                let op_id = op.operation_id.clone().unwrap_or_default();
+                for (status, response) in op.responses.responses.iter_mut() {
+                    if let RefOr::T(response) = response {
+                        complete_response(status, response, &op_id);
+                    }
+                }
             }
         }
     }
+    let components = doc.components.get_or_insert_with(Default::default);
+    reference_page_items(&mut components.schemas);
+    for (name, status, description) in COMMON {
+        let mut response = problem_response(status, description);
+        add_header(&mut response, "X-Request-Id", request_id_header());
+        if *status == "503" {
+            add_header(&mut response, "Retry-After", retry_after_header());
+        }
+        components
+            .responses
+            .insert((*name).to_owned(), RefOr::T(response));
+    }
     doc
+}
+
+/// Generic pages (`Paginated_<Item>`, generated with the item inlined) reference their item
+/// schema instead: `items: {type: array, items: {$ref: <Item>}}`. An item schema not yet among
+/// the components is moved there.
+fn reference_page_items(schemas: &mut std::collections::BTreeMap<String, RefOr<Schema>>) {
+    let pages: Vec<String> = schemas
+        .keys()
+        .filter(|k| k.starts_with("Paginated_"))
+        .cloned()
+        .collect();
+    for page in pages {
+        let item_name = page.trim_start_matches("Paginated_").to_owned();
+        let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(&page) else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(array))) = object.properties.get_mut("items") else {
+            continue;
+        };
+        let ArrayItems::RefOrSchema(item) = &mut array.items else {
+            continue;
+        };
+        let inline = std::mem::replace(
+            item.as_mut(),
+            RefOr::Ref(Ref::from_schema_name(item_name.clone())),
+        );
+        if let RefOr::T(schema) = inline {
+            schemas.entry(item_name).or_insert(RefOr::T(schema));
+        }
+    }
 }

@@ -45,6 +45,8 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
     }
 }
 
+/// Prometheus metrics.
+///
 /// Prometheus metrics (text exposition format 0.0.4). With `METRICS_TOKEN` set, send it as
 /// `Authorization: Bearer <token>` (401 otherwise); unset, only loopback clients may scrape
 /// (403 otherwise). Series: `plate_permits_http_requests_total` and
@@ -54,6 +56,7 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
 /// `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
 /// `plate_permits_uptime_seconds`.
 #[utoipa::path(
+    operation_id = "get_metrics",
     tag = "operations",
     security((), ("metrics_token" = [])),
     responses(

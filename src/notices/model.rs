@@ -241,6 +241,7 @@ impl NoticeChange {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Notice {
+    #[schema(format = Uuid)]
     pub id: String,
     pub kind: NoticeKind,
     /// `kind` as people read it (Persian).

@@ -30,8 +30,11 @@ fn respond(status: StatusCode, row: NoticeRow, clock: &Clock) -> HttpResponse {
     b.json(Notice::new(row, clock))
 }
 
+/// List notices.
+///
 /// Active and upcoming notices, soonest first. **Public.**
 #[utoipa::path(
+    operation_id = "list_notices",
     tag = "notices",
     responses((status = 200, description = "Active and upcoming notices.", body = NoticeList))
 )]
@@ -42,9 +45,12 @@ pub async fn list(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(NoticeList { items }))
 }
 
+/// Publish a notice.
+///
 /// Publish a notice. Roles: `admin`. A `maintenance` notice must start at least the configured
 /// lead time (default 24 h) from now (422 `insufficient_notice` on `starts_at`).
 #[utoipa::path(
+    operation_id = "create_notice",
     tag = "notices",
     request_body = CreateNotice,
     security(("bearer" = [])),
@@ -68,11 +74,14 @@ pub async fn create(
     Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
+/// Edit a notice.
+///
 /// Edit a notice (e.g. end a window early by setting `ends_at` to now). Roles: `admin`.
 /// Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "update_notice",
     tag = "notices",
-    params(("id" = String, Path, description = "Notice id")),
+    params(("id" = uuid::Uuid, Path, description = "Notice id")),
     request_body = UpdateNotice,
     security(("bearer" = [])),
     responses(
@@ -100,10 +109,13 @@ pub async fn update(
     Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
+/// Delete a notice.
+///
 /// Delete a notice (ends its window at once). Roles: `admin`.
 #[utoipa::path(
+    operation_id = "delete_notice",
     tag = "notices",
-    params(("id" = String, Path, description = "Notice id")),
+    params(("id" = uuid::Uuid, Path, description = "Notice id")),
     security(("bearer" = [])),
     responses((status = 204, description = "Deleted."))
 )]

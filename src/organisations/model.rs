@@ -28,6 +28,7 @@ pub struct OrganisationRow {
 /// An organisation as the API shows it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Organisation {
+    #[schema(format = Uuid)]
     pub id: String,
     #[schema(example = "اداره کل راه و شهرسازی")]
     pub name: String,

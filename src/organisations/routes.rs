@@ -38,8 +38,11 @@ fn respond(status: StatusCode, row: OrganisationRow, clock: &Clock) -> HttpRespo
     b.json(Organisation::new(row, clock))
 }
 
+/// Create an organisation.
+///
 /// Create an organisation. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "create_organisation",
     tag = "organisations",
     request_body = CreateOrganisation,
     security(("bearer" = [])),
@@ -62,8 +65,11 @@ pub async fn create(
     Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
+/// List organisations.
+///
 /// List organisations, newest first. Roles: `admin`, `directorate`.
 #[utoipa::path(
+    operation_id = "list_organisations",
     tag = "organisations",
     params(OrganisationFilter, PageParams),
     security(("bearer" = [])),
@@ -89,10 +95,13 @@ pub async fn list(
     )))
 }
 
+/// Get an organisation.
+///
 /// One organisation. Roles: `admin`, `directorate`.
 #[utoipa::path(
+    operation_id = "get_organisation",
     tag = "organisations",
-    params(("id" = String, Path, description = "Organisation id")),
+    params(("id" = uuid::Uuid, Path, description = "Organisation id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The organisation; `ETag` carries its version.", body = Organisation))
 )]
@@ -108,11 +117,14 @@ pub async fn get_one(
     Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
+/// Update an organisation.
+///
 /// Rename an organisation or correct its national id. Roles: `admin`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "update_organisation",
     tag = "organisations",
     params(
-        ("id" = String, Path, description = "Organisation id"),
+        ("id" = uuid::Uuid, Path, description = "Organisation id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateOrganisation,

@@ -37,13 +37,16 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(revoke);
 }
 
+/// Issue a permit.
+///
 /// Issue the plate-removal permit (recorded in the national vehicle system and sent to the
 /// police): `under_review` → `permit_issued`. Roles: `directorate`. Honours `If-Match` (the
 /// request's `ETag`).
 #[utoipa::path(
+    operation_id = "issue_permit",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = IssuePermit,
@@ -80,12 +83,15 @@ pub async fn issue(
     Ok(b.json(permit))
 }
 
+/// Record the registration.
+///
 /// Record the removal in the national vehicle system: `plate_removed` → `completed`.
 /// Roles: `directorate`, `registry`. Honours `If-Match` (the request's `ETag`).
 #[utoipa::path(
+    operation_id = "record_registration",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = PostRegistration,
@@ -116,11 +122,14 @@ pub async fn register(
     Ok(b.json(view))
 }
 
+/// List permits.
+///
 /// List permits: those waiting for the police first, then newest first. Roles: `directorate`,
 /// `admin`, `registry`, `police` (all permits, which are all addressed to the police);
 /// `agency` (its own requests' permits). Revoked permits rank with those acted on; the
 /// police's list leaves them out unless `status=revoked` or `updated_since` is given.
 #[utoipa::path(
+    operation_id = "list_permits",
     tag = "permits",
     params(PermitFilter, PageParams),
     security(("bearer" = [])),
@@ -149,10 +158,13 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
+/// Get a permit.
+///
 /// One permit with its receipt. Roles: as for the list; another agency's permit is 404.
 #[utoipa::path(
+    operation_id = "get_permit",
     tag = "permits",
-    params(("id" = String, Path, description = "Permit id")),
+    params(("id" = uuid::Uuid, Path, description = "Permit id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The permit.", body = PermitView, headers(("ETag" = String))))
 )]
@@ -171,6 +183,8 @@ pub async fn get_one(
     Ok(b.json(permit))
 }
 
+/// Post the police's receipt.
+///
 /// Post the police's receipt: `removed` moves the request to `plate_removed` (permit `used`;
 /// `plates_count` required, `notes` when it is 1), `refused` to `removal_refused` (permit
 /// `refused`; `refusal_reason` required, `notes` when it is `other`). Roles: `police`.
@@ -186,9 +200,10 @@ pub async fn get_one(
 /// 409 `duplicate`; a receipt on a revoked permit is 409 `permit_revoked`; on a permit replaced
 /// by a newer one (after a reopen) 409 `conflict`. Honours `If-Match` (the permit's `ETag`).
 #[utoipa::path(
+    operation_id = "post_receipt",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Permit id"),
+        ("id" = uuid::Uuid, Path, description = "Permit id"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters)."),
         ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
@@ -224,6 +239,8 @@ pub async fn post_receipt(
         .await
 }
 
+/// Revoke a permit.
+///
 /// Revoke (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
 /// request returns from `permit_issued` to `under_review` (history entry `revoke`), and
 /// `permit.revoked` tells the police, whose list then drops it. Roles: `directorate`.
@@ -234,9 +251,10 @@ pub async fn post_receipt(
 /// An agency withdrawing its request from `permit_issued` revokes the permit the same way,
 /// with `request_withdrawn`.
 #[utoipa::path(
+    operation_id = "revoke_permit",
     tag = "permits",
     params(
-        ("id" = String, Path, description = "Permit id"),
+        ("id" = uuid::Uuid, Path, description = "Permit id"),
         ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
     request_body = RevokePermit,
@@ -267,6 +285,8 @@ pub async fn revoke(
     Ok(b.json(permit))
 }
 
+/// Verify a printed permit.
+///
 /// Check a printed permit: whether the number is genuine, still valid, and for which car.
 /// **Public**, rate limited per client address (429 with `Retry-After`; every answer carries
 /// `RateLimit-Policy: "verify";q=<look-ups per window>;w=60` and
@@ -278,6 +298,7 @@ pub async fn revoke(
 /// A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
 /// 422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
 #[utoipa::path(
+    operation_id = "verify_permit",
     tag = "permits",
     params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)")),
     responses(

@@ -11,6 +11,7 @@ use crate::permits::model::{Outcome, PermitListing, PermitRow, PermitStatus, Rec
 
 #[derive(Serialize, ToSchema)]
 pub struct ReceiptView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub outcome: Outcome,
     /// `outcome` as people read it (Persian).
@@ -86,6 +87,7 @@ pub struct PermitVehicleView {
 /// The agency (government body) whose vehicle it is.
 #[derive(Serialize, ToSchema)]
 pub struct PermitAgencyView {
+    #[schema(format = Uuid)]
     pub id: String,
     #[schema(example = "ادارهٔ کل راه و شهرسازی")]
     pub name: String,
@@ -94,6 +96,7 @@ pub struct PermitAgencyView {
 /// A plate-removal permit.
 #[derive(Serialize, ToSchema)]
 pub struct PermitView {
+    #[schema(format = Uuid)]
     pub id: String,
     /// This service's permit number (12 digits, Verhoeff check digit), printed on the permit.
     /// Numbers issued now start with 5–9 (tracking codes with 1–4); older ones stay valid.
@@ -101,6 +104,7 @@ pub struct PermitView {
     pub permit_number: String,
     /// The permit's number in the national vehicle system (سامانه جامع خودرو).
     pub national_permit_number: String,
+    #[schema(format = Uuid)]
     pub request_id: String,
     pub tracking_code: String,
     /// The vehicle's plate, copied when the permit was issued (also in `vehicle.plate`).

@@ -453,6 +453,7 @@ pub struct ContactView {
 
 #[derive(Serialize, ToSchema)]
 pub struct ActorView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub full_name: String,
     pub role: Role,
@@ -475,6 +476,7 @@ impl ActorView {
 /// A plate-removal request.
 #[derive(Serialize, ToSchema)]
 pub struct RequestView {
+    #[schema(format = Uuid)]
     pub id: String,
     /// Unique tracking code (12 digits, the last a Verhoeff check digit).
     #[schema(example = "482177305512")]
@@ -482,6 +484,7 @@ pub struct RequestView {
     pub status: RequestStatus,
     /// The status as applicants read it (Persian).
     pub status_label_fa: &'static str,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     pub vehicle: VehicleView,
     pub reason: Reason,
@@ -494,6 +497,7 @@ pub struct RequestView {
     pub contact: Option<ContactView>,
     pub description: Option<String>,
     /// The directorate reviewer who took the request, once taken.
+    #[schema(format = Uuid)]
     pub reviewer_id: Option<String>,
     /// Why the directorate rejected the request, as a code; `null` unless rejected (and for
     /// requests rejected before reasons were coded).

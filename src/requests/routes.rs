@@ -41,6 +41,8 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
     b.json(body)
 }
 
+/// File a request.
+///
 /// File a plate-removal request. Roles: `agency`.
 ///
 /// Answers 201 with `Location`, `ETag` and the request, including its `tracking_code` and
@@ -55,6 +57,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 /// `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
 /// neither, 422 names `vehicle.chassis_number`. Every invalid field is named at once.
 #[utoipa::path(
+    operation_id = "create_request",
     tag = "requests",
     request_body = CreateRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters).")),
@@ -90,9 +93,12 @@ pub async fn create(
         .await
 }
 
+/// List requests.
+///
 /// List requests, newest first. Roles: `agency` (own organisation only), `directorate`,
 /// `registry`, `admin`; `police` get 403.
 #[utoipa::path(
+    operation_id = "list_requests",
     tag = "requests",
     params(RequestFilter, PageParams),
     security(("bearer" = [])),
@@ -115,11 +121,14 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
+/// Get a request.
+///
 /// One request, with the actions the caller can take now and its `ETag`. Roles: as for the
 /// list; another agency's request is 404.
 #[utoipa::path(
+    operation_id = "get_request",
     tag = "requests",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The request.", body = RequestView, headers(("ETag" = String))))
 )]
@@ -141,10 +150,13 @@ pub async fn get_one(
     Ok(ok_with_etag(StatusCode::OK, view.version, &view))
 }
 
+/// Get a request's history.
+///
 /// Every transition of a request, oldest first (append-only). Roles: as for the list.
 #[utoipa::path(
+    operation_id = "get_request_history",
     tag = "requests",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The history.", body = HistoryList))
 )]
@@ -230,12 +242,15 @@ fn note(field: &str, value: &str) -> ApiResult<String> {
     Ok(v)
 }
 
+/// Take a request for review.
+///
 /// Take a submitted request for review: `submitted` → `under_review`; the caller becomes its
 /// reviewer. Roles: `directorate`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "review_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
@@ -256,6 +271,8 @@ pub async fn review(
     act(state, user, id.into_inner(), Action::Review, if_match, None).await
 }
 
+/// Reject a request.
+///
 /// Reject: `under_review`, `awaiting_documents` or `removal_refused` → `rejected` (terminal).
 /// Roles: `directorate`. Honours `If-Match`.
 ///
@@ -265,9 +282,10 @@ pub async fn review(
 /// transaction as the transition and counted by `GET /reports/sla`; the text becomes the
 /// history entry's note. A missing or unknown code is 422 naming `reason_code`.
 #[utoipa::path(
+    operation_id = "reject_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = RejectBody,
@@ -298,12 +316,15 @@ pub async fn reject(
     Ok(acted(&view))
 }
 
+/// Withdraw a request.
+///
 /// Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
 /// Roles: `agency` (own requests). Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "withdraw_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReasonBody,
@@ -334,13 +355,16 @@ pub async fn withdraw(
     .await
 }
 
+/// Reopen a request.
+///
 /// Reopen review: `removal_refused` → `under_review`, or `permit_issued` → `under_review` once
 /// its permit expired unused (the old permit stays on record). Roles: `directorate`.
 /// Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "reopen_request",
     tag = "requests",
     params(
-        ("id" = String, Path, description = "Request id"),
+        ("id" = uuid::Uuid, Path, description = "Request id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = NoteBody,

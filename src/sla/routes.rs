@@ -32,6 +32,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(sla_report);
 }
 
+/// List holidays.
+///
 /// List the holidays, earliest first (by date, then id): the built-in official days (the ten
 /// fixed solar ones, `source: fixed`, and the lunar ones, `provisional` until confirmed)
 /// merged with the stored ones (`confirmed` from the official calendar, `admin` added by
@@ -41,6 +43,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// current and next Jalali year. Built-in days are known for Jalali 1390–1450. Roles: any
 /// signed-in user.
 #[utoipa::path(
+    operation_id = "list_holidays",
     tag = "sla",
     params(HolidayFilter, PageParams),
     security(("bearer" = [])),
@@ -60,10 +63,13 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(page))
 }
 
+/// Add a holiday.
+///
 /// Add a holiday (`source: admin`). Roles: `admin`. Running SLA clocks move their deadlines at
 /// once (and finished stages that spanned the day are measured again). A date that already is
 /// a holiday (built in or stored) is 409 `duplicate`.
 #[utoipa::path(
+    operation_id = "create_holiday",
     tag = "sla",
     request_body = NewHoliday,
     security(("bearer" = [])),
@@ -92,6 +98,8 @@ pub async fn create(
         .json(Holiday::stored(row, &state.clock)))
 }
 
+/// Import official holidays.
+///
 /// Import official days (the official calendar, تقویم رسمی): a list of 1–200 `{date, title}`,
 /// dates ISO or Jalali. All or nothing: any bad row is 422 naming every bad row
 /// (`[3].date`: not a date, no such day such as 1404/12/30, a date twice; `[3].title`: 2–200
@@ -102,6 +110,7 @@ pub async fn create(
 /// same list again changes nothing. Provisional days the list does not match stay
 /// provisional. Clocks are recomputed in the same transaction. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "import_holidays",
     tag = "sla",
     request_body = Vec<NewHoliday>,
     security(("bearer" = [])),
@@ -128,11 +137,14 @@ pub async fn import(
     Ok(HttpResponse::Ok().json(summary))
 }
 
+/// Confirm a provisional holiday.
+///
 /// Confirm a provisional lunar holiday from the official calendar: at its computed date, or
 /// moved to `date`. `id` is the provisional id (`p-1448-01-10`) or, once confirmed, the stored
 /// row's id (moving it again). The provisional day is then listed as the `confirmed` row.
 /// Clocks are recomputed for both dates. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "confirm_holiday",
     tag = "sla",
     params(("id" = String, Path, description = "Provisional holiday id or confirmed row id")),
     request_body(content = Option<ConfirmHoliday>, description = "Optional; without a body the computed (or current) date is confirmed."),
@@ -175,10 +187,13 @@ pub async fn confirm(
         .json(Holiday::stored(row, &state.clock)))
 }
 
+/// Remove a holiday.
+///
 /// Remove a stored holiday (`admin` or `confirmed`; removing a confirmed day brings its
 /// provisional day back). Built-in days are 409: fixed ones stay, provisional ones are
 /// confirmed or moved instead. Roles: `admin`. SLA clocks are recomputed as for adding one.
 #[utoipa::path(
+    operation_id = "delete_holiday",
     tag = "sla",
     params(("id" = String, Path, description = "Holiday id")),
     security(("bearer" = [])),
@@ -204,14 +219,17 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Explain a request's SLA clocks.
+///
 /// How the request's SLA clocks were computed: the calendar rules (the default settings and
 /// the working rules in force over the request's span), each stage run with its running and
 /// paused spans, and every day with what it counted (weekends, holidays, closed and paused
 /// days count nothing; a part-day closure or other office hours count their own hours) and
 /// the working rule behind it. Roles: as for reading the request.
 #[utoipa::path(
+    operation_id = "get_request_sla",
     tag = "sla",
-    params(("id" = String, Path, description = "Request id")),
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The computation, day by day.", body = SlaExplanation))
 )]
@@ -230,6 +248,8 @@ pub async fn explain(
     Ok(HttpResponse::Ok().json(body))
 }
 
+/// The service-level report.
+///
 /// The service-level report over requests filed in a date range: overall and per agency,
 /// counts by status, median and 90th-percentile working days per stage (latest completed run
 /// of each request; nearest rank; hundredths of a working day, rounded up), the share
@@ -239,6 +259,7 @@ pub async fn explain(
 /// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
 /// Per-request detail of the computation is at `GET /requests/{id}/sla`.
 #[utoipa::path(
+    operation_id = "get_sla_report",
     tag = "sla",
     params(ReportFilter),
     security(("bearer" = [])),

@@ -294,6 +294,7 @@ pub struct StageRunView {
 /// How a request's SLA clocks were computed.
 #[derive(Serialize, ToSchema)]
 pub struct SlaExplanation {
+    #[schema(format = Uuid)]
     pub request_id: String,
     pub tracking_code: String,
     pub status: RequestStatus,

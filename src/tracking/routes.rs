@@ -14,6 +14,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(track);
 }
 
+/// Track by tracking code.
+///
 /// Track a request or complaint by its tracking code. **Public**, rate limited per client
 /// address (429 with `Retry-After`). Every answer, 429 included, carries
 /// `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
@@ -22,6 +24,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// unknown or mistyped code (the check digit catches any single wrong digit and any swap of
 /// neighbours) is 404.
 #[utoipa::path(
+    operation_id = "track_request",
     tag = "tracking",
     params(("tracking_code" = String, Path, description = "The tracking code, e.g. `4821-7730-5512` or `۴۸۲۱۷۷۳۰۵۵۱۲`")),
     responses(

@@ -10,12 +10,16 @@ use crate::db::DbConnection;
 use crate::domain::tracking::TrackingCode;
 use crate::error::ApiResult;
 
+fn kind_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum("What the code tracks.", &["request", "complaint"])
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct TrackView {
     #[schema(example = "482177305512")]
     pub tracking_code: String,
     /// `request` or `complaint`.
-    #[schema(example = "request")]
+    #[schema(schema_with = kind_schema)]
     pub kind: String,
     #[schema(example = "under_review")]
     pub status: String,

@@ -22,6 +22,7 @@ pub struct CreateUser {
     /// Must fit the organisation's kind (`agency` → agency; `police` → police; `directorate`,
     /// `registry`, `admin` → directorate).
     pub role: Role,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     #[schema(example = "09121234567")]
     pub mobile: Option<String>,

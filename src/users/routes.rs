@@ -35,11 +35,14 @@ fn ok_with_etag(row: UserRow, clock: &Clock) -> HttpResponse {
     b.json(User::new(row, clock))
 }
 
+/// Create a user.
+///
 /// Create a user. Roles: `admin`.
 ///
 /// Without `password`, a temporary one is generated and returned once as `temporary_password`,
 /// and `must_change_password` is set.
 #[utoipa::path(
+    operation_id = "create_user",
     tag = "users",
     request_body = CreateUser,
     security(("bearer" = [])),
@@ -70,8 +73,11 @@ pub async fn create(
     }))
 }
 
+/// List users.
+///
 /// List users, newest first. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "list_users",
     tag = "users",
     params(UserFilter, PageParams),
     security(("bearer" = [])),
@@ -97,10 +103,13 @@ pub async fn list(
     )))
 }
 
+/// Get a user.
+///
 /// One user. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "get_user",
     tag = "users",
-    params(("id" = String, Path, description = "User id")),
+    params(("id" = uuid::Uuid, Path, description = "User id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The user; `ETag` carries its version.", body = User))
 )]
@@ -116,14 +125,17 @@ pub async fn get_one(
     Ok(ok_with_etag(row, &state.clock))
 }
 
+/// Update a user.
+///
 /// Change a user's name, mobile or disabled flag. Roles: `admin`. Honours `If-Match`.
 ///
 /// Disabling a user revokes every sign-in at once. An administrator cannot disable themself
 /// (409 `cannot_disable_self`).
 #[utoipa::path(
+    operation_id = "update_user",
     tag = "users",
     params(
-        ("id" = String, Path, description = "User id"),
+        ("id" = uuid::Uuid, Path, description = "User id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateUser,
@@ -153,13 +165,16 @@ pub async fn update(
     Ok(ok_with_etag(row, &state.clock))
 }
 
+/// Reset a user's password.
+///
 /// Reset a forgotten password. Roles: `admin`.
 ///
 /// Issues a temporary password (returned once), sets `must_change_password`, and revokes every
 /// sign-in of that user.
 #[utoipa::path(
+    operation_id = "reset_user_password",
     tag = "users",
-    params(("id" = String, Path, description = "User id")),
+    params(("id" = uuid::Uuid, Path, description = "User id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The temporary password.", body = TemporaryPassword))
 )]

@@ -19,6 +19,7 @@ use crate::validate::Issues;
     Serialize,
     diesel::expression::AsExpression,
     diesel::deserialize::FromSqlRow,
+    utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = diesel::sql_types::Text)]
@@ -46,6 +47,7 @@ pub struct CreateWebhook {
     #[schema(value_type = Vec<EventType>)]
     pub types: Vec<String>,
     /// Bind to one agency: only that agency's events are delivered.
+    #[schema(format = Uuid)]
     pub organisation_id: Option<String>,
 }
 
@@ -140,9 +142,11 @@ pub struct DeliveryRow {
 
 #[derive(Serialize, ToSchema)]
 pub struct Webhook {
+    #[schema(format = Uuid)]
     pub id: String,
     pub url: String,
     pub types: Vec<EventType>,
+    #[schema(format = Uuid)]
     pub organisation_id: Option<String>,
     pub created_at: DateTime<Utc>,
     /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -185,11 +189,11 @@ pub struct RotatedSecret {
 
 #[derive(Serialize, ToSchema)]
 pub struct Delivery {
+    #[schema(format = Uuid)]
     pub id: String,
     /// The event id (also the `webhook-id` header).
     pub event_id: String,
     /// `pending`, `delivered` or `failed` (retried with back-off until the retry window ends).
-    #[schema(value_type = String)]
     pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,

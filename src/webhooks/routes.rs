@@ -23,8 +23,11 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(retry);
 }
 
+/// Subscribe a webhook.
+///
 /// Subscribe a URL to event types. Roles: `admin`. The secret is returned once.
 #[utoipa::path(
+    operation_id = "create_webhook",
     tag = "webhooks",
     request_body = CreateWebhook,
     security(("bearer" = [])),
@@ -47,8 +50,11 @@ pub async fn create(
     Ok(HttpResponse::build(StatusCode::CREATED).json(created))
 }
 
+/// List webhook subscriptions.
+///
 /// Subscriptions. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "list_webhooks",
     tag = "webhooks",
     security(("bearer" = [])),
     responses((status = 200, description = "Subscriptions.", body = WebhookList))
@@ -61,10 +67,13 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpR
     Ok(HttpResponse::Ok().json(hooks))
 }
 
+/// Unsubscribe a webhook.
+///
 /// Unsubscribe (no further deliveries). Roles: `admin`.
 #[utoipa::path(
+    operation_id = "delete_webhook",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 204, description = "Unsubscribed."))
 )]
@@ -80,11 +89,14 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Rotate a webhook's secret.
+///
 /// Rotate the secret: the new one is returned once; both sign deliveries for 24 hours.
 /// Roles: `admin`.
 #[utoipa::path(
+    operation_id = "rotate_webhook_secret",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The new secret.", body = RotatedSecret))
 )]
@@ -102,10 +114,13 @@ pub async fn rotate(
     Ok(HttpResponse::Ok().json(rotated))
 }
 
+/// List a webhook's deliveries.
+///
 /// A subscription's deliveries, newest first, with attempts and the last error. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "list_webhook_deliveries",
     tag = "webhooks",
-    params(("id" = String, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
     security(("bearer" = [])),
     responses((status = 200, description = "Deliveries.", body = DeliveryList))
 )]
@@ -124,12 +139,15 @@ pub async fn deliveries(
     Ok(HttpResponse::Ok().json(items))
 }
 
+/// Retry a webhook delivery.
+///
 /// Retry a delivery now (also a `failed` one, which gets a new retry window). Roles: `admin`.
 #[utoipa::path(
+    operation_id = "retry_webhook_delivery",
     tag = "webhooks",
     params(
-        ("id" = String, Path, description = "Webhook id"),
-        ("delivery_id" = String, Path, description = "Delivery id"),
+        ("id" = uuid::Uuid, Path, description = "Webhook id"),
+        ("delivery_id" = uuid::Uuid, Path, description = "Delivery id"),
     ),
     security(("bearer" = [])),
     responses((status = 200, description = "Queued again.", body = Delivery))

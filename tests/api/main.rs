@@ -14,6 +14,7 @@ mod foundation;
 mod identity;
 mod labels;
 mod official_holidays;
+mod openapi_doc;
 mod permit_events;
 mod permits;
 mod persian_text;

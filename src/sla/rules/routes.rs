@@ -41,9 +41,12 @@ fn respond(status: StatusCode, row: WorkingRuleRow, clock: &Clock) -> HttpRespon
     b.json(WorkingRule::new(row, clock))
 }
 
+/// List working rules.
+///
 /// List working rules, newest first, optionally of one `kind` or in force `on` a date.
 /// Roles: any signed-in user.
 #[utoipa::path(
+    operation_id = "list_working_rules",
     tag = "sla",
     params(RuleFilter, PageParams),
     security(("bearer" = [])),
@@ -62,10 +65,13 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(page))
 }
 
+/// Get a working rule.
+///
 /// One working rule; `ETag` carries its version. Roles: any signed-in user.
 #[utoipa::path(
+    operation_id = "get_working_rule",
     tag = "sla",
-    params(("id" = String, Path, description = "Working rule id")),
+    params(("id" = uuid::Uuid, Path, description = "Working rule id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The rule.", body = WorkingRule))
 )]
@@ -80,6 +86,8 @@ pub async fn get_one(
     Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
+/// Add a working rule.
+///
 /// Add a working rule. Roles: `admin`.
 ///
 /// Kinds: `weekend` (the weekend days while in force, replacing `WEEKEND_DAYS`, e.g. Thursday
@@ -91,6 +99,7 @@ pub async fn get_one(
 /// so a shorter day counts proportionally less. SLA clocks the rule can move are recomputed at
 /// once.
 #[utoipa::path(
+    operation_id = "create_working_rule",
     tag = "sla",
     request_body = NewWorkingRule,
     security(("bearer" = [])),
@@ -117,13 +126,16 @@ pub async fn create(
     Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
+/// Change a working rule.
+///
 /// Change a working rule (not its kind). Roles: `admin`. Honours `If-Match`. The rule as
 /// changed is checked as a new one; SLA clocks are recomputed from the earlier of its old and
 /// new first days.
 #[utoipa::path(
+    operation_id = "update_working_rule",
     tag = "sla",
     params(
-        ("id" = String, Path, description = "Working rule id"),
+        ("id" = uuid::Uuid, Path, description = "Working rule id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateWorkingRule,
@@ -154,12 +166,15 @@ pub async fn update(
     Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
+/// Delete a working rule.
+///
 /// Delete a working rule. Roles: `admin`. Honours `If-Match`. SLA clocks are recomputed from
 /// the rule's first day (a deleted rule's days fall back to the other rules and the settings).
 #[utoipa::path(
+    operation_id = "delete_working_rule",
     tag = "sla",
     params(
-        ("id" = String, Path, description = "Working rule id"),
+        ("id" = uuid::Uuid, Path, description = "Working rule id"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),

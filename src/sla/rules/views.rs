@@ -12,6 +12,7 @@ use crate::sla::rules::model::{weekday_fa, RuleKind, WorkingRuleRow};
 /// fields a kind does not use are `null`.
 #[derive(Serialize, ToSchema)]
 pub struct WorkingRule {
+    #[schema(format = Uuid)]
     pub id: String,
     pub kind: RuleKind,
     /// `kind` in Persian.
