@@ -35,6 +35,7 @@ fn ok_with_etag(view: &Complaint) -> HttpResponse {
 /// Gets its own `tracking_code` (trackable at `/track/{code}`) and `status: received`.
 /// Honours `Idempotency-Key`.
 #[utoipa::path(
+    operation_id = "create_complaint",
     tag = "complaints",
     request_body = CreateComplaint,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe.")),
@@ -67,6 +68,7 @@ pub async fn create(
 /// List complaints: unanswered first, oldest first within each status. Roles: `directorate`,
 /// `admin` (all); `agency`, `police` (their organisation's); `registry` (its own).
 #[utoipa::path(
+    operation_id = "list_complaints",
     tag = "complaints",
     params(ComplaintFilter, PageParams),
     security(("bearer" = [])),
@@ -95,6 +97,7 @@ pub async fn list(
 
 /// One complaint with its history. Roles: as for the list; others get 404.
 #[utoipa::path(
+    operation_id = "get_complaint",
     tag = "complaints",
     params(("id" = String, Path, description = "Complaint id")),
     security(("bearer" = [])),

@@ -32,6 +32,7 @@ fn respond(status: StatusCode, row: NoticeRow, clock: &Clock) -> HttpResponse {
 
 /// Active and upcoming notices, soonest first. **Public.**
 #[utoipa::path(
+    operation_id = "list_notices",
     tag = "notices",
     responses((status = 200, description = "Active and upcoming notices.", body = NoticeList))
 )]
@@ -45,6 +46,7 @@ pub async fn list(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 /// Publish a notice. Roles: `admin`. A `maintenance` notice must start at least the configured
 /// lead time (default 24 h) from now (422 `insufficient_notice` on `starts_at`).
 #[utoipa::path(
+    operation_id = "create_notice",
     tag = "notices",
     request_body = CreateNotice,
     security(("bearer" = [])),
@@ -71,6 +73,7 @@ pub async fn create(
 /// Edit a notice (e.g. end a window early by setting `ends_at` to now). Roles: `admin`.
 /// Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "update_notice",
     tag = "notices",
     params(("id" = String, Path, description = "Notice id")),
     request_body = UpdateNotice,
@@ -102,6 +105,7 @@ pub async fn update(
 
 /// Delete a notice (ends its window at once). Roles: `admin`.
 #[utoipa::path(
+    operation_id = "delete_notice",
     tag = "notices",
     params(("id" = String, Path, description = "Notice id")),
     security(("bearer" = [])),

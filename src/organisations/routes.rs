@@ -40,6 +40,7 @@ fn respond(status: StatusCode, row: OrganisationRow, clock: &Clock) -> HttpRespo
 
 /// Create an organisation. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "create_organisation",
     tag = "organisations",
     request_body = CreateOrganisation,
     security(("bearer" = [])),
@@ -64,6 +65,7 @@ pub async fn create(
 
 /// List organisations, newest first. Roles: `admin`, `directorate`.
 #[utoipa::path(
+    operation_id = "list_organisations",
     tag = "organisations",
     params(OrganisationFilter, PageParams),
     security(("bearer" = [])),
@@ -91,6 +93,7 @@ pub async fn list(
 
 /// One organisation. Roles: `admin`, `directorate`.
 #[utoipa::path(
+    operation_id = "get_organisation",
     tag = "organisations",
     params(("id" = String, Path, description = "Organisation id")),
     security(("bearer" = [])),
@@ -110,6 +113,7 @@ pub async fn get_one(
 
 /// Rename an organisation or correct its national id. Roles: `admin`. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "update_organisation",
     tag = "organisations",
     params(
         ("id" = String, Path, description = "Organisation id"),

@@ -121,6 +121,7 @@ pub async fn register(
 /// `agency` (its own requests' permits). Revoked permits rank with those acted on; the
 /// police's list leaves them out unless `status=revoked` or `updated_since` is given.
 #[utoipa::path(
+    operation_id = "list_permits",
     tag = "permits",
     params(PermitFilter, PageParams),
     security(("bearer" = [])),
@@ -151,6 +152,7 @@ pub async fn list(
 
 /// One permit with its receipt. Roles: as for the list; another agency's permit is 404.
 #[utoipa::path(
+    operation_id = "get_permit",
     tag = "permits",
     params(("id" = String, Path, description = "Permit id")),
     security(("bearer" = [])),

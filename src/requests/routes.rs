@@ -55,6 +55,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 /// `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
 /// neither, 422 names `vehicle.chassis_number`. Every invalid field is named at once.
 #[utoipa::path(
+    operation_id = "create_request",
     tag = "requests",
     request_body = CreateRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters).")),
@@ -93,6 +94,7 @@ pub async fn create(
 /// List requests, newest first. Roles: `agency` (own organisation only), `directorate`,
 /// `registry`, `admin`; `police` get 403.
 #[utoipa::path(
+    operation_id = "list_requests",
     tag = "requests",
     params(RequestFilter, PageParams),
     security(("bearer" = [])),
@@ -118,6 +120,7 @@ pub async fn list(
 /// One request, with the actions the caller can take now and its `ETag`. Roles: as for the
 /// list; another agency's request is 404.
 #[utoipa::path(
+    operation_id = "get_request",
     tag = "requests",
     params(("id" = String, Path, description = "Request id")),
     security(("bearer" = [])),

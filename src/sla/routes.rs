@@ -41,6 +41,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// current and next Jalali year. Built-in days are known for Jalali 1390–1450. Roles: any
 /// signed-in user.
 #[utoipa::path(
+    operation_id = "list_holidays",
     tag = "sla",
     params(HolidayFilter, PageParams),
     security(("bearer" = [])),
@@ -64,6 +65,7 @@ pub async fn list(
 /// once (and finished stages that spanned the day are measured again). A date that already is
 /// a holiday (built in or stored) is 409 `duplicate`.
 #[utoipa::path(
+    operation_id = "create_holiday",
     tag = "sla",
     request_body = NewHoliday,
     security(("bearer" = [])),
@@ -179,6 +181,7 @@ pub async fn confirm(
 /// provisional day back). Built-in days are 409: fixed ones stay, provisional ones are
 /// confirmed or moved instead. Roles: `admin`. SLA clocks are recomputed as for adding one.
 #[utoipa::path(
+    operation_id = "delete_holiday",
     tag = "sla",
     params(("id" = String, Path, description = "Holiday id")),
     security(("bearer" = [])),

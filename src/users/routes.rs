@@ -40,6 +40,7 @@ fn ok_with_etag(row: UserRow, clock: &Clock) -> HttpResponse {
 /// Without `password`, a temporary one is generated and returned once as `temporary_password`,
 /// and `must_change_password` is set.
 #[utoipa::path(
+    operation_id = "create_user",
     tag = "users",
     request_body = CreateUser,
     security(("bearer" = [])),
@@ -72,6 +73,7 @@ pub async fn create(
 
 /// List users, newest first. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "list_users",
     tag = "users",
     params(UserFilter, PageParams),
     security(("bearer" = [])),
@@ -99,6 +101,7 @@ pub async fn list(
 
 /// One user. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "get_user",
     tag = "users",
     params(("id" = String, Path, description = "User id")),
     security(("bearer" = [])),
@@ -121,6 +124,7 @@ pub async fn get_one(
 /// Disabling a user revokes every sign-in at once. An administrator cannot disable themself
 /// (409 `cannot_disable_self`).
 #[utoipa::path(
+    operation_id = "update_user",
     tag = "users",
     params(
         ("id" = String, Path, description = "User id"),

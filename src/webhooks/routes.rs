@@ -25,6 +25,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 /// Subscribe a URL to event types. Roles: `admin`. The secret is returned once.
 #[utoipa::path(
+    operation_id = "create_webhook",
     tag = "webhooks",
     request_body = CreateWebhook,
     security(("bearer" = [])),
@@ -49,6 +50,7 @@ pub async fn create(
 
 /// Subscriptions. Roles: `admin`.
 #[utoipa::path(
+    operation_id = "list_webhooks",
     tag = "webhooks",
     security(("bearer" = [])),
     responses((status = 200, description = "Subscriptions.", body = WebhookList))
@@ -63,6 +65,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpR
 
 /// Unsubscribe (no further deliveries). Roles: `admin`.
 #[utoipa::path(
+    operation_id = "delete_webhook",
     tag = "webhooks",
     params(("id" = String, Path, description = "Webhook id")),
     security(("bearer" = [])),

@@ -44,6 +44,7 @@ fn respond(status: StatusCode, row: WorkingRuleRow, clock: &Clock) -> HttpRespon
 /// List working rules, newest first, optionally of one `kind` or in force `on` a date.
 /// Roles: any signed-in user.
 #[utoipa::path(
+    operation_id = "list_working_rules",
     tag = "sla",
     params(RuleFilter, PageParams),
     security(("bearer" = [])),
@@ -64,6 +65,7 @@ pub async fn list(
 
 /// One working rule; `ETag` carries its version. Roles: any signed-in user.
 #[utoipa::path(
+    operation_id = "get_working_rule",
     tag = "sla",
     params(("id" = String, Path, description = "Working rule id")),
     security(("bearer" = [])),
@@ -91,6 +93,7 @@ pub async fn get_one(
 /// so a shorter day counts proportionally less. SLA clocks the rule can move are recomputed at
 /// once.
 #[utoipa::path(
+    operation_id = "create_working_rule",
     tag = "sla",
     request_body = NewWorkingRule,
     security(("bearer" = [])),
@@ -121,6 +124,7 @@ pub async fn create(
 /// changed is checked as a new one; SLA clocks are recomputed from the earlier of its old and
 /// new first days.
 #[utoipa::path(
+    operation_id = "update_working_rule",
     tag = "sla",
     params(
         ("id" = String, Path, description = "Working rule id"),
@@ -157,6 +161,7 @@ pub async fn update(
 /// Delete a working rule. Roles: `admin`. Honours `If-Match`. SLA clocks are recomputed from
 /// the rule's first day (a deleted rule's days fall back to the other rules and the settings).
 #[utoipa::path(
+    operation_id = "delete_working_rule",
     tag = "sla",
     params(
         ("id" = String, Path, description = "Working rule id"),
