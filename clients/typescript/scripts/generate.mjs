@@ -4,7 +4,7 @@
 // transform the openapi-typescript documentation gives for file uploads: the CLI types
 // `format: binary` as `string`, which a `Blob` (what `FormData` takes) is not, so an upload body
 // would need a cast. Here `format: binary` becomes `Blob` and no cast is needed.
-// See https://openapi-ts.dev/node#example-blob-types.
+// See https://openapi-ts.dev/node ("Example: Blob types").
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
