@@ -1,0 +1,6494 @@
+export interface paths {
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe.
+         * @description Liveness: the process is up and serving HTTP.
+         */
+        get: operations["get_health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe.
+         * @description Readiness: the database answers and every migration is applied. 503 (problem+json)
+         *     otherwise; it recovers by itself when the database comes back.
+         */
+        get: operations["get_health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics.
+         * @description Prometheus metrics (text exposition format 0.0.4). With `METRICS_TOKEN` set, send it as
+         *     `Authorization: Bearer <token>` (401 otherwise); unset, only loopback clients may scrape
+         *     (403 otherwise). Series: `plate_permits_http_requests_total` and
+         *     `plate_permits_http_request_duration_seconds` (histogram) by method, route pattern and
+         *     status class; `plate_permits_requests{status}`; `plate_permits_requests_overdue`;
+         *     `plate_permits_outbox_backlog` (events not yet given a feed position);
+         *     `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
+         *     `plate_permits_uptime_seconds`.
+         */
+        get: operations["get_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in.
+         * @description Sign in with username and password. **Public.**
+         *
+         *     A wrong username and a wrong password give the same 401 `invalid_credentials` (and take the
+         *     same time). Repeated failures are throttled per account and per client address: 429
+         *     `rate_limited` with `Retry-After`.
+         *
+         *     Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF RateLimit headers; only
+         *     failed sign-ins count. `RateLimit-Policy: "login-account";q=10;w=900,
+         *     "login-account-hourly";q=100;w=3600, "login-address";q=50;w=900` (failures per account in 15
+         *     minutes and in an hour, per client address in 15 minutes) and `RateLimit:
+         *     "login-account";r=<failures left>;t=<seconds>, …`, where `t` is when the oldest counted
+         *     failure leaves its window (0 when none is counted). A successful sign-in clears the
+         *     account's failures.
+         */
+        post: operations["login_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh the token pair.
+         * @description Exchange a refresh token for a new token pair. **Public.**
+         *
+         *     Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
+         *     token descended from it) and answers 401.
+         */
+        post: operations["refresh_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out.
+         * @description Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
+         *     Roles: any signed-in user.
+         */
+        post: operations["logout_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller's password.
+         * @description Change the caller's password. Roles: any signed-in user (also with a pending change).
+         *
+         *     Revokes the user's other sign-ins; the current one stays valid. A wrong current password is
+         *     422 with `errors[0].field = "current_password"`.
+         */
+        post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user.
+         * @description The signed-in user. Roles: any signed-in user (also with a pending password change).
+         */
+        get: operations["get_current_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisations.
+         * @description List organisations, newest first. Roles: `admin`, `directorate`.
+         */
+        get: operations["list_organisations"];
+        put?: never;
+        /**
+         * Create an organisation.
+         * @description Create an organisation. Roles: `admin`.
+         */
+        post: operations["create_organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an organisation.
+         * @description One organisation. Roles: `admin`, `directorate`.
+         */
+        get: operations["get_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an organisation.
+         * @description Rename an organisation or correct its national id. Roles: `admin`. Honours `If-Match`.
+         */
+        patch: operations["update_organisation"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users.
+         * @description List users, newest first. Roles: `admin`.
+         */
+        get: operations["list_users"];
+        put?: never;
+        /**
+         * Create a user.
+         * @description Create a user. Roles: `admin`.
+         *
+         *     Without `password`, a temporary one is generated and returned once as `temporary_password`,
+         *     and `must_change_password` is set.
+         */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user.
+         * @description One user. Roles: `admin`.
+         */
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a user.
+         * @description Change a user's name, mobile or disabled flag. Roles: `admin`. Honours `If-Match`.
+         *
+         *     Disabling a user revokes every sign-in at once. An administrator cannot disable themself
+         *     (409 `cannot_disable_self`).
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password.
+         * @description Reset a forgotten password. Roles: `admin`.
+         *
+         *     Issues a temporary password (returned once), sets `must_change_password`, and revokes every
+         *     sign-in of that user.
+         */
+        post: operations["reset_user_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests.
+         * @description List requests, newest first. Roles: `agency` (own organisation only), `directorate`,
+         *     `registry`, `admin`; `police` get 403.
+         */
+        get: operations["list_requests"];
+        put?: never;
+        /**
+         * File a request.
+         * @description File a plate-removal request. Roles: `agency`.
+         *
+         *     Answers 201 with `Location`, `ETag` and the request, including its `tracking_code` and
+         *     `status: submitted`. Honours `Idempotency-Key` (per user, 24 h): a retry with the same key
+         *     and body replays the first response; the same key with another body is 422
+         *     `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
+         *     (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
+         *     other too) may have one open request only: another is 409 `duplicate` (naming the open
+         *     request's `existing_tracking_code` when it is the caller's own agency's).
+         *
+         *     The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
+         *     `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
+         *     neither, 422 names `vehicle.chassis_number`. Every invalid field is named at once.
+         */
+        post: operations["create_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request.
+         * @description One request, with the actions the caller can take now and its `ETag`. Roles: as for the
+         *     list; another agency's request is 404.
+         */
+        get: operations["get_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request's history.
+         * @description Every transition of a request, oldest first (append-only). Roles: as for the list.
+         */
+        get: operations["get_request_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a request for review.
+         * @description Take a submitted request for review: `submitted` → `under_review`; the caller becomes its
+         *     reviewer. Roles: `directorate`. Honours `If-Match`.
+         */
+        post: operations["review_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a request.
+         * @description Reject: `under_review`, `awaiting_documents` or `removal_refused` → `rejected` (terminal).
+         *     Roles: `directorate`. Honours `If-Match`.
+         *
+         *     Takes a coded `reason_code` (`incomplete_documents`, `not_government_vehicle`,
+         *     `ownership_unclear`, `duplicate_request`, `other`; required) and the `reason` text. The code
+         *     is stored on the request (`rejection_reason`, with `rejection_reason_label_fa`) in the same
+         *     transaction as the transition and counted by `GET /reports/sla`; the text becomes the
+         *     history entry's note. A missing or unknown code is 422 naming `reason_code`.
+         */
+        post: operations["reject_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a request.
+         * @description Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
+         *     Roles: `agency` (own requests). Honours `If-Match`.
+         */
+        post: operations["withdraw_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a request.
+         * @description Reopen review: `removal_refused` → `under_review`, or `permit_issued` → `under_review` once
+         *     its permit expired unused (the old permit stays on record). Roles: `directorate`.
+         *     Honours `If-Match`.
+         */
+        post: operations["reopen_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{tracking_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Track by tracking code.
+         * @description Track a request or complaint by its tracking code. **Public**, rate limited per client
+         *     address (429 with `Retry-After`). Every answer, 429 included, carries
+         *     `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
+         *     `RateLimit: "track";r=<look-ups left>;t=<seconds until the window resets>` (IETF
+         *     RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted; an
+         *     unknown or mistyped code (the check digit catches any single wrong digit and any swap of
+         *     neighbours) is 404.
+         */
+        get: operations["track_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a request's documents.
+         * @description The documents of a request, oldest first. Roles: the owning `agency`, `directorate`,
+         *     `admin`.
+         */
+        get: operations["list_documents"];
+        put?: never;
+        /**
+         * Upload a document.
+         * @description Upload a supplementary document. Roles: the owning `agency`, `directorate`.
+         *
+         *     `multipart/form-data` with `file` and `document_type`. PDF, JPEG and PNG only, judged by
+         *     the file's bytes (415 otherwise, also when the declared type disagrees with the bytes); at
+         *     most the configured size (default 10 MiB; 413, enforced while streaming). Not on terminal
+         *     requests (409). The bytes never change after upload: a new version is a new document.
+         */
+        post: operations["upload_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document's bytes.
+         * @description Download a document's bytes. Roles: the owning `agency`, `directorate`, `admin`.
+         *
+         *     Sent as an attachment with a server-made file name (the original, sanitised, in
+         *     `filename*`), the stored content type, `X-Content-Type-Options: nosniff` and an `ETag`
+         *     from the SHA-256.
+         */
+        get: operations["download_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/document-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List document requests.
+         * @description The directorate's requests for documents, oldest first, each with its outstanding items.
+         *     Roles: the owning `agency`, `directorate`, `admin`.
+         */
+        get: operations["list_document_requests"];
+        put?: never;
+        /**
+         * Ask for documents.
+         * @description Ask the agency for supplementary documents: `under_review` → `awaiting_documents` (the SLA
+         *     clock pauses). Roles: `directorate`. Honours `If-Match`.
+         */
+        post: operations["create_document_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit a request.
+         * @description Resubmit after uploading what was asked: `awaiting_documents` → `under_review` (the SLA
+         *     clock resumes). Roles: the owning `agency`. Honours `If-Match`.
+         *
+         *     409 `documents_missing` (with `missing_document_types`) while an asked-for document type
+         *     has no upload since the latest ask.
+         */
+        post: operations["resubmit_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/permit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a permit.
+         * @description Issue the plate-removal permit (recorded in the national vehicle system and sent to the
+         *     police): `under_review` → `permit_issued`. Roles: `directorate`. Honours `If-Match` (the
+         *     request's `ETag`).
+         */
+        post: operations["issue_permit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the registration.
+         * @description Record the removal in the national vehicle system: `plate_removed` → `completed`.
+         *     Roles: `directorate`, `registry`. Honours `If-Match` (the request's `ETag`).
+         */
+        post: operations["record_registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/verify/{permit_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a printed permit.
+         * @description Check a printed permit: whether the number is genuine, still valid, and for which car.
+         *     **Public**, rate limited per client address (429 with `Retry-After`; every answer carries
+         *     `RateLimit-Policy: "verify";q=<look-ups per window>;w=60` and
+         *     `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`); shows exactly `permit_number`, `status`,
+         *     `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
+         *     its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
+         *     another car, and nothing personal.
+         *
+         *     A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
+         *     422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
+         */
+        get: operations["verify_permit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List permits.
+         * @description List permits: those waiting for the police first, then newest first. Roles: `directorate`,
+         *     `admin`, `registry`, `police` (all permits, which are all addressed to the police);
+         *     `agency` (its own requests' permits). Revoked permits rank with those acted on; the
+         *     police's list leaves them out unless `status=revoked` or `updated_since` is given.
+         */
+        get: operations["list_permits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a permit.
+         * @description One permit with its receipt. Roles: as for the list; another agency's permit is 404.
+         */
+        get: operations["get_permit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post the police's receipt.
+         * @description Post the police's receipt: `removed` moves the request to `plate_removed` (permit `used`;
+         *     `plates_count` required, `notes` when it is 1), `refused` to `removal_refused` (permit
+         *     `refused`; `refusal_reason` required, `notes` when it is `other`). Roles: `police`.
+         *
+         *     Judged by the removal time: accepted when `occurred_at` lies from 5 minutes before
+         *     `issued_at` to 5 minutes after `valid_until` and is at most 5 minutes in the future, however
+         *     late it is posted (after the permit expired too); otherwise 422 on `occurred_at`
+         *     (`before_issue`, `after_validity`, `future_date`). Posted more than `RECEIPT_LATE_DAYS`
+         *     (default 30) after `valid_until`, it needs `notes` (422 `late_receipt`).
+         *
+         *     Honours `Idempotency-Key` (per user, 24 h): an identical retry replays the 201; the same key
+         *     with another body is 422 `idempotency_key_reused`. A second receipt for the same permit is
+         *     409 `duplicate`; a receipt on a revoked permit is 409 `permit_revoked`; on a permit replaced
+         *     by a newer one (after a reopen) 409 `conflict`. Honours `If-Match` (the permit's `ETag`).
+         */
+        post: operations["post_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a permit.
+         * @description Revoke (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
+         *     request returns from `permit_issued` to `under_review` (history entry `revoke`), and
+         *     `permit.revoked` tells the police, whose list then drops it. Roles: `directorate`.
+         *     `reason_code` `other` needs `notes`. Honours `If-Match` (the permit's `ETag`).
+         *
+         *     Refused with 409: a receipt was posted (`invalid_transition`, the request has moved on), the
+         *     permit is already revoked (`permit_revoked`) or was replaced by a newer one (`conflict`).
+         *     An agency withdrawing its request from `permit_issued` revokes the permit the same way,
+         *     with `request_withdrawn`.
+         */
+        post: operations["revoke_permit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List complaints.
+         * @description List complaints: unanswered first, oldest first within each status. Roles: `directorate`,
+         *     `admin` (all); `agency`, `police` (their organisation's); `registry` (its own).
+         */
+        get: operations["list_complaints"];
+        put?: never;
+        /**
+         * File a complaint.
+         * @description File a complaint or feedback about the service. Roles: any signed-in user.
+         *
+         *     Gets its own `tracking_code` (trackable at `/track/{code}`) and `status: received`.
+         *     Honours `Idempotency-Key`.
+         */
+        post: operations["create_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a complaint.
+         * @description One complaint with its history. Roles: as for the list; others get 404.
+         */
+        get: operations["get_complaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond to a complaint.
+         * @description Respond to a complaint (may be done more than once): → `answered`. Roles: `directorate`,
+         *     `admin`. Honours `If-Match`.
+         */
+        post: operations["respond_to_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a complaint.
+         * @description Close a complaint: → `closed`. Roles: the complainant (its filer, or its agency or police
+         *     organisation), `directorate`, `admin`. Honours `If-Match`.
+         */
+        post: operations["close_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a finished request.
+         * @description Rate a finished request, once. Roles: the owning `agency`; only after `completed` or
+         *     `rejected` (409 `invalid_transition` before); a second rating is 409 `duplicate`.
+         */
+        post: operations["give_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notices.
+         * @description Active and upcoming notices, soonest first. **Public.**
+         */
+        get: operations["list_notices"];
+        put?: never;
+        /**
+         * Publish a notice.
+         * @description Publish a notice. Roles: `admin`. A `maintenance` notice must start at least the configured
+         *     lead time (default 24 h) from now (422 `insufficient_notice` on `starts_at`).
+         */
+        post: operations["create_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notice.
+         * @description Delete a notice (ends its window at once). Roles: `admin`.
+         */
+        delete: operations["delete_notice"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a notice.
+         * @description Edit a notice (e.g. end a window early by setting `ends_at` to now). Roles: `admin`.
+         *     Honours `If-Match`.
+         */
+        patch: operations["update_notice"];
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed.
+         * @description The change feed, oldest first. Roles: `agency` (its organisation's events and notices), `police`
+         *     (permit events), `registry`, `directorate`, `admin` (all). Events are ordered by the order
+         *     in which they became visible, so a poller following `next_cursor` misses none.
+         *
+         *     The feed pages like every list, with `cursor` and `next_cursor`; `after` and `next_after`
+         *     are deprecated aliases of them, kept for existing pollers.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions.
+         * @description Subscriptions. Roles: `admin`.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe a webhook.
+         * @description Subscribe a URL to event types. Roles: `admin`. The secret is returned once.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe a webhook.
+         * @description Unsubscribe (no further deliveries). Roles: `admin`.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret.
+         * @description Rotate the secret: the new one is returned once; both sign deliveries for 24 hours.
+         *     Roles: `admin`.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries.
+         * @description A subscription's deliveries, newest first, with attempts and the last error. Roles: `admin`.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a webhook delivery.
+         * @description Retry a delivery now (also a `failed` one, which gets a new retry window). Roles: `admin`.
+         */
+        post: operations["retry_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List holidays.
+         * @description List the holidays, earliest first (by date, then id): the built-in official days (the ten
+         *     fixed solar ones, `source: fixed`, and the lunar ones, `provisional` until confirmed)
+         *     merged with the stored ones (`confirmed` from the official calendar, `admin` added by
+         *     hand). A provisional day that was confirmed or moved is listed once, as its `confirmed`
+         *     row. Two holidays on one day are two entries; clocks count the day once. `year` selects a
+         *     Jalali (below 1700) or Gregorian year, `from`/`to` narrow it; with none of the three, the
+         *     current and next Jalali year. Built-in days are known for Jalali 1390–1450. Roles: any
+         *     signed-in user.
+         */
+        get: operations["list_holidays"];
+        put?: never;
+        /**
+         * Add a holiday.
+         * @description Add a holiday (`source: admin`). Roles: `admin`. Running SLA clocks move their deadlines at
+         *     once (and finished stages that spanned the day are measured again). A date that already is
+         *     a holiday (built in or stored) is 409 `duplicate`.
+         */
+        post: operations["create_holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import official holidays.
+         * @description Import official days (the official calendar, تقویم رسمی): a list of 1–200 `{date, title}`,
+         *     dates ISO or Jalali. All or nothing: any bad row is 422 naming every bad row
+         *     (`[3].date`: not a date, no such day such as 1404/12/30, a date twice; `[3].title`: 2–200
+         *     characters). The official calendar is authoritative: a day on a fixed holiday changes
+         *     nothing; in date order, each day confirms the earliest not yet matched provisional lunar
+         *     holiday computed within ±3 days of it (moved when the dates differ); other days are stored
+         *     as `confirmed` extra days (an `admin` day on that date becomes `confirmed`). Importing the
+         *     same list again changes nothing. Provisional days the list does not match stay
+         *     provisional. Clocks are recomputed in the same transaction. Roles: `admin`.
+         */
+        post: operations["import_holidays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a provisional holiday.
+         * @description Confirm a provisional lunar holiday from the official calendar: at its computed date, or
+         *     moved to `date`. `id` is the provisional id (`p-1448-01-10`) or, once confirmed, the stored
+         *     row's id (moving it again). The provisional day is then listed as the `confirmed` row.
+         *     Clocks are recomputed for both dates. Roles: `admin`.
+         */
+        post: operations["confirm_holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a holiday.
+         * @description Remove a stored holiday (`admin` or `confirmed`; removing a confirmed day brings its
+         *     provisional day back). Built-in days are 409: fixed ones stay, provisional ones are
+         *     confirmed or moved instead. Roles: `admin`. SLA clocks are recomputed as for adding one.
+         */
+        delete: operations["delete_holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a request's SLA clocks.
+         * @description How the request's SLA clocks were computed: the calendar rules (the default settings and
+         *     the working rules in force over the request's span), each stage run with its running and
+         *     paused spans, and every day with what it counted (weekends, holidays, closed and paused
+         *     days count nothing; a part-day closure or other office hours count their own hours) and
+         *     the working rule behind it. Roles: as for reading the request.
+         */
+        get: operations["get_request_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service-level report.
+         * @description The service-level report over requests filed in a date range: overall and per agency,
+         *     counts by status, median and 90th-percentile working days per stage (latest completed run
+         *     of each request; nearest rank; hundredths of a working day, rounded up), the share
+         *     completed within budget, requests overdue now, the average feedback rating, and the
+         *     police's refusals (`refusal_reasons`) and the directorate's rejections
+         *     (`rejection_reasons`) counted by reason code, every code present. `Accept:
+         *     text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
+         *     Per-request detail of the computation is at `GET /requests/{id}/sla`.
+         */
+        get: operations["get_sla_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List working rules.
+         * @description List working rules, newest first, optionally of one `kind` or in force `on` a date.
+         *     Roles: any signed-in user.
+         */
+        get: operations["list_working_rules"];
+        put?: never;
+        /**
+         * Add a working rule.
+         * @description Add a working rule. Roles: `admin`.
+         *
+         *     Kinds: `weekend` (the weekend days while in force, replacing `WEEKEND_DAYS`, e.g. Thursday
+         *     closed from 1405/04/01), `office_hours` (`opens`–`closes`, optionally on some `weekdays`
+         *     only, replacing `OFFICE_HOURS`, e.g. summer hours 06:00–13:00), `closure` (the province's
+         *     offices closed the whole day, or from `from_time` and/or until `to_time`). When two rules of
+         *     one kind are in force on a day, the latest `effective_from` wins, then the latest created;
+         *     holidays beat every rule. One working day stays the length of the default `OFFICE_HOURS`,
+         *     so a shorter day counts proportionally less. SLA clocks the rule can move are recomputed at
+         *     once.
+         */
+        post: operations["create_working_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a working rule.
+         * @description One working rule; `ETag` carries its version. Roles: any signed-in user.
+         */
+        get: operations["get_working_rule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a working rule.
+         * @description Delete a working rule. Roles: `admin`. Honours `If-Match`. SLA clocks are recomputed from
+         *     the rule's first day (a deleted rule's days fall back to the other rules and the settings).
+         */
+        delete: operations["delete_working_rule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a working rule.
+         * @description Change a working rule (not its kind). Roles: `admin`. Honours `If-Match`. The rule as
+         *     changed is checked as a new one; SLA clocks are recomputed from the earlier of its old and
+         *     new first days.
+         */
+        patch: operations["update_working_rule"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description Something a user does to a request.
+         * @enum {string}
+         */
+        Action: "review" | "request_documents" | "resubmit" | "reject" | "withdraw" | "issue_permit" | "record_removal" | "record_refusal" | "reopen" | "register" | "revoke";
+        ActorView: {
+            /** Format: uuid */
+            id: string;
+            full_name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description `role` as people read it (Persian).
+             * @example کارشناس اداره کل
+             */
+            role_label_fa: string;
+        };
+        AgencyFigures: components["schemas"]["SlaFigures"] & {
+            organisation_id: string;
+            organisation_name: string;
+        };
+        Budgets: {
+            /** Format: int64 */
+            decision: number;
+            /** Format: int64 */
+            police: number;
+            /** Format: int64 */
+            registration: number;
+        };
+        /** @description The calendar rules a computation used. */
+        CalendarRules: {
+            /**
+             * @description IANA time zone of office hours and calendar days.
+             * @example Asia/Tehran
+             */
+            time_zone: string;
+            /**
+             * @description Weekend days (English names).
+             * @example [
+             *       "Fri"
+             *     ]
+             */
+            weekend_days: string[];
+            /** @example 07:30 */
+            office_opens: string;
+            /** @example 14:30 */
+            office_closes: string;
+            /**
+             * Format: double
+             * @description One working day is this many office hours: the length of the default office hours.
+             *     Days with other hours (an `office_hours` rule, a part-day closure) count their own
+             *     hours, so a shorter day counts proportionally less than one working day.
+             */
+            working_day_hours: number;
+            /**
+             * @description The working rules whose date range meets the request's span (first stage start to
+             *     now), newest first. `weekend_days` and the office hours above are the defaults from the
+             *     settings, in force on days no rule covers.
+             */
+            rules: components["schemas"]["WorkingRule"][];
+        };
+        /** @enum {string} */
+        Category: "delay" | "conduct" | "technical" | "other";
+        ChangePasswordRequest: {
+            /** Format: password */
+            current_password: string;
+            /**
+             * Format: password
+             * @description 10–128 characters; not the username, not the current password.
+             */
+            new_password: string;
+        };
+        /**
+         * @description Whether a stage's clock is counting.
+         * @enum {string}
+         */
+        ClockState: "running" | "paused" | "stopped";
+        Complaint: {
+            /** Format: uuid */
+            id: string;
+            /** @description Its own tracking code (same generator and namespace as requests'). */
+            tracking_code: string;
+            status: components["schemas"]["ComplaintStatus"];
+            status_label_fa: string;
+            category: components["schemas"]["Category"];
+            /**
+             * @description `category` as people read it (Persian).
+             * @example تأخیر در رسیدگی
+             */
+            category_label_fa: string;
+            subject: string;
+            body: string;
+            /** Format: uuid */
+            organisation_id: string;
+            created_by: string;
+            /**
+             * Format: uuid
+             * @description The request it concerns, if any.
+             */
+            request_id?: string | null;
+            /** @description Every step, oldest first (only in single-complaint responses). */
+            history?: components["schemas"]["ComplaintEvent"][] | null;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        ComplaintEvent: {
+            /** @description `received`, `response` or `closed`. */
+            kind: components["schemas"]["ComplaintEventKind"];
+            /**
+             * @description `kind` as people read it (Persian).
+             * @example پاسخ اداره کل
+             */
+            kind_label_fa: string;
+            from?: null | components["schemas"]["ComplaintStatus"];
+            to: components["schemas"]["ComplaintStatus"];
+            /**
+             * @description `to` as people read it (Persian).
+             * @example پاسخ داده شد
+             */
+            to_label_fa: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            at_jalali: string;
+            actor: components["schemas"]["ActorView"];
+            /** @description The response text (for `response`). */
+            body?: string | null;
+        };
+        /**
+         * @description One step in a complaint's history.
+         * @enum {string}
+         */
+        ComplaintEventKind: "received" | "response" | "closed";
+        /** @enum {string} */
+        ComplaintStatus: "received" | "answered" | "closed";
+        /** @description Confirms a provisional holiday, at its computed date or at `date`. */
+        ConfirmHoliday: {
+            /**
+             * @description The official date (ISO or Jalali, Persian digits accepted); omitted: the date it has.
+             * @example 1405/04/25
+             */
+            date?: string | null;
+        };
+        ContactInput: {
+            /** @example رضا احمدی */
+            name: string;
+            /**
+             * @description Iranian mobile: `09xxxxxxxxx`, `+989…`, Persian digits accepted.
+             * @example 09141234567
+             */
+            mobile: string;
+        };
+        /** @description Personal data: shown only to the owning agency, the directorate and administrators. */
+        ContactView: {
+            name: string;
+            mobile: string;
+        };
+        CreateComplaint: {
+            /** @example تأخیر در بررسی درخواست */
+            subject: string;
+            body: string;
+            category: components["schemas"]["Category"];
+            /** @description A request the complainant may see (422 otherwise). */
+            request_tracking_code?: string | null;
+        };
+        /** @description The directorate's request for supplementary documents. */
+        CreateDocumentRequest: {
+            /** @example لطفاً تصویر سند و کارت خودرو را بارگذاری کنید. */
+            message: string;
+            /** @description 1–20 items. */
+            items: components["schemas"]["ItemInput"][];
+            /**
+             * @description Optional, ISO or Jalali; not in the past.
+             * @example 1403/09/01
+             */
+            due_date?: string | null;
+        };
+        CreateNotice: {
+            kind: components["schemas"]["NoticeKind"];
+            title: string;
+            body: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            read_only?: boolean;
+        };
+        CreateOrganisation: {
+            /**
+             * @description Name (Persian); unique after normalisation.
+             * @example اداره کل راه و شهرسازی استان آذربایجان شرقی
+             */
+            name: string;
+            kind: components["schemas"]["OrgKind"];
+            /**
+             * @description 11-digit legal-entity national id (شناسه ملی), checksum verified; unique.
+             * @example 10380284790
+             */
+            national_id: string;
+        };
+        /** @description A new plate-removal request. */
+        CreateRequest: {
+            vehicle: components["schemas"]["VehicleInput"];
+            reason: components["schemas"]["Reason"];
+            /** @description Required when `reason` is `other`. */
+            reason_details?: string | null;
+            letter: components["schemas"]["LetterInput"];
+            contact: components["schemas"]["ContactInput"];
+            description?: string | null;
+        };
+        CreateUser: {
+            /**
+             * @description 3–64 characters: letters, digits, `.`, `_`, `-`; unique ignoring case.
+             * @example m.karimi
+             */
+            username: string;
+            /** @example مریم کریمی */
+            full_name: string;
+            /**
+             * @description Must fit the organisation's kind (`agency` → agency; `police` → police; `directorate`,
+             *     `registry`, `admin` → directorate).
+             */
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            organisation_id: string;
+            /** @example 09121234567 */
+            mobile?: string | null;
+            /**
+             * Format: password
+             * @description Optional; when absent a temporary password is generated, returned once, and must be
+             *     changed at first sign-in.
+             */
+            password?: string | null;
+        };
+        CreateWebhook: {
+            /**
+             * @description `http` or `https` only; redirects are not followed.
+             * @example https://rahvar.example.ir/hooks/plate-permits
+             */
+            url: string;
+            /** @description Event types to deliver (see `GET /events`). */
+            types: components["schemas"]["EventType"][];
+            /**
+             * Format: uuid
+             * @description Bind to one agency: only that agency's events are delivered.
+             */
+            organisation_id?: string | null;
+        };
+        CreatedUser: components["schemas"]["User"] & {
+            /** @description Present only when the password was generated: shown this once. */
+            temporary_password?: string | null;
+        };
+        CreatedWebhook: components["schemas"]["Webhook"] & {
+            /** @description `whsec_…`: shown once. Verify `webhook-signature` with it (Standard Webhooks 1.0). */
+            secret: string;
+        };
+        DayEntry: {
+            /** Format: date */
+            date: string;
+            /** @example 1403/08/15 */
+            date_jalali: string;
+            /** @example Wed */
+            weekday: string;
+            /**
+             * @description The day of the week in Persian (شنبه … جمعه).
+             * @example چهارشنبه
+             */
+            weekday_fa: string;
+            /**
+             * @description The Solar Hijri date with the month's Persian name and Persian digits.
+             * @example ۵ آذر ۱۴۰۵
+             */
+            date_jalali_long: string;
+            status: components["schemas"]["DayStatus"];
+            /** @description Where the day's weekend status or office hours came from. */
+            source: components["schemas"]["DaySource"];
+            /** @description The holiday's title on holidays. */
+            holiday?: string | null;
+            rule?: null | components["schemas"]["RuleRef"];
+            /**
+             * @description The day's office hours in force (local time, at most two intervals after a part-day
+             *     closure); empty on days that do not count.
+             * @example [
+             *       "07:30-10:00",
+             *       "11:00-14:30"
+             *     ]
+             */
+            office_hours: string[];
+            /**
+             * Format: double
+             * @description Office hours removed by a part-day closure (0 otherwise).
+             */
+            closed_hours: number;
+            /**
+             * Format: double
+             * @description Office hours counted against the budget on this day.
+             */
+            counted_hours: number;
+        };
+        /**
+         * @description Where a day's shape came from.
+         * @enum {string}
+         */
+        DaySource: "settings" | "rule" | "holidays";
+        /**
+         * @description Why a day counted or not.
+         * @enum {string}
+         */
+        DayStatus: "working" | "weekend" | "holiday" | "closed" | "paused";
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description The event id (also the `webhook-id` header). */
+            event_id: string;
+            /** @description `pending`, `delivered` or `failed` (retried with back-off until the retry window ends). */
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            next_attempt_at: string;
+            /**
+             * @description `next_attempt_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            next_attempt_at_jalali: string;
+            /** Format: int32 */
+            last_status?: number | null;
+            last_error?: string | null;
+            /** @description The start of the receiver's last response body (at most 256 characters). */
+            response_excerpt?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        DeliveryList: {
+            items: components["schemas"]["Delivery"][];
+        };
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description An uploaded document. */
+        Document: {
+            /** Format: uuid */
+            id: string;
+            document_type: components["schemas"]["DocumentType"];
+            /**
+             * @description `document_type` as people read it (Persian).
+             * @example کارت خودرو
+             */
+            document_type_label_fa: string;
+            /** @description The uploader's file name, sanitised (metadata only; downloads use a server-made name). */
+            filename: string;
+            /**
+             * @description Decided by the file's bytes.
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size: number;
+            /** @description Hex SHA-256 of the bytes. */
+            sha256: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            /**
+             * @description `uploaded_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            uploaded_at_jalali: string;
+            /** @description User id of the uploader. */
+            uploaded_by: string;
+        };
+        DocumentList: {
+            items: components["schemas"]["Document"][];
+        };
+        DocumentRequestList: {
+            items: components["schemas"]["DocumentRequestView"][];
+        };
+        DocumentRequestView: {
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: date */
+            due_date?: string | null;
+            items: components["schemas"]["ItemView"][];
+            /** @description Document types still outstanding. */
+            outstanding: components["schemas"]["DocumentType"][];
+            /**
+             * @description `outstanding` as people read them (Persian), in the same order.
+             * @example [
+             *       "کارت خودرو"
+             *     ]
+             */
+            outstanding_labels_fa: string[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            created_by: string;
+            /** @description The request's status after this ask (on creation: `awaiting_documents`). */
+            request_status: components["schemas"]["RequestStatus"];
+            /**
+             * @description `request_status` as people read it (Persian).
+             * @example در انتظار مدارک تکمیلی
+             */
+            request_status_label_fa: string;
+            /**
+             * Format: int64
+             * @description The request's version after this ask (its new `ETag`).
+             */
+            request_version: number;
+        };
+        /**
+         * @description Kinds of supplementary documents.
+         * @enum {string}
+         */
+        DocumentType: "request_letter" | "ownership_document" | "vehicle_card" | "auction_minutes" | "scrapping_certificate" | "technical_inspection" | "other";
+        /**
+         * @description Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
+         *     titles in both languages and the extension members its problems may carry. The OpenAPI
+         *     `Problem` schema lists the codes and extensions from here.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        Event: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: Record<string, never>;
+        };
+        EventPage: {
+            items: components["schemas"]["Event"][];
+            /**
+             * @description Pass as `cursor` to continue. The feed has no last page: this is the last event id
+             *     seen, equal to the cursor sent when nothing new arrived, and `null` only while the
+             *     caller has never seen an event.
+             */
+            next_cursor?: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated alias of `next_cursor` (always the same value), kept for pollers written
+             *     before it.
+             */
+            next_after?: string | null;
+        };
+        /**
+         * @description The type of an integration event.
+         * @enum {string}
+         */
+        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published";
+        Feedback: {
+            /** Format: uuid */
+            request_id: string;
+            /** Format: int32 */
+            rating: number;
+            comment?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+        };
+        FeedbackInput: {
+            /**
+             * Format: int32
+             * @description 1 (poor) to 5 (excellent).
+             * @example 4
+             */
+            rating: number;
+            comment?: string | null;
+        };
+        FeedbackStats: {
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: double
+             * @description Average rating 1–5, two decimals; `null` without feedback.
+             */
+            average_rating?: number | null;
+        };
+        Health: {
+            /**
+             * @description `ok` when live, `ready` when ready.
+             * @enum {string}
+             */
+            status: "ok" | "ready";
+            /**
+             * @description The database backend in use (readiness only).
+             * @enum {string}
+             */
+            database?: "sqlite" | "postgresql";
+        };
+        /** @description One transition in a request's history. */
+        HistoryEntry: {
+            from?: null | components["schemas"]["RequestStatus"];
+            /**
+             * @description `from` as people read it (Persian); `null` with `from`.
+             * @example ثبت شده
+             */
+            from_label_fa?: string | null;
+            to: components["schemas"]["RequestStatus"];
+            /**
+             * @description `to` as people read it (Persian).
+             * @example در حال بررسی
+             */
+            to_label_fa: string;
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            at_jalali: string;
+            actor: components["schemas"]["ActorView"];
+            note?: string | null;
+        };
+        HistoryList: {
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /**
+         * @description A public holiday: not a working day for SLA clocks. Two holidays on one day are two
+         *     entries (the day counts once).
+         */
+        Holiday: {
+            /**
+             * @description Built-in days: `f-1405-01-01` (fixed, Jalali date) or `p-1448-01-10` (provisional,
+             *     Hijri date); stored days: a UUID.
+             * @example p-1448-01-10
+             */
+            id: string;
+            /**
+             * Format: date
+             * @description ISO date.
+             */
+            date: string;
+            /**
+             * @description The same date in the Solar Hijri calendar, `1403/01/01`.
+             * @example 1403/01/01
+             */
+            date_jalali: string;
+            /**
+             * @description The title as given (built-in days: the Persian title).
+             * @example عید نوروز
+             */
+            title: string;
+            /**
+             * @description The Persian title.
+             * @example عاشورای حسینی
+             */
+            title_fa: string;
+            source: components["schemas"]["HolidaySource"];
+            /**
+             * @description The provisional built-in holiday this confirmed day confirms or moves.
+             * @example p-1448-01-10
+             */
+            confirms?: string | null;
+            /**
+             * @description `source` in Persian (ثابت، موقت، تأییدشده، افزوده مدیر).
+             * @example موقت
+             */
+            source_label_fa: string;
+            /**
+             * Format: date-time
+             * @description `null` for built-in days.
+             */
+            created_at?: string | null;
+            /**
+             * @description `created_at` in the Solar Hijri calendar, service time zone, Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali?: string | null;
+        };
+        /**
+         * @description Where a holiday comes from.
+         * @enum {string}
+         */
+        HolidaySource: "fixed" | "provisional" | "confirmed" | "admin";
+        /** @description What an import did. */
+        ImportSummary: {
+            /** @description Rows read. */
+            rows: number;
+            /** @description Provisional holidays confirmed at their computed date. */
+            confirmed: number;
+            /** @description Provisional holidays confirmed at another date (moved). */
+            moved: number;
+            /** @description Days matching no built-in holiday, stored as `confirmed` extra days. */
+            added: number;
+            /**
+             * @description Rows that changed nothing: fixed days, and days already recorded (an `admin` day
+             *     becomes `confirmed`).
+             */
+            unchanged: number;
+            /** @description Requests whose clocks were recomputed. */
+            recomputed_requests: number;
+        };
+        IssuePermit: {
+            /**
+             * @description The permit's number in the national vehicle system; unique.
+             * @example NV-1403-884512
+             */
+            national_permit_number: string;
+            /**
+             * @description An RFC 3339 time, or a date (ISO or Jalali: valid through the end of that day, Tehran
+             *     time). In the future and within the configured maximum (default 30 days).
+             * @example 1403/09/15
+             */
+            valid_until: string;
+            notes?: string | null;
+        };
+        ItemInput: {
+            document_type: components["schemas"]["DocumentType"];
+            /** @description What exactly is needed. */
+            description?: string | null;
+        };
+        ItemView: {
+            document_type: components["schemas"]["DocumentType"];
+            /**
+             * @description `document_type` as people read it (Persian).
+             * @example کارت خودرو
+             */
+            document_type_label_fa: string;
+            description?: string | null;
+            /** @description Whether a document of this type was uploaded since the ask. */
+            fulfilled: boolean;
+        };
+        LetterInput: {
+            /**
+             * @description The agency's letter number.
+             * @example ۱۲۳/۴۵۶
+             */
+            number: string;
+            /**
+             * @description The letter's date, ISO `2024-11-05` or Jalali `1403/08/15`; not in the future.
+             * @example 1403/08/15
+             */
+            date: string;
+        };
+        LetterView: {
+            number: string;
+            /**
+             * Format: date
+             * @description ISO date.
+             */
+            date: string;
+            /**
+             * @description The same date in the Solar Hijri calendar, `1403/08/15`.
+             * @example 1403/08/15
+             */
+            date_jalali: string;
+        };
+        LoginRequest: {
+            /** @example admin */
+            username: string;
+            /**
+             * Format: password
+             * @example a-long-secret-password
+             */
+            password: string;
+        };
+        LogoutRequest: {
+            refresh_token: string;
+        };
+        /** @description A new holiday. */
+        NewHoliday: {
+            /**
+             * @description ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
+             * @example 1404/01/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters.
+             * @example عید نوروز
+             */
+            title: string;
+        };
+        /**
+         * @description A new working rule. Which fields apply depends on `kind`:
+         *     `weekend` needs `weekdays`; `office_hours` needs `opens` and `closes` and may restrict them
+         *     to some `weekdays`; `closure` is the whole day without `from_time`/`to_time`, or the part of
+         *     the day from `from_time` (default `00:00`) to `to_time` (default `24:00`). A field that does
+         *     not apply to the kind is refused.
+         */
+        NewWorkingRule: {
+            /** @description `weekend`, `office_hours` or `closure`. */
+            kind: components["schemas"]["RuleKind"];
+            /**
+             * @description 2–200 characters, shown in SLA explanations.
+             * @example تعطیلی پنجشنبه‌ها
+             */
+            title: string;
+            /**
+             * @description First day in force: ISO `2026-06-22` or Jalali `1405/04/01` (Persian digits accepted).
+             * @example 1405/04/01
+             */
+            effective_from: string;
+            /**
+             * @description Last day in force (inclusive); absent or `null` for open-ended.
+             * @example 1405/06/31
+             */
+            effective_to?: string | null;
+            /**
+             * @description English weekday names (`thursday` or `thu`).
+             * @example [
+             *       "thursday",
+             *       "friday"
+             *     ]
+             */
+            weekdays?: string[] | null;
+            /**
+             * @description `office_hours`: opening, `HH:MM`.
+             * @example 06:00
+             */
+            opens?: string | null;
+            /**
+             * @description `office_hours`: closing, `HH:MM` (up to `24:00`), after `opens`.
+             * @example 13:00
+             */
+            closes?: string | null;
+            /**
+             * @description `closure`: closed from this time (`HH:MM`).
+             * @example 11:00
+             */
+            from_time?: string | null;
+            /**
+             * @description `closure`: closed until this time (`HH:MM`, up to `24:00`).
+             * @example 10:00
+             */
+            to_time?: string | null;
+        };
+        NoteBody: {
+            /** @description Why (1–2000 characters). */
+            note: string;
+        };
+        Notice: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NoticeKind"];
+            /**
+             * @description `kind` as people read it (Persian).
+             * @example نگهداری برنامه‌ریزی‌شده
+             */
+            kind_label_fa: string;
+            /** @example به‌روزرسانی سامانه */
+            title: string;
+            body: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * @description `starts_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            starts_at_jalali: string;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * @description `ends_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            ends_at_jalali: string;
+            /**
+             * @description While active, state-changing calls (except `/auth/*` and administrators') get 503
+             *     `maintenance`.
+             */
+            read_only: boolean;
+        };
+        /** @enum {string} */
+        NoticeKind: "info" | "maintenance" | "outage";
+        NoticeList: {
+            items: components["schemas"]["Notice"][];
+        };
+        /**
+         * @description The kind of an organisation.
+         * @enum {string}
+         */
+        OrgKind: "agency" | "directorate" | "police";
+        /** @description An organisation as the API shows it. */
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @example اداره کل راه و شهرسازی */
+            name: string;
+            kind: components["schemas"]["OrgKind"];
+            /**
+             * @description `kind` as people read it (Persian).
+             * @example دستگاه متقاضی
+             */
+            kind_label_fa: string;
+            /**
+             * @description 11-digit legal-entity national id (شناسه ملی).
+             * @example 10380284790
+             */
+            national_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        /** @enum {string} */
+        Outcome: "removed" | "refused";
+        /** @description One page of a list. */
+        Paginated_Complaint: {
+            items: components["schemas"]["Complaint"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Holiday: {
+            items: components["schemas"]["Holiday"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Organisation: {
+            items: components["schemas"]["Organisation"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_PermitView: {
+            items: components["schemas"]["PermitView"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_RequestView: {
+            items: components["schemas"]["RequestView"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_User: {
+            items: components["schemas"]["User"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_WorkingRule: {
+            items: components["schemas"]["WorkingRule"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The agency (government body) whose vehicle it is. */
+        PermitAgencyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example ادارهٔ کل راه و شهرسازی */
+            name: string;
+        };
+        /**
+         * @description `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
+         *     approve), `expired` (past `valid_until` with no receipt), `revoked` (ابطال: by the
+         *     directorate, or because the agency withdrew its request; the police must not act on it).
+         * @enum {string}
+         */
+        PermitStatus: "issued" | "used" | "refused" | "expired" | "revoked";
+        /**
+         * @description The vehicle a permit names, as the police check it against the car in front of them: the
+         *     plate and identifiers copied when the permit was issued, and the rest as the agency filed it.
+         */
+        PermitVehicleView: {
+            /**
+             * @description Canonical plate, e.g. `12الف345-67`.
+             * @example 12الف345-67
+             */
+            plate: string;
+            /**
+             * @description ISO 3779 VIN; `null` for a vehicle filed with a chassis number only.
+             * @example NAAM01CA9JK123456
+             */
+            vin?: string | null;
+            /**
+             * @description Chassis number (شماره شاسی), normalised; `null` when not given.
+             * @example IRFC841V3AJ123456
+             */
+            chassis_number?: string | null;
+            /** @example 124K0123456 */
+            engine_number: string;
+            /** @example ایران خودرو */
+            make: string;
+            /** @example سمند LX */
+            model: string;
+            /**
+             * Format: int32
+             * @description Model year as filed, Gregorian (2012) or Solar Hijri (1391).
+             * @example 1391
+             */
+            year: number;
+        };
+        /**
+         * @description The public answer to "is this printed permit genuine and valid, and for which car?": exactly
+         *     these six fields, nothing personal.
+         */
+        PermitVerification: {
+            /** @example 731904552817 */
+            permit_number: string;
+            status: components["schemas"]["PermitStatus"];
+            /**
+             * @description The status in Persian, as printed for the public.
+             * @example صادر شده و معتبر
+             */
+            status_label_fa: string;
+            /** Format: date-time */
+            valid_until: string;
+            /**
+             * @description `valid_until` as a Solar Hijri date in the service's time zone, `YYYY/MM/DD` (ASCII
+             *     digits), e.g. `1405/09/05`.
+             * @example 1405/09/05
+             */
+            valid_until_jalali: string;
+            /**
+             * @description The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
+             *     the paper belongs to the car in front of you, not enough to look a car up.
+             * @example 12الف***-67
+             */
+            plate_masked: string;
+        };
+        /** @description A plate-removal permit. */
+        PermitView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description This service's permit number (12 digits, Verhoeff check digit), printed on the permit.
+             *     Numbers issued now start with 5–9 (tracking codes with 1–4); older ones stay valid.
+             * @example 731904552817
+             */
+            permit_number: string;
+            /** @description The permit's number in the national vehicle system (سامانه جامع خودرو). */
+            national_permit_number: string;
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** @description The vehicle's plate, copied when the permit was issued (also in `vehicle.plate`). */
+            plate: string;
+            /**
+             * @description The vehicle's VIN, copied when the permit was issued (also in `vehicle.vin`); `null`
+             *     for a vehicle filed with a chassis number only.
+             */
+            vin?: string | null;
+            /** @description What the police check: plate, VIN, chassis number, engine number, make, model, year. */
+            vehicle: components["schemas"]["PermitVehicleView"];
+            /** @description The agency whose vehicle it is. */
+            agency: components["schemas"]["PermitAgencyView"];
+            /** Format: date-time */
+            issued_at: string;
+            /**
+             * @description `issued_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            issued_at_jalali: string;
+            /** Format: date-time */
+            valid_until: string;
+            /**
+             * @description `valid_until` as a Solar Hijri date in the service's time zone (`SERVICE_TIMEZONE`,
+             *     default Asia/Tehran), `YYYY/MM/DD` with ASCII digits, e.g. `1405/09/05` (kept as it
+             *     was; `valid_until_jalali_time` is the instant's twin in the common format).
+             * @example 1405/09/05
+             */
+            valid_until_jalali: string;
+            /**
+             * @description `valid_until` (the last second of the day) in the service's time zone as a Solar Hijri
+             *     date and 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۵ ۲۳:۵۹
+             */
+            valid_until_jalali_time: string;
+            status: components["schemas"]["PermitStatus"];
+            /**
+             * @description `status` as people read it (Persian).
+             * @example صادر شده و معتبر
+             */
+            status_label_fa: string;
+            notes?: string | null;
+            receipt?: null | components["schemas"]["ReceiptView"];
+            revocation?: null | components["schemas"]["RevocationView"];
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        PlateParts: {
+            /** @example 12 */
+            first: string;
+            /** @example الف */
+            letter: string;
+            /** @example 345 */
+            second: string;
+            /** @example 67 */
+            region: string;
+        };
+        /**
+         * @description The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
+         *     when it is posted: a removal within the permit's life is accepted however late it is posted.
+         */
+        PostReceipt: {
+            outcome: components["schemas"]["Outcome"];
+            /** @example R-5521 */
+            receipt_number: string;
+            /**
+             * Format: date-time
+             * @description When the plates were removed (or the removal refused). Within the permit's life — from
+             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+             *     `after_validity`, `future_date`).
+             */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+             */
+            plates_count?: number | null;
+            refusal_reason?: null | components["schemas"]["RefusalReason"];
+            officer_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+             */
+            notes?: string | null;
+        };
+        PostRegistration: {
+            /** @description The removal's number in the national vehicle system; unique. */
+            national_registration_number: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded there: not in the future.
+             */
+            registered_at: string;
+        };
+        /** @description RFC 9457 problem document as served (documentation schema). */
+        Problem: {
+            /** @description URI identifying the problem type: `urn:plate-permits:problem:<code>`. */
+            type: string;
+            /** @description Short summary, localised (Persian by default, English with `Accept-Language: en`). */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
+            status: number;
+            /** @description Explanation of this occurrence, localised. */
+            detail: string;
+            /** @description Stable machine-readable code (snake_case). */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description Field errors (for `validation_failed` and similar; for `invalid_query`, the parameter at
+             *     fault); empty otherwise.
+             */
+            errors: components["schemas"]["ProblemFieldError"][];
+            /** @description For `invalid_transition`: the resource's current status. */
+            current_status?: string | null;
+            /**
+             * @description For `duplicate`: the tracking code of the existing open request, when the caller may
+             *     know it.
+             */
+            existing_tracking_code?: string | null;
+            /** @description For `duplicate`: the field whose value is already taken (e.g. `national_id`). */
+            field?: string | null;
+            /** @description For `documents_missing`: the asked document types that have no upload since the ask. */
+            missing_document_types?: string[] | null;
+            /**
+             * Format: int64
+             * @description For `payload_too_large`: the limit in bytes (0 when the framework's own limit hit).
+             */
+            limit_bytes?: number | null;
+            /**
+             * Format: int64
+             * @description For `rate_limited` and `maintenance`: seconds until a retry may succeed (also sent as
+             *     `Retry-After`).
+             */
+            retry_after?: number | null;
+            /** @description For `maintenance`: the notice announcing the read-only window. */
+            notice?: Record<string, never> | null;
+        };
+        ProblemFieldError: {
+            /** @description JSON path of the field, e.g. `vehicle.plate`. */
+            field: string;
+            /** @description Stable machine code, e.g. `invalid_plate`. */
+            code: string;
+            /** @description Localised message. */
+            message: string;
+        };
+        /**
+         * @description Why the plate is to be removed.
+         * @enum {string}
+         */
+        Reason: "auction_sale" | "scrapping" | "transfer" | "total_loss" | "other";
+        /** @description A note for `withdraw`. */
+        ReasonBody: {
+            /**
+             * @description Why (1–2000 characters).
+             * @example مدارک مالکیت با مشخصات خودرو مطابقت ندارد.
+             */
+            reason: string;
+        };
+        ReceiptView: {
+            /** Format: uuid */
+            id: string;
+            outcome: components["schemas"]["Outcome"];
+            /**
+             * @description `outcome` as people read it (Persian).
+             * @example پلاک فک شد
+             */
+            outcome_label_fa: string;
+            receipt_number: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            /** Format: int32 */
+            plates_count?: number | null;
+            refusal_reason?: null | components["schemas"]["RefusalReason"];
+            /**
+             * @description `refusal_reason` as people read it.
+             * @example خلافی پرداخت‌نشده
+             */
+            refusal_reason_label_fa?: string | null;
+            officer_name?: string | null;
+            unit?: string | null;
+            notes?: string | null;
+            /** Format: date-time */
+            recorded_at: string;
+            /**
+             * @description `recorded_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            recorded_at_jalali: string;
+        };
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        /**
+         * @description Why the traffic police did not remove the plates.
+         * @enum {string}
+         */
+        RefusalReason: "unpaid_fines" | "vehicle_not_presented" | "identity_mismatch" | "judicial_seizure" | "other";
+        /**
+         * @description Rejecting a request: a coded reason the directorate can count, and the text the agency
+         *     reads.
+         */
+        RejectBody: {
+            /**
+             * @description Why, as a code (required): `incomplete_documents` (نقص مدارک), `not_government_vehicle`
+             *     (خودرو دولتی نیست), `ownership_unclear` (ابهام در مالکیت), `duplicate_request` (درخواست
+             *     تکراری) or `other` (سایر). Stored on the request (`rejection_reason`) and counted in
+             *     `GET /reports/sla`. Missing or unknown is 422 naming `reason_code`.
+             */
+            reason_code: components["schemas"]["RejectionReason"];
+            /**
+             * @description Why, in words (1–2000 characters, required); kept as the history entry's note.
+             * @example مدارک مالکیت با مشخصات خودرو مطابقت ندارد.
+             */
+            reason: string;
+        };
+        /**
+         * @description Why the directorate rejected a request.
+         * @enum {string}
+         */
+        RejectionReason: "incomplete_documents" | "not_government_vehicle" | "ownership_unclear" | "duplicate_request" | "other";
+        /**
+         * @description Where a plate-removal request stands.
+         * @enum {string}
+         */
+        RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
+        /** @description A plate-removal request. */
+        RequestView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Unique tracking code (12 digits, the last a Verhoeff check digit).
+             * @example 482177305512
+             */
+            tracking_code: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description The status as applicants read it (Persian). */
+            status_label_fa: string;
+            /** Format: uuid */
+            organisation_id: string;
+            vehicle: components["schemas"]["VehicleView"];
+            reason: components["schemas"]["Reason"];
+            /**
+             * @description `reason` as people read it (Persian).
+             * @example فروش از طریق مزایده
+             */
+            reason_label_fa: string;
+            reason_details?: string | null;
+            letter: components["schemas"]["LetterView"];
+            contact?: null | components["schemas"]["ContactView"];
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description The directorate reviewer who took the request, once taken.
+             */
+            reviewer_id?: string | null;
+            rejection_reason?: null | components["schemas"]["RejectionReason"];
+            /**
+             * @description The rejection reason as people read it (Persian), e.g. `نقص مدارک`; `null` with
+             *     `rejection_reason`.
+             * @example نقص مدارک
+             */
+            rejection_reason_label_fa?: string | null;
+            /** @description Actions the caller can take now. */
+            allowed_actions: components["schemas"]["Action"][];
+            /** @description The service-level clock of the current stage. */
+            sla: components["schemas"]["SlaView"];
+            /**
+             * Format: int64
+             * @description The resource version (also the `ETag`).
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        ResponseBody: {
+            body: string;
+        };
+        ResubmitBody: {
+            note?: string | null;
+        };
+        /**
+         * @description Why the directorate revoked (ابطال) a permit.
+         * @enum {string}
+         */
+        RevocationReason: "issued_in_error" | "request_withdrawn" | "vehicle_status_changed" | "other";
+        /** @description A permit's revocation (ابطال). */
+        RevocationView: {
+            /** Format: date-time */
+            revoked_at: string;
+            /**
+             * @description `revoked_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            revoked_at_jalali: string;
+            /** @description `request_withdrawn` when the agency withdrew its request. */
+            reason_code: components["schemas"]["RevocationReason"];
+            /** @example صدور اشتباه */
+            reason_label_fa: string;
+            notes?: string | null;
+        };
+        /** @description Revoking (ابطال) a permit the police have not acted on. */
+        RevokePermit: {
+            reason_code: components["schemas"]["RevocationReason"];
+            /** @description Required when `reason_code` is `other`. */
+            notes?: string | null;
+        };
+        /**
+         * @description What a user may do. Each role belongs to one kind of organisation.
+         * @enum {string}
+         */
+        Role: "agency" | "directorate" | "police" | "registry" | "admin";
+        RotatedSecret: {
+            /** @description The new secret, shown once; the old one keeps signing alongside it for 24 hours. */
+            secret: string;
+        };
+        /**
+         * @description What a rule decides on the days it is in force.
+         * @enum {string}
+         */
+        RuleKind: "weekend" | "office_hours" | "closure";
+        /** @description The rule that made a day non-working or shortened it, as explanations name it. */
+        RuleRef: {
+            id: string;
+            kind: components["schemas"]["RuleKind"];
+            /** @example تعطیلی پنجشنبه‌ها */
+            title: string;
+        };
+        /** @description How a request's SLA clocks were computed. */
+        SlaExplanation: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * @description `status` as people read it (Persian).
+             * @example در حال بررسی
+             */
+            status_label_fa: string;
+            sla: components["schemas"]["SlaView"];
+            calendar: components["schemas"]["CalendarRules"];
+            runs: components["schemas"]["StageRunView"][];
+            /** Format: date-time */
+            computed_at: string;
+            /**
+             * @description `computed_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            computed_at_jalali: string;
+        };
+        /** @description Figures over a set of requests. */
+        SlaFigures: {
+            /**
+             * Format: int64
+             * @description Requests filed in the range.
+             */
+            requests: number;
+            /** @description Requests by current status (every status present, zero included). */
+            by_status: {
+                [key: string]: number;
+            };
+            stages: components["schemas"]["StageSet"];
+            /**
+             * Format: int64
+             * @description Requests whose clock is running past its deadline now.
+             */
+            overdue_now: number;
+            feedback: components["schemas"]["FeedbackStats"];
+            /** @description Police refusals to remove the plates, by `refusal_reason`: every receipt with outcome `refused` on a request filed in the range counts once (a request refused twice counts twice). Every code is present, zero included; refusals recorded before reasons were coded count under none. CSV: columns `refusal_<code>`. */
+            refusal_reasons: {
+                /** Format: int64 */
+                unpaid_fines: number;
+                /** Format: int64 */
+                vehicle_not_presented: number;
+                /** Format: int64 */
+                identity_mismatch: number;
+                /** Format: int64 */
+                judicial_seizure: number;
+                /** Format: int64 */
+                other: number;
+            };
+            /** @description Rejected requests filed in the range, by `rejection_reason`. Every code is present, zero included; requests rejected before reasons were coded count under none (they still count in `by_status.rejected`). CSV: columns `rejection_<code>`. */
+            rejection_reasons: {
+                /** Format: int64 */
+                incomplete_documents: number;
+                /** Format: int64 */
+                not_government_vehicle: number;
+                /** Format: int64 */
+                ownership_unclear: number;
+                /** Format: int64 */
+                duplicate_request: number;
+                /** Format: int64 */
+                other: number;
+            };
+        };
+        /** @description The service-level report. */
+        SlaReport: {
+            /** Format: date */
+            from?: string | null;
+            from_jalali?: string | null;
+            /** Format: date */
+            to?: string | null;
+            to_jalali?: string | null;
+            /** Format: date-time */
+            generated_at: string;
+            /**
+             * @description `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            generated_at_jalali: string;
+            /** @description Budgets in working days the shares are measured against. */
+            budgets: components["schemas"]["Budgets"];
+            overall: components["schemas"]["SlaFigures"];
+            /** @description One entry per agency with requests in the range, by name. */
+            agencies: components["schemas"]["AgencyFigures"][];
+        };
+        /** @description A request's service-level clock now. */
+        SlaView: {
+            stage?: null | components["schemas"]["Stage"];
+            /**
+             * @description `stage` as people read it (Persian); `null` with `stage`.
+             * @example بررسی و تصمیم اداره کل
+             */
+            stage_label_fa?: string | null;
+            clock: components["schemas"]["ClockState"];
+            /**
+             * @description `clock` as people read it (Persian).
+             * @example در جریان
+             */
+            clock_label_fa: string;
+            /**
+             * Format: int64
+             * @description The stage's budget in working days.
+             */
+            budget_working_days?: number | null;
+            /**
+             * Format: double
+             * @description Working days the stage has used (pauses excluded), in hundredths rounded up.
+             * @example 1.43
+             */
+            elapsed_working_days: number;
+            /**
+             * Format: double
+             * @description Budget left; negative once overdue.
+             */
+            remaining_working_days?: number | null;
+            /**
+             * Format: date-time
+             * @description When the budget runs (or ran) out; only while the clock runs.
+             */
+            due_at?: string | null;
+            /** @description `due_at`'s date in the Solar Hijri calendar (service time zone), `1403/08/20`. */
+            due_date_jalali?: string | null;
+            /**
+             * @description `due_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `due_at`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            due_at_jalali?: string | null;
+            /** @description The clock runs and `due_at` has passed. */
+            overdue: boolean;
+        };
+        /** @enum {string} */
+        SpanState: "running" | "paused";
+        SpanView: {
+            state: components["schemas"]["SpanState"];
+            /** Format: date-time */
+            start: string;
+            /**
+             * @description `start` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            start_jalali: string;
+            /**
+             * Format: date-time
+             * @description `null` while open.
+             */
+            end?: string | null;
+            /**
+             * @description `end` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `end`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            end_jalali?: string | null;
+        };
+        /**
+         * @description A stage with its own budget.
+         * @enum {string}
+         */
+        Stage: "decision" | "police" | "registration";
+        /** @description One run of a stage. */
+        StageRunView: {
+            stage: components["schemas"]["Stage"];
+            /**
+             * @description `stage` as people read it (Persian).
+             * @example بررسی و تصمیم اداره کل
+             */
+            stage_label_fa: string;
+            /** Format: int64 */
+            budget_working_days: number;
+            /** Format: date-time */
+            started_at: string;
+            /**
+             * @description `started_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            started_at_jalali: string;
+            /**
+             * Format: date-time
+             * @description `null` while the stage is open.
+             */
+            ended_at?: string | null;
+            /**
+             * @description `ended_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `ended_at`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            ended_at_jalali?: string | null;
+            /**
+             * @description Ended by its own outcome (decision, receipt, registration); `false` when withdrawn or
+             *     reopened, or still open.
+             */
+            completed: boolean;
+            /** Format: double */
+            elapsed_working_days: number;
+            /**
+             * Format: date-time
+             * @description When the budget runs (or ran) out; `null` if it never did and the clock is not running.
+             */
+            due_at?: string | null;
+            due_date_jalali?: string | null;
+            /**
+             * @description `due_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `due_at`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            due_at_jalali?: string | null;
+            /** @description For completed runs: whether they finished within the budget. */
+            within_budget?: boolean | null;
+            spans: components["schemas"]["SpanView"][];
+            /** @description Every calendar day of the run, with what counted. */
+            days: components["schemas"]["DayEntry"][];
+        };
+        StageSet: {
+            decision: components["schemas"]["StageStats"];
+            police: components["schemas"]["StageStats"];
+            registration: components["schemas"]["StageStats"];
+        };
+        /** @description Durations of one stage over the requests that completed it. */
+        StageStats: {
+            /**
+             * Format: int64
+             * @description Runs of the stage that ended with its outcome (latest run per request).
+             */
+            completed: number;
+            /**
+             * Format: double
+             * @description Median working days (nearest rank); `null` without completed runs.
+             */
+            median_working_days?: number | null;
+            /**
+             * Format: double
+             * @description 90th percentile of working days (nearest rank).
+             */
+            p90_working_days?: number | null;
+            /**
+             * Format: int64
+             * @description How many completed within the budget.
+             */
+            within_budget: number;
+            /**
+             * Format: double
+             * @description `within_budget / completed`, 0–1.
+             */
+            within_budget_share?: number | null;
+        };
+        Subject: {
+            kind: components["schemas"]["SubjectKind"];
+            /** Format: uuid */
+            id: string;
+            tracking_code?: string | null;
+        };
+        /**
+         * @description What an event is about; it decides who may read the event.
+         * @enum {string}
+         */
+        SubjectKind: "request" | "permit" | "complaint" | "notice";
+        TemporaryPassword: {
+            /** @description Give it to the user over a trusted channel; it must be changed at first sign-in. */
+            temporary_password: string;
+        };
+        TokenResponse: {
+            /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
+            access_token: string;
+            /**
+             * @description Always `Bearer`.
+             * @enum {string}
+             */
+            token_type: "Bearer";
+            /**
+             * Format: int64
+             * @description Access-token lifetime in seconds.
+             * @example 900
+             */
+            expires_in: number;
+            /** @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. */
+            refresh_token: string;
+            /** @description When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`. */
+            must_change_password: boolean;
+            user: components["schemas"]["User"];
+        };
+        TrackView: {
+            /** @example 482177305512 */
+            tracking_code: string;
+            /**
+             * @description What the code tracks.
+             * @enum {string}
+             */
+            kind: "request" | "complaint";
+            /** @example under_review */
+            status: string;
+            /** @example در حال بررسی */
+            status_label_fa: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        UpdateNotice: {
+            title?: string | null;
+            body?: string | null;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set to now to end a window early.
+             */
+            ends_at?: string | null;
+            read_only?: boolean | null;
+        };
+        UpdateOrganisation: {
+            name?: string | null;
+            national_id?: string | null;
+        };
+        /** @description Fields an administrator may change. `mobile: null` removes the mobile number. */
+        UpdateUser: {
+            full_name?: string | null;
+            /** @description Disabling signs the user out everywhere at once. */
+            disabled?: boolean | null;
+            mobile?: string | null;
+        };
+        /**
+         * @description Changes to a working rule (its kind cannot change). `null` clears `effective_to` (open-ended),
+         *     `weekdays`, `from_time` and `to_time`. The rule as changed is checked as a new one would be.
+         */
+        UpdateWorkingRule: {
+            title?: string | null;
+            effective_from?: string | null;
+            effective_to?: string | null;
+            weekdays?: string[] | null;
+            opens?: string | null;
+            closes?: string | null;
+            from_time?: string | null;
+            to_time?: string | null;
+        };
+        /** @description The multipart form of an upload (documentation schema). */
+        UploadForm: {
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG, judged by its bytes; at most the configured size (default 10 MiB).
+             */
+            file: Blob;
+            document_type: components["schemas"]["DocumentType"];
+        };
+        /** @description A user as the API shows it. */
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** @example m.karimi */
+            username: string;
+            /** @example مریم کریمی */
+            full_name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description `role` as people read it (Persian).
+             * @example کارشناس اداره کل
+             */
+            role_label_fa: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /**
+             * @description Iranian mobile `09xxxxxxxxx` (personal data: shown to the user and administrators).
+             * @example 09121234567
+             */
+            mobile?: string | null;
+            disabled: boolean;
+            must_change_password: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        VehicleInput: {
+            /**
+             * @description Iranian car plate as clerks type it: number first (`"۱۲ الف ۳۴۵ ایران ۶۷"`,
+             *     `"12الف345-67"`) or region first (`"ایران ۱۵ - ۳۵۱ الف ۱۲"`); Persian, Arabic or ASCII
+             *     digits in any mix; spaces, dashes of every kind, minus sign, slash or dot between the
+             *     parts; `ا`, `آ`, `الـف` for `الف`. Stored canonically (`12الف345-67`). The region must be
+             *     one that car plates carry (10–99); motorcycle and free-zone plates are refused with
+             *     their own message. Only the configured government letters (default `الف`) are accepted.
+             * @example ۱۲ الف ۳۴۵ ایران ۶۷
+             */
+            plate: string;
+            /**
+             * @description ISO 3779 VIN: 17 Latin letters and digits, no I, O or Q, not all digits (Persian digits,
+             *     spaces and dashes are normalised). Optional; checked only when given (a blank string
+             *     counts as not given). At least one of `vin` and `chassis_number` is required.
+             * @example NAAM01CA9JK123456
+             */
+            vin?: string | null;
+            /**
+             * @description Chassis number (شماره شاسی) of vehicles without a 17-character VIN: free format,
+             *     normalised (Persian/Arabic digits to ASCII, upper case, spaces and dashes dropped) to
+             *     5–25 Latin letters and digits. Optional; at least one of `vin` and `chassis_number` is
+             *     required (422 on `vehicle.chassis_number` when both are missing).
+             * @example IRFC841V3AJ123456
+             */
+            chassis_number?: string | null;
+            /**
+             * @description Engine number, normalised like `chassis_number` (Persian digits to ASCII, upper case,
+             *     spaces and dashes dropped); up to 30 Latin letters, digits and `/`.
+             * @example 124K0123456
+             */
+            engine_number: string;
+            /** @example ایران خودرو */
+            make: string;
+            /** @example سمند LX */
+            model: string;
+            /**
+             * Format: int32
+             * @description Model year, Gregorian (e.g. 2012) or Solar Hijri (e.g. 1391); not in the future.
+             * @example 1391
+             */
+            year: number;
+            vehicle_type: components["schemas"]["VehicleType"];
+        };
+        /**
+         * @description Kind of vehicle.
+         * @enum {string}
+         */
+        VehicleType: "passenger_car" | "pickup" | "van" | "minibus" | "bus" | "truck" | "ambulance" | "special" | "other";
+        VehicleView: {
+            /**
+             * @description Canonical plate, e.g. `12الف345-67`.
+             * @example 12الف345-67
+             */
+            plate: string;
+            plate_parts: components["schemas"]["PlateParts"];
+            /**
+             * @description ISO 3779 VIN; `null` when the vehicle was filed with a chassis number only.
+             * @example NAAM01CA9JK123456
+             */
+            vin?: string | null;
+            /**
+             * @description Chassis number (شماره شاسی), normalised; `null` when not given.
+             * @example IRFC841V3AJ123456
+             */
+            chassis_number?: string | null;
+            engine_number: string;
+            make: string;
+            model: string;
+            /** Format: int32 */
+            year: number;
+            vehicle_type: components["schemas"]["VehicleType"];
+            /**
+             * @description `vehicle_type` as people read it (Persian).
+             * @example سواری
+             */
+            vehicle_type_label_fa: string;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            types: components["schemas"]["EventType"][];
+            /** Format: uuid */
+            organisation_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        /**
+         * @description A working rule: weekend days, office hours or a closure in force over a date range. The
+         *     fields a kind does not use are `null`.
+         */
+        WorkingRule: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RuleKind"];
+            /**
+             * @description `kind` in Persian.
+             * @example تعطیلی هفتگی
+             */
+            kind_label_fa: string;
+            /** @example تعطیلی پنجشنبه‌ها */
+            title: string;
+            /** Format: date */
+            effective_from: string;
+            /** @example 1405/04/01 */
+            effective_from_jalali: string;
+            /**
+             * Format: date
+             * @description Last day in force (inclusive); `null` when open-ended.
+             */
+            effective_to?: string | null;
+            effective_to_jalali?: string | null;
+            /**
+             * @description `weekend`: the weekend days; `office_hours`: the weekdays it applies to (`null`: all).
+             * @example [
+             *       "thursday",
+             *       "friday"
+             *     ]
+             */
+            weekdays?: string[] | null;
+            /**
+             * @description `weekdays` in Persian, same order.
+             * @example [
+             *       "پنجشنبه",
+             *       "جمعه"
+             *     ]
+             */
+            weekdays_fa?: string[] | null;
+            /** @description `office_hours`: `HH:MM`. */
+            opens?: string | null;
+            closes?: string | null;
+            /** @description `closure`: closed from (`null`: from midnight); both times `null` is the whole day. */
+            from_time?: string | null;
+            /** @description `closure`: closed until (`null`: to the end of the day). */
+            to_time?: string | null;
+            /** @description `true` for a closure without times. */
+            whole_day?: boolean | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the Solar Hijri calendar, service time zone, Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰ */
+            updated_at_jalali: string;
+            /**
+             * Format: int64
+             * @description The version, as in the `ETag`.
+             */
+            version: number;
+        };
+    };
+    responses: {
+        /** @description Malformed JSON or query string (`malformed_json`, `invalid_query`). */
+        BadRequest: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`). */
+        Forbidden: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Internal error (`internal_error`); nothing internal is disclosed. */
+        InternalError: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `limit` outside its range (`validation_failed`, `errors[0].field` is `limit`). */
+        LimitOutOfRange: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not found, or not visible to the caller (`not_found`). */
+        NotFound: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Body larger than the limit (`payload_too_large`). */
+        PayloadTooLarge: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Read-only maintenance window (`maintenance`, `Retry-After`) or database unavailable (`service_unavailable`). */
+        ReadOnlyOrUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Database unavailable (`service_unavailable`). */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing, invalid or expired token (`unauthorized`, `invalid_token`). */
+        Unauthorized: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Body is not `application/json` (`unsupported_media_type`). */
+        UnsupportedMediaType: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Validation failed (`validation_failed`, with `errors[]` naming each field by JSON path). */
+        ValidationFailed: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    get_health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Database unreachable or migrations pending. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    login_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong username or password, or the account is disabled (`invalid_credentials`). */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many failed attempts (`rate_limited`, `Retry-After`). */
+            429: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    refresh_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description A new token pair. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown, expired, revoked or reused refresh token (`invalid_token`). */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    logout_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Password changed. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_current_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_organisations: {
+        parameters: {
+            query?: {
+                /** @description Only organisations of this kind. */
+                kind?: components["schemas"]["OrgKind"];
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organisations. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisation"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Name or national id already used (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation; `ETag` carries its version. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisation"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Name or national id already used (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                organisation_id?: string;
+                role?: components["schemas"]["Role"];
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUser"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Username taken (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user; `ETag` carries its version. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUser"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An administrator tried to disable their own account (`cannot_disable_self`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    reset_user_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The temporary password. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_requests: {
+        parameters: {
+            query?: {
+                /** @description Only requests in this status. */
+                status?: components["schemas"]["RequestStatus"];
+                /**
+                 * @description Only this agency's requests (directorate, registry and admin; agencies always see only
+                 *     their own).
+                 */
+                organisation_id?: string;
+                /**
+                 * @description Exact look-up by tracking code, plate (either order, any separators), VIN, chassis
+                 *     number or letter number (Persian digits, Arabic letter forms, spaces and dashes are
+                 *     normalised; a VIN or chassis number matches either column).
+                 */
+                q?: string;
+                /** @description Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time). */
+                created_from?: string;
+                /** @description Filed on or before this date (ISO or Jalali, Tehran time). */
+                created_to?: string;
+                /** @description `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others. */
+                overdue?: boolean;
+                /**
+                 * @description `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
+                 *     clock is running (others have no due date), earliest `due_at` first.
+                 */
+                sort?: "created_at" | "due_at";
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (1–255 visible ASCII characters). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Filed. */
+            201: {
+                headers: {
+                    /** @description Its version */
+                    ETag?: string;
+                    /** @description The new request's URL */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (`validation_failed`), each named in `errors`: e.g. `vehicle.plate` (`invalid_plate`: shape, letter, region, or not a car plate), `vehicle.vin` (`invalid_vin`), `vehicle.chassis_number` (`invalid_chassis_number`, or `required` when neither a VIN nor a chassis number is given). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_request_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    review_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Now under review. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`, with `current_status`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    reject_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectBody"];
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `reason_code` missing or unknown, or `reason` empty or too long (`validation_failed`, every field at once). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    withdraw_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    reopen_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteBody"];
+            };
+        };
+        responses: {
+            /** @description Back under review. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    track_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code, e.g. `4821-7730-5512` or `۴۸۲۱۷۷۳۰۵۵۱۲` */
+                tracking_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown code (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many look-ups (`rate_limited`). */
+            429: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    upload_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is closed (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PDF, JPEG or PNG, or not multipart (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing `file` or invalid `document_type` (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    download_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, under the content type judged at upload. */
+            200: {
+                headers: {
+                    /** @description `attachment` with a server-made file name and the original (sanitised) in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Always `nosniff`. */
+                    "X-Content-Type-Options"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_document_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document requests. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_document_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked; the request now awaits documents. `ETag` is the request's new version. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    resubmit_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitBody"];
+            };
+        };
+        responses: {
+            /** @description Back under review. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Documents still missing (`documents_missing`) or not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    issue_permit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePermit"];
+            };
+        };
+        responses: {
+            /** @description Issued; `Location` is the permit. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`) or the national permit number is taken (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    record_registration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRegistration"];
+            };
+        };
+        responses: {
+            /** @description Completed. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed in the current state (`invalid_transition`) or the registration number is taken (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    verify_permit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The permit number as printed (Persian digits, spaces and dashes accepted) */
+                permit_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permit's status. */
+            200: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description A well-formed number that names no permit (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many look-ups (`rate_limited`). */
+            429: {
+                headers: {
+                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    RateLimit?: string;
+                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_permits: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only permits in this status. Without it (and without `updated_since`) the police's list
+                 *     leaves out `revoked` permits.
+                 */
+                status?: components["schemas"]["PermitStatus"];
+                /** @description Only permits changed at or after this time (for systems that poll). */
+                updated_since?: string;
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of permits. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_permit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permit. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    post_receipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (1–255 visible ASCII characters). */
+                "Idempotency-Key"?: string | null;
+                /** @description The permit's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostReceipt"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the permit with its receipt. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A receipt exists (`duplicate`), the permit was revoked (`permit_revoked`) or replaced by a newer one (`conflict`), or the key is in flight (`idempotency_in_flight`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (`validation_failed`), all named at once; the removal time outside the permit's life (`before_issue`, `after_validity`, `future_date` on `occurred_at`) or a very late receipt without `notes` (`late_receipt`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    revoke_permit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The permit's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokePermit"];
+            };
+        };
+        responses: {
+            /** @description Revoked; the permit with its `revocation`. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A receipt exists or the request moved on (`invalid_transition`), already revoked (`permit_revoked`), or replaced by a newer permit (`conflict`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (`validation_failed`): `reason_code` missing or unknown, `notes` missing for `other`. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_complaints: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: components["schemas"]["Category"];
+                /** @description Filed at or after this time. */
+                created_from?: string;
+                /** @description Filed before this time. */
+                created_to?: string;
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of complaints. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_complaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateComplaint"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The idempotency key is in flight (`idempotency_in_flight`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    respond_to_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseBody"];
+            };
+        };
+        responses: {
+            /** @description Answered. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Closed (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    close_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Complaint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already closed (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    give_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feedback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not finished yet (`invalid_transition`) or already rated (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active and upcoming notices. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeList"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotice"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    delete_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    update_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotice"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The cursor of every list: the previous page's `next_cursor` (the last event id already
+                 *     seen); omit to start at the beginning.
+                 */
+                cursor?: string;
+                /**
+                 * @deprecated
+                 * @description The same as `cursor`, kept for pollers written before it (deprecated); when both are
+                 *     given they must be equal.
+                 */
+                after?: string;
+                /** @description Comma-separated event types to include. */
+                types?: string;
+                /**
+                 * @description 1–500 (default 100).
+                 * @example 100
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscriptions. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            /** @description Subscribed. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unsubscribed. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retry_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_holidays: {
+        parameters: {
+            query?: {
+                /**
+                 * @description One year: Jalali below 1700 (`1405`, Persian digits accepted), Gregorian from 1700.
+                 *     Without `year`, `from` and `to`, the current and the next Jalali year.
+                 * @example 1405
+                 */
+                year?: string;
+                /** @description On or after this date (ISO or Jalali). */
+                from?: string;
+                /** @description On or before this date (ISO or Jalali). */
+                to?: string;
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of holidays. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Holiday"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHoliday"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    /** @description The holiday's URL */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description That date is already a holiday (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    import_holidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHoliday"][];
+            };
+        };
+        responses: {
+            /** @description Imported: what changed. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A day would take the date of another confirmed holiday (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Bad rows, every one named; nothing stored. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    confirm_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Provisional holiday id or confirmed row id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional; without a body the computed (or current) date is confirmed. */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ConfirmHoliday"];
+            };
+        };
+        responses: {
+            /** @description Moved or re-confirmed. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description Confirmed (stored). */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such holiday. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fixed holiday, a day that confirms nothing (`conflict`), or the date is another stored holiday (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    delete_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Holiday id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A built-in holiday (`conflict`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_request_sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The computation, day by day. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaExplanation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_sla_report: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Requests filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, service
+                 *     time zone).
+                 */
+                from?: string;
+                /** @description Requests filed on or before this date (ISO or Jalali). */
+                to?: string;
+                /** @description Only this agency. */
+                organisation_id?: string;
+                /** @description `csv` for CSV (the same as `Accept: text/csv`). */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                    /** @example scope,organisation_id,organisation_name,requests,... */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_working_rules: {
+        parameters: {
+            query?: {
+                /** @description Only rules of this kind: `weekend`, `office_hours` or `closure`. */
+                kind?: string;
+                /** @description Only rules whose date range covers this date (ISO or Jalali). */
+                on?: string;
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of working rules. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_WorkingRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_working_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWorkingRule"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The rule's URL */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Every invalid field named (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_working_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Working rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_working_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Working rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    update_working_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Working rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkingRule"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Every invalid field named (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+}
