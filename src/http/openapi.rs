@@ -441,14 +441,14 @@ fn complete_response(status: &str, response: &mut Response, op_id: &str) {
             response,
             "RateLimit-Policy",
             string_header(
-                "The quota policy as a structured field, e.g. `\"default\";q=60;w=60` (60 calls per 60 seconds per client address).",
+                "The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `\"track\";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address).",
             ),
         );
         add_header(
             response,
             "RateLimit",
             string_header(
-                "What is left of the quota as a structured field, e.g. `\"default\";r=59;t=60` (59 calls left, window resets in 60 seconds).",
+                "What is left of each policy, e.g. `\"track\";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`.",
             ),
         );
     }

@@ -3452,9 +3452,9 @@ export interface operations {
             /** @description Signed in. */
             200: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -3482,9 +3482,9 @@ export interface operations {
             /** @description Too many failed attempts (`rate_limited`, `Retry-After`). */
             429: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
@@ -4497,9 +4497,9 @@ export interface operations {
             /** @description The status. */
             200: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -4524,9 +4524,9 @@ export interface operations {
             /** @description Too many look-ups (`rate_limited`). */
             429: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
@@ -5003,9 +5003,9 @@ export interface operations {
             /** @description The permit's status. */
             200: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -5041,9 +5041,9 @@ export interface operations {
             /** @description Too many look-ups (`rate_limited`). */
             429: {
                 headers: {
-                    /** @description What is left of the quota as a structured field, e.g. `"default";r=59;t=60` (59 calls left, window resets in 60 seconds). */
+                    /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policy as a structured field, e.g. `"default";q=60;w=60` (60 calls per 60 seconds per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
