@@ -23,7 +23,9 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
 }
 
 /// Independent working-time count: minute by minute, a minute counts when `works` says so for
-/// its Tehran wall-clock time.
+/// its Tehran wall-clock time. A clock started mid-minute (`from` with seconds) ends mid-minute
+/// too, and the API gives `to` in whole seconds: a last step less than half a minute before `to`
+/// is that rounding, not a minute.
 pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
@@ -31,7 +33,7 @@ pub(crate) fn minutes_where(
 ) -> i64 {
     let mut n = 0;
     let mut t = from;
-    while t < to {
+    while to - t >= TimeDelta::seconds(30) {
         if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
             n += 1;
         }
