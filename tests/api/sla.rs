@@ -22,24 +22,24 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: minute by minute, a minute counts when `works` says so for
-/// its Tehran wall-clock time. A clock started mid-minute (`from` with seconds) ends mid-minute
-/// too, and the API gives `to` in whole seconds: a last step less than half a minute before `to`
-/// is that rounding, not a minute.
+/// Independent working-time count: second by second, a second counts when `works` says so for
+/// its Tehran wall-clock time; the total is rounded to whole minutes. (Counting whole minutes from
+/// `from` would put the grid at `from`'s seconds: a clock started mid-minute inside office hours
+/// then gains a minute, one started at an opening loses one, depending on the time of day.)
 pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
     works: impl Fn(NaiveDateTime) -> bool,
 ) -> i64 {
-    let mut n = 0;
+    let mut seconds = 0;
     let mut t = from;
-    while to - t >= TimeDelta::seconds(30) {
+    while t < to {
         if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
-            n += 1;
+            seconds += 1;
         }
-        t += TimeDelta::minutes(1);
+        t += TimeDelta::seconds(1);
     }
-    n
+    (seconds + 30) / 60
 }
 
 /// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
