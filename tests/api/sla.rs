@@ -22,25 +22,24 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: minute by minute from `from`, a step counts when `works` says
-/// so for the Tehran wall-clock time it starts at, the last step only for the part before `to`;
-/// rounded to the nearest minute. (Starts and due times carry seconds: counting the last step
-/// whole would add a minute whenever the clock started inside working hours.)
+/// Independent working-time count: second by second, a second counts when `works` says so for
+/// its Tehran wall-clock time; the total is rounded to whole minutes. (Counting whole minutes from
+/// `from` would put the grid at `from`'s seconds: a clock started mid-minute inside office hours
+/// then gains a minute, one started at an opening loses one, depending on the time of day.)
 pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
     works: impl Fn(NaiveDateTime) -> bool,
 ) -> i64 {
-    let mut millis = 0;
+    let mut seconds = 0;
     let mut t = from;
     while t < to {
-        let step_end = (t + TimeDelta::minutes(1)).min(to);
         if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
-            millis += (step_end - t).num_milliseconds();
+            seconds += 1;
         }
-        t += TimeDelta::minutes(1);
+        t += TimeDelta::seconds(1);
     }
-    (millis + 30_000) / 60_000
+    (seconds + 30) / 60
 }
 
 /// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
