@@ -154,11 +154,15 @@ async fn a_poller_following_next_cursor_misses_nothing_under_concurrent_writers(
 async fn complaint_events_follow_who_may_read_the_complaint() {
     let app = spawn_app().await;
     let s = Scenario::new(&app).await.filed().await;
-    let body = |subject: &str| {
-        serde_json::json!({"subject": subject, "body": "متن شکایت", "category": "other"})
-    };
-    let agencys = app.complain(&s.agency_a, &body("شکایت سازمان")).await.json(201);
-    let registrys = app.complain(&s.registry, &body("شکایت ثبت")).await.json(201);
+    let body = |subject: &str| serde_json::json!({"subject": subject, "body": "متن شکایت", "category": "other"});
+    let agencys = app
+        .complain(&s.agency_a, &body("شکایت سازمان"))
+        .await
+        .json(201);
+    let registrys = app
+        .complain(&s.registry, &body("شکایت ثبت"))
+        .await
+        .json(201);
     let complaint_ids = |events: &[Value]| -> Vec<String> {
         events
             .iter()
@@ -180,7 +184,10 @@ async fn complaint_events_follow_who_may_read_the_complaint() {
 
     // Roles that may read a complaint still see its events.
     let (directorate, _) = all_events(&app, &s.directorate, None).await;
-    assert_eq!(complaint_ids(&directorate), [agency_id.clone(), registry_id]);
+    assert_eq!(
+        complaint_ids(&directorate),
+        [agency_id.clone(), registry_id]
+    );
     app.get_as(&s.agency_a, &format!("/complaints/{agency_id}"))
         .await
         .json(200);
