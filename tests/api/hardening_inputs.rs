@@ -230,7 +230,7 @@ async fn docs_and_api_responses_carry_browser_protections() {
 
     for resp in [
         app.get_root("/health/live").await,
-        app.get(&"/requests".to_owned(), None).await,
+        app.get("/requests", None).await,
     ] {
         let h = resp.headers();
         assert_eq!(
