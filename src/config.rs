@@ -396,6 +396,16 @@ pub struct Config {
     #[arg(long, env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub sla_registration_days: u32,
 
+    /// TLS is terminated by a proxy in front of the service (clients reach it over HTTPS only):
+    /// responses then carry `Strict-Transport-Security`.
+    #[arg(
+        long,
+        env = "TLS_TERMINATED_UPSTREAM",
+        default_value_t = false,
+        global = true
+    )]
+    pub tls_terminated_upstream: bool,
+
     /// Bearer token Prometheus must send to `GET /metrics`; unset, only loopback clients may
     /// scrape.
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]

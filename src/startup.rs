@@ -17,7 +17,8 @@ use crate::documents::storage::BlobStore;
 use crate::error::ApiError;
 use crate::http::json::JsonLimit;
 use crate::http::middleware::{
-    fallback, header_limits, problem_layer, request_context, RouteTable,
+    control_characters, fallback, header_limits, problem_layer, request_context, security_headers,
+    RouteTable,
 };
 use crate::http::openapi;
 use crate::notices::guard::NoticeCache;
@@ -318,9 +319,11 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
+        .wrap(from_fn(control_characters))
         .wrap(from_fn(header_limits))
         .wrap(cors(&config))
         .wrap(from_fn(problem_layer))
+        .wrap(from_fn(security_headers))
         .wrap(from_fn(request_context))
     })
     .workers(workers)

@@ -126,16 +126,27 @@ pub enum EventScope {
     OrganisationAndNotices(String),
     /// The police: events about permits only.
     Permits,
+    /// The registry: every event except complaint events of complaints it did not file (it
+    /// reads only its own complaints through `GET /complaints/{id}`, see [`Seen::complaints`]).
+    AllButOthersComplaints {
+        /// The caller's user id: complaints it filed stay in view.
+        user_id: String,
+    },
 }
 
 impl EventScope {
-    /// The feed: agencies their organisation's events and notices; the police permit events;
-    /// the registry, the directorate and administrators all.
+    /// The feed shows each role only what it may read directly: agencies their
+    /// organisation's events (their requests, permits and complaints) and notices; the police
+    /// permit events; the registry every event but the complaints others filed; the
+    /// directorate and administrators all.
     pub fn feed(user: &AuthUser) -> EventScope {
         match user.role {
             Role::Agency => EventScope::OrganisationAndNotices(user.org_id.clone()),
             Role::Police => EventScope::Permits,
-            Role::Registry | Role::Directorate | Role::Admin => EventScope::All,
+            Role::Registry => EventScope::AllButOthersComplaints {
+                user_id: user.id.clone(),
+            },
+            Role::Directorate | Role::Admin => EventScope::All,
         }
     }
 }

@@ -131,7 +131,8 @@ pub async fn list_documents(
 ///
 /// Download a document's bytes. Roles: the owning `agency`, `directorate`, `admin`.
 ///
-/// Sent as an attachment with a server-made file name (the original, sanitised, in
+/// Sent as an attachment with a server-made file name (the original, sanitised and always
+/// ending in the stored type's extension — `scan.hta` stored as a PDF is `scan.hta.pdf` — in
 /// `filename*`), the stored content type, `X-Content-Type-Options: nosniff` and an `ETag`
 /// from the SHA-256.
 #[utoipa::path(
@@ -146,7 +147,7 @@ pub async fn list_documents(
             (inline(Binary) = "image/png"),
         ),
         headers(
-            ("Content-Disposition" = String, description = "`attachment` with a server-made file name and the original (sanitised) in `filename*`."),
+            ("Content-Disposition" = String, description = "`attachment` with a server-made file name and the original (sanitised, ending in the stored type's extension: `scan.hta` stored as a PDF is `scan.hta.pdf`) in `filename*`."),
             ("X-Content-Type-Options" = String, description = "Always `nosniff`."),
         )))
 )]

@@ -69,10 +69,8 @@ pub fn sanitize_filename(name: &str) -> String {
         .chars()
         .filter(|c| {
             !c.is_control()
-                && !matches!(
-                    c,
-                    '"' | '<' | '>' | ':' | '|' | '?' | '*' | '\u{202E}' | '\u{202D}'
-                )
+                && !crate::domain::text::is_invisible_format(*c)
+                && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*')
         })
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
@@ -81,6 +79,29 @@ pub fn sanitize_filename(name: &str) -> String {
         out = "document".to_owned();
     }
     out
+}
+
+/// The name a download is offered under (`filename*`): the stored name, sanitised again (rows
+/// stored before a rule changed are covered too), always ending in the stored type's extension.
+/// A name that already ends in it (any case; `.jpeg` for JPEG too) is kept; otherwise the
+/// extension is appended, so `scan.hta` stored as a PDF is offered as `scan.hta.pdf` and a
+/// browser can never save it as something it would run.
+pub fn download_name(stored: &str, kind: FileKind) -> String {
+    let name = sanitize_filename(stored);
+    let name = name.trim_end_matches(['.', ' ']);
+    let lower = name.to_lowercase();
+    let has_own = match kind {
+        FileKind::Pdf => lower.ends_with(".pdf"),
+        FileKind::Jpeg => lower.ends_with(".jpg") || lower.ends_with(".jpeg"),
+        FileKind::Png => lower.ends_with(".png"),
+    };
+    if has_own {
+        name.to_owned()
+    } else if name.is_empty() {
+        format!("document.{}", kind.extension())
+    } else {
+        format!("{name}.{}", kind.extension())
+    }
 }
 
 /// RFC 5987 encoding for `filename*=UTF-8''…`.
@@ -125,5 +146,21 @@ mod tests {
         assert_eq!(sanitize_filename("..."), "document");
         assert_eq!(sanitize_filename(&"x".repeat(500)).chars().count(), 150);
         assert_eq!(rfc5987("سند a.pdf"), "%D8%B3%D9%86%D8%AF%20a.pdf");
+        assert_eq!(sanitize_filename("\u{202E}fdp.exe\u{200B}"), "fdp.exe");
+    }
+
+    #[test]
+    fn download_names_end_in_the_stored_type() {
+        assert_eq!(download_name("scan.hta", FileKind::Pdf), "scan.hta.pdf");
+        assert_eq!(download_name("scan.PDF", FileKind::Pdf), "scan.PDF");
+        assert_eq!(download_name("scan.pdf. .", FileKind::Pdf), "scan.pdf");
+        assert_eq!(download_name("a.png", FileKind::Pdf), "a.png.pdf");
+        assert_eq!(download_name("photo.jpeg", FileKind::Jpeg), "photo.jpeg");
+        assert_eq!(download_name("photo", FileKind::Jpeg), "photo.jpg");
+        assert_eq!(
+            download_name("..\\x/evil\u{0000}.exe", FileKind::Png),
+            "evil.exe.png"
+        );
+        assert_eq!(download_name("...", FileKind::Png), "document.png");
     }
 }

@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
 use crate::documents::model::{DocumentRow, ReceivedFile, UploadParts};
-use crate::documents::sniff::{rfc5987, sanitize_filename, sniff};
+use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff};
 use crate::documents::storage::{BlobStore, PendingBlob};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 
@@ -267,7 +267,7 @@ pub async fn send(blobs: Arc<dyn BlobStore>, row: DocumentRow) -> ApiResult<Http
         "attachment; filename=\"document-{}.{}\"; filename*=UTF-8''{}",
         row.id,
         row.content_type.extension(),
-        rfc5987(&row.filename)
+        rfc5987(&download_name(&row.filename, row.content_type))
     );
     let mut b = HttpResponse::Ok();
     b.insert_header((header::CONTENT_TYPE, row.content_type.content_type()));

@@ -3,9 +3,11 @@
 //! Three kinds of text, three functions:
 //!
 //! - **Display text** ([`normalize_text`], [`normalize_line`]): letter forms folded (Arabic ي/ى
-//!   → ی, ك/ڪ → ک, ة/ھ/ە → ه), bidi embedding/override/isolate controls (U+202A–U+202E,
-//!   U+2066–U+2069, which can spoof what a reader sees) and control characters dropped, ZWNJ
-//!   (نیم‌فاصله) and the user's digits kept.
+//!   → ی, ك/ڪ → ک, ة/ھ/ە → ه), invisible formatting that can spoof what a reader sees dropped
+//!   ([`is_invisible_format`]: bidi embedding/override/isolate controls U+202A–U+202E,
+//!   U+2066–U+2069, the marks LRM, RLM and ALM, and the zero-width space, word joiner and BOM)
+//!   with control characters, ZWNJ (نیم‌فاصله, Persian orthography), ZWJ (which forces a
+//!   joining form) and the user's digits kept.
 //! - **Identifiers** ([`normalize_code`]: codes, tracking codes, permit numbers, plates, national
 //!   ids, mobiles, VIN/chassis numbers, dates): letters folded, Persian and Arabic-Indic digits
 //!   ASCII, every bidi and zero-width mark dropped, trimmed.
@@ -49,9 +51,21 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Zero-width characters and marks (ZWSP, ZWNJ, ZWJ, LRM, RLM, BOM).
+/// Zero-width characters and marks (ZWSP, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM).
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}')
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Invisible formatting dropped from display text: bidi controls (embeddings, overrides,
+/// isolates), the directional marks LRM, RLM and ALM (U+061C), and the zero-width space
+/// (U+200B), word joiner (U+2060) and BOM (U+FEFF). ZWNJ (U+200C) and ZWJ (U+200D) are not
+/// here: Persian writing uses them.
+pub fn is_invisible_format(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), and the combining
@@ -69,12 +83,12 @@ fn collapse_spaces(s: &str) -> String {
 }
 
 /// Display text (names, subjects, free text): letters folded, white space collapsed, ZWNJ and
-/// the user's digits kept. Bidi controls and control characters other than newlines and tabs
-/// are dropped.
+/// the user's digits kept. Invisible formatting ([`is_invisible_format`]) and control
+/// characters other than newlines and tabs are dropped.
 pub fn normalize_text(s: &str) -> String {
     let folded: String = s
         .chars()
-        .filter(|c| (!c.is_control() || *c == '\n' || *c == '\t') && !is_bidi_control(*c))
+        .filter(|c| (!c.is_control() || *c == '\n' || *c == '\t') && !is_invisible_format(*c))
         .map(fold_letter)
         .collect();
     folded.trim().to_owned()
@@ -200,6 +214,23 @@ mod tests {
         assert_eq!(normalize_text("مدرسة ڪوچك"), "مدرسه کوچک");
         // Diacritics are the writer's choice in display text.
         assert_eq!(normalize_text("مُحَمَّد"), "مُحَمَّد");
+    }
+
+    #[test]
+    fn display_text_loses_directional_marks_and_zero_width_spaces_but_keeps_zwnj_and_zwj() {
+        assert_eq!(
+            normalize_line(
+                "\u{200F}رضا\u{200B} \u{200E}احمدی\u{061C}\u{2060}\u{FEFF} می\u{200C}روم ه\u{200D}"
+            ),
+            "رضا احمدی می\u{200C}روم ه\u{200D}"
+        );
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{061C}',
+        ] {
+            assert!(is_invisible_format(c), "{c:?}");
+        }
+        assert!(!is_invisible_format('\u{200C}'));
+        assert!(!is_invisible_format('\u{200D}'));
     }
 
     #[test]

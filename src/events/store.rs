@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::access::EventScope;
-use crate::db::schema::events;
+use crate::db::schema::{complaints, events};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::events::{EventType, SubjectKind};
@@ -66,6 +66,16 @@ pub fn page_after(
             )
         }
         EventScope::Permits => q = q.filter(events::subject_kind.eq(SubjectKind::Permit)),
+        EventScope::AllButOthersComplaints { user_id } => {
+            let own = complaints::table
+                .filter(complaints::created_by.eq(user_id.clone()))
+                .select(complaints::id);
+            q = q.filter(
+                events::subject_kind
+                    .ne(SubjectKind::Complaint)
+                    .or(events::subject_id.eq_any(own)),
+            )
+        }
     }
     if let Some(ts) = types {
         q = q.filter(events::event_type.eq_any(ts));

@@ -66,12 +66,58 @@ fn is_json_content_type(req: &HttpRequest) -> Option<bool> {
 pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, String), ApiError> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ApiError::malformed_json(&e.to_string()))?;
+    if let Some(field) = control_character_at(&value, String::new()) {
+        return Err(ApiError::invalid_field(control_character_issue(field)));
+    }
     let mut canonical = String::with_capacity(bytes.len());
     write_canonical(&value, &mut canonical);
     let hash = hex::encode(Sha256::digest(canonical.as_bytes()));
     let typed = serde_path_to_error::deserialize::<_, T>(value)
         .map_err(|err| ApiError::invalid_field(shape_issue(&err)))?;
     Ok((typed, hash))
+}
+
+/// Whether a character may not appear in any JSON string the service accepts: NUL (which
+/// PostgreSQL cannot store in text) and the other C0 controls and DEL; tab, line feed and
+/// carriage return are allowed (multi-line text).
+pub fn is_forbidden_control(c: char) -> bool {
+    (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}'
+}
+
+/// The JSON path (`contact.name`, `items[0].description`) of the first string or key holding a
+/// forbidden control character, if any.
+fn control_character_at(value: &serde_json::Value, path: String) -> Option<String> {
+    let bad = |s: &str| s.chars().any(is_forbidden_control);
+    match value {
+        serde_json::Value::String(s) if bad(s) => Some(path),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if bad(k) {
+                Some(path.clone())
+            } else {
+                control_character_at(v, child)
+            }
+        }),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| control_character_at(v, format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// 422 issue for a field holding a control character.
+fn control_character_issue(field: String) -> FieldIssue {
+    FieldIssue::new(
+        field,
+        "invalid_characters",
+        "این فیلد نویسهٔ کنترلی (مانند NUL) دارد که پذیرفته نمی‌شود.",
+        "This field holds a control character (such as NUL), which is not accepted.",
+    )
 }
 
 /// Writes JSON with object keys sorted at every level, whatever map order serde_json keeps.
@@ -268,6 +314,23 @@ mod tests {
             issue(r#"{"vehicle":{"plate":"x"},"year":"x"}"#),
             (422, "year".into(), "invalid_type".into())
         );
+    }
+
+    #[test]
+    fn control_characters_are_422_naming_the_field() {
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"a\u0000b"},"year":1}"#),
+            (422, "vehicle.plate".into(), "invalid_characters".into())
+        );
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"x"},"year":1,"a":["ok","\u001b"]}"#),
+            (422, "a[1]".into(), "invalid_characters".into())
+        );
+        assert_eq!(
+            issue(r#"{"vehicle":{"plate":"x","k\u0000":1},"year":1}"#),
+            (422, "vehicle".into(), "invalid_characters".into())
+        );
+        assert!(parse_body::<serde_json::Value>(b"{\"a\":\"x\\ty\\nz\\r\"}").is_ok());
     }
 
     #[test]

@@ -20,7 +20,23 @@ struct Series {
     buckets: [u64; BUCKETS.len() + 1],
 }
 
-type Key = (String, String, &'static str);
+type Key = (&'static str, String, &'static str);
+
+/// The method label: the methods the service routes keep their name, every other method (a
+/// client may send any token as a method) is `other`, so the label set is bounded by
+/// construction.
+pub fn method_label(method: &str) -> &'static str {
+    match method {
+        "GET" => "GET",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "HEAD" => "HEAD",
+        "OPTIONS" => "OPTIONS",
+        _ => "other",
+    }
+}
 
 /// In-process HTTP request metrics.
 pub struct HttpMetrics {
@@ -49,9 +65,10 @@ fn status_class(status: u16) -> &'static str {
 
 impl HttpMetrics {
     /// Records one response. `route` is the matched pattern (`/api/v1/requests/{id}`), never
-    /// the raw path, so label values stay few and carry no identifiers.
+    /// the raw path, so label values stay few and carry no identifiers; `method` is reduced by
+    /// [`method_label`].
     pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let key = (method.to_owned(), route.to_owned(), status_class(status));
+        let key = (method_label(method), route.to_owned(), status_class(status));
         let slot = BUCKETS
             .iter()
             .position(|b| seconds <= *b)
@@ -163,6 +180,23 @@ mod tests {
         assert!(out.contains(
             "duration_seconds_bucket{method=\"GET\",route=\"/x\",status=\"5xx\",le=\"+Inf\"} 1"
         ));
+    }
+
+    #[test]
+    fn unknown_methods_share_one_label() {
+        let m = HttpMetrics::default();
+        for i in 0..100 {
+            m.observe(&format!("X{i}"), "unmatched", 404, 0.001);
+        }
+        m.observe("get", "unmatched", 404, 0.001);
+        m.observe("PATCH", "unmatched", 404, 0.001);
+        let mut out = String::new();
+        m.render(&mut out);
+        assert!(out.contains(
+            "plate_permits_http_requests_total{method=\"other\",route=\"unmatched\",status=\"4xx\"} 101"
+        ));
+        assert!(out.contains("method=\"PATCH\""));
+        assert!(!out.contains("X1"));
     }
 
     #[test]

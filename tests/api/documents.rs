@@ -323,3 +323,50 @@ async fn interrupted_uploads_are_repaired_at_start_up() {
     let resp = app.document_content(&s.agency_a, key).await;
     assert_eq!(resp.bytes().await.unwrap().as_ref(), PDF);
 }
+
+/// Issue 18 row 6: both download names end in the stored type's extension, whatever the
+/// uploader called the file (browsers prefer `filename*`).
+#[tokio::test]
+async fn download_names_end_in_the_stored_types_extension() {
+    let app = spawn_app().await;
+    let s = filed(&app).await;
+    for (name, mime, bytes, expected) in [
+        ("scan.hta", "application/pdf", PDF, "scan.hta.pdf"),
+        ("\u{202E}ftp.exe", "application/pdf", PDF, "ftp.exe.pdf"),
+        ("photo.png", "image/png", PNG, "photo.png"),
+        ("C:\\temp\\photo", "image/jpeg", JPEG, "photo.jpg"),
+    ] {
+        let doc = app
+            .upload_file(&s.agency_a, s.id(), "other", (name, mime, bytes))
+            .await
+            .json(201);
+        let resp = app.document_content(&s.agency_a, text(&doc, "id")).await;
+        assert_eq!(resp.status().as_u16(), 200);
+        let cd = resp.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let ext = expected.rsplit('.').next().unwrap();
+        let (plain, star) = cd.split_once("; filename*=UTF-8''").unwrap();
+        assert!(plain.ends_with(&format!(".{ext}\"")), "{cd}");
+        let star = percent_decode(star);
+        assert_eq!(star, expected, "{cd}");
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

@@ -147,3 +147,50 @@ async fn a_poller_following_next_cursor_misses_nothing_under_concurrent_writers(
     let want: HashSet<&String> = created.iter().collect();
     assert_eq!(unique, want, "the poller missed events");
 }
+
+/// Issue 18 row 11: complaint events are in a role's feed exactly when the role may read the
+/// complaint through `GET /complaints/{id}`; the registry reads only the complaints it filed.
+#[tokio::test]
+async fn complaint_events_follow_who_may_read_the_complaint() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let body = |subject: &str| serde_json::json!({"subject": subject, "body": "متن شکایت", "category": "other"});
+    let agencys = app
+        .complain(&s.agency_a, &body("شکایت سازمان"))
+        .await
+        .json(201);
+    let registrys = app
+        .complain(&s.registry, &body("شکایت ثبت"))
+        .await
+        .json(201);
+    let complaint_ids = |events: &[Value]| -> Vec<String> {
+        events
+            .iter()
+            .filter(|e| e["subject"]["kind"] == "complaint")
+            .map(|e| e["subject"]["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let agency_id = agencys["id"].as_str().unwrap().to_owned();
+    let registry_id = registrys["id"].as_str().unwrap().to_owned();
+
+    // The registry cannot read the agency's complaint directly…
+    app.get_as(&s.registry, &format!("/complaints/{agency_id}"))
+        .await
+        .problem(404, "not_found");
+    // …so the feed does not show it either, but shows the registry's own and the rest.
+    let (registry, _) = all_events(&app, &s.registry, None).await;
+    assert_eq!(complaint_ids(&registry), std::slice::from_ref(&registry_id));
+    assert!(field(&registry, "type").contains(&"request.submitted"));
+
+    // Roles that may read a complaint still see its events.
+    let (directorate, _) = all_events(&app, &s.directorate, None).await;
+    assert_eq!(
+        complaint_ids(&directorate),
+        [agency_id.clone(), registry_id]
+    );
+    app.get_as(&s.agency_a, &format!("/complaints/{agency_id}"))
+        .await
+        .json(200);
+    let (agency, _) = all_events(&app, &s.agency_a, None).await;
+    assert_eq!(complaint_ids(&agency), [agency_id]);
+}

@@ -11,6 +11,7 @@ mod document_due_dates;
 mod documents;
 mod events;
 mod foundation;
+mod hardening_inputs;
 mod identity;
 mod labels;
 mod official_holidays;
