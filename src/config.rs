@@ -547,7 +547,10 @@ mod tests {
         assert!(Config::defaults().webhook_allowed_networks.0.is_empty());
         let err = Cli::try_parse_from(["plate-permits", "--webhook-allowed-networks", "lan"])
             .unwrap_err();
-        assert!(err.to_string().contains("--webhook-allowed-networks"), "{err}");
+        assert!(
+            err.to_string().contains("--webhook-allowed-networks"),
+            "{err}"
+        );
     }
 
     #[test]

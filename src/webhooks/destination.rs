@@ -347,7 +347,12 @@ mod tests {
     #[test]
     fn allowed_networks_open_internal_ranges_and_only_them() {
         let allowed = Networks::from_str("10.20.0.0/16,127.0.0.0/8").unwrap();
-        for ip in ["10.20.5.6", "127.0.0.1", "::ffff:127.0.0.1", "::ffff:10.20.0.9"] {
+        for ip in [
+            "10.20.5.6",
+            "127.0.0.1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.20.0.9",
+        ] {
             assert!(permitted(ip.parse().unwrap(), &allowed), "{ip}");
         }
         for ip in ["10.21.0.1", "::1", "169.254.169.254", "192.168.1.1"] {
@@ -368,6 +373,9 @@ mod tests {
             ..d
         };
         let kept = d.resolve(&url).await.unwrap();
-        assert!(kept.iter().all(|a| a.ip().is_ipv4() && a.port() == 9), "{kept:?}");
+        assert!(
+            kept.iter().all(|a| a.ip().is_ipv4() && a.port() == 9),
+            "{kept:?}"
+        );
     }
 }
