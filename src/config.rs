@@ -107,6 +107,43 @@ impl FromStr for Origins {
     }
 }
 
+/// Comma-separated networks in CIDR notation (`10.20.0.0/16,127.0.0.0/8`); a bare address is a
+/// network of one. Empty is an empty list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Networks(pub Vec<ipnet::IpNet>);
+
+impl Networks {
+    /// Whether `ip` lies in one of the networks (an IPv4-mapped IPv6 address also as IPv4).
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        let canonical = ip.to_canonical();
+        self.0
+            .iter()
+            .any(|n| n.contains(&ip) || n.contains(&canonical))
+    }
+}
+
+impl FromStr for Networks {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut out = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let net = match part.parse::<ipnet::IpNet>() {
+                Ok(net) => net.trunc(),
+                Err(_) => match part.parse::<std::net::IpAddr>() {
+                    Ok(ip) => ipnet::IpNet::from(ip),
+                    Err(_) => {
+                        return Err(format!(
+                            "'{part}' is not a network (expected CIDRs such as 10.20.0.0/16)"
+                        ))
+                    }
+                },
+            };
+            out.push(net);
+        }
+        Ok(Networks(out))
+    }
+}
+
 /// Weekend days, comma separated: `friday` (default) or `thursday,friday`; English names or
 /// their first three letters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -350,6 +387,17 @@ pub struct Config {
     #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
     pub webhook_timeout_ms: u64,
 
+    /// Networks webhooks may be delivered to although they are loopback, private, link-local or
+    /// otherwise internal (comma-separated CIDRs, e.g. `10.20.0.0/16`); empty: public addresses
+    /// only.
+    #[arg(
+        long,
+        env = "WEBHOOK_ALLOWED_NETWORKS",
+        default_value = "",
+        global = true
+    )]
+    pub webhook_allowed_networks: Networks,
+
     /// Run the webhook delivery worker in this process (`false` for API-only replicas).
     #[arg(long, env = "WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub webhook_worker: bool,
@@ -487,6 +535,32 @@ mod tests {
         let err =
             Cli::try_parse_from(["plate-permits", "--service-timezone", "Mars/Base"]).unwrap_err();
         assert!(err.to_string().contains("--service-timezone"), "{err}");
+    }
+
+    #[test]
+    fn networks_parse() {
+        let n = Networks::from_str(" 10.20.0.0/16, 127.0.0.0/8,fd00::/8 ,192.0.2.7").unwrap();
+        assert_eq!(n.0.len(), 4);
+        assert!(n.contains("10.20.3.4".parse().unwrap()));
+        assert!(!n.contains("10.21.0.1".parse().unwrap()));
+        assert!(n.contains("::ffff:127.0.0.1".parse().unwrap()));
+        assert!(n.contains("fd12::1".parse().unwrap()));
+        assert!(n.contains("192.0.2.7".parse().unwrap()));
+        assert!(!n.contains("192.0.2.8".parse().unwrap()));
+        // Host bits are dropped: 10.20.1.1/16 is 10.20.0.0/16.
+        let n = Networks::from_str("10.20.1.1/16").unwrap();
+        assert!(n.contains("10.20.200.1".parse().unwrap()));
+        assert_eq!(Networks::from_str("").unwrap(), Networks::default());
+        for bad in ["10.0.0.0/33", "intranet", "10.0.0/8", "fd00::/129"] {
+            assert!(Networks::from_str(bad).is_err(), "{bad}");
+        }
+        assert!(Config::defaults().webhook_allowed_networks.0.is_empty());
+        let err = Cli::try_parse_from(["plate-permits", "--webhook-allowed-networks", "lan"])
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("--webhook-allowed-networks"),
+            "{err}"
+        );
     }
 
     #[test]

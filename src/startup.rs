@@ -190,12 +190,10 @@ impl Application {
             notice_cache: web::Data::new(NoticeCache::default()),
             outbound: web::Data::new(Outbound {
                 secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
-                http: reqwest::Client::builder()
-                    .redirect(reqwest::redirect::Policy::none())
-                    .connect_timeout(std::time::Duration::from_secs(3))
-                    .timeout(std::time::Duration::from_millis(config.webhook_timeout_ms))
-                    .build()
-                    .map_err(|e| StartupError(format!("webhook HTTP client: {e}")))?,
+                dispatch: crate::webhooks::destination::Dispatcher {
+                    allowed: config.webhook_allowed_networks.clone(),
+                    timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
+                },
             }),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {

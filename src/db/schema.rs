@@ -358,7 +358,6 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         last_status -> Nullable<Integer>,
         last_error -> Nullable<Text>,
-        response_excerpt -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }

@@ -2,6 +2,7 @@
 //! event, signed per Standard Webhooks 1.0, at least once, retried with back-off.
 
 pub mod crypto;
+pub mod destination;
 pub mod model;
 pub mod routes;
 pub mod service;
@@ -9,8 +10,9 @@ pub mod store;
 pub mod worker;
 
 /// What webhooks need beyond the shared state: the key that seals subscription secrets at
-/// rest, and the outgoing HTTP client (no redirects, short timeouts).
+/// rest, and the dispatcher that sends deliveries to checked destinations only (no redirects,
+/// no proxy, short timeouts).
 pub struct Outbound {
     pub secrets: crypto::SecretBox,
-    pub http: reqwest::Client,
+    pub dispatch: destination::Dispatcher,
 }

@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::clock::{utc, Clock};
+use crate::config::Networks;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::validate::Issues;
+use crate::webhooks::destination::{literal, permitted};
 
 /// Where a delivery stands.
 #[derive(
@@ -40,7 +42,10 @@ crate::text_enum!(DeliveryStatus {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhook {
-    /// `http` or `https` only; redirects are not followed.
+    /// `http` or `https` only, without credentials; redirects are not followed. A literal
+    /// address in an internal range (loopback, private, link-local, unique-local, multicast,
+    /// unspecified) is refused unless `WEBHOOK_ALLOWED_NETWORKS` includes it; a host name is
+    /// resolved and checked the same way at every delivery attempt.
     #[schema(example = "https://rahvar.example.ir/hooks/plate-permits")]
     pub url: String,
     /// Event types to deliver (see `GET /events`).
@@ -60,14 +65,31 @@ pub struct NewWebhook {
     pub organisation_id: Option<String>,
 }
 
-impl TryFrom<CreateWebhook> for NewWebhook {
-    type Error = ApiError;
-
-    fn try_from(input: CreateWebhook) -> ApiResult<Self> {
+impl NewWebhook {
+    /// Checks the input; `allowed` are the internal networks a URL's literal address may name.
+    pub fn parse(input: CreateWebhook, allowed: &Networks) -> ApiResult<Self> {
         let mut issues = Issues::new();
         let url = input.url.trim().to_owned();
-        match reqwest::Url::parse(&url) {
-            Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.host().is_some() => {}
+        match url::Url::parse(&url) {
+            Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.host().is_some() => {
+                if !u.username().is_empty() || u.password().is_some() {
+                    issues.push(FieldIssue::new(
+                        "url",
+                        "credentials_in_url",
+                        "نشانی نباید نام کاربری یا گذرواژه داشته باشد.",
+                        "The URL must not carry a user name or password.",
+                    ));
+                } else if literal(&u).is_some_and(|ip| !permitted(ip, allowed)) {
+                    issues.push(FieldIssue::new(
+                        "url",
+                        "destination_not_allowed",
+                        "ارسال به این نشانی مجاز نیست: نشانی‌های داخلی، محلی و چندپخشی \
+                         پذیرفته نمی‌شوند مگر در شبکه‌های مجاز.",
+                        "This destination is not allowed: internal, local and multicast \
+                         addresses are refused unless in the allowed networks.",
+                    ));
+                }
+            }
             _ => issues.push(FieldIssue::new(
                 "url",
                 "invalid_url",
@@ -136,7 +158,6 @@ pub struct DeliveryRow {
     pub next_attempt_at: NaiveDateTime,
     pub last_status: Option<i32>,
     pub last_error: Option<String>,
-    pub response_excerpt: Option<String>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -201,10 +222,14 @@ pub struct Delivery {
     /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
     #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
     pub next_attempt_at_jalali: String,
+    /// The HTTP status code of the last attempt, when the receiver answered (its body is
+    /// never read or kept).
     pub last_status: Option<i32>,
+    /// Why the last attempt failed: `refused_destination` (the host resolved only to internal
+    /// addresses outside `WEBHOOK_ALLOWED_NETWORKS`; nothing was sent), `dns_failure`,
+    /// `connect_failed`, `timeout`, `http_status` (see `last_status`), or `unsubscribed`.
+    #[schema(example = "http_status")]
     pub last_error: Option<String>,
-    /// The start of the receiver's last response body (at most 256 characters).
-    pub response_excerpt: Option<String>,
     pub updated_at: DateTime<Utc>,
     /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
     /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
@@ -223,7 +248,6 @@ impl Delivery {
             next_attempt_at: utc(r.next_attempt_at),
             last_status: r.last_status,
             last_error: r.last_error,
-            response_excerpt: r.response_excerpt,
             updated_at_jalali: clock.jalali(r.updated_at),
             updated_at: utc(r.updated_at),
         }

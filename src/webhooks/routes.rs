@@ -41,7 +41,7 @@ pub async fn create(
     body: Json<CreateWebhook>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let new = NewWebhook::try_from(body.into_inner()?)?;
+    let new = NewWebhook::parse(body.into_inner()?, &outbound.dispatch.allowed)?;
     let secrets = outbound.secrets.clone();
     let clock = state.clock;
     let created: CreatedWebhook = state

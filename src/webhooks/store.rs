@@ -134,7 +134,6 @@ type DeliveryColumns = (
     wd::next_attempt_at,
     wd::last_status,
     wd::last_error,
-    wd::response_excerpt,
     wd::updated_at,
 );
 
@@ -146,7 +145,6 @@ const DELIVERY_COLUMNS: DeliveryColumns = (
     wd::next_attempt_at,
     wd::last_status,
     wd::last_error,
-    wd::response_excerpt,
     wd::updated_at,
 );
 
@@ -338,7 +336,6 @@ pub struct Attempt {
     pub next_attempt_at: NaiveDateTime,
     pub last_status: Option<i32>,
     pub last_error: Option<String>,
-    pub response_excerpt: Option<String>,
     pub at: NaiveDateTime,
 }
 
@@ -352,7 +349,6 @@ pub fn record_attempt(conn: &mut DbConnection, id: &str, a: Attempt) -> ApiResul
             wd::locked_until.eq(None::<NaiveDateTime>),
             wd::last_status.eq(a.last_status),
             wd::last_error.eq(a.last_error),
-            wd::response_excerpt.eq(a.response_excerpt),
             wd::updated_at.eq(a.at),
         ))
         .execute(conn)?;

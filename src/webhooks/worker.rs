@@ -18,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::events::{outbox, store as events_store};
 use crate::state::AppState;
 use crate::webhooks::crypto::sign;
+use crate::webhooks::destination::Outgoing;
 use crate::webhooks::model::{split_types, DeliveryStatus};
 use crate::webhooks::store::{self, Attempt};
 use crate::webhooks::Outbound;
@@ -151,39 +152,22 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
         .filter_map(|s| sign(s, &d.event_id, timestamp, &d.body).ok())
         .collect::<Vec<_>>()
         .join(" ");
-    let result = outbound
-        .http
-        .post(&d.url)
-        .header("content-type", "application/json")
-        .header("webhook-id", &d.event_id)
-        .header("webhook-timestamp", timestamp.to_string())
-        .header("webhook-signature", signature)
-        .body(d.body.clone())
-        .send()
+    let outcome = outbound
+        .dispatch
+        .send(Outgoing {
+            url: &d.url,
+            headers: vec![
+                ("content-type", "application/json".to_owned()),
+                ("webhook-id", d.event_id.clone()),
+                ("webhook-timestamp", timestamp.to_string()),
+                ("webhook-signature", signature),
+            ],
+            body: d.body,
+        })
         .await;
-    let (ok, http_status, error, excerpt) = match result {
-        Ok(resp) => {
-            let status = resp.status();
-            let text = resp.text().await.unwrap_or_default();
-            let excerpt: String = text.chars().take(256).collect();
-            (
-                status.is_success(),
-                Some(i32::from(status.as_u16())),
-                (!status.is_success()).then(|| format!("HTTP {}", status.as_u16())),
-                Some(excerpt),
-            )
-        }
-        Err(e) => (
-            false,
-            None,
-            Some(if e.is_timeout() {
-                "timeout".to_owned()
-            } else {
-                "connection failed".to_owned()
-            }),
-            None,
-        ),
-    };
+    let ok = outcome.failure.is_none();
+    let http_status = outcome.status.map(i32::from);
+    let error = outcome.failure.map(|f| f.as_str().to_owned());
     let base = state.config.webhook_backoff_base_ms;
     let id = d.id.clone();
     let give_up_at = d.give_up_at;
@@ -214,7 +198,6 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
                     next_attempt_at: next,
                     last_status: http_status,
                     last_error: error,
-                    response_excerpt: excerpt,
                     at,
                 },
             )

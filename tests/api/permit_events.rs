@@ -61,7 +61,7 @@ fn assert_permit_subject(ev: &Value, request: &Value, permit: &Value) {
 
 #[tokio::test]
 async fn permit_events_reach_webhooks_signed() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(allow_loopback).await;
     let c = app.cast().await;
     let (url, received) = receiver(200);
     let seen = received.requests;

@@ -39,7 +39,7 @@ async fn first_delivery_until(
 async fn subscriptions_are_made_by_administrators_for_http_urls_and_known_types() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let url = "http://127.0.0.1:9/hook";
+    let url = "https://rahvar.example.ir/hook";
     let types = ["request.submitted"];
     let hook = subscribe(&app, &c.admin, json!({"url": url, "types": types})).await;
     assert!(text(&hook, "secret").starts_with("whsec_"));
@@ -90,7 +90,7 @@ async fn three_deliveries(app: &TestApp) -> Delivered<'_> {
 
 #[tokio::test]
 async fn each_event_is_delivered_once_signed_and_as_in_the_feed() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;
     let got = d.seen.requests.lock().unwrap().clone();
     assert_eq!(got.len(), 3, "each event once");
@@ -106,7 +106,7 @@ async fn each_event_is_delivered_once_signed_and_as_in_the_feed() {
 
 #[tokio::test]
 async fn an_agency_bound_subscription_gets_only_that_agencys_events() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;
     let only_a = d.seen_a.requests.lock().unwrap().clone();
     assert_eq!(only_a.len(), 1);
@@ -115,21 +115,28 @@ async fn an_agency_bound_subscription_gets_only_that_agencys_events() {
 }
 
 #[tokio::test]
-async fn deliveries_are_listed_as_delivered_with_the_start_of_the_response() {
-    let app = spawn_app().await;
+async fn deliveries_are_listed_with_the_status_code_and_never_the_response_body() {
+    let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;
     let path = format!("/webhooks/{}/deliveries", text(&d.hook, "id"));
-    let items = app.items(&d.s.admin, &path).await;
+    let reply = app.get_as(&d.s.admin, &path).await;
+    assert!(
+        !reply.text.contains("receiver says hello"),
+        "the receiver's body is not shown: {}",
+        reply.text
+    );
+    let items = reply.json(200)["items"].as_array().unwrap().clone();
     assert_eq!(items.len(), 3);
-    assert!(items
-        .iter()
-        .all(|d| d["status"] == "delivered" && d["attempts"] == 1 && d["last_status"] == 200));
-    assert_eq!(items[0]["response_excerpt"], "receiver says hello");
+    assert!(items.iter().all(|d| d["status"] == "delivered"
+        && d["attempts"] == 1
+        && d["last_status"] == 200
+        && d["last_error"].is_null()));
+    assert!(items[0].get("response_excerpt").is_none(), "{}", items[0]);
 }
 
 #[tokio::test]
 async fn while_a_secret_is_rotated_both_secrets_sign() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;
     let path = format!("/webhooks/{}/rotate-secret", text(&d.hook, "id"));
     let rotated = app.post_as(&d.s.admin, &path, &json!({})).await.json(200);
@@ -142,7 +149,7 @@ async fn while_a_secret_is_rotated_both_secrets_sign() {
 
 #[tokio::test]
 async fn an_unsubscribed_receiver_gets_nothing_more() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;
     let path = format!("/webhooks/{}", text(&d.hook, "id"));
     assert_eq!(app.delete_as(&d.s.admin, &path).await.status, 204);
@@ -170,6 +177,7 @@ async fn failed_delivery(app: &TestApp, admin: &str, agency: &str) -> (String, R
 }
 
 fn short_retries(c: &mut plate_permits::config::Config) {
+    allow_loopback(c);
     c.webhook_retry_window_secs = 2;
     c.webhook_backoff_base_ms = 100;
 }
@@ -181,6 +189,7 @@ async fn failures_are_retried_under_one_webhook_id_then_marked_failed() {
     let (_, seen, d) = failed_delivery(&app, &c.admin, &c.agency_a).await;
     assert!(d["attempts"].as_i64().unwrap() >= 2, "retried: {d}");
     assert_eq!(d["last_status"], 500);
+    assert_eq!(d["last_error"], "http_status");
     assert!(seen.count() >= 2);
     // Same webhook-id on every attempt, so receivers can deduplicate.
     let seen = seen.requests.lock().unwrap().clone();
@@ -207,6 +216,7 @@ async fn a_failed_delivery_retried_by_hand_is_delivered() {
 #[tokio::test]
 async fn timeouts_are_retried() {
     let app = spawn_app_with(|c| {
+        allow_loopback(c);
         c.webhook_timeout_ms = 300;
         c.webhook_backoff_base_ms = 100;
     })
@@ -239,7 +249,11 @@ async fn timeouts_are_retried() {
 /// arrive once a worker runs; two instances on one database deliver every event exactly once.
 #[tokio::test]
 async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver() {
-    let app = spawn_app_with(|c| c.webhook_worker = false).await;
+    let app = spawn_app_with(|c| {
+        allow_loopback(c);
+        c.webhook_worker = false;
+    })
+    .await;
     let c = app.cast().await;
     let (url, seen) = receiver(200);
     subscribe(
@@ -277,4 +291,144 @@ async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver()
     for i in instances {
         i.abort();
     }
+}
+
+/// The field issue of a refused subscription (422 `validation_failed`, one issue on `url`).
+async fn refused_url(app: &TestApp, admin: &str, url: &str) -> Value {
+    let body = json!({"url": url, "types": ["request.submitted"]});
+    let problem = app
+        .subscribe(admin, &body)
+        .await
+        .problem(422, "validation_failed");
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{url}: {problem}");
+    assert_eq!(errors[0]["field"], "url", "{url}: {problem}");
+    errors[0].clone()
+}
+
+#[tokio::test]
+async fn urls_naming_internal_addresses_in_any_notation_or_credentials_are_refused() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00:ec2::254]/",
+        "http://10.0.0.1/hook",
+        "http://192.168.1.1/hook",
+        "http://172.16.0.1/hook",
+        "http://127.0.0.1:8080/hook",
+        "http://2130706433/hook",
+        "http://0x7f.1/hook",
+        "http://0177.0.0.1/hook",
+        "http://127.1/hook",
+        "http://[::ffff:127.0.0.1]/hook",
+        "http://[::1]/hook",
+        "http://0.0.0.0/hook",
+        "http://[::]/hook",
+        "http://224.0.0.1/hook",
+        "http://[fe80::1]/hook",
+        "https://[64:ff9b::a9fe:a9fe]/hook",
+    ] {
+        let issue = refused_url(&app, &c.admin, url).await;
+        assert_eq!(issue["code"], "destination_not_allowed", "{url}: {issue}");
+        assert!(
+            text(&issue, "message").contains("مجاز نیست"),
+            "Persian: {issue}"
+        );
+    }
+    for url in [
+        "http://user:pass@rahvar.example.ir/hook",
+        "https://token@rahvar.example.ir/hook",
+        "http://user:pass@10.0.0.1/hook",
+    ] {
+        let issue = refused_url(&app, &c.admin, url).await;
+        assert_eq!(issue["code"], "credentials_in_url", "{url}: {issue}");
+    }
+    // Names are checked when delivering (their addresses can change); public literals pass.
+    for url in [
+        "http://localhost:9/hook",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "https://rahvar.example.ir/hook",
+        "https://8.8.8.8/hook",
+        "https://[2001:4860:4860::8888]/hook",
+    ] {
+        let body = json!({"url": url, "types": ["request.submitted"]});
+        app.subscribe(&c.admin, &body).await.json(201);
+    }
+    assert!(app.items(&c.admin, "/webhooks").await.len() == 5);
+}
+
+#[tokio::test]
+async fn allowed_networks_open_on_premise_receivers_and_nothing_else() {
+    let app = spawn_app_with(|c| {
+        c.webhook_allowed_networks = "10.20.0.0/16".parse().unwrap();
+    })
+    .await;
+    let c = app.cast().await;
+    for url in ["http://10.20.4.5/hook", "http://[::ffff:10.20.0.9]/hook"] {
+        let body = json!({"url": url, "types": ["request.submitted"]});
+        app.subscribe(&c.admin, &body).await.json(201);
+    }
+    for url in [
+        "http://10.21.0.1/hook",
+        "http://127.0.0.1/hook",
+        "http://169.254.169.254/",
+    ] {
+        let issue = refused_url(&app, &c.admin, url).await;
+        assert_eq!(issue["code"], "destination_not_allowed", "{url}: {issue}");
+    }
+}
+
+/// A loopback receiver addressed by a name (`localhost`), which passes creation.
+fn by_name(url: &str) -> String {
+    url.replace("127.0.0.1", "localhost")
+}
+
+#[tokio::test]
+async fn a_name_resolving_to_loopback_is_refused_at_delivery_and_nothing_is_sent() {
+    let app = spawn_app_with(|c| c.webhook_backoff_base_ms = 100).await;
+    let c = app.cast().await;
+    let (url, seen) = receiver(200);
+    let types = ["request.submitted"];
+    let hook = subscribe(
+        &app,
+        &c.admin,
+        json!({"url": by_name(&url), "types": types}),
+    )
+    .await;
+    let path = format!("/webhooks/{}/deliveries", text(&hook, "id"));
+    app.file_request(&c.agency_a).await;
+    let mut last = Value::Null;
+    for _ in 0..50 {
+        last = app.get_as(&c.admin, &path).await.json(200);
+        if last["items"][0]["attempts"].as_i64().unwrap_or(0) >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let d = &last["items"][0];
+    assert!(d["attempts"].as_i64().unwrap_or(0) >= 2, "retried: {last}");
+    assert_eq!(d["last_error"], "refused_destination", "{last}");
+    assert!(d["last_status"].is_null(), "{last}");
+    assert_ne!(d["status"], "delivered", "{last}");
+    assert_eq!(seen.count(), 0, "the receiver got nothing");
+}
+
+#[tokio::test]
+async fn with_loopback_allowed_a_name_resolving_to_it_is_delivered() {
+    let app = spawn_app_with(allow_loopback).await;
+    let c = app.cast().await;
+    let (url, seen) = receiver(200);
+    let types = ["request.submitted"];
+    let hook = subscribe(
+        &app,
+        &c.admin,
+        json!({"url": by_name(&url), "types": types}),
+    )
+    .await;
+    app.file_request(&c.agency_a).await;
+    assert!(wait_for(|| seen.count() >= 1).await, "delivered");
+    let last = first_delivery_until(&app, &c.admin, text(&hook, "id"), "delivered", 30).await;
+    assert_eq!(last["items"][0]["status"], "delivered", "{last}");
+    assert_eq!(last["items"][0]["last_status"], 200, "{last}");
 }

@@ -1558,7 +1558,10 @@ export interface components {
         };
         CreateWebhook: {
             /**
-             * @description `http` or `https` only; redirects are not followed.
+             * @description `http` or `https` only, without credentials; redirects are not followed. A literal
+             *     address in an internal range (loopback, private, link-local, unique-local, multicast,
+             *     unspecified) is refused unless `WEBHOOK_ALLOWED_NETWORKS` includes it; a host name is
+             *     resolved and checked the same way at every delivery attempt.
              * @example https://rahvar.example.ir/hooks/plate-permits
              */
             url: string;
@@ -1648,11 +1651,19 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             next_attempt_at_jalali: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code of the last attempt, when the receiver answered (its body is
+             *     never read or kept).
+             */
             last_status?: number | null;
+            /**
+             * @description Why the last attempt failed: `refused_destination` (the host resolved only to internal
+             *     addresses outside `WEBHOOK_ALLOWED_NETWORKS`; nothing was sent), `dns_failure`,
+             *     `connect_failed`, `timeout`, `http_status` (see `last_status`), or `unsubscribed`.
+             * @example http_status
+             */
             last_error?: string | null;
-            /** @description The start of the receiver's last response body (at most 256 characters). */
-            response_excerpt?: string | null;
             /** Format: date-time */
             updated_at: string;
             /**
