@@ -462,6 +462,39 @@ pub struct Config {
     /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
     #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
     pub trust_proxy: bool,
+
+    /// Proxies (comma-separated CIDRs) whose `X-Forwarded-For` entries are believed when
+    /// `TRUST_PROXY` is set: the client is the right-most entry not in these networks.
+    #[arg(
+        long,
+        env = "TRUSTED_PROXIES",
+        default_value = "127.0.0.0/8,::1/128",
+        global = true
+    )]
+    pub trusted_proxies: Networks,
+
+    /// Free failed sign-ins per account and client address (and, times ten, per address) in
+    /// 15 minutes before each further failure imposes a growing delay.
+    #[arg(long, env = "LOGIN_FREE_FAILURES", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
+    pub login_free_failures: u32,
+
+    /// First sign-in delay, in milliseconds, once the free failures are spent; it doubles with
+    /// each further failure.
+    #[arg(long, env = "LOGIN_BACKOFF_BASE_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..=60_000), global = true)]
+    pub login_backoff_base_ms: u64,
+
+    /// Longest sign-in delay for an account from one address, in seconds (one address alone,
+    /// whatever the account, waits at most a minute: a NAT is shared).
+    #[arg(long, env = "LOGIN_BACKOFF_MAX_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=86_400), global = true)]
+    pub login_backoff_max_secs: u64,
+
+    /// Live sign-ins (sessions) per user; a new sign-in beyond it revokes the user's oldest.
+    #[arg(long, env = "MAX_SESSIONS_PER_USER", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub max_sessions_per_user: u32,
+
+    /// How often expired sessions and refresh tokens are purged, in seconds.
+    #[arg(long, env = "SESSION_PURGE_INTERVAL_SECS", default_value_t = 3_600, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
+    pub session_purge_interval_secs: u64,
 }
 
 impl Config {
@@ -561,6 +594,17 @@ mod tests {
             err.to_string().contains("--webhook-allowed-networks"),
             "{err}"
         );
+        let n = Networks::from_str("127.0.0.0/8, ::1/128,10.1.2.3").unwrap();
+        assert!(n.contains("127.9.9.9".parse().unwrap()));
+        assert!(n.contains("::ffff:127.0.0.1".parse().unwrap()));
+        assert!(n.contains("10.1.2.3".parse().unwrap()));
+        assert!(!n.contains("10.1.2.4".parse().unwrap()));
+        assert!(Networks::from_str("").unwrap().0.is_empty());
+        assert!(Networks::from_str("10.0.0.0/33").is_err());
+        let err =
+            Cli::try_parse_from(["plate-permits", "--trusted-proxies", "proxy.local"]).unwrap_err();
+        assert!(err.to_string().contains("--trusted-proxies"), "{err}");
+        assert_eq!(Config::defaults().trusted_proxies.0.len(), 2);
     }
 
     #[test]

@@ -60,6 +60,21 @@ fn announce_admin(outcome: &AdminOutcome, username: &str) {
     }
 }
 
+/// Refuses to start with a `BOOTSTRAP_ADMIN_PASSWORD` the password policy would refuse (checked
+/// at every start, whether or not the database is empty, so that a weak example never
+/// survives into a deployment).
+pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
+    let Some(pw) = &config.bootstrap_admin_password else {
+        return Ok(());
+    };
+    crate::auth::password::check_policy("password", pw.expose(), "admin", None).map_err(|issue| {
+        StartupError(format!(
+            "BOOTSTRAP_ADMIN_PASSWORD is refused by the password policy ({}): {} Choose a long passphrase of several unrelated words.",
+            issue.code, issue.message.en
+        ))
+    })
+}
+
 /// Opens the database, applies migrations and creates the first administrator when the
 /// database is empty. Blocking: call from a blocking context.
 pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
@@ -69,6 +84,7 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
             config.data_dir.display()
         ))
     })?;
+    check_bootstrap_password(config)?;
     let pool = db::build_pool(&config.effective_database_url(), config.db_pool_size)?;
     let mut conn = db::check_connect(&pool)?;
     let applied = db::migrations::run_pending(&mut conn)
@@ -216,6 +232,10 @@ impl Application {
         if config.webhook_worker {
             tokio::spawn(crate::webhooks::worker::run(state.clone(), outbound));
         }
+        tokio::spawn(crate::auth::sessions::purge_periodically(
+            state.clone(),
+            std::time::Duration::from_secs(config.session_purge_interval_secs),
+        ));
         Ok(Application {
             port,
             server,

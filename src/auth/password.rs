@@ -57,9 +57,29 @@ pub fn generate_temporary() -> String {
 
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 128;
+/// The lowest zxcvbn score accepted (3: about 10^10 guesses).
+pub const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+/// zxcvbn reads at most this many characters (its cost grows with the length; what follows
+/// only adds strength).
+const ESTIMATED_CHARS: usize = 100;
 
-/// The password policy: 10–128 characters, not the username, not the current password.
-/// `field` names the JSON field in the error. `current_hash` is checked last (it is slow).
+/// Characters that show nothing: zero-width spaces and joiners, bidi controls, the soft
+/// hyphen, the BOM and other format characters. They are allowed (ZWNJ belongs in Persian
+/// words) but do not count towards the length.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The password policy (OWASP ASVS 5.0 V6.2): at least 10 visible characters after trimming
+/// (invisible ones do not count; a password of only spaces or invisible characters is
+/// refused as such), at most 128; not the username; a zxcvbn score of at least 3 — zxcvbn's
+/// dictionaries include the most common passwords, so a common password scores 0 or 1 —
+/// and not the current password. `field` names the JSON field in the error. `current_hash`
+/// is checked last (it is slow).
 pub fn check_policy(
     field: &str,
     new_password: &str,
@@ -67,16 +87,32 @@ pub fn check_policy(
     current_hash: Option<&str>,
 ) -> Result<(), crate::error::FieldIssue> {
     use crate::error::FieldIssue;
-    let len = new_password.chars().count();
-    if len < MIN_LEN {
+    let trimmed = new_password.trim();
+    let visible = trimmed.chars().filter(|c| !is_invisible(*c)).count();
+    if !trimmed
+        .chars()
+        .any(|c| !c.is_whitespace() && !is_invisible(c))
+    {
+        return Err(FieldIssue::new(
+            field,
+            "password_blank",
+            "گذرواژه نباید تنها از فاصله یا نویسه‌های نامرئی تشکیل شده باشد.",
+            "The password must not consist only of spaces or invisible characters.",
+        ));
+    }
+    if visible < MIN_LEN {
         return Err(FieldIssue::new(
             field,
             "password_too_short",
-            format!("گذرواژه باید دست‌کم {MIN_LEN} نویسه باشد."),
-            format!("The password must be at least {MIN_LEN} characters."),
+            format!(
+                "گذرواژه باید دست‌کم {MIN_LEN} نویسهٔ دیدنی (بدون فاصله‌های آغاز و پایان) داشته باشد."
+            ),
+            format!(
+                "The password must have at least {MIN_LEN} visible characters (leading and trailing spaces do not count)."
+            ),
         ));
     }
-    if len > MAX_LEN {
+    if new_password.chars().count() > MAX_LEN {
         return Err(FieldIssue::new(
             field,
             "password_too_long",
@@ -84,12 +120,22 @@ pub fn check_policy(
             format!("The password must be at most {MAX_LEN} characters."),
         ));
     }
-    if new_password.trim().to_lowercase() == username.trim().to_lowercase() {
+    if trimmed.to_lowercase() == username.trim().to_lowercase() {
         return Err(FieldIssue::new(
             field,
             "password_equals_username",
             "گذرواژه نباید با نام کاربری یکسان باشد.",
             "The password must not equal the username.",
+        ));
+    }
+    let estimated: String = trimmed.chars().take(ESTIMATED_CHARS).collect();
+    let user_inputs = [username.trim(), "plate", "permits", "admin"];
+    if zxcvbn::zxcvbn(&estimated, &user_inputs).score() < MIN_SCORE {
+        return Err(FieldIssue::new(
+            field,
+            "password_weak",
+            "گذرواژه بسیار ساده یا رایج است و به‌آسانی حدس زده می‌شود؛ عبارتی بلندتر از چند واژهٔ نامرتبط برگزینید.",
+            "The password is too simple or too common and easy to guess; choose a longer phrase of several unrelated words.",
         ));
     }
     if let Some(hash) = current_hash {
@@ -120,19 +166,39 @@ mod tests {
 
     #[test]
     fn policy_table() {
-        let h = hash("current-password-1").unwrap();
+        let h = hash("violet tractor mirrors Qom 1403").unwrap();
+        let long_strong = "quiet harbour lanterns ".repeat(6);
         for (pw, code) in [
             ("short", "password_too_short"),
             (&"x".repeat(129)[..], "password_too_long"),
             ("AliReza-Admin", "password_equals_username"),
-            ("current-password-1", "password_reused"),
+            ("violet tractor mirrors Qom 1403", "password_reused"),
+            ("          ", "password_blank"),
+            (
+                "\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}",
+                "password_blank",
+            ),
+            (
+                "\u{200B} \u{FEFF}\u{2060}\u{200D} \u{200C}\u{200B}\u{200B}\u{200B}",
+                "password_blank",
+            ),
+            (
+                "  abc\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}def  ",
+                "password_too_short",
+            ),
+            ("aaaaaaaaaa", "password_weak"),
+            ("1234567890", "password_weak"),
+            ("password123", "password_weak"),
+            ("qwertyuiop", "password_weak"),
+            ("alireza-admin-1", "password_weak"),
         ] {
             let err = check_policy("new_password", pw, "alireza-admin", Some(&h)).unwrap_err();
-            assert_eq!(err.code, code, "{pw}");
+            assert_eq!(err.code, code, "{pw:?}");
             assert_eq!(err.field, "new_password");
         }
-        assert!(check_policy("p", "a-fine-new-password", "ali", Some(&h)).is_ok());
-        assert!(check_policy("p", &"y".repeat(128), "ali", None).is_ok());
+        assert!(check_policy("p", "a fine new passphrase for Tabriz", "ali", Some(&h)).is_ok());
+        assert!(check_policy("p", "کاروان سپید از تبریز گذشت", "ali", None).is_ok());
+        assert!(check_policy("p", &long_strong[..128], "ali", None).is_ok());
     }
 
     #[test]

@@ -25,16 +25,18 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// Sign in with username and password. **Public.**
 ///
 /// A wrong username and a wrong password give the same 401 `invalid_credentials` (and take the
-/// same time). Repeated failures are throttled per account and per client address: 429
-/// `rate_limited` with `Retry-After`.
+/// same time). Repeated failures slow down the same account from the same client address, and
+/// the same address over all accounts, with a delay that doubles with each failure past a few
+/// free ones (capped): 429 `rate_limited` with `Retry-After` while it runs. Correct credentials
+/// from an address that has not failed for the account are never held back.
 ///
-/// Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF RateLimit headers; only
-/// failed sign-ins count. `RateLimit-Policy: "login-account";q=10;w=900,
-/// "login-account-hourly";q=100;w=3600, "login-address";q=50;w=900` (failures per account in 15
-/// minutes and in an hour, per client address in 15 minutes) and `RateLimit:
-/// "login-account";r=<failures left>;t=<seconds>, …`, where `t` is when the oldest counted
-/// failure leaves its window (0 when none is counted). A successful sign-in clears the
-/// account's failures.
+/// Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF
+/// RateLimit headers; only failed sign-ins count. `RateLimit-Policy:
+/// "login-account-address";q=5;w=900, "login-address";q=50;w=900` (free failures per account and
+/// address, and per address, in 15 minutes) and `RateLimit: "login-account-address";r=<attempts
+/// left>;t=<seconds>, …`: while `r` is 0, `t` is when the next attempt is allowed; otherwise when
+/// the oldest counted failure leaves its window (0 when none is counted). A successful sign-in
+/// clears the account's failures from that address.
 #[utoipa::path(
     operation_id = "login_user",
     tag = "identity",
@@ -51,19 +53,19 @@ pub async fn login(
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config);
     let credentials = body.into_inner()?;
-    let ttl = state.config.refresh_token_ttl_secs;
+    let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
     let (answer, quotas) = state
         .db(move |c| {
             let key = crate::auth::model::username_key(&credentials.username);
-            let answer = service::login(c, credentials, &ip, ttl)
+            let answer = service::login(c, credentials, &ip, &limits)
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
             // the account's failures).
-            let quotas = throttle::quotas(c, &key, &ip, crate::clock::now())?;
+            let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, crate::clock::now())?;
             Ok((answer, quotas))
         })
         .await?;
@@ -143,10 +145,11 @@ pub async fn change_password(
     user: AuthUser,
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config);
     let change = body.into_inner()?;
+    let policy = throttle::Policy::from_config(&state.config);
     state
-        .db(move |c| service::change_password(c, &user, change, &ip))
+        .db(move |c| service::change_password(c, &user, change, &ip, &policy))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

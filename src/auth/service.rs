@@ -38,6 +38,24 @@ impl SignedIn {
     }
 }
 
+/// The sign-in settings: throttle, session lifetime and the cap on live sessions per user.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    pub throttle: throttle::Policy,
+    pub session_ttl_secs: u64,
+    pub max_sessions_per_user: u32,
+}
+
+impl SessionLimits {
+    pub fn from_config(c: &crate::config::Config) -> Self {
+        SessionLimits {
+            throttle: throttle::Policy::from_config(c),
+            session_ttl_secs: c.refresh_token_ttl_secs,
+            max_sessions_per_user: c.max_sessions_per_user,
+        }
+    }
+}
+
 /// Why a sign-in failed, as the audit log records it (the client never learns which).
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,11 +90,11 @@ pub fn login(
     conn: &mut DbConnection,
     credentials: LoginRequest,
     client_ip: &str,
-    session_ttl_secs: u64,
+    limits: &SessionLimits,
 ) -> ApiResult<SignedIn> {
     let key = username_key(&credentials.username);
     let at = now();
-    throttle::check(conn, &key, client_ip, at)?;
+    throttle::check(conn, &limits.throttle, &key, client_ip, at)?;
     let found = store::user_by_username_key(conn, &key)?;
     let user = match authenticate(found, &credentials.password) {
         Ok(user) => user,
@@ -100,8 +118,9 @@ pub fn login(
         }
     };
     let (session_id, refresh_token) = write_tx(conn, |c| {
-        let created = sessions::create(c, &user.id, client_ip, session_ttl_secs, at)?;
-        throttle::clear(c, &key)?;
+        let created = sessions::create(c, &user.id, client_ip, limits.session_ttl_secs, at)?;
+        sessions::enforce_cap(c, &user.id, limits.max_sessions_per_user, at)?;
+        throttle::clear(c, &key, client_ip)?;
         let actor = Actor {
             user_id: user.id.clone(),
             client_ip: client_ip.to_owned(),
@@ -157,10 +176,11 @@ pub fn change_password(
     user: &AuthUser,
     change: ChangePasswordRequest,
     client_ip: &str,
+    throttle_policy: &throttle::Policy,
 ) -> ApiResult<()> {
     let row = store::user(conn, &user.id)?;
     let at = now();
-    throttle::check(conn, &row.username_key, client_ip, at)?;
+    throttle::check(conn, throttle_policy, &row.username_key, client_ip, at)?;
     if !password::verify(&change.current_password, &row.password_hash) {
         write_tx(conn, |c| {
             throttle::record_failure(c, &row.username_key, client_ip, at)

@@ -20,6 +20,8 @@ pub enum RevokeReason {
     PasswordChanged,
     PasswordReset,
     UserDisabled,
+    /// A newer sign-in of the same user went past `MAX_SESSIONS_PER_USER`.
+    SessionCap,
 }
 
 crate::text_enum!(RevokeReason {
@@ -28,6 +30,7 @@ crate::text_enum!(RevokeReason {
     PasswordChanged => "password_changed",
     PasswordReset => "password_reset",
     UserDisabled => "user_disabled",
+    SessionCap => "session_cap",
 });
 
 /// Hex SHA-256 of a presented token.
@@ -232,4 +235,93 @@ pub fn revoke_all_for_user(
     ))
     .execute(conn)?;
     Ok(())
+}
+
+/// Keeps at most `cap` live sessions for a user: the newest stay, older live ones are revoked
+/// (`session_cap`). Returns how many were revoked.
+pub fn enforce_cap(
+    conn: &mut DbConnection,
+    user_id: &str,
+    cap: u32,
+    now: NaiveDateTime,
+) -> ApiResult<usize> {
+    let excess: Vec<String> = sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .order((sessions::created_at.desc(), sessions::id.desc()))
+        .select(sessions::id)
+        .offset(i64::from(cap))
+        .limit(PURGE_BATCH)
+        .load(conn)?;
+    if excess.is_empty() {
+        return Ok(0);
+    }
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::id.eq_any(&excess))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(now),
+        sessions::revoked_reason.eq(RevokeReason::SessionCap.as_str()),
+    ))
+    .execute(conn)?)
+}
+
+/// Sessions deleted per batch by [`purge_expired`] (and at most this many revoked at once by
+/// [`enforce_cap`]).
+pub const PURGE_BATCH: i64 = 500;
+/// Batches per purge run, so that one run never holds the database for long.
+pub const PURGE_MAX_BATCHES: usize = 100;
+/// How long a revoked session that has not yet expired is kept (for support questions).
+pub const REVOKED_RETENTION: TimeDelta = TimeDelta::days(1);
+
+/// Deletes sessions that expired before `now` or were revoked more than a day before it, with
+/// their refresh tokens, in batches of [`PURGE_BATCH`] (each its own transaction), at most
+/// [`PURGE_MAX_BATCHES`] batches. Returns how many sessions were deleted. The audit log keeps
+/// the sign-ins' history.
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> ApiResult<usize> {
+    let mut total = 0;
+    for _ in 0..PURGE_MAX_BATCHES {
+        let deleted = crate::db::write_tx(conn, |c| {
+            let ids: Vec<String> = sessions::table
+                .filter(
+                    sessions::expires_at
+                        .le(now)
+                        .or(sessions::revoked_at.lt(now - REVOKED_RETENTION)),
+                )
+                .select(sessions::id)
+                .limit(PURGE_BATCH)
+                .load(c)?;
+            if ids.is_empty() {
+                return Ok(0);
+            }
+            diesel::delete(refresh_tokens::table.filter(refresh_tokens::session_id.eq_any(&ids)))
+                .execute(c)?;
+            Ok::<_, ApiError>(
+                diesel::delete(sessions::table.filter(sessions::id.eq_any(&ids))).execute(c)?,
+            )
+        })?;
+        total += deleted;
+        if (deleted as i64) < PURGE_BATCH {
+            break;
+        }
+    }
+    Ok(total)
+}
+
+/// Purges expired sessions every `every` until the process ends (every replica runs it; the
+/// deletes are idempotent).
+pub async fn purge_periodically(state: crate::state::AppState, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match state.db(|c| purge_expired(c, crate::clock::now())).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(count = n, "expired sessions purged"),
+            Err(e) => tracing::warn!(error = %e, "session purge failed"),
+        }
+    }
 }

@@ -1,13 +1,26 @@
 //! Failed sign-in throttling, kept in the database so that every replica sees the same count.
-//! Per account: at most 10 failures in 15 minutes and 100 in an hour (OWASP ASVS); per client
-//! address: at most 50 failures in 15 minutes. Past a limit the answer is 429 with
-//! `Retry-After` until the oldest counted failure leaves the window.
 //!
-//! The sign-in answer reports these three limits as IETF RateLimit headers ([`quotas`]):
-//! `"login-account";q=10;w=900`, `"login-account-hourly";q=100;w=3600` and
-//! `"login-address";q=50;w=900`, with `r` the failures still allowed and `t` the seconds until
-//! the oldest counted failure leaves its window (0 when none is counted). Only failures count;
-//! a successful sign-in clears the account's failures (not the address's).
+//! Failures are counted per (account, client address) and per client address over the last
+//! 15 minutes; nothing ever blocks correct credentials from an address that has not failed
+//! for that account, so an attacker elsewhere cannot lock the owner out (issue 18, row 4).
+//!
+//! * `login-account-address`: [`Policy::free`] failures (default 5) are free; from then on every
+//!   attempt for that account from that address waits `base · 2^(n − free)` after the last
+//!   failure (`n` failures counted, default base 1 s), capped at [`Policy::max_delay`] (15 min).
+//! * `login-address`: ten times as many free failures from one address over every account
+//!   (password spraying), then the same doubling, capped at one minute — a NAT's colleagues are
+//!   slowed, never shut out.
+//! * Account ceiling: when an account has [`ACCOUNT_CEILING`] failures in an hour from anywhere,
+//!   an address that has itself failed for it waits at least a minute after its last failure.
+//!   An address with no failure for the account is never held back by it.
+//!
+//! Every throttle answers 429 with `Retry-After`. The sign-in answer reports the two policies
+//! as IETF RateLimit headers ([`quotas`]): `"login-account-address";q=5;w=900,
+//! "login-address";q=50;w=900`, with `r` the failures left before a delay (1 when a delay has
+//! passed and one attempt is allowed, 0 while waiting) and `t` the seconds until the next
+//! attempt is allowed while `r` is 0, else until the oldest counted failure leaves the window
+//! (0 when none is counted). A successful sign-in clears that account's failures from that
+//! address (not from elsewhere).
 
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
@@ -17,39 +30,56 @@ use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::http::rate_limit::{error_with_quota, Quota};
 
-struct Limit {
-    policy: &'static str,
-    window: TimeDelta,
-    max: i64,
+/// The window in which failures are counted.
+pub const WINDOW: TimeDelta = TimeDelta::minutes(15);
+/// Failures per account in an hour, from every address, past which addresses that failed for
+/// it wait at least [`CEILING_DELAY`].
+pub const ACCOUNT_CEILING: i64 = 100;
+const CEILING_DELAY: TimeDelta = TimeDelta::minutes(1);
+/// The longest delay one address alone (whatever the account) imposes on itself.
+const ADDRESS_MAX_DELAY: TimeDelta = TimeDelta::minutes(1);
+/// Enough rows to reach any capped delay (2^40 · 1 ms is far beyond every cap).
+const MAX_COUNTED: i64 = 64;
+
+/// The throttle's settings (from `LOGIN_FREE_FAILURES`, `LOGIN_BACKOFF_BASE_MS`,
+/// `LOGIN_BACKOFF_MAX_SECS`).
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    pub free: i64,
+    pub base: TimeDelta,
+    pub max_delay: TimeDelta,
 }
 
-const ACCOUNT_LIMITS: [Limit; 2] = [
-    Limit {
-        policy: "login-account",
-        window: TimeDelta::minutes(15),
-        max: 10,
-    },
-    Limit {
-        policy: "login-account-hourly",
-        window: TimeDelta::hours(1),
-        max: 100,
-    },
-];
-const ADDRESS_LIMIT: Limit = Limit {
-    policy: "login-address",
-    window: TimeDelta::minutes(15),
-    max: 50,
-};
+impl Policy {
+    pub fn from_config(c: &crate::config::Config) -> Self {
+        Policy {
+            free: i64::from(c.login_free_failures),
+            base: TimeDelta::milliseconds(c.login_backoff_base_ms as i64),
+            max_delay: TimeDelta::seconds(c.login_backoff_max_secs as i64),
+        }
+    }
 
-/// The caller's standing under one limit: failures left and seconds until one is regained.
-fn standing(
+    /// The delay after `n` counted failures with `free` of them free.
+    fn delay(&self, n: i64, free: i64, cap: TimeDelta) -> TimeDelta {
+        if n < free {
+            return TimeDelta::zero();
+        }
+        let doublings = (n - free).min(40) as u32;
+        let ms = self
+            .base
+            .num_milliseconds()
+            .saturating_mul(1_i64 << doublings);
+        TimeDelta::milliseconds(ms).min(cap)
+    }
+}
+
+/// Recent failures (newest first, at most [`MAX_COUNTED`]).
+fn failures(
     conn: &mut DbConnection,
     by_account: Option<&str>,
     by_ip: Option<&str>,
-    limit: &Limit,
-    now: NaiveDateTime,
-) -> ApiResult<Quota> {
-    let since = now - limit.window;
+    since: NaiveDateTime,
+) -> ApiResult<Vec<NaiveDateTime>> {
     let mut q = login_failures::table
         .filter(login_failures::at.gt(since))
         .into_boxed();
@@ -59,48 +89,85 @@ fn standing(
     if let Some(ip) = by_ip {
         q = q.filter(login_failures::client_ip.eq(ip.to_owned()));
     }
-    let times: Vec<NaiveDateTime> = q
-        .select(login_failures::at)
+    Ok(q.select(login_failures::at)
         .order(login_failures::at.desc())
-        .limit(limit.max)
-        .load(conn)?;
-    // The oldest of the last `max` failures leaves the window at `oldest + window`.
-    let reset_secs = times.last().map_or(0, |oldest| {
-        (*oldest + limit.window - now).num_seconds().max(1) as u64
-    });
-    Ok(Quota {
-        policy: limit.policy,
-        quota: limit.max as u64,
-        window_secs: limit.window.num_seconds() as u64,
-        remaining: (limit.max - times.len() as i64).max(0) as u64,
-        reset_secs,
-    })
+        .limit(MAX_COUNTED)
+        .load(conn)?)
 }
 
-/// The caller's standing under every sign-in limit, in the order of the RateLimit headers.
+fn ceil_secs(d: TimeDelta) -> u64 {
+    (d.num_milliseconds().max(0) as u64).div_ceil(1000)
+}
+
+/// The standing under one policy given its failures (newest first) and the delay they impose.
+fn standing(
+    policy: &'static str,
+    free: i64,
+    times: &[NaiveDateTime],
+    delay: TimeDelta,
+    now: NaiveDateTime,
+) -> Quota {
+    let n = times.len() as i64;
+    let wait = times
+        .first()
+        .map_or(TimeDelta::zero(), |last| *last + delay - now);
+    let (remaining, reset_secs) = if wait > TimeDelta::zero() {
+        (0, ceil_secs(wait).max(1))
+    } else {
+        let left = if n < free { (free - n) as u64 } else { 1 };
+        let reset = times
+            .last()
+            .map_or(0, |oldest| ceil_secs(*oldest + WINDOW - now).max(1));
+        (left, reset)
+    };
+    Quota {
+        policy,
+        quota: free as u64,
+        window_secs: WINDOW.num_seconds() as u64,
+        remaining,
+        reset_secs,
+    }
+}
+
+/// The caller's standing under every sign-in policy, in the order of the RateLimit headers.
 pub fn quotas(
     conn: &mut DbConnection,
+    policy: &Policy,
     username_key: &str,
     client_ip: &str,
     now: NaiveDateTime,
 ) -> ApiResult<Vec<Quota>> {
-    let mut out = Vec::with_capacity(3);
-    for limit in &ACCOUNT_LIMITS {
-        out.push(standing(conn, Some(username_key), None, limit, now)?);
+    let since = now - WINDOW;
+    let pair = failures(conn, Some(username_key), Some(client_ip), since)?;
+    let mut pair_delay = policy.delay(pair.len() as i64, policy.free, policy.max_delay);
+    if !pair.is_empty() {
+        let hourly = login_failures::table
+            .filter(login_failures::username_key.eq(username_key))
+            .filter(login_failures::at.gt(now - TimeDelta::hours(1)))
+            .count()
+            .get_result::<i64>(conn)?;
+        if hourly >= ACCOUNT_CEILING {
+            pair_delay = pair_delay.max(CEILING_DELAY);
+        }
     }
-    out.push(standing(conn, None, Some(client_ip), &ADDRESS_LIMIT, now)?);
-    Ok(out)
+    let address = failures(conn, None, Some(client_ip), since)?;
+    let address_free = policy.free * 10;
+    let address_delay = policy.delay(address.len() as i64, address_free, ADDRESS_MAX_DELAY);
+    Ok(vec![
+        standing("login-account-address", policy.free, &pair, pair_delay, now),
+        standing("login-address", address_free, &address, address_delay, now),
+    ])
 }
 
-/// 429 (with `Retry-After` and the RateLimit headers) when the account or the address is over
-/// a limit.
+/// 429 (with `Retry-After` and the RateLimit headers) while the caller must wait.
 pub fn check(
     conn: &mut DbConnection,
+    policy: &Policy,
     username_key: &str,
     client_ip: &str,
     now: NaiveDateTime,
 ) -> ApiResult<()> {
-    let quotas = quotas(conn, username_key, client_ip, now)?;
+    let quotas = quotas(conn, policy, username_key, client_ip, now)?;
     let retry = quotas
         .iter()
         .filter(|q| q.remaining == 0)
@@ -132,9 +199,33 @@ pub fn record_failure(
     Ok(())
 }
 
-/// A successful sign-in clears the account's failures.
-pub fn clear(conn: &mut DbConnection, username_key: &str) -> ApiResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::username_key.eq(username_key)))
-        .execute(conn)?;
+/// A successful sign-in clears the account's failures from that address only: failures from
+/// elsewhere (an attacker's) keep counting.
+pub fn clear(conn: &mut DbConnection, username_key: &str, client_ip: &str) -> ApiResult<()> {
+    diesel::delete(
+        login_failures::table
+            .filter(login_failures::username_key.eq(username_key))
+            .filter(login_failures::client_ip.eq(client_ip)),
+    )
+    .execute(conn)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_double_past_the_free_failures_and_stop_at_the_cap() {
+        let p = Policy {
+            free: 5,
+            base: TimeDelta::seconds(1),
+            max_delay: TimeDelta::minutes(15),
+        };
+        let d = |n| p.delay(n, p.free, p.max_delay).num_seconds();
+        assert_eq!((0..=4).map(d).collect::<Vec<_>>(), vec![0; 5]);
+        assert_eq!((5..=9).map(d).collect::<Vec<_>>(), vec![1, 2, 4, 8, 16]);
+        assert_eq!(d(15), 900);
+        assert_eq!(d(64), 900);
+    }
 }

@@ -1,22 +1,127 @@
-//! The client's address: the peer address, or the first `X-Forwarded-For` hop when
-//! `TRUST_PROXY` is set (only behind a proxy the operator runs).
+//! The client's address: the peer address, or — with `TRUST_PROXY` set and the peer one of
+//! `TRUSTED_PROXIES` — the right-most `X-Forwarded-For` entry that is not a trusted proxy
+//! (each proxy appends the address it received the request from, so only the entries our own
+//! proxies wrote can be believed; whatever the client wrote lies further left). Every user of
+//! the client address (metrics loopback check, rate limits, sign-in throttle, audit log) calls
+//! [`client_ip`].
+
+use std::net::{IpAddr, SocketAddr};
 
 use actix_web::HttpRequest;
 
-pub fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(first) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| v.parse::<std::net::IpAddr>().is_ok())
-        {
-            return first.to_owned();
+use crate::config::{Config, Networks};
+
+pub fn client_ip(req: &HttpRequest, config: &Config) -> String {
+    let peer = req.peer_addr().map(|a| a.ip().to_canonical());
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    match resolve(
+        peer,
+        &forwarded,
+        config.trust_proxy,
+        &config.trusted_proxies,
+    ) {
+        Some(ip) => ip.to_string(),
+        None => "unknown".to_owned(),
+    }
+}
+
+/// One `X-Forwarded-For` entry: an address, possibly with a port (`[::1]:80`, `1.2.3.4:80`).
+fn parse_entry(entry: &str) -> Option<IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse::<IpAddr>()
+        .or_else(|_| entry.parse::<SocketAddr>().map(|s| s.ip()))
+        .ok()
+        .map(|ip| ip.to_canonical())
+}
+
+/// The client behind `peer`: walks `forwarded` from the right while the hop is a trusted
+/// proxy; an unreadable entry stops the walk at the last address read.
+fn resolve(
+    peer: Option<IpAddr>,
+    forwarded: &str,
+    trust_proxy: bool,
+    trusted: &Networks,
+) -> Option<IpAddr> {
+    let mut client = peer?;
+    if !trust_proxy || !trusted.contains(client) {
+        return Some(client);
+    }
+    for entry in forwarded.rsplit(',').filter(|e| !e.trim().is_empty()) {
+        let Some(hop) = parse_entry(entry) else {
+            break;
+        };
+        client = hop;
+        if !trusted.contains(hop) {
+            break;
         }
     }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+    Some(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn walk(peer: &str, xff: &str, trusted: &str) -> String {
+        let nets = Networks::from_str(trusted).expect("networks");
+        resolve(Some(peer.parse().expect("peer")), xff, true, &nets)
+            .map(|ip| ip.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn right_most_untrusted_entry_is_the_client() {
+        let lo = "127.0.0.0/8,::1/128";
+        // The client wrote the left-most entry; our proxy appended the real address.
+        assert_eq!(
+            walk("127.0.0.1", "127.0.0.1, 203.0.113.50", lo),
+            "203.0.113.50"
+        );
+        assert_eq!(walk("127.0.0.1", "203.0.113.50", lo), "203.0.113.50");
+        // Several trusted proxies in a row.
+        let chain = "127.0.0.0/8,10.0.0.0/8";
+        assert_eq!(
+            walk(
+                "127.0.0.1",
+                "1.2.3.4, 198.51.100.9, 10.0.0.2, 10.0.0.1",
+                chain
+            ),
+            "198.51.100.9"
+        );
+        // An untrusted peer: its header is ignored.
+        assert_eq!(walk("198.51.100.1", "127.0.0.1", lo), "198.51.100.1");
+        // Garbage stops the walk at the last address read.
+        assert_eq!(
+            walk("127.0.0.1", "203.0.113.5, nonsense, 127.0.0.2", lo),
+            "127.0.0.2"
+        );
+        assert_eq!(walk("127.0.0.1", "nonsense", lo), "127.0.0.1");
+        // Only trusted hops: the left-most of them.
+        assert_eq!(walk("127.0.0.1", "127.0.0.3, 127.0.0.2", lo), "127.0.0.3");
+        // Ports and IPv4-mapped addresses.
+        assert_eq!(walk("::1", "[2001:db8::1]:443", lo), "2001:db8::1");
+        assert_eq!(
+            walk("::ffff:127.0.0.1", "::ffff:203.0.113.9", lo),
+            "203.0.113.9"
+        );
+    }
+
+    #[test]
+    fn without_trust_proxy_the_peer_is_the_client() {
+        let nets = Networks::from_str("127.0.0.0/8").expect("networks");
+        let ip = resolve(
+            Some("127.0.0.1".parse().expect("ip")),
+            "203.0.113.9",
+            false,
+            &nets,
+        );
+        assert_eq!(ip.map(|i| i.to_string()).as_deref(), Some("127.0.0.1"));
+    }
 }

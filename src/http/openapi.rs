@@ -441,7 +441,7 @@ fn complete_response(status: &str, response: &mut Response, op_id: &str) {
             response,
             "RateLimit-Policy",
             string_header(
-                "The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `\"track\";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address).",
+                "The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `\"track\";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay.",
             ),
         );
         add_header(

@@ -33,7 +33,7 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
             }
         }
         None => {
-            let ip = client_ip(req, state.config.trust_proxy);
+            let ip = client_ip(req, &state.config);
             match ip.parse::<IpAddr>() {
                 Ok(addr) if addr.is_loopback() => Ok(()),
                 Ok(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()) => {

@@ -59,7 +59,7 @@ pub async fn create(
     body: Json<CreateOrganisation>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let new = NewOrganisation::try_from(body.into_inner()?)?;
     let row = state.tx(move |c| service::create(c, &actor, new)).await?;
     Ok(respond(StatusCode::CREATED, row, &state.clock))
@@ -145,7 +145,7 @@ pub async fn update(
     body: Json<UpdateOrganisation>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let id = id.into_inner();
     let changes = OrganisationChanges::try_from(body.into_inner()?)?;
     let row = state

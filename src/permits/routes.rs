@@ -314,7 +314,7 @@ pub async fn verify(
     req: HttpRequest,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config);
     let quota = state
         .public_limiter
         .check("verify", &format!("verify:{ip}"))?;

@@ -88,7 +88,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let entry = HolidayEntry::try_from(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let row = state
         .tx(move |c| service::add_holiday(c, &config, &actor, entry, now()))
@@ -129,7 +129,7 @@ pub async fn import(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let entries = import_entries(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let summary = state
         .tx(move |c| service::import_holidays(c, &config, &actor, entries, now()))
@@ -172,7 +172,7 @@ pub async fn confirm(
     };
     let date = input.date()?;
     let id = id.into_inner();
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let (row, created) = state
         .tx(move |c| service::confirm_holiday(c, &config, &actor, &id, date, now()))
@@ -211,7 +211,7 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     state
         .tx(move |c| service::remove_holiday(c, &config, &actor, &id, now()))

@@ -39,7 +39,7 @@ pub async fn track(
     req: HttpRequest,
     code: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config);
     let quota = state
         .public_limiter
         .check("track", &format!("track:{ip}"))?;

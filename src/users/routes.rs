@@ -59,7 +59,7 @@ pub async fn create(
     body: Json<CreateUser>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let body = body.into_inner()?;
     // Validation needs the organisation's kind: the service checks the body (one 422).
     let created = state.db(move |c| service::create(c, &actor, body)).await?;
@@ -156,7 +156,7 @@ pub async fn update(
     body: Json<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let id = id.into_inner();
     let changes = UserChanges::try_from(body.into_inner()?)?;
     let row = state
@@ -186,7 +186,7 @@ pub async fn reset_password(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let id = id.into_inner();
     let temporary_password = state
         .db(move |c| service::reset_password(c, &actor, &id))

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod auth_hardening;
 mod authz_matrix;
 mod complaints_notices;
 mod conventions;

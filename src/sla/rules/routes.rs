@@ -118,7 +118,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let spec = RuleSpec::try_from(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let row = state
         .tx(move |c| service::create(c, &config, &actor, spec, now()))
@@ -157,7 +157,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let edit = body.into_inner()?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let id = id.into_inner();
     let row = state
@@ -192,7 +192,7 @@ pub async fn remove(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, state.config.trust_proxy));
+    let actor = user.actor(client_ip(&req, &state.config));
     let config = state.config.clone();
     let id = id.into_inner();
     state

@@ -1,0 +1,2 @@
+DROP INDEX sessions_revoked_idx;
+DROP INDEX sessions_expires_idx;
