@@ -16,7 +16,9 @@
 //!   timeout and `max_connections`. Beyond the cap: 429 `rate_limited` with `Retry-After` and
 //!   `Connection: close`.
 //!
-//! This layer sits outside `problem_layer`, so it renders its problems itself.
+//! This layer sits inside CORS (so a browser can read its problems) and renders them itself
+//! in the negotiated language: `problem_layer` passes a response that is already a problem
+//! document through unchanged, keeping its `Connection: close`.
 
 use std::collections::HashMap;
 use std::future::Future as _;

@@ -160,6 +160,7 @@ async fn live_from(app: &TestApp, address: &str) -> reqwest::Response {
     app.client
         .get(app.url("/health/live"))
         .header("x-forwarded-for", address)
+        .header("origin", "http://127.0.0.1:5173")
         .send()
         .await
         .expect("request")
@@ -171,6 +172,7 @@ async fn one_address_cannot_hold_more_than_its_share_of_requests() {
         c.max_connections_per_address = 3;
         c.trust_proxy = true;
         c.client_body_timeout_secs = 60;
+        c.cors_allowed_origins = "http://127.0.0.1:5173".parse().expect("origins");
     })
     .await;
     let mut stalled = Vec::new();
@@ -190,6 +192,11 @@ async fn one_address_cannot_hold_more_than_its_share_of_requests() {
     }
     let refused = refused.expect("the fourth request from the address is refused");
     assert_eq!(refused.headers()["retry-after"], "1");
+    // A browser may read it.
+    assert_eq!(
+        refused.headers()["access-control-allow-origin"],
+        "http://127.0.0.1:5173"
+    );
     assert_eq!(
         refused.headers()["content-type"],
         "application/problem+json"
