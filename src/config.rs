@@ -330,6 +330,32 @@ pub struct Config {
     )]
     pub document_max_size: ByteSize,
 
+    /// Most documents one request may hold (409 `quota_exceeded` beyond it).
+    #[arg(long, env = "DOCUMENT_QUOTA_COUNT", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub document_quota_count: u32,
+
+    /// Most bytes the documents of one request may hold together (e.g. `50MiB`; 409
+    /// `quota_exceeded` beyond it).
+    #[arg(
+        long,
+        env = "DOCUMENT_QUOTA_BYTES",
+        default_value = "50MiB",
+        global = true
+    )]
+    pub document_quota_bytes: ByteSize,
+
+    /// Seconds a client has to send a whole request body, counted from the end of its headers
+    /// (total time, not time between bytes: a client trickling one byte a second cannot keep
+    /// a request open). Past it the request ends with 408 `request_timeout` and the
+    /// connection is closed.
+    #[arg(long, env = "CLIENT_BODY_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3_600), global = true)]
+    pub client_body_timeout_secs: u64,
+
+    /// Requests one client address may have in flight at once (429 `rate_limited` beyond it,
+    /// and the connection is closed). The address is the one `TRUST_PROXY` selects.
+    #[arg(long, env = "MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
+    pub max_connections_per_address: u32,
+
     /// Largest JSON request body accepted (e.g. `64KiB`).
     #[arg(long, env = "JSON_MAX_SIZE", default_value = "64KiB", global = true)]
     pub json_max_size: ByteSize,
@@ -544,6 +570,10 @@ mod tests {
         assert_eq!(c.listen_addr.to_string(), "127.0.0.1:8080");
         assert_eq!(c.data_dir, PathBuf::from("./data"));
         assert_eq!(c.document_max_size, ByteSize(10 * 1024 * 1024));
+        assert_eq!(c.document_quota_count, 20);
+        assert_eq!(c.document_quota_bytes, ByteSize(50 * 1024 * 1024));
+        assert_eq!(c.client_body_timeout_secs, 30);
+        assert_eq!(c.max_connections_per_address, 64);
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert!(c.cors_allowed_origins.0.is_empty());
         assert_eq!(c.weekend_days, Weekend(vec![chrono::Weekday::Fri]));

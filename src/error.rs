@@ -182,9 +182,11 @@ pub enum ErrorCode {
     Conflict,
     PermitRevoked,
     DocumentsMissing,
+    QuotaExceeded,
     IdempotencyInFlight,
     IdempotencyKeyReused,
     PreconditionFailed,
+    RequestTimeout,
     PayloadTooLarge,
     HeadersTooLarge,
     UnsupportedMediaType,
@@ -239,9 +241,11 @@ impl ErrorCode {
         ErrorCode::Conflict,
         ErrorCode::PermitRevoked,
         ErrorCode::DocumentsMissing,
+        ErrorCode::QuotaExceeded,
         ErrorCode::IdempotencyInFlight,
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::PreconditionFailed,
+        ErrorCode::RequestTimeout,
         ErrorCode::PayloadTooLarge,
         ErrorCode::HeadersTooLarge,
         ErrorCode::UnsupportedMediaType,
@@ -275,9 +279,11 @@ impl ErrorCode {
             Conflict => "conflict",
             PermitRevoked => "permit_revoked",
             DocumentsMissing => "documents_missing",
+            QuotaExceeded => "quota_exceeded",
             IdempotencyInFlight => "idempotency_in_flight",
             IdempotencyKeyReused => "idempotency_key_reused",
             PreconditionFailed => "precondition_failed",
+            RequestTimeout => "request_timeout",
             PayloadTooLarge => "payload_too_large",
             HeadersTooLarge => "headers_too_large",
             UnsupportedMediaType => "unsupported_media_type",
@@ -382,6 +388,12 @@ impl ErrorCode {
                 "Conflict",
                 &["missing_document_types"],
             ),
+            QuotaExceeded => info(
+                StatusCode::CONFLICT,
+                "سهمیهٔ مدارک این درخواست پر شده است",
+                "Document quota exceeded",
+                &[],
+            ),
             IdempotencyInFlight => info(
                 StatusCode::CONFLICT,
                 "درخواست قبلی با همین کلید هنوز در حال پردازش است",
@@ -398,6 +410,12 @@ impl ErrorCode {
                 StatusCode::PRECONDITION_FAILED,
                 "نسخهٔ ارسالی قدیمی است",
                 "Precondition failed: stale version",
+                &[],
+            ),
+            RequestTimeout => info(
+                StatusCode::REQUEST_TIMEOUT,
+                "مهلت ارسال درخواست به پایان رسید",
+                "Request timeout",
                 &[],
             ),
             PayloadTooLarge => info(
@@ -693,6 +711,41 @@ impl ApiError {
         .with_extension("limit_bytes", limit_bytes)
     }
 
+    /// 408: the body did not arrive within `CLIENT_BODY_TIMEOUT_SECS`; the connection is closed.
+    pub fn request_timeout(secs: u64) -> Self {
+        Self::new(
+            ErrorCode::RequestTimeout,
+            Msg::new(
+                format!("بدنهٔ درخواست در مهلت مقرر ({secs} ثانیه) به‌طور کامل دریافت نشد."),
+                format!("The request body did not arrive in full within {secs} seconds."),
+            ),
+        )
+    }
+
+    /// 409: a request's documents would exceed the configured count or total size.
+    pub fn document_quota_exceeded(max_count: u32, max_bytes: u64, by_count: bool) -> Self {
+        let mib = max_bytes as f64 / (1024.0 * 1024.0);
+        let size = if max_bytes % (1024 * 1024) == 0 {
+            format!("{}", max_bytes / (1024 * 1024))
+        } else {
+            format!("{mib:.1}")
+        };
+        let (fa, en) = if by_count {
+            (
+                format!(
+                    "هر درخواست حداکثر {max_count} مدرک می‌تواند داشته باشد و این سقف پر شده است."
+                ),
+                format!("A request may hold at most {max_count} documents; the limit is reached."),
+            )
+        } else {
+            (
+                format!("مجموع حجم مدارک هر درخواست حداکثر {size} مگابایت است و این فایل از سقف فراتر می‌رود."),
+                format!("The documents of a request may total at most {size} MiB; this file would exceed it."),
+            )
+        };
+        Self::new(ErrorCode::QuotaExceeded, Msg::new(fa, en))
+    }
+
     /// 431: the request's headers are larger (in bytes or in number) than the service reads.
     pub fn headers_too_large(max_bytes: usize, max_count: usize) -> Self {
         Self::new(
@@ -746,6 +799,19 @@ impl ApiError {
         )
         .with_extension("retry_after", secs)
         .with_header(header::RETRY_AFTER, secs.to_string())
+    }
+
+    /// 429: the client's address already has the maximum number of requests in flight.
+    pub fn too_many_in_flight(max: u32) -> Self {
+        Self::new(
+            ErrorCode::RateLimited,
+            Msg::new(
+                format!("از نشانی شما بیش از {max} درخواست هم‌زمان در جریان است؛ پس از پایان آن‌ها دوباره تلاش کنید."),
+                format!("Your address already has {max} requests in flight; retry when they finish."),
+            ),
+        )
+        .with_extension("retry_after", 1)
+        .with_header(header::RETRY_AFTER, "1")
     }
 
     pub fn service_unavailable() -> Self {

@@ -21,6 +21,7 @@ use crate::http::middleware::{
     RouteTable,
 };
 use crate::http::openapi;
+use crate::http::slow_clients::{slow_clients as slow_clients_layer, SlowClients};
 use crate::notices::guard::NoticeCache;
 use crate::router::routes;
 use crate::state::AppState;
@@ -301,6 +302,12 @@ struct Features {
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
     let doc = crate::router::openapi_doc();
     let route_table = web::Data::new(RouteTable::from_openapi(&doc));
+    let slow_clients = web::Data::new(SlowClients::new(
+        std::time::Duration::from_secs(state.config.client_body_timeout_secs),
+        state.config.max_connections_per_address,
+        state.config.trust_proxy,
+        state.config.prefer_persian,
+    ));
     let config = state.config.clone();
     let data = web::Data::new(state);
     let workers = config.http_workers.unwrap_or_else(|| {
@@ -319,6 +326,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.notice_cache.clone())
             .app_data(features.outbound.clone())
             .app_data(route_table.clone())
+            .app_data(slow_clients.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
             .app_data(web::QueryConfig::default().error_handler(|err, req| {
                 crate::http::query_error(&err, req.query_string()).into()
@@ -339,6 +347,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))
         .wrap(from_fn(header_limits))
+        .wrap(from_fn(slow_clients_layer))
         .wrap(cors(&config))
         .wrap(from_fn(problem_layer))
         .wrap(from_fn(security_headers))
@@ -349,6 +358,11 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     // than that only wait, and each one costs memory.
     .worker_max_blocking_threads(blocking_threads)
     .shutdown_timeout(30)
+    // Slow headers are cut by actix-http (a request head must arrive within 5 s); a slow
+    // body by `slow_clients` (`CLIENT_BODY_TIMEOUT_SECS`). A client that stops reading
+    // after a close gets 1 s before the socket is dropped.
+    .client_request_timeout(std::time::Duration::from_secs(5))
+    .client_disconnect_timeout(std::time::Duration::from_secs(1))
     .listen(listener)
     .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
     .run();

@@ -295,3 +295,19 @@ impl TryFrom<ResubmitBody> for Resubmission {
         Ok(Resubmission { note })
     }
 }
+
+/// How many documents, and how many bytes in all, one request may hold.
+#[derive(Clone, Copy, Debug)]
+pub struct Quota {
+    pub max_count: u32,
+    pub max_bytes: u64,
+}
+
+impl Quota {
+    pub fn of(config: &crate::config::Config) -> Self {
+        Quota {
+            max_count: config.document_quota_count,
+            max_bytes: config.document_quota_bytes.0,
+        }
+    }
+}

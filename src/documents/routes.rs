@@ -9,7 +9,8 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::documents::model::{
-    CreateDocumentRequest, NewDocument, NewDocumentRequest, Resubmission, ResubmitBody, UploadForm,
+    CreateDocumentRequest, NewDocument, NewDocumentRequest, Quota, Resubmission, ResubmitBody,
+    UploadForm,
 };
 use crate::documents::service;
 use crate::documents::storage::BlobStore;
@@ -23,11 +24,20 @@ use crate::http::json::Json;
 use crate::http::openapi::Binary;
 use crate::state::AppState;
 
-/// 404 or 409 (closed) before an upload is read; checked again in the transaction.
-async fn ensure_open(state: &AppState, scope: &Scope, request_id: &str) -> ApiResult<()> {
+/// 404, 409 (closed) or 409 `quota_exceeded` (no room for one more document) before an
+/// upload is read; checked again in the transaction.
+async fn ensure_open(
+    state: &AppState,
+    scope: &Scope,
+    request_id: &str,
+    quota: Quota,
+) -> ApiResult<()> {
     let (scope, id) = (scope.clone(), request_id.to_owned());
     state
-        .db(move |c| service::open_request(c, &scope, &id).map(|_| ()))
+        .db(move |c| {
+            service::open_request(c, &scope, &id)?;
+            service::check_quota(c, &id, quota, 1)
+        })
         .await
 }
 
@@ -56,7 +66,11 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
 /// `multipart/form-data` with `file` and `document_type`. PDF, JPEG and PNG only, judged by
 /// the file's bytes (415 otherwise, also when the declared type disagrees with the bytes); at
 /// most the configured size (default 10 MiB; 413, enforced while streaming). Not on terminal
-/// requests (409). The bytes never change after upload: a new version is a new document.
+/// requests (409). A request holds at most `DOCUMENT_QUOTA_COUNT` documents (default 20)
+/// totalling at most `DOCUMENT_QUOTA_BYTES` (default 50 MiB); beyond either, 409
+/// `quota_exceeded`. The body must arrive within `CLIENT_BODY_TIMEOUT_SECS` (default 30 s;
+/// 408 `request_timeout` otherwise). The bytes never change after upload: a new version is a
+/// new document.
 #[utoipa::path(
     operation_id = "upload_document",
     tag = "documents",
@@ -65,7 +79,8 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Stored.", body = Document),
-        (status = 409, description = "The request is closed (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The body did not arrive in time (`request_timeout`); the connection is closed.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The request is closed (`invalid_transition`), or its documents would exceed the count or size quota (`quota_exceeded`).", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "File too large (`payload_too_large`).", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a PDF, JPEG or PNG, or not multipart (`unsupported_media_type`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing `file` or invalid `document_type` (`validation_failed`).", body = Problem, content_type = "application/problem+json"),
@@ -85,16 +100,17 @@ pub async fn upload(
     let request_id = id.into_inner();
     let limit = state.config.document_max_size.0;
     transfer::refuse_declared_oversize(req.headers(), limit)?;
-    ensure_open(&state, &scope, &request_id).await?;
+    let quota = Quota::of(&state.config);
+    ensure_open(&state, &scope, &request_id, quota).await?;
     transfer::require_multipart(req.headers())?;
     let (staged, parts) = transfer::Staged::receive(&blobs, &req, payload, limit).await?;
-    let new = staged.or_discard(NewDocument::try_from(parts))?;
+    let new = NewDocument::try_from(parts)?;
     let clock = state.clock;
-    let committed = state
-        .tx(move |c| service::add_document(c, &clock, &scope, &request_id, &user.id, new))
-        .await;
-    let document = staged.or_discard(committed)?;
-    staged.persist().await?;
+    let document = staged
+        .commit(&state.pool, move |c| {
+            service::add_document(c, &clock, &scope, &request_id, &user.id, quota, new)
+        })
+        .await?;
     let location = format!("/api/v1/documents/{}/content", document.id);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::db::DbConnection;
 use crate::documents::model::{
     DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType, NewDocument,
-    NewDocumentRequest, Resubmission,
+    NewDocumentRequest, Quota, Resubmission,
 };
 use crate::documents::store;
 use crate::documents::views::{Document, DocumentRequestView, ItemView};
@@ -69,9 +69,14 @@ pub fn add_document(
     scope: &Scope,
     request_id: &str,
     uploader: &str,
+    quota: Quota,
     new: NewDocument,
 ) -> ApiResult<Document> {
     open_request(conn, scope, request_id)?;
+    // The request's row is locked first, so that two uploads to one request count one after
+    // the other (SQLite's write transactions are serial already).
+    store::lock_request(conn, request_id)?;
+    check_quota(conn, request_id, quota, new.file.size as u64)?;
     let NewDocument {
         document_type,
         file,
@@ -90,6 +95,32 @@ pub fn add_document(
     };
     store::insert_document(conn, &row)?;
     Ok(Document::new(row, clock))
+}
+
+/// 409 `quota_exceeded` unless one more document of `size` bytes fits the request's quota
+/// (`size` 1 before the file is read, to refuse early when the count is already reached).
+pub fn check_quota(
+    conn: &mut DbConnection,
+    request_id: &str,
+    quota: Quota,
+    size: u64,
+) -> ApiResult<()> {
+    let (count, bytes) = store::usage_of(conn, request_id)?;
+    if count >= u64::from(quota.max_count) {
+        return Err(ApiError::document_quota_exceeded(
+            quota.max_count,
+            quota.max_bytes,
+            true,
+        ));
+    }
+    if bytes.saturating_add(size) > quota.max_bytes {
+        return Err(ApiError::document_quota_exceeded(
+            quota.max_count,
+            quota.max_bytes,
+            false,
+        ));
+    }
+    Ok(())
 }
 
 /// A visible request's documents, oldest first.

@@ -17,6 +17,25 @@ pub fn insert_document(conn: &mut DbConnection, row: &DocumentRow) -> ApiResult<
     Ok(())
 }
 
+/// Takes the request's row lock until the transaction ends (on PostgreSQL; SQLite's
+/// `BEGIN IMMEDIATE` already holds the database's write lock), by a no-op update.
+pub fn lock_request(conn: &mut DbConnection, request_id: &str) -> ApiResult<()> {
+    diesel::update(requests::table.filter(requests::id.eq(request_id)))
+        .set(requests::id.eq(requests::id))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// How many documents a request holds and their total size in bytes.
+pub fn usage_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<(u64, u64)> {
+    let sizes: Vec<i64> = documents::table
+        .filter(documents::request_id.eq(request_id))
+        .select(documents::size)
+        .load(conn)?;
+    let total = sizes.iter().map(|s| (*s).max(0) as u64).sum();
+    Ok((sizes.len() as u64, total))
+}
+
 /// A request's documents, oldest first.
 pub fn documents_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<DocumentRow>> {
     Ok(documents::table

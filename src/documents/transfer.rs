@@ -3,9 +3,11 @@
 //!
 //! Crash safety: a file is written to a pending blob (`.incoming/<key>.part`), the handler
 //! commits its row, and only then is the blob persisted (renamed); every failure before the
-//! commit discards it (see [`Staged`] and `storage`).
+//! commit discards it, and so does dropping the upload's future (a client that resets the
+//! connection mid-body): see [`Staged`] and `storage`.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use actix_multipart::Multipart;
@@ -15,6 +17,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
+use crate::db::{self, DbConnection, Pool};
 use crate::documents::model::{DocumentRow, ReceivedFile, UploadParts};
 use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff};
 use crate::documents::storage::{BlobStore, PendingBlob};
@@ -52,15 +55,30 @@ pub fn require_multipart(headers: &HeaderMap) -> ApiResult<()> {
     }
 }
 
-/// An upload's pending blob: discarded on any failure before its row commits, persisted after.
+/// An upload's pending blob, guarded: dropped before [`Staged::commit`] took it over (a
+/// failed form, a refused upload, or the handler's future dropped because the client reset
+/// the connection mid-body), its `.part` file is removed.
 pub struct Staged {
     blobs: Arc<dyn BlobStore>,
     key: String,
+    /// Set when the guard lets go without committing: a blob created after that (its
+    /// creation was already under way on the blocking pool) is removed by its creator.
+    abandoned: Arc<AtomicBool>,
+    armed: bool,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if self.armed {
+            self.abandoned.store(true, Ordering::SeqCst);
+            self.blobs.discard(&self.key);
+        }
+    }
 }
 
 impl Staged {
-    /// Reads the whole form, streaming its `file` into a new pending blob (discarded when the
-    /// form fails).
+    /// Reads the whole form, streaming its `file` into a new pending blob (removed when the
+    /// form fails or the read is abandoned).
     pub async fn receive(
         blobs: &Arc<dyn BlobStore>,
         req: &HttpRequest,
@@ -70,28 +88,43 @@ impl Staged {
         let staged = Staged {
             blobs: blobs.clone(),
             key: uuid::Uuid::now_v7().to_string(),
+            abandoned: Arc::default(),
+            armed: true,
         };
         let form = Multipart::new(req.headers(), payload);
-        let read = read_form(&staged.blobs, form, &staged.key, limit).await;
-        let parts = staged.or_discard(read)?;
+        let parts = read_form(&staged, form, limit).await?;
         Ok((staged, parts))
     }
 
-    /// Passes `result` through, discarding the blob when it is an error.
-    pub fn or_discard<T>(&self, result: ApiResult<T>) -> ApiResult<T> {
-        if result.is_err() {
-            self.blobs.discard(&self.key);
-        }
-        result
-    }
-
-    /// The row is committed: makes the bytes visible. Should this fail (or the process die
-    /// here), start-up recovery completes the rename.
-    pub async fn persist(self) -> ApiResult<()> {
-        let Staged { blobs, key } = self;
-        web::block(move || blobs.persist(&key))
-            .await?
-            .map_err(|e| ApiError::internal(format!("persisting upload: {e}")))
+    /// Runs `record` (which inserts the document's row) in a write transaction and then, on
+    /// the same blocking thread, persists the blob when it committed or removes it when it did
+    /// not. Once started this runs to its end even if the client goes away, so a committed row
+    /// never loses its file (and should the process die in between, start-up recovery
+    /// completes the rename).
+    pub async fn commit<T, F>(mut self, pool: &Pool, record: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.armed = false;
+        let (blobs, key, pool) = (self.blobs.clone(), self.key.clone(), pool.clone());
+        web::block(move || {
+            let committed = pool
+                .get()
+                .map_err(ApiError::from)
+                .and_then(|mut conn| db::write_tx(&mut conn, record));
+            match committed {
+                Ok(value) => blobs
+                    .persist(&key)
+                    .map(|_| value)
+                    .map_err(|e| ApiError::internal(format!("persisting upload: {e}"))),
+                Err(e) => {
+                    blobs.discard(&key);
+                    Err(e)
+                }
+            }
+        })
+        .await?
     }
 }
 
@@ -106,11 +139,11 @@ async fn write_chunk(blob: Box<dyn PendingBlob>, chunk: Bytes) -> ApiResult<Box<
 
 /// Streams the `file` part into a pending blob: hashing, sniffing and counting as it goes.
 async fn receive_file(
-    blobs: &Arc<dyn BlobStore>,
+    staged: &Staged,
     field: &mut actix_multipart::Field,
-    key: &str,
     limit: u64,
 ) -> ApiResult<ReceivedFile> {
+    let key = staged.key.as_str();
     let filename = sanitize_filename(
         field
             .content_disposition()
@@ -121,11 +154,20 @@ async fn receive_file(
         .content_type()
         .map(|m| m.essence_str().to_owned())
         .unwrap_or_default();
-    let store = blobs.clone();
+    let store = staged.blobs.clone();
     let k = key.to_owned();
-    let mut blob = web::block(move || store.create(&k))
-        .await?
-        .map_err(|e| ApiError::internal(format!("creating upload: {e}")))?;
+    let abandoned = staged.abandoned.clone();
+    let mut blob = web::block(move || {
+        let blob = store.create(&k);
+        // The guard may have let go while this waited for a thread: then nobody else will
+        // remove the file (the guard's removal may have come first).
+        if abandoned.load(Ordering::SeqCst) {
+            store.discard(&k);
+        }
+        blob
+    })
+    .await?
+    .map_err(|e| ApiError::internal(format!("creating upload: {e}")))?;
     let mut hasher = Sha256::new();
     let mut head: Vec<u8> = Vec::with_capacity(16);
     let mut size: u64 = 0;
@@ -194,13 +236,8 @@ async fn read_text(field: &mut actix_multipart::Field) -> ApiResult<String> {
     Ok(String::from_utf8_lossy(&buf).trim().to_owned())
 }
 
-/// Reads the whole form (the caller discards the pending blob on failure).
-async fn read_form(
-    blobs: &Arc<dyn BlobStore>,
-    mut form: Multipart,
-    key: &str,
-    limit: u64,
-) -> ApiResult<UploadParts> {
+/// Reads the whole form (the caller's guard removes the pending blob on failure).
+async fn read_form(staged: &Staged, mut form: Multipart, limit: u64) -> ApiResult<UploadParts> {
     let mut file = None;
     let mut document_type = None;
     while let Some(field) = form.next().await {
@@ -218,7 +255,7 @@ async fn read_form(
         let name = field.name().unwrap_or("").to_owned();
         match name.as_str() {
             "file" if file.is_none() => {
-                file = Some(receive_file(blobs, &mut field, key, limit).await?);
+                file = Some(receive_file(staged, &mut field, limit).await?);
             }
             "document_type" => document_type = Some(read_text(&mut field).await?),
             other => {

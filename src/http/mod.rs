@@ -12,6 +12,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod pagination;
 pub mod rate_limit;
+pub mod slow_clients;
 
 use crate::error::ApiError;
 use crate::i18n::Msg;

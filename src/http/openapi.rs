@@ -227,6 +227,8 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ),
         ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
         ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
+        ErrorCode::RequestTimeout => ApiError::request_timeout(30),
+        ErrorCode::QuotaExceeded => ApiError::document_quota_exceeded(20, 50 * 1024 * 1024, true),
         ErrorCode::UnsupportedMediaType => ApiError::unsupported_media_type(
             "بدنهٔ درخواست باید از نوع application/json باشد.",
             "The request body must be application/json.",
@@ -261,6 +263,7 @@ fn default_code(status: &str) -> Option<ErrorCode> {
         "401" => ErrorCode::Unauthorized,
         "403" => ErrorCode::Forbidden,
         "404" => ErrorCode::NotFound,
+        "408" => ErrorCode::RequestTimeout,
         "409" => ErrorCode::InvalidTransition,
         "412" => ErrorCode::PreconditionFailed,
         "413" => ErrorCode::PayloadTooLarge,
@@ -329,6 +332,11 @@ const COMMON: &[(&str, &str, &str)] = &[
         "NotFound",
         "404",
         "Not found, or not visible to the caller (`not_found`).",
+    ),
+    (
+        "RequestTimeout",
+        "408",
+        "The body did not arrive in full within `CLIENT_BODY_TIMEOUT_SECS` (`request_timeout`); the connection is closed.",
     ),
     (
         "PayloadTooLarge",
@@ -411,6 +419,7 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
         add("404", "NotFound");
     }
     if has_body {
+        add("408", "RequestTimeout");
         add("413", "PayloadTooLarge");
         add("415", "UnsupportedMediaType");
         add("422", "ValidationFailed");

@@ -27,6 +27,8 @@ mod receipts_and_revocation;
 mod requests;
 mod schema;
 mod sla;
+mod slow_clients;
+mod upload_limits;
 mod vehicle_identity;
 mod vocabularies_and_inputs;
 mod webhooks;

@@ -5,15 +5,18 @@
 //! - [`client`]: a typed client, one method per call the tests make, answering [`Reply`]s;
 //! - [`fixtures`]: valid bodies, files and random vehicles;
 //! - [`scenario`]: brings a request to a given state and names what a test needs next;
-//! - [`receiver`]: a webhook receiver and an independent signature check.
+//! - [`receiver`]: a webhook receiver and an independent signature check;
+//! - [`raw`]: raw HTTP over a socket (trickled, stalled and reset bodies).
 
 mod client;
 mod fixtures;
+mod raw;
 mod receiver;
 mod scenario;
 
 pub use client::*;
 pub use fixtures::*;
+pub use raw::*;
 pub use receiver::*;
 pub use scenario::*;
 
