@@ -305,7 +305,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     let slow_clients = web::Data::new(SlowClients::new(
         std::time::Duration::from_secs(state.config.client_body_timeout_secs),
         state.config.max_connections_per_address,
-        state.config.trust_proxy,
+        state.config.clone(),
         state.config.prefer_persian,
     ));
     let config = state.config.clone();

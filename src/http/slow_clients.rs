@@ -37,6 +37,7 @@ use actix_web::web::{self, Bytes};
 use actix_web::HttpMessage;
 use futures_util::Stream;
 
+use crate::config::Config;
 use crate::error::ApiError;
 use crate::http::client::client_ip;
 use crate::i18n::Lang;
@@ -45,7 +46,8 @@ use crate::i18n::Lang;
 pub struct SlowClients {
     body_timeout: Duration,
     max_per_address: u32,
-    trust_proxy: bool,
+    /// The settings `client_ip` reads (`TRUST_PROXY`, `TRUSTED_PROXIES`).
+    config: Arc<Config>,
     prefer_persian: bool,
     in_flight: Arc<Mutex<HashMap<String, u32>>>,
 }
@@ -54,13 +56,13 @@ impl SlowClients {
     pub fn new(
         body_timeout: Duration,
         max_per_address: u32,
-        trust_proxy: bool,
+        config: Arc<Config>,
         prefer_persian: bool,
     ) -> Self {
         SlowClients {
             body_timeout,
             max_per_address,
-            trust_proxy,
+            config,
             prefer_persian,
             in_flight: Arc::default(),
         }
@@ -151,7 +153,7 @@ pub async fn slow_clients(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let lang = Lang::from_headers(req.headers(), limits.prefer_persian);
-    let address = client_ip(req.request(), limits.trust_proxy);
+    let address = client_ip(req.request(), &limits.config);
     let Some(_counted) = limits.enter(address) else {
         let err = ApiError::too_many_in_flight(limits.max_per_address);
         let mut res = err.render(lang);

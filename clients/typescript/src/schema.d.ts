@@ -81,16 +81,18 @@ export interface paths {
          * @description Sign in with username and password. **Public.**
          *
          *     A wrong username and a wrong password give the same 401 `invalid_credentials` (and take the
-         *     same time). Repeated failures are throttled per account and per client address: 429
-         *     `rate_limited` with `Retry-After`.
+         *     same time). Repeated failures slow down the same account from the same client address, and
+         *     the same address over all accounts, with a delay that doubles with each failure past a few
+         *     free ones (capped): 429 `rate_limited` with `Retry-After` while it runs. Correct credentials
+         *     from an address that has not failed for the account are never held back.
          *
-         *     Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF RateLimit headers; only
-         *     failed sign-ins count. `RateLimit-Policy: "login-account";q=10;w=900,
-         *     "login-account-hourly";q=100;w=3600, "login-address";q=50;w=900` (failures per account in 15
-         *     minutes and in an hour, per client address in 15 minutes) and `RateLimit:
-         *     "login-account";r=<failures left>;t=<seconds>, …`, where `t` is when the oldest counted
-         *     failure leaves its window (0 when none is counted). A successful sign-in clears the
-         *     account's failures.
+         *     Every answer to a readable sign-in (200, 401, 429) reports the throttle with the IETF
+         *     RateLimit headers; only failed sign-ins count. `RateLimit-Policy:
+         *     "login-account-address";q=5;w=900, "login-address";q=50;w=900` (free failures per account and
+         *     address, and per address, in 15 minutes) and `RateLimit: "login-account-address";r=<attempts
+         *     left>;t=<seconds>, …`: while `r` is 0, `t` is when the next attempt is allowed; otherwise when
+         *     the oldest counted failure leaves its window (0 when none is counted). A successful sign-in
+         *     clears the account's failures from that address.
          */
         post: operations["login_user"];
         delete?: never;
@@ -527,7 +529,11 @@ export interface paths {
          *     `multipart/form-data` with `file` and `document_type`. PDF, JPEG and PNG only, judged by
          *     the file's bytes (415 otherwise, also when the declared type disagrees with the bytes); at
          *     most the configured size (default 10 MiB; 413, enforced while streaming). Not on terminal
-         *     requests (409). The bytes never change after upload: a new version is a new document.
+         *     requests (409). A request holds at most `DOCUMENT_QUOTA_COUNT` documents (default 20)
+         *     totalling at most `DOCUMENT_QUOTA_BYTES` (default 50 MiB); beyond either, 409
+         *     `quota_exceeded`. The body must arrive within `CLIENT_BODY_TIMEOUT_SECS` (default 30 s;
+         *     408 `request_timeout` otherwise). The bytes never change after upload: a new version is a
+         *     new document.
          */
         post: operations["upload_document"];
         delete?: never;
@@ -547,7 +553,8 @@ export interface paths {
          * Download a document's bytes.
          * @description Download a document's bytes. Roles: the owning `agency`, `directorate`, `admin`.
          *
-         *     Sent as an attachment with a server-made file name (the original, sanitised, in
+         *     Sent as an attachment with a server-made file name (the original, sanitised and always
+         *     ending in the stored type's extension — `scan.hta` stored as a PDF is `scan.hta.pdf` — in
          *     `filename*`), the stored content type, `X-Content-Type-Options: nosniff` and an `ETag`
          *     from the SHA-256.
          */
@@ -1771,7 +1778,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -3307,6 +3314,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body did not arrive in full within `CLIENT_BODY_TIMEOUT_SECS` (`request_timeout`); the connection is closed. */
+        RequestTimeout: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Database unavailable (`service_unavailable`). */
         ServiceUnavailable: {
             headers: {
@@ -3465,7 +3483,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -3487,6 +3505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3495,7 +3514,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
@@ -3547,6 +3566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3579,6 +3599,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3611,6 +3632,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3713,6 +3735,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Name or national id already used (`duplicate`). */
             409: {
                 headers: {
@@ -3800,6 +3823,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Name or national id already used (`duplicate`). */
             409: {
                 headers: {
@@ -3898,6 +3922,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Username taken (`duplicate`). */
             409: {
                 headers: {
@@ -3985,6 +4010,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description An administrator tried to disable their own account (`cannot_disable_self`). */
             409: {
                 headers: {
@@ -4139,6 +4165,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
@@ -4324,6 +4351,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`). */
             409: {
                 headers: {
@@ -4399,6 +4427,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`). */
             409: {
                 headers: {
@@ -4464,6 +4493,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`). */
             409: {
                 headers: {
@@ -4510,7 +4540,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -4537,7 +4567,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
@@ -4617,7 +4647,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The request is closed (`invalid_transition`). */
+            /** @description The body did not arrive in time (`request_timeout`); the connection is closed. */
+            408: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is closed (`invalid_transition`), or its documents would exceed the count or size quota (`quota_exceeded`). */
             409: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -4680,7 +4721,7 @@ export interface operations {
             /** @description The bytes, under the content type judged at upload. */
             200: {
                 headers: {
-                    /** @description `attachment` with a server-made file name and the original (sanitised) in `filename*`. */
+                    /** @description `attachment` with a server-made file name and the original (sanitised, ending in the stored type's extension: `scan.hta` stored as a PDF is `scan.hta.pdf`) in `filename*`. */
                     "Content-Disposition"?: string;
                     /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
                     ETag?: string;
@@ -4773,6 +4814,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`). */
             409: {
                 headers: {
@@ -4838,6 +4880,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Documents still missing (`documents_missing`) or not allowed in the current state (`invalid_transition`). */
             409: {
                 headers: {
@@ -4905,6 +4948,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`) or the national permit number is taken (`duplicate`). */
             409: {
                 headers: {
@@ -4970,6 +5014,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not allowed in the current state (`invalid_transition`) or the registration number is taken (`duplicate`). */
             409: {
                 headers: {
@@ -5016,7 +5061,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -5054,7 +5099,7 @@ export interface operations {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
-                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account` (per account, 15 minutes), `login-account-hourly` and `login-address` (per client address). */
+                    /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
@@ -5185,6 +5230,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description A receipt exists (`duplicate`), the permit was revoked (`permit_revoked`) or replaced by a newer one (`conflict`), or the key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
@@ -5260,6 +5306,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description A receipt exists or the request moved on (`invalid_transition`), already revoked (`permit_revoked`), or replaced by a newer permit (`conflict`). */
             409: {
                 headers: {
@@ -5375,6 +5422,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description The idempotency key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
@@ -5459,6 +5507,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Closed (`invalid_transition`). */
             409: {
                 headers: {
@@ -5552,6 +5601,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Not finished yet (`invalid_transition`) or already rated (`duplicate`). */
             409: {
                 headers: {
@@ -5623,6 +5673,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5692,6 +5743,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Stale `If-Match`. */
             412: {
                 headers: {
@@ -5810,6 +5862,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6016,6 +6069,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description That date is already a holiday (`duplicate`). */
             409: {
                 headers: {
@@ -6061,6 +6115,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             /** @description A day would take the date of another confirmed holiday (`duplicate`). */
             409: {
                 headers: {
@@ -6144,6 +6199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A fixed holiday, a day that confirms nothing (`conflict`), or the date is another stored holiday (`duplicate`). */
             409: {
                 headers: {
@@ -6345,6 +6401,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Every invalid field named (`validation_failed`). */
@@ -6474,6 +6531,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description Stale `If-Match` (`precondition_failed`). */
             412: {
                 headers: {
