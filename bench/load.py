@@ -18,7 +18,7 @@ Usage:
                         [--record "Issue 19 — before"] [--no-peer] [--peer-venv DIR]
   python3 bench/load.py --suite issue10 [--backends sqlite,postgres] [--requests 100000] [--duration 10]
 """
-import argparse, concurrent.futures, shutil, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
+import argparse, concurrent.futures, shlex, shutil, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "plate-permits")
@@ -419,7 +419,7 @@ def main_issue19(args):
         results, rss, startup_ms = run_backend(backend, args)
         sections.append(issue19_table(backend, results, rss, startup_ms, peer))
         print(sections[-1] + "\n", flush=True)
-    command = "python3 bench/load.py " + " ".join(a for a in sys.argv[1:])
+    command = shlex.join(["python3", "bench/load.py"] + sys.argv[1:])
     intro = (f"Run on {datetime.date.today()} ({os.cpu_count()} cores, {cpu}; a machine shared with other builds, "
              f"so absolute figures are noisy and the ratios of the same run are the ones to compare) with "
              f"`{command.strip()}`: wrk (2 threads, {READ_CONNS} connections for reads, {WRITE_CONNS} for creates, "
