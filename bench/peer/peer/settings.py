@@ -42,6 +42,6 @@ REST_FRAMEWORK = {
 }
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(hours=12),
-    "ALGORITHMS": "HS256",
+    "ALGORITHM": "HS256",
     "UPDATE_LAST_LOGIN": False,
 }
