@@ -6,11 +6,19 @@ fixed concurrency: `/health/live` (the framework's ceiling, same run), public tr
 permit, receipt, registration; a Python client, 8 in parallel). Reports requests/s, p50/p99
 latency, peak RSS (VmHWM) and start-up time per backend, and writes `docs/BENCHMARKS.md`.
 
+Issue 19 (the default suite): one run measures `/health/live`, authenticated
+`GET /requests/{id}` and public `GET /track/{code}` at 32 connections and `POST /requests` at 16
+(unique vehicles), plus the Django REST Framework peer in bench/peer (read and create), and
+prints ratios against `/health/live` of the same run and against the peer, with p99 and
+whether each of the issue's targets is met.
+
 Usage:
-  cargo build --release && apt-get install -y wrk
-  python3 bench/load.py [--backends sqlite,postgres] [--requests 100000] [--duration 10]
+  cargo build --release && apt-get install -y -qq wrk
+  python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432]
+                        [--record "Issue 19 — before"] [--no-peer] [--peer-venv DIR]
+  python3 bench/load.py --suite issue10 [--backends sqlite,postgres] [--requests 100000] [--duration 10]
 """
-import argparse, concurrent.futures, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
+import argparse, concurrent.futures, shlex, shutil, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "plate-permits")
@@ -81,8 +89,106 @@ end
 """
 
 
-def wrk(base, path, duration, token=None, script=None):
-    args = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+# Issue 19: a create per call with a vehicle no other call (nor the seed) uses. Plates come from
+# a counter per wrk thread in regions 50-74 (the seeds use 10-11); VINs carry a run tag, the
+# thread and the counter, with a valid ISO 3779 / North-American check digit in position 9.
+LUA_CREATE_UNIQUE = r"""
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+local alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+local translit = {A=1,B=2,C=3,D=4,E=5,F=6,G=7,H=8,J=1,K=2,L=3,M=4,N=5,P=7,R=9,S=2,T=3,U=4,V=5,W=6,X=7,Y=8,Z=9}
+local weights = {8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2}
+local function with_check_digit(v)
+  local sum = 0
+  for k = 1, 17 do
+    local c = v:sub(k, k)
+    sum = sum + (tonumber(c) or translit[c]) * weights[k]
+  end
+  local d = sum %% 11
+  local cd = d == 10 and "X" or tostring(d)
+  return v:sub(1, 8) .. cd .. v:sub(10)
+end
+local i = 0
+request = function()
+  i = i + 1
+  local n = 3240000 + (tid - 1) * 1000000 + i
+  local plate = string.format("%%d الف %%d ایران %%d", 10 + n %% 90, 100 + math.floor(n / 90) %% 900, 10 + math.floor(n / 81000) %% 90)
+  local t = alphabet:sub(tid, tid)
+  local vin = with_check_digit("LPB%s" .. t .. "0X" .. string.format("%%08d", i))
+  local body = '{"vehicle":{"plate":"' .. plate .. '","vin":"' .. vin .. '","engine_number":"E1","make":"ایران خودرو","model":"سمند","year":1395,"vehicle_type":"passenger_car"},"reason":"scrapping","letter":{"number":"1/2","date":"1403/08/15"},"contact":{"name":"رضا احمدی","mobile":"09141234567"}}'
+  return wrk.format("POST", "/api/v1/requests", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer %s"}, body)
+end
+"""
+
+
+def run_tag():
+    """Three VIN characters that differ between runs (the VIN prefix is LPB + tag + thread + 0)."""
+    n = uuid.uuid4().int
+    return "".join("ABCDEFGHJKLMNPRSTUVWXYZ"[(n >> (5 * k)) % 23] for k in range(3))
+
+
+def start_peer(work):
+    """Starts the Django REST Framework peer (bench/peer/run.sh): returns (process, base, seed)."""
+    port = free_port()
+    log = open(os.path.join(work, "peer.log"), "w")
+    proc = subprocess.Popen([os.path.join(ROOT, "bench", "peer", "run.sh"), str(port), work],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600  # the first run installs the venv
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"the peer exited: see {work}/peer.log")
+        try:
+            urllib.request.urlopen(base + "/health/live", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    else:
+        stop(proc)
+        sys.exit("the peer did not start in 600 s")
+    with open(os.path.join(work, "seed.json")) as f:
+        return proc, base, json.load(f)
+
+
+def stop(proc):
+    """Ends a process started here and its children (gunicorn's workers), by its own group."""
+    try:
+        os.killpg(proc.pid, 15)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.wait()
+
+
+def peer_figures(args):
+    """The peer's read (32 connections) and create (16 connections), on SQLite."""
+    work = tempfile.mkdtemp(prefix="pp-peer-")
+    if args.peer_venv:
+        os.environ["PEER_VENV"] = args.peer_venv
+    proc, base, seed = start_peer(work)
+    try:
+        d = args.duration
+        read = wrk(base, "/", d, token=seed["token"], conns=READ_CONNS,
+                   script=LUA_ROTATE % ",".join(f'"/api/v1/requests/{i}"' for i in seed["ids"]))
+        create = wrk(base, "/", d, conns=WRITE_CONNS, script=LUA_CREATE_UNIQUE % (run_tag(), seed["token"]))
+    finally:
+        stop(proc)
+        shutil.rmtree(work, ignore_errors=True)
+    return {"read": read, "create": create}
+
+
+READ_CONNS = 32
+WRITE_CONNS = 16
+
+
+def wrk(base, path, duration, token=None, script=None, conns=CONCURRENCY):
+    args = ["wrk", "-t2", f"-c{conns}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if token:
         args += ["-H", f"Authorization: Bearer {token}"]
     tmp = None
@@ -90,7 +196,7 @@ def wrk(base, path, duration, token=None, script=None):
         tmp = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
         tmp.write(script); tmp.close()
         args += ["-s", tmp.name]
-    out = subprocess.run(args + [base + path], capture_output=True, text=True).stdout
+    out = subprocess.run(args + [base + path], capture_output=True, text=True, timeout=duration + 60).stdout
     if tmp:
         os.unlink(tmp.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -153,8 +259,8 @@ def run_backend(backend, args):
     env.pop("DATABASE_URL", None)
     if backend == "postgres":
         name = "pp_bench_load"
-        subprocess.run(["psql", f"{PG}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "-c", f'CREATE DATABASE "{name}"'], check=True)
-        env["DATABASE_URL"] = f"{PG}/{name}"
+        subprocess.run(["psql", f"{args.database_url}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "-c", f'CREATE DATABASE "{name}"'], check=True)
+        env["DATABASE_URL"] = f"{args.database_url}/{name}"
     t = time.perf_counter()
     seeded = json.loads(subprocess.run([BIN, "seed", "--requests", str(args.requests), "--agencies", "50"],
                                        env=env, capture_output=True, text=True, check=True).stdout)
@@ -194,6 +300,15 @@ def run_backend(backend, args):
         codes = [r["tracking_code"] for r in own]
         org = agency_user["organisation_id"]
         d = args.duration
+        if args.suite == "issue19":
+            rotate_ids = LUA_ROTATE % ",".join(f'"/api/v1/requests/{i}"' for i in ids)
+            rotate_codes = LUA_ROTATE % ",".join(f'"/api/v1/track/{c}"' for c in codes)
+            results["health"] = wrk(base, "/health/live", d, conns=READ_CONNS)
+            results["read"] = wrk(base, "/", d, token=tokens["agency"], conns=READ_CONNS, script=rotate_ids)
+            results["track"] = wrk(base, "/", d, conns=READ_CONNS, script=rotate_codes)
+            results["create"] = wrk(base, "/", d, conns=WRITE_CONNS, script=LUA_CREATE_UNIQUE % (run_tag(), tokens["agency"]))
+            rss = peak_rss_mib(proc.pid)
+            return results, rss, startup_ms
         results["`GET /health/live` (ceiling)"] = wrk(base, "/health/live", d)
         results["`GET /track/{code}` (public)"] = wrk(base, "/", d, script=LUA_ROTATE % ",".join(f'"/api/v1/track/{c}"' for c in codes))
         results["`GET /requests/{id}`"] = wrk(base, "/", d, token=tokens["agency"], script=LUA_ROTATE % ",".join(f'"/api/v1/requests/{i}"' for i in ids))
@@ -206,16 +321,72 @@ def run_backend(backend, args):
     return results, rss, startup_ms
 
 
+# Issue 19 targets: (row, label, target text, check(r, ceiling, peer)).
+ISSUE19_ROWS = [
+    ("health", "`GET /health/live` (ceiling)", "—", None),
+    ("read", "authenticated `GET /requests/{id}`", "≥ 0.30 × `/health/live`, ≥ 25 × peer read",
+     lambda r, c, p: r["rps"] >= 0.30 * c and (p is None or r["rps"] >= 25 * p["read"]["rps"])),
+    ("track", "public `GET /track/{code}`", "≥ 0.40 × `/health/live`", lambda r, c, p: r["rps"] >= 0.40 * c),
+    ("create", "`POST /requests` (16 connections)", "≥ 2 000/s, p99 ≤ 25 ms, ≥ 5 × peer create",
+     lambda r, c, p: r["rps"] >= 2000 and r["p99"] <= 25 and r["errors"] == 0 and (p is None or r["rps"] >= 5 * p["create"]["rps"])),
+]
+
+
+def issue19_table(backend, results, rss, startup_ms, peer):
+    ceiling = results["health"]["rps"]
+    lines = [f"#### {backend}", "",
+             f"Peak RSS: **{rss:.0f} MiB**; start-up on the seeded database: **{startup_ms} ms**.", "",
+             "| work | requests/s | × `/health/live` | × peer | p50 | p99 | non-2xx | target | met |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for key, label, target, check in ISSUE19_ROWS:
+        r = results[key]
+        peer_key = {"read": "read", "create": "create"}.get(key)
+        vs_peer = f"{r['rps'] / peer[peer_key]['rps']:.1f}" if peer and peer_key else "—"
+        met = "—" if check is None else ("yes" if check(r, ceiling, peer) else "**no**")
+        lines.append(f"| {label} | {r['rps']:.0f} | {r['rps'] / ceiling:.2f} | {vs_peer} | {r['p50']:.2f} ms | "
+                     f"{r['p99']:.2f} ms | {r['errors']} | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def peer_table(peer):
+    lines = ["#### peer: Django REST Framework + simplejwt, gunicorn 5 workers, SQLite WAL, immediate transactions", "",
+             "| work | requests/s | p50 | p99 | non-2xx |", "|---|---|---|---|---|"]
+    for key, label in [("read", "authenticated `GET /requests/{id}` (32 connections)"), ("create", "`POST /requests` (16 connections)")]:
+        r = peer[key]
+        lines.append(f"| {label} | {r['rps']:.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms | {r['errors']} |")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--backends", default="sqlite,postgres")
+    ap.add_argument("--suite", choices=["issue19", "issue10"], default="issue19",
+                    help="issue19 (default): the issue-19 table with the peer, printed (and recorded with --record); "
+                         "issue10: the older table, which rewrites --output whole")
+    ap.add_argument("--backends", help="comma-separated; default: sqlite, plus postgres when --database-url is given "
+                                       "(issue10: sqlite,postgres)")
+    ap.add_argument("--database-url", help=f"PostgreSQL server URL without a database name (e.g. {PG}); "
+                                           "the database pp_bench_load is dropped and re-created there")
     ap.add_argument("--requests", type=int, default=100_000)
     ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--quick", action="store_true", help="3 s per row")
     ap.add_argument("--lifecycles", type=int, default=400)
+    ap.add_argument("--no-peer", action="store_true", help="issue19: skip the Django REST Framework peer")
+    ap.add_argument("--peer-venv", help="issue19: an existing venv with bench/peer/requirements.txt to reuse")
+    ap.add_argument("--record", metavar="HEADING", help="issue19: write the tables under '## HEADING' in --output "
+                                                       "(replacing a section of that heading, else appending)")
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
     args = ap.parse_args()
+    if args.quick:
+        args.duration = 3
+    if args.backends is None:
+        args.backends = "sqlite,postgres" if args.suite == "issue10" else "sqlite" + (",postgres" if args.database_url else "")
+    args.database_url = (args.database_url or PG).rstrip("/")
     if not os.path.exists(BIN):
         sys.exit("build first: cargo build --release")
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install -y -qq wrk")
+    if args.suite == "issue19":
+        return main_issue19(args)
     sections = []
     for backend in args.backends.split(","):
         results, rss, startup_ms = run_backend(backend, args)
@@ -235,6 +406,41 @@ def main():
         f.write("\n\n".join(sections) + "\n")
         f.write(BENCH_FOOTER)
     print(f"wrote {args.output}")
+
+
+def main_issue19(args):
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    peer = None if args.no_peer else peer_figures(args)
+    sections = []
+    if peer:
+        sections.append(peer_table(peer))
+        print(sections[-1] + "\n", flush=True)
+    for backend in args.backends.split(","):
+        results, rss, startup_ms = run_backend(backend, args)
+        sections.append(issue19_table(backend, results, rss, startup_ms, peer))
+        print(sections[-1] + "\n", flush=True)
+    command = shlex.join(["python3", "bench/load.py"] + sys.argv[1:])
+    intro = (f"Run on {datetime.date.today()} ({os.cpu_count()} cores, {cpu}; a machine shared with other builds, "
+             f"so absolute figures are noisy and the ratios of the same run are the ones to compare) with "
+             f"`{command.strip()}`: wrk (2 threads, {READ_CONNS} connections for reads, {WRITE_CONNS} for creates, "
+             f"{args.duration} s per row, loopback, sharing the two cores with the server) against the release "
+             f"binary on a fresh database seeded with {args.requests} requests; every create files a vehicle "
+             f"no other call uses. The peer is bench/peer (Django REST Framework + simplejwt, gunicorn with 5 "
+             f"workers, SQLite WAL, immediate transactions), measured in the same run.")
+    body = intro + "\n\n" + "\n\n".join(sections) + "\n"
+    if args.record:
+        with open(args.output) as f:
+            doc = f.read()
+        heading = f"## {args.record}\n"
+        start = doc.find(heading)
+        if start < 0:
+            doc = doc.rstrip("\n") + "\n\n" + heading + "\n" + body
+        else:
+            nxt = doc.find("\n## ", start + len(heading))
+            doc = doc[:start] + heading + "\n" + body + (doc[nxt:] if nxt >= 0 else "")
+        with open(args.output, "w") as f:
+            f.write(doc)
+        print(f"recorded under '{heading.strip()}' in {args.output}")
 
 
 BENCH_HEADER = """# Benchmarks
