@@ -14,6 +14,7 @@
 //! a request filed in the evening starts its clock at the next opening.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{
     Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike, Weekday,
@@ -49,6 +50,32 @@ pub struct DayPlan {
     pub part_closure: Option<(RuleRef, Minute)>,
 }
 
+/// The holiday table: a shared base (the built-in days, built once per process) and the days
+/// a load changes on top of it (`None`: no longer a holiday there), so a load copies only the
+/// few days stored rows touch.
+#[derive(Clone, Debug)]
+pub struct Holidays {
+    base: Arc<BTreeMap<NaiveDate, String>>,
+    overlay: BTreeMap<NaiveDate, Option<String>>,
+}
+
+impl Holidays {
+    pub fn new(
+        base: Arc<BTreeMap<NaiveDate, String>>,
+        overlay: BTreeMap<NaiveDate, Option<String>>,
+    ) -> Self {
+        Holidays { base, overlay }
+    }
+
+    /// The holiday's title on `date`, if it is one.
+    pub fn get(&self, date: NaiveDate) -> Option<&str> {
+        match self.overlay.get(&date) {
+            Some(changed) => changed.as_deref(),
+            None => self.base.get(&date).map(String::as_str),
+        }
+    }
+}
+
 /// The calendar in force: configuration, the holiday table and the working rules.
 #[derive(Clone, Debug)]
 pub struct Calendar {
@@ -56,7 +83,7 @@ pub struct Calendar {
     weekend: Vec<Weekday>,
     open: NaiveTime,
     close: NaiveTime,
-    holidays: BTreeMap<NaiveDate, String>,
+    holidays: Holidays,
     /// Highest precedence first.
     rules: Vec<CalendarRule>,
 }
@@ -71,6 +98,11 @@ fn minute_of(t: NaiveTime) -> Minute {
 
 impl Calendar {
     pub fn new(config: &Config, holidays: BTreeMap<NaiveDate, String>) -> Self {
+        Self::with_holidays(config, Holidays::new(Arc::new(holidays), BTreeMap::new()))
+    }
+
+    /// A calendar over a shared holiday table with per-load changes on top.
+    pub fn with_holidays(config: &Config, holidays: Holidays) -> Self {
         Calendar {
             tz: config.service_timezone,
             weekend: config.weekend_days.0.clone(),
@@ -119,8 +151,8 @@ impl Calendar {
             hours_rule: None,
             part_closure: None,
         };
-        if let Some(title) = self.holidays.get(&date) {
-            return closed(DayKind::Holiday(title.clone()));
+        if let Some(title) = self.holidays.get(date) {
+            return closed(DayKind::Holiday(title.to_owned()));
         }
         let weekday = date.weekday();
         match self.winner(RuleKind::Weekend, date, |_| true) {

@@ -1,7 +1,8 @@
 //! Stored SLA clocks: one `request_sla` row per request, recomputed from the request's history
 //! in the same transaction as every transition and every holiday change.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -12,7 +13,7 @@ use crate::db::schema::{holidays, request_history, request_sla, requests, servic
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
-use crate::sla::calendar::Calendar;
+use crate::sla::calendar::{Calendar, Holidays};
 use crate::sla::clock::{self, ClockState, Stage, Summary, Transition};
 use crate::sla::model::{HolidayQuery, HolidayRow, RequestHead};
 use crate::sla::official;
@@ -36,36 +37,88 @@ pub struct SlaRow {
     pub computed_at: NaiveDateTime,
 }
 
+/// Adds `title` to a day's title unless it is already one of its parts (« و »-joined).
+fn join_title(day: &mut Option<String>, title: &str) {
+    match day {
+        Some(t) => {
+            if !t.split(" و ").any(|p| p == title) {
+                t.push_str(" و ");
+                t.push_str(title);
+            }
+        }
+        None => *day = Some(title.to_owned()),
+    }
+}
+
+/// The built-in holidays as a calendar table, and each built-in's day by id; built once per
+/// process and shared by every calendar load.
+struct OfficialTable {
+    days: Arc<BTreeMap<NaiveDate, String>>,
+    day_of: HashMap<&'static str, NaiveDate>,
+}
+
+static OFFICIAL: LazyLock<OfficialTable> = LazyLock::new(|| {
+    let mut days: BTreeMap<NaiveDate, Option<String>> = BTreeMap::new();
+    let mut day_of = HashMap::new();
+    for b in official::all() {
+        join_title(days.entry(b.date).or_default(), b.title_fa);
+        day_of.insert(b.id.as_str(), b.date);
+    }
+    let days = days
+        .into_iter()
+        .filter_map(|(d, t)| t.map(|t| (d, t)))
+        .collect();
+    OfficialTable {
+        days: Arc::new(days),
+        day_of,
+    }
+});
+
 /// The calendar in force: the configuration, the built-in holidays (provisional days a stored
 /// row confirms or moves left out) and the whole holiday table (a few dozen rows a year), read
 /// fresh so that every replica agrees. A day that is two holidays counts once, its titles
-/// joined with « و ».
+/// joined with « و ». The built-in table is shared; only the days stored rows touch are
+/// recomputed on top of it.
 pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Calendar> {
     let rows: Vec<(NaiveDate, String, Option<String>)> = holidays::table
         .select((holidays::date, holidays::title, holidays::builtin_id))
         .load(conn)?;
-    let suppressed: HashSet<&str> = rows.iter().filter_map(|r| r.2.as_deref()).collect();
-    let mut map: BTreeMap<NaiveDate, String> = BTreeMap::new();
-    let mut add = |date: NaiveDate, title: &str| {
-        map.entry(date)
-            .and_modify(|t| {
-                if !t.split(" و ").any(|p| p == title) {
-                    t.push_str(" و ");
-                    t.push_str(title);
-                }
-            })
-            .or_insert_with(|| title.to_owned());
-    };
-    for b in official::all() {
-        if !suppressed.contains(b.id.as_str()) {
-            add(b.date, b.title_fa);
-        }
-    }
-    for (date, title, _) in &rows {
-        add(*date, title);
-    }
     let rules = crate::sla::rules::store::calendar_rules(conn)?;
-    Ok(Calendar::new(config, map).with_rules(rules))
+    Ok(Calendar::with_holidays(config, holidays_over(&rows)).with_rules(rules))
+}
+
+/// The holiday table with stored rows (date, title, built-in id confirmed or moved) merged
+/// on top of the shared built-in one.
+fn holidays_over(rows: &[(NaiveDate, String, Option<String>)]) -> Holidays {
+    let official_table = &*OFFICIAL;
+    let suppressed: HashSet<&str> = rows.iter().filter_map(|r| r.2.as_deref()).collect();
+    // The days whose title can differ from the built-in table's: a suppressed built-in's day
+    // and a stored row's day. Each is rebuilt as the whole merge would: built-ins first (by
+    // date then id), then stored rows in the order read.
+    let mut stored_on: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
+    for (date, title, _) in rows {
+        stored_on.entry(*date).or_default().push(title);
+    }
+    let mut touched: BTreeSet<NaiveDate> = stored_on.keys().copied().collect();
+    touched.extend(
+        suppressed
+            .iter()
+            .filter_map(|id| official_table.day_of.get(id).copied()),
+    );
+    let mut overlay: BTreeMap<NaiveDate, Option<String>> = BTreeMap::new();
+    for date in touched {
+        let mut day = None;
+        for b in official::between(date, date) {
+            if !suppressed.contains(b.id.as_str()) {
+                join_title(&mut day, b.title_fa);
+            }
+        }
+        for title in stored_on.get(&date).into_iter().flatten() {
+            join_title(&mut day, title);
+        }
+        overlay.insert(date, day);
+    }
+    Holidays::new(official_table.days.clone(), overlay)
 }
 
 /// Provisional built-in ids a stored row confirms or moves (those days are the stored ones now).
@@ -423,4 +476,94 @@ pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
 pub fn delete_holiday(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
     diesel::delete(holidays::table.find(id)).execute(conn)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The merge as it was before the built-in table was shared: every built-in not
+    /// suppressed, then every stored row, into one map.
+    fn whole_merge(rows: &[(NaiveDate, String, Option<String>)]) -> BTreeMap<NaiveDate, String> {
+        let suppressed: HashSet<&str> = rows.iter().filter_map(|r| r.2.as_deref()).collect();
+        let mut map: BTreeMap<NaiveDate, Option<String>> = BTreeMap::new();
+        for b in official::all() {
+            if !suppressed.contains(b.id.as_str()) {
+                join_title(map.entry(b.date).or_default(), b.title_fa);
+            }
+        }
+        for (date, title, _) in rows {
+            join_title(map.entry(*date).or_default(), title);
+        }
+        map.into_iter()
+            .filter_map(|(d, t)| t.map(|t| (d, t)))
+            .collect()
+    }
+
+    #[test]
+    fn shared_table_with_overlay_equals_the_whole_merge() {
+        let all = official::all();
+        let provisional: Vec<&official::Builtin> = all
+            .iter()
+            .filter(|b| b.source == official::BuiltinSource::Provisional)
+            .collect();
+        let fixed = all
+            .iter()
+            .find(|b| b.source == official::BuiltinSource::Fixed)
+            .expect("a fixed day");
+        let moved = provisional[3];
+        let day = |d: NaiveDate, n: i64| d + chrono::Duration::days(n);
+        let rows = vec![
+            // A provisional day confirmed where it is.
+            (
+                provisional[0].date,
+                provisional[0].title_fa.to_owned(),
+                Some(provisional[0].id.clone()),
+            ),
+            // A provisional day moved a day later.
+            (
+                day(moved.date, 1),
+                moved.title_fa.to_owned(),
+                Some(moved.id.clone()),
+            ),
+            // A provisional day moved onto a fixed one.
+            (
+                fixed.date,
+                provisional[5].title_fa.to_owned(),
+                Some(provisional[5].id.clone()),
+            ),
+            // An extra day on no built-in, and one with a title a built-in already has.
+            (day(fixed.date, 40), "تعطیلی استانی".to_owned(), None),
+            (
+                day(provisional[8].date, 0),
+                provisional[8].title_fa.to_owned(),
+                None,
+            ),
+            // An id that names no built-in.
+            (
+                day(fixed.date, 41),
+                "تعطیلی دیگر".to_owned(),
+                Some("p-0000-01-01".into()),
+            ),
+        ];
+        let want = whole_merge(&rows);
+        let got = holidays_over(&rows);
+        let first = all[0].date;
+        let last = day(all[all.len() - 1].date, 1);
+        let mut d = day(first, -1);
+        let mut checked = 0;
+        while d <= last {
+            assert_eq!(got.get(d), want.get(&d).map(String::as_str), "{d}");
+            checked += 1;
+            d = day(d, 1);
+        }
+        assert!(checked > 20_000);
+        // Nothing stored: the shared table itself.
+        let want = whole_merge(&[]);
+        let got = holidays_over(&[]);
+        for (d, t) in &want {
+            assert_eq!(got.get(*d), Some(t.as_str()));
+        }
+        assert!(want.len() > 1_000);
+    }
 }

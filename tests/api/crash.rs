@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -28,7 +28,7 @@ fn free_port() -> u16 {
 }
 
 /// The release/debug binary of this package serving on `app`'s database.
-fn start_binary(app: &TestApp, port: u16) -> Child {
+pub(crate) fn start_binary(app: &TestApp, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_plate-permits"))
         .arg("serve")
         .env_clear()
@@ -49,7 +49,7 @@ fn start_binary(app: &TestApp, port: u16) -> Child {
         .expect("start the binary")
 }
 
-async fn wait_ready(client: &reqwest::Client, base: &str) {
+pub(crate) async fn wait_ready(client: &reqwest::Client, base: &str) {
     for _ in 0..400 {
         if let Ok(r) = client.get(format!("{base}/health/ready")).send().await {
             if r.status() == 200 {

@@ -386,3 +386,35 @@ async fn built_in_days_cannot_be_deleted_nor_added_again() {
     assert_eq!(added["source"], "admin");
     assert_eq!(added["title_fa"], "تعطیل استانی");
 }
+
+/// How long loading the calendar in force takes (built-in holidays merged with a few stored
+/// rows): `cargo test --test api calendar_load_timing -- --ignored --nocapture`. Prints the
+/// figure; no assertion on time.
+#[tokio::test]
+#[ignore]
+async fn calendar_load_timing() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    for (date, title) in [("1404/05/01", "تعطیلی الف"), ("1404/07/09", "تعطیلی ب")]
+    {
+        app.post_as(&admin, "/holidays", &json!({"date": date, "title": title}))
+            .await
+            .json(201);
+    }
+    let mut conn = app.db_conn();
+    let first = plate_permits::sla::store::calendar(&mut conn, &app.config).unwrap();
+    let n = 1000;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        let cal = plate_permits::sla::store::calendar(&mut conn, &app.config).unwrap();
+        std::hint::black_box(&cal);
+    }
+    let took = start.elapsed();
+    std::hint::black_box(first);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "calendar load: {n} loads in {took:?}, {:?} each",
+        took / n
+    );
+}
