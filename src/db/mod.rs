@@ -7,6 +7,7 @@
 pub mod migrations;
 pub mod schema;
 pub mod types;
+pub mod writer;
 
 use std::path::Path;
 use std::time::Duration;
@@ -232,19 +233,24 @@ pub fn backend_of(conn: &DbConnection) -> Backend {
 /// write lock is taken up front and concurrent writers wait (`busy_timeout`) instead of failing
 /// when a read inside the transaction would later need upgrading. On PostgreSQL it is an
 /// ordinary transaction; row versions (`version = version + 1 WHERE version = ?`) guard against
-/// lost updates.
+/// lost updates. Inside a transaction already (a job of SQLite's [`writer`]), it is a
+/// savepoint: its error rolls back its own work only.
 pub fn write_tx<T, F>(conn: &mut DbConnection, f: F) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, ApiError>,
 {
+    let nested =
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth()?
+            .is_some();
     match conn {
-        DbConnection::Sqlite(inner) => {
+        DbConnection::Sqlite(inner) if !nested => {
             diesel::connection::AnsiTransactionManager::begin_transaction_sql(
                 inner,
                 "BEGIN IMMEDIATE",
             )?;
         }
-        DbConnection::Postgresql(_) => {
+        _ => {
             <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?;
         }
     }
@@ -258,6 +264,17 @@ where
             Err(e)
         }
     }
+}
+
+/// Opens the connection SQLite's [`writer`] owns, with the same pragmas as the pool's.
+pub fn open_writer(url: &Secret) -> Result<writer::Writer, String> {
+    let url = DbUrl::parse(url)?;
+    if url.backend != Backend::Sqlite {
+        return Err("the single writer is for SQLite only".into());
+    }
+    let conn = r2d2::ManageConnection::connect(&DbManager::new(url))
+        .map_err(|e| format!("DATABASE_URL: cannot open the writer connection: {e}"))?;
+    writer::Writer::start(conn).map_err(|e| format!("cannot start the database writer: {e}"))
 }
 
 #[cfg(test)]
