@@ -191,8 +191,16 @@ impl Application {
             .get()
             .map(|c| db::backend_of(&c))
             .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+        // SQLite: every write of this process goes through one writer connection.
+        let writer = match backend {
+            db::Backend::Sqlite => {
+                Some(db::open_writer(&config.effective_database_url()).map_err(StartupError)?)
+            }
+            db::Backend::Postgres => None,
+        };
         let state = AppState {
             pool,
+            writer,
             backend,
             config: config.clone(),
             clock: config.clock(),
@@ -344,6 +352,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::auth::gate::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))
         .wrap(from_fn(header_limits))

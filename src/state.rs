@@ -7,16 +7,21 @@ use std::sync::Arc;
 
 use actix_web::{web, HttpResponse};
 
+use crate::auth::gate;
 use crate::auth::jwt::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::db::writer::Writer;
 use crate::db::{self, Backend, DbConnection, Pool};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::{self, Call, Recorded};
 
 #[derive(Clone)]
 pub struct AppState {
+    /// Connections for reads (and, on PostgreSQL, for writes).
     pub pool: Pool,
+    /// SQLite's one writer (see [`db::writer`]); `None` on PostgreSQL.
+    pub writer: Option<Writer>,
     pub backend: Backend,
     pub config: Arc<Config>,
     /// "Now" and the service-local day (from `config`).
@@ -28,19 +33,82 @@ pub struct AppState {
     pub metrics: Arc<crate::http::metrics::HttpMetrics>,
 }
 
+/// `f`, preceded by the current request's session check when one is pending (see
+/// [`gate`]): one blocking call does both, on one connection.
+fn gated<T, F>(f: F) -> impl FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static
+where
+    F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+{
+    let pending = gate::pending();
+    move |conn| {
+        if let Some(check) = &pending {
+            check.check(conn)?;
+        }
+        f(conn)
+    }
+}
+
 impl AppState {
-    /// Runs `f` with a pooled connection on the blocking thread pool (diesel is synchronous).
+    /// Runs `f` (which reads) with a pooled connection on the blocking thread pool (diesel is
+    /// synchronous).
     pub async fn db<T, F>(&self, f: F) -> ApiResult<T>
     where
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let f = gated(f);
         web::block(move || {
             let mut conn = pool.get()?;
             f(&mut conn)
         })
         .await?
+    }
+
+    /// Runs `f`, which writes and opens its own transactions ([`db::write_tx`]): on SQLite
+    /// through the one writer, on PostgreSQL with a pooled connection.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let f = gated(f);
+        match &self.writer {
+            Some(writer) => writer.run(f).await,
+            None => {
+                let pool = self.pool.clone();
+                web::block(move || {
+                    let mut conn = pool.get()?;
+                    f(&mut conn)
+                })
+                .await?
+            }
+        }
+    }
+
+    /// Runs `f` in one write transaction and then `after` with its outcome, on the same
+    /// thread, even if the caller has gone away (persisting an upload once its row committed).
+    pub async fn tx_then<T, F, A>(&self, f: F, after: A) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let f = gated(move |conn: &mut DbConnection| db::write_tx(conn, f));
+        match &self.writer {
+            Some(writer) => writer.run_then(f, after).await,
+            None => {
+                let pool = self.pool.clone();
+                web::block(move || {
+                    after(
+                        pool.get()
+                            .map_err(ApiError::from)
+                            .and_then(|mut c| f(&mut c)),
+                    )
+                })
+                .await?
+            }
+        }
     }
 
     /// Runs `op` in one write transaction under the call's idempotency key (see
@@ -51,7 +119,7 @@ impl AppState {
     {
         let clock = self.clock;
         let recorded = self
-            .db(move |conn| idempotency::run(conn, &call, clock.now(), op))
+            .write(move |conn| idempotency::run(conn, &call, clock.now(), op))
             .await?;
         Ok(recorded.into_response())
     }
@@ -62,11 +130,6 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            db::write_tx(&mut conn, f)
-        })
-        .await?
+        self.write(move |conn| db::write_tx(conn, f)).await
     }
 }

@@ -1,8 +1,10 @@
 //! The `AuthUser` extractor: every protected handler takes one, and checks roles at its top.
 //!
-//! It verifies the bearer token, then loads the user and the token's session, so that a
-//! disabled user, a revoked session (logout, password change or reset) or a pending password
-//! change takes effect at once, not when the token expires.
+//! It verifies the bearer token and takes the caller's id, role and organisation from it (an
+//! account's role and organisation never change). The session is checked in the request's
+//! first database call ([`gate`]), so that a disabled user, a revoked session (logout, password
+//! change or reset) or a pending password change takes effect at once, not when the token
+//! expires, without a database trip of its own.
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
@@ -11,7 +13,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
 use crate::audit::Actor;
-use crate::auth::sessions;
+use crate::auth::{gate, sessions};
 use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
@@ -23,9 +25,6 @@ pub struct AuthUser {
     pub role: Role,
     pub org_id: String,
     pub session_id: String,
-    pub username: String,
-    pub full_name: String,
-    pub must_change_password: bool,
 }
 
 impl AuthUser {
@@ -71,6 +70,8 @@ impl FromRequest for AuthUser {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
+    /// Verifies the token here, on the async side; the session is checked by the request's
+    /// first database call (see [`gate`]), or here when no gate is open.
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         let token = bearer(req);
         let state = req.app_data::<web::Data<AppState>>().cloned();
@@ -82,27 +83,26 @@ impl FromRequest for AuthUser {
                 .tokens
                 .verify(&token)
                 .ok_or_else(ApiError::invalid_token)?;
-            let (sub, sid) = (claims.sub.clone(), claims.sid.clone());
-            let row = state
-                .db(move |conn| sessions::signed_in(conn, &sid, &sub))
-                .await?;
-            let Some((user, revoked_at, expires_at)) = row else {
-                return Err(ApiError::invalid_token());
-            };
-            if user.disabled || revoked_at.is_some() || expires_at <= now() {
-                return Err(ApiError::invalid_token());
-            }
-            if user.must_change_password && !exempt {
-                return Err(ApiError::password_change_required());
+            if !gate::defer(&claims.sub, &claims.sid, exempt) {
+                let (sub, sid) = (claims.sub.clone(), claims.sid.clone());
+                let row = state
+                    .db(move |conn| sessions::signed_in(conn, &sid, &sub))
+                    .await?;
+                let Some((user, revoked_at, expires_at)) = row else {
+                    return Err(ApiError::invalid_token());
+                };
+                if user.disabled || revoked_at.is_some() || expires_at <= now() {
+                    return Err(ApiError::invalid_token());
+                }
+                if user.must_change_password && !exempt {
+                    return Err(ApiError::password_change_required());
+                }
             }
             Ok(AuthUser {
-                id: user.id,
-                role: user.role,
-                org_id: user.organisation_id,
+                id: claims.sub,
+                role: claims.role,
+                org_id: claims.org,
                 session_id: claims.sid,
-                username: user.username,
-                full_name: user.full_name,
-                must_change_password: user.must_change_password,
             })
         })
     }

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod extract;
+pub mod gate;
 pub mod jwt;
 pub mod keys;
 pub mod model;

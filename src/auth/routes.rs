@@ -58,10 +58,23 @@ pub async fn login(
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
+    let key = crate::auth::model::username_key(&credentials.username);
+    let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
+    let candidate = state
+        .db(move |c| service::login_candidate(c, &k, &i, &policy))
+        .await;
+    // The password is checked between the read and the write, holding no connection.
+    let verdict = match candidate {
+        Ok(found) => {
+            let password = credentials.password;
+            Ok(web::block(move || service::authenticate(found, &password)).await?)
+        }
+        Err(refused) => Err(refused),
+    };
     let (answer, quotas) = state
-        .db(move |c| {
-            let key = crate::auth::model::username_key(&credentials.username);
-            let answer = service::login(c, credentials, &ip, &limits)
+        .write(move |c| {
+            let answer = verdict
+                .and_then(|verdict| service::login_record(c, &key, &ip, &limits, verdict))
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
             // the account's failures).
@@ -96,7 +109,7 @@ pub async fn refresh(
     let keys = state.tokens.clone();
     let clock = state.clock;
     let response = state
-        .db(move |c| service::refresh(c, &presented)?.tokens(&keys, &clock))
+        .write(move |c| service::refresh(c, &presented)?.tokens(&keys, &clock))
         .await?;
     Ok(HttpResponse::Ok().json(response))
 }
@@ -148,8 +161,19 @@ pub async fn change_password(
     let ip = client_ip(&req, &state.config);
     let change = body.into_inner()?;
     let policy = throttle::Policy::from_config(&state.config);
+    let (caller, address) = (user.clone(), ip.clone());
+    let row = state
+        .db(move |c| service::password_change_candidate(c, &caller, &address, &policy))
+        .await?;
+    // Checked and hashed between the read and the write, holding no connection.
+    let (row, check) = web::block(move || {
+        let check = service::check_password_change(&row, &change);
+        (row, check)
+    })
+    .await?;
+    let check = check?;
     state
-        .db(move |c| service::change_password(c, &user, change, &ip, &policy))
+        .write(move |c| service::record_password_change(c, &user, &row, check, &ip))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,11 +1,11 @@
 //! Signing in and out, refreshing tokens and changing one's password: the rules, each in its
-//! transactions. Called on the blocking pool (argon2 is CPU-heavy), never from async code.
+//! transactions. Password checks and hashing (argon2, CPU-heavy) are steps of their own, run on
+//! the blocking pool between a read and a write, so that no connection (and on SQLite not the
+//! one writer) waits while a password is hashed.
 
 use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::jwt::TokenKeys;
-use crate::auth::model::{
-    username_key, ChangePasswordRequest, LoginRequest, TokenResponse, User, UserRow,
-};
+use crate::auth::model::{ChangePasswordRequest, TokenResponse, User, UserRow};
 use crate::auth::sessions::{self, RevokeReason, Rotation};
 use crate::auth::store::{self, NewPassword};
 use crate::auth::{password, throttle, AuthUser};
@@ -59,18 +59,31 @@ impl SessionLimits {
 /// Why a sign-in failed, as the audit log records it (the client never learns which).
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-enum Refusal {
+pub enum Refusal {
     UnknownUser,
     WrongPassword,
     Disabled,
 }
 
-/// Checks the password (or spends the same time on an unknown user), then the disabled flag.
-/// A refusal carries the user's id when the username exists.
-fn authenticate(
-    user: Option<UserRow>,
-    password: &str,
-) -> Result<UserRow, (Option<String>, Refusal)> {
+/// A sign-in attempt after its password check: the user, or why not (with the user's id when
+/// the username exists).
+pub type Verdict = Result<UserRow, (Option<String>, Refusal)>;
+
+/// Signing in, step 1 (a read): the throttle's verdict for this account and address, then the
+/// account, if the username exists.
+pub fn login_candidate(
+    conn: &mut DbConnection,
+    key: &str,
+    client_ip: &str,
+    policy: &throttle::Policy,
+) -> ApiResult<Option<UserRow>> {
+    throttle::check(conn, policy, key, client_ip, now())?;
+    store::user_by_username_key(conn, key)
+}
+
+/// Signing in, step 2 (CPU only, on the blocking pool; no connection is held): checks the
+/// password (or spends the same time on an unknown user), then the disabled flag.
+pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
     match user {
         None => {
             password::verify_dummy(password);
@@ -84,24 +97,23 @@ fn authenticate(
     }
 }
 
-/// Signs in: throttled per account and address; a failure is counted and audited, and answers
-/// 401 `invalid_credentials` whatever its reason.
-pub fn login(
+/// Signing in, step 3 (a write): a failure is counted and audited, and answers 401
+/// `invalid_credentials` whatever its reason; a success starts a session (within the cap),
+/// clears the failures and is audited.
+pub fn login_record(
     conn: &mut DbConnection,
-    credentials: LoginRequest,
+    key: &str,
     client_ip: &str,
     limits: &SessionLimits,
+    verdict: Verdict,
 ) -> ApiResult<SignedIn> {
-    let key = username_key(&credentials.username);
     let at = now();
-    throttle::check(conn, &limits.throttle, &key, client_ip, at)?;
-    let found = store::user_by_username_key(conn, &key)?;
-    let user = match authenticate(found, &credentials.password) {
+    let user = match verdict {
         Ok(user) => user,
         Err((user_id, reason)) => {
             let id = user_id.as_deref();
             write_tx(conn, |c| {
-                throttle::record_failure(c, &key, client_ip, at)?;
+                throttle::record_failure(c, key, client_ip, at)?;
                 audit::record(
                     c,
                     audit::Entry {
@@ -120,7 +132,7 @@ pub fn login(
     let (session_id, refresh_token) = write_tx(conn, |c| {
         let created = sessions::create(c, &user.id, client_ip, limits.session_ttl_secs, at)?;
         sessions::enforce_cap(c, &user.id, limits.max_sessions_per_user, at)?;
-        throttle::clear(c, &key, client_ip)?;
+        throttle::clear(c, key, client_ip)?;
         let actor = Actor {
             user_id: user.id.clone(),
             client_ip: client_ip.to_owned(),
@@ -169,28 +181,35 @@ pub fn logout(conn: &mut DbConnection, user: &AuthUser, presented: &str) -> ApiR
     sessions::revoke(conn, &user.session_id, RevokeReason::Logout, at)
 }
 
-/// Changes the caller's password: the current one must match (failures count towards the
-/// sign-in throttle); the other sign-ins are revoked, the current one stays.
-pub fn change_password(
+/// Changing one's password, step 1 (a read): the caller's account, unless the sign-in
+/// throttle holds it.
+pub fn password_change_candidate(
     conn: &mut DbConnection,
     user: &AuthUser,
-    change: ChangePasswordRequest,
     client_ip: &str,
     throttle_policy: &throttle::Policy,
-) -> ApiResult<()> {
+) -> ApiResult<UserRow> {
     let row = store::user(conn, &user.id)?;
-    let at = now();
-    throttle::check(conn, throttle_policy, &row.username_key, client_ip, at)?;
+    throttle::check(conn, throttle_policy, &row.username_key, client_ip, now())?;
+    Ok(row)
+}
+
+/// What step 2 of a password change found.
+pub enum PasswordCheck {
+    /// The current password did not match (counts towards the sign-in throttle).
+    WrongCurrent,
+    /// The new password's hash.
+    Hashed(String),
+}
+
+/// Changing one's password, step 2 (CPU only, on the blocking pool): the current password must
+/// match; the new one must meet the policy (422 naming `new_password`), and is hashed.
+pub fn check_password_change(
+    row: &UserRow,
+    change: &ChangePasswordRequest,
+) -> ApiResult<PasswordCheck> {
     if !password::verify(&change.current_password, &row.password_hash) {
-        write_tx(conn, |c| {
-            throttle::record_failure(c, &row.username_key, client_ip, at)
-        })?;
-        return Err(ApiError::invalid_field(FieldIssue::new(
-            "current_password",
-            "incorrect_password",
-            "گذرواژهٔ فعلی نادرست است.",
-            "The current password is incorrect.",
-        )));
+        return Ok(PasswordCheck::WrongCurrent);
     }
     password::check_policy(
         "new_password",
@@ -200,6 +219,34 @@ pub fn change_password(
     )
     .map_err(ApiError::invalid_field)?;
     let hash = password::hash(&change.new_password).map_err(ApiError::internal)?;
+    Ok(PasswordCheck::Hashed(hash))
+}
+
+/// Changing one's password, step 3 (a write): a wrong current password is counted and answers
+/// 422 naming `current_password`; otherwise the new hash is stored and the other sign-ins are
+/// revoked (the current one stays).
+pub fn record_password_change(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    row: &UserRow,
+    check: PasswordCheck,
+    client_ip: &str,
+) -> ApiResult<()> {
+    let at = now();
+    let hash = match check {
+        PasswordCheck::Hashed(hash) => hash,
+        PasswordCheck::WrongCurrent => {
+            write_tx(conn, |c| {
+                throttle::record_failure(c, &row.username_key, client_ip, at)
+            })?;
+            return Err(ApiError::invalid_field(FieldIssue::new(
+                "current_password",
+                "incorrect_password",
+                "گذرواژهٔ فعلی نادرست است.",
+                "The current password is incorrect.",
+            )));
+        }
+    };
     let actor = Actor {
         user_id: row.id.clone(),
         client_ip: client_ip.to_owned(),

@@ -318,7 +318,7 @@ pub async fn purge_periodically(state: crate::state::AppState, every: std::time:
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        match state.db(|c| purge_expired(c, crate::clock::now())).await {
+        match state.write(|c| purge_expired(c, crate::clock::now())).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(count = n, "expired sessions purged"),
             Err(e) => tracing::warn!(error = %e, "session purge failed"),

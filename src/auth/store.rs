@@ -17,6 +17,11 @@ pub fn user(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
         .first(conn)?)
 }
 
+/// The name history entries record for the user `id` (as it is now; names can be edited).
+pub fn full_name(conn: &mut DbConnection, id: &str) -> ApiResult<String> {
+    Ok(users::table.find(id).select(users::full_name).first(conn)?)
+}
+
 pub fn user_by_username_key(conn: &mut DbConnection, key: &str) -> ApiResult<Option<UserRow>> {
     Ok(users::table
         .filter(users::username_key.eq(key))

@@ -107,7 +107,7 @@ pub async fn upload(
     let new = NewDocument::try_from(parts)?;
     let clock = state.clock;
     let document = staged
-        .commit(&state.pool, move |c| {
+        .commit(&state, move |c| {
             service::add_document(c, &clock, &scope, &request_id, &user.id, quota, new)
         })
         .await?;

@@ -17,11 +17,12 @@ use actix_web::{HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
-use crate::db::{self, DbConnection, Pool};
+use crate::db::DbConnection;
 use crate::documents::model::{DocumentRow, ReceivedFile, UploadParts};
 use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff};
 use crate::documents::storage::{BlobStore, PendingBlob};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
+use crate::state::AppState;
 
 /// 413 before reading when the declared length cannot fit (the form's overhead is small).
 pub fn refuse_declared_oversize(headers: &HeaderMap, limit: u64) -> ApiResult<()> {
@@ -97,23 +98,19 @@ impl Staged {
     }
 
     /// Runs `record` (which inserts the document's row) in a write transaction and then, on
-    /// the same blocking thread, persists the blob when it committed or removes it when it did
+    /// the thread that ran it, persists the blob when it committed or removes it when it did
     /// not. Once started this runs to its end even if the client goes away, so a committed row
     /// never loses its file (and should the process die in between, start-up recovery
     /// completes the rename).
-    pub async fn commit<T, F>(mut self, pool: &Pool, record: F) -> ApiResult<T>
+    pub async fn commit<T, F>(mut self, state: &AppState, record: F) -> ApiResult<T>
     where
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
         self.armed = false;
-        let (blobs, key, pool) = (self.blobs.clone(), self.key.clone(), pool.clone());
-        web::block(move || {
-            let committed = pool
-                .get()
-                .map_err(ApiError::from)
-                .and_then(|mut conn| db::write_tx(&mut conn, record));
-            match committed {
+        let (blobs, key) = (self.blobs.clone(), self.key.clone());
+        state
+            .tx_then(record, move |committed| match committed {
                 Ok(value) => blobs
                     .persist(&key)
                     .map(|_| value)
@@ -122,9 +119,8 @@ impl Staged {
                     blobs.discard(&key);
                     Err(e)
                 }
-            }
-        })
-        .await?
+            })
+            .await
     }
 }
 

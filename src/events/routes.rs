@@ -38,7 +38,7 @@ pub async fn feed(
     let scope = EventScope::feed(&user);
     let clock = state.clock;
     let page = state
-        .db(move |c| service::feed(c, &clock, &scope, query))
+        .write(move |c| service::feed(c, &clock, &scope, query))
         .await?;
     Ok(HttpResponse::Ok().json(page))
 }

@@ -62,7 +62,17 @@ pub async fn create(
     let actor = user.actor(client_ip(&req, &state.config));
     let body = body.into_inner()?;
     // Validation needs the organisation's kind: the service checks the body (one 422).
-    let created = state.db(move |c| service::create(c, &actor, body)).await?;
+    let new = state.db(move |c| service::prepare(c, body)).await?;
+    // Hashed between the read and the write, holding no connection.
+    let (new, credentials) = web::block(move || {
+        let credentials = service::credentials(&new);
+        (new, credentials)
+    })
+    .await?;
+    let credentials = credentials?;
+    let created = state
+        .write(move |c| service::create(c, &actor, new, credentials))
+        .await?;
     let location = format!("/api/v1/users/{}", created.user.id);
     let mut b = HttpResponse::Created();
     with_etag(&mut b, created.user.version);
@@ -188,8 +198,9 @@ pub async fn reset_password(
     user.require(&[Role::Admin])?;
     let actor = user.actor(client_ip(&req, &state.config));
     let id = id.into_inner();
-    let temporary_password = state
-        .db(move |c| service::reset_password(c, &actor, &id))
+    let (temporary_password, hash) = web::block(service::temporary_password).await??;
+    state
+        .write(move |c| service::reset_password(c, &actor, &id, &hash))
         .await?;
     Ok(HttpResponse::Ok().json(TemporaryPassword { temporary_password }))
 }

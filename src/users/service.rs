@@ -21,19 +21,51 @@ pub struct Created {
     pub temporary_password: Option<String>,
 }
 
-/// Validates (every field issue at once, the organisation's kind among them), hashes the
-/// password, then inserts and audits in one transaction. 409 `duplicate` on a taken username.
-pub fn create(conn: &mut DbConnection, actor: &Actor, body: CreateUser) -> ApiResult<Created> {
+/// Creating a user, step 1 (a read): validates the body, every field issue at once, the
+/// organisation's kind among them.
+pub fn prepare(conn: &mut DbConnection, body: CreateUser) -> ApiResult<NewUser> {
     let organisation_kind = organisations::kind_of(conn, body.organisation_id.trim())?;
-    let new = NewUser::try_from(CreateUserInput {
+    NewUser::try_from(CreateUserInput {
         body,
         organisation_kind,
-    })?;
+    })
+}
+
+/// A user's password and its hash, before the row is written.
+pub struct Credentials {
+    plain: String,
+    hash: String,
+    generated: bool,
+}
+
+/// Creating a user, step 2 (CPU only, on the blocking pool): the given password, or a
+/// generated temporary one, hashed.
+pub fn credentials(new: &NewUser) -> ApiResult<Credentials> {
     let (plain, generated) = match new.password.clone() {
         Some(p) => (p, false),
         None => (password::generate_temporary(), true),
     };
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
+    Ok(Credentials {
+        plain,
+        hash,
+        generated,
+    })
+}
+
+/// Creating a user, step 3 (a write): inserts and audits in one transaction. 409 `duplicate`
+/// on a taken username.
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    new: NewUser,
+    credentials: Credentials,
+) -> ApiResult<Created> {
+    let Credentials {
+        plain,
+        hash,
+        generated,
+    } = credentials;
     let row = new_row(new, hash, generated);
     write_tx(conn, |c| {
         if store::username_taken(c, &row.username_key)? {
@@ -126,16 +158,26 @@ pub fn update(
     accounts::user(conn, id)
 }
 
-/// Issues a temporary password (returned once) that must be changed at the next sign-in, and
-/// revokes every sign-in of the user.
-pub fn reset_password(conn: &mut DbConnection, actor: &Actor, id: &str) -> ApiResult<String> {
-    accounts::user(conn, id)?;
+/// A temporary password and its hash (CPU only, on the blocking pool).
+pub fn temporary_password() -> ApiResult<(String, String)> {
     let plain = password::generate_temporary();
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
+    Ok((plain, hash))
+}
+
+/// Sets a temporary password (from [`temporary_password`]) that must be changed at the next
+/// sign-in, and revokes every sign-in of the user.
+pub fn reset_password(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: &str,
+    hash: &str,
+) -> ApiResult<()> {
+    accounts::user(conn, id)?;
     write_tx(conn, |c| {
         let at = now();
         let new = NewPassword {
-            hash: &hash,
+            hash,
             must_change: true,
             at,
         };
@@ -145,6 +187,5 @@ pub fn reset_password(conn: &mut DbConnection, actor: &Actor, id: &str) -> ApiRe
             c,
             audit::Entry::by(actor, Action::UserPasswordReset, Subject::User, id),
         )
-    })?;
-    Ok(plain)
+    })
 }

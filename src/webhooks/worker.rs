@@ -123,7 +123,7 @@ async fn tick(
     let ob = outbound.clone();
     let clock = state.clock;
     let claimed = state
-        .db(move |conn| {
+        .write(move |conn| {
             outbox::sequence(conn)?;
             fanout(conn, window)?;
             claim(&ob, &clock, conn)
@@ -173,7 +173,7 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let give_up_at = d.give_up_at;
     let attempts = d.attempts + 1;
     let res = state
-        .db(move |conn| {
+        .write(move |conn| {
             let at = now();
             let (status, next) = if ok {
                 (DeliveryStatus::Delivered, at)

@@ -280,3 +280,133 @@ async fn every_route_every_role() {
         failures.join("\n")
     );
 }
+
+/// Every operation of the OpenAPI document as (`METHOD /path`, method, path).
+fn operations() -> Vec<(String, &'static str, String)> {
+    let doc: Value = serde_json::to_value(plate_permits::router::openapi_doc()).unwrap();
+    let mut found = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "patch", "put", "delete"] {
+            if item.get(method).is_some() {
+                found.push((
+                    format!("{} {}", method.to_uppercase(), path),
+                    method,
+                    path.clone(),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// The session is checked in the request's first database call, not by the extractor: a
+/// signed-out token must still be refused by every route that needs a signed-in caller, with
+/// 401 whatever else is wrong with the call (a role the route refuses, a body that does not
+/// validate), and must change nothing.
+#[tokio::test]
+async fn a_signed_out_token_is_refused_on_every_route_and_changes_nothing() {
+    let app = spawn_app_with(allow_loopback).await;
+    let f = fixtures(&app).await;
+    let mut signed_out = Vec::new();
+    for (caller, username, password) in [
+        ("directorate", "reviewer", USER_PASSWORD),
+        ("police", "officer", USER_PASSWORD),
+        ("agency", "agency-a", USER_PASSWORD),
+        ("admin", "admin", ADMIN_PASSWORD),
+    ] {
+        let login = app.login_ok(username, password).await;
+        let body = json!({"refresh_token": login.refresh});
+        app.post_as(&login.access, "/auth/logout", &body)
+            .await
+            .json(204);
+        signed_out.push((caller, login.access));
+    }
+    let requests_before = app
+        .items(&f.s.cast.admin, "/requests?limit=100")
+        .await
+        .len();
+    let table = rows();
+    let mut failures = Vec::new();
+    let mut calls = 0;
+    for (key, method, path) in operations() {
+        let Some(expected) = table.get(key.as_str()) else {
+            continue;
+        };
+        if !expected.starts_with('U') || expected.contains('S') {
+            continue; // public routes take no token; `S` routes sign the caller out
+        }
+        let url = format!("{}{}", app.address, f.concrete(&key, &path));
+        for (caller, token) in &signed_out {
+            let mut r = app
+                .client
+                .request(method.to_uppercase().parse().unwrap(), &url)
+                .bearer_auth(token);
+            if method != "get" && method != "delete" {
+                r = r.json(&body_for(&key));
+            }
+            let status = r.send().await.unwrap().status().as_u16();
+            calls += 1;
+            if status != 401 {
+                failures.push(format!("{key} as signed-out {caller}: got {status}"));
+            }
+        }
+    }
+    assert!(calls > 200, "only {calls} calls were made");
+    assert!(failures.is_empty(), "not refused:\n{}", failures.join("\n"));
+    // Nothing was deleted or changed: the fixtures are all still there.
+    let requests_after = app
+        .items(&f.s.cast.admin, "/requests?limit=100")
+        .await
+        .len();
+    assert_eq!(requests_before, requests_after);
+    let hooks = app.get_as(&f.s.cast.admin, "/webhooks").await.json(200);
+    assert!(hooks.to_string().contains(&f.doomed_webhook));
+    let notices = app.get_as(&f.s.cast.admin, "/notices").await.json(200);
+    assert!(notices.to_string().contains(&f.notice));
+}
+
+/// A user who must change their password reaches only the identity routes; every other route
+/// answers 403 `password_change_required`, before any role or input check.
+#[tokio::test]
+async fn a_pending_password_change_holds_every_other_route() {
+    let app = spawn_app_with(allow_loopback).await;
+    let f = fixtures(&app).await;
+    let body = json!({
+        "username": "new-agency-user",
+        "full_name": "کاربر تازه",
+        "role": "agency",
+        "organisation_id": f.s.cast.org_a,
+    });
+    let created = app
+        .post_as(&f.s.cast.admin, "/users", &body)
+        .await
+        .json(201);
+    let temporary = text(&created, "temporary_password").to_owned();
+    let token = app.login_ok("new-agency-user", &temporary).await.access;
+    let exempt = |key: &str| key.starts_with("POST /api/v1/auth/") || key == "GET /api/v1/me";
+    let table = rows();
+    let mut failures = Vec::new();
+    for (key, method, path) in operations() {
+        let Some(expected) = table.get(key.as_str()) else {
+            continue;
+        };
+        if !expected.starts_with('U') || expected.contains('S') || exempt(&key) {
+            continue;
+        }
+        let url = format!("{}{}", app.address, f.concrete(&key, &path));
+        let mut r = app
+            .client
+            .request(method.to_uppercase().parse().unwrap(), &url)
+            .bearer_auth(&token);
+        if method != "get" && method != "delete" {
+            r = r.json(&body_for(&key));
+        }
+        let reply = Reply::read(r.send().await.unwrap()).await;
+        let code = reply.body()["code"].as_str().unwrap_or_default().to_owned();
+        if reply.status != 403 || code != "password_change_required" {
+            failures.push(format!("{key}: got {} {code}", reply.status));
+        }
+    }
+    assert!(failures.is_empty(), "not held:\n{}", failures.join("\n"));
+    app.me(&token).await.json(200);
+}

@@ -1,0 +1,167 @@
+//! The session gate: a signed-in caller's session is checked in the request's first trip to the
+//! database, not in a trip of its own.
+//!
+//! The [`AuthUser`](super::AuthUser) extractor verifies the token on the async side (signature,
+//! issuer, audience, expiry; role and organisation never change for an account) and leaves the
+//! session to check here. [`AppState`](crate::state::AppState)'s database calls run
+//! [`Pending::check`] on the same connection, in the same blocking call, before the handler's
+//! own work: a disabled user, a revoked session (logout, password change or reset) or a pending
+//! password change still takes effect on the next call, on every replica, and the handler's
+//! work never runs for such a session.
+//!
+//! A handler that answers without touching the database (a role refused before any query, a
+//! body that fails validation) is covered by [`session_gate`]: when the response leaves with
+//! the session still unchecked, the gate checks it then, and a refused session replaces the
+//! response with its 401 (or 403 `password_change_required`), exactly as when the extractor
+//! checked first.
+//!
+//! The pending check travels in a task-local set by the middleware for the duration of one
+//! request, so no handler can forget it and no handler signature carries it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web;
+
+use crate::auth::sessions;
+use crate::clock::now;
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+tokio::task_local! {
+    static GATE: Rc<Gate>;
+}
+
+/// What the request's session check found so far.
+const UNCHECKED: u8 = 0;
+const CONFIRMED: u8 = 1;
+const INVALID: u8 = 2;
+const PASSWORD_CHANGE: u8 = 3;
+
+/// One request's session, as far as the token tells, until a database call confirms it.
+#[derive(Default)]
+struct Gate {
+    pending: RefCell<Option<Pending>>,
+}
+
+/// The check a database call runs before the handler's work: the session `sid` of user `sub`
+/// is live, the user is enabled, and (unless the path is exempt) no password change is due.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    user_id: String,
+    session_id: String,
+    exempt_from_password_change: bool,
+    outcome: Arc<AtomicU8>,
+}
+
+impl Pending {
+    /// Runs the check on `conn` (once per request: a confirmed session is not checked again).
+    pub fn check(&self, conn: &mut DbConnection) -> ApiResult<()> {
+        match self.outcome.load(Ordering::Acquire) {
+            CONFIRMED => return Ok(()),
+            INVALID => return Err(ApiError::invalid_token()),
+            PASSWORD_CHANGE => return Err(ApiError::password_change_required()),
+            _ => {}
+        }
+        let outcome = match sessions::signed_in(conn, &self.session_id, &self.user_id)? {
+            Some((user, revoked_at, expires_at))
+                if !user.disabled && revoked_at.is_none() && expires_at > now() =>
+            {
+                if user.must_change_password && !self.exempt_from_password_change {
+                    PASSWORD_CHANGE
+                } else {
+                    CONFIRMED
+                }
+            }
+            _ => INVALID,
+        };
+        self.outcome.store(outcome, Ordering::Release);
+        match outcome {
+            CONFIRMED => Ok(()),
+            PASSWORD_CHANGE => Err(ApiError::password_change_required()),
+            _ => Err(ApiError::invalid_token()),
+        }
+    }
+
+    fn refusal(&self) -> Option<ApiError> {
+        match self.outcome.load(Ordering::Acquire) {
+            INVALID => Some(ApiError::invalid_token()),
+            PASSWORD_CHANGE => Some(ApiError::password_change_required()),
+            _ => None,
+        }
+    }
+
+    fn is_unchecked(&self) -> bool {
+        self.outcome.load(Ordering::Acquire) == UNCHECKED
+    }
+}
+
+/// Leaves the session of a verified token to be checked by the request's first database call.
+/// Returns `false` outside [`session_gate`] (a handler called without the middleware): the
+/// caller must then check the session itself.
+pub fn defer(user_id: &str, session_id: &str, exempt_from_password_change: bool) -> bool {
+    GATE.try_with(|gate| {
+        *gate.pending.borrow_mut() = Some(Pending {
+            user_id: user_id.to_owned(),
+            session_id: session_id.to_owned(),
+            exempt_from_password_change,
+            outcome: Arc::default(),
+        });
+    })
+    .is_ok()
+}
+
+/// The current request's session check, if a signed-in caller's session is still to be
+/// confirmed (`None` for public calls, background workers and confirmed sessions).
+pub fn pending() -> Option<Pending> {
+    GATE.try_with(|gate| {
+        gate.pending
+            .borrow()
+            .as_ref()
+            .filter(|p| p.is_unchecked())
+            .cloned()
+    })
+    .ok()
+    .flatten()
+}
+
+/// Middleware: opens the request's gate and, when the response leaves with the session still
+/// unchecked (or refused), settles it (see the module documentation).
+pub async fn session_gate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let gate = Rc::new(Gate::default());
+    let res = GATE
+        .scope(gate.clone(), next.call(req))
+        .await?
+        .map_into_boxed_body();
+    let Some(pending) = gate.pending.borrow_mut().take() else {
+        return Ok(res);
+    };
+    let refusal = match pending.refusal() {
+        Some(refusal) => Some(refusal),
+        None if pending.is_unchecked() => {
+            let Some(state) = state else {
+                return Ok(res);
+            };
+            let check = pending.clone();
+            state.db(move |conn| check.check(conn)).await.err()
+        }
+        None => None,
+    };
+    Ok(match refusal {
+        Some(error) => {
+            let (req, _) = res.into_parts();
+            ServiceResponse::from_err(error, req).map_into_boxed_body()
+        }
+        None => res,
+    })
+}
