@@ -204,6 +204,12 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
             .map_err(|e| format!("DATABASE_URL: cannot open SQLite database: {e}"))?;
         conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
             .map_err(|e| format!("DATABASE_URL: cannot enable WAL mode: {e}"))?;
+        if !sqlite_has_stable_plans(&mut conn) {
+            tracing::warn!(
+                "the linked SQLite was built without SQLITE_ENABLE_QPSG: statements with a bound \
+                 LIMIT are re-prepared on every execution (build with .cargo/config.toml)"
+            );
+        }
     }
     let manager = DbManager::new(url);
     let pool = r2d2::Pool::builder()
@@ -213,6 +219,20 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
         .error_handler(Box::new(PoolErrorLogger))
         .build_unchecked(manager);
     Ok(pool)
+}
+
+/// Whether SQLite keeps a prepared statement's plan whatever values are bound (the
+/// `ENABLE_QPSG` compile option, set in `.cargo/config.toml`).
+pub fn sqlite_has_stable_plans(conn: &mut SqliteConnection) -> bool {
+    #[derive(QueryableByName)]
+    struct CompileOption {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        compile_options: String,
+    }
+    diesel::sql_query("PRAGMA compile_options")
+        .load::<CompileOption>(conn)
+        .map(|options| options.iter().any(|o| o.compile_options == "ENABLE_QPSG"))
+        .unwrap_or(false)
 }
 
 /// Opens one connection now, so that start-up fails with the real error when the database
@@ -296,6 +316,12 @@ mod tests {
         assert!(parse("mysql://u@h/db").unwrap_err().contains("mysql"));
         assert!(parse("").is_err());
         assert!(parse("sqlite://").is_err());
+    }
+
+    #[test]
+    fn the_bundled_sqlite_keeps_statement_plans() {
+        let mut conn = SqliteConnection::establish(":memory:").unwrap();
+        assert!(sqlite_has_stable_plans(&mut conn));
     }
 
     #[test]
