@@ -250,7 +250,7 @@ pub fn view(
     row: RequestRow,
 ) -> ApiResult<RequestView> {
     let cal = crate::sla::store::calendar(conn, config)?;
-    let stored = crate::sla::store::rows_for(conn, std::slice::from_ref(&row.id))?.remove(&row.id);
+    let stored = crate::sla::store::row_for(conn, &row.id)?;
     view_with(conn, config, &cal, user, row, stored)
 }
 

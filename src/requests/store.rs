@@ -17,14 +17,19 @@ use crate::requests::model::{After, HistoryRow, ListQuery, RequestRow, RequestSo
 use crate::sla::clock::ClockState;
 
 pub fn load_visible(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
-    let mut q = requests::table
-        .filter(requests::id.eq(id))
-        .select(RequestRow::as_select())
-        .into_boxed();
-    if let Scope::Organisation(org) = scope {
-        q = q.filter(requests::organisation_id.eq(org.clone()));
-    }
-    Ok(q.first(conn)?)
+    // Two static queries rather than one boxed query: diesel keeps these prepared.
+    let found = match scope {
+        Scope::Organisation(org) => requests::table
+            .filter(requests::id.eq(id))
+            .filter(requests::organisation_id.eq(org))
+            .select(RequestRow::as_select())
+            .first(conn)?,
+        _ => requests::table
+            .find(id)
+            .select(RequestRow::as_select())
+            .first(conn)?,
+    };
+    Ok(found)
 }
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<RequestRow> {

@@ -352,6 +352,16 @@ pub fn rows_for(conn: &mut DbConnection, ids: &[String]) -> ApiResult<HashMap<St
     Ok(out)
 }
 
+/// One request's stored clock row. (A query diesel can keep prepared, unlike [`rows_for`]'s
+/// `IN` list, whose SQL changes with the number of ids.)
+pub fn row_for(conn: &mut DbConnection, id: &str) -> ApiResult<Option<SlaRow>> {
+    Ok(request_sla::table
+        .filter(request_sla::request_id.eq(id))
+        .select(SlaRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// A request's clock now, from its stored row (or from its history, should the row be
 /// missing: start-up reconciliation fills such gaps).
 pub fn view_of(
