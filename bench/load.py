@@ -14,7 +14,7 @@ whether each of the issue's targets is met.
 
 Usage:
   cargo build --release && apt-get install -y -qq wrk
-  python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432]
+  python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432] [--profile DIR]
                         [--record "Issue 19 — before"] [--no-peer] [--peer-venv DIR]
   python3 bench/load.py --suite issue10 [--backends sqlite,postgres] [--requests 100000] [--duration 10]
 """
@@ -187,7 +187,27 @@ READ_CONNS = 32
 WRITE_CONNS = 16
 
 
+PROFILE = {}  # set by --profile: {"pid": server pid, "dir": output directory, "label": row label}
+
+
+def perf_report(data, out):
+    """The flat profile (self time by shared object and symbol) of one perf data file."""
+    rep = subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio", "--sort", "dso,symbol",
+                          "--percent-limit", "0.7"], capture_output=True, text=True).stdout
+    rows = [l for l in rep.splitlines() if l.strip() and not l.startswith("#")]
+    with open(out, "w") as f:
+        rows = [" ".join(l.split()[:4]) for l in rows]
+        f.write("\n".join(rows) + "\n")
+    return rows
+
+
 def wrk(base, path, duration, token=None, script=None, conns=CONCURRENCY):
+    perf = None
+    if PROFILE.get("pid") and PROFILE.get("label"):
+        data = os.path.join(PROFILE["dir"], PROFILE["label"] + ".perf.data")
+        perf = subprocess.Popen(["perf", "record", "-q", "-e", "cpu-clock", "-F", "999", "-p", str(PROFILE["pid"]),
+                                 "-o", data], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.3)
     args = ["wrk", "-t2", f"-c{conns}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if token:
         args += ["-H", f"Authorization: Bearer {token}"]
@@ -199,6 +219,12 @@ def wrk(base, path, duration, token=None, script=None, conns=CONCURRENCY):
     out = subprocess.run(args + [base + path], capture_output=True, text=True, timeout=duration + 60).stdout
     if tmp:
         os.unlink(tmp.name)
+    if perf:
+        perf.send_signal(2); perf.wait(timeout=60)
+        rows = perf_report(data, data.replace(".perf.data", ".txt"))
+        print(f"--- profile of {PROFILE['label']} (self time, top 12):", file=sys.stderr)
+        for line in rows[:12]:
+            print("   " + line.strip(), file=sys.stderr)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def pct(p):
@@ -300,12 +326,20 @@ def run_backend(backend, args):
         codes = [r["tracking_code"] for r in own]
         org = agency_user["organisation_id"]
         d = args.duration
+        if args.profile:
+            PROFILE.update(pid=proc.pid, dir=args.profile)
+            os.makedirs(args.profile, exist_ok=True)
+        label = lambda name: PROFILE.update(label=f"{backend}-{name}") if args.profile else None
         if args.suite == "issue19":
             rotate_ids = LUA_ROTATE % ",".join(f'"/api/v1/requests/{i}"' for i in ids)
             rotate_codes = LUA_ROTATE % ",".join(f'"/api/v1/track/{c}"' for c in codes)
+            label("health")
             results["health"] = wrk(base, "/health/live", d, conns=READ_CONNS)
+            label("read")
             results["read"] = wrk(base, "/", d, token=tokens["agency"], conns=READ_CONNS, script=rotate_ids)
+            label("track")
             results["track"] = wrk(base, "/", d, conns=READ_CONNS, script=rotate_codes)
+            label("create")
             results["create"] = wrk(base, "/", d, conns=WRITE_CONNS, script=LUA_CREATE_UNIQUE % (run_tag(), tokens["agency"]))
             rss = peak_rss_mib(proc.pid)
             return results, rss, startup_ms
@@ -374,6 +408,8 @@ def main():
     ap.add_argument("--peer-venv", help="issue19: an existing venv with bench/peer/requirements.txt to reuse")
     ap.add_argument("--record", metavar="HEADING", help="issue19: write the tables under '## HEADING' in --output "
                                                        "(replacing a section of that heading, else appending)")
+    ap.add_argument("--profile", metavar="DIR", help="issue19: record a perf profile (cpu-clock, 999 Hz) of the "
+                    "server during each row into DIR (<backend>-<row>.perf.data and a flat report .txt)")
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
     args = ap.parse_args()
     if args.quick:
