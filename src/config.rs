@@ -745,6 +745,30 @@ mod tests {
     }
 
     #[test]
+    fn sms_settings_parse() {
+        let c = Config::defaults();
+        assert_eq!(c.sms_provider, SmsProvider::Log);
+        assert_eq!(c.sms_max_per_recipient_per_hour, 10);
+        let night = QuietHours::from_str("22:00-07:00").unwrap();
+        assert_eq!(c.sms_quiet_hours, night);
+        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        assert!(night.contains(t("23:30")) && night.contains(t("06:59")));
+        assert!(!night.contains(t("07:00")) && !night.contains(t("12:00")));
+        assert_eq!(QuietHours::from_str("").unwrap(), QuietHours(None));
+        assert!(!QuietHours(None).contains(t("23:30")));
+        for bad in ["22-07", "22:00", "07:00-07:00", "25:00-07:00"] {
+            assert!(QuietHours::from_str(bad).is_err(), "{bad}");
+        }
+        let err =
+            Cli::try_parse_from(["plate-permits", "--sms-provider", "kavenegar"]).unwrap_err();
+        assert!(err.to_string().contains("--sms-provider"), "{err}");
+        let mut c = Config::defaults();
+        c.sms_provider = SmsProvider::Http;
+        let err = crate::sms::provider::from_config(&c).err().unwrap();
+        assert!(err.contains("SMS_GATEWAY_URL"), "{err}");
+    }
+
+    #[test]
     fn byte_sizes_parse() {
         for (input, want) in [
             ("10MiB", 10 * 1024 * 1024),
