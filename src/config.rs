@@ -199,6 +199,50 @@ impl OfficeHours {
     }
 }
 
+/// Hours in which no SMS is sent (outage notices excepted), in the service's time zone; the
+/// window may run past midnight (`22:00-07:00`). Empty: no quiet hours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuietHours(pub Option<(chrono::NaiveTime, chrono::NaiveTime)>);
+
+impl FromStr for QuietHours {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().is_empty() {
+            return Ok(QuietHours(None));
+        }
+        let bad = || format!("'{s}' is not a time window (e.g. 22:00-07:00, or empty for none)");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let t = |v: &str| chrono::NaiveTime::parse_from_str(v.trim(), "%H:%M").map_err(|_| bad());
+        let (from, to) = (t(a)?, t(b)?);
+        if from == to {
+            return Err(format!(
+                "'{s}': the window must not start and end at the same time"
+            ));
+        }
+        Ok(QuietHours(Some((from, to))))
+    }
+}
+
+impl QuietHours {
+    /// Whether the local time `t` lies in the window (start included, end excluded).
+    pub fn contains(&self, t: chrono::NaiveTime) -> bool {
+        match self.0 {
+            None => false,
+            Some((from, to)) if from < to => t >= from && t < to,
+            Some((from, to)) => t >= from || t < to,
+        }
+    }
+}
+
+/// Where SMS messages go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SmsProvider {
+    /// Records each message in the log (mobile masked) and sends nothing.
+    Log,
+    /// POSTs `{"id", "to", "text"}` to `SMS_GATEWAY_URL`.
+    Http,
+}
+
 /// plate-permits: plate-removal permits for government vehicles (صدور مجوز فک پلاک خودروهای دولتی).
 #[derive(Debug, Parser)]
 #[command(name = "plate-permits", version, about, long_about = None)]
@@ -521,6 +565,69 @@ pub struct Config {
     /// How often expired sessions and refresh tokens are purged, in seconds.
     #[arg(long, env = "SESSION_PURGE_INTERVAL_SECS", default_value_t = 3_600, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
     pub session_purge_interval_secs: u64,
+
+    /// Where SMS notifications go: `log` (records them, masked, sends nothing) or `http`
+    /// (`SMS_GATEWAY_URL`).
+    #[arg(
+        long,
+        env = "SMS_PROVIDER",
+        value_enum,
+        default_value = "log",
+        global = true
+    )]
+    pub sms_provider: SmsProvider,
+
+    /// The `http` provider's endpoint: it receives `POST` JSON `{"id", "to", "text"}`.
+    #[arg(long, env = "SMS_GATEWAY_URL", global = true)]
+    pub sms_gateway_url: Option<url::Url>,
+
+    /// Bearer token the `http` provider sends to the gateway.
+    #[arg(long, env = "SMS_GATEWAY_TOKEN", hide_env_values = true, global = true)]
+    pub sms_gateway_token: Option<Secret>,
+
+    /// No SMS in this window of the service's time zone, except outage notices; the rest wait
+    /// until it ends. Empty: no quiet hours.
+    #[arg(
+        long,
+        env = "SMS_QUIET_HOURS",
+        default_value = "22:00-07:00",
+        global = true
+    )]
+    pub sms_quiet_hours: QuietHours,
+
+    /// At most this many SMS per recipient in any hour; more wait until the hour allows.
+    #[arg(long, env = "SMS_MAX_PER_RECIPIENT_PER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
+    pub sms_max_per_recipient_per_hour: u32,
+
+    /// Run the SMS worker in this process (every replica may).
+    #[arg(long, env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub sms_worker: bool,
+
+    /// How often the SMS worker looks for due messages, in milliseconds.
+    #[arg(long, env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
+    pub sms_poll_interval_ms: u64,
+
+    /// First SMS retry delay in milliseconds (doubled each attempt, with jitter, at most an hour).
+    #[arg(long, env = "SMS_BACKOFF_BASE_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(10..=3_600_000), global = true)]
+    pub sms_backoff_base_ms: u64,
+
+    /// Attempts before a message is marked `failed`.
+    #[arg(long, env = "SMS_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
+    pub sms_max_attempts: u32,
+
+    /// Timeout of one request to the SMS gateway, in milliseconds.
+    #[arg(long, env = "SMS_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
+    pub sms_timeout_ms: u64,
+
+    /// Local time (service time zone) from which agency users are reminded of the next day's
+    /// planned maintenance.
+    #[arg(long, env = "SMS_MAINTENANCE_REMINDER_AT", default_value = "18:00", value_parser = parse_hhmm, global = true)]
+    pub sms_maintenance_reminder_at: chrono::NaiveTime,
+}
+
+fn parse_hhmm(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("'{s}' is not a time of day (e.g. 18:00)"))
 }
 
 impl Config {
@@ -635,6 +742,30 @@ mod tests {
             Cli::try_parse_from(["plate-permits", "--trusted-proxies", "proxy.local"]).unwrap_err();
         assert!(err.to_string().contains("--trusted-proxies"), "{err}");
         assert_eq!(Config::defaults().trusted_proxies.0.len(), 2);
+    }
+
+    #[test]
+    fn sms_settings_parse() {
+        let c = Config::defaults();
+        assert_eq!(c.sms_provider, SmsProvider::Log);
+        assert_eq!(c.sms_max_per_recipient_per_hour, 10);
+        let night = QuietHours::from_str("22:00-07:00").unwrap();
+        assert_eq!(c.sms_quiet_hours, night);
+        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        assert!(night.contains(t("23:30")) && night.contains(t("06:59")));
+        assert!(!night.contains(t("07:00")) && !night.contains(t("12:00")));
+        assert_eq!(QuietHours::from_str("").unwrap(), QuietHours(None));
+        assert!(!QuietHours(None).contains(t("23:30")));
+        for bad in ["22-07", "22:00", "07:00-07:00", "25:00-07:00"] {
+            assert!(QuietHours::from_str(bad).is_err(), "{bad}");
+        }
+        let err =
+            Cli::try_parse_from(["plate-permits", "--sms-provider", "kavenegar"]).unwrap_err();
+        assert!(err.to_string().contains("--sms-provider"), "{err}");
+        let mut c = Config::defaults();
+        c.sms_provider = SmsProvider::Http;
+        let err = crate::sms::provider::from_config(&c).err().unwrap();
+        assert!(err.contains("SMS_GATEWAY_URL"), "{err}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod requests;
 pub mod router;
 pub mod seed;
 pub mod sla;
+pub mod sms;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -32,6 +32,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::notices::routes::configure)
         .configure(crate::events::routes::configure)
         .configure(crate::webhooks::routes::configure)
+        .configure(crate::sms::routes::configure)
         .configure(crate::sla::routes::configure)
         .configure(crate::sla::rules::routes::configure);
 }

@@ -236,10 +236,18 @@ impl Application {
         crate::requests::service::on_withdrawal_with_permit(
             crate::permits::service::revoke_on_withdrawal,
         );
+        // SMS notifications are enqueued in the transaction of the change that causes them.
+        crate::requests::service::on_change(crate::sms::service::on_request_change);
+        crate::notices::service::on_publish(crate::sms::service::on_notice_published);
+        let sms_provider: Arc<dyn crate::sms::provider::Provider> =
+            Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
         let server = run(listener, state.clone(), features)?;
         if config.webhook_worker {
             tokio::spawn(crate::webhooks::worker::run(state.clone(), outbound));
+        }
+        if config.sms_worker {
+            tokio::spawn(crate::sms::worker::run(state.clone(), sms_provider));
         }
         tokio::spawn(crate::auth::sessions::purge_periodically(
             state.clone(),
@@ -269,7 +277,7 @@ impl Application {
 fn cors(config: &Config) -> Cors {
     let origins = &config.cors_allowed_origins.0;
     let mut cors = Cors::default()
-        .allowed_methods(["GET", "POST", "PATCH", "DELETE"])
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([
             "authorization",
             "content-type",

@@ -423,6 +423,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sms_messages (id) {
+        id -> Text,
+        dedupe_key -> Text,
+        event -> Text,
+        request_id -> Nullable<Text>,
+        notice_id -> Nullable<Text>,
+        recipient -> Text,
+        body -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sms_templates (event) {
+        event -> Text,
+        body -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -451,4 +481,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_sla,
     service_settings,
     working_rules,
+    sms_messages,
+    sms_templates,
 );

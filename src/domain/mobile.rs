@@ -42,9 +42,27 @@ impl Mobile {
     }
 }
 
+/// A mobile number as logs and views may show it: `0914***4567` (the operator prefix and the
+/// last four digits). Anything that is not 11 characters long is hidden entirely.
+pub fn mask(mobile: &str) -> String {
+    let chars: Vec<char> = mobile.chars().collect();
+    if chars.len() != 11 {
+        return "***".to_owned();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[7..].iter().collect();
+    format!("{head}***{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_the_middle() {
+        assert_eq!(mask("09141234567"), "0914***4567");
+        assert_eq!(mask("0914"), "***");
+    }
 
     #[test]
     fn table() {

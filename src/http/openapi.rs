@@ -51,6 +51,7 @@ rejected (422). Every response carries `X-Request-Id`.",
         (name = "notices", description = "Maintenance and outage notices; a maintenance window makes the API read-only."),
         (name = "events", description = "The change feed (transactional outbox), filtered by what the caller may see."),
         (name = "webhooks", description = "Signed webhook subscriptions (Standard Webhooks 1.0), their deliveries and retries."),
+        (name = "notifications", description = "SMS notifications to applicants and agency users: each request's messages and the administrator's templates."),
         (name = "sla", description = "Service-level clocks: holidays, working rules, per-request explanations and reports."),
     )
 )]

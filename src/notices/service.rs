@@ -22,6 +22,18 @@ pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<Vec<Notice>> {
     Ok(rows.into_iter().map(|r| Notice::new(r, clock)).collect())
 }
 
+/// Work done in the same transaction as publishing a notice (outage SMS are enqueued this
+/// way); the module that does it supplies the hook and the composition root registers it with
+/// [`on_publish`].
+pub type PublishHook = fn(&mut DbConnection, &Clock, &NoticeRow) -> ApiResult<()>;
+
+static PUBLISH_HOOK: std::sync::OnceLock<PublishHook> = std::sync::OnceLock::new();
+
+/// Registers the [`PublishHook`] (once; later calls keep the first).
+pub fn on_publish(hook: PublishHook) {
+    let _ = PUBLISH_HOOK.set(hook);
+}
+
 /// Publishes a notice and emits `notice.published`.
 pub fn publish(
     conn: &mut DbConnection,
@@ -56,6 +68,9 @@ pub fn publish(
             at,
         },
     )?;
+    if let Some(hook) = PUBLISH_HOOK.get() {
+        hook(conn, clock, &row)?;
+    }
     Ok(row)
 }
 

@@ -403,6 +403,17 @@ pub fn create(
             },
         )?;
         crate::sla::store::refresh(c, config, &id, at)?;
+        changed(
+            c,
+            config,
+            Change {
+                request: &row,
+                from: None,
+                to: RequestStatus::Submitted,
+                note: None,
+                at,
+            },
+        )?;
         view(c, config, user, row)
     }
 }
@@ -433,6 +444,38 @@ static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLoc
 /// Registers the [`WithdrawalHook`] (once; later calls keep the first).
 pub fn on_withdrawal_with_permit(hook: WithdrawalHook) {
     let _ = WITHDRAWAL_HOOK.set(hook);
+}
+
+/// A change of a request, as the [`ChangeHook`] sees it (inside the change's transaction).
+pub struct Change<'a> {
+    /// The request after the change.
+    pub request: &'a RequestRow,
+    /// `None` when the request was just filed.
+    pub from: Option<RequestStatus>,
+    pub to: RequestStatus,
+    /// The history note (the reason of a rejection, withdrawal or refusal).
+    pub note: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// Work done in the same transaction as every filing and transition (SMS notifications are
+/// enqueued this way). Requests depend on no such module: the module supplies the hook and
+/// the composition root registers it with [`on_change`] before serving.
+pub type ChangeHook = fn(&mut DbConnection, &Config, &Change<'_>) -> ApiResult<()>;
+
+static CHANGE_HOOK: std::sync::OnceLock<ChangeHook> = std::sync::OnceLock::new();
+
+/// Registers the [`ChangeHook`] (once; later calls keep the first). Without one, changes run
+/// alone.
+pub fn on_change(hook: ChangeHook) {
+    let _ = CHANGE_HOOK.set(hook);
+}
+
+fn changed(conn: &mut DbConnection, config: &Config, change: Change<'_>) -> ApiResult<()> {
+    match CHANGE_HOOK.get() {
+        Some(hook) => hook(conn, config, &change),
+        None => Ok(()),
+    }
 }
 
 /// One action of the state machine on one request.
@@ -553,6 +596,17 @@ where
             },
         )?;
     }
+    changed(
+        conn,
+        config,
+        Change {
+            request: &after,
+            from: Some(row.status),
+            to,
+            note,
+            at,
+        },
+    )?;
     Ok(after)
 }
 

@@ -59,6 +59,9 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/requests", "UAAFAAA"),
         ("GET /api/v1/requests/{id}", "UAAFANA"),
         ("GET /api/v1/requests/{id}/history", "UAAFANA"),
+        ("GET /api/v1/requests/{id}/notifications", "UAFFANA"),
+        ("GET /api/v1/sms-templates", "UFFFFFA"),
+        ("PUT /api/v1/sms-templates/{event}", "UFFFFFA"),
         ("POST /api/v1/requests/{id}/review", "UAFFFFF"),
         ("POST /api/v1/requests/{id}/reject", "UAFFFFF"),
         ("POST /api/v1/requests/{id}/withdraw", "UFFFANF"),
@@ -198,6 +201,7 @@ impl Fixtures<'_> {
         };
         path.replace("{tracking_code}", self.s.tracking_code())
             .replace("{delivery_id}", "no-such-delivery")
+            .replace("{event}", "filed")
             .replace("{permit_number}", text(&self.permit, "permit_number"))
             .replace("{id}", id)
     }

@@ -28,6 +28,7 @@ mod requests;
 mod schema;
 mod sla;
 mod slow_clients;
+mod sms;
 mod sqlite_writers;
 mod upload_limits;
 mod vehicle_identity;

@@ -1084,6 +1084,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a request's SMS notifications.
+         * @description Every SMS message about the request, oldest first, with its status (`pending | sent |
+         *     failed | suppressed`), attempts and times; the recipient's mobile is masked. Roles:
+         *     `directorate`, `admin`, the owning `agency` (another agency's request is 404).
+         */
+        get: operations["list_request_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SMS templates.
+         * @description Each event's text in effect, the built-in text and the placeholders it may use. Roles:
+         *     `admin`.
+         */
+        get: operations["list_sms_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms-templates/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an SMS template.
+         * @description Sets the text of one event's messages (Persian, with named placeholders such as
+         *     `{tracking_code}`, rendered with Persian digits); `body: null` restores the built-in text.
+         *     Messages already queued keep their text. A placeholder the event does not have is 422
+         *     `validation_failed` naming `body` (`unknown_placeholder`), as is an unbalanced brace
+         *     (`invalid_template`). Roles: `admin`.
+         */
+        put: operations["update_sms_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holidays": {
         parameters: {
             query?: never;
@@ -2031,6 +2098,11 @@ export interface components {
         LogoutRequest: {
             refresh_token: string;
         };
+        /**
+         * @description Where a message stands.
+         * @enum {string}
+         */
+        MessageStatus: "pending" | "sent" | "failed" | "suppressed";
         /** @description A new holiday. */
         NewHoliday: {
             /**
@@ -2140,6 +2212,42 @@ export interface components {
         NoticeKind: "info" | "maintenance" | "outage";
         NoticeList: {
             items: components["schemas"]["Notice"][];
+        };
+        NotificationList: {
+            items: components["schemas"]["NotificationView"][];
+        };
+        /** @description One SMS message as the directorate and the owning agency see it. */
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            event: components["schemas"]["SmsEvent"];
+            /**
+             * @description The mobile number, masked (`0914***4567`).
+             * @example 0914***4567
+             */
+            recipient: string;
+            /** @description The text as sent (or to be sent). */
+            text: string;
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * Format: int32
+             * @description Attempts made so far (holds for quiet hours or the hourly cap are not attempts).
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending messages only).
+             */
+            next_attempt_at?: string | null;
+            /**
+             * @description Why the last attempt failed (the gateway's HTTP status or a transport error), or why the
+             *     message was suppressed.
+             */
+            last_error?: string | null;
         };
         /**
          * @description The kind of an organisation.
@@ -2811,6 +2919,11 @@ export interface components {
             /** @description The clock runs and `due_at` has passed. */
             overdue: boolean;
         };
+        /**
+         * @description What a message announces; each has its own template.
+         * @enum {string}
+         */
+        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
@@ -2938,6 +3051,22 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "request" | "permit" | "complaint" | "notice";
+        TemplateList: {
+            items: components["schemas"]["TemplateView"][];
+        };
+        /** @description A message template: the text in effect, the built-in one, and the placeholders it may use. */
+        TemplateView: {
+            event: components["schemas"]["SmsEvent"];
+            /** @description The text in effect (the administrator's, or the built-in one). */
+            body: string;
+            default_body: string;
+            /** @description Whether an administrator replaced the built-in text. */
+            overridden: boolean;
+            /** @description Placeholder names this event's text may use, written `{name}`. */
+            placeholders: string[];
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
         TemporaryPassword: {
             /** @description Give it to the user over a trusted channel; it must be changed at first sign-in. */
             temporary_password: string;
@@ -2998,6 +3127,15 @@ export interface components {
         UpdateOrganisation: {
             name?: string | null;
             national_id?: string | null;
+        };
+        /** @description An administrator's text for one event. */
+        UpdateTemplate: {
+            /**
+             * @description Persian text with named placeholders, e.g. `{tracking_code}`; at most 500 characters.
+             *     `null` restores the built-in text.
+             * @example درخواست شما با کد رهگیری {tracking_code} ثبت شد.
+             */
+            body?: string | null;
         };
         /** @description Fields an administrator may change. `mobile: null` removes the mobile number. */
         UpdateUser: {
@@ -5990,6 +6128,122 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_request_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_sms_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_sms_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event whose text this is */
+                event: components["schemas"]["SmsEvent"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplate"];
+            };
+        };
+        responses: {
+            /** @description The template in effect. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such event. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid text (`validation_failed`), naming `body`. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };

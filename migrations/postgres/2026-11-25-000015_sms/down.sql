@@ -1,0 +1,2 @@
+DROP TABLE sms_templates;
+DROP TABLE sms_messages;

@@ -1,0 +1,111 @@
+//! SMS notifications to applicants and agency users.
+//!
+//! Messages are written to an outbox (`sms_messages`) in the same transaction as the change
+//! that causes them: [`service::on_event`] is registered by the composition root as the events
+//! outbox's observer, so every recorded event (filing, status change, notice) is looked at
+//! inside its own transaction. A [`worker`] in every replica leases due messages and sends them
+//! through a [`provider::Provider`] with retries, exponential back-off and jitter, at least
+//! once; each message has one row per event and recipient (a unique dedupe key) and the row's
+//! id is sent to the gateway as the message `id`, so a gateway that deduplicates sees each
+//! message once. Planned maintenance reminders are enqueued by the worker the evening before.
+
+pub mod model;
+pub mod provider;
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod templates;
+pub mod worker;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// What a message announces; each has its own template.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum SmsEvent {
+    /// The request was filed (with its tracking code).
+    Filed,
+    /// Supplementary documents were asked for (naming them).
+    DocumentsRequested,
+    /// A permit was issued (number and validity).
+    PermitIssued,
+    /// The police did not approve the removal (with the reason).
+    RemovalRefused,
+    /// The removal was registered; the request is closed.
+    Completed,
+    /// The request was rejected (with the reason).
+    Rejected,
+    /// The agency withdrew the request.
+    Withdrawn,
+    /// An outage notice, to agency users (sent even in quiet hours).
+    Outage,
+    /// Tomorrow's planned maintenance, to agency users (sent the evening before).
+    Maintenance,
+}
+
+crate::text_enum!(SmsEvent {
+    Filed => "filed",
+    DocumentsRequested => "documents_requested",
+    PermitIssued => "permit_issued",
+    RemovalRefused => "removal_refused",
+    Completed => "completed",
+    Rejected => "rejected",
+    Withdrawn => "withdrawn",
+    Outage => "outage",
+    Maintenance => "maintenance",
+});
+
+impl SmsEvent {
+    /// Sent whatever the hour (quiet hours do not hold it).
+    pub fn urgent(self) -> bool {
+        self == SmsEvent::Outage
+    }
+}
+
+/// Where a message stands.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum MessageStatus {
+    /// Waiting for its turn (`next_attempt_at`): new, retried, held by quiet hours or by the
+    /// per-recipient hourly cap.
+    Pending,
+    /// Accepted by the gateway.
+    Sent,
+    /// Attempts exhausted.
+    Failed,
+    /// Not sent because it lost its point before it could go (a maintenance reminder or an
+    /// outage notice whose window had already ended).
+    Suppressed,
+}
+
+crate::text_enum!(MessageStatus {
+    Pending => "pending",
+    Sent => "sent",
+    Failed => "failed",
+    Suppressed => "suppressed",
+});

@@ -1,0 +1,149 @@
+//! SMS rows, the template input, and the views of messages and templates.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::clock::utc;
+use crate::db::schema::{sms_messages, sms_templates};
+use crate::domain::mobile::mask;
+use crate::error::ApiResult;
+use crate::sms::templates;
+use crate::sms::{MessageStatus, SmsEvent};
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = sms_messages)]
+pub struct MessageRow {
+    pub id: String,
+    pub event: SmsEvent,
+    pub request_id: Option<String>,
+    pub recipient: String,
+    pub body: String,
+    pub status: MessageStatus,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub expires_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = sms_templates)]
+pub struct TemplateRow {
+    pub event: SmsEvent,
+    pub body: String,
+    pub updated_by: String,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One SMS message as the directorate and the owning agency see it.
+#[derive(Serialize, ToSchema)]
+pub struct NotificationView {
+    #[schema(format = Uuid)]
+    pub id: String,
+    pub event: SmsEvent,
+    /// The mobile number, masked (`0914***4567`).
+    #[schema(example = "0914***4567")]
+    pub recipient: String,
+    /// The text as sent (or to be sent).
+    pub text: String,
+    pub status: MessageStatus,
+    /// Attempts made so far (holds for quiet hours or the hourly cap are not attempts).
+    pub attempts: i32,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// When the next attempt is due (pending messages only).
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// Why the last attempt failed (the gateway's HTTP status or a transport error), or why the
+    /// message was suppressed.
+    pub last_error: Option<String>,
+}
+
+impl From<MessageRow> for NotificationView {
+    fn from(r: MessageRow) -> Self {
+        NotificationView {
+            id: r.id,
+            event: r.event,
+            recipient: mask(&r.recipient),
+            text: r.body,
+            status: r.status,
+            attempts: r.attempts,
+            created_at: utc(r.created_at),
+            sent_at: r.sent_at.map(utc),
+            next_attempt_at: (r.status == MessageStatus::Pending).then(|| utc(r.next_attempt_at)),
+            last_error: r.last_error,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationList {
+    pub items: Vec<NotificationView>,
+}
+
+/// A message template: the text in effect, the built-in one, and the placeholders it may use.
+#[derive(Serialize, ToSchema)]
+pub struct TemplateView {
+    pub event: SmsEvent,
+    /// The text in effect (the administrator's, or the built-in one).
+    pub body: String,
+    pub default_body: String,
+    /// Whether an administrator replaced the built-in text.
+    pub overridden: bool,
+    /// Placeholder names this event's text may use, written `{name}`.
+    pub placeholders: Vec<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl TemplateView {
+    pub fn new(event: SmsEvent, stored: Option<&TemplateRow>) -> Self {
+        let default_body = templates::default_body(event).to_owned();
+        TemplateView {
+            event,
+            body: stored
+                .map(|t| t.body.clone())
+                .unwrap_or_else(|| default_body.clone()),
+            default_body,
+            overridden: stored.is_some(),
+            placeholders: templates::placeholders(event)
+                .iter()
+                .map(|p| (*p).to_owned())
+                .collect(),
+            updated_at: stored.map(|t| utc(t.updated_at)),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TemplateList {
+    pub items: Vec<TemplateView>,
+}
+
+/// An administrator's text for one event.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTemplate {
+    /// Persian text with named placeholders, e.g. `{tracking_code}`; at most 500 characters.
+    /// `null` restores the built-in text.
+    #[schema(example = "درخواست شما با کد رهگیری {tracking_code} ثبت شد.")]
+    pub body: Option<String>,
+}
+
+/// A checked template text (`None`: back to the built-in one).
+pub struct NewTemplate(pub Option<String>);
+
+impl NewTemplate {
+    pub fn parse(event: SmsEvent, input: UpdateTemplate) -> ApiResult<Self> {
+        let Some(body) = input.body else {
+            return Ok(NewTemplate(None));
+        };
+        let body = crate::domain::text::normalize_text(&body);
+        let issues = templates::check(event, "body", &body);
+        if !issues.is_empty() {
+            return Err(crate::error::ApiError::validation(issues));
+        }
+        Ok(NewTemplate(Some(body)))
+    }
+}

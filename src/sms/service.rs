@@ -1,0 +1,244 @@
+//! Enqueueing messages in the transaction of the change that causes them, reading a request's
+//! messages, the templates, and the evening-before maintenance reminders.
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use crate::auth::access::Scope;
+use crate::auth::AuthUser;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::DbConnection;
+use crate::domain::identity::Role;
+use crate::domain::jalali::{format_jalali, format_jalali_instant};
+use crate::domain::status::RequestStatus;
+use crate::error::{ApiError, ApiResult};
+use crate::notices::model::{NoticeKind, NoticeRow};
+use crate::requests::service::Change;
+use crate::sms::model::{NewTemplate, NotificationView, TemplateView};
+use crate::sms::store::{self, NewMessage};
+use crate::sms::templates;
+use crate::sms::SmsEvent;
+
+/// The text of `event`'s template in effect (the administrator's, or the built-in one).
+fn template(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<String> {
+    Ok(store::template_override(conn, event)?
+        .unwrap_or_else(|| templates::default_body(event).to_owned()))
+}
+
+/// The applicant's message for a request's change, if the change announces one.
+fn request_event(to: RequestStatus, filed: bool) -> Option<SmsEvent> {
+    if filed {
+        return Some(SmsEvent::Filed);
+    }
+    match to {
+        RequestStatus::AwaitingDocuments => Some(SmsEvent::DocumentsRequested),
+        RequestStatus::PermitIssued => Some(SmsEvent::PermitIssued),
+        RequestStatus::RemovalRefused => Some(SmsEvent::RemovalRefused),
+        RequestStatus::Completed => Some(SmsEvent::Completed),
+        RequestStatus::Rejected => Some(SmsEvent::Rejected),
+        RequestStatus::Withdrawn => Some(SmsEvent::Withdrawn),
+        _ => None,
+    }
+}
+
+/// The names of the documents the latest ask wants, in Persian.
+fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<String> {
+    let Some(ask) = crate::documents::store::asks_of(conn, request_id)?.pop() else {
+        return Ok(String::new());
+    };
+    let names: Vec<String> = crate::documents::store::items_of(conn, &ask.id)?
+        .into_iter()
+        .map(|item| match item.description {
+            Some(d) if !d.trim().is_empty() => format!("{} ({d})", item.document_type.label_fa()),
+            _ => item.document_type.label_fa().to_owned(),
+        })
+        .collect();
+    Ok(names.join("، "))
+}
+
+/// Enqueues the applicant's message for a filing or transition, in its transaction (the
+/// requests module's [`ChangeHook`](crate::requests::service::ChangeHook)). One message per
+/// change: the dedupe key is the request, its version after the change, and the recipient.
+pub fn on_request_change(
+    conn: &mut DbConnection,
+    config: &Config,
+    change: &Change<'_>,
+) -> ApiResult<()> {
+    let Some(event) = request_event(change.to, change.from.is_none()) else {
+        return Ok(());
+    };
+    let r = change.request;
+    let mut values = vec![
+        ("tracking_code", r.tracking_code.clone()),
+        ("plate", r.plate.clone()),
+        ("reason", change.note.unwrap_or_default().to_owned()),
+    ];
+    match event {
+        SmsEvent::DocumentsRequested => values.push(("documents", asked_documents(conn, &r.id)?)),
+        SmsEvent::PermitIssued => {
+            if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
+                let clock = config.clock();
+                values.push(("permit_number", p.permit_number));
+                values.push((
+                    "valid_until",
+                    format_jalali(clock.local_date(p.valid_until)),
+                ));
+            }
+        }
+        _ => {}
+    }
+    let body = templates::render(&template(conn, event)?, &values);
+    let key = format!("request:{}:{}:{}", r.id, r.version, r.contact_mobile);
+    if store::exists(conn, &key)? {
+        return Ok(());
+    }
+    store::insert(
+        conn,
+        NewMessage {
+            dedupe_key: &key,
+            event,
+            request_id: Some(&r.id),
+            notice_id: None,
+            recipient: &r.contact_mobile,
+            body: &body,
+            expires_at: None,
+            at: change.at,
+        },
+    )
+}
+
+/// Enqueues a notice's message to every agency user with a mobile number (one per number).
+fn notice_messages(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    notice: &NoticeRow,
+    event: SmsEvent,
+    at: NaiveDateTime,
+) -> ApiResult<usize> {
+    let values = [
+        ("title", notice.title.clone()),
+        (
+            "starts_at",
+            format_jalali_instant(notice.starts_at, clock.tz()),
+        ),
+        ("ends_at", format_jalali_instant(notice.ends_at, clock.tz())),
+    ];
+    let body = templates::render(&template(conn, event)?, &values);
+    // A maintenance reminder is pointless once the maintenance began; an outage notice once
+    // the outage ended.
+    let expires_at = match event {
+        SmsEvent::Maintenance => notice.starts_at,
+        _ => notice.ends_at,
+    };
+    let mut added = 0;
+    for mobile in store::agency_mobiles(conn)? {
+        let key = format!("notice:{}:{}:{mobile}", notice.id, event.as_str());
+        if store::exists(conn, &key)? {
+            continue;
+        }
+        store::insert(
+            conn,
+            NewMessage {
+                dedupe_key: &key,
+                event,
+                request_id: None,
+                notice_id: Some(&notice.id),
+                recipient: &mobile,
+                body: &body,
+                expires_at: Some(expires_at),
+                at,
+            },
+        )?;
+        added += 1;
+    }
+    Ok(added)
+}
+
+/// Enqueues an outage notice to agency users, in the publishing transaction (the notices
+/// module's [`PublishHook`](crate::notices::service::PublishHook)).
+pub fn on_notice_published(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    notice: &NoticeRow,
+) -> ApiResult<()> {
+    if notice.kind == NoticeKind::Outage {
+        notice_messages(conn, clock, notice, SmsEvent::Outage, notice.created_at)?;
+    }
+    Ok(())
+}
+
+/// Enqueues reminders of tomorrow's planned maintenance once it is `reminder_at` (local time)
+/// today. Run by the worker; each notice and number gets one reminder however often it runs.
+pub fn remind_maintenance(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    reminder_at: chrono::NaiveTime,
+    at: NaiveDateTime,
+) -> ApiResult<usize> {
+    let local = chrono::TimeZone::from_utc_datetime(&clock.tz(), &at).naive_local();
+    if local.time() < reminder_at {
+        return Ok(0);
+    }
+    let tomorrow = local.date() + TimeDelta::days(1);
+    let from = clock.day_start_utc(tomorrow);
+    let to = clock.day_start_utc(tomorrow + TimeDelta::days(1));
+    let mut added = 0;
+    for notice in crate::notices::store::not_over(conn, at, 500)? {
+        if notice.kind == NoticeKind::Maintenance
+            && notice.starts_at >= from
+            && notice.starts_at < to
+        {
+            added += notice_messages(conn, clock, &notice, SmsEvent::Maintenance, at)?;
+        }
+    }
+    Ok(added)
+}
+
+/// A request's messages (directorate, administrators, the owning agency; 404 for another
+/// agency's request, 403 for other roles).
+pub fn for_request(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    request_id: &str,
+) -> ApiResult<Vec<NotificationView>> {
+    let scope = match user.role {
+        Role::Agency => Scope::Organisation(user.org_id.clone()),
+        Role::Directorate | Role::Admin => Scope::All,
+        Role::Police | Role::Registry => return Err(ApiError::forbidden()),
+    };
+    crate::requests::store::load_visible(conn, &scope, request_id)?;
+    Ok(store::of_request(conn, request_id)?
+        .into_iter()
+        .map(NotificationView::from)
+        .collect())
+}
+
+/// Every event's template, in the order of [`SmsEvent::ALL`].
+pub fn templates(conn: &mut DbConnection) -> ApiResult<Vec<TemplateView>> {
+    let stored = store::templates(conn)?;
+    Ok(SmsEvent::ALL
+        .iter()
+        .map(|e| TemplateView::new(*e, stored.iter().find(|t| t.event == *e)))
+        .collect())
+}
+
+/// Replaces `event`'s text, or restores the built-in one; answers the template in effect.
+pub fn save_template(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    event: SmsEvent,
+    new: NewTemplate,
+) -> ApiResult<TemplateView> {
+    let at = crate::clock::now();
+    match new.0 {
+        Some(body) => store::save_template(conn, event, &body, &user.id, at)?,
+        None => {
+            store::delete_template(conn, event)?;
+        }
+    }
+    let stored = store::templates(conn)?;
+    Ok(TemplateView::new(
+        event,
+        stored.iter().find(|t| t.event == event),
+    ))
+}

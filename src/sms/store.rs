@@ -1,0 +1,242 @@
+//! Every query on `sms_messages` and `sms_templates`, for the outbox, the routes and the worker.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{sms_messages as sm, sms_templates as st, users};
+use crate::db::DbConnection;
+use crate::error::ApiResult;
+use crate::sms::model::{MessageRow, TemplateRow};
+use crate::sms::{MessageStatus, SmsEvent};
+
+/// A message to enqueue.
+pub struct NewMessage<'a> {
+    pub dedupe_key: &'a str,
+    pub event: SmsEvent,
+    pub request_id: Option<&'a str>,
+    pub notice_id: Option<&'a str>,
+    pub recipient: &'a str,
+    pub body: &'a str,
+    /// Not worth sending after this instant (it is then `suppressed`).
+    pub expires_at: Option<NaiveDateTime>,
+    pub at: NaiveDateTime,
+}
+
+/// Whether a message with this dedupe key exists already.
+pub fn exists(conn: &mut DbConnection, dedupe_key: &str) -> ApiResult<bool> {
+    let n: i64 = sm::table
+        .filter(sm::dedupe_key.eq(dedupe_key))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Adds a pending message, due now (the unique dedupe key refuses a second one).
+pub fn insert(conn: &mut DbConnection, m: NewMessage<'_>) -> ApiResult<()> {
+    diesel::insert_into(sm::table)
+        .values((
+            sm::id.eq(uuid::Uuid::now_v7().to_string()),
+            sm::dedupe_key.eq(m.dedupe_key),
+            sm::event.eq(m.event),
+            sm::request_id.eq(m.request_id),
+            sm::notice_id.eq(m.notice_id),
+            sm::recipient.eq(m.recipient),
+            sm::body.eq(m.body),
+            sm::status.eq(MessageStatus::Pending),
+            sm::attempts.eq(0),
+            sm::next_attempt_at.eq(m.at),
+            sm::expires_at.eq(m.expires_at),
+            sm::created_at.eq(m.at),
+            sm::updated_at.eq(m.at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A request's messages, oldest first.
+pub fn of_request(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<MessageRow>> {
+    Ok(sm::table
+        .filter(sm::request_id.eq(request_id))
+        .order(sm::id.asc())
+        .select(MessageRow::as_select())
+        .limit(500)
+        .load(conn)?)
+}
+
+/// The distinct mobile numbers of enabled agency users.
+pub fn agency_mobiles(conn: &mut DbConnection) -> ApiResult<Vec<String>> {
+    let mut mobiles: Vec<String> = users::table
+        .filter(users::role.eq("agency"))
+        .filter(users::disabled.eq(false))
+        .filter(users::mobile.is_not_null())
+        .select(users::mobile.assume_not_null())
+        .load(conn)?;
+    mobiles.sort();
+    mobiles.dedup();
+    Ok(mobiles)
+}
+
+// Templates.
+
+pub fn templates(conn: &mut DbConnection) -> ApiResult<Vec<TemplateRow>> {
+    Ok(st::table
+        .order(st::event.asc())
+        .select(TemplateRow::as_select())
+        .load(conn)?)
+}
+
+/// The administrator's text for `event`, if any.
+pub fn template_override(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<Option<String>> {
+    Ok(st::table
+        .find(event)
+        .select(st::body)
+        .first(conn)
+        .optional()?)
+}
+
+/// Stores the administrator's text for `event`, replacing an earlier one.
+pub fn save_template(
+    conn: &mut DbConnection,
+    event: SmsEvent,
+    body: &str,
+    by: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    let updated = diesel::update(st::table.find(event))
+        .set((
+            st::body.eq(body),
+            st::updated_by.eq(by),
+            st::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(st::table)
+            .values((
+                st::event.eq(event),
+                st::body.eq(body),
+                st::updated_by.eq(by),
+                st::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Drops the administrator's text for `event` (the built-in one applies again).
+pub fn delete_template(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<bool> {
+    Ok(diesel::delete(st::table.find(event)).execute(conn)? > 0)
+}
+
+// The worker's queries.
+
+/// Up to `batch` due, unleased pending messages, oldest due first. Call inside a transaction:
+/// on PostgreSQL the rows are taken `FOR UPDATE SKIP LOCKED`, so two replicas never take the
+/// same message; [`lease`] then marks those to send.
+pub fn due(conn: &mut DbConnection, at: NaiveDateTime, batch: i64) -> ApiResult<Vec<MessageRow>> {
+    macro_rules! due {
+        () => {
+            sm::table
+                .filter(sm::status.eq(MessageStatus::Pending))
+                .filter(sm::next_attempt_at.le(at))
+                .filter(sm::locked_until.is_null().or(sm::locked_until.lt(at)))
+                .order((sm::next_attempt_at.asc(), sm::id.asc()))
+                .limit(batch)
+                .select(MessageRow::as_select())
+        };
+    }
+    Ok(match conn {
+        DbConnection::Postgresql(pg) => due!().for_update().skip_locked().load(pg)?,
+        DbConnection::Sqlite(lite) => due!().load(lite)?,
+    })
+}
+
+/// Leases messages to this process until `until` (another worker skips them meanwhile).
+pub fn lease(conn: &mut DbConnection, ids: &[&str], until: NaiveDateTime) -> ApiResult<()> {
+    if !ids.is_empty() {
+        diesel::update(sm::table.filter(sm::id.eq_any(ids)))
+            .set(sm::locked_until.eq(until))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// When the messages sent (or being sent, under a live lease) to `recipient` since `since`
+/// went out, oldest first; a leased one counts as sent at `at`.
+pub fn recent_to(
+    conn: &mut DbConnection,
+    recipient: &str,
+    since: NaiveDateTime,
+    at: NaiveDateTime,
+) -> ApiResult<Vec<NaiveDateTime>> {
+    let mut sent: Vec<NaiveDateTime> = sm::table
+        .filter(sm::recipient.eq(recipient))
+        .filter(sm::status.eq(MessageStatus::Sent))
+        .filter(sm::sent_at.gt(since))
+        .select(sm::sent_at.assume_not_null())
+        .load(conn)?;
+    let leased: i64 = sm::table
+        .filter(sm::recipient.eq(recipient))
+        .filter(sm::status.eq(MessageStatus::Pending))
+        .filter(sm::locked_until.gt(at))
+        .count()
+        .get_result(conn)?;
+    sent.extend(std::iter::repeat_n(at, leased as usize));
+    sent.sort();
+    Ok(sent)
+}
+
+/// Puts a leased message back to wait until `until`, without counting an attempt.
+pub fn hold(
+    conn: &mut DbConnection,
+    id: &str,
+    until: NaiveDateTime,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    diesel::update(sm::table.find(id))
+        .set((
+            sm::next_attempt_at.eq(until),
+            sm::locked_until.eq(None::<NaiveDateTime>),
+            sm::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks a message `suppressed` (it lost its point before it could go).
+pub fn suppress(conn: &mut DbConnection, id: &str, why: &str, at: NaiveDateTime) -> ApiResult<()> {
+    diesel::update(sm::table.find(id))
+        .set((
+            sm::status.eq(MessageStatus::Suppressed),
+            sm::locked_until.eq(None::<NaiveDateTime>),
+            sm::last_error.eq(why),
+            sm::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The outcome of one attempt, as recorded.
+pub struct Attempt {
+    pub status: MessageStatus,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+/// Records an attempt and releases the lease.
+pub fn record_attempt(conn: &mut DbConnection, id: &str, a: Attempt) -> ApiResult<()> {
+    diesel::update(sm::table.find(id))
+        .set((
+            sm::status.eq(a.status),
+            sm::attempts.eq(a.attempts),
+            sm::next_attempt_at.eq(a.next_attempt_at),
+            sm::sent_at.eq(a.sent_at),
+            sm::locked_until.eq(None::<NaiveDateTime>),
+            sm::last_error.eq(a.last_error),
+            sm::updated_at.eq(a.at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,234 @@
+//! The sending worker. It runs in every replica: enqueues the evening-before maintenance
+//! reminders, takes due messages (serialised across replicas by an advisory lock on
+//! PostgreSQL, rows taken `FOR UPDATE SKIP LOCKED`; SQLite has one writer), holds those that
+//! quiet hours or the per-recipient hourly cap do not allow yet, leases the rest and sends
+//! them concurrently. A failed attempt is retried with exponential back-off and jitter until
+//! `SMS_MAX_ATTEMPTS`; a replica killed mid-send loses nothing: its lease expires and another
+//! attempt follows with the same message id, which the gateway may use to deduplicate.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, TimeDelta, TimeZone};
+use diesel::connection::SimpleConnection;
+use rand::Rng;
+
+use crate::clock::{now, Clock};
+use crate::config::QuietHours;
+use crate::db::{write_tx, DbConnection};
+use crate::domain::mobile::mask;
+use crate::error::ApiResult;
+use crate::sms::model::MessageRow;
+use crate::sms::provider::{Outgoing, Provider};
+use crate::sms::store::{self, Attempt};
+use crate::sms::{service, MessageStatus};
+use crate::state::AppState;
+
+/// Longer than an attempt can take (the gateway timeout is at most 60 s).
+const LEASE: TimeDelta = TimeDelta::seconds(90);
+const BATCH: i64 = 50;
+const CLAIM_LOCK: i64 = 0x736d_735f_636c_6169;
+/// Attempts in flight at once per process.
+const MAX_IN_FLIGHT: usize = 16;
+
+/// Runs until the process ends.
+pub async fn run(state: AppState, provider: Arc<dyn Provider>) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
+    let pause = Duration::from_millis(state.config.sms_poll_interval_ms);
+    loop {
+        if let Err(e) = tick(&state, &provider, &slots).await {
+            tracing::warn!(error = %e, "sms worker tick failed");
+        }
+        tokio::time::sleep(pause).await;
+    }
+}
+
+/// When the quiet window that `at` falls in ends (UTC), or `None` outside quiet hours.
+pub fn quiet_until(quiet: QuietHours, clock: &Clock, at: NaiveDateTime) -> Option<NaiveDateTime> {
+    let (_, end) = quiet.0?;
+    let local = clock.tz().from_utc_datetime(&at).naive_local();
+    if !quiet.contains(local.time()) {
+        return None;
+    }
+    let mut end_local = local.date().and_time(end);
+    if end_local <= local {
+        end_local += TimeDelta::days(1);
+    }
+    let end_utc = clock
+        .tz()
+        .from_local_datetime(&end_local)
+        .earliest()
+        .map(|t| t.naive_utc())
+        // A window end skipped by a daylight-saving change: an hour later.
+        .unwrap_or(end_local - TimeDelta::hours(1));
+    Some(end_utc.max(at + TimeDelta::seconds(1)))
+}
+
+/// Takes the messages to send now and leases them; holds or suppresses the others.
+fn claim(
+    conn: &mut DbConnection,
+    state: &AppState,
+    at: NaiveDateTime,
+) -> ApiResult<Vec<MessageRow>> {
+    let config = &state.config;
+    let clock = state.clock;
+    write_tx(conn, |c| {
+        if let DbConnection::Postgresql(pg) = c {
+            pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))?;
+        }
+        service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
+        let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
+        let cap = config.sms_max_per_recipient_per_hour as usize;
+        let mut taken: Vec<MessageRow> = Vec::new();
+        for m in store::due(c, at, BATCH)? {
+            if m.expires_at.is_some_and(|e| e <= at) {
+                store::suppress(c, &m.id, "expired before it could be sent", at)?;
+                continue;
+            }
+            if let (false, Some(until)) = (m.event.urgent(), quiet) {
+                store::hold(c, &m.id, until, at)?;
+                continue;
+            }
+            let mut recent = store::recent_to(c, &m.recipient, at - TimeDelta::hours(1), at)?;
+            let in_batch = taken.iter().filter(|t| t.recipient == m.recipient).count();
+            recent.extend(std::iter::repeat_n(at, in_batch));
+            recent.sort();
+            if recent.len() >= cap {
+                // Wait until the oldest of the last hour's messages is an hour old.
+                let until = recent[recent.len() - cap] + TimeDelta::hours(1);
+                store::hold(c, &m.id, until.max(at + TimeDelta::seconds(1)), at)?;
+                continue;
+            }
+            taken.push(m);
+        }
+        let ids: Vec<&str> = taken.iter().map(|m| m.id.as_str()).collect();
+        store::lease(c, &ids, at + LEASE)?;
+        Ok(taken)
+    })
+}
+
+async fn tick(
+    state: &AppState,
+    provider: &Arc<dyn Provider>,
+    slots: &Arc<tokio::sync::Semaphore>,
+) -> ApiResult<()> {
+    if slots.available_permits() == 0 {
+        return Ok(());
+    }
+    let st = state.clone();
+    let claimed = state.write(move |conn| claim(conn, &st, now())).await?;
+    for m in claimed {
+        let Ok(permit) = slots.clone().acquire_owned().await else {
+            break;
+        };
+        let st = state.clone();
+        let p = provider.clone();
+        tokio::spawn(async move {
+            send(&st, p.as_ref(), m).await;
+            drop(permit);
+        });
+    }
+    Ok(())
+}
+
+/// The delay before attempt `attempts + 1`: the base doubled per attempt, at most an hour,
+/// plus up to a fifth of it at random.
+pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
+    let exp = base_ms
+        .saturating_mul(1u64 << (attempts.clamp(1, 30) - 1) as u64)
+        .min(3_600_000);
+    let jitter = rand::thread_rng().gen_range(0..=exp / 5 + 1);
+    TimeDelta::milliseconds((exp + jitter) as i64)
+}
+
+async fn send(state: &AppState, provider: &dyn Provider, m: MessageRow) {
+    let outcome = provider
+        .send(&Outgoing {
+            id: &m.id,
+            to: &m.recipient,
+            text: &m.body,
+        })
+        .await;
+    let attempts = m.attempts + 1;
+    let max = state.config.sms_max_attempts as i32;
+    let base = state.config.sms_backoff_base_ms;
+    let at = now();
+    let attempt = match outcome {
+        Ok(()) => Attempt {
+            status: MessageStatus::Sent,
+            attempts,
+            next_attempt_at: at,
+            sent_at: Some(at),
+            last_error: None,
+            at,
+        },
+        Err(e) => {
+            tracing::warn!(id = %m.id, to = %mask(&m.recipient), attempts, error = %e.0, "sms attempt failed");
+            Attempt {
+                status: if attempts >= max {
+                    MessageStatus::Failed
+                } else {
+                    MessageStatus::Pending
+                },
+                attempts,
+                next_attempt_at: at + backoff(base, attempts),
+                sent_at: None,
+                last_error: Some(e.0),
+                at,
+            }
+        }
+    };
+    let id = m.id.clone();
+    if let Err(e) = state
+        .write(move |conn| store::record_attempt(conn, &id, attempt))
+        .await
+    {
+        tracing::warn!(error = %e, "could not record an sms attempt");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn utc(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn quiet_window_ends_in_the_morning() {
+        let clock = Clock::system(chrono_tz::Asia::Tehran);
+        let quiet = QuietHours::from_str("22:00-07:00").unwrap();
+        // 23:30 Tehran (UTC+3:30) is 20:00 UTC; the window ends at 07:00 Tehran, 03:30 UTC.
+        assert_eq!(
+            quiet_until(quiet, &clock, utc("2026-01-10 20:00")),
+            Some(utc("2026-01-11 03:30"))
+        );
+        // 02:00 Tehran is 22:30 UTC the day before.
+        assert_eq!(
+            quiet_until(quiet, &clock, utc("2026-01-10 22:30")),
+            Some(utc("2026-01-11 03:30"))
+        );
+        // 12:00 Tehran: not quiet.
+        assert_eq!(quiet_until(quiet, &clock, utc("2026-01-10 08:30")), None);
+        assert_eq!(
+            quiet_until(QuietHours(None), &clock, utc("2026-01-10 20:00")),
+            None
+        );
+        let day = QuietHours::from_str("10:00-14:00").unwrap();
+        assert_eq!(
+            quiet_until(day, &clock, utc("2026-01-10 08:30")),
+            Some(utc("2026-01-10 10:30"))
+        );
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let one = backoff(1_000, 1).num_milliseconds();
+        assert!((1_000..=1_201).contains(&one), "{one}");
+        let three = backoff(1_000, 3).num_milliseconds();
+        assert!((4_000..=4_801).contains(&three), "{three}");
+        assert!(backoff(1_000, 40).num_milliseconds() <= 3_600_000 * 6 / 5 + 1);
+    }
+}

@@ -1,0 +1,528 @@
+//! SMS notifications through a local HTTP gateway: one message per event to the applicant's
+//! mobile, retries without duplicates, quiet hours, the hourly cap, two workers on one
+//! database, outage and maintenance notices to agency users, and the administrator's templates.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use chrono::{TimeDelta, TimeZone};
+use serde_json::{json, Value};
+
+use plate_permits::config::{Config, QuietHours, Secret, SmsProvider};
+
+use crate::helpers::*;
+
+const APPLICANT: &str = "09141234567";
+
+/// A gateway that answers 500 to its first `fail_first` calls and 202 afterwards, and keeps
+/// every call's `Authorization` header and JSON body.
+#[derive(Clone, Default)]
+struct Gateway {
+    calls: Arc<Mutex<Vec<(String, Value)>>>,
+    fail_first: usize,
+}
+
+impl Gateway {
+    fn bodies(&self) -> Vec<Value> {
+        self.calls
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, b)| b.clone())
+            .collect()
+    }
+
+    fn count(&self) -> usize {
+        self.calls.lock().unwrap().len()
+    }
+}
+
+async fn gateway_handler(
+    req: HttpRequest,
+    body: web::Bytes,
+    g: web::Data<Gateway>,
+) -> HttpResponse {
+    let auth = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let value: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let n = {
+        let mut calls = g.calls.lock().unwrap();
+        calls.push((auth, value));
+        calls.len()
+    };
+    if n <= g.fail_first {
+        HttpResponse::InternalServerError().finish()
+    } else {
+        HttpResponse::Accepted().finish()
+    }
+}
+
+fn gateway(fail_first: usize) -> (String, Gateway) {
+    let g = Gateway {
+        fail_first,
+        ..Gateway::default()
+    };
+    let data = web::Data::new(g.clone());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .default_service(web::to(gateway_handler))
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    (format!("http://127.0.0.1:{port}/send"), g)
+}
+
+/// The HTTP provider pointed at `url`, no quiet hours, a fast worker.
+fn sms_to(url: &str) -> impl FnOnce(&mut Config) + '_ {
+    move |c| {
+        c.sms_provider = SmsProvider::Http;
+        c.sms_gateway_url = Some(url.parse().unwrap());
+        c.sms_gateway_token = Some(Secret::new("gateway-token-123"));
+        c.sms_quiet_hours = QuietHours(None);
+        c.sms_poll_interval_ms = 50;
+        c.sms_backoff_base_ms = 50;
+        c.sms_max_per_recipient_per_hour = 100;
+    }
+}
+
+async fn notifications(app: &TestApp, token: &str, request_id: &str) -> Vec<Value> {
+    app.items(token, &format!("/requests/{request_id}/notifications"))
+        .await
+}
+
+/// Polls until every message of the request is `sent` (and there are `n`); returns them.
+async fn all_sent(app: &TestApp, token: &str, request_id: &str, n: usize) -> Vec<Value> {
+    let mut last = Vec::new();
+    for _ in 0..100 {
+        last = notifications(app, token, request_id).await;
+        if last.len() == n && last.iter().all(|m| m["status"] == "sent") {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("not all sent: {last:#?}");
+}
+
+fn events(items: &[Value]) -> Vec<&str> {
+    items.iter().map(|m| m["event"].as_str().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn each_event_sends_one_message_to_the_applicants_mobile() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(sms_to(&url)).await;
+    // Filed, documents asked, permit issued, removal refused, rejected.
+    let a = Scenario::new(&app)
+        .await
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .documents_asked(&["vehicle_card", "scrapping_certificate"])
+        .await
+        .uploaded("vehicle_card")
+        .await
+        .uploaded("scrapping_certificate")
+        .await
+        .resubmitted()
+        .await
+        .permit_issued()
+        .await
+        .removal_refused()
+        .await;
+    app.reject_coded(&a.directorate, a.id(), "other", "سند مالکیت معتبر نیست")
+        .await
+        .json(200);
+    // Filed, permit issued, completed.
+    let b = a
+        .another()
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .permit_issued()
+        .await
+        .plate_removed()
+        .await
+        .completed()
+        .await;
+    // Filed, withdrawn.
+    let c = a.another().filed().await.withdrawn().await;
+
+    let msgs_a = all_sent(&app, &a.directorate, a.id(), 5).await;
+    assert_eq!(
+        events(&msgs_a),
+        [
+            "filed",
+            "documents_requested",
+            "permit_issued",
+            "removal_refused",
+            "rejected"
+        ]
+    );
+    let msgs_b = all_sent(&app, &a.directorate, b.id(), 3).await;
+    assert_eq!(events(&msgs_b), ["filed", "permit_issued", "completed"]);
+    let msgs_c = all_sent(&app, &a.agency_a, c.id(), 2).await;
+    assert_eq!(events(&msgs_c), ["filed", "withdrawn"]);
+
+    // The texts: Persian digits, the tracking code, the documents by name, the permit number
+    // and its validity in Jalali, the reasons.
+    let code = persian_digits(a.tracking_code());
+    let text = |m: &Value| m["text"].as_str().unwrap().to_owned();
+    assert!(text(&msgs_a[0]).contains(&code), "{}", text(&msgs_a[0]));
+    assert!(!text(&msgs_a[0]).chars().any(|c| c.is_ascii_digit()));
+    assert!(text(&msgs_a[1]).contains("کارت خودرو"));
+    assert!(text(&msgs_a[1]).contains("گواهی اسقاط"));
+    let permit = app.permit(&a.directorate, a.permit_id()).await.json(200);
+    assert!(text(&msgs_a[2]).contains(&persian_digits(a.permit_number())));
+    let valid_jalali = persian_digits(permit["valid_until_jalali"].as_str().unwrap());
+    assert!(
+        text(&msgs_a[2]).contains(&valid_jalali),
+        "{} / {valid_jalali}",
+        text(&msgs_a[2])
+    );
+    assert!(text(&msgs_a[3]).contains("خودرو در محل حاضر نبود"));
+    assert!(text(&msgs_a[4]).contains("سند مالکیت معتبر نیست"));
+
+    // The gateway got each message exactly once, to the applicant, with the bearer token and
+    // the message's id.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let bodies = gw.bodies();
+    assert_eq!(bodies.len(), 10, "{bodies:#?}");
+    let mut by_id: HashMap<String, Value> = HashMap::new();
+    for b in &bodies {
+        assert_eq!(b["to"], APPLICANT);
+        by_id.insert(b["id"].as_str().unwrap().to_owned(), b.clone());
+    }
+    assert_eq!(by_id.len(), 10);
+    for m in msgs_a.iter().chain(&msgs_b).chain(&msgs_c) {
+        let sent = &by_id[m["id"].as_str().unwrap()];
+        assert_eq!(sent["text"], m["text"]);
+        assert_eq!(m["recipient"], "0914***4567");
+        assert_eq!(m["attempts"], 1);
+    }
+    assert!(gw
+        .calls
+        .lock()
+        .unwrap()
+        .iter()
+        .all(|(auth, _)| auth == "Bearer gateway-token-123"));
+}
+
+#[tokio::test]
+async fn a_failing_gateway_is_retried_then_succeeds_without_duplicates() {
+    let (url, gw) = gateway(3);
+    let app = spawn_app_with(sms_to(&url)).await;
+    let s = Scenario::new(&app).await.filed().await;
+    let msgs = all_sent(&app, &s.directorate, s.id(), 1).await;
+    assert_eq!(msgs[0]["attempts"], 4);
+    assert_eq!(msgs[0]["last_error"], Value::Null);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let bodies = gw.bodies();
+    assert_eq!(bodies.len(), 4, "three failures and one success");
+    assert!(
+        bodies.iter().all(|b| b["id"] == msgs[0]["id"]),
+        "the same id every time"
+    );
+}
+
+#[tokio::test]
+async fn a_gateway_that_keeps_failing_marks_the_message_failed() {
+    let (url, gw) = gateway(usize::MAX);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_max_attempts = 3;
+    })
+    .await;
+    let s = Scenario::new(&app).await.filed().await;
+    let mut last = Vec::new();
+    for _ in 0..60 {
+        last = notifications(&app, &s.directorate, s.id()).await;
+        if last[0]["status"] == "failed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(last[0]["status"], "failed", "{last:#?}");
+    assert_eq!(last[0]["attempts"], 3);
+    assert_eq!(last[0]["last_error"], "gateway answered HTTP 500");
+    assert!(!last[0]["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("gateway-token"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(gw.count(), 3);
+}
+
+/// A quiet window around the present moment in the service's time zone.
+fn quiet_now(c: &Config) -> QuietHours {
+    let local = c
+        .service_timezone
+        .from_utc_datetime(&chrono::Utc::now().naive_utc())
+        .time();
+    let from = local - TimeDelta::hours(1);
+    let to = local + TimeDelta::hours(1);
+    format!("{}-{}", from.format("%H:%M"), to.format("%H:%M"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_messages_but_not_outage_notices() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_quiet_hours = quiet_now(c);
+    })
+    .await;
+    let s = Scenario::new(&app).await.filed().await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let msgs = notifications(&app, &s.directorate, s.id()).await;
+    assert_eq!(msgs[0]["status"], "pending");
+    assert_eq!(msgs[0]["attempts"], 0, "a hold is not an attempt");
+    let next: chrono::DateTime<chrono::Utc> = msgs[0]["next_attempt_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        next > chrono::Utc::now() + TimeDelta::minutes(30),
+        "held until the window ends: {next}"
+    );
+    assert_eq!(gw.count(), 0);
+
+    // An outage notice goes to agency users at once (both agency users share one number).
+    let notice = json!({"kind": "outage", "title": "قطع ارتباط با سامانهٔ ملی", "body": "در حال رفع", "starts_at": in_minutes(0), "ends_at": in_minutes(120)});
+    app.post_notice(&s.admin, &notice).await.json(201);
+    assert!(wait_for(|| gw.count() >= 1).await);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let bodies = gw.bodies();
+    assert_eq!(bodies.len(), 1, "{bodies:#?}");
+    assert_eq!(bodies[0]["to"], "09121234567");
+    assert!(bodies[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("قطع ارتباط با سامانهٔ ملی"));
+}
+
+#[tokio::test]
+async fn planned_maintenance_is_announced_once_the_evening_before() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.maintenance_lead_hours = 0;
+        c.sms_maintenance_reminder_at = chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap();
+    })
+    .await;
+    let c = app.cast().await;
+    let tz = app.config.service_timezone;
+    let tomorrow = tz
+        .from_utc_datetime(&chrono::Utc::now().naive_utc())
+        .date_naive()
+        + TimeDelta::days(1);
+    let at = |h: u32| {
+        tz.from_local_datetime(&tomorrow.and_hms_opt(h, 0, 0).unwrap())
+            .unwrap()
+            .to_rfc3339()
+    };
+    let later = |h: u32| {
+        tz.from_local_datetime(
+            &(tomorrow + TimeDelta::days(1))
+                .and_hms_opt(h, 0, 0)
+                .unwrap(),
+        )
+        .unwrap()
+        .to_rfc3339()
+    };
+    let tomorrows = json!({"kind": "maintenance", "title": "به‌روزرسانی پایگاه داده", "body": "سامانه در دسترس نیست", "starts_at": at(10), "ends_at": at(12)});
+    let day_after = json!({"kind": "maintenance", "title": "پس‌فردا", "body": "سامانه در دسترس نیست", "starts_at": later(10), "ends_at": later(12)});
+    app.post_notice(&c.admin, &tomorrows).await.json(201);
+    app.post_notice(&c.admin, &day_after).await.json(201);
+    assert!(wait_for(|| gw.count() >= 1).await);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let bodies = gw.bodies();
+    assert_eq!(
+        bodies.len(),
+        1,
+        "one reminder, for tomorrow's only: {bodies:#?}"
+    );
+    assert!(bodies[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("به‌روزرسانی پایگاه داده"));
+}
+
+#[tokio::test]
+async fn the_hourly_cap_holds_messages_over_it() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_max_per_recipient_per_hour = 2;
+    })
+    .await;
+    let s = Scenario::new(&app).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(text(&app.file_request(&s.agency_a).await, "id").to_owned());
+    }
+    assert!(wait_for(|| gw.count() >= 2).await);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(gw.count(), 2, "at most two an hour to one number");
+    let mut pending = 0;
+    for id in &ids {
+        let m = &notifications(&app, &s.directorate, id).await[0];
+        if m["status"] == "pending" {
+            pending += 1;
+            let next: chrono::DateTime<chrono::Utc> =
+                m["next_attempt_at"].as_str().unwrap().parse().unwrap();
+            assert!(next > chrono::Utc::now() + TimeDelta::minutes(50), "{next}");
+        }
+    }
+    assert_eq!(pending, 1);
+}
+
+#[tokio::test]
+async fn two_workers_on_one_database_send_each_message_once() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_worker = false;
+        // Every message goes to one applicant number: no cap in the way here.
+        c.sms_max_per_recipient_per_hour = 1_000;
+    })
+    .await;
+    let c = app.cast().await;
+    let mut ids = Vec::new();
+    for _ in 0..8 {
+        ids.push(text(&app.file_request(&c.agency_a).await, "id").to_owned());
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(gw.count(), 0, "no worker, nothing sent yet");
+    let mut instances = Vec::new();
+    for _ in 0..2 {
+        let mut config = app.config.clone();
+        config.listen_addr = "127.0.0.1:0".parse().unwrap();
+        config.sms_worker = true;
+        config.sms_poll_interval_ms = 10;
+        let second = plate_permits::Application::build(config).await.unwrap();
+        instances.push(tokio::spawn(async move {
+            let _ = second.run_until_stopped().await;
+        }));
+    }
+    assert!(wait_for(|| gw.count() >= 8).await);
+    for _ in 0..4 {
+        ids.push(text(&app.file_request(&c.agency_a).await, "id").to_owned());
+    }
+    assert!(wait_for(|| gw.count() >= 12).await);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let bodies = gw.bodies();
+    let distinct: std::collections::HashSet<&str> =
+        bodies.iter().map(|b| b["id"].as_str().unwrap()).collect();
+    assert_eq!(bodies.len(), 12, "every message exactly once");
+    assert_eq!(distinct.len(), 12);
+    for i in instances {
+        i.abort();
+    }
+}
+
+#[tokio::test]
+async fn the_log_provider_sends_nothing_and_marks_messages_sent() {
+    let app = spawn_app_with(|c| {
+        c.sms_quiet_hours = QuietHours(None);
+        c.sms_poll_interval_ms = 50;
+    })
+    .await;
+    assert_eq!(app.config.sms_provider, SmsProvider::Log);
+    let s = Scenario::new(&app).await.filed().await;
+    let msgs = all_sent(&app, &s.agency_a, s.id(), 1).await;
+    assert_eq!(msgs[0]["recipient"], "0914***4567");
+    // Others see nothing of it: another agency 404, the police 403.
+    app.get_as(&s.agency_b, &format!("/requests/{}/notifications", s.id()))
+        .await
+        .problem(404, "not_found");
+    app.get_as(&s.police, &format!("/requests/{}/notifications", s.id()))
+        .await
+        .problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn administrators_override_templates_and_unknown_placeholders_are_refused() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(sms_to(&url)).await;
+    let c = app.cast().await;
+    let put = |body: Value| {
+        let app = &app;
+        let admin = c.admin.clone();
+        async move {
+            Reply::read(
+                app.request(reqwest::Method::PUT, "/sms-templates/filed", Some(&admin))
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let problem = put(json!({"body": "کد {tracking_code} و مجوز {permit_number}"}))
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "body");
+    assert_eq!(problem["errors"][0]["code"], "unknown_placeholder");
+    assert!(problem["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("{permit_number}"));
+    put(json!({"body": "کد {tracking_code"}))
+        .await
+        .problem(422, "validation_failed");
+    // Only administrators.
+    Reply::read(
+        app.request(
+            reqwest::Method::PUT,
+            "/sms-templates/filed",
+            Some(&c.directorate),
+        )
+        .json(&json!({"body": "{tracking_code}"}))
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await
+    .problem(403, "forbidden");
+
+    let saved = put(json!({"body": "ثبت شد؛ کد رهگیری {tracking_code}، مهلت 5 روز"}))
+        .await
+        .json(200);
+    assert_eq!(saved["overridden"], true);
+    let list = app.items(&c.admin, "/sms-templates").await;
+    assert_eq!(list.len(), 9);
+    let filed = list.iter().find(|t| t["event"] == "filed").unwrap();
+    assert_eq!(filed["overridden"], true);
+
+    let r = app.file_request(&c.agency_a).await;
+    let msgs = all_sent(&app, &c.directorate, text(&r, "id"), 1).await;
+    let want = format!(
+        "ثبت شد؛ کد رهگیری {}، مهلت ۵ روز",
+        persian_digits(text(&r, "tracking_code"))
+    );
+    assert_eq!(msgs[0]["text"], want.as_str());
+    assert_eq!(gw.bodies()[0]["text"], want.as_str());
+
+    // `null` restores the built-in text.
+    let restored = put(json!({"body": null})).await.json(200);
+    assert_eq!(restored["overridden"], false);
+    assert_eq!(restored["body"], restored["default_body"]);
+}
