@@ -137,6 +137,17 @@ fn fa(s: &str) -> String {
     persian_digits(s)
 }
 
+/// A number from another system: Persian digits when it is digits and separators only; as
+/// issued when it has Latin letters (`NV-1405-778812`), so that it can be typed back into
+/// that system exactly.
+fn number_fa(s: &str) -> String {
+    if s.chars().any(|c| c.is_ascii_alphabetic()) {
+        s.to_owned()
+    } else {
+        fa(s)
+    }
+}
+
 /// `سه‌شنبه ۴ آذر ۱۴۰۵` for a UTC instant, in the service's time zone.
 fn long_date(clock: &Clock, at: NaiveDateTime) -> String {
     let day = clock.local_date(at);
@@ -204,14 +215,14 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                                 th { "مدت اعتبار" }
                                 td data-field="validity" {
                                     "از " (long_date(ctx.clock, issued))
-                                    " (" bdi dir="ltr" { (permit.issued_at_jalali) } ")"
+                                    " (" (permit.issued_at_jalali) ")"
                                     br;
                                     "تا پایان " (long_date(ctx.clock, until))
-                                    " (" bdi dir="ltr" { (permit.valid_until_jalali_time) } ")"
+                                    " (" (permit.valid_until_jalali_time) ")"
                                 }
                             }
                             tr { th { "شمارهٔ مجوز" } td { bdi dir="ltr" { (fa(&permit.permit_number)) } } }
-                            tr { th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (fa(&permit.national_permit_number)) } } }
+                            tr { th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } } }
                             tr { th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } } }
                             tr { th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) } }
                         }
@@ -232,7 +243,7 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                     footer class="foot" {
                         p {
                             "تاریخ چاپ: "
-                            bdi dir="ltr" { (ctx.clock.jalali(ctx.printed_at)) }
+                            (ctx.clock.jalali(ctx.printed_at))
                             ". این برگه از سامانهٔ مجوز فک پلاک خودروهای دولتی چاپ شده است."
                         }
                         @if let Some(notes) = &permit.notes {
@@ -338,20 +349,39 @@ body {
 @media print {
   .sheet { max-width: none; border: 0.6mm solid #111; }
 }
-@media print and (max-width: 150mm) {
-  html { font-size: 9pt; }
-  .sheet { padding: 4mm; }
-  .plate { height: 18mm; }
-  .plate .main { font-size: 10.5mm; padding: 0 3mm; }
-  .plate .letter, .plate .code { font-size: 7.5mm; }
-  .qr, .qr svg { width: 28mm; height: 28mm; flex-basis: 28mm; }
-  .watermark { font-size: 22mm; }
+@media print and (max-width: 160mm) {
+  @page { margin: 8mm; }
+  html { font-size: 8.5pt; }
+  body { line-height: 1.35; }
+  .sheet { padding: 3mm 4mm; }
+  .head { padding-bottom: 1.5mm; }
+  .banner { margin-top: 2mm; padding: 1.5mm 2.5mm; }
+  .plate-row { margin: 3mm 0 2mm; }
+  .plate { height: 15mm; }
+  .plate .band { width: 8mm; font-size: 2.1mm; }
+  .plate .flag { width: 5mm; height: 3.6mm; }
+  .plate .main { font-size: 9mm; padding: 0 3mm; gap: 2mm; }
+  .plate .letter, .plate .code { font-size: 6.5mm; }
+  .plate .region { min-width: 13mm; padding: 0 2mm; }
+  .plate .iran { font-size: 2.8mm; }
+  .fields { margin-top: 2mm; }
+  .fields th, .fields td { padding: 0.7mm 2mm; }
+  .verify { margin-top: 2.5mm; gap: 3mm; }
+  .qr, .qr svg { width: 26mm; height: 26mm; flex-basis: 26mm; }
+  .foot { margin-top: 2.5mm; padding-top: 1mm; }
+  .watermark { font-size: 20mm; }
 }
 "#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_of_other_systems_keep_their_latin_letters() {
+        assert_eq!(number_fa("1405-778812"), "۱۴۰۵-۷۷۸۸۱۲");
+        assert_eq!(number_fa("NV-1405-778812"), "NV-1405-778812");
+    }
 
     #[test]
     fn verification_url_joins_base_and_number() {
