@@ -144,7 +144,8 @@ impl FromStr for PublicBaseUrl {
 }
 
 /// A name printed for people (the directorate's, on permits): 1–200 characters after trimming,
-/// no control characters.
+/// no control characters; normalised as every stored name is (Arabic ي/ك → ی/ک, white space
+/// collapsed, bidi controls and zero-width marks other than ZWNJ dropped).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisplayName(String);
 
@@ -157,17 +158,17 @@ impl DisplayName {
 impl FromStr for DisplayName {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err("must not be empty".into());
-        }
-        if s.chars().count() > 200 {
-            return Err("must be at most 200 characters".into());
-        }
         if s.chars().any(char::is_control) {
             return Err("must not contain control characters".into());
         }
-        Ok(DisplayName(s.to_owned()))
+        let name = crate::domain::text::normalize_line(s);
+        if name.is_empty() {
+            return Err("must not be empty".into());
+        }
+        if name.chars().count() > 200 {
+            return Err("must be at most 200 characters".into());
+        }
+        Ok(DisplayName(name))
     }
 }
 
@@ -755,9 +756,16 @@ mod tests {
             Cli::try_parse_from(["plate-permits", "--public-base-url", "example.ir"]).unwrap_err();
         assert!(err.to_string().contains("--public-base-url"), "{err}");
         assert!(DisplayName::from_str("  ").is_err());
+        assert!(DisplayName::from_str("\u{200F}\u{200B}").is_err());
         assert!(DisplayName::from_str("a\nb").is_err());
         assert!(DisplayName::from_str(&"ا".repeat(201)).is_err());
         assert_eq!(DisplayName::from_str(" اداره ").unwrap().as_str(), "اداره");
+        assert_eq!(
+            DisplayName::from_str("اداره  كل\u{200F} اموال")
+                .unwrap()
+                .as_str(),
+            "اداره کل اموال"
+        );
     }
 
     #[test]
