@@ -107,6 +107,71 @@ impl FromStr for Origins {
     }
 }
 
+/// The address people reach the service at (`https://permits.example.ir`, or with a path
+/// prefix behind a proxy, `https://example.ir/plates`): the printed permit's QR code points
+/// under it. `http` or `https`, with a host; no credentials, query or fragment. Kept without a
+/// trailing slash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicBaseUrl(String);
+
+impl PublicBaseUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for PublicBaseUrl {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let expected = "expected e.g. https://permits.example.ir";
+        let url = url::Url::parse(s).map_err(|_| format!("'{s}' is not a URL ({expected})"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(format!(
+                "'{s}' must be an http or https URL with a host ({expected})"
+            ));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("must not carry a user name or password".into());
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "'{s}' must not have a query or fragment ({expected})"
+            ));
+        }
+        Ok(PublicBaseUrl(url.as_str().trim_end_matches('/').to_owned()))
+    }
+}
+
+/// A name printed for people (the directorate's, on permits): 1–200 characters after trimming,
+/// no control characters; normalised as every stored name is (Arabic ي/ك → ی/ک, white space
+/// collapsed, bidi controls and zero-width marks other than ZWNJ dropped).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for DisplayName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.chars().any(char::is_control) {
+            return Err("must not contain control characters".into());
+        }
+        let name = crate::domain::text::normalize_line(s);
+        if name.is_empty() {
+            return Err("must not be empty".into());
+        }
+        if name.chars().count() > 200 {
+            return Err("must be at most 200 characters".into());
+        }
+        Ok(DisplayName(name))
+    }
+}
+
 /// Comma-separated networks in CIDR notation (`10.20.0.0/16,127.0.0.0/8`); a bare address is a
 /// network of one. Empty is an empty list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -485,6 +550,26 @@ pub struct Config {
     )]
     pub service_timezone: chrono_tz::Tz,
 
+    /// The address people and the police reach the service at: the QR code on a printed
+    /// permit (`GET /permits/{id}/print`) encodes `PUBLIC_BASE_URL/api/v1/permits/verify/<number>`.
+    /// Set it to the public HTTPS address in production.
+    #[arg(
+        long,
+        env = "PUBLIC_BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub public_base_url: PublicBaseUrl,
+
+    /// The directorate's name as printed at the head of every permit.
+    #[arg(
+        long,
+        env = "DIRECTORATE_NAME",
+        default_value = "اداره کل اموال و اوراق بهادار دولتی",
+        global = true
+    )]
+    pub directorate_name: DisplayName,
+
     /// Tests only: a clock that stands still at this UTC instant (see [`Config::clock`]).
     #[arg(skip)]
     pub fixed_now: Option<chrono::NaiveDateTime>,
@@ -766,6 +851,52 @@ mod tests {
         c.sms_provider = SmsProvider::Http;
         let err = crate::sms::provider::from_config(&c).err().unwrap();
         assert!(err.contains("SMS_GATEWAY_URL"), "{err}");
+    }
+
+    #[test]
+    fn public_base_url_and_directorate_name_parse() {
+        let c = Config::defaults();
+        assert_eq!(c.public_base_url.as_str(), "http://127.0.0.1:8080");
+        assert_eq!(
+            c.directorate_name.as_str(),
+            "اداره کل اموال و اوراق بهادار دولتی"
+        );
+        for (input, want) in [
+            ("https://permits.example.ir/", "https://permits.example.ir"),
+            ("https://example.ir/plates/", "https://example.ir/plates"),
+            ("http://10.0.0.5:8080", "http://10.0.0.5:8080"),
+        ] {
+            assert_eq!(
+                PublicBaseUrl::from_str(input).unwrap().as_str(),
+                want,
+                "{input}"
+            );
+        }
+        for bad in [
+            "",
+            "permits.example.ir",
+            "ftp://example.ir",
+            "https://user:pw@example.ir",
+            "https://example.ir/?a=1",
+            "https://example.ir/#x",
+            "javascript:alert(1)",
+        ] {
+            assert!(PublicBaseUrl::from_str(bad).is_err(), "{bad}");
+        }
+        let err =
+            Cli::try_parse_from(["plate-permits", "--public-base-url", "example.ir"]).unwrap_err();
+        assert!(err.to_string().contains("--public-base-url"), "{err}");
+        assert!(DisplayName::from_str("  ").is_err());
+        assert!(DisplayName::from_str("\u{200F}\u{200B}").is_err());
+        assert!(DisplayName::from_str("a\nb").is_err());
+        assert!(DisplayName::from_str(&"ا".repeat(201)).is_err());
+        assert_eq!(DisplayName::from_str(" اداره ").unwrap().as_str(), "اداره");
+        assert_eq!(
+            DisplayName::from_str("اداره  كل\u{200F} اموال")
+                .unwrap()
+                .as_str(),
+            "اداره کل اموال"
+        );
     }
 
     #[test]

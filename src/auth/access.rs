@@ -54,6 +54,17 @@ impl Scope {
         }
     }
 
+    /// Printed permits (`GET /permits/{id}/print`): the people who hold or check the paper —
+    /// the directorate, the police, administrators, and the owning agency (another agency's is
+    /// not found, as with `GET /permits/{id}`). The registry, a machine account of the national
+    /// vehicle system, reads permits as data and has nothing to print: 403.
+    pub fn printable_permits(user: &AuthUser) -> ApiResult<Scope> {
+        match user.role {
+            Role::Registry => Err(ApiError::forbidden()),
+            _ => Ok(Scope::permits(user)),
+        }
+    }
+
     pub fn allows(&self, organisation_id: &str) -> bool {
         match self {
             Scope::All => true,

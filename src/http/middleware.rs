@@ -97,11 +97,30 @@ base-uri 'none'; form-action 'none'";
 /// Every other response is data, never a page: it may load nothing and be framed nowhere.
 pub const API_CSP: &str =
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/// The policy of a page the service renders itself (the printable permit): it may load
+/// nothing at all — no script, no font, no image by URL (its QR code and plate are inline SVG
+/// and HTML) — and its only style is the inline `<style>` element whose SHA-256 (base64) is
+/// given, so an injected `<style>` or `style` attribute would not apply either.
+pub fn page_csp(style_sha256_base64: &str) -> String {
+    format!(
+        "default-src 'none'; style-src 'sha256-{style_sha256_base64}'; \
+frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// Put by a handler in its response's extensions when the response is an HTML page rather
+/// than data: [`security_headers`] then sends this `Content-Security-Policy` instead of
+/// [`API_CSP`] (the other protections stay). Only a handler can opt in, and only for its own
+/// response.
+#[derive(Clone, Debug)]
+pub struct PagePolicy(pub String);
+
 /// `Strict-Transport-Security` when `TLS_TERMINATED_UPSTREAM` says clients use HTTPS only.
 pub const HSTS: &str = "max-age=31536000";
 
 /// Browser protections on every response: a `Content-Security-Policy` ([`DOCS_CSP`] for the
-/// documentation page, [`API_CSP`] elsewhere), `X-Frame-Options: DENY`,
+/// documentation page, a handler's [`PagePolicy`] for a page it renders, [`API_CSP`]
+/// elsewhere), `X-Frame-Options: DENY`,
 /// `Referrer-Policy: no-referrer`, and `Strict-Transport-Security` when TLS terminates in
 /// front (`X-Content-Type-Options: nosniff` is set by [`request_context`]).
 pub async fn security_headers(
@@ -113,12 +132,18 @@ pub async fn security_headers(
         .app_data::<web::Data<crate::state::AppState>>()
         .is_some_and(|s| s.config.tls_terminated_upstream);
     let mut res = next.call(req).await?;
+    let page = res
+        .response()
+        .extensions()
+        .get::<PagePolicy>()
+        .and_then(|p| HeaderValue::from_str(&p.0).ok());
+    let csp = match page {
+        _ if docs => HeaderValue::from_static(DOCS_CSP),
+        Some(policy) => policy,
+        None => HeaderValue::from_static(API_CSP),
+    };
     let headers = res.headers_mut();
-    let csp = if docs { DOCS_CSP } else { API_CSP };
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(csp),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         header::REFERRER_POLICY,

@@ -15,11 +15,13 @@ use crate::http::client::client_ip;
 use crate::http::etag::{etag, with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
+use crate::http::middleware::PagePolicy;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::permits::model::{
     IssuePermit, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitFilter, PostReceipt,
     PostRegistration, RevokePermit, Validity,
 };
+use crate::permits::print::PrintContext;
 use crate::permits::service;
 use crate::permits::store::ListQuery;
 use crate::permits::views::{PermitVerification, PermitView};
@@ -33,6 +35,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(verify)
         .service(list)
         .service(get_one)
+        .service(print)
         .service(post_receipt)
         .service(revoke);
 }
@@ -181,6 +184,58 @@ pub async fn get_one(
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);
     Ok(b.json(permit))
+}
+
+/// Print a permit.
+///
+/// The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper: right to
+/// left, Persian digits, Solar Hijri dates in `SERVICE_TIMEZONE`, the directorate's name
+/// (`DIRECTORATE_NAME`), the agency, the vehicle (its plate drawn as an Iranian plate, VIN or
+/// chassis number, engine number, make, model, year), the validity, the permit and national
+/// permit numbers, and a QR code (inline SVG) of the public verification URL
+/// `PUBLIC_BASE_URL/api/v1/permits/verify/<permit_number>`. The page loads nothing (styles
+/// inline, allowed by hash in its own `Content-Security-Policy`; system fonts; no script).
+///
+/// A permit that may not be acted on (`revoked`, `expired`, `used`, `refused`) prints with a
+/// diagonal watermark on every page (`باطل شده`, `منقضی شده`, `استفاده شده`, `فاقد اعتبار`), a
+/// banner saying it has no validity and why, and its validity struck through.
+///
+/// Roles: `directorate`, `police`, `admin`, and the owning `agency` (another agency's permit is
+/// 404, as with `GET /permits/{id}`); `registry` 403.
+#[utoipa::path(
+    operation_id = "print_permit",
+    tag = "permits",
+    params(("id" = uuid::Uuid, Path, description = "Permit id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The printable page.", content_type = "text/html", body = String, example = "<!DOCTYPE html><html dir=\"rtl\" lang=\"fa\">…</html>"),
+        (status = 403, description = "The caller's role may not print permits (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such permit, or another agency's (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/permits/{id}/print")]
+pub async fn print(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let scope = Scope::printable_permits(&user)?;
+    let clock = state.clock;
+    let permit = state
+        .db(move |c| service::get(c, &clock, &scope, &id))
+        .await?;
+    let ctx = PrintContext {
+        directorate_name: state.config.directorate_name.as_str(),
+        public_base_url: state.config.public_base_url.as_str(),
+        clock: &clock,
+        printed_at: now(),
+    };
+    let page = crate::permits::print::render(&permit, &ctx)?;
+    let mut res = HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.html);
+    res.extensions_mut().insert(PagePolicy(page.csp));
+    Ok(res)
 }
 
 /// Post the police's receipt.

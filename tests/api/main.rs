@@ -18,6 +18,7 @@ mod labels;
 mod official_holidays;
 mod openapi_doc;
 mod permit_events;
+mod permit_print;
 mod permits;
 mod persian_text;
 mod persian_views;

@@ -405,4 +405,15 @@ async fn the_literal_verify_segment_is_not_a_permit_id() {
     )
     .await
     .problem(404, "not_found");
+    // `GET /permits/verify/print` is a verification (of the number "print"), never a printed
+    // permit with the id `verify`: public, and no page.
+    let reply = app.get_public("/permits/verify/print").await;
+    assert_ne!(
+        reply
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/html; charset=utf-8")
+    );
+    reply.problem(422, "invalid_code");
 }

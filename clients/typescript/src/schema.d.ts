@@ -732,6 +732,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/permits/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print a permit.
+         * @description The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper: right to
+         *     left, Persian digits, Solar Hijri dates in `SERVICE_TIMEZONE`, the directorate's name
+         *     (`DIRECTORATE_NAME`), the agency, the vehicle (its plate drawn as an Iranian plate, VIN or
+         *     chassis number, engine number, make, model, year), the validity, the permit and national
+         *     permit numbers, and a QR code (inline SVG) of the public verification URL
+         *     `PUBLIC_BASE_URL/api/v1/permits/verify/<permit_number>`. The page loads nothing (styles
+         *     inline, allowed by hash in its own `Content-Security-Policy`; system fonts; no script).
+         *
+         *     A permit that may not be acted on (`revoked`, `expired`, `used`, `refused`) prints with a
+         *     diagonal watermark on every page (`باطل شده`, `منقضی شده`, `استفاده شده`, `فاقد اعتبار`), a
+         *     banner saying it has no validity and why, and its validity struck through.
+         *
+         *     Roles: `directorate`, `police`, `admin`, and the owning `agency` (another agency's permit is
+         *     404, as with `GET /permits/{id}`); `registry` 403.
+         */
+        get: operations["print_permit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permits/{id}/receipt": {
         parameters: {
             query?: never;
@@ -5324,6 +5357,58 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    print_permit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable page. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!DOCTYPE html><html dir="rtl" lang="fa">…</html> */
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller's role may not print permits (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such permit, or another agency's (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -1,0 +1,416 @@
+//! The printable permit (`GET /permits/{id}/print`): one self-contained HTML page an agency
+//! hands to the driver and a police officer checks at the roadside.
+//!
+//! - Right to left, Persian, Persian digits in every number a person reads; dates in the Solar
+//!   Hijri calendar in the service's time zone. Codes stamped on the vehicle (VIN, chassis and
+//!   engine numbers) are printed left to right exactly as stamped, so they can be compared
+//!   character by character.
+//! - The plate is drawn as an Iranian plate (two digits, the letter, three digits, the region
+//!   box "ایران NN"); government plates (`الف`) are red with white characters, as on the car.
+//! - A QR code (inline SVG from the `qrcode` crate) encodes the public verification URL,
+//!   `PUBLIC_BASE_URL/api/v1/permits/verify/<permit number>`, which tells anyone scanning it the
+//!   permit's status now, not when it was printed.
+//! - No external asset of any kind: the styles are one inline `<style>` element (allowed by its
+//!   SHA-256 in the page's `Content-Security-Policy`), fonts come from the reader's system
+//!   (Vazirmatn when installed, then Tahoma and other fonts with Persian glyphs), the QR code
+//!   and plate are inline SVG and HTML. The page runs no script.
+//! - A permit that may not be acted on (revoked, expired, used, refused) still prints, so the
+//!   paper trail stays readable, but it cannot be mistaken for a valid one: a large diagonal
+//!   watermark (`باطل شده`, `منقضی شده`, `استفاده شده`, `فاقد اعتبار`) repeated on every
+//!   printed page, a boxed banner at the top saying in words that it has no validity and why,
+//!   and the validity row struck through. The banner and the watermark's outline survive a
+//!   black-and-white printer. Only `issued` prints as a valid permit.
+//!
+//! HTML is built with `maud`: every value spliced into the page is HTML-escaped by the
+//! compiler-checked template (text and attributes alike), so an agency named `<script>…` prints
+//! as text. The only unescaped inserts are the constant style sheet and the QR code's SVG, which
+//! is made of numbers only (module coordinates), never of input. `maud` is chosen over a
+//! runtime template engine because the template is Rust, type-checked at build time, and escapes
+//! by default; over hand-written `format!` with an escaping function because forgetting to
+//! escape one value is impossible rather than a review finding.
+
+use std::sync::LazyLock;
+
+use base64::Engine;
+use chrono::NaiveDateTime;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+use sha2::{Digest, Sha256};
+
+use crate::clock::Clock;
+use crate::domain::jalali::{format_jalali_long, weekday_fa};
+use crate::domain::text::persian_digits;
+use crate::error::{ApiError, ApiResult};
+use crate::permits::model::PermitStatus;
+use crate::permits::views::PermitView;
+use crate::requests::model::plate_parts;
+
+/// What the page needs besides the permit.
+pub struct PrintContext<'a> {
+    /// `DIRECTORATE_NAME`.
+    pub directorate_name: &'a str,
+    /// `PUBLIC_BASE_URL`, without a trailing slash.
+    pub public_base_url: &'a str,
+    pub clock: &'a Clock,
+    /// When the page is printed (UTC).
+    pub printed_at: NaiveDateTime,
+}
+
+/// A rendered page and the `Content-Security-Policy` it needs.
+pub struct PrintedPermit {
+    pub html: String,
+    pub csp: String,
+}
+
+/// The public verification URL of a permit number: what the QR code encodes.
+pub fn verification_url(public_base_url: &str, permit_number: &str) -> String {
+    format!(
+        "{}/api/v1/permits/verify/{permit_number}",
+        public_base_url.trim_end_matches('/')
+    )
+}
+
+/// The page of `permit`.
+pub fn render(permit: &PermitView, ctx: &PrintContext<'_>) -> ApiResult<PrintedPermit> {
+    let url = verification_url(ctx.public_base_url, &permit.permit_number);
+    let qr = qr_svg(&url)?;
+    let markup = page(permit, ctx, &url, &qr);
+    Ok(PrintedPermit {
+        html: markup.into_string(),
+        csp: crate::http::middleware::page_csp(&STYLE_SHA256),
+    })
+}
+
+/// The QR code of `text` as an inline `<svg>` element (error correction M: a crease or a
+/// stamp over a corner still scans).
+fn qr_svg(text: &str) -> ApiResult<String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(ApiError::internal)?;
+    let svg = code
+        .render::<svg::Color<'_>>()
+        .quiet_zone(true)
+        .dark_color(svg::Color("#000"))
+        .light_color(svg::Color("#fff"))
+        .build();
+    // Inline in HTML: the XML declaration the renderer starts with has no place there.
+    let start = svg.find("<svg").unwrap_or(0);
+    Ok(svg[start..].to_owned())
+}
+
+/// How a permit that may not be acted on is marked: the watermark word and the banner's words.
+fn invalid_marks(permit: &PermitView) -> Option<(&'static str, String)> {
+    let why = match permit.status {
+        PermitStatus::Issued => return None,
+        PermitStatus::Revoked => {
+            let detail = permit
+                .revocation
+                .as_ref()
+                .map(|r| format!(" در {} به سبب «{}»", r.revoked_at_jalali, r.reason_label_fa))
+                .unwrap_or_default();
+            (
+                "باطل شده",
+                format!("این مجوز{detail} ابطال شده است؛ نباید بر اساس آن پلاکی فک شود."),
+            )
+        }
+        PermitStatus::Expired => (
+            "منقضی شده",
+            format!(
+                "مهلت اعتبار این مجوز در {} به پایان رسیده است؛ نباید بر اساس آن پلاکی فک شود.",
+                permit.valid_until_jalali_time
+            ),
+        ),
+        PermitStatus::Used => (
+            "استفاده شده",
+            "پلاک این خودرو بر اساس این مجوز فک شده است؛ این برگه دیگر اعتبار ندارد.".to_owned(),
+        ),
+        PermitStatus::Refused => (
+            "فاقد اعتبار",
+            "پلیس راهور فک پلاک را بر اساس این مجوز تأیید نکرده است؛ این برگه اعتبار ندارد."
+                .to_owned(),
+        ),
+    };
+    Some(why)
+}
+
+fn fa(s: &str) -> String {
+    persian_digits(s)
+}
+
+/// A number from another system: Persian digits when it is digits and separators only; as
+/// issued when it has Latin letters (`NV-1405-778812`), so that it can be typed back into
+/// that system exactly.
+fn number_fa(s: &str) -> String {
+    if s.chars().any(|c| c.is_ascii_alphabetic()) {
+        s.to_owned()
+    } else {
+        fa(s)
+    }
+}
+
+/// `سه‌شنبه ۴ آذر ۱۴۰۵` for a UTC instant, in the service's time zone.
+fn long_date(clock: &Clock, at: NaiveDateTime) -> String {
+    let day = clock.local_date(at);
+    format!("{} {}", weekday_fa(day), format_jalali_long(day))
+}
+
+fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Markup {
+    let marks = invalid_marks(permit);
+    let issued = permit.issued_at.naive_utc();
+    let until = permit.valid_until.naive_utc();
+    let title = format!("مجوز فک پلاک {}", fa(&permit.permit_number));
+    let v = &permit.vehicle;
+    html! {
+        (DOCTYPE)
+        html dir="rtl" lang="fa" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex, nofollow";
+                meta name="referrer" content="no-referrer";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body class=(if marks.is_some() { "void" } else { "valid" }) {
+                @if let Some((word, _)) = &marks {
+                    div class="watermark" aria-hidden="true" { (word) }
+                }
+                main class="sheet" {
+                    header class="head" {
+                        div class="issuer" {
+                            p class="state" { "جمهوری اسلامی ایران" }
+                            p class="directorate" data-field="directorate" { (ctx.directorate_name) }
+                        }
+                        div class="doc" {
+                            h1 { "مجوز فک پلاک خودروی دولتی" }
+                            p class="number" {
+                                "شمارهٔ مجوز: "
+                                bdi dir="ltr" data-field="permit_number" { (fa(&permit.permit_number)) }
+                            }
+                        }
+                    }
+                    @if let Some((word, why)) = &marks {
+                        div class="banner" role="alert" data-field="invalid" {
+                            strong { "این مجوز فاقد اعتبار است (" (word) ")." }
+                            " " (why)
+                        }
+                    }
+                    section class="plate-row" {
+                        (plate(&permit.plate))
+                    }
+                    table class="fields" {
+                        tbody {
+                            tr { th { "دستگاه متقاضی (مالک خودرو)" } td data-field="agency" { (permit.agency.name) } }
+                            tr { th { "سازنده" } td data-field="make" { (v.make) } }
+                            tr { th { "مدل" } td data-field="model" { (v.model) } }
+                            tr { th { "سال ساخت" } td data-field="year" { (fa(&v.year.to_string())) } }
+                            @if let Some(vin) = &v.vin {
+                                tr { th { "شمارهٔ شناسایی خودرو (VIN)" } td { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
+                            }
+                            @if let Some(chassis) = &v.chassis_number {
+                                tr { th { "شمارهٔ شاسی" } td { bdi class="code" dir="ltr" data-field="chassis_number" { (chassis) } } }
+                            }
+                            tr { th { "شمارهٔ موتور" } td { bdi class="code" dir="ltr" data-field="engine_number" { (v.engine_number) } } }
+                            tr class="validity" {
+                                th { "مدت اعتبار" }
+                                td data-field="validity" {
+                                    "از " (long_date(ctx.clock, issued))
+                                    " (" (permit.issued_at_jalali) ")"
+                                    br;
+                                    "تا پایان " (long_date(ctx.clock, until))
+                                    " (" (permit.valid_until_jalali_time) ")"
+                                }
+                            }
+                            tr { th { "شمارهٔ مجوز" } td { bdi dir="ltr" { (fa(&permit.permit_number)) } } }
+                            tr { th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } } }
+                            tr { th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } } }
+                            tr { th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) } }
+                        }
+                    }
+                    section class="verify" {
+                        div class="qr" role="img" aria-label="کد QR نشانی استعلام مجوز" {
+                            (PreEscaped(qr))
+                        }
+                        div class="verify-text" {
+                            p { strong { "استعلام اصالت و اعتبار" } }
+                            p {
+                                "اعتبار این برگه را پیش از فک پلاک با پویش کد QR یا با "
+                                "شمارهٔ مجوز در نشانی زیر استعلام کنید؛ پاسخ استعلام، وضعیت همین لحظهٔ مجوز است."
+                            }
+                            p class="url" { bdi dir="ltr" data-field="verification_url" { (url) } }
+                        }
+                    }
+                    footer class="foot" {
+                        p {
+                            "تاریخ چاپ: "
+                            (ctx.clock.jalali(ctx.printed_at))
+                            ". این برگه از سامانهٔ مجوز فک پلاک خودروهای دولتی چاپ شده است."
+                        }
+                        @if let Some(notes) = &permit.notes {
+                            p class="notes" { "توضیحات: " (notes) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The plate as it looks on the car, left to right: the blue band, two digits, the letter,
+/// three digits, and the region box (ایران over two digits).
+fn plate(canonical: &str) -> Markup {
+    let p = plate_parts(canonical);
+    let label = fa(&format!(
+        "پلاک {} {} {} ایران {}",
+        p.first, p.letter, p.second, p.region
+    ));
+    let kind = if p.letter == "الف" {
+        "plate gov"
+    } else {
+        "plate"
+    };
+    html! {
+        div class=(kind) dir="ltr" role="img" aria-label=(label) data-field="plate" {
+            div class="band" aria-hidden="true" {
+                span class="flag" { i class="g" {} i class="w" {} i class="r" {} }
+                span class="iri" { "I.R." br; "IRAN" }
+            }
+            div class="main" {
+                span class="two" data-part="first" { (fa(&p.first)) }
+                span class="letter" data-part="letter" { (p.letter) }
+                span class="three" data-part="second" { (fa(&p.second)) }
+            }
+            div class="region" {
+                span class="iran" { "ایران" }
+                span class="code" data-part="region" { (fa(&p.region)) }
+            }
+        }
+    }
+}
+
+/// SHA-256 of [`STYLE`], base64: the page's CSP allows exactly this style element.
+static STYLE_SHA256: LazyLock<String> =
+    LazyLock::new(|| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE)));
+
+/// The page's whole style sheet. Sizes are in millimetres and `em`, so the same page fits an
+/// A4 sheet and, smaller, an A5 one (the printer's paper decides; `@page` sets only margins).
+const STYLE: &str = r#"
+@page { margin: 12mm; }
+* { box-sizing: border-box; }
+html { font-size: 11pt; }
+body {
+  margin: 0; color: #111; background: #fff;
+  font-family: Vazirmatn, "Vazirmatn FD", Vazir, Tahoma, "DejaVu Sans", "Noto Sans Arabic", "Segoe UI", sans-serif;
+  line-height: 1.6;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+.sheet { max-width: 186mm; margin: 0 auto; padding: 6mm; border: 0.6mm solid #111; position: relative; }
+.head { display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; border-bottom: 0.4mm solid #111; padding-bottom: 3mm; }
+.issuer p { margin: 0; }
+.state { font-size: 0.85em; }
+.directorate { font-weight: bold; font-size: 1.1em; }
+.doc { text-align: left; }
+.doc h1 { font-size: 1.35em; margin: 0; }
+.doc .number { margin: 0; font-size: 1.15em; font-weight: bold; }
+.banner { margin: 4mm 0 0; padding: 3mm 4mm; border: 0.8mm dashed #b00000; color: #b00000; font-size: 1.05em; }
+.plate-row { display: flex; justify-content: center; margin: 5mm 0 3mm; }
+.plate { display: flex; align-items: stretch; height: 22mm; border: 0.8mm solid #111; border-radius: 2mm; overflow: hidden; background: #fff; color: #111; font-weight: bold; direction: ltr; }
+.plate.gov { background: #c8102e; color: #fff; }
+.plate .band { width: 10mm; background: #1d3f94; color: #fff; display: flex; flex-direction: column; align-items: center; justify-content: space-between; padding: 1.5mm 0; font: bold 2.6mm/1.1 Arial, "DejaVu Sans", sans-serif; text-align: center; }
+.plate .flag { display: flex; flex-direction: column; width: 6mm; height: 4.5mm; border: 0.1mm solid #fff; }
+.plate .flag i { flex: 1; }
+.plate .flag .g { background: #239f40; }
+.plate .flag .w { background: #fff; }
+.plate .flag .r { background: #da0000; }
+.plate .main { display: flex; align-items: center; gap: 3mm; padding: 0 4mm; font-size: 13mm; line-height: 1; }
+.plate .letter { font-size: 9mm; }
+.plate .region { display: flex; flex-direction: column; align-items: center; justify-content: center; border-left: 0.8mm solid currentColor; padding: 0 3mm; min-width: 17mm; }
+.plate .iran { font-size: 3.6mm; line-height: 1.2; }
+.plate .code { font-size: 9mm; line-height: 1; }
+.fields { width: 100%; border-collapse: collapse; margin-top: 3mm; }
+.fields th, .fields td { border: 0.25mm solid #777; padding: 1.4mm 2.5mm; text-align: right; vertical-align: top; }
+.fields th { width: 38%; background: #f1f1f1; font-weight: normal; }
+.fields td { font-weight: bold; }
+.code { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; letter-spacing: 0.05em; }
+.verify { display: flex; gap: 5mm; align-items: center; margin-top: 4mm; }
+.qr { flex: 0 0 34mm; width: 34mm; height: 34mm; }
+.qr svg { width: 34mm; height: 34mm; display: block; }
+.verify-text p { margin: 0 0 1.5mm; }
+.url { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.8em; word-break: break-all; }
+.foot { margin-top: 4mm; border-top: 0.25mm solid #777; padding-top: 2mm; font-size: 0.8em; color: #333; }
+.foot p { margin: 0; }
+.void .validity td { text-decoration: line-through; }
+.watermark {
+  position: fixed; top: 50%; left: 50%; z-index: 10; pointer-events: none;
+  transform: translate(-50%, -50%) rotate(-30deg);
+  font-size: 30mm; font-weight: bold; white-space: nowrap;
+  color: rgba(200, 0, 0, 0.22); border: 2mm solid rgba(200, 0, 0, 0.35); border-radius: 6mm; padding: 2mm 10mm;
+}
+@media print {
+  .sheet { max-width: none; border: 0.6mm solid #111; }
+}
+@media print and (max-width: 160mm) {
+  @page { margin: 8mm; }
+  html { font-size: 8.5pt; }
+  body { line-height: 1.35; }
+  .sheet { padding: 3mm 4mm; }
+  .head { padding-bottom: 1.5mm; }
+  .banner { margin-top: 2mm; padding: 1.5mm 2.5mm; }
+  .plate-row { margin: 3mm 0 2mm; }
+  .plate { height: 15mm; }
+  .plate .band { width: 8mm; font-size: 2.1mm; }
+  .plate .flag { width: 5mm; height: 3.6mm; }
+  .plate .main { font-size: 9mm; padding: 0 3mm; gap: 2mm; }
+  .plate .letter, .plate .code { font-size: 6.5mm; }
+  .plate .region { min-width: 13mm; padding: 0 2mm; }
+  .plate .iran { font-size: 2.8mm; }
+  .fields { margin-top: 2mm; }
+  .fields th, .fields td { padding: 0.7mm 2mm; }
+  .verify { margin-top: 2.5mm; gap: 3mm; }
+  .qr, .qr svg { width: 26mm; height: 26mm; flex-basis: 26mm; }
+  .foot { margin-top: 2.5mm; padding-top: 1mm; }
+  .watermark { font-size: 20mm; }
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_of_other_systems_keep_their_latin_letters() {
+        assert_eq!(number_fa("1405-778812"), "۱۴۰۵-۷۷۸۸۱۲");
+        assert_eq!(number_fa("NV-1405-778812"), "NV-1405-778812");
+    }
+
+    #[test]
+    fn verification_url_joins_base_and_number() {
+        assert_eq!(
+            verification_url("https://permits.example.ir", "731904552817"),
+            "https://permits.example.ir/api/v1/permits/verify/731904552817"
+        );
+        assert_eq!(
+            verification_url("https://example.ir/plates/", "731904552817"),
+            "https://example.ir/plates/api/v1/permits/verify/731904552817"
+        );
+    }
+
+    #[test]
+    fn qr_is_an_inline_svg_of_numbers_only() {
+        let svg = qr_svg("https://permits.example.ir/api/v1/permits/verify/731904552817")
+            .unwrap_or_default();
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.ends_with("</svg>"));
+        assert!(!svg.contains("<?xml"));
+        assert!(!svg.contains("permits.example.ir"));
+    }
+
+    #[test]
+    fn the_plate_reads_in_persian_digits() {
+        let html = plate("12الف345-67").into_string();
+        for part in ["۱۲", "الف", "۳۴۵", "ایران", "۶۷"] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
+        assert!(html.contains("plate gov"));
+    }
+}
