@@ -132,9 +132,13 @@ impl DbManager {
 
 /// SQLite settings applied to every pooled connection.
 /// (WAL mode is persistent in the file and is switched on once, in [`build_pool`].)
+/// `temp_store = MEMORY` keeps savepoint sub-journals in memory: the one writer runs each job in
+/// a savepoint, and with the default (a temporary file) every page a job touched was also written
+/// to that file (19 % of the writer's time under `POST /requests`, docs/BENCHMARKS.md).
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; \
      PRAGMA foreign_keys = ON; \
-     PRAGMA synchronous = NORMAL;";
+     PRAGMA synchronous = NORMAL; \
+     PRAGMA temp_store = MEMORY;";
 
 impl r2d2::ManageConnection for DbManager {
     type Connection = DbConnection;

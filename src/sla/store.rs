@@ -220,7 +220,30 @@ pub fn refresh(
     now: NaiveDateTime,
 ) -> ApiResult<()> {
     let cal = calendar(conn, config)?;
-    recompute(conn, config, &cal, &[request_id.to_owned()], now)
+    // One request: statements diesel keeps prepared (an `IN` list's SQL varies with its length).
+    let (id, organisation_id, status, created_at): (String, String, RequestStatus, NaiveDateTime) =
+        requests::table
+            .find(request_id)
+            .select((
+                requests::id,
+                requests::organisation_id,
+                requests::status,
+                requests::created_at,
+            ))
+            .first(conn)?;
+    let history: Vec<Transition> = request_history::table
+        .filter(request_history::request_id.eq(request_id))
+        .order(request_history::seq)
+        .select((request_history::to_status, request_history::at))
+        .load::<(RequestStatus, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(to, at)| Transition { to, at })
+        .collect();
+    let summary = clock::summarise(&history, &cal, config, now);
+    store(
+        conn,
+        SlaRow::from_summary(id, organisation_id, status, created_at, summary, now),
+    )
 }
 
 /// After a holiday on `date` was added or removed: see [`recompute_since`].
