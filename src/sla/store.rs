@@ -79,12 +79,105 @@ static OFFICIAL: LazyLock<OfficialTable> = LazyLock::new(|| {
 /// fresh so that every replica agrees. A day that is two holidays counts once, its titles
 /// joined with « و ». The built-in table is shared; only the days stored rows touch are
 /// recomputed on top of it.
-pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Calendar> {
+pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Arc<Calendar>> {
+    let version = calendar_version(conn)?;
+    let key = format!(
+        "{}|{}",
+        config.effective_database_url().expose(),
+        fingerprint(config)
+    );
+    if let Some(cal) = CALENDARS.get(&key, &version) {
+        return Ok(cal);
+    }
     let rows: Vec<(NaiveDate, String, Option<String>)> = holidays::table
         .select((holidays::date, holidays::title, holidays::builtin_id))
         .load(conn)?;
     let rules = crate::sla::rules::store::calendar_rules(conn)?;
-    Ok(Calendar::with_holidays(config, holidays_over(&rows)).with_rules(rules))
+    let cal = Arc::new(Calendar::with_holidays(config, holidays_over(&rows)).with_rules(rules));
+    CALENDARS.put(key, version, cal.clone());
+    Ok(cal)
+}
+
+/// The `service_settings` key whose value changes with every change to the holidays or the
+/// working rules (in the same transaction, see [`calendar_changed`]).
+const CALENDAR_VERSION: &str = "calendar_version";
+
+/// The calendar's current version ("" before its first change).
+fn calendar_version(conn: &mut DbConnection) -> ApiResult<String> {
+    Ok(service_settings::table
+        .find(CALENDAR_VERSION)
+        .select(service_settings::value)
+        .first(conn)
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Marks the calendar changed: every replica's cached calendar is stale from this commit on.
+/// Every write to the holidays or the working rules calls it in its own transaction.
+pub fn calendar_changed(conn: &mut DbConnection) -> ApiResult<()> {
+    let version = uuid::Uuid::now_v7().to_string();
+    let set = |conn: &mut DbConnection| {
+        diesel::update(service_settings::table.find(CALENDAR_VERSION))
+            .set(service_settings::value.eq(&version))
+            .execute(conn)
+    };
+    if set(conn)? == 0 {
+        let inserted = diesel::insert_into(service_settings::table)
+            .values((
+                service_settings::key.eq(CALENDAR_VERSION),
+                service_settings::value.eq(&version),
+            ))
+            .execute(conn);
+        match inserted {
+            // Another transaction created the row first: write over it.
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => {
+                set(conn)?;
+            }
+            other => {
+                other?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Calendars built in this process, by database and calendar settings, each with the version it
+/// was built from. A view reads the version (one small row) instead of the holiday and
+/// working-rule tables; a change made anywhere, by any replica, changes the version in its own
+/// transaction ([`calendar_changed`]), so the next view rebuilds. (Profile: the two tables were 8.4 % of a request
+/// view's samples, docs/BENCHMARKS.md.)
+struct CalendarCache(std::sync::Mutex<HashMap<String, (String, Arc<Calendar>)>>);
+
+/// Databases × settings seen by one process (one in service; many in the test suite).
+const CALENDAR_CACHE_ENTRIES: usize = 64;
+
+static CALENDARS: LazyLock<CalendarCache> =
+    LazyLock::new(|| CalendarCache(std::sync::Mutex::new(HashMap::new())));
+
+impl CalendarCache {
+    fn get(&self, key: &str, version: &str) -> Option<Arc<Calendar>> {
+        let map = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        map.get(key)
+            .filter(|(built_from, _)| built_from == version)
+            .map(|(_, cal)| cal.clone())
+    }
+
+    fn put(&self, key: String, version: String, cal: Arc<Calendar>) {
+        let mut map = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if map.len() >= CALENDAR_CACHE_ENTRIES && !map.contains_key(&key) {
+            map.clear();
+        }
+        map.insert(key, (version, cal));
+    }
 }
 
 /// The holiday table with stored rows (date, title, built-in id confirmed or moved) merged
@@ -313,6 +406,11 @@ fn fingerprint(config: &Config) -> String {
 /// rules they were measured under). Returns how many requests were recomputed.
 pub fn reconcile(conn: &mut DbConnection, config: &Config, now: NaiveDateTime) -> ApiResult<usize> {
     crate::db::write_tx(conn, |c| {
+        // The calendar's version row exists from the first start on, so that a change later
+        // only ever updates it.
+        if calendar_version(c)?.is_empty() {
+            calendar_changed(c)?;
+        }
         let cal = calendar(c, config)?;
         let mut ids: Vec<String> = requests::table
             .left_join(request_sla::table)
@@ -489,14 +587,14 @@ pub fn update_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()
             holidays::builtin_id.eq(&row.builtin_id),
         ))
         .execute(conn)?;
-    Ok(())
+    calendar_changed(conn)
 }
 
 pub fn insert_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()> {
     diesel::insert_into(holidays::table)
         .values(row)
         .execute(conn)?;
-    Ok(())
+    calendar_changed(conn)
 }
 
 pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
@@ -508,7 +606,7 @@ pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
 
 pub fn delete_holiday(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
     diesel::delete(holidays::table.find(id)).execute(conn)?;
-    Ok(())
+    calendar_changed(conn)
 }
 
 #[cfg(test)]

@@ -823,3 +823,49 @@ async fn without_a_token_a_client_behind_a_trusted_proxy_may_not_scrape() {
         .unwrap();
     assert_eq!(far.status(), 403);
 }
+
+/// Each replica keeps its calendar in memory behind a version that every holiday or
+/// working-rule change bumps in its own transaction: a holiday added through one replica
+/// applies at once on another that had the calendar cached.
+#[tokio::test]
+async fn a_holiday_added_on_one_replica_applies_at_once_on_another() {
+    let a = spawn_app().await;
+    let s = Scenario::new(&a).await.filed().await;
+    let path = format!("/requests/{}/sla", s.id());
+    let today = tehran_date(chrono::Utc::now().naive_utc());
+    let status_today = |explained: &Value| {
+        explained["runs"][0]["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["date"] == today.to_string())
+            .map(|d| text(d, "status").to_owned())
+            .unwrap_or_default()
+    };
+    // Warms replica A's calendar.
+    let before = a.get_as(&s.agency_a, &path).await.json(200);
+    if status_today(&before) != "working" {
+        // Today is a weekend day or a holiday already: nothing a new holiday could change.
+        return;
+    }
+    // Replica B: a second instance on the same database and keys.
+    let b = plate_permits::Application::build(a.config.clone())
+        .await
+        .expect("second replica");
+    let b_address = format!("http://127.0.0.1:{}", b.port());
+    tokio::spawn(async move {
+        let _ = b.run_until_stopped().await;
+    });
+    let jalali = persian_digits(&plate_permits::domain::jalali::format_jalali(today));
+    let reply = a
+        .client
+        .post(format!("{b_address}/api/v1/holidays"))
+        .bearer_auth(&s.admin)
+        .json(&json!({"date": jalali, "title": "تعطیل اضطراری"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), 201);
+    let after = a.get_as(&s.agency_a, &path).await.json(200);
+    assert_eq!(status_today(&after), "holiday", "{after}");
+}
