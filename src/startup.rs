@@ -249,7 +249,7 @@ impl Application {
         if config.sms_worker {
             tokio::spawn(crate::sms::worker::run(state.clone(), sms_provider));
         }
-        tokio::spawn(crate::auth::sessions::purge_periodically(
+        tokio::spawn(crate::auth::purge::purge_periodically(
             state.clone(),
             std::time::Duration::from_secs(config.session_purge_interval_secs),
         ));
@@ -360,7 +360,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
-        .wrap(from_fn(crate::auth::gate::session_gate))
+        .wrap(from_fn(crate::auth::gate_layer::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))
         .wrap(from_fn(header_limits))

@@ -10,7 +10,8 @@
 //! work never runs for such a session.
 //!
 //! A handler that answers without touching the database (a role refused before any query, a
-//! body that fails validation) is covered by [`session_gate`]: when the response leaves with
+//! body that fails validation) is covered by [`session_gate`](super::gate_layer::session_gate):
+//! when the response leaves with
 //! the session still unchecked, the gate checks it then, and a refused session replaces the
 //! response with its 401 (or 403 `password_change_required`), exactly as when the extractor
 //! checked first.
@@ -23,16 +24,10 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
-use actix_web::web;
-
 use crate::auth::sessions;
 use crate::clock::now;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
 
 tokio::task_local! {
     static GATE: Rc<Gate>;
@@ -89,7 +84,8 @@ impl Pending {
         }
     }
 
-    fn refusal(&self) -> Option<ApiError> {
+    /// The refusal a check already found (`None` when unchecked or confirmed).
+    pub fn refusal(&self) -> Option<ApiError> {
         match self.outcome.load(Ordering::Acquire) {
             INVALID => Some(ApiError::invalid_token()),
             PASSWORD_CHANGE => Some(ApiError::password_change_required()),
@@ -97,13 +93,13 @@ impl Pending {
         }
     }
 
-    fn is_unchecked(&self) -> bool {
+    pub fn is_unchecked(&self) -> bool {
         self.outcome.load(Ordering::Acquire) == UNCHECKED
     }
 }
 
 /// Leaves the session of a verified token to be checked by the request's first database call.
-/// Returns `false` outside [`session_gate`] (a handler called without the middleware): the
+/// Returns `false` outside [`session_gate`](super::gate_layer::session_gate) (a handler called without the middleware): the
 /// caller must then check the session itself.
 pub fn defer(user_id: &str, session_id: &str, exempt_from_password_change: bool) -> bool {
     GATE.try_with(|gate| {
@@ -131,37 +127,11 @@ pub fn pending() -> Option<Pending> {
     .flatten()
 }
 
-/// Middleware: opens the request's gate and, when the response leaves with the session still
-/// unchecked (or refused), settles it (see the module documentation).
-pub async fn session_gate(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let state = req.app_data::<web::Data<AppState>>().cloned();
+/// Runs `request` (the rest of the middleware chain) with a gate of its own, and returns its
+/// output with the session check its handler left, if any (for [`super::gate_layer`]).
+pub async fn within<F: std::future::Future>(request: F) -> (F::Output, Option<Pending>) {
     let gate = Rc::new(Gate::default());
-    let res = GATE
-        .scope(gate.clone(), next.call(req))
-        .await?
-        .map_into_boxed_body();
-    let Some(pending) = gate.pending.borrow_mut().take() else {
-        return Ok(res);
-    };
-    let refusal = match pending.refusal() {
-        Some(refusal) => Some(refusal),
-        None if pending.is_unchecked() => {
-            let Some(state) = state else {
-                return Ok(res);
-            };
-            let check = pending.clone();
-            state.db(move |conn| check.check(conn)).await.err()
-        }
-        None => None,
-    };
-    Ok(match refusal {
-        Some(error) => {
-            let (req, _) = res.into_parts();
-            ServiceResponse::from_err(error, req).map_into_boxed_body()
-        }
-        None => res,
-    })
+    let output = GATE.scope(gate.clone(), request).await;
+    let pending = gate.pending.borrow_mut().take();
+    (output, pending)
 }

@@ -7,10 +7,12 @@
 pub mod access;
 pub mod extract;
 pub mod gate;
+pub mod gate_layer;
 pub mod jwt;
 pub mod keys;
 pub mod model;
 pub mod password;
+pub mod purge;
 pub mod routes;
 pub mod service;
 pub mod sessions;

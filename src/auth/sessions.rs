@@ -310,18 +310,3 @@ pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> ApiResult<u
     }
     Ok(total)
 }
-
-/// Purges expired sessions every `every` until the process ends (every replica runs it; the
-/// deletes are idempotent).
-pub async fn purge_periodically(state: crate::state::AppState, every: std::time::Duration) {
-    let mut tick = tokio::time::interval(every);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        match state.write(|c| purge_expired(c, crate::clock::now())).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(count = n, "expired sessions purged"),
-            Err(e) => tracing::warn!(error = %e, "session purge failed"),
-        }
-    }
-}

@@ -2,6 +2,7 @@
 //! explanations and reports.
 
 pub mod calendar;
+pub mod calendar_version;
 pub mod clock;
 pub mod model;
 pub mod official;

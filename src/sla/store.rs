@@ -80,7 +80,7 @@ static OFFICIAL: LazyLock<OfficialTable> = LazyLock::new(|| {
 /// joined with « و ». The built-in table is shared; only the days stored rows touch are
 /// recomputed on top of it.
 pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Arc<Calendar>> {
-    let version = calendar_version(conn)?;
+    let version = crate::sla::calendar_version::current(conn)?;
     let key = format!(
         "{}|{}",
         config.effective_database_url().expose(),
@@ -98,56 +98,10 @@ pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Arc<Calen
     Ok(cal)
 }
 
-/// The `service_settings` key whose value changes with every change to the holidays or the
-/// working rules (in the same transaction, see [`calendar_changed`]).
-const CALENDAR_VERSION: &str = "calendar_version";
-
-/// The calendar's current version ("" before its first change).
-fn calendar_version(conn: &mut DbConnection) -> ApiResult<String> {
-    Ok(service_settings::table
-        .find(CALENDAR_VERSION)
-        .select(service_settings::value)
-        .first(conn)
-        .optional()?
-        .unwrap_or_default())
-}
-
-/// Marks the calendar changed: every replica's cached calendar is stale from this commit on.
-/// Every write to the holidays or the working rules calls it in its own transaction.
-pub fn calendar_changed(conn: &mut DbConnection) -> ApiResult<()> {
-    let version = uuid::Uuid::now_v7().to_string();
-    let set = |conn: &mut DbConnection| {
-        diesel::update(service_settings::table.find(CALENDAR_VERSION))
-            .set(service_settings::value.eq(&version))
-            .execute(conn)
-    };
-    if set(conn)? == 0 {
-        let inserted = diesel::insert_into(service_settings::table)
-            .values((
-                service_settings::key.eq(CALENDAR_VERSION),
-                service_settings::value.eq(&version),
-            ))
-            .execute(conn);
-        match inserted {
-            // Another transaction created the row first: write over it.
-            Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => {
-                set(conn)?;
-            }
-            other => {
-                other?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Calendars built in this process, by database and calendar settings, each with the version it
 /// was built from. A view reads the version (one small row) instead of the holiday and
 /// working-rule tables; a change made anywhere, by any replica, changes the version in its own
-/// transaction ([`calendar_changed`]), so the next view rebuilds. (Profile: the two tables were 8.4 % of a request
+/// transaction ([`crate::sla::calendar_version::changed`]), so the next view rebuilds. (Profile: the two tables were 8.4 % of a request
 /// view's samples, docs/BENCHMARKS.md.)
 struct CalendarCache(std::sync::Mutex<HashMap<String, (String, Arc<Calendar>)>>);
 
@@ -408,8 +362,8 @@ pub fn reconcile(conn: &mut DbConnection, config: &Config, now: NaiveDateTime) -
     crate::db::write_tx(conn, |c| {
         // The calendar's version row exists from the first start on, so that a change later
         // only ever updates it.
-        if calendar_version(c)?.is_empty() {
-            calendar_changed(c)?;
+        if crate::sla::calendar_version::current(c)?.is_empty() {
+            crate::sla::calendar_version::changed(c)?;
         }
         let cal = calendar(c, config)?;
         let mut ids: Vec<String> = requests::table
@@ -587,14 +541,14 @@ pub fn update_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()
             holidays::builtin_id.eq(&row.builtin_id),
         ))
         .execute(conn)?;
-    calendar_changed(conn)
+    crate::sla::calendar_version::changed(conn)
 }
 
 pub fn insert_holiday(conn: &mut DbConnection, row: &HolidayRow) -> ApiResult<()> {
     diesel::insert_into(holidays::table)
         .values(row)
         .execute(conn)?;
-    calendar_changed(conn)
+    crate::sla::calendar_version::changed(conn)
 }
 
 pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
@@ -606,7 +560,7 @@ pub fn holiday(conn: &mut DbConnection, id: &str) -> ApiResult<HolidayRow> {
 
 pub fn delete_holiday(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
     diesel::delete(holidays::table.find(id)).execute(conn)?;
-    calendar_changed(conn)
+    crate::sla::calendar_version::changed(conn)
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub fn insert(conn: &mut DbConnection, row: &WorkingRuleRow) -> ApiResult<()> {
     diesel::insert_into(working_rules::table)
         .values(row)
         .execute(conn)?;
-    crate::sla::store::calendar_changed(conn)
+    crate::sla::calendar_version::changed(conn)
 }
 
 /// Writes `spec` over the rule at `version`; false when another writer changed it first.
@@ -82,7 +82,7 @@ pub fn update(
         working_rules::version.eq(version + 1),
     ))
     .execute(conn)?;
-    crate::sla::store::calendar_changed(conn)?;
+    crate::sla::calendar_version::changed(conn)?;
     Ok(n == 1)
 }
 
@@ -94,7 +94,7 @@ pub fn delete(conn: &mut DbConnection, id: &str, version: i64) -> ApiResult<bool
             .filter(working_rules::version.eq(version)),
     )
     .execute(conn)?;
-    crate::sla::store::calendar_changed(conn)?;
+    crate::sla::calendar_version::changed(conn)?;
     Ok(n == 1)
 }
 
