@@ -10,55 +10,22 @@
 //
 // Usage: node cors.mjs   (env: PLATE_PERMITS_BIN, default ../../target/debug/plate-permits;
 //                         CHROMIUM, default /usr/bin/chromium; WORK_DIR, a scratch directory)
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
+import { HOST, cleanup, cleanups, startServer, watchdog } from "./harness.mjs";
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const PASSWORD = "Browser-cors-Pa55";
-const HOST = "127.0.0.1";
 const PAGE = readFileSync(path.join(here, "page.html"));
 
-const cleanups = [];
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch (_) {
-      /* best effort */
-    }
-  }
-}
-// Whole-run watchdog: nothing below may hang CI.
-const watchdog = setTimeout(async () => {
-  console.error("FAIL: browser CORS test timed out after 180 s");
-  await cleanup();
-  process.exit(1);
-}, 180_000);
-for (const sig of ["SIGINT", "SIGTERM"]) {
-  process.on(sig, async () => {
-    await cleanup();
-    process.exit(1);
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, HOST, () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+const timer = watchdog("browser CORS test");
 
 // A static site on its own loopback port: its origin is http://127.0.0.1:<port>.
 function servePage() {
@@ -83,48 +50,7 @@ function servePage() {
 async function startApi(allowedOrigin) {
   const dataDir = mkdtempSync(path.join(process.env.WORK_DIR || os.tmpdir(), "pp-cors-"));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  const child = spawn(BIN, ["serve"], {
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      LISTEN_ADDR: `${HOST}:${port}`,
-      BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
-      CORS_ALLOWED_ORIGINS: allowedOrigin,
-      LOG_FORMAT: "json",
-      HTTP_WORKERS: "2",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  child.stderr.on("data", (d) => {
-    log = (log + d).slice(-8000);
-  });
-  cleanups.push(
-    () =>
-      new Promise((r) => {
-        if (child.exitCode !== null) return r();
-        child.once("exit", () => r());
-        child.kill("SIGTERM");
-        setTimeout(() => {
-          child.kill("SIGKILL");
-          r();
-        }, 5000);
-      }),
-  );
-  // Bounded wait for readiness: 30 s.
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
-    try {
-      const r = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) return base;
-    } catch (_) {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server not ready on ${base} within 30 s:\n${log}`);
+  return startServer(BIN, dataDir, PASSWORD, { CORS_ALLOWED_ORIGINS: allowedOrigin });
 }
 
 const failures = [];
@@ -230,7 +156,7 @@ try {
   console.error(`FAIL: ${e.stack || e}`);
   code = 1;
 } finally {
-  clearTimeout(watchdog);
+  clearTimeout(timer);
   await cleanup();
 }
 process.exit(code);

@@ -13,43 +13,24 @@
 // Usage: node print-permit.mjs   (env: PLATE_PERMITS_BIN, default ../../target/debug/plate-permits;
 //   CHROMIUM, default /usr/bin/chromium; WORK_DIR, a scratch directory; SCREENSHOT_DIR, when
 //   set, receives permit-print.png and permit-print-revoked.png, e.g. docs/)
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+
+import { cleanup, cleanups, startServer, watchdog } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const PASSWORD = "Print-permit-Pa55-word";
 const USER_PASSWORD = "Officer-print-Pa55-word";
-const HOST = "127.0.0.1";
 const WORK = mkdtempSync(path.join(process.env.WORK_DIR || os.tmpdir(), "pp-print-"));
 
-const cleanups = [() => rmSync(WORK, { recursive: true, force: true })];
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch (_) {
-      /* best effort */
-    }
-  }
-}
-const watchdog = setTimeout(async () => {
-  console.error("FAIL: print-permit browser test timed out after 180 s");
-  await cleanup();
-  process.exit(1);
-}, 180_000);
-for (const sig of ["SIGINT", "SIGTERM"]) {
-  process.on(sig, async () => {
-    await cleanup();
-    process.exit(1);
-  });
-}
+cleanups.push(() => rmSync(WORK, { recursive: true, force: true }));
+const timer = watchdog("print-permit browser test");
 
 const failures = [];
 function check(cond, what) {
@@ -57,60 +38,8 @@ function check(cond, what) {
   if (!cond) failures.push(what);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, HOST, () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi() {
-  const dataDir = path.join(WORK, "data");
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  const child = spawn(BIN, ["serve"], {
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      LISTEN_ADDR: `${HOST}:${port}`,
-      PUBLIC_BASE_URL: base,
-      BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
-      LOG_FORMAT: "json",
-      HTTP_WORKERS: "2",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  child.stderr.on("data", (d) => {
-    log = (log + d).slice(-8000);
-  });
-  cleanups.push(
-    () =>
-      new Promise((r) => {
-        if (child.exitCode !== null) return r();
-        child.once("exit", () => r());
-        child.kill("SIGTERM");
-        setTimeout(() => {
-          child.kill("SIGKILL");
-          r();
-        }, 5000);
-      }),
-  );
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
-    try {
-      const r = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) return base;
-    } catch (_) {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server not ready on ${base} within 30 s:\n${log}`);
+function startApi() {
+  return startServer(BIN, path.join(WORK, "data"), PASSWORD, (base) => ({ PUBLIC_BASE_URL: base }));
 }
 
 // A small JSON client: call(token, method, path, body) → parsed body, asserting the status.
@@ -369,7 +298,7 @@ try {
   console.error(`FAIL: ${e.stack || e}`);
   code = 1;
 } finally {
-  clearTimeout(watchdog);
+  clearTimeout(timer);
   await cleanup();
 }
 process.exit(code);

@@ -1,0 +1,94 @@
+// What the real-browser tests share: teardown in reverse order, a whole-run watchdog, a free
+// loopback port, and the service started on it (bounded wait for readiness; SIGTERM, then SIGKILL
+// after 5 s, at teardown).
+import { spawn } from "node:child_process";
+import net from "node:net";
+
+export const HOST = "127.0.0.1";
+
+// Teardown steps, run last-in first-out by cleanup().
+export const cleanups = [];
+export async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (_) {
+      /* best effort */
+    }
+  }
+}
+
+// Nothing may hang CI: the whole run fails after `seconds`; SIGINT/SIGTERM tear down too.
+export function watchdog(name, seconds = 180) {
+  const timer = setTimeout(async () => {
+    console.error(`FAIL: ${name} timed out after ${seconds} s`);
+    await cleanup();
+    process.exit(1);
+  }, seconds * 1000);
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, async () => {
+      await cleanup();
+      process.exit(1);
+    });
+  }
+  return timer;
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, HOST, () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts `bin serve` on a free loopback port with DATA_DIR `dataDir`, the bootstrap administrator's
+// `password` and `env` on top; resolves to its base URL once /health/ready answers (30 s at most).
+// `env` may be a function of the base URL (for settings that name it).
+export async function startServer(bin, dataDir, password, env = {}) {
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const extra = typeof env === "function" ? env(base) : env;
+  const child = spawn(bin, ["serve"], {
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      LISTEN_ADDR: `${HOST}:${port}`,
+      BOOTSTRAP_ADMIN_PASSWORD: password,
+      LOG_FORMAT: "json",
+      HTTP_WORKERS: "2",
+      ...extra,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr.on("data", (d) => {
+    log = (log + d).slice(-8000);
+  });
+  cleanups.push(
+    () =>
+      new Promise((r) => {
+        if (child.exitCode !== null) return r();
+        child.once("exit", () => r());
+        child.kill("SIGTERM");
+        setTimeout(() => {
+          child.kill("SIGKILL");
+          r();
+        }, 5000);
+      }),
+  );
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    try {
+      const r = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(1000) });
+      if (r.ok) return base;
+    } catch (_) {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server not ready on ${base} within 30 s:\n${log}`);
+}
