@@ -56,13 +56,7 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        let f = gated(f);
-        web::block(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
+        on_pool(self.pool.clone(), gated(f), |outcome| outcome).await
     }
 
     /// Runs `f`, which writes and opens its own transactions ([`db::write_tx`]): on SQLite
@@ -72,18 +66,7 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let f = gated(f);
-        match &self.writer {
-            Some(writer) => writer.run(f).await,
-            None => {
-                let pool = self.pool.clone();
-                web::block(move || {
-                    let mut conn = pool.get()?;
-                    f(&mut conn)
-                })
-                .await?
-            }
-        }
+        self.write_then(f, |outcome| outcome).await
     }
 
     /// Runs `f` in one write transaction and then `after` with its outcome, on the same
@@ -94,20 +77,21 @@ impl AppState {
         A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let f = gated(move |conn: &mut DbConnection| db::write_tx(conn, f));
+        self.write_then(move |conn| db::write_tx(conn, f), after)
+            .await
+    }
+
+    /// [`write`](Self::write), then `after` with the outcome on the thread that ran it.
+    async fn write_then<T, F, A>(&self, f: F, after: A) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let f = gated(f);
         match &self.writer {
             Some(writer) => writer.run_then(f, after).await,
-            None => {
-                let pool = self.pool.clone();
-                web::block(move || {
-                    after(
-                        pool.get()
-                            .map_err(ApiError::from)
-                            .and_then(|mut c| f(&mut c)),
-                    )
-                })
-                .await?
-            }
+            None => on_pool(self.pool.clone(), f, after).await,
         }
     }
 
@@ -132,4 +116,22 @@ impl AppState {
     {
         self.write(move |conn| db::write_tx(conn, f)).await
     }
+}
+
+/// Runs `f` with a connection from `pool` on the blocking thread pool, then `after` with its
+/// outcome on the same thread.
+async fn on_pool<T, F, A>(pool: Pool, f: F, after: A) -> ApiResult<T>
+where
+    F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+    A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    web::block(move || {
+        after(
+            pool.get()
+                .map_err(ApiError::from)
+                .and_then(|mut c| f(&mut c)),
+        )
+    })
+    .await?
 }
