@@ -1,5 +1,7 @@
 //! Every query on `sms_messages` and `sms_templates`, for the outbox, the routes and the worker.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -160,58 +162,79 @@ pub fn lease(conn: &mut DbConnection, ids: &[&str], until: NaiveDateTime) -> Api
     Ok(())
 }
 
-/// When the messages sent (or being sent, under a live lease) to `recipient` since `since`
-/// went out, oldest first; a leased one counts as sent at `at`.
+/// For each of `recipients`: when its messages sent (or being sent, under a live lease) since
+/// `since` went out, oldest first; a leased one counts as sent at `at`. Two statements for the
+/// whole batch, whatever its size.
 pub fn recent_to(
     conn: &mut DbConnection,
-    recipient: &str,
+    recipients: &[&str],
     since: NaiveDateTime,
     at: NaiveDateTime,
-) -> ApiResult<Vec<NaiveDateTime>> {
-    let mut sent: Vec<NaiveDateTime> = sm::table
-        .filter(sm::recipient.eq(recipient))
+) -> ApiResult<HashMap<String, Vec<NaiveDateTime>>> {
+    let mut recent: HashMap<String, Vec<NaiveDateTime>> = HashMap::new();
+    if recipients.is_empty() {
+        return Ok(recent);
+    }
+    let sent: Vec<(String, NaiveDateTime)> = sm::table
+        .filter(sm::recipient.eq_any(recipients))
         .filter(sm::status.eq(MessageStatus::Sent))
         .filter(sm::sent_at.gt(since))
-        .select(sm::sent_at.assume_not_null())
+        .select((sm::recipient, sm::sent_at.assume_not_null()))
         .load(conn)?;
-    let leased: i64 = sm::table
-        .filter(sm::recipient.eq(recipient))
+    let leased: Vec<String> = sm::table
+        .filter(sm::recipient.eq_any(recipients))
         .filter(sm::status.eq(MessageStatus::Pending))
         .filter(sm::locked_until.gt(at))
-        .count()
-        .get_result(conn)?;
-    sent.extend(std::iter::repeat_n(at, leased as usize));
-    sent.sort();
-    Ok(sent)
+        .select(sm::recipient)
+        .load(conn)?;
+    for (recipient, sent_at) in sent {
+        recent.entry(recipient).or_default().push(sent_at);
+    }
+    for recipient in leased {
+        recent.entry(recipient).or_default().push(at);
+    }
+    for times in recent.values_mut() {
+        times.sort();
+    }
+    Ok(recent)
 }
 
-/// Puts a leased message back to wait until `until`, without counting an attempt.
+/// Puts leased messages back to wait until `until`, without counting an attempt.
 pub fn hold(
     conn: &mut DbConnection,
-    id: &str,
+    ids: &[&str],
     until: NaiveDateTime,
     at: NaiveDateTime,
 ) -> ApiResult<()> {
-    diesel::update(sm::table.find(id))
-        .set((
-            sm::next_attempt_at.eq(until),
-            sm::locked_until.eq(None::<NaiveDateTime>),
-            sm::updated_at.eq(at),
-        ))
-        .execute(conn)?;
+    if !ids.is_empty() {
+        diesel::update(sm::table.filter(sm::id.eq_any(ids)))
+            .set((
+                sm::next_attempt_at.eq(until),
+                sm::locked_until.eq(None::<NaiveDateTime>),
+                sm::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 
-/// Marks a message `suppressed` (it lost its point before it could go).
-pub fn suppress(conn: &mut DbConnection, id: &str, why: &str, at: NaiveDateTime) -> ApiResult<()> {
-    diesel::update(sm::table.find(id))
-        .set((
-            sm::status.eq(MessageStatus::Suppressed),
-            sm::locked_until.eq(None::<NaiveDateTime>),
-            sm::last_error.eq(why),
-            sm::updated_at.eq(at),
-        ))
-        .execute(conn)?;
+/// Marks messages `suppressed` (they lost their point before they could go).
+pub fn suppress(
+    conn: &mut DbConnection,
+    ids: &[&str],
+    why: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    if !ids.is_empty() {
+        diesel::update(sm::table.filter(sm::id.eq_any(ids)))
+            .set((
+                sm::status.eq(MessageStatus::Suppressed),
+                sm::locked_until.eq(None::<NaiveDateTime>),
+                sm::last_error.eq(why),
+                sm::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 //! `SMS_MAX_ATTEMPTS`; a replica killed mid-send loses nothing: its lease expires and another
 //! attempt follows with the same message id, which the gateway may use to deduplicate.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -79,27 +80,43 @@ fn claim(
         service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
         let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
         let cap = config.sms_max_per_recipient_per_hour as usize;
-        let mut taken: Vec<MessageRow> = Vec::new();
-        for m in store::due(c, at, BATCH)? {
+        let due = store::due(c, at, BATCH)?;
+        // What each message's fate depends on is read once for the batch, and each fate is
+        // written with one statement for all the messages that share it, so that a claim
+        // keeps the (SQLite) writer for a handful of statements, whatever the batch holds.
+        let mut expired: Vec<&str> = Vec::new();
+        let mut held: BTreeMap<NaiveDateTime, Vec<&str>> = BTreeMap::new();
+        let mut capped: Vec<&MessageRow> = Vec::new();
+        for m in &due {
             if m.expires_at.is_some_and(|e| e <= at) {
-                store::suppress(c, &m.id, "expired before it could be sent", at)?;
-                continue;
+                expired.push(&m.id);
+            } else if let (false, Some(until)) = (m.event.urgent(), quiet) {
+                held.entry(until).or_default().push(&m.id);
+            } else {
+                capped.push(m);
             }
-            if let (false, Some(until)) = (m.event.urgent(), quiet) {
-                store::hold(c, &m.id, until, at)?;
-                continue;
-            }
-            let mut recent = store::recent_to(c, &m.recipient, at - TimeDelta::hours(1), at)?;
-            let in_batch = taken.iter().filter(|t| t.recipient == m.recipient).count();
-            recent.extend(std::iter::repeat_n(at, in_batch));
-            recent.sort();
-            if recent.len() >= cap {
+        }
+        let recipients: BTreeSet<&str> = capped.iter().map(|m| m.recipient.as_str()).collect();
+        let recipients: Vec<&str> = recipients.into_iter().collect();
+        let mut recent = store::recent_to(c, &recipients, at - TimeDelta::hours(1), at)?;
+        let mut taken: Vec<MessageRow> = Vec::new();
+        for m in capped {
+            let sent = recent.entry(m.recipient.clone()).or_default();
+            if sent.len() >= cap {
                 // Wait until the oldest of the last hour's messages is an hour old.
-                let until = recent[recent.len() - cap] + TimeDelta::hours(1);
-                store::hold(c, &m.id, until.max(at + TimeDelta::seconds(1)), at)?;
+                let until = sent[sent.len() - cap] + TimeDelta::hours(1);
+                held.entry(until.max(at + TimeDelta::seconds(1)))
+                    .or_default()
+                    .push(&m.id);
                 continue;
             }
-            taken.push(m);
+            // Taken now: it counts as sent at `at`, the latest instant of the window.
+            sent.push(at);
+            taken.push(m.clone());
+        }
+        store::suppress(c, &expired, "expired before it could be sent", at)?;
+        for (until, ids) in &held {
+            store::hold(c, ids, *until, at)?;
         }
         let ids: Vec<&str> = taken.iter().map(|m| m.id.as_str()).collect();
         store::lease(c, &ids, at + LEASE)?;

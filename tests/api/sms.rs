@@ -393,6 +393,46 @@ async fn the_hourly_cap_holds_messages_over_it() {
     assert_eq!(pending, 1);
 }
 
+/// Many messages to one number in one claim: the cap counts those the claim takes, and the
+/// rest are held together until the oldest of the hour is an hour old.
+#[tokio::test]
+async fn one_claim_of_many_messages_to_one_number_sends_only_the_cap() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_worker = false;
+        c.sms_max_per_recipient_per_hour = 2;
+    })
+    .await;
+    let s = Scenario::new(&app).await;
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        ids.push(text(&app.file_request(&s.agency_a).await, "id").to_owned());
+    }
+    let mut config = app.config.clone();
+    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.sms_worker = true;
+    let worker = plate_permits::Application::build(config).await.unwrap();
+    let worker = tokio::spawn(async move {
+        let _ = worker.run_until_stopped().await;
+    });
+    assert!(wait_for(|| gw.count() >= 2).await);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    worker.abort();
+    assert_eq!(gw.count(), 2, "at most two an hour to one number");
+    let mut held = 0;
+    for id in &ids {
+        let m = &notifications(&app, &s.directorate, id).await[0];
+        if m["status"] == "pending" {
+            held += 1;
+            let next: chrono::DateTime<chrono::Utc> =
+                m["next_attempt_at"].as_str().unwrap().parse().unwrap();
+            assert!(next > chrono::Utc::now() + TimeDelta::minutes(50), "{next}");
+        }
+    }
+    assert_eq!(held, 3);
+}
+
 #[tokio::test]
 async fn two_workers_on_one_database_send_each_message_once() {
     let (url, gw) = gateway(0);
