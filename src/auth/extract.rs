@@ -88,13 +88,10 @@ impl FromRequest for AuthUser {
                 let row = state
                     .db(move |conn| sessions::signed_in(conn, &sid, &sub))
                     .await?;
-                let Some((user, revoked_at, expires_at)) = row else {
-                    return Err(ApiError::invalid_token());
-                };
-                if user.disabled || revoked_at.is_some() || expires_at <= now() {
-                    return Err(ApiError::invalid_token());
-                }
-                if user.must_change_password && !exempt {
+                let standing = row
+                    .filter(|s| s.is_live(now()))
+                    .ok_or_else(ApiError::invalid_token)?;
+                if standing.must_change_password && !exempt {
                     return Err(ApiError::password_change_required());
                 }
             }

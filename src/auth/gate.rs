@@ -65,10 +65,8 @@ impl Pending {
             _ => {}
         }
         let outcome = match sessions::signed_in(conn, &self.session_id, &self.user_id)? {
-            Some((user, revoked_at, expires_at))
-                if !user.disabled && revoked_at.is_none() && expires_at > now() =>
-            {
-                if user.must_change_password && !self.exempt_from_password_change {
+            Some(standing) if standing.is_live(now()) => {
+                if standing.must_change_password && !self.exempt_from_password_change {
                     PASSWORD_CHANGE
                 } else {
                     CONFIRMED

@@ -177,17 +177,35 @@ pub fn owner(conn: &mut DbConnection, session_id: &str) -> ApiResult<Option<Stri
 
 /// The user signed in by a session, with the session's revocation and expiry (`None`: no
 /// session `session_id` of user `user_id`).
+/// What the check of a signed-in caller needs of a session and its user: four columns, not
+/// the user's whole row (the check runs on every authenticated call).
+#[derive(Debug, Queryable)]
+pub struct Standing {
+    pub disabled: bool,
+    pub must_change_password: bool,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub expires_at: NaiveDateTime,
+}
+
+impl Standing {
+    /// The session is live and its user enabled at `at`.
+    pub fn is_live(&self, at: NaiveDateTime) -> bool {
+        !self.disabled && self.revoked_at.is_none() && self.expires_at > at
+    }
+}
+
 pub fn signed_in(
     conn: &mut DbConnection,
     session_id: &str,
     user_id: &str,
-) -> ApiResult<Option<(UserRow, Option<NaiveDateTime>, NaiveDateTime)>> {
+) -> ApiResult<Option<Standing>> {
     Ok(sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(session_id))
         .filter(users::id.eq(user_id))
         .select((
-            UserRow::as_select(),
+            users::disabled,
+            users::must_change_password,
             sessions::revoked_at,
             sessions::expires_at,
         ))
