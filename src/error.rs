@@ -14,10 +14,15 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+use crate::db::transient::{self, Transient};
 use crate::domain::text::persian_digits;
 use crate::i18n::{Lang, Msg};
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// `Retry-After` of a 503 caused by the database (a failover takes a few seconds; see
+/// README, "High availability").
+pub const DB_RETRY_AFTER_SECS: u64 = 2;
 
 /// One invalid field in a `validation_failed` problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,7 +102,8 @@ pub struct Problem {
     /// For `payload_too_large`: the limit in bytes (0 when the framework's own limit hit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit_bytes: Option<u64>,
-    /// For `rate_limited` and `maintenance`: seconds until a retry may succeed (also sent as
+    /// For `rate_limited`, `maintenance` and `service_unavailable` (e.g. no database primary
+    /// reachable during a failover): seconds until a retry may succeed (also sent as
     /// `Retry-After`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
@@ -464,7 +470,7 @@ impl ErrorCode {
                 StatusCode::SERVICE_UNAVAILABLE,
                 "سرویس در دسترس نیست",
                 "Service unavailable",
-                &[],
+                &["retry_after"],
             ),
             InternalError => info(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -822,7 +828,43 @@ impl ApiError {
                 "The service is temporarily unavailable; try again shortly.",
             ),
         )
-        .with_header(header::RETRY_AFTER, "5")
+        .retry_after(5)
+    }
+
+    /// 503: the database cannot take the call now (no primary reachable during a failover,
+    /// a lost connection, a server starting up or read-only). Safe to retry after
+    /// `retry_after_secs`; with an `Idempotency-Key` a retry never applies a change twice.
+    pub fn database_unavailable(why: Transient, retry_after_secs: u64) -> Self {
+        let secs = retry_after_secs.max(1);
+        tracing::warn!(reason = why.as_str(), "database unavailable; answered 503");
+        let (fa, en) = match why {
+            Transient::ReadOnly => (
+                format!("پایگاه داده در حال جابه‌جایی است و فعلاً تغییری نمی‌پذیرد؛ {secs} ثانیهٔ دیگر تلاش کنید."),
+                format!("The database is switching over and accepts no change right now; retry in {secs} seconds."),
+            ),
+            Transient::ConnectionLost | Transient::ServerUnavailable => (
+                format!("ارتباط با پایگاه داده موقتاً برقرار نیست؛ {secs} ثانیهٔ دیگر تلاش کنید."),
+                format!("The database cannot be reached right now; retry in {secs} seconds."),
+            ),
+        };
+        Self::new(ErrorCode::ServiceUnavailable, Msg::new(fa, en)).retry_after(secs)
+    }
+
+    /// Sets `Retry-After` and the `retry_after` member together.
+    fn retry_after(self, secs: u64) -> Self {
+        self.with_extension("retry_after", secs)
+            .with_header(header::RETRY_AFTER, secs.to_string())
+    }
+
+    /// This error, re-read as a lost connection: the call failed and its connection no longer
+    /// answers (an error text [`transient`] does not know, e.g. in another language). The
+    /// first cause goes to the log.
+    pub fn connection_lost_after(self) -> Self {
+        tracing::warn!(
+            cause = self.cause.as_deref().unwrap_or(self.code.as_str()),
+            "database call failed and its connection no longer answers"
+        );
+        Self::database_unavailable(Transient::ConnectionLost, DB_RETRY_AFTER_SECS)
     }
 
     /// 500: the cause is logged (with the request id) and never sent to the client.
@@ -938,10 +980,10 @@ impl From<diesel::result::Error> for ApiError {
                 "تغییر همزمان دیگری انجام شد؛ دوباره تلاش کنید.",
                 "A concurrent change happened; retry.",
             ),
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
-                ApiError::service_unavailable()
-            }
-            other => ApiError::internal(format!("database: {other}")),
+            other => match transient::classify(&other) {
+                Some(why) => ApiError::database_unavailable(why, DB_RETRY_AFTER_SECS),
+                None => ApiError::internal(format!("database: {other}")),
+            },
         }
     }
 }
@@ -949,7 +991,7 @@ impl From<diesel::result::Error> for ApiError {
 impl From<r2d2::Error> for ApiError {
     fn from(err: r2d2::Error) -> Self {
         tracing::warn!(error = %err, "database connection unavailable");
-        ApiError::service_unavailable()
+        ApiError::database_unavailable(Transient::ConnectionLost, DB_RETRY_AFTER_SECS)
     }
 }
 

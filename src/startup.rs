@@ -243,16 +243,25 @@ impl Application {
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
         let server = run(listener, state.clone(), features)?;
+        // The workers log a failed round (no database during a failover) and try again; should
+        // one ever stop (a panic), it is started again.
         if config.webhook_worker {
-            tokio::spawn(crate::webhooks::worker::run(state.clone(), outbound));
+            let (st, ob) = (state.clone(), outbound);
+            supervise("webhooks", move || {
+                crate::webhooks::worker::run(st.clone(), ob.clone())
+            });
         }
         if config.sms_worker {
-            tokio::spawn(crate::sms::worker::run(state.clone(), sms_provider));
+            let st = state.clone();
+            supervise("sms", move || {
+                crate::sms::worker::run(st.clone(), sms_provider.clone())
+            });
         }
-        tokio::spawn(crate::auth::purge::purge_periodically(
-            state.clone(),
-            std::time::Duration::from_secs(config.session_purge_interval_secs),
-        ));
+        let st = state.clone();
+        let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
+        supervise("session_purge", move || {
+            crate::auth::purge::purge_periodically(st.clone(), every)
+        });
         Ok(Application {
             port,
             server,
@@ -272,6 +281,26 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// Runs a background worker for the life of the process: if its task ever ends (a panic), that
+/// is logged and the worker is started again a second later.
+fn supervise<F, Fut>(name: &'static str, start: F)
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(async move {
+        loop {
+            match tokio::spawn(start()).await {
+                Ok(()) => tracing::error!(worker = name, "background worker stopped; restarting"),
+                Err(e) => {
+                    tracing::error!(worker = name, error = %e, "background worker failed; restarting")
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
 }
 
 fn cors(config: &Config) -> Cors {

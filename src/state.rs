@@ -130,7 +130,7 @@ where
         after(
             pool.get()
                 .map_err(ApiError::from)
-                .and_then(|mut c| f(&mut c)),
+                .and_then(|mut c| f(&mut c).map_err(|e| db::reclassify_failure(&mut c, e))),
         )
     })
     .await?

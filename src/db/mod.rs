@@ -6,6 +6,7 @@
 
 pub mod migrations;
 pub mod schema;
+pub mod transient;
 pub mod types;
 pub mod writer;
 
@@ -219,6 +220,11 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
+        // Every check-out pings the connection (`is_valid`): one that died in a failover while
+        // idle is dropped there and a new one is opened (on a multi-host URL, to the new
+        // primary); a connection whose transaction could not be rolled back is dropped when
+        // returned (`has_broken`).
+        .test_on_check_out(true)
         .connection_timeout(Duration::from_secs(5))
         .error_handler(Box::new(PoolErrorLogger))
         .build_unchecked(manager);
@@ -244,6 +250,36 @@ pub fn sqlite_has_stable_plans(conn: &mut SqliteConnection) -> bool {
 pub fn check_connect(pool: &Pool) -> Result<PooledConn, String> {
     pool.get()
         .map_err(|e| format!("DATABASE_URL: cannot connect: {e}"))
+}
+
+/// After a failed call: when the error would be a 500 and the PostgreSQL connection no longer
+/// answers a ping, the failure was the connection's (whatever the error's text or language),
+/// and the caller gets the retryable 503 of [`transient`] instead.
+pub fn reclassify_failure(conn: &mut DbConnection, err: ApiError) -> ApiError {
+    if err.status() != actix_web::http::StatusCode::INTERNAL_SERVER_ERROR {
+        return err;
+    }
+    match conn {
+        DbConnection::Postgresql(pg) => match pg.ping() {
+            Ok(()) => err,
+            Err(_) => err.connection_lost_after(),
+        },
+        DbConnection::Sqlite(_) => err,
+    }
+}
+
+/// Whether the server refuses writes (a standby, or a primary being demoted). Always `false`
+/// on SQLite.
+pub fn is_read_only(conn: &mut DbConnection) -> QueryResult<bool> {
+    match conn {
+        DbConnection::Postgresql(pg) => {
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "current_setting('transaction_read_only') = 'on'",
+            ))
+            .get_result(pg)
+        }
+        DbConnection::Sqlite(_) => Ok(false),
+    }
 }
 
 pub fn backend_of(conn: &DbConnection) -> Backend {

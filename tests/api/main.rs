@@ -11,6 +11,7 @@ mod crash;
 mod document_due_dates;
 mod documents;
 mod events;
+mod failover;
 mod foundation;
 mod hardening_inputs;
 mod identity;

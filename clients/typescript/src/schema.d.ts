@@ -28,8 +28,9 @@ export interface paths {
         };
         /**
          * Readiness probe.
-         * @description Readiness: the database answers and every migration is applied. 503 (problem+json)
-         *     otherwise; it recovers by itself when the database comes back.
+         * @description Readiness: the database answers, accepts writes and every migration is applied. 503
+         *     (problem+json, with `Retry-After`) otherwise: while the database is unreachable (e.g. no
+         *     primary during a failover) or read-only; it recovers by itself when a primary is back.
          */
         get: operations["get_health_ready"];
         put?: never;
@@ -2597,7 +2598,8 @@ export interface components {
             limit_bytes?: number | null;
             /**
              * Format: int64
-             * @description For `rate_limited` and `maintenance`: seconds until a retry may succeed (also sent as
+             * @description For `rate_limited`, `maintenance` and `service_unavailable` (e.g. no database primary
+             *     reachable during a failover): seconds until a retry may succeed (also sent as
              *     `Retry-After`).
              */
             retry_after?: number | null;
@@ -3595,7 +3597,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
-            /** @description Database unreachable or migrations pending. */
+            /** @description Database unreachable or read-only, or migrations pending. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
