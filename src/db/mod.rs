@@ -6,6 +6,7 @@
 
 pub mod migrations;
 pub mod schema;
+pub mod standby;
 pub mod types;
 pub mod writer;
 
@@ -181,6 +182,26 @@ impl r2d2::HandleError<diesel::r2d2::Error> for PoolErrorLogger {
 /// Builds the pool. For SQLite the file's directory is created first. The pool starts even
 /// when the database is down (readiness reports it); the first real use then fails cleanly.
 pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
+    build_pool_waiting(url, max_size, Duration::from_secs(5))
+}
+
+/// The pool of a PostgreSQL standby for reads (`DATABASE_READ_URL`): it waits at most 1 s for
+/// a connection, since the primary can answer instead.
+pub fn build_standby_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
+    if DbUrl::parse(url)?.backend != Backend::Postgres {
+        return Err(
+            "DATABASE_READ_URL: must be a PostgreSQL URL (a standby of DATABASE_URL)".into(),
+        );
+    }
+    build_pool_waiting(url, max_size, Duration::from_secs(1))
+        .map_err(|e| e.replace("DATABASE_URL", "DATABASE_READ_URL"))
+}
+
+fn build_pool_waiting(
+    url: &Secret,
+    max_size: Option<u32>,
+    connection_timeout: Duration,
+) -> Result<Pool, String> {
     let url = DbUrl::parse(url)?;
     let max_size = max_size.unwrap_or(match url.backend {
         Backend::Sqlite => 4,
@@ -219,7 +240,7 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(5))
+        .connection_timeout(connection_timeout)
         .error_handler(Box::new(PoolErrorLogger))
         .build_unchecked(manager);
     Ok(pool)
