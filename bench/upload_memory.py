@@ -13,7 +13,7 @@ Usage: cargo build --release && python3 bench/upload_memory.py [--uploads 5] [--
 import argparse, json, os, socket, subprocess, sys, tempfile, threading, time, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "plate-permits")
+BIN = os.environ.get("PLATE_PERMITS_BIN") or os.path.join(ROOT, "target", "release", "plate-permits")
 
 
 def free_port():
