@@ -4,12 +4,16 @@ server's resident memory should stay flat. Starts the release server on a fresh 
 directory, samples its RSS (VmRSS) every 10 ms while uploading 10 MiB documents, and reports
 peak RSS during the uploads as a ratio of the RSS measured just before them (same run).
 
-Usage: cargo build --release && python3 bench/upload_memory.py [--uploads 5]
+On PostgreSQL (`--postgres [BASE_URL]`, a fresh database made and dropped by the script) the
+default blob store keeps documents in the database (issue 21): the upload is spooled to disk,
+then copied into `document_chunks` 256 KiB at a time in the document's transaction.
+
+Usage: cargo build --release && python3 bench/upload_memory.py [--uploads 5] [--postgres [URL]]
 """
 import argparse, json, os, socket, subprocess, sys, tempfile, threading, time, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "plate-permits")
+BIN = os.environ.get("PLATE_PERMITS_BIN") or os.path.join(ROOT, "target", "release", "plate-permits")
 
 
 def free_port():
@@ -39,6 +43,8 @@ def call(base, method, path, token=None, body=None, raw=None, ctype="application
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--uploads", type=int, default=5)
+    ap.add_argument("--postgres", nargs="?", const="postgres://postgres@127.0.0.1:5432/postgres",
+                    help="run on a fresh PostgreSQL database made from this URL (and dropped)")
     args = ap.parse_args()
     if not os.path.exists(BIN):
         sys.exit("build first: cargo build --release")
@@ -48,6 +54,11 @@ def main():
                BOOTSTRAP_ADMIN_PASSWORD="bench-admin-password", LOG_FORMAT="json", RUST_LOG="warn",
                DATABASE_URL=os.path.join(data_dir, "bench.db"))
     env.pop("TEST_DATABASE_URL", None)
+    pg_db = None
+    if args.postgres:
+        pg_db = f"pp_upload_{uuid.uuid4().hex[:8]}"
+        subprocess.run(["psql", args.postgres, "-qc", f"CREATE DATABASE {pg_db}"], check=True)
+        env["DATABASE_URL"] = args.postgres.rsplit("/", 1)[0] + "/" + pg_db
     proc = subprocess.Popen([BIN, "serve"], env=env, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -87,12 +98,15 @@ def main():
         elapsed = time.time() - started
         stop.set(); t.join()
         mib = 10 * args.uploads
+        print(f"backend: {'postgresql, BLOB_STORE=' + env.get('BLOB_STORE', 'database') if pg_db else 'sqlite'}")
         print(f"| uploads | baseline RSS | peak RSS during uploads | peak / baseline | peak growth vs upload size |")
         print(f"|---|---|---|---|---|")
         print(f"| {args.uploads} × 10 MiB ({mib / elapsed:.0f} MiB/s) | {baseline / 1024:.1f} MiB | {peak[0] / 1024:.1f} MiB | "
               f"{peak[0] / baseline:.2f} | {(peak[0] - baseline) / 1024 / 10:.2f} × one file |")
     finally:
         proc.terminate(); proc.wait(timeout=30)
+        if pg_db:
+            subprocess.run(["psql", args.postgres, "-qc", f"DROP DATABASE IF EXISTS {pg_db} WITH (FORCE)"])
 
 
 if __name__ == "__main__":

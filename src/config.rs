@@ -45,6 +45,16 @@ impl FromStr for Secret {
     }
 }
 
+/// Where uploaded documents' bytes are kept (`BLOB_STORE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BlobStoreChoice {
+    /// In `DATA_DIR/documents` of the replica that took the upload (the default on SQLite).
+    Filesystem,
+    /// In the database, in chunks written with the document's row (the default on
+    /// PostgreSQL; refused on SQLite).
+    Database,
+}
+
 /// Log output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {
@@ -328,6 +338,9 @@ pub enum Command {
     Openapi,
     /// Create an administrator account (or reset the password of an existing one) and exit.
     CreateAdmin(CreateAdminArgs),
+    /// Move the documents kept in this replica's `DATA_DIR` into the configured blob store
+    /// (`BLOB_STORE=database`), verifying each one's SHA-256, and exit. Safe to repeat.
+    MigrateDocuments,
     /// Fill the database with synthetic agencies and requests in every state, for benchmarks.
     /// Never run it against a production database.
     Seed(SeedArgs),
@@ -400,6 +413,22 @@ pub struct Config {
     /// makes more connections only wait and cost memory; 10 on PostgreSQL).
     #[arg(long, env = "DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
     pub db_pool_size: Option<u32>,
+
+    /// Where document bytes are kept: `database` (default on PostgreSQL: every replica reads
+    /// every document) or `filesystem` (default on SQLite: `DATA_DIR/documents`). `database`
+    /// is refused on SQLite.
+    #[arg(long, env = "BLOB_STORE", value_enum, global = true)]
+    pub blob_store: Option<BlobStoreChoice>,
+
+    /// PostgreSQL standby for the SLA report and list endpoints (optional). Read only while
+    /// its replay lag is within `DATABASE_READ_MAX_LAG_SECS`; otherwise, and when it cannot be
+    /// reached, those reads go to `DATABASE_URL`.
+    #[arg(long, env = "DATABASE_READ_URL", hide_env_values = true, global = true)]
+    pub database_read_url: Option<Secret>,
+
+    /// Largest replay lag, in seconds, at which the `DATABASE_READ_URL` standby is still read.
+    #[arg(long, env = "DATABASE_READ_MAX_LAG_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3_600), global = true)]
+    pub database_read_max_lag_secs: u64,
 
     /// Secret for signing access tokens (at least 32 bytes). When unset, one is generated at
     /// first start and kept in `DATA_DIR/jwt-secret`.

@@ -68,6 +68,7 @@ fn main() -> ExitCode {
             startup::create_admin(&config, &args.username, args.password.as_ref())
         }
         Command::Seed(args) => startup::seed(&config, &args),
+        Command::MigrateDocuments => startup::migrate_documents(&config),
         Command::Holidays(args) => {
             println!(
                 "{}",

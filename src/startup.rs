@@ -13,7 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db;
-use crate::documents::storage::BlobStore;
+use crate::documents::storage::Blobs;
 use crate::error::ApiError;
 use crate::http::json::JsonLimit;
 use crate::http::middleware::{
@@ -113,27 +113,46 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     Ok(pool)
 }
 
+/// Where new uploads go: `BLOB_STORE`, else the database on PostgreSQL and the filesystem on
+/// SQLite. The database store is refused on SQLite: there every write runs on one writer
+/// thread, and copying documents in it would stall every other write behind it.
+pub fn blob_target(
+    config: &Config,
+    backend: db::Backend,
+) -> Result<crate::documents::model::BlobLocation, StartupError> {
+    use crate::config::BlobStoreChoice;
+    use crate::documents::model::BlobLocation;
+    match (config.blob_store, backend) {
+        (Some(BlobStoreChoice::Filesystem), _) | (None, db::Backend::Sqlite) => {
+            Ok(BlobLocation::Filesystem)
+        }
+        (Some(BlobStoreChoice::Database), db::Backend::Postgres)
+        | (None, db::Backend::Postgres) => Ok(BlobLocation::Database),
+        (Some(BlobStoreChoice::Database), db::Backend::Sqlite) => Err(StartupError(
+            "BLOB_STORE=database needs PostgreSQL: on SQLite every write runs on one writer \
+             thread, which copying documents would stall (use BLOB_STORE=filesystem)"
+                .into(),
+        )),
+    }
+}
+
 /// Opens the document store and repairs what a crash may have left: pending uploads whose row
-/// committed are completed, other pending uploads and files without rows are removed.
+/// committed with its bytes on the filesystem are completed; other pending uploads (those of
+/// database documents included) and files without a filesystem row are removed.
 pub fn open_blob_store(
     config: &Config,
     pool: &db::Pool,
-) -> Result<Arc<dyn crate::documents::storage::BlobStore>, StartupError> {
-    use crate::documents::storage::{BlobStore, FsBlobStore};
-    use diesel::prelude::*;
+) -> Result<crate::documents::storage::Blobs, StartupError> {
+    use crate::documents::storage::{BlobStore, Blobs, FsBlobStore};
     let dir = config.documents_dir();
     let store = FsBlobStore::new(&dir)
         .map_err(|e| StartupError(format!("DATA_DIR: cannot create {}: {e}", dir.display())))?;
     let mut conn = pool
         .get()
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    let target = blob_target(config, db::backend_of(&conn))?;
     let has_row = |key: &str| -> bool {
-        crate::db::schema::documents::table
-            .filter(crate::db::schema::documents::storage_key.eq(key))
-            .count()
-            .get_result::<i64>(&mut *conn)
-            .map(|n| n > 0)
-            .unwrap_or(true)
+        crate::documents::store::file_has_row(&mut conn, key).unwrap_or(true)
     };
     let conn_cell = std::cell::RefCell::new(has_row);
     let report = store
@@ -145,7 +164,39 @@ pub fn open_blob_store(
             "document store recovered from an interrupted upload"
         );
     }
-    Ok(Arc::new(store))
+    Ok(Blobs::new(Arc::new(store), target, pool.clone()))
+}
+
+/// `plate-permits migrate-documents`: moves this replica's filesystem documents into the
+/// database store (see [`crate::documents::migrate`]); prints a JSON report on stdout and fails
+/// while documents are left behind (missing here or damaged).
+pub fn migrate_documents(config: &Config) -> Result<(), StartupError> {
+    use crate::documents::model::BlobLocation;
+    let pool = prepare_database(config)?;
+    let blobs = open_blob_store(config, &pool)?;
+    if blobs.target != BlobLocation::Database {
+        tracing::info!("BLOB_STORE is filesystem: documents stay where they are; nothing to move");
+        return Ok(());
+    }
+    let mut conn = pool
+        .get()
+        .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    let report = crate::documents::migrate::to_database(&mut conn, blobs.files.as_ref())
+        .map_err(|e| StartupError(format!("migrate-documents: {e}")))?;
+    println!(
+        "{}",
+        serde_json::to_string(&report).unwrap_or_else(|_| format!("{report:?}"))
+    );
+    if report.complete() {
+        Ok(())
+    } else {
+        Err(StartupError(format!(
+            "migrate-documents: {} document(s) not in this DATA_DIR (run it on the replica that \
+             took them) and {} whose file differs from its SHA-256 were left where they are",
+            report.missing.len(),
+            report.mismatched.len()
+        )))
+    }
 }
 
 /// `plate-permits create-admin`.
@@ -198,7 +249,21 @@ impl Application {
             }
             db::Backend::Postgres => None,
         };
+        let standby = match &config.database_read_url {
+            None => None,
+            Some(_) if backend == db::Backend::Sqlite => {
+                return Err(StartupError(
+                    "DATABASE_READ_URL: a read standby is for PostgreSQL; unset it with SQLite"
+                        .into(),
+                ))
+            }
+            Some(url) => Some(Arc::new(db::standby::Standby::new(
+                db::build_standby_pool(url, config.db_pool_size).map_err(StartupError)?,
+                std::time::Duration::from_secs(config.database_read_max_lag_secs),
+            ))),
+        };
         let state = AppState {
+            standby: standby.clone(),
             pool,
             writer,
             backend,
@@ -243,6 +308,9 @@ impl Application {
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
         let server = run(listener, state.clone(), features)?;
+        if let Some(standby) = standby {
+            tokio::spawn(standby.monitor(state.pool.clone()));
+        }
         // The workers log a failed round (no database during a failover) and try again; should
         // one ever stop (a panic), it is started again.
         if config.webhook_worker {
@@ -339,7 +407,7 @@ fn cors(config: &Config) -> Cors {
 
 /// State that belongs to one resource, handed to its handlers beside [`AppState`].
 struct Features {
-    blobs: web::Data<Arc<dyn BlobStore>>,
+    blobs: web::Data<Blobs>,
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
 }

@@ -11,6 +11,7 @@ use crate::auth::gate;
 use crate::auth::jwt::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::db::standby::Standby;
 use crate::db::writer::Writer;
 use crate::db::{self, Backend, DbConnection, Pool};
 use crate::error::{ApiError, ApiResult};
@@ -31,6 +32,8 @@ pub struct AppState {
     pub public_limiter: Arc<crate::http::rate_limit::RateLimiter>,
     /// HTTP request counts and latencies for `GET /metrics`.
     pub metrics: Arc<crate::http::metrics::HttpMetrics>,
+    /// The `DATABASE_READ_URL` standby, when configured (see [`AppState::read`]).
+    pub standby: Option<Arc<Standby>>,
 }
 
 /// `f`, preceded by the current request's session check when one is pending (see
@@ -57,6 +60,35 @@ impl AppState {
         T: Send + 'static,
     {
         on_pool(self.pool.clone(), gated(f), |outcome| outcome).await
+    }
+
+    /// Runs `f` (which reads, and may see data up to `DATABASE_READ_MAX_LAG_SECS` old) on the
+    /// `DATABASE_READ_URL` standby while it is that current, else as [`db`](Self::db) does. The
+    /// session check stays on the primary, so a sign-out or a disabled account takes effect
+    /// at once whatever the standby's lag. For the SLA report and the lists only.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let Some(standby) = self.standby.clone().filter(|s| s.usable()) else {
+            return self.db(f).await;
+        };
+        if let Some(check) = gate::pending() {
+            on_pool(self.pool.clone(), move |c| check.check(c), |o| o).await?;
+        }
+        let primary = self.pool.clone();
+        web::block(move || match standby.pool.get() {
+            Ok(mut c) => f(&mut c),
+            Err(_) => {
+                standby.mark_unreachable();
+                primary
+                    .get()
+                    .map_err(ApiError::from)
+                    .and_then(|mut c| f(&mut c))
+            }
+        })
+        .await?
     }
 
     /// Runs `f`, which writes and opens its own transactions ([`db::write_tx`]): on SQLite

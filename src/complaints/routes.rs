@@ -89,7 +89,7 @@ pub async fn list(
     let filter = filter.into_inner();
     let limit = page.limit;
     let rows = state
-        .db(move |c| service::list(c, &user, filter, &page))
+        .read(move |c| service::list(c, &user, filter, &page))
         .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_rows(
         rows,

@@ -6,6 +6,7 @@
 
 pub mod migrations;
 pub mod schema;
+pub mod standby;
 pub mod transient;
 pub mod types;
 pub mod writer;
@@ -182,6 +183,26 @@ impl r2d2::HandleError<diesel::r2d2::Error> for PoolErrorLogger {
 /// Builds the pool. For SQLite the file's directory is created first. The pool starts even
 /// when the database is down (readiness reports it); the first real use then fails cleanly.
 pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
+    build_pool_waiting(url, max_size, Duration::from_secs(5))
+}
+
+/// The pool of a PostgreSQL standby for reads (`DATABASE_READ_URL`): it waits at most 1 s for
+/// a connection, since the primary can answer instead.
+pub fn build_standby_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
+    if DbUrl::parse(url)?.backend != Backend::Postgres {
+        return Err(
+            "DATABASE_READ_URL: must be a PostgreSQL URL (a standby of DATABASE_URL)".into(),
+        );
+    }
+    build_pool_waiting(url, max_size, Duration::from_secs(1))
+        .map_err(|e| e.replace("DATABASE_URL", "DATABASE_READ_URL"))
+}
+
+fn build_pool_waiting(
+    url: &Secret,
+    max_size: Option<u32>,
+    connection_timeout: Duration,
+) -> Result<Pool, String> {
     let url = DbUrl::parse(url)?;
     let max_size = max_size.unwrap_or(match url.backend {
         Backend::Sqlite => 4,
@@ -216,6 +237,7 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
             );
         }
     }
+    let is_postgres = url.backend == Backend::Postgres;
     let manager = DbManager::new(url);
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
@@ -223,9 +245,10 @@ pub fn build_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, String> {
         // Every check-out pings the connection (`is_valid`): one that died in a failover while
         // idle is dropped there and a new one is opened (on a multi-host URL, to the new
         // primary); a connection whose transaction could not be rolled back is dropped when
-        // returned (`has_broken`).
-        .test_on_check_out(true)
-        .connection_timeout(Duration::from_secs(5))
+        // returned (`has_broken`). A SQLite file does not go away under a connection, so its
+        // check-outs skip the ping (a statement per request on the read path, issue 19).
+        .test_on_check_out(is_postgres)
+        .connection_timeout(connection_timeout)
         .error_handler(Box::new(PoolErrorLogger))
         .build_unchecked(manager);
     Ok(pool)

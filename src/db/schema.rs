@@ -191,9 +191,19 @@ diesel::table! {
         storage_key -> Text,
         uploaded_at -> Timestamp,
         uploaded_by -> Text,
+        blob_store -> Text,
     }
 }
 
+diesel::table! {
+    document_chunks (document_id, seq) {
+        document_id -> Text,
+        seq -> Integer,
+        data -> Binary,
+    }
+}
+
+diesel::joinable!(document_chunks -> documents (document_id));
 diesel::joinable!(document_request_items -> document_requests (document_request_id));
 diesel::joinable!(documents -> requests (request_id));
 
@@ -467,6 +477,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     document_requests,
     document_request_items,
     documents,
+    document_chunks,
     permits,
     receipts,
     registrations,

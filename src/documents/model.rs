@@ -71,6 +71,22 @@ impl DocumentType {
     }
 }
 
+/// Where a document's bytes are (`documents.blob_store`): decided at upload by `BLOB_STORE`,
+/// changed only by `plate-permits migrate-documents`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum BlobLocation {
+    /// `DATA_DIR/documents/<storage_key>` of the replica that took the upload.
+    Filesystem,
+    /// `document_chunks`, written in the transaction that inserted the row.
+    Database,
+}
+
+crate::text_enum!(BlobLocation {
+    Filesystem => "filesystem",
+    Database => "database",
+});
+
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = documents)]
 pub struct DocumentRow {
@@ -84,6 +100,7 @@ pub struct DocumentRow {
     pub storage_key: String,
     pub uploaded_at: NaiveDateTime,
     pub uploaded_by: String,
+    pub blob_store: BlobLocation,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]

@@ -13,7 +13,7 @@ use crate::documents::model::{
     UploadForm,
 };
 use crate::documents::service;
-use crate::documents::storage::BlobStore;
+use crate::documents::storage::Blobs;
 use crate::documents::transfer;
 use crate::documents::views::{Document, DocumentList, DocumentRequestList, DocumentRequestView};
 use crate::domain::identity::Role;
@@ -89,7 +89,7 @@ async fn ensure_actionable(state: &AppState, user: &AuthUser, request_id: &str) 
 #[post("/requests/{id}/documents")]
 pub async fn upload(
     state: web::Data<AppState>,
-    blobs: web::Data<Arc<dyn BlobStore>>,
+    blobs: web::Data<Blobs>,
     req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
@@ -103,12 +103,23 @@ pub async fn upload(
     let quota = Quota::of(&state.config);
     ensure_open(&state, &scope, &request_id, quota).await?;
     transfer::require_multipart(req.headers())?;
+    let blobs: Arc<Blobs> = blobs.into_inner();
     let (staged, parts) = transfer::Staged::receive(&blobs, &req, payload, limit).await?;
     let new = NewDocument::try_from(parts)?;
     let clock = state.clock;
     let document = staged
-        .commit(&state, move |c| {
-            service::add_document(c, &clock, &scope, &request_id, &user.id, quota, new)
+        .commit(&state, move |c, location| {
+            let uploader = &user.id;
+            service::add_document(
+                c,
+                &clock,
+                &scope,
+                &request_id,
+                uploader,
+                quota,
+                location,
+                new,
+            )
         })
         .await?;
     let location = format!("/api/v1/documents/{}/content", document.id);
@@ -170,14 +181,14 @@ pub async fn list_documents(
 #[get("/documents/{id}/content")]
 pub async fn download(
     state: web::Data<AppState>,
-    blobs: web::Data<Arc<dyn BlobStore>>,
+    blobs: web::Data<Blobs>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::documents(&user)?;
     let id = id.into_inner();
     let row = state.db(move |c| service::document(c, &scope, &id)).await?;
-    transfer::send(blobs.get_ref().clone(), row).await
+    transfer::send(blobs.into_inner(), row).await
 }
 
 /// Ask for documents.

@@ -13,8 +13,8 @@ use crate::clock::{now, Clock};
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::documents::model::{
-    DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType, NewDocument,
-    NewDocumentRequest, Quota, Resubmission,
+    BlobLocation, DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType,
+    NewDocument, NewDocumentRequest, Quota, Resubmission,
 };
 use crate::documents::store;
 use crate::documents::views::{Document, DocumentRequestView, ItemView};
@@ -62,7 +62,8 @@ pub fn open_request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResu
     Ok(row)
 }
 
-/// Records an uploaded document on an open request.
+/// Records an uploaded document on an open request, its bytes kept in `location`.
+#[allow(clippy::too_many_arguments)]
 pub fn add_document(
     conn: &mut DbConnection,
     clock: &Clock,
@@ -70,6 +71,7 @@ pub fn add_document(
     request_id: &str,
     uploader: &str,
     quota: Quota,
+    location: BlobLocation,
     new: NewDocument,
 ) -> ApiResult<Document> {
     open_request(conn, scope, request_id)?;
@@ -92,6 +94,7 @@ pub fn add_document(
         storage_key: file.key,
         uploaded_at: now(),
         uploaded_by: uploader.to_owned(),
+        blob_store: location,
     };
     store::insert_document(conn, &row)?;
     Ok(Document::new(row, clock))

@@ -1,5 +1,14 @@
-//! Where document bytes live. Handlers see only the [`BlobStore`] trait, so an S3-compatible
-//! store can be added without touching them.
+//! Where document bytes live: [`Blobs`], which handlers see, keeps each upload where
+//! `BLOB_STORE` says — the filesystem ([`FsBlobStore`], the SQLite default) or the database
+//! (`document_chunks`, the PostgreSQL default, so that every replica reads every document) —
+//! and reads each document from where its row says it is (`documents.blob_store`).
+//!
+//! Every upload is first spooled to a pending file of the filesystem store, so that a slow
+//! client never holds a database connection. With the database store the pending file is
+//! then copied into `document_chunks` in 256 KiB chunks inside the transaction that inserts
+//! the document's row (no orphan chunks, no row without bytes), and removed after it; memory
+//! stays at one chunk however large the file. Downloads read one chunk at a time, each with a
+//! pooled connection held only for that one query.
 //!
 //! The filesystem store writes each upload to `DATA_DIR/documents/.incoming/<key>.part`, and
 //! renames it to `DATA_DIR/documents/<key>` only after the database row has committed. A crash
@@ -10,6 +19,15 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::db::{DbConnection, Pool};
+use crate::documents::model::{BlobLocation, DocumentRow};
+use crate::documents::store;
+use crate::error::{ApiError, ApiResult};
+
+/// Bytes per row of `document_chunks`.
+pub const CHUNK_SIZE: usize = 256 * 1024;
 
 /// A blob being written; dropped without `persist`, it is removed.
 pub trait PendingBlob: Write + Send {
@@ -24,8 +42,12 @@ pub trait BlobStore: Send + Sync {
     fn persist(&self, key: &str) -> io::Result<()>;
     /// Removes a pending blob that will not be committed.
     fn discard(&self, key: &str);
+    /// Opens a pending blob for reading (to copy it into another store).
+    fn open_pending(&self, key: &str) -> io::Result<Box<dyn Read + Send>>;
     /// Opens a finished blob for reading.
     fn open(&self, key: &str) -> io::Result<Box<dyn Read + Send>>;
+    /// Removes a finished blob (once its bytes are safely elsewhere).
+    fn remove(&self, key: &str) -> io::Result<()>;
     /// Start-up recovery: completes pending blobs whose rows exist and deletes the rest.
     fn recover(&self, has_row: &dyn Fn(&str) -> bool) -> io::Result<RecoveryReport>;
 }
@@ -122,11 +144,27 @@ impl BlobStore for FsBlobStore {
         }
     }
 
+    fn open_pending(&self, key: &str) -> io::Result<Box<dyn Read + Send>> {
+        if !valid_key(key) {
+            return Err(bad_key());
+        }
+        Ok(Box::new(fs::File::open(self.pending_path(key))?))
+    }
+
     fn open(&self, key: &str) -> io::Result<Box<dyn Read + Send>> {
         if !valid_key(key) {
             return Err(bad_key());
         }
         Ok(Box::new(fs::File::open(self.final_path(key))?))
+    }
+
+    fn remove(&self, key: &str) -> io::Result<()> {
+        if !valid_key(key) {
+            return Err(bad_key());
+        }
+        fs::remove_file(self.final_path(key))?;
+        Self::sync_dir(&self.root);
+        Ok(())
     }
 
     fn recover(&self, has_row: &dyn Fn(&str) -> bool) -> io::Result<RecoveryReport> {
@@ -162,6 +200,170 @@ impl BlobStore for FsBlobStore {
         }
         Self::sync_dir(&self.root);
         Ok(report)
+    }
+}
+
+/// The document store: pending uploads and filesystem documents in `files`, database
+/// documents in `document_chunks` (read through `pool`), new uploads to `target`.
+pub struct Blobs {
+    pub files: Arc<dyn BlobStore>,
+    pub target: BlobLocation,
+    pool: Pool,
+}
+
+impl Blobs {
+    pub fn new(files: Arc<dyn BlobStore>, target: BlobLocation, pool: Pool) -> Self {
+        Blobs {
+            files,
+            target,
+            pool,
+        }
+    }
+
+    /// Inside the transaction that inserted the document's row: with the database store,
+    /// copies the pending upload `key` into `document_chunks` (a failure rolls the row back).
+    pub fn store_in_tx(&self, conn: &mut DbConnection, key: &str) -> ApiResult<()> {
+        match self.target {
+            BlobLocation::Filesystem => Ok(()),
+            BlobLocation::Database => {
+                let reader = self
+                    .files
+                    .open_pending(key)
+                    .map_err(|e| ApiError::internal(format!("reading upload: {e}")))?;
+                copy_into_database(conn, key, reader).map(|_| ())
+            }
+        }
+    }
+
+    /// After the transaction: the filesystem store makes a committed upload visible; the
+    /// pending file is removed otherwise (and always with the database store, whose bytes
+    /// are committed with the row).
+    pub fn finish(&self, key: &str, committed: bool) -> io::Result<()> {
+        match (self.target, committed) {
+            (BlobLocation::Filesystem, true) => self.files.persist(key),
+            _ => {
+                self.files.discard(key);
+                Ok(())
+            }
+        }
+    }
+
+    /// Opens a document's bytes where its row says they are.
+    pub fn open(&self, row: &DocumentRow) -> io::Result<Box<dyn Read + Send>> {
+        match row.blob_store {
+            BlobLocation::Filesystem => self.files.open(&row.storage_key),
+            BlobLocation::Database => Ok(Box::new(ChunkReader::new(
+                self.pool.clone(),
+                &row.id,
+                row.size,
+            ))),
+        }
+    }
+}
+
+/// Reads all of `reader` into `document_chunks` under `document_id`, `CHUNK_SIZE` bytes per
+/// row; returns the bytes stored and their SHA-256 (hex).
+pub fn copy_into_database(
+    conn: &mut DbConnection,
+    document_id: &str,
+    mut reader: impl Read,
+) -> ApiResult<(u64, String)> {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; CHUNK_SIZE];
+    let mut total = 0u64;
+    let mut seq = 0i32;
+    loop {
+        let n = fill(&mut reader, &mut buf)
+            .map_err(|e| ApiError::internal(format!("reading upload: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        store::insert_chunk(conn, document_id, seq, &buf[..n])?;
+        total += n as u64;
+        seq += 1;
+        if n < buf.len() {
+            break;
+        }
+    }
+    Ok((total, hex::encode(hasher.finalize())))
+}
+
+/// Reads until `buf` is full or the input ends; returns the bytes read.
+fn fill(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match reader.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// A database document's bytes, one chunk in memory at a time; each chunk is fetched with a
+/// pooled connection held for that query only (a slow client holds no connection).
+pub struct ChunkReader {
+    pool: Pool,
+    document_id: String,
+    expected: u64,
+    read: u64,
+    next_seq: i32,
+    chunk: Vec<u8>,
+    pos: usize,
+}
+
+impl ChunkReader {
+    pub fn new(pool: Pool, document_id: &str, size: i64) -> Self {
+        ChunkReader {
+            pool,
+            document_id: document_id.to_owned(),
+            expected: size.max(0) as u64,
+            read: 0,
+            next_seq: 0,
+            chunk: Vec::new(),
+            pos: 0,
+        }
+    }
+
+    fn next_chunk(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut conn = self.pool.get().map_err(io::Error::other)?;
+        store::chunk(&mut conn, &self.document_id, self.next_seq)
+            .map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+impl Read for ChunkReader {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos == self.chunk.len() {
+            if self.read >= self.expected {
+                return Ok(0);
+            }
+            match self.next_chunk()? {
+                Some(chunk) if !chunk.is_empty() => {
+                    self.chunk = chunk;
+                    self.pos = 0;
+                    self.next_seq += 1;
+                }
+                _ => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        format!(
+                            "document {} has {} of its {} bytes in the database",
+                            self.document_id, self.read, self.expected
+                        ),
+                    ))
+                }
+            }
+        }
+        let n = out.len().min(self.chunk.len() - self.pos);
+        out[..n].copy_from_slice(&self.chunk[self.pos..self.pos + n]);
+        self.pos += n;
+        self.read += n as u64;
+        Ok(n)
     }
 }
 

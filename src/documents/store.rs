@@ -3,10 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{document_request_items, document_requests, documents, requests};
+use crate::db::schema::{
+    document_chunks, document_request_items, document_requests, documents, requests,
+};
 use crate::db::DbConnection;
 use crate::documents::model::{
-    DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType,
+    BlobLocation, DocumentRequestItemRow, DocumentRequestRow, DocumentRow, DocumentType,
 };
 use crate::error::ApiResult;
 
@@ -101,4 +103,77 @@ pub fn insert_ask(
             .execute(conn)?;
     }
     Ok(())
+}
+
+// ---- bytes kept in the database (`BLOB_STORE=database`) ---------------------------------
+
+/// Stores chunk `seq` of a document's bytes.
+pub fn insert_chunk(
+    conn: &mut DbConnection,
+    document_id: &str,
+    seq: i32,
+    data: &[u8],
+) -> ApiResult<()> {
+    diesel::insert_into(document_chunks::table)
+        .values((
+            document_chunks::document_id.eq(document_id),
+            document_chunks::seq.eq(seq),
+            document_chunks::data.eq(data),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Chunk `seq` of a document's bytes, if there is one.
+pub fn chunk(conn: &mut DbConnection, document_id: &str, seq: i32) -> ApiResult<Option<Vec<u8>>> {
+    Ok(document_chunks::table
+        .filter(document_chunks::document_id.eq(document_id))
+        .filter(document_chunks::seq.eq(seq))
+        .select(document_chunks::data)
+        .first(conn)
+        .optional()?)
+}
+
+/// Whether a document whose bytes belong on the filesystem has `storage_key` (start-up
+/// recovery keeps such files and removes every other).
+pub fn file_has_row(conn: &mut DbConnection, storage_key: &str) -> ApiResult<bool> {
+    let n: i64 = documents::table
+        .filter(documents::storage_key.eq(storage_key))
+        .filter(documents::blob_store.eq(BlobLocation::Filesystem))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Up to `limit` documents kept in `location`, by id, after `after` (paging a migration).
+pub fn documents_in(
+    conn: &mut DbConnection,
+    location: BlobLocation,
+    after: &str,
+    limit: i64,
+) -> ApiResult<Vec<DocumentRow>> {
+    Ok(documents::table
+        .filter(documents::blob_store.eq(location))
+        .filter(documents::id.gt(after))
+        .order(documents::id.asc())
+        .limit(limit)
+        .select(DocumentRow::as_select())
+        .load(conn)?)
+}
+
+/// Moves a document's record from `from` to `to`; false when another run moved it first.
+pub fn relocate(
+    conn: &mut DbConnection,
+    id: &str,
+    from: BlobLocation,
+    to: BlobLocation,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        documents::table
+            .filter(documents::id.eq(id))
+            .filter(documents::blob_store.eq(from)),
+    )
+    .set(documents::blob_store.eq(to))
+    .execute(conn)?;
+    Ok(n == 1)
 }

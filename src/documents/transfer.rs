@@ -2,9 +2,11 @@
 //! blob (hashed, sniffed, size-limited), and streaming a stored document back out.
 //!
 //! Crash safety: a file is written to a pending blob (`.incoming/<key>.part`), the handler
-//! commits its row, and only then is the blob persisted (renamed); every failure before the
-//! commit discards it, and so does dropping the upload's future (a client that resets the
-//! connection mid-body): see [`Staged`] and `storage`.
+//! commits its row (with the database store, the bytes are copied into the database in that
+//! same transaction), and only then is the blob persisted (renamed) or, with the database
+//! store, removed; every failure before the commit discards it, and so does dropping the
+//! upload's future (a client that resets the connection mid-body): see [`Staged`] and
+//! `storage`.
 
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,9 +20,9 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
 use crate::db::DbConnection;
-use crate::documents::model::{DocumentRow, ReceivedFile, UploadParts};
+use crate::documents::model::{BlobLocation, DocumentRow, ReceivedFile, UploadParts};
 use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff};
-use crate::documents::storage::{BlobStore, PendingBlob};
+use crate::documents::storage::{Blobs, PendingBlob};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::state::AppState;
 
@@ -60,7 +62,7 @@ pub fn require_multipart(headers: &HeaderMap) -> ApiResult<()> {
 /// failed form, a refused upload, or the handler's future dropped because the client reset
 /// the connection mid-body), its `.part` file is removed.
 pub struct Staged {
-    blobs: Arc<dyn BlobStore>,
+    blobs: Arc<Blobs>,
     key: String,
     /// Set when the guard lets go without committing: a blob created after that (its
     /// creation was already under way on the blocking pool) is removed by its creator.
@@ -72,7 +74,7 @@ impl Drop for Staged {
     fn drop(&mut self) {
         if self.armed {
             self.abandoned.store(true, Ordering::SeqCst);
-            self.blobs.discard(&self.key);
+            self.blobs.files.discard(&self.key);
         }
     }
 }
@@ -81,7 +83,7 @@ impl Staged {
     /// Reads the whole form, streaming its `file` into a new pending blob (removed when the
     /// form fails or the read is abandoned).
     pub async fn receive(
-        blobs: &Arc<dyn BlobStore>,
+        blobs: &Arc<Blobs>,
         req: &HttpRequest,
         payload: web::Payload,
         limit: u64,
@@ -97,29 +99,35 @@ impl Staged {
         Ok((staged, parts))
     }
 
-    /// Runs `record` (which inserts the document's row) in a write transaction and then, on
-    /// the thread that ran it, persists the blob when it committed or removes it when it did
-    /// not. Once started this runs to its end even if the client goes away, so a committed row
-    /// never loses its file (and should the process die in between, start-up recovery
-    /// completes the rename).
+    /// Runs `record` (which inserts the document's row, kept where it is told) in a write
+    /// transaction, copies the bytes into the database in that transaction when the database
+    /// store is the target, and then, on the thread that ran it, persists or removes the
+    /// pending blob. Once started this runs to its end even if the client goes away, so a
+    /// committed row never loses its bytes (and should the process die in between, start-up
+    /// recovery completes the rename, or removes the pending copy of a database document).
     pub async fn commit<T, F>(mut self, state: &AppState, record: F) -> ApiResult<T>
     where
-        F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&mut DbConnection, BlobLocation) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
         self.armed = false;
         let (blobs, key) = (self.blobs.clone(), self.key.clone());
+        let (inside, key_inside) = (blobs.clone(), key.clone());
         state
-            .tx_then(record, move |committed| match committed {
-                Ok(value) => blobs
-                    .persist(&key)
-                    .map(|_| value)
-                    .map_err(|e| ApiError::internal(format!("persisting upload: {e}"))),
-                Err(e) => {
-                    blobs.discard(&key);
-                    Err(e)
-                }
-            })
+            .tx_then(
+                move |conn| {
+                    let value = record(conn, inside.target)?;
+                    inside.store_in_tx(conn, &key_inside)?;
+                    Ok(value)
+                },
+                move |committed| {
+                    let finished = blobs.finish(&key, committed.is_ok());
+                    let value = committed?;
+                    finished
+                        .map(|_| value)
+                        .map_err(|e| ApiError::internal(format!("persisting upload: {e}")))
+                },
+            )
             .await
     }
 }
@@ -150,7 +158,7 @@ async fn receive_file(
         .content_type()
         .map(|m| m.essence_str().to_owned())
         .unwrap_or_default();
-    let store = staged.blobs.clone();
+    let store = staged.blobs.files.clone();
     let k = key.to_owned();
     let abandoned = staged.abandoned.clone();
     let mut blob = web::block(move || {
@@ -272,9 +280,9 @@ async fn read_form(staged: &Staged, mut form: Multipart, limit: u64) -> ApiResul
 
 /// The document's bytes as an attachment with a server-made file name (the original,
 /// sanitised, in `filename*`), its content type, `nosniff` and an `ETag` from the SHA-256.
-pub async fn send(blobs: Arc<dyn BlobStore>, row: DocumentRow) -> ApiResult<HttpResponse> {
-    let key = row.storage_key.clone();
-    let reader = web::block(move || blobs.open(&key))
+pub async fn send(blobs: Arc<Blobs>, row: DocumentRow) -> ApiResult<HttpResponse> {
+    let at = row.clone();
+    let reader = web::block(move || blobs.open(&at))
         .await?
         .map_err(|e| ApiError::internal(format!("opening document: {e}")))?;
     let stream = futures_util::stream::unfold(Some(reader), |state| async move {

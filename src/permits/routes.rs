@@ -157,7 +157,9 @@ pub async fn list(
         police_queue: user.role == Role::Police,
     };
     let clock = state.clock;
-    let (keys, views) = state.db(move |c| service::list(c, &clock, &query)).await?;
+    let (keys, views) = state
+        .read(move |c| service::list(c, &clock, &query))
+        .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 

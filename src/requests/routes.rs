@@ -116,7 +116,7 @@ pub async fn list(
     let query = filter.into_inner().into_query(scope, &page, &state.clock)?;
     let config = state.config.clone();
     let (keys, views) = state
-        .db(move |conn| service::list(conn, &config, &user, &query))
+        .read(move |conn| service::list(conn, &config, &user, &query))
         .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }

@@ -286,7 +286,7 @@ pub async fn sla_report(
     let config = state.config.clone();
     let at = now();
     let report: SlaReport = state
-        .db(move |c| service::report(c, &config, q, at))
+        .read(move |c| service::report(c, &config, q, at))
         .await?;
     Ok(match format {
         ReportFormat::Json => HttpResponse::Ok().json(report),

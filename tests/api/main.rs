@@ -26,6 +26,7 @@ mod persian_views;
 mod query_plans;
 mod reason_counts;
 mod receipts_and_revocation;
+mod replicas;
 mod requests;
 mod schema;
 mod sla;

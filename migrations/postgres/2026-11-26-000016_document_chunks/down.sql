@@ -1,0 +1,2 @@
+DROP TABLE document_chunks;
+ALTER TABLE documents DROP COLUMN blob_store;
