@@ -27,6 +27,7 @@ mod reason_counts;
 mod receipts_and_revocation;
 mod requests;
 mod schema;
+mod service_accounts;
 mod sla;
 mod slow_clients;
 mod sms;
