@@ -27,6 +27,11 @@ pub enum Action {
     WorkingRuleDeleted,
     HolidayImport,
     HolidayConfirm,
+    ServiceAccountCreated,
+    ServiceAccountUpdated,
+    ServiceAccountSecretRotated,
+    ClientTokenIssued,
+    ClientAuthFailure,
 }
 
 crate::text_enum!(Action {
@@ -45,6 +50,11 @@ crate::text_enum!(Action {
     WorkingRuleDeleted => "working_rule.deleted",
     HolidayImport => "holiday.import",
     HolidayConfirm => "holiday.confirm",
+    ServiceAccountCreated => "service_account.created",
+    ServiceAccountUpdated => "service_account.updated",
+    ServiceAccountSecretRotated => "service_account.secret_rotated",
+    ClientTokenIssued => "client.token_issued",
+    ClientAuthFailure => "client.auth_failure",
 });
 
 /// The kind of thing an entry is about.
@@ -54,6 +64,7 @@ pub enum Subject {
     Organisation,
     Holiday,
     WorkingRule,
+    ServiceAccount,
 }
 
 crate::text_enum!(Subject {
@@ -61,6 +72,7 @@ crate::text_enum!(Subject {
     Organisation => "organisation",
     Holiday => "holiday",
     WorkingRule => "working_rule",
+    ServiceAccount => "service_account",
 });
 
 /// Who acts: a signed-in user from a client address.

@@ -672,6 +672,12 @@ pub struct Config {
     #[arg(long, env = "LOGIN_BACKOFF_MAX_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=86_400), global = true)]
     pub login_backoff_max_secs: u64,
 
+    /// Hours a service account's previous client secret keeps working after
+    /// `POST /service-accounts/{id}/rotate-secret` (0: it stops at once), so that a client's
+    /// replicas can change over without an outage.
+    #[arg(long, env = "SERVICE_ACCOUNT_SECRET_OVERLAP_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
+    pub service_account_secret_overlap_hours: u32,
+
     /// Live sign-ins (sessions) per user; a new sign-in beyond it revokes the user's oldest.
     #[arg(long, env = "MAX_SESSIONS_PER_USER", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
     pub max_sessions_per_user: u32,
@@ -800,6 +806,7 @@ mod tests {
         assert_eq!(c.weekend_days, Weekend(vec![chrono::Weekday::Fri]));
         assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
         assert!(c.prefer_persian);
+        assert_eq!(c.service_account_secret_overlap_hours, 24);
         assert_eq!(
             c.office_hours.to_string_pair(),
             ("07:30".into(), "14:30".into())

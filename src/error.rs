@@ -111,6 +111,14 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub notice: Option<Value>,
+    /// For the token endpoint's errors (`invalid_client`, `invalid_request`,
+    /// `unsupported_grant_type`): the RFC 6749 §5.2 error code, so that OAuth 2.0 client
+    /// libraries read it where they expect it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// With `error`: the RFC 6749 §5.2 `error_description` (English, ASCII as the RFC requires).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -177,6 +185,9 @@ pub enum ErrorCode {
     Unauthorized,
     InvalidCredentials,
     InvalidToken,
+    InvalidClient,
+    InvalidRequest,
+    UnsupportedGrantType,
     Forbidden,
     PasswordChangeRequired,
     CannotDisableSelf,
@@ -203,6 +214,9 @@ pub enum ErrorCode {
     ServiceUnavailable,
     InternalError,
 }
+
+/// The RFC 6749 §5.2 members the token endpoint's problems carry besides `code`.
+const OAUTH_EXTENSIONS: &[&str] = &["error", "error_description"];
 
 /// What the catalogue says of one code.
 pub struct CodeInfo {
@@ -236,6 +250,9 @@ impl ErrorCode {
         ErrorCode::Unauthorized,
         ErrorCode::InvalidCredentials,
         ErrorCode::InvalidToken,
+        ErrorCode::InvalidClient,
+        ErrorCode::InvalidRequest,
+        ErrorCode::UnsupportedGrantType,
         ErrorCode::Forbidden,
         ErrorCode::PasswordChangeRequired,
         ErrorCode::CannotDisableSelf,
@@ -274,6 +291,9 @@ impl ErrorCode {
             Unauthorized => "unauthorized",
             InvalidCredentials => "invalid_credentials",
             InvalidToken => "invalid_token",
+            InvalidClient => "invalid_client",
+            InvalidRequest => "invalid_request",
+            UnsupportedGrantType => "unsupported_grant_type",
             Forbidden => "forbidden",
             PasswordChangeRequired => "password_change_required",
             CannotDisableSelf => "cannot_disable_self",
@@ -347,6 +367,24 @@ impl ErrorCode {
                 "توکن نامعتبر یا منقضی است",
                 "Invalid or expired token",
                 &[],
+            ),
+            InvalidClient => info(
+                StatusCode::UNAUTHORIZED,
+                "احراز هویت سامانهٔ متقاضی ناموفق بود",
+                "Client authentication failed",
+                OAUTH_EXTENSIONS,
+            ),
+            InvalidRequest => info(
+                StatusCode::BAD_REQUEST,
+                "درخواست توکن نامعتبر است",
+                "Invalid token request",
+                OAUTH_EXTENSIONS,
+            ),
+            UnsupportedGrantType => info(
+                StatusCode::BAD_REQUEST,
+                "نوع درخواست توکن پشتیبانی نمی‌شود",
+                "Unsupported grant type",
+                OAUTH_EXTENSIONS,
             ),
             Forbidden => info(StatusCode::FORBIDDEN, "دسترسی مجاز نیست", "Forbidden", &[]),
             PasswordChangeRequired => info(
@@ -617,6 +655,39 @@ impl ApiError {
                 "نام کاربری یا گذرواژه نادرست است.",
                 "The username or password is incorrect.",
             ),
+        )
+    }
+
+    /// An RFC 6749 §5.2 error of the token endpoint: `code` is also sent as `error`, and the
+    /// English detail as `error_description`.
+    fn oauth(code: ErrorCode, fa: &str, en: &str) -> Self {
+        Self::new(code, Msg::new(fa, en))
+            .with_extension("error", code.as_str())
+            .with_extension("error_description", en)
+    }
+
+    /// 401 `invalid_client`: the client's id or secret is wrong or missing, or the client is
+    /// disabled (RFC 6749 §5.2); `WWW-Authenticate` names HTTP Basic.
+    pub fn invalid_client() -> Self {
+        Self::oauth(
+            ErrorCode::InvalidClient,
+            "شناسه یا رمز سامانهٔ متقاضی نادرست است یا این حساب غیرفعال است.",
+            "Client authentication failed: unknown client, wrong secret, no client authentication included, or the client is disabled.",
+        )
+        .with_header(header::WWW_AUTHENTICATE, "Basic realm=\"plate-permits\"")
+    }
+
+    /// 400 `invalid_request` (RFC 6749 §5.2): a parameter is missing, repeated or malformed.
+    pub fn invalid_request(fa: &str, en: &str) -> Self {
+        Self::oauth(ErrorCode::InvalidRequest, fa, en)
+    }
+
+    /// 400 `unsupported_grant_type` (RFC 6749 §5.2): only `client_credentials` is offered.
+    pub fn unsupported_grant_type() -> Self {
+        Self::oauth(
+            ErrorCode::UnsupportedGrantType,
+            "این سامانه تنها نوع client_credentials را برای دریافت توکن می‌پذیرد.",
+            "Only grant_type=client_credentials is supported.",
         )
     }
 

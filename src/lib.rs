@@ -20,6 +20,7 @@ pub mod permits;
 pub mod requests;
 pub mod router;
 pub mod seed;
+pub mod service_accounts;
 pub mod sla;
 pub mod sms;
 pub mod startup;

@@ -89,6 +89,59 @@ pub fn create(
     Ok((id, token))
 }
 
+/// The session a machine client's access tokens belong to (client-credentials grant): the
+/// account's newest live session, its expiry moved to `now + ttl_secs`, or a new one. Such a
+/// session has no refresh token (a client asks for a new token instead). One session serves
+/// all of a client's tokens, so that disabling the account (which revokes its sessions and is
+/// checked by the session gate) refuses every one of them at once, and frequent token requests
+/// do not pile up rows.
+pub fn machine_session(
+    conn: &mut DbConnection,
+    user_id: &str,
+    client_ip: &str,
+    ttl_secs: u64,
+    now: NaiveDateTime,
+) -> ApiResult<String> {
+    let expires_at = now + TimeDelta::seconds(ttl_secs as i64);
+    let live: Option<String> = sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .order((sessions::created_at.desc(), sessions::id.desc()))
+        .select(sessions::id)
+        .first(conn)
+        .optional()?;
+    if let Some(id) = live {
+        diesel::update(sessions::table.find(&id))
+            .set((
+                sessions::last_used_at.eq(now),
+                sessions::client_ip.eq(client_ip),
+            ))
+            .execute(conn)?;
+        // Never shortened: tokens issued earlier keep the session they name alive.
+        diesel::update(
+            sessions::table
+                .find(&id)
+                .filter(sessions::expires_at.lt(expires_at)),
+        )
+        .set(sessions::expires_at.eq(expires_at))
+        .execute(conn)?;
+        return Ok(id);
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(&id),
+            sessions::user_id.eq(user_id),
+            sessions::created_at.eq(now),
+            sessions::last_used_at.eq(now),
+            sessions::expires_at.eq(expires_at),
+            sessions::client_ip.eq(client_ip),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
 pub enum Rotation {
     /// A new refresh token for the same session.
     Rotated {

@@ -60,7 +60,7 @@ impl Policy {
     }
 
     /// The delay after `n` counted failures with `free` of them free.
-    fn delay(&self, n: i64, free: i64, cap: TimeDelta) -> TimeDelta {
+    pub fn delay(&self, n: i64, free: i64, cap: TimeDelta) -> TimeDelta {
         if n < free {
             return TimeDelta::zero();
         }

@@ -463,6 +463,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    service_accounts (id) {
+        id -> Text,
+        client_id -> Text,
+        secret_hash -> Text,
+        previous_secret_hash -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<Timestamp>,
+        secret_rotated_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    client_auth_failures (id) {
+        id -> Text,
+        client_id -> Text,
+        client_ip -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(service_accounts -> users (id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -494,4 +519,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     working_rules,
     sms_messages,
     sms_templates,
+    service_accounts,
+    client_auth_failures,
 );

@@ -9,7 +9,10 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::header::{Header, HeaderBuilder};
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::schema::{ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityRequirement,
+    SecurityScheme,
+};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::Modify;
 
@@ -43,6 +46,7 @@ rejected (422). Every response carries `X-Request-Id`.",
         (name = "identity", description = "Sign-in, tokens, sign-out and the caller's own account."),
         (name = "organisations", description = "Agencies, directorates and police units, with checksum-verified legal ids."),
         (name = "users", description = "User accounts, their roles and administrator password resets."),
+        (name = "service-accounts", description = "Machine clients (police systems, the national vehicle system): OAuth 2.0 client credentials, secret rotation."),
         (name = "requests", description = "Plate-removal requests: intake, listing, history and the state machine."),
         (name = "tracking", description = "Public tracking of a request or complaint by its tracking code."),
         (name = "documents", description = "Asks for supplementary documents, uploads, downloads and resubmission."),
@@ -82,6 +86,9 @@ impl utoipa::PartialSchema for Binary {
 
 impl utoipa::ToSchema for Binary {}
 
+/// The OAuth 2.0 client-credentials scheme's name in `securitySchemes`.
+pub const CLIENT_CREDENTIALS: &str = "clientCredentials";
+
 struct SecurityAddon;
 
 impl Modify for SecurityAddon {
@@ -93,9 +100,27 @@ impl Modify for SecurityAddon {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("Access token from POST /api/v1/auth/login."))
+                    .description(Some(
+                        "Access token from POST /api/v1/auth/login (people) or POST \
+                         /api/v1/auth/token (machine clients, see `clientCredentials`).",
+                    ))
                     .build(),
             ),
+        );
+        components.add_security_scheme(
+            CLIENT_CREDENTIALS,
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/auth/token",
+                    Scopes::new(),
+                ))],
+                "Machine clients (service accounts, managed at /api/v1/service-accounts): \
+                 the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) at POST \
+                 /api/v1/auth/token, authenticating with HTTP Basic or client_id and \
+                 client_secret in the form. The access token is sent as a bearer token and \
+                 acts with the account's role (police, registry or directorate) and \
+                 organisation. No scopes; no refresh token.",
+            )),
         );
         components.add_security_scheme(
             "metrics_token",
@@ -153,6 +178,10 @@ pub const VERSIONED_RESPONSES: &[(&str, &str, bool, bool)] = &[
     ("create_user", "201", true, true),
     ("get_user", "200", true, false),
     ("update_user", "200", true, false),
+    ("create_service_account", "201", true, true),
+    ("get_service_account", "200", true, false),
+    ("update_service_account", "200", true, false),
+    ("rotate_service_account_secret", "200", true, false),
 ];
 
 fn string_header(description: &str) -> Header {
@@ -203,6 +232,12 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ErrorCode::Unauthorized => ApiError::unauthorized(),
         ErrorCode::InvalidToken => ApiError::invalid_token(),
         ErrorCode::InvalidCredentials => ApiError::invalid_credentials(),
+        ErrorCode::InvalidClient => ApiError::invalid_client(),
+        ErrorCode::InvalidRequest => ApiError::invalid_request(
+            "پارامتر grant_type الزامی است.",
+            "The grant_type parameter is required.",
+        ),
+        ErrorCode::UnsupportedGrantType => ApiError::unsupported_grant_type(),
         ErrorCode::Forbidden => ApiError::forbidden(),
         ErrorCode::PasswordChangeRequired => ApiError::password_change_required(),
         ErrorCode::NotFound => ApiError::not_found(),
@@ -401,6 +436,16 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
     let secured = is_secured(op);
     if op.security.is_none() {
         op.security = Some(Vec::new());
+    }
+    if secured {
+        // A machine client's token (client-credentials grant) is accepted wherever a user's
+        // is; the route's role checks apply to it alike.
+        if let Some(requirements) = op.security.as_mut() {
+            requirements.push(SecurityRequirement::new(
+                CLIENT_CREDENTIALS,
+                Vec::<String>::new(),
+            ));
+        }
     }
     let has_body = op.request_body.is_some();
     let responses = &mut op.responses.responses;

@@ -5,7 +5,6 @@ use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::model::{User, UserRow};
-use crate::auth::store as accounts;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::domain::identity::Role;
@@ -131,7 +130,7 @@ pub async fn get_one(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    let row = state.db(move |c| accounts::user(c, &id)).await?;
+    let row = state.db(move |c| store::person(c, &id)).await?;
     Ok(ok_with_etag(row, &state.clock))
 }
 

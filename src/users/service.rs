@@ -130,7 +130,7 @@ pub fn update(
             "You cannot disable your own account.",
         ));
     }
-    let current = accounts::user(conn, id)?;
+    let current = store::person(conn, id)?;
     if_match.check(current.version)?;
     let at = now();
     let disabled = changes.disabled.unwrap_or(current.disabled);
@@ -173,7 +173,7 @@ pub fn reset_password(
     id: &str,
     hash: &str,
 ) -> ApiResult<()> {
-    accounts::user(conn, id)?;
+    store::person(conn, id)?;
     write_tx(conn, |c| {
         let at = now();
         let new = NewPassword {

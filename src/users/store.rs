@@ -5,16 +5,31 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::model::UserRow;
-use crate::db::schema::users;
+use crate::db::schema::{service_accounts, users};
 use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
 use crate::http::pagination::Page;
 use crate::users::model::UserFilter;
 
-/// A page of users, newest first.
+/// The person `id`; 404 when there is none, or when `id` is a service account's (those are
+/// managed at `/service-accounts`, never as users).
+pub fn person(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
+    Ok(users::table
+        .find(id)
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            service_accounts::table.filter(service_accounts::id.eq(users::id)),
+        )))
+        .select(UserRow::as_select())
+        .first(conn)?)
+}
+
+/// A page of users (people, not service accounts), newest first.
 pub fn list(conn: &mut DbConnection, filter: UserFilter, page: &Page) -> ApiResult<Vec<UserRow>> {
     let mut q = users::table
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            service_accounts::table.filter(service_accounts::id.eq(users::id)),
+        )))
         .select(UserRow::as_select())
         .order(users::id.desc())
         .limit(page.limit + 1)

@@ -1,6 +1,10 @@
 //! Every route in the OpenAPI document × anonymous and every role, on the caller's own and on
 //! another agency's objects. A route without a row here fails the test.
 //!
+//! Service accounts (machine clients) of every role they may have — `directorate`, `registry`,
+//! `police` — are callers too: each must get exactly what a user of its role gets, so their
+//! expectations are read from that role's column.
+//!
 //! Outcome classes: `A` allowed (the call passed authentication and authorisation: anything but
 //! 401/403/404), `U` 401, `F` 403, `N` 404 (another agency's object is invisible), `S` skipped
 //! (covered by its own tests because calling it would sign the caller out).
@@ -10,6 +14,13 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+
+/// Service-account callers and the user column whose expectations they share.
+const SERVICE_CALLERS: [(&str, &str); 3] = [
+    ("directorate_client", "directorate"),
+    ("registry_client", "registry"),
+    ("police_client", "police"),
+];
 
 /// Callers in column order; the administrator goes last because it may delete fixtures.
 const CALLERS: [&str; 7] = [
@@ -42,6 +53,16 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
         ("GET /api/v1/reports/sla", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
+        // An empty body is 400 `invalid_request` (no grant_type) whoever calls.
+        ("POST /api/v1/auth/token", "AAAAAAA"),
+        ("POST /api/v1/service-accounts", "UFFFFFA"),
+        ("GET /api/v1/service-accounts", "UFFFFFA"),
+        ("GET /api/v1/service-accounts/{id}", "UFFFFFA"),
+        ("PATCH /api/v1/service-accounts/{id}", "UFFFFFA"),
+        (
+            "POST /api/v1/service-accounts/{id}/rotate-secret",
+            "UFFFFFA",
+        ),
         ("POST /api/v1/auth/refresh", "UUUUUUU"),
         ("POST /api/v1/auth/logout", "SSSSSSS"),
         ("POST /api/v1/auth/password", "UAAAAAA"),
@@ -125,6 +146,11 @@ struct Fixtures<'a> {
     doomed_webhook: String,
     holiday: String,
     working_rule: String,
+    /// A service account that is not one of the callers (the `/service-accounts/{id}` routes
+    /// act on it).
+    spare_client: String,
+    /// Tokens of the service-account callers, by caller name.
+    client_tokens: BTreeMap<&'static str, String>,
 }
 
 async fn fixtures(app: &TestApp) -> Fixtures<'_> {
@@ -157,8 +183,24 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .post_as(&s.admin, "/working-rules", &rule)
         .await
         .json(201);
+    let spare_client = app
+        .create_service_account(&s.admin, "police", &s.org_police, "سامانهٔ یدک")
+        .await
+        .id;
+    let mut client_tokens = BTreeMap::new();
+    for (caller, role) in SERVICE_CALLERS {
+        let org = if role == "police" {
+            &s.org_police
+        } else {
+            &s.org_directorate
+        };
+        let (_, token) = app.service_token(&s.admin, role, org, caller).await;
+        client_tokens.insert(caller, token);
+    }
     let id = |v: &Value| text(v, "id").to_owned();
     Fixtures {
+        spare_client,
+        client_tokens,
         working_rule: id(&working_rule),
         document: id(&doc),
         permit: with_permit.permit.clone(),
@@ -179,6 +221,8 @@ impl Fixtures<'_> {
             &self.s.org_b
         } else if path.starts_with("/api/v1/users") {
             &self.spare_user
+        } else if path.starts_with("/api/v1/service-accounts") {
+            &self.spare_client
         } else if path.starts_with("/api/v1/documents") {
             &self.document
         } else if path.starts_with("/api/v1/permits") {
@@ -216,7 +260,8 @@ impl Fixtures<'_> {
             "police" => Some(&c.police),
             "agency" => Some(&c.agency_a),
             "other_agency" => Some(&c.agency_b),
-            _ => Some(&c.admin),
+            "admin" => Some(&c.admin),
+            client => self.client_tokens.get(client).map(String::as_str),
         }
     }
 }
@@ -254,7 +299,18 @@ async fn every_route_every_role() {
             };
             let url = format!("{}{}", app.address, f.concrete(&key, path));
             let body = body_for(&key);
-            for (caller, want) in CALLERS.iter().zip(expected.chars()) {
+            let column = |role: &str| {
+                let i = CALLERS.iter().position(|c| *c == role).unwrap_or(0);
+                expected.chars().nth(i).unwrap_or('?')
+            };
+            // Every service account goes before the administrator (who may delete fixtures).
+            let (users, admin) = CALLERS.split_at(CALLERS.len() - 1);
+            let callers = users
+                .iter()
+                .map(|c| (*c, column(c)))
+                .chain(SERVICE_CALLERS.iter().map(|(c, role)| (*c, column(role))))
+                .chain(admin.iter().map(|c| (*c, column(c))));
+            for (caller, want) in callers {
                 if want == 'S' {
                     continue;
                 }

@@ -29,6 +29,7 @@ mod receipts_and_revocation;
 mod replicas;
 mod requests;
 mod schema;
+mod service_accounts;
 mod sla;
 mod slow_clients;
 mod sms;

@@ -314,6 +314,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtain an access token as a machine client.
+         * @description The OAuth 2.0 client-credentials grant (RFC 6749 §4.4). **Public** (the client
+         *     authenticates here).
+         *
+         *     Send `grant_type=client_credentials` as `application/x-www-form-urlencoded` (or as JSON) and
+         *     authenticate with HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`) or
+         *     with `client_id` and `client_secret` in the body — one method, not both. The answer is
+         *     `{access_token, token_type: "Bearer", expires_in}` with `Cache-Control: no-store`; there is
+         *     no refresh token: ask again when it expires. The token acts with the account's role and
+         *     organisation on every route, exactly as a user of that role; disabling the account refuses
+         *     its live tokens at once.
+         *
+         *     Errors follow RFC 6749 §5.2, as problem+json whose `code` (and `error`) is the RFC's code:
+         *     401 `invalid_client` (unknown client, wrong secret, no or unsupported client
+         *     authentication, or a disabled account) with `WWW-Authenticate: Basic`; 400
+         *     `unsupported_grant_type` for any other grant; 400 `invalid_request` for a missing or repeated
+         *     parameter or two authentication methods. Failed authentications are throttled per client id
+         *     and address (429 `rate_limited` with `Retry-After`), but the right secret always gets its
+         *     token.
+         */
+        post: operations["issue_client_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List service accounts.
+         * @description Machine clients, newest first. Roles: `admin`.
+         */
+        get: operations["list_service_accounts"];
+        put?: never;
+        /**
+         * Create a service account.
+         * @description Create a machine client. Roles: `admin`.
+         *
+         *     `role` is `police` (an organisation of kind `police`), `registry` or `directorate` (an
+         *     organisation of kind `directorate`). The answer carries the `client_id` and the
+         *     `client_secret`, which is stored only as a hash and shown this once.
+         */
+        post: operations["create_service_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service account.
+         * @description One machine client, with `last_used_at` (when it last obtained a token). Roles: `admin`.
+         */
+        get: operations["get_service_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a service account.
+         * @description Rename a machine client, or disable or enable it. Roles: `admin`. Honours `If-Match`.
+         *
+         *     Disabling refuses the account's live tokens at once (on every replica) and every new token
+         *     request (`invalid_client`); enabling lets it ask for a token again.
+         */
+        patch: operations["update_service_account"];
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a service account's secret.
+         * @description Issue a new client secret (shown once). Roles: `admin`. Honours `If-Match`.
+         *
+         *     The previous secret keeps working for `SERVICE_ACCOUNT_SECRET_OVERLAP_HOURS` (default 24;
+         *     `previous_secret_expires_at` says until when), so the client's replicas can change over
+         *     without an outage; then only the new one works. Rotating again during the overlap stops the
+         *     oldest secret at once. Tokens already issued stay valid until they expire.
+         */
+        post: operations["rotate_service_account_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -1483,6 +1600,48 @@ export interface components {
             new_password: string;
         };
         /**
+         * @description A client-credentials token request (RFC 6749 §4.4.2), as
+         *     `application/x-www-form-urlencoded` (the RFC's form) or `application/json`. The client
+         *     authenticates with HTTP Basic (`client_id:client_secret`, RFC 6749 §2.3.1) or with
+         *     `client_id` and `client_secret` here, never both. Unrecognised parameters are ignored
+         *     (RFC 6749 §3.2), `scope` among them: a token carries its account's role.
+         */
+        ClientCredentialsRequest: {
+            /**
+             * @description Always `client_credentials` (RFC 6749 §4.4).
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            /**
+             * @description With no HTTP Basic credentials: the client id.
+             * @example svc_4f1c2a9e0b7d3c5a8e6f1b2d
+             */
+            client_id?: string | null;
+            /**
+             * Format: password
+             * @description With no HTTP Basic credentials: the client secret.
+             */
+            client_secret?: string | null;
+            /** @description Ignored (no scopes are defined). */
+            scope?: string | null;
+        };
+        /** @description An access token for a machine client (RFC 6749 §5.1). No refresh token: a client asks again. */
+        ClientToken: {
+            /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
+            access_token: string;
+            /**
+             * @description Always `Bearer`.
+             * @enum {string}
+             */
+            token_type: "Bearer";
+            /**
+             * Format: int64
+             * @description Access-token lifetime in seconds.
+             * @example 900
+             */
+            expires_in: number;
+        };
+        /**
          * @description Whether a stage's clock is counting.
          * @enum {string}
          */
@@ -1639,6 +1798,20 @@ export interface components {
             letter: components["schemas"]["LetterInput"];
             contact: components["schemas"]["ContactInput"];
             description?: string | null;
+        };
+        CreateServiceAccount: {
+            /**
+             * @description What the system is, as people read it in request histories (2–200 characters).
+             * @example سامانهٔ پلیس راهور تهران
+             */
+            name: string;
+            /**
+             * @description `police` (organisation of kind `police`), `registry` or `directorate` (organisation of
+             *     kind `directorate`).
+             */
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            organisation_id: string;
         };
         CreateUser: {
             /**
@@ -1879,7 +2052,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -2355,6 +2528,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_ServiceAccount: {
+            items: components["schemas"]["ServiceAccount"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_User: {
             items: components["schemas"]["User"][];
             /** @description Cursor for the next page; `null` on the last page. */
@@ -2605,6 +2784,14 @@ export interface components {
             retry_after?: number | null;
             /** @description For `maintenance`: the notice announcing the read-only window. */
             notice?: Record<string, never> | null;
+            /**
+             * @description For the token endpoint's errors (`invalid_client`, `invalid_request`,
+             *     `unsupported_grant_type`): the RFC 6749 §5.2 error code, so that OAuth 2.0 client
+             *     libraries read it where they expect it.
+             */
+            error?: string | null;
+            /** @description With `error`: the RFC 6749 §5.2 `error_description` (English, ASCII as the RFC requires). */
+            error_description?: string | null;
         };
         ProblemFieldError: {
             /** @description JSON path of the field, e.g. `vehicle.plate`. */
@@ -2817,6 +3004,70 @@ export interface components {
             kind: components["schemas"]["RuleKind"];
             /** @example تعطیلی پنجشنبه‌ها */
             title: string;
+        };
+        /** @description A service account as the API shows it (never its secret). */
+        ServiceAccount: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The client id it authenticates with at `POST /auth/token`.
+             * @example svc_4f1c2a9e0b7d3c5a8e6f1b2d
+             */
+            client_id: string;
+            /** @example سامانهٔ پلیس راهور تهران */
+            name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description `role` as people read it (Persian).
+             * @example پلیس راهور
+             */
+            role_label_fa: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @description A disabled account gets no token, and its live tokens are refused at once. */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the client last obtained a token (`null`: never).
+             */
+            last_used_at?: string | null;
+            /**
+             * @description `last_used_at` in the service's time zone, Solar Hijri with Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۵ ۰۹:۱۵
+             */
+            last_used_at_jalali?: string | null;
+            /**
+             * Format: date-time
+             * @description When the secret was last rotated (`null`: never).
+             */
+            secret_rotated_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation is still accepted (`null`: it is not).
+             */
+            previous_secret_expires_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone, Solar Hijri with Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description `updated_at` in the service's time zone, Solar Hijri with Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            updated_at_jalali: string;
+        };
+        /** @description A service account with its new client secret: shown this once (creation, rotation). */
+        ServiceAccountWithSecret: components["schemas"]["ServiceAccount"] & {
+            /**
+             * @description The client secret. It is stored only as a hash: keep it now, it is never shown again.
+             * @example pps_3q2-7wEvE0xJ5d0m8ZkQY5m2eS1vT0cQeXbS2r9aH1E
+             */
+            client_secret: string;
         };
         /** @description How a request's SLA clocks were computed. */
         SlaExplanation: {
@@ -3162,6 +3413,11 @@ export interface components {
         UpdateOrganisation: {
             name?: string | null;
             national_id?: string | null;
+        };
+        /** @description Fields an administrator may change. Disabling refuses the account's live tokens at once. */
+        UpdateServiceAccount: {
+            name?: string | null;
+            disabled?: boolean | null;
         };
         /** @description An administrator's text for one event. */
         UpdateTemplate: {
@@ -4240,6 +4496,297 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    issue_client_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The grant type, and the client's credentials unless sent with HTTP Basic. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientCredentialsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
+            };
+        };
+        responses: {
+            /** @description An access token. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientToken"];
+                };
+            };
+            /** @description A parameter is missing, repeated or malformed (`invalid_request`), or the grant type is not `client_credentials` (`unsupported_grant_type`). */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Client authentication failed (`invalid_client`); `WWW-Authenticate: Basic realm="plate-permits"`. */
+            401: {
+                headers: {
+                    /** @description `Basic realm="plate-permits"` */
+                    "WWW-Authenticate"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is neither a form nor JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many failed authentications for this client id from this address (`rate_limited`, `Retry-After`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_service_accounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of service accounts. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ServiceAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceAccount"];
+            };
+        };
+        responses: {
+            /** @description Created; keep `client_secret`, it is not shown again. */
+            201: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service account; `ETag` carries its version. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_service_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Service account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceAccount"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    rotate_service_account_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Service account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account with its new `client_secret`. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };

@@ -560,3 +560,99 @@ impl TestApp {
         self.post_as(token, "/webhooks", body).await
     }
 }
+
+// ---- service accounts (machine clients) --------------------------------------------------
+
+/// A service account as created: its id, client id and the secret shown once.
+#[derive(Clone, Debug)]
+pub struct ServiceClient {
+    pub id: String,
+    pub client_id: String,
+    pub secret: String,
+    pub body: Value,
+}
+
+impl TestApp {
+    /// `POST /service-accounts` as `admin`.
+    pub async fn create_service_account_reply(
+        &self,
+        admin: &str,
+        role: &str,
+        org_id: &str,
+        name: &str,
+    ) -> Reply {
+        let body = json!({"name": name, "role": role, "organisation_id": org_id});
+        self.post_as(admin, "/service-accounts", &body).await
+    }
+
+    /// Creates a service account (asserting 201).
+    pub async fn create_service_account(
+        &self,
+        admin: &str,
+        role: &str,
+        org_id: &str,
+        name: &str,
+    ) -> ServiceClient {
+        let body = self
+            .create_service_account_reply(admin, role, org_id, name)
+            .await
+            .json(201);
+        ServiceClient {
+            id: text(&body, "id").to_owned(),
+            client_id: text(&body, "client_id").to_owned(),
+            secret: text(&body, "client_secret").to_owned(),
+            body,
+        }
+    }
+
+    /// `POST /auth/token` with HTTP Basic client authentication (and a form body), from
+    /// `address` (sent as `X-Forwarded-For`, believed when the app trusts loopback proxies).
+    pub async fn client_token_basic_from(
+        &self,
+        client_id: &str,
+        secret: &str,
+        address: Option<&str>,
+    ) -> Reply {
+        let mut req = self
+            .client
+            .post(self.api("/auth/token"))
+            .basic_auth(client_id, Some(secret))
+            .form(&[("grant_type", "client_credentials")]);
+        if let Some(a) = address {
+            req = req.header("x-forwarded-for", a);
+        }
+        Reply::read(req.send().await.expect("request")).await
+    }
+
+    pub async fn client_token_basic(&self, client_id: &str, secret: &str) -> Reply {
+        self.client_token_basic_from(client_id, secret, None).await
+    }
+
+    /// `POST /auth/token` with the client's id and secret as form fields.
+    pub async fn client_token_form(&self, fields: &[(&str, &str)]) -> Reply {
+        let req = self.client.post(self.api("/auth/token")).form(fields);
+        Reply::read(req.send().await.expect("request")).await
+    }
+
+    /// A client's access token (HTTP Basic; asserting 200).
+    pub async fn client_access_token(&self, c: &ServiceClient) -> String {
+        let body = self
+            .client_token_basic(&c.client_id, &c.secret)
+            .await
+            .json(200);
+        text(&body, "access_token").to_owned()
+    }
+
+    /// A service account of `role` in `org_id` and its access token.
+    pub async fn service_token(
+        &self,
+        admin: &str,
+        role: &str,
+        org_id: &str,
+        name: &str,
+    ) -> (ServiceClient, String) {
+        let c = self.create_service_account(admin, role, org_id, name).await;
+        let token = self.client_access_token(&c).await;
+        (c, token)
+    }
+}
