@@ -1,5 +1,5 @@
 //! The `plate-permits` binary: parse the command line, then serve, migrate, print the OpenAPI
-//! document, or create an administrator.
+//! document, create an administrator, or back up, restore and verify an archive.
 
 use std::process::ExitCode;
 
@@ -68,6 +68,13 @@ fn main() -> ExitCode {
             startup::create_admin(&config, &args.username, args.password.as_ref())
         }
         Command::Seed(args) => startup::seed(&config, &args),
+        Command::Backup(args) => plate_permits::backup::run_backup(&config, &args.file)
+            .map_err(|e| StartupError(e.to_string())),
+        Command::Restore(args) => plate_permits::backup::run_restore(&config, &args.file)
+            .map_err(|e| StartupError(e.to_string())),
+        Command::VerifyBackup(args) => {
+            plate_permits::backup::run_verify(&args.file).map_err(|e| StartupError(e.to_string()))
+        }
         Command::Holidays(args) => {
             println!(
                 "{}",

@@ -220,6 +220,7 @@ impl Application {
                     timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
                 },
             }),
+            trail: web::Data::new(crate::audit::Trail::new(backend)),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -239,9 +240,12 @@ impl Application {
         // SMS notifications are enqueued in the transaction of the change that causes them.
         crate::requests::service::on_change(crate::sms::service::on_request_change);
         crate::notices::service::on_publish(crate::sms::service::on_notice_published);
+        // Sign-ins and password changes are audited in their own transactions.
+        crate::auth::service::on_account_event(crate::audit::service::record_account_event);
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
+        let trail = features.trail.get_ref().clone();
         let server = run(listener, state.clone(), features)?;
         if config.webhook_worker {
             tokio::spawn(crate::webhooks::worker::run(state.clone(), outbound));
@@ -251,6 +255,17 @@ impl Application {
         }
         tokio::spawn(crate::auth::purge::purge_periodically(
             state.clone(),
+            std::time::Duration::from_secs(config.session_purge_interval_secs),
+        ));
+        // Reads' audit entries, batched on SQLite, and the audit trail's retention.
+        tokio::spawn(crate::audit::service::flush_periodically(
+            state.clone(),
+            trail,
+            std::time::Duration::from_millis(config.audit_flush_interval_ms),
+        ));
+        tokio::spawn(crate::audit::service::purge_periodically(
+            state.clone(),
+            config.audit_retention_days,
             std::time::Duration::from_secs(config.session_purge_interval_secs),
         ));
         Ok(Application {
@@ -313,6 +328,7 @@ struct Features {
     blobs: web::Data<Arc<dyn BlobStore>>,
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
+    trail: web::Data<crate::audit::Trail>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -341,6 +357,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.blobs.clone())
             .app_data(features.notice_cache.clone())
             .app_data(features.outbound.clone())
+            .app_data(features.trail.clone())
             .app_data(route_table.clone())
             .app_data(slow_clients.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
