@@ -23,6 +23,7 @@ use crate::i18n::Msg;
     Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
+#[schema(as = AuditAction)]
 pub enum Action {
     #[serde(rename = "login.success")]
     LoginSuccess,
@@ -95,6 +96,7 @@ crate::text_enum!(Action {
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = AuditSubject)]
 pub enum Subject {
     User,
     Organisation,
@@ -121,6 +123,7 @@ crate::text_enum!(Subject {
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = AuditActorKind)]
 pub enum ActorKind {
     User,
     ServiceAccount,
