@@ -346,6 +346,20 @@ pub enum Command {
     Seed(SeedArgs),
     /// Print the built-in official holidays of Jalali years as JSON (no database needed).
     Holidays(HolidaysArgs),
+    /// Write one archive (tar) of the SQLite database snapshot and the documents it references,
+    /// with a manifest of counts and SHA-256 sums, while the service keeps serving. On
+    /// PostgreSQL only the documents (back the database up with pg_dump).
+    Backup(BackupArgs),
+    /// Restore an archive into an empty DATA_DIR, checking every sum.
+    Restore(BackupArgs),
+    /// Check an archive (every sum, the database's integrity and counts) without restoring it.
+    VerifyBackup(BackupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The archive file.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -685,6 +699,14 @@ pub struct Config {
     /// How often expired sessions and refresh tokens are purged, in seconds.
     #[arg(long, env = "SESSION_PURGE_INTERVAL_SECS", default_value_t = 3_600, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
     pub session_purge_interval_secs: u64,
+    /// How long audit entries are kept, in days (then the service purges them, every
+    /// `SESSION_PURGE_INTERVAL_SECS`).
+    #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
+    pub audit_retention_days: u32,
+    /// On SQLite, how often the audit entries of reads (request views, document downloads) are
+    /// written, in one transaction, in milliseconds.
+    #[arg(long, env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
+    pub audit_flush_interval_ms: u64,
 
     /// Where SMS notifications go: `log` (records them, masked, sends nothing) or `http`
     /// (`SMS_GATEWAY_URL`).

@@ -1,5 +1,5 @@
 //! The `plate-permits` binary: parse the command line, then serve, migrate, print the OpenAPI
-//! document, or create an administrator.
+//! document, create an administrator, or back up, restore and verify an archive.
 
 use std::process::ExitCode;
 
@@ -69,6 +69,13 @@ fn main() -> ExitCode {
         }
         Command::Seed(args) => startup::seed(&config, &args),
         Command::MigrateDocuments => startup::migrate_documents(&config),
+        Command::Backup(args) => plate_permits::backup::run_backup(&config, &args.file)
+            .map_err(|e| StartupError(e.to_string())),
+        Command::Restore(args) => plate_permits::backup::run_restore(&config, &args.file)
+            .map_err(|e| StartupError(e.to_string())),
+        Command::VerifyBackup(args) => {
+            plate_permits::backup::run_verify(&args.file).map_err(|e| StartupError(e.to_string()))
+        }
         Command::Holidays(args) => {
             println!(
                 "{}",

@@ -35,7 +35,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::webhooks::routes::configure)
         .configure(crate::sms::routes::configure)
         .configure(crate::sla::routes::configure)
-        .configure(crate::sla::rules::routes::configure);
+        .configure(crate::sla::rules::routes::configure)
+        .configure(crate::audit::routes::configure);
 }
 
 /// The complete OpenAPI document, generated from [`routes`].

@@ -285,6 +285,7 @@ impl Application {
                     timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
                 },
             }),
+            trail: web::Data::new(crate::audit::Trail::new(backend)),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -304,9 +305,12 @@ impl Application {
         // SMS notifications are enqueued in the transaction of the change that causes them.
         crate::requests::service::on_change(crate::sms::service::on_request_change);
         crate::notices::service::on_publish(crate::sms::service::on_notice_published);
+        // Sign-ins and password changes are audited in their own transactions.
+        crate::auth::service::on_account_event(crate::audit::service::record_account_event);
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
+        let trail = features.trail.get_ref().clone();
         let server = run(listener, state.clone(), features)?;
         if let Some(standby) = standby {
             tokio::spawn(standby.monitor(state.pool.clone()));
@@ -329,6 +333,17 @@ impl Application {
         let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
         supervise("session_purge", move || {
             crate::auth::purge::purge_periodically(st.clone(), every)
+        });
+        // Reads' audit entries, batched on SQLite, and the audit trail's retention.
+        let (st, tr) = (state.clone(), trail);
+        let flush_every = std::time::Duration::from_millis(config.audit_flush_interval_ms);
+        supervise("audit_flush", move || {
+            crate::audit::service::flush_periodically(st.clone(), tr.clone(), flush_every)
+        });
+        let st = state.clone();
+        let retention = config.audit_retention_days;
+        supervise("audit_purge", move || {
+            crate::audit::service::purge_periodically(st.clone(), retention, every)
         });
         Ok(Application {
             port,
@@ -410,6 +425,7 @@ struct Features {
     blobs: web::Data<Blobs>,
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
+    trail: web::Data<crate::audit::Trail>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -438,6 +454,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.blobs.clone())
             .app_data(features.notice_cache.clone())
             .app_data(features.outbound.clone())
+            .app_data(features.trail.clone())
             .app_data(route_table.clone())
             .app_data(slow_clients.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))

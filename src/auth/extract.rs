@@ -12,11 +12,11 @@ use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
-use crate::audit::Actor;
 use crate::auth::{gate, sessions};
 use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
+use crate::http::client::Origin;
 use crate::state::AppState;
 
 #[derive(Clone, Debug)]
@@ -25,6 +25,8 @@ pub struct AuthUser {
     pub role: Role,
     pub org_id: String,
     pub session_id: String,
+    /// The client address and request id this call came with (for the audit trail).
+    pub origin: Origin,
 }
 
 impl AuthUser {
@@ -39,14 +41,6 @@ impl AuthUser {
 
     pub fn is(&self, role: Role) -> bool {
         self.role == role
-    }
-
-    /// The caller as the audit log records them, acting from `client_ip`.
-    pub fn actor(&self, client_ip: String) -> Actor {
-        Actor {
-            user_id: self.id.clone(),
-            client_ip,
-        }
     }
 }
 
@@ -76,6 +70,7 @@ impl FromRequest for AuthUser {
         let token = bearer(req);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let exempt = exempt_from_password_change(req);
+        let origin = state.as_ref().map(|s| Origin::of(req, &s.config));
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state is missing"))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
@@ -100,6 +95,7 @@ impl FromRequest for AuthUser {
                 role: claims.role,
                 org_id: claims.org,
                 session_id: claims.sid,
+                origin: origin.unwrap_or_default(),
             })
         })
     }

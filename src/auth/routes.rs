@@ -53,7 +53,8 @@ pub async fn login(
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, &state.config);
+    let origin = crate::http::client::Origin::of(&req, &state.config);
+    let ip = origin.client_ip.clone();
     let credentials = body.into_inner()?;
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
@@ -74,7 +75,7 @@ pub async fn login(
     let (answer, quotas) = state
         .write(move |c| {
             let answer = verdict
-                .and_then(|verdict| service::login_record(c, &key, &ip, &limits, verdict))
+                .and_then(|verdict| service::login_record(c, &key, &origin, &limits, verdict))
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
             // the account's failures).

@@ -3,7 +3,6 @@
 //! the blocking pool between a read and a write, so that no connection (and on SQLite not the
 //! one writer) waits while a password is hashed.
 
-use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::jwt::TokenKeys;
 use crate::auth::model::{ChangePasswordRequest, TokenResponse, User, UserRow};
 use crate::auth::sessions::{self, RevokeReason, Rotation};
@@ -11,7 +10,45 @@ use crate::auth::store::{self, NewPassword};
 use crate::auth::{password, throttle, AuthUser};
 use crate::clock::now;
 use crate::db::{write_tx, DbConnection};
+use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::http::client::Origin;
+
+/// What happened to an account, as the audit trail records it.
+#[derive(Clone, Copy, Debug)]
+pub enum AccountEvent {
+    SignedIn,
+    SignInRefused(Refusal),
+    PasswordChanged,
+}
+
+/// An [`AccountEvent`] with the account (when known) and where the call came from.
+pub struct AccountNote<'a> {
+    pub event: AccountEvent,
+    pub user_id: Option<&'a str>,
+    pub role: Option<Role>,
+    pub organisation_id: Option<&'a str>,
+    pub origin: &'a Origin,
+}
+
+/// Records an account event inside the event's transaction (the audit trail supplies it in the
+/// composition root; sign-in depends on no audit module, the audit resource reads the caller
+/// from this one).
+pub type AccountHook = fn(&mut DbConnection, &AccountNote<'_>) -> ApiResult<()>;
+
+static ACCOUNT_HOOK: std::sync::OnceLock<AccountHook> = std::sync::OnceLock::new();
+
+/// Registers the [`AccountHook`] (once; later calls keep the first).
+pub fn on_account_event(hook: AccountHook) {
+    let _ = ACCOUNT_HOOK.set(hook);
+}
+
+fn note(conn: &mut DbConnection, n: &AccountNote<'_>) -> ApiResult<()> {
+    match ACCOUNT_HOOK.get() {
+        Some(hook) => hook(conn, n),
+        None => Ok(()),
+    }
+}
 
 /// A user with a new session and its first (or next) refresh token.
 pub struct SignedIn {
@@ -103,10 +140,11 @@ pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
 pub fn login_record(
     conn: &mut DbConnection,
     key: &str,
-    client_ip: &str,
+    origin: &Origin,
     limits: &SessionLimits,
     verdict: Verdict,
 ) -> ApiResult<SignedIn> {
+    let client_ip = origin.client_ip.as_str();
     let at = now();
     let user = match verdict {
         Ok(user) => user,
@@ -114,15 +152,14 @@ pub fn login_record(
             let id = user_id.as_deref();
             write_tx(conn, |c| {
                 throttle::record_failure(c, key, client_ip, at)?;
-                audit::record(
+                note(
                     c,
-                    audit::Entry {
-                        actor_user_id: id,
-                        action: Action::LoginFailure,
-                        subject_kind: Subject::User,
-                        subject_id: id,
-                        client_ip: Some(client_ip),
-                        detail: Some(serde_json::json!({ "reason": reason })),
+                    &AccountNote {
+                        event: AccountEvent::SignInRefused(reason),
+                        user_id: id,
+                        role: None,
+                        organisation_id: None,
+                        origin,
                     },
                 )
             })?;
@@ -133,13 +170,15 @@ pub fn login_record(
         let created = sessions::create(c, &user.id, client_ip, limits.session_ttl_secs, at)?;
         sessions::enforce_cap(c, &user.id, limits.max_sessions_per_user, at)?;
         throttle::clear(c, key, client_ip)?;
-        let actor = Actor {
-            user_id: user.id.clone(),
-            client_ip: client_ip.to_owned(),
-        };
-        audit::record(
+        note(
             c,
-            audit::Entry::by(&actor, Action::LoginSuccess, Subject::User, &user.id),
+            &AccountNote {
+                event: AccountEvent::SignedIn,
+                user_id: Some(&user.id),
+                role: Some(user.role),
+                organisation_id: Some(&user.organisation_id),
+                origin,
+            },
         )?;
         Ok(created)
     })?;
@@ -247,10 +286,6 @@ pub fn record_password_change(
             )));
         }
     };
-    let actor = Actor {
-        user_id: row.id.clone(),
-        client_ip: client_ip.to_owned(),
-    };
     write_tx(conn, |c| {
         let new = NewPassword {
             hash: &hash,
@@ -265,9 +300,15 @@ pub fn record_password_change(
             Some(&user.session_id),
             at,
         )?;
-        audit::record(
+        note(
             c,
-            audit::Entry::by(&actor, Action::UserPasswordChanged, Subject::User, &row.id),
+            &AccountNote {
+                event: AccountEvent::PasswordChanged,
+                user_id: Some(&row.id),
+                role: Some(row.role),
+                organisation_id: Some(&row.organisation_id),
+                origin: &user.origin,
+            },
         )
     })
 }

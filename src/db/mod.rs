@@ -104,6 +104,16 @@ impl DbUrl {
     }
 }
 
+impl DbUrl {
+    /// The SQLite file, when the URL selects SQLite.
+    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
+        match self.backend {
+            Backend::Sqlite => Some(std::path::PathBuf::from(self.target.expose())),
+            Backend::Postgres => None,
+        }
+    }
+}
+
 /// r2d2 manager that opens the backend chosen by the URL and reports its real error.
 #[derive(Clone, Debug)]
 pub struct DbManager {

@@ -77,6 +77,18 @@ diesel::table! {
         subject_id -> Nullable<Text>,
         client_ip -> Nullable<Text>,
         detail -> Nullable<Text>,
+        actor_kind -> Text,
+        actor_role -> Nullable<Text>,
+        organisation_id -> Nullable<Text>,
+        http_request_id -> Nullable<Text>,
+        about_request_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_retention (id) {
+        id -> Integer,
+        purge_before -> Timestamp,
     }
 }
 
@@ -495,6 +507,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     login_failures,
     audit_log,
+    audit_retention,
     tracking_codes,
     requests,
     request_history,

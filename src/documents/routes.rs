@@ -6,6 +6,7 @@ use std::sync::Arc;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
+use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::documents::model::{
@@ -182,12 +183,28 @@ pub async fn list_documents(
 pub async fn download(
     state: web::Data<AppState>,
     blobs: web::Data<Blobs>,
+    trail: web::Data<Trail>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::documents(&user)?;
     let id = id.into_inner();
-    let row = state.db(move |c| service::document(c, &scope, &id)).await?;
+    let trail = trail.get_ref().clone();
+    let row = state
+        .db(move |c| {
+            let row = service::document(c, &scope, &id)?;
+            audit::service::note_read(
+                c,
+                &trail,
+                &user,
+                audit::Action::DocumentDownloaded,
+                audit::Subject::Document,
+                &row.id,
+                &row.request_id,
+            )?;
+            Ok(row)
+        })
+        .await?;
     transfer::send(blobs.into_inner(), row).await
 }
 

@@ -7,9 +7,33 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use actix_web::HttpRequest;
+use actix_web::{HttpMessage, HttpRequest};
 
 use crate::config::{Config, Networks};
+
+/// Where a request came from, as the audit trail records it: the client address and the
+/// request's id (`X-Request-Id`, set by [`crate::http::middleware::request_context`]).
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    pub client_ip: String,
+    pub request_id: Option<String>,
+}
+
+impl Origin {
+    pub fn of(req: &HttpRequest, config: &Config) -> Self {
+        Origin {
+            client_ip: client_ip(req, config),
+            request_id: request_id(req),
+        }
+    }
+}
+
+/// The current request's id, when the request-id layer ran.
+pub fn request_id(req: &HttpRequest) -> Option<String> {
+    req.extensions()
+        .get::<crate::http::middleware::RequestId>()
+        .map(|r| r.0.clone())
+}
 
 pub fn client_ip(req: &HttpRequest, config: &Config) -> String {
     let peer = req.peer_addr().map(|a| a.ip().to_canonical());

@@ -3,6 +3,7 @@
 //! resource: the route table is assembled in [`crate::router`].
 
 pub mod client;
+pub mod csv;
 pub mod etag;
 pub mod health;
 pub mod idempotency;

@@ -57,6 +57,7 @@ rejected (422). Every response carries `X-Request-Id`.",
         (name = "webhooks", description = "Signed webhook subscriptions (Standard Webhooks 1.0), their deliveries and retries."),
         (name = "notifications", description = "SMS notifications to applicants and agency users: each request's messages and the administrator's templates."),
         (name = "sla", description = "Service-level clocks: holidays, working rules, per-request explanations and reports."),
+        (name = "audit", description = "The audit trail: sign-ins, administrative changes, permit steps, request views and document downloads."),
     )
 )]
 pub struct ApiDoc;

@@ -1,13 +1,12 @@
 //! `/organisations`: kept by administrators; readable by the directorate (to filter by agency).
 
 use actix_web::http::StatusCode;
-use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
-use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
@@ -54,12 +53,11 @@ fn respond(status: StatusCode, row: OrganisationRow, clock: &Clock) -> HttpRespo
 #[post("/organisations")]
 pub async fn create(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     body: Json<CreateOrganisation>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let new = NewOrganisation::try_from(body.into_inner()?)?;
     let row = state.tx(move |c| service::create(c, &actor, new)).await?;
     Ok(respond(StatusCode::CREATED, row, &state.clock))
@@ -138,14 +136,13 @@ pub async fn get_one(
 #[patch("/organisations/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
     body: Json<UpdateOrganisation>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = OrganisationChanges::try_from(body.into_inner()?)?;
     let row = state

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::audit::{self, Actor, Entry, Subject};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
@@ -131,6 +132,17 @@ pub fn issue(
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
         let permit = store::load(c, &permit.id)?;
+        audit::record(
+            c,
+            Entry::by(
+                &Actor::of(user),
+                audit::Action::PermitIssued,
+                Subject::Permit,
+                &permit.id,
+            )
+            .about(&request.id)
+            .detail(serde_json::json!({ "permit_number": permit.permit_number })),
+        )?;
         emit_event(
             c,
             EventType::PermitIssued,
@@ -203,6 +215,17 @@ pub fn record_receipt(
         }
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
         let receipt = store::receipt_of(c, &permit.id)?.unwrap_or(receipt);
+        audit::record(
+            c,
+            Entry::by(
+                &Actor::of(user),
+                audit::Action::PermitReceipt,
+                Subject::Permit,
+                &permit.id,
+            )
+            .about(&request.id)
+            .detail(serde_json::json!({ "outcome": new.outcome.as_str() })),
+        )?;
         let org = &request.organisation_id;
         emit_event(
             c,
@@ -252,6 +275,17 @@ pub fn revoke(
             notes: new.notes.as_deref(),
             at,
         };
+        audit::record(
+            c,
+            Entry::by(
+                &Actor::of(user),
+                audit::Action::PermitRevoked,
+                Subject::Permit,
+                &permit.id,
+            )
+            .about(&request.id)
+            .detail(serde_json::json!({ "reason": new.reason.as_str() })),
+        )?;
         revoke_row(c, &permit, revocation, &request.organisation_id)
     })?;
     view(conn, config, &permit.id)
@@ -279,6 +313,17 @@ pub fn revoke_on_withdrawal(
         notes: note,
         at,
     };
+    audit::record(
+        conn,
+        Entry::by(
+            &Actor::of(user),
+            audit::Action::PermitRevoked,
+            Subject::Permit,
+            &permit.id,
+        )
+        .about(&request.id)
+        .detail(serde_json::json!({ "reason": RevocationReason::RequestWithdrawn.as_str() })),
+    )?;
     revoke_row(conn, &permit, revocation, &request.organisation_id)
 }
 

@@ -4,6 +4,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 
+use crate::audit::model::AccessLog;
+use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::now;
@@ -29,6 +31,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(list)
         .service(get_one)
         .service(history)
+        .service(access_log)
         .service(review)
         .service(reject)
         .service(withdraw)
@@ -135,16 +138,28 @@ pub async fn list(
 #[get("/requests/{id}")]
 pub async fn get_one(
     state: web::Data<AppState>,
+    trail: web::Data<Trail>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
+    let trail = trail.get_ref().clone();
     let view = state
         .db(move |conn| {
             let row = store::load_visible(conn, &scope, &id)?;
-            service::view(conn, &config, &user, row)
+            let view = service::view(conn, &config, &user, row)?;
+            audit::service::note_read(
+                conn,
+                &trail,
+                &user,
+                audit::Action::RequestViewed,
+                audit::Subject::Request,
+                &view.id,
+                &view.id,
+            )?;
+            Ok(view)
         })
         .await?;
     Ok(ok_with_etag(StatusCode::OK, view.version, &view))
@@ -179,6 +194,38 @@ pub async fn history(
         })
         .await?;
     Ok(HttpResponse::Ok().json(HistoryList { items }))
+}
+
+/// Who read or changed a request.
+///
+/// The request's access log, oldest first: every view of it and download of its documents,
+/// every permit step (issue, revocation, receipt) from the audit trail, and every change of
+/// its status from its history, each with who (id, kind, role, organisation), when, and for
+/// audit entries the client address and `X-Request-Id`. Roles: `directorate`, `admin`.
+#[utoipa::path(
+    operation_id = "get_request_access_log",
+    tag = "requests",
+    params(("id" = uuid::Uuid, Path, description = "Request id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The access log.", body = AccessLog))
+)]
+#[get("/requests/{id}/access-log")]
+pub async fn access_log(
+    state: web::Data<AppState>,
+    trail: web::Data<Trail>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Directorate, Role::Admin])?;
+    let scope = Scope::requests(&user)?;
+    let id = id.into_inner();
+    // Reads recorded a moment ago are part of the answer.
+    trail.flush(&state).await?;
+    let clock = state.clock;
+    let log = state
+        .db(move |conn| service::access_log(conn, &clock, &scope, &id))
+        .await?;
+    Ok(HttpResponse::Ok().json(log))
 }
 
 /// Runs an action and answers with the updated request.

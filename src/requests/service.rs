@@ -635,3 +635,47 @@ pub fn reject(
     let row = store::load(conn, request_id)?;
     view(conn, config, user, row)
 }
+
+/// Who read or changed the request `id` (404 outside `scope`): its audit entries and its
+/// history, oldest first.
+pub fn access_log(
+    conn: &mut DbConnection,
+    clock: &crate::clock::Clock,
+    scope: &Scope,
+    id: &str,
+) -> ApiResult<crate::audit::model::AccessLog> {
+    use crate::audit::model::{AccessLog, AccessLogEntry, ActorKind};
+    store::load_visible(conn, scope, id)?;
+    let mut items: Vec<(NaiveDateTime, AccessLogEntry)> =
+        crate::audit::service::about_request(conn, clock, id)?
+            .into_iter()
+            .map(|e| (e.at.naive_utc(), e))
+            .collect();
+    for h in store::history(conn, id)? {
+        items.push((
+            h.at,
+            AccessLogEntry {
+                at: crate::clock::utc(h.at),
+                at_jalali: clock.jalali(h.at),
+                source: "history".to_owned(),
+                actor_id: Some(h.actor_id),
+                actor_kind: ActorKind::User,
+                actor_name: Some(h.actor_name),
+                actor_role: Some(h.actor_role.as_str().to_owned()),
+                organisation_id: None,
+                action: h.action,
+                subject_kind: Some(crate::audit::Subject::Request),
+                subject_id: Some(h.request_id),
+                client_ip: None,
+                http_request_id: None,
+                note: h.note,
+            },
+        ));
+    }
+    // Stable: at one instant, history steps stay after the audit entries of their change.
+    items.sort_by_key(|(at, _)| *at);
+    Ok(AccessLog {
+        request_id: id.to_owned(),
+        items: items.into_iter().map(|(_, e)| e).collect(),
+    })
+}

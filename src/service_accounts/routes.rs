@@ -146,12 +146,11 @@ pub async fn token(
 #[post("/service-accounts")]
 pub async fn create(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     body: Json<CreateServiceAccount>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let body = body.into_inner()?;
     let new = state.db(move |c| service::prepare(c, body)).await?;
     let (account, client_secret) = state.tx(move |c| service::create(c, &actor, new)).await?;
@@ -244,14 +243,13 @@ pub async fn get_one(
 #[patch("/service-accounts/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
     body: Json<UpdateServiceAccount>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = Changes::try_from(body.into_inner()?)?;
     let account = state
@@ -284,13 +282,12 @@ pub async fn update(
 #[post("/service-accounts/{id}/rotate-secret")]
 pub async fn rotate_secret(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let overlap = TimeDelta::hours(i64::from(state.config.service_account_secret_overlap_hours));
     let (account, client_secret) = state

@@ -8,13 +8,14 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use crate::audit::{self, Action, Actor, Subject};
+use crate::audit::{self, Action, Actor, ActorKind, Subject};
 use crate::auth::model::UserRow;
 use crate::auth::sessions::{self, RevokeReason};
 use crate::auth::throttle::Policy;
 use crate::clock::now;
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
+use crate::http::client::Origin;
 use crate::http::etag::IfMatch;
 use crate::http::rate_limit::Quota;
 use crate::organisations::store as organisations;
@@ -72,7 +73,7 @@ pub fn create(
         previous_secret_expires_at: None,
         secret_rotated_at: None,
         last_used_at: None,
-        created_by: actor.user_id.clone(),
+        created_by: actor.id.clone(),
         created_at: at,
     };
     store::insert(conn, &user, &credentials)?;
@@ -267,8 +268,14 @@ pub fn token_record(
                 store::mark_used(c, &user.id, at)?;
                 throttle::clear(c, client_id, client_ip)?;
                 let actor = Actor {
-                    user_id: user.id.clone(),
-                    client_ip: client_ip.to_owned(),
+                    id: user.id.clone(),
+                    kind: ActorKind::ServiceAccount,
+                    role: Some(user.role),
+                    organisation_id: Some(user.organisation_id.clone()),
+                    origin: Origin {
+                        client_ip: client_ip.to_owned(),
+                        request_id: None,
+                    },
                 };
                 audit::record(
                     c,
@@ -306,12 +313,18 @@ pub fn token_record(
         audit::record(
             c,
             audit::Entry {
-                actor_user_id: id,
-                action: Action::ClientAuthFailure,
-                subject_kind: Subject::ServiceAccount,
-                subject_id: id,
-                client_ip: Some(client_ip),
+                actor_id: id.map(str::to_owned),
+                actor_kind: ActorKind::ServiceAccount,
+                subject_id: id.map(str::to_owned),
                 detail: Some(serde_json::json!({ "client_id": client_id, "reason": reason })),
+                ..audit::Entry::anonymous(
+                    Action::ClientAuthFailure,
+                    Subject::ServiceAccount,
+                    &Origin {
+                        client_ip: client_ip.to_owned(),
+                        request_id: None,
+                    },
+                )
             },
         )
     })?;

@@ -11,7 +11,6 @@ use crate::auth::AuthUser;
 use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
-use crate::http::client::client_ip;
 use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
 use crate::sla::model::{
@@ -81,14 +80,13 @@ pub async fn list(
 )]
 #[post("/holidays")]
 pub async fn create(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: Json<NewHoliday>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let entry = HolidayEntry::try_from(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let row = state
         .tx(move |c| service::add_holiday(c, &config, &actor, entry, now()))
@@ -122,14 +120,13 @@ pub async fn create(
 )]
 #[post("/holidays/import")]
 pub async fn import(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: Json<HolidayImport>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let entries = import_entries(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let summary = state
         .tx(move |c| service::import_holidays(c, &config, &actor, entries, now()))
@@ -158,7 +155,6 @@ pub async fn import(
 )]
 #[post("/holidays/{id}/confirm")]
 pub async fn confirm(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<String>,
@@ -172,7 +168,7 @@ pub async fn confirm(
     };
     let date = input.date()?;
     let id = id.into_inner();
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let (row, created) = state
         .tx(move |c| service::confirm_holiday(c, &config, &actor, &id, date, now()))
@@ -204,14 +200,13 @@ pub async fn confirm(
 )]
 #[delete("/holidays/{id}")]
 pub async fn remove(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     state
         .tx(move |c| service::remove_holiday(c, &config, &actor, &id, now()))

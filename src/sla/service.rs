@@ -98,7 +98,7 @@ pub fn add_holiday(
         id: uuid::Uuid::now_v7().to_string(),
         date,
         title: entry.title,
-        created_by: actor.user_id.clone(),
+        created_by: actor.id.clone(),
         created_at: at,
         source: SOURCE_ADMIN.to_owned(),
         builtin_id: None,
@@ -221,7 +221,7 @@ pub fn confirm_holiday(
                 id: uuid::Uuid::now_v7().to_string(),
                 date: target,
                 title: builtin.title_fa.to_owned(),
-                created_by: actor.user_id.clone(),
+                created_by: actor.id.clone(),
                 created_at: at,
                 source: SOURCE_CONFIRMED.to_owned(),
                 builtin_id: Some(builtin.id.clone()),
@@ -309,7 +309,7 @@ pub fn import_holidays(
                             id: uuid::Uuid::now_v7().to_string(),
                             date: entry.date,
                             title: entry.title,
-                            created_by: actor.user_id.clone(),
+                            created_by: actor.id.clone(),
                             created_at: at,
                             source: SOURCE_CONFIRMED.to_owned(),
                             builtin_id: Some(b.id.clone()),
@@ -337,7 +337,7 @@ pub fn import_holidays(
                             id: uuid::Uuid::now_v7().to_string(),
                             date: entry.date,
                             title: entry.title,
-                            created_by: actor.user_id.clone(),
+                            created_by: actor.id.clone(),
                             created_at: at,
                             source: SOURCE_CONFIRMED.to_owned(),
                             builtin_id: None,
@@ -355,12 +355,15 @@ pub fn import_holidays(
     crate::audit::record(
         conn,
         crate::audit::Entry {
-            actor_user_id: Some(&actor.user_id),
-            action: crate::audit::Action::HolidayImport,
-            subject_kind: crate::audit::Subject::Holiday,
             subject_id: None,
-            client_ip: Some(&actor.client_ip),
-            detail: Some(serde_json::json!({
+            ..crate::audit::Entry::by(
+                actor,
+                crate::audit::Action::HolidayImport,
+                crate::audit::Subject::Holiday,
+                "",
+            )
+        }
+        .detail(serde_json::json!({
                 "from": since,
                 "rows": summary.rows,
                 "confirmed": summary.confirmed,
@@ -368,8 +371,7 @@ pub fn import_holidays(
                 "added": summary.added,
                 "unchanged": summary.unchanged,
                 "recomputed_requests": summary.recomputed_requests,
-            })),
-        },
+        })),
     )?;
     Ok(summary)
 }
@@ -383,20 +385,15 @@ fn audit(
 ) -> ApiResult<()> {
     crate::audit::record(
         conn,
-        crate::audit::Entry {
-            actor_user_id: Some(&actor.user_id),
-            action,
-            subject_kind: crate::audit::Subject::Holiday,
-            subject_id: Some(&row.id),
-            client_ip: Some(&actor.client_ip),
-            detail: Some(serde_json::json!({
+        crate::audit::Entry::by(actor, action, crate::audit::Subject::Holiday, &row.id).detail(
+            serde_json::json!({
                 "date": row.date,
                 "title": row.title,
                 "source": row.source,
                 "confirms": row.builtin_id,
                 "recomputed_requests": recomputed,
-            })),
-        },
+            }),
+        ),
     )
 }
 

@@ -2,14 +2,13 @@
 //! passwords (SLA §4: the site administrator is obliged to reset a forgotten password).
 
 use actix_web::http::header;
-use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 
 use crate::auth::model::{User, UserRow};
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
-use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
@@ -53,12 +52,11 @@ fn ok_with_etag(row: UserRow, clock: &Clock) -> HttpResponse {
 #[post("/users")]
 pub async fn create(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     body: Json<CreateUser>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let body = body.into_inner()?;
     // Validation needs the organisation's kind: the service checks the body (one 422).
     let new = state.db(move |c| service::prepare(c, body)).await?;
@@ -158,14 +156,13 @@ pub async fn get_one(
 #[patch("/users/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
     body: Json<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = UserChanges::try_from(body.into_inner()?)?;
     let row = state
@@ -190,12 +187,11 @@ pub async fn update(
 #[post("/users/{id}/password-reset")]
 pub async fn reset_password(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let (temporary_password, hash) = web::block(service::temporary_password).await??;
     state

@@ -123,7 +123,7 @@ pub fn update(
     if_match: IfMatch,
     changes: UserChanges,
 ) -> ApiResult<UserRow> {
-    if changes.disabled == Some(true) && id == actor.user_id {
+    if changes.disabled == Some(true) && id == actor.id {
         return Err(ApiError::conflict(
             ErrorCode::CannotDisableSelf,
             "نمی‌توانید حساب خودتان را غیرفعال کنید.",

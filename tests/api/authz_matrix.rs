@@ -80,6 +80,8 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/requests", "UAAFAAA"),
         ("GET /api/v1/requests/{id}", "UAAFANA"),
         ("GET /api/v1/requests/{id}/history", "UAAFANA"),
+        ("GET /api/v1/requests/{id}/access-log", "UAFFFFA"),
+        ("GET /api/v1/audit", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/notifications", "UAFFANA"),
         ("GET /api/v1/sms-templates", "UFFFFFA"),
         ("PUT /api/v1/sms-templates/{event}", "UFFFFFA"),

@@ -2,8 +2,10 @@
 
 mod helpers;
 
+mod audit;
 mod auth_hardening;
 mod authz_matrix;
+mod backup;
 mod complaints_notices;
 mod conventions;
 mod cors;

@@ -509,6 +509,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read or changed a request.
+         * @description The request's access log, oldest first: every view of it and download of its documents,
+         *     every permit step (issue, revocation, receipt) from the audit trail, and every change of
+         *     its status from its history, each with who (id, kind, role, organisation), when, and for
+         *     audit entries the client address and `X-Request-Id`. Roles: `directorate`, `admin`.
+         */
+        get: operations["get_request_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}/review": {
         parameters: {
             query?: never;
@@ -1524,10 +1547,78 @@ export interface paths {
         patch: operations["update_working_rule"];
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the audit trail.
+         * @description The audit trail, newest first: sign-ins (success and failure), administrative changes,
+         *     permit issues, revocations and receipts, request views and document downloads, each with
+         *     the actor (`user` or `service_account`, role, organisation), action, subject, client
+         *     address, `X-Request-Id` and time. Filters: `actor`, `action`, `subject`, `subject_kind`,
+         *     `organisation_id`, and the period `from`/`to` (ISO `2024-11-05` or Jalali `1403/08/15`,
+         *     whole days in the service's time zone). Keyset paging as in the other lists.
+         *
+         *     `Accept: text/csv` (or `?format=csv`) gives CSV: up to 10 000 rows (or `limit`), and when
+         *     more match, the cursor of the next export in `X-Next-Cursor`. Roles: `admin`.
+         */
+        get: operations["list_audit_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description `GET /requests/{id}/access-log`: who read or changed the request, oldest first. */
+        AccessLog: {
+            request_id: string;
+            items: components["schemas"]["AccessLogEntry"][];
+        };
+        /**
+         * @description One line of a request's access log: an audit entry (a read, a download, a permit step) or
+         *     a step of its history.
+         */
+        AccessLogEntry: {
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+            /** @description When, in the service's time zone and the Solar Hijri calendar. */
+            at_jalali: string;
+            /**
+             * @description `audit` (a read or an action recorded in the audit trail) or `history` (a change of the
+             *     request's status).
+             */
+            source: string;
+            actor_id?: string | null;
+            actor_kind: components["schemas"]["AuditActorKind"];
+            /** @description The actor's name (history steps only). */
+            actor_name?: string | null;
+            actor_role?: string | null;
+            organisation_id?: string | null;
+            /**
+             * @description The audit action (`request.viewed`, `document.downloaded`, `permit.issued`, …) or the
+             *     history's transition action (`submit`, `review`, …).
+             */
+            action: string;
+            subject_kind?: null | components["schemas"]["AuditSubject"];
+            subject_id?: string | null;
+            client_ip?: string | null;
+            http_request_id?: string | null;
+            /** @description The history step's note, if any. */
+            note?: string | null;
+        };
         /**
          * @description Something a user does to a request.
          * @enum {string}
@@ -1548,6 +1639,52 @@ export interface components {
             organisation_id: string;
             organisation_name: string;
         };
+        /**
+         * @description What was done.
+         * @enum {string}
+         */
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded";
+        /**
+         * @description Who acts: a person's account, or a machine's (a service account).
+         * @enum {string}
+         */
+        AuditActorKind: "user" | "service_account";
+        /** @description One audit entry. */
+        AuditEntry: {
+            id: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+            /**
+             * @description When, in the service's time zone and the Solar Hijri calendar.
+             * @example ۱۴۰۳/۰۸/۱۵ ۱۰:۲۰
+             */
+            at_jalali: string;
+            /** @description The acting account (absent for a sign-in with an unknown username). */
+            actor_id?: string | null;
+            actor_kind: components["schemas"]["AuditActorKind"];
+            /** @description The actor's role when it acted. */
+            actor_role?: string | null;
+            /** @description The actor's organisation. */
+            organisation_id?: string | null;
+            action: components["schemas"]["AuditAction"];
+            subject_kind: components["schemas"]["AuditSubject"];
+            subject_id?: string | null;
+            /** @description The permit request the entry concerns, if any. */
+            request_id?: string | null;
+            client_ip?: string | null;
+            /** @description The HTTP request's `X-Request-Id`. */
+            http_request_id?: string | null;
+            /** @description Non-secret detail. */
+            detail?: unknown;
+        };
+        /**
+         * @description The kind of thing an entry is about.
+         * @enum {string}
+         */
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document";
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -2497,6 +2634,12 @@ export interface components {
         };
         /** @enum {string} */
         Outcome: "removed" | "refused";
+        /** @description One page of a list. */
+        Paginated_AuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description One page of a list. */
         Paginated_Complaint: {
             items: components["schemas"]["Complaint"][];
@@ -4977,6 +5120,37 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    get_request_access_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access log. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     review_request: {
         parameters: {
             query?: never;
@@ -7446,6 +7620,72 @@ export interface operations {
             };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_audit_entries: {
+        parameters: {
+            query?: {
+                /** @description Only this actor (user or service account id). */
+                actor?: string;
+                /** @description Only this action (`login.failure`, `document.downloaded`, …). */
+                action?: string;
+                /** @description Only this subject id (a user, organisation, request, permit or document id). */
+                subject?: string;
+                /** @description Only this kind of subject (`user`, `request`, `permit`, `document`, …). */
+                subject_kind?: string;
+                /** @description Only actors of this organisation. */
+                organisation_id?: string;
+                /** @description On or after this day (ISO `2024-11-05` or Jalali `1403/08/15`, service time zone). */
+                from?: string;
+                /** @description On or before this day (ISO or Jalali). */
+                to?: string;
+                /** @description `csv` for CSV (the same as `Accept: text/csv`). */
+                format?: string;
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next export, when more entries match. */
+                    "X-Next-Cursor"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_AuditEntry"];
+                    /** @example id,at,at_jalali,actor_id,actor_kind,actor_role,organisation_id,action,... */
+                    "text/csv": string;
+                };
+            };
+            /** @description An unknown `action`, `subject_kind` or `format`, a bad date or cursor (`invalid_query`). */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -3,13 +3,12 @@
 //! against them.
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
 
 use crate::auth::AuthUser;
 use crate::clock::{now, Clock};
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
-use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
@@ -111,14 +110,13 @@ pub async fn get_one(
 )]
 #[post("/working-rules")]
 pub async fn create(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: Json<NewWorkingRule>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let spec = RuleSpec::try_from(body.into_inner()?)?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let row = state
         .tx(move |c| service::create(c, &config, &actor, spec, now()))
@@ -148,7 +146,6 @@ pub async fn create(
 )]
 #[patch("/working-rules/{id}")]
 pub async fn update(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<String>,
@@ -157,7 +154,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let edit = body.into_inner()?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let id = id.into_inner();
     let row = state
@@ -185,14 +182,13 @@ pub async fn update(
 )]
 #[delete("/working-rules/{id}")]
 pub async fn remove(
-    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let actor = user.actor(client_ip(&req, &state.config));
+    let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let id = id.into_inner();
     state

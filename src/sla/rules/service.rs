@@ -51,7 +51,7 @@ pub fn create(
         closes,
         from_time,
         to_time,
-        created_by: actor.user_id.clone(),
+        created_by: actor.id.clone(),
         created_at: at,
         updated_at: at,
         version: 1,

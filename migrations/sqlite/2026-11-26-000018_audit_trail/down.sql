@@ -1,0 +1,14 @@
+DROP TRIGGER audit_log_no_delete;
+DROP TRIGGER audit_log_no_update;
+DROP TABLE audit_retention;
+DROP INDEX audit_log_about_idx;
+DROP INDEX audit_log_org_idx;
+DROP INDEX audit_log_subject_idx;
+DROP INDEX audit_log_action_idx;
+DROP INDEX audit_log_actor_idx;
+DROP INDEX audit_log_at_id_idx;
+ALTER TABLE audit_log DROP COLUMN about_request_id;
+ALTER TABLE audit_log DROP COLUMN http_request_id;
+ALTER TABLE audit_log DROP COLUMN organisation_id;
+ALTER TABLE audit_log DROP COLUMN actor_role;
+ALTER TABLE audit_log DROP COLUMN actor_kind;

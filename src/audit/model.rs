@@ -1,0 +1,559 @@
+//! The audit trail's vocabularies ([`Action`], [`Subject`], [`ActorKind`]), who acts
+//! ([`Actor`]), one entry to record ([`Entry`]), the stored row and its view, and the list's
+//! filter.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::AuthUser;
+use crate::clock::Clock;
+use crate::db::schema::audit_log;
+use crate::domain::identity::Role;
+use crate::error::{ApiError, ApiResult};
+use crate::http::client::Origin;
+use crate::http::pagination::{Page, PageParams};
+use crate::i18n::Msg;
+
+/// What was done.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[schema(as = AuditAction)]
+pub enum Action {
+    #[serde(rename = "login.success")]
+    LoginSuccess,
+    #[serde(rename = "login.failure")]
+    LoginFailure,
+    #[serde(rename = "user.created")]
+    UserCreated,
+    #[serde(rename = "user.updated")]
+    UserUpdated,
+    #[serde(rename = "user.password_reset")]
+    UserPasswordReset,
+    #[serde(rename = "user.password_changed")]
+    UserPasswordChanged,
+    #[serde(rename = "organisation.created")]
+    OrganisationCreated,
+    #[serde(rename = "organisation.updated")]
+    OrganisationUpdated,
+    #[serde(rename = "holiday.create")]
+    HolidayCreate,
+    #[serde(rename = "holiday.delete")]
+    HolidayDelete,
+    #[serde(rename = "working_rule.created")]
+    WorkingRuleCreated,
+    #[serde(rename = "working_rule.updated")]
+    WorkingRuleUpdated,
+    #[serde(rename = "working_rule.deleted")]
+    WorkingRuleDeleted,
+    #[serde(rename = "holiday.import")]
+    HolidayImport,
+    #[serde(rename = "holiday.confirm")]
+    HolidayConfirm,
+    #[serde(rename = "permit.issued")]
+    PermitIssued,
+    #[serde(rename = "permit.revoked")]
+    PermitRevoked,
+    #[serde(rename = "permit.receipt")]
+    PermitReceipt,
+    #[serde(rename = "request.viewed")]
+    RequestViewed,
+    #[serde(rename = "document.downloaded")]
+    DocumentDownloaded,
+    #[serde(rename = "service_account.created")]
+    ServiceAccountCreated,
+    #[serde(rename = "service_account.updated")]
+    ServiceAccountUpdated,
+    #[serde(rename = "service_account.secret_rotated")]
+    ServiceAccountSecretRotated,
+    #[serde(rename = "client.token_issued")]
+    ClientTokenIssued,
+    #[serde(rename = "client.auth_failure")]
+    ClientAuthFailure,
+}
+
+crate::text_enum!(Action {
+    LoginSuccess => "login.success",
+    LoginFailure => "login.failure",
+    UserCreated => "user.created",
+    UserUpdated => "user.updated",
+    UserPasswordReset => "user.password_reset",
+    UserPasswordChanged => "user.password_changed",
+    OrganisationCreated => "organisation.created",
+    OrganisationUpdated => "organisation.updated",
+    HolidayCreate => "holiday.create",
+    HolidayDelete => "holiday.delete",
+    WorkingRuleCreated => "working_rule.created",
+    WorkingRuleUpdated => "working_rule.updated",
+    WorkingRuleDeleted => "working_rule.deleted",
+    HolidayImport => "holiday.import",
+    HolidayConfirm => "holiday.confirm",
+    PermitIssued => "permit.issued",
+    PermitRevoked => "permit.revoked",
+    PermitReceipt => "permit.receipt",
+    RequestViewed => "request.viewed",
+    DocumentDownloaded => "document.downloaded",
+    ServiceAccountCreated => "service_account.created",
+    ServiceAccountUpdated => "service_account.updated",
+    ServiceAccountSecretRotated => "service_account.secret_rotated",
+    ClientTokenIssued => "client.token_issued",
+    ClientAuthFailure => "client.auth_failure",
+});
+
+/// The kind of thing an entry is about.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = AuditSubject)]
+pub enum Subject {
+    User,
+    Organisation,
+    Holiday,
+    WorkingRule,
+    Request,
+    Permit,
+    Document,
+    ServiceAccount,
+}
+
+crate::text_enum!(Subject {
+    User => "user",
+    Organisation => "organisation",
+    Holiday => "holiday",
+    WorkingRule => "working_rule",
+    Request => "request",
+    Permit => "permit",
+    Document => "document",
+    ServiceAccount => "service_account",
+});
+
+/// Who acts: a person's account, or a machine's (a service account).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = AuditActorKind)]
+pub enum ActorKind {
+    User,
+    ServiceAccount,
+}
+
+crate::text_enum!(ActorKind {
+    User => "user",
+    ServiceAccount => "service_account",
+});
+
+/// Who acts, from where.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub id: String,
+    pub kind: ActorKind,
+    pub role: Option<Role>,
+    pub organisation_id: Option<String>,
+    pub origin: Origin,
+}
+
+impl Actor {
+    /// The signed-in caller, from the address and request it called with.
+    pub fn of(user: &AuthUser) -> Self {
+        Actor {
+            id: user.id.clone(),
+            kind: ActorKind::User,
+            role: Some(user.role),
+            organisation_id: Some(user.org_id.clone()),
+            origin: user.origin.clone(),
+        }
+    }
+}
+
+/// One audit entry to record.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub actor_id: Option<String>,
+    pub actor_kind: ActorKind,
+    pub actor_role: Option<Role>,
+    pub organisation_id: Option<String>,
+    pub action: Action,
+    pub subject_kind: Subject,
+    pub subject_id: Option<String>,
+    pub client_ip: Option<String>,
+    pub http_request_id: Option<String>,
+    /// The permit request the entry concerns (for its access log).
+    pub about_request_id: Option<String>,
+    /// Non-secret detail as JSON.
+    pub detail: Option<serde_json::Value>,
+}
+
+impl Entry {
+    /// `actor` did `action` to the `subject` with id `subject_id`, without detail.
+    pub fn by(actor: &Actor, action: Action, subject: Subject, subject_id: &str) -> Self {
+        Entry {
+            actor_id: Some(actor.id.clone()),
+            actor_kind: actor.kind,
+            actor_role: actor.role,
+            organisation_id: actor.organisation_id.clone(),
+            action,
+            subject_kind: subject,
+            subject_id: Some(subject_id.to_owned()),
+            client_ip: Some(actor.origin.client_ip.clone()),
+            http_request_id: actor.origin.request_id.clone(),
+            about_request_id: None,
+            detail: None,
+        }
+    }
+
+    /// By an actor not (yet) known: a sign-in that failed, from `origin`.
+    pub fn anonymous(action: Action, subject: Subject, origin: &Origin) -> Self {
+        Entry {
+            actor_id: None,
+            actor_kind: ActorKind::User,
+            actor_role: None,
+            organisation_id: None,
+            action,
+            subject_kind: subject,
+            subject_id: None,
+            client_ip: Some(origin.client_ip.clone()),
+            http_request_id: origin.request_id.clone(),
+            about_request_id: None,
+            detail: None,
+        }
+    }
+
+    pub fn detail(mut self, detail: serde_json::Value) -> Self {
+        self.detail = Some(detail);
+        self
+    }
+
+    /// The entry concerns the permit request `request_id` (and shows in its access log).
+    pub fn about(mut self, request_id: &str) -> Self {
+        self.about_request_id = Some(request_id.to_owned());
+        self
+    }
+}
+
+/// A stored entry.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditRow {
+    pub id: String,
+    pub at: NaiveDateTime,
+    pub actor_user_id: Option<String>,
+    pub actor_kind: ActorKind,
+    pub actor_role: Option<String>,
+    pub organisation_id: Option<String>,
+    pub action: Action,
+    pub subject_kind: Subject,
+    pub subject_id: Option<String>,
+    pub client_ip: Option<String>,
+    pub http_request_id: Option<String>,
+    pub about_request_id: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// One audit entry.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub id: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// When, in the service's time zone and the Solar Hijri calendar.
+    #[schema(example = "۱۴۰۳/۰۸/۱۵ ۱۰:۲۰")]
+    pub at_jalali: String,
+    /// The acting account (absent for a sign-in with an unknown username).
+    pub actor_id: Option<String>,
+    pub actor_kind: ActorKind,
+    /// The actor's role when it acted.
+    pub actor_role: Option<String>,
+    /// The actor's organisation.
+    pub organisation_id: Option<String>,
+    pub action: Action,
+    pub subject_kind: Subject,
+    pub subject_id: Option<String>,
+    /// The permit request the entry concerns, if any.
+    pub request_id: Option<String>,
+    pub client_ip: Option<String>,
+    /// The HTTP request's `X-Request-Id`.
+    pub http_request_id: Option<String>,
+    /// Non-secret detail.
+    pub detail: Option<serde_json::Value>,
+}
+
+impl AuditEntry {
+    pub fn new(r: AuditRow, clock: &Clock) -> Self {
+        AuditEntry {
+            at_jalali: clock.jalali(r.at),
+            at: crate::clock::utc(r.at),
+            id: r.id,
+            actor_id: r.actor_user_id,
+            actor_kind: r.actor_kind,
+            actor_role: r.actor_role,
+            organisation_id: r.organisation_id,
+            action: r.action,
+            subject_kind: r.subject_kind,
+            subject_id: r.subject_id,
+            request_id: r.about_request_id,
+            client_ip: r.client_ip,
+            http_request_id: r.http_request_id,
+            detail: r.detail.and_then(|d| serde_json::from_str(&d).ok()),
+        }
+    }
+}
+
+/// `GET /audit`'s filter.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditFilter {
+    /// Only this actor (user or service account id).
+    pub actor: Option<String>,
+    /// Only this action (`login.failure`, `document.downloaded`, …).
+    pub action: Option<String>,
+    /// Only this subject id (a user, organisation, request, permit or document id).
+    pub subject: Option<String>,
+    /// Only this kind of subject (`user`, `request`, `permit`, `document`, …).
+    pub subject_kind: Option<String>,
+    /// Only actors of this organisation.
+    pub organisation_id: Option<String>,
+    /// On or after this day (ISO `2024-11-05` or Jalali `1403/08/15`, service time zone).
+    pub from: Option<String>,
+    /// On or before this day (ISO or Jalali).
+    pub to: Option<String>,
+    /// `csv` for CSV (the same as `Accept: text/csv`).
+    pub format: Option<String>,
+}
+
+/// The list's representation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// `GET /audit`'s selection, checked.
+#[derive(Clone, Debug, Default)]
+pub struct AuditQuery {
+    pub actor: Option<String>,
+    pub action: Option<Action>,
+    pub subject: Option<String>,
+    pub subject_kind: Option<Subject>,
+    pub organisation_id: Option<String>,
+    /// From this instant (inclusive).
+    pub from: Option<NaiveDateTime>,
+    /// Until this instant (exclusive).
+    pub until: Option<NaiveDateTime>,
+    /// The `(at, id)` of the last entry already seen (newest first).
+    pub after: Option<(NaiveDateTime, String)>,
+    /// Rows to fetch (the page's limit plus one).
+    pub fetch: i64,
+}
+
+/// At most this many rows in one CSV export (the rest on the next, from `X-Next-Cursor`).
+pub const CSV_MAX_ROWS: i64 = 10_000;
+
+fn vocabulary_issue(param: &str, value: &str, known: &[&str]) -> ApiError {
+    ApiError::query_param(
+        param,
+        "invalid_value",
+        Msg::new(
+            format!(
+                "مقدار «{value}» شناخته نیست؛ یکی از این‌ها را بدهید: {}.",
+                known.join("، ")
+            ),
+            format!("'{value}' is not known; use one of: {}.", known.join(", ")),
+        ),
+    )
+}
+
+impl AuditQuery {
+    /// Checks `f`: dates (ISO or Jalali) resolved to instants of the service's day, the
+    /// vocabularies, the cursor; `accept` is the `Accept` header, consulted without `format`.
+    pub fn parse(
+        f: AuditFilter,
+        page: &PageParams,
+        accept: &str,
+        clock: &Clock,
+    ) -> ApiResult<(Self, Format, i64)> {
+        let format = match f.format.as_deref() {
+            Some("csv") => Format::Csv,
+            Some("json") => Format::Json,
+            Some(other) => return Err(vocabulary_issue("format", other, &["json", "csv"])),
+            None => negotiate(accept),
+        };
+        let action = match f.action.as_deref() {
+            None | Some("") => None,
+            Some(a) => Some(a.parse::<Action>().map_err(|_| {
+                let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+                vocabulary_issue("action", a, &known)
+            })?),
+        };
+        let subject_kind = match f.subject_kind.as_deref() {
+            None | Some("") => None,
+            Some(s) => Some(s.parse::<Subject>().map_err(|_| {
+                let known: Vec<&str> = Subject::ALL.iter().map(|s| s.as_str()).collect();
+                vocabulary_issue("subject_kind", s, &known)
+            })?),
+        };
+        let from = crate::http::query_date("from", f.from.as_deref())?;
+        let to = crate::http::query_date("to", f.to.as_deref())?;
+        if let (Some(a), Some(b)) = (from, to) {
+            if a > b {
+                return Err(ApiError::query_param(
+                    "from",
+                    "invalid_range",
+                    Msg::new(
+                        "نباید پس از تاریخ پارامتر «to» باشد.",
+                        "must not be after 'to'.",
+                    ),
+                ));
+            }
+        }
+        let limit = match (format, page.limit) {
+            (Format::Csv, None) => CSV_MAX_ROWS,
+            (Format::Csv, Some(l)) if (1..=CSV_MAX_ROWS).contains(&l) => l,
+            (Format::Csv, Some(_)) => {
+                return Err(crate::http::pagination::limit_out_of_range(CSV_MAX_ROWS))
+            }
+            (Format::Json, _) => page.page()?.limit,
+        };
+        let after = Page {
+            limit,
+            after: match &page.cursor {
+                None => None,
+                Some(c) if c.is_empty() => None,
+                Some(c) => Some(crate::http::pagination::decode_cursor(c)?),
+            },
+        }
+        .after_due()?;
+        let nonempty = |s: Option<String>| s.filter(|v| !v.is_empty());
+        Ok((
+            AuditQuery {
+                actor: nonempty(f.actor),
+                action,
+                subject: nonempty(f.subject),
+                subject_kind,
+                organisation_id: nonempty(f.organisation_id),
+                from: from.map(|d| clock.day_start_utc(d)),
+                until: to.map(|d| clock.day_start_utc(d.succ_opt().unwrap_or(d))),
+                after,
+                fetch: limit + 1,
+            },
+            format,
+            limit,
+        ))
+    }
+}
+
+/// CSV when asked for and JSON is not asked for first.
+fn negotiate(accept: &str) -> Format {
+    let csv = accept.find("text/csv");
+    let json = accept.find("application/json");
+    match (csv, json) {
+        (Some(c), Some(j)) if c < j => Format::Csv,
+        (Some(_), None) => Format::Csv,
+        _ => Format::Json,
+    }
+}
+
+/// The sort key of an entry in the list (newest first), as its cursor encodes it.
+pub fn cursor_key(r: &AuditRow) -> String {
+    format!("{}:{}", r.at.and_utc().timestamp_micros(), r.id)
+}
+
+/// One line of a request's access log: an audit entry (a read, a download, a permit step) or
+/// a step of its history.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AccessLogEntry {
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// When, in the service's time zone and the Solar Hijri calendar.
+    pub at_jalali: String,
+    /// `audit` (a read or an action recorded in the audit trail) or `history` (a change of the
+    /// request's status).
+    pub source: String,
+    pub actor_id: Option<String>,
+    pub actor_kind: ActorKind,
+    /// The actor's name (history steps only).
+    pub actor_name: Option<String>,
+    pub actor_role: Option<String>,
+    pub organisation_id: Option<String>,
+    /// The audit action (`request.viewed`, `document.downloaded`, `permit.issued`, …) or the
+    /// history's transition action (`submit`, `review`, …).
+    pub action: String,
+    pub subject_kind: Option<Subject>,
+    pub subject_id: Option<String>,
+    pub client_ip: Option<String>,
+    pub http_request_id: Option<String>,
+    /// The history step's note, if any.
+    pub note: Option<String>,
+}
+
+/// `GET /requests/{id}/access-log`: who read or changed the request, oldest first.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AccessLog {
+    pub request_id: String,
+    pub items: Vec<AccessLogEntry>,
+}
+
+impl AccessLogEntry {
+    pub fn from_audit(r: AuditRow, clock: &Clock) -> Self {
+        AccessLogEntry {
+            at_jalali: clock.jalali(r.at),
+            at: crate::clock::utc(r.at),
+            source: "audit".to_owned(),
+            actor_id: r.actor_user_id,
+            actor_kind: r.actor_kind,
+            actor_name: None,
+            actor_role: r.actor_role,
+            organisation_id: r.organisation_id,
+            action: r.action.as_str().to_owned(),
+            subject_kind: Some(r.subject_kind),
+            subject_id: r.subject_id,
+            client_ip: r.client_ip,
+            http_request_id: r.http_request_id,
+            note: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_round_trips_and_refuses_strays() {
+        for a in Action::ALL {
+            assert_eq!(a.as_str().parse::<Action>(), Ok(*a));
+            assert_eq!(
+                serde_json::to_value(a).ok(),
+                Some(serde_json::Value::from(a.as_str()))
+            );
+        }
+        for s in Subject::ALL {
+            assert_eq!(s.as_str().parse::<Subject>(), Ok(*s));
+            assert_eq!(
+                serde_json::to_value(s).ok(),
+                Some(serde_json::Value::from(s.as_str()))
+            );
+        }
+        for k in ActorKind::ALL {
+            assert_eq!(k.as_str().parse::<ActorKind>(), Ok(*k));
+        }
+        assert!("user.deleted".parse::<Action>().is_err());
+        assert!("vehicle".parse::<Subject>().is_err());
+    }
+
+    #[test]
+    fn csv_is_negotiated_unless_json_comes_first() {
+        assert_eq!(negotiate("text/csv"), Format::Csv);
+        assert_eq!(negotiate("text/csv, application/json"), Format::Csv);
+        assert_eq!(negotiate("application/json, text/csv"), Format::Json);
+        assert_eq!(negotiate(""), Format::Json);
+    }
+}

@@ -1,0 +1,187 @@
+//! Recording entries: a change's entry in the change's transaction ([`record`]); a read's
+//! through the [`Trail`] so that reads stay reads; and the retention purge.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use crate::audit::model::{AccessLogEntry, AuditQuery, AuditRow, Entry};
+use crate::audit::store;
+use crate::clock::now;
+use crate::db::{Backend, DbConnection};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// Writes one entry, in the caller's transaction.
+pub fn record(conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
+    store::insert(conn, now(), e)
+}
+
+/// Entries of reads (a request viewed, a document downloaded). On PostgreSQL each is written
+/// in the read's own database call (one more insert on a connection already held). On SQLite
+/// every write goes through the one writer, so a read does not queue behind it: the entry,
+/// stamped with the read's time, waits here and [`Trail::flush`] writes the waiting ones in one
+/// transaction (every `AUDIT_FLUSH_INTERVAL_MS`, and before the audit is read). An entry can be
+/// lost only if the process dies within that interval of the read.
+#[derive(Clone)]
+pub struct Trail {
+    backend: Backend,
+    pending: Arc<Mutex<Vec<(NaiveDateTime, Entry)>>>,
+}
+
+impl Trail {
+    pub fn new(backend: Backend) -> Self {
+        Trail {
+            backend,
+            pending: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// Records the read `e`, from inside the read's database call on `conn`.
+    pub fn read(&self, conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
+        match self.backend {
+            Backend::Postgres => record(conn, e),
+            Backend::Sqlite => {
+                if let Ok(mut pending) = self.pending.lock() {
+                    pending.push((now(), e));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// How many read entries wait to be written.
+    pub fn waiting(&self) -> usize {
+        self.pending.lock().map(|p| p.len()).unwrap_or(0)
+    }
+
+    /// Writes the waiting entries in one transaction; on failure they wait for the next try.
+    pub async fn flush(&self, state: &AppState) -> ApiResult<usize> {
+        let batch = match self.pending.lock() {
+            Ok(mut p) if !p.is_empty() => std::mem::take(&mut *p),
+            _ => return Ok(0),
+        };
+        let n = batch.len();
+        let kept = batch.clone();
+        match state
+            .tx(move |c| {
+                for (at, e) in batch {
+                    store::insert(c, at, e)?;
+                }
+                Ok(())
+            })
+            .await
+        {
+            Ok(()) => Ok(n),
+            Err(e) => {
+                if let Ok(mut p) = self.pending.lock() {
+                    let later = std::mem::take(&mut *p);
+                    *p = kept;
+                    p.extend(later);
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Writes waiting read entries every `every` until the process ends.
+pub async fn flush_periodically(state: AppState, trail: Trail, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = trail.flush(&state).await {
+            tracing::warn!(error = %e, waiting = trail.waiting(), "audit flush failed");
+        }
+    }
+}
+
+/// Purges entries older than `retention_days` every `every` until the process ends (every
+/// replica runs it; the deletes are idempotent).
+pub async fn purge_periodically(state: AppState, retention_days: u32, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match state
+            .write(move |c| purge_expired(c, retention_days, now()))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(count = n, "audit entries past retention purged"),
+            Err(e) => tracing::warn!(error = %e, "audit purge failed"),
+        }
+    }
+}
+
+/// A page of `GET /audit`.
+pub fn list(conn: &mut DbConnection, q: &AuditQuery) -> ApiResult<Vec<AuditRow>> {
+    store::list(conn, q)
+}
+
+/// The audit part of a request's access log, oldest first.
+pub fn about_request(
+    conn: &mut DbConnection,
+    clock: &crate::clock::Clock,
+    request_id: &str,
+) -> ApiResult<Vec<AccessLogEntry>> {
+    Ok(store::about_request(conn, request_id)?
+        .into_iter()
+        .map(|r| AccessLogEntry::from_audit(r, clock))
+        .collect())
+}
+
+/// The sign-in module's [`AccountHook`](crate::auth::service::AccountHook): a sign-in (or its
+/// refusal, with the reason, never the password) or a password change, in its transaction.
+pub fn record_account_event(
+    conn: &mut DbConnection,
+    n: &crate::auth::service::AccountNote<'_>,
+) -> ApiResult<()> {
+    use crate::audit::model::{Action, Subject};
+    use crate::auth::service::AccountEvent;
+    let (action, detail) = match n.event {
+        AccountEvent::SignedIn => (Action::LoginSuccess, None),
+        AccountEvent::SignInRefused(reason) => (
+            Action::LoginFailure,
+            Some(serde_json::json!({ "reason": reason })),
+        ),
+        AccountEvent::PasswordChanged => (Action::UserPasswordChanged, None),
+    };
+    let mut e = Entry::anonymous(action, Subject::User, n.origin);
+    e.actor_id = n.user_id.map(str::to_owned);
+    e.subject_id = n.user_id.map(str::to_owned);
+    e.actor_role = n.role;
+    e.organisation_id = n.organisation_id.map(str::to_owned);
+    e.detail = detail;
+    record(conn, e)
+}
+
+/// Records that `user` read `subject` (`subject_id`), part of the permit request
+/// `request_id`, through the [`Trail`], from inside the read's database call.
+pub fn note_read(
+    conn: &mut DbConnection,
+    trail: &Trail,
+    user: &crate::auth::AuthUser,
+    action: crate::audit::model::Action,
+    subject: crate::audit::model::Subject,
+    subject_id: &str,
+    request_id: &str,
+) -> ApiResult<()> {
+    let actor = crate::audit::model::Actor::of(user);
+    trail.read(
+        conn,
+        Entry::by(&actor, action, subject, subject_id).about(request_id),
+    )
+}
+
+/// Purges the entries older than `retention_days` before `at` (see
+/// [`store::purge_before`]); returns how many went.
+pub fn purge_expired(
+    conn: &mut DbConnection,
+    retention_days: u32,
+    at: NaiveDateTime,
+) -> ApiResult<usize> {
+    let before = at - TimeDelta::days(i64::from(retention_days));
+    crate::db::write_tx(conn, |c| store::purge_before(c, before))
+}
