@@ -149,9 +149,13 @@ fn counts(conn: &mut DbConnection) -> Result<BTreeMap<String, i64>, BackupError>
 }
 
 /// The documents a database references: storage key and recorded SHA-256.
+/// The documents whose bytes are files in `DATA_DIR` (`blob_store = 'filesystem'`). With
+/// `BLOB_STORE=database` (PostgreSQL's default) a document's bytes are rows of
+/// `document_chunks`, in the database and so in its `pg_dump`.
 fn documents(conn: &mut DbConnection) -> Result<Vec<(String, String)>, BackupError> {
     use crate::db::schema::documents as d;
     d::table
+        .filter(d::blob_store.eq("filesystem"))
         .select((d::storage_key, d::sha256))
         .order(d::storage_key.asc())
         .load(conn)
@@ -585,11 +589,13 @@ pub fn run_backup(config: &Config, file: &Path) -> Result<(), BackupError> {
     if !m.database_included {
         println!(
             "پایگاه دادهٔ PostgreSQL در این پشتیبان نیست: از آن با pg_dump (یا ابزار پشتیبان‌گیری \
-پایگاه داده) پشتیبان بگیرید؛ این پرونده تنها اسناد را دارد."
+پایگاه داده) پشتیبان بگیرید؛ این پرونده تنها اسنادی را دارد که در پوشهٔ داده‌ها نگه داشته می‌شوند. \
+اسنادِ نگه‌داشته در پایگاه داده (BLOB_STORE=database) با خود پایگاه داده پشتیبان‌گیری می‌شوند."
         );
         println!(
             "The PostgreSQL database is NOT in this archive: back it up with pg_dump (or your \
-database backup tooling); this archive holds the documents only."
+database backup tooling); this archive holds only the documents kept in DATA_DIR. Documents \
+kept in the database (BLOB_STORE=database) are backed up with the database."
         );
     }
     Ok(())

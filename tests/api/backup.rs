@@ -251,7 +251,10 @@ async fn a_backup_under_writes_restores_every_acknowledged_request() {
 /// On PostgreSQL the archive holds the documents, says the database is pg_dump's job, and
 /// restores the documents byte for byte.
 async fn documents_only_on_postgres() {
-    let app = spawn_app().await;
+    // Documents kept in DATA_DIR travel in the archive ...
+    let app =
+        spawn_app_with(|c| c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem))
+            .await;
     let cast = app.cast().await;
     let api = app.api("");
     let mut docs = Vec::new();
@@ -297,6 +300,27 @@ async fn documents_only_on_postgres() {
         let restored = std::fs::read(data_dir.join("documents").join(&key)).unwrap();
         assert_eq!(&restored, bytes);
     }
+
+    // ... and documents kept in the database (PostgreSQL's default store) travel with the
+    // database's own backup: the archive holds no file of theirs and says so.
+    let app = spawn_app().await;
+    let cast = app.cast().await;
+    file_one(&app.client, &app.api(""), &cast.agency_a, 0)
+        .await
+        .unwrap();
+    let archive = archive_dir.path().join("database-store.tar");
+    let out = cli(
+        &["backup", archive.to_str().unwrap()],
+        &app.config.data_dir,
+        &app.db.url,
+    );
+    assert_ok(&out);
+    assert!(stdout(&out).contains("documents=0 "), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("BLOB_STORE=database"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[tokio::test]

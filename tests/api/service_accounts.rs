@@ -76,6 +76,18 @@ async fn a_police_service_account_obtains_a_token_and_posts_a_receipt() {
     assert_eq!(last["actor"]["full_name"], "سامانهٔ پلیس راهور");
     assert_eq!(last["actor"]["role"], "police");
 
+    // The receipt's audit entry names the service account, as a service account.
+    let trail = app
+        .get_as(
+            &s.admin,
+            &format!("/audit?actor={}&action=permit.receipt", c.id),
+        )
+        .await
+        .json(200);
+    let entry = &trail["items"][0];
+    assert_eq!(entry["actor_kind"], "service_account", "{trail}");
+    assert_eq!(entry["actor_role"], "police");
+
     // The grant is audited with the account as actor; the account shows when it was used.
     assert_eq!(audited(&app, "client.token_issued", &c.id, &c.id), 1);
     let admin = admin_id(&app, &s.admin).await;
