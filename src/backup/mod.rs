@@ -392,9 +392,16 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
                 if let Some(parent) = to.parent() {
                     fs::create_dir_all(parent).map_err(|e| io_fail("restoring", e))?;
                 }
-                let mut out = fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
+                let mut options = fs::OpenOptions::new();
+                options.write(true).create_new(true);
+                // The database, the signing key and the documents are personal data and
+                // secrets: readable by the service's own user only, as the service writes them.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    options.mode(0o600);
+                }
+                let mut out = options
                     .open(to)
                     .map_err(|e| io_fail(&format!("writing {}", to.display()), e))?;
                 io::copy(&mut hashing, &mut out).map_err(|e| io_fail("restoring", e))?;

@@ -210,6 +210,12 @@ async fn a_backup_under_writes_restores_every_acknowledged_request() {
         &data_dir,
         &db_url,
     ));
+    // What the restore wrote (database, signing key, documents) is readable by its owner only.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db_url).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "restored database mode {mode:o}");
+    }
     let config = test_config(&data_dir, &db_url);
     let restored = Application::build(config)
         .await
