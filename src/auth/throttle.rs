@@ -99,8 +99,9 @@ fn ceil_secs(d: TimeDelta) -> u64 {
     (d.num_milliseconds().max(0) as u64).div_ceil(1000)
 }
 
-/// The standing under one policy given its failures (newest first) and the delay they impose.
-fn standing(
+/// The standing under one policy given its failures (newest first) and the delay they impose
+/// (also the client-credentials throttle's, `service_accounts::throttle`: same window and rule).
+pub fn standing(
     policy: &'static str,
     free: i64,
     times: &[NaiveDateTime],

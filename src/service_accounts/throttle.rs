@@ -18,14 +18,12 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
-use crate::auth::throttle::Policy;
+use crate::auth::throttle::{standing, Policy, WINDOW};
 use crate::db::schema::client_auth_failures;
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::http::rate_limit::Quota;
 
-/// The window in which failures are counted.
-pub const WINDOW: TimeDelta = TimeDelta::minutes(15);
 /// The longest delay one address imposes on itself over every client id.
 const ADDRESS_MAX_DELAY: TimeDelta = TimeDelta::minutes(1);
 /// Enough rows to reach any capped delay.
@@ -49,39 +47,6 @@ fn failures(
         .order(client_auth_failures::at.desc())
         .limit(MAX_COUNTED)
         .load(conn)?)
-}
-
-fn ceil_secs(d: TimeDelta) -> u64 {
-    (d.num_milliseconds().max(0) as u64).div_ceil(1000)
-}
-
-fn standing(
-    policy: &'static str,
-    free: i64,
-    times: &[NaiveDateTime],
-    delay: TimeDelta,
-    now: NaiveDateTime,
-) -> Quota {
-    let n = times.len() as i64;
-    let wait = times
-        .first()
-        .map_or(TimeDelta::zero(), |last| *last + delay - now);
-    let (remaining, reset_secs) = if wait > TimeDelta::zero() {
-        (0, ceil_secs(wait).max(1))
-    } else {
-        let left = if n < free { (free - n) as u64 } else { 1 };
-        let reset = times
-            .last()
-            .map_or(0, |oldest| ceil_secs(*oldest + WINDOW - now).max(1));
-        (left, reset)
-    };
-    Quota {
-        policy,
-        quota: free as u64,
-        window_secs: WINDOW.num_seconds() as u64,
-        remaining,
-        reset_secs,
-    }
 }
 
 /// The caller's standing under both policies, in the order of the RateLimit headers.
