@@ -89,13 +89,6 @@ pub fn issue(
     if_match: IfMatch,
     new: NewPermit,
 ) -> ApiResult<PermitView> {
-    if store::national_number_taken(conn, &new.national_permit_number)? {
-        return Err(ApiError::duplicate(
-            "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
-            "This national permit number is already recorded.",
-        )
-        .with_extension("field", "national_permit_number"));
-    }
     let at = now();
     let permit_id = uuid::Uuid::now_v7().to_string();
     let t = Transition {
@@ -106,7 +99,17 @@ pub fn issue(
         note: new.notes.as_deref(),
         at,
     };
+    // The number is checked after the state machine, in the same transaction: a retry of an
+    // issue whose answer was lost then meets 409 `invalid_transition` (`permit_issued`), the
+    // answer that says it was applied, not `duplicate` (its own number).
     requests::transition(conn, config, t, |c, request| {
+        if store::national_number_taken(c, &new.national_permit_number)? {
+            return Err(ApiError::duplicate(
+                "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
+                "This national permit number is already recorded.",
+            )
+            .with_extension("field", "national_permit_number"));
+        }
         let permit = PermitRow {
             id: permit_id.clone(),
             permit_number: unused_permit_number(c)?,

@@ -72,6 +72,32 @@ async fn a_permit_is_issued_with_its_location_and_a_twelve_digit_number() {
 }
 
 #[tokio::test]
+async fn a_retried_issue_says_the_permit_was_issued_and_another_request_cannot_reuse_its_number() {
+    let app = spawn_app().await;
+    let s = under_review(&app).await;
+    let body = permit_body("NV-1403-7", 20);
+    app.issue_permit(&s.directorate, s.id(), &body)
+        .await
+        .json(201);
+    // The same call again (its answer lost): the state machine answers first, with the state
+    // that shows it was applied, not `duplicate` for its own number.
+    let again = app.issue_permit(&s.directorate, s.id(), &body).await;
+    let p = again.problem(409, "invalid_transition");
+    assert_eq!(p["current_status"], "permit_issued");
+    // Another request under review with the same national number: `duplicate`, nothing changed.
+    let other = s.another().filed().await.reviewed().await;
+    let reply = app
+        .issue_permit(&other.directorate, other.id(), &body)
+        .await;
+    assert_eq!(
+        reply.problem(409, "duplicate")["field"],
+        "national_permit_number"
+    );
+    assert_eq!(other.current().await["status"], "under_review");
+    assert_eq!(other.history().await.len(), 2);
+}
+
+#[tokio::test]
 async fn a_permit_body_is_validated_field_by_field() {
     let app = spawn_app().await;
     let s = under_review(&app).await;
