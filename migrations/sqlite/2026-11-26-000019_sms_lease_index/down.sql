@@ -1,0 +1,1 @@
+DROP INDEX sms_messages_lease_idx;
