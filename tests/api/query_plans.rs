@@ -1,4 +1,4 @@
-//! The request list's filters are answered from indexes, not table scans.
+//! Hot queries are answered from the indexes made for them, not table scans.
 
 use diesel::{QueryableByName, RunQueryDsl};
 use plate_permits::db::DbConnection;
@@ -69,4 +69,16 @@ async fn request_list_queries_use_indexes() {
             "no index for {sql}:\n{p}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_sms_workers_lease_count_reads_only_leased_rows() {
+    let app = spawn_app().await;
+    let mut conn = app.db_conn();
+    // `sms::store::recent_to`'s count of a number's leased messages: through the recipient's
+    // index alone it read every message the number ever had.
+    let sql = "SELECT recipient FROM sms_messages WHERE recipient IN ('09141234567') \
+               AND status = 'pending' AND locked_until > '2026-11-26 10:00:00'";
+    let p = plan(&mut conn, sql);
+    assert!(p.contains("sms_messages_lease_idx"), "{sql}:\n{p}");
 }
