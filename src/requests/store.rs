@@ -153,24 +153,22 @@ pub fn open_for_vehicle(
     conn: &mut DbConnection,
     keys: &VehicleKeys<'_>,
 ) -> ApiResult<Option<(String, String)>> {
-    let terminal = [
-        RequestStatus::Completed,
-        RequestStatus::Rejected,
-        RequestStatus::Withdrawn,
-    ];
-    let ids: Vec<String> = [keys.vin, keys.chassis_number]
-        .into_iter()
-        .flatten()
-        .map(str::to_owned)
-        .collect();
+    // Written as equalities with fixed binds (an absent key binds NULL, which matches nothing)
+    // rather than `IN` lists: diesel re-prepares a statement whose `IN` list it cannot fix,
+    // and this one runs on every filing (4.3 % of the SQLite writer's samples, BENCHMARKS.md).
+    let (vin, chassis) = (keys.vin, keys.chassis_number);
     Ok(requests::table
         .filter(
-            requests::plate
-                .eq(keys.plate)
-                .or(requests::vin.eq_any(ids.clone()).assume_not_null())
-                .or(requests::chassis_number.eq_any(ids).assume_not_null()),
+            requests::plate.eq(keys.plate).or(requests::vin
+                .eq(vin)
+                .or(requests::vin.eq(chassis))
+                .or(requests::chassis_number.eq(vin))
+                .or(requests::chassis_number.eq(chassis))
+                .assume_not_null()),
         )
-        .filter(requests::status.ne_all(terminal))
+        .filter(requests::status.ne(RequestStatus::Completed))
+        .filter(requests::status.ne(RequestStatus::Rejected))
+        .filter(requests::status.ne(RequestStatus::Withdrawn))
         .select((requests::organisation_id, requests::tracking_code))
         .first(conn)
         .optional()?)

@@ -20,7 +20,9 @@ use crate::sla::official;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = request_sla)]
-#[diesel(treat_none_as_null = true)]
+// NULL for `None` in both the update and the insert: each is then one SQL text that stays
+// prepared (with `None` as DEFAULT the insert's text varies and is prepared on every filing).
+#[diesel(treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct SlaRow {
     pub request_id: String,
     pub organisation_id: String,

@@ -82,3 +82,22 @@ async fn the_sms_workers_lease_count_reads_only_leased_rows() {
     let p = plan(&mut conn, sql);
     assert!(p.contains("sms_messages_lease_idx"), "{sql}:\n{p}");
 }
+
+#[tokio::test]
+async fn the_open_request_check_for_a_vehicle_reads_indexes() {
+    let app = spawn_app().await;
+    let mut conn = app.db_conn();
+    // `requests::store::open_for_vehicle`, run on every filing; one identifier absent (NULL).
+    let sql = "SELECT organisation_id, tracking_code FROM requests \
+               WHERE (plate = '12 الف 345 ایران 67' OR (vin = 'V1' OR vin = NULL \
+               OR chassis_number = 'V1' OR chassis_number = NULL)) \
+               AND status <> 'completed' AND status <> 'rejected' AND status <> 'withdrawn' LIMIT 1";
+    let p = plan(&mut conn, sql);
+    let scans = match &conn {
+        DbConnection::Sqlite(_) => p
+            .lines()
+            .any(|l| l.contains("SCAN requests") && !l.contains("USING")),
+        DbConnection::Postgresql(_) => p.contains("Seq Scan"),
+    };
+    assert!(!scans, "table scan for {sql}:\n{p}");
+}
