@@ -14,7 +14,7 @@ whether each of the issue's targets is met.
 
 Usage:
   cargo build --release && apt-get install -y -qq wrk
-  python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432] [--profile DIR]
+  python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432] [--profile DIR [--call-graph]]
                         [--record "Issue 19 — before"] [--no-peer] [--peer-venv DIR]
   python3 bench/load.py --suite issue10 [--backends sqlite,postgres] [--requests 100000] [--duration 10]
 """
@@ -201,11 +201,25 @@ def perf_report(data, out):
     return rows
 
 
+def perf_inclusive(data, out):
+    """Inclusive shares (a symbol with everything it calls) and the split by thread, of a perf
+    data file recorded with call graphs."""
+    threads = subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio", "--sort", "comm"],
+                             capture_output=True, text=True).stdout
+    rep = subprocess.run(["perf", "report", "-i", data, "--children", "--stdio", "--sort", "symbol", "-g", "none",
+                          "--percent-limit", "2"], capture_output=True, text=True).stdout
+    keep = lambda text: [" ".join(l.split()) for l in text.splitlines() if l.strip() and not l.startswith("#")]
+    with open(out, "w") as f:
+        f.write("threads:\n" + "\n".join(keep(threads)) + "\n\ninclusive (children, self, symbol):\n")
+        f.write("\n".join(keep(rep)) + "\n")
+
+
 def wrk(base, path, duration, token=None, script=None, conns=CONCURRENCY):
     perf = None
     if PROFILE.get("pid") and PROFILE.get("label"):
         data = os.path.join(PROFILE["dir"], PROFILE["label"] + ".perf.data")
-        perf = subprocess.Popen(["perf", "record", "-q", "-e", "cpu-clock", "-F", "999", "-p", str(PROFILE["pid"]),
+        graph = ["--call-graph", "dwarf,16384", "-F", "299"] if PROFILE.get("graph") else ["-F", "999"]
+        perf = subprocess.Popen(["perf", "record", "-q", "-e", "cpu-clock", *graph, "-p", str(PROFILE["pid"]),
                                  "-o", data], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.3)
     args = ["wrk", "-t2", f"-c{conns}", f"-d{duration}s", "--latency", "--timeout", "10s"]
@@ -222,6 +236,8 @@ def wrk(base, path, duration, token=None, script=None, conns=CONCURRENCY):
     if perf:
         perf.send_signal(2); perf.wait(timeout=60)
         rows = perf_report(data, data.replace(".perf.data", ".txt"))
+        if PROFILE.get("graph"):
+            perf_inclusive(data, data.replace(".perf.data", ".children.txt"))
         print(f"--- profile of {PROFILE['label']} (self time, top 12):", file=sys.stderr)
         for line in rows[:12]:
             print("   " + line.strip(), file=sys.stderr)
@@ -327,7 +343,7 @@ def run_backend(backend, args):
         org = agency_user["organisation_id"]
         d = args.duration
         if args.profile:
-            PROFILE.update(pid=proc.pid, dir=args.profile)
+            PROFILE.update(pid=proc.pid, dir=args.profile, graph=args.call_graph)
             os.makedirs(args.profile, exist_ok=True)
         label = lambda name: PROFILE.update(label=f"{backend}-{name}") if args.profile else None
         if args.suite == "issue19":
@@ -410,6 +426,8 @@ def main():
                                                        "(replacing a section of that heading, else appending)")
     ap.add_argument("--profile", metavar="DIR", help="issue19: record a perf profile (cpu-clock, 999 Hz) of the "
                     "server during each row into DIR (<backend>-<row>.perf.data and a flat report .txt)")
+    ap.add_argument("--call-graph", action="store_true", help="with --profile: record call graphs (DWARF, 299 Hz) "
+                    "and also write DIR/<backend>-<row>.children.txt, inclusive shares and the split by thread")
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
     args = ap.parse_args()
     if args.quick:
