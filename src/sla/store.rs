@@ -250,10 +250,17 @@ impl SlaRow {
 }
 
 fn store(conn: &mut DbConnection, row: SlaRow) -> ApiResult<()> {
-    let updated = diesel::update(request_sla::table.find(&row.request_id))
-        .set(&row)
-        .execute(conn)?;
-    if updated == 0 {
+    // Looked up first: diesel prepares every UPDATE afresh (its SQL is never cached), and a
+    // new filing, whose row does not exist yet, needs only the (cached) insert.
+    let exists: i64 = request_sla::table
+        .find(&row.request_id)
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        diesel::update(request_sla::table.find(&row.request_id))
+            .set(&row)
+            .execute(conn)?;
+    } else {
         diesel::insert_into(request_sla::table)
             .values(&row)
             .execute(conn)?;
