@@ -13,7 +13,7 @@ use crate::http::client::client_ip;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
-use crate::service_accounts::credentials::{self, Envelope};
+use crate::service_accounts::credentials::{self, ClientCredentials, Envelope};
 use crate::service_accounts::model::{
     Account, Changes, ClientCredentialsRequest, ClientToken, CreateServiceAccount, ServiceAccount,
     ServiceAccountWithSecret, UpdateServiceAccount,
@@ -86,12 +86,7 @@ pub async fn token(
     req: HttpRequest,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
-    let header_text = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
-    let envelope = Envelope {
-        content_type: header_text(header::CONTENT_TYPE),
-        authorization: header_text(header::AUTHORIZATION),
-    };
-    let presented = credentials::read(envelope, &body)?;
+    let presented = presented_credentials(&req, &body)?;
     let ip = client_ip(&req, &state.config);
     let limits = TokenLimits {
         throttle: crate::auth::throttle::Policy::from_config(&state.config),
@@ -107,6 +102,21 @@ pub async fn token(
     let issued = state
         .write(move |c| service::token_record(c, &presented, &ip, &limits, &quotas, verdict))
         .await?;
+    token_reply(&state, issued)
+}
+
+/// The client's credentials as presented: the body (form or JSON) and any HTTP Basic header.
+fn presented_credentials(req: &HttpRequest, body: &[u8]) -> ApiResult<ClientCredentials> {
+    let header_text = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let envelope = Envelope {
+        content_type: header_text(header::CONTENT_TYPE),
+        authorization: header_text(header::AUTHORIZATION),
+    };
+    credentials::read(envelope, body)
+}
+
+/// The access token for an issued session, never cached (RFC 6749 §5.1).
+fn token_reply(state: &AppState, issued: service::Issued) -> ApiResult<HttpResponse> {
     let user = issued.account;
     let access_token = state
         .tokens
