@@ -222,6 +222,7 @@ pub struct Application {
     port: u16,
     server: Server,
     state: AppState,
+    trail: crate::audit::Trail,
 }
 
 impl Application {
@@ -335,7 +336,7 @@ impl Application {
             crate::auth::purge::purge_periodically(st.clone(), every)
         });
         // Reads' audit entries, batched on SQLite, and the audit trail's retention.
-        let (st, tr) = (state.clone(), trail);
+        let (st, tr) = (state.clone(), trail.clone());
         let flush_every = std::time::Duration::from_millis(config.audit_flush_interval_ms);
         supervise("audit_flush", move || {
             crate::audit::service::flush_periodically(st.clone(), tr.clone(), flush_every)
@@ -349,6 +350,7 @@ impl Application {
             port,
             server,
             state,
+            trail,
         })
     }
 
@@ -360,9 +362,20 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGINT/SIGTERM; in-flight requests get up to 30 s to finish.
+    /// Serves until SIGINT/SIGTERM; in-flight requests get up to 30 s to finish. Then the reads'
+    /// audit entries still waiting for their batch (SQLite) are written before the process ends.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        match self.trail.flush(&self.state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(count = n, "audit entries of reads written at shutdown"),
+            Err(e) => tracing::error!(
+                error = %e,
+                waiting = self.trail.waiting(),
+                "audit entries of reads could not be written at shutdown"
+            ),
+        }
+        served
     }
 }
 

@@ -242,3 +242,65 @@ async fn audit_entries_cannot_be_changed_and_go_only_after_their_retention() {
     let left = app.items(&admin, "/audit?action=login.success").await;
     assert_eq!(left.len(), 1, "only the new sign-in: {left:#?}");
 }
+
+#[tokio::test]
+async fn reads_waiting_for_their_batch_are_written_when_the_process_stops() {
+    use diesel::prelude::*;
+    use plate_permits::db::schema::audit_log;
+
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    // A batch interval no test waits for: only the flush at shutdown can write the entry.
+    let port = crate::crash::free_port();
+    let mut child = crate::crash::start_binary_with(
+        &app,
+        port,
+        &[
+            ("AUDIT_FLUSH_INTERVAL_MS", "60000"),
+            ("SMS_WORKER", "false"),
+        ],
+    );
+    let client = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    crate::crash::wait_ready(&client, &base).await;
+    let trace = format!("shutdown-{}", uuid::Uuid::new_v4().simple());
+    let read = client
+        .get(format!("{base}/api/v1/requests/{}", s.id()))
+        .bearer_auth(&s.directorate)
+        .header("x-request-id", &trace)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    let entries = |app: &TestApp| -> i64 {
+        audit_log::table
+            .filter(audit_log::http_request_id.eq(&trace))
+            .filter(audit_log::action.eq("request.viewed"))
+            .count()
+            .get_result(&mut app.db_conn())
+            .unwrap()
+    };
+    let stopped = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let mut status = None;
+    for _ in 0..400 {
+        if let Some(s) = child.try_wait().unwrap() {
+            status = Some(s);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let Some(status) = status else {
+        let _ = child.kill();
+        panic!("the service did not stop within 40 s of SIGTERM");
+    };
+    assert!(status.success(), "exit after SIGTERM: {status}");
+    assert_eq!(
+        entries(&app),
+        1,
+        "the read's audit entry after a graceful stop"
+    );
+}

@@ -29,6 +29,11 @@ pub(crate) fn free_port() -> u16 {
 
 /// The release/debug binary of this package serving on `app`'s database.
 pub(crate) fn start_binary(app: &TestApp, port: u16) -> Child {
+    start_binary_with(app, port, &[])
+}
+
+/// [`start_binary`] with more settings.
+pub(crate) fn start_binary_with(app: &TestApp, port: u16, settings: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_plate-permits"))
         .arg("serve")
         .env_clear()
@@ -43,6 +48,7 @@ pub(crate) fn start_binary(app: &TestApp, port: u16) -> Child {
         .env("WEBHOOK_WORKER", "false")
         .env("LOG_FORMAT", "json")
         .env("RUST_LOG", "error")
+        .envs(settings.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
