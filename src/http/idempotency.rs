@@ -5,8 +5,10 @@
 //! (compared by the canonical JSON hash) replays the first response, status and body; the same
 //! key with another body is 422 `idempotency_key_reused`; a key whose first request is still in
 //! flight is 409 `idempotency_in_flight`. The response is recorded in the same transaction as
-//! the change itself, so a crash can never leave a change without its record (a record left
-//! in flight by a crash before the commit is taken over after 30 seconds).
+//! the change itself, so a crash can never leave a change without its record. A record left in
+//! flight by an attempt that died before its commit is taken over by a retry: on PostgreSQL at
+//! once, because the attempt holds a session advisory lock on the key while it runs and a
+//! dead session (a crashed replica, a failover) holds none; otherwise after 30 seconds.
 
 use actix_web::dev::Payload;
 use actix_web::http::header::{self, HeaderValue};
@@ -14,6 +16,7 @@ use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, HttpResponse};
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
+use diesel::QueryableByName;
 use futures_util::future::{ready, Ready};
 
 use crate::db::schema::idempotency_keys as ik;
@@ -159,12 +162,16 @@ fn insert_in_flight(
 /// transaction (its own statements).
 fn begin(
     conn: &mut DbConnection,
-    user_id: &str,
+    call: &Call,
     key: &str,
-    endpoint: &str,
-    hash: &str,
     now: NaiveDateTime,
+    owner_gone: bool,
 ) -> ApiResult<Begin> {
+    let (user_id, endpoint, hash) = (
+        call.user_id.as_str(),
+        call.endpoint.as_str(),
+        call.body_hash.as_str(),
+    );
     if rand::random::<u8>() < 3 {
         diesel::delete(ik::table.filter(ik::expires_at.lt(now))).execute(conn)?;
     }
@@ -221,8 +228,9 @@ fn begin(
                 etag: row.response_etag,
             }));
         }
-        if row.created_at + ABANDONED_AFTER < now {
-            // Left in flight by a crash before its transaction committed: take it over.
+        if owner_gone || row.created_at + ABANDONED_AFTER < now {
+            // Left in flight by an attempt that died before its transaction committed: take
+            // it over.
             let n = diesel::update(
                 ik::table
                     .filter(ik::user_id.eq(user_id))
@@ -237,18 +245,61 @@ fn begin(
             }
             continue;
         }
-        return Err(ApiError::conflict(
-            ErrorCode::IdempotencyInFlight,
-            "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
-            "A request with this Idempotency-Key is still in progress; retry shortly.",
-        )
-        .with_header(header::RETRY_AFTER, "1"));
+        return Err(in_flight());
     }
-    Err(ApiError::conflict(
+    Err(in_flight())
+}
+
+fn in_flight() -> ApiError {
+    ApiError::conflict(
         ErrorCode::IdempotencyInFlight,
         "درخواست قبلی با همین کلید یکتایی هنوز در حال انجام است.",
         "A request with this Idempotency-Key is still in progress; retry shortly.",
-    ))
+    )
+    .with_header(header::RETRY_AFTER, "1")
+}
+
+/// The PostgreSQL advisory lock that marks a key's attempt as alive: a stable 64-bit number
+/// from the user and the key (the first eight bytes of their SHA-256).
+pub fn lock_key(user_id: &str, key: &str) -> i64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::new()
+        .chain_update(user_id.as_bytes())
+        .chain_update([0u8])
+        .chain_update(key.as_bytes())
+        .finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(first)
+}
+
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    locked: bool,
+}
+
+/// On PostgreSQL, takes the key's advisory lock for this session: `Some(true)` when taken (no
+/// live attempt holds it), `Some(false)` when another live session holds it. `None` on SQLite,
+/// where the 30-second rule alone applies.
+fn lock(conn: &mut DbConnection, id: i64) -> ApiResult<Option<bool>> {
+    if !matches!(conn, DbConnection::Postgresql(_)) {
+        return Ok(None);
+    }
+    let row: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .get_result(conn)?;
+    Ok(Some(row.locked))
+}
+
+fn unlock(conn: &mut DbConnection, id: i64) {
+    let done = diesel::sql_query("SELECT pg_advisory_unlock($1) AS locked")
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .get_result::<Locked>(conn);
+    if let Err(e) = done {
+        // The session is most likely gone, and its locks with it.
+        tracing::warn!(error = %e, "could not release an idempotency key's advisory lock");
+    }
 }
 
 /// Records the response, inside the transaction that makes the change.
@@ -310,14 +361,31 @@ where
     let Some(key) = call.key.as_deref() else {
         return write_tx(conn, op);
     };
-    match begin(
-        conn,
-        &call.user_id,
-        key,
-        &call.endpoint,
-        &call.body_hash,
-        now,
-    )? {
+    let id = lock_key(&call.user_id, key);
+    let locked = lock(conn, id)?;
+    if locked == Some(false) {
+        // A live session is running this key's attempt.
+        return Err(in_flight());
+    }
+    let outcome = run_claimed(conn, call, key, now, locked == Some(true), op);
+    if locked == Some(true) {
+        unlock(conn, id);
+    }
+    outcome
+}
+
+fn run_claimed<F>(
+    conn: &mut DbConnection,
+    call: &Call,
+    key: &str,
+    now: NaiveDateTime,
+    owner_gone: bool,
+    op: F,
+) -> ApiResult<Recorded>
+where
+    F: FnOnce(&mut DbConnection) -> ApiResult<Recorded>,
+{
+    match begin(conn, call, key, now, owner_gone)? {
         Begin::Replay(recorded) => Ok(recorded),
         Begin::Proceed => {
             let outcome = write_tx(conn, |c| {

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use diesel::RunQueryDsl;
+use plate_permits::db::DbConnection;
 use plate_permits::domain::identity::Role;
 use plate_permits::domain::status::{self, Action, Guards, RequestStatus};
 use serde_json::{json, Value};
@@ -725,23 +726,63 @@ fn body_hash(body: &Value) -> String {
     hex::encode(sha2::Sha256::digest(canon(body).as_bytes()))
 }
 
+/// Records `key` as in flight for `uid`'s filing of `body`, started just now.
+fn record_in_flight(app: &TestApp, uid: &str, key: &str, body: &Value) {
+    let (hash, now) = (body_hash(body), chrono::Utc::now().naive_utc());
+    let expires = now + chrono::Duration::hours(24);
+    diesel::sql_query(format!(
+        "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \
+         VALUES ('{uid}', '{key}', 'POST /requests', '{hash}', 'in_flight', '{now}', '{expires}')"
+    ))
+    .execute(&mut app.db_conn())
+    .unwrap();
+}
+
 #[tokio::test]
 async fn a_key_still_in_flight_is_409() {
     let app = spawn_app().await;
     let c = app.cast().await;
     let uid = text(&app.me(&c.agency_a).await.json(200), "id").to_owned();
     let body = new_request();
-    // The first attempt with this key is still running (recorded as in flight just now).
-    let (hash, now) = (body_hash(&body), chrono::Utc::now().naive_utc());
-    let expires = now + chrono::Duration::hours(24);
-    diesel::sql_query(format!(
-        "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \
-         VALUES ('{uid}', 'busy-key', 'POST /requests', '{hash}', 'in_flight', '{now}', '{expires}')"
-    ))
-    .execute(&mut app.db_conn())
-    .unwrap();
+    // The first attempt with this key is still running: recorded as in flight just now and, on
+    // PostgreSQL, holding the key's advisory lock in a live session (this connection).
+    record_in_flight(&app, &uid, "busy-key", &body);
+    let mut owner = app.db_conn();
+    let is_pg = matches!(owner, DbConnection::Postgresql(_));
+    let lock = plate_permits::http::idempotency::lock_key(&uid, "busy-key");
+    if is_pg {
+        diesel::sql_query(format!("SELECT pg_advisory_lock({lock})"))
+            .execute(&mut owner)
+            .unwrap();
+    }
     let reply = app.file_keyed(&c.agency_a, &body, "busy-key").await;
     reply.problem(409, "idempotency_in_flight");
+    drop(owner);
+}
+
+#[tokio::test]
+async fn a_key_left_in_flight_by_a_dead_attempt_is_taken_over() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    let uid = text(&app.me(&c.agency_a).await.json(200), "id").to_owned();
+    let body = new_request();
+    // The attempt recorded the key and died (its replica crashed, or the primary failed over)
+    // before its change committed: no live session holds the key's lock.
+    record_in_flight(&app, &uid, "orphan-key", &body);
+    let is_pg = matches!(app.db_conn(), DbConnection::Postgresql(_));
+    let reply = app.file_keyed(&c.agency_a, &body, "orphan-key").await;
+    if is_pg {
+        // Taken over at once, and run exactly once: the retry replays it.
+        let first = reply.json(201);
+        let again = app
+            .file_keyed(&c.agency_a, &body, "orphan-key")
+            .await
+            .json(201);
+        assert_eq!(first["id"], again["id"]);
+    } else {
+        // SQLite has no sessions to ask: the 30-second rule applies.
+        reply.problem(409, "idempotency_in_flight");
+    }
 }
 
 #[tokio::test]
