@@ -186,6 +186,14 @@ async fn readiness_follows_the_database_connection() {
         "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; \
          SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"
     ));
+    // `pg_terminate_backend` only signals the backends: a probe in the next instant may still
+    // find its pooled connection alive, so wait (bounded) for the first 503.
+    for _ in 0..50 {
+        if ready_status(&app).await == 503 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let down = app.get_root("/health/ready").await;
     expect_problem(down, 503, "service_unavailable").await;
     app.db
