@@ -142,6 +142,20 @@ impl DbManager {
     }
 }
 
+/// Opens a PostgreSQL connection, first starting OpenSSL without its exit handler.
+///
+/// libpq encrypts connections with OpenSSL, and OpenSSL registers an `atexit` handler that frees
+/// its global state unless its first initialisation says not to. A process leaving `main` while
+/// a pool's thread is still connecting or reading then crashes with SIGSEGV in that thread
+/// (diesel-rs/diesel#3441; our test binary did, after all its tests had passed).
+/// `openssl_sys::init` is rust-openssl's own once-only initialisation, with
+/// `OPENSSL_INIT_NO_ATEXIT`; every connection goes through here so that it runs before libpq's.
+/// The operating system reclaims OpenSSL's memory at exit anyway.
+pub fn establish_postgres(url: &str) -> ConnectionResult<PgConnection> {
+    openssl_sys::init();
+    PgConnection::establish(url)
+}
+
 /// SQLite settings applied to every pooled connection.
 /// (WAL mode is persistent in the file and is switched on once, in [`build_pool`].)
 /// `temp_store = MEMORY` keeps savepoint sub-journals in memory: the one writer runs each job in
@@ -158,7 +172,7 @@ impl r2d2::ManageConnection for DbManager {
 
     fn connect(&self) -> Result<DbConnection, Self::Error> {
         match self.url.backend {
-            Backend::Postgres => PgConnection::establish(self.url.target.expose())
+            Backend::Postgres => establish_postgres(self.url.target.expose())
                 .map(DbConnection::Postgresql)
                 .map_err(diesel::r2d2::Error::ConnectionError),
             Backend::Sqlite => {

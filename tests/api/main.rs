@@ -25,6 +25,7 @@ mod permit_print;
 mod permits;
 mod persian_text;
 mod persian_views;
+mod process_exit;
 mod query_plans;
 mod reason_counts;
 mod receipts_and_revocation;

@@ -71,7 +71,7 @@ fn sqlite_and_postgres_schemas_are_equivalent_and_reversible() {
     assert!(!lite_shape.is_empty());
 
     let base = pg_base();
-    let Ok(mut admin) = <diesel::PgConnection as diesel::Connection>::establish(&base) else {
+    let Ok(mut admin) = plate_permits::db::establish_postgres(&base) else {
         if postgres_required() {
             panic!("PostgreSQL is required for this test (TEST_DATABASE_URL or REQUIRE_POSTGRES is set) and {base} cannot be reached");
         }

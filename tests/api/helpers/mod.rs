@@ -23,8 +23,8 @@ pub use scenario::*;
 use std::sync::OnceLock;
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
 use plate_permits::config::{Config, Secret};
+use plate_permits::db::establish_postgres;
 use plate_permits::Application;
 use serde_json::Value;
 
@@ -43,7 +43,7 @@ impl TestDb {
     /// Runs SQL as the PostgreSQL superuser on the maintenance database.
     pub fn pg_admin(&self, sql: &str) {
         if let Some(admin) = &self.pg_admin_url {
-            let mut conn = PgConnection::establish(admin).expect("connect to admin database");
+            let mut conn = establish_postgres(admin).expect("connect to admin database");
             conn.batch_execute(sql).expect("admin SQL");
         }
     }
@@ -52,7 +52,7 @@ impl TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let (Some(admin), Some(name)) = (&self.pg_admin_url, &self.pg_name) {
-            if let Ok(mut conn) = PgConnection::establish(admin) {
+            if let Ok(mut conn) = establish_postgres(admin) {
                 let _ =
                     conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
             }
@@ -87,7 +87,7 @@ pub fn fresh_database(dir: &std::path::Path) -> TestDb {
     match test_database_url() {
         Some(base) => {
             let name = format!("pp_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = PgConnection::establish(&base).expect("connect to TEST_DATABASE_URL");
+            let mut conn = establish_postgres(&base).expect("connect to TEST_DATABASE_URL");
             conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
                 .expect("create test database");
             TestDb {
