@@ -75,6 +75,18 @@ pub enum Action {
     ClientTokenIssued,
     #[serde(rename = "client.auth_failure")]
     ClientAuthFailure,
+    #[serde(rename = "webhook.subscribed")]
+    WebhookSubscribed,
+    #[serde(rename = "webhook.unsubscribed")]
+    WebhookUnsubscribed,
+    #[serde(rename = "webhook.secret_rotated")]
+    WebhookSecretRotated,
+    #[serde(rename = "webhook.delivery_retried")]
+    WebhookDeliveryRetried,
+    #[serde(rename = "sms_template.updated")]
+    SmsTemplateUpdated,
+    #[serde(rename = "sms_template.restored")]
+    SmsTemplateRestored,
 }
 
 crate::text_enum!(Action {
@@ -103,6 +115,12 @@ crate::text_enum!(Action {
     ServiceAccountSecretRotated => "service_account.secret_rotated",
     ClientTokenIssued => "client.token_issued",
     ClientAuthFailure => "client.auth_failure",
+    WebhookSubscribed => "webhook.subscribed",
+    WebhookUnsubscribed => "webhook.unsubscribed",
+    WebhookSecretRotated => "webhook.secret_rotated",
+    WebhookDeliveryRetried => "webhook.delivery_retried",
+    SmsTemplateUpdated => "sms_template.updated",
+    SmsTemplateRestored => "sms_template.restored",
 });
 
 /// The kind of thing an entry is about.
@@ -121,6 +139,8 @@ pub enum Subject {
     Permit,
     Document,
     ServiceAccount,
+    Webhook,
+    SmsTemplate,
 }
 
 crate::text_enum!(Subject {
@@ -132,6 +152,8 @@ crate::text_enum!(Subject {
     Permit => "permit",
     Document => "document",
     ServiceAccount => "service_account",
+    Webhook => "webhook",
+    SmsTemplate => "sms_template",
 });
 
 /// Who acts: a person's account, or a machine's (a service account).
@@ -315,7 +337,8 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     /// Only this action (`login.failure`, `document.downloaded`, …).
     pub action: Option<String>,
-    /// Only this subject id (a user, organisation, request, permit or document id).
+    /// Only this subject id (a user, organisation, request, permit, document or webhook id, or
+    /// an SMS template's event such as `filed`).
     pub subject: Option<String>,
     /// Only this kind of subject (`user`, `request`, `permit`, `document`, …).
     pub subject_kind: Option<String>,

@@ -90,8 +90,9 @@ pub async fn update_template(
     user.require(&[Role::Admin])?;
     let event: SmsEvent = event.parse().map_err(|_| ApiError::not_found())?;
     let new = NewTemplate::parse(event, body.into_inner()?)?;
+    let actor = crate::audit::Actor::of(&user);
     let view = state
-        .tx(move |c| service::save_template(c, &user, event, new))
+        .tx(move |c| service::save_template(c, &actor, event, new))
         .await?;
     Ok(HttpResponse::Ok().json(view))
 }

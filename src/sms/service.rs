@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 
+use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
@@ -225,17 +226,25 @@ pub fn templates(conn: &mut DbConnection) -> ApiResult<Vec<TemplateView>> {
 /// Replaces `event`'s text, or restores the built-in one; answers the template in effect.
 pub fn save_template(
     conn: &mut DbConnection,
-    user: &AuthUser,
+    actor: &Actor,
     event: SmsEvent,
     new: NewTemplate,
 ) -> ApiResult<TemplateView> {
     let at = crate::clock::now();
-    match new.0 {
-        Some(body) => store::save_template(conn, event, &body, &user.id, at)?,
+    // The audit keeps each text an applicant was sent under (the built-in one when restored).
+    let (action, text) = match &new.0 {
+        Some(body) => (Action::SmsTemplateUpdated, body.as_str()),
+        None => (Action::SmsTemplateRestored, templates::default_body(event)),
+    };
+    let entry = audit::Entry::by(actor, action, Subject::SmsTemplate, event.as_str())
+        .detail(serde_json::json!({ "body": text }));
+    match &new.0 {
+        Some(body) => store::save_template(conn, event, body, &actor.id, at)?,
         None => {
             store::delete_template(conn, event)?;
         }
     }
+    audit::record(conn, entry)?;
     let stored = store::templates(conn)?;
     Ok(TemplateView::new(
         event,

@@ -44,8 +44,9 @@ pub async fn create(
     let new = NewWebhook::parse(body.into_inner()?, &outbound.dispatch.allowed)?;
     let secrets = outbound.secrets.clone();
     let clock = state.clock;
+    let actor = crate::audit::Actor::of(&user);
     let created: CreatedWebhook = state
-        .tx(move |c| service::create(c, &clock, &secrets, &user, new))
+        .tx(move |c| service::create(c, &clock, &secrets, &actor, new))
         .await?;
     Ok(HttpResponse::build(StatusCode::CREATED).json(created))
 }
@@ -85,7 +86,8 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    state.tx(move |c| service::remove(c, &id)).await?;
+    let actor = crate::audit::Actor::of(&user);
+    state.tx(move |c| service::remove(c, &actor, &id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -110,7 +112,10 @@ pub async fn rotate(
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
     let secrets = outbound.secrets.clone();
-    let rotated: RotatedSecret = state.tx(move |c| service::rotate(c, &secrets, &id)).await?;
+    let actor = crate::audit::Actor::of(&user);
+    let rotated: RotatedSecret = state
+        .tx(move |c| service::rotate(c, &secrets, &actor, &id))
+        .await?;
     Ok(HttpResponse::Ok().json(rotated))
 }
 
@@ -162,8 +167,9 @@ pub async fn retry(
     let (hook, id) = path.into_inner();
     let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
     let clock = state.clock;
+    let actor = crate::audit::Actor::of(&user);
     let delivery: Delivery = state
-        .tx(move |c| service::retry(c, &clock, &hook, &id, window))
+        .tx(move |c| service::retry(c, &clock, &actor, &hook, &id, window))
         .await?;
     Ok(HttpResponse::Ok().json(delivery))
 }

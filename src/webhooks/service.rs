@@ -3,7 +3,7 @@
 
 use chrono::TimeDelta;
 
-use crate::auth::AuthUser;
+use crate::audit::{self, Action, Actor, Subject};
 use crate::clock::{now, Clock};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
@@ -31,7 +31,7 @@ pub fn create(
     conn: &mut DbConnection,
     clock: &Clock,
     secrets: &SecretBox,
-    user: &AuthUser,
+    actor: &Actor,
     new: NewWebhook,
 ) -> ApiResult<CreatedWebhook> {
     let (secret, sealed) = seal(secrets)?;
@@ -57,9 +57,21 @@ pub fn create(
             organisation_id: new.organisation_id.as_deref(),
             secret_enc: &sealed,
             fanout_position: from.unwrap_or(0),
-            created_by: &user.id,
+            created_by: &actor.id,
             created_at: at,
         },
+    )?;
+    // Where events go is the subscription's point: the audit names the receiver, its types and
+    // the agency it is bound to (never the secret).
+    audit::record(
+        conn,
+        audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, &id).detail(
+            serde_json::json!({
+                "url": new.url,
+                "types": new.types,
+                "organisation_id": new.organisation_id,
+            }),
+        ),
     )?;
     Ok(CreatedWebhook {
         webhook: Webhook {
@@ -83,18 +95,34 @@ pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<WebhookList> {
 }
 
 /// Unsubscribes: no further deliveries; pending ones fail as `unsubscribed`.
-pub fn remove(conn: &mut DbConnection, id: &str) -> ApiResult<()> {
+pub fn remove(conn: &mut DbConnection, actor: &Actor, id: &str) -> ApiResult<()> {
     store::ensure_live(conn, id)?;
     store::mark_deleted(conn, id, now())?;
-    store::fail_pending(conn, id, "unsubscribed")
+    store::fail_pending(conn, id, "unsubscribed")?;
+    audit::record(
+        conn,
+        audit::Entry::by(actor, Action::WebhookUnsubscribed, Subject::Webhook, id),
+    )
 }
 
 /// A new secret; the old one keeps signing for a grace period.
-pub fn rotate(conn: &mut DbConnection, secrets: &SecretBox, id: &str) -> ApiResult<RotatedSecret> {
+pub fn rotate(
+    conn: &mut DbConnection,
+    secrets: &SecretBox,
+    actor: &Actor,
+    id: &str,
+) -> ApiResult<RotatedSecret> {
     let (secret, sealed) = seal(secrets)?;
     store::ensure_live(conn, id)?;
     let old = store::secret_enc(conn, id)?;
-    store::replace_secret(conn, id, &sealed, &old, now() + PREVIOUS_SECRET_GRACE)?;
+    let grace_until = now() + PREVIOUS_SECRET_GRACE;
+    store::replace_secret(conn, id, &sealed, &old, grace_until)?;
+    audit::record(
+        conn,
+        audit::Entry::by(actor, Action::WebhookSecretRotated, Subject::Webhook, id).detail(
+            serde_json::json!({ "previous_secret_signs_until": crate::clock::utc(grace_until) }),
+        ),
+    )?;
     Ok(RotatedSecret { secret })
 }
 
@@ -115,13 +143,26 @@ pub fn deliveries(
 pub fn retry(
     conn: &mut DbConnection,
     clock: &Clock,
+    actor: &Actor,
     hook_id: &str,
     id: &str,
     window: TimeDelta,
 ) -> ApiResult<Delivery> {
     store::ensure_live(conn, hook_id)?;
-    store::delivery(conn, hook_id, id)?;
+    let before = store::delivery(conn, hook_id, id)?;
     let at = now();
     store::requeue(conn, id, at, at + window)?;
+    // A retry sends the event's data out again: the audit says which delivery, and how it had
+    // ended before.
+    audit::record(
+        conn,
+        audit::Entry::by(
+            actor,
+            Action::WebhookDeliveryRetried,
+            Subject::Webhook,
+            hook_id,
+        )
+        .detail(serde_json::json!({ "delivery_id": id, "status_before": before.status })),
+    )?;
     Ok(Delivery::new(store::delivery(conn, hook_id, id)?, clock))
 }

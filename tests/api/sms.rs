@@ -565,4 +565,16 @@ async fn administrators_override_templates_and_unknown_placeholders_are_refused(
     let restored = put(json!({"body": null})).await.json(200);
     assert_eq!(restored["overridden"], false);
     assert_eq!(restored["body"], restored["default_body"]);
+
+    // The audit keeps each text applicants were sent under, newest first; refused ones are not
+    // changes and leave nothing.
+    let entries = app.items(&c.admin, "/audit?subject=filed").await;
+    let acts: Vec<&str> = entries.iter().map(|e| text(e, "action")).collect();
+    assert_eq!(acts, ["sms_template.restored", "sms_template.updated"]);
+    assert!(entries.iter().all(|e| e["subject_kind"] == "sms_template"));
+    assert_eq!(entries[0]["detail"]["body"], restored["default_body"]);
+    assert_eq!(
+        entries[1]["detail"]["body"],
+        "ثبت شد؛ کد رهگیری {tracking_code}، مهلت 5 روز"
+    );
 }

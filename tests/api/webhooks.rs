@@ -213,6 +213,56 @@ async fn a_failed_delivery_retried_by_hand_is_delivered() {
     );
 }
 
+/// Subscribing, a manual retry, a rotation and unsubscribing are each in the audit, by the
+/// administrator, about the subscription: where events go and what was sent again, never a
+/// secret.
+#[tokio::test]
+async fn every_change_to_a_subscription_is_in_the_audit() {
+    let app = spawn_app_with(short_retries).await;
+    let c = app.cast().await;
+    let (hook, _seen, d) = failed_delivery(&app, &c.admin, &c.agency_a).await;
+    let retry = format!("/webhooks/{hook}/deliveries/{}/retry", text(&d, "id"));
+    app.post_as(&c.admin, &retry, &json!({})).await.json(200);
+    let rotate = format!("/webhooks/{hook}/rotate-secret");
+    let rotated = app.post_as(&c.admin, &rotate, &json!({})).await.json(200);
+    let gone = app.delete_as(&c.admin, &format!("/webhooks/{hook}")).await;
+    assert_eq!(gone.status, 204);
+
+    let entries = app.items(&c.admin, &format!("/audit?subject={hook}")).await;
+    let acts: Vec<&str> = entries.iter().map(|e| text(e, "action")).collect();
+    assert_eq!(
+        acts,
+        [
+            "webhook.unsubscribed",
+            "webhook.secret_rotated",
+            "webhook.delivery_retried",
+            "webhook.subscribed",
+        ]
+    );
+    let admin_id = text(&app.me(&c.admin).await.json(200), "id").to_owned();
+    for e in &entries {
+        assert_eq!(e["subject_kind"], "webhook", "{e}");
+        assert_eq!(e["actor_id"], admin_id.as_str(), "{e}");
+        assert_eq!(e["actor_role"], "admin", "{e}");
+    }
+    let subscribed = &entries[3]["detail"];
+    assert!(
+        text(subscribed, "url").starts_with("http://127.0.0.1:"),
+        "{subscribed}"
+    );
+    assert_eq!(subscribed["types"], json!(["request.submitted"]));
+    let retried = &entries[2]["detail"];
+    assert_eq!(retried["delivery_id"], d["id"]);
+    assert_eq!(retried["status_before"], "failed");
+    assert!(entries[1]["detail"]["previous_secret_signs_until"].is_string());
+    let all = serde_json::to_string(&entries).unwrap();
+    assert!(
+        !all.contains(text(&rotated, "secret")),
+        "no secret in the audit"
+    );
+    assert!(!all.contains("whsec_"), "no secret in the audit");
+}
+
 #[tokio::test]
 async fn timeouts_are_retried() {
     let app = spawn_app_with(|c| {

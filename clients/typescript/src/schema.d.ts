@@ -1643,7 +1643,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -1684,7 +1684,7 @@ export interface components {
          * @description The kind of thing an entry is about.
          * @enum {string}
          */
-        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account";
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template";
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -7629,7 +7629,10 @@ export interface operations {
                 actor?: string;
                 /** @description Only this action (`login.failure`, `document.downloaded`, …). */
                 action?: string;
-                /** @description Only this subject id (a user, organisation, request, permit or document id). */
+                /**
+                 * @description Only this subject id (a user, organisation, request, permit, document or webhook id, or
+                 *     an SMS template's event such as `filed`).
+                 */
                 subject?: string;
                 /** @description Only this kind of subject (`user`, `request`, `permit`, `document`, …). */
                 subject_kind?: string;
