@@ -54,6 +54,8 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
 /// status class; `plate_permits_requests{status}`; `plate_permits_requests_overdue`;
 /// `plate_permits_outbox_backlog` (events not yet given a feed position);
 /// `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
+/// `plate_permits_sms_messages{status}` (pending, sent, failed, suppressed);
+/// `plate_permits_sms_oldest_due_seconds` (how long the oldest SMS due for sending has waited);
 /// `plate_permits_uptime_seconds`.
 #[utoipa::path(
     operation_id = "get_metrics",

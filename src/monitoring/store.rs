@@ -8,6 +8,7 @@ use crate::db::schema::requests;
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::error::ApiResult;
+use crate::sms::MessageStatus;
 use crate::webhooks::model::DeliveryStatus;
 
 /// Shared state as the gauges report it.
@@ -16,6 +17,9 @@ pub struct Gauges {
     pub overdue: i64,
     pub outbox_backlog: i64,
     pub deliveries: Vec<(DeliveryStatus, i64)>,
+    pub sms: Vec<(MessageStatus, i64)>,
+    /// Seconds the oldest due SMS has waited for the worker (0 when none is due).
+    pub sms_oldest_due_secs: i64,
 }
 
 pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
@@ -28,5 +32,8 @@ pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
         overdue: crate::sla::store::overdue_count(conn, at)?,
         outbox_backlog: crate::events::store::unsequenced_count(conn)?,
         deliveries: crate::webhooks::store::count_by_status(conn)?,
+        sms: crate::sms::store::count_by_status(conn)?,
+        sms_oldest_due_secs: crate::sms::store::oldest_due(conn, at)?
+            .map_or(0, |due| (at - due).num_seconds().max(0)),
     })
 }

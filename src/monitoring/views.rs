@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::domain::status::RequestStatus;
 use crate::http::metrics::HttpMetrics;
 use crate::monitoring::store::Gauges;
+use crate::sms::MessageStatus;
 use crate::webhooks::model::DeliveryStatus;
 
 /// The HTTP series, then the business gauges, then the process uptime.
@@ -40,6 +41,19 @@ pub fn exposition(http: &HttpMetrics, gauges: &Gauges) -> String {
             "plate_permits_webhook_deliveries{{status=\"{s}\"}} {n}"
         );
     }
+    out.push_str("# HELP plate_permits_sms_messages SMS messages to applicants by status (failed: attempts exhausted; suppressed: out of date before it could go).\n");
+    out.push_str("# TYPE plate_permits_sms_messages gauge\n");
+    for s in MessageStatus::ALL {
+        let n = count_of(&gauges.sms, s);
+        let _ = writeln!(out, "plate_permits_sms_messages{{status=\"{s}\"}} {n}");
+    }
+    out.push_str("# HELP plate_permits_sms_oldest_due_seconds How long the oldest SMS due for sending has waited (0: none due; quiet hours and back-off are not waiting).\n");
+    out.push_str("# TYPE plate_permits_sms_oldest_due_seconds gauge\n");
+    let _ = writeln!(
+        out,
+        "plate_permits_sms_oldest_due_seconds {}",
+        gauges.sms_oldest_due_secs
+    );
     out.push_str("# HELP plate_permits_uptime_seconds Seconds since this process started.\n");
     out.push_str("# TYPE plate_permits_uptime_seconds gauge\n");
     let _ = writeln!(out, "plate_permits_uptime_seconds {}", http.uptime_secs());

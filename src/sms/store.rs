@@ -263,3 +263,21 @@ pub fn record_attempt(conn: &mut DbConnection, id: &str, a: Attempt) -> ApiResul
         .execute(conn)?;
     Ok(())
 }
+
+/// Messages by status (for `/metrics`), through `sms_messages_due_idx`.
+pub fn count_by_status(conn: &mut DbConnection) -> ApiResult<Vec<(MessageStatus, i64)>> {
+    Ok(sm::table
+        .group_by(sm::status)
+        .select((sm::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
+/// When the longest-waiting pending message became due, if one is due at `at` (for `/metrics`).
+/// Messages held by quiet hours, the per-recipient cap or a retry's back-off are not due yet.
+pub fn oldest_due(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Option<NaiveDateTime>> {
+    Ok(sm::table
+        .filter(sm::status.eq(MessageStatus::Pending))
+        .filter(sm::next_attempt_at.le(at))
+        .select(diesel::dsl::min(sm::next_attempt_at))
+        .get_result(conn)?)
+}

@@ -578,3 +578,84 @@ async fn administrators_override_templates_and_unknown_placeholders_are_refused(
         "ثبت شد؛ کد رهگیری {tracking_code}، مهلت 5 روز"
     );
 }
+
+/// The value of the unlabelled or labelled series `series` in a scrape.
+fn metric(scrape: &str, series: &str) -> i64 {
+    let prefix = format!("{series} ");
+    let line = scrape
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{series} missing in:\n{scrape}"));
+    line[prefix.len()..].trim().parse().unwrap()
+}
+
+/// Sets the request's message to become due at `at`.
+fn due_at(app: &TestApp, request_id: &str, at: chrono::NaiveDateTime) {
+    use diesel::prelude::*;
+    use plate_permits::db::schema::sms_messages as sm;
+    let n = diesel::update(sm::table.filter(sm::request_id.eq(request_id)))
+        .set(sm::next_attempt_at.eq(at))
+        .execute(&mut app.db_conn())
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[tokio::test]
+async fn metrics_count_messages_by_status_and_how_long_a_due_one_has_waited() {
+    let (url, _gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_worker = false;
+    })
+    .await;
+    let c = app.cast().await;
+    let scrape = || async { app.get_root("/metrics").await.text().await.unwrap() };
+    let m = scrape().await;
+    assert_eq!(metric(&m, "plate_permits_sms_oldest_due_seconds"), 0);
+    assert_eq!(
+        metric(&m, "plate_permits_sms_messages{status=\"pending\"}"),
+        0
+    );
+
+    // No worker: one message has waited ten minutes; another is held for an hour, as quiet
+    // hours or the hourly cap hold one, and is not waiting.
+    let waiting = text(&app.file_request(&c.agency_a).await, "id").to_owned();
+    let held = text(&app.file_request(&c.agency_a).await, "id").to_owned();
+    let now = chrono::Utc::now().naive_utc();
+    due_at(&app, &waiting, now - TimeDelta::minutes(10));
+    due_at(&app, &held, now + TimeDelta::hours(1));
+    let m = scrape().await;
+    assert_eq!(
+        metric(&m, "plate_permits_sms_messages{status=\"pending\"}"),
+        2
+    );
+    assert_eq!(metric(&m, "plate_permits_sms_messages{status=\"sent\"}"), 0);
+    assert_eq!(
+        metric(&m, "plate_permits_sms_messages{status=\"failed\"}"),
+        0
+    );
+    assert_eq!(
+        metric(&m, "plate_permits_sms_messages{status=\"suppressed\"}"),
+        0
+    );
+    let waited = metric(&m, "plate_permits_sms_oldest_due_seconds");
+    assert!((600..900).contains(&waited), "{waited}");
+
+    // A worker sends the due one and leaves the held one: nothing is waiting any more.
+    let mut config = app.config.clone();
+    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.sms_worker = true;
+    let worker = plate_permits::Application::build(config).await.unwrap();
+    let worker = tokio::spawn(async move {
+        let _ = worker.run_until_stopped().await;
+    });
+    all_sent(&app, &c.directorate, &waiting, 1).await;
+    worker.abort();
+    let m = scrape().await;
+    assert_eq!(
+        metric(&m, "plate_permits_sms_messages{status=\"pending\"}"),
+        1
+    );
+    assert_eq!(metric(&m, "plate_permits_sms_messages{status=\"sent\"}"), 1);
+    assert_eq!(metric(&m, "plate_permits_sms_oldest_due_seconds"), 0);
+}

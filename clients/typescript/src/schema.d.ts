@@ -57,6 +57,8 @@ export interface paths {
          *     status class; `plate_permits_requests{status}`; `plate_permits_requests_overdue`;
          *     `plate_permits_outbox_backlog` (events not yet given a feed position);
          *     `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
+         *     `plate_permits_sms_messages{status}` (pending, sent, failed, suppressed);
+         *     `plate_permits_sms_oldest_due_seconds` (how long the oldest SMS due for sending has waited);
          *     `plate_permits_uptime_seconds`.
          */
         get: operations["get_metrics"];
