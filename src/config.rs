@@ -128,6 +128,23 @@ impl PublicBaseUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether the host is this machine (`localhost`, 127.0.0.0/8 or `::1`): a QR code with it
+    /// sends whoever scans it to their own device.
+    pub fn is_loopback(&self) -> bool {
+        let Ok(url) = url::Url::parse(&self.0) else {
+            return false;
+        };
+        match url.host() {
+            Some(url::Host::Domain(d)) => {
+                let d = d.to_ascii_lowercase();
+                d == "localhost" || d.ends_with(".localhost")
+            }
+            Some(url::Host::Ipv4(a)) => a.is_loopback(),
+            Some(url::Host::Ipv6(a)) => a.is_loopback(),
+            None => false,
+        }
+    }
 }
 
 impl FromStr for PublicBaseUrl {
@@ -909,6 +926,25 @@ mod tests {
         c.sms_provider = SmsProvider::Http;
         let err = crate::sms::provider::from_config(&c).err().unwrap();
         assert!(err.contains("SMS_GATEWAY_URL"), "{err}");
+    }
+
+    #[test]
+    fn a_public_base_url_on_this_machine_is_recognised() {
+        for (url, loopback) in [
+            ("http://127.0.0.1:8080", true),
+            ("http://127.8.9.10", true),
+            ("http://localhost:8080/plates", true),
+            ("http://LOCALHOST", true),
+            ("http://app.localhost", true),
+            ("http://[::1]:8080", true),
+            ("https://permits.example.ir", false),
+            ("http://10.0.0.5:8080", false),
+            ("http://[2001:db8::1]", false),
+            ("http://localhost.example.ir", false),
+        ] {
+            let parsed: PublicBaseUrl = url.parse().unwrap();
+            assert_eq!(parsed.is_loopback(), loopback, "{url}");
+        }
     }
 
     #[test]

@@ -39,6 +39,25 @@ impl From<String> for StartupError {
     }
 }
 
+/// Warns when the service listens beyond this machine but `PUBLIC_BASE_URL` names it: every
+/// printed permit's QR code would send the police officer who scans it to their own phone
+/// (the default suits only a local run).
+fn warn_of_a_loopback_public_url(config: &Config) {
+    if public_url_unreachable_from_outside(config) {
+        tracing::warn!(
+            public_base_url = config.public_base_url.as_str(),
+            listen_addr = %config.listen_addr,
+            "PUBLIC_BASE_URL names this machine while the service listens on other addresses: \
+             the QR code on printed permits will not reach it; set PUBLIC_BASE_URL to the \
+             address people and the police use"
+        );
+    }
+}
+
+fn public_url_unreachable_from_outside(config: &Config) -> bool {
+    config.public_base_url.is_loopback() && !config.listen_addr.ip().is_loopback()
+}
+
 /// Prints the generated administrator password once, outside the structured log.
 fn announce_admin(outcome: &AdminOutcome, username: &str) {
     match outcome {
@@ -228,6 +247,7 @@ pub struct Application {
 impl Application {
     /// Prepares everything and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
+        warn_of_a_loopback_public_url(&config);
         let config = Arc::new(config);
         let prep_config = config.clone();
         let (pool, blobs) = tokio::task::spawn_blocking(move || {
@@ -568,4 +588,31 @@ pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), Start
     });
     println!("{summary}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loopback_public_url_is_flagged_only_when_others_can_connect() {
+        let cases = [
+            ("127.0.0.1:8080", "http://127.0.0.1:8080", false),
+            ("[::1]:8080", "http://localhost:8080", false),
+            ("0.0.0.0:8080", "http://127.0.0.1:8080", true),
+            ("0.0.0.0:8080", "http://localhost:8080", true),
+            ("10.0.0.5:8080", "http://[::1]:8080", true),
+            ("0.0.0.0:8080", "https://permits.example.ir", false),
+        ];
+        for (listen, public, flagged) in cases {
+            let mut c = Config::defaults();
+            c.listen_addr = listen.parse().unwrap();
+            c.public_base_url = public.parse().unwrap();
+            assert_eq!(
+                public_url_unreachable_from_outside(&c),
+                flagged,
+                "{listen} {public}"
+            );
+        }
+    }
 }
