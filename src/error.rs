@@ -902,6 +902,20 @@ impl ApiError {
         .retry_after(5)
     }
 
+    /// 503: reads are being audited faster than the audit can be written (SQLite; see
+    /// `audit::Trail`), so this read is not served unrecorded.
+    pub fn audit_backlog_full() -> Self {
+        tracing::warn!("read refused: too many audit entries wait to be written");
+        Self::new(
+            ErrorCode::ServiceUnavailable,
+            Msg::new(
+                "بازدیدها فعلاً در سامانهٔ رویدادنگاری ثبت نمی‌شوند و برای حفظ محرمانگی، اطلاعات تا ثبت آن‌ها نمایش داده نمی‌شود؛ ۵ ثانیهٔ دیگر تلاش کنید.",
+                "Reads cannot be recorded in the audit trail right now, and none is served unrecorded; retry in 5 seconds.",
+            ),
+        )
+        .retry_after(5)
+    }
+
     /// 503: the database cannot take the call now (no primary reachable during a failover,
     /// a lost connection, a server starting up or read-only). Safe to retry after
     /// `retry_after_secs`; with an `Idempotency-Key` a retry never applies a change twice.

@@ -9,7 +9,7 @@ use crate::audit::model::{AccessLogEntry, AuditQuery, AuditRow, Entry};
 use crate::audit::store;
 use crate::clock::now;
 use crate::db::{Backend, DbConnection};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// Writes one entry, in the caller's transaction.
@@ -23,28 +23,50 @@ pub fn record(conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
 /// stamped with the read's time, waits here and [`Trail::flush`] writes the waiting ones in one
 /// transaction (every `AUDIT_FLUSH_INTERVAL_MS`, and before the audit is read). An entry can be
 /// lost only if the process dies within that interval of the read.
+///
+/// The waiting entries are capped at [`WAITING_READS_CAP`]: while flushes fail (a full disk, a
+/// database held by another process), a read past the cap is refused with 503 rather than
+/// served unrecorded or held in ever more memory.
 #[derive(Clone)]
 pub struct Trail {
     backend: Backend,
     pending: Arc<Mutex<Vec<(NaiveDateTime, Entry)>>>,
+    cap: usize,
 }
+
+/// Read entries that may wait in memory on SQLite (a few hundred bytes each). A flush every
+/// `AUDIT_FLUSH_INTERVAL_MS` keeps a few thousand at most at full load; this many means
+/// flushes have been failing.
+pub const WAITING_READS_CAP: usize = 50_000;
 
 impl Trail {
     pub fn new(backend: Backend) -> Self {
+        Self::with_cap(backend, WAITING_READS_CAP)
+    }
+
+    /// A trail holding at most `cap` waiting read entries.
+    pub fn with_cap(backend: Backend, cap: usize) -> Self {
         Trail {
             backend,
             pending: Arc::new(Mutex::new(Vec::new())),
+            cap,
         }
     }
 
-    /// Records the read `e`, from inside the read's database call on `conn`.
+    /// Records the read `e`, from inside the read's database call on `conn`. On SQLite, with
+    /// the waiting entries at the cap, the read fails (503) and nothing is recorded or served.
     pub fn read(&self, conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
         match self.backend {
             Backend::Postgres => record(conn, e),
             Backend::Sqlite => {
-                if let Ok(mut pending) = self.pending.lock() {
-                    pending.push((now(), e));
+                let mut pending = self
+                    .pending
+                    .lock()
+                    .map_err(|_| ApiError::internal("audit trail lock poisoned"))?;
+                if pending.len() >= self.cap {
+                    return Err(ApiError::audit_backlog_full());
                 }
+                pending.push((now(), e));
                 Ok(())
             }
         }
@@ -184,4 +206,40 @@ pub fn purge_expired(
 ) -> ApiResult<usize> {
     let before = at - TimeDelta::days(i64::from(retention_days));
     crate::db::write_tx(conn, |c| store::purge_before(c, before))
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::Connection;
+
+    use super::*;
+    use crate::audit::model::{Action, Subject};
+    use crate::http::client::Origin;
+
+    fn entry() -> Entry {
+        let origin = Origin {
+            client_ip: "127.0.0.1".into(),
+            request_id: None,
+        };
+        Entry::anonymous(Action::RequestViewed, Subject::Request, &origin)
+    }
+
+    #[test]
+    fn a_read_past_the_cap_of_waiting_entries_is_refused_with_503() {
+        let conn = diesel::sqlite::SqliteConnection::establish(":memory:").unwrap();
+        let mut conn = DbConnection::Sqlite(conn);
+        let trail = Trail::with_cap(Backend::Sqlite, 2);
+        trail.read(&mut conn, entry()).unwrap();
+        trail.read(&mut conn, entry()).unwrap();
+        let refused = trail.read(&mut conn, entry()).unwrap_err();
+        assert_eq!(
+            actix_web::ResponseError::status_code(&refused).as_u16(),
+            503
+        );
+        assert_eq!(trail.waiting(), 2, "the refused read left no entry");
+        // Once a flush takes the waiting entries, reads are recorded again.
+        trail.pending.lock().unwrap().clear();
+        trail.read(&mut conn, entry()).unwrap();
+        assert_eq!(trail.waiting(), 1);
+    }
 }

@@ -403,7 +403,7 @@ const COMMON: &[(&str, &str, &str)] = &[
     (
         "ServiceUnavailable",
         "503",
-        "Database unavailable (`service_unavailable`).",
+        "Unavailable for now (`service_unavailable`): the database cannot be reached or is switching over, or (SQLite) reads cannot be recorded in the audit trail. Safe to retry after `Retry-After`.",
     ),
     (
         "ReadOnlyOrUnavailable",

@@ -3899,7 +3899,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Database unavailable (`service_unavailable`). */
+        /** @description Unavailable for now (`service_unavailable`): the database cannot be reached or is switching over, or (SQLite) reads cannot be recorded in the audit trail. Safe to retry after `Retry-After`. */
         ServiceUnavailable: {
             headers: {
                 /** @description Seconds to wait before retrying. */
