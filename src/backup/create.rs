@@ -1,0 +1,174 @@
+//! Writing an archive: `plate-permits backup <FILE>`.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use diesel::prelude::*;
+
+use crate::config::Config;
+use crate::db::{Backend, DbUrl};
+
+use super::{
+    connect, counts, documents, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE, VERSION,
+};
+
+/// The file of a committed document: in place, or still pending its rename (a moment after
+/// its commit); waits briefly for a rename under way.
+fn document_file(dir: &Path, key: &str) -> Result<fs::File, BackupError> {
+    for _ in 0..50 {
+        for path in [
+            dir.join(key),
+            dir.join(".incoming").join(format!("{key}.part")),
+        ] {
+            if let Ok(f) = fs::File::open(&path) {
+                return Ok(f);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Err(fail(
+        format!("پروندهٔ سند {key} که پایگاه داده به آن ارجاع می‌دهد یافت نشد."),
+        format!("document {key}, referenced by the database, has no file"),
+    ))
+}
+
+fn append<R: Read>(
+    tar: &mut tar::Builder<fs::File>,
+    path: &str,
+    size: u64,
+    reader: R,
+) -> Result<FileSum, BackupError> {
+    let mut header = tar::Header::new_gnu();
+    header.set_size(size);
+    header.set_mode(0o600);
+    header.set_mtime(chrono::Utc::now().timestamp().max(0) as u64);
+    header.set_entry_type(tar::EntryType::Regular);
+    let mut hashing = Hashing::new(reader);
+    tar.append_data(&mut header, path, &mut hashing)
+        .map_err(|e| io_fail(&format!("writing {path}"), e))?;
+    Ok(hashing.sum(path))
+}
+
+fn append_file(
+    tar: &mut tar::Builder<fs::File>,
+    path: &str,
+    file: fs::File,
+) -> Result<FileSum, BackupError> {
+    let size = file
+        .metadata()
+        .map_err(|e| io_fail(&format!("reading {path}"), e))?
+        .len();
+    // Exactly `size` bytes, even if the file grew meanwhile.
+    append(tar, path, size, file.take(size))
+}
+
+/// What `backup` did, for the operator.
+pub struct BackupReport {
+    pub manifest: Manifest,
+}
+
+/// Writes the archive to `out` (through a temporary file beside it, renamed at the end).
+pub fn backup(config: &Config, out: &Path) -> Result<BackupReport, BackupError> {
+    let url = DbUrl::parse(&config.effective_database_url())
+        .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
+    let partial = with_suffix(out, ".partial");
+    let snapshot = with_suffix(out, ".snapshot.db");
+    let _ = fs::remove_file(&snapshot);
+    let result = write_archive(config, url, &partial, &snapshot);
+    let _ = fs::remove_file(&snapshot);
+    match result {
+        Ok(report) => {
+            fs::rename(&partial, out).map_err(|e| io_fail("renaming the archive", e))?;
+            Ok(report)
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn write_archive(
+    config: &Config,
+    url: DbUrl,
+    partial: &Path,
+    snapshot: &Path,
+) -> Result<BackupReport, BackupError> {
+    let backend = url.backend;
+    let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    // The database the archive describes: the snapshot (SQLite) or the live one (PostgreSQL).
+    let mut conn = match backend {
+        Backend::Sqlite => {
+            let mut live = connect(url)?;
+            diesel::sql_query("VACUUM INTO ?")
+                .bind::<diesel::sql_types::Text, _>(snapshot.to_string_lossy().into_owned())
+                .execute(&mut live)
+                .map_err(|e| io_fail("VACUUM INTO", e))?;
+            drop(live);
+            let snap = DbUrl::parse(&crate::config::Secret::new(
+                snapshot.to_string_lossy().into_owned(),
+            ))
+            .map_err(|e| io_fail("snapshot", e))?;
+            connect(snap)?
+        }
+        Backend::Postgres => connect(url)?,
+    };
+    let counts = counts(&mut conn)?;
+    let docs = documents(&mut conn)?;
+    drop(conn);
+    let file = fs::File::create(partial).map_err(|e| io_fail("creating the archive", e))?;
+    let mut tar = tar::Builder::new(file);
+    let mut files = Vec::new();
+    if backend == Backend::Sqlite {
+        let f = fs::File::open(snapshot).map_err(|e| io_fail("reading the snapshot", e))?;
+        files.push(append_file(&mut tar, DATABASE_ENTRY, f)?);
+    }
+    if let Ok(f) = fs::File::open(config.data_path(SECRET_FILE)) {
+        files.push(append_file(&mut tar, SECRET_ENTRY, f)?);
+    }
+    let dir = config.documents_dir();
+    for (key, sha) in &docs {
+        if !valid_key(key) {
+            return Err(fail(
+                format!("کلید سند نامعتبر است: {key}"),
+                format!("invalid document key {key}"),
+            ));
+        }
+        let path = format!("{DOCUMENTS_PREFIX}{key}");
+        let sum = append_file(&mut tar, &path, document_file(&dir, key)?)?;
+        if &sum.sha256 != sha {
+            return Err(fail(
+                format!("بایت‌های سند {key} با چکیدهٔ ثبت‌شده در پایگاه داده نمی‌خواند."),
+                format!("document {key}: its bytes do not match the SHA-256 its row recorded"),
+            ));
+        }
+        files.push(sum);
+    }
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        created_at,
+        backend: backend.name().to_owned(),
+        database_included: backend == Backend::Sqlite,
+        counts,
+        files,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| io_fail("manifest", e))?;
+    append(&mut tar, MANIFEST, json.len() as u64, json.as_slice())?;
+    let mut file = tar
+        .into_inner()
+        .map_err(|e| io_fail("finishing the archive", e))?;
+    file.flush()
+        .map_err(|e| io_fail("finishing the archive", e))?;
+    file.sync_all()
+        .map_err(|e| io_fail("finishing the archive", e))?;
+    Ok(BackupReport { manifest })
+}

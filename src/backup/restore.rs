@@ -1,0 +1,258 @@
+//! Reading an archive back: `verify-backup` checks it, `restore` also writes it out.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use diesel::prelude::*;
+
+use crate::config::Config;
+use crate::db::DbUrl;
+
+use super::{
+    connect, counts, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE, VERSION,
+};
+
+/// Where an archive's entries go when restored (`None`: only checked).
+struct Target {
+    data_dir: PathBuf,
+    database: Option<PathBuf>,
+}
+
+/// Reads every entry, checks it against the manifest (sizes, SHA-256, nothing missing or
+/// extra) and, for SQLite, the snapshot's integrity and row counts; with a `target`, writes
+/// the entries there as they are read.
+fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, BackupError> {
+    let f = fs::File::open(file).map_err(|e| io_fail("opening the archive", e))?;
+    let mut archive = tar::Archive::new(io::BufReader::new(f));
+    let mut seen: BTreeMap<String, FileSum> = BTreeMap::new();
+    let mut manifest: Option<Manifest> = None;
+    let scratch_db = std::env::temp_dir().join(format!(
+        "plate-permits-verify-{}-{}.db",
+        std::process::id(),
+        uuid::Uuid::now_v7()
+    ));
+    let mut db_copy: Option<PathBuf> = None;
+    let entries = archive
+        .entries()
+        .map_err(|e| io_fail("reading the archive", e))?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| io_fail("reading the archive", e))?;
+        let path = entry
+            .path()
+            .map_err(|e| io_fail("reading the archive", e))?
+            .to_string_lossy()
+            .into_owned();
+        if path == MANIFEST {
+            let mut buf = Vec::new();
+            entry
+                .read_to_end(&mut buf)
+                .map_err(|e| io_fail("reading the manifest", e))?;
+            manifest =
+                Some(serde_json::from_slice(&buf).map_err(|e| io_fail("reading the manifest", e))?);
+            continue;
+        }
+        let dest: Option<PathBuf> = if path == DATABASE_ENTRY {
+            let to = match target {
+                Some(t) => t.database.clone().ok_or_else(|| {
+                    fail(
+                        "پشتیبان پایگاه دادهٔ SQLite دارد ولی DATABASE_URL به PostgreSQL اشاره می‌کند.",
+                        "the archive holds a SQLite database but DATABASE_URL is PostgreSQL",
+                    )
+                })?,
+                None => scratch_db.clone(),
+            };
+            db_copy = Some(to.clone());
+            Some(to)
+        } else if path == SECRET_ENTRY {
+            target.map(|t| t.data_dir.join(SECRET_FILE))
+        } else if let Some(key) = path.strip_prefix(DOCUMENTS_PREFIX).filter(|k| valid_key(k)) {
+            target.map(|t| t.data_dir.join("documents").join(key))
+        } else {
+            return Err(fail(
+                format!("پشتیبان عضو ناشناخته‌ای دارد: {path}"),
+                format!("the archive holds an unexpected entry: {path}"),
+            ));
+        };
+        let mut hashing = Hashing::new(&mut entry);
+        match &dest {
+            Some(to) => {
+                if let Some(parent) = to.parent() {
+                    fs::create_dir_all(parent).map_err(|e| io_fail("restoring", e))?;
+                }
+                let mut options = fs::OpenOptions::new();
+                options.write(true).create_new(true);
+                // The database, the signing key and the documents are personal data and
+                // secrets: readable by the service's own user only, as the service writes them.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    options.mode(0o600);
+                }
+                let mut out = options
+                    .open(to)
+                    .map_err(|e| io_fail(&format!("writing {}", to.display()), e))?;
+                io::copy(&mut hashing, &mut out).map_err(|e| io_fail("restoring", e))?;
+                out.sync_all().map_err(|e| io_fail("restoring", e))?;
+            }
+            None => {
+                io::copy(&mut hashing, &mut io::sink())
+                    .map_err(|e| io_fail("reading the archive", e))?;
+            }
+        }
+        seen.insert(path.clone(), hashing.sum(&path));
+    }
+    let result = check(manifest, &seen, db_copy.as_deref());
+    let _ = fs::remove_file(&scratch_db);
+    result
+}
+
+fn check(
+    manifest: Option<Manifest>,
+    seen: &BTreeMap<String, FileSum>,
+    db: Option<&Path>,
+) -> Result<Manifest, BackupError> {
+    let manifest = manifest.ok_or_else(|| {
+        fail(
+            "پشتیبان manifest.json ندارد.",
+            "the archive has no manifest.json",
+        )
+    })?;
+    if manifest.format != FORMAT || manifest.version != VERSION {
+        return Err(fail(
+            format!(
+                "قالب پشتیبان شناخته نیست: {} {}",
+                manifest.format, manifest.version
+            ),
+            format!(
+                "unknown archive format {} {}",
+                manifest.format, manifest.version
+            ),
+        ));
+    }
+    for f in &manifest.files {
+        match seen.get(&f.path) {
+            Some(s) if s == f => {}
+            Some(_) => {
+                return Err(fail(
+                    format!(
+                        "چکیدهٔ SHA-256 یا اندازهٔ {} با فهرست پشتیبان نمی‌خواند.",
+                        f.path
+                    ),
+                    format!("{}: SHA-256 or size differs from the manifest", f.path),
+                ))
+            }
+            None => {
+                return Err(fail(
+                    format!("{} در پشتیبان نیست.", f.path),
+                    format!("{} is missing from the archive", f.path),
+                ))
+            }
+        }
+    }
+    if seen.len() != manifest.files.len() {
+        return Err(fail(
+            "پشتیبان عضوی بیرون از فهرست خود دارد.",
+            "the archive holds entries its manifest does not list",
+        ));
+    }
+    if manifest.database_included != db.is_some() {
+        return Err(fail(
+            "پایگاه دادهٔ پشتیبان با فهرست آن نمی‌خواند.",
+            "the archive's database does not match its manifest",
+        ));
+    }
+    if let Some(db) = db {
+        let url = DbUrl::parse(&crate::config::Secret::new(
+            db.to_string_lossy().into_owned(),
+        ))
+        .map_err(|e| io_fail("snapshot", e))?;
+        let mut conn = connect(url)?;
+        #[derive(QueryableByName)]
+        struct Integrity {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            integrity_check: String,
+        }
+        let ok = diesel::sql_query("PRAGMA integrity_check")
+            .get_result::<Integrity>(&mut conn)
+            .map_err(|e| io_fail("integrity_check", e))?;
+        if ok.integrity_check != "ok" {
+            return Err(fail(
+                format!("پایگاه دادهٔ پشتیبان آسیب دیده است: {}", ok.integrity_check),
+                format!("the database fails integrity_check: {}", ok.integrity_check),
+            ));
+        }
+        let found = counts(&mut conn)?;
+        if found != manifest.counts {
+            return Err(fail(
+                "شمار ردیف‌های پایگاه دادهٔ پشتیبان با فهرست آن نمی‌خواند.",
+                "the database's row counts differ from the manifest",
+            ));
+        }
+    }
+    Ok(manifest)
+}
+
+/// Checks an archive without restoring it.
+pub fn verify(file: &Path) -> Result<Manifest, BackupError> {
+    read_archive(file, None)
+}
+
+/// Restores an archive into an empty (or absent) `DATA_DIR`, checking every sum; on any
+/// failure removes what it wrote.
+pub fn restore(config: &Config, file: &Path) -> Result<Manifest, BackupError> {
+    let url = DbUrl::parse(&config.effective_database_url())
+        .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
+    let data_dir = config.data_dir.clone();
+    if let Ok(mut entries) = fs::read_dir(&data_dir) {
+        if entries.next().is_some() {
+            return Err(fail(
+                format!(
+                    "پوشهٔ DATA_DIR ({}) خالی نیست؛ بازگردانی تنها در پوشهٔ خالی انجام می‌شود.",
+                    data_dir.display()
+                ),
+                format!(
+                    "DATA_DIR ({}) is not empty; restore only into an empty directory",
+                    data_dir.display()
+                ),
+            ));
+        }
+    }
+    let database = url.sqlite_path();
+    if let Some(db) = &database {
+        if db.exists() {
+            return Err(fail(
+                format!("پایگاه داده {} از پیش وجود دارد.", db.display()),
+                format!("the database {} already exists", db.display()),
+            ));
+        }
+    }
+    // Checked whole before anything is written.
+    verify(file)?;
+    fs::create_dir_all(&data_dir).map_err(|e| io_fail("DATA_DIR", e))?;
+    let target = Target {
+        data_dir: data_dir.clone(),
+        database: database.clone(),
+    };
+    match read_archive(file, Some(&target)) {
+        Ok(m) => Ok(m),
+        Err(e) => {
+            if let Ok(entries) = fs::read_dir(&data_dir) {
+                for entry in entries.flatten() {
+                    let p = entry.path();
+                    let _ = if p.is_dir() {
+                        fs::remove_dir_all(&p)
+                    } else {
+                        fs::remove_file(&p)
+                    };
+                }
+            }
+            if let Some(db) = &database {
+                let _ = fs::remove_file(db);
+            }
+            Err(e)
+        }
+    }
+}
