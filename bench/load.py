@@ -454,12 +454,40 @@ def main():
         print("\n".join(lines) + "\n", flush=True)
     cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    with open(args.output, "w") as f:
-        f.write(BENCH_HEADER.format(date=datetime.date.today(), requests=args.requests, duration=args.duration,
-                                    conc=CONCURRENCY, cpu=cpu, cores=os.cpu_count(), lifecycles=args.lifecycles))
-        f.write("\n\n".join(sections) + "\n")
-        f.write(BENCH_FOOTER)
-    print(f"wrote {args.output}")
+    text = (BENCH_HEADER.format(date=datetime.date.today(), requests=args.requests, duration=args.duration,
+                                conc=CONCURRENCY, cpu=cpu, cores=os.cpu_count(), lifecycles=args.lifecycles)
+            + "\n\n".join(sections) + "\n" + BENCH_FOOTER)
+    replace_preamble(args.output, text)
+    print(f"wrote the opening tables of {args.output} (its '## ' sections are kept)")
+
+
+def replace_preamble(path, text):
+    """Writes `text` as what comes before the first `## ` section of `path` (the issue 10 tables),
+    keeping every section recorded after it (`--record`)."""
+    try:
+        with open(path) as f:
+            doc = f.read()
+    except FileNotFoundError:
+        doc = ""
+    nxt = doc.find("\n## ")
+    rest = doc[nxt:] if nxt >= 0 else ""
+    with open(path, "w") as f:
+        f.write(text.rstrip("\n") + "\n" + rest)
+
+
+def record_section(path, title, body):
+    """Writes `body` under `## title` in `path`, replacing a section of that heading, else appending."""
+    with open(path) as f:
+        doc = f.read()
+    heading = f"## {title}\n"
+    start = doc.find(heading)
+    if start < 0:
+        doc = doc.rstrip("\n") + "\n\n" + heading + "\n" + body
+    else:
+        nxt = doc.find("\n## ", start + len(heading))
+        doc = doc[:start] + heading + "\n" + body + (doc[nxt:] if nxt >= 0 else "")
+    with open(path, "w") as f:
+        f.write(doc)
 
 
 def main_issue19(args):
@@ -483,18 +511,8 @@ def main_issue19(args):
              f"workers, SQLite WAL, immediate transactions), measured in the same run.")
     body = intro + "\n\n" + "\n\n".join(sections) + "\n"
     if args.record:
-        with open(args.output) as f:
-            doc = f.read()
-        heading = f"## {args.record}\n"
-        start = doc.find(heading)
-        if start < 0:
-            doc = doc.rstrip("\n") + "\n\n" + heading + "\n" + body
-        else:
-            nxt = doc.find("\n## ", start + len(heading))
-            doc = doc[:start] + heading + "\n" + body + (doc[nxt:] if nxt >= 0 else "")
-        with open(args.output, "w") as f:
-            f.write(doc)
-        print(f"recorded under '{heading.strip()}' in {args.output}")
+        record_section(args.output, args.record, body)
+        print(f"recorded under '## {args.record}' in {args.output}")
 
 
 BENCH_HEADER = """# Benchmarks
