@@ -4,7 +4,8 @@
 fixed concurrency: `/health/live` (the framework's ceiling, same run), public tracking look-up,
 `GET /requests/{id}`, a filtered list page, `POST /requests`, and full lifecycles (file, review,
 permit, receipt, registration; a Python client, 8 in parallel). Reports requests/s, p50/p99
-latency, peak RSS (VmHWM) and start-up time per backend, and writes `docs/BENCHMARKS.md`.
+latency, peak RSS (VmHWM) and start-up time per backend, and writes the opening tables of
+`docs/BENCHMARKS.md` (the `## ` sections after them are kept).
 
 Issue 19 (the default suite): one run measures `/health/live`, authenticated
 `GET /requests/{id}` and public `GET /track/{code}` at 32 connections and `POST /requests` at 16
