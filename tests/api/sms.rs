@@ -97,6 +97,21 @@ fn sms_to(url: &str) -> impl FnOnce(&mut Config) + '_ {
     }
 }
 
+/// A second instance on `app`'s database running the SMS worker (polling every `poll_ms`
+/// when given); abort the handle to stop it.
+async fn start_worker(app: &TestApp, poll_ms: Option<u64>) -> tokio::task::JoinHandle<()> {
+    let mut config = app.config.clone();
+    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.sms_worker = true;
+    if let Some(ms) = poll_ms {
+        config.sms_poll_interval_ms = ms;
+    }
+    let worker = plate_permits::Application::build(config).await.unwrap();
+    tokio::spawn(async move {
+        let _ = worker.run_until_stopped().await;
+    })
+}
+
 async fn notifications(app: &TestApp, token: &str, request_id: &str) -> Vec<Value> {
     app.items(token, &format!("/requests/{request_id}/notifications"))
         .await
@@ -409,13 +424,7 @@ async fn one_claim_of_many_messages_to_one_number_sends_only_the_cap() {
     for _ in 0..5 {
         ids.push(text(&app.file_request(&s.agency_a).await, "id").to_owned());
     }
-    let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    config.sms_worker = true;
-    let worker = plate_permits::Application::build(config).await.unwrap();
-    let worker = tokio::spawn(async move {
-        let _ = worker.run_until_stopped().await;
-    });
+    let worker = start_worker(&app, None).await;
     assert!(wait_for(|| gw.count() >= 2).await);
     tokio::time::sleep(Duration::from_millis(600)).await;
     worker.abort();
@@ -452,14 +461,7 @@ async fn two_workers_on_one_database_send_each_message_once() {
     assert_eq!(gw.count(), 0, "no worker, nothing sent yet");
     let mut instances = Vec::new();
     for _ in 0..2 {
-        let mut config = app.config.clone();
-        config.listen_addr = "127.0.0.1:0".parse().unwrap();
-        config.sms_worker = true;
-        config.sms_poll_interval_ms = 10;
-        let second = plate_permits::Application::build(config).await.unwrap();
-        instances.push(tokio::spawn(async move {
-            let _ = second.run_until_stopped().await;
-        }));
+        instances.push(start_worker(&app, Some(10)).await);
     }
     assert!(wait_for(|| gw.count() >= 8).await);
     for _ in 0..4 {
@@ -642,13 +644,7 @@ async fn metrics_count_messages_by_status_and_how_long_a_due_one_has_waited() {
     assert!((600..900).contains(&waited), "{waited}");
 
     // A worker sends the due one and leaves the held one: nothing is waiting any more.
-    let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    config.sms_worker = true;
-    let worker = plate_permits::Application::build(config).await.unwrap();
-    let worker = tokio::spawn(async move {
-        let _ = worker.run_until_stopped().await;
-    });
+    let worker = start_worker(&app, None).await;
     all_sent(&app, &c.directorate, &waiting, 1).await;
     worker.abort();
     let m = scrape().await;
