@@ -231,20 +231,22 @@ pub fn save_template(
     new: NewTemplate,
 ) -> ApiResult<TemplateView> {
     let at = crate::clock::now();
-    // The audit keeps each text an applicant was sent under (the built-in one when restored).
     let (action, text) = match &new.0 {
-        Some(body) => (Action::SmsTemplateUpdated, body.as_str()),
-        None => (Action::SmsTemplateRestored, templates::default_body(event)),
-    };
-    let entry = audit::Entry::by(actor, action, Subject::SmsTemplate, event.as_str())
-        .detail(serde_json::json!({ "body": text }));
-    match &new.0 {
-        Some(body) => store::save_template(conn, event, body, &actor.id, at)?,
+        Some(body) => {
+            store::save_template(conn, event, body, &actor.id, at)?;
+            (Action::SmsTemplateUpdated, body.as_str())
+        }
         None => {
             store::delete_template(conn, event)?;
+            (Action::SmsTemplateRestored, templates::default_body(event))
         }
-    }
-    audit::record(conn, entry)?;
+    };
+    // The audit keeps each text applicants were sent under (the built-in one when restored).
+    audit::record(
+        conn,
+        audit::Entry::by(actor, action, Subject::SmsTemplate, event.as_str())
+            .detail(serde_json::json!({ "body": text })),
+    )?;
     let stored = store::templates(conn)?;
     Ok(TemplateView::new(
         event,
