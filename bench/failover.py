@@ -619,10 +619,9 @@ def record(f):
               f"The current primary afterwards: {f['primary_after']}."]
     if any("idempotency_in_flight" in k for k in f["codes"]):
         lines += ["", "The 409 `idempotency_in_flight` answers are retries of keyed calls whose first attempt "
-                  "the switch cut off: the key is claimed (committed) before the change's own transaction, "
-                  "and releasing it failed with the connection, so its retries wait for the 30 s take-over "
-                  "of an abandoned key (`src/http/idempotency.rs`); that is the longest single call above. "
-                  "Nothing was applied twice."]
+                  "the switch cut off while its database session still held the key's advisory lock: a retry "
+                  "takes a key over as soon as no live session holds it (`src/http/idempotency.rs`), and "
+                  "answers 409 until then. Nothing was applied twice."]
     lines.append("")
     text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
     with open(path, "w", encoding="utf-8") as out:
