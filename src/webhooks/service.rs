@@ -62,12 +62,15 @@ pub fn create(
         },
     )?;
     // Where events go is the subscription's point: the audit names the receiver, its types and
-    // the agency it is bound to (never the secret).
+    // the agency it is bound to; never the secret, nor the URL's query, where receivers often
+    // take a token (the audit is kept for years).
+    let (receiver, had_query) = without_query(&new.url);
     audit::record(
         conn,
         audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, &id).detail(
             serde_json::json!({
-                "url": new.url,
+                "url": receiver,
+                "url_query_omitted": had_query,
                 "types": new.types,
                 "organisation_id": new.organisation_id,
             }),
@@ -84,6 +87,20 @@ pub fn create(
         },
         secret,
     })
+}
+
+/// The URL without its query and fragment, and whether it had either.
+fn without_query(url: &str) -> (String, bool) {
+    match url::Url::parse(url) {
+        Ok(mut u) => {
+            let had = u.query().is_some() || u.fragment().is_some();
+            u.set_query(None);
+            u.set_fragment(None);
+            (u.to_string(), had)
+        }
+        // Checked at parse time; should it ever fail, keep nothing of it.
+        Err(_) => (String::new(), true),
+    }
 }
 
 pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<WebhookList> {
@@ -165,4 +182,21 @@ pub fn retry(
         .detail(serde_json::json!({ "delivery_id": id, "status_before": before.status })),
     )?;
     Ok(Delivery::new(store::delivery(conn, hook_id, id)?, clock))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_query;
+
+    #[test]
+    fn the_audited_url_keeps_no_query_or_fragment() {
+        assert_eq!(
+            without_query("https://rahvar.example.ir/hook?token=s3cret#x"),
+            ("https://rahvar.example.ir/hook".to_owned(), true)
+        );
+        assert_eq!(
+            without_query("http://10.20.0.5:8443/in"),
+            ("http://10.20.0.5:8443/in".to_owned(), false)
+        );
+    }
 }

@@ -251,6 +251,7 @@ async fn every_change_to_a_subscription_is_in_the_audit() {
         "{subscribed}"
     );
     assert_eq!(subscribed["types"], json!(["request.submitted"]));
+    assert_eq!(subscribed["url_query_omitted"], false);
     let retried = &entries[2]["detail"];
     assert_eq!(retried["delivery_id"], d["id"]);
     assert_eq!(retried["status_before"], "failed");
@@ -261,6 +262,19 @@ async fn every_change_to_a_subscription_is_in_the_audit() {
         "no secret in the audit"
     );
     assert!(!all.contains("whsec_"), "no secret in the audit");
+
+    // A token in the receiver's query stays out of the audit, which is kept for years.
+    let tokened = json!({"url": "https://rahvar.example.ir/hook?token=s3cret", "types": ["request.submitted"]});
+    let tokened = subscribe(&app, &c.admin, tokened).await;
+    let entry = &app
+        .items(
+            &c.admin,
+            &format!("/audit?subject={}", text(&tokened, "id")),
+        )
+        .await[0];
+    assert_eq!(entry["detail"]["url"], "https://rahvar.example.ir/hook");
+    assert_eq!(entry["detail"]["url_query_omitted"], true);
+    assert!(!entry.to_string().contains("s3cret"), "{entry}");
 }
 
 #[tokio::test]
