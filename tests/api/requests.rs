@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use diesel::RunQueryDsl;
-use plate_permits::db::DbConnection;
 use plate_permits::domain::identity::Role;
 use plate_permits::domain::status::{self, Action, Guards, RequestStatus};
 use serde_json::{json, Value};
@@ -705,30 +704,12 @@ async fn walk(app: &TestApp, cast: &Cast, steps: Vec<(Action, Role)>) {
     }
 }
 
-/// The hash the service keeps for a request body: SHA-256 of its canonical JSON (keys sorted).
-fn body_hash(body: &Value) -> String {
-    use sha2::Digest;
-    fn canon(v: &Value) -> String {
-        match v {
-            Value::Object(m) => {
-                let mut keys: Vec<&String> = m.keys().collect();
-                keys.sort();
-                let parts: Vec<String> = keys
-                    .iter()
-                    .map(|k| format!("{}:{}", Value::String((*k).clone()), canon(&m[*k])))
-                    .collect();
-                format!("{{{}}}", parts.join(","))
-            }
-            Value::Array(a) => format!("[{}]", a.iter().map(canon).collect::<Vec<_>>().join(",")),
-            other => other.to_string(),
-        }
-    }
-    hex::encode(sha2::Sha256::digest(canon(body).as_bytes()))
-}
-
-/// Records `key` as in flight for `uid`'s filing of `body`, started just now.
+/// Records `key` as in flight for `uid`'s filing of `body`, started just now, under the hash
+/// the service keeps for the body (`http::json::parse_body`'s canonical hash).
 fn record_in_flight(app: &TestApp, uid: &str, key: &str, body: &Value) {
-    let (hash, now) = (body_hash(body), chrono::Utc::now().naive_utc());
+    let (_, hash) =
+        plate_permits::http::json::parse_body::<Value>(body.to_string().as_bytes()).unwrap();
+    let now = chrono::Utc::now().naive_utc();
     let expires = now + chrono::Duration::hours(24);
     diesel::sql_query(format!(
         "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \
@@ -738,19 +719,24 @@ fn record_in_flight(app: &TestApp, uid: &str, key: &str, body: &Value) {
     .unwrap();
 }
 
-#[tokio::test]
-async fn a_key_still_in_flight_is_409() {
-    let app = spawn_app().await;
+/// A cast, agency A's id, and a filing body whose `key` is recorded as in flight for agency A.
+async fn filing_in_flight(app: &TestApp, key: &str) -> (Cast, String, Value) {
     let c = app.cast().await;
     let uid = text(&app.me(&c.agency_a).await.json(200), "id").to_owned();
     let body = new_request();
+    record_in_flight(app, &uid, key, &body);
+    (c, uid, body)
+}
+
+#[tokio::test]
+async fn a_key_still_in_flight_is_409() {
+    let app = spawn_app().await;
     // The first attempt with this key is still running: recorded as in flight just now and, on
     // PostgreSQL, holding the key's advisory lock in a live session (this connection).
-    record_in_flight(&app, &uid, "busy-key", &body);
+    let (c, uid, body) = filing_in_flight(&app, "busy-key").await;
     let mut owner = app.db_conn();
-    let is_pg = matches!(owner, DbConnection::Postgresql(_));
     let lock = plate_permits::http::idempotency::lock_key(&uid, "busy-key");
-    if is_pg {
+    if app.db.is_postgres() {
         diesel::sql_query(format!("SELECT pg_advisory_lock({lock})"))
             .execute(&mut owner)
             .unwrap();
@@ -763,15 +749,11 @@ async fn a_key_still_in_flight_is_409() {
 #[tokio::test]
 async fn a_key_left_in_flight_by_a_dead_attempt_is_taken_over() {
     let app = spawn_app().await;
-    let c = app.cast().await;
-    let uid = text(&app.me(&c.agency_a).await.json(200), "id").to_owned();
-    let body = new_request();
     // The attempt recorded the key and died (its replica crashed, or the primary failed over)
     // before its change committed: no live session holds the key's lock.
-    record_in_flight(&app, &uid, "orphan-key", &body);
-    let is_pg = matches!(app.db_conn(), DbConnection::Postgresql(_));
+    let (c, _, body) = filing_in_flight(&app, "orphan-key").await;
     let reply = app.file_keyed(&c.agency_a, &body, "orphan-key").await;
-    if is_pg {
+    if app.db.is_postgres() {
         // Taken over at once, and run exactly once: the retry replays it.
         let first = reply.json(201);
         let again = app
