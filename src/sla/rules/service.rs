@@ -65,6 +65,7 @@ pub fn create(
         &row,
         None,
         recomputed,
+        at,
     )?;
     Ok(row)
 }
@@ -97,6 +98,7 @@ pub fn update(
         &row,
         Some(&current),
         recomputed,
+        at,
     )?;
     Ok(row)
 }
@@ -124,6 +126,7 @@ pub fn remove(
         &current,
         None,
         recomputed,
+        at,
     )
 }
 
@@ -149,6 +152,7 @@ fn record(
     row: &WorkingRuleRow,
     before: Option<&WorkingRuleRow>,
     recomputed: usize,
+    at: NaiveDateTime,
 ) -> ApiResult<()> {
     let mut detail = summary(row);
     if let Some(b) = before {
@@ -157,6 +161,7 @@ fn record(
     detail["recomputed_requests"] = recomputed.into();
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, action, Subject::WorkingRule, &row.id).detail(detail),
     )
 }
