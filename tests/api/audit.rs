@@ -248,7 +248,7 @@ async fn reads_waiting_for_their_batch_are_written_when_the_process_stops() {
     use diesel::prelude::*;
     use plate_permits::db::schema::audit_log;
 
-    let app = spawn_app().await;
+    let app = spawn_app_on_system_clock().await; // beside the binary, on the system clock
     let s = Scenario::new(&app).await.filed().await;
     // A batch interval no test waits for: only the flush at shutdown can write the entry.
     let port = crate::crash::free_port();

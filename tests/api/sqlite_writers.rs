@@ -48,7 +48,7 @@ fn unique_bodies(n: usize) -> Vec<Value> {
 
 #[tokio::test]
 async fn two_processes_writing_one_sqlite_file_lose_nothing() {
-    let app = spawn_app().await;
+    let app = spawn_app_on_system_clock().await; // beside binaries on the system clock
     if app.db.is_postgres() {
         use std::io::Write;
         let _ = writeln!(
