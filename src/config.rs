@@ -630,10 +630,6 @@ pub struct Config {
     )]
     pub directorate_name: DisplayName,
 
-    /// Tests only: a clock that stands still at this UTC instant (see [`Config::clock`]).
-    #[arg(skip)]
-    pub fixed_now: Option<chrono::NaiveDateTime>,
-
     /// Weekend days for the working-day calendar, comma separated (`thursday,friday`).
     #[arg(long, env = "WEEKEND_DAYS", default_value = "friday", global = true)]
     pub weekend_days: Weekend,
@@ -805,12 +801,15 @@ fn parse_police_calendar(s: &str) -> Result<crate::sla::party::Party, String> {
 }
 
 impl Config {
-    /// The service's clock: the configured time zone, and the system time unless a test fixed it.
-    pub fn clock(&self) -> crate::clock::Clock {
-        match self.fixed_now {
-            Some(at) => crate::clock::Clock::fixed(at, self.service_timezone),
-            None => crate::clock::Clock::system(self.service_timezone),
-        }
+    /// The system clock, with days read in `SERVICE_TIMEZONE`: what `main` passes to everything
+    /// that reads the time.
+    pub fn system_clock(&self) -> crate::clock::Clock {
+        crate::clock::Clock::system(self.service_timezone)
+    }
+
+    /// `SERVICE_TIMEZONE`, for calendar arithmetic that does not need "now".
+    pub fn zone(&self) -> crate::clock::Zone {
+        crate::clock::Zone::new(self.service_timezone)
     }
 
     /// A configuration with every default, for tests and tools.

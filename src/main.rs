@@ -42,10 +42,12 @@ fn main() -> ExitCode {
     };
     plate_permits::telemetry::init(cli.config.log_format);
     let config = cli.config;
+    // The one place the service takes the system's time; everything else is handed this clock.
+    let clock = config.system_clock();
     let result: Result<(), StartupError> = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => actix_web::rt::System::new().block_on(async move {
             let started = std::time::Instant::now();
-            let app = Application::build(config.clone()).await?;
+            let app = Application::build(config.clone(), clock).await?;
             tracing::info!(
                 address = %config.listen_addr.ip(),
                 port = app.port(),
@@ -57,7 +59,7 @@ fn main() -> ExitCode {
                 .await
                 .map_err(|e| StartupError(format!("server: {e}")))
         }),
-        Command::Migrate => startup::prepare_database(&config).map(|_| {
+        Command::Migrate => startup::prepare_database(&config, &clock).map(|_| {
             tracing::info!("database is up to date");
         }),
         Command::Openapi => {
@@ -65,11 +67,11 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::CreateAdmin(args) => {
-            startup::create_admin(&config, &args.username, args.password.as_ref())
+            startup::create_admin(&config, &args.username, args.password.as_ref(), &clock)
         }
-        Command::Seed(args) => startup::seed(&config, &args),
-        Command::MigrateDocuments => startup::migrate_documents(&config),
-        Command::Backup(args) => plate_permits::backup::run_backup(&config, &args.file)
+        Command::Seed(args) => startup::seed(&config, &args, &clock),
+        Command::MigrateDocuments => startup::migrate_documents(&config, &clock),
+        Command::Backup(args) => plate_permits::backup::run_backup(&config, &args.file, &clock)
             .map_err(|e| StartupError(e.to_string())),
         Command::Restore(args) => plate_permits::backup::run_restore(&config, &args.file)
             .map_err(|e| StartupError(e.to_string())),

@@ -7,7 +7,6 @@ use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
 use crate::auth::model::{username_key, UserRow};
-use crate::clock::now;
 use crate::config::Config;
 use crate::db::schema::{
     feedback, organisations, request_history, request_sla, requests, tracking_codes, users,
@@ -38,9 +37,9 @@ pub fn agencies(
     prefix: &str,
     count: usize,
     password: &str,
+    at: NaiveDateTime,
 ) -> ApiResult<Vec<SeededAgency>> {
     let hash = crate::auth::password::hash(password).map_err(ApiError::internal)?;
-    let at = now();
     let mut out = Vec::with_capacity(count);
     for k in 0..count {
         let org_id = uuid::Uuid::now_v7().to_string();
@@ -135,15 +134,16 @@ fn vehicle_identity(n: u64, salt: u64) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Inserts the requests, their histories and SLA clocks in one transaction per call.
+/// Inserts the requests, their histories and SLA clocks in one transaction per call; `at` is
+/// the instant the SLA clocks are computed at (and the rows' write time).
 pub fn requests(
     conn: &mut DbConnection,
     config: &Config,
     batch: &[SeedRequest<'_>],
     salt: u64,
+    at: NaiveDateTime,
 ) -> ApiResult<Vec<String>> {
     let cal = crate::sla::store::calendar(conn, config)?;
-    let at = now();
     let mut codes = Vec::with_capacity(batch.len());
     let mut rows = Vec::with_capacity(batch.len());
     let mut history = Vec::new();

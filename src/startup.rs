@@ -11,6 +11,7 @@ use utoipa::OpenApi as _;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
 use crate::documents::storage::Blobs;
@@ -96,8 +97,8 @@ pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
 }
 
 /// Opens the database, applies migrations and creates the first administrator when the
-/// database is empty. Blocking: call from a blocking context.
-pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
+/// database is empty; `clock` stamps what it writes. Blocking: call from a blocking context.
+pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, StartupError> {
     std::fs::create_dir_all(&config.data_dir).map_err(|e| {
         StartupError(format!(
             "DATA_DIR: cannot create {}: {e}",
@@ -113,7 +114,7 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
         tracing::info!(count = applied.len(), "migrations applied");
     }
     let outcome = db::write_tx(&mut conn, |c| {
-        bootstrap::bootstrap_if_empty(c, config.bootstrap_admin_password.as_ref())
+        bootstrap::bootstrap_if_empty(c, config.bootstrap_admin_password.as_ref(), clock.now())
     })
     .map_err(|e: ApiError| StartupError(format!("bootstrap administrator: {e}")))?;
     if let Some(outcome) = outcome {
@@ -124,7 +125,7 @@ pub fn prepare_database(config: &Config) -> Result<db::Pool, StartupError> {
     if rekeyed > 0 {
         tracing::info!(count = rekeyed, "organisation name keys recomputed");
     }
-    let recomputed = crate::sla::store::reconcile(&mut conn, config, crate::clock::now())
+    let recomputed = crate::sla::store::reconcile(&mut conn, config, clock.now())
         .map_err(|e: ApiError| StartupError(format!("SLA clocks: {e}")))?;
     if recomputed > 0 {
         tracing::info!(count = recomputed, "SLA clocks recomputed");
@@ -189,9 +190,9 @@ pub fn open_blob_store(
 /// `plate-permits migrate-documents`: moves this replica's filesystem documents into the
 /// database store (see [`crate::documents::migrate`]); prints a JSON report on stdout and fails
 /// while documents are left behind (missing here or damaged).
-pub fn migrate_documents(config: &Config) -> Result<(), StartupError> {
+pub fn migrate_documents(config: &Config, clock: &Clock) -> Result<(), StartupError> {
     use crate::documents::model::BlobLocation;
-    let pool = prepare_database(config)?;
+    let pool = prepare_database(config, clock)?;
     let blobs = open_blob_store(config, &pool)?;
     if blobs.target != BlobLocation::Database {
         tracing::info!("BLOB_STORE is filesystem: documents stay where they are; nothing to move");
@@ -223,13 +224,14 @@ pub fn create_admin(
     config: &Config,
     username: &str,
     password: Option<&crate::config::Secret>,
+    clock: &Clock,
 ) -> Result<(), StartupError> {
-    let pool = prepare_database(config)?;
+    let pool = prepare_database(config, clock)?;
     let mut conn = pool
         .get()
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
     let outcome = db::write_tx(&mut conn, |c| {
-        bootstrap::create_or_reset_admin(c, username, password)
+        bootstrap::create_or_reset_admin(c, username, password, clock.now())
     })
     .map_err(|e| StartupError(format!("create-admin: {e}")))?;
     announce_admin(&outcome, username);
@@ -245,13 +247,14 @@ pub struct Application {
 }
 
 impl Application {
-    /// Prepares everything and binds the listener (port 0 picks a free port).
-    pub async fn build(config: Config) -> Result<Self, StartupError> {
+    /// Prepares everything and binds the listener (port 0 picks a free port). `clock` is where
+    /// the service reads the time: the system clock in production, a settable one in tests.
+    pub async fn build(config: Config, clock: Clock) -> Result<Self, StartupError> {
         warn_of_a_loopback_public_url(&config);
         let config = Arc::new(config);
         let prep_config = config.clone();
         let (pool, blobs) = tokio::task::spawn_blocking(move || {
-            let pool = prepare_database(&prep_config)?;
+            let pool = prepare_database(&prep_config, &clock)?;
             let blobs = open_blob_store(&prep_config, &pool)?;
             Ok::<_, StartupError>((pool, blobs))
         })
@@ -289,7 +292,7 @@ impl Application {
             writer,
             backend,
             config: config.clone(),
-            clock: config.clock(),
+            clock,
             tokens,
             public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
                 config.public_rate_limit_per_minute,
@@ -306,7 +309,7 @@ impl Application {
                     timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
                 },
             }),
-            trail: web::Data::new(crate::audit::Trail::new(backend)),
+            trail: web::Data::new(crate::audit::Trail::new(backend, clock)),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -535,10 +538,14 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
 
 /// `plate-permits seed`: synthetic agencies and requests for benchmarks. Prints a JSON summary
 /// (the agencies' usernames and the shared password) on stdout.
-pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), StartupError> {
+pub fn seed(
+    config: &Config,
+    args: &crate::config::SeedArgs,
+    clock: &Clock,
+) -> Result<(), StartupError> {
     use crate::domain::status::RequestStatus;
     use crate::seed::{self, Rng, SeedRequest};
-    let pool = prepare_database(config)?;
+    let pool = prepare_database(config, clock)?;
     let mut conn = pool
         .get()
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
@@ -546,12 +553,18 @@ pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), Start
     let started = std::time::Instant::now();
     let prefix = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..6]);
     let agencies = db::write_tx(&mut conn, |c| {
-        seed::agencies(c, &prefix, args.agencies.max(1), &args.password)
+        seed::agencies(
+            c,
+            &prefix,
+            args.agencies.max(1),
+            &args.password,
+            clock.now(),
+        )
     })
     .map_err(fail)?;
     let mut rng = Rng::new(args.seed);
     let salt = rng.next_u64() % 1_000_000_000;
-    let end = crate::clock::now();
+    let end = clock.now();
     let mut done = 0u64;
     while done < args.requests {
         let n = (args.requests - done).min(2_000);
@@ -571,7 +584,7 @@ pub fn seed(config: &Config, args: &crate::config::SeedArgs) -> Result<(), Start
                 }
             })
             .collect();
-        seed::requests(&mut conn, config, &batch, salt).map_err(fail)?;
+        seed::requests(&mut conn, config, &batch, salt, clock.now()).map_err(fail)?;
         done += n;
         if done % 100_000 == 0 || done == args.requests {
             tracing::info!(done, elapsed_s = started.elapsed().as_secs(), "seeding");

@@ -7,14 +7,14 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::audit::model::{AccessLogEntry, AuditQuery, AuditRow, Entry};
 use crate::audit::store;
-use crate::clock::now;
+use crate::clock::Clock;
 use crate::db::{Backend, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
-/// Writes one entry, in the caller's transaction.
-pub fn record(conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
-    store::insert(conn, now(), e)
+/// Writes one entry, made at `at`, in the caller's transaction.
+pub fn record(conn: &mut DbConnection, at: NaiveDateTime, e: Entry) -> ApiResult<()> {
+    store::insert(conn, at, e)
 }
 
 /// Entries of reads (a request viewed, a document downloaded). On PostgreSQL each is written
@@ -30,6 +30,8 @@ pub fn record(conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
 #[derive(Clone)]
 pub struct Trail {
     backend: Backend,
+    /// Stamps each read's entry with the time of the read.
+    clock: Clock,
     pending: Arc<Mutex<Vec<(NaiveDateTime, Entry)>>>,
     cap: usize,
 }
@@ -40,24 +42,27 @@ pub struct Trail {
 pub const WAITING_READS_CAP: usize = 50_000;
 
 impl Trail {
-    pub fn new(backend: Backend) -> Self {
-        Self::with_cap(backend, WAITING_READS_CAP)
+    pub fn new(backend: Backend, clock: Clock) -> Self {
+        Self::with_cap(backend, clock, WAITING_READS_CAP)
     }
 
     /// A trail holding at most `cap` waiting read entries.
-    pub fn with_cap(backend: Backend, cap: usize) -> Self {
+    pub fn with_cap(backend: Backend, clock: Clock, cap: usize) -> Self {
         Trail {
             backend,
+            clock,
             pending: Arc::new(Mutex::new(Vec::new())),
             cap,
         }
     }
 
-    /// Records the read `e`, from inside the read's database call on `conn`. On SQLite, with
-    /// the waiting entries at the cap, the read fails (503) and nothing is recorded or served.
+    /// Records the read `e`, made now, from inside the read's database call on `conn`. On
+    /// SQLite, with the waiting entries at the cap, the read fails (503) and nothing is recorded
+    /// or served.
     pub fn read(&self, conn: &mut DbConnection, e: Entry) -> ApiResult<()> {
+        let at = self.clock.now();
         match self.backend {
-            Backend::Postgres => record(conn, e),
+            Backend::Postgres => record(conn, at, e),
             Backend::Sqlite => {
                 let mut pending = self
                     .pending
@@ -66,7 +71,7 @@ impl Trail {
                 if pending.len() >= self.cap {
                     return Err(ApiError::audit_backlog_full());
                 }
-                pending.push((now(), e));
+                pending.push((at, e));
                 Ok(())
             }
         }
@@ -126,8 +131,9 @@ pub async fn purge_periodically(state: AppState, retention_days: u32, every: std
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
+        let at = state.clock.now();
         match state
-            .write(move |c| purge_expired(c, retention_days, now()))
+            .write(move |c| purge_expired(c, retention_days, at))
             .await
         {
             Ok(0) => {}
@@ -176,7 +182,7 @@ pub fn record_account_event(
     e.actor_role = n.role;
     e.organisation_id = n.organisation_id.map(str::to_owned);
     e.detail = detail;
-    record(conn, e)
+    record(conn, n.at, e)
 }
 
 /// Records that `user` read `subject` (`subject_id`), part of the permit request
@@ -216,6 +222,12 @@ mod tests {
     use crate::audit::model::{Action, Subject};
     use crate::http::client::Origin;
 
+    fn at() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 21)
+            .and_then(|d| d.and_hms_opt(6, 30, 0))
+            .unwrap()
+    }
+
     fn entry() -> Entry {
         let origin = Origin {
             client_ip: "127.0.0.1".into(),
@@ -228,7 +240,8 @@ mod tests {
     fn a_read_past_the_cap_of_waiting_entries_is_refused_with_503() {
         let conn = diesel::sqlite::SqliteConnection::establish(":memory:").unwrap();
         let mut conn = DbConnection::Sqlite(conn);
-        let trail = Trail::with_cap(Backend::Sqlite, 2);
+        let clock = crate::clock::Clock::fixed(at(), chrono_tz::Asia::Tehran);
+        let trail = Trail::with_cap(Backend::Sqlite, clock, 2);
         trail.read(&mut conn, entry()).unwrap();
         trail.read(&mut conn, entry()).unwrap();
         let refused = trail.read(&mut conn, entry()).unwrap_err();

@@ -13,7 +13,6 @@ use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
 use crate::auth::{gate, sessions};
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::Origin;
@@ -74,17 +73,18 @@ impl FromRequest for AuthUser {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state is missing"))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
+            let at = state.clock.now();
             let claims = state
                 .tokens
-                .verify(&token)
+                .verify(&token, at)
                 .ok_or_else(ApiError::invalid_token)?;
-            if !gate::defer(&claims.sub, &claims.sid, exempt) {
+            if !gate::defer(&claims.sub, &claims.sid, exempt, at) {
                 let (sub, sid) = (claims.sub.clone(), claims.sid.clone());
                 let row = state
                     .db(move |conn| sessions::signed_in(conn, &sid, &sub))
                     .await?;
                 let standing = row
-                    .filter(|s| s.is_live(now()))
+                    .filter(|s| s.is_live(at))
                     .ok_or_else(ApiError::invalid_token)?;
                 if standing.must_change_password && !exempt {
                     return Err(ApiError::password_change_required());

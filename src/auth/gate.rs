@@ -24,8 +24,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
+use chrono::NaiveDateTime;
+
 use crate::auth::sessions;
-use crate::clock::now;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 
@@ -52,6 +53,8 @@ pub struct Pending {
     user_id: String,
     session_id: String,
     exempt_from_password_change: bool,
+    /// When the token was verified (the service's clock): the session must be live then.
+    at: NaiveDateTime,
     outcome: Arc<AtomicU8>,
 }
 
@@ -65,7 +68,7 @@ impl Pending {
             _ => {}
         }
         let outcome = match sessions::signed_in(conn, &self.session_id, &self.user_id)? {
-            Some(standing) if standing.is_live(now()) => {
+            Some(standing) if standing.is_live(self.at) => {
                 if standing.must_change_password && !self.exempt_from_password_change {
                     PASSWORD_CHANGE
                 } else {
@@ -99,12 +102,18 @@ impl Pending {
 /// Leaves the session of a verified token to be checked by the request's first database call.
 /// Returns `false` outside [`session_gate`](super::gate_layer::session_gate) (a handler called without the middleware): the
 /// caller must then check the session itself.
-pub fn defer(user_id: &str, session_id: &str, exempt_from_password_change: bool) -> bool {
+pub fn defer(
+    user_id: &str,
+    session_id: &str,
+    exempt_from_password_change: bool,
+    at: NaiveDateTime,
+) -> bool {
     GATE.try_with(|gate| {
         *gate.pending.borrow_mut() = Some(Pending {
             user_id: user_id.to_owned(),
             session_id: session_id.to_owned(),
             exempt_from_password_change,
+            at,
             outcome: Arc::default(),
         });
     })

@@ -1,7 +1,9 @@
 //! Access tokens: short-lived HS256 JWTs. Verification pins the algorithm and checks `iss`,
 //! `aud` and `exp`; `alg: none`, another algorithm, a wrong key, audience or issuer, or an
-//! expired token all fail.
+//! expired token all fail. Both `iat` and the expiry check read the service's clock (passed in
+//! as an instant), not the system's: jsonwebtoken's own `exp` check is off and done here.
 
+use chrono::NaiveDateTime;
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,9 @@ use crate::domain::identity::Role;
 
 pub const ISSUER: &str = "plate-permits";
 pub const AUDIENCE: &str = "plate-permits-api";
+
+/// Seconds a token is still accepted after its `exp` (clock skew between replicas).
+const LEEWAY_SECS: i64 = 5;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claims {
@@ -41,8 +46,8 @@ impl TokenKeys {
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub", "iat"]);
-        validation.leeway = 5;
-        validation.validate_exp = true;
+        // `exp` is required above and checked in `verify` against the service's clock.
+        validation.validate_exp = false;
         TokenKeys {
             encoding: EncodingKey::from_secret(secret.expose().as_bytes()),
             decoding: DecodingKey::from_secret(secret.expose().as_bytes()),
@@ -51,9 +56,16 @@ impl TokenKeys {
         }
     }
 
-    /// Issues an access token for a user's session.
-    pub fn issue(&self, user_id: &str, role: Role, org: &str, sid: &str) -> Result<String, String> {
-        let now = chrono::Utc::now().timestamp();
+    /// Issues an access token for a user's session, at `at`.
+    pub fn issue(
+        &self,
+        user_id: &str,
+        role: Role,
+        org: &str,
+        sid: &str,
+        at: NaiveDateTime,
+    ) -> Result<String, String> {
+        let now = at.and_utc().timestamp();
         let claims = Claims {
             sub: user_id.to_owned(),
             role,
@@ -69,11 +81,12 @@ impl TokenKeys {
             .map_err(|e| format!("token signing failed: {e}"))
     }
 
-    /// Verifies a token and returns its claims.
-    pub fn verify(&self, token: &str) -> Option<Claims> {
+    /// Verifies a token and returns its claims, unless it had expired at `at`.
+    pub fn verify(&self, token: &str, at: NaiveDateTime) -> Option<Claims> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
             .map(|d| d.claims)
+            .filter(|c| c.exp + LEEWAY_SECS >= at.and_utc().timestamp())
     }
 }
 
@@ -86,6 +99,13 @@ mod tests {
         TokenKeys::new(&Secret::new("k".repeat(40)), 900)
     }
 
+    /// Nowruz 1405 began at 20:30 UTC on this day.
+    fn at() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 20)
+            .and_then(|d| d.and_hms_opt(20, 0, 0))
+            .unwrap()
+    }
+
     fn b64(s: &str) -> String {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)
     }
@@ -93,18 +113,29 @@ mod tests {
     #[test]
     fn round_trip() {
         let k = keys();
-        let t = k.issue("u1", Role::Agency, "o1", "s1").unwrap();
-        let c = k.verify(&t).unwrap();
+        let t = k.issue("u1", Role::Agency, "o1", "s1", at()).unwrap();
+        let c = k.verify(&t, at()).unwrap();
         assert_eq!(
             (c.sub.as_str(), c.role, c.sid.as_str()),
             ("u1", Role::Agency, "s1")
         );
+        assert_eq!(c.iat, at().and_utc().timestamp());
+    }
+
+    #[test]
+    fn a_token_expires_by_the_services_clock_not_the_systems() {
+        let k = keys();
+        let t = k.issue("u1", Role::Agency, "o1", "s1", at()).unwrap();
+        let later = |s: i64| at() + chrono::TimeDelta::seconds(s);
+        assert!(k.verify(&t, later(900 + LEEWAY_SECS)).is_some());
+        assert!(k.verify(&t, later(900 + LEEWAY_SECS + 1)).is_none());
     }
 
     #[test]
     fn forged_tokens_fail() {
         let k = keys();
-        let now = chrono::Utc::now().timestamp();
+        let at = at();
+        let now = at.and_utc().timestamp();
         let payload = serde_json::json!({
             "sub": "u1", "role": "admin", "org": "o1", "sid": "s1", "iss": ISSUER,
             "aud": AUDIENCE, "iat": now, "exp": now + 600, "jti": "x"
@@ -116,11 +147,11 @@ mod tests {
             b64(r#"{"alg":"none","typ":"JWT"}"#),
             b64(&payload)
         );
-        assert!(k.verify(&none).is_none());
+        assert!(k.verify(&none, at).is_none());
         // another key
         let other = TokenKeys::new(&Secret::new("z".repeat(40)), 900);
         assert!(k
-            .verify(&other.issue("u1", Role::Admin, "o", "s").unwrap())
+            .verify(&other.issue("u1", Role::Admin, "o", "s", at).unwrap(), at)
             .is_none());
         // another algorithm (HS512 with the same secret)
         let claims: Claims = serde_json::from_str(&payload).unwrap();
@@ -130,7 +161,7 @@ mod tests {
             &EncodingKey::from_secret("k".repeat(40).as_bytes()),
         )
         .unwrap();
-        assert!(k.verify(&hs512).is_none());
+        assert!(k.verify(&hs512, at).is_none());
         // wrong audience / issuer / expired
         for (field, value) in [
             ("aud", serde_json::json!("someone-else")),
@@ -145,8 +176,8 @@ mod tests {
                 &EncodingKey::from_secret("k".repeat(40).as_bytes()),
             )
             .unwrap();
-            assert!(k.verify(&t).is_none(), "{field}");
+            assert!(k.verify(&t, at).is_none(), "{field}");
         }
-        assert!(k.verify("garbage").is_none());
+        assert!(k.verify("garbage", at).is_none());
     }
 }

@@ -9,10 +9,8 @@ pub async fn purge_periodically(state: crate::state::AppState, every: std::time:
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        match state
-            .write(|c| sessions::purge_expired(c, crate::clock::now()))
-            .await
-        {
+        let at = state.clock.now();
+        match state.write(move |c| sessions::purge_expired(c, at)).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(count = n, "expired sessions purged"),
             Err(e) => tracing::warn!(error = %e, "session purge failed"),

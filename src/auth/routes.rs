@@ -62,7 +62,7 @@ pub async fn login(
     let key = crate::auth::model::username_key(&credentials.username);
     let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
     let candidate = state
-        .db(move |c| service::login_candidate(c, &k, &i, &policy))
+        .db(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
         .await;
     // The password is checked between the read and the write, holding no connection.
     let verdict = match candidate {
@@ -75,11 +75,13 @@ pub async fn login(
     let (answer, quotas) = state
         .write(move |c| {
             let answer = verdict
-                .and_then(|verdict| service::login_record(c, &key, &origin, &limits, verdict))
+                .and_then(|verdict| {
+                    service::login_record(c, &key, &origin, &limits, verdict, clock.now())
+                })
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
             // the account's failures).
-            let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, crate::clock::now())?;
+            let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, clock.now())?;
             Ok((answer, quotas))
         })
         .await?;
@@ -110,7 +112,7 @@ pub async fn refresh(
     let keys = state.tokens.clone();
     let clock = state.clock;
     let response = state
-        .write(move |c| service::refresh(c, &presented)?.tokens(&keys, &clock))
+        .write(move |c| service::refresh(c, &presented, clock.now())?.tokens(&keys, &clock))
         .await?;
     Ok(HttpResponse::Ok().json(response))
 }
@@ -133,8 +135,9 @@ pub async fn logout(
     body: Json<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
     let presented = body.into_inner()?.refresh_token;
+    let clock = state.clock;
     state
-        .tx(move |c| service::logout(c, &user, &presented))
+        .tx(move |c| service::logout(c, &user, &presented, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -163,8 +166,9 @@ pub async fn change_password(
     let change = body.into_inner()?;
     let policy = throttle::Policy::from_config(&state.config);
     let (caller, address) = (user.clone(), ip.clone());
+    let clock = state.clock;
     let row = state
-        .db(move |c| service::password_change_candidate(c, &caller, &address, &policy))
+        .db(move |c| service::password_change_candidate(c, &caller, &address, &policy, clock.now()))
         .await?;
     // Checked and hashed between the read and the write, holding no connection.
     let (row, check) = web::block(move || {
@@ -174,7 +178,7 @@ pub async fn change_password(
     .await?;
     let check = check?;
     state
-        .write(move |c| service::record_password_change(c, &user, &row, check, &ip))
+        .write(move |c| service::record_password_change(c, &user, &row, check, &ip, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

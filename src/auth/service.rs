@@ -3,12 +3,13 @@
 //! the blocking pool between a read and a write, so that no connection (and on SQLite not the
 //! one writer) waits while a password is hashed.
 
+use chrono::NaiveDateTime;
+
 use crate::auth::jwt::TokenKeys;
 use crate::auth::model::{ChangePasswordRequest, TokenResponse, User, UserRow};
 use crate::auth::sessions::{self, RevokeReason, Rotation};
 use crate::auth::store::{self, NewPassword};
 use crate::auth::{password, throttle, AuthUser};
-use crate::clock::now;
 use crate::db::{write_tx, DbConnection};
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, FieldIssue};
@@ -29,6 +30,8 @@ pub struct AccountNote<'a> {
     pub role: Option<Role>,
     pub organisation_id: Option<&'a str>,
     pub origin: &'a Origin,
+    /// When it happened.
+    pub at: NaiveDateTime,
 }
 
 /// Records an account event inside the event's transaction (the audit trail supplies it in the
@@ -62,7 +65,13 @@ impl SignedIn {
     pub fn tokens(self, keys: &TokenKeys, clock: &crate::clock::Clock) -> ApiResult<TokenResponse> {
         let user = self.user;
         let access_token = keys
-            .issue(&user.id, user.role, &user.organisation_id, &self.session_id)
+            .issue(
+                &user.id,
+                user.role,
+                &user.organisation_id,
+                &self.session_id,
+                clock.now(),
+            )
             .map_err(ApiError::internal)?;
         Ok(TokenResponse {
             access_token,
@@ -113,8 +122,9 @@ pub fn login_candidate(
     key: &str,
     client_ip: &str,
     policy: &throttle::Policy,
+    at: NaiveDateTime,
 ) -> ApiResult<Option<UserRow>> {
-    throttle::check(conn, policy, key, client_ip, now())?;
+    throttle::check(conn, policy, key, client_ip, at)?;
     store::user_by_username_key(conn, key)
 }
 
@@ -143,9 +153,9 @@ pub fn login_record(
     origin: &Origin,
     limits: &SessionLimits,
     verdict: Verdict,
+    at: NaiveDateTime,
 ) -> ApiResult<SignedIn> {
     let client_ip = origin.client_ip.as_str();
-    let at = now();
     let user = match verdict {
         Ok(user) => user,
         Err((user_id, reason)) => {
@@ -160,6 +170,7 @@ pub fn login_record(
                         role: None,
                         organisation_id: None,
                         origin,
+                        at,
                     },
                 )
             })?;
@@ -178,6 +189,7 @@ pub fn login_record(
                 role: Some(user.role),
                 organisation_id: Some(&user.organisation_id),
                 origin,
+                at,
             },
         )?;
         Ok(created)
@@ -190,8 +202,8 @@ pub fn login_record(
 }
 
 /// Exchanges a refresh token; a spent one revokes its session (committed) and answers 401.
-pub fn refresh(conn: &mut DbConnection, presented: &str) -> ApiResult<SignedIn> {
-    match write_tx(conn, |c| sessions::rotate(c, presented, now()))? {
+pub fn refresh(conn: &mut DbConnection, presented: &str, at: NaiveDateTime) -> ApiResult<SignedIn> {
+    match write_tx(conn, |c| sessions::rotate(c, presented, at))? {
         Rotation::Reused => {
             tracing::warn!("refresh token reuse detected; session revoked");
             Err(ApiError::invalid_token())
@@ -210,8 +222,12 @@ pub fn refresh(conn: &mut DbConnection, presented: &str) -> ApiResult<SignedIn> 
 
 /// Revokes the sign-in the refresh token belongs to (when it is the caller's) and the caller's
 /// current one. Runs in the caller's transaction.
-pub fn logout(conn: &mut DbConnection, user: &AuthUser, presented: &str) -> ApiResult<()> {
-    let at = now();
+pub fn logout(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    presented: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     if let Some(sid) = sessions::session_of_token(conn, presented)? {
         if sessions::owner(conn, &sid)?.as_deref() == Some(user.id.as_str()) {
             sessions::revoke(conn, &sid, RevokeReason::Logout, at)?;
@@ -227,9 +243,10 @@ pub fn password_change_candidate(
     user: &AuthUser,
     client_ip: &str,
     throttle_policy: &throttle::Policy,
+    at: NaiveDateTime,
 ) -> ApiResult<UserRow> {
     let row = store::user(conn, &user.id)?;
-    throttle::check(conn, throttle_policy, &row.username_key, client_ip, now())?;
+    throttle::check(conn, throttle_policy, &row.username_key, client_ip, at)?;
     Ok(row)
 }
 
@@ -270,8 +287,8 @@ pub fn record_password_change(
     row: &UserRow,
     check: PasswordCheck,
     client_ip: &str,
+    at: NaiveDateTime,
 ) -> ApiResult<()> {
-    let at = now();
     let hash = match check {
         PasswordCheck::Hashed(hash) => hash,
         PasswordCheck::WrongCurrent => {
@@ -308,6 +325,7 @@ pub fn record_password_change(
                 role: Some(row.role),
                 organisation_id: Some(&row.organisation_id),
                 origin: &user.origin,
+                at,
             },
         )
     })

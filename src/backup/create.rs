@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use diesel::prelude::*;
 
+use chrono::NaiveDateTime;
+
 use crate::config::Config;
 use crate::db::{Backend, DbUrl};
 
@@ -39,11 +41,12 @@ fn append<R: Read>(
     path: &str,
     size: u64,
     reader: R,
+    mtime: u64,
 ) -> Result<FileSum, BackupError> {
     let mut header = tar::Header::new_gnu();
     header.set_size(size);
     header.set_mode(0o600);
-    header.set_mtime(chrono::Utc::now().timestamp().max(0) as u64);
+    header.set_mtime(mtime);
     header.set_entry_type(tar::EntryType::Regular);
     let mut hashing = Hashing::new(reader);
     tar.append_data(&mut header, path, &mut hashing)
@@ -55,13 +58,14 @@ fn append_file(
     tar: &mut tar::Builder<fs::File>,
     path: &str,
     file: fs::File,
+    mtime: u64,
 ) -> Result<FileSum, BackupError> {
     let size = file
         .metadata()
         .map_err(|e| io_fail(&format!("reading {path}"), e))?
         .len();
     // Exactly `size` bytes, even if the file grew meanwhile.
-    append(tar, path, size, file.take(size))
+    append(tar, path, size, file.take(size), mtime)
 }
 
 /// What `backup` did, for the operator.
@@ -70,13 +74,13 @@ pub struct BackupReport {
 }
 
 /// Writes the archive to `out` (through a temporary file beside it, renamed at the end).
-pub fn backup(config: &Config, out: &Path) -> Result<BackupReport, BackupError> {
+pub fn backup(config: &Config, out: &Path, at: NaiveDateTime) -> Result<BackupReport, BackupError> {
     let url = DbUrl::parse(&config.effective_database_url())
         .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
     let partial = with_suffix(out, ".partial");
     let snapshot = with_suffix(out, ".snapshot.db");
     let _ = fs::remove_file(&snapshot);
-    let result = write_archive(config, url, &partial, &snapshot);
+    let result = write_archive(config, url, &partial, &snapshot, at);
     let _ = fs::remove_file(&snapshot);
     match result {
         Ok(report) => {
@@ -101,9 +105,11 @@ fn write_archive(
     url: DbUrl,
     partial: &Path,
     snapshot: &Path,
+    at: NaiveDateTime,
 ) -> Result<BackupReport, BackupError> {
     let backend = url.backend;
-    let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let created_at = crate::clock::utc(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mtime = at.and_utc().timestamp().max(0) as u64;
     // The database the archive describes: the snapshot (SQLite) or the live one (PostgreSQL).
     let mut conn = match backend {
         Backend::Sqlite => {
@@ -129,10 +135,10 @@ fn write_archive(
     let mut files = Vec::new();
     if backend == Backend::Sqlite {
         let f = fs::File::open(snapshot).map_err(|e| io_fail("reading the snapshot", e))?;
-        files.push(append_file(&mut tar, DATABASE_ENTRY, f)?);
+        files.push(append_file(&mut tar, DATABASE_ENTRY, f, mtime)?);
     }
     if let Ok(f) = fs::File::open(config.data_path(SECRET_FILE)) {
-        files.push(append_file(&mut tar, SECRET_ENTRY, f)?);
+        files.push(append_file(&mut tar, SECRET_ENTRY, f, mtime)?);
     }
     let dir = config.documents_dir();
     for (key, sha) in &docs {
@@ -143,7 +149,7 @@ fn write_archive(
             ));
         }
         let path = format!("{DOCUMENTS_PREFIX}{key}");
-        let sum = append_file(&mut tar, &path, document_file(&dir, key)?)?;
+        let sum = append_file(&mut tar, &path, document_file(&dir, key)?, mtime)?;
         if &sum.sha256 != sha {
             return Err(fail(
                 format!("بایت‌های سند {key} با چکیدهٔ ثبت‌شده در پایگاه داده نمی‌خواند."),
@@ -162,7 +168,13 @@ fn write_archive(
         files,
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| io_fail("manifest", e))?;
-    append(&mut tar, MANIFEST, json.len() as u64, json.as_slice())?;
+    append(
+        &mut tar,
+        MANIFEST,
+        json.len() as u64,
+        json.as_slice(),
+        mtime,
+    )?;
     let mut file = tar
         .into_inner()
         .map_err(|e| io_fail("finishing the archive", e))?;

@@ -188,8 +188,12 @@ fn describe(m: &Manifest) -> String {
 
 /// `plate-permits backup <FILE>`: writes the archive and says what it holds (and, on
 /// PostgreSQL, what it does not).
-pub fn run_backup(config: &Config, file: &Path) -> Result<(), BackupError> {
-    let report = backup(config, file)?;
+pub fn run_backup(
+    config: &Config,
+    file: &Path,
+    clock: &crate::clock::Clock,
+) -> Result<(), BackupError> {
+    let report = backup(config, file, clock.now())?;
     let m = &report.manifest;
     println!(
         "پشتیبان نوشته شد: {} / backup written: {}",

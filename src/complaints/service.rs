@@ -4,7 +4,7 @@
 
 use crate::auth::access::{self, Scope, Seen};
 use crate::auth::AuthUser;
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::complaints::model::{
     unknown_request, Complaint, ComplaintEventKind, ComplaintFilter, ComplaintRow, ComplaintStatus,
     Feedback, FeedbackRow, NewComplaint, NewFeedback, ResponseText,
@@ -32,7 +32,7 @@ pub fn create(
         None => None,
         Some(code) => Some(visible_request(conn, user, code)?),
     };
-    let at = now();
+    let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
     let tracking_code = requests::store::claim_tracking_code(conn, "complaint", &id, at)?;
     let status = ComplaintStatus::Received;
@@ -186,7 +186,7 @@ fn take_step(
         return Err(ApiError::invalid_transition(from.as_str(), from.label_fa()));
     }
     let to = step.kind.to_status();
-    let at = now();
+    let at = clock.now();
     if !store::set_status(conn, id, row.version, to, at)? {
         return Err(ApiError::precondition_failed());
     }
@@ -249,7 +249,7 @@ pub fn give_feedback(
         organisation_id: request.organisation_id,
         rating: new.rating.get(),
         comment: new.comment,
-        created_at: now(),
+        created_at: clock.now(),
         created_by: user.id.clone(),
     };
     store::insert_feedback(conn, &row)?;

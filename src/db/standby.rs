@@ -13,7 +13,8 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
@@ -27,16 +28,16 @@ pub const CHECK_INTERVAL: Duration = Duration::from_secs(1);
 pub struct Standby {
     pub pool: Pool,
     max_lag: Duration,
-    /// Milliseconds since the epoch up to which the standby holds every committed write
-    /// (0: not yet known).
+    /// Milliseconds (on [`now_ms`]'s monotonic scale) up to which the standby holds every
+    /// committed write (0: not yet known).
     fresh_as_of_ms: AtomicU64,
 }
 
+/// Milliseconds on a monotonic scale that starts at 1 (lag is a duration, measured in real
+/// time whatever the service's clock says).
 fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64 + 1
 }
 
 #[derive(QueryableByName)]

@@ -235,13 +235,14 @@ pub async fn create_document_request(
     if_match: IfMatch,
     body: Json<CreateDocumentRequest>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::RequestDocuments.roles())?;
     let request_id = id.into_inner();
     ensure_actionable(&state, &user, &request_id).await?;
     let new = NewDocumentRequest::try_from((body.into_inner()?, state.clock.today()))?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::ask(c, &config, &user, &request_id, if_match, new))
+        .tx(move |c| service::ask(c, &config, &clock, &user, &request_id, if_match, new))
         .await?;
     let mut b = HttpResponse::Created();
     with_etag(&mut b, view.request_version);
@@ -305,13 +306,14 @@ pub async fn resubmit(
     if_match: IfMatch,
     body: Json<ResubmitBody>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::Resubmit.roles())?;
     let request_id = id.into_inner();
     ensure_actionable(&state, &user, &request_id).await?;
     let input = Resubmission::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::resubmit(c, &config, &user, &request_id, if_match, input))
+        .tx(move |c| service::resubmit(c, &config, &clock, &user, &request_id, if_match, input))
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, view.version);

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::documents::model::{
@@ -35,10 +35,11 @@ fn request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<Reques
 fn request_view(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     row: RequestRow,
 ) -> ApiResult<RequestView> {
-    crate::requests::service::view(conn, config, user, row)
+    crate::requests::service::view(conn, config, clock, user, row)
 }
 
 // ---- rules -------------------------------------------------------------------------------
@@ -92,7 +93,7 @@ pub fn add_document(
         size: file.size,
         sha256: file.sha256,
         storage_key: file.key,
-        uploaded_at: now(),
+        uploaded_at: clock.now(),
         uploaded_by: uploader.to_owned(),
         blob_store: location,
     };
@@ -151,12 +152,13 @@ pub fn document(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<D
 pub fn ask(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
     new: NewDocumentRequest,
 ) -> ApiResult<DocumentRequestView> {
-    let at = now();
+    let at = clock.now();
     let ask_id = uuid::Uuid::now_v7().to_string();
     let NewDocumentRequest {
         message,
@@ -171,7 +173,7 @@ pub fn ask(
         note: Some(&message),
         at,
     };
-    let after = transition(conn, config, step, |c, row| {
+    let after = transition(conn, config, clock, step, |c, row| {
         let ask = DocumentRequestRow {
             id: ask_id.clone(),
             request_id: row.id.clone(),
@@ -193,7 +195,7 @@ pub fn ask(
             .collect();
         store::insert_ask(c, &ask, &items)
     })?;
-    asks_of(conn, &config.clock(), &after)?
+    asks_of(conn, clock, &after)?
         .into_iter()
         .find(|v| v.id == ask_id)
         .ok_or_else(|| ApiError::internal("document request vanished"))
@@ -215,6 +217,7 @@ pub fn asks(
 pub fn resubmit(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -226,10 +229,10 @@ pub fn resubmit(
         action: Action::Resubmit,
         if_match,
         note: input.note.as_deref(),
-        at: now(),
+        at: clock.now(),
     };
-    let after = transition(conn, config, step, |c, row| {
-        let missing = asks_of(c, &config.clock(), row)?
+    let after = transition(conn, config, clock, step, |c, row| {
+        let missing = asks_of(c, clock, row)?
             .pop()
             .map(|latest| latest.outstanding)
             .unwrap_or_default();
@@ -239,7 +242,7 @@ pub fn resubmit(
             Err(documents_missing(&missing))
         }
     })?;
-    request_view(conn, config, user, after)
+    request_view(conn, config, clock, user, after)
 }
 
 fn documents_missing(missing: &[DocumentType]) -> ApiError {

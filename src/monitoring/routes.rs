@@ -5,7 +5,6 @@ use std::net::IpAddr;
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use crate::clock::now;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
 use crate::monitoring::{store, views};
@@ -68,7 +67,7 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
 #[get("/metrics")]
 pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     authorise(&req, &state)?;
-    let at = now();
+    let at = state.clock.now();
     let gauges = state.db(move |c| store::gauges(c, at)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")

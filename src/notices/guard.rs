@@ -17,7 +17,6 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ErrorCode};
 use crate::i18n::Msg;
@@ -58,8 +57,9 @@ async fn windows(state: &AppState, cache: &NoticeCache) -> Result<Vec<NoticeRow>
     if let Some(rows) = cache.fresh() {
         return Ok(rows);
     }
+    let at = state.clock.now();
     let rows = state
-        .db(|conn| store::read_only_windows(conn, now()))
+        .db(move |conn| store::read_only_windows(conn, at))
         .await?;
     cache.store(rows.clone());
     Ok(rows)
@@ -80,7 +80,7 @@ fn caller_is_admin(req: &ServiceRequest, state: &AppState) -> bool {
             v.strip_prefix("Bearer ")
                 .or_else(|| v.strip_prefix("bearer "))
         })
-        .and_then(|t| state.tokens.verify(t.trim()))
+        .and_then(|t| state.tokens.verify(t.trim(), state.clock.now()))
         .is_some_and(|c| c.role == Role::Admin)
 }
 
@@ -97,7 +97,7 @@ pub async fn read_only_guard(
         let cache = req.app_data::<web::Data<NoticeCache>>().cloned();
         if let (Some(state), Some(cache)) = (state, cache) {
             if !caller_is_admin(&req, &state) {
-                let at = now();
+                let at = state.clock.now();
                 let active = match windows(&state, &cache).await {
                     Ok(rows) => rows
                         .into_iter()

@@ -101,12 +101,9 @@ pub struct WindowRules {
 }
 
 impl WindowRules {
-    /// The rules as of now.
-    pub fn now(lead_hours: u32) -> Self {
-        WindowRules {
-            lead_hours,
-            at: crate::clock::now(),
-        }
+    /// The rules as of `at`.
+    pub fn at(lead_hours: u32, at: NaiveDateTime) -> Self {
+        WindowRules { lead_hours, at }
     }
 
     /// `ends_at` after `starts_at`; a planned maintenance whose start is set (or moved) at

@@ -64,7 +64,7 @@ pub async fn create(
     body: Json<CreateNotice>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let rules = WindowRules::now(state.config.maintenance_lead_hours);
+    let rules = WindowRules::at(state.config.maintenance_lead_hours, state.clock.now());
     let new = NewNotice::try_from((body.into_inner()?, rules))?;
     let clock = state.clock;
     let row = state
@@ -102,8 +102,9 @@ pub async fn update(
     let edit = body.into_inner()?;
     let lead_hours = state.config.maintenance_lead_hours;
     let id = id.into_inner();
+    let at = state.clock.now();
     let row = state
-        .tx(move |c| service::update(c, &id, if_match, edit, lead_hours))
+        .tx(move |c| service::update(c, &id, if_match, edit, lead_hours, at))
         .await?;
     notice_cache.invalidate();
     Ok(respond(StatusCode::OK, row, &state.clock))

@@ -1,8 +1,10 @@
 //! Publishing, editing and deleting notices, each in the caller's one transaction. The caller
 //! drops the read-only guard's cache after the change commits.
 
+use chrono::NaiveDateTime;
+
 use crate::auth::AuthUser;
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::events::outbox::{emit, NewEvent};
@@ -18,7 +20,7 @@ const LIST_LIMIT: i64 = 200;
 
 /// Active and upcoming notices, soonest first.
 pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<Vec<Notice>> {
-    let rows = store::not_over(conn, now(), LIST_LIMIT)?;
+    let rows = store::not_over(conn, clock.now(), LIST_LIMIT)?;
     Ok(rows.into_iter().map(|r| Notice::new(r, clock)).collect())
 }
 
@@ -41,7 +43,7 @@ pub fn publish(
     user: &AuthUser,
     new: NewNotice,
 ) -> ApiResult<NoticeRow> {
-    let at = now();
+    let at = clock.now();
     let row = NoticeRow {
         id: uuid::Uuid::now_v7().to_string(),
         kind: new.kind,
@@ -82,12 +84,13 @@ pub fn update(
     if_match: IfMatch,
     edit: UpdateNotice,
     lead_hours: u32,
+    at: NaiveDateTime,
 ) -> ApiResult<NoticeRow> {
     let current = store::find(conn, id)?;
     if_match.check(current.version)?;
-    let rules = WindowRules::now(lead_hours);
+    let rules = WindowRules::at(lead_hours, at);
     let change = NoticeChange::merge(edit, &current, rules)?;
-    if !store::update(conn, id, current.version, change, now())? {
+    if !store::update(conn, id, current.version, change, at)? {
         return Err(ApiError::precondition_failed());
     }
     store::find(conn, id)

@@ -59,7 +59,10 @@ pub async fn create(
     user.require(&[Role::Admin])?;
     let actor = crate::audit::Actor::of(&user);
     let new = NewOrganisation::try_from(body.into_inner()?)?;
-    let row = state.tx(move |c| service::create(c, &actor, new)).await?;
+    let at = state.clock.now();
+    let row = state
+        .tx(move |c| service::create(c, &actor, new, at))
+        .await?;
     Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
 
@@ -145,8 +148,9 @@ pub async fn update(
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = OrganisationChanges::try_from(body.into_inner()?)?;
+    let at = state.clock.now();
     let row = state
-        .tx(move |c| service::update(c, &actor, &id, if_match, changes))
+        .tx(move |c| service::update(c, &actor, &id, if_match, changes, at))
         .await?;
     Ok(respond(StatusCode::OK, row, &state.clock))
 }

@@ -1,8 +1,9 @@
 //! Creating and changing organisations: unique names and legal ids, versioned updates, audit.
 //! Each function runs in the caller's write transaction.
 
+use chrono::NaiveDateTime;
+
 use crate::audit::{self, Action, Actor, Subject};
-use crate::clock::now;
 use crate::db::DbConnection;
 use crate::domain::text::search_key;
 use crate::error::{ApiError, ApiResult};
@@ -32,6 +33,7 @@ pub fn create(
     conn: &mut DbConnection,
     actor: &Actor,
     new: NewOrganisation,
+    at: NaiveDateTime,
 ) -> ApiResult<OrganisationRow> {
     let name_key = search_key(&new.name);
     let naming = Naming {
@@ -40,7 +42,6 @@ pub fn create(
         national_id: new.national_id.as_str(),
     };
     ensure_unique(conn, &naming, "")?;
-    let at = now();
     let row = OrganisationRow {
         id: uuid::Uuid::now_v7().to_string(),
         name: new.name.clone(),
@@ -54,6 +55,7 @@ pub fn create(
     store::insert(conn, &row)?;
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::OrganisationCreated,
@@ -71,6 +73,7 @@ pub fn update(
     id: &str,
     if_match: IfMatch,
     changes: OrganisationChanges,
+    at: NaiveDateTime,
 ) -> ApiResult<OrganisationRow> {
     let current = store::load(conn, id)?;
     if_match.check(current.version)?;
@@ -86,11 +89,12 @@ pub fn update(
         national_id,
     };
     ensure_unique(conn, &naming, id)?;
-    if !store::rename(conn, id, current.version, naming, now())? {
+    if !store::rename(conn, id, current.version, naming, at)? {
         return Err(ApiError::precondition_failed());
     }
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::OrganisationUpdated,

@@ -6,7 +6,6 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::domain::tracking::TrackingCode;
@@ -68,17 +67,18 @@ pub async fn issue(
     if_match: IfMatch,
     body: Json<IssuePermit>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::IssuePermit.roles())?;
     ensure_visible(&state, &user, &id).await?;
     let validity = Validity {
-        now: now(),
+        now: clock.now(),
         clock: state.clock,
         max_days: state.config.permit_max_validity_days,
     };
     let new = NewPermit::try_from((body.into_inner()?, &validity))?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::issue(c, &config, &user, &id, if_match, new))
+        .tx(move |c| service::issue(c, &config, &clock, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::build(StatusCode::CREATED);
     b.insert_header((header::LOCATION, permit.location()));
@@ -113,12 +113,13 @@ pub async fn register(
     if_match: IfMatch,
     body: Json<PostRegistration>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::Register.roles())?;
     ensure_visible(&state, &user, &id).await?;
-    let new = NewRegistration::try_from((body.into_inner()?, now()))?;
+    let new = NewRegistration::try_from((body.into_inner()?, clock.now()))?;
     let config = state.config.clone();
     let view: RequestView = state
-        .tx(move |c| service::register(c, &config, &user, &id, if_match, new))
+        .tx(move |c| service::register(c, &config, &clock, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::Ok();
     b.insert_header((header::ETAG, etag(view.version)));
@@ -153,7 +154,7 @@ pub async fn list(
         updated_since: filter.updated_since.map(|t| t.naive_utc()),
         after: page.after_ranked()?,
         limit: page.limit,
-        at: now(),
+        at: state.clock.now(),
         police_queue: user.role == Role::Police,
     };
     let clock = state.clock;
@@ -230,7 +231,7 @@ pub async fn print(
         directorate_name: state.config.directorate_name.as_str(),
         public_base_url: state.config.public_base_url.as_str(),
         clock: &clock,
-        printed_at: now(),
+        printed_at: clock.now(),
     };
     let page = crate::permits::print::render(&permit, &ctx)?;
     let mut res = HttpResponse::Ok()
@@ -282,15 +283,16 @@ pub async fn post_receipt(
     idem: IdempotencyKey,
     body: Json<PostReceipt>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Police])?;
     let (input, hash) = body.into_parts()?;
-    let new = NewReceipt::try_from((input, now()))?;
+    let new = NewReceipt::try_from((input, clock.now()))?;
     let permit_id = id.into_inner();
     let call = idem.call(&user.id, format!("POST /permits/{permit_id}/receipt"), hash);
     let config = state.config.clone();
     state
         .idempotent(call, move |c| {
-            let v = service::record_receipt(c, &config, &user, &permit_id, if_match, new)?;
+            let v = service::record_receipt(c, &config, &clock, &user, &permit_id, if_match, new)?;
             Recorded::created(&v, v.location(), etag(v.version))
         })
         .await
@@ -331,11 +333,12 @@ pub async fn revoke(
     if_match: IfMatch,
     body: Json<RevokePermit>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::Revoke.roles())?;
     let new = NewRevocation::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::revoke(c, &config, &user, &id, if_match, new))
+        .tx(move |c| service::revoke(c, &config, &clock, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);

@@ -7,7 +7,6 @@ use chrono::NaiveDateTime;
 use crate::audit::{self, Actor, Entry, Subject};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::now;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -29,9 +28,9 @@ use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{self as requests, Transition};
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).
-fn view(conn: &mut DbConnection, config: &Config, permit_id: &str) -> ApiResult<PermitView> {
+fn view(conn: &mut DbConnection, clock: &Clock, permit_id: &str) -> ApiResult<PermitView> {
     let listing = store::listing(conn, &Scope::All, permit_id)?;
-    Ok(PermitView::build(listing, &config.clock(), now()))
+    Ok(PermitView::build(listing, clock, clock.now()))
 }
 
 /// A permit number not yet used (the unique index refuses the rare collision left after a
@@ -84,12 +83,13 @@ fn ensure_current(conn: &mut DbConnection, permit: &PermitRow) -> ApiResult<()> 
 pub fn issue(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
     new: NewPermit,
 ) -> ApiResult<PermitView> {
-    let at = now();
+    let at = clock.now();
     let permit_id = uuid::Uuid::now_v7().to_string();
     let t = Transition {
         user,
@@ -102,7 +102,7 @@ pub fn issue(
     // The number is checked after the state machine, in the same transaction: a retry of an
     // issue whose answer was lost then meets 409 `invalid_transition` (`permit_issued`), the
     // answer that says it was applied, not `duplicate` (its own number).
-    requests::transition(conn, config, t, |c, request| {
+    requests::transition(conn, config, clock, t, |c, request| {
         if store::national_number_taken(c, &new.national_permit_number)? {
             return Err(ApiError::duplicate(
                 "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
@@ -137,6 +137,7 @@ pub fn issue(
         let permit = store::load(c, &permit.id)?;
         audit::record(
             c,
+            at,
             Entry::by(
                 &Actor::of(user),
                 audit::Action::PermitIssued,
@@ -155,7 +156,7 @@ pub fn issue(
             at,
         )
     })?;
-    view(conn, config, &permit_id)
+    view(conn, clock, &permit_id)
 }
 
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
@@ -164,12 +165,13 @@ pub fn issue(
 pub fn record_receipt(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
     new: NewReceipt,
 ) -> ApiResult<PermitView> {
-    let at = now();
+    let at = clock.now();
     let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
     if_match.check(permit.version)?;
     if store::receipt_of(conn, &permit.id)?.is_some() {
@@ -196,7 +198,7 @@ pub fn record_receipt(
         note: new.notes.as_deref(),
         at,
     };
-    requests::transition(conn, config, t, |c, request| {
+    requests::transition(conn, config, clock, t, |c, request| {
         let receipt = ReceiptRow {
             id: uuid::Uuid::now_v7().to_string(),
             permit_id: permit.id.clone(),
@@ -220,6 +222,7 @@ pub fn record_receipt(
         let receipt = store::receipt_of(c, &permit.id)?.unwrap_or(receipt);
         audit::record(
             c,
+            at,
             Entry::by(
                 &Actor::of(user),
                 audit::Action::PermitReceipt,
@@ -239,7 +242,7 @@ pub fn record_receipt(
             at,
         )
     })?;
-    view(conn, config, &permit.id)
+    view(conn, clock, &permit.id)
 }
 
 /// Revokes (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
@@ -248,12 +251,13 @@ pub fn record_receipt(
 pub fn revoke(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
     new: NewRevocation,
 ) -> ApiResult<PermitView> {
-    let at = now();
+    let at = clock.now();
     let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
     if_match.check(permit.version)?;
     ensure_current(conn, &permit)?;
@@ -271,7 +275,7 @@ pub fn revoke(
         note: Some(&note),
         at,
     };
-    requests::transition(conn, config, t, |c, request| {
+    requests::transition(conn, config, clock, t, |c, request| {
         let revocation = Revocation {
             by: &user.id,
             reason: new.reason,
@@ -280,6 +284,7 @@ pub fn revoke(
         };
         audit::record(
             c,
+            at,
             Entry::by(
                 &Actor::of(user),
                 audit::Action::PermitRevoked,
@@ -291,7 +296,7 @@ pub fn revoke(
         )?;
         revoke_row(c, &permit, revocation, &request.organisation_id)
     })?;
-    view(conn, config, &permit.id)
+    view(conn, clock, &permit.id)
 }
 
 /// The request's live permit is revoked (`request_withdrawn`) when its agency withdraws it from
@@ -318,6 +323,7 @@ pub fn revoke_on_withdrawal(
     };
     audit::record(
         conn,
+        at,
         Entry::by(
             &Actor::of(user),
             audit::Action::PermitRevoked,
@@ -362,6 +368,7 @@ fn revoke_row(
 pub fn register(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -375,7 +382,7 @@ pub fn register(
         )
         .with_extension("field", "national_registration_number"));
     }
-    let at = now();
+    let at = clock.now();
     let t = Transition {
         user,
         request_id,
@@ -384,7 +391,7 @@ pub fn register(
         note: Some(&number),
         at,
     };
-    let after = requests::transition(conn, config, t, |c, request| {
+    let after = requests::transition(conn, config, clock, t, |c, request| {
         store::insert_registration(
             c,
             &RegistrationRow {
@@ -396,7 +403,7 @@ pub fn register(
             },
         )
     })?;
-    requests::view(conn, config, user, after)
+    requests::view(conn, config, clock, user, after)
 }
 
 /// A page of permits with each one's cursor key; vehicles, agencies and receipts come joined,
@@ -426,7 +433,7 @@ pub fn get(
     id: &str,
 ) -> ApiResult<PermitView> {
     let listing = store::listing(conn, scope, id)?;
-    Ok(PermitView::build(listing, clock, now()))
+    Ok(PermitView::build(listing, clock, clock.now()))
 }
 
 /// Whether a printed permit number is genuine, its status, and the masked plate it names.
@@ -436,7 +443,7 @@ pub fn verify(
     number: &TrackingCode,
 ) -> ApiResult<PermitVerification> {
     let row = store::by_number(conn, number.as_str())?;
-    Ok(PermitVerification::of(row, clock, now()))
+    Ok(PermitVerification::of(row, clock, clock.now()))
 }
 
 /// Records a permit event (subject: the permit; the request's tracking code and agency).

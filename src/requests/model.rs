@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::access::Scope;
-use crate::clock::{now, utc, Clock};
+use crate::clock::{utc, Clock};
 use crate::db::schema::{request_history, requests};
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
@@ -405,7 +405,7 @@ impl RequestFilter {
             sort,
             after,
             limit: page.limit,
-            at: now(),
+            at: clock.now(),
         })
     }
 }

@@ -8,7 +8,6 @@ use crate::audit::model::AccessLog;
 use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::error::{ApiError, ApiResult, Problem};
@@ -79,6 +78,7 @@ pub async fn create(
     idem: IdempotencyKey,
     body: Json<CreateRequest>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Agency])?;
     let (input, hash) = body.into_parts()?;
     let new = service::validate(input, &state.config, state.clock.today())?;
@@ -86,7 +86,7 @@ pub async fn create(
     let call = idem.call(&user.id, "POST /requests", hash);
     state
         .idempotent(call, move |c| {
-            let view = service::create(c, &config, &user, new)?;
+            let view = service::create(c, &config, &clock, &user, new)?;
             Recorded::created(
                 &view,
                 format!("/api/v1/requests/{}", view.id),
@@ -114,12 +114,13 @@ pub async fn list(
     filter: web::Query<RequestFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let page = page.page()?;
     let query = filter.into_inner().into_query(scope, &page, &state.clock)?;
     let config = state.config.clone();
     let (keys, views) = state
-        .read(move |conn| service::list(conn, &config, &user, &query))
+        .read(move |conn| service::list(conn, &config, &clock, &user, &query))
         .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
@@ -142,6 +143,7 @@ pub async fn get_one(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
@@ -149,7 +151,7 @@ pub async fn get_one(
     let view = state
         .db(move |conn| {
             let row = store::load_visible(conn, &scope, &id)?;
-            let view = service::view(conn, &config, &user, row)?;
+            let view = service::view(conn, &config, &clock, &user, row)?;
             audit::service::note_read(
                 conn,
                 &trail,
@@ -238,6 +240,7 @@ async fn act(
     note: Option<String>,
 ) -> ApiResult<HttpResponse> {
     let config = state.config.clone();
+    let clock = state.clock;
     let view = state
         .tx(move |conn| {
             let t = Transition {
@@ -246,10 +249,10 @@ async fn act(
                 action,
                 if_match,
                 note: note.as_deref(),
-                at: now(),
+                at: clock.now(),
             };
-            let row = service::transition(conn, &config, t, |_, _| Ok(()))?;
-            service::view(conn, &config, &user, row)
+            let row = service::transition(conn, &config, &clock, t, |_, _| Ok(()))?;
+            service::view(conn, &config, &clock, &user, row)
         })
         .await?;
     Ok(acted(&view))
@@ -352,13 +355,14 @@ pub async fn reject(
     if_match: IfMatch,
     body: Json<RejectBody>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(Action::Reject.roles())?;
     let id = id.into_inner();
     service::ensure_visible(&state, &user, &id).await?;
     let rejection = NewRejection::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::reject(c, &config, &user, &id, if_match, rejection))
+        .tx(move |c| service::reject(c, &config, &clock, &user, &id, if_match, rejection))
         .await?;
     Ok(acted(&view))
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 
 use crate::auth::access::{shows_contact, Scope};
 use crate::auth::AuthUser;
-use crate::clock::now;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::mobile::Mobile;
@@ -233,12 +233,16 @@ pub fn validate(
 }
 
 /// Facts the state machine's guards need for a request.
-pub fn guards_for(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<Guards> {
+pub fn guards_for(
+    conn: &mut DbConnection,
+    row: &RequestRow,
+    at: NaiveDateTime,
+) -> ApiResult<Guards> {
     if row.status != RequestStatus::PermitIssued {
         return Ok(Guards::default());
     }
     Ok(Guards {
-        permit_expired_unused: store::latest_permit_expired_unused(conn, &row.id, now())?,
+        permit_expired_unused: store::latest_permit_expired_unused(conn, &row.id, at)?,
     })
 }
 
@@ -246,18 +250,20 @@ pub fn guards_for(conn: &mut DbConnection, row: &RequestRow) -> ApiResult<Guards
 pub fn view(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     row: RequestRow,
 ) -> ApiResult<RequestView> {
     let cal = crate::sla::store::calendar(conn, config)?;
     let stored = crate::sla::store::row_for(conn, &row.id)?;
-    view_with(conn, config, &cal, user, row, stored)
+    view_with(conn, config, clock, &cal, user, row, stored)
 }
 
 /// Views of several requests, reading the calendar and the clocks once.
 pub fn views(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     rows: Vec<RequestRow>,
 ) -> ApiResult<Vec<RequestView>> {
@@ -267,7 +273,7 @@ pub fn views(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let sla = stored.remove(&row.id);
-        out.push(view_with(conn, config, &cal, user, row, sla)?);
+        out.push(view_with(conn, config, clock, &cal, user, row, sla)?);
     }
     Ok(out)
 }
@@ -276,11 +282,12 @@ pub fn views(
 pub fn list(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     query: &ListQuery,
 ) -> ApiResult<(Vec<String>, Vec<RequestView>)> {
     let rows = store::list(conn, query)?;
-    let views = views(conn, config, user, rows)?;
+    let views = views(conn, config, clock, user, rows)?;
     let keys = views
         .iter()
         .map(|v| match (query.sort, v.sla.due_at) {
@@ -294,16 +301,18 @@ pub fn list(
 fn view_with(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     cal: &crate::sla::calendar::Calendar,
     user: &AuthUser,
     row: RequestRow,
     stored: Option<crate::sla::store::SlaRow>,
 ) -> ApiResult<RequestView> {
-    let guards = guards_for(conn, &row)?;
+    let at = clock.now();
+    let guards = guards_for(conn, &row, at)?;
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
-    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, now())?;
-    Ok(RequestView::build(row, show, actions, sla, &config.clock()))
+    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, at)?;
+    Ok(RequestView::build(row, show, actions, sla, clock))
 }
 
 fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
@@ -323,6 +332,7 @@ fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
 pub fn create(
     c: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     new: NewRequest,
 ) -> ApiResult<RequestView> {
@@ -337,7 +347,7 @@ pub fn create(
         if let Some(existing) = store::open_for_vehicle(c, &keys)? {
             return Err(duplicate_for(existing, user));
         }
-        let at = now();
+        let at = clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         let tracking_code = store::claim_tracking_code(c, "request", &id, at)?;
         let row = RequestRow {
@@ -405,7 +415,7 @@ pub fn create(
         crate::sla::store::refresh(c, config, &id, at)?;
         changed(
             c,
-            config,
+            clock,
             Change {
                 request: &row,
                 from: None,
@@ -414,7 +424,7 @@ pub fn create(
                 at,
             },
         )?;
-        view(c, config, user, row)
+        view(c, config, clock, user, row)
     }
 }
 
@@ -461,7 +471,7 @@ pub struct Change<'a> {
 /// Work done in the same transaction as every filing and transition (SMS notifications are
 /// enqueued this way). Requests depend on no such module: the module supplies the hook and
 /// the composition root registers it with [`on_change`] before serving.
-pub type ChangeHook = fn(&mut DbConnection, &Config, &Change<'_>) -> ApiResult<()>;
+pub type ChangeHook = fn(&mut DbConnection, &Clock, &Change<'_>) -> ApiResult<()>;
 
 static CHANGE_HOOK: std::sync::OnceLock<ChangeHook> = std::sync::OnceLock::new();
 
@@ -471,9 +481,9 @@ pub fn on_change(hook: ChangeHook) {
     let _ = CHANGE_HOOK.set(hook);
 }
 
-fn changed(conn: &mut DbConnection, config: &Config, change: Change<'_>) -> ApiResult<()> {
+fn changed(conn: &mut DbConnection, clock: &Clock, change: Change<'_>) -> ApiResult<()> {
     match CHANGE_HOOK.get() {
-        Some(hook) => hook(conn, config, &change),
+        Some(hook) => hook(conn, clock, &change),
         None => Ok(()),
     }
 }
@@ -498,6 +508,7 @@ pub struct Transition<'a> {
 pub fn transition<F>(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     t: Transition<'_>,
     extra: F,
 ) -> ApiResult<RequestRow>
@@ -520,7 +531,7 @@ where
     let scope = Scope::request_actions(user);
     let row = store::load_visible(conn, &scope, request_id)?;
     if_match.check(row.version)?;
-    let guards = guards_for(conn, &row)?;
+    let guards = guards_for(conn, &row, at)?;
     let to = match status::decide(row.status, action, user.role, guards) {
         Ok(to) => to,
         Err(Refusal::Forbidden) => return Err(ApiError::forbidden()),
@@ -598,7 +609,7 @@ where
     }
     changed(
         conn,
-        config,
+        clock,
         Change {
             request: &after,
             from: Some(row.status),
@@ -615,6 +626,7 @@ where
 pub fn reject(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -627,13 +639,13 @@ pub fn reject(
         action: Action::Reject,
         if_match,
         note: Some(&reason),
-        at: now(),
+        at: clock.now(),
     };
-    transition(conn, config, t, |c, row| {
+    transition(conn, config, clock, t, |c, row| {
         store::record_rejection(c, &row.id, code)
     })?;
     let row = store::load(conn, request_id)?;
-    view(conn, config, user, row)
+    view(conn, config, clock, user, row)
 }
 
 /// Who read or changed the request `id` (404 outside `scope`): its audit entries and its

@@ -6,7 +6,6 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::TimeDelta;
 
 use crate::auth::AuthUser;
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
@@ -31,7 +30,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 fn view(state: &AppState, account: Account) -> ServiceAccount {
-    ServiceAccount::new(account, &state.clock, now())
+    ServiceAccount::new(account, &state.clock, state.clock.now())
 }
 
 /// The account with its `ETag`.
@@ -93,14 +92,15 @@ pub async fn token(
         token_ttl_secs: state.tokens.access_ttl_secs,
     };
     let (client_id, address, policy) = (presented.client_id.clone(), ip.clone(), limits.throttle);
+    let at = state.clock.now();
     let candidate = state
-        .db(move |c| service::token_candidate(c, &client_id, &address, &policy))
+        .db(move |c| service::token_candidate(c, &client_id, &address, &policy, at))
         .await?;
     // A SHA-256 comparison: cheap enough for the async side, and done before any write.
-    let verdict = service::authenticate(candidate.account, &presented, now());
+    let verdict = service::authenticate(candidate.account, &presented, at);
     let quotas = candidate.quotas;
     let issued = state
-        .write(move |c| service::token_record(c, &presented, &ip, &limits, &quotas, verdict))
+        .write(move |c| service::token_record(c, &presented, &ip, &limits, &quotas, verdict, at))
         .await?;
     token_reply(&state, issued)
 }
@@ -125,6 +125,7 @@ fn token_reply(state: &AppState, issued: service::Issued) -> ApiResult<HttpRespo
             user.role,
             &user.organisation_id,
             &issued.session_id,
+            state.clock.now(),
         )
         .map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
@@ -163,7 +164,10 @@ pub async fn create(
     let actor = crate::audit::Actor::of(&user);
     let body = body.into_inner()?;
     let new = state.db(move |c| service::prepare(c, body)).await?;
-    let (account, client_secret) = state.tx(move |c| service::create(c, &actor, new)).await?;
+    let at = state.clock.now();
+    let (account, client_secret) = state
+        .tx(move |c| service::create(c, &actor, new, at))
+        .await?;
     let mut b = HttpResponse::Created();
     with_etag(&mut b, account.user.version);
     b.insert_header((
@@ -262,8 +266,9 @@ pub async fn update(
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = Changes::try_from(body.into_inner()?)?;
+    let at = state.clock.now();
     let account = state
-        .tx(move |c| service::update(c, &actor, &id, if_match, changes))
+        .tx(move |c| service::update(c, &actor, &id, if_match, changes, at))
         .await?;
     Ok(ok_with_etag(&state, account))
 }
@@ -300,8 +305,9 @@ pub async fn rotate_secret(
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let overlap = TimeDelta::hours(i64::from(state.config.service_account_secret_overlap_hours));
+    let at = state.clock.now();
     let (account, client_secret) = state
-        .tx(move |c| service::rotate_secret(c, &actor, &id, if_match, overlap))
+        .tx(move |c| service::rotate_secret(c, &actor, &id, if_match, overlap, at))
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, account.user.version);

@@ -12,7 +12,6 @@ use crate::audit::{self, Action, Actor, ActorKind, Subject};
 use crate::auth::model::UserRow;
 use crate::auth::sessions::{self, RevokeReason};
 use crate::auth::throttle::Policy;
-use crate::clock::now;
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::Origin;
@@ -44,8 +43,8 @@ pub fn create(
     conn: &mut DbConnection,
     actor: &Actor,
     new: NewServiceAccount,
+    at: NaiveDateTime,
 ) -> ApiResult<(Account, String)> {
-    let at = now();
     let id = uuid::Uuid::now_v7().to_string();
     let client_id = model::new_client_id();
     let secret = model::new_client_secret();
@@ -79,6 +78,7 @@ pub fn create(
     store::insert(conn, &user, &credentials)?;
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::ServiceAccountCreated,
@@ -103,10 +103,10 @@ pub fn update(
     id: &str,
     if_match: IfMatch,
     changes: Changes,
+    at: NaiveDateTime,
 ) -> ApiResult<Account> {
     let current = store::load(conn, id)?;
     if_match.check(current.user.version)?;
-    let at = now();
     let was_disabled = current.user.disabled;
     let disabled = changes.disabled.unwrap_or(was_disabled);
     let name = changes.name.unwrap_or(current.user.full_name);
@@ -118,6 +118,7 @@ pub fn update(
     }
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::ServiceAccountUpdated,
@@ -138,10 +139,10 @@ pub fn rotate_secret(
     id: &str,
     if_match: IfMatch,
     overlap: TimeDelta,
+    at: NaiveDateTime,
 ) -> ApiResult<(Account, String)> {
     let current = store::load(conn, id)?;
     if_match.check(current.user.version)?;
-    let at = now();
     let secret = model::new_client_secret();
     let previous_until = at + overlap;
     let previous = (overlap > TimeDelta::zero())
@@ -152,6 +153,7 @@ pub fn rotate_secret(
     }
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::ServiceAccountSecretRotated,
@@ -181,10 +183,11 @@ pub fn token_candidate(
     client_id: &str,
     client_ip: &str,
     policy: &Policy,
+    at: NaiveDateTime,
 ) -> ApiResult<Candidate> {
     Ok(Candidate {
         account: store::by_client_id(conn, client_id)?,
-        quotas: throttle::quotas(conn, policy, client_id, client_ip, now())?,
+        quotas: throttle::quotas(conn, policy, client_id, client_ip, at)?,
     })
 }
 
@@ -256,8 +259,8 @@ pub fn token_record(
     limits: &TokenLimits,
     quotas: &[Quota],
     verdict: Verdict,
+    at: NaiveDateTime,
 ) -> ApiResult<Issued> {
-    let at = now();
     let client_id = credentials.client_id.as_str();
     let (account_id, reason) = match verdict {
         Verdict::Accepted(account) => {
@@ -279,6 +282,7 @@ pub fn token_record(
                 };
                 audit::record(
                     c,
+                    at,
                     audit::Entry::by(
                         &actor,
                         Action::ClientTokenIssued,
@@ -312,6 +316,7 @@ pub fn token_record(
         }
         audit::record(
             c,
+            at,
             audit::Entry {
                 actor_id: id.map(str::to_owned),
                 actor_kind: ActorKind::ServiceAccount,

@@ -8,7 +8,6 @@ use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::clock::now;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::json::{parse_body, Json};
@@ -55,7 +54,7 @@ pub async fn list(
     filter: web::Query<HolidayFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let today = state.config.clock().today();
+    let today = state.clock.today();
     let q = HolidayQuery::parse(&filter, &page, today)?;
     let clock = state.clock;
     let page: Paginated<Holiday> = state.db(move |c| service::holidays(c, &clock, &q)).await?;
@@ -84,12 +83,13 @@ pub async fn create(
     user: AuthUser,
     body: Json<NewHoliday>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let entry = HolidayEntry::try_from(body.into_inner()?)?;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let row = state
-        .tx(move |c| service::add_holiday(c, &config, &actor, entry, now()))
+        .tx(move |c| service::add_holiday(c, &config, &actor, entry, clock.now()))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/holidays/{}", row.id)))
@@ -124,12 +124,13 @@ pub async fn import(
     user: AuthUser,
     body: Json<HolidayImport>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let entries = import_entries(body.into_inner()?)?;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let summary = state
-        .tx(move |c| service::import_holidays(c, &config, &actor, entries, now()))
+        .tx(move |c| service::import_holidays(c, &config, &actor, entries, clock.now()))
         .await?;
     Ok(HttpResponse::Ok().json(summary))
 }
@@ -160,6 +161,7 @@ pub async fn confirm(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let input: ConfirmHoliday = if body.iter().all(u8::is_ascii_whitespace) {
         ConfirmHoliday::default()
@@ -171,7 +173,7 @@ pub async fn confirm(
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let (row, created) = state
-        .tx(move |c| service::confirm_holiday(c, &config, &actor, &id, date, now()))
+        .tx(move |c| service::confirm_holiday(c, &config, &actor, &id, date, clock.now()))
         .await?;
     let mut reply = if created {
         HttpResponse::Created()
@@ -204,12 +206,13 @@ pub async fn remove(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     state
-        .tx(move |c| service::remove_holiday(c, &config, &actor, &id, now()))
+        .tx(move |c| service::remove_holiday(c, &config, &actor, &id, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -234,11 +237,12 @@ pub async fn explain(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let id = id.into_inner();
     let config = state.config.clone();
     let body: SlaExplanation = state
-        .db(move |c| service::explain(c, &config, &scope, &id, now()))
+        .db(move |c| service::explain(c, &config, &clock, &scope, &id, clock.now()))
         .await?;
     Ok(HttpResponse::Ok().json(body))
 }
@@ -270,6 +274,7 @@ pub async fn sla_report(
     user: AuthUser,
     filter: web::Query<ReportFilter>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Directorate, Role::Admin])?;
     let accept = req
         .headers()
@@ -279,7 +284,7 @@ pub async fn sla_report(
     let q = ReportQuery::parse(filter.into_inner(), accept)?;
     let format = q.format;
     let config = state.config.clone();
-    let at = now();
+    let at = clock.now();
     let report: SlaReport = state
         .read(move |c| service::report(c, &config, q, at))
         .await?;

@@ -111,6 +111,7 @@ pub fn add_holiday(
         crate::audit::Action::HolidayCreate,
         &row,
         recomputed,
+        at,
     )?;
     Ok(row)
 }
@@ -184,6 +185,7 @@ pub fn remove_holiday(
         crate::audit::Action::HolidayDelete,
         &row,
         recomputed,
+        at,
     )
 }
 
@@ -250,6 +252,7 @@ pub fn confirm_holiday(
         crate::audit::Action::HolidayConfirm,
         &row,
         recomputed,
+        at,
     )?;
     Ok((row, created))
 }
@@ -367,6 +370,7 @@ pub fn import_holidays(
     }
     crate::audit::record(
         conn,
+        at,
         crate::audit::Entry {
             subject_id: None,
             ..crate::audit::Entry::by(
@@ -395,9 +399,11 @@ fn audit(
     action: crate::audit::Action,
     row: &HolidayRow,
     recomputed: usize,
+    at: NaiveDateTime,
 ) -> ApiResult<()> {
     crate::audit::record(
         conn,
+        at,
         crate::audit::Entry::by(actor, action, crate::audit::Subject::Holiday, &row.id).detail(
             serde_json::json!({
                 "date": row.date,
@@ -414,6 +420,7 @@ fn audit(
 pub fn explain(
     conn: &mut DbConnection,
     config: &Config,
+    clock: &Clock,
     scope: &Scope,
     id: &str,
     at: NaiveDateTime,
@@ -432,7 +439,7 @@ pub fn explain(
     let rules =
         crate::sla::rules::store::overlapping(conn, cal.local_date(first), cal.local_date(at))?
             .into_iter()
-            .map(|r| crate::sla::rules::views::WorkingRule::new(r, &config.clock()))
+            .map(|r| crate::sla::rules::views::WorkingRule::new(r, clock))
             .collect();
     Ok(SlaExplanation {
         request_id: request.id,

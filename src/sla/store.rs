@@ -327,7 +327,7 @@ pub fn recompute_since(
 ) -> ApiResult<usize> {
     let cal = calendar(conn, config)?;
     // The first day's first instant in the service's time zone.
-    let since = config.clock().day_start_utc(first_day);
+    let since = config.zone().day_start_utc(first_day);
     let mut ids: Vec<String> = request_sla::table
         .filter(request_sla::clock.eq(ClockState::Running))
         .filter(request_sla::due_at.ge(since))

@@ -87,12 +87,13 @@ pub async fn update_template(
     event: web::Path<String>,
     body: Json<UpdateTemplate>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let event: SmsEvent = event.parse().map_err(|_| ApiError::not_found())?;
     let new = NewTemplate::parse(event, body.into_inner()?)?;
     let actor = crate::audit::Actor::of(&user);
     let view = state
-        .tx(move |c| service::save_template(c, &actor, event, new))
+        .tx(move |c| service::save_template(c, &actor, event, new, clock.now()))
         .await?;
     Ok(HttpResponse::Ok().json(view))
 }

@@ -7,7 +7,6 @@ use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
-use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::domain::jalali::{format_jalali, format_jalali_instant};
@@ -62,7 +61,7 @@ fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<Strin
 /// change: the dedupe key is the request, its version after the change, and the recipient.
 pub fn on_request_change(
     conn: &mut DbConnection,
-    config: &Config,
+    clock: &Clock,
     change: &Change<'_>,
 ) -> ApiResult<()> {
     let Some(event) = request_event(change.to, change.from.is_none()) else {
@@ -78,7 +77,6 @@ pub fn on_request_change(
         SmsEvent::DocumentsRequested => values.push(("documents", asked_documents(conn, &r.id)?)),
         SmsEvent::PermitIssued => {
             if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
-                let clock = config.clock();
                 values.push(("permit_number", p.permit_number));
                 values.push((
                     "valid_until",
@@ -229,8 +227,8 @@ pub fn save_template(
     actor: &Actor,
     event: SmsEvent,
     new: NewTemplate,
+    at: NaiveDateTime,
 ) -> ApiResult<TemplateView> {
-    let at = crate::clock::now();
     let (action, text) = match &new.0 {
         Some(body) => {
             store::save_template(conn, event, body, &actor.id, at)?;
@@ -244,6 +242,7 @@ pub fn save_template(
     // The audit keeps each text applicants were sent under (the built-in one when restored).
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, action, Subject::SmsTemplate, event.as_str())
             .detail(serde_json::json!({ "body": text })),
     )?;

@@ -14,7 +14,7 @@ use chrono::{NaiveDateTime, TimeDelta, TimeZone};
 use diesel::connection::SimpleConnection;
 use rand::Rng;
 
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::config::QuietHours;
 use crate::db::{write_tx, DbConnection};
 use crate::domain::mobile::mask;
@@ -133,7 +133,8 @@ async fn tick(
         return Ok(());
     }
     let st = state.clone();
-    let claimed = state.write(move |conn| claim(conn, &st, now())).await?;
+    let at = state.clock.now();
+    let claimed = state.write(move |conn| claim(conn, &st, at)).await?;
     for m in claimed {
         let Ok(permit) = slots.clone().acquire_owned().await else {
             break;
@@ -169,7 +170,7 @@ async fn send(state: &AppState, provider: &dyn Provider, m: MessageRow) {
     let attempts = m.attempts + 1;
     let max = state.config.sms_max_attempts as i32;
     let base = state.config.sms_backoff_base_ms;
-    let at = now();
+    let at = state.clock.now();
     let attempt = match outcome {
         Ok(()) => Attempt {
             status: MessageStatus::Sent,

@@ -1,10 +1,11 @@
 //! The first administrator: created on first start with an empty database, or by the
 //! `create-admin` command.
 
+use chrono::NaiveDateTime;
+
 use crate::auth::model::{username_key, UserRow};
 use crate::auth::password;
 use crate::auth::sessions::{self, RevokeReason};
-use crate::clock::now;
 use crate::config::Secret;
 use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
@@ -29,11 +30,10 @@ pub enum AdminOutcome {
     Reset(Option<String>),
 }
 
-fn directorate_org(conn: &mut DbConnection) -> ApiResult<String> {
+fn directorate_org(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<String> {
     if let Some(id) = organisations::oldest_of_kind(conn, OrgKind::Directorate)? {
         return Ok(id);
     }
-    let at = now();
     let row = OrganisationRow {
         id: uuid::Uuid::now_v7().to_string(),
         name: DIRECTORATE_NAME.to_owned(),
@@ -54,6 +54,7 @@ pub fn create_or_reset_admin(
     conn: &mut DbConnection,
     username: &str,
     password: Option<&Secret>,
+    at: NaiveDateTime,
 ) -> ApiResult<AdminOutcome> {
     let (plain, generated) = match password {
         Some(p) => (p.expose().to_owned(), false),
@@ -62,13 +63,12 @@ pub fn create_or_reset_admin(
     password::check_policy("password", &plain, username, None).map_err(ApiError::invalid_field)?;
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
     let key = username_key(username);
-    let at = now();
     if let Some(id) = store::id_by_username_key(conn, &key)? {
         store::restore_admin(conn, &id, &hash, generated, at)?;
         sessions::revoke_all_for_user(conn, &id, RevokeReason::PasswordReset, None, at)?;
         return Ok(AdminOutcome::Reset(generated.then_some(plain)));
     }
-    let org_id = directorate_org(conn)?;
+    let org_id = directorate_org(conn, at)?;
     let row = UserRow {
         id: uuid::Uuid::now_v7().to_string(),
         username: username.trim().to_owned(),
@@ -98,9 +98,10 @@ pub fn create_or_reset_admin(
 pub fn bootstrap_if_empty(
     conn: &mut DbConnection,
     password: Option<&Secret>,
+    at: NaiveDateTime,
 ) -> ApiResult<Option<AdminOutcome>> {
     if !store::is_empty(conn)? {
         return Ok(None);
     }
-    create_or_reset_admin(conn, "admin", password).map(Some)
+    create_or_reset_admin(conn, "admin", password, at).map(Some)
 }

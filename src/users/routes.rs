@@ -58,6 +58,7 @@ pub async fn create(
     user.require(&[Role::Admin])?;
     let actor = crate::audit::Actor::of(&user);
     let body = body.into_inner()?;
+    let at = state.clock.now();
     // Validation needs the organisation's kind: the service checks the body (one 422).
     let new = state.db(move |c| service::prepare(c, body)).await?;
     // Hashed between the read and the write, holding no connection.
@@ -68,7 +69,7 @@ pub async fn create(
     .await?;
     let credentials = credentials?;
     let created = state
-        .write(move |c| service::create(c, &actor, new, credentials))
+        .write(move |c| service::create(c, &actor, new, credentials, at))
         .await?;
     let location = format!("/api/v1/users/{}", created.user.id);
     let mut b = HttpResponse::Created();
@@ -165,8 +166,9 @@ pub async fn update(
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let changes = UserChanges::try_from(body.into_inner()?)?;
+    let at = state.clock.now();
     let row = state
-        .tx(move |c| service::update(c, &actor, &id, if_match, changes))
+        .tx(move |c| service::update(c, &actor, &id, if_match, changes, at))
         .await?;
     Ok(ok_with_etag(row, &state.clock))
 }
@@ -194,8 +196,9 @@ pub async fn reset_password(
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
     let (temporary_password, hash) = web::block(service::temporary_password).await??;
+    let at = state.clock.now();
     state
-        .write(move |c| service::reset_password(c, &actor, &id, &hash))
+        .write(move |c| service::reset_password(c, &actor, &id, &hash, at))
         .await?;
     Ok(HttpResponse::Ok().json(TemporaryPassword { temporary_password }))
 }

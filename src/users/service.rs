@@ -2,12 +2,13 @@
 //! (not disabling oneself; disabling signs out everywhere) and resetting a forgotten password.
 //! Called on the blocking pool: password hashing happens before the write transaction.
 
+use chrono::NaiveDateTime;
+
 use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::model::UserRow;
 use crate::auth::password;
 use crate::auth::sessions::{self, RevokeReason};
 use crate::auth::store::{self as accounts, NewPassword};
-use crate::clock::now;
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
@@ -60,13 +61,14 @@ pub fn create(
     actor: &Actor,
     new: NewUser,
     credentials: Credentials,
+    at: NaiveDateTime,
 ) -> ApiResult<Created> {
     let Credentials {
         plain,
         hash,
         generated,
     } = credentials;
-    let row = new_row(new, hash, generated);
+    let row = new_row(new, hash, generated, at);
     write_tx(conn, |c| {
         if store::username_taken(c, &row.username_key)? {
             return Err(ApiError::duplicate(
@@ -78,6 +80,7 @@ pub fn create(
         store::insert(c, &row)?;
         audit::record(
             c,
+            at,
             audit::Entry::by(actor, Action::UserCreated, Subject::User, &row.id).detail(
                 serde_json::json!({
                     "role": row.role,
@@ -93,8 +96,12 @@ pub fn create(
     })
 }
 
-fn new_row(new: NewUser, password_hash: String, must_change_password: bool) -> UserRow {
-    let at = now();
+fn new_row(
+    new: NewUser,
+    password_hash: String,
+    must_change_password: bool,
+    at: NaiveDateTime,
+) -> UserRow {
     UserRow {
         id: uuid::Uuid::now_v7().to_string(),
         username_key: new.username.key(),
@@ -122,6 +129,7 @@ pub fn update(
     id: &str,
     if_match: IfMatch,
     changes: UserChanges,
+    at: NaiveDateTime,
 ) -> ApiResult<UserRow> {
     if changes.disabled == Some(true) && id == actor.id {
         return Err(ApiError::conflict(
@@ -132,7 +140,6 @@ pub fn update(
     }
     let current = store::person(conn, id)?;
     if_match.check(current.version)?;
-    let at = now();
     let disabled = changes.disabled.unwrap_or(current.disabled);
     let profile = Profile {
         full_name: changes.full_name.unwrap_or(current.full_name),
@@ -150,6 +157,7 @@ pub fn update(
     }
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, Action::UserUpdated, Subject::User, id).detail(serde_json::json!({
             "disabled": disabled,
             "was_disabled": current.disabled,
@@ -172,10 +180,10 @@ pub fn reset_password(
     actor: &Actor,
     id: &str,
     hash: &str,
+    at: NaiveDateTime,
 ) -> ApiResult<()> {
     store::person(conn, id)?;
     write_tx(conn, |c| {
-        let at = now();
         let new = NewPassword {
             hash,
             must_change: true,
@@ -185,6 +193,7 @@ pub fn reset_password(
         sessions::revoke_all_for_user(c, id, RevokeReason::PasswordReset, None, at)?;
         audit::record(
             c,
+            at,
             audit::Entry::by(actor, Action::UserPasswordReset, Subject::User, id),
         )
     })

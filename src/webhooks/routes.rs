@@ -87,7 +87,10 @@ pub async fn remove(
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
     let actor = crate::audit::Actor::of(&user);
-    state.tx(move |c| service::remove(c, &actor, &id)).await?;
+    let at = state.clock.now();
+    state
+        .tx(move |c| service::remove(c, &actor, &id, at))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -113,8 +116,9 @@ pub async fn rotate(
     let id = id.into_inner();
     let secrets = outbound.secrets.clone();
     let actor = crate::audit::Actor::of(&user);
+    let at = state.clock.now();
     let rotated: RotatedSecret = state
-        .tx(move |c| service::rotate(c, &secrets, &actor, &id))
+        .tx(move |c| service::rotate(c, &secrets, &actor, &id, at))
         .await?;
     Ok(HttpResponse::Ok().json(rotated))
 }

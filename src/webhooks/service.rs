@@ -3,8 +3,10 @@
 
 use chrono::TimeDelta;
 
+use chrono::NaiveDateTime;
+
 use crate::audit::{self, Action, Actor, Subject};
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
@@ -46,7 +48,7 @@ pub fn create(
         }
     }
     let from = crate::events::store::last_position(conn)?;
-    let at = now();
+    let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
     store::insert(
         conn,
@@ -67,6 +69,7 @@ pub fn create(
     let (receiver, had_query) = without_query(&new.url);
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, &id).detail(
             serde_json::json!({
                 "url": receiver,
@@ -112,12 +115,18 @@ pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<WebhookList> {
 }
 
 /// Unsubscribes: no further deliveries; pending ones fail as `unsubscribed`.
-pub fn remove(conn: &mut DbConnection, actor: &Actor, id: &str) -> ApiResult<()> {
+pub fn remove(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     store::ensure_live(conn, id)?;
-    store::mark_deleted(conn, id, now())?;
+    store::mark_deleted(conn, id, at)?;
     store::fail_pending(conn, id, "unsubscribed")?;
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, Action::WebhookUnsubscribed, Subject::Webhook, id),
     )
 }
@@ -128,14 +137,16 @@ pub fn rotate(
     secrets: &SecretBox,
     actor: &Actor,
     id: &str,
+    at: NaiveDateTime,
 ) -> ApiResult<RotatedSecret> {
     let (secret, sealed) = seal(secrets)?;
     store::ensure_live(conn, id)?;
     let old = store::secret_enc(conn, id)?;
-    let grace_until = now() + PREVIOUS_SECRET_GRACE;
+    let grace_until = at + PREVIOUS_SECRET_GRACE;
     store::replace_secret(conn, id, &sealed, &old, grace_until)?;
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, Action::WebhookSecretRotated, Subject::Webhook, id).detail(
             serde_json::json!({ "previous_secret_signs_until": crate::clock::utc(grace_until) }),
         ),
@@ -167,12 +178,13 @@ pub fn retry(
 ) -> ApiResult<Delivery> {
     store::ensure_live(conn, hook_id)?;
     let before = store::delivery(conn, hook_id, id)?;
-    let at = now();
+    let at = clock.now();
     store::requeue(conn, id, at, at + window)?;
     // A retry sends the event's data out again: the audit says which delivery, and how it had
     // ended before.
     audit::record(
         conn,
+        at,
         audit::Entry::by(
             actor,
             Action::WebhookDeliveryRetried,

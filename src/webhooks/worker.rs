@@ -12,7 +12,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use diesel::connection::SimpleConnection;
 use rand::Rng;
 
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::events::{outbox, store as events_store};
@@ -52,12 +52,11 @@ struct Claimed {
 }
 
 /// Creates deliveries for events past each subscription's fan-out position.
-fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
+fn fanout(conn: &mut DbConnection, window: TimeDelta, at: NaiveDateTime) -> ApiResult<()> {
     write_tx(conn, |c| {
         if let DbConnection::Postgresql(pg) = c {
             pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({FANOUT_LOCK})"))?;
         }
-        let at = now();
         for hook in store::fanout_hooks(c)? {
             let evs = events_store::routing_after(c, hook.fanout_position, 500)?;
             let Some(last) = evs.last().map(|e| e.position) else {
@@ -82,7 +81,7 @@ fn fanout(conn: &mut DbConnection, window: TimeDelta) -> ApiResult<()> {
 }
 
 fn claim(outbound: &Outbound, clock: &Clock, conn: &mut DbConnection) -> ApiResult<Vec<Claimed>> {
-    let at = now();
+    let at = clock.now();
     let ids: Vec<String> = write_tx(conn, |c| store::lease_due(c, at, LEASE, BATCH))?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
@@ -125,7 +124,7 @@ async fn tick(
     let claimed = state
         .write(move |conn| {
             outbox::sequence(conn)?;
-            fanout(conn, window)?;
+            fanout(conn, window, clock.now())?;
             claim(&ob, &clock, conn)
         })
         .await?;
@@ -145,7 +144,7 @@ async fn tick(
 }
 
 async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
-    let timestamp = chrono::Utc::now().timestamp();
+    let timestamp = state.clock.now().and_utc().timestamp();
     let signature = d
         .secrets
         .iter()
@@ -172,9 +171,10 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let id = d.id.clone();
     let give_up_at = d.give_up_at;
     let attempts = d.attempts + 1;
+    let clock = state.clock;
     let res = state
         .write(move |conn| {
-            let at = now();
+            let at = clock.now();
             let (status, next) = if ok {
                 (DeliveryStatus::Delivered, at)
             } else {

@@ -231,7 +231,7 @@ async fn audit_entries_cannot_be_changed_and_go_only_after_their_retention() {
     let deleted = diesel::sql_query("DELETE FROM audit_log").execute(&mut conn);
     assert!(deleted.is_err(), "a young audit entry was deleted");
     // Within retention nothing goes; a purge as of far in the future takes them all.
-    let now = plate_permits::clock::now();
+    let now = app.clock.now();
     assert_eq!(
         plate_permits::audit::service::purge_expired(&mut conn, 1825, now).unwrap(),
         0

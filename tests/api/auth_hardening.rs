@@ -302,7 +302,7 @@ async fn expired_and_long_revoked_sessions_are_purged() {
     let sessions = "SELECT COUNT(*) AS n FROM sessions";
     let tokens = "SELECT COUNT(*) AS n FROM refresh_tokens";
     assert_eq!((count(&app, sessions), count(&app, tokens)), (4, 4));
-    let now = plate_permits::clock::now();
+    let now = app.clock.now();
     let mut conn = app.db_conn();
     assert_eq!(purge_expired(&mut conn, now).expect("purge"), 0);
     // A day after the cap revoked the two oldest, they go; the live ones stay.

@@ -169,7 +169,7 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .await;
     let complaint = json!({"subject": "موضوع شکایت", "body": "متن شکایت", "category": "other"});
     let complaint = app.complain(&s.agency_a, &complaint).await.json(201);
-    let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "متن اطلاعیه", "starts_at": in_minutes(0), "ends_at": in_minutes(60)});
+    let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "متن اطلاعیه", "starts_at": in_minutes(app.now(), 0), "ends_at": in_minutes(app.now(), 60)});
     let notice = app.post_notice(&s.admin, &notice).await.json(201);
     let (spare_user, _) = app
         .create_user(&s.admin, "agency", &s.org_b, "spare-user")

@@ -217,7 +217,7 @@ async fn a_backup_under_writes_restores_every_acknowledged_request() {
         assert_eq!(mode & 0o077, 0, "restored database mode {mode:o}");
     }
     let config = test_config(&data_dir, &db_url);
-    let restored = Application::build(config)
+    let restored = Application::build(config, app.clock)
         .await
         .expect("start on the restore");
     let port = restored.port();

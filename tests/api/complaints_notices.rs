@@ -194,23 +194,23 @@ async fn withdrawn_requests_are_not_rated() {
     reply.problem(409, "invalid_transition");
 }
 
-/// A notice of this kind from `from` to `to` minutes from now.
-fn notice(kind: &str, from: i64, to: i64, read_only: bool) -> Value {
-    json!({"kind": kind, "title": "به‌روزرسانی", "body": "به‌روزرسانی پایگاه داده", "starts_at": in_minutes(from), "ends_at": in_minutes(to), "read_only": read_only})
+/// A notice of this kind from `from` to `to` minutes after `now`.
+fn notice(now: Now, kind: &str, from: i64, to: i64, read_only: bool) -> Value {
+    json!({"kind": kind, "title": "به‌روزرسانی", "body": "به‌روزرسانی پایگاه داده", "starts_at": in_minutes(now, from), "ends_at": in_minutes(now, to), "read_only": read_only})
 }
 
 #[tokio::test]
 async fn maintenance_needs_a_day_of_notice() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
-    let soon = notice("maintenance", 60, 120, true);
+    let soon = notice(app.now(), "maintenance", 60, 120, true);
     let p = app
         .post_notice(&admin, &soon)
         .await
         .problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "starts_at");
     assert_eq!(p["errors"][0]["code"], "insufficient_notice");
-    let planned = notice("maintenance", 25 * 60, 26 * 60, true);
+    let planned = notice(app.now(), "maintenance", 25 * 60, 26 * 60, true);
     app.post_notice(&admin, &planned).await.json(201);
 }
 
@@ -218,7 +218,7 @@ async fn maintenance_needs_a_day_of_notice() {
 async fn only_administrators_post_notices() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let planned = notice("maintenance", 25 * 60, 26 * 60, true);
+    let planned = notice(app.now(), "maintenance", 25 * 60, 26 * 60, true);
     let reply = app.post_notice(&c.directorate, &planned).await;
     reply.problem(403, "forbidden");
 }
@@ -227,7 +227,7 @@ async fn only_administrators_post_notices() {
 async fn a_notice_ends_after_it_starts() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
-    let backwards = json!({"kind": "outage", "title": "قطعی", "body": "قطعی شبکه", "starts_at": in_minutes(10), "ends_at": in_minutes(5)});
+    let backwards = json!({"kind": "outage", "title": "قطعی", "body": "قطعی شبکه", "starts_at": in_minutes(app.now(), 10), "ends_at": in_minutes(app.now(), 5)});
     let reply = app.post_notice(&admin, &backwards).await;
     reply.problem(422, "validation_failed");
 }
@@ -236,9 +236,9 @@ async fn a_notice_ends_after_it_starts() {
 async fn notices_are_public_soonest_first_and_a_planned_window_blocks_nothing_yet() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let planned = notice("maintenance", 25 * 60, 26 * 60, true);
+    let planned = notice(app.now(), "maintenance", 25 * 60, 26 * 60, true);
     app.post_notice(&c.admin, &planned).await.json(201);
-    let info = json!({"kind": "info", "title": "اطلاعیه", "body": "ساعات کاری تغییر کرد", "starts_at": in_minutes(-5), "ends_at": in_minutes(60)});
+    let info = json!({"kind": "info", "title": "اطلاعیه", "body": "ساعات کاری تغییر کرد", "starts_at": in_minutes(app.now(), -5), "ends_at": in_minutes(app.now(), 60)});
     app.post_notice(&c.admin, &info).await.json(201);
     let list = app.get_public("/notices").await.items(200);
     assert_eq!(field(&list, "kind"), ["info", "maintenance"]);
@@ -247,7 +247,7 @@ async fn notices_are_public_soonest_first_and_a_planned_window_blocks_nothing_ye
 
 /// A read-only outage from now for thirty minutes; returns the notice's id.
 async fn outage_now(app: &TestApp, s: &Scenario<'_>) -> String {
-    let outage = json!({"kind": "outage", "title": "قطعی سامانه جامع خودرو", "body": "ارتباط با سامانه جامع خودرو قطع است.", "starts_at": in_minutes(0), "ends_at": in_minutes(30), "read_only": true});
+    let outage = json!({"kind": "outage", "title": "قطعی سامانه جامع خودرو", "body": "ارتباط با سامانه جامع خودرو قطع است.", "starts_at": in_minutes(app.now(), 0), "ends_at": in_minutes(app.now(), 30), "read_only": true});
     let n = app.post_notice(&s.admin, &outage).await.json(201);
     text(&n, "id").to_owned()
 }
@@ -297,7 +297,7 @@ async fn ending_an_outage_early_reopens_writes() {
     let notice_id = outage_now(&app, &s).await;
     let reply = app.reject(&s.directorate, s.id(), "x").await;
     reply.problem(503, "maintenance");
-    let end_now = json!({"ends_at": in_minutes(0)});
+    let end_now = json!({"ends_at": in_minutes(app.now(), 0)});
     app.patch_as(&s.admin, &format!("/notices/{notice_id}"), &end_now)
         .await
         .json(200);

@@ -117,7 +117,8 @@ async fn worker(
             if (i + n) % 2 == 0 {
                 (
                     format!("{api}/requests/{id}/permit"),
-                    new_permit(),
+                    // The server is the binary, on the system's clock.
+                    new_permit(chrono::Utc::now()),
                     "permit_issued",
                 )
             } else {
@@ -240,7 +241,8 @@ fn assert_consistent(conn: &mut DbConnection) -> usize {
 
 #[tokio::test]
 async fn sigkill_during_a_stream_loses_nothing_acknowledged() {
-    let app = spawn_app().await;
+    // The binary started below reads the system's clock: so does this app.
+    let app = spawn_app_on_system_clock().await;
     let c = app.cast().await;
     let client = reqwest::Client::new();
     let acks: Acks = Arc::default();
@@ -356,7 +358,9 @@ async fn two_replicas_keep_every_invariant() {
     // A second instance on the same database; calls alternate between the two.
     let mut config = app.config.clone();
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    let second = plate_permits::Application::build(config).await.unwrap();
+    let second = plate_permits::Application::build(config, app.clock)
+        .await
+        .unwrap();
     let bases = [
         app.address.clone(),
         format!("http://127.0.0.1:{}", second.port()),
@@ -384,7 +388,7 @@ async fn two_replicas_keep_every_invariant() {
             &bases,
             &c.directorate,
             &permit,
-            new_permit(),
+            new_permit(app.now()),
             false,
         )
         .await;
@@ -394,7 +398,7 @@ async fn two_replicas_keep_every_invariant() {
             .select(permits::id)
             .first(&mut app.db_conn())
             .unwrap();
-        let body = receipt("removed", &format!("R-{}", &pid[..8]));
+        let body = receipt(app.now(), "removed", &format!("R-{}", &pid[..8]));
         let path = format!("/permits/{pid}/receipt");
         let st = race(&client, &bases, &c.police, &path, body, true).await;
         one_winner(&st, 201, Some(409), "receipt");

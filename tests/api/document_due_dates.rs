@@ -23,7 +23,11 @@ fn ask(due_date: &str) -> Value {
 
 #[tokio::test]
 async fn a_due_date_is_refused_only_before_the_service_day() {
-    let app = spawn_app_with(|c| c.fixed_now = Some(late_evening_utc())).await;
+    let app = spawn_app_with_clock(
+        |c| plate_permits::clock::Clock::fixed(late_evening_utc(), c.service_timezone),
+        |_| {},
+    )
+    .await;
     let c = app.cast().await;
     let r = app.file_request(&c.agency_a).await;
     let id = r["id"].as_str().unwrap();

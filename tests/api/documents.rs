@@ -318,7 +318,11 @@ async fn interrupted_uploads_are_repaired_at_start_up() {
     std::fs::write(&orphan, b"y").unwrap();
     let mut config = app.config.clone();
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    drop(plate_permits::Application::build(config).await.unwrap());
+    drop(
+        plate_permits::Application::build(config, app.clock)
+            .await
+            .unwrap(),
+    );
     assert!(docs.join(key).exists(), "committed upload completed");
     let pending = std::fs::read_dir(docs.join(".incoming")).unwrap().count();
     assert_eq!(pending, 0);

@@ -174,8 +174,8 @@ async fn invisible_formatting_is_stripped_from_display_text() {
         "kind": "info",
         "title": dirty("اطلاعیه"),
         "body": dirty("متن اطلاعیه"),
-        "starts_at": in_minutes(60),
-        "ends_at": in_minutes(120),
+        "starts_at": in_minutes(app.now(), 60),
+        "ends_at": in_minutes(app.now(), 120),
         "read_only": false,
     });
     let n = app.post_notice(&s.admin, &notice).await.json(201);

@@ -417,7 +417,7 @@ async fn forged_or_expired_tokens_are_401() {
     };
     // Sanity: a token we sign the same way is accepted.
     app.me(&sign(json!({}), HS256, &secret)).await.json(200);
-    let now = chrono::Utc::now().timestamp();
+    let now = app.now().timestamp();
     let none = format!(
         "{}.{}.",
         b64.encode(r#"{"alg":"none","typ":"JWT"}"#),
@@ -592,13 +592,14 @@ fn bootstrap_without_password_generates_one_that_must_be_changed() {
     let db = fresh_database(dir.path());
     let mut conn = plate_permits::db::DbManager::connect_url(&db.url);
     plate_permits::db::migrations::run_pending(&mut conn).unwrap();
-    let outcome = bootstrap_if_empty(&mut conn, None).unwrap();
+    let at = test_now();
+    let outcome = bootstrap_if_empty(&mut conn, None, at).unwrap();
     let Some(AdminOutcome::CreatedWithTemporary(pw)) = outcome else {
         panic!("expected a generated password, got {outcome:?}");
     };
     assert_eq!(pw.len(), 16);
     // A second start does nothing.
-    assert_eq!(bootstrap_if_empty(&mut conn, None).unwrap(), None);
+    assert_eq!(bootstrap_if_empty(&mut conn, None, at).unwrap(), None);
     #[derive(QueryableByName)]
     struct Flag {
         #[diesel(sql_type = diesel::sql_types::Bool)]

@@ -18,7 +18,7 @@ async fn issued_permit(app: &TestApp, c: &Cast) -> (Value, Value) {
         200,
     )
     .await;
-    let valid_until = (chrono::Utc::now() + chrono::Duration::days(10)).to_rfc3339();
+    let valid_until = (app.now() + chrono::Duration::days(10)).to_rfc3339();
     let body = json!({"national_permit_number": format!("NV-{}", uuid::Uuid::new_v4().simple()), "valid_until": valid_until});
     let path = format!("/requests/{id}/permit");
     let permit = expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 201).await;
@@ -27,7 +27,7 @@ async fn issued_permit(app: &TestApp, c: &Cast) -> (Value, Value) {
 
 /// The police's receipt: the plate was removed.
 async fn receipt_removed(app: &TestApp, c: &Cast, permit_id: &str) -> Value {
-    let body = json!({"outcome": "removed", "receipt_number": "R-7", "plates_count": 2, "occurred_at": chrono::Utc::now().to_rfc3339()});
+    let body = json!({"outcome": "removed", "receipt_number": "R-7", "plates_count": 2, "occurred_at": app.now().to_rfc3339()});
     let path = format!("/permits/{permit_id}/receipt");
     expect_json(app.post_json(&path, Some(&c.police), &body).await, 201).await
 }
@@ -128,7 +128,8 @@ async fn every_event_type_is_emitted_by_some_flow() {
     let (request, permit) = issued_permit(&app, &c).await;
     receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
     let id = request["id"].as_str().unwrap();
-    let reg = json!({"national_registration_number": "REG-14", "registered_at": chrono::Utc::now().to_rfc3339()});
+    let reg =
+        json!({"national_registration_number": "REG-14", "registered_at": app.now().to_rfc3339()});
     let path = format!("/requests/{id}/registration");
     let done = expect_json(app.post_json(&path, Some(&c.registry), &reg).await, 200).await;
     assert_eq!(done["status"], "completed");
@@ -153,7 +154,7 @@ async fn every_event_type_is_emitted_by_some_flow() {
     )
     .await;
     // A notice.
-    let now = chrono::Utc::now();
+    let now = app.now();
     let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "ساعات کاری تغییر کرد", "starts_at": (now - chrono::Duration::minutes(5)).to_rfc3339(), "ends_at": (now + chrono::Duration::hours(1)).to_rfc3339()});
     expect_json(
         app.post_json("/notices", Some(&c.admin), &notice).await,

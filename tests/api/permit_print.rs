@@ -78,7 +78,11 @@ async fn the_page_shows_the_permit_in_persian() {
     let app = app().await;
     let mut s = Scenario::new(&app).await.filed().await.reviewed().await;
     s.permit = app
-        .issue_permit(&s.directorate, s.id(), &permit_body("۱۴۰۵-۷۷۸۸۱۲", 10))
+        .issue_permit(
+            &s.directorate,
+            s.id(),
+            &permit_body(app.now(), "۱۴۰۵-۷۷۸۸۱۲", 10),
+        )
         .await
         .json(201);
     let permit = &s.permit;
@@ -204,7 +208,7 @@ async fn hostile_values_print_as_text() {
     let r = app.file(&agency, &body).await.json(201);
     let id = text(&r, "id").to_owned();
     app.review(&c.directorate, &id).await.json(200);
-    let mut issue = new_permit();
+    let mut issue = new_permit(app.now());
     issue["notes"] = json!("</style><style>body{display:none}</style>");
     let permit: Value = app
         .issue_permit(&c.directorate, &id, &issue)

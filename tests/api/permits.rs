@@ -59,7 +59,7 @@ async fn a_request_goes_from_filing_to_completion_recording_every_step() {
 async fn a_permit_is_issued_with_its_location_and_a_twelve_digit_number() {
     let app = spawn_app().await;
     let s = under_review(&app).await;
-    let body = json!({"national_permit_number": "NV-1403-1", "valid_until": in_days(20), "notes": "ارسال به راهور"});
+    let body = json!({"national_permit_number": "NV-1403-1", "valid_until": in_days(app.now(), 20), "notes": "ارسال به راهور"});
     let reply = app.issue_permit(&s.directorate, s.id(), &body).await;
     assert!(reply.header("location").starts_with("/api/v1/permits/"));
     let permit = reply.json(201);
@@ -75,7 +75,7 @@ async fn a_permit_is_issued_with_its_location_and_a_twelve_digit_number() {
 async fn a_retried_issue_says_the_permit_was_issued_and_another_request_cannot_reuse_its_number() {
     let app = spawn_app().await;
     let s = under_review(&app).await;
-    let body = permit_body("NV-1403-7", 20);
+    let body = permit_body(app.now(), "NV-1403-7", 20);
     app.issue_permit(&s.directorate, s.id(), &body)
         .await
         .json(201);
@@ -102,9 +102,9 @@ async fn a_permit_body_is_validated_field_by_field() {
     let app = spawn_app().await;
     let s = under_review(&app).await;
     for (body, field) in [
-        (permit_body("NV-1", -1), "valid_until"),
-        (permit_body("NV-1", 90), "valid_until"),
-        (permit_body("", 3), "national_permit_number"),
+        (permit_body(app.now(), "NV-1", -1), "valid_until"),
+        (permit_body(app.now(), "NV-1", 90), "valid_until"),
+        (permit_body(app.now(), "", 3), "national_permit_number"),
         (
             json!({"national_permit_number": "NV-1", "valid_until": "soon"}),
             "valid_until",
@@ -124,7 +124,7 @@ async fn an_agency_cannot_issue_a_permit() {
     let app = spawn_app().await;
     let s = under_review(&app).await;
     let reply = app
-        .issue_permit(&s.agency_a, s.id(), &permit_body("NV-1", 3))
+        .issue_permit(&s.agency_a, s.id(), &permit_body(app.now(), "NV-1", 3))
         .await;
     reply.problem(403, "forbidden");
 }
@@ -155,7 +155,7 @@ async fn public_verification_shows_six_fields() {
 async fn a_removal_receipt_uses_the_permit_and_moves_the_request_on() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("removed", "R-1");
+    let body = receipt(app.now(), "removed", "R-1");
     let reply = app
         .receipt(&s.police, s.permit_id(), &body, Some("rcpt-1"))
         .await;
@@ -173,7 +173,7 @@ async fn a_removal_receipt_uses_the_permit_and_moves_the_request_on() {
 async fn the_registry_completes_a_request_whose_plates_are_removed() {
     let app = spawn_app().await;
     let s = with_permit(&app).await.plate_removed().await;
-    let reg = registration("REG-99");
+    let reg = registration(app.now(), "REG-99");
     app.register(&s.police, s.id(), &reg)
         .await
         .problem(403, "forbidden");
@@ -191,7 +191,7 @@ async fn a_registration_number_cannot_be_used_twice() {
     let first = with_permit(&app).await.plate_removed().await;
     let second = first.another().filed().await.reviewed().await;
     let second = second.permit_issued().await.plate_removed().await;
-    let reg = registration("REG-99");
+    let reg = registration(app.now(), "REG-99");
     app.register(&first.registry, first.id(), &reg)
         .await
         .json(200);
@@ -203,7 +203,7 @@ async fn a_registration_number_cannot_be_used_twice() {
 async fn a_refusal_receipt_needs_its_reason() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let mut no_reason = receipt("refused", "R-9");
+    let mut no_reason = receipt(app.now(), "refused", "R-9");
     no_reason.as_object_mut().unwrap().remove("refusal_reason");
     let reply = app
         .receipt(&s.police, s.permit_id(), &no_reason, None)
@@ -216,7 +216,7 @@ async fn a_refusal_receipt_needs_its_reason() {
 async fn a_refused_removal_can_be_reopened_or_rejected() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("refused", "R-9");
+    let body = receipt(app.now(), "refused", "R-9");
     let after = app
         .receipt(&s.police, s.permit_id(), &body, None)
         .await
@@ -281,7 +281,7 @@ async fn an_expired_permit_reads_expired_to_the_police_and_the_public() {
 async fn a_receipt_for_a_removal_after_expiry_is_refused() {
     let app = spawn_app().await;
     let s = with_permit(&app).await.permit_expired().await;
-    let body = receipt("removed", "R-late");
+    let body = receipt(app.now(), "removed", "R-late");
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
     let p = reply.problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "occurred_at");
@@ -300,7 +300,11 @@ async fn an_expired_permit_is_reopened_and_reissued_and_waits_first_in_the_queue
         .await
         .json(200);
     let again = app
-        .issue_permit(&s.directorate, s.id(), &permit_body("NV-again", 5))
+        .issue_permit(
+            &s.directorate,
+            s.id(),
+            &permit_body(app.now(), "NV-again", 5),
+        )
         .await
         .json(201);
     assert_ne!(again["id"], s.permit["id"]);
@@ -313,7 +317,7 @@ async fn an_expired_permit_is_reopened_and_reissued_and_waits_first_in_the_queue
 async fn only_the_police_post_receipts() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("removed", "R-100");
+    let body = receipt(app.now(), "removed", "R-100");
     for token in [&s.directorate, &s.agency_a, &s.admin, &s.registry] {
         let reply = app.receipt(token, s.permit_id(), &body, None).await;
         reply.problem(403, "forbidden");
@@ -324,7 +328,7 @@ async fn only_the_police_post_receipts() {
 async fn a_replayed_receipt_gets_the_first_answer_again() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("removed", "R-100");
+    let body = receipt(app.now(), "removed", "R-100");
     let first = app
         .receipt(&s.police, s.permit_id(), &body, Some("k-1"))
         .await;
@@ -341,9 +345,9 @@ async fn a_receipt_key_reused_for_another_body_is_refused() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     let (pid, police) = (s.permit_id(), &s.police);
-    let body = receipt("removed", "R-100");
+    let body = receipt(app.now(), "removed", "R-100");
     app.receipt(police, pid, &body, Some("k-1")).await.json(201);
-    let other = receipt("removed", "R-101");
+    let other = receipt(app.now(), "removed", "R-101");
     let reply = app.receipt(police, pid, &other, Some("k-1")).await;
     reply.problem(422, "idempotency_key_reused");
 }
@@ -352,7 +356,7 @@ async fn a_receipt_key_reused_for_another_body_is_refused() {
 async fn a_second_receipt_for_a_permit_is_a_duplicate() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("removed", "R-100");
+    let body = receipt(app.now(), "removed", "R-100");
     app.receipt(&s.police, s.permit_id(), &body, Some("k-1"))
         .await
         .json(201);
@@ -366,13 +370,13 @@ async fn a_second_receipt_for_a_permit_is_a_duplicate() {
 async fn a_receipt_happens_between_issue_and_now() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let mut early = receipt("removed", "R-1");
+    let mut early = receipt(app.now(), "removed", "R-1");
     early["occurred_at"] = json!("2020-01-01T00:00:00Z");
     let reply = app.receipt(&s.police, s.permit_id(), &early, None).await;
     let p = reply.problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "occurred_at");
-    let mut future = receipt("removed", "R-1");
-    future["occurred_at"] = json!(in_days(1));
+    let mut future = receipt(app.now(), "removed", "R-1");
+    future["occurred_at"] = json!(in_days(app.now(), 1));
     let reply = app.receipt(&s.police, s.permit_id(), &future, None).await;
     reply.problem(422, "validation_failed");
 }
@@ -382,7 +386,7 @@ async fn a_receipt_happens_between_issue_and_now() {
 async fn twenty_concurrent_receipts(keyed: bool) {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = receipt("removed", "R-concurrent");
+    let body = receipt(app.now(), "removed", "R-concurrent");
     let key = if keyed { Some("same-key") } else { None };
     let calls = (0..20).map(|_| app.receipt(&s.police, s.permit_id(), &body, key));
     let replies = futures_util::future::join_all(calls).await;

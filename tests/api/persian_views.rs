@@ -184,7 +184,7 @@ async fn a_complaint_carries_labels_and_twins() {
 async fn a_notice_carries_its_kind_in_persian_and_twins() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
-    let body = json!({"kind": "outage", "title": "اختلال", "body": "قطعی شبکه", "starts_at": in_minutes(-5), "ends_at": in_minutes(60)});
+    let body = json!({"kind": "outage", "title": "اختلال", "body": "قطعی شبکه", "starts_at": in_minutes(app.now(), -5), "ends_at": in_minutes(app.now(), 60)});
     let n = app.post_notice(&admin, &body).await.json(201);
     assert_eq!(n["kind_label_fa"], "اختلال در سامانه");
     assert_twin(&n, "starts_at", tehran());
@@ -320,7 +320,7 @@ async fn date_filters_and_twins_follow_the_configured_zone() {
 async fn a_permit_valid_through_a_date_ends_with_that_day_in_the_configured_zone() {
     let app = spawn_app_with(|c| c.service_timezone = new_york()).await;
     let s = Scenario::new(&app).await.filed().await.reviewed().await;
-    let day = (Utc::now() + chrono::Duration::days(5)).date_naive();
+    let day = (app.now() + chrono::Duration::days(5)).date_naive();
     let body = json!({"national_permit_number": "NV-TZ-1", "valid_until": day.to_string()});
     let p = app
         .issue_permit(&s.directorate, s.id(), &body)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{TimeDelta, Utc};
+use chrono::TimeDelta;
 use diesel::RunQueryDsl;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -69,11 +69,11 @@ fn set_refusal_reason(app: &TestApp, permit_id: &str, code: &str) {
 /// Issues a permit, records a refusal and gives it `code`.
 async fn refused(app: &TestApp, c: &Cast, id: &str, code: &str) {
     let permit = app
-        .issue_permit(&c.directorate, id, &new_permit())
+        .issue_permit(&c.directorate, id, &new_permit(app.now()))
         .await
         .json(201);
     let permit_id = text(&permit, "id");
-    let body = receipt("refused", &format!("R-{}", &permit_id[..8]));
+    let body = receipt(app.now(), "refused", &format!("R-{}", &permit_id[..8]));
     app.receipt(&c.police, permit_id, &body, None)
         .await
         .json(201);
@@ -305,7 +305,7 @@ async fn reason_counts_follow_the_reports_filing_date_range() {
         .await
         .json(200);
     // The first was filed 40 days ago.
-    let filed = (Utc::now() - TimeDelta::days(40)).format("%Y-%m-%d %H:%M:%S");
+    let filed = (app.now() - TimeDelta::days(40)).format("%Y-%m-%d %H:%M:%S");
     for table in ["requests", "request_sla"] {
         let key = if table == "requests" {
             "id"
@@ -319,7 +319,7 @@ async fn reason_counts_follow_the_reports_filing_date_range() {
         diesel::sql_query(sql).execute(&mut app.db_conn()).unwrap();
     }
     let day = |days: i64| {
-        (Utc::now() - TimeDelta::days(days))
+        (app.now() - TimeDelta::days(days))
             .format("%Y-%m-%d")
             .to_string()
     };

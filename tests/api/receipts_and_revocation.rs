@@ -17,7 +17,7 @@ async fn with_permit(app: &TestApp) -> Scenario<'_> {
 /// Moves a permit's life into the past, straight in the database: issued `issued_ago`, valid
 /// until `ended_ago` ago.
 fn backdate(app: &TestApp, permit_id: &str, issued_ago: Duration, ended_ago: Duration) {
-    let at = |d: Duration| (Utc::now() - d).format("%Y-%m-%d %H:%M:%S%.6f");
+    let at = |d: Duration| (app.now() - d).format("%Y-%m-%d %H:%M:%S%.6f");
     let sql = format!(
         "UPDATE permits SET issued_at = '{}', valid_until = '{}' WHERE id = '{permit_id}'",
         at(issued_ago),
@@ -30,9 +30,7 @@ fn backdate(app: &TestApp, permit_id: &str, issued_ago: Duration, ended_ago: Dur
 
 /// A removal receipt whose plates came off at `occurred_at`.
 fn removed_at(occurred_at: DateTime<Utc>) -> Value {
-    let mut body = receipt("removed", "R-41");
-    body["occurred_at"] = json!(occurred_at.to_rfc3339());
-    body
+    receipt(occurred_at, "removed", "R-41")
 }
 
 /// The fields named by a 422, in order.
@@ -68,7 +66,7 @@ async fn a_receipt_posted_after_expiry_for_a_removal_inside_validity_is_accepted
     let s = with_permit(&app).await;
     // Valid until yesterday; the plates came off two hours before the end.
     backdate(&app, s.permit_id(), Duration::days(5), Duration::days(1));
-    let removed = Utc::now() - Duration::days(1) - Duration::hours(2);
+    let removed = app.now() - Duration::days(1) - Duration::hours(2);
     let reply = app
         .receipt(&s.police, s.permit_id(), &removed_at(removed), None)
         .await;
@@ -83,7 +81,7 @@ async fn a_removal_after_the_validity_ended_is_refused_on_occurred_at() {
     let s = with_permit(&app).await;
     backdate(&app, s.permit_id(), Duration::days(5), Duration::days(1));
     // Six minutes past the end: beyond the tolerated clock skew.
-    let removed = Utc::now() - Duration::days(1) + Duration::minutes(6);
+    let removed = app.now() - Duration::days(1) + Duration::minutes(6);
     let reply = app
         .receipt(&s.police, s.permit_id(), &removed_at(removed), None)
         .await;
@@ -112,7 +110,7 @@ async fn a_receipt_posted_long_after_the_validity_needs_notes() {
     let s = with_permit(&app).await;
     // Valid until 31 days ago (RECEIPT_LATE_DAYS is 30), removed inside validity.
     backdate(&app, s.permit_id(), Duration::days(40), Duration::days(31));
-    let mut body = removed_at(Utc::now() - Duration::days(35));
+    let mut body = removed_at(app.now() - Duration::days(35));
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
     let p = reply.problem(422, "validation_failed");
     assert_eq!(fields(&p), [issue("notes", "late_receipt")]);
@@ -126,7 +124,7 @@ async fn a_receipt_posted_long_after_the_validity_needs_notes() {
 async fn a_refusal_needs_a_coded_reason_and_other_needs_notes() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let mut body = receipt("refused", "R-42");
+    let mut body = receipt(app.now(), "refused", "R-42");
     body.as_object_mut().unwrap().remove("notes");
     body.as_object_mut().unwrap().remove("refusal_reason");
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
@@ -153,7 +151,7 @@ async fn a_refusal_needs_a_coded_reason_and_other_needs_notes() {
 async fn a_removal_counts_its_plates_and_one_plate_needs_notes() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let mut body = receipt("removed", "R-43");
+    let mut body = receipt(app.now(), "removed", "R-43");
     body.as_object_mut().unwrap().remove("plates_count");
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
     let p = reply.problem(422, "validation_failed");
@@ -178,7 +176,7 @@ async fn every_receipt_field_issue_is_named_at_once() {
     let body = json!({
         "outcome": "refused",
         "receipt_number": "",
-        "occurred_at": (Utc::now() + Duration::hours(1)).to_rfc3339(),
+        "occurred_at": (app.now() + Duration::hours(1)).to_rfc3339(),
         "plates_count": 3,
     });
     let reply = app.receipt(&s.police, s.permit_id(), &body, None).await;
@@ -240,7 +238,12 @@ async fn a_revoked_permit_is_announced_refuses_receipts_and_leaves_the_police_qu
     assert_eq!(event["subject"]["id"], s.permit_id());
     assert_eq!(event["data"]["revocation_reason"], "vehicle_status_changed");
     let reply = app
-        .receipt(&s.police, s.permit_id(), &receipt("removed", "R-44"), None)
+        .receipt(
+            &s.police,
+            s.permit_id(),
+            &receipt(app.now(), "removed", "R-44"),
+            None,
+        )
         .await;
     reply.problem(409, "permit_revoked");
     assert!(app.items(&s.police, "/permits").await.is_empty());

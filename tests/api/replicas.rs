@@ -26,7 +26,7 @@ async fn replica(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> Replica {
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
     config.data_dir = data_dir.path().to_path_buf();
     adjust(&mut config);
-    let built = plate_permits::Application::build(config)
+    let built = plate_permits::Application::build(config, app.clock)
         .await
         .expect("replica");
     let address = format!("http://127.0.0.1:{}", built.port());
@@ -235,8 +235,11 @@ async fn migrate_documents_moves_files_into_the_database_verified_and_repeatably
     std::fs::write(&third, b"%PDF-1.4 damaged").unwrap();
     let mut config = app.config.clone();
     config.blob_store = Some(BlobStoreChoice::Database);
+    let clock = app.clock;
     let run = |config: Config| {
-        tokio::task::spawn_blocking(move || plate_permits::startup::migrate_documents(&config))
+        tokio::task::spawn_blocking(move || {
+            plate_permits::startup::migrate_documents(&config, &clock)
+        })
     };
     let outcome = run(config.clone()).await.unwrap();
     let err = outcome
@@ -273,7 +276,7 @@ async fn sqlite_refuses_the_database_store_and_a_read_standby() {
     let mut config = app.config.clone();
     config.listen_addr = "127.0.0.1:0".parse().unwrap();
     config.blob_store = Some(BlobStoreChoice::Database);
-    let err = plate_permits::Application::build(config.clone())
+    let err = plate_permits::Application::build(config.clone(), app.clock)
         .await
         .err()
         .expect("refused")
@@ -286,7 +289,7 @@ async fn sqlite_refuses_the_database_store_and_a_read_standby() {
     config.database_read_url = Some(plate_permits::config::Secret::new(
         "postgres://postgres@127.0.0.1:5432/postgres",
     ));
-    let err = plate_permits::Application::build(config)
+    let err = plate_permits::Application::build(config, app.clock)
         .await
         .err()
         .expect("refused")

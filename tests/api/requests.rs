@@ -358,7 +358,7 @@ async fn requests_filter_by_status_and_by_iso_or_jalali_dates() {
     let withdrawn = app.items(&c.agency_a, "/requests?status=withdrawn").await;
     assert_eq!(withdrawn.len(), 1);
     // Dates are Tehran dates: "tomorrow" in UTC is today in Tehran from 20:30 UTC.
-    let tehran = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Tehran);
+    let tehran = app.now().with_timezone(&chrono_tz::Asia::Tehran);
     let tomorrow = tehran.date_naive() + chrono::Duration::days(1);
     let path = format!("/requests?created_from={tomorrow}");
     assert!(app.items(&c.agency_a, &path).await.is_empty());
@@ -709,7 +709,7 @@ async fn walk(app: &TestApp, cast: &Cast, steps: Vec<(Action, Role)>) {
 fn record_in_flight(app: &TestApp, uid: &str, key: &str, body: &Value) {
     let (_, hash) =
         plate_permits::http::json::parse_body::<Value>(body.to_string().as_bytes()).unwrap();
-    let now = chrono::Utc::now().naive_utc();
+    let now = app.now().naive_utc();
     let expires = now + chrono::Duration::hours(24);
     diesel::sql_query(format!(
         "INSERT INTO idempotency_keys (user_id, idem_key, endpoint, request_hash, state, created_at, expires_at) \

@@ -65,7 +65,12 @@ async fn a_police_service_account_obtains_a_token_and_posts_a_receipt() {
         .problem(403, "forbidden");
     app.review(&token, s.id()).await.problem(403, "forbidden");
     let posted = app
-        .receipt(&token, s.permit_id(), &receipt("removed", "R-SVC-1"), None)
+        .receipt(
+            &token,
+            s.permit_id(),
+            &receipt(app.now(), "removed", "R-SVC-1"),
+            None,
+        )
         .await;
     posted.json(201);
     assert_eq!(s.current().await["status"], "plate_removed");
@@ -132,7 +137,7 @@ async fn a_registry_service_account_records_a_registration_with_form_credentials
     // The registry reads every permit, as a registry user does.
     let permits = app.items(&token, "/permits").await;
     assert!(permits.iter().any(|p| p["id"] == s.permit_id()));
-    app.register(&token, s.id(), &registration("REG-SVC-1"))
+    app.register(&token, s.id(), &registration(app.now(), "REG-SVC-1"))
         .await
         .json(200);
     assert_eq!(s.current().await["status"], "completed");
@@ -271,8 +276,7 @@ async fn a_rotated_secret_keeps_the_old_one_for_the_overlap_then_only_the_new_on
     // The default overlap is 24 hours.
     let until = chrono::DateTime::parse_from_rfc3339(text(&rotated, "previous_secret_expires_at"))
         .expect("instant");
-    let hours =
-        (until.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_minutes() as f64 / 60.0;
+    let hours = (until.with_timezone(&chrono::Utc) - app.now()).num_minutes() as f64 / 60.0;
     assert!((23.9..=24.0).contains(&hours), "{hours}");
     // During the overlap both secrets work.
     app.client_token_basic(&c.client_id, &c.secret)

@@ -13,8 +13,9 @@ use crate::helpers::*;
 
 pub(crate) const TEHRAN_OFFSET_MIN: i64 = 210;
 
-fn now_minute() -> NaiveDateTime {
-    let n = chrono::Utc::now().naive_utc();
+/// The app's "now", to the minute.
+fn now_minute(app: &TestApp) -> NaiveDateTime {
+    let n = app.clock.now();
     n.with_second(0).unwrap().with_nanosecond(0).unwrap()
 }
 
@@ -22,24 +23,37 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: second by second, a second counts when `works` says so for
-/// its Tehran wall-clock time; the total is rounded to whole minutes. (Counting whole minutes from
-/// `from` would put the grid at `from`'s seconds: a clock started mid-minute inside office hours
-/// then gains a minute, one started at an opening loses one, depending on the time of day.)
+/// Independent working-time count: a second counts when `works` says so for its Tehran
+/// wall-clock time (from the time-zone database: before 1401 Tehran kept daylight saving time,
+/// +04:30 in summer); the total is rounded to whole minutes. `works` must look at the minute
+/// only (date, weekday, hour, minute), so that a whole minute is judged once and only the
+/// partial minutes at either end second by second. (Counting whole minutes from `from` would
+/// put the grid at `from`'s seconds: a clock started mid-minute inside office hours then gains a
+/// minute, one started at an opening loses one, depending on the time of day.)
 pub(crate) fn minutes_where(
     from: NaiveDateTime,
     to: NaiveDateTime,
     works: impl Fn(NaiveDateTime) -> bool,
 ) -> i64 {
+    use chrono::Offset;
+    let local = |t: NaiveDateTime| {
+        let secs = chrono::TimeZone::offset_from_utc_datetime(&chrono_tz::Asia::Tehran, &t)
+            .fix()
+            .local_minus_utc();
+        t + TimeDelta::seconds(i64::from(secs))
+    };
     let mut seconds = 0;
     let mut t = from;
     while t < to {
-        if works(t + TimeDelta::minutes(TEHRAN_OFFSET_MIN)) {
-            seconds += 1;
+        let next_minute =
+            t.with_second(0).and_then(|m| m.with_nanosecond(0)).unwrap() + TimeDelta::minutes(1);
+        let end = next_minute.min(to);
+        if works(local(t)) {
+            seconds += (end - t).num_milliseconds();
         }
-        t += TimeDelta::seconds(1);
+        t = end;
     }
-    (seconds + 30) / 60
+    (seconds / 1000 + 30) / 60
 }
 
 /// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
@@ -100,7 +114,7 @@ impl TestApp {
                 rating,
             })
             .collect();
-        seed::requests(&mut conn, &self.config, &batch, salt).expect("seed")
+        seed::requests(&mut conn, &self.config, &batch, salt, self.clock.now()).expect("seed")
     }
 }
 
@@ -118,7 +132,7 @@ async fn a_new_request_carries_a_running_five_day_decision_clock() {
     assert_eq!(sla["budget_working_days"], 5);
     assert_eq!(sla["overdue"], false);
     let due: chrono::DateTime<chrono::Utc> = text(sla, "due_at").parse().unwrap();
-    assert!(due > chrono::Utc::now() + TimeDelta::days(4), "{sla}");
+    assert!(due > app.now() + TimeDelta::days(4), "{sla}");
     let jalali = text(sla, "due_date_jalali");
     assert!(jalali.starts_with("14") && jalali.len() == 10, "{jalali}");
 }
@@ -212,7 +226,7 @@ fn id_set(items: &[Value]) -> BTreeSet<&str> {
 async fn overdue_requests_are_listed_most_urgent_first() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let page = app
         .get_as(&c.directorate, "/requests?overdue=true&sort=due_at")
         .await
@@ -231,7 +245,7 @@ async fn overdue_requests_are_listed_most_urgent_first() {
 async fn paging_through_the_urgent_list_one_at_a_time_keeps_its_order() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let mut seen = Vec::new();
     let first = "/requests?overdue=true&sort=due_at&limit=1";
     let mut path = first.to_owned();
@@ -257,7 +271,7 @@ async fn paging_through_the_urgent_list_one_at_a_time_keeps_its_order() {
 async fn an_agency_sees_only_its_own_overdue_requests() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let mine = app.items(&c.agency_a, "/requests?overdue=true").await;
     let want = BTreeSet::from([seeded[0].as_str(), seeded[1].as_str(), seeded[5].as_str()]);
     assert_eq!(id_set(&mine), want);
@@ -267,7 +281,7 @@ async fn an_agency_sees_only_its_own_overdue_requests() {
 async fn not_overdue_is_the_complement_and_takes_in_paused_clocks() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let seeded = six_backdated(&app, &c, now_minute()).await;
+    let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let fine = app.items(&c.directorate, "/requests?overdue=false").await;
     assert_eq!(
         id_set(&fine),
@@ -279,15 +293,58 @@ async fn not_overdue_is_the_complement_and_takes_in_paused_clocks() {
 
 #[tokio::test]
 async fn a_deadline_falls_five_working_days_after_filing() {
-    let app = spawn_app().await;
+    // Forty days before Sunday 1405/08/03 10:00: Tuesday 1405/06/24 (2026-09-15) 10:00.
+    let app = spawn_app_frozen_at(tehran(2026, 10, 25, 10, 0)).await;
     let c = app.cast().await;
-    let now = now_minute();
-    let seeded = six_backdated(&app, &c, now).await;
+    let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let first = app.request_of(&c.directorate, &seeded[0]).await;
-    let due: chrono::DateTime<chrono::Utc> = text(&first["sla"], "due_at").parse().unwrap();
-    let filed = now - TimeDelta::days(40);
-    let minutes = working_minutes(filed, due.naive_utc(), &BTreeSet::new());
-    assert_eq!(minutes, 5 * 420, "due {due} for filing at {filed}");
+    // Tuesday 10:00–14:30 (4.5 h), Wednesday, Thursday, Saturday and Sunday (28 h), and the
+    // last 2.5 h on Monday 1405/06/30: due 10:00 that day.
+    assert_eq!(first["sla"]["due_at"], "2026-09-21T06:30:00Z");
+    assert_eq!(first["sla"]["due_date_jalali"], "1405/06/30");
+    assert_eq!(first["sla"]["overdue"], true);
+}
+
+/// The independent oracle, over random instants: a request filed at any instant of the years
+/// the built-in calendar covers is due exactly five 7-hour working days later, by a
+/// second-by-second count over the same calendar data (Fridays and every built-in holiday
+/// off). The instants are drawn from `SLA_ORACLE_SEED` (printed; random when unset), plus the
+/// app's own instant (`TEST_NOW`, or the faked wall clock under the time sweep).
+#[tokio::test]
+async fn deadlines_match_an_independent_count_at_random_instants() {
+    use rand::{Rng, SeedableRng};
+    let seed: u64 = std::env::var("SLA_ORACLE_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(rand::random);
+    eprintln!("deadlines_match_an_independent_count_at_random_instants: SLA_ORACLE_SEED={seed}");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let app = spawn_app().await;
+    app.cast().await;
+    // From Nowruz 1400 to the end of 1405.
+    let (first, last) = (tehran(2021, 3, 21, 0, 0), tehran(2027, 3, 20, 23, 59));
+    let span = (last - first).num_seconds();
+    let mut instants = vec![app.clock.now()];
+    instants.extend((0..8).map(|_| first + TimeDelta::seconds(rng.gen_range(0..span))));
+    let holidays = builtin_days();
+    for at in instants {
+        app.clock.set(at);
+        // Signed in at that instant, so that the token is young by the app's clock.
+        let token = app.login_ok("agency-a", USER_PASSWORD).await.access;
+        let mut body = new_request();
+        body["letter"]["date"] = json!(plate_permits::domain::jalali::format_jalali(tehran_date(
+            at
+        )));
+        let filed = app.file(&token, &body).await.json(201);
+        let submitted: chrono::DateTime<chrono::Utc> = text(&filed, "created_at").parse().unwrap();
+        let due: chrono::DateTime<chrono::Utc> = text(&filed["sla"], "due_at").parse().unwrap();
+        assert_eq!(
+            working_minutes(submitted.naive_utc(), due.naive_utc(), &holidays),
+            5 * 420,
+            "SLA_ORACLE_SEED={seed}: filed {submitted} (Tehran {}), due {due}",
+            submitted.with_timezone(&chrono_tz::Asia::Tehran)
+        );
+    }
 }
 
 #[tokio::test]
@@ -339,7 +396,7 @@ async fn only_administrators_keep_holidays_and_bad_input_is_named() {
 async fn holiday_after_filing(app: &TestApp) -> (Scenario<'_>, NaiveDate, Value, String) {
     let s = Scenario::new(app).await.filed().await;
     let due_before = text(&s.request["sla"], "due_at").to_owned();
-    let day = working_day_after(tehran_date(chrono::Utc::now().naive_utc()), 1);
+    let day = working_day_after(tehran_date(app.clock.now()), 1);
     let jalali = plate_permits::domain::jalali::format_jalali(day);
     let reply = app
         .add_holiday(&s.admin, &persian_digits(&jalali), "تعطیل رسمی")
@@ -350,22 +407,22 @@ async fn holiday_after_filing(app: &TestApp) -> (Scenario<'_>, NaiveDate, Value,
     (s, day, holiday, due_before)
 }
 
+/// Saturday 1405/08/02 (2026-10-24) 10:00 Tehran, weeks from any holiday.
+fn saturday_morning() -> NaiveDateTime {
+    tehran(2026, 10, 24, 10, 0)
+}
+
 #[tokio::test]
 async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
-    let app = spawn_app().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, day, _, due_before) = holiday_after_filing(&app).await;
+    // Filed Saturday 10:00: due Thursday 1405/08/07 10:00; the holiday on Monday 1405/08/04
+    // moves it one working day, over the Friday, to Saturday 1405/08/09 10:00.
+    assert_eq!(day.to_string(), "2026-10-26");
+    assert_eq!(due_before, "2026-10-29T06:30:00Z");
     let moved = app.request_of(&s.agency_a, s.id()).await;
-    let b: chrono::DateTime<chrono::Utc> = due_before.parse().unwrap();
-    let a: chrono::DateTime<chrono::Utc> = text(&moved["sla"], "due_at").parse().unwrap();
-    // Exactly one more working day, counted independently.
-    assert!(a > b);
-    let mut holidays = builtin_days();
-    holidays.insert(day);
-    assert_eq!(
-        working_minutes(b.naive_utc(), a.naive_utc(), &holidays),
-        420,
-        "{b} → {a}"
-    );
+    assert_eq!(moved["sla"]["due_at"], "2026-10-31T06:30:00Z");
+    assert_eq!(moved["sla"]["due_date_jalali"], "1405/08/09");
     let path = format!("/requests/{}/sla", s.id());
     let explained = app.get_as(&s.agency_a, &path).await.json(200);
     let days = explained["runs"][0]["days"].as_array().unwrap();
@@ -379,7 +436,7 @@ async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
 
 #[tokio::test]
 async fn a_holiday_is_recorded_once() {
-    let app = spawn_app().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, day, _, _) = holiday_after_filing(&app).await;
     let reply = app.add_holiday(&s.admin, &day.to_string(), "دوباره").await;
     reply.problem(409, "duplicate");
@@ -387,7 +444,7 @@ async fn a_holiday_is_recorded_once() {
 
 #[tokio::test]
 async fn removing_a_holiday_restores_the_deadline() {
-    let app = spawn_app().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, _, holiday, due_before) = holiday_after_filing(&app).await;
     let path = format!("/holidays/{}", text(&holiday, "id"));
     assert_eq!(app.delete_as(&s.admin, &path).await.status, 204);
@@ -398,8 +455,9 @@ async fn removing_a_holiday_restores_the_deadline() {
 
 #[tokio::test]
 async fn explanation_lists_skipped_days_of_a_backdated_request() {
-    let app = spawn_app().await;
+    let app = spawn_app_at(tehran(2026, 10, 25, 10, 0)).await;
     let (c, day, ids) = backdated_decision(&app).await;
+    assert_eq!(day.to_string(), "2026-09-30", "Wednesday 1405/07/08");
     let path = format!("/requests/{}/sla", ids[0]);
     let e = app.get_as(&c.directorate, &path).await.json(200);
     let run = &e["runs"][0];
@@ -431,7 +489,7 @@ async fn explanation_lists_skipped_days_of_a_backdated_request() {
 async fn backdated_decision(app: &TestApp) -> (Cast, NaiveDate, Vec<String>) {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
-    let mut day = tehran_date(chrono::Utc::now().naive_utc()) - TimeDelta::days(21);
+    let mut day = tehran_date(app.clock.now()) - TimeDelta::days(21);
     // A Wednesday whose stretch has no built-in holiday (the statuses below assume it).
     let builtin = builtin_days();
     while day.weekday() != Weekday::Wed
@@ -461,7 +519,7 @@ async fn backdated_decision(app: &TestApp) -> (Cast, NaiveDate, Vec<String>) {
 /// stored duration the report reads is measured again, 16 h → 11.5 h.
 #[tokio::test]
 async fn a_holiday_recorded_afterwards_measures_a_finished_stage_again() {
-    let app = spawn_app().await;
+    let app = spawn_app_at(tehran(2026, 10, 25, 10, 0)).await;
     let (c, day, _) = backdated_decision(&app).await;
     let path = format!("/reports/sla?organisation_id={}", c.org_a);
     let median =
@@ -619,7 +677,7 @@ async fn forty_backdated(app: &TestApp) -> Seeded {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     let b = app.seed_agency(&c.agency_b, &c.org_b).await;
-    let now = now_minute();
+    let now = now_minute(app);
     // Two holidays in the period (a Nowruz-like stretch) change the counts.
     let builtin = builtin_days();
     let mut h1 = tehran_date(now) - TimeDelta::days(20);
@@ -766,7 +824,7 @@ async fn metrics_count_requests_by_route_pattern_and_status() {
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     app.seed(vec![(
         &a,
-        vec![t(S::Submitted, now_minute() - TimeDelta::days(30))],
+        vec![t(S::Submitted, now_minute(&app) - TimeDelta::days(30))],
     )]);
     let resp = app.get_root("/metrics").await;
     assert_eq!(resp.status(), 200);
@@ -829,10 +887,10 @@ async fn without_a_token_a_client_behind_a_trusted_proxy_may_not_scrape() {
 /// applies at once on another that had the calendar cached.
 #[tokio::test]
 async fn a_holiday_added_on_one_replica_applies_at_once_on_another() {
-    let a = spawn_app().await;
+    let a = spawn_app_at(saturday_morning()).await;
     let s = Scenario::new(&a).await.filed().await;
     let path = format!("/requests/{}/sla", s.id());
-    let today = tehran_date(chrono::Utc::now().naive_utc());
+    let today = tehran_date(a.clock.now());
     let status_today = |explained: &Value| {
         explained["runs"][0]["days"]
             .as_array()
@@ -844,12 +902,9 @@ async fn a_holiday_added_on_one_replica_applies_at_once_on_another() {
     };
     // Warms replica A's calendar.
     let before = a.get_as(&s.agency_a, &path).await.json(200);
-    if status_today(&before) != "working" {
-        // Today is a weekend day or a holiday already: nothing a new holiday could change.
-        return;
-    }
+    assert_eq!(status_today(&before), "working", "{before}");
     // Replica B: a second instance on the same database and keys.
-    let b = plate_permits::Application::build(a.config.clone())
+    let b = plate_permits::Application::build(a.config.clone(), a.clock)
         .await
         .expect("second replica");
     let b_address = format!("http://127.0.0.1:{}", b.port());

@@ -106,7 +106,9 @@ async fn start_worker(app: &TestApp, poll_ms: Option<u64>) -> tokio::task::JoinH
     if let Some(ms) = poll_ms {
         config.sms_poll_interval_ms = ms;
     }
-    let worker = plate_permits::Application::build(config).await.unwrap();
+    let worker = plate_permits::Application::build(config, app.clock)
+        .await
+        .unwrap();
     tokio::spawn(async move {
         let _ = worker.run_until_stopped().await;
     })
@@ -281,12 +283,9 @@ async fn a_gateway_that_keeps_failing_marks_the_message_failed() {
     assert_eq!(gw.count(), 3);
 }
 
-/// A quiet window around the present moment in the service's time zone.
+/// A quiet window around the moment test apps start at, in the service's time zone.
 fn quiet_now(c: &Config) -> QuietHours {
-    let local = c
-        .service_timezone
-        .from_utc_datetime(&chrono::Utc::now().naive_utc())
-        .time();
+    let local = c.service_timezone.from_utc_datetime(&test_now()).time();
     let from = local - TimeDelta::hours(1);
     let to = local + TimeDelta::hours(1);
     format!("{}-{}", from.format("%H:%M"), to.format("%H:%M"))
@@ -313,13 +312,13 @@ async fn quiet_hours_hold_messages_but_not_outage_notices() {
         .parse()
         .unwrap();
     assert!(
-        next > chrono::Utc::now() + TimeDelta::minutes(30),
+        next > app.now() + TimeDelta::minutes(30),
         "held until the window ends: {next}"
     );
     assert_eq!(gw.count(), 0);
 
     // An outage notice goes to agency users at once (both agency users share one number).
-    let notice = json!({"kind": "outage", "title": "قطع ارتباط با سامانهٔ ملی", "body": "در حال رفع", "starts_at": in_minutes(0), "ends_at": in_minutes(120)});
+    let notice = json!({"kind": "outage", "title": "قطع ارتباط با سامانهٔ ملی", "body": "در حال رفع", "starts_at": in_minutes(app.now(), 0), "ends_at": in_minutes(app.now(), 120)});
     app.post_notice(&s.admin, &notice).await.json(201);
     assert!(wait_for(|| gw.count() >= 1).await);
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -343,10 +342,7 @@ async fn planned_maintenance_is_announced_once_the_evening_before() {
     .await;
     let c = app.cast().await;
     let tz = app.config.service_timezone;
-    let tomorrow = tz
-        .from_utc_datetime(&chrono::Utc::now().naive_utc())
-        .date_naive()
-        + TimeDelta::days(1);
+    let tomorrow = tz.from_utc_datetime(&app.now().naive_utc()).date_naive() + TimeDelta::days(1);
     let at = |h: u32| {
         tz.from_local_datetime(&tomorrow.and_hms_opt(h, 0, 0).unwrap())
             .unwrap()
@@ -402,7 +398,7 @@ async fn the_hourly_cap_holds_messages_over_it() {
             pending += 1;
             let next: chrono::DateTime<chrono::Utc> =
                 m["next_attempt_at"].as_str().unwrap().parse().unwrap();
-            assert!(next > chrono::Utc::now() + TimeDelta::minutes(50), "{next}");
+            assert!(next > app.now() + TimeDelta::minutes(50), "{next}");
         }
     }
     assert_eq!(pending, 1);
@@ -436,7 +432,7 @@ async fn one_claim_of_many_messages_to_one_number_sends_only_the_cap() {
             held += 1;
             let next: chrono::DateTime<chrono::Utc> =
                 m["next_attempt_at"].as_str().unwrap().parse().unwrap();
-            assert!(next > chrono::Utc::now() + TimeDelta::minutes(50), "{next}");
+            assert!(next > app.now() + TimeDelta::minutes(50), "{next}");
         }
     }
     assert_eq!(held, 3);
@@ -623,7 +619,7 @@ async fn metrics_count_messages_by_status_and_how_long_a_due_one_has_waited() {
     // hours or the hourly cap hold one, and is not waiting.
     let waiting = text(&app.file_request(&c.agency_a).await, "id").to_owned();
     let held = text(&app.file_request(&c.agency_a).await, "id").to_owned();
-    let now = chrono::Utc::now().naive_utc();
+    let now = app.now().naive_utc();
     due_at(&app, &waiting, now - TimeDelta::minutes(10));
     due_at(&app, &held, now + TimeDelta::hours(1));
     let m = scrape().await;

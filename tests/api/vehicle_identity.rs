@@ -199,7 +199,8 @@ async fn region_01_and_motorcycle_plates_are_refused() {
 
 /// Today plus `days` in the service's time zone, as a Jalali date (`1405/09/14`).
 fn jalali_in_days(app: &TestApp, days: u64) -> String {
-    let today = chrono::Utc::now()
+    let today = app
+        .now()
         .with_timezone(&app.config.service_timezone)
         .date_naive();
     let day = today + chrono::Days::new(days);

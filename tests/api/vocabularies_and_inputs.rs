@@ -65,8 +65,8 @@ async fn feedback_and_notices_name_every_invalid_field_at_once() {
     )
     .await;
     assert_eq!(fields(&p), ["rating", "comment"]);
-    let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
-    let earlier = (chrono::Utc::now() - chrono::Duration::hours(2)).to_rfc3339();
+    let past = (app.now() - chrono::Duration::hours(1)).to_rfc3339();
+    let earlier = (app.now() - chrono::Duration::hours(2)).to_rfc3339();
     let body = json!({"kind": "maintenance", "title": "", "body": "", "starts_at": past, "ends_at": earlier});
     let p = expect_problem(
         app.post_json("/notices", Some(&c.admin), &body).await,
@@ -84,7 +84,7 @@ async fn feedback_and_notices_name_every_invalid_field_at_once() {
 async fn an_unknown_stored_notice_kind_is_an_error_not_info() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
-    let body = json!({"kind": "outage", "title": "قطعی سامانه", "body": "سامانه در دسترس نیست.", "starts_at": chrono::Utc::now().to_rfc3339(), "ends_at": (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339()});
+    let body = json!({"kind": "outage", "title": "قطعی سامانه", "body": "سامانه در دسترس نیست.", "starts_at": app.now().to_rfc3339(), "ends_at": (app.now() + chrono::Duration::hours(1)).to_rfc3339()});
     expect_json(app.post_json("/notices", Some(&admin), &body).await, 201).await;
     corrupt(&app, "notices", "UPDATE notices SET kind = 'festival'");
     expect_problem(app.get("/notices", None).await, 500, "internal_error").await;

@@ -337,7 +337,9 @@ async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver()
         let mut config = app.config.clone();
         config.listen_addr = "127.0.0.1:0".parse().unwrap();
         config.webhook_worker = true;
-        let second = plate_permits::Application::build(config).await.unwrap();
+        let second = plate_permits::Application::build(config, app.clock)
+            .await
+            .unwrap();
         instances.push(tokio::spawn(async move {
             let _ = second.run_until_stopped().await;
         }));

@@ -1,10 +1,10 @@
 //! Working time as dated rules over HTTP: a Thursday closure from a date, summer hours and a
-//! part-day closure move deadlines (checked against an independent minute count), deleting a
-//! rule restores them, explanations name the rule, and only administrators keep the rules.
+//! part-day closure move deadlines (exact deadlines at a pinned instant), deleting a rule
+//! restores them, explanations name the rule, and only administrators keep the rules.
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use plate_permits::domain::jalali::format_jalali;
 use plate_permits::domain::status::RequestStatus as S;
 use plate_permits::seed::{self, SeedRequest, SeededAgency};
@@ -13,24 +13,14 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-use crate::sla::{minutes_where as minutes, TEHRAN_OFFSET_MIN};
+use crate::sla::TEHRAN_OFFSET_MIN;
 
-fn local(at: NaiveDateTime) -> NaiveDateTime {
-    at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)
-}
-
-fn today() -> NaiveDate {
-    local(chrono::Utc::now().naive_utc()).date()
-}
-
-fn within(t: NaiveDateTime, from: (u32, u32), to: (u32, u32)) -> bool {
-    let m = t.hour() * 60 + t.minute();
-    (from.0 * 60 + from.1..to.0 * 60 + to.1).contains(&m)
-}
-
-/// The default calendar: 07:30–14:30, Fridays off.
-fn default_works(t: NaiveDateTime) -> bool {
-    t.weekday() != Weekday::Fri && within(t, (7, 30), (14, 30))
+/// Saturday 1405/08/02 (2026-10-24) 10:00 Tehran: a working morning with no holiday for weeks
+/// either side. Filed then, the default calendar (07:30–14:30, Fridays off) gives 4.5 h on
+/// Saturday and 7 h on each of Sunday to Wednesday (32.5 h), so five 7-hour days end on
+/// Thursday 1405/08/07 at 10:00.
+fn saturday_morning() -> NaiveDateTime {
+    tehran(2026, 10, 24, 10, 0)
 }
 
 fn instant(v: &Value, key: &str) -> NaiveDateTime {
@@ -71,40 +61,41 @@ fn thursday_closure(from: NaiveDate) -> Value {
 
 #[tokio::test]
 async fn a_thursday_closure_from_today_moves_a_running_deadline() {
-    let app = spawn_app().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, start, due_before) = app.running_request().await;
+    assert_eq!(start, saturday_morning());
+    assert_eq!(
+        due_before,
+        tehran(2026, 10, 29, 10, 0),
+        "Thursday 1405/08/07 10:00"
+    );
     let rule = app
-        .add_rule(&s.admin, &thursday_closure(today()))
+        .add_rule(&s.admin, &thursday_closure(app.today()))
         .await
         .json(201);
-    assert_eq!(rule["effective_from"], today().to_string());
+    assert_eq!(rule["effective_from"], "2026-10-24");
     assert_eq!(rule["weekdays"], json!(["thursday", "friday"]));
-    let due = app.due_of(&s).await;
-    let works = |t: NaiveDateTime| {
-        !matches!(t.weekday(), Weekday::Thu | Weekday::Fri) && within(t, (7, 30), (14, 30))
-    };
-    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
-    // A Thursday the old deadline counted pushes it later.
-    let counted_thursday = minutes(start, due_before, |t| {
-        t.weekday() == Weekday::Thu && default_works(t)
-    }) > 0;
-    assert_eq!(due > due_before, counted_thursday, "{due_before} → {due}");
+    // Saturday to Wednesday give 32.5 h; Thursday and Friday are closed; the last 2.5 h are
+    // Saturday 1405/08/09's first.
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 31, 10, 0));
 }
 
 #[tokio::test]
 async fn deleting_a_rule_restores_the_deadline() {
-    let app = spawn_app().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, _, due_before) = app.running_request().await;
     // Closed all day tomorrow and the day after: the deadline surely moves.
     let rule = json!({
         "kind": "closure",
         "title": "تعطیلی به سبب آلودگی هوا",
-        "effective_from": (today() + TimeDelta::days(1)).to_string(),
-        "effective_to": (today() + TimeDelta::days(2)).to_string(),
+        "effective_from": (app.today() + TimeDelta::days(1)).to_string(),
+        "effective_to": (app.today() + TimeDelta::days(2)).to_string(),
     });
     let rule = app.add_rule(&s.admin, &rule).await.json(201);
     assert_eq!(rule["whole_day"], true);
-    assert!(app.due_of(&s).await > due_before);
+    // Sunday and Monday closed: Saturday gives 4.5 h, Tuesday to Thursday 21 h and Saturday
+    // 1405/08/09 7 h (32.5 h); the last 2.5 h are Sunday 1405/08/10's first.
+    assert_eq!(app.due_of(&s).await, tehran(2026, 11, 1, 10, 0));
     let path = format!("/working-rules/{}", text(&rule, "id"));
     assert_eq!(app.delete_as(&s.admin, &path).await.status, 204);
     assert_eq!(app.due_of(&s).await, due_before);
@@ -113,27 +104,26 @@ async fn deleting_a_rule_restores_the_deadline() {
 
 #[tokio::test]
 async fn summer_hours_count_their_own_hours() {
-    let app = spawn_app().await;
-    let (s, start, _) = app.running_request().await;
+    let app = spawn_app_frozen_at(saturday_morning()).await;
+    let (s, _, _) = app.running_request().await;
     let rule = json!({
         "kind": "office_hours",
         "title": "ساعت کار تابستانی",
-        "effective_from": today().to_string(),
-        "effective_to": (today() + TimeDelta::days(90)).to_string(),
+        "effective_from": app.today().to_string(),
+        "effective_to": (app.today() + TimeDelta::days(90)).to_string(),
         "opens": "۰۶:۰۰",
         "closes": "13:00",
     });
     let rule = app.add_rule(&s.admin, &rule).await.json(201);
     assert_eq!(rule["opens"], "06:00");
-    let due = app.due_of(&s).await;
-    let works = |t: NaiveDateTime| t.weekday() != Weekday::Fri && within(t, (6, 0), (13, 0));
-    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
-    assert!(within(local(due), (6, 0), (13, 1)), "{due}");
+    // 06:00–13:00 from today: Saturday 10:00–13:00 (3 h), Sunday to Wednesday 28 h, and the
+    // last 4 h on Thursday 1405/08/07, 06:00–10:00.
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 29, 10, 0));
 }
 
-/// The second working day from today (neither today nor a Friday).
-fn working_day_ahead() -> NaiveDate {
-    let mut d = today() + TimeDelta::days(1);
+/// The second working day from the app's today (neither today nor a Friday).
+fn working_day_ahead(app: &TestApp) -> NaiveDate {
+    let mut d = app.today() + TimeDelta::days(1);
     while d.weekday() == Weekday::Fri {
         d += TimeDelta::days(1);
     }
@@ -142,9 +132,10 @@ fn working_day_ahead() -> NaiveDate {
 
 #[tokio::test]
 async fn a_part_day_closure_shortens_the_day_exactly() {
-    let app = spawn_app().await;
-    let (s, start, due_before) = app.running_request().await;
-    let day = working_day_ahead();
+    let app = spawn_app_frozen_at(saturday_morning()).await;
+    let (s, _, due_before) = app.running_request().await;
+    let day = working_day_ahead(&app);
+    assert_eq!(day.to_string(), "2026-10-25", "Sunday 1405/08/03");
     let rule = json!({
         "kind": "closure",
         "title": "آغاز کار ساعت ۱۰ به سبب بارش برف",
@@ -153,11 +144,9 @@ async fn a_part_day_closure_shortens_the_day_exactly() {
         "to_time": "10:00",
     });
     app.add_rule(&s.admin, &rule).await.json(201);
-    let due = app.due_of(&s).await;
-    let works = |t: NaiveDateTime| default_works(t) && !(t.date() == day && t.hour() < 10);
-    assert_eq!(minutes(start, due, works), 5 * 420, "{start} → {due}");
-    // 2.5 office hours lost that day: the deadline is 150 working minutes later.
-    assert_eq!(minutes(due_before, due, default_works), 150);
+    // 2.5 office hours lost on Sunday: the deadline moves from Thursday 10:00 to 12:30.
+    assert_eq!(due_before, tehran(2026, 10, 29, 10, 0));
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 29, 12, 30));
 }
 
 /// Agency A as a seed agency.
@@ -175,7 +164,7 @@ async fn seed_agency(app: &TestApp, c: &Cast) -> SeededAgency {
 async fn filed_three_weeks_ago(app: &TestApp) -> (Cast, NaiveDate, String) {
     let c = app.cast().await;
     let agency = seed_agency(app, &c).await;
-    let mut day = today() - TimeDelta::days(21);
+    let mut day = app.today() - TimeDelta::days(21);
     while day.weekday() != Weekday::Wed {
         day = day.pred_opt().unwrap();
     }
@@ -198,14 +187,17 @@ async fn filed_three_weeks_ago(app: &TestApp) -> (Cast, NaiveDate, String) {
         rating: None,
     }];
     let mut conn = app.db_conn();
-    let ids = seed::requests(&mut conn, &app.config, &batch, salt).expect("seed");
+    let ids = seed::requests(&mut conn, &app.config, &batch, salt, app.clock.now()).expect("seed");
     (c, day, ids[0].clone())
 }
 
 #[tokio::test]
 async fn the_explanation_names_the_rule_behind_each_day() {
-    let app = spawn_app().await;
+    // Sunday 1405/08/03: three weeks back is Sunday 1405/07/12, and the Wednesday before it
+    // 1405/07/08 (2026-09-30); no holiday falls in the weeks that follow.
+    let app = spawn_app_at(tehran(2026, 10, 25, 10, 0)).await;
     let (c, wed, id) = filed_three_weeks_ago(&app).await;
+    assert_eq!(wed.to_string(), "2026-09-30");
     let sat = wed + TimeDelta::days(3);
     let snow = json!({
         "kind": "closure", "title": "آغاز کار ساعت ۱۰", "effective_from": sat.to_string(),
@@ -316,7 +308,7 @@ async fn bad_rules_are_refused_naming_every_field() {
 async fn only_administrators_write_rules_and_everyone_reads_them() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let body = thursday_closure(today() + TimeDelta::days(400));
+    let body = thursday_closure(app.today() + TimeDelta::days(400));
     assert_eq!(app.add_rule(&c.directorate, &body).await.status, 403);
     assert_eq!(app.add_rule(&c.agency_a, &body).await.status, 403);
     let rule = app.add_rule(&c.admin, &body).await.json(201);
@@ -326,7 +318,7 @@ async fn only_administrators_write_rules_and_everyone_reads_them() {
     assert_eq!(app.delete_as(&c.police, &path).await.status, 403);
     let listed = app.items(&c.agency_b, "/working-rules?kind=weekend").await;
     assert_eq!(ids(&listed), [text(&rule, "id")]);
-    let on = format_jalali(today() + TimeDelta::days(400));
+    let on = format_jalali(app.today() + TimeDelta::days(400));
     assert_eq!(
         app.items(&c.agency_b, &format!("/working-rules?on={on}"))
             .await
@@ -337,7 +329,7 @@ async fn only_administrators_write_rules_and_everyone_reads_them() {
         .items(&c.agency_b, "/working-rules?kind=closure")
         .await
         .is_empty());
-    let before = format!("/working-rules?on={}", today());
+    let before = format!("/working-rules?on={}", app.today());
     assert!(app.items(&c.agency_b, &before).await.is_empty());
 }
 
@@ -345,7 +337,7 @@ async fn only_administrators_write_rules_and_everyone_reads_them() {
 async fn a_stale_if_match_changes_nothing() {
     let app = spawn_app().await;
     let c = app.cast().await;
-    let body = thursday_closure(today() + TimeDelta::days(400));
+    let body = thursday_closure(app.today() + TimeDelta::days(400));
     let rule = app.add_rule(&c.admin, &body).await;
     assert_eq!(rule.header("etag"), "\"1\"");
     let path = format!("/working-rules/{}", text(&rule.body(), "id"));

@@ -6,7 +6,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 
 use crate::auth::AuthUser;
-use crate::clock::{now, Clock};
+use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
@@ -115,12 +115,13 @@ pub async fn create(
     user: AuthUser,
     body: Json<NewWorkingRule>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let spec = RuleSpec::try_from(body.into_inner()?)?;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let row = state
-        .tx(move |c| service::create(c, &config, &actor, spec, now()))
+        .tx(move |c| service::create(c, &config, &actor, spec, clock.now()))
         .await?;
     Ok(respond(StatusCode::CREATED, row, &state.clock))
 }
@@ -153,13 +154,14 @@ pub async fn update(
     if_match: IfMatch,
     body: Json<UpdateWorkingRule>,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let edit = body.into_inner()?;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let id = id.into_inner();
     let row = state
-        .tx(move |c| service::update(c, &config, &actor, &id, if_match, edit, now()))
+        .tx(move |c| service::update(c, &config, &actor, &id, if_match, edit, clock.now()))
         .await?;
     Ok(respond(StatusCode::OK, row, &state.clock))
 }
@@ -188,12 +190,13 @@ pub async fn remove(
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
     user.require(&[Role::Admin])?;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let id = id.into_inner();
     state
-        .tx(move |c| service::remove(c, &config, &actor, &id, if_match, now()))
+        .tx(move |c| service::remove(c, &config, &actor, &id, if_match, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

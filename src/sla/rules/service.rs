@@ -66,6 +66,7 @@ pub fn create(
         &row,
         None,
         recomputed,
+        at,
     )?;
     Ok(row)
 }
@@ -98,6 +99,7 @@ pub fn update(
         &row,
         Some(&current),
         recomputed,
+        at,
     )?;
     Ok(row)
 }
@@ -125,6 +127,7 @@ pub fn remove(
         &current,
         None,
         recomputed,
+        at,
     )
 }
 
@@ -151,6 +154,7 @@ fn record(
     row: &WorkingRuleRow,
     before: Option<&WorkingRuleRow>,
     recomputed: usize,
+    at: NaiveDateTime,
 ) -> ApiResult<()> {
     let mut detail = summary(row);
     if let Some(b) = before {
@@ -159,6 +163,7 @@ fn record(
     detail["recomputed_requests"] = recomputed.into();
     audit::record(
         conn,
+        at,
         audit::Entry::by(actor, action, Subject::WorkingRule, &row.id).detail(detail),
     )
 }

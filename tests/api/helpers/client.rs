@@ -483,7 +483,7 @@ impl TestApp {
         let id = text(&r, "id").to_owned();
         self.review(&c.directorate, &id).await.json(200);
         let permit = self
-            .issue_permit(&c.directorate, &id, &new_permit())
+            .issue_permit(&c.directorate, &id, &new_permit(self.now()))
             .await
             .json(201);
         (id, permit)

@@ -3,6 +3,11 @@
 
 use serde_json::{json, Value};
 
+/// An instant as the fixtures take it: the app's clock's reading ([`TestApp::now`]).
+///
+/// [`TestApp::now`]: super::TestApp::now
+pub type Now = chrono::DateTime<chrono::Utc>;
+
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 pub const USER_PASSWORD: &str = "user-password-for-tests";
 
@@ -62,31 +67,32 @@ pub fn new_request() -> Value {
     request_body(&plate, &vin)
 }
 
-/// RFC 3339, `days` from now (negative: in the past).
-pub fn in_days(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339()
+/// RFC 3339, `days` after `now` (negative: before).
+pub fn in_days(now: Now, days: i64) -> String {
+    (now + chrono::Duration::days(days)).to_rfc3339()
 }
 
-/// RFC 3339, `minutes` from now (negative: in the past).
-pub fn in_minutes(minutes: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::minutes(minutes)).to_rfc3339()
+/// RFC 3339, `minutes` after `now` (negative: before).
+pub fn in_minutes(now: Now, minutes: i64) -> String {
+    (now + chrono::Duration::minutes(minutes)).to_rfc3339()
 }
 
-pub fn permit_body(national_number: &str, valid_days: i64) -> Value {
-    json!({"national_permit_number": national_number, "valid_until": in_days(valid_days)})
+/// A permit valid for `valid_days` after `now` (the app's [`TestApp::now`]).
+pub fn permit_body(now: Now, national_number: &str, valid_days: i64) -> Value {
+    json!({"national_permit_number": national_number, "valid_until": in_days(now, valid_days)})
 }
 
-/// A permit body with a unique national number, valid for ten days.
-pub fn new_permit() -> Value {
-    permit_body(&format!("NV-{}", uuid::Uuid::new_v4().simple()), 10)
+/// A permit body with a unique national number, valid for ten days after `now`.
+pub fn new_permit(now: Now) -> Value {
+    permit_body(now, &format!("NV-{}", uuid::Uuid::new_v4().simple()), 10)
 }
 
-/// A police receipt, happening now: two plates removed, or a refusal with its coded reason.
-pub fn receipt(outcome: &str, number: &str) -> Value {
+/// A police receipt happening at `now`: two plates removed, or a refusal with its coded reason.
+pub fn receipt(now: Now, outcome: &str, number: &str) -> Value {
     let mut b = json!({
         "outcome": outcome,
         "receipt_number": number,
-        "occurred_at": chrono::Utc::now().to_rfc3339(),
+        "occurred_at": now.to_rfc3339(),
         "plates_count": 2,
         "officer_name": "سرهنگ رضایی",
         "unit": "راهور تبریز"
@@ -98,8 +104,8 @@ pub fn receipt(outcome: &str, number: &str) -> Value {
     b
 }
 
-pub fn registration(number: &str) -> Value {
-    json!({"national_registration_number": number, "registered_at": chrono::Utc::now().to_rfc3339()})
+pub fn registration(now: Now, number: &str) -> Value {
+    json!({"national_registration_number": number, "registered_at": now.to_rfc3339()})
 }
 
 /// A document request asking for these types.

@@ -2,6 +2,12 @@
 //! Test harness: `spawn_app()` starts the real server on port 0 with a fresh database: a temp
 //! SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
 //!
+//! Time is an input: every app gets a settable [`Clock`] (`app.clock`) that starts at
+//! [`test_now`] — a fixed ordinary working morning unless `TEST_NOW` chooses another instant
+//! (RFC 3339, or `wall` for the system's time) — and moves on with real time, so workers and
+//! token lifetimes behave as in production. A date-sensitive test pins its own instant with
+//! [`spawn_app_at`] (and may `set`/`advance` the clock) and asserts exact values.
+//!
 //! - [`client`]: a typed client, one method per call the tests make, answering [`Reply`]s;
 //! - [`fixtures`]: valid bodies, files and random vehicles;
 //! - [`scenario`]: brings a request to a given state and names what a test needs next;
@@ -22,7 +28,9 @@ pub use scenario::*;
 
 use std::sync::OnceLock;
 
+use chrono::{NaiveDateTime, TimeDelta};
 use diesel::connection::SimpleConnection;
+pub use plate_permits::clock::Clock;
 use plate_permits::config::{Config, Secret};
 use plate_permits::db::establish_postgres;
 use plate_permits::Application;
@@ -112,6 +120,44 @@ pub struct TestApp {
     pub config: Config,
     pub data_dir: tempfile::TempDir,
     pub server: tokio::task::JoinHandle<()>,
+    /// The app's clock: read it for "now", set or advance it to move the service in time.
+    pub clock: Clock,
+}
+
+/// Sunday 1405/08/03 (2026-10-25) 10:00 Tehran: an ordinary working morning in the longest
+/// stretch of 1405 without an official holiday (1405/06/10 to 1405/08/22), so that a test
+/// looking a few weeks back or ahead meets only Fridays. The instant every test app starts at
+/// unless the test pins another or `TEST_NOW` says otherwise.
+pub const DEFAULT_TEST_NOW: &str = "2026-10-25T06:30:00Z";
+
+/// The instant test apps start at: `TEST_NOW` (RFC 3339, e.g. `2026-03-20T20:29:00Z`, or
+/// `wall` for the system's time, as under libfaketime), else [`DEFAULT_TEST_NOW`].
+pub fn test_now() -> NaiveDateTime {
+    static AT: OnceLock<Option<NaiveDateTime>> = OnceLock::new();
+    let pinned = AT.get_or_init(|| {
+        let chosen = std::env::var("TEST_NOW").unwrap_or_default();
+        let chosen = chosen.trim();
+        if chosen.eq_ignore_ascii_case("wall") {
+            return None;
+        }
+        let text = if chosen.is_empty() {
+            DEFAULT_TEST_NOW
+        } else {
+            chosen
+        };
+        let at = chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap_or_else(|e| panic!("TEST_NOW={text:?} is not an RFC 3339 instant: {e}"));
+        Some(at.naive_utc())
+    });
+    pinned.unwrap_or_else(|| chrono::Utc::now().naive_utc())
+}
+
+/// An instant in Tehran's local time (`y-m-d h:min`, Gregorian), as UTC.
+pub fn tehran(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|day| day.and_hms_opt(h, min, 0))
+        .expect("a valid date and time")
+        - TimeDelta::minutes(210)
 }
 
 fn init_logs() {
@@ -141,13 +187,45 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// An app on the system's clock, for tests that also run the binary (which has no other) on
+/// the same database.
+pub async fn spawn_app_on_system_clock() -> TestApp {
+    spawn_app_with_clock(Config::system_clock, |_| {}).await
+}
+
+/// An app whose clock stands still at `at` (UTC) until the test sets or advances it: for
+/// assertions exact to the second.
+pub async fn spawn_app_frozen_at(at: NaiveDateTime) -> TestApp {
+    spawn_app_with_clock(|c| Clock::fixed(at, c.service_timezone), |_| {}).await
+}
+
+/// An app whose clock starts at `at` (UTC) and moves on with real time.
+pub async fn spawn_app_at(at: NaiveDateTime) -> TestApp {
+    spawn_app_with_clock(|c| Clock::starting_at(at, c.service_timezone), |_| {}).await
+}
+
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_with_clock(
+        |c| Clock::starting_at(test_now(), c.service_timezone),
+        adjust,
+    )
+    .await
+}
+
+/// An app with the clock `clock` makes for its configuration (after `adjust`).
+pub async fn spawn_app_with_clock(
+    clock: impl FnOnce(&Config) -> Clock,
+    adjust: impl FnOnce(&mut Config),
+) -> TestApp {
     init_logs();
     let data_dir = tempfile::tempdir().expect("tempdir");
     let db = fresh_database(data_dir.path());
     let mut config = test_config(data_dir.path(), &db.url);
     adjust(&mut config);
-    let app = Application::build(config.clone()).await.expect("build app");
+    let clock = clock(&config);
+    let app = Application::build(config.clone(), clock)
+        .await
+        .expect("build app");
     let port = app.port();
     let server = tokio::spawn(async move {
         let _ = app.run_until_stopped().await;
@@ -164,10 +242,21 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         config,
         data_dir,
         server,
+        clock,
     }
 }
 
 impl TestApp {
+    /// The app's "now" (its clock's reading), as UTC.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now().and_utc()
+    }
+
+    /// The app's service day (Tehran) today.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

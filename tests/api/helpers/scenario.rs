@@ -3,7 +3,7 @@
 //!
 //! ```ignore
 //! let s = Scenario::new(&app).await.filed().await.reviewed().await.permit_issued().await;
-//! app.receipt(&s.police, s.permit_id(), &receipt("removed", "R-1"), None).await.json(201);
+//! app.receipt(&s.police, s.permit_id(), &receipt(app.now(), "removed", "R-1"), None).await.json(201);
 //! ```
 //!
 //! A scenario dereferences to its [`Cast`], so `s.directorate` is the directorate's token.
@@ -125,7 +125,7 @@ impl<'a> Scenario<'a> {
     pub async fn permit_issued(mut self) -> Self {
         let app = self.app;
         self.permit = app
-            .issue_permit(&self.cast.directorate, self.id(), &new_permit())
+            .issue_permit(&self.cast.directorate, self.id(), &new_permit(app.now()))
             .await
             .json(201);
         self
@@ -133,13 +133,21 @@ impl<'a> Scenario<'a> {
 
     /// The police report the plates removed.
     pub async fn plate_removed(self) -> Self {
-        let body = receipt("removed", &format!("R-{}", &self.permit_id()[..8]));
+        let body = receipt(
+            self.app.now(),
+            "removed",
+            &format!("R-{}", &self.permit_id()[..8]),
+        );
         self.receipted(body).await
     }
 
     /// The police report that they could not remove the plates.
     pub async fn removal_refused(self) -> Self {
-        let body = receipt("refused", &format!("R-{}", &self.permit_id()[..8]));
+        let body = receipt(
+            self.app.now(),
+            "refused",
+            &format!("R-{}", &self.permit_id()[..8]),
+        );
         self.receipted(body).await
     }
 
@@ -159,7 +167,10 @@ impl<'a> Scenario<'a> {
 
     /// The registry records the new registration.
     pub async fn completed(self) -> Self {
-        let body = registration(&format!("REG-{}", uuid::Uuid::new_v4().simple()));
+        let body = registration(
+            self.app.now(),
+            &format!("REG-{}", uuid::Uuid::new_v4().simple()),
+        );
         let app = self.app;
         app.register(&self.registry, self.id(), &body)
             .await
