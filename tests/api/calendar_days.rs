@@ -33,11 +33,7 @@ async fn pinned_with(
     now: NaiveDateTime,
     adjust: impl FnOnce(&mut plate_permits::config::Config),
 ) -> (TestApp, Cast, plate_permits::seed::SeededAgency) {
-    let app = spawn_app_with(|c| {
-        c.fixed_now = Some(now);
-        adjust(c);
-    })
-    .await;
+    let app = spawn_app_with_clock(|c| Clock::fixed(now, c.service_timezone), adjust).await;
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     (app, c, a)
@@ -58,7 +54,11 @@ async fn a_fresh_install_counts_the_official_calendar_in_whole_days() {
     let (app, c, a) = pinned(tehran(j(1405, 4, 6), 9, 0)).await;
     let ids = app.seed(vec![(&a, vec![t(S::Submitted, filed_0401())])]);
     let sla = app.request_of(&c.agency_a, &ids[0]).await["sla"].clone();
-    assert_eq!(instant(&sla["due_at"]), tehran(j(1405, 4, 9), 14, 30), "{sla}");
+    assert_eq!(
+        instant(&sla["due_at"]),
+        tehran(j(1405, 4, 9), 14, 30),
+        "{sla}"
+    );
     assert_eq!(sla["due_date_jalali"], "1405/04/09");
     assert_eq!(sla["due_at_jalali"], "۱۴۰۵/۰۴/۰۹ ۱۴:۳۰");
     assert_eq!(sla["calendar"], "directorate");
@@ -92,7 +92,10 @@ async fn a_fresh_install_counts_the_official_calendar_in_whole_days() {
         .items(&c.agency_a, "/holidays?from=1405/04/03&to=1405/04/04")
         .await;
     assert_eq!(field(&holidays, "source"), ["official", "official"]);
-    assert!(holidays[0]["reference"].as_str().unwrap().starts_with("https://"));
+    assert!(holidays[0]["reference"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
     let builtin = crate::helpers::ids(e["calendar"]["builtin_rules"].as_array().unwrap());
     assert!(builtin.contains(&"b-thursdays-1402"), "{builtin:?}");
 }
@@ -127,8 +130,12 @@ async fn the_police_stage_keeps_thursdays_the_directorates_do_not() {
     let police = app.request_of(&c.directorate, &ids[0]).await["sla"].clone();
     assert_eq!(police["stage"], "police");
     assert_eq!(police["calendar"], "police");
-    assert_eq!(instant(&police["due_at"]), tehran(j(1405, 4, 15), 14, 30), "{police}");
-    // Saturday 04/12 09:00... is a Friday? 1405/04/12 is Friday: Wed and Thu have begun.
+    assert_eq!(
+        instant(&police["due_at"]),
+        tehran(j(1405, 4, 15), 14, 30),
+        "{police}"
+    );
+    // Friday 1405/04/12 09:00: Wednesday and Thursday have begun.
     assert_eq!(police["elapsed_working_days"], 2.0);
     let registration = app.request_of(&c.directorate, &ids[1]).await["sla"].clone();
     assert_eq!(registration["stage"], "registration");
@@ -145,7 +152,10 @@ async fn the_police_stage_keeps_thursdays_the_directorates_do_not() {
         json!({"decision": "directorate", "police": "police", "registration": "directorate"})
     );
     // Decision of the first: Monday 10:00 → Tuesday 04/09 10:00: five working days taken.
-    assert_eq!(report["overall"]["stages"]["decision"]["median_working_days"], 5.0);
+    assert_eq!(
+        report["overall"]["stages"]["decision"]["median_working_days"],
+        5.0
+    );
 }
 
 /// `SLA_POLICE_CALENDAR=directorate`: the police stage counts the directorate's calendar,
@@ -165,7 +175,11 @@ async fn the_police_may_count_the_directorates_calendar() {
     )]);
     let sla = app.request_of(&c.directorate, &ids[0]).await["sla"].clone();
     assert_eq!(sla["calendar"], "directorate");
-    assert_eq!(instant(&sla["due_at"]), tehran(j(1405, 4, 16), 14, 30), "{sla}");
+    assert_eq!(
+        instant(&sla["due_at"]),
+        tehran(j(1405, 4, 16), 14, 30),
+        "{sla}"
+    );
 }
 
 /// Monday 1405/04/01 09:00: a request filed at 08:00 is due Tuesday 04/09 14:30; the
@@ -174,16 +188,24 @@ async fn the_police_may_count_the_directorates_calendar() {
 #[tokio::test]
 async fn a_closure_declared_for_tomorrow_moves_open_deadlines_at_once() {
     let (app, c, a) = pinned(tehran(j(1405, 4, 1), 9, 0)).await;
-    let ids = app.seed(vec![(&a, vec![t(S::Submitted, tehran(j(1405, 4, 1), 8, 0))])]);
+    let ids = app.seed(vec![(
+        &a,
+        vec![t(S::Submitted, tehran(j(1405, 4, 1), 8, 0))],
+    )]);
     let due = |v: Value| instant(&v["sla"]["due_at"]);
     assert_eq!(
         due(app.request_of(&c.agency_a, &ids[0]).await),
         tehran(j(1405, 4, 9), 14, 30)
     );
     let body = json!({"date": "۱۴۰۵/۰۴/۰۲", "title": "تعطیلی ادارات استان به سبب گرمای هوا"});
-    assert_eq!(app.post_as(&c.directorate, "/closures", &body).await.status, 403);
+    assert_eq!(
+        app.post_as(&c.directorate, "/closures", &body).await.status,
+        403
+    );
     let reply = app.post_as(&c.admin, "/closures", &body).await;
-    assert!(reply.header("location").starts_with("/api/v1/working-rules/"));
+    assert!(reply
+        .header("location")
+        .starts_with("/api/v1/working-rules/"));
     let declared = reply.json(201);
     assert_eq!(declared["recomputed_requests"], 1, "{declared}");
     assert_eq!(declared["rule"]["kind"], "closure");
@@ -212,7 +234,10 @@ async fn a_closure_declared_for_tomorrow_moves_open_deadlines_at_once() {
 #[tokio::test]
 async fn a_closure_is_for_today_or_tomorrow_and_may_start_at_a_time() {
     let (app, c, a) = pinned(tehran(j(1405, 4, 6), 9, 0)).await;
-    let ids = app.seed(vec![(&a, vec![t(S::Submitted, tehran(j(1405, 4, 1), 10, 0))])]);
+    let ids = app.seed(vec![(
+        &a,
+        vec![t(S::Submitted, tehran(j(1405, 4, 1), 10, 0))],
+    )]);
     let later = json!({"date": "1405/04/08", "title": "تعطیلی", "from_time": "25:00"});
     let bad = app
         .post_as(&c.admin, "/closures", &later)
@@ -226,7 +251,10 @@ async fn a_closure_is_for_today_or_tomorrow_and_may_start_at_a_time() {
         .collect();
     assert_eq!(
         codes,
-        [("date", "not_today_or_tomorrow"), ("from_time", "invalid_time")],
+        [
+            ("date", "not_today_or_tomorrow"),
+            ("from_time", "invalid_time")
+        ],
         "{bad}"
     );
     // Closed for the police only, from 11:00 today: the directorate's deadline stays.

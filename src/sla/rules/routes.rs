@@ -230,12 +230,12 @@ pub async fn declare_closure(
     body: Json<NewClosure>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let at = state.clock.now();
     let spec = body.into_inner()?.spec(state.clock.today())?;
+    let clock = state.clock.clone();
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let (row, recomputed) = state
-        .tx(move |c| service::declare_closure(c, &config, &actor, spec, at))
+        .tx(move |c| service::declare_closure(c, &config, &actor, spec, &clock))
         .await?;
     let mut b = HttpResponse::build(StatusCode::CREATED);
     with_etag(&mut b, row.version);

@@ -184,8 +184,9 @@ pub fn declare_closure(
     config: &Config,
     actor: &Actor,
     spec: RuleSpec,
-    at: NaiveDateTime,
+    clock: &crate::clock::Clock,
 ) -> ApiResult<(WorkingRuleRow, usize)> {
+    let at = clock.now();
     let (weekdays, opens, closes, from_time, to_time) = spec.columns();
     let row = WorkingRuleRow {
         id: uuid::Uuid::now_v7().to_string(),
@@ -206,8 +207,7 @@ pub fn declare_closure(
     };
     store::insert(conn, &row)?;
     let recomputed = clocks::recompute_since(conn, config, row.effective_from, at)?;
-    let clock = config.clock();
-    let mut data = serde_json::to_value(WorkingRule::new(row.clone(), &clock))
+    let mut data = serde_json::to_value(WorkingRule::new(row.clone(), clock))
         .map_err(|e| ApiError::internal(e.to_string()))?;
     data["recomputed_requests"] = recomputed.into();
     crate::events::outbox::emit(
@@ -229,6 +229,7 @@ pub fn declare_closure(
         &row,
         None,
         recomputed,
+        at,
     )?;
     Ok((row, recomputed))
 }
