@@ -231,7 +231,7 @@ pub async fn declare_closure(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let spec = body.into_inner()?.spec(state.clock.today())?;
-    let clock = state.clock.clone();
+    let clock = state.clock;
     let actor = crate::audit::Actor::of(&user);
     let config = state.config.clone();
     let (row, recomputed) = state
