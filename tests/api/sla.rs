@@ -23,56 +23,8 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: a second counts when `works` says so for its Tehran
-/// wall-clock time (from the time-zone database: before 1401 Tehran kept daylight saving time,
-/// +04:30 in summer); the total is rounded to whole minutes. `works` must look at the minute
-/// only (date, weekday, hour, minute), so that a whole minute is judged once and only the
-/// partial minutes at either end second by second. (Counting whole minutes from `from` would
-/// put the grid at `from`'s seconds: a clock started mid-minute inside office hours then gains a
-/// minute, one started at an opening loses one, depending on the time of day.)
-pub(crate) fn minutes_where(
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    works: impl Fn(NaiveDateTime) -> bool,
-) -> i64 {
-    use chrono::Offset;
-    let local = |t: NaiveDateTime| {
-        let secs = chrono::TimeZone::offset_from_utc_datetime(&chrono_tz::Asia::Tehran, &t)
-            .fix()
-            .local_minus_utc();
-        t + TimeDelta::seconds(i64::from(secs))
-    };
-    let mut seconds = 0;
-    let mut t = from;
-    while t < to {
-        let next_minute =
-            t.with_second(0).and_then(|m| m.with_nanosecond(0)).unwrap() + TimeDelta::minutes(1);
-        let end = next_minute.min(to);
-        if works(local(t)) {
-            seconds += (end - t).num_milliseconds();
-        }
-        t = end;
-    }
-    (seconds / 1000 + 30) / 60
-}
-
-/// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
-/// a holiday.
-pub(crate) fn working_minutes(
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    holidays: &BTreeSet<NaiveDate>,
-) -> i64 {
-    minutes_where(from, to, |local| {
-        let mins = local.hour() * 60 + local.minute();
-        local.weekday() != Weekday::Fri
-            && !holidays.contains(&local.date())
-            && (7 * 60 + 30..14 * 60 + 30).contains(&mins)
-    })
-}
-
-/// Every built-in official holiday (fixed and provisional; none is confirmed in these tests):
-/// the service counts them too.
+/// Every built-in holiday (fixed, official and provisional; none is confirmed in these
+/// tests): the service counts them too.
 pub(crate) fn builtin_days() -> BTreeSet<NaiveDate> {
     plate_permits::sla::official::all()
         .iter()
@@ -157,7 +109,12 @@ impl Days {
         let local = Self::local(at);
         let d = local.date();
         match self.hours(d) {
-            Some((_, close)) if local < d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::minutes(i64::from(close)) => d,
+            Some((_, close))
+                if local
+                    < d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::minutes(i64::from(close)) =>
+            {
+                d
+            }
             _ => self.next(d),
         }
     }
@@ -413,7 +370,10 @@ async fn a_deadline_falls_five_working_days_after_filing() {
     assert_eq!(first["sla"]["overdue"], true);
     let filed = tehran(2026, 9, 15, 10, 0);
     let oracle = Days::directorate(builtin_days()).deadline(filed, 5);
-    assert_eq!(first["sla"]["due_at"], format!("{}Z", oracle.format("%Y-%m-%dT%H:%M:%S")));
+    assert_eq!(
+        first["sla"]["due_at"],
+        format!("{}Z", oracle.format("%Y-%m-%dT%H:%M:%S"))
+    );
 }
 
 /// The independent oracle, over random instants: a request filed at any instant of the years

@@ -67,7 +67,11 @@ async fn a_stored_weekend_rule_beats_the_built_in_thursday_closure() {
     let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, start, due_before) = app.running_request().await;
     assert_eq!(start, saturday_morning());
-    assert_eq!(due_before, tehran(2026, 10, 31, 14, 30), "Saturday 1405/08/09");
+    assert_eq!(
+        due_before,
+        tehran(2026, 10, 31, 14, 30),
+        "Saturday 1405/08/09"
+    );
     let mut police_only = thursday_closure(app.today());
     police_only["weekdays"] = json!(["wednesday", "friday"]);
     police_only["applies_to"] = json!("police");
