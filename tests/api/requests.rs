@@ -33,8 +33,8 @@ async fn a_filed_request_comes_back_canonical_with_a_tracking_code() {
     assert_eq!(body["vehicle"]["plate_parts"]["letter"], "الف");
     assert_eq!(body["vehicle"]["vin"], vin);
     assert_eq!(body["letter"]["number"], "123/456");
-    assert_eq!(body["letter"]["date"], "2024-11-05");
-    assert_eq!(body["letter"]["date_jalali"], "1403/08/15");
+    assert_eq!(body["letter"]["date"], "2024-03-10");
+    assert_eq!(body["letter"]["date_jalali"], "1402/12/20");
     assert_eq!(body["contact"]["name"], "رضا احمدی");
     assert_eq!(body["contact"]["mobile"], "09141234567");
     assert_eq!(body["allowed_actions"], json!(["withdraw"]));

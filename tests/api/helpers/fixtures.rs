@@ -55,7 +55,7 @@ pub fn request_body(plate: &str, vin: &str) -> Value {
             "vehicle_type": "passenger_car"
         },
         "reason": "auction_sale",
-        "letter": {"number": "۱۲۳/۴۵۶", "date": "1403/08/15"},
+        "letter": {"number": "۱۲۳/۴۵۶", "date": "1402/12/20"},
         "contact": {"name": "رضا احمدي", "mobile": "۰۹۱۴۱۲۳۴۵۶۷"},
         "description": "خودروی فرسوده"
     })
