@@ -287,6 +287,19 @@ fn id_set(items: &[Value]) -> BTreeSet<&str> {
     ids(items).into_iter().collect()
 }
 
+/// The overdue ones of [`six_backdated`] (0, 1, 4 and 5), most urgent first: by deadline,
+/// then id. Which comes first depends on the calendar (the police's Thursdays, a closure
+/// week), not only on the filing age, so the order is read from each request's own deadline.
+async fn urgent_order(app: &TestApp, c: &Cast, seeded: &[String]) -> Vec<String> {
+    let mut due = Vec::new();
+    for k in [0, 1, 4, 5] {
+        let r = app.request_of(&c.directorate, &seeded[k]).await;
+        due.push((text(&r["sla"], "due_at").to_owned(), seeded[k].clone()));
+    }
+    due.sort();
+    due.into_iter().map(|(_, id)| id).collect()
+}
+
 #[tokio::test]
 async fn overdue_requests_are_listed_most_urgent_first() {
     let app = spawn_app().await;
@@ -297,13 +310,18 @@ async fn overdue_requests_are_listed_most_urgent_first() {
         .await
         .json(200);
     let items = page["items"].as_array().unwrap();
-    let want = [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::as_str);
+    let want = urgent_order(&app, &c, &seeded).await;
     assert_eq!(ids(items), want, "{page}");
     for item in items {
         assert_eq!(item["sla"]["overdue"], true);
-        assert!(item["sla"]["remaining_working_days"].as_f64().unwrap() < 0.0);
+        // After the last day's closing and before the next day opens, no day is left.
+        assert!(item["sla"]["remaining_working_days"].as_f64().unwrap() <= 0.0);
     }
-    assert_eq!(items[3]["sla"]["stage"], "police");
+    let police = items
+        .iter()
+        .filter(|i| i["sla"]["stage"] == "police")
+        .count();
+    assert_eq!(police, 1);
 }
 
 #[tokio::test]
@@ -326,10 +344,7 @@ async fn paging_through_the_urgent_list_one_at_a_time_keeps_its_order() {
             None => break,
         }
     }
-    assert_eq!(
-        seen,
-        [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::clone)
-    );
+    assert_eq!(seen, urgent_order(&app, &c, &seeded).await);
 }
 
 #[tokio::test]
