@@ -655,6 +655,12 @@ pub struct Config {
     #[arg(long, env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub sla_registration_days: u32,
 
+    /// Whose working days the police's stage counts: `police` (their own calendar: the
+    /// weekend and closures of executive bodies do not apply, as law-enforcement units work
+    /// them) or `directorate` (the directorate's calendar).
+    #[arg(long, env = "SLA_POLICE_CALENDAR", default_value = "police", value_parser = parse_police_calendar, global = true)]
+    pub sla_police_calendar: crate::sla::party::Party,
+
     /// TLS is terminated by a proxy in front of the service (clients reach it over HTTPS only):
     /// responses then carry `Strict-Transport-Security`.
     #[arg(
@@ -783,6 +789,15 @@ pub struct Config {
 fn parse_hhmm(s: &str) -> Result<chrono::NaiveTime, String> {
     chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .map_err(|_| format!("'{s}' is not a time of day (e.g. 18:00)"))
+}
+
+/// `SLA_POLICE_CALENDAR`: `police` or `directorate`.
+fn parse_police_calendar(s: &str) -> Result<crate::sla::party::Party, String> {
+    match s.trim() {
+        "police" => Ok(crate::sla::party::Party::Police),
+        "directorate" => Ok(crate::sla::party::Party::Directorate),
+        other => Err(format!("'{other}': expected police or directorate")),
+    }
 }
 
 impl Config {

@@ -51,6 +51,8 @@ pub enum Action {
     WorkingRuleUpdated,
     #[serde(rename = "working_rule.deleted")]
     WorkingRuleDeleted,
+    #[serde(rename = "working_rule.closure_declared")]
+    WorkingRuleClosureDeclared,
     #[serde(rename = "holiday.import")]
     HolidayImport,
     #[serde(rename = "holiday.confirm")]
@@ -103,6 +105,7 @@ crate::text_enum!(Action {
     WorkingRuleCreated => "working_rule.created",
     WorkingRuleUpdated => "working_rule.updated",
     WorkingRuleDeleted => "working_rule.deleted",
+    WorkingRuleClosureDeclared => "working_rule.closure_declared",
     HolidayImport => "holiday.import",
     HolidayConfirm => "holiday.confirm",
     PermitIssued => "permit.issued",

@@ -133,9 +133,10 @@ pub fn shows_contact(user: &AuthUser, organisation_id: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventScope {
     All,
-    /// An agency: its organisation's events, and notices (which concern everyone).
+    /// An agency: its organisation's events, and notices and declared closures (which
+    /// concern everyone).
     OrganisationAndNotices(String),
-    /// The police: events about permits only.
+    /// The police: events about permits, and declared closures.
     Permits,
     /// The registry: every event except complaint events of complaints it did not file (it
     /// reads only its own complaints through `GET /complaints/{id}`, see [`Seen::complaints`]).

@@ -408,7 +408,7 @@ diesel::table! {
         stage -> Nullable<Text>,
         clock -> Text,
         clock_since -> Nullable<Timestamp>,
-        used_secs -> BigInt,
+        used_days -> BigInt,
         due_at -> Nullable<Timestamp>,
         decision_cd -> Nullable<BigInt>,
         police_cd -> Nullable<BigInt>,
@@ -442,6 +442,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        applies_to -> Text,
     }
 }
 

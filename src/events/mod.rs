@@ -56,6 +56,10 @@ pub enum EventType {
     /// A maintenance or outage notice was published.
     #[serde(rename = "notice.published")]
     NoticePublished,
+    /// An administrator declared a closure at short notice (today or tomorrow, the whole day
+    /// or from a time); open deadlines were recomputed (subject: the working rule).
+    #[serde(rename = "calendar.closure_declared")]
+    CalendarClosureDeclared,
 }
 
 crate::text_enum!(EventType {
@@ -68,6 +72,7 @@ crate::text_enum!(EventType {
     ComplaintReceived => "complaint.received",
     ComplaintAnswered => "complaint.answered",
     NoticePublished => "notice.published",
+    CalendarClosureDeclared => "calendar.closure_declared",
 });
 
 /// What an event is about; it decides who may read the event.
@@ -91,6 +96,8 @@ pub enum SubjectKind {
     Permit,
     Complaint,
     Notice,
+    /// A working rule (a closure declared at short notice): it concerns everyone.
+    WorkingRule,
 }
 
 crate::text_enum!(SubjectKind {
@@ -98,4 +105,5 @@ crate::text_enum!(SubjectKind {
     Permit => "permit",
     Complaint => "complaint",
     Notice => "notice",
+    WorkingRule => "working_rule",
 });

@@ -59,13 +59,16 @@ pub fn page_after(
     match scope {
         EventScope::All => {}
         EventScope::OrganisationAndNotices(org) => {
+            q =
+                q.filter(events::organisation_id.eq(org.clone()).or(
+                    events::subject_kind.eq_any([SubjectKind::Notice, SubjectKind::WorkingRule]),
+                ))
+        }
+        EventScope::Permits => {
             q = q.filter(
-                events::organisation_id
-                    .eq(org.clone())
-                    .or(events::subject_kind.eq(SubjectKind::Notice)),
+                events::subject_kind.eq_any([SubjectKind::Permit, SubjectKind::WorkingRule]),
             )
         }
-        EventScope::Permits => q = q.filter(events::subject_kind.eq(SubjectKind::Permit)),
         EventScope::AllButOthersComplaints { user_id } => {
             let own = complaints::table
                 .filter(complaints::created_by.eq(user_id.clone()))

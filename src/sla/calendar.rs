@@ -1,17 +1,20 @@
-//! The working-day calendar: weekend days, the holiday table, office hours and closures in the
-//! service's time zone. SLA clocks count *working time*: the office hours of working days.
+//! The working-day calendar of one party (the directorate, the agencies or the police):
+//! weekend days, the holiday table, office hours and closures in the service's time zone.
 //!
 //! What a day is comes from, in order: the holiday table (a holiday is never a working day);
-//! the weekend rule in force (`/working-rules`), else the `WEEKEND_DAYS` setting; a whole-day
-//! closure rule; then the office-hours rule in force on that weekday, else `OFFICE_HOURS`, cut
-//! by a part-day closure rule (so a day's office time is at most two intervals). Among rules of
-//! one kind in force on a day, the latest `effective_from` wins, then the latest created.
+//! the weekend rule in force for the party (`/working-rules`, then the built-in rules), else
+//! the `WEEKEND_DAYS` setting; a whole-day closure rule; then the office-hours rule in force on
+//! that weekday, else `OFFICE_HOURS`, cut by a part-day closure rule (so a day's office time is
+//! at most two intervals). Among rules of one kind in force on a day, a stored rule beats a
+//! built-in one, then the latest `effective_from` wins, then the latest created.
 //!
-//! One working day is the length of the default office hours (`OFFICE_HOURS`, 7 h for
-//! 07:30–14:30): budgets are that many seconds per day, and a day with shorter hours (summer
-//! hours, a part-day closure) counts proportionally less. So "5 working days" from Wednesday
-//! 10:00 ends on the fifth working day after at 10:00 when every day has the default hours, and
-//! a request filed in the evening starts its clock at the next opening.
+//! **Budgets count whole working days.** A step's *start day* is the day it started, unless it
+//! started after that day's closing or on a day that is not a working day: then its start day
+//! is the next working day. A budget of N working days ends at the close of office hours on
+//! the Nth working day after the start day. A day is a working day when some office time is
+//! left on it; its hours (Ramadan hours, summer hours, a closure from noon) only move the
+//! closing time, never stretch a deadline; a day closed in full is skipped. The working days a
+//! step took are the working days after its start day that began (opened) before it ended.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -22,6 +25,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::config::Config;
+use crate::sla::party::Party;
 use crate::sla::rules::model::{CalendarRule, Minute, RuleBody, RuleKind, RuleRef, END_OF_DAY};
 
 /// Why a day does or does not count.
@@ -76,7 +80,8 @@ impl Holidays {
     }
 }
 
-/// The calendar in force: configuration, the holiday table and the working rules.
+/// The calendar in force for one party: configuration, the holiday table and the working
+/// rules (all parties' rules are kept; only those applying to `party` count).
 #[derive(Clone, Debug)]
 pub struct Calendar {
     tz: Tz,
@@ -85,7 +90,8 @@ pub struct Calendar {
     close: NaiveTime,
     holidays: Holidays,
     /// Highest precedence first.
-    rules: Vec<CalendarRule>,
+    rules: Arc<Vec<CalendarRule>>,
+    party: Party,
 }
 
 /// Searching forward for working time gives up after this many days (a holiday table that
@@ -109,21 +115,29 @@ impl Calendar {
             open: config.office_hours.open,
             close: config.office_hours.close,
             holidays,
-            rules: Vec::new(),
+            rules: Arc::new(Vec::new()),
+            party: Party::Directorate,
         }
     }
 
     /// The calendar with these working rules in force.
     pub fn with_rules(mut self, mut rules: Vec<CalendarRule>) -> Self {
         rules.sort_by(|a, b| b.precedence().cmp(&a.precedence()));
-        self.rules = rules;
+        self.rules = Arc::new(rules);
         self
     }
 
-    /// Length of one working day (the default office hours), in seconds: the unit of budgets
-    /// and of the working days shown.
-    pub fn day_secs(&self) -> i64 {
-        (self.close - self.open).num_seconds()
+    /// The same calendar as `party` counts it.
+    pub fn for_party(&self, party: Party) -> Calendar {
+        Calendar {
+            party,
+            ..self.clone()
+        }
+    }
+
+    /// Whose calendar this is.
+    pub fn party(&self) -> Party {
+        self.party
     }
 
     /// The winning rule of `kind` in force on `date` that `applies` to it.
@@ -133,14 +147,17 @@ impl Calendar {
         date: NaiveDate,
         applies: impl Fn(&CalendarRule) -> bool,
     ) -> Option<&CalendarRule> {
-        self.rules
-            .iter()
-            .find(|r| r.kind() == kind && r.in_force(date) && applies(r))
+        self.rules.iter().find(|r| {
+            r.kind() == kind && r.applies_to(self.party) && r.in_force(date) && applies(r)
+        })
     }
 
-    /// The rules whose date range meets `[from, to]`, highest precedence first.
+    /// The rules of this party whose date range meets `[from, to]`, highest precedence first.
     pub fn rules_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<&CalendarRule> {
-        self.rules.iter().filter(|r| r.overlaps(from, to)).collect()
+        self.rules
+            .iter()
+            .filter(|r| r.applies_to(self.party) && r.overlaps(from, to))
+            .collect()
     }
 
     /// What `date` is, and its office intervals.
@@ -300,32 +317,84 @@ impl Calendar {
         total
     }
 
-    /// The instant at which `secs` working seconds after `from` have passed. Zero or negative
-    /// `secs` is `from` itself.
-    pub fn advance(&self, from: NaiveDateTime, secs: i64) -> NaiveDateTime {
-        if secs <= 0 {
-            return from;
-        }
-        let mut left = secs;
-        let mut day = self.local_date(from);
+    /// Whether some office time is left on `date` (a working day).
+    pub fn is_working(&self, date: NaiveDate) -> bool {
+        !self.plan(date).intervals.is_empty()
+    }
+
+    /// The first opening of a working day (UTC); `None` on days that do not count.
+    pub fn opening(&self, date: NaiveDate) -> Option<NaiveDateTime> {
+        self.office_window(date).map(|(open, _)| open)
+    }
+
+    /// The last closing of a working day (UTC); `None` on days that do not count.
+    pub fn closing(&self, date: NaiveDate) -> Option<NaiveDateTime> {
+        self.office_window(date).map(|(_, close)| close)
+    }
+
+    /// The first working day after `date` (bounded: a table that closes every day for years
+    /// gives the day the scan stopped at).
+    pub fn next_working_day(&self, date: NaiveDate) -> NaiveDate {
+        let mut d = date;
         for _ in 0..MAX_SCAN_DAYS {
-            for (open, close) in self.office_intervals(day) {
-                let start = open.max(from);
-                if close > start {
-                    let available = (close - start).num_seconds();
-                    if available >= left {
-                        return start + TimeDelta::seconds(left);
-                    }
-                    left -= available;
-                }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => return d,
             }
-            match day.succ_opt() {
-                Some(d) => day = d,
-                None => break,
+            if self.is_working(d) {
+                return d;
             }
         }
-        // No working time in years: treat the deadline as unreachable but finite.
-        from + TimeDelta::days(MAX_SCAN_DAYS)
+        d
+    }
+
+    /// The step's start day: the day of `at` if it is a working day and `at` is before its
+    /// closing; else the next working day.
+    pub fn start_day(&self, at: NaiveDateTime) -> NaiveDate {
+        let day = self.local_date(at);
+        match self.closing(day) {
+            Some(close) if at < close => day,
+            _ => self.next_working_day(day),
+        }
+    }
+
+    /// The `n`th working day after `day` (`n = 0`: `day` itself).
+    pub fn nth_working_day_after(&self, day: NaiveDate, n: i64) -> NaiveDate {
+        (0..n.max(0)).fold(day, |d, _| self.next_working_day(d))
+    }
+
+    /// When `days` working days from a step started at `from` run out: the close of office
+    /// hours on the `days`th working day after its start day (`days = 0`: the start day's).
+    pub fn deadline(&self, from: NaiveDateTime, days: i64) -> NaiveDateTime {
+        let day = self.nth_working_day_after(self.start_day(from), days);
+        self.closing(day).unwrap_or_else(|| self.day_start(day))
+    }
+
+    /// The working days a step running over `[from, to)` counted, in order: the working days
+    /// after its start day that opened before `to`.
+    pub fn counted_days(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        if to <= from {
+            return out;
+        }
+        let last = self.local_date(to);
+        let mut d = self.start_day(from);
+        for _ in 0..MAX_SCAN_DAYS {
+            d = self.next_working_day(d);
+            if d > last {
+                break;
+            }
+            match self.opening(d) {
+                Some(open) if open < to => out.push(d),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// How many working days a step running over `[from, to)` counted.
+    pub fn working_days(&self, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
+        self.counted_days(from, to).len() as i64
     }
 
     /// The local calendar dates from `from` to `to` (inclusive), with their kinds and the
@@ -350,13 +419,6 @@ impl Calendar {
         }
         out
     }
-
-    /// Working days as shown to people: hundredths, rounded up (so a stage that ran one second
-    /// over its budget never shows as within it).
-    pub fn centidays(&self, secs: i64) -> i64 {
-        let day = self.day_secs().max(1);
-        (secs.max(0) * 100 + day - 1) / day
-    }
 }
 
 /// `centidays / 100` as a number for JSON.
@@ -368,6 +430,7 @@ pub fn days_from_centi(centi: i64) -> f64 {
 mod tests {
     use super::*;
     use crate::domain::jalali::jalali_to_gregorian;
+    use crate::sla::party::{AppliesTo, Parties};
 
     fn cal(holidays: &[(NaiveDate, &str)]) -> Calendar {
         Calendar::new(
@@ -388,7 +451,9 @@ mod tests {
             .naive_utc()
     }
 
-    const DAY: i64 = 7 * 3600;
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
 
     #[test]
     fn jalali_anchor_dates() {
@@ -401,37 +466,42 @@ mod tests {
         assert!(jalali_to_gregorian(1402, 12, 30).is_none());
     }
 
+    /// 2024-11-07 is a Thursday, the 8th a Friday (the default weekend).
     #[test]
-    fn weekends_and_office_hours() {
+    fn the_start_day_is_the_next_working_day_after_closing_or_on_a_closed_day() {
         let c = cal(&[]);
-        // 2024-11-08 is a Friday.
-        let fri = NaiveDate::from_ymd_opt(2024, 11, 8).unwrap();
-        assert_eq!(c.day_kind(fri), DayKind::Weekend { rule: None });
-        assert_eq!(c.day_kind(fri.pred_opt().unwrap()), DayKind::Working);
-        assert_eq!(c.day_secs(), DAY);
-        // Thursday 10:00 to Saturday 10:00: 4.5 h Thursday, nothing Friday, 2.5 h Saturday.
-        let thu = fri.pred_opt().unwrap();
-        let sat = fri.succ_opt().unwrap();
-        assert_eq!(c.working_secs(tehran(thu, 10, 0), tehran(sat, 10, 0)), DAY);
-        // Filed in the evening: the clock starts at the next opening.
-        assert_eq!(c.advance(tehran(thu, 20, 0), DAY), tehran(sat, 14, 30));
-        assert_eq!(c.working_secs(tehran(thu, 20, 0), tehran(sat, 7, 30)), 0);
+        let (thu, sat) = (ymd(2024, 11, 7), ymd(2024, 11, 9));
+        assert_eq!(
+            c.day_kind(ymd(2024, 11, 8)),
+            DayKind::Weekend { rule: None }
+        );
+        assert_eq!(c.start_day(tehran(thu, 6, 0)), thu, "before opening");
+        assert_eq!(c.start_day(tehran(thu, 10, 0)), thu);
+        assert_eq!(c.start_day(tehran(thu, 14, 30)), sat, "at closing");
+        assert_eq!(c.start_day(tehran(thu, 20, 0)), sat);
+        assert_eq!(c.start_day(tehran(ymd(2024, 11, 8), 10, 0)), sat);
     }
 
     #[test]
-    fn thursday_weekend_is_configurable() {
-        let mut config = Config::defaults();
-        config.weekend_days = "thursday,friday".parse().unwrap();
-        let c = Calendar::new(&config, BTreeMap::new());
-        let wed = NaiveDate::from_ymd_opt(2024, 11, 6).unwrap();
-        let sat = NaiveDate::from_ymd_opt(2024, 11, 9).unwrap();
-        assert_eq!(c.advance(tehran(wed, 10, 0), DAY), tehran(sat, 10, 0));
+    fn a_budget_ends_at_the_close_of_the_nth_working_day_after_the_start_day() {
+        let c = cal(&[]);
+        let thu = ymd(2024, 11, 7);
+        // Thursday 10:00 + 1: Saturday's closing; Thursday 20:00 starts on Saturday: Sunday.
+        assert_eq!(
+            c.deadline(tehran(thu, 10, 0), 1),
+            tehran(ymd(2024, 11, 9), 14, 30)
+        );
+        assert_eq!(
+            c.deadline(tehran(thu, 20, 0), 1),
+            tehran(ymd(2024, 11, 10), 14, 30)
+        );
+        // Zero days: the start day's own closing.
+        assert_eq!(c.deadline(tehran(thu, 10, 0), 0), tehran(thu, 14, 30));
     }
 
     /// Filed on Wednesday 1402/12/23 (2024-03-13) at 10:00, five working days before Nowruz:
-    /// the Nowruz holidays (1403/01/01–04) and the Islamic Republic Day (1403/01/12), Nature
-    /// Day (1403/01/13) and the Fridays are skipped. 1402/12/29 (Tuesday 2024-03-19) is the
-    /// oil nationalisation day, also a holiday.
+    /// Thu 24 (1), Fri weekend, Sat 26 (2), Sun 27 (3), Mon 28 (4), Tue 29 the oil
+    /// nationalisation day, 1403/01/01–04 Nowruz, Sun 05 (5): due at its closing.
     #[test]
     fn wednesday_before_nowruz() {
         let holidays = [
@@ -440,89 +510,73 @@ mod tests {
             (j(1403, 1, 2), "نوروز"),
             (j(1403, 1, 3), "نوروز"),
             (j(1403, 1, 4), "نوروز"),
-            (j(1403, 1, 12), "روز جمهوری اسلامی"),
-            (j(1403, 1, 13), "روز طبیعت"),
         ];
         let c = cal(&holidays);
         let filed = tehran(j(1402, 12, 23), 10, 0);
         assert_eq!(j(1402, 12, 23).weekday(), Weekday::Wed);
-        // Working days after Wednesday 23rd: Thu 24, Sat 26, Sun 27, Mon 28 (Fri 25 weekend),
-        // Tue 29 holiday, Wed 1403/01/01–Sat 04 holidays, Sun 05 → fifth working day.
-        let due = c.advance(filed, 5 * DAY);
-        assert_eq!(due, tehran(j(1403, 1, 5), 10, 0));
-        assert_eq!(c.working_secs(filed, due), 5 * DAY);
-        let skipped: Vec<_> = c
-            .days_between(filed, due)
-            .into_iter()
-            .filter(|(_, k, _)| *k != DayKind::Working)
-            .map(|(d, k, _)| (crate::domain::jalali::format_jalali(d), k))
-            .collect();
-        assert_eq!(skipped.len(), 6, "{skipped:?}");
+        let due = c.deadline(filed, 5);
+        assert_eq!(due, tehran(j(1403, 1, 5), 14, 30));
         assert_eq!(
-            skipped[0],
-            ("1402/12/25".into(), DayKind::Weekend { rule: None })
+            c.counted_days(filed, due),
+            [
+                j(1402, 12, 24),
+                j(1402, 12, 26),
+                j(1402, 12, 27),
+                j(1402, 12, 28),
+                j(1403, 1, 5)
+            ]
         );
-        assert_eq!(
-            skipped[1],
-            (
-                "1402/12/29".into(),
-                DayKind::Holiday("ملی شدن صنعت نفت".into())
-            )
-        );
+        assert_eq!(c.working_days(filed, due), 5);
+    }
+
+    /// A day counts once it opened before the step ended; the start day never counts.
+    #[test]
+    fn working_days_taken() {
+        let c = cal(&[]);
+        let (mon, tue) = (ymd(2024, 11, 4), ymd(2024, 11, 5));
+        assert_eq!(c.working_days(tehran(mon, 10, 0), tehran(mon, 14, 0)), 0);
+        assert_eq!(c.working_days(tehran(mon, 10, 0), tehran(tue, 7, 0)), 0);
+        assert_eq!(c.working_days(tehran(mon, 10, 0), tehran(tue, 9, 0)), 1);
+        assert_eq!(c.working_days(tehran(mon, 10, 0), tehran(tue, 20, 0)), 1);
+        // Monday evening starts on Tuesday: Tuesday itself does not count.
+        assert_eq!(c.working_days(tehran(mon, 20, 0), tehran(tue, 13, 0)), 0);
     }
 
     /// 1403 is a leap year: Esfand 30 (2025-03-20) exists and is a working day unless it is
-    /// declared a holiday.
+    /// a holiday.
     #[test]
     fn leap_year_esfand_30() {
         let esfand30 = j(1403, 12, 30);
         assert_eq!(esfand30.weekday(), Weekday::Thu);
-        let plain = cal(&[]);
-        let from = tehran(j(1403, 12, 29), 14, 30);
-        assert_eq!(plain.advance(from, DAY), tehran(esfand30, 14, 30));
-        let with_holiday = cal(&[(esfand30, "ملی شدن صنعت نفت"), (j(1404, 1, 1), "نوروز")]);
+        let from = tehran(j(1403, 12, 29), 10, 0);
+        assert_eq!(cal(&[]).deadline(from, 1), tehran(esfand30, 14, 30));
+        let with_holiday = cal(&[(esfand30, "نوروز"), (j(1404, 1, 1), "نوروز")]);
         // Thu 30 holiday, Fri 1404/01/01 weekend and Nowruz, Sat 1404/01/02 works.
         assert_eq!(
-            with_holiday.advance(from, DAY),
+            with_holiday.deadline(from, 1),
             tehran(j(1404, 1, 2), 14, 30)
         );
     }
 
     #[test]
-    fn holiday_added_later_moves_the_deadline() {
-        let filed = tehran(NaiveDate::from_ymd_opt(2024, 11, 4).unwrap(), 9, 0); // Monday
-        let before = cal(&[]).advance(filed, 5 * DAY);
-        let tuesday = NaiveDate::from_ymd_opt(2024, 11, 5).unwrap();
-        let after = cal(&[(tuesday, "تعطیل رسمی")]).advance(filed, 5 * DAY);
-        assert_eq!(
-            before,
-            tehran(NaiveDate::from_ymd_opt(2024, 11, 10).unwrap(), 9, 0)
-        );
-        assert_eq!(
-            after,
-            tehran(NaiveDate::from_ymd_opt(2024, 11, 11).unwrap(), 9, 0)
-        );
-    }
-
-    #[test]
-    fn centidays_round_up() {
-        let c = cal(&[]);
-        assert_eq!(c.centidays(0), 0);
-        assert_eq!(c.centidays(5 * DAY), 500);
-        assert_eq!(c.centidays(5 * DAY + 1), 501);
-        assert_eq!(c.centidays(DAY / 2), 50);
+    fn a_holiday_added_later_moves_the_deadline_by_a_day() {
+        let filed = tehran(ymd(2024, 11, 4), 9, 0); // Monday
+        let before = cal(&[]).deadline(filed, 5);
+        let after = cal(&[(ymd(2024, 11, 5), "تعطیل رسمی")]).deadline(filed, 5);
+        assert_eq!(before, tehran(ymd(2024, 11, 10), 14, 30));
+        assert_eq!(after, tehran(ymd(2024, 11, 11), 14, 30));
     }
 
     #[test]
     fn unreachable_deadlines_terminate() {
-        let mut all = Vec::new();
-        let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        for i in 0..(4 * 366) {
-            all.push((start + TimeDelta::days(i), "x"));
-        }
+        let start = ymd(2024, 1, 1);
+        let all: Vec<(NaiveDate, &str)> = (0..(4 * 366))
+            .map(|i| (start + TimeDelta::days(i), "x"))
+            .collect();
         let c = cal(&all);
         let from = tehran(start, 8, 0);
-        assert!(c.advance(from, DAY) > from);
+        assert!(c.deadline(from, 1) > from);
+        assert_eq!(c.working_days(from, from + TimeDelta::days(30)), 0);
     }
 
     fn rule(id: &str, from: NaiveDate, to: Option<NaiveDate>, body: RuleBody) -> CalendarRule {
@@ -533,11 +587,9 @@ mod tests {
             effective_to: to,
             created_at: from.and_hms_opt(0, 0, 0).unwrap(),
             body,
+            applies: Parties::ALL,
+            builtin: false,
         }
-    }
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
     fn hours(opens: Minute, closes: Minute) -> RuleBody {
@@ -549,7 +601,7 @@ mod tests {
     }
 
     /// Sunday 2024-11-10 is under both office-hours rules: the later `effective_from` wins;
-    /// with equal starts, the one created last.
+    /// with equal starts, the one created last; a stored rule beats a built-in one.
     #[test]
     fn the_latest_rule_of_a_kind_wins() {
         let sun = ymd(2024, 11, 10);
@@ -561,12 +613,16 @@ mod tests {
         assert_eq!(c.plan(sun.succ_opt().unwrap()).intervals, [(360, 780)]);
         let mut later = rule("c", ymd(2024, 11, 1), None, hours(540, 600));
         later.created_at = summer.created_at + TimeDelta::hours(1);
-        let c = cal(&[]).with_rules(vec![later, summer]);
+        let c = cal(&[]).with_rules(vec![later, summer.clone()]);
         assert_eq!(c.plan(ymd(2024, 11, 4)).intervals, [(540, 600)]);
+        let mut builtin = rule("d", ymd(2024, 11, 3), None, hours(600, 660));
+        builtin.builtin = true;
+        let c = cal(&[]).with_rules(vec![builtin, summer]);
+        assert_eq!(c.plan(ymd(2024, 11, 4)).intervals, [(360, 780)]);
     }
 
     #[test]
-    fn a_part_day_closure_leaves_two_intervals() {
+    fn a_part_day_closure_shortens_the_day_and_never_stretches_a_deadline() {
         let sat = ymd(2024, 11, 9);
         let noon = rule(
             "x",
@@ -586,15 +642,24 @@ mod tests {
             Some(("x".into(), 60))
         );
         assert_eq!(
-            c.working_secs(tehran(sat, 0, 0), tehran(sat, 23, 0)),
-            6 * 3600
-        );
-        // Two hours from 09:00: one before the closure, one after it.
-        assert_eq!(c.advance(tehran(sat, 9, 0), 2 * 3600), tehran(sat, 12, 0));
-        assert_eq!(
             c.office_window(sat),
             Some((tehran(sat, 7, 30), tehran(sat, 14, 30)))
         );
+        // Closed from 11:00 to the end of the day: the deadline that day is 11:00, not later.
+        let from_eleven = rule(
+            "y",
+            sat,
+            Some(sat),
+            RuleBody::Closure {
+                from: Some(660),
+                to: None,
+            },
+        );
+        let c = cal(&[]).with_rules(vec![from_eleven]);
+        let thu = ymd(2024, 11, 7);
+        assert_eq!(c.deadline(tehran(thu, 10, 0), 1), tehran(sat, 11, 0));
+        // Filed on that Saturday at noon: after its (early) closing, so it starts on Sunday.
+        assert_eq!(c.start_day(tehran(sat, 12, 0)), ymd(2024, 11, 10));
     }
 
     #[test]
@@ -611,17 +676,19 @@ mod tests {
         );
         let c = cal(&[]).with_rules(vec![snow]);
         assert!(matches!(c.day_kind(sat), DayKind::Closure(r) if r.id == "s"));
+        assert!(!c.is_working(sat));
+        let thu = ymd(2024, 11, 7);
         assert_eq!(
-            c.working_secs_on(sat, tehran(sat, 0, 0), tehran(sat, 23, 0)),
-            0
+            c.deadline(tehran(thu, 10, 0), 1),
+            tehran(ymd(2024, 11, 10), 14, 30)
         );
     }
 
-    /// Thursdays closed from Sunday 2024-11-10: the Thursday before still works, the next
-    /// one does not, and Friday stays a weekend.
+    /// Thursdays closed for the directorate and the agencies from Sunday 2024-11-10: the
+    /// Thursday before still works, the next one does not; the police's calendar keeps it.
     #[test]
-    fn a_thursday_closure_from_a_date() {
-        let thursdays = rule(
+    fn a_thursday_closure_for_executive_bodies_only() {
+        let mut thursdays = rule(
             "t",
             ymd(2024, 11, 10),
             None,
@@ -629,40 +696,24 @@ mod tests {
                 weekdays: vec![Weekday::Thu, Weekday::Fri],
             },
         );
+        thursdays.applies = Parties::of(&[Party::Directorate, Party::Agencies]);
         let c = cal(&[]).with_rules(vec![thursdays]);
         assert_eq!(c.day_kind(ymd(2024, 11, 7)), DayKind::Working);
         assert!(matches!(
             c.day_kind(ymd(2024, 11, 14)),
             DayKind::Weekend { rule: Some(r) } if r.id == "t"
         ));
-        assert!(matches!(
-            c.day_kind(ymd(2024, 11, 15)),
-            DayKind::Weekend { rule: Some(_) }
-        ));
-        // Wednesday 13th 10:00 + one day: Thu and Fri off → Saturday 10:00.
         let wed = ymd(2024, 11, 13);
         assert_eq!(
-            c.advance(tehran(wed, 10, 0), DAY),
-            tehran(ymd(2024, 11, 16), 10, 0)
+            c.deadline(tehran(wed, 10, 0), 1),
+            tehran(ymd(2024, 11, 16), 14, 30)
         );
-        // The Wednesday before the rule: Thursday 7th works.
-        let before = ymd(2024, 11, 6);
+        let police = c.for_party(Party::Police);
+        assert_eq!(police.day_kind(ymd(2024, 11, 14)), DayKind::Working);
         assert_eq!(
-            c.advance(tehran(before, 10, 0), DAY),
-            tehran(ymd(2024, 11, 7), 10, 0)
+            police.deadline(tehran(wed, 10, 0), 1),
+            tehran(ymd(2024, 11, 14), 14, 30)
         );
-    }
-
-    /// A shorter day counts proportionally less: 06:00–10:00 hours make a day of 4/7.
-    #[test]
-    fn shorter_days_count_their_own_hours() {
-        let c = cal(&[]).with_rules(vec![rule("h", ymd(2024, 11, 1), None, hours(360, 600))]);
-        let sat = ymd(2024, 11, 9);
-        assert_eq!(
-            c.working_secs(tehran(sat, 0, 0), tehran(sat, 23, 0)),
-            4 * 3600
-        );
-        assert_eq!(c.centidays(4 * 3600), 58);
-        assert_eq!(c.day_secs(), DAY);
+        assert_eq!(AppliesTo::Police.parties().list(), [Party::Police]);
     }
 }

@@ -2,6 +2,12 @@
 //! stage ran and paused, and what that means for its deadline. A pure function of the history,
 //! the calendar and the time, so recomputing after a holiday changes gives the same answer as
 //! if the holiday had always been known.
+//!
+//! Each stage counts whole working days on the calendar of the party that owes the step (see
+//! [`Stage::party`] and [`crate::sla::calendar`]): a budget of N days ends at the close of
+//! office hours on the Nth working day after the step's start day. A pause (the agency
+//! supplying documents) stops the count; on resumption the count goes on from the resumption's
+//! start day with the days left.
 
 use chrono::NaiveDateTime;
 use diesel::deserialize::FromSqlRow;
@@ -12,6 +18,7 @@ use utoipa::ToSchema;
 use crate::config::Config;
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::Calendar;
+use crate::sla::party::Party;
 
 /// A stage with its own budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
@@ -99,6 +106,16 @@ impl Stage {
         }
     }
 
+    /// The party that owes the step, whose working days its clock counts: the directorate
+    /// decides and registers; the police remove (their own calendar, or the directorate's
+    /// with `SLA_POLICE_CALENDAR=directorate`).
+    pub fn party(self, config: &Config) -> Party {
+        match self {
+            Stage::Decision | Stage::Registration => Party::Directorate,
+            Stage::Police => config.sla_police_calendar,
+        }
+    }
+
     pub fn budget_days(self, config: &Config) -> i64 {
         i64::from(match self {
             Stage::Decision => config.sla_decision_days,
@@ -140,30 +157,50 @@ impl StageRun {
         self.completed = completed;
     }
 
-    /// Working seconds counted up to `now` (only running spans count).
-    pub fn used_secs(&self, cal: &Calendar, now: NaiveDateTime) -> i64 {
+    /// Working days counted up to `now` (only running spans count), on the stage's party's
+    /// calendar `cal`.
+    pub fn used_days(&self, cal: &Calendar, now: NaiveDateTime) -> i64 {
         self.spans
             .iter()
             .filter(|s| s.running)
-            .map(|s| cal.working_secs(s.start, s.end.unwrap_or(now).min(now.max(s.start))))
+            .map(|s| cal.working_days(s.start, s.end.unwrap_or(now).min(now.max(s.start))))
             .sum()
     }
 
-    /// When the budget is (or was) used up: inside a past running span if it ran over, else
-    /// projected from the open running span. `None` while paused with budget left, or when
-    /// the stage ended within its budget.
-    pub fn due_at(&self, cal: &Calendar, budget_secs: i64) -> Option<NaiveDateTime> {
-        let mut left = budget_secs;
+    /// Which working day of the budget each counted day was (1 = the first), up to `now`.
+    pub fn day_numbers(
+        &self,
+        cal: &Calendar,
+        now: NaiveDateTime,
+    ) -> std::collections::BTreeMap<chrono::NaiveDate, i64> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut n = 0;
+        for s in self.spans.iter().filter(|s| s.running) {
+            for d in cal.counted_days(s.start, s.end.unwrap_or(now).min(now.max(s.start))) {
+                n += 1;
+                out.entry(d).or_insert(n);
+            }
+        }
+        out
+    }
+
+    /// When the budget of `budget_days` is (or was) used up: the close of the day that used
+    /// it up inside a past running span if the stage ran over, else projected from the open
+    /// running span with the days left. `None` while paused with budget left, or when the
+    /// stage ended within its budget.
+    pub fn due_at(&self, cal: &Calendar, budget_days: i64) -> Option<NaiveDateTime> {
+        let mut left = budget_days;
         for span in self.spans.iter().filter(|s| s.running) {
             match span.end {
                 Some(end) => {
-                    let used = cal.working_secs(span.start, end);
-                    if used >= left && left > 0 {
-                        return Some(cal.advance(span.start, left));
+                    let days = cal.counted_days(span.start, end);
+                    if left > 0 && days.len() as i64 >= left {
+                        let day = days[(left - 1) as usize];
+                        return cal.closing(day);
                     }
-                    left -= used;
+                    left -= days.len() as i64;
                 }
-                None => return Some(cal.advance(span.start, left)),
+                None => return Some(cal.deadline(span.start, left.max(0))),
             }
         }
         None
@@ -240,17 +277,19 @@ pub struct Summary {
     pub clock: ClockState,
     /// Start of the open running span (running clocks only).
     pub clock_since: Option<NaiveDateTime>,
-    /// Working seconds of the stage before `clock_since` (or in all, once stopped/paused).
-    pub used_secs: i64,
+    /// Working days of the stage before `clock_since` (or in all, once stopped/paused).
+    pub used_days: i64,
     /// The deadline, while the clock runs.
     pub due_at: Option<NaiveDateTime>,
-    /// Hundredths of working days of the latest completed run of each stage.
+    /// Hundredths of working days (whole days × 100) of the latest completed run of each
+    /// stage.
     pub decision_cd: Option<i64>,
     pub police_cd: Option<i64>,
     pub registration_cd: Option<i64>,
 }
 
-/// The stored summary of a history.
+/// The stored summary of a history; `cal` is the calendar in force, each stage counting its
+/// party's view of it.
 pub fn summarise(
     history: &[Transition],
     cal: &Calendar,
@@ -262,7 +301,7 @@ pub fn summarise(
         stage: None,
         clock: ClockState::Stopped,
         clock_since: None,
-        used_secs: 0,
+        used_days: 0,
         due_at: None,
         decision_cd: None,
         police_cd: None,
@@ -270,7 +309,8 @@ pub fn summarise(
     };
     for run in &runs {
         if run.completed {
-            let cd = Some(cal.centidays(run.used_secs(cal, now)));
+            let party = cal.for_party(run.stage.party(config));
+            let cd = Some(run.used_days(&party, now) * 100);
             match run.stage {
                 Stage::Decision => s.decision_cd = cd,
                 Stage::Police => s.police_cd = cd,
@@ -279,21 +319,22 @@ pub fn summarise(
         }
     }
     if let Some(last) = runs.last() {
+        let party = cal.for_party(last.stage.party(config));
         s.stage = Some(last.stage);
         s.clock = last.clock();
         match s.clock {
             ClockState::Running => {
                 let open = last.spans.last().map(|sp| sp.start);
                 s.clock_since = open;
-                s.used_secs = last
+                s.used_days = last
                     .spans
                     .iter()
                     .filter(|sp| sp.running && sp.end.is_some())
-                    .map(|sp| cal.working_secs(sp.start, sp.end.unwrap_or(sp.start)))
+                    .map(|sp| party.working_days(sp.start, sp.end.unwrap_or(sp.start)))
                     .sum();
-                s.due_at = last.due_at(cal, last.stage.budget_days(config) * cal.day_secs());
+                s.due_at = last.due_at(&party, last.stage.budget_days(config));
             }
-            ClockState::Paused | ClockState::Stopped => s.used_secs = last.used_secs(cal, now),
+            ClockState::Paused | ClockState::Stopped => s.used_days = last.used_days(&party, now),
         }
     }
     s
@@ -317,11 +358,14 @@ mod tests {
             .naive_utc()
     }
 
+    /// 14:30 in Tehran, the default closing.
+    fn close(y: i32, m: u32, d: u32) -> NaiveDateTime {
+        tehran(y, m, d, 14) + chrono::TimeDelta::minutes(30)
+    }
+
     fn t(to: S, at: NaiveDateTime) -> Transition {
         Transition { to, at }
     }
-
-    const DAY: i64 = 7 * 3600;
 
     fn cal(holidays: &[NaiveDate]) -> Calendar {
         Calendar::new(
@@ -330,10 +374,10 @@ mod tests {
         )
     }
 
-    /// Monday 2024-11-04 09:00 filed, reviewed, documents asked Tuesday 09:00 (one working
-    /// day used), resubmitted the next Monday 09:00, the pause spanning a holiday on
-    /// Wednesday: the clock resumes with four days left, not five, and the holiday inside the
-    /// pause changes nothing.
+    /// Monday 2024-11-04 09:00 filed, reviewed, documents asked Tuesday 09:00 (Tuesday had
+    /// begun: one working day used), resubmitted the next Monday 09:00, the pause spanning a
+    /// holiday on Wednesday: the clock resumes with four days left, not five, counted after
+    /// Monday, and the holiday inside the pause changes nothing.
     #[test]
     fn pause_across_a_holiday_resumes_not_restarts() {
         let wed = NaiveDate::from_ymd_opt(2024, 11, 6).unwrap();
@@ -349,15 +393,14 @@ mod tests {
         let s = summarise(&history, &c, &config, now);
         assert_eq!(s.stage, Some(Stage::Decision));
         assert_eq!(s.clock, ClockState::Running);
-        assert_eq!(s.used_secs, DAY);
-        // Four working days (28 h) from Monday 11th 09:00: 5.5 h Monday, 7 h each Tuesday to
-        // Thursday, Friday off, the last 1.5 h on Saturday 16th → 09:00.
-        assert_eq!(s.due_at, Some(tehran(2024, 11, 16, 9)));
+        assert_eq!(s.used_days, 1);
+        // Four working days after Monday 11th: Tue, Wed, Thu, (Fri off) Sat 16th at closing.
+        assert_eq!(s.due_at, Some(close(2024, 11, 16)));
         // While paused, no deadline and the used time is frozen.
         let paused = summarise(&history[..3], &c, &config, tehran(2024, 11, 9, 12));
         assert_eq!(paused.clock, ClockState::Paused);
         assert_eq!(paused.due_at, None);
-        assert_eq!(paused.used_secs, DAY);
+        assert_eq!(paused.used_days, 1);
     }
 
     #[test]
@@ -374,12 +417,12 @@ mod tests {
         let s = summarise(&history, &c, &config, tehran(2024, 12, 1, 9));
         assert_eq!(s.clock, ClockState::Stopped);
         assert_eq!(s.stage, Some(Stage::Registration));
-        // Decision: Monday 09:00–Tuesday 12:00 = 5.5 h + 4.5 h = 10 h = 1.43 days.
-        assert_eq!(s.decision_cd, Some(143));
-        // Police: Tue 12:00 → Sat 12:00 (Fri weekend): 2.5 + 7 + 7 + 4.5 = 21 h = 3 days.
+        // Decision: Monday 09:00 → Tuesday 12:00: Tuesday, one day.
+        assert_eq!(s.decision_cd, Some(100));
+        // Police: Tue 12:00 → Sat 12:00 (Fri weekend): Wed, Thu, Sat, three days.
         assert_eq!(s.police_cd, Some(300));
-        // Registration: Sat 12:00 → Sun 09:00: 2.5 h + 1.5 h = 4 h.
-        assert_eq!(s.registration_cd, Some(58));
+        // Registration: Sat 12:00 → Sun 09:00: Sunday, one day.
+        assert_eq!(s.registration_cd, Some(100));
     }
 
     #[test]
@@ -392,8 +435,9 @@ mod tests {
             t(S::UnderReview, tehran(2024, 11, 20, 9)),
         ];
         let s = summarise(&history, &c, &config, tehran(2024, 11, 20, 10));
-        // The budget ran out five working days after Saturday 09:00 (Sun..Wed, Thu) = Thu 7th.
-        assert_eq!(s.due_at, Some(tehran(2024, 11, 7, 9)));
+        // The budget ran out with the fifth working day after Saturday (Sun..Wed, Thu 7th),
+        // at its closing.
+        assert_eq!(s.due_at, Some(close(2024, 11, 7)));
     }
 
     #[test]
@@ -409,10 +453,10 @@ mod tests {
         ];
         let s = summarise(&history, &c, &config, tehran(2024, 12, 9, 10));
         assert_eq!(s.police_cd, None);
-        assert_eq!(s.decision_cd, Some(143));
+        assert_eq!(s.decision_cd, Some(100));
         assert_eq!(s.stage, Some(Stage::Decision));
         assert_eq!(s.clock_since, Some(tehran(2024, 12, 9, 9)));
-        assert_eq!(s.used_secs, 0);
+        assert_eq!(s.used_days, 0);
         let withdrawn = [
             t(S::Submitted, tehran(2024, 11, 4, 9)),
             t(S::Withdrawn, tehran(2024, 11, 4, 10)),
@@ -420,7 +464,7 @@ mod tests {
         let s = summarise(&withdrawn, &c, &config, tehran(2024, 12, 9, 10));
         assert_eq!(s.decision_cd, None);
         assert_eq!(s.clock, ClockState::Stopped);
-        assert_eq!(s.used_secs, 3600);
+        assert_eq!(s.used_days, 0);
     }
 
     /// A revoked permit sends the request back for a new decision run (as a reopen does); a

@@ -6,6 +6,7 @@ pub mod calendar_version;
 pub mod clock;
 pub mod model;
 pub mod official;
+pub mod party;
 pub mod report;
 pub mod routes;
 pub mod rules;
@@ -20,8 +21,9 @@ use utoipa::ToSchema;
 use crate::clock::utc;
 use crate::config::Config;
 use crate::domain::jalali::{format_jalali, format_jalali_instant};
-use crate::sla::calendar::{days_from_centi, Calendar};
+use crate::sla::calendar::Calendar;
 use crate::sla::clock::{ClockState, Stage};
+use crate::sla::party::Party;
 use crate::sla::store::SlaRow;
 
 /// A request's service-level clock now.
@@ -38,8 +40,9 @@ pub struct SlaView {
     pub clock_label_fa: &'static str,
     /// The stage's budget in working days.
     pub budget_working_days: Option<i64>,
-    /// Working days the stage has used (pauses excluded), in hundredths rounded up.
-    #[schema(example = 1.43)]
+    /// Working days the stage has used (pauses excluded): the working days after the step's
+    /// start day that have begun, on the calendar of the party that owes the step.
+    #[schema(example = 2)]
     pub elapsed_working_days: f64,
     /// Budget left; negative once overdue.
     pub remaining_working_days: Option<f64>,
@@ -53,17 +56,24 @@ pub struct SlaView {
     pub due_at_jalali: Option<String>,
     /// The clock runs and `due_at` has passed.
     pub overdue: bool,
+    /// Whose working days the stage counts (the party that owes the step); `null` without a
+    /// stage.
+    pub calendar: Option<Party>,
+    /// `calendar` as people read it (Persian).
+    #[schema(example = "تقویم کاری اداره کل")]
+    pub calendar_label_fa: Option<&'static str>,
 }
 
 impl SlaView {
     pub fn build(row: &SlaRow, cal: &Calendar, config: &Config, now: NaiveDateTime) -> Self {
+        let party = row.stage.map(|s| s.party(config));
+        let cal = cal.for_party(party.unwrap_or(Party::Directorate));
         let used = match (row.clock, row.clock_since) {
             (ClockState::Running, Some(since)) => {
-                row.used_secs + cal.working_secs(since, now.max(since))
+                row.used_days + cal.working_days(since, now.max(since))
             }
-            _ => row.used_secs,
+            _ => row.used_days,
         };
-        let elapsed = cal.centidays(used);
         let budget = row.stage.map(|s| s.budget_days(config));
         let running = row.clock == ClockState::Running;
         let due_at = if running { row.due_at } else { None };
@@ -73,12 +83,14 @@ impl SlaView {
             clock: row.clock,
             clock_label_fa: row.clock.label_fa(),
             budget_working_days: budget,
-            elapsed_working_days: days_from_centi(elapsed),
-            remaining_working_days: budget.map(|b| days_from_centi(b * 100 - elapsed)),
+            elapsed_working_days: used as f64,
+            remaining_working_days: budget.map(|b| (b - used) as f64),
             due_date_jalali: due_at.map(|d| format_jalali(cal.local_date(d))),
             due_at_jalali: due_at.map(|d| format_jalali_instant(d, config.service_timezone)),
             due_at: due_at.map(utc),
             overdue: running && row.due_at.is_some_and(|d| d < now),
+            calendar: party,
+            calendar_label_fa: party.map(Party::label_fa),
         }
     }
 }

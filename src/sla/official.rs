@@ -1,12 +1,16 @@
-//! Iran's official holidays, computed rather than typed: the ten fixed solar days of every
-//! Jalali year and provisional dates for the eighteen lunar ones.
+//! Iran's official holidays: the fixed solar days of every Jalali year (by law), the lunar
+//! days and nationwide one-off closures of every year whose official calendar is published
+//! (data with its sources: `official_calendar.json` beside this file), and provisional lunar
+//! days computed for the years beyond it.
 //!
-//! The lunar dates use `icu_calendar`'s **tabular Hijri calendar, type II leap years, Friday
-//! (civil) epoch**. Iran starts its lunar months by moon sighting in Iran, so no arithmetic
-//! rule is exact: each lunar holiday is `provisional` until an administrator confirms or moves
-//! it from the official calendar (تقویم رسمی). The rule was chosen by measurement against an
-//! independent source, the `holidays` PyPI package's Iran calendar (0.x, lunar dates through
-//! Gregorian 2026), over the 101 lunar holidays of Jalali 1400–1405 it lists:
+//! The official calendar (تقویم رسمی کشور) is drawn up by the Calendar Centre of the Institute
+//! of Geophysics, University of Tehran, and approved by the council named in the data file;
+//! its lunar days follow the moon sighting in Iran, so no arithmetic rule is exact. Years it
+//! covers use its days (`source: official`); a later official announcement that moves a day
+//! (as in 1401, when Shawwal began a day late) is corrected here by a release. Other years get
+//! provisional lunar dates from `icu_calendar`'s **tabular Hijri calendar, type II leap years,
+//! Friday (civil) epoch**, chosen by measurement against the `holidays` PyPI package's Iran
+//! calendar over the 101 lunar holidays of Jalali 1400–1405:
 //!
 //! | rule                         | same day | 1 day off | 2 days off | total days off |
 //! |------------------------------|---------:|----------:|-----------:|---------------:|
@@ -15,13 +19,12 @@
 //! | simulated Mecca (deprecated) |       37 |        64 |          0 |             64 |
 //! | tabular, Thursday epoch      |       20 |        58 |         23 |            104 |
 //!
-//! Umm al-Qura runs a day ahead of Iran in 64 of 101 cases (Saudi months start earlier than
-//! Iranian sightings); the Friday-epoch tabular calendar is exact most often and never more
-//! than a day off, and being arithmetic it covers every year the same way.
+//! An administrator's import or confirmation still wins over both.
 //!
 //! Built-in holidays have stable ids usable in URLs: `f-1405-01-01` (fixed, Jalali
-//! year-month-day) and `p-1448-01-10` (provisional, Hijri year-month-day; the last day of
-//! Safar is always `p-<year>-02-30`, whichever day ends the month).
+//! year-month-day), `p-1448-01-10` (lunar, Hijri year-month-day, official or provisional; the
+//! last day of Safar is always `p-<year>-02-30`, whichever day ends the month) and
+//! `o-1402-05-10` (a nationwide closure of the official record, Jalali date).
 
 use std::sync::OnceLock;
 
@@ -44,7 +47,10 @@ pub const LAST_YEAR: i32 = 1450;
 pub enum BuiltinSource {
     /// A solar holiday: the same Jalali day every year.
     Fixed,
-    /// A lunar holiday computed with the Hijri calendar, until confirmed.
+    /// A day of the published official calendar (a lunar holiday, or a nationwide closure).
+    Official,
+    /// A lunar holiday computed with the Hijri calendar, for a year beyond the published
+    /// official calendars, until confirmed.
     Provisional,
 }
 
@@ -56,6 +62,8 @@ pub struct Builtin {
     pub date: NaiveDate,
     pub title_fa: &'static str,
     pub source: BuiltinSource,
+    /// The publication an official day comes from (its URL).
+    pub reference: Option<&'static str>,
 }
 
 /// The fixed solar holidays: Jalali month, day, title.
@@ -71,6 +79,10 @@ pub const FIXED: [(u8, u8, &str); 10] = [
     (11, 22, "پیروزی انقلاب اسلامی"),
     (12, 29, "ملی شدن صنعت نفت"),
 ];
+
+/// The last day of a leap year (Esfand 30): within the Nowruz holidays the law sets, from
+/// 29 Esfand to 4 Farvardin (لایحه قانونی تعیین تعطیلات رسمی کشور، ۱۳۵۹).
+pub const LEAP_ESFAND_30: &str = "تعطیلات نوروز (۳۰ اسفند سال کبیسه)";
 
 /// Day 30 of Safar in this table means "the last day of Safar" (29 or 30).
 pub const LAST_OF_SAFAR: u8 = 30;
@@ -188,6 +200,90 @@ mod measure {
     }
 }
 
+/// The official calendar's data file, as read (see `official_calendar.json`).
+#[derive(Debug, serde::Deserialize)]
+pub struct OfficialData {
+    pub about: String,
+    pub years: Vec<OfficialYear>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct OfficialYear {
+    pub year: i32,
+    pub sources: Vec<OfficialSource>,
+    pub days: Vec<OfficialDay>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct OfficialSource {
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    pub checked: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct OfficialDay {
+    /// Jalali `1405/04/03`.
+    pub date: String,
+    /// `lunar` or `closure`.
+    pub kind: String,
+    pub title_fa: String,
+    /// Lunar days: the Hijri date `1448-01-09`.
+    pub hijri: Option<String>,
+    /// Closures: the announcement.
+    pub source: Option<String>,
+}
+
+const OFFICIAL_JSON: &str = include_str!("official_calendar.json");
+
+/// The official calendar's data (parsed once; a file that does not parse gives no official
+/// years, and a unit test keeps that from shipping).
+pub fn official_data() -> Option<&'static OfficialData> {
+    static DATA: OnceLock<Option<OfficialData>> = OnceLock::new();
+    DATA.get_or_init(|| serde_json::from_str(OFFICIAL_JSON).ok())
+        .as_ref()
+}
+
+/// The Jalali years the published official calendar covers (first, last).
+pub fn official_years() -> Option<(i32, i32)> {
+    let years = &official_data()?.years;
+    Some((years.first()?.year, years.last()?.year))
+}
+
+fn leak(s: &str) -> &'static str {
+    // The data file is read once per process: its titles live as long as the table.
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+fn official_days(out: &mut Vec<Builtin>) {
+    let Some(data) = official_data() else {
+        return;
+    };
+    for year in &data.years {
+        let reference = year.sources.first().map(|s| leak(&s.url));
+        for day in &year.days {
+            let Ok(date) = crate::domain::jalali::parse_date(&day.date) else {
+                continue;
+            };
+            let id = match (day.kind.as_str(), &day.hijri) {
+                ("lunar", Some(h)) => format!("p-{h}"),
+                _ => {
+                    let (y, m, d) = gregorian_to_jalali(date);
+                    format!("o-{y:04}-{m:02}-{d:02}")
+                }
+            };
+            out.push(Builtin {
+                id,
+                date,
+                title_fa: leak(&day.title_fa),
+                source: BuiltinSource::Official,
+                reference: day.source.as_deref().map(leak).or(reference),
+            });
+        }
+    }
+}
+
 fn compute() -> Vec<Builtin> {
     let mut out = Vec::new();
     for y in FIRST_YEAR..=LAST_YEAR {
@@ -198,10 +294,28 @@ fn compute() -> Vec<Builtin> {
                     date,
                     title_fa: title,
                     source: BuiltinSource::Fixed,
+                    reference: None,
                 });
             }
         }
+        if let Some(date) = jalali_to_gregorian(y, 12, 30) {
+            out.push(Builtin {
+                id: format!("f-{y:04}-12-30"),
+                date,
+                title_fa: LEAP_ESFAND_30,
+                source: BuiltinSource::Fixed,
+                reference: None,
+            });
+        }
     }
+    official_days(&mut out);
+    // Provisional lunar days outside the Jalali years the official calendar covers.
+    let covered = official_years().and_then(|(a, b)| {
+        Some((
+            jalali_to_gregorian(a, 1, 1)?,
+            jalali_to_gregorian(b + 1, 1, 1)?,
+        ))
+    });
     let first = jalali_to_gregorian(FIRST_YEAR, 1, 1);
     let end = jalali_to_gregorian(LAST_YEAR + 1, 1, 1);
     // Hijri years overlapping the Jalali range (a Hijri year is ~354 days).
@@ -211,14 +325,28 @@ fn compute() -> Vec<Builtin> {
         if first.is_some_and(|f| date < f) || end.is_some_and(|e| date >= e) {
             continue;
         }
+        if covered.is_some_and(|(a, b)| a <= date && date < b) {
+            continue;
+        }
         out.push(Builtin {
             id: format!("p-{y:04}-{m:02}-{d:02}"),
             date,
             title_fa: title,
             source: BuiltinSource::Provisional,
+            reference: None,
         });
     }
     out.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    // A provisional id that an official day of the covered range already uses (a Hijri date
+    // straddling the range's edge) is left out: ids stay unique.
+    let mut seen = std::collections::HashSet::new();
+    let mut dup = std::collections::HashSet::new();
+    for b in &out {
+        if !seen.insert(b.id.clone()) {
+            dup.insert(b.id.clone());
+        }
+    }
+    out.retain(|b| !(dup.contains(&b.id) && b.source == BuiltinSource::Provisional));
     out
 }
 
@@ -243,7 +371,7 @@ pub fn between(from: NaiveDate, to: NaiveDate) -> &'static [Builtin] {
 
 /// A built-in holiday by id.
 pub fn by_id(id: &str) -> Option<&'static Builtin> {
-    if !(id.starts_with("f-") || id.starts_with("p-")) {
+    if !(id.starts_with("f-") || id.starts_with("p-") || id.starts_with("o-")) {
         return None;
     }
     all().iter().find(|b| b.id == id)
@@ -279,6 +407,7 @@ pub fn to_json(first: i32, last: i32) -> String {
                 "date_jalali": crate::domain::jalali::format_jalali(b.date),
                 "title_fa": b.title_fa,
                 "source": b.source,
+                "reference": b.reference,
             })
         })
         .collect();
@@ -306,7 +435,8 @@ mod tests {
                 .iter()
                 .filter(|b| b.source == BuiltinSource::Fixed)
                 .collect();
-            assert_eq!(fixed.len(), 10, "{y}");
+            let leap = jalali_to_gregorian(y, 12, 30).is_some();
+            assert_eq!(fixed.len(), if leap { 11 } else { 10 }, "{y}");
         }
         let nowruz = by_id("f-1405-01-01").unwrap();
         assert_eq!(nowruz.date, ymd(2026, 3, 21));
@@ -331,13 +461,78 @@ mod tests {
                 .unwrap();
             let n = between(from, to)
                 .iter()
-                .filter(|b| b.source == BuiltinSource::Provisional)
+                .filter(|b| b.id.starts_with("p-"))
                 .count();
             assert!((15..=20).contains(&n), "{y}: {n}");
         }
     }
 
-    /// Dates of the published official calendar of 1404 (2025), which this rule matches.
+    fn jalali_of(id: &str) -> String {
+        format_jalali(by_id(id).unwrap_or_else(|| panic!("{id}")).date)
+    }
+
+    /// The data file parses, covers 1399–1405, cites at least one source per year and has
+    /// each of the 17 lunar holidays in every covered year.
+    #[test]
+    fn the_official_calendar_covers_1399_to_1405_with_sources() {
+        let data = official_data().expect("official_calendar.json parses");
+        assert_eq!(official_years(), Some((1399, 1405)));
+        for year in &data.years {
+            assert!(!year.sources.is_empty(), "{}", year.year);
+            assert!(year.sources.iter().all(|s| s.url.starts_with("http")));
+            let titles: std::collections::BTreeSet<&str> = year
+                .days
+                .iter()
+                .filter(|d| d.kind == "lunar")
+                .map(|d| d.title_fa.as_str())
+                .collect();
+            assert_eq!(titles.len(), LUNAR.len(), "{}: {titles:?}", year.year);
+            for d in &year.days {
+                assert!(d.date.starts_with(&year.year.to_string()), "{}", d.date);
+            }
+        }
+        // No provisional day inside the covered years.
+        let from = jalali_to_gregorian(1399, 1, 1).unwrap();
+        let to = jalali_to_gregorian(1406, 1, 1).unwrap().pred_opt().unwrap();
+        assert!(between(from, to)
+            .iter()
+            .all(|b| b.source != BuiltinSource::Provisional));
+        assert!(between(from, to)
+            .iter()
+            .any(|b| b.source == BuiltinSource::Official));
+    }
+
+    /// The days issue 32 names, as the official calendar has them.
+    #[test]
+    fn official_days_as_published() {
+        assert_eq!(jalali_of("p-1448-01-09"), "1405/04/03");
+        assert_eq!(jalali_of("p-1448-01-10"), "1405/04/04");
+        assert_eq!(jalali_of("p-1448-02-20"), "1405/05/13");
+        assert_eq!(jalali_of("p-1446-12-10"), "1404/03/16");
+        assert_eq!(jalali_of("p-1447-02-20"), "1404/05/23");
+        // 1401: Shawwal began a day late; Imam Sadiq's martyrdom moved to Friday 03/06.
+        assert_eq!(jalali_of("p-1443-10-25"), "1401/03/06");
+        assert_eq!(jalali_of("p-1447-10-01"), "1405/01/01");
+        assert_eq!(
+            by_id("p-1448-01-10").unwrap().source,
+            BuiltinSource::Official
+        );
+        assert!(by_id("p-1448-01-10").unwrap().reference.is_some());
+        // A nationwide closure of the official record, and Esfand 30 of a leap year.
+        assert_eq!(
+            by_id("o-1402-05-10").unwrap().source,
+            BuiltinSource::Official
+        );
+        assert_eq!(by_id("f-1403-12-30").unwrap().source, BuiltinSource::Fixed);
+        assert!(by_id("f-1404-12-30").is_none());
+        // Beyond the covered years: provisional.
+        assert_eq!(
+            by_id("p-1449-01-10").unwrap().source,
+            BuiltinSource::Provisional
+        );
+    }
+
+    /// Dates of the published official calendar of 1404 (2025).
     #[test]
     fn known_lunar_dates() {
         // Ashura 1447: 1404/04/15 (2025-07-06); Eid al-Fitr 1446: 1404/01/11 (2025-03-31).
@@ -355,6 +550,9 @@ mod tests {
             ) else {
                 continue;
             };
+            if last.source != BuiltinSource::Provisional {
+                continue;
+            }
             let gap = (last.date - d28.date).num_days();
             assert!(gap == 1 || gap == 2, "{y}: {gap}");
             // The day after the last of Safar is the first of Rabi' al-Awwal.

@@ -131,6 +131,19 @@ fn builtin_is_not_stored(b: &Builtin) -> ApiError {
                 b.date
             ),
         ),
+        BuiltinSource::Official => ApiError::conflict(
+            ErrorCode::Conflict,
+            format!(
+                "«{}» ({}) از تقویم رسمی منتشرشده است و حذف نمی‌شود؛ اگر اطلاعیهٔ رسمی تازه‌ای آن را جابه‌جا کرده است، آن را جابه‌جا کنید (POST /holidays/{}/confirm).",
+                b.title_fa,
+                persian_digits(&format_jalali(b.date)),
+                b.id
+            ),
+            format!(
+                "{} is a day of the published official calendar; move it if a later official announcement did (POST /holidays/{}/confirm).",
+                b.date, b.id
+            ),
+        ),
         BuiltinSource::Provisional => ApiError::conflict(
             ErrorCode::Conflict,
             format!(
@@ -247,9 +260,9 @@ pub fn confirm_holiday(
 /// How far from its computed date an imported day still confirms a provisional holiday.
 const MATCH_DAYS: i64 = 3;
 
-/// Imports official days, all or nothing (the rows are checked already). The official
-/// calendar is authoritative: a day on a fixed holiday changes nothing; in date order each day
-/// confirms the earliest provisional holiday not yet matched whose computed date is within
+/// Imports official days, all or nothing (the rows are checked already). The imported list
+/// is authoritative: a day on a fixed holiday changes nothing; in date order each day
+/// confirms the earliest built-in lunar or official day not yet matched whose date is within
 /// ±3 days (moving it when the dates differ); other days are stored as `confirmed` extra
 /// days. Importing the same list again changes nothing.
 pub fn import_holidays(
@@ -270,7 +283,7 @@ pub fn import_holidays(
     let window = TimeDelta::days(MATCH_DAYS);
     let candidates: Vec<&Builtin> = official::between(first.date - window, last.date + window)
         .iter()
-        .filter(|b| b.source == BuiltinSource::Provisional)
+        .filter(|b| b.source != BuiltinSource::Fixed && b.id.starts_with("p-"))
         .collect();
     let mut matched: HashSet<&str> = HashSet::new();
     let mut since: Option<NaiveDate> = None;
@@ -419,7 +432,7 @@ pub fn explain(
     let sla = store::view_of(conn, config, &cal, stored, &request.id, at)?;
     let runs = clock::runs(&history)
         .iter()
-        .map(|r| run_view(r, &cal, r.stage.budget_days(config), at))
+        .map(|r| run_view(r, &cal, config, at))
         .collect();
     let (open, close) = config.office_hours.to_string_pair();
     let first = history.first().map_or(at, |t| t.at);
@@ -444,8 +457,13 @@ pub fn explain(
                 .collect(),
             office_opens: open,
             office_closes: close,
-            working_day_hours: cal.day_secs() as f64 / 3600.0,
+            counting_fa: crate::sla::views::COUNTING_FA,
             rules,
+            builtin_rules: crate::sla::rules::builtin::all()
+                .iter()
+                .filter(|b| b.rule.overlaps(cal.local_date(first), cal.local_date(at)))
+                .map(crate::sla::views::BuiltinRuleView::new)
+                .collect(),
         },
         runs,
         computed_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
@@ -478,6 +496,11 @@ pub fn report(
             decision: Stage::Decision.budget_days(config),
             police: Stage::Police.budget_days(config),
             registration: Stage::Registration.budget_days(config),
+        },
+        calendars: crate::sla::views::StageCalendars {
+            decision: Stage::Decision.party(config),
+            police: Stage::Police.party(config),
+            registration: Stage::Registration.party(config),
         },
         overall,
         agencies,

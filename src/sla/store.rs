@@ -31,7 +31,7 @@ pub struct SlaRow {
     pub stage: Option<Stage>,
     pub clock: ClockState,
     pub clock_since: Option<NaiveDateTime>,
-    pub used_secs: i64,
+    pub used_days: i64,
     pub due_at: Option<NaiveDateTime>,
     pub decision_cd: Option<i64>,
     pub police_cd: Option<i64>,
@@ -94,7 +94,8 @@ pub fn calendar(conn: &mut DbConnection, config: &Config) -> ApiResult<Arc<Calen
     let rows: Vec<(NaiveDate, String, Option<String>)> = holidays::table
         .select((holidays::date, holidays::title, holidays::builtin_id))
         .load(conn)?;
-    let rules = crate::sla::rules::store::calendar_rules(conn)?;
+    let mut rules = crate::sla::rules::store::calendar_rules(conn)?;
+    rules.extend(crate::sla::rules::builtin::calendar_rules());
     let cal = Arc::new(Calendar::with_holidays(config, holidays_over(&rows)).with_rules(rules));
     CALENDARS.put(key, version, cal.clone());
     Ok(cal)
@@ -239,7 +240,7 @@ impl SlaRow {
             stage: s.stage,
             clock: s.clock,
             clock_since: s.clock_since,
-            used_secs: s.used_secs,
+            used_days: s.used_days,
             due_at: s.due_at,
             decision_cd: s.decision_cd,
             police_cd: s.police_cd,
@@ -355,12 +356,14 @@ fn fingerprint(config: &Config) -> String {
         .map(|d| d.to_string())
         .collect();
     format!(
-        "tz={};weekend={};hours={open}-{close};budgets={},{},{}",
+        "tz={};weekend={};hours={open}-{close};budgets={},{},{};police={};counting=days;data={}",
         config.service_timezone,
         weekend.join(","),
         config.sla_decision_days,
         config.sla_police_days,
-        config.sla_registration_days
+        config.sla_registration_days,
+        config.sla_police_calendar,
+        crate::sla::rules::builtin::DATA_VERSION,
     )
 }
 

@@ -11,7 +11,7 @@ use crate::clock::{utc, Clock};
 use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
-use crate::sla::calendar::{days_from_centi, Calendar, DayKind};
+use crate::sla::calendar::{Calendar, DayKind};
 use crate::sla::clock::{Stage, StageRun};
 use crate::sla::model::{HolidayRow, SOURCE_CONFIRMED};
 use crate::sla::official::{Builtin, BuiltinSource};
@@ -27,8 +27,12 @@ use crate::sla::SlaView;
 pub enum HolidaySource {
     /// Built in: a solar holiday, the same Jalali day every year.
     Fixed,
-    /// Built in: a lunar holiday computed with the tabular Hijri calendar, until an
-    /// administrator confirms or moves it (it may be a day or two off).
+    /// Built in: a day of the published official calendar (lunar holidays and nationwide
+    /// closures of the years it covers), with `reference` naming the publication.
+    Official,
+    /// Built in: a lunar holiday computed with the tabular Hijri calendar for a year beyond
+    /// the published official calendars, until an administrator confirms or moves it (it may
+    /// be a day or two off).
     Provisional,
     /// From the official calendar: imported, or a provisional day confirmed or moved.
     Confirmed,
@@ -62,6 +66,8 @@ pub struct Holiday {
     /// `source` in Persian (ثابت، موقت، تأییدشده، افزوده مدیر).
     #[schema(example = "موقت")]
     pub source_label_fa: &'static str,
+    /// Official built-in days: the publication they come from (a URL).
+    pub reference: Option<&'static str>,
     /// `null` for built-in days.
     pub created_at: Option<DateTime<Utc>>,
     /// `created_at` in the Solar Hijri calendar, service time zone, Persian digits.
@@ -72,6 +78,7 @@ pub struct Holiday {
 impl HolidaySource {
     pub const ALL: &'static [HolidaySource] = &[
         HolidaySource::Fixed,
+        HolidaySource::Official,
         HolidaySource::Provisional,
         HolidaySource::Confirmed,
         HolidaySource::Admin,
@@ -80,6 +87,7 @@ impl HolidaySource {
     pub fn label_fa(self) -> &'static str {
         match self {
             HolidaySource::Fixed => "ثابت",
+            HolidaySource::Official => "تقویم رسمی منتشرشده",
             HolidaySource::Provisional => "موقت (تا تأیید تقویم رسمی)",
             HolidaySource::Confirmed => "تأییدشده در تقویم رسمی",
             HolidaySource::Admin => "افزودهٔ مدیر سامانه",
@@ -104,6 +112,7 @@ impl Holiday {
             source,
             source_label_fa: source.label_fa(),
             confirms: r.builtin_id,
+            reference: None,
             created_at_jalali: Some(clock.jalali(r.created_at)),
             created_at: Some(utc(r.created_at)),
         }
@@ -114,6 +123,7 @@ impl From<&Builtin> for Holiday {
     fn from(b: &Builtin) -> Self {
         let source = match b.source {
             BuiltinSource::Fixed => HolidaySource::Fixed,
+            BuiltinSource::Official => HolidaySource::Official,
             BuiltinSource::Provisional => HolidaySource::Provisional,
         };
         Holiday {
@@ -125,6 +135,7 @@ impl From<&Builtin> for Holiday {
             source,
             source_label_fa: source.label_fa(),
             confirms: None,
+            reference: b.reference,
             created_at: None,
             created_at_jalali: None,
         }
@@ -164,15 +175,71 @@ pub struct CalendarRules {
     pub office_opens: String,
     #[schema(example = "14:30")]
     pub office_closes: String,
-    /// One working day is this many office hours: the length of the default office hours.
-    /// Days with other hours (an `office_hours` rule, a part-day closure) count their own
-    /// hours, so a shorter day counts proportionally less than one working day.
-    pub working_day_hours: f64,
-    /// The working rules whose date range meets the request's span (first stage start to
-    /// now), newest first. `weekend_days` and the office hours above are the defaults from the
-    /// settings, in force on days no rule covers.
+    /// How budgets are counted, in Persian.
+    #[schema(
+        example = "مهلت N روز کاری در پایان ساعت اداری N‌امین روز کاری پس از روز آغاز مرحله به سر می‌رسد."
+    )]
+    pub counting_fa: &'static str,
+    /// The stored working rules whose date range meets the request's span (first stage start
+    /// to now), newest first, whichever calendar they apply to. `weekend_days` and the office
+    /// hours above are the defaults from the settings, in force on days no rule covers.
     pub rules: Vec<WorkingRule>,
+    /// The built-in rules (the working week and office hours of executive bodies, with their
+    /// sources) whose date range meets the request's span.
+    pub builtin_rules: Vec<BuiltinRuleView>,
 }
+
+/// A built-in working rule and its sources.
+#[derive(Serialize, ToSchema)]
+pub struct BuiltinRuleView {
+    #[schema(example = "b-thursdays-1402")]
+    pub id: &'static str,
+    pub kind: crate::sla::rules::model::RuleKind,
+    pub title: String,
+    pub effective_from: NaiveDate,
+    pub effective_from_jalali: String,
+    pub effective_to: Option<NaiveDate>,
+    pub effective_to_jalali: Option<String>,
+    /// The calendars it applies to.
+    pub applies_to: Vec<crate::sla::party::Party>,
+    /// The decisions and reports it rests on.
+    pub sources: Vec<Citation>,
+    /// What could not be confirmed; `null` when nothing.
+    pub uncertainty: Option<&'static str>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Citation {
+    pub title: &'static str,
+    pub url: &'static str,
+}
+
+impl BuiltinRuleView {
+    pub fn new(b: &'static crate::sla::rules::builtin::BuiltinRule) -> Self {
+        BuiltinRuleView {
+            id: b.rule.id.as_str(),
+            kind: b.rule.kind(),
+            title: b.rule.title.clone(),
+            effective_from: b.rule.effective_from,
+            effective_from_jalali: format_jalali(b.rule.effective_from),
+            effective_to: b.rule.effective_to,
+            effective_to_jalali: b.rule.effective_to.map(format_jalali),
+            applies_to: b.rule.applies.list(),
+            sources: b
+                .sources
+                .iter()
+                .map(|c| Citation {
+                    title: c.title,
+                    url: c.url,
+                })
+                .collect(),
+            uncertainty: (!b.uncertainty.is_empty()).then_some(b.uncertainty),
+        }
+    }
+}
+
+/// How budgets are counted, as the explanation says it.
+pub const COUNTING_FA: &str = "مهلت N روز کاری در پایان ساعت اداری N‌امین روز کاری پس از روز آغاز مرحله به سر می‌رسد؛ مرحله‌ای که پس از پایان ساعت اداری یا در روز تعطیل آغاز شود، از نخستین روز کاری بعد آغازشده به شمار می‌آید. ساعت کار کوتاه‌تر مهلت را دراز نمی‌کند و روز تعطیل کامل شمرده نمی‌شود.";
 
 /// Why a day counted or not.
 #[derive(Serialize, ToSchema)]
@@ -227,8 +294,11 @@ pub struct DayEntry {
     pub office_hours: Vec<String>,
     /// Office hours removed by a part-day closure (0 otherwise).
     pub closed_hours: f64,
-    /// Office hours counted against the budget on this day.
+    /// Office hours the step was open (running) on this day.
     pub counted_hours: f64,
+    /// Which working day of the budget this day was (1 = the first day after the start
+    /// day); `null` on the start day, on days that do not count and while paused.
+    pub day_number: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -252,6 +322,11 @@ pub struct SpanView {
     /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `end`.
     #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
     pub end_jalali: Option<String>,
+    /// Whose working days the span is measured in: the stage's party while running, the
+    /// agencies' while paused for their documents.
+    pub calendar: crate::sla::party::Party,
+    /// Working days the span took on that calendar (so far, while open).
+    pub working_days: i64,
 }
 
 /// One run of a stage.
@@ -261,6 +336,11 @@ pub struct StageRunView {
     /// `stage` as people read it (Persian).
     #[schema(example = "بررسی و تصمیم اداره کل")]
     pub stage_label_fa: &'static str,
+    /// Whose working days the run counted (the party that owes the step); its `days` are
+    /// that calendar's.
+    pub calendar: crate::sla::party::Party,
+    #[schema(example = "تقویم کاری اداره کل")]
+    pub calendar_label_fa: &'static str,
     pub budget_working_days: i64,
     pub started_at: DateTime<Utc>,
     /// `started_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -311,17 +391,23 @@ pub struct SlaExplanation {
     pub computed_at_jalali: String,
 }
 
+/// One run as the explanation shows it; `cal` is the calendar in force (each span is
+/// measured on its party's view of it).
 pub fn run_view(
     run: &StageRun,
     cal: &Calendar,
-    budget_days: i64,
+    config: &crate::config::Config,
     at: NaiveDateTime,
 ) -> StageRunView {
-    let budget_secs = budget_days * cal.day_secs();
+    let party = run.stage.party(config);
+    let budget_days = run.stage.budget_days(config);
+    let agencies = cal.for_party(crate::sla::party::Party::Agencies);
+    let cal = cal.for_party(party);
+    let cal = &cal;
     let end = run.ended_at.unwrap_or(at);
-    let used = run.used_secs(cal, at);
-    let elapsed = cal.centidays(used);
-    let due = run.due_at(cal, budget_secs);
+    let used = run.used_days(cal, at);
+    let due = run.due_at(cal, budget_days);
+    let numbers = run.day_numbers(cal, at);
     let mut days = Vec::new();
     for (date, kind, _) in cal.days_between(run.started_at(), end) {
         let counted: i64 = run
@@ -376,36 +462,45 @@ pub fn run_view(
                 .collect(),
             closed_hours: (f64::from(closed_mins) / 0.6).round() / 100.0,
             counted_hours: (counted as f64 / 36.0).round() / 100.0,
+            day_number: numbers.get(&date).copied(),
         });
     }
     let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
     StageRunView {
         stage: run.stage,
         stage_label_fa: run.stage.label_fa(),
+        calendar: party,
+        calendar_label_fa: party.label_fa(),
         budget_working_days: budget_days,
         started_at_jalali: jalali(run.started_at()),
         started_at: utc(run.started_at()),
         ended_at_jalali: run.ended_at.map(jalali),
         ended_at: run.ended_at.map(utc),
         completed: run.completed,
-        elapsed_working_days: days_from_centi(elapsed),
+        elapsed_working_days: used as f64,
         due_at: due.map(utc),
         due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
         due_at_jalali: due.map(jalali),
-        within_budget: run.completed.then_some(elapsed <= budget_days * 100),
+        within_budget: run.completed.then_some(used <= budget_days),
         spans: run
             .spans
             .iter()
-            .map(|s| SpanView {
-                state: if s.running {
-                    SpanState::Running
+            .map(|s| {
+                let (span_cal, state) = if s.running {
+                    (cal, SpanState::Running)
                 } else {
-                    SpanState::Paused
-                },
-                start_jalali: jalali(s.start),
-                start: utc(s.start),
-                end_jalali: s.end.map(jalali),
-                end: s.end.map(utc),
+                    (&agencies, SpanState::Paused)
+                };
+                SpanView {
+                    state,
+                    start_jalali: jalali(s.start),
+                    start: utc(s.start),
+                    end_jalali: s.end.map(jalali),
+                    end: s.end.map(utc),
+                    calendar: span_cal.party(),
+                    working_days: span_cal
+                        .working_days(s.start, s.end.unwrap_or(at).min(at.max(s.start))),
+                }
             })
             .collect(),
         days,
@@ -527,6 +622,14 @@ pub struct Budgets {
     pub registration: i64,
 }
 
+/// Whose working days each stage counts.
+#[derive(Serialize, ToSchema)]
+pub struct StageCalendars {
+    pub decision: crate::sla::party::Party,
+    pub police: crate::sla::party::Party,
+    pub registration: crate::sla::party::Party,
+}
+
 /// The service-level report.
 #[derive(Serialize, ToSchema)]
 pub struct SlaReport {
@@ -541,6 +644,9 @@ pub struct SlaReport {
     pub generated_at_jalali: String,
     /// Budgets in working days the shares are measured against.
     pub budgets: Budgets,
+    /// Whose calendar each stage's working days are counted on (durations are whole working
+    /// days after the step's start day, as the clocks count them).
+    pub calendars: StageCalendars,
     pub overall: SlaFigures,
     /// One entry per agency with requests in the range, by name.
     pub agencies: Vec<AgencyFigures>,

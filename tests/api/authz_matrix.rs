@@ -48,6 +48,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/working-rules/{id}", "UAAAAAA"),
         ("PATCH /api/v1/working-rules/{id}", "UFFFFFA"),
         ("DELETE /api/v1/working-rules/{id}", "UFFFFFA"),
+        ("POST /api/v1/closures", "UFFFFFA"),
         ("POST /api/v1/holidays/import", "UFFFFFA"),
         ("POST /api/v1/holidays/{id}/confirm", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),

@@ -10,7 +10,7 @@ use plate_permits::domain::status::RequestStatus as S;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-use crate::sla::{t, working_minutes, TEHRAN_OFFSET_MIN};
+use crate::sla::{t, Days, TEHRAN_OFFSET_MIN};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -73,12 +73,14 @@ async fn a_fresh_database_lists_this_and_next_jalali_years_holidays() {
     let items = listed(&app, &c.agency_a, "x=1").await;
     let by_source = sources(&items);
     assert_eq!(by_source["fixed"], 20, "{by_source:?}");
-    // 17 lunar holidays a year, a few twice in a Jalali year.
+    // 1405's official calendar is built in (19 lunar days); 1406's lunar days are provisional
+    // (17 a year, a few twice in a Jalali year).
+    assert_eq!(by_source["official"], 19, "{by_source:?}");
     assert!(
-        (34..=40).contains(&by_source["provisional"]),
+        (17..=20).contains(&by_source["provisional"]),
         "{by_source:?}"
     );
-    assert_eq!(by_source.len(), 2, "{by_source:?}");
+    assert_eq!(by_source.len(), 3, "{by_source:?}");
     let first = &items[0];
     assert_eq!(first["id"], "f-1405-01-01");
     assert_eq!(first["title_fa"], "نوروز");
@@ -156,8 +158,15 @@ async fn holidays_say_their_source_in_persian_and_when_they_were_added() {
     );
 }
 
+/// A Tehran wall-clock time as UTC, to the minute.
+fn at(d: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+    tehran(d, h) + TimeDelta::minutes(i64::from(m))
+}
+
 /// Filed Monday 1404/11/20 (2026-02-09) 10:00 and still waiting for a decision: the fixed
-/// holiday of Wednesday 1404/11/22 is skipped, with no administrator having typed it.
+/// holiday of Wednesday 1404/11/22 is skipped with no administrator having typed it, and so
+/// is Thursday (the executive bodies' built-in closure): Tue (1), Sat (2), Sun (3), Mon (4),
+/// Tue 1404/11/28 (5), at its closing: 14:00 under the winter hours of 1404/10/01–1405/01/15.
 #[tokio::test]
 async fn a_deadline_skips_a_built_in_holiday() {
     let app = spawn_app().await;
@@ -169,15 +178,19 @@ async fn a_deadline_skips_a_built_in_holiday() {
     let due = instant(&request["sla"]["due_at"]);
     let days = holiday_days(&app, &c.agency_a, ymd(2026, 2, 1), ymd(2026, 2, 28)).await;
     assert!(days.contains(&ymd(2026, 2, 11)), "{days:?}");
-    assert_eq!(working_minutes(filed, due, &days), 5 * 420);
-    assert_eq!(working_minutes(filed, due, &BTreeSet::new()), 6 * 420);
-    assert_eq!(due, tehran(ymd(2026, 2, 16), 10));
+    assert_eq!(due, at(ymd(2026, 2, 17), 14, 0));
+    assert_eq!(Days::directorate(days).deadline(filed, 5), due);
+    assert_eq!(
+        Days::directorate(BTreeSet::new()).deadline(filed, 5),
+        at(ymd(2026, 2, 16), 14, 0),
+        "a day earlier without the holiday"
+    );
 }
 
-/// Filed Wednesday 2026-08-26 10:00, waiting for a decision; the provisional birthday of the
-/// Prophet (p-1448-03-17) is computed for Monday 2026-08-31, so the deadline is Wednesday
-/// 2026-09-02 10:00. Returns the cast and the request id.
-async fn before_a_provisional_day(app: &TestApp) -> (Cast, String) {
+/// Filed Wednesday 2026-08-26 10:00, waiting for a decision; the official calendar has the
+/// Prophet's birthday (p-1448-03-17) on Sunday 2026-08-30, so (Thursdays closed) Sat (1),
+/// Mon (2), Tue (3), Wed (4), Sat 2026-09-05 (5): due 14:30. Returns the cast and the id.
+async fn before_an_official_lunar_day(app: &TestApp) -> (Cast, String) {
     let c = app.cast().await;
     let a = app.seed_agency(&c.agency_a, &c.org_a).await;
     let ids = app.seed(vec![(
@@ -187,7 +200,7 @@ async fn before_a_provisional_day(app: &TestApp) -> (Cast, String) {
     let request = app.request_of(&c.agency_a, &ids[0]).await;
     assert_eq!(
         instant(&request["sla"]["due_at"]),
-        tehran(ymd(2026, 9, 2), 10)
+        at(ymd(2026, 9, 5), 14, 30)
     );
     (c, ids[0].clone())
 }
@@ -200,17 +213,20 @@ async fn check_independently(app: &TestApp, c: &Cast, id: &str) {
     let due = due_of(app, c, id).await;
     let days = holiday_days(app, &c.agency_a, ymd(2026, 8, 1), ymd(2026, 9, 30)).await;
     assert_eq!(
-        working_minutes(tehran(ymd(2026, 8, 26), 10), due, &days),
-        5 * 420,
+        Days::directorate(days.clone()).deadline(tehran(ymd(2026, 8, 26), 10), 5),
+        due,
         "{days:?}"
     );
 }
 
+/// An official day that a later announcement moves is moved by confirming it at its new date
+/// (an administrator's word wins over the built-in data).
 #[tokio::test]
-async fn moving_a_provisional_day_recomputes_a_running_clock() {
+async fn moving_an_official_day_recomputes_a_running_clock() {
     let app = spawn_app().await;
-    let (c, id) = before_a_provisional_day(&app).await;
-    // The official calendar has it on Friday 1405/06/13: Monday works again.
+    let (c, id) = before_an_official_lunar_day(&app).await;
+    // Announced for Friday 1405/06/13 instead: Sunday works again: Sat (1), Sun (2), Mon (3),
+    // Tue (4), Wed 09-02 (5).
     let reply = app
         .post_as(
             &c.admin,
@@ -222,27 +238,28 @@ async fn moving_a_provisional_day_recomputes_a_running_clock() {
     assert_eq!(confirmed["source"], "confirmed");
     assert_eq!(confirmed["confirms"], "p-1448-03-17");
     assert_eq!(confirmed["date"], "2026-09-04");
-    assert_eq!(due_of(&app, &c, &id).await, tehran(ymd(2026, 9, 1), 10));
+    assert_eq!(due_of(&app, &c, &id).await, at(ymd(2026, 9, 2), 14, 30));
     check_independently(&app, &c, &id).await;
     let listed = listed(&app, &c.agency_a, "year=1405").await;
     assert!(
         !listed.iter().any(|h| h["id"] == "p-1448-03-17"),
         "listed once, as confirmed"
     );
-    // Moved again through the stored row: back onto Monday.
+    // Moved again through the stored row: onto Monday 08-31.
     let path = format!("/holidays/{}/confirm", text(&confirmed, "id"));
     let again = app
         .post_as(&c.admin, &path, &json!({"date": "2026-08-31"}))
         .await
         .json(200);
     assert_eq!(again["date"], "2026-08-31");
-    assert_eq!(due_of(&app, &c, &id).await, tehran(ymd(2026, 9, 2), 10));
+    assert_eq!(due_of(&app, &c, &id).await, at(ymd(2026, 9, 5), 14, 30));
+    check_independently(&app, &c, &id).await;
 }
 
 #[tokio::test]
-async fn deleting_a_confirmed_day_brings_the_provisional_one_back() {
+async fn deleting_a_confirmed_day_brings_the_official_one_back() {
     let app = spawn_app().await;
-    let (c, id) = before_a_provisional_day(&app).await;
+    let (c, id) = before_an_official_lunar_day(&app).await;
     let confirmed = app
         .post_as(
             &c.admin,
@@ -251,26 +268,26 @@ async fn deleting_a_confirmed_day_brings_the_provisional_one_back() {
         )
         .await
         .json(201);
-    assert_eq!(due_of(&app, &c, &id).await, tehran(ymd(2026, 9, 1), 10));
+    assert_eq!(due_of(&app, &c, &id).await, at(ymd(2026, 9, 2), 14, 30));
     let path = format!("/holidays/{}", text(&confirmed, "id"));
     assert_eq!(app.delete_as(&c.admin, &path).await.status, 204);
-    assert_eq!(due_of(&app, &c, &id).await, tehran(ymd(2026, 9, 2), 10));
-    let back = listed(&app, &c.agency_a, "from=2026-08-31&to=2026-08-31").await;
+    assert_eq!(due_of(&app, &c, &id).await, at(ymd(2026, 9, 5), 14, 30));
+    let back = listed(&app, &c.agency_a, "from=2026-08-30&to=2026-08-30").await;
     assert_eq!(back.len(), 1);
     assert_eq!(back[0]["id"], "p-1448-03-17");
-    assert_eq!(back[0]["source"], "provisional");
+    assert_eq!(back[0]["source"], "official");
 }
 
 #[tokio::test]
 async fn an_import_confirms_moves_and_adds_and_is_idempotent() {
     let app = spawn_app().await;
-    let (c, id) = before_a_provisional_day(&app).await;
+    let (c, id) = before_an_official_lunar_day(&app).await;
     let rows = json!([
         {"date": "2026-10-10", "title": "تعطیل اعلام‌شده"},
         {"date": "۱۴۰۵/۰۵/۱۴", "title": "اربعین حسینی"},
         {"date": "2026-08-12", "title": "رحلت رسول اکرم"},
         {"date": "1405/03/14", "title": "رحلت امام خمینی"},
-        {"date": "2026-09-03", "title": "میلاد رسول اکرم"},
+        {"date": "2026-08-28", "title": "میلاد رسول اکرم"},
     ]);
     let summary = app
         .post_as(&c.admin, "/holidays/import", &rows)
@@ -281,8 +298,8 @@ async fn an_import_confirms_moves_and_adds_and_is_idempotent() {
     assert_eq!(summary["moved"], 2, "{summary}");
     assert_eq!(summary["added"], 1, "{summary}");
     assert_eq!(summary["unchanged"], 1, "{summary}");
-    // The Prophet's birthday moved from Monday to Thursday 09-03: Monday counts again.
-    assert_eq!(due_of(&app, &c, &id).await, tehran(ymd(2026, 9, 1), 10));
+    // The Prophet's birthday moved from Sunday 08-30 to Friday 08-28: Sunday counts again.
+    assert_eq!(due_of(&app, &c, &id).await, at(ymd(2026, 9, 2), 14, 30));
     check_independently(&app, &c, &id).await;
     let items = listed(&app, &c.agency_a, "from=2026-08-01&to=2026-10-31").await;
     let got: BTreeMap<&str, (&str, &str)> = items
@@ -296,13 +313,13 @@ async fn an_import_confirms_moves_and_adds_and_is_idempotent() {
         .collect();
     assert_eq!(got["2026-08-05"], ("confirmed", "p-1448-02-20"));
     assert_eq!(got["2026-08-12"], ("confirmed", "p-1448-02-28"));
-    assert_eq!(got["2026-09-03"], ("confirmed", "p-1448-03-17"));
+    assert_eq!(got["2026-08-28"], ("confirmed", "p-1448-03-17"));
     assert_eq!(got["2026-10-10"], ("confirmed", ""));
     assert!(
-        !got.contains_key("2026-08-31") && !got.contains_key("2026-08-13"),
+        !got.contains_key("2026-08-30") && !got.contains_key("2026-08-04"),
         "{got:?}"
     );
-    assert_eq!(got["2026-08-14"], ("provisional", ""));
+    assert_eq!(got["2026-08-13"], ("official", ""));
     let again = app
         .post_as(&c.admin, "/holidays/import", &rows)
         .await
@@ -368,7 +385,7 @@ async fn built_in_days_cannot_be_deleted_nor_added_again() {
     app.add_holiday(&c.admin, "1405/01/01", "نوروز")
         .await
         .problem(409, "duplicate");
-    app.add_holiday(&c.admin, "2026-06-26", "عاشورا")
+    app.add_holiday(&c.admin, "2026-06-25", "عاشورا")
         .await
         .problem(409, "duplicate");
     app.post_as(&c.admin, "/holidays/f-1405-01-01/confirm", &json!({}))

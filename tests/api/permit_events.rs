@@ -161,6 +161,14 @@ async fn every_event_type_is_emitted_by_some_flow() {
         201,
     )
     .await;
+    // A closure declared at short notice, for today.
+    let today = plate_permits::domain::jalali::format_jalali(app.clock.today());
+    let closure = json!({"date": today, "title": "تعطیلی به سبب آلودگی هوا", "from_time": "23:00"});
+    expect_json(
+        app.post_json("/closures", Some(&c.admin), &closure).await,
+        201,
+    )
+    .await;
 
     let seen: BTreeSet<String> = feed(&app, &c.admin)
         .await

@@ -23,56 +23,8 @@ fn tehran_date(at: NaiveDateTime) -> NaiveDate {
     (at + TimeDelta::minutes(TEHRAN_OFFSET_MIN)).date()
 }
 
-/// Independent working-time count: a second counts when `works` says so for its Tehran
-/// wall-clock time (from the time-zone database: before 1401 Tehran kept daylight saving time,
-/// +04:30 in summer); the total is rounded to whole minutes. `works` must look at the minute
-/// only (date, weekday, hour, minute), so that a whole minute is judged once and only the
-/// partial minutes at either end second by second. (Counting whole minutes from `from` would
-/// put the grid at `from`'s seconds: a clock started mid-minute inside office hours then gains a
-/// minute, one started at an opening loses one, depending on the time of day.)
-pub(crate) fn minutes_where(
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    works: impl Fn(NaiveDateTime) -> bool,
-) -> i64 {
-    use chrono::Offset;
-    let local = |t: NaiveDateTime| {
-        let secs = chrono::TimeZone::offset_from_utc_datetime(&chrono_tz::Asia::Tehran, &t)
-            .fix()
-            .local_minus_utc();
-        t + TimeDelta::seconds(i64::from(secs))
-    };
-    let mut seconds = 0;
-    let mut t = from;
-    while t < to {
-        let next_minute =
-            t.with_second(0).and_then(|m| m.with_nanosecond(0)).unwrap() + TimeDelta::minutes(1);
-        let end = next_minute.min(to);
-        if works(local(t)) {
-            seconds += (end - t).num_milliseconds();
-        }
-        t = end;
-    }
-    (seconds / 1000 + 30) / 60
-}
-
-/// [`minutes_where`] for the default calendar: 07:30–14:30 on a day that is neither Friday nor
-/// a holiday.
-pub(crate) fn working_minutes(
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    holidays: &BTreeSet<NaiveDate>,
-) -> i64 {
-    minutes_where(from, to, |local| {
-        let mins = local.hour() * 60 + local.minute();
-        local.weekday() != Weekday::Fri
-            && !holidays.contains(&local.date())
-            && (7 * 60 + 30..14 * 60 + 30).contains(&mins)
-    })
-}
-
-/// Every built-in official holiday (fixed and provisional; none is confirmed in these tests):
-/// the service counts them too.
+/// Every built-in holiday (fixed, official and provisional; none is confirmed in these
+/// tests): the service counts them too.
 pub(crate) fn builtin_days() -> BTreeSet<NaiveDate> {
     plate_permits::sla::official::all()
         .iter()
@@ -80,9 +32,122 @@ pub(crate) fn builtin_days() -> BTreeSet<NaiveDate> {
         .collect()
 }
 
-/// Hundredths of a 420-minute working day, rounded up.
-fn centi(minutes: i64) -> i64 {
-    (minutes * 100 + 419) / 420
+/// The independent day count (issue 32), written without the service's code: which local
+/// dates are a party's working days, and their office hours (local minutes). A step's start
+/// day is its own day unless it started at or after that day's closing or on a day off (then
+/// the next working day); N working days end at the closing of the Nth working day after the
+/// start day; the days a step took are the working days after its start day that opened
+/// before it ended.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Days {
+    pub holidays: BTreeSet<NaiveDate>,
+    /// The executive bodies' calendar (the directorate's and the agencies'): Thursdays closed
+    /// from 1402/01/01 (2023-03-21), 08:00–14:00 from 1404/10/01 to 1405/01/15.
+    pub executive: bool,
+    /// Office hours on particular dates (local minutes), or `None`: closed all day.
+    pub on: BTreeMap<NaiveDate, Option<(u32, u32)>>,
+}
+
+impl Days {
+    /// The directorate's calendar with these holidays.
+    pub(crate) fn directorate(holidays: BTreeSet<NaiveDate>) -> Self {
+        Days {
+            holidays,
+            executive: true,
+            on: BTreeMap::new(),
+        }
+    }
+
+    /// The police's calendar with these holidays.
+    pub(crate) fn police(holidays: BTreeSet<NaiveDate>) -> Self {
+        Days {
+            holidays,
+            executive: false,
+            on: BTreeMap::new(),
+        }
+    }
+
+    /// The office hours of a date; `None` on a day off.
+    pub(crate) fn hours(&self, d: NaiveDate) -> Option<(u32, u32)> {
+        let ymd = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        if d.weekday() == Weekday::Fri || self.holidays.contains(&d) {
+            return None;
+        }
+        if self.executive && d.weekday() == Weekday::Thu && d >= ymd(2023, 3, 21) {
+            return None;
+        }
+        if let Some(h) = self.on.get(&d) {
+            return *h;
+        }
+        if self.executive && d >= ymd(2025, 12, 22) && d <= ymd(2026, 4, 4) {
+            return Some((8 * 60, 14 * 60));
+        }
+        Some((7 * 60 + 30, 14 * 60 + 30))
+    }
+
+    fn local(at: NaiveDateTime) -> NaiveDateTime {
+        chrono::TimeZone::from_utc_datetime(&chrono_tz::Asia::Tehran, &at).naive_local()
+    }
+
+    fn utc(d: NaiveDate, minute: u32) -> NaiveDateTime {
+        let local = d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::minutes(i64::from(minute));
+        chrono::TimeZone::from_local_datetime(&chrono_tz::Asia::Tehran, &local)
+            .earliest()
+            .unwrap()
+            .naive_utc()
+    }
+
+    fn next(&self, d: NaiveDate) -> NaiveDate {
+        let mut d = d.succ_opt().unwrap();
+        while self.hours(d).is_none() {
+            d = d.succ_opt().unwrap();
+        }
+        d
+    }
+
+    pub(crate) fn start_day(&self, at: NaiveDateTime) -> NaiveDate {
+        let local = Self::local(at);
+        let d = local.date();
+        match self.hours(d) {
+            Some((_, close))
+                if local
+                    < d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::minutes(i64::from(close)) =>
+            {
+                d
+            }
+            _ => self.next(d),
+        }
+    }
+
+    /// When N working days from a step started `at` run out.
+    pub(crate) fn deadline(&self, at: NaiveDateTime, n: i64) -> NaiveDateTime {
+        let mut d = self.start_day(at);
+        for _ in 0..n {
+            d = self.next(d);
+        }
+        Self::utc(d, self.hours(d).unwrap().1)
+    }
+
+    /// The working days a step running over `[from, to)` took, in order.
+    pub(crate) fn counted(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        if to <= from {
+            return out;
+        }
+        let mut d = self.start_day(from);
+        loop {
+            d = self.next(d);
+            if Self::utc(d, self.hours(d).unwrap().0) >= to {
+                return out;
+            }
+            out.push(d);
+        }
+    }
+
+    /// The closing of a working day (UTC).
+    pub(crate) fn closing(&self, d: NaiveDate) -> NaiveDateTime {
+        Self::utc(d, self.hours(d).unwrap().1)
+    }
 }
 
 impl TestApp {
@@ -222,6 +287,19 @@ fn id_set(items: &[Value]) -> BTreeSet<&str> {
     ids(items).into_iter().collect()
 }
 
+/// The overdue ones of [`six_backdated`] (0, 1, 4 and 5), most urgent first: by deadline,
+/// then id. Which comes first depends on the calendar (the police's Thursdays, a closure
+/// week), not only on the filing age, so the order is read from each request's own deadline.
+async fn urgent_order(app: &TestApp, c: &Cast, seeded: &[String]) -> Vec<String> {
+    let mut due = Vec::new();
+    for k in [0, 1, 4, 5] {
+        let r = app.request_of(&c.directorate, &seeded[k]).await;
+        due.push((text(&r["sla"], "due_at").to_owned(), seeded[k].clone()));
+    }
+    due.sort();
+    due.into_iter().map(|(_, id)| id).collect()
+}
+
 #[tokio::test]
 async fn overdue_requests_are_listed_most_urgent_first() {
     let app = spawn_app().await;
@@ -232,13 +310,18 @@ async fn overdue_requests_are_listed_most_urgent_first() {
         .await
         .json(200);
     let items = page["items"].as_array().unwrap();
-    let want = [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::as_str);
+    let want = urgent_order(&app, &c, &seeded).await;
     assert_eq!(ids(items), want, "{page}");
     for item in items {
         assert_eq!(item["sla"]["overdue"], true);
-        assert!(item["sla"]["remaining_working_days"].as_f64().unwrap() < 0.0);
+        // After the last day's closing and before the next day opens, no day is left.
+        assert!(item["sla"]["remaining_working_days"].as_f64().unwrap() <= 0.0);
     }
-    assert_eq!(items[3]["sla"]["stage"], "police");
+    let police = items
+        .iter()
+        .filter(|i| i["sla"]["stage"] == "police")
+        .count();
+    assert_eq!(police, 1);
 }
 
 #[tokio::test]
@@ -261,10 +344,7 @@ async fn paging_through_the_urgent_list_one_at_a_time_keeps_its_order() {
             None => break,
         }
     }
-    assert_eq!(
-        seen,
-        [&seeded[0], &seeded[4], &seeded[1], &seeded[5]].map(String::clone)
-    );
+    assert_eq!(seen, urgent_order(&app, &c, &seeded).await);
 }
 
 #[tokio::test]
@@ -298,17 +378,23 @@ async fn a_deadline_falls_five_working_days_after_filing() {
     let c = app.cast().await;
     let seeded = six_backdated(&app, &c, now_minute(&app)).await;
     let first = app.request_of(&c.directorate, &seeded[0]).await;
-    // Tuesday 10:00–14:30 (4.5 h), Wednesday, Thursday, Saturday and Sunday (28 h), and the
-    // last 2.5 h on Monday 1405/06/30: due 10:00 that day.
-    assert_eq!(first["sla"]["due_at"], "2026-09-21T06:30:00Z");
-    assert_eq!(first["sla"]["due_date_jalali"], "1405/06/30");
+    // After Tuesday: Wed (1), Thursday closed for the directorate, Friday, Sat (2), Sun (3),
+    // Mon (4), Tue 1405/06/31 (5): due at its closing, 14:30.
+    assert_eq!(first["sla"]["due_at"], "2026-09-22T11:00:00Z");
+    assert_eq!(first["sla"]["due_date_jalali"], "1405/06/31");
     assert_eq!(first["sla"]["overdue"], true);
+    let filed = tehran(2026, 9, 15, 10, 0);
+    let oracle = Days::directorate(builtin_days()).deadline(filed, 5);
+    assert_eq!(
+        first["sla"]["due_at"],
+        format!("{}Z", oracle.format("%Y-%m-%dT%H:%M:%S"))
+    );
 }
 
 /// The independent oracle, over random instants: a request filed at any instant of the years
-/// the built-in calendar covers is due exactly five 7-hour working days later, by a
-/// second-by-second count over the same calendar data (Fridays and every built-in holiday
-/// off). The instants are drawn from `SLA_ORACLE_SEED` (printed; random when unset), plus the
+/// the built-in calendar covers is due at the closing of the fifth working day after its start
+/// day, by the day count of [`Days`] over the same calendar data (Fridays, the executive
+/// bodies' Thursdays from 1402 and every built-in holiday off). The instants are drawn from `SLA_ORACLE_SEED` (printed; random when unset), plus the
 /// app's own instant (`TEST_NOW`, or the faked wall clock under the time sweep).
 #[tokio::test]
 async fn deadlines_match_an_independent_count_at_random_instants() {
@@ -339,8 +425,8 @@ async fn deadlines_match_an_independent_count_at_random_instants() {
         let submitted: chrono::DateTime<chrono::Utc> = text(&filed, "created_at").parse().unwrap();
         let due: chrono::DateTime<chrono::Utc> = text(&filed["sla"], "due_at").parse().unwrap();
         assert_eq!(
-            working_minutes(submitted.naive_utc(), due.naive_utc(), &holidays),
-            5 * 420,
+            Days::directorate(holidays.clone()).deadline(submitted.naive_utc(), 5),
+            due.naive_utc(),
             "SLA_ORACLE_SEED={seed}: filed {submitted} (Tehran {}), due {due}",
             submitted.with_timezone(&chrono_tz::Asia::Tehran)
         );
@@ -416,13 +502,14 @@ fn saturday_morning() -> NaiveDateTime {
 async fn a_holiday_added_after_filing_moves_the_deadline_by_one_working_day() {
     let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, day, _, due_before) = holiday_after_filing(&app).await;
-    // Filed Saturday 10:00: due Thursday 1405/08/07 10:00; the holiday on Monday 1405/08/04
-    // moves it one working day, over the Friday, to Saturday 1405/08/09 10:00.
+    // Filed Saturday 10:00: Sun (1), Mon (2), Tue (3), Wed (4), Thursday closed, Friday, Sat
+    // 1405/08/09 (5), due 14:30; the holiday on Monday 1405/08/04 moves it one working day,
+    // to Sunday 1405/08/10 14:30.
     assert_eq!(day.to_string(), "2026-10-26");
-    assert_eq!(due_before, "2026-10-29T06:30:00Z");
+    assert_eq!(due_before, "2026-10-31T11:00:00Z");
     let moved = app.request_of(&s.agency_a, s.id()).await;
-    assert_eq!(moved["sla"]["due_at"], "2026-10-31T06:30:00Z");
-    assert_eq!(moved["sla"]["due_date_jalali"], "1405/08/09");
+    assert_eq!(moved["sla"]["due_at"], "2026-11-01T11:00:00Z");
+    assert_eq!(moved["sla"]["due_date_jalali"], "1405/08/10");
     let path = format!("/requests/{}/sla", s.id());
     let explained = app.get_as(&s.agency_a, &path).await.json(200);
     let days = explained["runs"][0]["days"].as_array().unwrap();
@@ -462,9 +549,9 @@ async fn explanation_lists_skipped_days_of_a_backdated_request() {
     let e = app.get_as(&c.directorate, &path).await.json(200);
     let run = &e["runs"][0];
     assert_eq!(run["completed"], true);
-    // Wed 10:00–14:30 (4.5 h) + Thu 07:30–10:00 (2.5 h) + Tue 10:00–14:30 (4.5 h) + Wed
-    // 07:30–12:00 (4.5 h) = 16 h = 2.29 working days.
-    assert_eq!(run["elapsed_working_days"], 2.29);
+    // Filed Wednesday 10:00, paused Thursday 10:00 (the directorate's Thursdays are closed:
+    // nothing counted), resumed Tuesday 10:00, decided Wednesday 12:00: Wednesday, one day.
+    assert_eq!(run["elapsed_working_days"], 1.0);
     assert_eq!(run["within_budget"], true);
     let statuses: BTreeMap<&str, &str> = run["days"]
         .as_array()
@@ -474,6 +561,7 @@ async fn explanation_lists_skipped_days_of_a_backdated_request() {
         .collect();
     let on = |days: i64| statuses[(day + TimeDelta::days(days)).to_string().as_str()];
     assert_eq!(on(0), "working");
+    assert_eq!(on(1), "weekend");
     assert_eq!(on(2), "weekend");
     assert_eq!(on(3), "paused");
     assert_eq!(on(4), "holiday");
@@ -515,8 +603,9 @@ async fn backdated_decision(app: &TestApp) -> (Cast, NaiveDate, Vec<String>) {
     (c, day, ids)
 }
 
-/// A holiday recorded afterwards on a day the finished decision counted (the Tuesday): the
-/// stored duration the report reads is measured again, 16 h → 11.5 h.
+/// A holiday recorded afterwards on the day the decision resumed (the Tuesday): the stored
+/// duration the report reads is measured again: the resumption now starts on Wednesday, so the
+/// Wednesday decision took no working day (1 → 0).
 #[tokio::test]
 async fn a_holiday_recorded_afterwards_measures_a_finished_stage_again() {
     let app = spawn_app_at(tehran(2026, 10, 25, 10, 0)).await;
@@ -525,13 +614,13 @@ async fn a_holiday_recorded_afterwards_measures_a_finished_stage_again() {
     let median =
         |report: &Value| report["overall"]["stages"]["decision"]["median_working_days"].clone();
     let before = app.get_as(&c.directorate, &path).await.json(200);
-    assert_eq!(median(&before), 2.29);
+    assert_eq!(median(&before), 1.0);
     let tuesday = (day + TimeDelta::days(6)).to_string();
     app.add_holiday(&c.admin, &tuesday, "تعطیل بعدی")
         .await
         .json(201);
     let after = app.get_as(&c.directorate, &path).await.json(200);
-    assert_eq!(median(&after), 1.65);
+    assert_eq!(median(&after), 0.0);
 }
 
 /// What the report should say, computed without the service's code.
@@ -616,44 +705,66 @@ fn expect_history(
     now: NaiveDateTime,
     holidays: &BTreeSet<NaiveDate>,
 ) {
+    let directorate = Days::directorate(holidays.clone());
+    let police = Days::police(holidays.clone());
     exp.requests += 1;
     let last = steps.last().unwrap().to;
     *exp.by_status.entry(last.as_str().to_owned()).or_default() += 1;
-    // Decision: running while submitted/under_review, until permit_issued or rejected.
-    let mut decision = 0;
+    // Decision: running while submitted/under_review, until permit_issued or rejected; its
+    // working days are the directorate's, the police's theirs, the registration's the
+    // directorate's.
+    let mut decision: Vec<NaiveDate> = Vec::new();
     let mut decided = false;
     let mut police_start = None;
     let mut registration_start = None;
+    let days = |v: Vec<NaiveDate>| 100 * v.len() as i64;
+    // A running span lasts from entering submitted/under_review to leaving both (submitted →
+    // under_review does not interrupt it).
+    let mut running_since: Option<NaiveDateTime> = None;
     for (i, s) in steps.iter().enumerate() {
-        let end = steps.get(i + 1).map(|n| n.at).unwrap_or(now);
+        match (s.to, running_since) {
+            (S::Submitted | S::UnderReview, None) => running_since = Some(s.at),
+            (S::Submitted | S::UnderReview, Some(_)) => {}
+            (_, Some(since)) => {
+                decision.extend(directorate.counted(since, s.at));
+                running_since = None;
+            }
+            (_, None) => {}
+        }
         match s.to {
-            S::Submitted | S::UnderReview => decision += working_minutes(s.at, end, holidays),
             S::PermitIssued => police_start = Some(s.at),
             S::PlateRemoved => registration_start = Some(s.at),
             _ => {}
         }
         match s.to {
             S::PermitIssued | S::Rejected if i > 0 => decided = true,
-            S::PlateRemoved | S::RemovalRefused => exp.police.push(centi(working_minutes(
-                police_start.unwrap(),
-                s.at,
-                holidays,
-            ))),
-            S::Completed => exp.registration.push(centi(working_minutes(
-                registration_start.unwrap(),
-                s.at,
-                holidays,
-            ))),
+            S::PlateRemoved | S::RemovalRefused => exp
+                .police
+                .push(days(police.counted(police_start.unwrap(), s.at))),
+            S::Completed => exp
+                .registration
+                .push(days(directorate.counted(registration_start.unwrap(), s.at))),
             _ => {}
         }
     }
-    if decided {
-        exp.decision.push(centi(decision));
+    if let Some(since) = running_since {
+        decision.extend(directorate.counted(since, now));
     }
+    if decided {
+        exp.decision.push(100 * decision.len() as i64);
+    }
+    // Overdue: the budget's last day has closed.
+    let past = |counted: &[NaiveDate], n: usize, cal: &Days| {
+        counted.len() >= n && now > cal.closing(counted[n - 1])
+    };
     let overdue = match last {
-        S::Submitted | S::UnderReview => decision > 5 * 420,
-        S::PermitIssued => working_minutes(police_start.unwrap(), now, holidays) > 5 * 420,
-        S::PlateRemoved => working_minutes(registration_start.unwrap(), now, holidays) > 2 * 420,
+        S::Submitted | S::UnderReview => past(&decision, 5, &directorate),
+        S::PermitIssued => past(&police.counted(police_start.unwrap(), now), 5, &police),
+        S::PlateRemoved => past(
+            &directorate.counted(registration_start.unwrap(), now),
+            2,
+            &directorate,
+        ),
         _ => false,
     };
     if overdue {

@@ -16,9 +16,9 @@ use crate::helpers::*;
 use crate::sla::TEHRAN_OFFSET_MIN;
 
 /// Saturday 1405/08/02 (2026-10-24) 10:00 Tehran: a working morning with no holiday for weeks
-/// either side. Filed then, the default calendar (07:30–14:30, Fridays off) gives 4.5 h on
-/// Saturday and 7 h on each of Sunday to Wednesday (32.5 h), so five 7-hour days end on
-/// Thursday 1405/08/07 at 10:00.
+/// either side. Filed then, the directorate's calendar (07:30–14:30, Thursdays and Fridays
+/// closed by the built-in rule) counts Sun (1), Mon (2), Tue (3), Wed (4), Sat 1405/08/09 (5):
+/// due at its closing, 14:30.
 fn saturday_morning() -> NaiveDateTime {
     tehran(2026, 10, 24, 10, 0)
 }
@@ -59,25 +59,37 @@ fn thursday_closure(from: NaiveDate) -> Value {
     })
 }
 
+/// The built-in Thursday closure of executive bodies counts on a fresh install; a stored
+/// weekend rule beats it (a province that keeps Thursdays open), and a rule for the police's
+/// calendar leaves the directorate's deadline alone.
 #[tokio::test]
-async fn a_thursday_closure_from_today_moves_a_running_deadline() {
+async fn a_stored_weekend_rule_beats_the_built_in_thursday_closure() {
     let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, start, due_before) = app.running_request().await;
     assert_eq!(start, saturday_morning());
     assert_eq!(
         due_before,
-        tehran(2026, 10, 29, 10, 0),
-        "Thursday 1405/08/07 10:00"
+        tehran(2026, 10, 31, 14, 30),
+        "Saturday 1405/08/09"
     );
-    let rule = app
-        .add_rule(&s.admin, &thursday_closure(app.today()))
-        .await
-        .json(201);
+    let mut police_only = thursday_closure(app.today());
+    police_only["weekdays"] = json!(["wednesday", "friday"]);
+    police_only["applies_to"] = json!("police");
+    let rule = app.add_rule(&s.admin, &police_only).await.json(201);
+    assert_eq!(rule["applies_to"], "police");
+    assert_eq!(app.due_of(&s).await, due_before);
+    let open_thursdays = json!({
+        "kind": "weekend",
+        "title": "پنجشنبه‌ها کاری (اطلاعیهٔ استانداری)",
+        "effective_from": persian_digits(&format_jalali(app.today())),
+        "weekdays": ["friday"],
+        "applies_to": "directorate",
+    });
+    let rule = app.add_rule(&s.admin, &open_thursdays).await.json(201);
     assert_eq!(rule["effective_from"], "2026-10-24");
-    assert_eq!(rule["weekdays"], json!(["thursday", "friday"]));
-    // Saturday to Wednesday give 32.5 h; Thursday and Friday are closed; the last 2.5 h are
-    // Saturday 1405/08/09's first.
-    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 31, 10, 0));
+    assert_eq!(rule["applies_to_label_fa"], "اداره کل");
+    // Thursday 1405/08/07 is the fifth working day now.
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 29, 14, 30));
 }
 
 #[tokio::test]
@@ -93,17 +105,18 @@ async fn deleting_a_rule_restores_the_deadline() {
     });
     let rule = app.add_rule(&s.admin, &rule).await.json(201);
     assert_eq!(rule["whole_day"], true);
-    // Sunday and Monday closed: Saturday gives 4.5 h, Tuesday to Thursday 21 h and Saturday
-    // 1405/08/09 7 h (32.5 h); the last 2.5 h are Sunday 1405/08/10's first.
-    assert_eq!(app.due_of(&s).await, tehran(2026, 11, 1, 10, 0));
+    // Sunday and Monday closed: Tue (1), Wed (2), Sat (3), Sun 1405/08/10 (4), Mon 08/11 (5).
+    assert_eq!(app.due_of(&s).await, tehran(2026, 11, 2, 14, 30));
     let path = format!("/working-rules/{}", text(&rule, "id"));
     assert_eq!(app.delete_as(&s.admin, &path).await.status, 204);
     assert_eq!(app.due_of(&s).await, due_before);
     assert_eq!(app.get_as(&s.agency_a, &path).await.status, 404);
 }
 
+/// Shorter hours move the day's closing and never stretch a deadline: still the fifth
+/// working day, at 13:00.
 #[tokio::test]
-async fn summer_hours_count_their_own_hours() {
+async fn summer_hours_move_the_closing_not_the_day() {
     let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, _, _) = app.running_request().await;
     let rule = json!({
@@ -116,37 +129,33 @@ async fn summer_hours_count_their_own_hours() {
     });
     let rule = app.add_rule(&s.admin, &rule).await.json(201);
     assert_eq!(rule["opens"], "06:00");
-    // 06:00–13:00 from today: Saturday 10:00–13:00 (3 h), Sunday to Wednesday 28 h, and the
-    // last 4 h on Thursday 1405/08/07, 06:00–10:00.
-    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 29, 10, 0));
-}
-
-/// The second working day from the app's today (neither today nor a Friday).
-fn working_day_ahead(app: &TestApp) -> NaiveDate {
-    let mut d = app.today() + TimeDelta::days(1);
-    while d.weekday() == Weekday::Fri {
-        d += TimeDelta::days(1);
-    }
-    d
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 31, 13, 0));
 }
 
 #[tokio::test]
-async fn a_part_day_closure_shortens_the_day_exactly() {
+async fn a_part_day_closure_keeps_the_day_and_moves_its_closing() {
     let app = spawn_app_frozen_at(saturday_morning()).await;
     let (s, _, due_before) = app.running_request().await;
-    let day = working_day_ahead(&app);
-    assert_eq!(day.to_string(), "2026-10-25", "Sunday 1405/08/03");
-    let rule = json!({
+    // Opening at 10:00 on Sunday for snow: Sunday still counts, the deadline stays.
+    let snow = json!({
         "kind": "closure",
         "title": "آغاز کار ساعت ۱۰ به سبب بارش برف",
-        "effective_from": day.to_string(),
-        "effective_to": day.to_string(),
+        "effective_from": "2026-10-25",
+        "effective_to": "2026-10-25",
         "to_time": "10:00",
     });
-    app.add_rule(&s.admin, &rule).await.json(201);
-    // 2.5 office hours lost on Sunday: the deadline moves from Thursday 10:00 to 12:30.
-    assert_eq!(due_before, tehran(2026, 10, 29, 10, 0));
-    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 29, 12, 30));
+    app.add_rule(&s.admin, &snow).await.json(201);
+    assert_eq!(app.due_of(&s).await, due_before);
+    // Closed from 11:00 on the last day: due at 11:00 that day.
+    let noon = json!({
+        "kind": "closure",
+        "title": "تعطیلی از ساعت ۱۱ به سبب گرما",
+        "effective_from": "1405/08/09",
+        "effective_to": "1405/08/09",
+        "from_time": "11:00",
+    });
+    app.add_rule(&s.admin, &noon).await.json(201);
+    assert_eq!(app.due_of(&s).await, tehran(2026, 10, 31, 11, 0));
 }
 
 /// Agency A as a seed agency.
@@ -220,14 +229,14 @@ async fn the_explanation_names_the_rule_behind_each_day() {
             .unwrap()
             .clone()
     };
-    // Thursday before the rule: an ordinary working day; Friday: the settings' weekend.
+    // Thursday before the stored rule: closed by the built-in rule, named.
     assert_eq!(
         (on(1)["status"].clone(), on(1)["source"].clone()),
-        (json!("working"), json!("settings"))
+        (json!("weekend"), json!("rule"))
     );
+    assert_eq!(on(1)["rule"]["id"], "b-thursdays-1402");
+    // Friday: the settings' weekend (the built-in rule's too, but it is the settings' day).
     assert_eq!(on(2)["status"], "weekend");
-    assert_eq!(on(2)["source"], "settings");
-    assert_eq!(on(2)["rule"], Value::Null);
     // Saturday: opened at 10:00.
     let saturday = on(3);
     assert_eq!(saturday["status"], "working");
@@ -236,7 +245,8 @@ async fn the_explanation_names_the_rule_behind_each_day() {
     assert_eq!(saturday["office_hours"], json!(["10:00-14:30"]));
     assert_eq!(saturday["closed_hours"], 2.5);
     assert_eq!(saturday["counted_hours"], 4.5);
-    // The Thursday after the rule began: a weekend by the rule, named.
+    assert_eq!(saturday["day_number"], 1);
+    // The Thursday after the stored rule began: a weekend by it (stored beats built in).
     let thursday = on(8);
     assert_eq!(thursday["status"], "weekend");
     assert_eq!(thursday["source"], "rule");

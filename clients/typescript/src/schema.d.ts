@@ -1549,6 +1549,34 @@ export interface paths {
         patch: operations["update_working_rule"];
         trace?: never;
     };
+    "/api/v1/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare a closure at short notice.
+         * @description Declare a closure of the offices for today or tomorrow (service time zone), the whole day
+         *     or from `from_time` to the end of the day, as the province announces them (heat, energy,
+         *     air pollution), optionally for one party's calendar only (`applies_to`). Roles: `admin`.
+         *
+         *     The closure is stored as a `closure` working rule for that one day; every open deadline it
+         *     can move is recomputed in the same transaction; the `calendar.closure_declared` event and
+         *     the audit entry `working_rule.closure_declared` are written with it. Any other date is 422
+         *     `not_today_or_tomorrow` (add a working rule instead). Undo it by deleting the rule
+         *     (`DELETE /working-rules/{id}`).
+         */
+        post: operations["declare_closure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1642,10 +1670,15 @@ export interface components {
             organisation_name: string;
         };
         /**
+         * @description Which calendars a working rule applies to (`all` by default).
+         * @enum {string}
+         */
+        AppliesTo: "directorate" | "agencies" | "police" | "all";
+        /**
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -1695,6 +1728,25 @@ export interface components {
             /** Format: int64 */
             registration: number;
         };
+        /** @description A built-in working rule and its sources. */
+        BuiltinRuleView: {
+            /** @example b-thursdays-1402 */
+            id: string;
+            kind: components["schemas"]["RuleKind"];
+            title: string;
+            /** Format: date */
+            effective_from: string;
+            effective_from_jalali: string;
+            /** Format: date */
+            effective_to?: string | null;
+            effective_to_jalali?: string | null;
+            /** @description The calendars it applies to. */
+            applies_to: components["schemas"]["Party"][];
+            /** @description The decisions and reports it rests on. */
+            sources: components["schemas"]["Citation"][];
+            /** @description What could not be confirmed; `null` when nothing. */
+            uncertainty?: string | null;
+        };
         /** @description The calendar rules a computation used. */
         CalendarRules: {
             /**
@@ -1714,18 +1766,21 @@ export interface components {
             /** @example 14:30 */
             office_closes: string;
             /**
-             * Format: double
-             * @description One working day is this many office hours: the length of the default office hours.
-             *     Days with other hours (an `office_hours` rule, a part-day closure) count their own
-             *     hours, so a shorter day counts proportionally less than one working day.
+             * @description How budgets are counted, in Persian.
+             * @example مهلت N روز کاری در پایان ساعت اداری N‌امین روز کاری پس از روز آغاز مرحله به سر می‌رسد.
              */
-            working_day_hours: number;
+            counting_fa: string;
             /**
-             * @description The working rules whose date range meets the request's span (first stage start to
-             *     now), newest first. `weekend_days` and the office hours above are the defaults from the
-             *     settings, in force on days no rule covers.
+             * @description The stored working rules whose date range meets the request's span (first stage start
+             *     to now), newest first, whichever calendar they apply to. `weekend_days` and the office
+             *     hours above are the defaults from the settings, in force on days no rule covers.
              */
             rules: components["schemas"]["WorkingRule"][];
+            /**
+             * @description The built-in rules (the working week and office hours of executive bodies, with their
+             *     sources) whose date range meets the request's span.
+             */
+            builtin_rules: components["schemas"]["BuiltinRuleView"][];
         };
         /** @enum {string} */
         Category: "delay" | "conduct" | "technical" | "other";
@@ -1737,6 +1792,10 @@ export interface components {
              * @description 10–128 characters; not the username, not the current password.
              */
             new_password: string;
+        };
+        Citation: {
+            title: string;
+            url: string;
         };
         /**
          * @description A client-credentials token request (RFC 6749 §4.4.2), as
@@ -1785,6 +1844,12 @@ export interface components {
          * @enum {string}
          */
         ClockState: "running" | "paused" | "stopped";
+        /** @description A closure declared at short notice, and the clocks it moved. */
+        ClosureDeclared: {
+            rule: components["schemas"]["WorkingRule"];
+            /** @description Requests whose clocks were recomputed in the same transaction. */
+            recomputed_requests: number;
+        };
         Complaint: {
             /** Format: uuid */
             id: string;
@@ -2040,9 +2105,15 @@ export interface components {
             closed_hours: number;
             /**
              * Format: double
-             * @description Office hours counted against the budget on this day.
+             * @description Office hours the step was open (running) on this day.
              */
             counted_hours: number;
+            /**
+             * Format: int64
+             * @description Which working day of the budget this day was (1 = the first day after the start
+             *     day); `null` on the start day, on days that do not count and while paused.
+             */
+            day_number?: number | null;
         };
         /**
          * @description Where a day's shape came from.
@@ -2226,7 +2297,7 @@ export interface components {
          * @description The type of an integration event.
          * @enum {string}
          */
-        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published";
+        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared";
         Feedback: {
             /** Format: uuid */
             request_id: string;
@@ -2343,6 +2414,8 @@ export interface components {
              * @example موقت
              */
             source_label_fa: string;
+            /** @description Official built-in days: the publication they come from (a URL). */
+            reference?: string | null;
             /**
              * Format: date-time
              * @description `null` for built-in days.
@@ -2358,7 +2431,7 @@ export interface components {
          * @description Where a holiday comes from.
          * @enum {string}
          */
-        HolidaySource: "fixed" | "provisional" | "confirmed" | "admin";
+        HolidaySource: "fixed" | "official" | "provisional" | "confirmed" | "admin";
         /** @description What an import did. */
         ImportSummary: {
             /** @description Rows read. */
@@ -2449,6 +2522,28 @@ export interface components {
          * @enum {string}
          */
         MessageStatus: "pending" | "sent" | "failed" | "suppressed";
+        /**
+         * @description A closure declared at short notice (the province's announcement of a closure for heat,
+         *     energy or pollution): today or tomorrow, the whole day or from a time.
+         */
+        NewClosure: {
+            /**
+             * @description Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
+             * @example 1405/04/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters: the announcement, shown in SLA explanations.
+             * @example تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)
+             */
+            title: string;
+            /**
+             * @description Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
+             * @example 11:00
+             */
+            from_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
+        };
         /** @description A new holiday. */
         NewHoliday: {
             /**
@@ -2515,6 +2610,7 @@ export interface components {
              * @example 10:00
              */
             to_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
         };
         NoteBody: {
             /** @description Why (1–2000 characters). */
@@ -2690,6 +2786,11 @@ export interface components {
             /** @description Cursor for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description A party whose working days a clock counts.
+         * @enum {string}
+         */
+        Party: "directorate" | "agencies" | "police";
         /** @description The agency (government body) whose vehicle it is. */
         PermitAgencyView: {
             /** Format: uuid */
@@ -3300,6 +3401,11 @@ export interface components {
             generated_at_jalali: string;
             /** @description Budgets in working days the shares are measured against. */
             budgets: components["schemas"]["Budgets"];
+            /**
+             * @description Whose calendar each stage's working days are counted on (durations are whole working
+             *     days after the step's start day, as the clocks count them).
+             */
+            calendars: components["schemas"]["StageCalendars"];
             overall: components["schemas"]["SlaFigures"];
             /** @description One entry per agency with requests in the range, by name. */
             agencies: components["schemas"]["AgencyFigures"][];
@@ -3325,8 +3431,9 @@ export interface components {
             budget_working_days?: number | null;
             /**
              * Format: double
-             * @description Working days the stage has used (pauses excluded), in hundredths rounded up.
-             * @example 1.43
+             * @description Working days the stage has used (pauses excluded): the working days after the step's
+             *     start day that have begun, on the calendar of the party that owes the step.
+             * @example 2
              */
             elapsed_working_days: number;
             /**
@@ -3349,6 +3456,12 @@ export interface components {
             due_at_jalali?: string | null;
             /** @description The clock runs and `due_at` has passed. */
             overdue: boolean;
+            calendar?: null | components["schemas"]["Party"];
+            /**
+             * @description `calendar` as people read it (Persian).
+             * @example تقویم کاری اداره کل
+             */
+            calendar_label_fa?: string | null;
         };
         /**
          * @description What a message announces; each has its own template.
@@ -3378,12 +3491,28 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             end_jalali?: string | null;
+            /**
+             * @description Whose working days the span is measured in: the stage's party while running, the
+             *     agencies' while paused for their documents.
+             */
+            calendar: components["schemas"]["Party"];
+            /**
+             * Format: int64
+             * @description Working days the span took on that calendar (so far, while open).
+             */
+            working_days: number;
         };
         /**
          * @description A stage with its own budget.
          * @enum {string}
          */
         Stage: "decision" | "police" | "registration";
+        /** @description Whose working days each stage counts. */
+        StageCalendars: {
+            decision: components["schemas"]["Party"];
+            police: components["schemas"]["Party"];
+            registration: components["schemas"]["Party"];
+        };
         /** @description One run of a stage. */
         StageRunView: {
             stage: components["schemas"]["Stage"];
@@ -3392,6 +3521,13 @@ export interface components {
              * @example بررسی و تصمیم اداره کل
              */
             stage_label_fa: string;
+            /**
+             * @description Whose working days the run counted (the party that owes the step); its `days` are
+             *     that calendar's.
+             */
+            calendar: components["schemas"]["Party"];
+            /** @example تقویم کاری اداره کل */
+            calendar_label_fa: string;
             /** Format: int64 */
             budget_working_days: number;
             /** Format: date-time */
@@ -3481,7 +3617,7 @@ export interface components {
          * @description What an event is about; it decides who may read the event.
          * @enum {string}
          */
-        SubjectKind: "request" | "permit" | "complaint" | "notice";
+        SubjectKind: "request" | "permit" | "complaint" | "notice" | "working_rule";
         TemplateList: {
             items: components["schemas"]["TemplateView"][];
         };
@@ -3593,6 +3729,7 @@ export interface components {
             closes?: string | null;
             from_time?: string | null;
             to_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
         };
         /** @description The multipart form of an upload (documentation schema). */
         UploadForm: {
@@ -3806,6 +3943,13 @@ export interface components {
              * @description The version, as in the `ETag`.
              */
             version: number;
+            /** @description Whose calendar the rule changes. */
+            applies_to: components["schemas"]["AppliesTo"];
+            /**
+             * @description `applies_to` in Persian.
+             * @example همه
+             */
+            applies_to_label_fa: string;
         };
     };
     responses: {
@@ -7610,6 +7754,53 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Every invalid field named (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    declare_closure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClosure"];
+            };
+        };
+        responses: {
+            /** @description Declared; the rule and the number of requests recomputed. */
+            201: {
+                headers: {
+                    /** @description The working rule's URL */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureDeclared"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Every invalid field named (`validation_failed`); a date other than today or tomorrow is `not_today_or_tomorrow`. */
             422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */

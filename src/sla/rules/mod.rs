@@ -7,6 +7,7 @@
 //! `effective_from` wins, then the one created last. Holidays beat every rule; then weekends;
 //! then a whole-day closure; a part-day closure cuts the office hours in force that day.
 
+pub mod builtin;
 pub mod model;
 pub mod routes;
 pub mod service;

@@ -14,6 +14,7 @@ use crate::domain::text::ascii_digit;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::{Page, PageParams};
 use crate::http::query_date;
+use crate::sla::party::{AppliesTo, Parties, Party};
 use crate::validate::Issues;
 
 /// What a rule decides on the days it is in force.
@@ -90,9 +91,19 @@ pub struct CalendarRule {
     pub effective_to: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
     pub body: RuleBody,
+    /// The calendars it applies to.
+    pub applies: Parties,
+    /// Built into the release (`src/sla/rules/builtin.rs`), not stored: every stored rule
+    /// takes precedence over every built-in one.
+    pub builtin: bool,
 }
 
 impl CalendarRule {
+    /// Whether the rule counts on `party`'s calendar.
+    pub fn applies_to(&self, party: Party) -> bool {
+        self.applies.contains(party)
+    }
+
     pub fn kind(&self) -> RuleKind {
         match self.body {
             RuleBody::Weekend { .. } => RuleKind::Weekend,
@@ -119,10 +130,15 @@ impl CalendarRule {
         }
     }
 
-    /// Precedence among rules of one kind: the latest `effective_from`, then the latest
-    /// created (then the id, to be total).
-    pub fn precedence(&self) -> (NaiveDate, NaiveDateTime, &str) {
-        (self.effective_from, self.created_at, &self.id)
+    /// Precedence among rules of one kind: a stored rule before a built-in one, then the
+    /// latest `effective_from`, then the latest created (then the id, to be total).
+    pub fn precedence(&self) -> (bool, NaiveDate, NaiveDateTime, &str) {
+        (
+            !self.builtin,
+            self.effective_from,
+            self.created_at,
+            &self.id,
+        )
     }
 }
 
@@ -144,6 +160,7 @@ pub struct WorkingRuleRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    pub applies_to: AppliesTo,
 }
 
 impl TryFrom<&WorkingRuleRow> for CalendarRule {
@@ -186,6 +203,8 @@ impl TryFrom<&WorkingRuleRow> for CalendarRule {
             effective_to: r.effective_to,
             created_at: r.created_at,
             body,
+            applies: r.applies_to.parties(),
+            builtin: false,
         })
     }
 }
@@ -301,6 +320,10 @@ pub struct NewWorkingRule {
     /// `closure`: closed until this time (`HH:MM`, up to `24:00`).
     #[schema(example = "10:00")]
     pub to_time: Option<String>,
+    /// Whose calendar the rule changes: `directorate`, `agencies`, `police` or `all`
+    /// (default). A Thursday closure of executive bodies is not the police's, for instance.
+    #[schema(value_type = Option<AppliesTo>, example = "all")]
+    pub applies_to: Option<String>,
 }
 
 /// Changes to a working rule (its kind cannot change). `null` clears `effective_to` (open-ended),
@@ -324,6 +347,8 @@ pub struct UpdateWorkingRule {
     #[serde(default, deserialize_with = "with_null::deserialize")]
     #[schema(value_type = Option<String>)]
     pub to_time: Option<Option<String>>,
+    #[schema(value_type = Option<AppliesTo>)]
+    pub applies_to: Option<String>,
 }
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
@@ -364,6 +389,10 @@ impl NewWorkingRule {
             closes: edit.closes.or_else(|| row.closes.clone()),
             from_time: pick(edit.from_time, &row.from_time),
             to_time: pick(edit.to_time, &row.to_time),
+            applies_to: Some(
+                edit.applies_to
+                    .unwrap_or_else(|| row.applies_to.as_str().to_owned()),
+            ),
         }
     }
 }
@@ -377,6 +406,7 @@ pub struct RuleSpec {
     pub effective_from: NaiveDate,
     pub effective_to: Option<NaiveDate>,
     pub body: RuleBody,
+    pub applies_to: AppliesTo,
 }
 
 impl RuleSpec {
@@ -518,6 +548,21 @@ impl TryFrom<NewWorkingRule> for RuleSpec {
                 ));
             }
         }
+        let applies_to = match i.applies_to.as_deref().map(str::trim) {
+            None => Some(AppliesTo::All),
+            Some(v) => {
+                let parsed = v.parse::<AppliesTo>().ok();
+                if parsed.is_none() {
+                    issues.push(FieldIssue::new(
+                        "applies_to",
+                        "invalid_applies_to",
+                        "«applies_to» باید یکی از directorate، agencies، police یا all باشد.",
+                        "applies_to must be directorate, agencies, police or all.",
+                    ));
+                }
+                parsed
+            }
+        };
         let weekdays = weekdays_field(&mut issues, i.weekdays.as_deref());
         let opens = time_field(&mut issues, "opens", i.opens.as_deref());
         let closes = time_field(&mut issues, "closes", i.closes.as_deref());
@@ -611,12 +656,13 @@ impl TryFrom<NewWorkingRule> for RuleSpec {
             }
         };
         issues.finish()?;
-        match (from, body) {
-            (Some(effective_from), Some(body)) => Ok(RuleSpec {
+        match (from, body, applies_to) {
+            (Some(effective_from), Some(body), Some(applies_to)) => Ok(RuleSpec {
                 title,
                 effective_from,
                 effective_to: to,
                 body,
+                applies_to,
             }),
             _ => Err(ApiError::internal("working rule validated above")),
         }
@@ -695,6 +741,7 @@ mod tests {
             closes: None,
             from_time: None,
             to_time: None,
+            applies_to: None,
         }
     }
 
@@ -749,5 +796,79 @@ mod tests {
         i.from_time = Some("11:00".into());
         i.to_time = Some("09:00".into());
         assert_eq!(fields(RuleSpec::try_from(i).unwrap_err()), ["to_time"]);
+    }
+}
+
+// ---- Closures at short notice ----------------------------------------------------------------
+
+/// A closure declared at short notice (the province's announcement of a closure for heat,
+/// energy or pollution): today or tomorrow, the whole day or from a time.
+#[derive(Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewClosure {
+    /// Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
+    #[schema(example = "1405/04/01")]
+    pub date: String,
+    /// 2–200 characters: the announcement, shown in SLA explanations.
+    #[schema(example = "تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)")]
+    pub title: String,
+    /// Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
+    #[schema(example = "11:00")]
+    pub from_time: Option<String>,
+    /// Whose calendar closes: `directorate`, `agencies`, `police` or `all` (default).
+    #[schema(value_type = Option<AppliesTo>, example = "all")]
+    pub applies_to: Option<String>,
+}
+
+impl NewClosure {
+    /// The closure as a working rule, checked; `today` is the service's day. 422 names every
+    /// bad field (a date other than today or tomorrow is `not_today_or_tomorrow`).
+    pub fn spec(self, today: NaiveDate) -> ApiResult<RuleSpec> {
+        let date = parse_date(&self.date).ok();
+        let rule = NewWorkingRule {
+            kind: RuleKind::Closure.as_str().to_owned(),
+            title: self.title,
+            effective_from: self.date.clone(),
+            effective_to: Some(self.date),
+            weekdays: None,
+            opens: None,
+            closes: None,
+            from_time: self.from_time,
+            to_time: None,
+            applies_to: self.applies_to,
+        };
+        let checked = RuleSpec::try_from(rule);
+        let mut issues: Vec<FieldIssue> = Vec::new();
+        let mut date_named = false;
+        if let Err(e) = &checked {
+            for issue in e.field_errors() {
+                let mut issue = issue.clone();
+                if issue.field == "effective_from" || issue.field == "effective_to" {
+                    if date_named {
+                        continue;
+                    }
+                    issue.field = "date".to_owned();
+                    date_named = true;
+                }
+                issues.push(issue);
+            }
+        }
+        let soon = date.is_some_and(|d| d == today || Some(d) == today.succ_opt());
+        if date.is_some() && !soon {
+            issues.insert(
+                0,
+                FieldIssue::new(
+                    "date",
+                    "not_today_or_tomorrow",
+                    "تعطیلی فوری فقط برای امروز یا فردا اعلام می‌شود؛ برای روزهای دیگر قاعدهٔ کاری بیفزایید (POST /working-rules).",
+                    "A closure at short notice is for today or tomorrow only; add a working rule for other days (POST /working-rules).",
+                ),
+            );
+        }
+        if issues.is_empty() {
+            checked
+        } else {
+            Err(ApiError::validation(issues))
+        }
     }
 }

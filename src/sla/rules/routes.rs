@@ -13,7 +13,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::sla::rules::model::{
-    NewWorkingRule, RuleFilter, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
+    NewClosure, NewWorkingRule, RuleFilter, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
 };
 use crate::sla::rules::views::WorkingRule;
 use crate::sla::rules::{service, store};
@@ -24,7 +24,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_one)
         .service(create)
         .service(update)
-        .service(remove);
+        .service(remove)
+        .service(declare_closure);
 }
 
 /// `status` with the rule and its `ETag`.
@@ -198,4 +199,52 @@ pub async fn remove(
         .tx(move |c| service::remove(c, &config, &actor, &id, if_match, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Declare a closure at short notice.
+///
+/// Declare a closure of the offices for today or tomorrow (service time zone), the whole day
+/// or from `from_time` to the end of the day, as the province announces them (heat, energy,
+/// air pollution), optionally for one party's calendar only (`applies_to`). Roles: `admin`.
+///
+/// The closure is stored as a `closure` working rule for that one day; every open deadline it
+/// can move is recomputed in the same transaction; the `calendar.closure_declared` event and
+/// the audit entry `working_rule.closure_declared` are written with it. Any other date is 422
+/// `not_today_or_tomorrow` (add a working rule instead). Undo it by deleting the rule
+/// (`DELETE /working-rules/{id}`).
+#[utoipa::path(
+    operation_id = "declare_closure",
+    tag = "sla",
+    request_body = NewClosure,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Declared; the rule and the number of requests recomputed.", body = service::ClosureDeclared,
+         headers(("Location" = String, description = "The working rule's URL"))),
+        (status = 422, description = "Every invalid field named (`validation_failed`); a date other than today or tomorrow is `not_today_or_tomorrow`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/closures")]
+pub async fn declare_closure(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<NewClosure>,
+) -> ApiResult<HttpResponse> {
+    user.require(&[Role::Admin])?;
+    let spec = body.into_inner()?.spec(state.clock.today())?;
+    let clock = state.clock;
+    let actor = crate::audit::Actor::of(&user);
+    let config = state.config.clone();
+    let (row, recomputed) = state
+        .tx(move |c| service::declare_closure(c, &config, &actor, spec, &clock))
+        .await?;
+    let mut b = HttpResponse::build(StatusCode::CREATED);
+    with_etag(&mut b, row.version);
+    b.insert_header((
+        header::LOCATION,
+        format!("/api/v1/working-rules/{}", row.id),
+    ));
+    Ok(b.json(service::ClosureDeclared {
+        rule: WorkingRule::new(row, &state.clock),
+        recomputed_requests: recomputed,
+    }))
 }

@@ -55,6 +55,7 @@ pub fn create(
         created_at: at,
         updated_at: at,
         version: 1,
+        applies_to: spec.applies_to,
     };
     store::insert(conn, &row)?;
     let recomputed = clocks::recompute_since(conn, config, row.effective_from, at)?;
@@ -142,6 +143,7 @@ fn summary(r: &WorkingRuleRow) -> serde_json::Value {
         "closes": r.closes,
         "from_time": r.from_time,
         "to_time": r.to_time,
+        "applies_to": r.applies_to,
     })
 }
 
@@ -164,4 +166,70 @@ fn record(
         at,
         audit::Entry::by(actor, action, Subject::WorkingRule, &row.id).detail(detail),
     )
+}
+
+/// A closure declared at short notice, and the clocks it moved.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ClosureDeclared {
+    pub rule: WorkingRule,
+    /// Requests whose clocks were recomputed in the same transaction.
+    pub recomputed_requests: usize,
+}
+
+/// Declares a closure for today or tomorrow (checked by [`NewClosure::spec`]): stores it as a
+/// `closure` working rule, recomputes every clock it can move, and writes the
+/// `calendar.closure_declared` event and the audit entry, all in the caller's transaction.
+pub fn declare_closure(
+    conn: &mut DbConnection,
+    config: &Config,
+    actor: &Actor,
+    spec: RuleSpec,
+    clock: &crate::clock::Clock,
+) -> ApiResult<(WorkingRuleRow, usize)> {
+    let at = clock.now();
+    let (weekdays, opens, closes, from_time, to_time) = spec.columns();
+    let row = WorkingRuleRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        kind: spec.kind(),
+        title: spec.title,
+        effective_from: spec.effective_from,
+        effective_to: spec.effective_to,
+        weekdays,
+        opens,
+        closes,
+        from_time,
+        to_time,
+        created_by: actor.id.clone(),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        applies_to: spec.applies_to,
+    };
+    store::insert(conn, &row)?;
+    let recomputed = clocks::recompute_since(conn, config, row.effective_from, at)?;
+    let mut data = serde_json::to_value(WorkingRule::new(row.clone(), clock))
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    data["recomputed_requests"] = recomputed.into();
+    crate::events::outbox::emit(
+        conn,
+        crate::events::outbox::NewEvent {
+            event_type: crate::events::EventType::CalendarClosureDeclared,
+            subject_kind: crate::events::SubjectKind::WorkingRule,
+            subject_id: &row.id,
+            tracking_code: None,
+            organisation_id: None,
+            data,
+            at,
+        },
+    )?;
+    record(
+        conn,
+        actor,
+        Action::WorkingRuleClosureDeclared,
+        &row,
+        None,
+        recomputed,
+        at,
+    )?;
+    Ok((row, recomputed))
 }

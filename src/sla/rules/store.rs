@@ -78,6 +78,7 @@ pub fn update(
         working_rules::closes.eq(closes),
         working_rules::from_time.eq(from_time),
         working_rules::to_time.eq(to_time),
+        working_rules::applies_to.eq(spec.applies_to),
         working_rules::updated_at.eq(at),
         working_rules::version.eq(version + 1),
     ))

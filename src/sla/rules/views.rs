@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use crate::clock::{utc, Clock};
 use crate::domain::jalali::format_jalali;
+use crate::sla::party::AppliesTo;
 use crate::sla::rules::model::{weekday_fa, RuleKind, WorkingRuleRow};
 
 /// A working rule: weekend days, office hours or a closure in force over a date range. The
@@ -50,6 +51,11 @@ pub struct WorkingRule {
     pub updated_at_jalali: String,
     /// The version, as in the `ETag`.
     pub version: i64,
+    /// Whose calendar the rule changes.
+    pub applies_to: AppliesTo,
+    /// `applies_to` in Persian.
+    #[schema(example = "همه")]
+    pub applies_to_label_fa: &'static str,
 }
 
 impl WorkingRule {
@@ -81,6 +87,8 @@ impl WorkingRule {
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
             version: r.version,
+            applies_to: r.applies_to,
+            applies_to_label_fa: r.applies_to.label_fa(),
         }
     }
 }
