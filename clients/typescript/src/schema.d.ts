@@ -2262,7 +2262,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -5161,6 +5161,8 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new request's URL */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6308,6 +6310,8 @@ export interface operations {
                 headers: {
                     /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new resource's URL. */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6501,6 +6505,8 @@ export interface operations {
                 headers: {
                     /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new resource's URL. */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6885,6 +6891,12 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description Sent when the deprecated `after` alias carried the cursor (RFC 9745): the date `cursor` replaced it, `@1795564800` (2026-11-25). */
+                    Deprecation?: string;
+                    /** @description Sent with `Deprecation`: the parameter's documentation (`rel="deprecation"`). */
+                    Link?: string;
+                    /** @description Sent with `Deprecation` (RFC 8594): after `Tue, 22 Jun 2027 00:00:00 GMT` `after` may be refused; send `cursor`. */
+                    Sunset?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6896,6 +6908,17 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description The cursor is past the newest event (`cursor_ahead`; `newest_id` says where the feed ends), e.g. a cursor saved before the database was restored from a backup. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
