@@ -135,6 +135,53 @@ async fn deliveries_are_listed_with_the_status_code_and_never_the_response_body(
 }
 
 #[tokio::test]
+async fn deliveries_are_paged_newest_first_with_cursors() {
+    let app = spawn_app_with(allow_loopback).await;
+    let d = three_deliveries(&app).await;
+    let path = format!("/webhooks/{}/deliveries", text(&d.hook, "id"));
+    let all = app.get_as(&d.s.admin, &path).await.json(200);
+    let all_ids: Vec<Value> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(all_ids.len(), 3);
+    assert!(all["next_cursor"].is_null());
+    let first = app
+        .get_as(&d.s.admin, &format!("{path}?limit=2"))
+        .await
+        .json(200);
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let rest = app
+        .get_as(&d.s.admin, &format!("{path}?limit=2&cursor={cursor}"))
+        .await
+        .json(200);
+    assert!(rest["next_cursor"].is_null());
+    let paged: Vec<Value> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(rest["items"].as_array().unwrap())
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(
+        paged, all_ids,
+        "the pages are the whole list, newest first, once each"
+    );
+    app.get_as(&d.s.admin, &format!("{path}?limit=0"))
+        .await
+        .problem(422, "validation_failed");
+    app.get_as(&d.s.admin, &format!("{path}?cursor=zz"))
+        .await
+        .problem(400, "invalid_query");
+}
+
+#[tokio::test]
 async fn while_a_secret_is_rotated_both_secrets_sign() {
     let app = spawn_app_with(allow_loopback).await;
     let d = three_deliveries(&app).await;

@@ -1229,7 +1229,8 @@ export interface paths {
         };
         /**
          * List a webhook's deliveries.
-         * @description A subscription's deliveries, newest first, with attempts and the last error. Roles: `admin`.
+         * @description A subscription's deliveries, newest first, with attempts and the last error, paged like
+         *     every list (`limit`, `cursor`, `next_cursor`). Roles: `admin`.
          */
         get: operations["list_webhook_deliveries"];
         put?: never;
@@ -2164,9 +2165,6 @@ export interface components {
              */
             updated_at_jalali: string;
         };
-        DeliveryList: {
-            items: components["schemas"]["Delivery"][];
-        };
         /**
          * @description Where a delivery stands.
          * @enum {string}
@@ -2741,6 +2739,12 @@ export interface components {
         /** @description One page of a list. */
         Paginated_Complaint: {
             items: components["schemas"]["Complaint"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Delivery: {
+            items: components["schemas"]["Delivery"][];
             /** @description Cursor for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -7047,7 +7051,15 @@ export interface operations {
     };
     list_webhook_deliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description Webhook id */
@@ -7057,7 +7069,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deliveries. */
+            /** @description A page of deliveries. */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7065,13 +7077,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliveryList"];
+                    "application/json": components["schemas"]["Paginated_Delivery"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
