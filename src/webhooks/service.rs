@@ -19,7 +19,6 @@ use crate::webhooks::store::{self, HookInsert};
 /// How long a rotated-out secret keeps signing.
 const PREVIOUS_SECRET_GRACE: TimeDelta = TimeDelta::hours(24);
 
-
 fn seal(secrets: &SecretBox) -> ApiResult<(String, String)> {
     let secret = generate_secret();
     let sealed = secrets.seal(&secret).map_err(ApiError::internal)?;
