@@ -100,6 +100,10 @@ async fn each_event_is_delivered_once_signed_and_as_in_the_feed() {
         assert!(verify(secret, headers, body), "signature verifies");
         let ev: Value = serde_json::from_str(body).unwrap();
         assert_eq!(header(headers, "webhook-id"), ev["id"].as_str().unwrap());
+        assert_eq!(
+            header(headers, "user-agent"),
+            format!("plate-permits/{}", env!("CARGO_PKG_VERSION"))
+        );
         assert!(feed.iter().any(|f| f["id"] == ev["id"]));
     }
 }
