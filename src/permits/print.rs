@@ -348,7 +348,7 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                                 }
                                 tr {
                                     th { "سازنده" } td data-field="make" { (v.make) }
-                                    th { "مدل / سال ساخت" } td { span data-field="model" { (v.model) } " — " span data-field="year" { (fa(&v.year.to_string())) } }
+                                    th { "مدل / سال ساخت" } td { bdi data-field="model" { (v.model) } " — " bdi data-field="year" { (fa(&v.year.to_string())) } }
                                 }
                                 @if let Some(vin) = &v.vin {
                                     tr { th { "شمارهٔ شناسایی (VIN)" } td colspan="3" { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
@@ -457,11 +457,11 @@ static STYLE_SHA256: LazyLock<String> =
 const STYLE: &str = r#"
 @page { margin: 10mm; }
 * { box-sizing: border-box; }
-html { font-size: 10.5pt; }
+html { font-size: 10pt; }
 body {
   margin: 0; color: #111; background: #fff;
   font-family: Vazirmatn, "Vazirmatn FD", Vazir, Tahoma, "DejaVu Sans", "Noto Sans Arabic", "Segoe UI", sans-serif;
-  line-height: 1.55;
+  line-height: 1.45;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 .sheet { max-width: 190mm; margin: 0 auto; padding: 5mm 6mm; border: 0.6mm solid #111; position: relative; }
@@ -489,7 +489,7 @@ body {
 .seal { font-size: 0.8em; color: #444; }
 .check { margin-top: 2mm; border-top: 0.25mm solid #777; padding-top: 2mm; }
 .plate-row { display: flex; justify-content: center; margin: 0 0 2mm; }
-.plate { display: flex; align-items: stretch; height: 17mm; border: 0.8mm solid #111; border-radius: 2mm; overflow: hidden; background: #fff; color: #111; font-weight: bold; direction: ltr; }
+.plate { display: flex; align-items: stretch; height: 15mm; border: 0.8mm solid #111; border-radius: 2mm; overflow: hidden; background: #fff; color: #111; font-weight: bold; direction: ltr; }
 .plate.gov { background: #c8102e; color: #fff; }
 .plate .band { width: 9mm; background: #1d3f94; color: #fff; display: flex; flex-direction: column; align-items: center; justify-content: space-between; padding: 1.2mm 0; font: bold 2.3mm/1.1 Arial, "DejaVu Sans", sans-serif; text-align: center; }
 .plate .flag { display: flex; flex-direction: column; width: 5.5mm; height: 4mm; border: 0.1mm solid #fff; }
@@ -508,8 +508,8 @@ body {
 .fields td { font-weight: bold; }
 .code { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; letter-spacing: 0.05em; }
 .verify { display: flex; gap: 4mm; align-items: center; margin-top: 2.5mm; }
-.qr { flex: 0 0 30mm; width: 30mm; height: 30mm; }
-.qr svg { width: 30mm; height: 30mm; display: block; }
+.qr { flex: 0 0 28mm; width: 28mm; height: 28mm; }
+.qr svg { width: 28mm; height: 28mm; display: block; }
 .verify-text p { margin: 0 0 1mm; font-size: 0.92em; }
 .url { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.8em; word-break: break-all; }
 .foot { margin-top: 2mm; border-top: 0.25mm solid #777; padding-top: 1mm; font-size: 0.78em; color: #333; }
