@@ -107,6 +107,23 @@ async fn national_codes_are_checked_by_their_check_digit() {
         );
         assert!(text(&e, "message").contains(why), "{code}: {e}");
     }
+    // In English when asked.
+    let problem = app
+        .call(
+            reqwest::Method::POST,
+            "/requests",
+            Some(&c.agency_a),
+            Some(&with_order_data("0012345678")),
+            &[("accept-language", "en")],
+        )
+        .await
+        .problem(422, "validation_failed");
+    let e = field_error(
+        &problem,
+        "representative.national_code",
+        "invalid_national_code",
+    );
+    assert!(text(&e, "message").contains("check digit"), "{e}");
     // Every representative field is named at once, with the vehicle's colour.
     let mut body = new_request();
     body["vehicle"]["vehicle_colour"] = json!("س");
