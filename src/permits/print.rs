@@ -1,6 +1,13 @@
 //! The printable permit (`GET /permits/{id}/print`): one self-contained HTML page an agency
 //! hands to the driver and a police officer checks at the roadside.
 //!
+//! - Laid out as an official order to the traffic police (issue 31, point 5): the letterhead
+//!   (`ORDER_MINISTRY_LINE`, `DIRECTORATE_NAME`, `ORDER_PROVINCE`), the number/date/attachment
+//!   block, the addressee (`ORDER_ADDRESSEE`), the body filled from the administrator's
+//!   template ([`crate::permits::order`]: passages whose data is not on file are left out, each
+//!   value isolated in a `<bdi>`), and the signatory recorded at issue; then the roadside table,
+//!   the plate and the QR code. One A4 page.
+//!
 //! - Right to left, Persian, Persian digits in every number a person reads; dates in the Solar
 //!   Hijri calendar in the service's time zone. Codes stamped on the vehicle (VIN, chassis and
 //!   engine numbers) are printed left to right exactly as stamped, so they can be compared
