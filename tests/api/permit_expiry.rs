@@ -129,6 +129,17 @@ async fn a_permit_that_expires_unused_moves_its_request_to_permit_expired_once()
     assert_eq!(last["data"]["action"], "expire");
     assert_eq!(last["data"]["actor_role"], "system");
 
+    // The applicant hears of it by SMS, naming the permit.
+    let path = format!("/requests/{}/notifications", s.id());
+    let sms = app.items(&s.directorate, &path).await;
+    let expired: Vec<&Value> = sms
+        .iter()
+        .filter(|m| m["event"] == "permit_expired")
+        .collect();
+    assert_eq!(expired.len(), 1);
+    let body = text(expired[0], "text");
+    assert!(body.contains(&persian_digits(s.permit_number())), "{body}");
+
     // The service's principal is no person: not in the user list, cannot sign in.
     let users = app.items(&s.admin, "/users?limit=100").await;
     assert!(!ids(&users).contains(&SYSTEM_USER_ID));

@@ -3501,7 +3501,7 @@ export interface components {
          * @description What a message announces; each has its own template.
          * @enum {string}
          */
-        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
+        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
