@@ -281,7 +281,11 @@ pub fn due_for_expiry(
 /// stored, shown `expired`), if it is still there: the conditional update that makes one
 /// replica's worker, and only one, apply an expiry. `false` when another got there first (or a
 /// receipt or a revocation did).
-pub fn mark_expired(conn: &mut DbConnection, permit_id: &str, at: NaiveDateTime) -> ApiResult<bool> {
+pub fn mark_expired(
+    conn: &mut DbConnection,
+    permit_id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<bool> {
     let n = diesel::update(
         permits::table
             .filter(permits::id.eq(permit_id))

@@ -17,8 +17,8 @@ use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::model::{
-    CreateRequest, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody, RejectBody,
-    ReissueBody, RequestFilter, RequestView,
+    CreateRequest, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody, ReissueBody,
+    RejectBody, RequestFilter, RequestView,
 };
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
@@ -370,8 +370,9 @@ pub async fn reject(
 
 /// Withdraw a request.
 ///
-/// Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
-/// Roles: `agency` (own requests). Honours `If-Match`.
+/// Withdraw: `submitted`, `under_review`, `awaiting_documents`, `permit_issued` (its permit is
+/// revoked) or `permit_expired` → `withdrawn` (terminal). Roles: `agency` (own requests).
+/// Honours `If-Match`.
 #[utoipa::path(
     operation_id = "withdraw_request",
     tag = "requests",

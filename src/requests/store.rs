@@ -6,9 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::db::schema::{
-    request_history, request_sla, requests, tracking_codes,
-};
+use crate::db::schema::{request_history, request_sla, requests, tracking_codes};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;

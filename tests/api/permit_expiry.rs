@@ -103,10 +103,7 @@ async fn a_permit_that_expires_unused_moves_its_request_to_permit_expired_once()
     assert_eq!(last["action"], "expire");
     assert_eq!(last["actor"]["id"], SYSTEM_USER_ID);
     let note = text(last, "note");
-    assert!(
-        note.contains(&persian_digits(s.permit_number())),
-        "{note}"
-    );
+    assert!(note.contains(&persian_digits(s.permit_number())), "{note}");
 
     // The police's clock stopped without completing; the permit reads expired.
     assert_eq!(r["sla"]["clock"], "stopped");
@@ -360,8 +357,7 @@ async fn the_workers_of_two_instances_on_one_database_expire_each_permit_once() 
         .map(|s| valid_until(&s.permit))
         .max()
         .unwrap();
-    app.clock
-        .set((latest + TimeDelta::seconds(5)).naive_utc());
+    app.clock.set((latest + TimeDelta::seconds(5)).naive_utc());
     let mut cast = first.cast.clone();
     sign_in_again(&app, &mut cast).await;
     for s in &mut scenarios {

@@ -593,8 +593,9 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a request.
-         * @description Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
-         *     Roles: `agency` (own requests). Honours `If-Match`.
+         * @description Withdraw: `submitted`, `under_review`, `awaiting_documents`, `permit_issued` (its permit is
+         *     revoked) or `permit_expired` → `withdrawn` (terminal). Roles: `agency` (own requests).
+         *     Honours `If-Match`.
          */
         post: operations["withdraw_request"];
         delete?: never;
