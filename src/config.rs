@@ -871,6 +871,9 @@ mod tests {
         assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
         assert!(c.prefer_persian);
         assert_eq!(c.service_account_secret_overlap_hours, 24);
+        // Every replica looks for expired permits, well within a minute of their end.
+        assert!(c.permit_expiry_worker);
+        assert_eq!(c.permit_expiry_interval_ms, 15_000);
         assert_eq!(
             c.office_hours.to_string_pair(),
             ("07:30".into(), "14:30".into())

@@ -74,7 +74,7 @@ fn expiries(history: &[Value]) -> usize {
 
 #[tokio::test]
 async fn a_permit_that_expires_unused_moves_its_request_to_permit_expired_once() {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let mut s = with_permit(&app).await;
     // Still valid: nothing to do.
     assert_eq!(app.expire_due().await, 0);
@@ -147,7 +147,7 @@ async fn a_permit_that_expires_unused_moves_its_request_to_permit_expired_once()
 
 #[tokio::test]
 async fn the_police_queue_drops_an_expired_permit_and_their_clock_stops() {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let mut s = with_permit(&app).await;
     let queue = app.items(&s.police, "/permits").await;
     assert_eq!(ids(&queue), [s.permit_id()]);
@@ -189,7 +189,7 @@ async fn the_police_queue_drops_an_expired_permit_and_their_clock_stops() {
 #[tokio::test]
 async fn request_reissue_returns_an_expired_permit_to_the_directorate_whose_new_permit_has_a_new_number(
 ) {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let mut s = with_permit(&app).await;
     past_validity(&app, &mut s, 30).await;
     assert_eq!(app.expire_due().await, 1);
@@ -253,7 +253,7 @@ async fn request_reissue_returns_an_expired_permit_to_the_directorate_whose_new_
 
 #[tokio::test]
 async fn after_a_refusal_the_agency_asks_again_once_the_cause_is_resolved() {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let s = with_permit(&app).await;
     let mut refusal = receipt(app.now(), "refused", "R-fines");
     refusal["refusal_reason"] = json!("unpaid_fines");
@@ -304,7 +304,7 @@ async fn after_a_refusal_the_agency_asks_again_once_the_cause_is_resolved() {
 
 #[tokio::test]
 async fn a_removal_made_in_time_is_recorded_after_the_expiry() {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let mut s = with_permit(&app).await;
     let removed_at = valid_until(&s.permit) - TimeDelta::hours(2);
     past_validity(&app, &mut s, 3600).await;
@@ -320,7 +320,7 @@ async fn a_removal_made_in_time_is_recorded_after_the_expiry() {
 
 #[tokio::test]
 async fn the_workers_of_two_instances_on_one_database_expire_each_permit_once() {
-    let app = spawn_app_with(|c| c.permit_expiry_worker = false).await;
+    let app = spawn_app().await;
     let first = Scenario::new(&app).await;
     let mut scenarios = Vec::new();
     for _ in 0..4 {
