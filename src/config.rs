@@ -792,6 +792,17 @@ pub struct Config {
     #[arg(long, env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub sms_worker: bool,
 
+    /// Run the permit expiry worker in this process (every replica may: each expiry is applied
+    /// once, whichever replica finds it first).
+    #[arg(long, env = "PERMIT_EXPIRY_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub permit_expiry_worker: bool,
+
+    /// How often the expiry worker looks for permits whose validity ended with no receipt, in
+    /// milliseconds (at most a minute, so an expiry is applied within a minute of
+    /// `valid_until`).
+    #[arg(long, env = "PERMIT_EXPIRY_INTERVAL_MS", default_value_t = 15_000, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
+    pub permit_expiry_interval_ms: u64,
+
     /// How often the SMS worker looks for due messages, in milliseconds.
     #[arg(long, env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
     pub sms_poll_interval_ms: u64,
@@ -888,6 +899,9 @@ mod tests {
         assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
         assert!(c.prefer_persian);
         assert_eq!(c.service_account_secret_overlap_hours, 24);
+        // Every replica looks for expired permits, well within a minute of their end.
+        assert!(c.permit_expiry_worker);
+        assert_eq!(c.permit_expiry_interval_ms, 15_000);
         assert_eq!(
             c.office_hours.to_string_pair(),
             ("07:30".into(), "14:30".into())

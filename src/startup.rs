@@ -353,6 +353,12 @@ impl Application {
                 crate::sms::worker::run(st.clone(), sms_provider.clone())
             });
         }
+        if config.permit_expiry_worker {
+            let st = state.clone();
+            supervise("permit_expiry", move || {
+                crate::permits::expiry::run(st.clone())
+            });
+        }
         let st = state.clone();
         let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
         supervise("session_purge", move || {

@@ -51,3 +51,58 @@ pub fn set_password(conn: &mut DbConnection, user_id: &str, p: NewPassword<'_>) 
         .execute(conn)?;
     Ok(())
 }
+
+/// The service's own principal: the author of the history entries of the steps no person takes
+/// (a permit's expiry, found by the expiry worker). A disabled user with no usable password and
+/// a username no person can have, in the directorate's organisation, left out of the user
+/// lists; created on first use.
+pub const SYSTEM_USER_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// The [`SYSTEM_USER_ID`] principal as an acting user, created (in `organisation_id`) if it is
+/// not there yet. Concurrent callers are safe: the insert ignores an existing row.
+pub fn system_actor(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<crate::auth::AuthUser> {
+    use crate::domain::identity::Role;
+    let values = (
+        users::id.eq(SYSTEM_USER_ID),
+        users::username.eq("~system"),
+        users::username_key.eq("~system"),
+        users::full_name.eq("سامانه (اقدام خودکار)"),
+        users::role.eq(Role::Directorate),
+        users::organisation_id.eq(organisation_id),
+        // Not a hash any password verifies against.
+        users::password_hash.eq("!"),
+        users::must_change_password.eq(false),
+        users::disabled.eq(true),
+        users::password_changed_at.eq(at),
+        users::created_at.eq(at),
+        users::updated_at.eq(at),
+    );
+    match conn {
+        DbConnection::Postgresql(pg) => {
+            diesel::insert_into(users::table)
+                .values(values)
+                .on_conflict_do_nothing()
+                .execute(pg)?;
+        }
+        DbConnection::Sqlite(lite) => {
+            diesel::insert_or_ignore_into(users::table)
+                .values(values)
+                .execute(lite)?;
+        }
+    }
+    let org: String = users::table
+        .find(SYSTEM_USER_ID)
+        .select(users::organisation_id)
+        .first(conn)?;
+    Ok(crate::auth::AuthUser {
+        id: SYSTEM_USER_ID.to_owned(),
+        role: Role::Directorate,
+        org_id: org,
+        session_id: String::new(),
+        origin: crate::http::client::Origin::default(),
+    })
+}

@@ -35,6 +35,9 @@ pub enum RequestStatus {
     AwaitingDocuments,
     /// Permit issued in the national vehicle system and sent to the police.
     PermitIssued,
+    /// The permit's validity ended with no receipt from the police: the police's clock stopped
+    /// and their queue dropped it; the agency may ask for a new permit (`request_reissue`).
+    PermitExpired,
     /// The police removed the plate and posted the receipt.
     PlateRemoved,
     /// The police did not approve the removal.
@@ -52,6 +55,7 @@ crate::text_enum!(RequestStatus {
     UnderReview => "under_review",
     AwaitingDocuments => "awaiting_documents",
     PermitIssued => "permit_issued",
+    PermitExpired => "permit_expired",
     PlateRemoved => "plate_removed",
     RemovalRefused => "removal_refused",
     Completed => "completed",
@@ -75,6 +79,7 @@ impl RequestStatus {
             RequestStatus::UnderReview => "در حال بررسی",
             RequestStatus::AwaitingDocuments => "در انتظار مدارک تکمیلی",
             RequestStatus::PermitIssued => "مجوز صادر و به پلیس راهور ارسال شد",
+            RequestStatus::PermitExpired => "مجوز بدون اقدام پلیس راهور منقضی شد",
             RequestStatus::PlateRemoved => "پلاک فک شد",
             RequestStatus::RemovalRefused => "فک پلاک توسط پلیس راهور تأیید نشد",
             RequestStatus::Completed => "فک پلاک در سامانه جامع خودرو ثبت شد",
@@ -122,6 +127,13 @@ pub enum Action {
     /// `POST /permits/{id}/revoke` (directorate): the permit is revoked and the request goes
     /// back under review.
     Revoke,
+    /// `POST /requests/{id}/request-reissue` (agency): after the permit expired unused, or after
+    /// the police's refusal once its cause is resolved, the request goes back to the directorate
+    /// for a new permit.
+    RequestReissue,
+    /// Taken by the service itself (the expiry worker), never by a user: the permit's validity
+    /// ended with no receipt (`permit_issued` → `permit_expired`).
+    Expire,
 }
 
 crate::text_enum!(Action {
@@ -136,6 +148,8 @@ crate::text_enum!(Action {
     Reopen => "reopen",
     Register => "register",
     Revoke => "revoke",
+    RequestReissue => "request_reissue",
+    Expire => "expire",
 });
 
 use RequestStatus as S;
@@ -157,14 +171,22 @@ pub const TRANSITIONS: &[(RequestStatus, Action, RequestStatus)] = &[
     (S::AwaitingDocuments, Action::Withdraw, S::Withdrawn),
     (S::PermitIssued, Action::RecordRemoval, S::PlateRemoved),
     (S::PermitIssued, Action::RecordRefusal, S::RemovalRefused),
-    // Only once the permit expired unused: see `Guards::permit_expired_unused`.
-    (S::PermitIssued, Action::Reopen, S::UnderReview),
+    // The expiry worker, when `valid_until` passed with no receipt.
+    (S::PermitIssued, Action::Expire, S::PermitExpired),
     // No receipt exists in `permit_issued` (a receipt moves the request on), so revoking and
     // withdrawing need no further guard here; `permits::service` refuses a revoked or
     // superseded permit.
     (S::PermitIssued, Action::Revoke, S::UnderReview),
     (S::PermitIssued, Action::Withdraw, S::Withdrawn),
+    // A receipt posted late for a removal (or refusal) made while the permit was valid
+    // (`permits::service` checks `occurred_at` against the permit's validity).
+    (S::PermitExpired, Action::RecordRemoval, S::PlateRemoved),
+    (S::PermitExpired, Action::RecordRefusal, S::RemovalRefused),
+    (S::PermitExpired, Action::RequestReissue, S::UnderReview),
+    (S::PermitExpired, Action::Reopen, S::UnderReview),
+    (S::PermitExpired, Action::Withdraw, S::Withdrawn),
     (S::PlateRemoved, Action::Register, S::Completed),
+    (S::RemovalRefused, Action::RequestReissue, S::UnderReview),
     (S::RemovalRefused, Action::Reopen, S::UnderReview),
     (S::RemovalRefused, Action::Reject, S::Rejected),
 ];
@@ -179,9 +201,11 @@ impl Action {
             | Action::IssuePermit
             | Action::Reopen
             | Action::Revoke => &[Role::Directorate],
-            Action::Resubmit | Action::Withdraw => &[Role::Agency],
+            Action::Resubmit | Action::Withdraw | Action::RequestReissue => &[Role::Agency],
             Action::RecordRemoval | Action::RecordRefusal => &[Role::Police],
             Action::Register => &[Role::Directorate, Role::Registry],
+            // No role: only the service takes it (see `decide_by_service`).
+            Action::Expire => &[],
         }
     }
 
@@ -190,12 +214,10 @@ impl Action {
     }
 }
 
-/// Facts outside the status that some transitions depend on.
+/// Facts outside the status that some transitions depend on (none today: an expired permit
+/// is its own status, `permit_expired`, set by the expiry worker).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Guards {
-    /// The request's current permit expired without a receipt (reopening from `permit_issued`).
-    pub permit_expired_unused: bool,
-}
+pub struct Guards {}
 
 /// The state an action leads to, by the table alone (ignoring roles and guards).
 pub fn target(from: RequestStatus, action: Action) -> Option<RequestStatus> {
@@ -224,11 +246,16 @@ pub fn decide(
     if !action.allowed_for(role) {
         return Err(Refusal::Forbidden);
     }
-    let to = target(from, action).ok_or(Refusal::InvalidTransition)?;
-    if from == S::PermitIssued && action == Action::Reopen && !guards.permit_expired_unused {
-        return Err(Refusal::InvalidTransition);
+    let _ = guards;
+    target(from, action).ok_or(Refusal::InvalidTransition)
+}
+
+/// Decides an action the service takes by itself (`expire`), with no user's role.
+pub fn decide_by_service(from: RequestStatus, action: Action) -> Result<RequestStatus, Refusal> {
+    if !action.roles().is_empty() {
+        return Err(Refusal::Forbidden);
     }
-    Ok(to)
+    target(from, action).ok_or(Refusal::InvalidTransition)
 }
 
 /// The actions a role can take now, in table order.
@@ -306,6 +333,16 @@ mod tests {
             next(S::PermitIssued),
             vec![
                 S::UnderReview,
+                S::PermitExpired,
+                S::PlateRemoved,
+                S::RemovalRefused,
+                S::Withdrawn
+            ]
+        );
+        assert_eq!(
+            next(S::PermitExpired),
+            vec![
+                S::UnderReview,
                 S::PlateRemoved,
                 S::RemovalRefused,
                 S::Withdrawn
@@ -319,21 +356,66 @@ mod tests {
     }
 
     #[test]
-    fn reopen_from_permit_needs_an_expired_permit() {
+    fn an_expired_permit_or_a_refusal_goes_back_to_the_directorate_on_the_agencys_word() {
         let g = Guards::default();
+        for from in [S::PermitExpired, S::RemovalRefused] {
+            assert_eq!(
+                decide(from, Action::RequestReissue, Role::Agency, g),
+                Ok(S::UnderReview)
+            );
+            for role in [Role::Directorate, Role::Police, Role::Registry, Role::Admin] {
+                assert_eq!(
+                    decide(from, Action::RequestReissue, role, g),
+                    Err(Refusal::Forbidden)
+                );
+            }
+        }
+        assert_eq!(
+            decide(S::PermitIssued, Action::RequestReissue, Role::Agency, g),
+            Err(Refusal::InvalidTransition)
+        );
+        // The directorate no longer reopens a permit_issued request: expiry is its own state.
         assert_eq!(
             decide(S::PermitIssued, Action::Reopen, Role::Directorate, g),
             Err(Refusal::InvalidTransition)
         );
-        let g = Guards {
-            permit_expired_unused: true,
-        };
         assert_eq!(
-            decide(S::PermitIssued, Action::Reopen, Role::Directorate, g),
-            Ok(S::UnderReview)
+            allowed_actions(S::PermitExpired, Role::Agency, g),
+            vec![Action::RequestReissue, Action::Withdraw]
         );
         assert_eq!(
-            decide(S::PermitIssued, Action::Reopen, Role::Agency, g),
+            allowed_actions(S::PermitExpired, Role::Directorate, g),
+            vec![Action::Reopen]
+        );
+        // A late receipt for a removal made while the permit was valid.
+        assert_eq!(
+            allowed_actions(S::PermitExpired, Role::Police, g),
+            vec![Action::RecordRemoval, Action::RecordRefusal]
+        );
+    }
+
+    #[test]
+    fn only_the_service_expires_a_permit() {
+        for role in Role::ALL {
+            assert_eq!(
+                decide(S::PermitIssued, Action::Expire, *role, Guards::default()),
+                Err(Refusal::Forbidden)
+            );
+        }
+        assert_eq!(
+            decide_by_service(S::PermitIssued, Action::Expire),
+            Ok(S::PermitExpired)
+        );
+        for from in RequestStatus::ALL {
+            if *from != S::PermitIssued {
+                assert_eq!(
+                    decide_by_service(*from, Action::Expire),
+                    Err(Refusal::InvalidTransition)
+                );
+            }
+        }
+        assert_eq!(
+            decide_by_service(S::UnderReview, Action::Review),
             Err(Refusal::Forbidden)
         );
     }
@@ -383,8 +465,8 @@ mod tests {
             steps in proptest::collection::vec((any_action(), any_role(), any::<bool>()), 0..60)
         ) {
             let mut state = S::Submitted;
-            for (action, role, expired) in steps {
-                let g = Guards { permit_expired_unused: expired };
+            for (action, role, _) in steps {
+                let g = Guards::default();
                 let before = state;
                 match decide(state, action, role, g) {
                     Ok(to) => {
@@ -402,8 +484,8 @@ mod tests {
         }
 
         #[test]
-        fn allowed_actions_agree_with_decide(s in any_status(), r in any_role(), e in any::<bool>()) {
-            let g = Guards { permit_expired_unused: e };
+        fn allowed_actions_agree_with_decide(s in any_status(), r in any_role()) {
+            let g = Guards::default();
             for a in Action::ALL {
                 prop_assert_eq!(allowed_actions(s, r, g).contains(a), decide(s, *a, r, g).is_ok());
             }

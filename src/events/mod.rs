@@ -44,6 +44,10 @@ pub enum EventType {
     /// waited for the police (subject: the permit); the police must no longer act on it.
     #[serde(rename = "permit.revoked")]
     PermitRevoked,
+    /// A permit's validity ended with no receipt from the police (subject: the permit); its
+    /// request moved to `permit_expired` and the police must no longer act on it.
+    #[serde(rename = "permit.expired")]
+    PermitExpired,
     /// The removal was registered in the national vehicle system; the request is closed.
     #[serde(rename = "request.completed")]
     RequestCompleted,
@@ -68,6 +72,7 @@ crate::text_enum!(EventType {
     PermitIssued => "permit.issued",
     PermitReceiptRecorded => "permit.receipt_recorded",
     PermitRevoked => "permit.revoked",
+    PermitExpired => "permit.expired",
     RequestCompleted => "request.completed",
     ComplaintReceived => "complaint.received",
     ComplaintAnswered => "complaint.answered",

@@ -172,6 +172,7 @@ pub const VERSIONED_RESPONSES: &[(&str, &str, bool, bool)] = &[
     ("reject_request", "200", true, false),
     ("withdraw_request", "200", true, false),
     ("reopen_request", "200", true, false),
+    ("request_reissue", "200", true, false),
     ("create_holiday", "201", false, true),
     ("confirm_holiday", "201", false, true),
     ("create_working_rule", "201", true, true),

@@ -1,5 +1,6 @@
 //! Permits, the police's receipts and the registration of the removal (SLA steps 2–4).
 
+pub mod expiry;
 pub mod model;
 pub mod order;
 pub mod order_template;

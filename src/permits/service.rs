@@ -452,7 +452,7 @@ pub fn verify(
 }
 
 /// Records a permit event (subject: the permit; the request's tracking code and agency).
-fn emit_event(
+pub(crate) fn emit_event(
     conn: &mut DbConnection,
     event_type: EventType,
     permit: &PermitRow,

@@ -10,7 +10,7 @@ use crate::domain::reasons::RevocationReason;
 use crate::error::ApiResult;
 use crate::permits::model::{
     FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
-    ReceiptRow, RegistrationRow, QUEUE_DONE,
+    ReceiptRow, RegistrationRow, QUEUE_DONE, QUEUE_OPEN,
 };
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
@@ -238,6 +238,13 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
     };
     if query.police_queue && query.status.is_none() && query.updated_since.is_none() {
         q = q.filter(permits::status.ne(PermitState::Revoked));
+        // Expired unused permits leave the queue at `valid_until` (the police cannot act on
+        // them), whether or not the expiry worker has run yet.
+        q = q.filter(
+            permits::status
+                .ne(PermitState::Issued)
+                .or(permits::valid_until.ge(at)),
+        );
     }
     if let Some(since) = query.updated_since {
         q = q.filter(permits::updated_at.ge(since));
@@ -251,4 +258,46 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
     }
     let rows: Vec<PermitListingRow> = q.load(conn)?;
     Ok(rows.into_iter().map(PermitListing::from).collect())
+}
+
+/// Permits whose validity ended before `at` and that still wait in the police's queue with no
+/// receipt (the expiry worker's work), oldest `valid_until` first.
+pub fn due_for_expiry(
+    conn: &mut DbConnection,
+    at: NaiveDateTime,
+    limit: i64,
+) -> ApiResult<Vec<PermitRow>> {
+    Ok(permits::table
+        .filter(permits::status.eq(PermitState::Issued))
+        .filter(permits::queue_rank.eq(QUEUE_OPEN))
+        .filter(permits::valid_until.lt(at))
+        .order((permits::valid_until.asc(), permits::id.asc()))
+        .limit(limit)
+        .select(PermitRow::as_select())
+        .load(conn)?)
+}
+
+/// Takes an expired, unreceipted permit out of the police's queue (it stays `issued` as
+/// stored, shown `expired`), if it is still there: the conditional update that makes one
+/// replica's worker, and only one, apply an expiry. `false` when another got there first (or a
+/// receipt or a revocation did).
+pub fn mark_expired(
+    conn: &mut DbConnection,
+    permit_id: &str,
+    at: NaiveDateTime,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        permits::table
+            .filter(permits::id.eq(permit_id))
+            .filter(permits::status.eq(PermitState::Issued))
+            .filter(permits::queue_rank.eq(QUEUE_OPEN))
+            .filter(permits::valid_until.lt(at)),
+    )
+    .set((
+        permits::queue_rank.eq(QUEUE_DONE),
+        permits::version.eq(permits::version + 1),
+        permits::updated_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
 }

@@ -342,6 +342,16 @@ pub struct NoteBody {
     pub note: String,
 }
 
+/// The agency's request for a new permit.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReissueBody {
+    /// 1–2000 characters. Required after the police's refusal: how its cause was resolved
+    /// (e.g. the fines paid, with the payment's reference); optional after an expiry.
+    #[schema(example = "جریمه‌های معوق پرداخت شد؛ شمارهٔ پیگیری پرداخت ۷۷۴۱۲۰۹")]
+    pub note: Option<String>,
+}
+
 /// The request list's query parameters.
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -17,8 +17,8 @@ use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::model::{
-    CreateRequest, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody, RejectBody,
-    RequestFilter, RequestView,
+    CreateRequest, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody, ReissueBody,
+    RejectBody, RequestFilter, RequestView,
 };
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
@@ -34,7 +34,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(review)
         .service(reject)
         .service(withdraw)
-        .service(reopen);
+        .service(reopen)
+        .service(request_reissue);
 }
 
 fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpResponse {
@@ -369,8 +370,9 @@ pub async fn reject(
 
 /// Withdraw a request.
 ///
-/// Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
-/// Roles: `agency` (own requests). Honours `If-Match`.
+/// Withdraw: `submitted`, `under_review`, `awaiting_documents`, `permit_issued` (its permit is
+/// revoked) or `permit_expired` → `withdrawn` (terminal). Roles: `agency` (own requests).
+/// Honours `If-Match`.
 #[utoipa::path(
     operation_id = "withdraw_request",
     tag = "requests",
@@ -408,9 +410,8 @@ pub async fn withdraw(
 
 /// Reopen a request.
 ///
-/// Reopen review: `removal_refused` → `under_review`, or `permit_issued` → `under_review` once
-/// its permit expired unused (the old permit stays on record). Roles: `directorate`.
-/// Honours `If-Match`.
+/// Reopen review: `removal_refused` or `permit_expired` → `under_review` (the old permit stays
+/// on record, expired or refused). Roles: `directorate`. Honours `If-Match`.
 #[utoipa::path(
     operation_id = "reopen_request",
     tag = "requests",
@@ -444,4 +445,66 @@ pub async fn reopen(
         ("note", text),
     )
     .await
+}
+
+/// Ask for a new permit.
+///
+/// The agency asks the directorate again: `permit_expired` → `under_review` (the permit's
+/// validity ended with no receipt from the police), or `removal_refused` → `under_review` once
+/// the cause of the police's refusal is resolved (e.g. the unpaid fines paid; `note` says how,
+/// required then, else 422 naming `note`). The request goes back to its reviewer with a new
+/// decision run of the SLA clock; the directorate then issues a new permit
+/// (`POST /requests/{id}/permit`: a new number; the old permit stays expired or refused, and
+/// `GET /permits/verify/{number}` says so). Roles: `agency` (own requests). Honours `If-Match`.
+#[utoipa::path(
+    operation_id = "request_reissue",
+    tag = "requests",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Request id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
+    request_body = ReissueBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Back with the directorate, under review.", body = RequestView),
+        (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`note` missing after a refusal, or empty or too long (`validation_failed`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/request-reissue")]
+pub async fn request_reissue(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<ReissueBody>,
+) -> ApiResult<HttpResponse> {
+    let action = Action::RequestReissue;
+    user.require(action.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
+    let note = match body.into_inner()?.note {
+        Some(text) => Some(note("note", &text)?),
+        None => None,
+    };
+    if note.is_none() {
+        // After a refusal the agency must say how its cause was resolved.
+        let scope = Scope::request_actions(&user);
+        let rid = id.clone();
+        let current = state
+            .db(move |conn| store::load_visible(conn, &scope, &rid))
+            .await?;
+        if current.status == crate::domain::status::RequestStatus::RemovalRefused {
+            let mut issues = Issues::new();
+            issues.push(crate::error::FieldIssue::new(
+                "note",
+                "required",
+                "بنویسید علت عدم تأیید پلیس راهور (مانند جریمه‌های معوق) چگونه برطرف شده است.",
+                "Say how the cause of the police's refusal (e.g. unpaid fines) was resolved.",
+            ));
+            issues.finish()?;
+        }
+    }
+    act(state, user, id, action, if_match, note).await
 }

@@ -304,18 +304,13 @@ pub fn validate(
     })
 }
 
-/// Facts the state machine's guards need for a request.
+/// Facts the state machine's guards need for a request (none today).
 pub fn guards_for(
-    conn: &mut DbConnection,
-    row: &RequestRow,
-    at: NaiveDateTime,
+    _conn: &mut DbConnection,
+    _row: &RequestRow,
+    _at: NaiveDateTime,
 ) -> ApiResult<Guards> {
-    if row.status != RequestStatus::PermitIssued {
-        return Ok(Guards::default());
-    }
-    Ok(Guards {
-        permit_expired_unused: store::latest_permit_expired_unused(conn, &row.id, at)?,
-    })
+    Ok(Guards::default())
 }
 
 /// The request as `user` sees it, with the actions `user` can take now and its SLA clock.
@@ -625,10 +620,63 @@ where
         Action::Review => Some(user.id.clone()),
         _ => row.reviewer_id.clone(),
     };
-    let updated = store::advance(conn, &row, to, reviewer.as_deref(), at)?;
+    apply(
+        conn,
+        config,
+        clock,
+        Step {
+            actor: user,
+            row: &row,
+            to,
+            action,
+            reviewer: reviewer.as_deref(),
+            if_match_given: if_match.0.is_some(),
+            note,
+            at,
+        },
+        extra,
+    )
+}
+
+/// A checked step of the state machine, about to be applied.
+struct Step<'a> {
+    actor: &'a AuthUser,
+    row: &'a RequestRow,
+    to: RequestStatus,
+    action: Action,
+    reviewer: Option<&'a str>,
+    if_match_given: bool,
+    note: Option<&'a str>,
+    at: NaiveDateTime,
+}
+
+/// Applies a checked step: the versioned update, the history entry, the SLA clock, `extra`,
+/// the events and the change hook.
+fn apply<F>(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    step: Step<'_>,
+    extra: F,
+) -> ApiResult<RequestRow>
+where
+    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
+{
+    let Step {
+        actor: user,
+        row,
+        to,
+        action,
+        reviewer,
+        if_match_given,
+        note,
+        at,
+    } = step;
+    let request_id = row.id.as_str();
+    let updated = store::advance(conn, row, to, reviewer, at)?;
     if !updated {
         // A concurrent writer changed it between our read and our update.
-        if if_match.0.is_some() {
+        if if_match_given {
             return Err(ApiError::precondition_failed());
         }
         let current = store::load(conn, request_id)?;
@@ -658,6 +706,12 @@ where
             .ok_or_else(|| ApiError::internal("no withdrawal hook registered"))?;
         hook(conn, user, &after, note, at)?;
     }
+    // The service's own steps (an expiry) are no user's: `actor_role` says `system`.
+    let actor_role = if user.id == crate::auth::store::SYSTEM_USER_ID {
+        serde_json::json!("system")
+    } else {
+        serde_json::json!(user.role)
+    };
     let data = serde_json::json!({
         "request_id": after.id,
         "tracking_code": after.tracking_code,
@@ -666,7 +720,7 @@ where
         "to": to,
         "action": action,
         "version": after.version,
-        "actor_role": user.role,
+        "actor_role": actor_role,
     });
     let mut types = vec![EventType::RequestStatusChanged];
     if to == RequestStatus::Completed {
@@ -698,6 +752,58 @@ where
         },
     )?;
     Ok(after)
+}
+
+/// A step the service takes by itself.
+pub struct ServiceStep<'a> {
+    /// The service's principal ([`crate::auth::store::system_actor`]).
+    pub actor: &'a AuthUser,
+    pub request_id: &'a str,
+    pub action: Action,
+    pub note: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// The service's own step `action` (`expire`) on the request `request_id`, by `actor` (the
+/// service's principal), in the caller's transaction. `Ok(None)` when the request is no longer
+/// in a state the step leaves (another replica or a user got there first): nothing changes.
+pub fn by_service<F>(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    step: ServiceStep<'_>,
+    extra: F,
+) -> ApiResult<Option<RequestRow>>
+where
+    F: FnOnce(&mut DbConnection, &RequestRow) -> ApiResult<()>,
+{
+    let ServiceStep {
+        actor,
+        request_id,
+        action,
+        note,
+        at,
+    } = step;
+    let row = store::load(conn, request_id)?;
+    let Ok(to) = status::decide_by_service(row.status, action) else {
+        return Ok(None);
+    };
+    let step = Step {
+        actor,
+        row: &row,
+        to,
+        action,
+        reviewer: row.reviewer_id.as_deref(),
+        if_match_given: false,
+        note,
+        at,
+    };
+    match apply(conn, config, clock, step, extra) {
+        Ok(after) => Ok(Some(after)),
+        // Changed between the read and the versioned update.
+        Err(e) if e.code() == crate::error::ErrorCode::InvalidTransition => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Rejects a request (directorate) in the caller's transaction: the transition with the text

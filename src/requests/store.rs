@@ -6,9 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::db::schema::{
-    permits, receipts, request_history, request_sla, requests, tracking_codes,
-};
+use crate::db::schema::{request_history, request_sla, requests, tracking_codes};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
@@ -204,34 +202,6 @@ pub fn claim_tracking_code(
         }
     }
     Err(ApiError::internal("could not find a free tracking code"))
-}
-
-/// Whether the request's latest permit expired unused: past its `valid_until` with no receipt
-/// from the police (the state machine's `permit_expired_unused` guard). Read here, on the
-/// permits' tables, so that requests need not depend on the permits module (which depends on
-/// requests for its transitions).
-pub fn latest_permit_expired_unused(
-    conn: &mut DbConnection,
-    request_id: &str,
-    at: NaiveDateTime,
-) -> ApiResult<bool> {
-    let latest: Option<(String, NaiveDateTime)> = permits::table
-        .filter(permits::request_id.eq(request_id))
-        .order((permits::issued_at.desc(), permits::id.desc()))
-        .select((permits::id, permits::valid_until))
-        .first(conn)
-        .optional()?;
-    let Some((permit_id, valid_until)) = latest else {
-        return Ok(false);
-    };
-    if valid_until >= at {
-        return Ok(false);
-    }
-    let receipts: i64 = receipts::table
-        .filter(receipts::permit_id.eq(&permit_id))
-        .count()
-        .get_result(conn)?;
-    Ok(receipts == 0)
 }
 
 /// The list's FROM clause: requests with their SLA clocks.

@@ -87,7 +87,10 @@ impl Stage {
             RequestStatus::AwaitingDocuments => Some((Stage::Decision, false)),
             RequestStatus::PermitIssued => Some((Stage::Police, true)),
             RequestStatus::PlateRemoved => Some((Stage::Registration, true)),
-            RequestStatus::RemovalRefused
+            // An expired permit stops the police's clock (not completed: the police did not
+            // act); `request_reissue` starts a new decision run.
+            RequestStatus::PermitExpired
+            | RequestStatus::RemovalRefused
             | RequestStatus::Completed
             | RequestStatus::Rejected
             | RequestStatus::Withdrawn => None,

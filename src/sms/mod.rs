@@ -43,6 +43,8 @@ pub enum SmsEvent {
     DocumentsRequested,
     /// A permit was issued (number and validity).
     PermitIssued,
+    /// The permit expired with no receipt from the police (the agency may ask again).
+    PermitExpired,
     /// The police did not approve the removal (with the reason).
     RemovalRefused,
     /// The removal was registered; the request is closed.
@@ -61,6 +63,7 @@ crate::text_enum!(SmsEvent {
     Filed => "filed",
     DocumentsRequested => "documents_requested",
     PermitIssued => "permit_issued",
+    PermitExpired => "permit_expired",
     RemovalRefused => "removal_refused",
     Completed => "completed",
     Rejected => "rejected",

@@ -33,6 +33,7 @@ fn request_event(to: RequestStatus, filed: bool) -> Option<SmsEvent> {
     match to {
         RequestStatus::AwaitingDocuments => Some(SmsEvent::DocumentsRequested),
         RequestStatus::PermitIssued => Some(SmsEvent::PermitIssued),
+        RequestStatus::PermitExpired => Some(SmsEvent::PermitExpired),
         RequestStatus::RemovalRefused => Some(SmsEvent::RemovalRefused),
         RequestStatus::Completed => Some(SmsEvent::Completed),
         RequestStatus::Rejected => Some(SmsEvent::Rejected),
@@ -82,6 +83,11 @@ pub fn on_request_change(
                     "valid_until",
                     format_jalali(clock.local_date(p.valid_until)),
                 ));
+            }
+        }
+        SmsEvent::PermitExpired => {
+            if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
+                values.push(("permit_number", p.permit_number));
             }
         }
         _ => {}

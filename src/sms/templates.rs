@@ -15,6 +15,7 @@ pub fn placeholders(event: SmsEvent) -> &'static [&'static str] {
         SmsEvent::Filed | SmsEvent::Completed => &["tracking_code", "plate"],
         SmsEvent::DocumentsRequested => &["tracking_code", "plate", "documents"],
         SmsEvent::PermitIssued => &["tracking_code", "plate", "permit_number", "valid_until"],
+        SmsEvent::PermitExpired => &["tracking_code", "plate", "permit_number"],
         SmsEvent::RemovalRefused | SmsEvent::Rejected | SmsEvent::Withdrawn => {
             &["tracking_code", "plate", "reason"]
         }
@@ -28,6 +29,7 @@ pub fn default_body(event: SmsEvent) -> &'static str {
         SmsEvent::Filed => "درخواست فک پلاک خودروی {plate} ثبت شد. کد رهگیری: {tracking_code}. اداره‌کل اموال دولتی",
         SmsEvent::DocumentsRequested => "برای درخواست {tracking_code} ارسال این مدارک لازم است: {documents}. اداره‌کل اموال دولتی",
         SmsEvent::PermitIssued => "مجوز فک پلاک درخواست {tracking_code} به شمارهٔ {permit_number} صادر شد و تا {valid_until} اعتبار دارد. اداره‌کل اموال دولتی",
+        SmsEvent::PermitExpired => "مهلت مجوز فک پلاک شمارهٔ {permit_number} (درخواست {tracking_code}) بدون اقدام پلیس راهور به پایان رسید؛ برای صدور مجوز تازه از سامانه درخواست دهید. اداره‌کل اموال دولتی",
         SmsEvent::RemovalRefused => "فک پلاک درخواست {tracking_code} از سوی پلیس تأیید نشد. علت: {reason}. اداره‌کل اموال دولتی",
         SmsEvent::Completed => "فک پلاک درخواست {tracking_code} در سامانهٔ ملی خودرو ثبت شد و پرونده بسته شد. اداره‌کل اموال دولتی",
         SmsEvent::Rejected => "درخواست {tracking_code} رد شد. علت: {reason}. اداره‌کل اموال دولتی",

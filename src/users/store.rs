@@ -13,10 +13,11 @@ use crate::http::pagination::Page;
 use crate::users::model::UserFilter;
 
 /// The person `id`; 404 when there is none, or when `id` is a service account's (those are
-/// managed at `/service-accounts`, never as users).
+/// managed at `/service-accounts`, never as users) or the service's own principal.
 pub fn person(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
     Ok(users::table
         .find(id)
+        .filter(users::id.ne(crate::auth::store::SYSTEM_USER_ID))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             service_accounts::table.filter(service_accounts::id.eq(users::id)),
         )))
@@ -24,9 +25,11 @@ pub fn person(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
         .first(conn)?)
 }
 
-/// A page of users (people, not service accounts), newest first.
+/// A page of users (people, not service accounts nor the service's own principal), newest
+/// first.
 pub fn list(conn: &mut DbConnection, filter: UserFilter, page: &Page) -> ApiResult<Vec<UserRow>> {
     let mut q = users::table
+        .filter(users::id.ne(crate::auth::store::SYSTEM_USER_ID))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             service_accounts::table.filter(service_accounts::id.eq(users::id)),
         )))

@@ -93,6 +93,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/requests/{id}/reject", "UAFFFFF"),
         ("POST /api/v1/requests/{id}/withdraw", "UFFFANF"),
         ("POST /api/v1/requests/{id}/reopen", "UAFFFFF"),
+        ("POST /api/v1/requests/{id}/request-reissue", "UFFFANF"),
         ("GET /api/v1/track/{tracking_code}", "AAAAAAA"),
         ("POST /api/v1/requests/{id}/documents", "UAFFANF"),
         ("GET /api/v1/requests/{id}/documents", "UAFFANA"),

@@ -23,6 +23,7 @@ mod official_holidays;
 mod openapi_doc;
 mod permit_events;
 mod permit_order;
+mod permit_expiry;
 mod permit_print;
 mod permits;
 mod persian_text;

@@ -138,6 +138,10 @@ async fn every_event_type_is_emitted_by_some_flow() {
     let path = format!("/permits/{}/revoke", revoked["id"].as_str().unwrap());
     let body = json!({"reason_code": "issued_in_error"});
     expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 200).await;
+    // A permit expired unused, found by the expiry worker.
+    let (_, expiring) = issued_permit(&app, &c).await;
+    app.expire_permit(expiring["id"].as_str().unwrap());
+    assert_eq!(app.expire_due().await, 1);
     // A complaint, answered.
     let complaint =
         json!({"subject": "تأخیر در بررسی", "body": "درخواست ما بررسی نشده.", "category": "delay"});

@@ -406,6 +406,10 @@ fn endpoint(action: Action) -> Option<(&'static str, Option<Value>)> {
         )),
         Action::Withdraw => Some(("withdraw", Some(json!({"reason": "انصراف"})))),
         Action::Reopen => Some(("reopen", Some(json!({"note": "بررسی دوباره"})))),
+        Action::RequestReissue => Some((
+            "request-reissue",
+            Some(json!({"note": "جریمه‌ها پرداخت شد"})),
+        )),
         _ => None,
     }
 }

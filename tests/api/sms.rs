@@ -546,7 +546,7 @@ async fn administrators_override_templates_and_unknown_placeholders_are_refused(
         .json(200);
     assert_eq!(saved["overridden"], true);
     let list = app.items(&c.admin, "/sms-templates").await;
-    assert_eq!(list.len(), 9);
+    assert_eq!(list.len(), 10);
     let filed = list.iter().find(|t| t["event"] == "filed").unwrap();
     assert_eq!(filed["overridden"], true);
 

@@ -593,8 +593,9 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a request.
-         * @description Withdraw: `submitted`, `under_review` or `awaiting_documents` → `withdrawn` (terminal).
-         *     Roles: `agency` (own requests). Honours `If-Match`.
+         * @description Withdraw: `submitted`, `under_review`, `awaiting_documents`, `permit_issued` (its permit is
+         *     revoked) or `permit_expired` → `withdrawn` (terminal). Roles: `agency` (own requests).
+         *     Honours `If-Match`.
          */
         post: operations["withdraw_request"];
         delete?: never;
@@ -614,11 +615,36 @@ export interface paths {
         put?: never;
         /**
          * Reopen a request.
-         * @description Reopen review: `removal_refused` → `under_review`, or `permit_issued` → `under_review` once
-         *     its permit expired unused (the old permit stays on record). Roles: `directorate`.
-         *     Honours `If-Match`.
+         * @description Reopen review: `removal_refused` or `permit_expired` → `under_review` (the old permit stays
+         *     on record, expired or refused). Roles: `directorate`. Honours `If-Match`.
          */
         post: operations["reopen_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/request-reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a new permit.
+         * @description The agency asks the directorate again: `permit_expired` → `under_review` (the permit's
+         *     validity ended with no receipt from the police), or `removal_refused` → `under_review` once
+         *     the cause of the police's refusal is resolved (e.g. the unpaid fines paid; `note` says how,
+         *     required then, else 422 naming `note`). The request goes back to its reviewer with a new
+         *     decision run of the SLA clock; the directorate then issues a new permit
+         *     (`POST /requests/{id}/permit`: a new number; the old permit stays expired or refused, and
+         *     `GET /permits/verify/{number}` says so). Roles: `agency` (own requests). Honours `If-Match`.
+         */
+        post: operations["request_reissue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1697,7 +1723,7 @@ export interface components {
          * @description Something a user does to a request.
          * @enum {string}
          */
-        Action: "review" | "request_documents" | "resubmit" | "reject" | "withdraw" | "issue_permit" | "record_removal" | "record_refusal" | "reopen" | "register" | "revoke";
+        Action: "review" | "request_documents" | "resubmit" | "reject" | "withdraw" | "issue_permit" | "record_removal" | "record_refusal" | "reopen" | "register" | "revoke" | "request_reissue" | "expire";
         ActorView: {
             /** Format: uuid */
             id: string;
@@ -2348,7 +2374,7 @@ export interface components {
          * @description The type of an integration event.
          * @enum {string}
          */
-        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared";
+        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "permit.expired" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared";
         Feedback: {
             /** Format: uuid */
             request_id: string;
@@ -3206,6 +3232,15 @@ export interface components {
          * @enum {string}
          */
         RefusalReason: "unpaid_fines" | "vehicle_not_presented" | "identity_mismatch" | "judicial_seizure" | "other";
+        /** @description The agency's request for a new permit. */
+        ReissueBody: {
+            /**
+             * @description 1–2000 characters. Required after the police's refusal: how its cause was resolved
+             *     (e.g. the fines paid, with the payment's reference); optional after an expiry.
+             * @example جریمه‌های معوق پرداخت شد؛ شمارهٔ پیگیری پرداخت ۷۷۴۱۲۰۹
+             */
+            note?: string | null;
+        };
         /**
          * @description Rejecting a request: a coded reason the directorate can count, and the text the agency
          *     reads.
@@ -3270,7 +3305,7 @@ export interface components {
          * @description Where a plate-removal request stands.
          * @enum {string}
          */
-        RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
+        RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "permit_expired" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
         /** @description A plate-removal request. */
         RequestView: {
             /** Format: uuid */
@@ -3615,7 +3650,7 @@ export interface components {
          * @description What a message announces; each has its own template.
          * @enum {string}
          */
-        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
+        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
@@ -5745,6 +5780,82 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    request_reissue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReissueBody"];
+            };
+        };
+        responses: {
+            /** @description Back with the directorate, under review. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            /** @description Not allowed in the current state (`invalid_transition`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `note` missing after a refusal, or empty or too long (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };

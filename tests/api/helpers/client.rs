@@ -538,6 +538,19 @@ impl TestApp {
         .execute(&mut conn)
         .unwrap();
     }
+
+    /// One round of the permit expiry worker on this app's database at its clock's "now" (as
+    /// every replica's worker runs it); how many requests it moved to `permit_expired`.
+    pub async fn expire_due(&self) -> usize {
+        let mut conn = self.db_conn();
+        let (config, clock) = (self.config.clone(), self.clock);
+        tokio::task::spawn_blocking(move || {
+            plate_permits::permits::expiry::expire_due(&mut conn, &config, &clock)
+        })
+        .await
+        .unwrap()
+        .unwrap()
+    }
 }
 
 // ---- complaints, notices, holidays, webhooks ---------------------------------------------

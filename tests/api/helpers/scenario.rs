@@ -159,9 +159,12 @@ impl<'a> Scenario<'a> {
         self
     }
 
-    /// The permit's validity ends in the past.
+    /// The permit's validity ends in the past, and the expiry worker finds it: the request is
+    /// `permit_expired`.
     pub async fn permit_expired(self) -> Self {
         self.app.expire_permit(self.permit_id());
+        self.app.expire_due().await;
+        assert_eq!(self.current().await["status"], "permit_expired");
         self
     }
 
