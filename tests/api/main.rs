@@ -26,6 +26,7 @@ mod permit_print;
 mod permits;
 mod persian_text;
 mod persian_views;
+mod police_search;
 mod process_exit;
 mod query_plans;
 mod reason_counts;

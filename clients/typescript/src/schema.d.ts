@@ -844,9 +844,41 @@ export interface paths {
          * @description List permits: those waiting for the police first, then newest first. Roles: `directorate`,
          *     `admin`, `registry`, `police` (all permits, which are all addressed to the police);
          *     `agency` (its own requests' permits). Revoked permits rank with those acted on; the
-         *     police's list leaves them out unless `status=revoked` or `updated_since` is given.
+         *     police's list leaves them out unless `status=revoked` or `updated_since` is given, or the
+         *     list is a look-up (`plate`, `permit_number`, `national_number`: an officer checking a car
+         *     must see that its permit was revoked).
+         *
+         *     Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
+         *     plate) or without it (that plate in every region); `permit_number` as printed;
+         *     `national_number`, the national vehicle system's permit number. An unknown query parameter
+         *     is 400 `invalid_query` naming it, as on every list.
          */
         get: operations["list_permits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/by-number/{permit_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a permit by its number.
+         * @description The permit with this number as printed (Persian digits, spaces and dashes accepted), with
+         *     its receipt: what an officer at the roadside or a clerk with the paper in hand looks up.
+         *     Roles: `police`, `directorate`, `registry`, `admin`; `agency` only its own requests'
+         *     permits (another agency's is 404, as if it did not exist). A number that cannot be right
+         *     (not 12 digits, or a wrong check digit) is 422 `invalid_code`, as with the public
+         *     verification; a well-formed number that names no permit (in the caller's view) is 404.
+         */
+        get: operations["get_permit_by_number"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3953,7 +3985,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Malformed JSON or query string (`malformed_json`, `invalid_query`). */
+        /** @description Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`). */
         BadRequest: {
             headers: {
                 /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6166,6 +6198,26 @@ export interface operations {
                 /** @description Only permits changed at or after this time (for systems that poll). */
                 updated_since?: string;
                 /**
+                 * @description Only permits for this plate, typed as at filing (Persian or ASCII digits, any
+                 *     separators, `ایران`, number or region first), with its region code (`12 الف 345 ایران
+                 *     67`: that plate) or without it (`12 الف 345`: that plate in every region). 400
+                 *     `invalid_query` naming `plate` when it is not a plate.
+                 * @example 12 الف 345 ایران 67
+                 */
+                plate?: string;
+                /**
+                 * @description Only the permit with this number, as printed (Persian digits, spaces and dashes
+                 *     accepted). 400 `invalid_query` naming `permit_number` when it cannot be a permit number
+                 *     (not 12 digits, or a wrong check digit).
+                 * @example 512345678903
+                 */
+                permit_number?: string;
+                /**
+                 * @description Only the permit with this number of the national vehicle system (`national_permit_number`).
+                 * @example NP-1405-000123
+                 */
+                national_number?: string;
+                /**
                  * @description Items per page, 1–200 (default 50).
                  * @example 50
                  */
@@ -6190,10 +6242,73 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_PermitView"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description An unknown query parameter, or a value that cannot be read: `plate` not a plate, `permit_number` not a permit number (`invalid_query`, naming the parameter). */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_permit_by_number: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The permit number as printed (Persian digits, spaces and dashes accepted) */
+                permit_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permit. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such permit, or another agency's (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a permit number: not 12 digits, or the check digit does not match (`invalid_code`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6732,6 +6847,7 @@ export interface operations {
                     "application/json": components["schemas"]["NoticeList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6921,6 +7037,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -7137,6 +7254,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
