@@ -2,6 +2,7 @@
 
 pub mod model;
 pub mod print;
+pub mod record;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -172,7 +172,11 @@ pub async fn list(
     };
     let clock = state.clock;
     let (keys, views) = state
-        .read(move |c| service::list(c, &clock, &query))
+        .read(move |c| {
+            let (keys, mut views) = service::list(c, &clock, &query)?;
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            Ok((keys, views))
+        })
         .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
@@ -195,7 +199,12 @@ pub async fn get_one(
 ) -> ApiResult<HttpResponse> {
     let (scope, clock) = (Scope::permits(&user), state.clock);
     let permit = state
-        .db(move |c| service::get(c, &clock, &scope, &id))
+        .db(move |c| {
+            let mut views = [service::get(c, &clock, &scope, &id)?];
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            let [view] = views;
+            Ok(view)
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);
@@ -230,7 +239,12 @@ pub async fn by_number(
     let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
     let (scope, clock) = (Scope::permits(&user), state.clock);
     let permit = state
-        .db(move |c| service::get_by_number(c, &clock, &scope, number.as_str()))
+        .db(move |c| {
+            let mut views = [service::get_by_number(c, &clock, &scope, number.as_str())?];
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            let [view] = views;
+            Ok(view)
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);

@@ -31,6 +31,7 @@ mod process_exit;
 mod query_plans;
 mod reason_counts;
 mod receipts_and_revocation;
+mod removal_record;
 mod replicas;
 mod requests;
 mod schema;
