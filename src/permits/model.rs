@@ -311,6 +311,11 @@ pub struct PermitFilter {
     /// Only the permit with this number of the national vehicle system (`national_permit_number`).
     #[param(example = "NP-1405-000123")]
     pub national_number: Option<String>,
+    /// One search box: permits whose plate (read as `plate`, with or without the region),
+    /// permit number (as printed) or national permit number matches what was typed. Never
+    /// 400: what is not a plate or a permit number is still tried as a national number.
+    #[param(example = "۹۹ الف ۹۹۹ ایران ۱۵")]
+    pub q: Option<String>,
 }
 
 /// The look-ups of the permit list (`plate`, `permit_number`, `national_number`), checked.
@@ -319,13 +324,27 @@ pub struct PermitSearch {
     pub plate: Option<crate::domain::plate::PlateSearch>,
     pub permit_number: Option<String>,
     pub national_number: Option<String>,
+    pub any: Option<AnyLookup>,
+}
+
+/// `q`: matched against the plate, the permit number and the national number (any of them).
+/// A part that the text cannot be is a value no permit has (`""`).
+#[derive(Clone, Debug, Default)]
+pub struct AnyLookup {
+    /// A `LIKE` pattern on the canonical plate: the plate itself, or its start and `%`.
+    pub plate_pattern: String,
+    pub permit_number: String,
+    pub national_number: String,
 }
 
 impl PermitSearch {
     /// Whether any look-up was asked for (the police's list then shows revoked permits too:
     /// an officer checking a car must see that its permit was revoked).
     pub fn is_empty(&self) -> bool {
-        self.plate.is_none() && self.permit_number.is_none() && self.national_number.is_none()
+        self.plate.is_none()
+            && self.permit_number.is_none()
+            && self.national_number.is_none()
+            && self.any.is_none()
     }
 }
 
@@ -374,10 +393,25 @@ impl PermitFilter {
             ),
         };
         let national_number = given(&self.national_number).map(normalize_code);
+        let any = given(&self.q).map(|q| {
+            let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
+            AnyLookup {
+                plate_pattern: match PlateSearch::parse(q, &letters) {
+                    Ok(PlateSearch::Exact(p)) => p,
+                    Ok(PlateSearch::WithoutRegion(start)) => format!("{start}%"),
+                    Err(_) => String::new(),
+                },
+                permit_number: crate::domain::tracking::TrackingCode::parse(q)
+                    .map(|n| n.as_str().to_owned())
+                    .unwrap_or_default(),
+                national_number: normalize_code(q),
+            }
+        });
         Ok(PermitSearch {
             plate,
             permit_number,
             national_number,
+            any,
         })
     }
 }

@@ -138,8 +138,9 @@ pub async fn register(
 ///
 /// Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
 /// plate) or without it (that plate in every region); `permit_number` as printed;
-/// `national_number`, the national vehicle system's permit number. An unknown query parameter
-/// is 400 `invalid_query` naming it, as on every list.
+/// `national_number`, the national vehicle system's permit number; `q`, one search box tried as
+/// any of the three. An unknown query parameter is 400 `invalid_query` naming it, as on every
+/// list.
 #[utoipa::path(
     operation_id = "list_permits",
     tag = "permits",

@@ -253,6 +253,14 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
     if let Some(n) = &search.national_number {
         q = q.filter(permits::national_permit_number.eq(n.clone()));
     }
+    if let Some(any) = &search.any {
+        q = q.filter(
+            permits::national_permit_number
+                .eq(any.national_number.clone())
+                .or(permits::permit_number.eq(any.permit_number.clone()))
+                .or(permits::plate.like(any.plate_pattern.clone())),
+        );
+    }
     if query.police_queue
         && query.status.is_none()
         && query.updated_since.is_none()

@@ -188,6 +188,39 @@ async fn permit_number_national_number_and_status_narrow_the_list_and_combine() 
 }
 
 #[tokio::test]
+async fn one_search_box_finds_a_permit_by_plate_or_either_number() {
+    let app = spawn_app().await;
+    let s = with_permit(&app).await;
+    s.another()
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .permit_issued()
+        .await;
+    let plate = text(&s.permit, "plate").to_owned();
+    let (first, second, region) = plate_parts(&plate);
+    let national = text(&s.permit, "national_permit_number").to_owned();
+    for q in [
+        format!(
+            "{} الف {} ایران {}",
+            persian_digits(&first),
+            persian_digits(&second),
+            persian_digits(&region)
+        ),
+        persian_digits(s.permit_number()),
+        national,
+    ] {
+        let items = app
+            .items(&s.police, &format!("/permits?q={}", enc(&q)))
+            .await;
+        assert_eq!(permit_ids(&items), [s.permit_id()], "{q}");
+    }
+    let none = app.items(&s.police, "/permits?q=nothing-like-it").await;
+    assert!(none.is_empty());
+}
+
+#[tokio::test]
 async fn a_look_up_shows_the_police_a_revoked_permit_their_queue_leaves_out() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
@@ -326,7 +359,7 @@ async fn lists_refuse_an_unknown_query_parameter_naming_it_in_persian() {
     for (token, path) in [
         (
             &c.police,
-            "/permits?status=issued&limit=5&plate=&permit_number=&national_number=x",
+            "/permits?status=issued&limit=5&plate=&permit_number=&national_number=x&q=",
         ),
         (
             &c.directorate,

@@ -850,8 +850,9 @@ export interface paths {
          *
          *     Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
          *     plate) or without it (that plate in every region); `permit_number` as printed;
-         *     `national_number`, the national vehicle system's permit number. An unknown query parameter
-         *     is 400 `invalid_query` naming it, as on every list.
+         *     `national_number`, the national vehicle system's permit number; `q`, one search box tried as
+         *     any of the three. An unknown query parameter is 400 `invalid_query` naming it, as on every
+         *     list.
          */
         get: operations["list_permits"];
         put?: never;
@@ -6321,6 +6322,13 @@ export interface operations {
                  * @example NP-1405-000123
                  */
                 national_number?: string;
+                /**
+                 * @description One search box: permits whose plate (read as `plate`, with or without the region),
+                 *     permit number (as printed) or national permit number matches what was typed. Never
+                 *     400: what is not a plate or a permit number is still tried as a national number.
+                 * @example ۹۹ الف ۹۹۹ ایران ۱۵
+                 */
+                q?: string;
                 /**
                  * @description Items per page, 1–200 (default 50).
                  * @example 50
