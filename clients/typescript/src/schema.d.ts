@@ -845,7 +845,7 @@ export interface paths {
          *     `admin`, `registry`, `police` (all permits, which are all addressed to the police);
          *     `agency` (its own requests' permits). Revoked permits rank with those acted on; the
          *     police's list leaves them out unless `status=revoked` or `updated_since` is given, or the
-         *     list is a look-up (`plate`, `permit_number`, `national_number`: an officer checking a car
+         *     list is a look-up (`plate`, `permit_number`, `national_number`, `q`: an officer checking a car
          *     must see that its permit was revoked).
          *
          *     Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
