@@ -630,6 +630,34 @@ pub struct Config {
     )]
     pub directorate_name: DisplayName,
 
+    /// The ministry line of the printed permit's letterhead, under «جمهوری اسلامی ایران».
+    #[arg(
+        long,
+        env = "ORDER_MINISTRY_LINE",
+        default_value = "وزارت امور اقتصادی و دارایی",
+        global = true
+    )]
+    pub order_ministry_line: DisplayName,
+
+    /// The province line of the printed permit's letterhead, under `DIRECTORATE_NAME`.
+    #[arg(
+        long,
+        env = "ORDER_PROVINCE",
+        default_value = "استان آذربایجان شرقی",
+        global = true
+    )]
+    pub order_province: DisplayName,
+
+    /// Whom the printed permit is addressed to (printed after «ریاست محترم»; `{addressee}` in
+    /// the order's template).
+    #[arg(
+        long,
+        env = "ORDER_ADDRESSEE",
+        default_value = "پلیس راهور استان آذربایجان شرقی",
+        global = true
+    )]
+    pub order_addressee: DisplayName,
+
     /// Weekend days for the working-day calendar, comma separated (`thursday,friday`).
     #[arg(long, env = "WEEKEND_DAYS", default_value = "friday", global = true)]
     pub weekend_days: Weekend,

@@ -202,6 +202,7 @@ pub enum ErrorCode {
     QuotaExceeded,
     IdempotencyInFlight,
     IdempotencyKeyReused,
+    CursorAhead,
     PreconditionFailed,
     RequestTimeout,
     PayloadTooLarge,
@@ -267,6 +268,7 @@ impl ErrorCode {
         ErrorCode::QuotaExceeded,
         ErrorCode::IdempotencyInFlight,
         ErrorCode::IdempotencyKeyReused,
+        ErrorCode::CursorAhead,
         ErrorCode::PreconditionFailed,
         ErrorCode::RequestTimeout,
         ErrorCode::PayloadTooLarge,
@@ -308,6 +310,7 @@ impl ErrorCode {
             QuotaExceeded => "quota_exceeded",
             IdempotencyInFlight => "idempotency_in_flight",
             IdempotencyKeyReused => "idempotency_key_reused",
+            CursorAhead => "cursor_ahead",
             PreconditionFailed => "precondition_failed",
             RequestTimeout => "request_timeout",
             PayloadTooLarge => "payload_too_large",
@@ -443,6 +446,12 @@ impl ErrorCode {
                 "درخواست قبلی با همین کلید هنوز در حال پردازش است",
                 "A request with this idempotency key is still in progress",
                 &[],
+            ),
+            CursorAhead => info(
+                StatusCode::CONFLICT,
+                "نشانگر از آخرین رویداد جلوتر است",
+                "The cursor is ahead of the newest event",
+                &["newest_id"],
             ),
             IdempotencyKeyReused => info(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -819,6 +828,19 @@ impl ApiError {
 
     pub fn duplicate(fa: impl Into<String>, en: impl Into<String>) -> Self {
         Self::new(ErrorCode::Duplicate, Msg::new(fa, en))
+    }
+
+    /// 409 `cursor_ahead`: a feed cursor past the newest event (a poller whose saved cursor
+    /// outlived a restore); `newest_id` is where it may resume.
+    pub fn cursor_ahead(param: &str, newest: i64) -> Self {
+        ApiError::new(
+            ErrorCode::CursorAhead,
+            Msg::new(
+                format!("«{param}» از آخرین رویداد (شمارهٔ {}) جلوتر است؛ اگر داده‌ها بازیابی شده‌اند، از «newest_id» یا کمتر ادامه دهید.", crate::domain::text::persian_digits(&newest.to_string())),
+                format!("'{param}' is past the newest event ({newest}); if the data was restored, resume from 'newest_id' or lower."),
+            ),
+        )
+        .with_extension("newest_id", newest.to_string())
     }
 
     pub fn conflict(code: ErrorCode, fa: impl Into<String>, en: impl Into<String>) -> Self {

@@ -29,6 +29,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::documents::routes::configure)
         .configure(crate::permits::routes::configure)
         .configure(crate::permits::record::configure)
+        .configure(crate::permits::order_template::configure)
         .configure(crate::complaints::routes::configure)
         .configure(crate::complaints::feedback::configure)
         .configure(crate::notices::routes::configure)

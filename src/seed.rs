@@ -78,6 +78,7 @@ pub fn agencies(
             created_at: at,
             updated_at: at,
             version: 1,
+            position: None,
         };
         diesel::insert_into(users::table)
             .values(&user)
@@ -189,6 +190,10 @@ pub fn requests(
             contact_name: "رضا احمدی".to_owned(),
             contact_mobile: "09141234567".to_owned(),
             description: None,
+            vehicle_colour: None,
+            representative_full_name: None,
+            representative_national_code: None,
+            representative_mobile: None,
             reviewer_id: None,
             version: r.steps.len() as i64,
             created_at: first.at,

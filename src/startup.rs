@@ -444,6 +444,11 @@ fn cors(config: &Config) -> Cors {
             "content-language",
             "ratelimit",
             "ratelimit-policy",
+            "x-next-cursor",
+            "idempotent-replayed",
+            "deprecation",
+            "sunset",
+            "link",
         ])
         .max_age(3600);
     if origins.iter().any(|o| o == "*") {

@@ -92,6 +92,10 @@ pub enum Action {
     SmsTemplateUpdated,
     #[serde(rename = "sms_template.restored")]
     SmsTemplateRestored,
+    #[serde(rename = "permit_template.updated")]
+    PermitTemplateUpdated,
+    #[serde(rename = "permit_template.restored")]
+    PermitTemplateRestored,
 }
 
 crate::text_enum!(Action {
@@ -128,6 +132,8 @@ crate::text_enum!(Action {
     WebhookDeliveryRetried => "webhook.delivery_retried",
     SmsTemplateUpdated => "sms_template.updated",
     SmsTemplateRestored => "sms_template.restored",
+    PermitTemplateUpdated => "permit_template.updated",
+    PermitTemplateRestored => "permit_template.restored",
 });
 
 /// The kind of thing an entry is about.
@@ -148,6 +154,7 @@ pub enum Subject {
     ServiceAccount,
     Webhook,
     SmsTemplate,
+    PermitTemplate,
 }
 
 crate::text_enum!(Subject {
@@ -161,6 +168,7 @@ crate::text_enum!(Subject {
     ServiceAccount => "service_account",
     Webhook => "webhook",
     SmsTemplate => "sms_template",
+    PermitTemplate => "permit_template",
 });
 
 /// Who acts: a person's account, or a machine's (a service account).

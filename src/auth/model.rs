@@ -27,6 +27,7 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    pub position: Option<String>,
 }
 
 /// The key usernames are unique by: trimmed and lower-cased.
@@ -67,6 +68,10 @@ pub struct User {
     pub username: String,
     #[schema(example = "مریم کریمی")]
     pub full_name: String,
+    /// The user's post (سمت), printed under the name of a permit's signatory; `null` when
+    /// not set.
+    #[schema(example = "معاون اموال دولتی")]
+    pub position: Option<String>,
     pub role: Role,
     /// `role` as people read it (Persian).
     #[schema(example = "کارشناس اداره کل")]
@@ -96,6 +101,7 @@ impl User {
             id: r.id,
             username: r.username,
             full_name: r.full_name,
+            position: r.position,
             role: r.role,
             role_label_fa: r.role.label_fa(),
             organisation_id: r.organisation_id,

@@ -30,6 +30,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        position -> Nullable<Text>,
     }
 }
 
@@ -132,6 +133,10 @@ diesel::table! {
         status_changed_at -> Timestamp,
         chassis_number -> Nullable<Text>,
         rejection_reason -> Nullable<Text>,
+        vehicle_colour -> Nullable<Text>,
+        representative_full_name -> Nullable<Text>,
+        representative_national_code -> Nullable<Text>,
+        representative_mobile -> Nullable<Text>,
     }
 }
 
@@ -241,6 +246,8 @@ diesel::table! {
         revoked_by -> Nullable<Text>,
         revocation_reason -> Nullable<Text>,
         revocation_notes -> Nullable<Text>,
+        signatory_name -> Nullable<Text>,
+        signatory_position -> Nullable<Text>,
     }
 }
 
@@ -483,6 +490,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    print_templates (name) {
+        name -> Text,
+        body -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sms_templates (event) {
         event -> Text,
         body -> Text,
@@ -549,6 +565,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     working_rules,
     sms_messages,
     sms_templates,
+    print_templates,
     service_accounts,
     client_auth_failures,
 );

@@ -4,6 +4,7 @@ pub mod identity;
 pub mod jalali;
 pub mod legal_id;
 pub mod mobile;
+pub mod national_code;
 pub mod plate;
 pub mod reasons;
 pub mod receipt;

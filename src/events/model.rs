@@ -35,6 +35,8 @@ pub struct FeedQuery {
     pub after: i64,
     pub limit: i64,
     pub types: Option<Vec<EventType>>,
+    /// The parameter the cursor came in (`cursor`, or the deprecated `after`).
+    pub param: &'static str,
 }
 
 impl TryFrom<FeedParams> for FeedQuery {
@@ -101,6 +103,7 @@ impl TryFrom<FeedParams> for FeedQuery {
             after,
             limit,
             types,
+            param,
         })
     }
 }

@@ -16,6 +16,12 @@ pub fn feed(
     q: FeedQuery,
 ) -> ApiResult<EventPage> {
     outbox::sequence(conn)?;
+    if q.after > 0 {
+        let newest = store::last_position(conn)?.unwrap_or(0);
+        if q.after > newest {
+            return Err(ApiError::cursor_ahead(q.param, newest));
+        }
+    }
     let rows = store::page_after(conn, scope, q.after, q.limit, q.types)?;
     let next_cursor = rows
         .last()

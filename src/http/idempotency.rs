@@ -77,7 +77,14 @@ pub struct Recorded {
     pub body: String,
     pub location: Option<String>,
     pub etag: Option<String>,
+    /// A retry answered from the record rather than by running the change again: sent as
+    /// `Idempotent-Replayed: true`.
+    pub replayed: bool,
 }
+
+/// The header that marks a replayed answer (as Stripe and the IETF idempotency-key draft's
+/// implementations name it).
+pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
 
 impl Recorded {
     pub fn json<T: serde::Serialize>(
@@ -91,6 +98,7 @@ impl Recorded {
             body: serde_json::to_string(body).map_err(ApiError::internal)?,
             location,
             etag,
+            replayed: false,
         })
     }
 
@@ -111,6 +119,9 @@ impl Recorded {
             if let Some(v) = value.and_then(|v| HeaderValue::from_str(&v).ok()) {
                 b.insert_header((name, v));
             }
+        }
+        if self.replayed {
+            b.insert_header((REPLAYED_HEADER, "true"));
         }
         b.body(self.body)
     }
@@ -226,6 +237,7 @@ fn begin(
                 body: row.response_body.unwrap_or_default(),
                 location: row.response_location,
                 etag: row.response_etag,
+                replayed: true,
             }));
         }
         if owner_gone || row.created_at + ABANDONED_AFTER < now {

@@ -17,6 +17,10 @@ pub mod rate_limit;
 pub mod slow_clients;
 
 use crate::error::ApiError;
+
+/// What the service calls itself on outgoing requests (webhook deliveries, the SMS gateway):
+/// `plate-permits/<version>`, so receivers can tell its calls in their logs.
+pub const USER_AGENT: &str = concat!("plate-permits/", env!("CARGO_PKG_VERSION"));
 use crate::i18n::Msg;
 
 /// An optional date query parameter, ISO `2024-11-05` or Jalali `1403/08/15`; 400

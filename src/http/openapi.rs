@@ -19,6 +19,7 @@ use utoipa::Modify;
 use crate::error::{
     ApiError, ErrorCode, FieldIssue, Problem, ProblemFieldError, PROBLEM_CONTENT_TYPE,
 };
+use crate::http::idempotency::REPLAYED_HEADER;
 use crate::i18n::{Lang, Msg};
 
 #[derive(utoipa::OpenApi)]
@@ -213,6 +214,19 @@ fn retry_after_header() -> Header {
     integer_header("Seconds to wait before retrying.")
 }
 
+fn replayed_header() -> Header {
+    HeaderBuilder::new()
+        .schema(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["true"])),
+        )
+        .description(Some(
+            "`true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer.",
+        ))
+        .build()
+}
+
 fn add_header(response: &mut Response, name: &str, header: Header) {
     response.headers.entry(name.to_owned()).or_insert(header);
 }
@@ -263,6 +277,7 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
             "This permit was revoked; it must not be acted on.",
         ),
         ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
+        ErrorCode::CursorAhead => ApiError::cursor_ahead("cursor", 1024),
         ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
         ErrorCode::RequestTimeout => ApiError::request_timeout(30),
         ErrorCode::QuotaExceeded => ApiError::document_quota_exceeded(20, 50 * 1024 * 1024, true),
@@ -547,9 +562,16 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
             if let Some(op) = op {
                 complete_operation(op, has_path_params, writes);
                 let op_id = op.operation_id.clone().unwrap_or_default();
+                let keyed = op
+                    .parameters
+                    .as_ref()
+                    .is_some_and(|ps| ps.iter().any(|p| p.name == "Idempotency-Key"));
                 for (status, response) in op.responses.responses.iter_mut() {
                     if let RefOr::T(response) = response {
                         complete_response(status, response, &op_id);
+                        if keyed && status.starts_with('2') {
+                            add_header(response, REPLAYED_HEADER, replayed_header());
+                        }
                     }
                 }
             }

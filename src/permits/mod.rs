@@ -1,6 +1,8 @@
 //! Permits, the police's receipts and the registration of the removal (SLA steps 2–4).
 
 pub mod model;
+pub mod order;
+pub mod order_template;
 pub mod print;
 pub mod record;
 pub mod routes;

@@ -147,6 +147,11 @@ pub struct PermitRow {
     pub revoked_by: Option<String>,
     pub revocation_reason: Option<crate::domain::reasons::RevocationReason>,
     pub revocation_notes: Option<String>,
+    /// The issuing user's name when the permit was issued (`null` for permits issued before
+    /// signatories were recorded).
+    pub signatory_name: Option<String>,
+    /// The issuing user's post (سمت) when the permit was issued.
+    pub signatory_position: Option<String>,
 }
 
 impl PermitRow {
@@ -170,6 +175,8 @@ pub struct FiledVehicle {
     pub make: String,
     pub model: String,
     pub model_year: i32,
+    pub vehicle_type: crate::requests::model::VehicleType,
+    pub vehicle_colour: Option<String>,
 }
 
 /// A permit with what its views show beside it, read in one query: the vehicle as filed, the

@@ -1,6 +1,13 @@
 //! The printable permit (`GET /permits/{id}/print`): one self-contained HTML page an agency
 //! hands to the driver and a police officer checks at the roadside.
 //!
+//! - Laid out as an official order to the traffic police (issue 31, point 5): the letterhead
+//!   (`ORDER_MINISTRY_LINE`, `DIRECTORATE_NAME`, `ORDER_PROVINCE`), the number/date/attachment
+//!   block, the addressee (`ORDER_ADDRESSEE`), the body filled from the administrator's
+//!   template ([`crate::permits::order`]: passages whose data is not on file are left out, each
+//!   value isolated in a `<bdi>`), and the signatory recorded at issue; then the roadside table,
+//!   the plate and the QR code. One A4 page.
+//!
 //! - Right to left, Persian, Persian digits in every number a person reads; dates in the Solar
 //!   Hijri calendar in the service's time zone. Codes stamped on the vehicle (VIN, chassis and
 //!   engine numbers) are printed left to right exactly as stamped, so they can be compared
@@ -39,17 +46,29 @@ use qrcode::{EcLevel, QrCode};
 use sha2::{Digest, Sha256};
 
 use crate::clock::Clock;
+use crate::domain::jalali::format_jalali;
 use crate::domain::jalali::{format_jalali_long, weekday_fa};
 use crate::domain::text::persian_digits;
 use crate::error::{ApiError, ApiResult};
 use crate::permits::model::PermitStatus;
+use crate::permits::order::{self, Piece, Value};
+use crate::permits::order_template::OrderFacts;
 use crate::permits::views::PermitView;
 use crate::requests::model::plate_parts;
+use crate::requests::model::Reason;
 
 /// What the page needs besides the permit.
 pub struct PrintContext<'a> {
     /// `DIRECTORATE_NAME`.
     pub directorate_name: &'a str,
+    /// `ORDER_MINISTRY_LINE`, `ORDER_PROVINCE`, `ORDER_ADDRESSEE`.
+    pub ministry_line: &'a str,
+    pub province: &'a str,
+    pub addressee: &'a str,
+    /// The order's body template in effect (`/permit-template`).
+    pub order_body: &'a str,
+    /// The request's facts the order names (reason, letter, representative, legal id).
+    pub facts: &'a OrderFacts,
     /// `PUBLIC_BASE_URL`, without a trailing slash.
     pub public_base_url: &'a str,
     pub clock: &'a Clock,
@@ -154,12 +173,111 @@ fn long_date(clock: &Clock, at: NaiveDateTime) -> String {
     format!("{} {}", weekday_fa(day), format_jalali_long(day))
 }
 
+/// A plate as written in a sentence: `۱۲ الف ۳۴۵ ایران ۶۷`.
+fn plate_words(canonical: &str) -> String {
+    let p = plate_parts(canonical);
+    if p.second.is_empty() {
+        return canonical.to_owned();
+    }
+    fa(&format!(
+        "{} {} {} ایران {}",
+        p.first, p.letter, p.second, p.region
+    ))
+}
+
+/// Text printed as given (names, make, model): no digit conversion, right to left.
+fn as_given(text: &str) -> Option<Value> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| Value {
+        text: text.to_owned(),
+        ltr: false,
+    })
+}
+
+/// Every placeholder's value for `permit` (`None`: not on file).
+fn order_values(permit: &PermitView, ctx: &PrintContext<'_>) -> Vec<(&'static str, Option<Value>)> {
+    let (v, f) = (&permit.vehicle, ctx.facts);
+    let reason = match (f.reason, f.reason_details.as_deref()) {
+        (Reason::Other, Some(details)) => details.to_owned(),
+        (reason, _) => reason.label_fa().to_owned(),
+    };
+    vec![
+        ("agency_name", as_given(&permit.agency.name)),
+        ("agency_legal_id", Value::fa(&f.agency_legal_id)),
+        ("vehicle_type", as_given(v.vehicle_type_label_fa)),
+        ("make", as_given(&v.make)),
+        ("model", as_given(&v.model)),
+        ("year", Value::fa(v.year.to_string())),
+        ("colour", v.vehicle_colour.as_deref().and_then(as_given)),
+        ("plate", as_given(&plate_words(&permit.plate))),
+        ("vin", v.vin.as_deref().and_then(Value::code)),
+        (
+            "chassis_number",
+            v.chassis_number.as_deref().and_then(Value::code),
+        ),
+        ("engine_number", Value::code(&v.engine_number)),
+        ("reason", as_given(&reason)),
+        ("letter_number", as_given(&number_fa(&f.letter_number))),
+        ("letter_date", Value::fa(format_jalali(f.letter_date))),
+        (
+            "representative_name",
+            f.representative_full_name.as_deref().and_then(as_given),
+        ),
+        (
+            "representative_national_code",
+            f.representative_national_code
+                .as_deref()
+                .and_then(Value::fa),
+        ),
+        (
+            "representative_mobile",
+            f.representative_mobile.as_deref().and_then(Value::fa),
+        ),
+        ("permit_number", Value::fa(&permit.permit_number)),
+        (
+            "national_permit_number",
+            as_given(&number_fa(&permit.national_permit_number)),
+        ),
+        ("tracking_code", Value::fa(&permit.tracking_code)),
+        (
+            "issued_on",
+            as_given(&long_date(ctx.clock, permit.issued_at.naive_utc())),
+        ),
+        (
+            "valid_until",
+            as_given(&long_date(ctx.clock, permit.valid_until.naive_utc())),
+        ),
+        ("addressee", as_given(ctx.addressee)),
+        ("directorate_name", as_given(ctx.directorate_name)),
+    ]
+}
+
+/// The order's body: template text, and each value isolated (`<bdi>`) so that a plate or a
+/// code cannot be reordered with the words around it.
+fn order_body(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
+    let pieces = order::render(ctx.order_body, &order_values(permit, ctx));
+    html! {
+        @for piece in &pieces {
+            @match piece {
+                Piece::Text(t) => { (t) }
+                Piece::Value { name, text, ltr: true } => {
+                    bdi class="code" dir="ltr" data-value=(name) { (text) }
+                }
+                Piece::Value { name, text, ltr: false } => {
+                    bdi data-value=(name) { (text) }
+                }
+            }
+        }
+    }
+}
+
 fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Markup {
     let marks = invalid_marks(permit);
     let issued = permit.issued_at.naive_utc();
     let until = permit.valid_until.naive_utc();
     let title = format!("مجوز فک پلاک {}", fa(&permit.permit_number));
     let v = &permit.vehicle;
+    let f = ctx.facts;
     html! {
         (DOCTYPE)
         html dir="rtl" lang="fa" {
@@ -177,15 +295,21 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                 }
                 main class="sheet" {
                     header class="head" {
-                        div class="issuer" {
+                        div class="issuer" data-field="letterhead" {
                             p class="state" { "جمهوری اسلامی ایران" }
+                            p class="ministry" data-field="ministry" { (ctx.ministry_line) }
                             p class="directorate" data-field="directorate" { (ctx.directorate_name) }
+                            p class="province" data-field="province" { (ctx.province) }
                         }
                         div class="doc" {
+                            p class="invocation" { "بسمه تعالی" }
                             h1 { "مجوز فک پلاک خودروی دولتی" }
-                            p class="number" {
-                                "شمارهٔ مجوز: "
-                                bdi dir="ltr" data-field="permit_number" { (fa(&permit.permit_number)) }
+                        }
+                        table class="ref" data-field="reference" {
+                            tbody {
+                                tr { th { "شماره:" } td { bdi dir="ltr" data-field="permit_number" { (fa(&permit.permit_number)) } } }
+                                tr { th { "تاریخ:" } td { bdi data-field="issued_on" { (fa(&format_jalali(ctx.clock.local_date(issued)))) } } }
+                                tr { th { "پیوست:" } td data-field="attachment" { "ندارد" } }
                             }
                         }
                     }
@@ -195,36 +319,79 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                             " " (why)
                         }
                     }
-                    section class="plate-row" {
-                        (plate(&permit.plate))
+                    section class="order" {
+                        p class="to" { "ریاست محترم " bdi data-field="addressee" { (ctx.addressee) } }
+                        p class="subject" {
+                            "موضوع: مجوز فک پلاک خودروی دولتی به شمارهٔ انتظامی "
+                            bdi data-field="subject_plate" { (plate_words(&permit.plate)) }
+                        }
+                        p class="body" data-field="order_body" { (order_body(permit, ctx)) }
+                        div class="sign" {
+                            @if let Some(s) = &permit.signatory {
+                                p class="signatory" data-field="signatory_name" { (s.full_name) }
+                                @if let Some(post) = &s.position {
+                                    p class="post" data-field="signatory_position" { (post) }
+                                }
+                            } @else {
+                                p class="signatory" data-field="signatory_name" { (ctx.directorate_name) }
+                            }
+                            p class="seal" { "(امضا و مهر)" }
+                        }
                     }
-                    table class="fields" {
-                        tbody {
-                            tr { th { "دستگاه متقاضی (مالک خودرو)" } td data-field="agency" { (permit.agency.name) } }
-                            tr { th { "سازنده" } td data-field="make" { (v.make) } }
-                            tr { th { "مدل" } td data-field="model" { (v.model) } }
-                            tr { th { "سال ساخت" } td data-field="year" { (fa(&v.year.to_string())) } }
-                            @if let Some(vin) = &v.vin {
-                                tr { th { "شمارهٔ شناسایی خودرو (VIN)" } td { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
-                            }
-                            @if let Some(chassis) = &v.chassis_number {
-                                tr { th { "شمارهٔ شاسی" } td { bdi class="code" dir="ltr" data-field="chassis_number" { (chassis) } } }
-                            }
-                            tr { th { "شمارهٔ موتور" } td { bdi class="code" dir="ltr" data-field="engine_number" { (v.engine_number) } } }
-                            tr class="validity" {
-                                th { "مدت اعتبار" }
-                                td data-field="validity" {
-                                    "از " (long_date(ctx.clock, issued))
-                                    " (" (permit.issued_at_jalali) ")"
-                                    br;
-                                    "تا پایان " (long_date(ctx.clock, until))
-                                    " (" (permit.valid_until_jalali_time) ")"
+                    section class="check" {
+                        div class="plate-row" { (plate(&permit.plate)) }
+                        table class="fields" {
+                            tbody {
+                                tr {
+                                    th { "دستگاه مالک" } td data-field="agency" { (permit.agency.name) }
+                                    th { "شناسهٔ ملی دستگاه" } td { bdi data-field="agency_legal_id" { (fa(&f.agency_legal_id)) } }
+                                }
+                                tr {
+                                    th { "نوع خودرو" } td data-field="vehicle_type" { (v.vehicle_type_label_fa) }
+                                    th { "رنگ" }
+                                    td data-field="vehicle_colour" {
+                                        @if let Some(c) = &v.vehicle_colour { (c) } @else { "در پرونده ثبت نشده است" }
+                                    }
+                                }
+                                tr {
+                                    th { "سازنده" } td data-field="make" { (v.make) }
+                                    th { "مدل / سال ساخت" } td { bdi data-field="model" { (v.model) } " — " bdi data-field="year" { (fa(&v.year.to_string())) } }
+                                }
+                                @if let Some(vin) = &v.vin {
+                                    tr { th { "شمارهٔ شناسایی (VIN)" } td colspan="3" { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
+                                }
+                                @if let Some(chassis) = &v.chassis_number {
+                                    tr { th { "شمارهٔ شاسی" } td colspan="3" { bdi class="code" dir="ltr" data-field="chassis_number" { (chassis) } } }
+                                }
+                                tr {
+                                    th { "شمارهٔ موتور" } td { bdi class="code" dir="ltr" data-field="engine_number" { (v.engine_number) } }
+                                    th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } }
+                                }
+                                tr {
+                                    th { "نمایندهٔ تحویل‌دهنده" }
+                                    td colspan="3" data-field="representative" {
+                                        @match (&f.representative_full_name, &f.representative_national_code) {
+                                            (Some(name), Some(code)) => {
+                                                (name) "، کد ملی " bdi dir="ltr" data-field="representative_national_code" { (fa(code)) }
+                                            }
+                                            _ => { "در پرونده ثبت نشده است" }
+                                        }
+                                    }
+                                }
+                                tr class="validity" {
+                                    th { "مدت اعتبار" }
+                                    td colspan="3" data-field="validity" {
+                                        "از " (long_date(ctx.clock, issued))
+                                        " (" (permit.issued_at_jalali) ")"
+                                        " تا پایان " (long_date(ctx.clock, until))
+                                        " (" (permit.valid_until_jalali_time) ")"
+                                    }
+                                }
+                                tr {
+                                    th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } }
+                                    th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) }
                                 }
                             }
-                            tr { th { "شمارهٔ مجوز" } td { bdi dir="ltr" { (fa(&permit.permit_number)) } } }
-                            tr { th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } } }
-                            tr { th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } } }
-                            tr { th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) } }
                         }
                     }
                     section class="verify" {
@@ -295,49 +462,64 @@ static STYLE_SHA256: LazyLock<String> =
 /// The page's whole style sheet. Sizes are in millimetres and `em`, so the same page fits an
 /// A4 sheet and, smaller, an A5 one (the printer's paper decides; `@page` sets only margins).
 const STYLE: &str = r#"
-@page { margin: 12mm; }
+@page { margin: 10mm; }
 * { box-sizing: border-box; }
-html { font-size: 11pt; }
+html { font-size: 10pt; }
 body {
   margin: 0; color: #111; background: #fff;
   font-family: Vazirmatn, "Vazirmatn FD", Vazir, Tahoma, "DejaVu Sans", "Noto Sans Arabic", "Segoe UI", sans-serif;
-  line-height: 1.6;
+  line-height: 1.45;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
-.sheet { max-width: 186mm; margin: 0 auto; padding: 6mm; border: 0.6mm solid #111; position: relative; }
-.head { display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; border-bottom: 0.4mm solid #111; padding-bottom: 3mm; }
-.issuer p { margin: 0; }
-.state { font-size: 0.85em; }
-.directorate { font-weight: bold; font-size: 1.1em; }
-.doc { text-align: left; }
-.doc h1 { font-size: 1.35em; margin: 0; }
-.doc .number { margin: 0; font-size: 1.15em; font-weight: bold; }
-.banner { margin: 4mm 0 0; padding: 3mm 4mm; border: 0.8mm dashed #b00000; color: #b00000; font-size: 1.05em; }
-.plate-row { display: flex; justify-content: center; margin: 5mm 0 3mm; }
-.plate { display: flex; align-items: stretch; height: 22mm; border: 0.8mm solid #111; border-radius: 2mm; overflow: hidden; background: #fff; color: #111; font-weight: bold; direction: ltr; }
+.sheet { max-width: 190mm; margin: 0 auto; padding: 5mm 6mm; border: 0.6mm solid #111; position: relative; }
+.head { display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; border-bottom: 0.4mm solid #111; padding-bottom: 2mm; }
+.issuer { flex: 1 1 0; }
+.issuer p { margin: 0; line-height: 1.35; }
+.state, .ministry { font-size: 0.85em; }
+.directorate { font-weight: bold; }
+.province { font-size: 0.85em; }
+.doc { flex: 1 1 0; text-align: center; }
+.doc .invocation { margin: 0; font-size: 0.9em; }
+.doc h1 { font-size: 1.25em; margin: 1mm 0 0; }
+.ref { flex: 1 1 0; border-collapse: collapse; font-size: 0.95em; }
+.ref th { font-weight: normal; text-align: right; padding: 0 0 0 2mm; width: 14mm; white-space: nowrap; }
+.ref td { font-weight: bold; text-align: right; padding: 0; }
+.banner { margin: 3mm 0 0; padding: 2mm 4mm; border: 0.8mm dashed #b00000; color: #b00000; font-size: 1.05em; }
+.order { margin-top: 3mm; }
+.order p { margin: 0 0 1.5mm; }
+.to { font-weight: bold; font-size: 1.05em; }
+.subject { font-weight: bold; }
+.body { white-space: pre-line; text-align: justify; }
+.sign { width: 70mm; margin: 2mm 0 0 0; margin-right: auto; text-align: center; }
+.sign p { margin: 0; }
+.signatory { font-weight: bold; }
+.seal { font-size: 0.8em; color: #444; }
+.check { margin-top: 2mm; border-top: 0.25mm solid #777; padding-top: 2mm; }
+.plate-row { display: flex; justify-content: center; margin: 0 0 2mm; }
+.plate { display: flex; align-items: stretch; height: 15mm; border: 0.8mm solid #111; border-radius: 2mm; overflow: hidden; background: #fff; color: #111; font-weight: bold; direction: ltr; }
 .plate.gov { background: #c8102e; color: #fff; }
-.plate .band { width: 10mm; background: #1d3f94; color: #fff; display: flex; flex-direction: column; align-items: center; justify-content: space-between; padding: 1.5mm 0; font: bold 2.6mm/1.1 Arial, "DejaVu Sans", sans-serif; text-align: center; }
-.plate .flag { display: flex; flex-direction: column; width: 6mm; height: 4.5mm; border: 0.1mm solid #fff; }
+.plate .band { width: 9mm; background: #1d3f94; color: #fff; display: flex; flex-direction: column; align-items: center; justify-content: space-between; padding: 1.2mm 0; font: bold 2.3mm/1.1 Arial, "DejaVu Sans", sans-serif; text-align: center; }
+.plate .flag { display: flex; flex-direction: column; width: 5.5mm; height: 4mm; border: 0.1mm solid #fff; }
 .plate .flag i { flex: 1; }
 .plate .flag .g { background: #239f40; }
 .plate .flag .w { background: #fff; }
 .plate .flag .r { background: #da0000; }
-.plate .main { display: flex; align-items: center; gap: 3mm; padding: 0 4mm; font-size: 13mm; line-height: 1; }
-.plate .letter { font-size: 9mm; }
-.plate .region { display: flex; flex-direction: column; align-items: center; justify-content: center; border-left: 0.8mm solid currentColor; padding: 0 3mm; min-width: 17mm; }
-.plate .iran { font-size: 3.6mm; line-height: 1.2; }
-.plate .code { font-size: 9mm; line-height: 1; }
-.fields { width: 100%; border-collapse: collapse; margin-top: 3mm; }
-.fields th, .fields td { border: 0.25mm solid #777; padding: 1.4mm 2.5mm; text-align: right; vertical-align: top; }
-.fields th { width: 38%; background: #f1f1f1; font-weight: normal; }
+.plate .main { display: flex; align-items: center; gap: 2.5mm; padding: 0 3.5mm; font-size: 10mm; line-height: 1; }
+.plate .letter { font-size: 7mm; }
+.plate .region { display: flex; flex-direction: column; align-items: center; justify-content: center; border-left: 0.8mm solid currentColor; padding: 0 2.5mm; min-width: 14mm; }
+.plate .iran { font-size: 3mm; line-height: 1.2; }
+.plate .code { font-size: 7mm; line-height: 1; }
+.fields { width: 100%; border-collapse: collapse; font-size: 0.92em; }
+.fields th, .fields td { border: 0.25mm solid #777; padding: 0.8mm 2mm; text-align: right; vertical-align: top; }
+.fields th { width: 19%; background: #f1f1f1; font-weight: normal; }
 .fields td { font-weight: bold; }
 .code { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; letter-spacing: 0.05em; }
-.verify { display: flex; gap: 5mm; align-items: center; margin-top: 4mm; }
-.qr { flex: 0 0 34mm; width: 34mm; height: 34mm; }
-.qr svg { width: 34mm; height: 34mm; display: block; }
-.verify-text p { margin: 0 0 1.5mm; }
+.verify { display: flex; gap: 4mm; align-items: center; margin-top: 2.5mm; }
+.qr { flex: 0 0 28mm; width: 28mm; height: 28mm; }
+.qr svg { width: 28mm; height: 28mm; display: block; }
+.verify-text p { margin: 0 0 1mm; font-size: 0.92em; }
 .url { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.8em; word-break: break-all; }
-.foot { margin-top: 4mm; border-top: 0.25mm solid #777; padding-top: 2mm; font-size: 0.8em; color: #333; }
+.foot { margin-top: 2mm; border-top: 0.25mm solid #777; padding-top: 1mm; font-size: 0.78em; color: #333; }
 .foot p { margin: 0; }
 .void .validity td { text-decoration: line-through; }
 .watermark {
@@ -350,25 +532,28 @@ body {
   .sheet { max-width: none; border: 0.6mm solid #111; }
 }
 @media print and (max-width: 160mm) {
-  @page { margin: 8mm; }
-  html { font-size: 8.5pt; }
-  body { line-height: 1.35; }
-  .sheet { padding: 3mm 4mm; }
-  .head { padding-bottom: 1.5mm; }
-  .banner { margin-top: 2mm; padding: 1.5mm 2.5mm; }
-  .plate-row { margin: 3mm 0 2mm; }
-  .plate { height: 15mm; }
-  .plate .band { width: 8mm; font-size: 2.1mm; }
-  .plate .flag { width: 5mm; height: 3.6mm; }
-  .plate .main { font-size: 9mm; padding: 0 3mm; gap: 2mm; }
-  .plate .letter, .plate .code { font-size: 6.5mm; }
-  .plate .region { min-width: 13mm; padding: 0 2mm; }
-  .plate .iran { font-size: 2.8mm; }
-  .fields { margin-top: 2mm; }
-  .fields th, .fields td { padding: 0.7mm 2mm; }
-  .verify { margin-top: 2.5mm; gap: 3mm; }
-  .qr, .qr svg { width: 26mm; height: 26mm; flex-basis: 26mm; }
-  .foot { margin-top: 2.5mm; padding-top: 1mm; }
+  @page { margin: 6mm; }
+  html { font-size: 7pt; }
+  body { line-height: 1.3; }
+  .sheet { padding: 2.5mm 3mm; }
+  .head { padding-bottom: 1mm; gap: 2mm; }
+  .banner { margin-top: 1.5mm; padding: 1mm 2mm; }
+  .order { margin-top: 1.5mm; }
+  .order p { margin-bottom: 0.8mm; }
+  .sign { width: 50mm; margin-top: 1mm; }
+  .check { margin-top: 1mm; padding-top: 1mm; }
+  .plate-row { margin-bottom: 1mm; }
+  .plate { height: 12mm; }
+  .plate .band { width: 7mm; font-size: 1.8mm; }
+  .plate .flag { width: 4.5mm; height: 3.2mm; }
+  .plate .main { font-size: 7mm; padding: 0 2.5mm; gap: 1.5mm; }
+  .plate .letter, .plate .code { font-size: 5mm; }
+  .plate .region { min-width: 10mm; padding: 0 1.5mm; }
+  .plate .iran { font-size: 2.3mm; }
+  .fields th, .fields td { padding: 0.4mm 1.2mm; }
+  .verify { margin-top: 1.5mm; gap: 2.5mm; }
+  .qr, .qr svg { width: 24mm; height: 24mm; flex-basis: 24mm; }
+  .foot { margin-top: 1mm; padding-top: 0.5mm; }
   .watermark { font-size: 20mm; }
 }
 "#;

@@ -254,11 +254,18 @@ pub async fn by_number(
 
 /// Print a permit.
 ///
-/// The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper: right to
-/// left, Persian digits, Solar Hijri dates in `SERVICE_TIMEZONE`, the directorate's name
-/// (`DIRECTORATE_NAME`), the agency, the vehicle (its plate drawn as an Iranian plate, VIN or
-/// chassis number, engine number, make, model, year), the validity, the permit and national
-/// permit numbers, and a QR code (inline SVG) of the public verification URL
+/// The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper, laid out
+/// as an official order: right to left, Persian digits, Solar Hijri dates in
+/// `SERVICE_TIMEZONE`; the letterhead (`ORDER_MINISTRY_LINE`, `DIRECTORATE_NAME`,
+/// `ORDER_PROVINCE`), the number/date/attachment block (شماره، تاریخ، پیوست), the addressee
+/// (`ORDER_ADDRESSEE`), the body from the administrator's template (`/permit-template`: agency
+/// and its legal id, the vehicle by type, make, model, colour, plate, VIN or chassis number,
+/// the reason, the agency's letter number and date, the representative, the validity; passages
+/// whose data is not on file are left out), the signatory (the issuing user's name and post as
+/// at issue), then for the roadside check the agency, the vehicle (its plate drawn as an
+/// Iranian plate, VIN or chassis number, engine number, make, model, year, type, colour), the
+/// representative (name, national code), the validity, the permit and national permit
+/// numbers, and a QR code (inline SVG) of the public verification URL
 /// `PUBLIC_BASE_URL/api/v1/permits/verify/<permit_number>`. The page loads nothing (styles
 /// inline, allowed by hash in its own `Content-Security-Policy`; system fonts; no script).
 ///
@@ -287,11 +294,22 @@ pub async fn print(
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::printable_permits(&user)?;
     let clock = state.clock;
-    let permit = state
-        .db(move |c| service::get(c, &clock, &scope, &id))
+    let (permit, facts, order_body) = state
+        .db(move |c| {
+            let permit = service::get(c, &clock, &scope, &id)?;
+            let facts = crate::permits::order_template::facts(c, &permit.request_id)?;
+            let body = crate::permits::order_template::body_in_effect(c)?;
+            Ok((permit, facts, body))
+        })
         .await?;
+    let config = &state.config;
     let ctx = PrintContext {
-        directorate_name: state.config.directorate_name.as_str(),
+        directorate_name: config.directorate_name.as_str(),
+        ministry_line: config.order_ministry_line.as_str(),
+        province: config.order_province.as_str(),
+        addressee: config.order_addressee.as_str(),
+        order_body: &order_body,
+        facts: &facts,
         public_base_url: state.config.public_base_url.as_str(),
         clock: &clock,
         printed_at: clock.now(),

@@ -110,6 +110,9 @@ pub fn issue(
             )
             .with_extension("field", "national_permit_number"));
         }
+        // The signatory as they are now: a later change of name or post does not rewrite
+        // the signed order.
+        let signatory = crate::auth::store::user(c, &user.id)?;
         let permit = PermitRow {
             id: permit_id.clone(),
             permit_number: unused_permit_number(c)?,
@@ -131,6 +134,8 @@ pub fn issue(
             revoked_by: None,
             revocation_reason: None,
             revocation_notes: None,
+            signatory_name: Some(signatory.full_name),
+            signatory_position: signatory.position,
         };
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.

@@ -87,6 +87,23 @@ pub struct PermitVehicleView {
     /// Model year as filed, Gregorian (2012) or Solar Hijri (1391).
     #[schema(example = 1391)]
     pub year: i32,
+    pub vehicle_type: crate::requests::model::VehicleType,
+    /// `vehicle_type` as people read it (Persian).
+    #[schema(example = "سواری")]
+    pub vehicle_type_label_fa: &'static str,
+    /// The colour as filed; `null` when not given.
+    #[schema(example = "سفید")]
+    pub vehicle_colour: Option<String>,
+}
+
+/// Who signed the permit: the directorate user who issued it, as they were then.
+#[derive(Serialize, ToSchema)]
+pub struct SignatoryView {
+    #[schema(example = "مریم کریمی")]
+    pub full_name: String,
+    /// The post (سمت); `null` when the user had none set.
+    #[schema(example = "معاون اموال دولتی")]
+    pub position: Option<String>,
 }
 
 /// The agency (government body) whose vehicle it is.
@@ -121,6 +138,9 @@ pub struct PermitView {
     pub vehicle: PermitVehicleView,
     /// The agency whose vehicle it is.
     pub agency: PermitAgencyView,
+    /// The directorate user who issued the permit, name and post as at issue; `null` for
+    /// permits issued before signatories were recorded.
+    pub signatory: Option<SignatoryView>,
     pub issued_at: DateTime<Utc>,
     /// `issued_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
     /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
@@ -183,7 +203,14 @@ impl PermitView {
                 make: vehicle.make,
                 model: vehicle.model,
                 year: vehicle.model_year,
+                vehicle_type: vehicle.vehicle_type,
+                vehicle_type_label_fa: vehicle.vehicle_type.label_fa(),
+                vehicle_colour: vehicle.vehicle_colour,
             },
+            signatory: row.signatory_name.clone().map(|full_name| SignatoryView {
+                full_name,
+                position: row.signatory_position.clone(),
+            }),
             agency: PermitAgencyView {
                 id: agency_id,
                 name: agency_name,

@@ -139,6 +139,10 @@ pub struct RequestRow {
     pub status_changed_at: NaiveDateTime,
     pub chassis_number: Option<String>,
     pub rejection_reason: Option<RejectionReason>,
+    pub vehicle_colour: Option<String>,
+    pub representative_full_name: Option<String>,
+    pub representative_national_code: Option<String>,
+    pub representative_mobile: Option<String>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -193,6 +197,27 @@ pub struct VehicleInput {
     #[schema(example = 1391)]
     pub year: i32,
     pub vehicle_type: VehicleType,
+    /// The vehicle's colour as on its registration card (رنگ), 2–50 characters; optional
+    /// (printed on the permit when given).
+    #[schema(example = "سفید")]
+    pub vehicle_colour: Option<String>,
+}
+
+/// The person who brings the vehicle to the police for the removal (نمایندهٔ دستگاه), named
+/// on the printed permit.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepresentativeInput {
+    /// 2–100 characters.
+    #[schema(example = "علی رضایی")]
+    pub full_name: String,
+    /// Iranian national code (کد ملی): 10 digits with a valid check digit; Persian, Arabic or
+    /// ASCII digits, spaces and dashes accepted; stored as 10 ASCII digits.
+    #[schema(example = "0012345679")]
+    pub national_code: String,
+    /// Iranian mobile: `09xxxxxxxxx`, `+989…`, Persian digits accepted; optional.
+    #[schema(example = "09141234567")]
+    pub mobile: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -226,6 +251,9 @@ pub struct CreateRequest {
     pub reason_details: Option<String>,
     pub letter: LetterInput,
     pub contact: ContactInput,
+    /// The person who brings the vehicle to the police; optional at filing, printed on the
+    /// permit when given.
+    pub representative: Option<RepresentativeInput>,
     pub description: Option<String>,
 }
 
@@ -432,6 +460,37 @@ pub struct VehicleView {
     /// `vehicle_type` as people read it (Persian).
     #[schema(example = "سواری")]
     pub vehicle_type_label_fa: &'static str,
+    /// The colour as filed; `null` when not given (and for requests filed before it was asked).
+    #[schema(example = "سفید")]
+    pub vehicle_colour: Option<String>,
+}
+
+/// The person who brings the vehicle to the police. Personal data: shown only to the owning
+/// agency, the directorate and administrators.
+#[derive(Serialize, ToSchema)]
+pub struct RepresentativeView {
+    #[schema(example = "علی رضایی")]
+    pub full_name: String,
+    /// 10 ASCII digits.
+    #[schema(example = "0012345679")]
+    pub national_code: String,
+    #[schema(example = "09141234567")]
+    pub mobile: Option<String>,
+}
+
+impl RepresentativeView {
+    /// The representative on file, when there is one (name and code are stored together).
+    pub fn of(
+        full_name: Option<String>,
+        national_code: Option<String>,
+        mobile: Option<String>,
+    ) -> Option<Self> {
+        Some(RepresentativeView {
+            full_name: full_name?,
+            national_code: national_code?,
+            mobile,
+        })
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -495,6 +554,9 @@ pub struct RequestView {
     pub letter: LetterView,
     /// `null` for callers who may not see personal data (the registry account).
     pub contact: Option<ContactView>,
+    /// The person who brings the vehicle; `null` when none was given, and for callers who may
+    /// not see personal data.
+    pub representative: Option<RepresentativeView>,
     pub description: Option<String>,
     /// The directorate reviewer who took the request, once taken.
     #[schema(format = Uuid)]
@@ -602,7 +664,17 @@ impl RequestView {
                 year: row.model_year,
                 vehicle_type: row.vehicle_type,
                 vehicle_type_label_fa: row.vehicle_type.label_fa(),
+                vehicle_colour: row.vehicle_colour,
             },
+            representative: show_contact
+                .then(|| {
+                    RepresentativeView::of(
+                        row.representative_full_name,
+                        row.representative_national_code,
+                        row.representative_mobile,
+                    )
+                })
+                .flatten(),
             letter: LetterView {
                 number: row.letter_number,
                 date_jalali: format_jalali(row.letter_date),

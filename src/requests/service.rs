@@ -9,6 +9,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::mobile::Mobile;
+use crate::domain::national_code::NationalCode;
 use crate::domain::plate::{Plate, PlateError};
 use crate::domain::status::{self, Action, Guards, Refusal, RequestStatus};
 use crate::domain::vehicle::{LetterRef, LetterRefError, ModelYear, ModelYearError};
@@ -40,6 +41,65 @@ pub struct NewRequest {
     contact_name: String,
     contact_mobile: String,
     description: Option<String>,
+    vehicle_colour: Option<String>,
+    representative: Option<Representative>,
+}
+
+/// The checked representative: name, 10-digit national code, mobile.
+struct Representative {
+    full_name: String,
+    national_code: String,
+    mobile: Option<String>,
+}
+
+fn mobile_issue(field: &str) -> FieldIssue {
+    FieldIssue::new(
+        field,
+        "invalid_mobile",
+        "شمارهٔ همراه باید ۱۱ رقم باشد و با ۰۹ آغاز شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.",
+        "The mobile number must look like 09xxxxxxxxx.",
+    )
+}
+
+/// The representative who brings the vehicle, every invalid field named.
+fn representative(
+    issues: &mut Issues,
+    input: &crate::requests::model::RepresentativeInput,
+) -> Option<Representative> {
+    let full_name = issues.line("representative.full_name", &input.full_name, 2, 100);
+    let national_code = if input.national_code.trim().is_empty() {
+        issues.push(FieldIssue::required("representative.national_code"));
+        None
+    } else {
+        match NationalCode::parse(&input.national_code) {
+            Ok(code) => Some(code.into_inner()),
+            Err(e) => {
+                let (fa, en) = e.message();
+                issues.push(FieldIssue::new(
+                    "representative.national_code",
+                    "invalid_national_code",
+                    fa,
+                    en,
+                ));
+                None
+            }
+        }
+    };
+    let mobile = match input.mobile.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => match Mobile::parse(raw) {
+            Some(m) => Some(m.as_str().to_owned()),
+            None => {
+                issues.push(mobile_issue("representative.mobile"));
+                None
+            }
+        },
+    };
+    Some(Representative {
+        full_name,
+        national_code: national_code?,
+        mobile,
+    })
 }
 
 fn plate_issue(err: PlateError) -> FieldIssue {
@@ -212,6 +272,16 @@ pub fn validate(
         }
     };
     let description = issues.opt_text("description", input.description.as_deref(), 2000);
+    let vehicle_colour = match v.vehicle_colour.as_deref() {
+        Some(c) if !crate::domain::text::normalize_line(c).is_empty() => {
+            Some(issues.line("vehicle.vehicle_colour", c, 2, 50))
+        }
+        _ => None,
+    };
+    let representative = input
+        .representative
+        .as_ref()
+        .and_then(|r| representative(&mut issues, r));
     issues.finish()?;
     Ok(NewRequest {
         plate,
@@ -229,6 +299,8 @@ pub fn validate(
         contact_name,
         contact_mobile,
         description,
+        vehicle_colour,
+        representative,
     })
 }
 
@@ -372,6 +444,13 @@ pub fn create(
             contact_name: new.contact_name,
             contact_mobile: new.contact_mobile,
             description: new.description,
+            vehicle_colour: new.vehicle_colour,
+            representative_full_name: new.representative.as_ref().map(|r| r.full_name.clone()),
+            representative_national_code: new
+                .representative
+                .as_ref()
+                .map(|r| r.national_code.clone()),
+            representative_mobile: new.representative.and_then(|r| r.mobile),
             reviewer_id: None,
             version: 1,
             created_at: at,

@@ -63,6 +63,7 @@ pub fn create(
         created_at: at,
         updated_at: at,
         version: 1,
+        position: None,
     };
     let credentials = ServiceAccountRow {
         id: id.clone(),

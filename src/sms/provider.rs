@@ -53,6 +53,7 @@ pub struct HttpProvider {
 impl HttpProvider {
     pub fn new(url: url::Url, token: Option<Secret>, timeout: Duration) -> Result<Self, String> {
         let client = reqwest::Client::builder()
+            .user_agent(crate::http::USER_AGENT)
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -84,6 +84,7 @@ pub fn create_or_reset_admin(
         created_at: at,
         updated_at: at,
         version: 1,
+        position: None,
     };
     store::insert(conn, &row)?;
     Ok(if generated {

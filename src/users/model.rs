@@ -17,8 +17,13 @@ pub struct CreateUser {
     /// 3–64 characters: letters, digits, `.`, `_`, `-`; unique ignoring case.
     #[schema(example = "m.karimi")]
     pub username: String,
+    /// 2–200 characters: printed as the signatory's name on the permits the user issues.
     #[schema(example = "مریم کریمی")]
     pub full_name: String,
+    /// The user's post (سمت), 2–100 characters, printed under the signatory's name on the
+    /// permits a directorate user issues; optional.
+    #[schema(example = "معاون اموال دولتی")]
+    pub position: Option<String>,
     /// Must fit the organisation's kind (`agency` → agency; `police` → police; `directorate`,
     /// `registry`, `admin` → directorate).
     pub role: Role,
@@ -45,7 +50,13 @@ pub struct CreatedUser {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    /// 2–200 characters.
     pub full_name: Option<String>,
+    /// The user's post (سمت), 2–100 characters; `null` or blank removes it. Permits already
+    /// issued keep the post they were signed with.
+    #[serde(default, deserialize_with = "serde_with_null::deserialize")]
+    #[schema(value_type = Option<String>, example = "معاون اموال دولتی")]
+    pub position: Option<Option<String>>,
     /// Disabling signs the user out everywhere at once.
     pub disabled: Option<bool>,
     #[serde(default, deserialize_with = "serde_with_null::deserialize")]
@@ -90,6 +101,7 @@ pub struct CreateUserInput {
 pub struct NewUser {
     pub username: Username,
     pub full_name: String,
+    pub position: Option<String>,
     pub role: Role,
     pub organisation_id: String,
     pub mobile: Option<Mobile>,
@@ -100,6 +112,8 @@ pub struct NewUser {
 /// The changes of an `UpdateUser`, validated; `None` keeps the current value.
 pub struct UserChanges {
     pub full_name: Option<String>,
+    /// `Some(None)` removes the post.
+    pub position: Option<Option<String>>,
     pub disabled: Option<bool>,
     /// `Some(None)` removes the mobile number.
     pub mobile: Option<Option<Mobile>>,
@@ -107,6 +121,14 @@ pub struct UserChanges {
 
 fn full_name(issues: &mut Issues, value: &str) -> String {
     issues.line("full_name", value, 2, 200)
+}
+
+/// A post (سمت): blank is none.
+fn position(issues: &mut Issues, value: &str) -> Option<String> {
+    if crate::domain::text::normalize_line(value).is_empty() {
+        return None;
+    }
+    Some(issues.line("position", value, 2, 100))
 }
 
 /// A mobile number, its issue collected when it is invalid.
@@ -166,6 +188,10 @@ impl TryFrom<CreateUserInput> for NewUser {
             issues.push(username_issue());
         }
         let full_name = full_name(&mut issues, &body.full_name);
+        let position = body
+            .position
+            .as_deref()
+            .and_then(|p| position(&mut issues, p));
         let mobile = body
             .mobile
             .as_deref()
@@ -183,6 +209,7 @@ impl TryFrom<CreateUserInput> for NewUser {
         Ok(NewUser {
             username: username.ok_or_else(|| ApiError::invalid_field(username_issue()))?,
             full_name,
+            position,
             role: body.role,
             organisation_id: body.organisation_id.trim().to_owned(),
             mobile,
@@ -198,6 +225,10 @@ impl TryFrom<UpdateUser> for UserChanges {
     fn try_from(body: UpdateUser) -> Result<Self, ApiError> {
         let mut issues = Issues::new();
         let full_name = body.full_name.as_deref().map(|n| full_name(&mut issues, n));
+        let position = body
+            .position
+            .as_ref()
+            .map(|p| p.as_deref().and_then(|p| position(&mut issues, p)));
         let mobile = match &body.mobile {
             None => None,
             Some(None) => Some(None),
@@ -207,6 +238,7 @@ impl TryFrom<UpdateUser> for UserChanges {
         issues.finish()?;
         Ok(UserChanges {
             full_name,
+            position,
             disabled: body.disabled,
             mobile,
         })

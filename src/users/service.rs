@@ -107,6 +107,7 @@ fn new_row(
         username_key: new.username.key(),
         username: new.username.as_str().to_owned(),
         full_name: new.full_name,
+        position: new.position,
         role: new.role,
         organisation_id: new.organisation_id,
         mobile: new.mobile.map(|m| m.as_str().to_owned()),
@@ -143,6 +144,10 @@ pub fn update(
     let disabled = changes.disabled.unwrap_or(current.disabled);
     let profile = Profile {
         full_name: changes.full_name.unwrap_or(current.full_name),
+        position: match changes.position {
+            Some(position) => position,
+            None => current.position,
+        },
         mobile: match changes.mobile {
             Some(mobile) => mobile.map(|m| m.as_str().to_owned()),
             None => current.mobile,

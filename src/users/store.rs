@@ -77,6 +77,7 @@ pub fn insert(conn: &mut DbConnection, row: &UserRow) -> ApiResult<()> {
 /// What an administrator may change about a user.
 pub struct Profile {
     pub full_name: String,
+    pub position: Option<String>,
     pub mobile: Option<String>,
     pub disabled: bool,
 }
@@ -96,6 +97,7 @@ pub fn update_profile(
     )
     .set((
         users::full_name.eq(profile.full_name),
+        users::position.eq(profile.position),
         users::mobile.eq(profile.mobile),
         users::disabled.eq(profile.disabled),
         users::updated_at.eq(at),

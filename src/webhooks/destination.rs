@@ -205,6 +205,7 @@ impl Dispatcher {
             Err(f) => return failed(f),
         };
         let mut builder = reqwest::Client::builder()
+            .user_agent(crate::http::USER_AGENT)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))

@@ -253,8 +253,3 @@ impl Delivery {
         }
     }
 }
-
-#[derive(Serialize, ToSchema)]
-pub struct DeliveryList {
-    pub items: Vec<Delivery>,
-}

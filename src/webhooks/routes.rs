@@ -8,9 +8,10 @@ use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::error::ApiResult;
 use crate::http::json::Json;
+use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
 use crate::webhooks::model::{
-    CreateWebhook, CreatedWebhook, Delivery, DeliveryList, NewWebhook, RotatedSecret, WebhookList,
+    CreateWebhook, CreatedWebhook, Delivery, NewWebhook, RotatedSecret, WebhookList,
 };
 use crate::webhooks::{service, Outbound};
 
@@ -125,25 +126,28 @@ pub async fn rotate(
 
 /// List a webhook's deliveries.
 ///
-/// A subscription's deliveries, newest first, with attempts and the last error. Roles: `admin`.
+/// A subscription's deliveries, newest first, with attempts and the last error, paged like
+/// every list (`limit`, `cursor`, `next_cursor`). Roles: `admin`.
 #[utoipa::path(
     operation_id = "list_webhook_deliveries",
     tag = "webhooks",
-    params(("id" = uuid::Uuid, Path, description = "Webhook id")),
+    params(("id" = uuid::Uuid, Path, description = "Webhook id"), PageParams),
     security(("bearer" = [])),
-    responses((status = 200, description = "Deliveries.", body = DeliveryList))
+    responses((status = 200, description = "A page of deliveries.", body = Paginated<Delivery>))
 )]
 #[get("/webhooks/{id}/deliveries")]
 pub async fn deliveries(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<String>,
+    page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
+    let page = page.page()?;
     let clock = state.clock;
-    let items: DeliveryList = state
-        .db(move |c| service::deliveries(c, &clock, &id))
+    let items: Paginated<Delivery> = state
+        .db(move |c| service::deliveries(c, &clock, &id, page))
         .await?;
     Ok(HttpResponse::Ok().json(items))
 }

@@ -9,18 +9,15 @@ use crate::audit::{self, Action, Actor, Subject};
 use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::http::pagination::{Page, Paginated};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
 use crate::webhooks::model::{
-    join_types, CreatedWebhook, Delivery, DeliveryList, NewWebhook, RotatedSecret, Webhook,
-    WebhookList,
+    join_types, CreatedWebhook, Delivery, NewWebhook, RotatedSecret, Webhook, WebhookList,
 };
 use crate::webhooks::store::{self, HookInsert};
 
 /// How long a rotated-out secret keeps signing.
 const PREVIOUS_SECRET_GRACE: TimeDelta = TimeDelta::hours(24);
-
-/// How many deliveries a subscription's listing shows.
-const DELIVERY_PAGE: i64 = 200;
 
 fn seal(secrets: &SecretBox) -> ApiResult<(String, String)> {
     let secret = generate_secret();
@@ -158,13 +155,16 @@ pub fn deliveries(
     conn: &mut DbConnection,
     clock: &Clock,
     hook_id: &str,
-) -> ApiResult<DeliveryList> {
+    page: Page,
+) -> ApiResult<Paginated<Delivery>> {
     store::ensure_exists(conn, hook_id)?;
-    let items = store::recent_deliveries(conn, hook_id, DELIVERY_PAGE)?
-        .into_iter()
-        .map(|r| Delivery::new(r, clock))
-        .collect();
-    Ok(DeliveryList { items })
+    let rows = store::recent_deliveries(conn, hook_id, page.after.as_deref(), page.limit + 1)?;
+    Ok(Paginated::from_rows(
+        rows,
+        page.limit,
+        |r| r.id.clone(),
+        |r| Delivery::new(r, clock),
+    ))
 }
 
 /// Makes a delivery due now (also a failed one, which gets a new retry window).

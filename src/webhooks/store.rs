@@ -152,14 +152,19 @@ const DELIVERY_COLUMNS: DeliveryColumns = (
 pub fn recent_deliveries(
     conn: &mut DbConnection,
     hook_id: &str,
+    before: Option<&str>,
     limit: i64,
 ) -> ApiResult<Vec<DeliveryRow>> {
-    Ok(wd::table
+    let mut q = wd::table
         .filter(wd::webhook_id.eq(hook_id))
         .order(wd::id.desc())
         .limit(limit)
         .select(DELIVERY_COLUMNS)
-        .load(conn)?)
+        .into_boxed();
+    if let Some(before) = before {
+        q = q.filter(wd::id.lt(before.to_owned()));
+    }
+    Ok(q.load(conn)?)
 }
 
 /// One of a subscription's deliveries (404 when it belongs to another).

@@ -33,6 +33,10 @@ fn assert_cors(headers: &HeaderMap, what: &str) {
         "x-request-id",
         "retry-after",
         "content-disposition",
+        "x-next-cursor",
+        "idempotent-replayed",
+        "deprecation",
+        "sunset",
     ] {
         assert!(
             exposed.contains(name),

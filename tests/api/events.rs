@@ -102,6 +102,59 @@ async fn malformed_feed_queries_are_400() {
     }
 }
 
+/// A cursor past the newest event (say, saved before the database was restored from a backup)
+/// is refused with the newest id instead of answering an empty page for ever.
+#[tokio::test]
+async fn a_cursor_past_the_newest_event_is_409_with_the_newest_id() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let (all, last) = all_events(&app, &s.directorate, None).await;
+    let newest: i64 = all
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().parse::<i64>().unwrap())
+        .max()
+        .unwrap();
+    assert_eq!(last.as_deref(), Some(newest.to_string().as_str()));
+    // At the newest: an empty page, the cursor kept.
+    let page = app
+        .get_as(&s.directorate, &format!("/events?cursor={newest}"))
+        .await
+        .json(200);
+    assert_eq!(page["items"].as_array().unwrap().len(), 0);
+    assert_eq!(page["next_cursor"], newest.to_string());
+    // Past it, by either name: 409 naming where the feed ends.
+    for param in ["cursor", "after"] {
+        let ahead = app
+            .get_as(&s.directorate, &format!("/events?{param}={}", newest + 5))
+            .await
+            .problem(409, "cursor_ahead");
+        assert_eq!(ahead["newest_id"], newest.to_string());
+        assert!(ahead["detail"].as_str().unwrap().contains(param), "{ahead}");
+    }
+    // An agency whose own events end earlier may still hold the global newest as its cursor.
+    app.get_as(&s.agency_a, &format!("/events?cursor={newest}"))
+        .await
+        .json(200);
+}
+
+/// The deprecated `after` still works, and says it is deprecated (RFC 9745, RFC 8594); `cursor`
+/// carries no such headers.
+#[tokio::test]
+async fn the_deprecated_after_alias_answers_with_deprecation_and_sunset() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let old = app.get_as(&s.directorate, "/events?after=0").await;
+    assert_eq!(old.header("deprecation"), "@1795564800");
+    assert_eq!(old.header("sunset"), "Tue, 22 Jun 2027 00:00:00 GMT");
+    assert!(old.header("link").contains("rel=\"deprecation\""));
+    let page = old.json(200);
+    assert!(!page["items"].as_array().unwrap().is_empty());
+    let new = app.get_as(&s.directorate, "/events?cursor=0").await;
+    assert!(new.headers.get("deprecation").is_none());
+    assert!(new.headers.get("sunset").is_none());
+    new.json(200);
+}
+
 /// Many writers commit concurrently while a poller follows `next_cursor`: it sees every event
 /// exactly once.
 #[tokio::test]

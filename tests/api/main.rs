@@ -22,6 +22,7 @@ mod labels;
 mod official_holidays;
 mod openapi_doc;
 mod permit_events;
+mod permit_order;
 mod permit_print;
 mod permits;
 mod persian_text;

@@ -154,6 +154,9 @@ async fn a_replayed_filing_gets_the_first_answer_and_files_once() {
     assert_eq!(again.status, 201);
     assert_eq!(again.header("location"), first.header("location"));
     assert_eq!(again.text, first.text);
+    // Only the replay says it is one.
+    assert!(first.headers.get("idempotent-replayed").is_none());
+    assert_eq!(again.header("idempotent-replayed"), "true");
     let list = app
         .items(&c.directorate, &format!("/requests?q={vin}"))
         .await;

@@ -100,6 +100,10 @@ async fn each_event_is_delivered_once_signed_and_as_in_the_feed() {
         assert!(verify(secret, headers, body), "signature verifies");
         let ev: Value = serde_json::from_str(body).unwrap();
         assert_eq!(header(headers, "webhook-id"), ev["id"].as_str().unwrap());
+        assert_eq!(
+            header(headers, "user-agent"),
+            format!("plate-permits/{}", env!("CARGO_PKG_VERSION"))
+        );
         assert!(feed.iter().any(|f| f["id"] == ev["id"]));
     }
 }
@@ -132,6 +136,53 @@ async fn deliveries_are_listed_with_the_status_code_and_never_the_response_body(
         && d["last_status"] == 200
         && d["last_error"].is_null()));
     assert!(items[0].get("response_excerpt").is_none(), "{}", items[0]);
+}
+
+#[tokio::test]
+async fn deliveries_are_paged_newest_first_with_cursors() {
+    let app = spawn_app_with(allow_loopback).await;
+    let d = three_deliveries(&app).await;
+    let path = format!("/webhooks/{}/deliveries", text(&d.hook, "id"));
+    let all = app.get_as(&d.s.admin, &path).await.json(200);
+    let all_ids: Vec<Value> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(all_ids.len(), 3);
+    assert!(all["next_cursor"].is_null());
+    let first = app
+        .get_as(&d.s.admin, &format!("{path}?limit=2"))
+        .await
+        .json(200);
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let rest = app
+        .get_as(&d.s.admin, &format!("{path}?limit=2&cursor={cursor}"))
+        .await
+        .json(200);
+    assert!(rest["next_cursor"].is_null());
+    let paged: Vec<Value> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(rest["items"].as_array().unwrap())
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(
+        paged, all_ids,
+        "the pages are the whole list, newest first, once each"
+    );
+    app.get_as(&d.s.admin, &format!("{path}?limit=0"))
+        .await
+        .problem(422, "validation_failed");
+    app.get_as(&d.s.admin, &format!("{path}?cursor=zz"))
+        .await
+        .problem(400, "invalid_query");
 }
 
 #[tokio::test]

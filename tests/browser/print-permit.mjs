@@ -81,18 +81,22 @@ async function makePermit(base) {
     (await call(admin, "POST", "/organisations", { name, kind, national_id }, 201)).id;
   const agencyOrg = await org("اداره کل راه و شهرسازی استان آزمون", "agency", legalId("1450012345"));
   const policeOrg = await org("پلیس راهور استان آزمون", "police", legalId("1460067890"));
-  const user = async (username, role, organisation_id) => {
+  const user = async (username, role, organisation_id, extra = {}) => {
     await call(
       admin,
       "POST",
       "/users",
-      { username, full_name: `کاربر ${username}`, role, organisation_id, password: USER_PASSWORD },
+      { username, full_name: `کاربر ${username}`, role, organisation_id, password: USER_PASSWORD, ...extra },
       201,
     );
     return login(username, USER_PASSWORD);
   };
   const agency = await user("agency-print", "agency", agencyOrg);
-  const directorate = await user("reviewer-print", "directorate", me.organisation_id);
+  // The signatory of the order: name and post printed under the body.
+  const directorate = await user("reviewer-print", "directorate", me.organisation_id, {
+    full_name: "مریم کریمی",
+    position: "معاون اموال دولتی",
+  });
   const police = await user("officer-print", "police", policeOrg);
   const filed = await call(
     agency,
@@ -107,10 +111,12 @@ async function makePermit(base) {
         model: "سمند LX",
         year: 1391,
         vehicle_type: "passenger_car",
+        vehicle_colour: "سفید",
       },
       reason: "auction_sale",
       letter: { number: "۱۲۳/۴۵۶", date: "1403/08/15" },
       contact: { name: "رضا احمدی", mobile: "۰۹۱۴۱۲۳۴۵۶۷" },
+      representative: { full_name: "علی رضایی", national_code: "۰۰۱۲۳۴۵۶۷۹" },
     },
     201,
   );
@@ -221,6 +227,44 @@ async function main() {
     `permit number in Persian digits: ${dom.number}`,
   );
   check(!dom.watermark, "a valid permit has no watermark");
+
+  // The order (issue 31, point 5): letterhead, number/date/attachment block, addressee, body
+  // with the vehicle, the reason, the letter and the representative, and the signatory. Text
+  // as the reader sees it (innerText of the laid-out page).
+  const order = await page.evaluate(() => ({
+    text: document.body.innerText.replace(/\s+/g, " "),
+    body: document.querySelector('[data-field="order_body"]').innerText.replace(/\s+/g, " "),
+    // The reference block sits to the left of the letterhead (RTL page: letterhead at the right).
+    refLeftOfLetterhead:
+      document.querySelector('[data-field="reference"]').getBoundingClientRect().right <=
+      document.querySelector('[data-field="letterhead"]').getBoundingClientRect().left,
+  }));
+  for (const want of [
+    "جمهوری اسلامی ایران",
+    "وزارت امور اقتصادی و دارایی",
+    "استان آذربایجان شرقی",
+    "شماره:",
+    "تاریخ:",
+    "پیوست:",
+    "ریاست محترم پلیس راهور استان آذربایجان شرقی",
+    "مریم کریمی",
+    "معاون اموال دولتی",
+  ]) {
+    check(order.text.includes(want), `the order shows «${want}»`);
+  }
+  for (const want of [
+    "اداره کل راه و شهرسازی استان آزمون",
+    "سواری ایران خودرو سمند LX مدل ۱۳۹۱ به رنگ سفید",
+    "۲۴ الف ۳۶۵ ایران ۱۵",
+    "NAAM01CA9JK123456",
+    "«فروش از طریق مزایده»",
+    "۱۴۰۳/۰۸/۱۵",
+    "علی رضایی به کد ملی ۰۰۱۲۳۴۵۶۷۹",
+  ]) {
+    check(order.body.includes(want), `the order's body names «${want}»`);
+  }
+  check(!/[{}\[\]]/.test(order.body), `no placeholder or bracket left in the body: ${order.body}`);
+  check(order.refLeftOfLetterhead, "the number/date/attachment block is left of the letterhead");
 
   // Print: A4 and A5 PDFs of one page each; a PNG of the page as printed.
   await page.emulateMedia({ media: "print" });

@@ -917,11 +917,18 @@ export interface paths {
         };
         /**
          * Print a permit.
-         * @description The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper: right to
-         *     left, Persian digits, Solar Hijri dates in `SERVICE_TIMEZONE`, the directorate's name
-         *     (`DIRECTORATE_NAME`), the agency, the vehicle (its plate drawn as an Iranian plate, VIN or
-         *     chassis number, engine number, make, model, year), the validity, the permit and national
-         *     permit numbers, and a QR code (inline SVG) of the public verification URL
+         * @description The permit as one printable page (`text/html; charset=utf-8`) for A4 or A5 paper, laid out
+         *     as an official order: right to left, Persian digits, Solar Hijri dates in
+         *     `SERVICE_TIMEZONE`; the letterhead (`ORDER_MINISTRY_LINE`, `DIRECTORATE_NAME`,
+         *     `ORDER_PROVINCE`), the number/date/attachment block (شماره، تاریخ، پیوست), the addressee
+         *     (`ORDER_ADDRESSEE`), the body from the administrator's template (`/permit-template`: agency
+         *     and its legal id, the vehicle by type, make, model, colour, plate, VIN or chassis number,
+         *     the reason, the agency's letter number and date, the representative, the validity; passages
+         *     whose data is not on file are left out), the signatory (the issuing user's name and post as
+         *     at issue), then for the roadside check the agency, the vehicle (its plate drawn as an
+         *     Iranian plate, VIN or chassis number, engine number, make, model, year, type, colour), the
+         *     representative (name, national code), the validity, the permit and national permit
+         *     numbers, and a QR code (inline SVG) of the public verification URL
          *     `PUBLIC_BASE_URL/api/v1/permits/verify/<permit_number>`. The page loads nothing (styles
          *     inline, allowed by hash in its own `Content-Security-Policy`; system fonts; no script).
          *
@@ -1036,6 +1043,42 @@ export interface paths {
         put: operations["put_removal_record"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permit-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the permit's body template.
+         * @description The body text of the printed permit (`GET /permits/{id}/print`) in effect, the built-in
+         *     text and the placeholders it may use (`optional` ones only inside `[…]`). Roles: `admin`.
+         */
+        get: operations["get_permit_template"];
+        /**
+         * Replace the permit's body template.
+         * @description Sets the body text of printed permits (Persian; placeholders `{name}`; optional passages
+         *     `[…]` left out when one of their placeholders has no value); `body: null` restores the
+         *     built-in text. Applies to every permit printed from now on (a reprint of an older permit
+         *     too). Audited (`permit_template.updated`, `permit_template.restored`, with the text).
+         *     422 `validation_failed` naming `body`: `unknown_placeholder`,
+         *     `optional_placeholder_outside_brackets`, `invalid_template` (unbalanced or nested brace or
+         *     bracket), `too_long`, `required`. Roles: `admin`.
+         */
+        put: operations["update_permit_template"];
+        post?: never;
+        /**
+         * Restore the built-in permit body template.
+         * @description The same as `PUT /permit-template` with `body: null`: printed permits use the built-in
+         *     text again. Audited (`permit_template.restored`). Roles: `admin`.
+         */
+        delete: operations["restore_permit_template"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1301,7 +1344,8 @@ export interface paths {
         };
         /**
          * List a webhook's deliveries.
-         * @description A subscription's deliveries, newest first, with attempts and the last error. Roles: `admin`.
+         * @description A subscription's deliveries, newest first, with attempts and the last error, paged like
+         *     every list (`limit`, `cursor`, `next_cursor`). Roles: `admin`.
          */
         get: operations["list_webhook_deliveries"];
         put?: never;
@@ -1750,7 +1794,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -1791,7 +1835,7 @@ export interface components {
          * @description The kind of thing an entry is about.
          * @enum {string}
          */
-        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template";
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template";
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -2073,6 +2117,7 @@ export interface components {
             reason_details?: string | null;
             letter: components["schemas"]["LetterInput"];
             contact: components["schemas"]["ContactInput"];
+            representative?: null | components["schemas"]["RepresentativeInput"];
             description?: string | null;
         };
         CreateServiceAccount: {
@@ -2095,8 +2140,17 @@ export interface components {
              * @example m.karimi
              */
             username: string;
-            /** @example مریم کریمی */
+            /**
+             * @description 2–200 characters: printed as the signatory's name on the permits the user issues.
+             * @example مریم کریمی
+             */
             full_name: string;
+            /**
+             * @description The user's post (سمت), 2–100 characters, printed under the signatory's name on the
+             *     permits a directorate user issues; optional.
+             * @example معاون اموال دولتی
+             */
+            position?: string | null;
             /**
              * @description Must fit the organisation's kind (`agency` → agency; `police` → police; `directorate`,
              *     `registry`, `admin` → directorate).
@@ -2236,9 +2290,6 @@ export interface components {
              */
             updated_at_jalali: string;
         };
-        DeliveryList: {
-            items: components["schemas"]["Delivery"][];
-        };
         /**
          * @description Where a delivery stands.
          * @enum {string}
@@ -2334,7 +2385,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -2763,6 +2814,37 @@ export interface components {
              */
             last_error?: string | null;
         };
+        /** @description A placeholder of the order's template. */
+        OrderPlaceholderView: {
+            /**
+             * @description Written `{name}` in the text.
+             * @example colour
+             */
+            name: string;
+            /**
+             * @description May have no value for some permits: allowed only inside a `[…]` passage, which is left
+             *     out when it has none.
+             */
+            optional: boolean;
+            /** @example رنگ خودرو */
+            label_fa: string;
+        };
+        /** @description The printed permit's body text: the text in effect, the built-in one and its placeholders. */
+        OrderTemplateView: {
+            /** @description The text in effect (the administrator's, or the built-in one). */
+            body: string;
+            default_body: string;
+            /** @description Whether an administrator replaced the built-in text. */
+            overridden: boolean;
+            placeholders: components["schemas"]["OrderPlaceholderView"][];
+            /** Format: date-time */
+            updated_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Who replaced the built-in text last (user id); `null` when not replaced.
+             */
+            updated_by?: string | null;
+        };
         /**
          * @description The kind of an organisation.
          * @enum {string}
@@ -2813,6 +2895,12 @@ export interface components {
         /** @description One page of a list. */
         Paginated_Complaint: {
             items: components["schemas"]["Complaint"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Delivery: {
+            items: components["schemas"]["Delivery"][];
             /** @description Cursor for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -2909,6 +2997,17 @@ export interface components {
              * @example 1391
              */
             year: number;
+            vehicle_type: components["schemas"]["VehicleType"];
+            /**
+             * @description `vehicle_type` as people read it (Persian).
+             * @example سواری
+             */
+            vehicle_type_label_fa: string;
+            /**
+             * @description The colour as filed; `null` when not given.
+             * @example سفید
+             */
+            vehicle_colour?: string | null;
         };
         /**
          * @description The public answer to "is this printed permit genuine and valid, and for which car?": exactly
@@ -2964,6 +3063,7 @@ export interface components {
             vehicle: components["schemas"]["PermitVehicleView"];
             /** @description The agency whose vehicle it is. */
             agency: components["schemas"]["PermitAgencyView"];
+            signatory?: null | components["schemas"]["SignatoryView"];
             /** Format: date-time */
             issued_at: string;
             /**
@@ -3267,6 +3367,43 @@ export interface components {
             download_url: string;
         };
         /**
+         * @description The person who brings the vehicle to the police for the removal (نمایندهٔ دستگاه), named
+         *     on the printed permit.
+         */
+        RepresentativeInput: {
+            /**
+             * @description 2–100 characters.
+             * @example علی رضایی
+             */
+            full_name: string;
+            /**
+             * @description Iranian national code (کد ملی): 10 digits with a valid check digit; Persian, Arabic or
+             *     ASCII digits, spaces and dashes accepted; stored as 10 ASCII digits.
+             * @example 0012345679
+             */
+            national_code: string;
+            /**
+             * @description Iranian mobile: `09xxxxxxxxx`, `+989…`, Persian digits accepted; optional.
+             * @example 09141234567
+             */
+            mobile?: string | null;
+        };
+        /**
+         * @description The person who brings the vehicle to the police. Personal data: shown only to the owning
+         *     agency, the directorate and administrators.
+         */
+        RepresentativeView: {
+            /** @example علی رضایی */
+            full_name: string;
+            /**
+             * @description 10 ASCII digits.
+             * @example 0012345679
+             */
+            national_code: string;
+            /** @example 09141234567 */
+            mobile?: string | null;
+        };
+        /**
          * @description Where a plate-removal request stands.
          * @enum {string}
          */
@@ -3295,6 +3432,7 @@ export interface components {
             reason_details?: string | null;
             letter: components["schemas"]["LetterView"];
             contact?: null | components["schemas"]["ContactView"];
+            representative?: null | components["schemas"]["RepresentativeView"];
             description?: string | null;
             /**
              * Format: uuid
@@ -3451,6 +3589,16 @@ export interface components {
              * @example pps_3q2-7wEvE0xJ5d0m8ZkQY5m2eS1vT0cQeXbS2r9aH1E
              */
             client_secret: string;
+        };
+        /** @description Who signed the permit: the directorate user who issued it, as they were then. */
+        SignatoryView: {
+            /** @example مریم کریمی */
+            full_name: string;
+            /**
+             * @description The post (سمت); `null` when the user had none set.
+             * @example معاون اموال دولتی
+             */
+            position?: string | null;
         };
         /** @description How a request's SLA clocks were computed. */
         SlaExplanation: {
@@ -3828,6 +3976,18 @@ export interface components {
             ends_at?: string | null;
             read_only?: boolean | null;
         };
+        /** @description An administrator's text for the printed permit's body. */
+        UpdateOrderTemplate: {
+            /**
+             * @description Persian text (at most 4000 characters; a line break starts a new line) with named
+             *     placeholders, e.g. `{plate}`, and optional passages in square brackets, e.g.
+             *     `[ به رنگ {colour}]`, printed only when each of their placeholders has a value.
+             *     Optional placeholders (`optional: true`) must stand inside a passage. `null` restores
+             *     the built-in text.
+             * @example با فک پلاک خودروی {make} {model}[ به رنگ {colour}] به شمارهٔ انتظامی {plate} موافقت می‌شود.
+             */
+            body?: string | null;
+        };
         UpdateOrganisation: {
             name?: string | null;
             national_id?: string | null;
@@ -3848,7 +4008,14 @@ export interface components {
         };
         /** @description Fields an administrator may change. `mobile: null` removes the mobile number. */
         UpdateUser: {
+            /** @description 2–200 characters. */
             full_name?: string | null;
+            /**
+             * @description The user's post (سمت), 2–100 characters; `null` or blank removes it. Permits already
+             *     issued keep the post they were signed with.
+             * @example معاون اموال دولتی
+             */
+            position?: string | null;
             /** @description Disabling signs the user out everywhere at once. */
             disabled?: boolean | null;
             mobile?: string | null;
@@ -3885,6 +4052,12 @@ export interface components {
             username: string;
             /** @example مریم کریمی */
             full_name: string;
+            /**
+             * @description The user's post (سمت), printed under the name of a permit's signatory; `null` when
+             *     not set.
+             * @example معاون اموال دولتی
+             */
+            position?: string | null;
             role: components["schemas"]["Role"];
             /**
              * @description `role` as people read it (Persian).
@@ -3960,6 +4133,12 @@ export interface components {
              */
             year: number;
             vehicle_type: components["schemas"]["VehicleType"];
+            /**
+             * @description The vehicle's colour as on its registration card (رنگ), 2–50 characters; optional
+             *     (printed on the permit when given).
+             * @example سفید
+             */
+            vehicle_colour?: string | null;
         };
         /**
          * @description Kind of vehicle.
@@ -3994,6 +4173,11 @@ export interface components {
              * @example سواری
              */
             vehicle_type_label_fa: string;
+            /**
+             * @description The colour as filed; `null` when not given (and for requests filed before it was asked).
+             * @example سفید
+             */
+            vehicle_colour?: string | null;
         };
         Webhook: {
             /** Format: uuid */
@@ -5298,6 +5482,8 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new request's URL */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6535,6 +6721,8 @@ export interface operations {
                 headers: {
                     /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new resource's URL. */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6817,6 +7005,103 @@ export interface operations {
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
     };
+    get_permit_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTemplateView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_permit_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrderTemplate"];
+            };
+        };
+        responses: {
+            /** @description The template in effect. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTemplateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid text (`validation_failed`), naming `body`. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    restore_permit_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The built-in template, now in effect. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTemplateView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
     list_complaints: {
         parameters: {
             query?: {
@@ -6880,6 +7165,8 @@ export interface operations {
                 headers: {
                     /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
                     ETag?: string;
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new resource's URL. */
                     Location?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7265,6 +7552,12 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description Sent when the deprecated `after` alias carried the cursor (RFC 9745): the date `cursor` replaced it, `@1795564800` (2026-11-25). */
+                    Deprecation?: string;
+                    /** @description Sent with `Deprecation`: the parameter's documentation (`rel="deprecation"`). */
+                    Link?: string;
+                    /** @description Sent with `Deprecation` (RFC 8594): after `Tue, 22 Jun 2027 00:00:00 GMT` `after` may be refused; send `cursor`. */
+                    Sunset?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7276,6 +7569,17 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description The cursor is past the newest event (`cursor_ahead`; `newest_id` says where the feed ends), e.g. a cursor saved before the database was restored from a backup. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7405,7 +7709,15 @@ export interface operations {
     };
     list_webhook_deliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description Webhook id */
@@ -7415,7 +7727,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deliveries. */
+            /** @description A page of deliveries. */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7423,13 +7735,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliveryList"];
+                    "application/json": components["schemas"]["Paginated_Delivery"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
