@@ -635,6 +635,64 @@ impl ApiError {
         e
     }
 
+    /// 400 `invalid_query`: query parameters a list does not take (`unknown_parameter` on each
+    /// in `errors`); the detail names those it takes.
+    pub fn unknown_query_params(names: &[String], allowed: &[String]) -> Self {
+        let quoted_fa: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
+        let quoted_en: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let accepted = if allowed.is_empty() {
+            Msg::new(
+                "این فهرست هیچ پارامتری نمی‌پذیرد.",
+                "This list takes no query parameters.",
+            )
+        } else {
+            Msg::new(
+                format!("پارامترهای پذیرفته‌شده: {}.", allowed.join("، ")),
+                format!("Accepted parameters: {}.", allowed.join(", ")),
+            )
+        };
+        let detail = if names.len() == 1 {
+            Msg::new(
+                format!(
+                    "پارامتر {} شناخته‌شده نیست و پذیرفته نمی‌شود. {}",
+                    quoted_fa.join(""),
+                    accepted.fa
+                ),
+                format!(
+                    "Query parameter {} is not known and is not accepted. {}",
+                    quoted_en.join(""),
+                    accepted.en
+                ),
+            )
+        } else {
+            Msg::new(
+                format!(
+                    "پارامترهای {} شناخته‌شده نیستند و پذیرفته نمی‌شوند. {}",
+                    quoted_fa.join("، "),
+                    accepted.fa
+                ),
+                format!(
+                    "Query parameters {} are not known and are not accepted. {}",
+                    quoted_en.join(", "),
+                    accepted.en
+                ),
+            )
+        };
+        let mut e = Self::new(ErrorCode::InvalidQuery, detail);
+        e.errors = names
+            .iter()
+            .map(|n| FieldIssue {
+                field: n.clone(),
+                code: "unknown_parameter",
+                message: Msg::new(
+                    format!("پارامتر «{n}» شناخته‌شده نیست و پذیرفته نمی‌شود."),
+                    format!("Query parameter '{n}' is not known and is not accepted."),
+                ),
+            })
+            .collect();
+        e
+    }
+
     pub fn unauthorized() -> Self {
         Self::new(
             ErrorCode::Unauthorized,

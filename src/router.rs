@@ -28,6 +28,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::tracking::routes::configure)
         .configure(crate::documents::routes::configure)
         .configure(crate::permits::routes::configure)
+        .configure(crate::permits::record::configure)
         .configure(crate::permits::order_template::configure)
         .configure(crate::complaints::routes::configure)
         .configure(crate::complaints::feedback::configure)

@@ -478,6 +478,7 @@ struct Features {
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
     let doc = crate::router::openapi_doc();
     let route_table = web::Data::new(RouteTable::from_openapi(&doc));
+    let known_params = web::Data::new(crate::http::query_params::KnownParams::from_openapi(&doc));
     let slow_clients = web::Data::new(SlowClients::new(
         std::time::Duration::from_secs(state.config.client_body_timeout_secs),
         state.config.max_connections_per_address,
@@ -503,6 +504,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.outbound.clone())
             .app_data(features.trail.clone())
             .app_data(route_table.clone())
+            .app_data(known_params.clone())
             .app_data(slow_clients.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))
             .app_data(web::QueryConfig::default().error_handler(|err, req| {
@@ -521,6 +523,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::http::query_params::reject_unknown_params))
         .wrap(from_fn(crate::auth::gate_layer::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))

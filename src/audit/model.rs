@@ -63,6 +63,9 @@ pub enum Action {
     PermitRevoked,
     #[serde(rename = "permit.receipt")]
     PermitReceipt,
+    /// The police attached (or replaced) the signed removal record of their receipt.
+    #[serde(rename = "receipt.record_attached")]
+    ReceiptRecordAttached,
     #[serde(rename = "request.viewed")]
     RequestViewed,
     #[serde(rename = "document.downloaded")]
@@ -115,6 +118,7 @@ crate::text_enum!(Action {
     PermitIssued => "permit.issued",
     PermitRevoked => "permit.revoked",
     PermitReceipt => "permit.receipt",
+    ReceiptRecordAttached => "receipt.record_attached",
     RequestViewed => "request.viewed",
     DocumentDownloaded => "document.downloaded",
     ServiceAccountCreated => "service_account.created",

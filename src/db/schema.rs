@@ -283,6 +283,21 @@ diesel::joinable!(permits -> requests (request_id));
 diesel::joinable!(receipts -> permits (permit_id));
 
 diesel::table! {
+    removal_records (receipt_id) {
+        receipt_id -> Text,
+        permit_id -> Text,
+        document_id -> Text,
+        police_organisation_id -> Text,
+        version -> Integer,
+        attached_at -> Timestamp,
+        attached_by -> Text,
+    }
+}
+
+diesel::joinable!(removal_records -> receipts (receipt_id));
+diesel::joinable!(removal_records -> documents (document_id));
+
+diesel::table! {
     complaints (id) {
         id -> Text,
         tracking_code -> Text,
@@ -535,6 +550,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     document_chunks,
     permits,
     receipts,
+    removal_records,
     registrations,
     complaints,
     complaint_events,

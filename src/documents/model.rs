@@ -44,6 +44,9 @@ pub enum DocumentType {
     /// Technical inspection (معاینه فنی).
     TechnicalInspection,
     Other,
+    /// The police's signed removal record (صورتجلسه فک پلاک): attached by the police to their
+    /// receipt (`PUT /permits/{id}/receipt/record`) only; refused in uploads and asks here.
+    RemovalRecord,
 }
 
 crate::text_enum!(DocumentType {
@@ -54,7 +57,18 @@ crate::text_enum!(DocumentType {
     ScrappingCertificate => "scrapping_certificate",
     TechnicalInspection => "technical_inspection",
     Other => "other",
+    RemovalRecord => "removal_record",
 });
+
+/// `removal_record` in an agency's upload or a directorate's ask: only the police attach it.
+fn police_only_type(field: &str) -> FieldIssue {
+    FieldIssue::new(
+        field,
+        "invalid_value",
+        "صورت‌جلسهٔ فک پلاک را تنها پلیس همراه رسید خود پیوست می‌کند.",
+        "The removal record is attached by the police to their receipt only.",
+    )
+}
 
 impl DocumentType {
     /// The type's name in Persian, for messages and views.
@@ -67,6 +81,7 @@ impl DocumentType {
             DocumentType::ScrappingCertificate => "گواهی اسقاط",
             DocumentType::TechnicalInspection => "گواهی معاینهٔ فنی",
             DocumentType::Other => "سایر مدارک",
+            DocumentType::RemovalRecord => "صورت‌جلسهٔ فک پلاک",
         }
     }
 }
@@ -194,6 +209,10 @@ impl TryFrom<UploadParts> for NewDocument {
                 None
             }
             Some(t) => match t.parse::<DocumentType>() {
+                Ok(DocumentType::RemovalRecord) => {
+                    issues.push(police_only_type("document_type"));
+                    None
+                }
                 Ok(t) => Some(t),
                 Err(_) => {
                     issues.push(FieldIssue::new(
@@ -253,7 +272,12 @@ impl TryFrom<(CreateDocumentRequest, NaiveDate)> for NewDocumentRequest {
             .iter()
             .enumerate()
             .map(|(i, item)| NewItem {
-                document_type: item.document_type,
+                document_type: {
+                    if item.document_type == DocumentType::RemovalRecord {
+                        issues.push(police_only_type(&format!("items[{i}].document_type")));
+                    }
+                    item.document_type
+                },
                 description: issues.opt_text(
                     &format!("items[{i}].description"),
                     item.description.as_deref(),

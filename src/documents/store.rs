@@ -30,18 +30,22 @@ pub fn lock_request(conn: &mut DbConnection, request_id: &str) -> ApiResult<()> 
 
 /// How many documents a request holds and their total size in bytes.
 pub fn usage_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<(u64, u64)> {
+    // The police's removal records are not the agency's documents.
     let sizes: Vec<i64> = documents::table
         .filter(documents::request_id.eq(request_id))
+        .filter(documents::document_type.ne(DocumentType::RemovalRecord))
         .select(documents::size)
         .load(conn)?;
     let total = sizes.iter().map(|s| (*s).max(0) as u64).sum();
     Ok((sizes.len() as u64, total))
 }
 
-/// A request's documents, oldest first.
+/// A request's documents, oldest first (the police's removal records are shown with their
+/// receipt, not here).
 pub fn documents_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<DocumentRow>> {
     Ok(documents::table
         .filter(documents::request_id.eq(request_id))
+        .filter(documents::document_type.ne(DocumentType::RemovalRecord))
         .order((documents::uploaded_at.asc(), documents::id.asc()))
         .select(DocumentRow::as_select())
         .load(conn)?)

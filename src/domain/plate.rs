@@ -290,6 +290,67 @@ impl Plate {
     }
 }
 
+/// A plate as a searcher types it: the whole plate, or without its region code (the police
+/// read the number off the car and may not note the province).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlateSearch {
+    /// The canonical plate, `12الف345-67`.
+    Exact(String),
+    /// The canonical plate's start without the region, `12الف345-`: matches every region.
+    WithoutRegion(String),
+}
+
+impl PlateSearch {
+    /// Parses a plate as leniently as [`Plate::parse`] does at filing, with or without the
+    /// region (`12 الف 345`, `۳۴۵ الف ۱۲`); the region-less error is the filing one.
+    pub fn parse(input: &str, allowed_letters: &[String]) -> Result<PlateSearch, PlateError> {
+        let err = match Plate::parse(input, allowed_letters) {
+            Ok(p) => return Ok(PlateSearch::Exact(p.canonical())),
+            Err(PlateError::Format) => PlateError::Format,
+            Err(e) => return Err(e),
+        };
+        let s = normalize_code(input).replace('\u{FE0F}', "");
+        let s: String = s.chars().filter(|c| *c != '\u{0640}').collect();
+        let chars: Vec<char> = remove_country_word(&s)
+            .chars()
+            .filter(|c| !is_separator(*c))
+            .collect();
+        let start = chars.iter().position(|c| !c.is_ascii_digit());
+        let end = chars.iter().rposition(|c| !c.is_ascii_digit());
+        let (Some(start), Some(end)) = (start, end) else {
+            return Err(err);
+        };
+        let (before, letter, after) = (&chars[..start], &chars[start..=end], &chars[end + 1..]);
+        if !letter.iter().all(|c| c.is_alphabetic()) {
+            return Err(err);
+        }
+        let text = |cs: &[char]| cs.iter().collect::<String>();
+        let (first, second) = match (before.len(), after.len()) {
+            // 12 الف 345
+            (2, 3) => (text(before), text(after)),
+            // 345 الف 12 (as the plate reads right to left)
+            (3, 2) => (text(after), text(before)),
+            _ => return Err(err),
+        };
+        if first == "00" || second == "000" {
+            return Err(err);
+        }
+        let letter = canonical_letter(text(letter));
+        if !KNOWN_LETTERS.contains(&letter.as_str()) {
+            return Err(PlateError::UnknownLetter);
+        }
+        if !allowed_letters
+            .iter()
+            .any(|a| canonical_letter(normalize_code(a)) == letter)
+        {
+            return Err(PlateError::LetterNotAllowed { letter });
+        }
+        Ok(PlateSearch::WithoutRegion(format!(
+            "{first}{letter}{second}-"
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +364,31 @@ mod tests {
     }
     fn all() -> Vec<String> {
         KNOWN_LETTERS.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn searches_read_plates_with_or_without_the_region() {
+        for input in [
+            "۱۲ الف ۳۴۵ ایران ۶۷",
+            "12الف345-67",
+            "ایران ۶۷ - ۳۴۵ الف ۱۲",
+        ] {
+            assert_eq!(
+                PlateSearch::parse(input, &gov()),
+                Ok(PlateSearch::Exact("12الف345-67".into())),
+                "{input}"
+            );
+        }
+        for input in ["۱۲ الف ۳۴۵", "12-الف-345", "345 الف 12", "١٢ ا ٣٤٥"] {
+            assert_eq!(
+                PlateSearch::parse(input, &gov()),
+                Ok(PlateSearch::WithoutRegion("12الف345-".into())),
+                "{input}"
+            );
+        }
+        for bad in ["12 الف 34", "الف", "", "12 ب 345", "1234"] {
+            assert!(PlateSearch::parse(bad, &gov()).is_err(), "{bad}");
+        }
     }
 
     #[test]

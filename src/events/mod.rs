@@ -64,6 +64,10 @@ pub enum EventType {
     /// or from a time); open deadlines were recomputed (subject: the working rule).
     #[serde(rename = "calendar.closure_declared")]
     CalendarClosureDeclared,
+    /// The traffic police attached (or replaced) the signed removal record (صورتجلسه فک
+    /// پلاک) of their receipt (subject: the permit).
+    #[serde(rename = "receipt.record_attached")]
+    ReceiptRecordAttached,
 }
 
 crate::text_enum!(EventType {
@@ -78,6 +82,7 @@ crate::text_enum!(EventType {
     ComplaintAnswered => "complaint.answered",
     NoticePublished => "notice.published",
     CalendarClosureDeclared => "calendar.closure_declared",
+    ReceiptRecordAttached => "receipt.record_attached",
 });
 
 /// What an event is about; it decides who may read the event.

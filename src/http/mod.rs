@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod pagination;
+pub mod query_params;
 pub mod rate_limit;
 pub mod slow_clients;
 

@@ -369,7 +369,7 @@ const COMMON: &[(&str, &str, &str)] = &[
     (
         "BadRequest",
         "400",
-        "Malformed JSON or query string (`malformed_json`, `invalid_query`).",
+        "Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`).",
     ),
     (
         "Unauthorized",
@@ -576,6 +576,19 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
                     }
                 }
             }
+        }
+    }
+    // Lists refuse unknown query parameters (`crate::http::query_params`): 400 on each.
+    let lists: Vec<String> = crate::http::query_params::KnownParams::from_openapi(&doc)
+        .routes()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    for path in lists {
+        if let Some(get) = doc.paths.paths.get_mut(&path).and_then(|i| i.get.as_mut()) {
+            get.responses
+                .responses
+                .entry("400".to_owned())
+                .or_insert_with(|| common_ref("BadRequest"));
         }
     }
     let components = doc.components.get_or_insert_with(Default::default);

@@ -5,6 +5,7 @@ pub mod model;
 pub mod order;
 pub mod order_template;
 pub mod print;
+pub mod record;
 pub mod routes;
 pub mod service;
 pub mod store;

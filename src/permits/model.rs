@@ -304,6 +304,123 @@ pub struct PermitFilter {
     pub status: Option<PermitStatus>,
     /// Only permits changed at or after this time (for systems that poll).
     pub updated_since: Option<DateTime<Utc>>,
+    /// Only permits for this plate, typed as at filing (Persian or ASCII digits, any
+    /// separators, `ایران`, number or region first), with its region code (`12 الف 345 ایران
+    /// 67`: that plate) or without it (`12 الف 345`: that plate in every region). 400
+    /// `invalid_query` naming `plate` when it is not a plate.
+    #[param(example = "12 الف 345 ایران 67")]
+    pub plate: Option<String>,
+    /// Only the permit with this number, as printed (Persian digits, spaces and dashes
+    /// accepted). 400 `invalid_query` naming `permit_number` when it cannot be a permit number
+    /// (not 12 digits, or a wrong check digit).
+    #[param(example = "512345678903")]
+    pub permit_number: Option<String>,
+    /// Only the permit with this number of the national vehicle system (`national_permit_number`).
+    #[param(example = "NP-1405-000123")]
+    pub national_number: Option<String>,
+    /// One search box: permits whose plate (read as `plate`, with or without the region),
+    /// permit number (as printed) or national permit number matches what was typed. Never
+    /// 400: what is not a plate or a permit number is still tried as a national number.
+    #[param(example = "۹۹ الف ۹۹۹ ایران ۱۵")]
+    pub q: Option<String>,
+}
+
+/// The look-ups of the permit list (`plate`, `permit_number`, `national_number`), checked.
+#[derive(Clone, Debug, Default)]
+pub struct PermitSearch {
+    pub plate: Option<crate::domain::plate::PlateSearch>,
+    pub permit_number: Option<String>,
+    pub national_number: Option<String>,
+    pub any: Option<AnyLookup>,
+}
+
+/// `q`: matched against the plate, the permit number and the national number (any of them).
+/// A part that the text cannot be is a value no permit has (`""`).
+#[derive(Clone, Debug, Default)]
+pub struct AnyLookup {
+    /// A `LIKE` pattern on the canonical plate: the plate itself, or its start and `%`.
+    pub plate_pattern: String,
+    pub permit_number: String,
+    pub national_number: String,
+}
+
+impl PermitSearch {
+    /// Whether any look-up was asked for (the police's list then shows revoked permits too:
+    /// an officer checking a car must see that its permit was revoked).
+    pub fn is_empty(&self) -> bool {
+        self.plate.is_none()
+            && self.permit_number.is_none()
+            && self.national_number.is_none()
+            && self.any.is_none()
+    }
+}
+
+impl PermitFilter {
+    /// The look-ups, checked: 400 `invalid_query` naming `plate` or `permit_number` when the
+    /// value cannot be one. Blank values are no look-up.
+    pub fn search(&self) -> Result<PermitSearch, ApiError> {
+        use crate::domain::plate::{PlateSearch, KNOWN_LETTERS};
+        use crate::i18n::Msg;
+        fn given(v: &Option<String>) -> Option<&str> {
+            v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        }
+        let plate = match given(&self.plate) {
+            None => None,
+            Some(p) => {
+                let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
+                Some(PlateSearch::parse(p, &letters).map_err(|e| {
+                    let (fa, en) = e.message();
+                    ApiError::query_param(
+                        "plate",
+                        "invalid_plate",
+                        Msg::new(
+                            format!("پلاک خوانا نیست: {fa}"),
+                            format!("is not a plate: {en}"),
+                        ),
+                    )
+                })?)
+            }
+        };
+        let permit_number = match given(&self.permit_number) {
+            None => None,
+            Some(n) => Some(
+                crate::domain::tracking::TrackingCode::parse(n)
+                    .ok_or_else(|| {
+                        ApiError::query_param(
+                            "permit_number",
+                            "invalid_code",
+                            Msg::new(
+                                "شمارهٔ مجوز نیست: شمارهٔ مجوز ۱۲ رقم است و رقم آخر آن رقم کنترل است؛ شماره را دوباره از روی مجوز بخوانید.",
+                                "is not a permit number: permit numbers have 12 digits, the last a check digit; read it again off the permit.",
+                            ),
+                        )
+                    })?
+                    .as_str()
+                    .to_owned(),
+            ),
+        };
+        let national_number = given(&self.national_number).map(normalize_code);
+        let any = given(&self.q).map(|q| {
+            let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
+            AnyLookup {
+                plate_pattern: match PlateSearch::parse(q, &letters) {
+                    Ok(PlateSearch::Exact(p)) => p,
+                    Ok(PlateSearch::WithoutRegion(start)) => format!("{start}%"),
+                    Err(_) => String::new(),
+                },
+                permit_number: crate::domain::tracking::TrackingCode::parse(q)
+                    .map(|n| n.as_str().to_owned())
+                    .unwrap_or_default(),
+                national_number: normalize_code(q),
+            }
+        });
+        Ok(PermitSearch {
+            plate,
+            permit_number,
+            national_number,
+            any,
+        })
+    }
 }
 
 // ---- checked inputs ------------------------------------------------------------------------

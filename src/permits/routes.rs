@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(register)
         .service(verify)
         .service(list)
+        .service(by_number)
         .service(get_one)
         .service(print)
         .service(post_receipt)
@@ -131,13 +132,24 @@ pub async fn register(
 /// List permits: those waiting for the police first, then newest first. Roles: `directorate`,
 /// `admin`, `registry`, `police` (all permits, which are all addressed to the police);
 /// `agency` (its own requests' permits). Revoked permits rank with those acted on; the
-/// police's list leaves them out unless `status=revoked` or `updated_since` is given.
+/// police's list leaves them out unless `status=revoked` or `updated_since` is given, or the
+/// list is a look-up (`plate`, `permit_number`, `national_number`, `q`: an officer checking a car
+/// must see that its permit was revoked).
+///
+/// Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
+/// plate) or without it (that plate in every region); `permit_number` as printed;
+/// `national_number`, the national vehicle system's permit number; `q`, one search box tried as
+/// any of the three. An unknown query parameter is 400 `invalid_query` naming it, as on every
+/// list.
 #[utoipa::path(
     operation_id = "list_permits",
     tag = "permits",
     params(PermitFilter, PageParams),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of permits.", body = Paginated<PermitView>))
+    responses(
+        (status = 200, description = "A page of permits.", body = Paginated<PermitView>),
+        (status = 400, description = "An unknown query parameter, or a value that cannot be read: `plate` not a plate, `permit_number` not a permit number (`invalid_query`, naming the parameter).", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/permits")]
 pub async fn list(
@@ -148,6 +160,7 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     let page = page.page()?;
     let filter = filter.into_inner();
+    let search = filter.search()?;
     let query = ListQuery {
         scope: Scope::permits(&user),
         status: filter.status,
@@ -156,10 +169,15 @@ pub async fn list(
         limit: page.limit,
         at: state.clock.now(),
         police_queue: user.role == Role::Police,
+        search,
     };
     let clock = state.clock;
     let (keys, views) = state
-        .read(move |c| service::list(c, &clock, &query))
+        .read(move |c| {
+            let (keys, mut views) = service::list(c, &clock, &query)?;
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            Ok((keys, views))
+        })
         .await?;
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
@@ -182,7 +200,52 @@ pub async fn get_one(
 ) -> ApiResult<HttpResponse> {
     let (scope, clock) = (Scope::permits(&user), state.clock);
     let permit = state
-        .db(move |c| service::get(c, &clock, &scope, &id))
+        .db(move |c| {
+            let mut views = [service::get(c, &clock, &scope, &id)?];
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            let [view] = views;
+            Ok(view)
+        })
+        .await?;
+    let mut b = HttpResponse::Ok();
+    with_etag(&mut b, permit.version);
+    Ok(b.json(permit))
+}
+
+/// Find a permit by its number.
+///
+/// The permit with this number as printed (Persian digits, spaces and dashes accepted), with
+/// its receipt: what an officer at the roadside or a clerk with the paper in hand looks up.
+/// Roles: `police`, `directorate`, `registry`, `admin`; `agency` only its own requests'
+/// permits (another agency's is 404, as if it did not exist). A number that cannot be right
+/// (not 12 digits, or a wrong check digit) is 422 `invalid_code`, as with the public
+/// verification; a well-formed number that names no permit (in the caller's view) is 404.
+#[utoipa::path(
+    operation_id = "get_permit_by_number",
+    tag = "permits",
+    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The permit.", body = PermitView, headers(("ETag" = String))),
+        (status = 404, description = "No such permit, or another agency's (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match (`invalid_code`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/permits/by-number/{permit_number}")]
+pub async fn by_number(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    number: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
+    let (scope, clock) = (Scope::permits(&user), state.clock);
+    let permit = state
+        .db(move |c| {
+            let mut views = [service::get_by_number(c, &clock, &scope, number.as_str())?];
+            crate::permits::record::fill(c, &clock, &user, &mut views)?;
+            let [view] = views;
+            Ok(view)
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);

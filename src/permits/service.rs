@@ -441,6 +441,17 @@ pub fn get(
     Ok(PermitView::build(listing, clock, clock.now()))
 }
 
+/// The permit with this number (already checked), if `scope` may see it (404 otherwise).
+pub fn get_by_number(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    scope: &Scope,
+    permit_number: &str,
+) -> ApiResult<PermitView> {
+    let row = store::by_number(conn, permit_number)?;
+    get(conn, clock, scope, &row.id)
+}
+
 /// Whether a printed permit number is genuine, its status, and the masked plate it names.
 pub fn verify(
     conn: &mut DbConnection,

@@ -6,11 +6,12 @@ use diesel::prelude::*;
 use crate::auth::access::Scope;
 use crate::db::schema::{organisations, permits, receipts, registrations, requests};
 use crate::db::DbConnection;
+use crate::domain::plate::PlateSearch;
 use crate::domain::reasons::RevocationReason;
 use crate::error::ApiResult;
 use crate::permits::model::{
-    FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitState, PermitStatus,
-    ReceiptRow, RegistrationRow, QUEUE_DONE, QUEUE_OPEN,
+    FiledVehicle, PermitListing, PermitListingRow, PermitRow, PermitSearch, PermitState,
+    PermitStatus, ReceiptRow, RegistrationRow, QUEUE_DONE, QUEUE_OPEN,
 };
 
 pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
@@ -203,6 +204,8 @@ pub struct ListQuery {
     /// The police's queue: revoked permits are left out unless `status` or `updated_since`
     /// asks for them (a polling system must still see the revocation).
     pub police_queue: bool,
+    /// The look-ups (`plate`, `permit_number`, `national_number`).
+    pub search: PermitSearch,
 }
 
 /// Permits waiting for the police first, then newest first (one more than `limit`), each with
@@ -236,7 +239,33 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
             .filter(permits::status.eq(PermitState::Issued))
             .filter(permits::valid_until.lt(at)),
     };
-    if query.police_queue && query.status.is_none() && query.updated_since.is_none() {
+    let search = &query.search;
+    match &search.plate {
+        None => {}
+        Some(PlateSearch::Exact(plate)) => q = q.filter(permits::plate.eq(plate.clone())),
+        Some(PlateSearch::WithoutRegion(start)) => {
+            q = q.filter(permits::plate.like(format!("{start}%")))
+        }
+    }
+    if let Some(n) = &search.permit_number {
+        q = q.filter(permits::permit_number.eq(n.clone()));
+    }
+    if let Some(n) = &search.national_number {
+        q = q.filter(permits::national_permit_number.eq(n.clone()));
+    }
+    if let Some(any) = &search.any {
+        q = q.filter(
+            permits::national_permit_number
+                .eq(any.national_number.clone())
+                .or(permits::permit_number.eq(any.permit_number.clone()))
+                .or(permits::plate.like(any.plate_pattern.clone())),
+        );
+    }
+    if query.police_queue
+        && query.status.is_none()
+        && query.updated_since.is_none()
+        && search.is_empty()
+    {
         q = q.filter(permits::status.ne(PermitState::Revoked));
         // Expired unused permits leave the queue at `valid_until` (the police cannot act on
         // them), whether or not the expiry worker has run yet.

@@ -37,6 +37,10 @@ pub struct ReceiptView {
     /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
     #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
     pub recorded_at_jalali: String,
+    /// The signed removal record (صورتجلسه فک پلاک) the police attached, if any and if the
+    /// caller may see it (the directorate, administrators, the owning agency and the police
+    /// unit that posted the receipt); `null` otherwise.
+    pub removal_record: Option<crate::permits::record::RemovalRecordView>,
 }
 
 impl ReceiptView {
@@ -56,6 +60,7 @@ impl ReceiptView {
             notes: r.notes,
             recorded_at_jalali: clock.jalali(r.recorded_at),
             recorded_at: utc(r.recorded_at),
+            removal_record: None,
         }
     }
 }

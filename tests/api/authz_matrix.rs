@@ -106,8 +106,12 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/permits/verify/{permit_number}", "AAAAAAA"),
         ("GET /api/v1/permits", "UAAAAAA"),
         ("GET /api/v1/permits/{id}", "UAAAANA"),
+        ("GET /api/v1/permits/by-number/{permit_number}", "UAAAANA"),
         ("GET /api/v1/permits/{id}/print", "UAFAANA"),
         ("POST /api/v1/permits/{id}/receipt", "UFFAFFF"),
+        // The fixture permit's receipt carries a record posted by the police column's unit.
+        ("PUT /api/v1/permits/{id}/receipt/record", "UFFAFFF"),
+        ("GET /api/v1/permits/{id}/receipt/record", "UAFAANA"),
         ("POST /api/v1/permits/{id}/revoke", "UAFFFFF"),
         ("POST /api/v1/complaints", "UAAAAAA"),
         ("GET /api/v1/complaints", "UAAAAAA"),
@@ -170,7 +174,25 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .reviewed()
         .await
         .permit_issued()
+        .await
+        .plate_removed()
         .await;
+    // The receipt's removal record, attached by the police column's unit.
+    let part = reqwest::multipart::Part::bytes(PDF.to_vec())
+        .file_name("record.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    let record = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/permits/{}/receipt/record", with_permit.permit_id()),
+            Some(&s.police),
+        )
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(record.status(), 201);
     let complaint = json!({"subject": "موضوع شکایت", "body": "متن شکایت", "category": "other"});
     let complaint = app.complain(&s.agency_a, &complaint).await.json(201);
     let notice = json!({"kind": "info", "title": "اطلاعیه", "body": "متن اطلاعیه", "starts_at": in_minutes(app.now(), 0), "ends_at": in_minutes(app.now(), 60)});

@@ -127,6 +127,22 @@ async fn every_event_type_is_emitted_by_some_flow() {
     // A request through its whole lifecycle.
     let (request, permit) = issued_permit(&app, &c).await;
     receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    // Its signed removal record attached.
+    let part = reqwest::multipart::Part::bytes(PDF.to_vec())
+        .file_name("record.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    let record = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/permits/{}/receipt/record", permit["id"].as_str().unwrap()),
+            Some(&c.police),
+        )
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(record.status(), 201);
     let id = request["id"].as_str().unwrap();
     let reg =
         json!({"national_registration_number": "REG-14", "registered_at": app.now().to_rfc3339()});

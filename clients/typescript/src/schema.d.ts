@@ -870,9 +870,42 @@ export interface paths {
          * @description List permits: those waiting for the police first, then newest first. Roles: `directorate`,
          *     `admin`, `registry`, `police` (all permits, which are all addressed to the police);
          *     `agency` (its own requests' permits). Revoked permits rank with those acted on; the
-         *     police's list leaves them out unless `status=revoked` or `updated_since` is given.
+         *     police's list leaves them out unless `status=revoked` or `updated_since` is given, or the
+         *     list is a look-up (`plate`, `permit_number`, `national_number`, `q`: an officer checking a car
+         *     must see that its permit was revoked).
+         *
+         *     Look-ups combine (all must match): `plate` typed as at filing, with the region code (that
+         *     plate) or without it (that plate in every region); `permit_number` as printed;
+         *     `national_number`, the national vehicle system's permit number; `q`, one search box tried as
+         *     any of the three. An unknown query parameter is 400 `invalid_query` naming it, as on every
+         *     list.
          */
         get: operations["list_permits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/by-number/{permit_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a permit by its number.
+         * @description The permit with this number as printed (Persian digits, spaces and dashes accepted), with
+         *     its receipt: what an officer at the roadside or a clerk with the paper in hand looks up.
+         *     Roles: `police`, `directorate`, `registry`, `admin`; `agency` only its own requests'
+         *     permits (another agency's is 404, as if it did not exist). A number that cannot be right
+         *     (not 12 digits, or a wrong check digit) is 422 `invalid_code`, as with the public
+         *     verification; a well-formed number that names no permit (in the caller's view) is 404.
+         */
+        get: operations["get_permit_by_number"];
         put?: never;
         post?: never;
         delete?: never;
@@ -996,6 +1029,45 @@ export interface paths {
          *     with `request_withdrawn`.
          */
         post: operations["revoke_permit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/{id}/receipt/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the removal record.
+         * @description The bytes of the receipt's signed removal record, with the same safe-download headers as
+         *     documents: an attachment with a server-made file name (the original, sanitised, in
+         *     `filename*`), the stored content type, `X-Content-Type-Options: nosniff`, an `ETag` from the
+         *     SHA-256 and `Cache-Control: private, no-store`. Roles: `directorate`, `admin`, the owning
+         *     `agency` and the police unit that posted the receipt; another agency or police unit, or a
+         *     permit without a record, 404; `registry` 403. Each download is in the audit trail.
+         */
+        get: operations["download_removal_record"];
+        /**
+         * Attach the removal record.
+         * @description Attach the signed removal record (صورتجلسه فک پلاک) to the police's removal receipt, or
+         *     replace it. Roles: `police`, and only the unit (organisation) that posted the receipt (403
+         *     otherwise). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
+         *     (415 otherwise, also when the declared type disagrees), at most `DOCUMENT_MAX_SIZE`
+         *     (default 10 MiB; 413) — the same checks and storage as documents.
+         *
+         *     One record per receipt. The unit may replace it (a blurred scan, the wrong page) until the
+         *     removal is registered in the national vehicle system; then it is final (409). A replaced
+         *     file is kept and named in the audit trail. Only a removal receipt carries one: no receipt
+         *     yet, or a refusal, is 409. Honours `If-Match` (the permit's `ETag`); each attachment makes
+         *     a new permit version. Emits `receipt.record_attached`.
+         */
+        put: operations["put_removal_record"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1748,7 +1820,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -2332,7 +2404,7 @@ export interface components {
          * @description Kinds of supplementary documents.
          * @enum {string}
          */
-        DocumentType: "request_letter" | "ownership_document" | "vehicle_card" | "auction_minutes" | "scrapping_certificate" | "technical_inspection" | "other";
+        DocumentType: "request_letter" | "ownership_document" | "vehicle_card" | "auction_minutes" | "scrapping_certificate" | "technical_inspection" | "other" | "removal_record";
         /**
          * @description Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
          *     titles in both languages and the extension members its problems may carry. The OpenAPI
@@ -2374,7 +2446,7 @@ export interface components {
          * @description The type of an integration event.
          * @enum {string}
          */
-        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "permit.expired" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared";
+        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "permit.expired" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared" | "receipt.record_attached";
         Feedback: {
             /** Format: uuid */
             request_id: string;
@@ -3223,6 +3295,16 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             recorded_at_jalali: string;
+            removal_record?: null | components["schemas"]["RemovalRecordView"];
+        };
+        /** @description The multipart form of a removal record (documentation schema). */
+        RecordForm: {
+            /**
+             * Format: binary
+             * @description The signed record, scanned: PDF, JPEG or PNG, judged by its bytes; at most the
+             *     configured size (default 10 MiB).
+             */
+            file: Blob;
         };
         RefreshRequest: {
             refresh_token: string;
@@ -3264,6 +3346,61 @@ export interface components {
          * @enum {string}
          */
         RejectionReason: "incomplete_documents" | "not_government_vehicle" | "ownership_unclear" | "duplicate_request" | "other";
+        /** @description The signed removal record attached to a receipt (metadata; the bytes at `download_url`). */
+        RemovalRecordView: {
+            /**
+             * Format: uuid
+             * @description The stored file's id.
+             */
+            document_id: string;
+            /**
+             * @description The uploader's file name, sanitised (metadata only; the download has a server-made name).
+             * @example صورتجلسه.pdf
+             */
+            filename: string;
+            /**
+             * @description Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
+             * @example application/pdf
+             */
+            content_type: string;
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size: number;
+            /** @description Hex SHA-256 of the bytes. */
+            sha256: string;
+            /**
+             * Format: int32
+             * @description 1 for the first file attached, one more for each replacement.
+             */
+            version: number;
+            /** Format: date-time */
+            attached_at: string;
+            /**
+             * @description `attached_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۸/۰۳ ۱۰:۳۰
+             */
+            attached_at_jalali: string;
+            /** @description User id of the police officer (or system) that attached it. */
+            attached_by: string;
+            /**
+             * Format: uuid
+             * @description The police unit that posted the receipt (the only one that may replace the record).
+             */
+            police_organisation_id: string;
+            /**
+             * @description Whether the police may still replace it: until the removal is registered in the
+             *     national vehicle system.
+             */
+            replaceable: boolean;
+            /**
+             * @description Where to download the bytes.
+             * @example /api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record
+             */
+            download_url: string;
+        };
         /**
          * @description The person who brings the vehicle to the police for the removal (نمایندهٔ دستگاه), named
          *     on the printed permit.
@@ -4172,7 +4309,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Malformed JSON or query string (`malformed_json`, `invalid_query`). */
+        /** @description Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`). */
         BadRequest: {
             headers: {
                 /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6463,6 +6600,33 @@ export interface operations {
                 /** @description Only permits changed at or after this time (for systems that poll). */
                 updated_since?: string;
                 /**
+                 * @description Only permits for this plate, typed as at filing (Persian or ASCII digits, any
+                 *     separators, `ایران`, number or region first), with its region code (`12 الف 345 ایران
+                 *     67`: that plate) or without it (`12 الف 345`: that plate in every region). 400
+                 *     `invalid_query` naming `plate` when it is not a plate.
+                 * @example 12 الف 345 ایران 67
+                 */
+                plate?: string;
+                /**
+                 * @description Only the permit with this number, as printed (Persian digits, spaces and dashes
+                 *     accepted). 400 `invalid_query` naming `permit_number` when it cannot be a permit number
+                 *     (not 12 digits, or a wrong check digit).
+                 * @example 512345678903
+                 */
+                permit_number?: string;
+                /**
+                 * @description Only the permit with this number of the national vehicle system (`national_permit_number`).
+                 * @example NP-1405-000123
+                 */
+                national_number?: string;
+                /**
+                 * @description One search box: permits whose plate (read as `plate`, with or without the region),
+                 *     permit number (as printed) or national permit number matches what was typed. Never
+                 *     400: what is not a plate or a permit number is still tried as a national number.
+                 * @example ۹۹ الف ۹۹۹ ایران ۱۵
+                 */
+                q?: string;
+                /**
                  * @description Items per page, 1–200 (default 50).
                  * @example 50
                  */
@@ -6487,10 +6651,73 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_PermitView"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description An unknown query parameter, or a value that cannot be read: `plate` not a plate, `permit_number` not a permit number (`invalid_query`, naming the parameter). */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_permit_by_number: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The permit number as printed (Persian digits, spaces and dashes accepted) */
+                permit_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permit. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such permit, or another agency's (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a permit number: not 12 digits, or the check digit does not match (`invalid_code`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6723,6 +6950,158 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields (`validation_failed`): `reason_code` missing or unknown, `notes` missing for `other`. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    download_removal_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, under the content type judged at upload. */
+            200: {
+                headers: {
+                    /** @description `attachment` with a server-made file name and the original (sanitised, ending in the stored type's extension) in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description Always `nosniff`. */
+                    "X-Content-Type-Options"?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_removal_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The permit's `ETag` last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Permit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RecordForm"];
+            };
+        };
+        responses: {
+            /** @description Replaced; the permit with the new `receipt.removal_record`. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            /** @description Attached; the permit with `receipt.removal_record`. `Location` is the download. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the police, or another police unit than the one that posted the receipt (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            /** @description No receipt yet, a refusal receipt, or the removal is already registered and the record final (`conflict`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PDF, JPEG or PNG, or not multipart (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No `file` (`validation_failed`). */
             422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7130,6 +7509,7 @@ export interface operations {
                     "application/json": components["schemas"]["NoticeList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7336,6 +7716,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -7561,6 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];

@@ -1,0 +1,2 @@
+DROP INDEX permits_plate_idx;
+DROP TABLE removal_records;
