@@ -638,9 +638,11 @@ export interface paths {
          *     address (429 with `Retry-After`). Every answer, 429 included, carries
          *     `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
          *     `RateLimit: "track";r=<look-ups left>;t=<seconds until the window resets>` (IETF
-         *     RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted; an
-         *     unknown or mistyped code (the check digit catches any single wrong digit and any swap of
-         *     neighbours) is 404.
+         *     RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted. A code
+         *     that cannot be right (not 12 digits, or a wrong check digit: the check digit catches any
+         *     single wrong digit and any swap of neighbours) is 422 `invalid_code`, as for permit
+         *     numbers at `GET /permits/verify/{permit_number}`; a well-formed code that names no request
+         *     or complaint is 404 `not_found`.
          */
         get: operations["track_request"];
         put?: never;
@@ -5591,8 +5593,19 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown code (`not_found`). */
+            /** @description A well-formed code that names no request or complaint (`not_found`). */
             404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a tracking code: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`). */
+            422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
