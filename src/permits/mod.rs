@@ -4,5 +4,7 @@ pub mod model;
 pub mod print;
 pub mod routes;
 pub mod service;
+pub mod signing;
 pub mod store;
+pub mod verify_page;
 pub mod views;

@@ -23,6 +23,7 @@ mod official_holidays;
 mod openapi_doc;
 mod permit_events;
 mod permit_print;
+mod permit_verification;
 mod permits;
 mod persian_text;
 mod persian_views;

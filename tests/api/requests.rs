@@ -610,9 +610,7 @@ async fn a_mistyped_tracking_code_is_a_422_as_for_permits_and_an_unknown_one_404
     let typo: String = chars.iter().collect();
     let p = app.track(&typo).await.problem(422, "invalid_code");
     assert!(text(&p, "detail").contains("کد رهگیری"), "{p}");
-    app.track("000000000000")
-        .await
-        .problem(422, "invalid_code");
+    app.track("000000000000").await.problem(422, "invalid_code");
     // Too short, too long, letters: the same.
     for bad in ["1234", "1234567890123", "12345678901a"] {
         app.track(bad).await.problem(422, "invalid_code");
