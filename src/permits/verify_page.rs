@@ -120,17 +120,17 @@ fn verdict(v: &Verified<'_>) -> (&'static str, String, String) {
     )
 }
 
-fn signature_line(check: &SignatureCheck) -> (&'static str, String) {
+fn signature_line(check: &SignatureCheck) -> (&'static str, Markup) {
     match check {
+        // The key id is Latin: isolated, so the parenthesis and full stop stay in place.
         SignatureCheck::Valid { key_id } => (
             "ok",
-            format!("امضای دیجیتال برگه معتبر است (کلید {key_id})."),
+            html! { "امضای دیجیتال برگه معتبر است (کلید " bdi dir="ltr" { (key_id) } ")." },
         ),
-        SignatureCheck::Invalid => ("bad", "امضای دیجیتال برگه معتبر نیست.".to_owned()),
+        SignatureCheck::Invalid => ("bad", html! { "امضای دیجیتال برگه معتبر نیست." }),
         SignatureCheck::Absent => (
             "none",
-            "این نشانی امضای دیجیتال ندارد (شماره دستی وارد شده است)؛ برای بررسی امضا، کد QR برگه را پویش کنید."
-                .to_owned(),
+            html! { "این نشانی امضای دیجیتال ندارد (شماره دستی وارد شده است)؛ برای بررسی امضا، کد QR برگه را پویش کنید." },
         ),
     }
 }
