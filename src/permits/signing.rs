@@ -61,7 +61,7 @@ struct Key {
 }
 
 struct Loaded {
-    modified: Option<SystemTime>,
+    modified: Option<Stamp>,
     keys: Vec<Key>,
 }
 
@@ -146,8 +146,17 @@ impl SignatureCheck {
     }
 }
 
-fn modified(path: &Path) -> Option<SystemTime> {
-    fs::metadata(path).and_then(|m| m.modified()).ok()
+/// What tells a changed key file: its modification time, size and (on Unix) inode — a
+/// rotation renames a new file over the old one.
+type Stamp = (SystemTime, u64, u64);
+
+fn modified(path: &Path) -> Option<Stamp> {
+    let m = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let ino = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let ino = 0;
+    Some((m.modified().ok()?, m.len(), ino))
 }
 
 fn read_file(path: &Path) -> Result<Option<KeyFile>, String> {
