@@ -358,3 +358,38 @@ async fn the_printed_page_keeps_the_typeable_url_and_its_qr_signs() {
         "the signature is in the QR code only"
     );
 }
+
+#[tokio::test]
+async fn the_rotate_signing_key_subcommand_rotates_under_a_running_service() {
+    let app = spawn_app().await;
+    let s = issued(&app).await;
+    let before = signed_path(&app, &s.permit);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plate-permits"))
+        .arg("rotate-signing-key")
+        .env("DATA_DIR", &app.config.data_dir)
+        .env("DATABASE_URL", &app.db.url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run plate-permits");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("new permit-signing key: "), "{stdout}");
+    assert!(stdout.contains("retired (still verifying): "), "{stdout}");
+    // The running service sees it without a restart; the file stays private.
+    let keys = get(&app, "/permits/signing-keys", None).await.json(200);
+    assert_eq!(keys["keys"].as_array().map(Vec::len), Some(2), "{keys}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = app.config.data_dir.join(signing::KEYS_FILE);
+        let mode = std::fs::metadata(file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    assert_eq!(
+        get(&app, &before, None).await.json(200)["signature"],
+        "valid"
+    );
+}
