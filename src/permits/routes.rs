@@ -392,9 +392,12 @@ pub async fn revoke(
                 (PermitVerification = "application/json"),
                 (String = "text/html", example = "<!DOCTYPE html><html dir=\"rtl\" lang=\"fa\">…</html>"),
             )),
-        (status = 404, description = "A well-formed number that names no permit (`not_found`); a page for `Accept: text/html`.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`); a page for `Accept: text/html`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many look-ups (`rate_limited`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "A well-formed number that names no permit (`not_found`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
+        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
+        (status = 429, description = "Too many look-ups (`rate_limited`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
     )
 )]
 #[get("/permits/verify/{permit_number}")]

@@ -6238,6 +6238,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`); a page for `Accept: text/html`. */
@@ -6249,9 +6250,10 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description Too many look-ups (`rate_limited`). */
+            /** @description Too many look-ups (`rate_limited`); a page for `Accept: text/html`. */
             429: {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
@@ -6266,6 +6268,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             500: components["responses"]["InternalError"];
