@@ -366,7 +366,7 @@ pub async fn revoke(
 /// too, with the same status. Any other client (`application/json`, `*/*`, no `Accept`) gets
 /// JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
 /// `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
-/// `12الف***-67`, in a left-to-right isolate U+2066 … U+2069), so that a genuine number cannot
+/// `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
 /// be shown for another car, and `signature`; nothing personal.
 ///
 /// **Signature**: the printed QR code's URL carries `p` (the canonical plate), `u` (the

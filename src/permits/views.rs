@@ -250,9 +250,10 @@ pub struct PermitVerification {
     pub valid_until_jalali: String,
     /// The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
     /// the paper belongs to the car in front of you, not enough to look a car up. For display:
-    /// wrapped in a left-to-right isolate (U+2066 … U+2069), so that the bidi algorithm shows
+    /// wrapped in a left-to-right isolate (U+2066 … U+2069) with a left-to-right mark (U+200E)
+    /// after the letter, so that the bidi algorithm shows
     /// it in the plate's order in any right-to-left text.
-    #[schema(example = "\u{2066}12الف***-67\u{2069}")]
+    #[schema(example = "\u{2066}12الف\u{200E}***-67\u{2069}")]
     pub plate_masked: String,
     /// Whether the signature the URL carries (`k`, `s` over `p`, `u`; see the README's
     /// "Signed permits") matches this permit: `valid`, `invalid` (altered or forged facts,
@@ -268,9 +269,21 @@ fn signature_schema() -> utoipa::openapi::schema::Object {
     )
 }
 
-/// A plate for display: in a left-to-right isolate (LRI U+2066 … PDI U+2069).
+/// A plate for display, `12الف345-67` → LRI `12الف` LRM `345-67` PDI: the isolate (U+2066 …
+/// U+2069) keeps the text around it from reordering it, and the left-to-right mark (U+200E)
+/// after the letter keeps the digits after it from joining the letter's right-to-left run
+/// (without it, `12الف***-67` shows as `12 67-*** الف`).
 pub fn isolate_plate(plate: &str) -> String {
-    format!("\u{2066}{plate}\u{2069}")
+    let split = plate
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (head, tail) = plate.split_at(split);
+    if head.is_empty() {
+        return format!("\u{2066}{plate}\u{2069}");
+    }
+    format!("\u{2066}{head}\u{200E}{tail}\u{2069}")
 }
 
 /// `12الف345-67` → `12الف***-67`.
@@ -375,6 +388,15 @@ impl<'a> PermitEventData<'a> {
 #[cfg(test)]
 mod tests {
     use super::mask_plate;
+
+    #[test]
+    fn plates_for_display_are_isolated_with_a_mark_after_the_letter() {
+        assert_eq!(
+            super::isolate_plate("12الف***-67"),
+            "\u{2066}12الف\u{200E}***-67\u{2069}"
+        );
+        assert_eq!(super::isolate_plate("***"), "\u{2066}***\u{2069}");
+    }
 
     #[test]
     fn masks_the_three_middle_digits() {

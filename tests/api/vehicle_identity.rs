@@ -282,7 +282,7 @@ async fn verification_shows_seven_fields_and_the_plate_with_its_middle_digits_hi
     // In a left-to-right isolate, so that no right-to-left text around it reorders it.
     assert_eq!(
         v["plate_masked"],
-        format!("\u{2066}{first}{letter}***-{region}\u{2069}")
+        format!("\u{2066}{first}{letter}\u{200E}***-{region}\u{2069}")
     );
     assert_eq!(v["signature"], "absent", "a number typed by hand");
     assert_eq!(v["status"], "issued");

@@ -9,7 +9,8 @@
 //    in words and colour, and — read in VISUAL order, character by character from the layout's
 //    client rects — the plate left to right as on the car and the permit number's groups in
 //    their printed order (a control paragraph without isolation shows the method sees bidi
-//    reordering);
+//    reordering); the JSON's `plate_masked` shown inside Persian text keeps the plate's order
+//    too (and would not without its isolates and mark);
 //  - tampered, shows the red "نامعتبر" page.
 //
 // Usage: node verify-page.mjs   (env: PLATE_PERMITS_BIN, CHROMIUM, WORK_DIR as print-permit.mjs;
@@ -160,7 +161,8 @@ async function visualText(page, selector) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       for (let i = 0; i < n.data.length; i++) {
-        if (/\s/.test(n.data[i])) continue;
+        // Spaces and the invisible bidi controls (LRM, RLM, LRI…PDI) are not drawn.
+        if (/[\s\u200e\u200f\u2066-\u2069]/.test(n.data[i])) continue;
         const r = document.createRange();
         r.setStart(n, i);
         r.setEnd(n, i + 1);
@@ -300,6 +302,21 @@ async function main() {
     !controlSeen.includes("۷۳۱۹۰۴۵۵۲۸۱۷") && controlSeen.includes("۲۸۱۷۰۴۵۵۷۳۱۹"),
     `control: an unisolated number's groups come out reordered (${controlSeen})`,
   );
+  // The JSON's `plate_masked` (U+2066 … U+2069 around it) shown inside right-to-left text, as
+  // a client would display it, keeps the plate's order; without the isolates it would not.
+  const json = await (await fetch(verificationUrl, { signal: AbortSignal.timeout(10_000) })).json();
+  const masked = json.plate_masked;
+  check(masked.startsWith("\u2066") && masked.endsWith("\u2069"), `plate_masked is isolated (${JSON.stringify(masked)})`);
+  const bare = masked.replace(/[\u200e\u2066-\u2069]/g, "");
+  await control.setContent(
+    `<p dir="rtl" id="iso" style="font-size:20px">پلاک: ${masked} است</p>` +
+      `<p dir="rtl" id="bare" style="font-size:20px">پلاک: ${bare} است</p>`,
+  );
+  const expected = "24فلا***-15";
+  const isoSeen = await visualText(control, "#iso");
+  const bareSeen = await visualText(control, "#bare");
+  check(isoSeen.includes(expected), `plate_masked in Persian text, as drawn: ${isoSeen}`);
+  check(!bareSeen.includes(expected), `control: without the isolates it is reordered (${bareSeen})`);
   await control.close();
 
   const shot = path.join(WORK, "verify-page.png");

@@ -828,7 +828,7 @@ export interface paths {
          *     too, with the same status. Any other client (`application/json`, `*\/*`, no `Accept`) gets
          *     JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
          *     `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
-         *     `12الف***-67`, in a left-to-right isolate U+2066 … U+2069), so that a genuine number cannot
+         *     `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
          *     be shown for another car, and `signature`; nothing personal.
          *
          *     **Signature**: the printed QR code's URL carries `p` (the canonical plate), `u` (the
@@ -2905,9 +2905,10 @@ export interface components {
             /**
              * @description The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
              *     the paper belongs to the car in front of you, not enough to look a car up. For display:
-             *     wrapped in a left-to-right isolate (U+2066 … U+2069), so that the bidi algorithm shows
+             *     wrapped in a left-to-right isolate (U+2066 … U+2069) with a left-to-right mark (U+200E)
+             *     after the letter, so that the bidi algorithm shows
              *     it in the plate's order in any right-to-left text.
-             * @example ⁦12الف***-67⁩
+             * @example ⁦12الف‎***-67⁩
              */
             plate_masked: string;
             /**
