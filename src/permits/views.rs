@@ -277,7 +277,7 @@ pub fn isolate_plate(plate: &str) -> String {
     let split = plate
         .char_indices()
         .filter(|(_, c)| !c.is_ascii())
-        .last()
+        .next_back()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let (head, tail) = plate.split_at(split);
     if head.is_empty() {
