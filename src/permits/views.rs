@@ -276,8 +276,7 @@ fn signature_schema() -> utoipa::openapi::schema::Object {
 pub fn isolate_plate(plate: &str) -> String {
     let split = plate
         .char_indices()
-        .filter(|(_, c)| !c.is_ascii())
-        .next_back()
+        .rfind(|(_, c)| !c.is_ascii())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let (head, tail) = plate.split_at(split);
     if head.is_empty() {
