@@ -371,6 +371,9 @@ pub enum Command {
     Restore(BackupArgs),
     /// Check an archive (every sum, the database's integrity and counts) without restoring it.
     VerifyBackup(BackupArgs),
+    /// Add a new permit-signing key (Ed25519) in DATA_DIR and retire the active one; retired
+    /// keys stay published and keep verifying the permits they signed.
+    RotateSigningKey,
 }
 
 #[derive(Debug, Args)]

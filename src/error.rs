@@ -96,6 +96,9 @@ pub struct Problem {
     /// For `duplicate`: the field whose value is already taken (e.g. `national_id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For `cursor_ahead`: the newest event id the feed holds (resume from it or lower).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newest_id: Option<String>,
     /// For `documents_missing`: the asked document types that have no upload since the ask.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_document_types: Option<Vec<String>>,

@@ -78,6 +78,14 @@ fn main() -> ExitCode {
         Command::VerifyBackup(args) => {
             plate_permits::backup::run_verify(&args.file).map_err(|e| StartupError(e.to_string()))
         }
+        Command::RotateSigningKey => plate_permits::permits::signing::rotate(&config, &clock)
+            .map(|(id, retired)| {
+                println!("new permit-signing key: {id}");
+                for old in retired {
+                    println!("retired (still verifying): {old}");
+                }
+            })
+            .map_err(|e| StartupError(format!("permit-signing key: {e}"))),
         Command::Holidays(args) => {
             println!(
                 "{}",

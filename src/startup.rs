@@ -310,6 +310,10 @@ impl Application {
                 },
             }),
             trail: web::Data::new(crate::audit::Trail::new(backend, clock)),
+            signer: web::Data::new(
+                crate::permits::signing::PermitSigner::load_or_create(&config, &clock)
+                    .map_err(|e| StartupError(format!("permit-signing key: {e}")))?,
+            ),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -473,6 +477,7 @@ struct Features {
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
     trail: web::Data<crate::audit::Trail>,
+    signer: web::Data<crate::permits::signing::PermitSigner>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -503,6 +508,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.notice_cache.clone())
             .app_data(features.outbound.clone())
             .app_data(features.trail.clone())
+            .app_data(features.signer.clone())
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())

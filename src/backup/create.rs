@@ -13,7 +13,8 @@ use crate::db::{Backend, DbUrl};
 
 use super::{
     connect, counts, documents, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
-    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE, VERSION,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE,
+    SIGNING_KEYS_ENTRY, SIGNING_KEYS_FILE, VERSION,
 };
 
 /// The file of a committed document: in place, or still pending its rename (a moment after
@@ -139,6 +140,9 @@ fn write_archive(
     }
     if let Ok(f) = fs::File::open(config.data_path(SECRET_FILE)) {
         files.push(append_file(&mut tar, SECRET_ENTRY, f, mtime)?);
+    }
+    if let Ok(f) = fs::File::open(config.data_path(SIGNING_KEYS_FILE)) {
+        files.push(append_file(&mut tar, SIGNING_KEYS_ENTRY, f, mtime)?);
     }
     let dir = config.documents_dir();
     for (key, sha) in &docs {

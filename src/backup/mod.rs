@@ -3,6 +3,8 @@
 //! An archive is one tar file: `database/plate-permits.db` (SQLite only: a consistent snapshot
 //! taken with `VACUUM INTO` while the service keeps serving), `secrets/jwt-secret` (the
 //! generated signing key, which also encrypts webhook secrets, when `DATA_DIR` holds one),
+//! `secrets/permit-signing-keys.json` (the Ed25519 keys that sign printed permits, retired
+//! ones included),
 //! `documents/<key>` for every document the snapshot references, and last `manifest.json`: the
 //! row counts of the main tables and the size and SHA-256 of every other entry.
 //!
@@ -35,6 +37,9 @@ pub const MANIFEST: &str = "manifest.json";
 pub const DATABASE_ENTRY: &str = "database/plate-permits.db";
 pub const SECRET_ENTRY: &str = "secrets/jwt-secret";
 const SECRET_FILE: &str = "jwt-secret";
+/// The permit-signing keys (`permits::signing`), when `DATA_DIR` holds them.
+pub const SIGNING_KEYS_ENTRY: &str = "secrets/permit-signing-keys.json";
+const SIGNING_KEYS_FILE: &str = "permit-signing-keys.json";
 const DOCUMENTS_PREFIX: &str = "documents/";
 
 /// The tables whose row counts the manifest records (and a restore checks).

@@ -12,7 +12,8 @@ use crate::db::DbUrl;
 
 use super::{
     connect, counts, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
-    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE, VERSION,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE,
+    SIGNING_KEYS_ENTRY, SIGNING_KEYS_FILE, VERSION,
 };
 
 /// Where an archive's entries go when restored (`None`: only checked).
@@ -68,6 +69,8 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
             Some(to)
         } else if path == SECRET_ENTRY {
             target.map(|t| t.data_dir.join(SECRET_FILE))
+        } else if path == SIGNING_KEYS_ENTRY {
+            target.map(|t| t.data_dir.join(SIGNING_KEYS_FILE))
         } else if let Some(key) = path.strip_prefix(DOCUMENTS_PREFIX).filter(|k| valid_key(k)) {
             target.map(|t| t.data_dir.join("documents").join(key))
         } else {

@@ -266,6 +266,11 @@ pub async fn problem_layer(
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res);
     }
+    // A page a handler rendered for people (it carries its own [`PagePolicy`]), e.g. the
+    // verification page's 404 for a browser, is its own error document.
+    if res.response().extensions().get::<PagePolicy>().is_some() {
+        return Ok(res);
+    }
     if let Some(api) = res
         .response()
         .error()

@@ -8,5 +8,7 @@ pub mod print;
 pub mod record;
 pub mod routes;
 pub mod service;
+pub mod signing;
 pub mod store;
+pub mod verify_page;
 pub mod views;

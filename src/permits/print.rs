@@ -53,6 +53,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::permits::model::PermitStatus;
 use crate::permits::order::{self, Piece, Value};
 use crate::permits::order_template::OrderFacts;
+use crate::permits::signing::{Facts, PermitSigner};
 use crate::permits::views::PermitView;
 use crate::requests::model::plate_parts;
 use crate::requests::model::Reason;
@@ -71,6 +72,8 @@ pub struct PrintContext<'a> {
     pub facts: &'a OrderFacts,
     /// `PUBLIC_BASE_URL`, without a trailing slash.
     pub public_base_url: &'a str,
+    /// Signs the URL the QR code carries.
+    pub signer: &'a PermitSigner,
     pub clock: &'a Clock,
     /// When the page is printed (UTC).
     pub printed_at: NaiveDateTime,
@@ -82,18 +85,28 @@ pub struct PrintedPermit {
     pub csp: String,
 }
 
-/// The public verification URL of a permit number: what the QR code encodes.
+/// The public verification URL of a permit number, as printed for typing.
 pub fn verification_url(public_base_url: &str, permit_number: &str) -> String {
-    format!(
-        "{}/api/v1/permits/verify/{permit_number}",
-        public_base_url.trim_end_matches('/')
+    crate::permits::signing::unsigned_url(public_base_url, permit_number)
+}
+
+/// What the QR code encodes: the verification URL signed over the permit's number, plate and
+/// validity (see `permits::signing`), so that it checks itself offline.
+pub fn qr_url(permit: &PermitView, ctx: &PrintContext<'_>) -> String {
+    ctx.signer.signed_url(
+        ctx.public_base_url,
+        &Facts {
+            permit_number: &permit.permit_number,
+            plate: &permit.plate,
+            valid_until: permit.valid_until.naive_utc(),
+        },
     )
 }
 
 /// The page of `permit`.
 pub fn render(permit: &PermitView, ctx: &PrintContext<'_>) -> ApiResult<PrintedPermit> {
     let url = verification_url(ctx.public_base_url, &permit.permit_number);
-    let qr = qr_svg(&url)?;
+    let qr = qr_svg(&qr_url(permit, ctx))?;
     let markup = page(permit, ctx, &url, &qr);
     Ok(PrintedPermit {
         html: markup.into_string(),

@@ -17,12 +17,14 @@ use crate::http::json::Json;
 use crate::http::middleware::PagePolicy;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::permits::model::{
-    IssuePermit, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitFilter, PostReceipt,
-    PostRegistration, RevokePermit, Validity,
+    IssuePermit, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitFilter, PermitRow,
+    PostReceipt, PostRegistration, RevokePermit, Validity,
 };
 use crate::permits::print::PrintContext;
 use crate::permits::service;
+use crate::permits::signing::{self, Facts, PermitSigner, PublicKeyView, SignatureCheck};
 use crate::permits::store::ListQuery;
+use crate::permits::verify_page;
 use crate::permits::views::{PermitVerification, PermitView};
 use crate::requests::model::RequestView;
 use crate::requests::service::ensure_visible;
@@ -32,6 +34,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(issue)
         .service(register)
         .service(verify)
+        .service(signing_keys)
         .service(list)
         .service(by_number)
         .service(get_one)
@@ -289,6 +292,7 @@ pub async fn by_number(
 #[get("/permits/{id}/print")]
 pub async fn print(
     state: web::Data<AppState>,
+    signer: web::Data<PermitSigner>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
@@ -311,6 +315,7 @@ pub async fn print(
         order_body: &order_body,
         facts: &facts,
         public_base_url: state.config.public_base_url.as_str(),
+        signer: &signer,
         clock: &clock,
         printed_at: clock.now(),
     };
@@ -431,41 +436,190 @@ pub async fn revoke(
 /// Check a printed permit: whether the number is genuine, still valid, and for which car.
 /// **Public**, rate limited per client address (429 with `Retry-After`; every answer carries
 /// `RateLimit-Policy: "verify";q=<look-ups per window>;w=60` and
-/// `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`); shows exactly `permit_number`, `status`,
-/// `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
-/// its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
-/// another car, and nothing personal.
+/// `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`).
+///
+/// **Content negotiation** (every answer carries `Vary: Accept`): a client whose `Accept`
+/// names `text/html` (or `application/xhtml+xml`) at least as highly as JSON — a phone's
+/// browser opening the printed QR code — gets a Persian, right-to-left page for people (no
+/// script, its own strict `Content-Security-Policy`): the verdict in large words and colour,
+/// the plate drawn as on the permit, the validity as a Jalali date with its weekday, the
+/// permit number in groups of four and whether the paper's signature matches; errors are pages
+/// too, with the same status. Any other client (`application/json`, `*/*`, no `Accept`) gets
+/// JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
+/// `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
+/// `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
+/// be shown for another car, and `signature`; nothing personal.
+///
+/// **Signature**: the printed QR code's URL carries `p` (the canonical plate), `u` (the
+/// permit's `valid_until`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), `k` (the key id) and `s` (an Ed25519
+/// signature, base64url without padding, over the UTF-8 bytes of
+/// `PP1|<permit_number>|<p>|<u>`). `signature` is `valid` when a key listed at
+/// `GET /permits/signing-keys` signed exactly these facts and they are this permit's,
+/// `invalid` when not (an altered plate or date, an unknown key, a malformed value), `absent`
+/// when the URL carries no `k`/`s`. The page then shows the whole plate; otherwise the masked one.
 ///
 /// A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
 /// 422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
 #[utoipa::path(
     operation_id = "verify_permit",
     tag = "permits",
-    params(("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)")),
+    params(
+        ("permit_number" = String, Path, description = "The permit number as printed (Persian digits, spaces and dashes accepted)"),
+        VerifyQuery,
+    ),
     responses(
-        (status = 200, description = "The permit's status.", body = PermitVerification),
-        (status = 404, description = "A well-formed number that names no permit (`not_found`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`).", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many look-ups (`rate_limited`).", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The permit's status: JSON, or the page for `Accept: text/html`.", body = PermitVerification, headers(("Vary" = String, description = "`Accept`")),
+            content(
+                (PermitVerification = "application/json"),
+                (String = "text/html", example = "<!DOCTYPE html><html dir=\"rtl\" lang=\"fa\">…</html>"),
+            )),
+        (status = 404, description = "A well-formed number that names no permit (`not_found`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
+        (status = 422, description = "Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
+        (status = 429, description = "Too many look-ups (`rate_limited`); a page for `Accept: text/html`.",
+            content((Problem = "application/problem+json"), (String = "text/html"))),
     )
 )]
 #[get("/permits/verify/{permit_number}")]
 pub async fn verify(
     state: web::Data<AppState>,
+    signer: web::Data<PermitSigner>,
     req: HttpRequest,
     number: web::Path<String>,
+    query: web::Query<VerifyQuery>,
 ) -> ApiResult<HttpResponse> {
+    let html = verify_page::wants_html(&req);
+    let directorate = state.config.directorate_name.as_str();
     let ip = client_ip(&req, &state.config);
-    let quota = state
-        .public_limiter
-        .check("verify", &format!("verify:{ip}"))?;
     let answer = async {
-        let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
-        let clock = state.clock;
-        let result: PermitVerification = state
-            .db(move |c| service::verify(c, &clock, &number))
-            .await?;
-        Ok(HttpResponse::Ok().json(result))
+        let quota = state
+            .public_limiter
+            .check("verify", &format!("verify:{ip}"))?;
+        let result = async {
+            let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
+            let clock = state.clock;
+            let lookup = number.clone();
+            let row = state.db(move |c| service::verify(c, &lookup)).await?;
+            let check = check_signature(&signer, &row, &query);
+            let now = clock.now();
+            if html {
+                let status = row.shown_status(now);
+                let shown = verify_page::Verified {
+                    permit_number: &row.permit_number,
+                    status,
+                    status_label_fa: status.label_fa(),
+                    plate: &row.plate,
+                    valid_until: row.valid_until,
+                    signature: &check,
+                };
+                return Ok(verify_page::page(&shown, directorate, &clock));
+            }
+            let result = PermitVerification::of(&row, &clock, now, &check);
+            Ok(HttpResponse::Ok()
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .json(result))
+        };
+        crate::http::rate_limit::with_quota_headers(&[quota], result.await)
     };
-    crate::http::rate_limit::with_quota_headers(&[quota], answer.await)
+    let mut res = match answer.await {
+        Ok(res) => res,
+        Err(e) if html => {
+            let mut page = verify_page::error_page(&e, directorate);
+            // The rate-limit headers the problem carries stay on the page.
+            let problem = e.render(crate::i18n::Lang::Fa);
+            for (name, value) in problem.headers() {
+                if name.as_str().starts_with("ratelimit") || name == header::RETRY_AFTER {
+                    page.headers_mut().insert(name.clone(), value.clone());
+                }
+            }
+            page
+        }
+        Err(e) => return Err(e.with_header(header::VARY, "Accept".to_owned())),
+    };
+    res.headers_mut()
+        .insert(header::VARY, header::HeaderValue::from_static("Accept"));
+    Ok(res)
+}
+
+/// The signature the verification URL carries, checked against `row`'s facts.
+fn check_signature(signer: &PermitSigner, row: &PermitRow, q: &VerifyQuery) -> SignatureCheck {
+    let (Some(k), Some(s)) = (q.k.as_deref(), q.s.as_deref()) else {
+        return if q.k.is_none() && q.s.is_none() {
+            SignatureCheck::Absent
+        } else {
+            SignatureCheck::Invalid
+        };
+    };
+    let (Some(plate), Some(until)) = (
+        q.p.as_deref(),
+        q.u.as_deref().and_then(signing::parse_instant),
+    ) else {
+        return SignatureCheck::Invalid;
+    };
+    let facts = Facts {
+        permit_number: &row.permit_number,
+        plate,
+        valid_until: until,
+    };
+    let check = signer.check(&facts, k, s);
+    // Signed by a listed key, and the facts are this permit's.
+    let theirs = plate == row.plate
+        && signing::format_instant(until) == signing::format_instant(row.valid_until);
+    if theirs {
+        check
+    } else {
+        SignatureCheck::Invalid
+    }
+}
+
+/// The signature a printed permit's QR code adds to the verification URL (all four or none).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VerifyQuery {
+    /// The canonical plate the permit names, `12الف345-67` (signed).
+    pub p: Option<String>,
+    /// The permit's `valid_until`, UTC, `YYYY-MM-DDTHH:MM:SSZ` (signed).
+    pub u: Option<String>,
+    /// The id of the key that signed (see `GET /permits/signing-keys`).
+    pub k: Option<String>,
+    /// Ed25519 signature, base64url without padding, over `PP1|<permit_number>|<p>|<u>`.
+    pub s: Option<String>,
+}
+
+/// The public keys that sign printed permits.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SigningKeys {
+    /// Always `Ed25519`.
+    #[schema(example = "Ed25519")]
+    pub algorithm: &'static str,
+    /// The signed message, with its fields in order.
+    #[schema(example = "PP1|<permit_number>|<plate>|<valid_until>")]
+    pub message_format: &'static str,
+    /// Every key, oldest first: the active one signs new permits; retired ones still verify
+    /// the permits they signed.
+    pub keys: Vec<PublicKeyView>,
+}
+
+/// Permit-signing public keys.
+///
+/// The Ed25519 public keys whose signatures printed permits carry (the QR code's URL: `k`, `s`
+/// over `p`, `u`), so that a police app can check a paper with no network: the active key and
+/// every retired one (rotated with `plate-permits rotate-signing-key`), which still verifies
+/// what it signed. **Public**; cacheable for 5 minutes. The exact message format is in the
+/// README ("Signed permits").
+#[utoipa::path(
+    operation_id = "permit_signing_keys",
+    tag = "permits",
+    responses((status = 200, description = "The keys.", body = SigningKeys))
+)]
+#[get("/permits/signing-keys")]
+pub async fn signing_keys(signer: web::Data<PermitSigner>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .json(SigningKeys {
+            algorithm: "Ed25519",
+            message_format: "PP1|<permit_number>|<plate>|<valid_until>",
+            keys: signer.public_keys(),
+        })
 }

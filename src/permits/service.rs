@@ -23,7 +23,7 @@ use crate::permits::model::{
     ReceiptRow, RegistrationRow, QUEUE_OPEN,
 };
 use crate::permits::store::{self, ListQuery, Revocation};
-use crate::permits::views::{PermitEventData, PermitVerification, PermitView};
+use crate::permits::views::{PermitEventData, PermitView};
 use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{self as requests, Transition};
 
@@ -452,14 +452,9 @@ pub fn get_by_number(
     get(conn, clock, scope, &row.id)
 }
 
-/// Whether a printed permit number is genuine, its status, and the masked plate it names.
-pub fn verify(
-    conn: &mut DbConnection,
-    clock: &Clock,
-    number: &TrackingCode,
-) -> ApiResult<PermitVerification> {
-    let row = store::by_number(conn, number.as_str())?;
-    Ok(PermitVerification::of(row, clock, clock.now()))
+/// The permit a printed number names (404 when none), for the public verification.
+pub fn verify(conn: &mut DbConnection, number: &TrackingCode) -> ApiResult<PermitRow> {
+    store::by_number(conn, number.as_str())
 }
 
 /// Records a permit event (subject: the permit; the request's tracking code and agency).

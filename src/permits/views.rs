@@ -266,7 +266,7 @@ impl RevocationView {
 }
 
 /// The public answer to "is this printed permit genuine and valid, and for which car?": exactly
-/// these six fields, nothing personal.
+/// these seven fields, nothing personal.
 #[derive(Serialize, ToSchema)]
 pub struct PermitVerification {
     #[schema(example = "731904552817")]
@@ -281,9 +281,40 @@ pub struct PermitVerification {
     #[schema(example = "1405/09/05")]
     pub valid_until_jalali: String,
     /// The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
-    /// the paper belongs to the car in front of you, not enough to look a car up.
-    #[schema(example = "12الف***-67")]
+    /// the paper belongs to the car in front of you, not enough to look a car up. For display:
+    /// wrapped in a left-to-right isolate (U+2066 … U+2069) with a left-to-right mark (U+200E)
+    /// after the letter, so that the bidi algorithm shows
+    /// it in the plate's order in any right-to-left text.
+    #[schema(example = "\u{2066}12الف\u{200E}***-67\u{2069}")]
     pub plate_masked: String,
+    /// Whether the signature the URL carries (`k`, `s` over `p`, `u`; see the README's
+    /// "Signed permits") matches this permit: `valid`, `invalid` (altered or forged facts,
+    /// an unknown key) or `absent` (no signature: a number typed by hand).
+    #[schema(schema_with = signature_schema)]
+    pub signature: &'static str,
+}
+
+fn signature_schema() -> utoipa::openapi::schema::Object {
+    crate::http::openapi::string_enum(
+        "Whether the URL's signature matches the permit.",
+        &["valid", "invalid", "absent"],
+    )
+}
+
+/// A plate for display, `12الف345-67` → LRI `12الف` LRM `345-67` PDI: the isolate (U+2066 …
+/// U+2069) keeps the text around it from reordering it, and the left-to-right mark (U+200E)
+/// after the letter keeps the digits after it from joining the letter's right-to-left run
+/// (without it, `12الف***-67` shows as `12 67-*** الف`).
+pub fn isolate_plate(plate: &str) -> String {
+    let split = plate
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (head, tail) = plate.split_at(split);
+    if head.is_empty() {
+        return format!("\u{2066}{plate}\u{2069}");
+    }
+    format!("\u{2066}{head}\u{200E}{tail}\u{2069}")
 }
 
 /// `12الف345-67` → `12الف***-67`.
@@ -296,15 +327,21 @@ pub fn mask_plate(canonical: &str) -> String {
 }
 
 impl PermitVerification {
-    pub fn of(row: PermitRow, clock: &Clock, now: NaiveDateTime) -> Self {
+    pub fn of(
+        row: &PermitRow,
+        clock: &Clock,
+        now: NaiveDateTime,
+        signature: &crate::permits::signing::SignatureCheck,
+    ) -> Self {
         let status = row.shown_status(now);
         PermitVerification {
             status,
             status_label_fa: status.label_fa(),
             valid_until_jalali: jalali_date(clock, row.valid_until),
-            plate_masked: mask_plate(&row.plate),
-            permit_number: row.permit_number,
+            plate_masked: isolate_plate(&mask_plate(&row.plate)),
+            permit_number: row.permit_number.clone(),
             valid_until: utc(row.valid_until),
+            signature: signature.as_str(),
         }
     }
 }
@@ -382,6 +419,15 @@ impl<'a> PermitEventData<'a> {
 #[cfg(test)]
 mod tests {
     use super::mask_plate;
+
+    #[test]
+    fn plates_for_display_are_isolated_with_a_mark_after_the_letter() {
+        assert_eq!(
+            super::isolate_plate("12الف***-67"),
+            "\u{2066}12الف\u{200E}***-67\u{2069}"
+        );
+        assert_eq!(super::isolate_plate("***"), "\u{2066}***\u{2069}");
+    }
 
     #[test]
     fn masks_the_three_middle_digits() {

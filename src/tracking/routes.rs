@@ -4,7 +4,7 @@
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
 use crate::domain::tracking::TrackingCode;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::http::client::client_ip;
 use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
@@ -20,16 +20,19 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// address (429 with `Retry-After`). Every answer, 429 included, carries
 /// `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
 /// `RateLimit: "track";r=<look-ups left>;t=<seconds until the window resets>` (IETF
-/// RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted; an
-/// unknown or mistyped code (the check digit catches any single wrong digit and any swap of
-/// neighbours) is 404.
+/// RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted. A code
+/// that cannot be right (not 12 digits, or a wrong check digit: the check digit catches any
+/// single wrong digit and any swap of neighbours) is 422 `invalid_code`, as for permit
+/// numbers at `GET /permits/verify/{permit_number}`; a well-formed code that names no request
+/// or complaint is 404 `not_found`.
 #[utoipa::path(
     operation_id = "track_request",
     tag = "tracking",
     params(("tracking_code" = String, Path, description = "The tracking code, e.g. `4821-7730-5512` or `۴۸۲۱۷۷۳۰۵۵۱۲`")),
     responses(
         (status = 200, description = "The status.", body = TrackView),
-        (status = 404, description = "Unknown code (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "A well-formed code that names no request or complaint (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a tracking code: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`).", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many look-ups (`rate_limited`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -44,7 +47,7 @@ pub async fn track(
         .public_limiter
         .check("track", &format!("track:{ip}"))?;
     let answer = async {
-        let code = TrackingCode::parse(&code).ok_or_else(ApiError::not_found)?;
+        let code = TrackingCode::parse(&code).ok_or_else(mistyped)?;
         let clock = state.clock;
         let view = state
             .db(move |conn| service::look_up(conn, &clock, &code))
@@ -52,4 +55,13 @@ pub async fn track(
         Ok(HttpResponse::Ok().json(view))
     };
     with_quota_headers(&[quota], answer.await)
+}
+
+/// A code that cannot be right: 422 `invalid_code`, said as for a tracking code.
+fn mistyped() -> ApiError {
+    ApiError::unprocessable(
+        ErrorCode::InvalidCode,
+        "این کد رهگیری اشتباه تایپی دارد؛ لطفاً آن را دوباره از روی رسید درخواست بخوانید و با دقت وارد کنید. کد رهگیری ۱۲ رقم است.",
+        "This tracking code has a typing mistake; please read it again from the request's receipt and type it carefully. A tracking code has 12 digits.",
+    )
 }

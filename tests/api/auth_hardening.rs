@@ -39,7 +39,7 @@ async fn metrics_from(app: &TestApp, forwarded: &str) -> u16 {
 async fn track_from(app: &TestApp, forwarded: &str) -> Reply {
     app.call(
         Method::GET,
-        "/track/123456789012",
+        "/track/123456789010",
         None,
         None,
         &[("x-forwarded-for", forwarded)],

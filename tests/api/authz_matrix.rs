@@ -104,6 +104,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/requests/{id}/permit", "UAFFFFF"),
         ("POST /api/v1/requests/{id}/registration", "UAAFFFF"),
         ("GET /api/v1/permits/verify/{permit_number}", "AAAAAAA"),
+        ("GET /api/v1/permits/signing-keys", "AAAAAAA"),
         ("GET /api/v1/permits", "UAAAAAA"),
         ("GET /api/v1/permits/{id}", "UAAAANA"),
         ("GET /api/v1/permits/by-number/{permit_number}", "UAAAANA"),

@@ -216,6 +216,16 @@ async fn a_backup_under_writes_restores_every_acknowledged_request() {
         let mode = std::fs::metadata(&db_url).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0, "restored database mode {mode:o}");
     }
+    // The permit-signing keys came along, so papers printed before still verify.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let keys = "permit-signing-keys.json";
+        let original = std::fs::read(app.config.data_dir.join(keys)).unwrap();
+        let restored = data_dir.join(keys);
+        assert_eq!(std::fs::read(&restored).unwrap(), original);
+        let mode = std::fs::metadata(&restored).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "restored signing keys mode {mode:o}");
+    }
     let config = test_config(&data_dir, &db_url);
     let restored = Application::build(config, app.clock)
         .await

@@ -269,7 +269,7 @@ async fn oversized_headers_are_a_431_problem() {
         &[("x-padding", &small)],
     )
     .await
-    .problem(404, "not_found");
+    .problem(422, "invalid_code");
 }
 
 /// Heads the HTTP/1 codec itself refuses never reach the service: actix-http answers them with

@@ -25,6 +25,7 @@ mod permit_events;
 mod permit_order;
 mod permit_expiry;
 mod permit_print;
+mod permit_verification;
 mod permits;
 mod persian_text;
 mod persian_views;

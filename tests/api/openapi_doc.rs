@@ -182,6 +182,7 @@ fn public_operations_say_security_empty() {
         "POST /api/v1/auth/refresh",
         "GET /api/v1/track/{tracking_code}",
         "GET /api/v1/permits/verify/{permit_number}",
+        "GET /api/v1/permits/signing-keys",
         "GET /api/v1/notices",
     ] {
         assert!(public.iter().any(|k| k == key), "{key} should be public");

@@ -147,8 +147,10 @@ async fn public_verification_shows_six_fields() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     let v = app.verify_permit(s.permit_number()).await.json(200);
-    assert_eq!(v.as_object().unwrap().len(), 6);
+    // Six facts and whether the URL's signature matches (issue 31).
+    assert_eq!(v.as_object().unwrap().len(), 7);
     assert_eq!(v["status"], "issued");
+    assert_eq!(v["signature"], "absent");
 }
 
 #[tokio::test]

@@ -605,7 +605,7 @@ async fn tracking_reads_persian_digits_with_dashes() {
 }
 
 #[tokio::test]
-async fn a_mistyped_tracking_code_is_not_found() {
+async fn a_mistyped_tracking_code_is_a_422_as_for_permits_and_an_unknown_one_404() {
     let app = spawn_app().await;
     let s = Scenario::new(&app).await.filed().await;
     let mut chars: Vec<char> = s.tracking_code().chars().collect();
@@ -615,8 +615,28 @@ async fn a_mistyped_tracking_code_is_not_found() {
         char::from_u32(chars[3] as u32 + 1).unwrap()
     };
     let typo: String = chars.iter().collect();
-    app.track(&typo).await.problem(404, "not_found");
-    app.track("000000000000").await.problem(404, "not_found");
+    let p = app.track(&typo).await.problem(422, "invalid_code");
+    assert!(text(&p, "detail").contains("کد رهگیری"), "{p}");
+    app.track("000000000000").await.problem(422, "invalid_code");
+    // Too short, too long, letters: the same.
+    for bad in ["1234", "1234567890123", "12345678901a"] {
+        app.track(bad).await.problem(422, "invalid_code");
+    }
+    // As for permit numbers.
+    app.verify_permit(&typo).await.problem(422, "invalid_code");
+    // Well formed (a right check digit) but nobody's: 404.
+    app.track("123456789010").await.problem(404, "not_found");
+    let english = app
+        .call(
+            reqwest::Method::GET,
+            &format!("/track/{typo}"),
+            None,
+            None,
+            &[("accept-language", "en")],
+        )
+        .await;
+    let p = english.problem(422, "invalid_code");
+    assert!(text(&p, "detail").contains("tracking code"), "{p}");
 }
 
 fn urlencode(s: &str) -> String {
@@ -635,9 +655,9 @@ fn urlencode(s: &str) -> String {
 async fn public_tracking_is_rate_limited() {
     let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 5).await;
     for _ in 0..5 {
-        app.track("123456789012").await.problem(404, "not_found");
+        app.track("123456789010").await.problem(404, "not_found");
     }
-    let reply = app.track("123456789012").await;
+    let reply = app.track("123456789010").await;
     assert!(reply.headers.contains_key("retry-after"));
     reply.problem(429, "rate_limited");
 }

@@ -258,7 +258,7 @@ async fn the_permit_and_the_police_queue_carry_the_vehicle_the_agency_and_the_ja
 }
 
 #[tokio::test]
-async fn verification_shows_six_fields_and_the_plate_with_its_middle_digits_hidden() {
+async fn verification_shows_seven_fields_and_the_plate_with_its_middle_digits_hidden() {
     let app = spawn_app().await;
     let (s, permit, through) = chassis_permit(&app).await;
     let v = app
@@ -270,6 +270,7 @@ async fn verification_shows_six_fields_and_the_plate_with_its_middle_digits_hidd
     let shape = [
         "permit_number",
         "plate_masked",
+        "signature",
         "status",
         "status_label_fa",
         "valid_until",
@@ -278,7 +279,12 @@ async fn verification_shows_six_fields_and_the_plate_with_its_middle_digits_hidd
     assert_eq!(keys, shape);
     let parts = &s.request["vehicle"]["plate_parts"];
     let [first, letter, region] = ["first", "letter", "region"].map(|k| text(parts, k));
-    assert_eq!(v["plate_masked"], format!("{first}{letter}***-{region}"));
+    // In a left-to-right isolate, so that no right-to-left text around it reorders it.
+    assert_eq!(
+        v["plate_masked"],
+        format!("\u{2066}{first}{letter}\u{200E}***-{region}\u{2069}")
+    );
+    assert_eq!(v["signature"], "absent", "a number typed by hand");
     assert_eq!(v["status"], "issued");
     assert_eq!(v["status_label_fa"], "صادر شده و معتبر");
     assert_eq!(v["valid_until"], permit["valid_until"]);

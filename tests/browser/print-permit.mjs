@@ -279,7 +279,7 @@ async function main() {
   check(statSync(png).size > 10_000, `PNG written (${statSync(png).size} bytes)`);
 
   const decoded = decodeQr(png);
-  check(decoded === verificationUrl, `QR decodes to the verification URL (${decoded})`);
+  check(decoded.startsWith(`${verificationUrl}?`), `QR decodes to the signed verification URL (${decoded})`);
   const answer = await verify(decoded);
   check(
     answer.status === 200 && answer.body.permit_number === permit.permit_number && answer.body.status === "issued",
@@ -291,7 +291,7 @@ async function main() {
   const a5png = path.join(WORK, "permit-print-a5.png");
   await page.screenshot({ path: a5png, fullPage: true });
   const decodedA5 = decodeQr(a5png);
-  check(decodedA5 === verificationUrl, `A5 layout: QR decodes to the verification URL (${decodedA5})`);
+  check(decodedA5 === decoded, `A5 layout: QR decodes to the signed verification URL (${decodedA5})`);
   await page.setViewportSize({ width: 794, height: 1123 });
 
   // Revoked: the same page now says so, and the same QR code's answer too.
@@ -318,7 +318,7 @@ async function main() {
     check(pages === 1, `revoked permit, ${format} PDF: ${pages} page(s)`);
   }
   const decodedAgain = decodeQr(revokedPng);
-  check(decodedAgain === verificationUrl, `revoked page: QR still decodes (${decodedAgain})`);
+  check(decodedAgain === decoded, `revoked page: QR still decodes (${decodedAgain})`);
   const after = await verify(decodedAgain);
   check(after.status === 200 && after.body.status === "revoked", `verification now says revoked (${after.body.status})`);
 

@@ -519,7 +519,11 @@ async function main(): Promise<void> {
     }),
     200,
   );
+  // The same URL serves people a page when they ask for text/html (Vary: Accept); this
+  // client asks for JSON.
+  if (typeof verified === "string") throw new Error("verification answered a page, not JSON");
   equal(verified.status, "used", "verified permit status");
+  equal(verified.signature, "absent", "a number looked up by hand carries no signature");
 
   console.log(`lifecycle passed: ${trackingCode} is ${done.status} (${stepNo} steps)`);
 }

@@ -664,9 +664,11 @@ export interface paths {
          *     address (429 with `Retry-After`). Every answer, 429 included, carries
          *     `RateLimit-Policy: "track";q=<look-ups per window>;w=60` and
          *     `RateLimit: "track";r=<look-ups left>;t=<seconds until the window resets>` (IETF
-         *     RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted; an
-         *     unknown or mistyped code (the check digit catches any single wrong digit and any swap of
-         *     neighbours) is 404.
+         *     RateLimit headers; the counter is per replica, a fixed one-minute window). Persian digits, spaces and dashes are accepted. A code
+         *     that cannot be right (not 12 digits, or a wrong check digit: the check digit catches any
+         *     single wrong digit and any swap of neighbours) is 422 `invalid_code`, as for permit
+         *     numbers at `GET /permits/verify/{permit_number}`; a well-formed code that names no request
+         *     or complaint is 404 `not_found`.
          */
         get: operations["track_request"];
         put?: never;
@@ -841,15 +843,56 @@ export interface paths {
          * @description Check a printed permit: whether the number is genuine, still valid, and for which car.
          *     **Public**, rate limited per client address (429 with `Retry-After`; every answer carries
          *     `RateLimit-Policy: "verify";q=<look-ups per window>;w=60` and
-         *     `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`); shows exactly `permit_number`, `status`,
-         *     `status_label_fa`, `valid_until`, `valid_until_jalali` and `plate_masked` (the plate with
-         *     its three middle digits hidden, `12الف***-67`), so that a genuine number cannot be shown for
-         *     another car, and nothing personal.
+         *     `RateLimit: "verify";r=<look-ups left>;t=<seconds until the window resets>`).
+         *
+         *     **Content negotiation** (every answer carries `Vary: Accept`): a client whose `Accept`
+         *     names `text/html` (or `application/xhtml+xml`) at least as highly as JSON — a phone's
+         *     browser opening the printed QR code — gets a Persian, right-to-left page for people (no
+         *     script, its own strict `Content-Security-Policy`): the verdict in large words and colour,
+         *     the plate drawn as on the permit, the validity as a Jalali date with its weekday, the
+         *     permit number in groups of four and whether the paper's signature matches; errors are pages
+         *     too, with the same status. Any other client (`application/json`, `*\/*`, no `Accept`) gets
+         *     JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
+         *     `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
+         *     `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
+         *     be shown for another car, and `signature`; nothing personal.
+         *
+         *     **Signature**: the printed QR code's URL carries `p` (the canonical plate), `u` (the
+         *     permit's `valid_until`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), `k` (the key id) and `s` (an Ed25519
+         *     signature, base64url without padding, over the UTF-8 bytes of
+         *     `PP1|<permit_number>|<p>|<u>`). `signature` is `valid` when a key listed at
+         *     `GET /permits/signing-keys` signed exactly these facts and they are this permit's,
+         *     `invalid` when not (an altered plate or date, an unknown key, a malformed value), `absent`
+         *     when the URL carries no `k`/`s`. The page then shows the whole plate; otherwise the masked one.
          *
          *     A number that cannot be right (not 12 digits, or a wrong check digit: a typing mistake) is
          *     422 `invalid_code`; a well-formed number that names no permit is 404 `not_found`.
          */
         get: operations["verify_permit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Permit-signing public keys.
+         * @description The Ed25519 public keys whose signatures printed permits carry (the QR code's URL: `k`, `s`
+         *     over `p`, `u`), so that a police app can check a paper with no network: the active key and
+         *     every retired one (rotated with `plate-permits rotate-signing-key`), which still verifies
+         *     what it signed. **Public**; cacheable for 5 minutes. The exact message format is in the
+         *     README ("Signed permits").
+         */
+        get: operations["permit_signing_keys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3037,7 +3080,7 @@ export interface components {
         };
         /**
          * @description The public answer to "is this printed permit genuine and valid, and for which car?": exactly
-         *     these six fields, nothing personal.
+         *     these seven fields, nothing personal.
          */
         PermitVerification: {
             /** @example 731904552817 */
@@ -3058,10 +3101,18 @@ export interface components {
             valid_until_jalali: string;
             /**
              * @description The plate with its three middle digits hidden, `12الف***-67`: enough to tell whether
-             *     the paper belongs to the car in front of you, not enough to look a car up.
-             * @example 12الف***-67
+             *     the paper belongs to the car in front of you, not enough to look a car up. For display:
+             *     wrapped in a left-to-right isolate (U+2066 … U+2069) with a left-to-right mark (U+200E)
+             *     after the letter, so that the bidi algorithm shows
+             *     it in the plate's order in any right-to-left text.
+             * @example ⁦12الف‎***-67⁩
              */
             plate_masked: string;
+            /**
+             * @description Whether the URL's signature matches the permit.
+             * @enum {string}
+             */
+            signature: "valid" | "invalid" | "absent";
         };
         /** @description A plate-removal permit. */
         PermitView: {
@@ -3212,6 +3263,8 @@ export interface components {
             existing_tracking_code?: string | null;
             /** @description For `duplicate`: the field whose value is already taken (e.g. `national_id`). */
             field?: string | null;
+            /** @description For `cursor_ahead`: the newest event id the feed holds (resume from it or lower). */
+            newest_id?: string | null;
             /** @description For `documents_missing`: the asked document types that have no upload since the ask. */
             missing_document_types?: string[] | null;
             /**
@@ -3244,6 +3297,31 @@ export interface components {
             code: string;
             /** @description Localised message. */
             message: string;
+        };
+        /** @description A published public key. */
+        PublicKeyView: {
+            /**
+             * @description 8 characters: base64url of the first 6 bytes of SHA-256 of the raw public key.
+             * @example q3Xv0b1T
+             */
+            key_id: string;
+            /**
+             * @description The raw 32-byte Ed25519 public key, base64url without padding.
+             * @example Wq5uI3aTzW3l4z1H2Lr8v9CkRkq0lP3sQ7pQ3D0cJzM
+             */
+            public_key: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it stopped signing (a rotation); it still verifies what it signed.
+             */
+            retired_at?: string | null;
+            /**
+             * @description `active` (signs new permits) or `retired`.
+             * @example active
+             */
+            status: string;
         };
         /**
          * @description Why the plate is to be removed.
@@ -3634,6 +3712,24 @@ export interface components {
              * @example معاون اموال دولتی
              */
             position?: string | null;
+        };
+        /** @description The public keys that sign printed permits. */
+        SigningKeys: {
+            /**
+             * @description Always `Ed25519`.
+             * @example Ed25519
+             */
+            algorithm: string;
+            /**
+             * @description The signed message, with its fields in order.
+             * @example PP1|<permit_number>|<plate>|<valid_until>
+             */
+            message_format: string;
+            /**
+             * @description Every key, oldest first: the active one signs new permits; retired ones still verify
+             *     the permits they signed.
+             */
+            keys: components["schemas"]["PublicKeyView"][];
         };
         /** @description How a request's SLA clocks were computed. */
         SlaExplanation: {
@@ -6025,8 +6121,19 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown code (`not_found`). */
+            /** @description A well-formed code that names no request or complaint (`not_found`). */
             404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a tracking code: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`). */
+            422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -6520,7 +6627,16 @@ export interface operations {
     };
     verify_permit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The canonical plate the permit names, `12الف345-67` (signed). */
+                p?: string;
+                /** @description The permit's `valid_until`, UTC, `YYYY-MM-DDTHH:MM:SSZ` (signed). */
+                u?: string;
+                /** @description The id of the key that signed (see `GET /permits/signing-keys`). */
+                k?: string;
+                /** @description Ed25519 signature, base64url without padding, over `PP1|<permit_number>|<p>|<u>`. */
+                s?: string;
+            };
             header?: never;
             path: {
                 /** @description The permit number as printed (Persian digits, spaces and dashes accepted) */
@@ -6530,23 +6646,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The permit's status. */
+            /** @description The permit's status: JSON, or the page for `Accept: text/html`. */
             200: {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
                     RateLimit?: string;
                     /** @description The quota policies as a structured-field list (IETF httpapi-ratelimit-headers), e.g. `"track";q=60;w=60` (60 look-ups per 60 seconds per client address). Policies: `track`, `verify`; sign-in counts failed attempts under `login-account-address` (per account and client address, 15 minutes) and `login-address` (per client address); past the free ones, each further attempt waits a doubling delay. */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept` */
+                    Vary?: string;
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PermitVerification"];
+                    /** @example <!DOCTYPE html><html dir="rtl" lang="fa">…</html> */
+                    "text/html": string;
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description A well-formed number that names no permit (`not_found`). */
+            /** @description A well-formed number that names no permit (`not_found`); a page for `Accept: text/html`. */
             404: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6555,9 +6675,10 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`). */
+            /** @description Not a permit number: not 12 digits, or the check digit does not match — a typing mistake (`invalid_code`); a page for `Accept: text/html`. */
             422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6566,9 +6687,10 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description Too many look-ups (`rate_limited`). */
+            /** @description Too many look-ups (`rate_limited`); a page for `Accept: text/html`. */
             429: {
                 headers: {
                     /** @description What is left of each policy, e.g. `"track";r=59;t=60` (59 calls left, the window resets in 60 seconds); on a 429, `t` equals `Retry-After`. */
@@ -6583,6 +6705,31 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    permit_signing_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
                 };
             };
             500: components["responses"]["InternalError"];
