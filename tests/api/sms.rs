@@ -803,3 +803,27 @@ async fn the_agency_daily_quota_holds_messages_beyond_it() {
     app.clock.advance(TimeDelta::hours(15));
     assert!(wait_for(|| gw.count() >= 3).await);
 }
+
+/// No API path changes a request's contact mobile (where its SMS go); the database refuses any
+/// other path's change, so the recipient never changes unaudited. Other updates still work.
+#[tokio::test]
+async fn the_contact_mobile_of_a_request_cannot_change_outside_an_audited_path() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let mut conn = plate_permits::db::DbManager::connect_url(&app.db.url);
+    use diesel::RunQueryDsl;
+    let changed = diesel::sql_query(format!(
+        "UPDATE requests SET contact_mobile = '09120000000' WHERE id = '{}'",
+        s.id()
+    ))
+    .execute(&mut conn);
+    assert!(changed.is_err(), "the recipient changed without an audit");
+    let same = diesel::sql_query(format!(
+        "UPDATE requests SET contact_mobile = contact_mobile WHERE id = '{}'",
+        s.id()
+    ))
+    .execute(&mut conn);
+    assert_eq!(same.unwrap(), 1);
+    // The request still moves on.
+    s.reviewed().await;
+}
