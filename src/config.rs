@@ -791,6 +791,11 @@ pub struct Config {
     #[arg(long, env = "SMS_MAX_PER_RECIPIENT_PER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
     pub sms_max_per_recipient_per_hour: u32,
 
+    /// At most this many SMS about one agency's requests go out per local day; the rest wait,
+    /// `pending` with `last_error` saying so, until the next day's allowance (never dropped).
+    #[arg(long, env = "SMS_AGENCY_DAILY_QUOTA", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
+    pub sms_agency_daily_quota: u32,
+
     /// Run the SMS worker in this process (every replica may).
     #[arg(long, env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub sms_worker: bool,

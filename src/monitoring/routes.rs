@@ -55,6 +55,7 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
 /// `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
 /// `plate_permits_sms_messages{status}` (pending, sent, failed, suppressed);
 /// `plate_permits_sms_oldest_due_seconds` (how long the oldest SMS due for sending has waited);
+/// `plate_permits_sms_quota_held_messages` (SMS held by an agency's daily quota);
 /// `plate_permits_uptime_seconds`.
 #[utoipa::path(
     operation_id = "get_metrics",

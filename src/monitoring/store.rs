@@ -20,6 +20,8 @@ pub struct Gauges {
     pub sms: Vec<(MessageStatus, i64)>,
     /// Seconds the oldest due SMS has waited for the worker (0 when none is due).
     pub sms_oldest_due_secs: i64,
+    /// Pending SMS held because their agency's daily quota is used up.
+    pub sms_quota_held: i64,
 }
 
 pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
@@ -35,5 +37,6 @@ pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
         sms: crate::sms::store::count_by_status(conn)?,
         sms_oldest_due_secs: crate::sms::store::oldest_due(conn, at)?
             .map_or(0, |due| (at - due).num_seconds().max(0)),
+        sms_quota_held: crate::sms::store::count_quota_held(conn)?,
     })
 }

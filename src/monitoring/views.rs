@@ -54,6 +54,13 @@ pub fn exposition(http: &HttpMetrics, gauges: &Gauges) -> String {
         "plate_permits_sms_oldest_due_seconds {}",
         gauges.sms_oldest_due_secs
     );
+    out.push_str("# HELP plate_permits_sms_quota_held_messages SMS held until the next day because their agency's daily quota (SMS_AGENCY_DAILY_QUOTA) is used up.\n");
+    out.push_str("# TYPE plate_permits_sms_quota_held_messages gauge\n");
+    let _ = writeln!(
+        out,
+        "plate_permits_sms_quota_held_messages {}",
+        gauges.sms_quota_held
+    );
     out.push_str("# HELP plate_permits_uptime_seconds Seconds since this process started.\n");
     out.push_str("# TYPE plate_permits_uptime_seconds gauge\n");
     let _ = writeln!(out, "plate_permits_uptime_seconds {}", http.uptime_secs());

@@ -135,12 +135,14 @@ pub struct UpdateTemplate {
 pub struct NewTemplate(pub Option<String>);
 
 impl NewTemplate {
-    pub fn parse(event: SmsEvent, input: UpdateTemplate) -> ApiResult<Self> {
+    /// `public_base_url`: the only address the text may link to.
+    pub fn parse(event: SmsEvent, input: UpdateTemplate, public_base_url: &str) -> ApiResult<Self> {
         let Some(body) = input.body else {
             return Ok(NewTemplate(None));
         };
         let body = crate::domain::text::normalize_text(&body);
-        let issues = templates::check(event, "body", &body);
+        let mut issues = templates::check(event, "body", &body);
+        issues.extend(templates::check_urls("body", &body, public_base_url));
         if !issues.is_empty() {
             return Err(crate::error::ApiError::validation(issues));
         }

@@ -67,7 +67,10 @@ pub async fn list_templates(state: web::Data<AppState>, user: AuthUser) -> ApiRe
 /// `{tracking_code}`, rendered with Persian digits); `body: null` restores the built-in text.
 /// Messages already queued keep their text. A placeholder the event does not have is 422
 /// `validation_failed` naming `body` (`unknown_placeholder`), as is an unbalanced brace
-/// (`invalid_template`). Roles: `admin`.
+/// (`invalid_template`) and any link but the service's own public address (`url_not_allowed`).
+/// Placeholder values are cleaned when sent: one line, no links, each at most its bound
+/// (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` 20,
+/// `reason` 40, `title` 60, `documents` 120 characters, cut with «…»). Roles: `admin`.
 #[utoipa::path(
     operation_id = "update_sms_template",
     tag = "notifications",
@@ -90,7 +93,11 @@ pub async fn update_template(
     let clock = state.clock;
     user.require(&[Role::Admin])?;
     let event: SmsEvent = event.parse().map_err(|_| ApiError::not_found())?;
-    let new = NewTemplate::parse(event, body.into_inner()?)?;
+    let new = NewTemplate::parse(
+        event,
+        body.into_inner()?,
+        state.config.public_base_url.as_str(),
+    )?;
     let actor = crate::audit::Actor::of(&user);
     let view = state
         .tx(move |c| service::save_template(c, &actor, event, new, clock.now()))

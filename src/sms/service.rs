@@ -57,6 +57,33 @@ fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<Strin
     Ok(names.join("، "))
 }
 
+/// The label a withdrawal is announced with: withdrawals carry no code, and the agency's own
+/// words never go out by SMS.
+pub const WITHDRAWAL_LABEL: &str = "انصراف دستگاه متقاضی";
+
+/// The `{reason}` of a refusal, rejection or withdrawal: the Persian label of its code, never
+/// the free-text note (a rejection's code is on the request, a refusal's on the permit's
+/// receipt; a withdrawal has [`WITHDRAWAL_LABEL`]).
+fn coded_reason(conn: &mut DbConnection, event: SmsEvent, request_id: &str) -> ApiResult<String> {
+    Ok(match event {
+        SmsEvent::Rejected => crate::requests::store::load(conn, request_id)?
+            .rejection_reason
+            .map(|r| r.label_fa().to_owned())
+            .unwrap_or_default(),
+        SmsEvent::RemovalRefused => {
+            match crate::permits::store::latest_of_request(conn, request_id)? {
+                Some(p) => crate::permits::store::receipt_of(conn, &p.id)?
+                    .and_then(|r| r.refusal_reason)
+                    .map(|r| r.label_fa().to_owned())
+                    .unwrap_or_default(),
+                None => String::new(),
+            }
+        }
+        SmsEvent::Withdrawn => WITHDRAWAL_LABEL.to_owned(),
+        _ => String::new(),
+    })
+}
+
 /// Enqueues the applicant's message for a filing or transition, in its transaction (the
 /// requests module's [`ChangeHook`](crate::requests::service::ChangeHook)). One message per
 /// change: the dedupe key is the request, its version after the change, and the recipient.
@@ -72,7 +99,8 @@ pub fn on_request_change(
     let mut values = vec![
         ("tracking_code", r.tracking_code.clone()),
         ("plate", r.plate.clone()),
-        ("reason", change.note.unwrap_or_default().to_owned()),
+        // The coded label, never `change.note` (the agency's or directorate's free text).
+        ("reason", coded_reason(conn, event, &r.id)?),
     ];
     match event {
         SmsEvent::DocumentsRequested => values.push(("documents", asked_documents(conn, &r.id)?)),

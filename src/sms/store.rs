@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{sms_messages as sm, sms_templates as st, users};
+use crate::db::schema::{requests, sms_messages as sm, sms_templates as st, users};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::sms::model::{MessageRow, TemplateRow};
@@ -197,6 +197,84 @@ pub fn recent_to(
         times.sort();
     }
     Ok(recent)
+}
+
+/// Why a message waits for the next day: its agency's daily quota is used up (kept in
+/// `last_error`; `/metrics` counts the messages held so).
+pub const QUOTA_HELD: &str = "held: the agency's daily SMS quota (SMS_AGENCY_DAILY_QUOTA) is used up; it goes out with the next day's allowance";
+
+/// The organisation of each of `request_ids`.
+pub fn organisations_of(
+    conn: &mut DbConnection,
+    request_ids: &[&str],
+) -> ApiResult<HashMap<String, String>> {
+    if request_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(String, String)> = requests::table
+        .filter(requests::id.eq_any(request_ids))
+        .select((requests::id, requests::organisation_id))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// How many messages about `organisation`'s requests went out since `since` or are being sent
+/// (under a live lease at `at`).
+pub fn sent_for_organisation(
+    conn: &mut DbConnection,
+    organisation: &str,
+    since: NaiveDateTime,
+    at: NaiveDateTime,
+) -> ApiResult<i64> {
+    let of_org = requests::table
+        .filter(requests::organisation_id.eq(organisation))
+        .select(requests::id.nullable());
+    let sent: i64 = sm::table
+        .filter(sm::request_id.eq_any(of_org))
+        .filter(sm::status.eq(MessageStatus::Sent))
+        .filter(sm::sent_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    let of_org = requests::table
+        .filter(requests::organisation_id.eq(organisation))
+        .select(requests::id.nullable());
+    let leased: i64 = sm::table
+        .filter(sm::request_id.eq_any(of_org))
+        .filter(sm::status.eq(MessageStatus::Pending))
+        .filter(sm::locked_until.gt(at))
+        .count()
+        .get_result(conn)?;
+    Ok(sent + leased)
+}
+
+/// Holds messages until `until` because their agency's daily quota is used up (no attempt
+/// counted; `last_error` says why).
+pub fn hold_for_quota(
+    conn: &mut DbConnection,
+    ids: &[&str],
+    until: NaiveDateTime,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    if !ids.is_empty() {
+        diesel::update(sm::table.filter(sm::id.eq_any(ids)))
+            .set((
+                sm::next_attempt_at.eq(until),
+                sm::locked_until.eq(None::<NaiveDateTime>),
+                sm::last_error.eq(QUOTA_HELD),
+                sm::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Pending messages held by an agency's daily quota (for `/metrics`).
+pub fn count_quota_held(conn: &mut DbConnection) -> ApiResult<i64> {
+    Ok(sm::table
+        .filter(sm::status.eq(MessageStatus::Pending))
+        .filter(sm::last_error.eq(QUOTA_HELD))
+        .count()
+        .get_result(conn)?)
 }
 
 /// Puts leased messages back to wait until `until`, without counting an attempt.

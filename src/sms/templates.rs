@@ -1,6 +1,13 @@
 //! Message templates: Persian text with named placeholders (`{tracking_code}`), a built-in
 //! default per event that an administrator may override, checked on save, and rendered with
 //! Persian digits.
+//!
+//! What a placeholder carries is never an agency's free text (reasons go out as the Persian
+//! labels of their codes, see `sms::service`), and whatever it carries, [`render`] cleans every
+//! value, for every template (built-in, administrator's, and any added later): one line, no
+//! invisible characters, no URL-like token ([`is_url_like`]), at most [`bound`] characters
+//! (cut with «…»). An administrator's text may hold no URL but the service's own public
+//! address ([`check_urls`]).
 
 use crate::domain::text::persian_digits;
 use crate::error::FieldIssue;
@@ -21,6 +28,107 @@ pub fn placeholders(event: SmsEvent) -> &'static [&'static str] {
         }
         SmsEvent::Outage | SmsEvent::Maintenance => &["title", "starts_at", "ends_at"],
     }
+}
+
+/// The longest value, in characters, `{name}` is filled with; longer values are cut with «…».
+/// Placeholders this table does not name (events added later) get 40.
+pub fn bound(name: &str) -> usize {
+    match name {
+        "tracking_code" => 16,
+        "plate" | "permit_number" | "starts_at" | "ends_at" => 32,
+        "valid_until" => 20,
+        "reason" => 40,
+        "title" => 60,
+        "documents" => 120,
+        _ => 40,
+    }
+}
+
+/// Whether a whitespace-free token reads as a link: a scheme (`http://`, `tg:`-like `…://`),
+/// `www.`, an e-mail-like `@`, a dotted IPv4 address, or a host name with an alphabetic
+/// top-level label (`pay.example.com/x`, `t.me/x`, `bit.ly`).
+pub fn is_url_like(token: &str) -> bool {
+    let t = token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if t.is_empty() {
+        return false;
+    }
+    if t.contains("://") || t.starts_with("www.") || t.contains("www.") {
+        return true;
+    }
+    // The host part: before any path, query or port.
+    let host = t
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or_default()
+        .rsplit('@')
+        .next()
+        .unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return t.contains('@') && t.contains('.');
+    }
+    if labels.len() == 4 && labels.iter().all(|l| l.chars().all(|c| c.is_ascii_digit())) {
+        return true;
+    }
+    let tld = labels[labels.len() - 1];
+    (2..=24).contains(&tld.chars().count())
+        && tld.chars().all(|c| c.is_alphabetic())
+        && labels[..labels.len() - 1]
+            .iter()
+            .all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// A placeholder's value as it may go out: one line, invisible characters dropped, URL-like
+/// tokens removed, at most [`bound`]`(name)` characters (the cut ends in «…»).
+pub fn clean_value(name: &str, value: &str) -> String {
+    let line = crate::domain::text::normalize_line(value);
+    let kept: Vec<&str> = line.split(' ').filter(|t| !is_url_like(t)).collect();
+    let text = kept.join(" ");
+    let max = bound(name);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut = cut.trim_end().to_owned();
+    cut.push('…');
+    cut
+}
+
+/// The host of the service's public address (`PUBLIC_BASE_URL`), lower case.
+fn host_of(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+}
+
+/// An administrator's text may carry no link but the service's own public address: any other
+/// URL-like token is an issue naming `field` (`url_not_allowed`).
+pub fn check_urls(field: &str, body: &str, public_base_url: &str) -> Vec<crate::error::FieldIssue> {
+    let own = host_of(public_base_url);
+    let mut issues = Vec::new();
+    for token in body.split_whitespace() {
+        if !is_url_like(token) {
+            continue;
+        }
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        let with_scheme = if t.contains("://") {
+            t.to_owned()
+        } else {
+            format!("https://{t}")
+        };
+        if own.is_some() && host_of(&with_scheme) == own {
+            continue;
+        }
+        issues.push(FieldIssue::new(
+            field,
+            "url_not_allowed",
+            format!("متن پیامک جز نشانی خود سامانه ({public_base_url}) پیوندی نمی‌پذیرد: «{token}»."),
+            format!("The message text may carry no link but the service's own address ({public_base_url}): '{token}'."),
+        ));
+    }
+    issues
 }
 
 /// The built-in text of each event.
@@ -122,8 +230,8 @@ pub fn check(event: SmsEvent, field: &str, body: &str) -> Vec<FieldIssue> {
     issues
 }
 
-/// Fills a template; a placeholder without a value is left empty. ASCII digits, in the text
-/// and in the values, are written as Persian digits.
+/// Fills a template; a placeholder without a value is left empty, every value goes through
+/// [`clean_value`]. ASCII digits, in the text and in the values, are written as Persian digits.
 pub fn render(body: &str, values: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(body.len() + 64);
     match parse(body) {
@@ -133,7 +241,7 @@ pub fn render(body: &str, values: &[(&str, String)]) -> String {
                     Part::Text(t) => out.push_str(t),
                     Part::Field(name) => {
                         if let Some((_, v)) = values.iter().find(|(k, _)| *k == name) {
-                            out.push_str(v);
+                            out.push_str(&clean_value(name, v));
                         }
                     }
                 }
@@ -180,5 +288,70 @@ mod tests {
             &[("tracking_code", "123456".to_owned())],
         );
         assert_eq!(text, "کد ۱۲۳۴۵۶، مهلت ۳ روز");
+    }
+
+    #[test]
+    fn urls_are_recognised_in_their_usual_forms() {
+        for url in [
+            "https://pay.example.com/x",
+            "http://[::1]/",
+            "hxxp://evil",
+            "www.example.ir",
+            "pay.example.com/invoice?id=1",
+            "t.me/scam",
+            "bit.ly",
+            "(example.com)",
+            "192.168.1.10/x",
+            "user@example.com",
+            "علتpay.example.com",
+        ] {
+            assert!(is_url_like(url), "{url}");
+        }
+        for text in [
+            "۱۲ب۳۴۵-۶۷",
+            "1405/09/03",
+            "PP-1405-000123",
+            "سند",
+            "3.5",
+            "a.1",
+            "...",
+        ] {
+            assert!(!is_url_like(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn values_are_cleaned_and_bounded() {
+        let long = format!(
+            "{} https://pay.example.com/x {}",
+            "الف".repeat(400),
+            "ب".repeat(400)
+        );
+        let v = clean_value("reason", &long);
+        assert_eq!(v.chars().count(), bound("reason"));
+        assert!(v.ends_with('…'));
+        assert!(!v.contains("example"));
+        assert_eq!(clean_value("title", "قطعی\nبرق www.x.ir"), "قطعی برق");
+        assert_eq!(
+            clean_value("future_placeholder", &"ج".repeat(100))
+                .chars()
+                .count(),
+            40
+        );
+        let text = render(
+            "علت: {reason}",
+            &[("reason", format!("{} pay.example.com", "د".repeat(2000)))],
+        );
+        assert!(text.chars().count() <= 5 + bound("reason"), "{text}");
+    }
+
+    #[test]
+    fn an_administrators_text_may_link_only_to_the_service() {
+        let own = "https://permits.example.ir";
+        assert!(check_urls("body", "پیگیری: https://permits.example.ir/track", own).is_empty());
+        assert!(check_urls("body", "پیگیری: permits.example.ir/track", own).is_empty());
+        let issues = check_urls("body", "پرداخت: https://pay.example.com", own);
+        assert_eq!(issues[0].code, "url_not_allowed");
+        assert_eq!(check_urls("body", "www.evil.ir و t.me/x", own).len(), 2);
     }
 }

@@ -1,7 +1,8 @@
 //! The sending worker. It runs in every replica: enqueues the evening-before maintenance
 //! reminders, takes due messages (serialised across replicas by an advisory lock on
 //! PostgreSQL, rows taken `FOR UPDATE SKIP LOCKED`; SQLite has one writer), holds those that
-//! quiet hours or the per-recipient hourly cap do not allow yet, leases the rest and sends
+//! quiet hours, the agency's daily quota (`SMS_AGENCY_DAILY_QUOTA`, until the next local day)
+//! or the per-recipient hourly cap do not allow yet, leases the rest and sends
 //! them concurrently. A failed attempt is retried with exponential back-off and jitter until
 //! `SMS_MAX_ATTEMPTS`; a replica killed mid-send loses nothing: its lease expires and another
 //! attempt follows with the same message id, which the gateway may use to deduplicate.
@@ -99,8 +100,35 @@ fn claim(
         let recipients: BTreeSet<&str> = capped.iter().map(|m| m.recipient.as_str()).collect();
         let recipients: Vec<&str> = recipients.into_iter().collect();
         let mut recent = store::recent_to(c, &recipients, at - TimeDelta::hours(1), at)?;
+        // The agency's daily quota (messages about its requests, per local day): read once per
+        // agency in the batch, counted as the claim takes messages.
+        let local_day = clock.tz().from_utc_datetime(&at).date_naive();
+        let day_start = clock.day_start_utc(local_day);
+        let next_day = clock.day_start_utc(local_day + TimeDelta::days(1));
+        let quota = i64::from(config.sms_agency_daily_quota);
+        let request_ids: BTreeSet<&str> = capped
+            .iter()
+            .filter_map(|m| m.request_id.as_deref())
+            .collect();
+        let request_ids: Vec<&str> = request_ids.into_iter().collect();
+        let org_of = store::organisations_of(c, &request_ids)?;
+        let mut used: BTreeMap<String, i64> = BTreeMap::new();
+        for org in org_of.values() {
+            if !used.contains_key(org) {
+                let n = store::sent_for_organisation(c, org, day_start, at)?;
+                used.insert(org.clone(), n);
+            }
+        }
+        let mut over_quota: Vec<&str> = Vec::new();
         let mut taken: Vec<MessageRow> = Vec::new();
         for m in capped {
+            let org = m.request_id.as_ref().and_then(|r| org_of.get(r));
+            if let Some(org) = org {
+                if used.get(org).copied().unwrap_or(0) >= quota {
+                    over_quota.push(&m.id);
+                    continue;
+                }
+            }
             let sent = recent.entry(m.recipient.clone()).or_default();
             if sent.len() >= cap {
                 // Wait until the oldest of the last hour's messages is an hour old.
@@ -112,8 +140,18 @@ fn claim(
             }
             // Taken now: it counts as sent at `at`, the latest instant of the window.
             sent.push(at);
+            if let Some(org) = org {
+                *used.entry(org.clone()).or_default() += 1;
+            }
             taken.push(m.clone());
         }
+        if !over_quota.is_empty() {
+            tracing::warn!(
+                held = over_quota.len(),
+                "sms held: an agency's daily SMS quota is used up"
+            );
+        }
+        store::hold_for_quota(c, &over_quota, next_day.max(at + TimeDelta::seconds(1)), at)?;
         store::suppress(c, &expired, "expired before it could be sent", at)?;
         for (until, ids) in &held {
             store::hold(c, ids, *until, at)?;

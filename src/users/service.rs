@@ -142,6 +142,7 @@ pub fn update(
     let current = store::person(conn, id)?;
     if_match.check(current.version)?;
     let disabled = changes.disabled.unwrap_or(current.disabled);
+    let old_mobile = current.mobile.clone();
     let profile = Profile {
         full_name: changes.full_name.unwrap_or(current.full_name),
         position: match changes.position {
@@ -154,6 +155,13 @@ pub fn update(
         },
         disabled,
     };
+    // The mobile is where notices are sent by SMS: a change of recipient is audited (masked).
+    let mobile_change = (profile.mobile != old_mobile).then(|| {
+        serde_json::json!({
+            "from": old_mobile.as_deref().map(crate::domain::mobile::mask),
+            "to": profile.mobile.as_deref().map(crate::domain::mobile::mask),
+        })
+    });
     if !store::update_profile(conn, id, current.version, profile, at)? {
         return Err(ApiError::precondition_failed());
     }
@@ -166,6 +174,7 @@ pub fn update(
         audit::Entry::by(actor, Action::UserUpdated, Subject::User, id).detail(serde_json::json!({
             "disabled": disabled,
             "was_disabled": current.disabled,
+            "mobile_changed": mobile_change,
         })),
     )?;
     accounts::user(conn, id)

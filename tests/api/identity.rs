@@ -630,3 +630,33 @@ fn create_admin_command_creates_a_second_administrator() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("temporary password"), "{stderr}");
 }
+
+/// Issue 33 row 3: a user's mobile is where notices are sent by SMS; changing it is audited,
+/// masked, and a change of anything else says no recipient changed.
+#[tokio::test]
+async fn a_change_of_mobile_is_audited_as_a_recipient_change() {
+    let app = spawn_app().await;
+    let (admin, id, _) = police_user(&app).await;
+    let path = format!("/users/{id}");
+    app.patch_as(&admin, &path, &json!({"mobile": "09127654321"}))
+        .await
+        .json(200);
+    app.patch_as(&admin, &path, &json!({"full_name": "نام دیگر"}))
+        .await
+        .json(200);
+    let entries = app
+        .items(&admin, &format!("/audit?subject={id}&action=user.updated"))
+        .await;
+    assert_eq!(entries.len(), 2, "{entries:#?}");
+    let changed: Vec<&Value> = entries
+        .iter()
+        .map(|e| &e["detail"]["mobile_changed"])
+        .collect();
+    let with_change = changed
+        .iter()
+        .find(|c| !c.is_null())
+        .expect("one entry names the recipient change");
+    assert_eq!(with_change["to"], "0912***4321");
+    assert!(with_change["from"].as_str().unwrap().contains("***"));
+    assert!(changed.iter().any(|c| c.is_null()));
+}

@@ -29,6 +29,43 @@ async fn organisation_names_differing_by_zwnj_or_space_are_one_name() {
     assert_eq!(p["field"], "name");
 }
 
+/// Issue 33 row 10: invisible characters (tag block, deprecated format controls, Hangul
+/// fillers, soft hyphen, U+034F, U+180E, U+FFF9) do not make a second name, and are not kept
+/// in the name shown.
+#[tokio::test]
+async fn organisation_names_with_invisible_characters_are_the_clean_name() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let clean = app
+        .post_as(&admin, "/organisations", &organisation("سازمان نمونه شمال"))
+        .await
+        .json(201);
+    assert_eq!(clean["name"], "سازمان نمونه شمال");
+    for variant in [
+        "سازمان\u{E0041}\u{E0064}\u{E007F} نمونه شمال",
+        "\u{E0001}سازمان نمونه شمال\u{E0000}",
+        "سازمان\u{206A} نمونه\u{206F} شمال",
+        "سازمان نمونه\u{3164} شمال\u{115F}\u{1160}\u{FFA0}",
+        "ساز\u{00AD}مان نمو\u{034F}نه شم\u{180E}ال\u{FFF9}\u{FFFB}",
+    ] {
+        let p = app
+            .post_as(&admin, "/organisations", &organisation(variant))
+            .await
+            .problem(409, "duplicate");
+        assert_eq!(p["field"], "name", "{variant:?}");
+    }
+    // Stored for display without them.
+    let tagged = app
+        .post_as(
+            &admin,
+            "/organisations",
+            &organisation("سازمان\u{E0041} دیگر\u{206B}\u{3164}"),
+        )
+        .await
+        .json(201);
+    assert_eq!(tagged["name"], "سازمان دیگر");
+}
+
 #[tokio::test]
 async fn organisation_names_differing_by_diacritics_arabic_letters_or_tatweel_are_one_name() {
     let app = spawn_app().await;

@@ -210,8 +210,12 @@ async fn each_event_sends_one_message_to_the_applicants_mobile() {
         "{} / {valid_jalali}",
         text(&msgs_a[2])
     );
-    assert!(text(&msgs_a[3]).contains("خودرو در محل حاضر نبود"));
-    assert!(text(&msgs_a[4]).contains("سند مالکیت معتبر نیست"));
+    // Reasons go out as their codes' labels, never the notes.
+    assert!(text(&msgs_a[3]).contains("عدم حضور خودرو"));
+    assert!(!text(&msgs_a[3]).contains("خودرو در محل حاضر نبود"));
+    assert!(text(&msgs_a[4]).contains("علت: سایر"));
+    assert!(!text(&msgs_a[4]).contains("سند مالکیت معتبر نیست"));
+    assert!(text(&msgs_c[1]).contains("انصراف دستگاه متقاضی"));
 
     // The gateway got each message exactly once, to the applicant, with the bearer token and
     // the message's id.
@@ -650,4 +654,176 @@ async fn metrics_count_messages_by_status_and_how_long_a_due_one_has_waited() {
     );
     assert_eq!(metric(&m, "plate_permits_sms_messages{status=\"sent\"}"), 1);
     assert_eq!(metric(&m, "plate_permits_sms_oldest_due_seconds"), 0);
+}
+
+/// A UCS-2 SMS carries 70 characters, or 67 per part when split: two parts.
+const TWO_PARTS: usize = 134;
+
+#[tokio::test]
+async fn a_long_withdrawal_reason_with_a_url_goes_out_as_its_label_only() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(sms_to(&url)).await;
+    let s = Scenario::new(&app).await.filed().await;
+    let head = "برای پرداخت جریمه به https://pay.example.com/invoice?id=1 و www.pay.ir بروید ";
+    let reason: String = head
+        .chars()
+        .chain(std::iter::repeat('ب'))
+        .take(2000)
+        .collect();
+    assert_eq!(reason.chars().count(), 2000);
+    app.withdraw(&s.agency_a, s.id(), &reason).await.json(200);
+    // A rejection coded `other` with a link in its words.
+    let r = s.another().filed().await.reviewed().await;
+    app.reject_coded(
+        &r.directorate,
+        r.id(),
+        "other",
+        "مبلغ را به pay.example.com/x واریز کنید",
+    )
+    .await
+    .json(200);
+
+    let msgs = all_sent(&app, &s.directorate, s.id(), 2).await;
+    let withdrawn = msgs[1]["text"].as_str().unwrap();
+    assert!(
+        withdrawn.contains("علت: انصراف دستگاه متقاضی"),
+        "{withdrawn}"
+    );
+    for bad in [
+        "http",
+        "pay",
+        "example",
+        "www",
+        "جریمه",
+        "ب".repeat(5).as_str(),
+    ] {
+        assert!(!withdrawn.contains(bad), "{bad} in {withdrawn}");
+    }
+    assert!(
+        withdrawn.chars().count() <= TWO_PARTS,
+        "{} characters",
+        withdrawn.chars().count()
+    );
+    let msgs = all_sent(&app, &r.directorate, r.id(), 2).await;
+    let rejected = msgs[1]["text"].as_str().unwrap();
+    assert!(rejected.contains("علت: سایر"), "{rejected}");
+    assert!(!rejected.contains("example") && !rejected.contains("واریز"));
+    assert!(rejected.chars().count() <= TWO_PARTS);
+    // What the gateway got is the same text.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(gw
+        .bodies()
+        .iter()
+        .all(|b| !b["text"].as_str().unwrap().contains("example")));
+}
+
+#[tokio::test]
+async fn templates_may_link_only_to_the_service_itself() {
+    let (url, _gw) = gateway(0);
+    let app = spawn_app_with(sms_to(&url)).await;
+    let c = app.cast().await;
+    let put = |body: Value| {
+        let app = &app;
+        let admin = c.admin.clone();
+        async move {
+            Reply::read(
+                app.request(
+                    reqwest::Method::PUT,
+                    "/sms-templates/withdrawn",
+                    Some(&admin),
+                )
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+            )
+            .await
+        }
+    };
+    for bad in [
+        "کد {tracking_code}؛ پرداخت: https://pay.example.com",
+        "کد {tracking_code}؛ t.me/scam",
+        "کد {tracking_code}؛ www.evil.ir",
+    ] {
+        let problem = put(json!({ "body": bad }))
+            .await
+            .problem(422, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "body", "{bad}");
+        assert_eq!(problem["errors"][0]["code"], "url_not_allowed", "{bad}");
+    }
+    let own = format!(
+        "کد {{tracking_code}}؛ پیگیری: {}/track",
+        app.config.public_base_url.as_str().trim_end_matches('/')
+    );
+    let view = put(json!({ "body": own })).await.json(200);
+    assert_eq!(view["overridden"], true);
+}
+
+#[tokio::test]
+async fn the_agency_daily_quota_holds_messages_beyond_it() {
+    let (url, gw) = gateway(0);
+    let app = spawn_app_with(|c| {
+        sms_to(&url)(c);
+        c.sms_agency_daily_quota = 2;
+    })
+    .await;
+    let s = Scenario::new(&app).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(text(&app.file_request(&s.agency_a).await, "id").to_owned());
+    }
+    assert!(wait_for(|| gw.count() >= 2).await);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(gw.count(), 2, "at most two a day for one agency");
+    let mut held = 0;
+    for id in &ids {
+        let m = &notifications(&app, &s.directorate, id).await[0];
+        if m["status"] == "pending" {
+            held += 1;
+            assert!(
+                m["last_error"]
+                    .as_str()
+                    .unwrap()
+                    .contains("daily SMS quota"),
+                "{m}"
+            );
+            let next: chrono::DateTime<chrono::Utc> =
+                m["next_attempt_at"].as_str().unwrap().parse().unwrap();
+            // 10:00 in Tehran: the next day's allowance is 14 hours away.
+            assert!(next >= app.now() + TimeDelta::hours(13), "{next}");
+        }
+    }
+    assert_eq!(held, 1, "held, not dropped");
+    let metrics = app.get_root("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains("plate_permits_sms_quota_held_messages 1"),
+        "{metrics}"
+    );
+    // The next day it goes out.
+    app.clock.advance(TimeDelta::hours(15));
+    assert!(wait_for(|| gw.count() >= 3).await);
+}
+
+/// No API path changes a request's contact mobile (where its SMS go); the database refuses any
+/// other path's change, so the recipient never changes unaudited. Other updates still work.
+#[tokio::test]
+async fn the_contact_mobile_of_a_request_cannot_change_outside_an_audited_path() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let mut conn = plate_permits::db::DbManager::connect_url(&app.db.url);
+    use diesel::RunQueryDsl;
+    let changed = diesel::sql_query(format!(
+        "UPDATE requests SET contact_mobile = '09120000000' WHERE id = '{}'",
+        s.id()
+    ))
+    .execute(&mut conn);
+    assert!(changed.is_err(), "the recipient changed without an audit");
+    let same = diesel::sql_query(format!(
+        "UPDATE requests SET contact_mobile = contact_mobile WHERE id = '{}'",
+        s.id()
+    ))
+    .execute(&mut conn);
+    assert_eq!(same.unwrap(), 1);
+    // The request still moves on.
+    s.reviewed().await;
 }

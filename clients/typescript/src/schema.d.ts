@@ -59,6 +59,7 @@ export interface paths {
          *     `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
          *     `plate_permits_sms_messages{status}` (pending, sent, failed, suppressed);
          *     `plate_permits_sms_oldest_due_seconds` (how long the oldest SMS due for sending has waited);
+         *     `plate_permits_sms_quota_held_messages` (SMS held by an agency's daily quota);
          *     `plate_permits_uptime_seconds`.
          */
         get: operations["get_metrics"];
@@ -1502,7 +1503,10 @@ export interface paths {
          *     `{tracking_code}`, rendered with Persian digits); `body: null` restores the built-in text.
          *     Messages already queued keep their text. A placeholder the event does not have is 422
          *     `validation_failed` naming `body` (`unknown_placeholder`), as is an unbalanced brace
-         *     (`invalid_template`). Roles: `admin`.
+         *     (`invalid_template`) and any link but the service's own public address (`url_not_allowed`).
+         *     Placeholder values are cleaned when sent: one line, no links, each at most its bound
+         *     (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` 20,
+         *     `reason` 40, `title` 60, `documents` 120 characters, cut with «…»). Roles: `admin`.
          */
         put: operations["update_sms_template"];
         post?: never;

@@ -1,0 +1,1 @@
+DROP TRIGGER requests_contact_mobile_fixed;
