@@ -10,7 +10,7 @@ use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::http::client::client_ip;
+use crate::http::client::client_key;
 use crate::http::etag::{etag, with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
@@ -392,7 +392,7 @@ pub async fn verify(
     req: HttpRequest,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, &state.config);
+    let ip = client_key(&req, &state.config);
     let quota = state
         .public_limiter
         .check("verify", &format!("verify:{ip}"))?;
