@@ -56,7 +56,9 @@ pub async fn login(
     let origin = crate::http::client::Origin::of(&req, &state.config);
     // The address as the throttle counts it (an IPv6 client per /64 by default).
     let ip = throttle_key(&origin.client_ip, state.config.ipv6_prefix_len);
-    let credentials = body.into_inner()?;
+    // Control characters in the username or password are a failed sign-in (401, throttled
+    // and audited), not a malformed body.
+    let credentials = body.into_inner_allowing_controls()?;
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
