@@ -721,6 +721,11 @@ pub struct Config {
     )]
     pub trusted_proxies: Networks,
 
+    /// IPv6 clients are counted by this many leading bits of their address in every throttle
+    /// and rate limit (64: one subscriber's /64 is one client); IPv4 clients per address.
+    #[arg(long, env = "IPV6_PREFIX_LEN", default_value_t = 64, value_parser = clap::value_parser!(u8).range(1..=128), global = true)]
+    pub ipv6_prefix_len: u8,
+
     /// Free failed sign-ins per account and client address (and, times ten, per address) in
     /// 15 minutes before each further failure imposes a growing delay.
     #[arg(long, env = "LOGIN_FREE_FAILURES", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]

@@ -943,6 +943,11 @@ impl ApiError {
         Self::validation(vec![issue])
     }
 
+    /// Whether one of the field issues has this code.
+    pub fn has_issue_code(&self, code: &str) -> bool {
+        self.0.errors.iter().any(|i| i.code == code)
+    }
+
     /// 422 with a code of its own (e.g. `idempotency_key_reused`).
     pub fn unprocessable(code: ErrorCode, fa: impl Into<String>, en: impl Into<String>) -> Self {
         Self::new(code, Msg::new(fa, en))

@@ -88,7 +88,13 @@ pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
     let Some(pw) = &config.bootstrap_admin_password else {
         return Ok(());
     };
-    crate::auth::password::check_policy("password", pw.expose(), "admin", None).map_err(|issue| {
+    crate::auth::password::check_policy(
+        "password",
+        pw.expose(),
+        "admin",
+        Some(crate::users::bootstrap::DIRECTORATE_NAME),
+        None,
+    ).map_err(|issue| {
         StartupError(format!(
             "BOOTSTRAP_ADMIN_PASSWORD is refused by the password policy ({}): {} Choose a long passphrase of several unrelated words.",
             issue.code, issue.message.en

@@ -31,6 +31,21 @@ pub struct UserRow {
 }
 
 /// The key usernames are unique by: trimmed and lower-cased.
+/// Whether a credential field (username, password, client id or secret) holds a control
+/// character (C0 with NUL, DEL, C1): none is ever part of a credential the service accepts, so
+/// such an attempt is a failed authentication (401, throttled and audited like the others).
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+/// `s` with every control character replaced by U+FFFD: what the throttle and the audit log
+/// store of a malformed credential (PostgreSQL refuses NUL in `text` and `jsonb`).
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 pub fn username_key(username: &str) -> String {
     username.trim().to_lowercase()
 }

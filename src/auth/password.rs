@@ -57,8 +57,52 @@ pub fn generate_temporary() -> String {
 
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 128;
-/// The lowest zxcvbn score accepted (3: about 10^10 guesses).
-pub const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+/// The zxcvbn score every password needs (4: at least 10^10 guesses)...
+pub const STRONG_SCORE: zxcvbn::Score = zxcvbn::Score::Four;
+/// ...or this score (3: 10^8 to 10^10 guesses) with at least [`LONG_LEN`] visible characters.
+pub const LONG_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+/// The length from which [`LONG_SCORE`] is enough (NIST SP 800-63B's and ASVS's 15).
+pub const LONG_LEN: usize = 15;
+/// The service's own words, which count against a password like the username does: its name,
+/// what it handles, its organisations' kinds, the directorate's name (Latin transliterations
+/// and Persian words) and the places its deployment and examples name.
+pub const SERVICE_WORDS: &[&str] = &[
+    "plate",
+    "plates",
+    "permit",
+    "permits",
+    "platepermits",
+    "plate-permits",
+    "plate_permits",
+    "platepermit",
+    "pelak",
+    "mojavez",
+    "admin",
+    "administrator",
+    "directorate",
+    "registry",
+    "police",
+    "agency",
+    "vehicle",
+    "amval",
+    "dolati",
+    "edare",
+    "owragh",
+    "bahadar",
+    "iran",
+    "tehran",
+    "tabriz",
+    "sahand",
+    "پلاک",
+    "مجوز",
+    "اداره",
+    "اموال",
+    "دولتی",
+    "اوراق",
+    "بهادار",
+    "تهران",
+    "ایران",
+];
 /// zxcvbn reads at most this many characters (its cost grows with the length; what follows
 /// only adds strength).
 const ESTIMATED_CHARS: usize = 100;
@@ -76,14 +120,17 @@ pub fn is_invisible(c: char) -> bool {
 
 /// The password policy (OWASP ASVS 5.0 V6.2): at least 10 visible characters after trimming
 /// (invisible ones do not count; a password of only spaces or invisible characters is
-/// refused as such), at most 128; not the username; a zxcvbn score of at least 3 — zxcvbn's
-/// dictionaries include the most common passwords, so a common password scores 0 or 1 —
-/// and not the current password. `field` names the JSON field in the error. `current_hash`
-/// is checked last (it is slow).
+/// refused as such), at most 128; not the username; a zxcvbn score of 4 (at least 10^10
+/// guesses), or 3 (10^8–10^10) with at least 15 visible characters — zxcvbn's dictionaries
+/// include the most common passwords, so a common password scores 0 or 1, and the username,
+/// the organisation's name (`organisation`, when known) and the [`SERVICE_WORDS`] are given
+/// to it as known words — and not the current password. `field` names the JSON field in the
+/// error. `current_hash` is checked last (it is slow).
 pub fn check_policy(
     field: &str,
     new_password: &str,
     username: &str,
+    organisation: Option<&str>,
     current_hash: Option<&str>,
 ) -> Result<(), crate::error::FieldIssue> {
     use crate::error::FieldIssue;
@@ -128,9 +175,7 @@ pub fn check_policy(
             "The password must not equal the username.",
         ));
     }
-    let estimated: String = trimmed.chars().take(ESTIMATED_CHARS).collect();
-    let user_inputs = [username.trim(), "plate", "permits", "admin"];
-    if zxcvbn::zxcvbn(&estimated, &user_inputs).score() < MIN_SCORE {
+    if !strong_enough(trimmed, visible, username, organisation) {
         return Err(FieldIssue::new(
             field,
             "password_weak",
@@ -149,6 +194,43 @@ pub fn check_policy(
         }
     }
     Ok(())
+}
+
+/// The words zxcvbn is told about: the username (whole and in its parts), the organisation's
+/// name (whole and word by word) and the service's words.
+fn known_words(username: &str, organisation: Option<&str>) -> Vec<String> {
+    let mut words: Vec<String> = SERVICE_WORDS.iter().map(|w| (*w).to_owned()).collect();
+    let mut add = |text: &str| {
+        let text = text.trim().to_lowercase();
+        if text.is_empty() {
+            return;
+        }
+        for part in text.split(|c: char| !c.is_alphanumeric()) {
+            if part.chars().count() >= 3 {
+                words.push(part.to_owned());
+            }
+        }
+        words.push(text);
+    };
+    add(username);
+    if let Some(name) = organisation {
+        add(name);
+    }
+    words
+}
+
+/// Score 4, or score 3 with at least [`LONG_LEN`] visible characters.
+fn strong_enough(
+    trimmed: &str,
+    visible: usize,
+    username: &str,
+    organisation: Option<&str>,
+) -> bool {
+    let estimated: String = trimmed.chars().take(ESTIMATED_CHARS).collect();
+    let words = known_words(username, organisation);
+    let inputs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let score = zxcvbn::zxcvbn(&estimated, &inputs).score();
+    score >= STRONG_SCORE || (score >= LONG_SCORE && visible >= LONG_LEN)
 }
 
 #[cfg(test)]
@@ -192,13 +274,63 @@ mod tests {
             ("qwertyuiop", "password_weak"),
             ("alireza-admin-1", "password_weak"),
         ] {
-            let err = check_policy("new_password", pw, "alireza-admin", Some(&h)).unwrap_err();
+            let err =
+                check_policy("new_password", pw, "alireza-admin", None, Some(&h)).unwrap_err();
             assert_eq!(err.code, code, "{pw:?}");
             assert_eq!(err.field, "new_password");
         }
-        assert!(check_policy("p", "a fine new passphrase for Tabriz", "ali", Some(&h)).is_ok());
-        assert!(check_policy("p", "کاروان سپید از تبریز گذشت", "ali", None).is_ok());
-        assert!(check_policy("p", &long_strong[..128], "ali", None).is_ok());
+        assert!(check_policy(
+            "p",
+            "a fine new passphrase for Tabriz",
+            "ali",
+            None,
+            Some(&h)
+        )
+        .is_ok());
+        assert!(check_policy("p", "کاروان سپید از تبریز گذشت", "ali", None, None).is_ok());
+        assert!(check_policy("p", &long_strong[..128], "ali", None, None).is_ok());
+    }
+
+    #[test]
+    fn the_service_s_words_and_the_organisation_count_against_a_password() {
+        for pw in [
+            "platepermits1",
+            "plate-permits-2024",
+            "Tehran1403!",
+            "Sahand2024!",
+            "PlatePermits2026",
+        ] {
+            let err = check_policy("password", pw, "m.rahimi", None, None).unwrap_err();
+            assert_eq!(err.code, "password_weak", "{pw:?}");
+        }
+        // The organisation's name counts like the username does.
+        let org = "Rahvar Behbood Logistics";
+        for pw in ["RahvarBehbood7", "Behbood-Rahvar"] {
+            assert!(
+                check_policy("p", pw, "m.rahimi", None, None).is_ok(),
+                "{pw}"
+            );
+            let err = check_policy("p", pw, "m.rahimi", Some(org), None).unwrap_err();
+            assert_eq!(err.code, "password_weak", "{pw:?}");
+        }
+        // Score 3 needs 15 characters; long passphrases and random temporaries pass.
+        for pw in [
+            "violet tractor mirrors over Sahand",
+            "a fine new passphrase for Tabriz",
+            "quiet harbour lanterns drift",
+        ] {
+            assert!(
+                check_policy("p", pw, "m.rahimi", Some(org), None).is_ok(),
+                "{pw}"
+            );
+        }
+        for _ in 0..20 {
+            let t = generate_temporary();
+            assert!(
+                check_policy("p", &t, "m.rahimi", Some(org), None).is_ok(),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::auth::model::{
 };
 use crate::auth::{service, store, throttle, AuthUser};
 use crate::error::ApiResult;
-use crate::http::client::client_ip;
+use crate::http::client::{client_ip, throttle_key};
 use crate::http::json::Json;
 use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
@@ -54,29 +54,50 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let origin = crate::http::client::Origin::of(&req, &state.config);
-    let ip = origin.client_ip.clone();
-    let credentials = body.into_inner()?;
+    // The address as the throttle counts it (an IPv6 client per /64 by default).
+    let ip = throttle_key(&origin.client_ip, state.config.ipv6_prefix_len);
+    // Control characters in the username or password are a failed sign-in (401, throttled
+    // and audited), not a malformed body.
+    let credentials = body.into_inner_allowing_controls()?;
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
-    let key = crate::auth::model::username_key(&credentials.username);
+    // A control character (NUL among them) in the username is refused as a failure like any
+    // other; the throttle and the audit keep it printable (PostgreSQL refuses NUL in text).
+    let malformed_username = crate::auth::model::has_control(&credentials.username);
+    let key =
+        crate::auth::model::username_key(&crate::auth::model::printable(&credentials.username));
     let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
+    // The attempt is reserved (counted) before the password is checked: a write.
     let candidate = state
-        .db(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
+        .write(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
         .await;
-    // The password is checked between the read and the write, holding no connection.
+    // The password is checked between the two writes, holding no connection.
     let verdict = match candidate {
         Ok(found) => {
             let password = credentials.password;
-            Ok(web::block(move || service::authenticate(found, &password)).await?)
+            Ok(web::block(move || {
+                let verdict = service::authenticate(found, &password);
+                match verdict {
+                    Ok(user) if malformed_username => {
+                        Err((Some(user.id), service::Refusal::ControlCharacters))
+                    }
+                    Err((id, _)) if malformed_username => {
+                        Err((id, service::Refusal::ControlCharacters))
+                    }
+                    other => other,
+                }
+            })
+            .await?)
         }
         Err(refused) => Err(refused),
     };
+    let address = ip.clone();
     let (answer, quotas) = state
         .write(move |c| {
             let answer = verdict
                 .and_then(|verdict| {
-                    service::login_record(c, &key, &origin, &limits, verdict, clock.now())
+                    service::login_record(c, &key, &address, &origin, &limits, verdict, clock.now())
                 })
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
@@ -162,23 +183,28 @@ pub async fn change_password(
     user: AuthUser,
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, &state.config);
+    let ip = throttle_key(
+        &client_ip(&req, &state.config),
+        state.config.ipv6_prefix_len,
+    );
     let change = body.into_inner()?;
     let policy = throttle::Policy::from_config(&state.config);
-    let (caller, address) = (user.clone(), ip.clone());
+    let caller = user.clone();
     let clock = state.clock;
-    let row = state
-        .db(move |c| service::password_change_candidate(c, &caller, &address, &policy, clock.now()))
+    // The attempt is reserved (counted) before the current password is checked: a write.
+    let (row, organisation, reservation) = state
+        .write(move |c| service::password_change_candidate(c, &caller, &ip, &policy, clock.now()))
         .await?;
-    // Checked and hashed between the read and the write, holding no connection.
+    // Checked and hashed between the writes, holding no connection.
     let (row, check) = web::block(move || {
-        let check = service::check_password_change(&row, &change);
+        let check = service::check_password_change(&row, organisation.as_deref(), &change);
         (row, check)
     })
     .await?;
-    let check = check?;
     state
-        .write(move |c| service::record_password_change(c, &user, &row, check, &ip, clock.now()))
+        .write(move |c| {
+            service::record_password_change(c, &user, &row, check, &reservation, clock.now())
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -109,22 +109,25 @@ pub enum Refusal {
     UnknownUser,
     WrongPassword,
     Disabled,
+    /// A control character in the username or password (never checked further).
+    ControlCharacters,
 }
 
 /// A sign-in attempt after its password check: the user, or why not (with the user's id when
 /// the username exists).
 pub type Verdict = Result<UserRow, (Option<String>, Refusal)>;
 
-/// Signing in, step 1 (a read): the throttle's verdict for this account and address, then the
-/// account, if the username exists.
+/// Signing in, step 1 (a write): the throttle's verdict for this account and address, with the
+/// attempt reserved (counted) when it may go ahead ([`throttle::reserve`]), then the account,
+/// if the username exists. `throttle_key` is the client address as the throttle counts it.
 pub fn login_candidate(
     conn: &mut DbConnection,
     key: &str,
-    client_ip: &str,
+    throttle_key: &str,
     policy: &throttle::Policy,
     at: NaiveDateTime,
 ) -> ApiResult<Option<UserRow>> {
-    throttle::check(conn, policy, key, client_ip, at)?;
+    throttle::reserve(conn, policy, key, throttle_key, at)?;
     store::user_by_username_key(conn, key)
 }
 
@@ -132,6 +135,10 @@ pub fn login_candidate(
 /// password (or spends the same time on an unknown user), then the disabled flag.
 pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
     match user {
+        user if crate::auth::model::has_control(password) => {
+            password::verify_dummy(password);
+            Err((user.map(|u| u.id), Refusal::ControlCharacters))
+        }
         None => {
             password::verify_dummy(password);
             Err((None, Refusal::UnknownUser))
@@ -144,12 +151,13 @@ pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
     }
 }
 
-/// Signing in, step 3 (a write): a failure is counted and audited, and answers 401
-/// `invalid_credentials` whatever its reason; a success starts a session (within the cap),
-/// clears the failures and is audited.
+/// Signing in, step 3 (a write): a failure (already counted by its reservation) is audited,
+/// and answers 401 `invalid_credentials` whatever its reason; a success starts a session
+/// (within the cap), clears the failures (its reservation with them) and is audited.
 pub fn login_record(
     conn: &mut DbConnection,
     key: &str,
+    throttle_key: &str,
     origin: &Origin,
     limits: &SessionLimits,
     verdict: Verdict,
@@ -161,7 +169,6 @@ pub fn login_record(
         Err((user_id, reason)) => {
             let id = user_id.as_deref();
             write_tx(conn, |c| {
-                throttle::record_failure(c, key, client_ip, at)?;
                 note(
                     c,
                     &AccountNote {
@@ -180,7 +187,7 @@ pub fn login_record(
     let (session_id, refresh_token) = write_tx(conn, |c| {
         let created = sessions::create(c, &user.id, client_ip, limits.session_ttl_secs, at)?;
         sessions::enforce_cap(c, &user.id, limits.max_sessions_per_user, at)?;
-        throttle::clear(c, key, client_ip)?;
+        throttle::clear(c, key, throttle_key)?;
         note(
             c,
             &AccountNote {
@@ -236,18 +243,21 @@ pub fn logout(
     sessions::revoke(conn, &user.session_id, RevokeReason::Logout, at)
 }
 
-/// Changing one's password, step 1 (a read): the caller's account, unless the sign-in
-/// throttle holds it.
+/// Changing one's password, step 1 (a write): the caller's account and its organisation's
+/// name, unless the sign-in throttle holds it; the attempt is reserved before the current
+/// password is checked (see [`throttle::reserve`]), the reservation's id is returned with them.
 pub fn password_change_candidate(
     conn: &mut DbConnection,
     user: &AuthUser,
-    client_ip: &str,
+    throttle_key: &str,
     throttle_policy: &throttle::Policy,
     at: NaiveDateTime,
-) -> ApiResult<UserRow> {
+) -> ApiResult<(UserRow, Option<String>, String)> {
     let row = store::user(conn, &user.id)?;
-    throttle::check(conn, throttle_policy, &row.username_key, client_ip, at)?;
-    Ok(row)
+    let reservation =
+        throttle::reserve(conn, throttle_policy, &row.username_key, throttle_key, at)?;
+    let organisation = store::organisation_name(conn, &row.organisation_id)?;
+    Ok((row, organisation, reservation))
 }
 
 /// What step 2 of a password change found.
@@ -262,6 +272,7 @@ pub enum PasswordCheck {
 /// match; the new one must meet the policy (422 naming `new_password`), and is hashed.
 pub fn check_password_change(
     row: &UserRow,
+    organisation: Option<&str>,
     change: &ChangePasswordRequest,
 ) -> ApiResult<PasswordCheck> {
     if !password::verify(&change.current_password, &row.password_hash) {
@@ -271,6 +282,7 @@ pub fn check_password_change(
         "new_password",
         &change.new_password,
         &row.username,
+        organisation,
         Some(&row.password_hash),
     )
     .map_err(ApiError::invalid_field)?;
@@ -278,23 +290,25 @@ pub fn check_password_change(
     Ok(PasswordCheck::Hashed(hash))
 }
 
-/// Changing one's password, step 3 (a write): a wrong current password is counted and answers
-/// 422 naming `current_password`; otherwise the new hash is stored and the other sign-ins are
-/// revoked (the current one stays).
+/// Changing one's password, step 3 (a write): a wrong current password stays counted (its
+/// reservation) and answers 422 naming `current_password`; a right one gives the reservation
+/// back; then a new password the policy refused answers 422, else the new hash is stored and
+/// the other sign-ins are revoked (the current one stays).
 pub fn record_password_change(
     conn: &mut DbConnection,
     user: &AuthUser,
     row: &UserRow,
-    check: PasswordCheck,
-    client_ip: &str,
+    check: ApiResult<PasswordCheck>,
+    reservation: &str,
     at: NaiveDateTime,
 ) -> ApiResult<()> {
     let hash = match check {
-        PasswordCheck::Hashed(hash) => hash,
-        PasswordCheck::WrongCurrent => {
-            write_tx(conn, |c| {
-                throttle::record_failure(c, &row.username_key, client_ip, at)
-            })?;
+        Ok(PasswordCheck::Hashed(hash)) => hash,
+        Err(refused) => {
+            write_tx(conn, |c| throttle::release(c, reservation))?;
+            return Err(refused);
+        }
+        Ok(PasswordCheck::WrongCurrent) => {
             return Err(ApiError::invalid_field(FieldIssue::new(
                 "current_password",
                 "incorrect_password",
@@ -304,6 +318,7 @@ pub fn record_password_change(
         }
     };
     write_tx(conn, |c| {
+        throttle::release(c, reservation)?;
         let new = NewPassword {
             hash: &hash,
             must_change: false,

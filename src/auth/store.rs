@@ -22,6 +22,16 @@ pub fn full_name(conn: &mut DbConnection, id: &str) -> ApiResult<String> {
     Ok(users::table.find(id).select(users::full_name).first(conn)?)
 }
 
+/// The name of the organisation `id` (it counts against a new password).
+pub fn organisation_name(conn: &mut DbConnection, id: &str) -> ApiResult<Option<String>> {
+    use crate::db::schema::organisations;
+    Ok(organisations::table
+        .find(id)
+        .select(organisations::name)
+        .first(conn)
+        .optional()?)
+}
+
 pub fn user_by_username_key(conn: &mut DbConnection, key: &str) -> ApiResult<Option<UserRow>> {
     Ok(users::table
         .filter(users::username_key.eq(key))

@@ -21,12 +21,23 @@
 //! attempt is allowed while `r` is 0, else until the oldest counted failure leaves the window
 //! (0 when none is counted). A successful sign-in clears that account's failures from that
 //! address (not from elsewhere).
+//!
+//! **Attempts are reserved before the password is checked** (issue 33, row 4): [`reserve`]
+//! takes the throttle's decision and, when the attempt may go ahead, records it as a failure
+//! in the same write transaction — on SQLite under the one write lock, on PostgreSQL under a
+//! transaction-scoped advisory lock on the address key, so that every replica serialises the
+//! decisions for one address. A success then clears the account's failures from that address
+//! (the reservation with them); a failure leaves the reservation as its count. So N parallel
+//! wrong passwords get at most the free allowance of real password checks; the rest are 429.
+//!
+//! Addresses are counted by [`crate::http::client::throttle_key`]: IPv4 per address, IPv6
+//! per `IPV6_PREFIX_LEN` prefix (default /64, what one subscriber is given).
 
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
 use crate::db::schema::login_failures;
-use crate::db::DbConnection;
+use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::http::rate_limit::{error_with_quota, Quota};
 
@@ -180,15 +191,54 @@ pub fn check(
     }
 }
 
+/// Serialises the throttle decisions for one key until the end of the caller's transaction:
+/// on PostgreSQL a transaction-scoped advisory lock (held across replicas, released at commit
+/// or rollback); on SQLite nothing more is needed (a write transaction holds the one write
+/// lock).
+pub fn lock(conn: &mut DbConnection, scope: &str, key: &str) -> ApiResult<()> {
+    if let DbConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind::<diesel::sql_types::Text, _>(format!("{scope}:{key}"))
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
+/// Reserves one sign-in attempt for the account from the address before its password is
+/// checked: 429 while the caller must wait, else the attempt is counted (as a failure, until
+/// a success clears it) in one committed write; returns the reservation's id.
+pub fn reserve(
+    conn: &mut DbConnection,
+    policy: &Policy,
+    username_key: &str,
+    client_ip: &str,
+    now: NaiveDateTime,
+) -> ApiResult<String> {
+    write_tx(conn, |c| {
+        lock(c, "login", client_ip)?;
+        check(c, policy, username_key, client_ip, now)?;
+        record_failure(c, username_key, client_ip, now)
+    })
+}
+
+/// Gives back a reservation whose attempt turned out not to be a failure (a password change
+/// whose current password was right).
+pub fn release(conn: &mut DbConnection, reservation: &str) -> ApiResult<()> {
+    diesel::delete(login_failures::table.find(reservation)).execute(conn)?;
+    Ok(())
+}
+
+/// Counts a failure (and forgets those older than a day); returns its row's id.
 pub fn record_failure(
     conn: &mut DbConnection,
     username_key: &str,
     client_ip: &str,
     now: NaiveDateTime,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
+    let id = uuid::Uuid::now_v7().to_string();
     diesel::insert_into(login_failures::table)
         .values((
-            login_failures::id.eq(uuid::Uuid::now_v7().to_string()),
+            login_failures::id.eq(&id),
             login_failures::username_key.eq(username_key),
             login_failures::client_ip.eq(client_ip),
             login_failures::at.eq(now),
@@ -197,7 +247,7 @@ pub fn record_failure(
     // Old rows are of no further use.
     diesel::delete(login_failures::table.filter(login_failures::at.lt(now - TimeDelta::days(1))))
         .execute(conn)?;
-    Ok(())
+    Ok(id)
 }
 
 /// A successful sign-in clears the account's failures from that address only: failures from

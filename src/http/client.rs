@@ -54,6 +54,30 @@ pub fn client_ip(req: &HttpRequest, config: &Config) -> String {
     }
 }
 
+/// The client address as every throttle and rate limit counts it (sign-in, client
+/// credentials, password change, tracking and verification look-ups, requests in flight):
+/// an IPv4 address as it is; an IPv6 address by its first `v6_prefix_len` bits
+/// (`IPV6_PREFIX_LEN`, default 64 — one subscriber is given a whole /64, so counting per
+/// /128 would let one client rotate through 2^64 addresses), written `2001:db8:1:2::/64`.
+/// Anything else (`unknown`) is its own key.
+pub fn throttle_key(client_ip: &str, v6_prefix_len: u8) -> String {
+    match client_ip.parse::<IpAddr>().map(|ip| ip.to_canonical()) {
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Ok(IpAddr::V6(v6)) => {
+            let len = u32::from(v6_prefix_len.clamp(1, 128));
+            let mask = u128::MAX.checked_shl(128 - len).unwrap_or(0);
+            let net = std::net::Ipv6Addr::from(u128::from(v6) & mask);
+            format!("{net}/{len}")
+        }
+        Err(_) => client_ip.to_owned(),
+    }
+}
+
+/// [`client_ip`] as the throttles count it ([`throttle_key`]).
+pub fn client_key(req: &HttpRequest, config: &Config) -> String {
+    throttle_key(&client_ip(req, config), config.ipv6_prefix_len)
+}
+
 /// One `X-Forwarded-For` entry: an address, possibly with a port (`[::1]:80`, `1.2.3.4:80`).
 fn parse_entry(entry: &str) -> Option<IpAddr> {
     let entry = entry.trim();
@@ -135,6 +159,23 @@ mod tests {
             walk("::ffff:127.0.0.1", "::ffff:203.0.113.9", lo),
             "203.0.113.9"
         );
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_per_prefix_and_ipv4_per_address() {
+        for ip in [
+            "2001:db8:1:2::1",
+            "2001:db8:1:2:ffff:ffff:ffff:ffff",
+            "2001:db8:1:2:a:b:c:d",
+        ] {
+            assert_eq!(throttle_key(ip, 64), "2001:db8:1:2::/64", "{ip}");
+        }
+        assert_eq!(throttle_key("2001:db8:1:3::1", 64), "2001:db8:1:3::/64");
+        assert_eq!(throttle_key("2001:db8:1:2::1", 48), "2001:db8:1::/48");
+        assert_eq!(throttle_key("2001:db8:1:2::1", 128), "2001:db8:1:2::1/128");
+        assert_eq!(throttle_key("203.0.113.7", 64), "203.0.113.7");
+        assert_eq!(throttle_key("::ffff:203.0.113.7", 64), "203.0.113.7");
+        assert_eq!(throttle_key("unknown", 64), "unknown");
     }
 
     #[test]

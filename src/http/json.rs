@@ -29,6 +29,10 @@ pub struct JsonLimit(pub usize);
 #[derive(Debug)]
 pub struct Json<T> {
     parsed: Result<(T, String), ApiError>,
+    /// The body read as if control characters were allowed, kept only when they were its one
+    /// problem: for sign-in, where such a credential is a failed attempt (401, throttled and
+    /// audited), not a malformed request.
+    lenient: Option<T>,
 }
 
 impl<T> Json<T> {
@@ -42,6 +46,20 @@ impl<T> Json<T> {
     pub fn into_parts(self) -> Result<(T, String), ApiError> {
         self.parsed
     }
+
+    /// The body, control characters in its strings allowed (every other problem stands): for
+    /// credentials only, which the handler must then refuse itself.
+    pub fn into_inner_allowing_controls(self) -> Result<T, ApiError> {
+        match self.lenient {
+            Some(body) => Ok(body),
+            None => self.into_inner(),
+        }
+    }
+}
+
+/// `bytes` deserialised without the control-character check (`None` when it fails anyway).
+fn parse_lenient<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    serde_json::from_slice(bytes).ok()
 }
 
 /// `None` without a `Content-Type`; otherwise whether it is JSON.
@@ -216,9 +234,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .and_then(|v| v.parse::<usize>().ok());
         let mut payload = payload.take();
         Box::pin(async move {
-            let parsed =
+            let (parsed, lenient) =
                 read_body::<T>(content_type_ok, declared_length, limit, &mut payload).await;
-            Ok(Json { parsed })
+            Ok(Json { parsed, lenient })
         })
     }
 }
@@ -228,6 +246,22 @@ async fn read_body<T: DeserializeOwned>(
     declared_length: Option<usize>,
     limit: usize,
     payload: &mut Payload,
+) -> (Result<(T, String), ApiError>, Option<T>) {
+    let mut raw = Vec::new();
+    let parsed = read_raw::<T>(content_type, declared_length, limit, payload, &mut raw).await;
+    let lenient = match &parsed {
+        Err(e) if e.has_issue_code("invalid_characters") => parse_lenient::<T>(&raw),
+        _ => None,
+    };
+    (parsed, lenient)
+}
+
+async fn read_raw<T: DeserializeOwned>(
+    content_type: Option<bool>,
+    declared_length: Option<usize>,
+    limit: usize,
+    payload: &mut Payload,
+    raw: &mut Vec<u8>,
 ) -> Result<(T, String), ApiError> {
     if content_type == Some(false) {
         return Err(ApiError::unsupported_media_type(
@@ -262,6 +296,7 @@ async fn read_body<T: DeserializeOwned>(
         // No body at all: the same as `{}` (required fields are then reported as missing).
         return parse_body::<T>(b"{}");
     }
+    raw.extend_from_slice(&buf);
     parse_body::<T>(&buf)
 }
 

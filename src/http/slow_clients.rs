@@ -9,7 +9,7 @@
 //!   is replaced by a 408 `request_timeout` problem with `Connection: close`. actix-http cuts
 //!   slow *headers* itself (`client_request_timeout`, 5 s by default).
 //! - **In-flight requests per client address** (`MAX_CONNECTIONS_PER_ADDRESS`): counted per
-//!   request, at the address [`client_ip`] gives, rather than per TCP connection in
+//!   request, at the address [`client_key`] gives (an IPv6 client per prefix), rather than per TCP connection in
 //!   `HttpServer::on_connect`: behind the reverse proxy every connection comes from the proxy,
 //!   so only the request (with `X-Forwarded-For` under `TRUST_PROXY`) knows the real client.
 //!   Idle keep-alive connections hold no request and are bounded by actix's keep-alive
@@ -39,7 +39,7 @@ use futures_util::Stream;
 
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::http::client::client_ip;
+use crate::http::client::client_key;
 use crate::i18n::Lang;
 
 /// The settings and the per-address counters, shared by every worker.
@@ -153,7 +153,7 @@ pub async fn slow_clients(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let lang = Lang::from_headers(req.headers(), limits.prefer_persian);
-    let address = client_ip(req.request(), &limits.config);
+    let address = client_key(req.request(), &limits.config);
     let Some(_counted) = limits.enter(address) else {
         let err = ApiError::too_many_in_flight(limits.max_per_address);
         let mut res = err.render(lang);

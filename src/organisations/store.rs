@@ -47,6 +47,15 @@ pub fn kind_of(conn: &mut DbConnection, id: &str) -> ApiResult<Option<OrgKind>> 
         .optional()?)
 }
 
+/// An organisation's name (`None`: no such organisation).
+pub fn name_of(conn: &mut DbConnection, id: &str) -> ApiResult<Option<String>> {
+    Ok(organisations::table
+        .find(id)
+        .select(organisations::name)
+        .first(conn)
+        .optional()?)
+}
+
 /// The oldest organisation of a kind.
 pub fn oldest_of_kind(conn: &mut DbConnection, kind: OrgKind) -> ApiResult<Option<String>> {
     Ok(organisations::table

@@ -10,7 +10,7 @@ use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::http::client::client_ip;
+use crate::http::client::client_key;
 use crate::http::etag::{etag, with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
@@ -491,7 +491,7 @@ pub async fn verify(
 ) -> ApiResult<HttpResponse> {
     let html = verify_page::wants_html(&req);
     let directorate = state.config.directorate_name.as_str();
-    let ip = client_ip(&req, &state.config);
+    let ip = client_key(&req, &state.config);
     let answer = async {
         let quota = state
             .public_limiter

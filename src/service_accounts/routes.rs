@@ -8,7 +8,7 @@ use chrono::TimeDelta;
 use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
-use crate::http::client::client_ip;
+use crate::http::client::{client_ip, client_key};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
@@ -85,22 +85,34 @@ pub async fn token(
     req: HttpRequest,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
-    let presented = presented_credentials(&req, &body)?;
+    let mut presented = presented_credentials(&req, &body)?;
+    // A control character (NUL among them) in the client id or secret is a failed
+    // authentication like any other (`authenticate` refuses it); the id is looked up, throttled
+    // and audited in a printable form (PostgreSQL refuses NUL in text and jsonb).
+    let client_id_shown = crate::auth::model::printable(&presented.client_id);
     let ip = client_ip(&req, &state.config);
+    let key = client_key(&req, &state.config);
     let limits = TokenLimits {
         throttle: crate::auth::throttle::Policy::from_config(&state.config),
         token_ttl_secs: state.tokens.access_ttl_secs,
     };
-    let (client_id, address, policy) = (presented.client_id.clone(), ip.clone(), limits.throttle);
+    let (client_id, address, policy) = (client_id_shown.clone(), key.clone(), limits.throttle);
     let at = state.clock.now();
     let candidate = state
         .db(move |c| service::token_candidate(c, &client_id, &address, &policy, at))
         .await?;
     // A SHA-256 comparison: cheap enough for the async side, and done before any write.
     let verdict = service::authenticate(candidate.account, &presented, at);
+    presented.client_id = client_id_shown;
     let quotas = candidate.quotas;
     let issued = state
-        .write(move |c| service::token_record(c, &presented, &ip, &limits, &quotas, verdict, at))
+        .write(move |c| {
+            let origin = service::Caller {
+                client_ip: &ip,
+                throttle_key: &key,
+            };
+            service::token_record(c, &presented, origin, &limits, &quotas, verdict, at)
+        })
         .await?;
     token_reply(&state, issued)
 }

@@ -200,6 +200,8 @@ pub enum Refusal {
     UnknownClient,
     WrongSecret,
     Disabled,
+    /// A control character in the client id or secret (never checked further).
+    ControlCharacters,
 }
 
 /// A token request after its secret check.
@@ -218,6 +220,14 @@ pub fn authenticate(
     credentials: &ClientCredentials,
     at: NaiveDateTime,
 ) -> Verdict {
+    if crate::auth::model::has_control(&credentials.client_id)
+        || crate::auth::model::has_control(&credentials.client_secret)
+    {
+        return Verdict::Refused {
+            account_id: account.map(|a| a.user.id),
+            reason: Refusal::ControlCharacters,
+        };
+    }
     match account {
         None => Verdict::Refused {
             account_id: None,
@@ -248,6 +258,14 @@ pub struct Issued {
     pub session_id: String,
 }
 
+/// Where a token request came from: the client address (sessions and the audit log record
+/// it) and the address as the throttle counts it ([`crate::http::client::throttle_key`]).
+#[derive(Clone, Copy)]
+pub struct Caller<'a> {
+    pub client_ip: &'a str,
+    pub throttle_key: &'a str,
+}
+
 /// Token request, step 3 (a write, when there is something to record). An accepted client
 /// gets its session (never held back by the throttle), its failures from this address are
 /// cleared and the grant is audited with the account as actor. A disabled account is audited
@@ -256,13 +274,17 @@ pub struct Issued {
 pub fn token_record(
     conn: &mut DbConnection,
     credentials: &ClientCredentials,
-    client_ip: &str,
+    caller: Caller<'_>,
     limits: &TokenLimits,
     quotas: &[Quota],
     verdict: Verdict,
     at: NaiveDateTime,
 ) -> ApiResult<Issued> {
     let client_id = credentials.client_id.as_str();
+    let Caller {
+        client_ip,
+        throttle_key,
+    } = caller;
     let (account_id, reason) = match verdict {
         Verdict::Accepted(account) => {
             let user = account.user;
@@ -270,7 +292,7 @@ pub fn token_record(
                 let sid =
                     sessions::machine_session(c, &user.id, client_ip, limits.token_ttl_secs, at)?;
                 store::mark_used(c, &user.id, at)?;
-                throttle::clear(c, client_id, client_ip)?;
+                throttle::clear(c, client_id, throttle_key)?;
                 let actor = Actor {
                     id: user.id.clone(),
                     kind: ActorKind::ServiceAccount,
@@ -303,6 +325,7 @@ pub fn token_record(
     };
     let counted = reason != Refusal::Disabled;
     if counted {
+        // The read's standing, a first answer that spares the write while the throttle runs.
         if let Some(secs) = throttle::wait(quotas) {
             return Err(crate::http::rate_limit::error_with_quota(
                 ApiError::rate_limited(secs),
@@ -313,7 +336,18 @@ pub fn token_record(
     let id = account_id.as_deref();
     write_tx(conn, |c| {
         if counted {
-            throttle::record_failure(c, client_id, client_ip, at)?;
+            // The decision that counts is taken again in the write that records the failure,
+            // under the address's lock ([`crate::auth::throttle::lock`]; SQLite's one write
+            // lock), so parallel wrong secrets get at most the free allowance of 401s.
+            crate::auth::throttle::lock(c, "token", throttle_key)?;
+            let now = throttle::quotas(c, &limits.throttle, client_id, throttle_key, at)?;
+            if let Some(secs) = throttle::wait(&now) {
+                return Err(crate::http::rate_limit::error_with_quota(
+                    ApiError::rate_limited(secs),
+                    &now,
+                ));
+            }
+            throttle::record_failure(c, client_id, throttle_key, at)?;
         }
         audit::record(
             c,

@@ -5,7 +5,7 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
-use crate::http::client::client_ip;
+use crate::http::client::client_key;
 use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
 use crate::tracking::service::{self, TrackView};
@@ -42,7 +42,7 @@ pub async fn track(
     req: HttpRequest,
     code: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let ip = client_ip(&req, &state.config);
+    let ip = client_key(&req, &state.config);
     let quota = state
         .public_limiter
         .check("track", &format!("track:{ip}"))?;

@@ -60,7 +60,8 @@ pub fn create_or_reset_admin(
         Some(p) => (p.expose().to_owned(), false),
         None => (password::generate_temporary(), true),
     };
-    password::check_policy("password", &plain, username, None).map_err(ApiError::invalid_field)?;
+    password::check_policy("password", &plain, username, Some(DIRECTORATE_NAME), None)
+        .map_err(ApiError::invalid_field)?;
     let hash = password::hash(&plain).map_err(ApiError::internal)?;
     let key = username_key(username);
     if let Some(id) = store::id_by_username_key(conn, &key)? {

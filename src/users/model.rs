@@ -95,6 +95,8 @@ pub struct UserFilter {
 pub struct CreateUserInput {
     pub body: CreateUser,
     pub organisation_kind: Option<OrgKind>,
+    /// The organisation's name (it counts against the password).
+    pub organisation_name: Option<String>,
 }
 
 /// A user that passed validation.
@@ -198,7 +200,13 @@ impl TryFrom<CreateUserInput> for NewUser {
             .filter(|m| !m.trim().is_empty())
             .and_then(|m| mobile(&mut issues, m));
         if let Some(pw) = &body.password {
-            if let Err(issue) = password::check_policy("password", pw, body.username.trim(), None) {
+            if let Err(issue) = password::check_policy(
+                "password",
+                pw,
+                body.username.trim(),
+                input.organisation_name.as_deref(),
+                None,
+            ) {
                 issues.push(issue);
             }
         }

@@ -26,9 +26,11 @@ pub struct Created {
 /// organisation's kind among them.
 pub fn prepare(conn: &mut DbConnection, body: CreateUser) -> ApiResult<NewUser> {
     let organisation_kind = organisations::kind_of(conn, body.organisation_id.trim())?;
+    let organisation_name = organisations::name_of(conn, body.organisation_id.trim())?;
     NewUser::try_from(CreateUserInput {
         body,
         organisation_kind,
+        organisation_name,
     })
 }
 

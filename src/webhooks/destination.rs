@@ -73,6 +73,9 @@ fn classify_v6(ip: Ipv6Addr) -> Option<Range> {
     match s[0] {
         // ::/96, IPv4-compatible (deprecated, never a destination).
         0 if s[1..6] == [0; 5] => Some(Range::Reserved),
+        // ::ffff:0:0/96, IPv4-translated (RFC 6145, RFC 2765 `::ffff:0:a.b.c.d`): judged by the
+        // embedded IPv4 address, like `::ffff:a.b.c.d` mapped addresses.
+        0 if s[1..4] == [0; 3] && s[4] == 0xffff && s[5] == 0 => classify_v4(embedded(s[6], s[7])),
         // 64:ff9b::/96, NAT64: reaches the embedded IPv4 address.
         0x64 if s[1..6] == [0xff9b, 0, 0, 0, 0] => classify_v4(embedded(s[6], s[7])),
         // 64:ff9b:1::/48, local-use NAT64.
@@ -87,6 +90,8 @@ fn classify_v6(ip: Ipv6Addr) -> Option<Range> {
         x if x & 0xffc0 == 0xfe80 => Some(Range::LinkLocal),
         x if x & 0xffc0 == 0xfec0 => Some(Range::Private),
         x if x & 0xff00 == 0xff00 => Some(Range::Multicast),
+        // The rest of ::/8 is reserved by IANA (no public host lives there).
+        x if x < 0x100 => Some(Range::Reserved),
         _ => None,
     }
 }
@@ -285,6 +290,13 @@ mod tests {
             ("::1", Loopback),
             ("::ffff:127.0.0.1", Loopback),
             ("::ffff:7f00:1", Loopback),
+            ("::ffff:0:127.0.0.1", Loopback),
+            ("::ffff:0:7f00:1", Loopback),
+            ("::ffff:0:10.0.0.1", Private),
+            ("::ffff:0:169.254.169.254", LinkLocal),
+            ("::ffff:0:0.0.0.0", Unspecified),
+            ("::1:ffff:0:7f00:1", Reserved),
+            ("0:0:0:1::1", Reserved),
             ("64:ff9b::7f00:1", Loopback),
             ("2002:7f00:1::", Loopback),
             ("10.0.0.1", Private),
@@ -335,6 +347,7 @@ mod tests {
             "2001:4860:4860::8888",
             "2606:4700::1111",
             "::ffff:8.8.8.8",
+            "::ffff:0:8.8.8.8",
             "64:ff9b::808:808",
             "2002:808:808::",
             "2001:db8::1",

@@ -43,6 +43,7 @@ mod sla;
 mod slow_clients;
 mod sms;
 mod sqlite_writers;
+mod throttles;
 mod upload_limits;
 mod vehicle_identity;
 mod vocabularies_and_inputs;
