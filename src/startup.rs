@@ -515,6 +515,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::http::middleware::audit_denials))
         .wrap(from_fn(crate::auth::gate_layer::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))

@@ -82,6 +82,7 @@ fn ok_with_etag(state: &AppState, account: Account) -> HttpResponse {
 #[post("/auth/token")]
 pub async fn token(
     state: web::Data<AppState>,
+    trail: web::Data<crate::audit::Trail>,
     req: HttpRequest,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
@@ -99,9 +100,31 @@ pub async fn token(
     // A SHA-256 comparison: cheap enough for the async side, and done before any write.
     let verdict = service::authenticate(candidate.account, &presented, at);
     let quotas = candidate.quotas;
+    let throttled_entry = crate::audit::Entry {
+        actor_kind: crate::audit::ActorKind::ServiceAccount,
+        detail: Some(serde_json::json!({
+            "client_id": presented.client_id,
+            "reason": "throttled",
+        })),
+        ..crate::audit::Entry::anonymous(
+            crate::audit::Action::ClientAuthFailure,
+            crate::audit::Subject::ServiceAccount,
+            &crate::http::client::Origin {
+                client_ip: ip.clone(),
+                request_id: None,
+            },
+        )
+    };
     let issued = state
         .write(move |c| service::token_record(c, &presented, &ip, &limits, &quotas, verdict, at))
-        .await?;
+        .await;
+    // A failure refused by the throttle is audited too (queued: no write is spent on it).
+    if let Err(e) = &issued {
+        if actix_web::ResponseError::status_code(e) == actix_web::http::StatusCode::TOO_MANY_REQUESTS {
+            trail.queue(throttled_entry);
+        }
+    }
+    let issued = issued?;
     token_reply(&state, issued)
 }
 
