@@ -97,10 +97,13 @@ pub async fn token(
     let candidate = state
         .db(move |c| service::token_candidate(c, &client_id, &address, &policy, at))
         .await?;
+    let known_id = candidate.account.as_ref().map(|a| a.user.id.clone());
     // A SHA-256 comparison: cheap enough for the async side, and done before any write.
     let verdict = service::authenticate(candidate.account, &presented, at);
     let quotas = candidate.quotas;
     let throttled_entry = crate::audit::Entry {
+        actor_id: known_id.clone(),
+        subject_id: known_id,
         actor_kind: crate::audit::ActorKind::ServiceAccount,
         detail: Some(serde_json::json!({
             "client_id": presented.client_id,
