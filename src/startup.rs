@@ -310,6 +310,7 @@ impl Application {
                 },
             }),
             trail: web::Data::new(crate::audit::Trail::new(backend, clock)),
+            sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(&config)),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -467,6 +468,7 @@ struct Features {
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
     trail: web::Data<crate::audit::Trail>,
+    sla_report: web::Data<crate::sla::report_gate::ReportGate>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -496,6 +498,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.notice_cache.clone())
             .app_data(features.outbound.clone())
             .app_data(features.trail.clone())
+            .app_data(features.sla_report.clone())
             .app_data(route_table.clone())
             .app_data(slow_clients.clone())
             .app_data(JsonLimit(config.json_max_size.0 as usize))

@@ -16,6 +16,8 @@ use crate::sla::model::{
     import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
     NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
+use crate::http::rate_limit::with_quota_headers;
+use crate::sla::report_gate::{self, ReportGate};
 use crate::sla::service;
 use crate::sla::views::{to_csv, Holiday, ImportSummary, SlaExplanation, SlaReport};
 use crate::state::AppState;
@@ -271,31 +273,75 @@ pub async fn explain(
 pub async fn sla_report(
     req: HttpRequest,
     state: web::Data<AppState>,
+    gate: web::Data<ReportGate>,
     user: AuthUser,
     filter: web::Query<ReportFilter>,
 ) -> ApiResult<HttpResponse> {
     let clock = state.clock;
     user.require(&[Role::Directorate, Role::Admin])?;
+    let quota = gate
+        .limiter
+        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
     let accept = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let q = ReportQuery::parse(filter.into_inner(), accept)?;
-    let format = q.format;
-    let config = state.config.clone();
-    let at = clock.now();
-    let report: SlaReport = state
-        .read(move |c| service::report(c, &config, q, at))
-        .await?;
-    Ok(match format {
-        ReportFormat::Json => HttpResponse::Ok().json(report),
-        ReportFormat::Csv => HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"sla-report.csv\"",
-            ))
-            .body(to_csv(&report)),
-    })
+        .unwrap_or("")
+        .to_owned();
+    let answer = async move {
+        let q = ReportQuery::parse(filter.into_inner(), &accept)?;
+        let format = q.format;
+        let key = report_gate::Key::of(&q);
+        let at = clock.now();
+        let seen = state.read(report_gate::Fingerprint::read).await?;
+        let (report, hit) = match gate.cached(&key, &seen, at) {
+            Some(r) => (r, true),
+            None => {
+                let config = state.config.clone();
+                let (st, g) = (state.clone(), gate.clone());
+                g.bounded(move |slot| async move {
+                    // Another caller may have computed this range while this one waited.
+                    let seen = st.read(report_gate::Fingerprint::read).await?;
+                    if let Some(r) = gate.cached(&key, &seen, at) {
+                        return Ok((r, true));
+                    }
+                    let (fingerprint, report) = st
+                        .read(move |c| {
+                            let _slot = slot;
+                            // Read before computing: a change made meanwhile leaves the
+                            // answer stored under an older fingerprint, so it is not reused.
+                            let fingerprint = report_gate::Fingerprint::read(c)?;
+                            Ok((fingerprint, service::report(c, &config, q, at)?))
+                        })
+                        .await?;
+                    let report = std::sync::Arc::new(report);
+                    gate.keep(key, fingerprint, at, report.clone());
+                    Ok((report, false))
+                })
+                .await?
+            }
+        };
+        let status = if hit {
+            "plate-permits; hit"
+        } else {
+            "plate-permits; fwd=miss; stored"
+        };
+        Ok(match format {
+            ReportFormat::Json => HttpResponse::Ok()
+                .insert_header((CACHE_STATUS, status))
+                .json(&*report),
+            ReportFormat::Csv => HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((CACHE_STATUS, status))
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"sla-report.csv\"",
+                ))
+                .body(to_csv(&report)),
+        })
+    };
+    with_quota_headers(&[quota], answer.await)
 }
+
+/// RFC 9211 `Cache-Status`: whether the report came from the cache (`hit`) or was computed.
+const CACHE_STATUS: &str = "cache-status";
