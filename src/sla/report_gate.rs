@@ -222,7 +222,8 @@ mod tests {
         for _ in 0..8 {
             let (gate, running, peak) = (gate.clone(), running.clone(), peak.clone());
             tasks.push(tokio::spawn(async move {
-                gate.bounded(|_slot| async move {
+                gate.bounded(|slot| async move {
+                    let _slot = slot;
                     use std::sync::atomic::Ordering::SeqCst;
                     let now = running.fetch_add(1, SeqCst) + 1;
                     peak.fetch_max(now, SeqCst);
