@@ -95,7 +95,9 @@ pub async fn login(
     // A refusal by the throttle never reached the password check: audited here, queued (no
     // write is spent on a caller being held off).
     if let Err(e) = &answer {
-        if actix_web::ResponseError::status_code(e) == actix_web::http::StatusCode::TOO_MANY_REQUESTS {
+        if actix_web::ResponseError::status_code(e)
+            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
+        {
             trail.queue(throttled_entry);
         }
     }

@@ -429,7 +429,11 @@ pub async fn audit_denials(
             .get::<crate::auth::AuthUser>()
             .cloned();
         if let (Some(trail), Some(user)) = (trail, user) {
-            trail.deny(&crate::audit::model::Actor::of(&user), &target, status.as_u16());
+            trail.deny(
+                &crate::audit::model::Actor::of(&user),
+                &target,
+                status.as_u16(),
+            );
         }
     }
     Ok(res)

@@ -137,10 +137,17 @@ pub async fn list(
     let (keys, views) = state
         .read(move |conn| service::list(conn, &config, &clock, &user, &query))
         .await?;
-    let rows = views.len().min(usize::try_from(page.limit).unwrap_or(usize::MAX));
+    let rows = views
+        .len()
+        .min(usize::try_from(page.limit).unwrap_or(usize::MAX));
     trail.queue(
-        audit::Entry::by(&actor, audit::Action::RequestListed, audit::Subject::Request, "*")
-            .detail(serde_json::json!({ "filter": asked, "rows": rows })),
+        audit::Entry::by(
+            &actor,
+            audit::Action::RequestListed,
+            audit::Subject::Request,
+            "*",
+        )
+        .detail(serde_json::json!({ "filter": asked, "rows": rows })),
     );
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }

@@ -123,7 +123,9 @@ pub async fn token(
         .await;
     // A failure refused by the throttle is audited too (queued: no write is spent on it).
     if let Err(e) = &issued {
-        if actix_web::ResponseError::status_code(e) == actix_web::http::StatusCode::TOO_MANY_REQUESTS {
+        if actix_web::ResponseError::status_code(e)
+            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
+        {
             trail.queue(throttled_entry);
         }
     }

@@ -123,7 +123,12 @@ impl ReportGate {
 
     /// The cached answer for `key`, if computed from data with this `fingerprint` less than
     /// `SLA_REPORT_CACHE_SECS` before `now`.
-    pub fn cached(&self, key: &Key, fingerprint: &Fingerprint, now: NaiveDateTime) -> Option<Arc<SlaReport>> {
+    pub fn cached(
+        &self,
+        key: &Key,
+        fingerprint: &Fingerprint,
+        now: NaiveDateTime,
+    ) -> Option<Arc<SlaReport>> {
         let cache = self.cache.lock().ok()?;
         let c = cache.get(key)?;
         (c.fingerprint == *fingerprint && now - c.computed_at < self.ttl && now >= c.computed_at)
@@ -131,7 +136,13 @@ impl ReportGate {
     }
 
     /// Keeps `report`, computed at `now` from data with `fingerprint`.
-    pub fn keep(&self, key: Key, fingerprint: Fingerprint, now: NaiveDateTime, report: Arc<SlaReport>) {
+    pub fn keep(
+        &self,
+        key: Key,
+        fingerprint: Fingerprint,
+        now: NaiveDateTime,
+        report: Arc<SlaReport>,
+    ) {
         if self.ttl <= TimeDelta::zero() {
             return;
         }

@@ -12,11 +12,11 @@ use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
+use crate::http::rate_limit::with_quota_headers;
 use crate::sla::model::{
     import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
     NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
-use crate::http::rate_limit::with_quota_headers;
 use crate::sla::report_gate::{self, ReportGate};
 use crate::sla::service;
 use crate::sla::views::{to_csv, Holiday, ImportSummary, SlaExplanation, SlaReport};
@@ -259,15 +259,23 @@ pub async fn explain(
 /// (`rejection_reasons`) counted by reason code, every code present. `Accept:
 /// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
 /// Per-request detail of the computation is at `GET /requests/{id}/sla`.
+///
+/// Served from a cache per range while nothing it depends on changed (at most
+/// `SLA_REPORT_CACHE_SECS`); at most `SLA_REPORT_CONCURRENCY` computations at once; rate
+/// limited per user (`SLA_REPORT_RATE_PER_MINUTE`).
 #[utoipa::path(
     operation_id = "get_sla_report",
     tag = "sla",
     params(ReportFilter),
     security(("bearer" = [])),
-    responses((status = 200, description = "The report.", content(
-        (SlaReport = "application/json"),
-        (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
-    )))
+    responses(
+        (status = 200, description = "The report (`Cache-Status` tells whether it came from the cache; `RateLimit-Policy`/`RateLimit` the caller's standing).", content(
+            (SlaReport = "application/json"),
+            (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
+        )),
+        (status = 429, description = "More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No computation slot within `SLA_REPORT_TIMEOUT_SECS` (`service_unavailable`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/reports/sla")]
 pub async fn sla_report(

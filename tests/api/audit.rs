@@ -317,9 +317,13 @@ async fn denials_are_counted_per_principal_target_and_minute() {
     let s = Scenario::new(&app).await.filed().await;
     let path = format!("/requests/{}", s.id());
     for _ in 0..3 {
-        app.get_as(&s.agency_b, &path).await.problem(404, "not_found");
+        app.get_as(&s.agency_b, &path)
+            .await
+            .problem(404, "not_found");
     }
-    app.get_as(&s.agency_b, "/audit").await.problem(403, "forbidden");
+    app.get_as(&s.agency_b, "/audit")
+        .await
+        .problem(403, "forbidden");
     let denied = entries(&app, &s.admin, "access.denied").await;
     let on_request: Vec<&Value> = denied
         .iter()
@@ -337,7 +341,9 @@ async fn denials_are_counted_per_principal_target_and_minute() {
         .any(|e| e["detail"]["status"] == 403 && e["detail"]["count"] == 1));
     // Another minute is another entry.
     app.clock.advance(chrono::TimeDelta::minutes(1));
-    app.get_as(&s.agency_b, &path).await.problem(404, "not_found");
+    app.get_as(&s.agency_b, &path)
+        .await
+        .problem(404, "not_found");
     let denied = entries(&app, &s.admin, "access.denied").await;
     let counts: Vec<&Value> = denied
         .iter()
@@ -381,7 +387,9 @@ async fn notices_and_print_pages_are_audited() {
     let n = app.post_notice(&s.admin, &info).await.json(201);
     let id = text(&n, "id").to_owned();
     assert_eq!(
-        app.delete_as(&s.admin, &format!("/notices/{id}")).await.status,
+        app.delete_as(&s.admin, &format!("/notices/{id}"))
+            .await
+            .status,
         204
     );
     let created = entries(&app, &s.admin, "notice.created").await;

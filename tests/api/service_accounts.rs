@@ -426,7 +426,10 @@ async fn failed_client_authentications_are_throttled_but_the_right_secret_always
             .await
             .json(200)["items"]
             .as_array()
-            .map(|a| a.iter().filter(|e| e["detail"]["reason"] == "throttled").count()),
+            .map(|a| a
+                .iter()
+                .filter(|e| e["detail"]["reason"] == "throttled")
+                .count()),
         Some(1)
     );
 }

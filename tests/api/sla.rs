@@ -1054,7 +1054,10 @@ async fn a_cached_report_equals_a_fresh_one_and_a_change_invalidates_it() {
     let s = Scenario::new(&app).await.filed().await;
     let first = app.get_as(&s.directorate, "/reports/sla").await;
     assert_eq!(first.status, 200);
-    assert_eq!(first.header("cache-status"), "plate-permits; fwd=miss; stored");
+    assert_eq!(
+        first.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
     let again = app.get_as(&s.directorate, "/reports/sla").await;
     assert_eq!(again.header("cache-status"), "plate-permits; hit");
     assert_eq!(again.body(), first.body(), "a hit is the stored answer");
@@ -1062,19 +1065,28 @@ async fn a_cached_report_equals_a_fresh_one_and_a_change_invalidates_it() {
     let other = app
         .get_as(&s.directorate, "/reports/sla?from=1405/01/01")
         .await;
-    assert_eq!(other.header("cache-status"), "plate-permits; fwd=miss; stored");
+    assert_eq!(
+        other.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
     let csv = app.get_as(&s.admin, "/reports/sla?format=csv").await;
     assert_eq!(csv.header("cache-status"), "plate-permits; hit");
 
     // A status change moves the fingerprint: computed afresh, and it shows the change.
     let s = s.reviewed().await;
     let after = app.get_as(&s.directorate, "/reports/sla").await;
-    assert_eq!(after.header("cache-status"), "plate-permits; fwd=miss; stored");
+    assert_eq!(
+        after.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
     assert_ne!(report_body(&after), report_body(&first));
     // A filing too.
     app.file_request(&s.agency_b).await;
     let filed = app.get_as(&s.directorate, "/reports/sla").await;
-    assert_eq!(filed.header("cache-status"), "plate-permits; fwd=miss; stored");
+    assert_eq!(
+        filed.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
     assert_ne!(report_body(&filed), report_body(&after));
     let hit = app.get_as(&s.directorate, "/reports/sla").await;
     assert_eq!(hit.header("cache-status"), "plate-permits; hit");
@@ -1082,7 +1094,10 @@ async fn a_cached_report_equals_a_fresh_one_and_a_change_invalidates_it() {
     // but for when it was computed.
     app.clock.advance(TimeDelta::seconds(61));
     let fresh = app.get_as(&s.directorate, "/reports/sla").await;
-    assert_eq!(fresh.header("cache-status"), "plate-permits; fwd=miss; stored");
+    assert_eq!(
+        fresh.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
     assert_eq!(report_body(&fresh), report_body(&hit));
 }
 
@@ -1104,7 +1119,9 @@ async fn the_report_is_rate_limited_per_user_with_ratelimit_headers() {
     let refused = app.get_as(&c.directorate, "/reports/sla").await;
     let retry: u64 = refused.header("retry-after").parse().expect("seconds");
     assert!((1..=60).contains(&retry), "{retry}");
-    assert!(refused.header("ratelimit").starts_with("\"sla-report\";r=0;t="));
+    assert!(refused
+        .header("ratelimit")
+        .starts_with("\"sla-report\";r=0;t="));
     refused.problem(429, "rate_limited");
     // Per user: the administrator still has its own allowance.
     app.get_as(&c.admin, "/reports/sla").await.json(200);

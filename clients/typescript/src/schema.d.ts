@@ -1518,6 +1518,10 @@ export interface paths {
          *     (`rejection_reasons`) counted by reason code, every code present. `Accept:
          *     text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
          *     Per-request detail of the computation is at `GET /requests/{id}/sla`.
+         *
+         *     Served from a cache per range while nothing it depends on changed (at most
+         *     `SLA_REPORT_CACHE_SECS`); at most `SLA_REPORT_CONCURRENCY` computations at once; rate
+         *     limited per user (`SLA_REPORT_RATE_PER_MINUTE`).
          */
         get: operations["get_sla_report"];
         put?: never;
@@ -7831,7 +7835,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report. */
+            /** @description The report (`Cache-Status` tells whether it came from the cache; `RateLimit-Policy`/`RateLimit` the caller's standing). */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7847,8 +7851,33 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description No computation slot within `SLA_REPORT_TIMEOUT_SECS` (`service_unavailable`, `Retry-After`). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_working_rules: {
