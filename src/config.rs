@@ -758,10 +758,29 @@ pub struct Config {
     /// `SESSION_PURGE_INTERVAL_SECS`).
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
     pub audit_retention_days: u32,
-    /// On SQLite, how often the audit entries of reads (request views, document downloads) are
-    /// written, in one transaction, in milliseconds.
+    /// How often the audit entries waiting in memory are written, in one transaction, in
+    /// milliseconds: reads on SQLite (request views, document downloads), and on both
+    /// databases list reads, throttled credential failures and authorization denials (each
+    /// minute's denial counts once the minute is over).
     #[arg(long, env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
     pub audit_flush_interval_ms: u64,
+
+    /// At most this many `GET /reports/sla` computations at once (per replica); further
+    /// callers wait for a slot (a cached answer needs none).
+    #[arg(long, env = "SLA_REPORT_CONCURRENCY", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=64), global = true)]
+    pub sla_report_concurrency: u32,
+    /// How long a `GET /reports/sla` may wait for a slot and compute, in seconds; past it the
+    /// answer is 503 with `Retry-After` (a computation under way still fills the cache).
+    #[arg(long, env = "SLA_REPORT_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
+    pub sla_report_timeout_secs: u64,
+    /// `GET /reports/sla` calls per user per minute (per replica); past it 429 with
+    /// `Retry-After` and the `RateLimit` headers.
+    #[arg(long, env = "SLA_REPORT_RATE_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
+    pub sla_report_rate_per_minute: u32,
+    /// How long a cached `GET /reports/sla` answer may be served while nothing it depends on
+    /// changed, in seconds (bounds how stale "overdue now" can be; 0 disables the cache).
+    #[arg(long, env = "SLA_REPORT_CACHE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=3_600), global = true)]
+    pub sla_report_cache_secs: u64,
 
     /// Where SMS notifications go: `log` (records them, masked, sends nothing) or `http`
     /// (`SMS_GATEWAY_URL`).

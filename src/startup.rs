@@ -320,6 +320,7 @@ impl Application {
                 crate::permits::signing::PermitSigner::load_or_create(&config, &clock)
                     .map_err(|e| StartupError(format!("permit-signing key: {e}")))?,
             ),
+            sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(&config)),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -484,6 +485,7 @@ struct Features {
     outbound: web::Data<Outbound>,
     trail: web::Data<crate::audit::Trail>,
     signer: web::Data<crate::permits::signing::PermitSigner>,
+    sla_report: web::Data<crate::sla::report_gate::ReportGate>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -515,6 +517,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.outbound.clone())
             .app_data(features.trail.clone())
             .app_data(features.signer.clone())
+            .app_data(features.sla_report.clone())
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())
@@ -536,6 +539,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::http::query_params::reject_unknown_params))
+        .wrap(from_fn(crate::http::middleware::audit_denials))
         .wrap(from_fn(crate::auth::gate_layer::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))

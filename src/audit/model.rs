@@ -96,6 +96,21 @@ pub enum Action {
     PermitTemplateUpdated,
     #[serde(rename = "permit_template.restored")]
     PermitTemplateRestored,
+    /// A signed-in caller answered 403 or 404 (another agency's request, a role's refused
+    /// route): one entry per principal, target and minute, with the count.
+    #[serde(rename = "access.denied")]
+    AccessDenied,
+    /// A list read returning personal data (contacts' names and mobiles): the filter and the
+    /// row count.
+    #[serde(rename = "request.listed")]
+    RequestListed,
+    #[serde(rename = "notice.created")]
+    NoticeCreated,
+    #[serde(rename = "notice.deleted")]
+    NoticeDeleted,
+    /// A permit's printable page was rendered.
+    #[serde(rename = "permit.printed")]
+    PermitPrinted,
 }
 
 crate::text_enum!(Action {
@@ -134,6 +149,11 @@ crate::text_enum!(Action {
     SmsTemplateRestored => "sms_template.restored",
     PermitTemplateUpdated => "permit_template.updated",
     PermitTemplateRestored => "permit_template.restored",
+    AccessDenied => "access.denied",
+    RequestListed => "request.listed",
+    NoticeCreated => "notice.created",
+    NoticeDeleted => "notice.deleted",
+    PermitPrinted => "permit.printed",
 });
 
 /// The kind of thing an entry is about.
@@ -155,6 +175,9 @@ pub enum Subject {
     Webhook,
     SmsTemplate,
     PermitTemplate,
+    Notice,
+    /// An HTTP route and path (`GET /api/v1/requests/…`), for denials.
+    Resource,
 }
 
 crate::text_enum!(Subject {
@@ -169,6 +192,8 @@ crate::text_enum!(Subject {
     Webhook => "webhook",
     SmsTemplate => "sms_template",
     PermitTemplate => "permit_template",
+    Notice => "notice",
+    Resource => "resource",
 });
 
 /// Who acts: a person's account, or a machine's (a service account).

@@ -1,11 +1,12 @@
 //! Recording entries: a change's entry in the change's transaction ([`record`]); a read's
 //! through the [`Trail`] so that reads stay reads; and the retention purge.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-use crate::audit::model::{AccessLogEntry, AuditQuery, AuditRow, Entry};
+use crate::audit::model::{AccessLogEntry, Action, Actor, AuditQuery, AuditRow, Entry, Subject};
 use crate::audit::store;
 use crate::clock::Clock;
 use crate::db::{Backend, DbConnection};
@@ -34,7 +35,12 @@ pub struct Trail {
     clock: Clock,
     pending: Arc<Mutex<Vec<(NaiveDateTime, Entry)>>>,
     cap: usize,
+    /// Authorization denials waiting, one per (principal, target, minute) with its count.
+    denials: Arc<Mutex<HashMap<DenialKey, (Entry, u64)>>>,
 }
+
+/// A denial's aggregation key: the principal, the target (`METHOD path`), the minute.
+type DenialKey = (String, String, NaiveDateTime);
 
 /// Read entries that may wait in memory on SQLite (a few hundred bytes each). A flush every
 /// `AUDIT_FLUSH_INTERVAL_MS` keeps a few thousand at most at full load; this many means
@@ -53,6 +59,78 @@ impl Trail {
             clock,
             pending: Arc::new(Mutex::new(Vec::new())),
             cap,
+            denials: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+
+    /// Queues `e`, made now, on either database, to be written by the next [`flush`](Self::flush)
+    /// (for callers holding no connection: list reads, throttled credential failures). Past
+    /// the cap the entry is dropped with a warning rather than refusing the answer (a throttled
+    /// attempt is refused anyway).
+    pub fn queue(&self, e: Entry) {
+        let at = self.clock.now();
+        match self.pending.lock() {
+            Ok(mut p) if p.len() < self.cap => p.push((at, e)),
+            _ => tracing::warn!(action = %e.action.as_str(), "audit queue full; entry dropped"),
+        }
+    }
+
+    /// Counts one 403/404 answered to `principal` on `target` (`METHOD path`): one entry per
+    /// principal, target and minute, with `detail.count`, written once the minute is over (or
+    /// before the audit is read).
+    pub fn deny(&self, principal: &Actor, target: &str, status: u16) {
+        let at = self.clock.now();
+        let minute = at
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(at);
+        let Ok(mut d) = self.denials.lock() else {
+            return;
+        };
+        if d.len() >= self.cap {
+            tracing::warn!("audit denial aggregator full; denial not recorded");
+            return;
+        }
+        let key = (principal.id.clone(), target.to_owned(), minute);
+        let slot = d.entry(key).or_insert_with(|| {
+            let e = Entry::by(principal, Action::AccessDenied, Subject::Resource, target)
+                .detail(serde_json::json!({ "status": status }));
+            (e, 0)
+        });
+        slot.1 += 1;
+    }
+
+    /// Moves the denial buckets of minutes before `before` (all with `None`) to the waiting
+    /// entries, stamped with their minute and their count.
+    fn settle_denials(&self, before: Option<NaiveDateTime>) {
+        let Ok(mut d) = self.denials.lock() else {
+            return;
+        };
+        let due: Vec<DenialKey> = d
+            .keys()
+            .filter(|(_, _, m)| before.is_none_or(|b| *m < b))
+            .cloned()
+            .collect();
+        if due.is_empty() {
+            return;
+        }
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        for k in due {
+            if let Some((mut e, n)) = d.remove(&k) {
+                let status = e
+                    .detail
+                    .as_ref()
+                    .and_then(|v| v.get("status").cloned())
+                    .unwrap_or(serde_json::Value::Null);
+                e.detail = Some(serde_json::json!({
+                    "status": status,
+                    "count": n,
+                    "minute": crate::clock::utc(k.2),
+                }));
+                p.push((k.2, e));
+            }
         }
     }
 
@@ -82,8 +160,26 @@ impl Trail {
         self.pending.lock().map(|p| p.len()).unwrap_or(0)
     }
 
-    /// Writes the waiting entries in one transaction; on failure they wait for the next try.
+    /// Writes the waiting entries (and every denial counted so far) in one transaction; on
+    /// failure they wait for the next try.
     pub async fn flush(&self, state: &AppState) -> ApiResult<usize> {
+        self.settle_denials(None);
+        self.write_waiting(state).await
+    }
+
+    /// The periodic flush: denials only of minutes that are over, so each minute's count is
+    /// one entry.
+    pub async fn flush_settled(&self, state: &AppState) -> ApiResult<usize> {
+        let now = self.clock.now();
+        let minute = now
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now);
+        self.settle_denials(Some(minute));
+        self.write_waiting(state).await
+    }
+
+    async fn write_waiting(&self, state: &AppState) -> ApiResult<usize> {
         let batch = match self.pending.lock() {
             Ok(mut p) if !p.is_empty() => std::mem::take(&mut *p),
             _ => return Ok(0),
@@ -118,7 +214,7 @@ pub async fn flush_periodically(state: AppState, trail: Trail, every: std::time:
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(e) = trail.flush(&state).await {
+        if let Err(e) = trail.flush_settled(&state).await {
             tracing::warn!(error = %e, waiting = trail.waiting(), "audit flush failed");
         }
     }
@@ -166,7 +262,6 @@ pub fn record_account_event(
     conn: &mut DbConnection,
     n: &crate::auth::service::AccountNote<'_>,
 ) -> ApiResult<()> {
-    use crate::audit::model::{Action, Subject};
     use crate::auth::service::AccountEvent;
     let (action, detail) = match n.event {
         AccountEvent::SignedIn => (Action::LoginSuccess, None),

@@ -9,7 +9,7 @@
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::http::Method;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
 use crate::auth::{gate, sessions};
@@ -70,6 +70,7 @@ impl FromRequest for AuthUser {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let exempt = exempt_from_password_change(req);
         let origin = state.as_ref().map(|s| Origin::of(req, &s.config));
+        let req = req.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state is missing"))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
@@ -90,13 +91,16 @@ impl FromRequest for AuthUser {
                     return Err(ApiError::password_change_required());
                 }
             }
-            Ok(AuthUser {
+            let user = AuthUser {
                 id: claims.sub,
                 role: claims.role,
                 org_id: claims.org,
                 session_id: claims.sid,
                 origin: origin.unwrap_or_default(),
-            })
+            };
+            // Who called, for the audit of denials (see `audit_denials`).
+            req.extensions_mut().insert(user.clone());
+            Ok(user)
         })
     }
 }

@@ -50,6 +50,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    trail: web::Data<crate::audit::Trail>,
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -67,6 +68,12 @@ pub async fn login(
     let malformed_username = crate::auth::model::has_control(&credentials.username);
     let key =
         crate::auth::model::username_key(&crate::auth::model::printable(&credentials.username));
+    let throttled_entry = crate::audit::Entry::anonymous(
+        crate::audit::Action::LoginFailure,
+        crate::audit::Subject::User,
+        &origin,
+    )
+    .detail(serde_json::json!({ "reason": "throttled", "username": key }));
     let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
     // The attempt is reserved (counted) before the password is checked: a write.
     let candidate = state
@@ -106,6 +113,15 @@ pub async fn login(
             Ok((answer, quotas))
         })
         .await?;
+    // A refusal by the throttle never reached the password check: audited here, queued (no
+    // write is spent on a caller being held off).
+    if let Err(e) = &answer {
+        if actix_web::ResponseError::status_code(e)
+            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
+        {
+            trail.queue(throttled_entry);
+        }
+    }
     with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))
 }
 

@@ -68,7 +68,18 @@ pub async fn create(
     let new = NewNotice::try_from((body.into_inner()?, rules))?;
     let clock = state.clock;
     let row = state
-        .tx(move |c| service::publish(c, &clock, &user, new))
+        .tx(move |c| {
+            let row = service::publish(c, &clock, &user, new)?;
+            let e = crate::audit::Entry::by(
+                &crate::audit::Actor::of(&user),
+                crate::audit::Action::NoticeCreated,
+                crate::audit::Subject::Notice,
+                &row.id,
+            )
+            .detail(serde_json::json!({ "kind": row.kind, "title": row.title }));
+            crate::audit::record(c, clock.now(), e)?;
+            Ok(row)
+        })
         .await?;
     notice_cache.invalidate();
     Ok(respond(StatusCode::CREATED, row, &state.clock))
@@ -129,7 +140,19 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let id = id.into_inner();
-    state.tx(move |c| service::remove(c, &id)).await?;
+    let at = state.clock.now();
+    state
+        .tx(move |c| {
+            service::remove(c, &id)?;
+            let e = crate::audit::Entry::by(
+                &crate::audit::Actor::of(&user),
+                crate::audit::Action::NoticeDeleted,
+                crate::audit::Subject::Notice,
+                &id,
+            );
+            crate::audit::record(c, at, e)
+        })
+        .await?;
     notice_cache.invalidate();
     Ok(HttpResponse::NoContent().finish())
 }

@@ -293,14 +293,25 @@ pub async fn by_number(
 pub async fn print(
     state: web::Data<AppState>,
     signer: web::Data<PermitSigner>,
+    trail: web::Data<crate::audit::Trail>,
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let scope = Scope::printable_permits(&user)?;
     let clock = state.clock;
+    let trail = trail.get_ref().clone();
     let (permit, facts, order_body) = state
         .db(move |c| {
             let permit = service::get(c, &clock, &scope, &id)?;
+            crate::audit::service::note_read(
+                c,
+                &trail,
+                &user,
+                crate::audit::Action::PermitPrinted,
+                crate::audit::Subject::Permit,
+                &permit.id,
+                &permit.request_id,
+            )?;
             let facts = crate::permits::order_template::facts(c, &permit.request_id)?;
             let body = crate::permits::order_template::body_in_effect(c)?;
             Ok((permit, facts, body))

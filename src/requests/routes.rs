@@ -111,6 +111,7 @@ pub async fn create(
 #[get("/requests")]
 pub async fn list(
     state: web::Data<AppState>,
+    trail: web::Data<Trail>,
     user: AuthUser,
     filter: web::Query<RequestFilter>,
     page: web::Query<PageParams>,
@@ -118,11 +119,37 @@ pub async fn list(
     let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let page = page.page()?;
-    let query = filter.into_inner().into_query(scope, &page, &state.clock)?;
+    let filter = filter.into_inner();
+    // The list carries contacts' names and mobiles: the read is audited with its filter and
+    // how many rows it returned (never the rows).
+    let asked = serde_json::json!({
+        "status": filter.status,
+        "organisation_id": filter.organisation_id,
+        "q": filter.q,
+        "created_from": filter.created_from,
+        "created_to": filter.created_to,
+        "overdue": filter.overdue,
+        "limit": page.limit,
+        "after": page.after.is_some(),
+    });
+    let query = filter.into_query(scope, &page, &state.clock)?;
     let config = state.config.clone();
+    let actor = audit::Actor::of(&user);
     let (keys, views) = state
         .read(move |conn| service::list(conn, &config, &clock, &user, &query))
         .await?;
+    let rows = views
+        .len()
+        .min(usize::try_from(page.limit).unwrap_or(usize::MAX));
+    trail.queue(
+        audit::Entry::by(
+            &actor,
+            audit::Action::RequestListed,
+            audit::Subject::Request,
+            "*",
+        )
+        .detail(serde_json::json!({ "filter": asked, "rows": rows })),
+    );
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 

@@ -82,6 +82,7 @@ fn ok_with_etag(state: &AppState, account: Account) -> HttpResponse {
 #[post("/auth/token")]
 pub async fn token(
     state: web::Data<AppState>,
+    trail: web::Data<crate::audit::Trail>,
     req: HttpRequest,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
@@ -101,10 +102,28 @@ pub async fn token(
     let candidate = state
         .db(move |c| service::token_candidate(c, &client_id, &address, &policy, at))
         .await?;
+    let known_id = candidate.account.as_ref().map(|a| a.user.id.clone());
     // A SHA-256 comparison: cheap enough for the async side, and done before any write.
     let verdict = service::authenticate(candidate.account, &presented, at);
     presented.client_id = client_id_shown;
     let quotas = candidate.quotas;
+    let throttled_entry = crate::audit::Entry {
+        actor_id: known_id.clone(),
+        subject_id: known_id,
+        actor_kind: crate::audit::ActorKind::ServiceAccount,
+        detail: Some(serde_json::json!({
+            "client_id": presented.client_id,
+            "reason": "throttled",
+        })),
+        ..crate::audit::Entry::anonymous(
+            crate::audit::Action::ClientAuthFailure,
+            crate::audit::Subject::ServiceAccount,
+            &crate::http::client::Origin {
+                client_ip: ip.clone(),
+                request_id: None,
+            },
+        )
+    };
     let issued = state
         .write(move |c| {
             let origin = service::Caller {
@@ -113,7 +132,16 @@ pub async fn token(
             };
             service::token_record(c, &presented, origin, &limits, &quotas, verdict, at)
         })
-        .await?;
+        .await;
+    // A failure refused by the throttle is audited too (queued: no write is spent on it).
+    if let Err(e) = &issued {
+        if actix_web::ResponseError::status_code(e)
+            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
+        {
+            trail.queue(throttled_entry);
+        }
+    }
+    let issued = issued?;
     token_reply(&state, issued)
 }
 

@@ -8,6 +8,7 @@ pub mod model;
 pub mod official;
 pub mod party;
 pub mod report;
+pub mod report_gate;
 pub mod routes;
 pub mod rules;
 pub mod service;

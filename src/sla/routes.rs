@@ -12,10 +12,12 @@ use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
+use crate::http::rate_limit::with_quota_headers;
 use crate::sla::model::{
     import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
     NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
+use crate::sla::report_gate::{self, ReportGate};
 use crate::sla::service;
 use crate::sla::views::{to_csv, Holiday, ImportSummary, SlaExplanation, SlaReport};
 use crate::state::AppState;
@@ -257,45 +259,97 @@ pub async fn explain(
 /// (`rejection_reasons`) counted by reason code, every code present. `Accept:
 /// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
 /// Per-request detail of the computation is at `GET /requests/{id}/sla`.
+///
+/// Served from a cache per range while nothing it depends on changed (at most
+/// `SLA_REPORT_CACHE_SECS`); at most `SLA_REPORT_CONCURRENCY` computations at once; rate
+/// limited per user (`SLA_REPORT_RATE_PER_MINUTE`).
 #[utoipa::path(
     operation_id = "get_sla_report",
     tag = "sla",
     params(ReportFilter),
     security(("bearer" = [])),
-    responses((status = 200, description = "The report.", content(
-        (SlaReport = "application/json"),
-        (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
-    )))
+    responses(
+        (status = 200, description = "The report (`Cache-Status` tells whether it came from the cache; `RateLimit-Policy`/`RateLimit` the caller's standing).", content(
+            (SlaReport = "application/json"),
+            (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
+        )),
+        (status = 429, description = "More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No computation slot within `SLA_REPORT_TIMEOUT_SECS` (`service_unavailable`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/reports/sla")]
 pub async fn sla_report(
     req: HttpRequest,
     state: web::Data<AppState>,
+    gate: web::Data<ReportGate>,
     user: AuthUser,
     filter: web::Query<ReportFilter>,
 ) -> ApiResult<HttpResponse> {
     let clock = state.clock;
     user.require(&[Role::Directorate, Role::Admin])?;
+    let quota = gate
+        .limiter
+        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
     let accept = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let q = ReportQuery::parse(filter.into_inner(), accept)?;
-    let format = q.format;
-    let config = state.config.clone();
-    let at = clock.now();
-    let report: SlaReport = state
-        .read(move |c| service::report(c, &config, q, at))
-        .await?;
-    Ok(match format {
-        ReportFormat::Json => HttpResponse::Ok().json(report),
-        ReportFormat::Csv => HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"sla-report.csv\"",
-            ))
-            .body(to_csv(&report)),
-    })
+        .unwrap_or("")
+        .to_owned();
+    let answer = async move {
+        let q = ReportQuery::parse(filter.into_inner(), &accept)?;
+        let format = q.format;
+        let key = report_gate::Key::of(&q);
+        let at = clock.now();
+        let seen = state.read(report_gate::Fingerprint::read).await?;
+        let (report, hit) = match gate.cached(&key, &seen, at) {
+            Some(r) => (r, true),
+            None => {
+                let config = state.config.clone();
+                let (st, g) = (state.clone(), gate.clone());
+                g.bounded(move |slot| async move {
+                    // Another caller may have computed this range while this one waited.
+                    let seen = st.read(report_gate::Fingerprint::read).await?;
+                    if let Some(r) = gate.cached(&key, &seen, at) {
+                        return Ok((r, true));
+                    }
+                    let (fingerprint, report) = st
+                        .read(move |c| {
+                            let _slot = slot;
+                            // Read before computing: a change made meanwhile leaves the
+                            // answer stored under an older fingerprint, so it is not reused.
+                            let fingerprint = report_gate::Fingerprint::read(c)?;
+                            Ok((fingerprint, service::report(c, &config, q, at)?))
+                        })
+                        .await?;
+                    let report = std::sync::Arc::new(report);
+                    gate.keep(key, fingerprint, at, report.clone());
+                    Ok((report, false))
+                })
+                .await?
+            }
+        };
+        let status = if hit {
+            "plate-permits; hit"
+        } else {
+            "plate-permits; fwd=miss; stored"
+        };
+        Ok(match format {
+            ReportFormat::Json => HttpResponse::Ok()
+                .insert_header((CACHE_STATUS, status))
+                .json(&*report),
+            ReportFormat::Csv => HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((CACHE_STATUS, status))
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"sla-report.csv\"",
+                ))
+                .body(to_csv(&report)),
+        })
+    };
+    with_quota_headers(&[quota], answer.await)
 }
+
+/// RFC 9211 `Cache-Status`: whether the report came from the cache (`hit`) or was computed.
+const CACHE_STATUS: &str = "cache-status";

@@ -304,3 +304,142 @@ async fn reads_waiting_for_their_batch_are_written_when_the_process_stops() {
         "the read's audit entry after a graceful stop"
     );
 }
+
+/// The entries of `action`, newest first (a read of the audit writes the waiting ones first).
+async fn entries(app: &TestApp, admin: &str, action: &str) -> Vec<Value> {
+    app.items(admin, &format!("/audit?action={action}&limit=200"))
+        .await
+}
+
+#[tokio::test]
+async fn denials_are_counted_per_principal_target_and_minute() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let path = format!("/requests/{}", s.id());
+    for _ in 0..3 {
+        app.get_as(&s.agency_b, &path)
+            .await
+            .problem(404, "not_found");
+    }
+    app.get_as(&s.agency_b, "/audit")
+        .await
+        .problem(403, "forbidden");
+    let denied = entries(&app, &s.admin, "access.denied").await;
+    let on_request: Vec<&Value> = denied
+        .iter()
+        .filter(|e| e["subject_id"].as_str().is_some_and(|t| t.ends_with(&path)))
+        .collect();
+    assert_eq!(on_request.len(), 1, "{denied:#?}");
+    let e = on_request[0];
+    assert_eq!(e["detail"]["count"], 3);
+    assert_eq!(e["detail"]["status"], 404);
+    assert_eq!(e["subject_kind"], "resource");
+    assert_eq!(e["organisation_id"], s.org_b.as_str());
+    assert!(text(e, "subject_id").starts_with("GET "));
+    assert!(denied
+        .iter()
+        .any(|e| e["detail"]["status"] == 403 && e["detail"]["count"] == 1));
+    // Another minute is another entry.
+    app.clock.advance(chrono::TimeDelta::minutes(1));
+    app.get_as(&s.agency_b, &path)
+        .await
+        .problem(404, "not_found");
+    let denied = entries(&app, &s.admin, "access.denied").await;
+    let counts: Vec<&Value> = denied
+        .iter()
+        .filter(|e| e["subject_id"].as_str().is_some_and(|t| t.ends_with(&path)))
+        .map(|e| &e["detail"]["count"])
+        .collect();
+    assert_eq!(counts, [1, 3]);
+}
+
+#[tokio::test]
+async fn list_reads_with_contacts_are_audited_with_their_filter_and_row_count() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    app.file_request(&s.agency_a).await;
+    app.get_as(&s.agency_a, "/requests?status=submitted&limit=20")
+        .await
+        .json(200);
+    let listed = entries(&app, &s.admin, "request.listed").await;
+    let e = listed
+        .iter()
+        .find(|e| e["organisation_id"] == s.org_a.as_str())
+        .unwrap_or_else(|| panic!("{listed:#?}"));
+    assert_eq!(e["detail"]["rows"], 2);
+    assert_eq!(e["detail"]["filter"]["status"], "submitted");
+    assert_eq!(e["detail"]["filter"]["limit"], 20);
+    assert_eq!(e["actor_role"], "agency");
+}
+
+#[tokio::test]
+async fn notices_and_print_pages_are_audited() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app)
+        .await
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .permit_issued()
+        .await;
+    let info = serde_json::json!({"kind": "info", "title": "اطلاعیه", "body": "ساعات کاری تغییر کرد", "starts_at": in_minutes(app.now(), -5), "ends_at": in_minutes(app.now(), 60)});
+    let n = app.post_notice(&s.admin, &info).await.json(201);
+    let id = text(&n, "id").to_owned();
+    assert_eq!(
+        app.delete_as(&s.admin, &format!("/notices/{id}"))
+            .await
+            .status,
+        204
+    );
+    let created = entries(&app, &s.admin, "notice.created").await;
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0]["subject_id"], id.as_str());
+    assert_eq!(created[0]["subject_kind"], "notice");
+    assert_eq!(created[0]["detail"]["kind"], "info");
+    let deleted = entries(&app, &s.admin, "notice.deleted").await;
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0]["subject_id"], id.as_str());
+
+    let permit_id = text(&s.permit, "id").to_owned();
+    let page = app
+        .get_as(&s.agency_a, &format!("/permits/{permit_id}/print"))
+        .await;
+    assert_eq!(page.status, 200);
+    let printed = entries(&app, &s.admin, "permit.printed").await;
+    assert_eq!(printed.len(), 1, "{printed:#?}");
+    assert_eq!(printed[0]["subject_id"], permit_id.as_str());
+    assert_eq!(printed[0]["request_id"], s.id());
+    assert_eq!(printed[0]["actor_role"], "agency");
+}
+
+#[tokio::test]
+async fn throttled_sign_ins_are_audited_like_other_failures() {
+    let app = spawn_app_with(|c| {
+        c.login_free_failures = 1;
+        c.login_backoff_base_ms = 60_000;
+    })
+    .await;
+    let admin = app.admin_token().await;
+    let mut answers = Vec::new();
+    for _ in 0..4 {
+        answers.push(
+            app.login("nobody-here", "wrong-password-123")
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert!(answers.contains(&429), "{answers:?}");
+    let failures = entries(&app, &admin, "login.failure").await;
+    assert_eq!(failures.len(), 4, "{failures:#?}");
+    let throttled = failures
+        .iter()
+        .filter(|e| e["detail"]["reason"] == "throttled")
+        .count();
+    assert_eq!(
+        throttled,
+        answers.iter().filter(|s| **s == 429).count(),
+        "{failures:#?}"
+    );
+}

@@ -417,8 +417,21 @@ async fn failed_client_authentications_are_throttled_but_the_right_secret_always
     app.client_token_basic_from(id, wrong, a)
         .await
         .problem(401, "invalid_client");
-    // Throttled attempts are not written to the audit log (only the 4 counted failures are).
-    assert_eq!(audited(&app, "client.auth_failure", &c.id, &c.id), 4);
+    // Throttled attempts are audited too (reason `throttled`): the 4 counted failures and the
+    // one held back.
+    app.get_as(&admin, "/audit?limit=1").await.json(200); // flushes the queued entries
+    assert_eq!(audited(&app, "client.auth_failure", &c.id, &c.id), 5);
+    assert_eq!(
+        app.get_as(&admin, "/audit?action=client.auth_failure")
+            .await
+            .json(200)["items"]
+            .as_array()
+            .map(|a| a
+                .iter()
+                .filter(|e| e["detail"]["reason"] == "throttled")
+                .count()),
+        Some(1)
+    );
 }
 
 #[tokio::test]

@@ -1035,3 +1035,114 @@ async fn a_holiday_added_on_one_replica_applies_at_once_on_another() {
     let after = a.get_as(&s.agency_a, &path).await.json(200);
     assert_eq!(status_today(&after), "holiday", "{after}");
 }
+
+// ---- the report's cache, bound and rate limit -----------------------------------------------
+
+/// The report as JSON without the instant it was computed at.
+fn report_body(r: &Reply) -> Value {
+    let mut v = r.body();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("generated_at");
+        o.remove("generated_at_jalali");
+    }
+    v
+}
+
+#[tokio::test]
+async fn a_cached_report_equals_a_fresh_one_and_a_change_invalidates_it() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await.filed().await;
+    let first = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        first.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
+    let again = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(again.header("cache-status"), "plate-permits; hit");
+    assert_eq!(again.body(), first.body(), "a hit is the stored answer");
+    // Another range, or CSV of the same range: the range is the key, not the format.
+    let other = app
+        .get_as(&s.directorate, "/reports/sla?from=1405/01/01")
+        .await;
+    assert_eq!(
+        other.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
+    let csv = app.get_as(&s.admin, "/reports/sla?format=csv").await;
+    assert_eq!(csv.header("cache-status"), "plate-permits; hit");
+
+    // A status change moves the fingerprint: computed afresh, and it shows the change.
+    let s = s.reviewed().await;
+    let after = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(
+        after.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
+    assert_ne!(report_body(&after), report_body(&first));
+    // A filing too.
+    app.file_request(&s.agency_b).await;
+    let filed = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(
+        filed.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
+    assert_ne!(report_body(&filed), report_body(&after));
+    let hit = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(hit.header("cache-status"), "plate-permits; hit");
+    // Past SLA_REPORT_CACHE_SECS (60) it is computed again, and equals the cached answer
+    // but for when it was computed.
+    app.clock.advance(TimeDelta::seconds(61));
+    let fresh = app.get_as(&s.directorate, "/reports/sla").await;
+    assert_eq!(
+        fresh.header("cache-status"),
+        "plate-permits; fwd=miss; stored"
+    );
+    assert_eq!(report_body(&fresh), report_body(&hit));
+}
+
+#[tokio::test]
+async fn the_report_is_rate_limited_per_user_with_ratelimit_headers() {
+    let app = spawn_app_with(|c| c.sla_report_rate_per_minute = 3).await;
+    let c = app.cast().await;
+    for left in (0..3).rev() {
+        let r = app.get_as(&c.directorate, "/reports/sla").await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("ratelimit-policy"), "\"sla-report\";q=3;w=60");
+        assert!(
+            r.header("ratelimit")
+                .starts_with(&format!("\"sla-report\";r={left};t=")),
+            "{}",
+            r.header("ratelimit")
+        );
+    }
+    let refused = app.get_as(&c.directorate, "/reports/sla").await;
+    let retry: u64 = refused.header("retry-after").parse().expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert!(refused
+        .header("ratelimit")
+        .starts_with("\"sla-report\";r=0;t="));
+    refused.problem(429, "rate_limited");
+    // Per user: the administrator still has its own allowance.
+    app.get_as(&c.admin, "/reports/sla").await.json(200);
+}
+
+#[tokio::test]
+async fn reports_beyond_the_concurrency_bound_wait_their_turn() {
+    let app = spawn_app_with(|c| {
+        c.sla_report_concurrency = 1;
+        c.sla_report_rate_per_minute = 100;
+    })
+    .await;
+    let s = Scenario::new(&app).await.filed().await;
+    let calls = (1..=8).map(|d| {
+        let path = format!("/reports/sla?from=1405/01/{d:02}");
+        let (app, token) = (&app, s.directorate.clone());
+        async move { app.get_as(&token, &path).await }
+    });
+    let answers = futures_util::future::join_all(calls).await;
+    for a in &answers {
+        assert_eq!(a.status, 200, "{}", a.text);
+        assert_eq!(a.header("cache-status"), "plate-permits; fwd=miss; stored");
+    }
+}

@@ -172,7 +172,7 @@ async fn three_addresses_of_one_ipv6_64_share_a_sign_in_budget() {
 async fn track(app: &TestApp, address: &str) -> Reply {
     app.call(
         Method::GET,
-        "/track/123456789012",
+        "/track/123456789010",
         None,
         None,
         &[("x-forwarded-for", address)],
@@ -212,7 +212,7 @@ async fn three_addresses_of_one_ipv6_64_share_a_look_up_budget() {
     for a in ["2001:db8:9:1::a", "2001:db8:9:1::b"] {
         app.call(
             Method::GET,
-            "/track/123456789012",
+            "/track/123456789010",
             None,
             None,
             &[("x-forwarded-for", a)],
