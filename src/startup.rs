@@ -305,6 +305,7 @@ impl Application {
             )),
             metrics: Arc::default(),
         };
+        let trail = web::Data::new(crate::audit::Trail::new(backend, clock));
         let features = Features {
             blobs: web::Data::new(blobs),
             notice_cache: web::Data::new(NoticeCache::default()),
@@ -315,12 +316,13 @@ impl Application {
                     timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
                 },
             }),
-            trail: web::Data::new(crate::audit::Trail::new(backend, clock)),
+            trail: trail.clone(),
             signer: web::Data::new(
                 crate::permits::signing::PermitSigner::load_or_create(&config, &clock)
                     .map_err(|e| StartupError(format!("permit-signing key: {e}")))?,
             ),
             sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(&config)),
+            throttled_log: web::Data::new(throttled_sign_ins(trail.clone())),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -439,6 +441,20 @@ where
     });
 }
 
+/// Sign-ins refused by the throttle go to the audit trail's queue (they wrote nothing).
+fn throttled_sign_ins(trail: web::Data<crate::audit::Trail>) -> crate::auth::service::ThrottledLog {
+    crate::auth::service::ThrottledLog::new(move |attempt| {
+        trail.queue(
+            crate::audit::Entry::anonymous(
+                crate::audit::Action::LoginFailure,
+                crate::audit::Subject::User,
+                &attempt.origin,
+            )
+            .detail(serde_json::json!({ "reason": "throttled", "username": attempt.username })),
+        )
+    })
+}
+
 fn cors(config: &Config) -> Cors {
     let origins = &config.cors_allowed_origins.0;
     let mut cors = Cors::default()
@@ -486,6 +502,7 @@ struct Features {
     trail: web::Data<crate::audit::Trail>,
     signer: web::Data<crate::permits::signing::PermitSigner>,
     sla_report: web::Data<crate::sla::report_gate::ReportGate>,
+    throttled_log: web::Data<crate::auth::service::ThrottledLog>,
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -518,6 +535,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.trail.clone())
             .app_data(features.signer.clone())
             .app_data(features.sla_report.clone())
+            .app_data(features.throttled_log.clone())
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())
@@ -539,7 +557,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::http::query_params::reject_unknown_params))
-        .wrap(from_fn(crate::http::middleware::audit_denials))
+        .wrap(from_fn(crate::audit::middleware::audit_denials))
         .wrap(from_fn(crate::auth::gate_layer::session_gate))
         .wrap(from_fn(crate::notices::guard::read_only_guard))
         .wrap(from_fn(control_characters))

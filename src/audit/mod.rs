@@ -8,6 +8,7 @@
 //! PostgreSQL writes them in the read's own database call. Entries are append-only (a trigger
 //! on both backends) until `AUDIT_RETENTION_DAYS` pass, when the service purges them.
 
+pub mod middleware;
 pub mod model;
 pub mod routes;
 pub mod service;

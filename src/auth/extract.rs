@@ -98,7 +98,7 @@ impl FromRequest for AuthUser {
                 session_id: claims.sid,
                 origin: origin.unwrap_or_default(),
             };
-            // Who called, for the audit of denials (see `audit_denials`).
+            // Who called, for the audit of denials (see `audit::middleware::audit_denials`).
             req.extensions_mut().insert(user.clone());
             Ok(user)
         })

@@ -50,7 +50,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
-    trail: web::Data<crate::audit::Trail>,
+    throttled_log: web::Data<service::ThrottledLog>,
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -68,12 +68,10 @@ pub async fn login(
     let malformed_username = crate::auth::model::has_control(&credentials.username);
     let key =
         crate::auth::model::username_key(&crate::auth::model::printable(&credentials.username));
-    let throttled_entry = crate::audit::Entry::anonymous(
-        crate::audit::Action::LoginFailure,
-        crate::audit::Subject::User,
-        &origin,
-    )
-    .detail(serde_json::json!({ "reason": "throttled", "username": key }));
+    let throttled = service::ThrottledSignIn {
+        username: key.clone(),
+        origin: origin.clone(),
+    };
     let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
     // The attempt is reserved (counted) before the password is checked: a write.
     let candidate = state
@@ -119,7 +117,7 @@ pub async fn login(
         if actix_web::ResponseError::status_code(e)
             == actix_web::http::StatusCode::TOO_MANY_REQUESTS
         {
-            trail.queue(throttled_entry);
+            throttled_log.record(throttled);
         }
     }
     with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))

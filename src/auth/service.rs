@@ -53,6 +53,30 @@ fn note(conn: &mut DbConnection, n: &AccountNote<'_>) -> ApiResult<()> {
     }
 }
 
+/// A sign-in refused by the throttle before any password check: it wrote nothing, so it is
+/// logged off the request's transaction.
+pub struct ThrottledSignIn {
+    /// The username as the throttle counts it (printable, normalised).
+    pub username: String,
+    pub origin: Origin,
+}
+
+/// Where throttled sign-ins are recorded: supplied by the composition root (the audit trail's
+/// queue), passed to the handler as app data, so sign-in imports no audit module and a missing
+/// recorder is a start-up failure (the extractor's), never a silent skip.
+#[derive(Clone)]
+pub struct ThrottledLog(std::sync::Arc<dyn Fn(ThrottledSignIn) + Send + Sync>);
+
+impl ThrottledLog {
+    pub fn new(record: impl Fn(ThrottledSignIn) + Send + Sync + 'static) -> Self {
+        ThrottledLog(std::sync::Arc::new(record))
+    }
+
+    pub fn record(&self, attempt: ThrottledSignIn) {
+        (self.0)(attempt)
+    }
+}
+
 /// A user with a new session and its first (or next) refresh token.
 pub struct SignedIn {
     pub user: UserRow,

@@ -414,32 +414,3 @@ pub async fn fallback(
         _ => Err(ApiError::not_found()),
     }
 }
-
-/// Records authorization denials: a 403 or 404 answered to a signed-in caller (another agency's
-/// request, a route the role may not use) is counted in the audit trail, one entry per
-/// principal, target (`METHOD path`) and minute with the count (see
-/// [`Trail::deny`](crate::audit::Trail::deny)).
-pub async fn audit_denials(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let target = format!("{} {}", req.method(), req.path());
-    let trail = req.app_data::<web::Data<crate::audit::Trail>>().cloned();
-    let res = next.call(req).await?;
-    let status = res.status();
-    if status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND {
-        let user = res
-            .request()
-            .extensions()
-            .get::<crate::auth::AuthUser>()
-            .cloned();
-        if let (Some(trail), Some(user)) = (trail, user) {
-            trail.deny(
-                &crate::audit::model::Actor::of(&user),
-                &target,
-                status.as_u16(),
-            );
-        }
-    }
-    Ok(res)
-}
