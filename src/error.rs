@@ -833,6 +833,11 @@ impl ApiError {
         Self::new(ErrorCode::Duplicate, Msg::new(fa, en))
     }
 
+    /// Whether this is a 429 `rate_limited` (a throttle or rate limit held the call off).
+    pub fn is_rate_limited(&self) -> bool {
+        self.code() == ErrorCode::RateLimited
+    }
+
     /// 409 `cursor_ahead`: a feed cursor past the newest event (a poller whose saved cursor
     /// outlived a restore); `newest_id` is where it may resume.
     pub fn cursor_ahead(param: &str, newest: i64) -> Self {

@@ -2,11 +2,12 @@
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
+use crate::auth::model::UserRow;
 use crate::auth::model::{
     ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, User,
 };
 use crate::auth::{service, store, throttle, AuthUser};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::http::client::{client_ip, throttle_key};
 use crate::http::json::Json;
 use crate::http::rate_limit::with_quota_headers;
@@ -78,25 +79,7 @@ pub async fn login(
         .write(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
         .await;
     // The password is checked between the two writes, holding no connection.
-    let verdict = match candidate {
-        Ok(found) => {
-            let password = credentials.password;
-            Ok(web::block(move || {
-                let verdict = service::authenticate(found, &password);
-                match verdict {
-                    Ok(user) if malformed_username => {
-                        Err((Some(user.id), service::Refusal::ControlCharacters))
-                    }
-                    Err((id, _)) if malformed_username => {
-                        Err((id, service::Refusal::ControlCharacters))
-                    }
-                    other => other,
-                }
-            })
-            .await?)
-        }
-        Err(refused) => Err(refused),
-    };
+    let verdict = check_password(candidate, credentials.password, malformed_username).await?;
     let address = ip.clone();
     let (answer, quotas) = state
         .write(move |c| {
@@ -113,14 +96,31 @@ pub async fn login(
         .await?;
     // A refusal by the throttle never reached the password check: audited here, queued (no
     // write is spent on a caller being held off).
-    if let Err(e) = &answer {
-        if actix_web::ResponseError::status_code(e)
-            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
-        {
-            throttled_log.record(throttled);
-        }
+    if answer.as_ref().is_err_and(ApiError::is_rate_limited) {
+        throttled_log.record(throttled);
     }
     with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))
+}
+
+/// Signing in, step 2: the password checked on the blocking pool (argon2id is slow by
+/// design). A control character in the username fails the attempt like a wrong password. The
+/// outer error is the pool's; the inner one the throttle's refusal from step 1.
+async fn check_password(
+    candidate: ApiResult<Option<UserRow>>,
+    password: String,
+    malformed_username: bool,
+) -> ApiResult<ApiResult<service::Verdict>> {
+    let found = match candidate {
+        Ok(found) => found,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let verdict = web::block(move || match service::authenticate(found, &password) {
+        Ok(user) if malformed_username => Err((Some(user.id), service::Refusal::ControlCharacters)),
+        Err((id, _)) if malformed_username => Err((id, service::Refusal::ControlCharacters)),
+        other => other,
+    })
+    .await?;
+    Ok(Ok(verdict))
 }
 
 /// Refresh the token pair.

@@ -107,23 +107,7 @@ pub async fn token(
     let verdict = service::authenticate(candidate.account, &presented, at);
     presented.client_id = client_id_shown;
     let quotas = candidate.quotas;
-    let throttled_entry = crate::audit::Entry {
-        actor_id: known_id.clone(),
-        subject_id: known_id,
-        actor_kind: crate::audit::ActorKind::ServiceAccount,
-        detail: Some(serde_json::json!({
-            "client_id": presented.client_id,
-            "reason": "throttled",
-        })),
-        ..crate::audit::Entry::anonymous(
-            crate::audit::Action::ClientAuthFailure,
-            crate::audit::Subject::ServiceAccount,
-            &crate::http::client::Origin {
-                client_ip: ip.clone(),
-                request_id: None,
-            },
-        )
-    };
+    let throttled_entry = throttled_failure(known_id, &presented.client_id, &ip);
     let issued = state
         .write(move |c| {
             let origin = service::Caller {
@@ -134,15 +118,33 @@ pub async fn token(
         })
         .await;
     // A failure refused by the throttle is audited too (queued: no write is spent on it).
-    if let Err(e) = &issued {
-        if actix_web::ResponseError::status_code(e)
-            == actix_web::http::StatusCode::TOO_MANY_REQUESTS
-        {
-            trail.queue(throttled_entry);
-        }
+    if issued.as_ref().is_err_and(ApiError::is_rate_limited) {
+        trail.queue(throttled_entry);
     }
     let issued = issued?;
     token_reply(&state, issued)
+}
+
+/// The audit entry of a client authentication the throttle refused (it never reached the
+/// secret check, so it wrote nothing of its own).
+fn throttled_failure(account_id: Option<String>, client_id: &str, ip: &str) -> crate::audit::Entry {
+    crate::audit::Entry {
+        actor_id: account_id.clone(),
+        subject_id: account_id,
+        actor_kind: crate::audit::ActorKind::ServiceAccount,
+        detail: Some(serde_json::json!({
+            "client_id": client_id,
+            "reason": "throttled",
+        })),
+        ..crate::audit::Entry::anonymous(
+            crate::audit::Action::ClientAuthFailure,
+            crate::audit::Subject::ServiceAccount,
+            &crate::http::client::Origin {
+                client_ip: ip.to_owned(),
+                request_id: None,
+            },
+        )
+    }
 }
 
 /// The client's credentials as presented: the body (form or JSON) and any HTTP Basic header.

@@ -299,56 +299,69 @@ pub async fn sla_report(
     let answer = async move {
         let q = ReportQuery::parse(filter.into_inner(), &accept)?;
         let format = q.format;
-        let key = report_gate::Key::of(&q);
-        let at = clock.now();
-        let seen = state.read(report_gate::Fingerprint::read).await?;
-        let (report, hit) = match gate.cached(&key, &seen, at) {
-            Some(r) => (r, true),
-            None => {
-                let config = state.config.clone();
-                let (st, g) = (state.clone(), gate.clone());
-                g.bounded(move |slot| async move {
-                    // Another caller may have computed this range while this one waited.
-                    let seen = st.read(report_gate::Fingerprint::read).await?;
-                    if let Some(r) = gate.cached(&key, &seen, at) {
-                        return Ok((r, true));
-                    }
-                    let (fingerprint, report) = st
-                        .read(move |c| {
-                            let _slot = slot;
-                            // Read before computing: a change made meanwhile leaves the
-                            // answer stored under an older fingerprint, so it is not reused.
-                            let fingerprint = report_gate::Fingerprint::read(c)?;
-                            Ok((fingerprint, service::report(c, &config, q, at)?))
-                        })
-                        .await?;
-                    let report = std::sync::Arc::new(report);
-                    gate.keep(key, fingerprint, at, report.clone());
-                    Ok((report, false))
-                })
-                .await?
-            }
-        };
-        let status = if hit {
-            "plate-permits; hit"
-        } else {
-            "plate-permits; fwd=miss; stored"
-        };
-        Ok(match format {
-            ReportFormat::Json => HttpResponse::Ok()
-                .insert_header((CACHE_STATUS, status))
-                .json(&*report),
-            ReportFormat::Csv => HttpResponse::Ok()
-                .content_type("text/csv; charset=utf-8")
-                .insert_header((CACHE_STATUS, status))
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"sla-report.csv\"",
-                ))
-                .body(to_csv(&report)),
-        })
+        let (report, hit) = cached_or_computed(state, gate, q, clock.now()).await?;
+        Ok(report_response(format, &report, hit))
     };
     with_quota_headers(&[quota], answer.await)
+}
+
+/// The report for `q`: from the cache when nothing it counts changed since it was computed,
+/// otherwise computed within the gate's concurrency bound (and kept). `true` for a hit.
+async fn cached_or_computed(
+    state: web::Data<AppState>,
+    gate: web::Data<ReportGate>,
+    q: ReportQuery,
+    at: chrono::NaiveDateTime,
+) -> ApiResult<(std::sync::Arc<SlaReport>, bool)> {
+    let key = report_gate::Key::of(&q);
+    let seen = state.read(report_gate::Fingerprint::read).await?;
+    if let Some(r) = gate.cached(&key, &seen, at) {
+        return Ok((r, true));
+    }
+    let config = state.config.clone();
+    let (st, g) = (state.clone(), gate.clone());
+    g.bounded(move |slot| async move {
+        // Another caller may have computed this range while this one waited.
+        let seen = st.read(report_gate::Fingerprint::read).await?;
+        if let Some(r) = gate.cached(&key, &seen, at) {
+            return Ok((r, true));
+        }
+        let (fingerprint, report) = st
+            .read(move |c| {
+                let _slot = slot;
+                // Read before computing: a change made meanwhile leaves the answer stored
+                // under an older fingerprint, so it is not reused.
+                let fingerprint = report_gate::Fingerprint::read(c)?;
+                Ok((fingerprint, service::report(c, &config, q, at)?))
+            })
+            .await?;
+        let report = std::sync::Arc::new(report);
+        gate.keep(key, fingerprint, at, report.clone());
+        Ok((report, false))
+    })
+    .await
+}
+
+/// The report as JSON or CSV, with `Cache-Status` saying whether the cache answered.
+fn report_response(format: ReportFormat, report: &SlaReport, hit: bool) -> HttpResponse {
+    let status = if hit {
+        "plate-permits; hit"
+    } else {
+        "plate-permits; fwd=miss; stored"
+    };
+    match format {
+        ReportFormat::Json => HttpResponse::Ok()
+            .insert_header((CACHE_STATUS, status))
+            .json(report),
+        ReportFormat::Csv => HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((CACHE_STATUS, status))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"sla-report.csv\"",
+            ))
+            .body(to_csv(report)),
+    }
 }
 
 /// RFC 9211 `Cache-Status`: whether the report came from the cache (`hit`) or was computed.
