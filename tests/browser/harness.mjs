@@ -92,3 +92,31 @@ export async function startServer(bin, dataDir, password, env = {}) {
   }
   throw new Error(`server not ready on ${base} within 30 s:\n${log}`);
 }
+
+// A small JSON client: call(token, method, path, body) → parsed body, asserting the status.
+export function client(base) {
+  return async function call(token, method, path, body, want) {
+    const headers = { "Content-Type": "application/json" };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await res.text();
+    if (res.status !== want) {
+      throw new Error(`${method} ${path}: ${res.status}, expected ${want}: ${text}`);
+    }
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+// An 11-digit legal-entity id (شناسه ملی) with its check digit, from ten digits
+// (src/domain/legal_id.rs).
+export function legalId(ten) {
+  const w = [29, 27, 23, 19, 17];
+  const d = [...ten].map(Number);
+  const sum = d.reduce((s, x, i) => s + (d[9] + 2 + x) * w[i % 5], 0);
+  return ten + String(sum % 11 === 10 ? 0 : sum % 11);
+}

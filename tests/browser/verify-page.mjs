@@ -22,7 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-import { cleanup, cleanups, startServer, watchdog } from "./harness.mjs";
+import { cleanup, cleanups, client, legalId, startServer, watchdog } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
@@ -44,34 +44,6 @@ const FA = (s) => s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]);
 
 function startApi() {
   return startServer(BIN, path.join(WORK, "data"), PASSWORD, (base) => ({ PUBLIC_BASE_URL: base }));
-}
-
-// A small JSON client: call(token, method, path, body) → parsed body, asserting the status.
-function client(base) {
-  return async function call(token, method, path, body, want) {
-    const headers = { "Content-Type": "application/json" };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await res.text();
-    if (res.status !== want) {
-      throw new Error(`${method} ${path}: ${res.status}, expected ${want}: ${text}`);
-    }
-    return text ? JSON.parse(text) : null;
-  };
-}
-
-// An 11-digit legal-entity id (شناسه ملی) with its check digit, from ten digits
-// (src/domain/legal_id.rs).
-function legalId(ten) {
-  const w = [29, 27, 23, 19, 17];
-  const d = [...ten].map(Number);
-  const sum = d.reduce((s, x, i) => s + (d[9] + 2 + x) * w[i % 5], 0);
-  return ten + String(sum % 11 === 10 ? 0 : sum % 11);
 }
 
 // Bootstrap admin → agency and police organisations and users → filing → review → issue.
