@@ -192,6 +192,7 @@ pub enum ErrorCode {
     InvalidRequest,
     UnsupportedGrantType,
     Forbidden,
+    CsrfFailed,
     PasswordChangeRequired,
     CannotDisableSelf,
     NotFound,
@@ -258,6 +259,7 @@ impl ErrorCode {
         ErrorCode::InvalidRequest,
         ErrorCode::UnsupportedGrantType,
         ErrorCode::Forbidden,
+        ErrorCode::CsrfFailed,
         ErrorCode::PasswordChangeRequired,
         ErrorCode::CannotDisableSelf,
         ErrorCode::NotFound,
@@ -300,6 +302,7 @@ impl ErrorCode {
             InvalidRequest => "invalid_request",
             UnsupportedGrantType => "unsupported_grant_type",
             Forbidden => "forbidden",
+            CsrfFailed => "csrf_failed",
             PasswordChangeRequired => "password_change_required",
             CannotDisableSelf => "cannot_disable_self",
             NotFound => "not_found",
@@ -393,6 +396,12 @@ impl ErrorCode {
                 OAUTH_EXTENSIONS,
             ),
             Forbidden => info(StatusCode::FORBIDDEN, "دسترسی مجاز نیست", "Forbidden", &[]),
+            CsrfFailed => info(
+                StatusCode::FORBIDDEN,
+                "درخواست از صفحهٔ سامانه نیامده است",
+                "Cross-site request refused",
+                &[],
+            ),
             PasswordChangeRequired => info(
                 StatusCode::FORBIDDEN,
                 "تغییر گذرواژه الزامی است",
@@ -767,6 +776,18 @@ impl ApiError {
             Msg::new(
                 "نقش شما اجازهٔ این اقدام را ندارد.",
                 "Your role is not allowed to do this.",
+            ),
+        )
+    }
+
+    /// 403 `csrf_failed`: a call authenticated by the refresh cookie came without the
+    /// `X-CSRF-Token` header matching the `pp_csrf` cookie, or from another origin.
+    pub fn csrf_failed() -> Self {
+        Self::new(
+            ErrorCode::CsrfFailed,
+            Msg::new(
+                "این درخواست از صفحهٔ خود سامانه نیامده است؛ صفحه را دوباره باز کنید و وارد شوید.",
+                "This request did not come from the service's own page; reload the page and sign in again.",
             ),
         )
     }

@@ -5,6 +5,7 @@
 //! administrator's resources) build on it.
 
 pub mod access;
+pub mod browser;
 pub mod extract;
 pub mod gate;
 pub mod gate_layer;

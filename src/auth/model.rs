@@ -138,6 +138,11 @@ pub struct LoginRequest {
     pub username: String,
     #[schema(example = "a-long-secret-password", format = Password)]
     pub password: String,
+    /// Where the refresh token goes: `body` (the default; apps and integrations) or `cookie`
+    /// (pages in a browser: an `HttpOnly` cookie no script can read, and a `pp_csrf` cookie the
+    /// page copies into `X-CSRF-Token` on `/auth/refresh` and `/auth/logout`).
+    #[serde(default)]
+    pub token_delivery: crate::auth::browser::TokenDelivery,
 }
 
 fn token_type_schema() -> utoipa::openapi::schema::Object {
@@ -153,8 +158,10 @@ pub struct TokenResponse {
     /// Access-token lifetime in seconds.
     #[schema(example = 900)]
     pub expires_in: u64,
-    /// Single-use refresh token; exchange it at `/auth/refresh` for a new pair.
-    pub refresh_token: String,
+    /// Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
+    /// the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`.
     pub must_change_password: bool,
     pub user: User,
@@ -163,13 +170,20 @@ pub struct TokenResponse {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    pub refresh_token: String,
+    /// The refresh token. Omitted by a browser session: the `pp_refresh` cookie carries it,
+    /// and the call must send `X-CSRF-Token` equal to the `pp_csrf` cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogoutRequest {
-    pub refresh_token: String,
+    /// The refresh token of the sign-in to end. Omitted by a browser session: the
+    /// `pp_refresh` cookie carries it, and the call must send `X-CSRF-Token` equal to the
+    /// `pp_csrf` cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]

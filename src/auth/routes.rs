@@ -2,6 +2,7 @@
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
+use crate::auth::browser::{self, TokenDelivery};
 use crate::auth::model::UserRow;
 use crate::auth::model::{
     ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, User,
@@ -61,6 +62,8 @@ pub async fn login(
     // Control characters in the username or password are a failed sign-in (401, throttled
     // and audited), not a malformed body.
     let credentials = body.into_inner_allowing_controls()?;
+    let delivery = credentials.token_delivery;
+    let refresh_ttl = state.config.refresh_token_ttl_secs;
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
@@ -99,7 +102,22 @@ pub async fn login(
     if answer.as_ref().is_err_and(ApiError::is_rate_limited) {
         throttled_log.record(throttled);
     }
-    with_quota_headers(&quotas, answer.map(|r| HttpResponse::Ok().json(r)))
+    with_quota_headers(
+        &quotas,
+        answer.map(|r| token_answer(r, delivery, refresh_ttl)),
+    )
+}
+
+/// A token pair as the client asked for it: all in the body, or the refresh token in the
+/// browser session's cookies (see [`browser`]) and the rest in the body.
+fn token_answer(mut tokens: TokenResponse, delivery: TokenDelivery, ttl: u64) -> HttpResponse {
+    let mut answer = HttpResponse::Ok();
+    if delivery == TokenDelivery::Cookie {
+        if let Some(token) = tokens.refresh_token.take() {
+            browser::set_session_cookies(&mut answer, &token, ttl);
+        }
+    }
+    answer.json(tokens)
 }
 
 /// Signing in, step 2: the password checked on the blocking pool (argon2id is slow by
@@ -129,52 +147,92 @@ async fn check_password(
 ///
 /// Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
 /// token descended from it) and answers 401.
+///
+/// A browser session (signed in with `token_delivery: "cookie"`) sends `{}`: the refresh token
+/// comes from the `pp_refresh` cookie, the call must carry `X-CSRF-Token` equal to the
+/// `pp_csrf` cookie (and an `Origin`, when the browser sends one, of this service or an allowed
+/// CORS origin), else 403 `csrf_failed`; the new refresh token goes back into the cookies.
 #[utoipa::path(
     operation_id = "refresh_tokens",
     tag = "identity",
     request_body = RefreshRequest,
+    params(
+        ("X-CSRF-Token" = Option<String>, Header, description = "A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`."),
+    ),
     responses(
-        (status = 200, description = "A new token pair.", body = TokenResponse),
-        (status = 401, description = "Unknown, expired, revoked or reused refresh token (`invalid_token`).", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "A new token pair (a browser session: the refresh token in the `pp_refresh` cookie, not in the body).", body = TokenResponse),
+        (status = 401, description = "Unknown, expired, revoked or reused refresh token, or none sent (`invalid_token`).", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`).", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let presented = body.into_inner()?.refresh_token;
+    let (presented, delivery) = match body.into_inner()?.refresh_token {
+        Some(token) => (token, TokenDelivery::Body),
+        None => (
+            browser::refresh_token_from_cookie(&req, &state.config)?,
+            TokenDelivery::Cookie,
+        ),
+    };
     let keys = state.tokens.clone();
     let clock = state.clock;
     let response = state
         .write(move |c| service::refresh(c, &presented, clock.now())?.tokens(&keys, &clock))
         .await?;
-    Ok(HttpResponse::Ok().json(response))
+    Ok(token_answer(
+        response,
+        delivery,
+        state.config.refresh_token_ttl_secs,
+    ))
 }
 
 /// Sign out.
 ///
 /// Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
 /// Roles: any signed-in user.
+///
+/// A browser session sends `{}`: the refresh token comes from the `pp_refresh` cookie, guarded
+/// by `X-CSRF-Token` as on `/auth/refresh`; the answer clears the session's cookies.
 #[utoipa::path(
     operation_id = "logout_user",
     tag = "identity",
     request_body = LogoutRequest,
+    params(
+        ("X-CSRF-Token" = Option<String>, Header, description = "A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`."),
+    ),
     security(("bearer" = [])),
-    responses((status = 204, description = "Signed out."))
+    responses(
+        (status = 204, description = "Signed out (a browser session's cookies cleared)."),
+        (status = 403, description = "A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`).", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[post("/auth/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
+    req: HttpRequest,
     user: AuthUser,
     body: Json<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
-    let presented = body.into_inner()?.refresh_token;
+    let (presented, from_cookie) = match body.into_inner()?.refresh_token {
+        Some(token) => (token, false),
+        None => (
+            browser::refresh_token_from_cookie(&req, &state.config)?,
+            true,
+        ),
+    };
     let clock = state.clock;
     state
         .tx(move |c| service::logout(c, &user, &presented, clock.now()))
         .await?;
-    Ok(HttpResponse::NoContent().finish())
+    let mut answer = HttpResponse::NoContent();
+    if from_cookie {
+        browser::clear_session_cookies(&mut answer);
+    }
+    Ok(answer.finish())
 }
 
 /// Change the caller's password.

@@ -101,7 +101,7 @@ impl SignedIn {
             access_token,
             token_type: "Bearer",
             expires_in: keys.access_ttl_secs,
-            refresh_token: self.refresh_token,
+            refresh_token: Some(self.refresh_token),
             must_change_password: user.must_change_password,
             user: User::new(user, clock),
         })

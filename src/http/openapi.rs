@@ -256,6 +256,7 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ErrorCode::UnsupportedGrantType => ApiError::unsupported_grant_type(),
         ErrorCode::Forbidden => ApiError::forbidden(),
         ErrorCode::PasswordChangeRequired => ApiError::password_change_required(),
+        ErrorCode::CsrfFailed => ApiError::csrf_failed(),
         ErrorCode::NotFound => ApiError::not_found(),
         ErrorCode::InvalidTransition => ApiError::invalid_transition("permit_issued", "مجوز صادر شد"),
         ErrorCode::Duplicate => ApiError::duplicate(

@@ -120,6 +120,11 @@ export interface paths {
          *
          *     Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
          *     token descended from it) and answers 401.
+         *
+         *     A browser session (signed in with `token_delivery: "cookie"`) sends `{}`: the refresh token
+         *     comes from the `pp_refresh` cookie, the call must carry `X-CSRF-Token` equal to the
+         *     `pp_csrf` cookie (and an `Origin`, when the browser sends one, of this service or an allowed
+         *     CORS origin), else 403 `csrf_failed`; the new refresh token goes back into the cookies.
          */
         post: operations["refresh_tokens"];
         delete?: never;
@@ -141,6 +146,9 @@ export interface paths {
          * Sign out.
          * @description Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
          *     Roles: any signed-in user.
+         *
+         *     A browser session sends `{}`: the refresh token comes from the `pp_refresh` cookie, guarded
+         *     by `X-CSRF-Token` as on `/auth/refresh`; the answer clears the session's cookies.
          */
         post: operations["logout_user"];
         delete?: never;
@@ -2462,7 +2470,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "csrf_failed" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -2713,9 +2721,20 @@ export interface components {
              * @example a-long-secret-password
              */
             password: string;
+            /**
+             * @description Where the refresh token goes: `body` (the default; apps and integrations) or `cookie`
+             *     (pages in a browser: an `HttpOnly` cookie no script can read, and a `pp_csrf` cookie the
+             *     page copies into `X-CSRF-Token` on `/auth/refresh` and `/auth/logout`).
+             */
+            token_delivery?: components["schemas"]["TokenDelivery"];
         };
         LogoutRequest: {
-            refresh_token: string;
+            /**
+             * @description The refresh token of the sign-in to end. Omitted by a browser session: the
+             *     `pp_refresh` cookie carries it, and the call must send `X-CSRF-Token` equal to the
+             *     `pp_csrf` cookie.
+             */
+            refresh_token?: string | null;
         };
         /**
          * @description Where a message stands.
@@ -3393,7 +3412,11 @@ export interface components {
             file: Blob;
         };
         RefreshRequest: {
-            refresh_token: string;
+            /**
+             * @description The refresh token. Omitted by a browser session: the `pp_refresh` cookie carries it,
+             *     and the call must send `X-CSRF-Token` equal to the `pp_csrf` cookie.
+             */
+            refresh_token?: string | null;
         };
         /**
          * @description Why the traffic police did not remove the plates.
@@ -4062,6 +4085,11 @@ export interface components {
             /** @description Give it to the user over a trusted channel; it must be changed at first sign-in. */
             temporary_password: string;
         };
+        /**
+         * @description Where the sign-in's refresh token goes.
+         * @enum {string}
+         */
+        TokenDelivery: "body" | "cookie";
         TokenResponse: {
             /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
             access_token: string;
@@ -4076,8 +4104,11 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. */
-            refresh_token: string;
+            /**
+             * @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
+             *     the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
+             */
+            refresh_token?: string | null;
             /** @description When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`. */
             must_change_password: boolean;
             user: components["schemas"]["User"];
@@ -4711,7 +4742,10 @@ export interface operations {
     refresh_tokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4721,7 +4755,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new token pair. */
+            /** @description A new token pair (a browser session: the refresh token in the `pp_refresh` cookie, not in the body). */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -4733,8 +4767,19 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown, expired, revoked or reused refresh token (`invalid_token`). */
+            /** @description Unknown, expired, revoked or reused refresh token, or none sent (`invalid_token`). */
             401: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
+            403: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -4755,7 +4800,10 @@ export interface operations {
     logout_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4765,7 +4813,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out. */
+            /** @description Signed out (a browser session's cookies cleared). */
             204: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -4776,7 +4824,17 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
