@@ -105,7 +105,7 @@ pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
 /// Opens the database, applies migrations and creates the first administrator when the
 /// database is empty; `clock` stamps what it writes. Blocking: call from a blocking context.
 pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, StartupError> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+    crate::private_fs::create_dir_all(&config.data_dir).map_err(|e| {
         StartupError(format!(
             "DATA_DIR: cannot create {}: {e}",
             config.data_dir.display()

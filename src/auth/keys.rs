@@ -43,16 +43,9 @@ pub fn load_or_create(config: &Config) -> Result<Secret, String> {
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        crate::private_fs::create_dir_all(dir)?;
     }
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
+    let mut file = crate::private_fs::create_new(path)?;
     file.write_all(contents.as_bytes())?;
     file.sync_all()
 }
