@@ -4,6 +4,7 @@
 //! that picks the backend by URL scheme (never by trial, so a mistyped URL is an error, not a
 //! stray SQLite file) and applies the SQLite pragmas on every new connection.
 
+pub mod integrity;
 pub mod migrations;
 pub mod schema;
 pub mod standby;
