@@ -539,6 +539,7 @@ fn add_admin_sql(app: &TestApp) -> String {
         .map(|c| match c.as_str() {
             "id" => "'01900000-0000-7000-8000-00000000beef'".to_owned(),
             "username" => "'intruder'".to_owned(),
+            "username_key" => "'intruder'".to_owned(),
             other => other.to_owned(),
         })
         .collect();
