@@ -129,7 +129,10 @@ fn check_schema(conn: &mut db::DbConnection, clock: &Clock) -> Result<(), Startu
         return Ok(());
     }
     for d in &differences {
-        tracing::error!(difference = d.as_str(), "the database does not match its migrations");
+        tracing::error!(
+            difference = d.as_str(),
+            "the database does not match its migrations"
+        );
     }
     Err(StartupError(format!(
         "refusing to serve: the database does not match its migrations ({}). It was changed \

@@ -142,7 +142,8 @@ fn write_archive(
     let docs = documents(&mut conn)?;
     drop(conn);
     // 0600: the archive holds personal data and the permit-signing keys.
-    let file = crate::private_fs::create(partial).map_err(|e| io_fail("creating the archive", e))?;
+    let file =
+        crate::private_fs::create(partial).map_err(|e| io_fail("creating the archive", e))?;
     let mut tar = tar::Builder::new(file);
     let mut files = Vec::new();
     if backend == Backend::Sqlite {

@@ -10,12 +10,12 @@ use diesel::prelude::*;
 use crate::config::Config;
 use crate::db::DbUrl;
 
+use super::key::{BackupKey, Signature};
 use super::{
     connect, counts, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
     DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SIGNATURE, SIGNING_KEYS_ENTRY,
     SIGNING_KEYS_FILE, VERSION,
 };
-use super::key::{BackupKey, Signature};
 
 /// Where an archive's entries go when restored (`None`: only checked).
 struct Target {
@@ -53,8 +53,7 @@ fn read_archive(
             .to_string_lossy()
             .into_owned();
         if path == MANIFEST || path == SIGNATURE {
-            if manifest.is_some() && path == MANIFEST || signature.is_some() && path == SIGNATURE
-            {
+            if manifest.is_some() && path == MANIFEST || signature.is_some() && path == SIGNATURE {
                 return Err(fail(
                     format!("پشتیبان دو {path} دارد."),
                     format!("the archive holds {path} twice"),

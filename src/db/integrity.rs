@@ -134,7 +134,9 @@ fn expected(conn: &mut DbConnection) -> Result<&'static Catalogue, String> {
     }
     match cell.get() {
         Some(Ok(c)) => Ok(c),
-        Some(Err(e)) => Err(format!("applying the migrations to a scratch database: {e}")),
+        Some(Err(e)) => Err(format!(
+            "applying the migrations to a scratch database: {e}"
+        )),
         None => Err("the expected schema is unknown".into()),
     }
 }

@@ -245,9 +245,8 @@ fn build_pool_waiting(
         if let Some(path) = plain_sqlite_file(target) {
             // Created 0600 (its folder 0700) before SQLite opens it: SQLite gives the WAL and
             // SHM the database file's mode.
-            crate::private_fs::prepare_sqlite_file(path).map_err(|e| {
-                format!("DATABASE_URL: cannot create {}: {e}", path.display())
-            })?;
+            crate::private_fs::prepare_sqlite_file(path)
+                .map_err(|e| format!("DATABASE_URL: cannot create {}: {e}", path.display()))?;
         }
     }
     if url.backend == Backend::Sqlite {
@@ -262,7 +261,10 @@ fn build_pool_waiting(
             // (a WAL left behind by an older version may be wider).
             for file in crate::private_fs::sqlite_companions(path) {
                 crate::private_fs::restrict(&file).map_err(|e| {
-                    format!("DATABASE_URL: cannot set the mode of {}: {e}", file.display())
+                    format!(
+                        "DATABASE_URL: cannot set the mode of {}: {e}",
+                        file.display()
+                    )
                 })?;
             }
         }

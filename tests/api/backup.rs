@@ -560,7 +560,10 @@ fn assert_refused(archive: &Path, key: &Path, database_url_for_restore: &str, wh
     );
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success(), "verify-backup accepted it ({why})");
-    assert!(err.contains(why), "verify-backup: expected {why:?} in {err}");
+    assert!(
+        err.contains(why),
+        "verify-backup: expected {why:?} in {err}"
+    );
     let fresh = tempfile::tempdir().unwrap();
     let data_dir = fresh.path().join("data");
     let db = if database_url_for_restore.is_empty() {
@@ -673,13 +676,18 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
     // A DATA_DIR the service creates itself is 0700 too.
     let fresh_data = tempfile::tempdir().unwrap();
     let nested = fresh_data.path().join("a").join("data");
-    let out = cli_with(&["migrate"], &nested, &{
-        if app.db.is_postgres() {
-            app.db.url.clone()
-        } else {
-            nested.join("x.db").to_string_lossy().into_owned()
-        }
-    }, None);
+    let out = cli_with(
+        &["migrate"],
+        &nested,
+        &{
+            if app.db.is_postgres() {
+                app.db.url.clone()
+            } else {
+                nested.join("x.db").to_string_lossy().into_owned()
+            }
+        },
+        None,
+    );
     assert_ok(&out);
     assert_eq!(mode(&nested), 0o700);
     assert_eq!(mode(&fresh_data.path().join("a")), 0o700);
@@ -737,9 +745,17 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
     } else {
         restored_dir.join("r.db").to_string_lossy().into_owned()
     };
-    let out = cli(&["restore", archive.to_str().unwrap()], &restored_dir, &db_url);
+    let out = cli(
+        &["restore", archive.to_str().unwrap()],
+        &restored_dir,
+        &db_url,
+    );
     assert_ok(&out);
-    assert!(stdout(&out).contains("ENDS EVERY SESSION"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("ENDS EVERY SESSION"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(mode(&restored_dir.join("documents")), 0o700);
     assert_eq!(mode(&restored_dir.join("documents").join(&key)), 0o600);
     assert_eq!(mode(&restored_dir.join("permit-signing-keys.json")), 0o600);
@@ -767,10 +783,9 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
 /// sum, a missing signature, another key's signature — each refused, naming why.
 #[tokio::test]
 async fn a_forged_archive_is_refused_naming_why() {
-    let app = spawn_app_with(|c| {
-        c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem)
-    })
-    .await;
+    let app =
+        spawn_app_with(|c| c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem))
+            .await;
     let cast = app.cast().await;
     file_one(&app.client, &app.api(""), &cast.agency_a, 0)
         .await
@@ -816,7 +831,10 @@ async fn a_forged_archive_is_refused_naming_why() {
     // A replaced sum (the document's bytes changed, the manifest made to match them).
     try_forgery(
         &|e| {
-            let doc = e.iter_mut().find(|(p, _)| p.starts_with("documents/")).unwrap();
+            let doc = e
+                .iter_mut()
+                .find(|(p, _)| p.starts_with("documents/"))
+                .unwrap();
             doc.1.extend_from_slice(b"% forged\n");
             resum(e);
         },
@@ -866,12 +884,10 @@ async fn a_forged_archive_is_refused_naming_why() {
                 #[diesel(sql_type = diesel::sql_types::Text)]
                 sql: String,
             }
-            diesel::sql_query(
-                "SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'",
-            )
-            .get_result::<Sql>(&mut app.db_conn())
-            .unwrap()
-            .sql
+            diesel::sql_query("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'")
+                .get_result::<Sql>(&mut app.db_conn())
+                .unwrap()
+                .sql
         };
         try_forgery(
             &|e| {
@@ -965,7 +981,10 @@ async fn a_database_changed_outside_the_migrations_is_refused_at_start() {
     for (sql, why, _) in &cases {
         run(sql);
         let err = start(|_| {}).await;
-        assert!(err.contains("refusing to serve") && err.contains(why), "{why}: {err}");
+        assert!(
+            err.contains("refusing to serve") && err.contains(why),
+            "{why}: {err}"
+        );
     }
     // The audit guard: a horizon moved into the future, then the row deleted.
     let fresh = spawn_app().await;
@@ -982,7 +1001,10 @@ async fn a_database_changed_outside_the_migrations_is_refused_at_start() {
     assert!(err.contains("retention horizon"), "{err}");
     run("DELETE FROM audit_retention");
     let err = start(|_| {}).await.unwrap_err().to_string();
-    assert!(err.contains("audit_retention must hold exactly its one row"), "{err}");
+    assert!(
+        err.contains("audit_retention must hold exactly its one row"),
+        "{err}"
+    );
     run("INSERT INTO audit_retention (id, purge_before) VALUES (1, '1970-01-01 00:00:00')");
     start(|_| {}).await.expect("repaired, it starts");
     // A malformed permit-signing key file stops the start too.
