@@ -438,6 +438,13 @@ pub struct Config {
     #[arg(long, env = "DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
 
+    /// The key that signs backup archives (HMAC-SHA256 of the manifest): a file holding at
+    /// least 32 random bytes, base64. Default: `DATA_DIR/backup-signing-key`, generated
+    /// (0600) at first start. It is never put in an archive: keep a copy apart from the
+    /// backups, since `verify-backup` and `restore` refuse an archive it did not sign.
+    #[arg(long, env = "BACKUP_SIGNING_KEY_FILE", global = true)]
+    pub backup_signing_key_file: Option<PathBuf>,
+
     /// Database URL: `postgres://…` selects PostgreSQL, `sqlite://path` or a file path selects
     /// SQLite. Default: `DATA_DIR/plate-permits.db`.
     #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
@@ -903,6 +910,13 @@ impl Config {
 
     pub fn documents_dir(&self) -> PathBuf {
         self.data_dir.join("documents")
+    }
+
+    /// Where the backup-signing key is: `BACKUP_SIGNING_KEY_FILE`, else in `DATA_DIR`.
+    pub fn backup_key_path(&self) -> PathBuf {
+        self.backup_signing_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_path("backup-signing-key"))
     }
 
     pub fn data_path(&self, name: &str) -> PathBuf {

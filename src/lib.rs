@@ -18,6 +18,7 @@ pub mod monitoring;
 pub mod notices;
 pub mod organisations;
 pub mod permits;
+pub mod private_fs;
 pub mod requests;
 pub mod router;
 pub mod seed;

@@ -75,9 +75,8 @@ fn main() -> ExitCode {
             .map_err(|e| StartupError(e.to_string())),
         Command::Restore(args) => plate_permits::backup::run_restore(&config, &args.file)
             .map_err(|e| StartupError(e.to_string())),
-        Command::VerifyBackup(args) => {
-            plate_permits::backup::run_verify(&args.file).map_err(|e| StartupError(e.to_string()))
-        }
+        Command::VerifyBackup(args) => plate_permits::backup::run_verify(&config, &args.file)
+            .map_err(|e| StartupError(e.to_string())),
         Command::RotateSigningKey => plate_permits::permits::signing::rotate(&config, &clock)
             .map(|(id, retired)| {
                 println!("new permit-signing key: {id}");

@@ -102,16 +102,58 @@ pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
     })
 }
 
+/// Warns of every file or folder the service keeps (`DATA_DIR`, the SQLite database and its
+/// WAL/SHM, the backup-signing key) that other users may read.
+fn warn_of_wide_modes(config: &Config) {
+    let mut roots = vec![config.data_dir.clone(), config.backup_key_path()];
+    if let Ok(url) = db::DbUrl::parse(&config.effective_database_url()) {
+        if let Some(file) = url.sqlite_path() {
+            if let Some(path) = db::plain_sqlite_file(&file.to_string_lossy()) {
+                let path = path.to_path_buf();
+                roots.extend(crate::private_fs::sqlite_companions(&path));
+                if !path.starts_with(&config.data_dir) {
+                    roots.push(path);
+                }
+            }
+        }
+    }
+    crate::private_fs::warn_if_wider(&roots);
+}
+
+/// Refuses to serve a database whose schema, append-only triggers or audit guard differ from
+/// the migrations (see [`db::integrity`]): someone changed it outside the service.
+fn check_schema(conn: &mut db::DbConnection, clock: &Clock) -> Result<(), StartupError> {
+    let differences = db::integrity::differences(conn, clock.now())
+        .map_err(|e| StartupError(format!("checking the schema against the migrations: {e}")))?;
+    if differences.is_empty() {
+        return Ok(());
+    }
+    for d in &differences {
+        tracing::error!(
+            difference = d.as_str(),
+            "the database does not match its migrations"
+        );
+    }
+    Err(StartupError(format!(
+        "refusing to serve: the database does not match its migrations ({}). It was changed \
+         outside the service — the append-only audit trail may have been tampered with. Restore \
+         a backup that passes `verify-backup`, or recreate the objects exactly as the migrations \
+         define them, then start again.",
+        differences.join("; ")
+    )))
+}
+
 /// Opens the database, applies migrations and creates the first administrator when the
 /// database is empty; `clock` stamps what it writes. Blocking: call from a blocking context.
 pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, StartupError> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+    crate::private_fs::create_dir_all(&config.data_dir).map_err(|e| {
         StartupError(format!(
             "DATA_DIR: cannot create {}: {e}",
             config.data_dir.display()
         ))
     })?;
     check_bootstrap_password(config)?;
+    warn_of_wide_modes(config);
     let pool = db::build_pool(&config.effective_database_url(), config.db_pool_size)?;
     let mut conn = db::check_connect(&pool)?;
     let applied = db::migrations::run_pending(&mut conn)
@@ -119,6 +161,7 @@ pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, Star
     if !applied.is_empty() {
         tracing::info!(count = applied.len(), "migrations applied");
     }
+    check_schema(&mut conn, clock)?;
     let outcome = db::write_tx(&mut conn, |c| {
         bootstrap::bootstrap_if_empty(c, config.bootstrap_admin_password.as_ref(), clock.now())
     })
@@ -266,7 +309,31 @@ impl Application {
         })
         .await
         .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
-        let jwt_secret = crate::auth::keys::load_or_create(&config)?;
+        let (jwt_secret, generated) = crate::auth::keys::load_or_create(&config)?;
+        if generated {
+            // A new secret (first start, or a restore, which never carries it): sessions of
+            // the old one end, refresh tokens included, rather than outlive their secret.
+            let mut conn = pool
+                .get()
+                .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+            let ended = db::write_tx(&mut conn, |c| {
+                crate::auth::sessions::revoke_every(
+                    c,
+                    crate::auth::sessions::RevokeReason::SigningSecretReplaced,
+                    clock.now(),
+                )
+            })
+            .map_err(|e: ApiError| StartupError(format!("ending sessions: {e}")))?;
+            if ended > 0 {
+                tracing::warn!(
+                    sessions = ended,
+                    "a new token-signing secret was generated: every session was ended"
+                );
+            }
+        }
+        // Created at first start, beside the other keys; a malformed one stops the start.
+        let backup_key = crate::backup::key::load_or_create(&config).map_err(StartupError)?;
+        tracing::debug!(key_id = backup_key.id.as_str(), "backup-signing key");
         let tokens = crate::auth::jwt::TokenKeys::new(&jwt_secret, config.access_token_ttl_secs);
         let backend = pool
             .get()

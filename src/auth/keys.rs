@@ -12,17 +12,18 @@ use crate::config::{Config, Secret};
 
 const SECRET_FILE: &str = "jwt-secret";
 
-/// Returns the signing secret, creating and storing one when none is configured.
-pub fn load_or_create(config: &Config) -> Result<Secret, String> {
+/// Returns the signing secret, creating and storing one when none is configured (then `true`:
+/// tokens and sessions of any earlier secret must end).
+pub fn load_or_create(config: &Config) -> Result<(Secret, bool), String> {
     if let Some(secret) = &config.jwt_secret {
         if secret.expose().len() < 32 {
             return Err("JWT_SECRET: must be at least 32 bytes long".into());
         }
-        return Ok(secret.clone());
+        return Ok((secret.clone(), false));
     }
     let path = config.data_path(SECRET_FILE);
     match fs::read_to_string(&path) {
-        Ok(s) if s.trim().len() >= 32 => return Ok(Secret::new(s.trim())),
+        Ok(s) if s.trim().len() >= 32 => return Ok((Secret::new(s.trim()), false)),
         Ok(_) => {
             return Err(format!(
                 "JWT_SECRET: {} is too short; delete it to generate a new one",
@@ -38,21 +39,14 @@ pub fn load_or_create(config: &Config) -> Result<Secret, String> {
     write_private(&path, &secret)
         .map_err(|e| format!("JWT_SECRET: cannot write {}: {e}", path.display()))?;
     tracing::info!("generated a new token-signing secret in DATA_DIR");
-    Ok(Secret::new(secret))
+    Ok((Secret::new(secret), true))
 }
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        crate::private_fs::create_dir_all(dir)?;
     }
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
+    let mut file = crate::private_fs::create_new(path)?;
     file.write_all(contents.as_bytes())?;
     file.sync_all()
 }
@@ -67,8 +61,9 @@ mod tests {
         let mut config = Config::defaults();
         config.data_dir = dir.path().to_path_buf();
         config.jwt_secret = None;
-        let a = load_or_create(&config).unwrap();
-        let b = load_or_create(&config).unwrap();
+        let (a, new_a) = load_or_create(&config).unwrap();
+        let (b, new_b) = load_or_create(&config).unwrap();
+        assert!(new_a && !new_b);
         assert_eq!(a.expose(), b.expose());
         assert!(a.expose().len() >= 32);
     }

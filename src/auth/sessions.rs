@@ -22,6 +22,8 @@ pub enum RevokeReason {
     UserDisabled,
     /// A newer sign-in of the same user went past `MAX_SESSIONS_PER_USER`.
     SessionCap,
+    /// The token-signing secret was replaced (a new one generated, as after a restore).
+    SigningSecretReplaced,
 }
 
 crate::text_enum!(RevokeReason {
@@ -31,6 +33,7 @@ crate::text_enum!(RevokeReason {
     PasswordReset => "password_reset",
     UserDisabled => "user_disabled",
     SessionCap => "session_cap",
+    SigningSecretReplaced => "signing_secret_replaced",
 });
 
 /// Hex SHA-256 of a presented token.
@@ -306,6 +309,22 @@ pub fn revoke_all_for_user(
     ))
     .execute(conn)?;
     Ok(())
+}
+
+/// Revokes every open session (a new token-signing secret); returns how many.
+pub fn revoke_every(
+    conn: &mut DbConnection,
+    reason: RevokeReason,
+    now: NaiveDateTime,
+) -> ApiResult<usize> {
+    Ok(
+        diesel::update(sessions::table.filter(sessions::revoked_at.is_null()))
+            .set((
+                sessions::revoked_at.eq(now),
+                sessions::revoked_reason.eq(reason.as_str()),
+            ))
+            .execute(conn)?,
+    )
 }
 
 /// Keeps at most `cap` live sessions for a user: the newest stay, older live ones are revoked

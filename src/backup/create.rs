@@ -13,8 +13,8 @@ use crate::db::{Backend, DbUrl};
 
 use super::{
     connect, counts, documents, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
-    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE,
-    SIGNING_KEYS_ENTRY, SIGNING_KEYS_FILE, VERSION,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SIGNATURE, SIGNING_KEYS_ENTRY,
+    SIGNING_KEYS_FILE, VERSION,
 };
 
 /// The file of a committed document: in place, or still pending its rename (a moment after
@@ -78,10 +78,16 @@ pub struct BackupReport {
 pub fn backup(config: &Config, out: &Path, at: NaiveDateTime) -> Result<BackupReport, BackupError> {
     let url = DbUrl::parse(&config.effective_database_url())
         .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
+    let key = super::key::load_or_create(config).map_err(|e| {
+        fail(
+            format!("کلید امضای پشتیبان: {e}"),
+            format!("backup-signing key: {e}"),
+        )
+    })?;
     let partial = with_suffix(out, ".partial");
     let snapshot = with_suffix(out, ".snapshot.db");
     let _ = fs::remove_file(&snapshot);
-    let result = write_archive(config, url, &partial, &snapshot, at);
+    let result = write_archive(config, url, &key, &partial, &snapshot, at);
     let _ = fs::remove_file(&snapshot);
     match result {
         Ok(report) => {
@@ -104,6 +110,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 fn write_archive(
     config: &Config,
     url: DbUrl,
+    key: &super::key::BackupKey,
     partial: &Path,
     snapshot: &Path,
     at: NaiveDateTime,
@@ -115,6 +122,9 @@ fn write_archive(
     let mut conn = match backend {
         Backend::Sqlite => {
             let mut live = connect(url)?;
+            // An empty file made 0600 first: `VACUUM INTO` fills it, keeping its mode.
+            crate::private_fs::create_new(snapshot)
+                .map_err(|e| io_fail("creating the snapshot", e))?;
             diesel::sql_query("VACUUM INTO ?")
                 .bind::<diesel::sql_types::Text, _>(snapshot.to_string_lossy().into_owned())
                 .execute(&mut live)
@@ -131,16 +141,17 @@ fn write_archive(
     let counts = counts(&mut conn)?;
     let docs = documents(&mut conn)?;
     drop(conn);
-    let file = fs::File::create(partial).map_err(|e| io_fail("creating the archive", e))?;
+    // 0600: the archive holds personal data and the permit-signing keys.
+    let file =
+        crate::private_fs::create(partial).map_err(|e| io_fail("creating the archive", e))?;
     let mut tar = tar::Builder::new(file);
     let mut files = Vec::new();
     if backend == Backend::Sqlite {
         let f = fs::File::open(snapshot).map_err(|e| io_fail("reading the snapshot", e))?;
         files.push(append_file(&mut tar, DATABASE_ENTRY, f, mtime)?);
     }
-    if let Ok(f) = fs::File::open(config.data_path(SECRET_FILE)) {
-        files.push(append_file(&mut tar, SECRET_ENTRY, f, mtime)?);
-    }
+    // The token-signing secret stays out: with it and the `sessions` table, whoever reads the
+    // archive could sign an administrator's token.
     if let Ok(f) = fs::File::open(config.data_path(SIGNING_KEYS_FILE)) {
         files.push(append_file(&mut tar, SIGNING_KEYS_ENTRY, f, mtime)?);
     }
@@ -179,6 +190,8 @@ fn write_archive(
         json.as_slice(),
         mtime,
     )?;
+    let sig = serde_json::to_vec_pretty(&key.sign(&json)).map_err(|e| io_fail("signature", e))?;
+    append(&mut tar, SIGNATURE, sig.len() as u64, sig.as_slice(), mtime)?;
     let mut file = tar
         .into_inner()
         .map_err(|e| io_fail("finishing the archive", e))?;

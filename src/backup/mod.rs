@@ -1,12 +1,21 @@
 //! `plate-permits backup <FILE>`, `restore <FILE>` and `verify-backup <FILE>`.
 //!
 //! An archive is one tar file: `database/plate-permits.db` (SQLite only: a consistent snapshot
-//! taken with `VACUUM INTO` while the service keeps serving), `secrets/jwt-secret` (the
-//! generated signing key, which also encrypts webhook secrets, when `DATA_DIR` holds one),
+//! taken with `VACUUM INTO` while the service keeps serving),
 //! `secrets/permit-signing-keys.json` (the Ed25519 keys that sign printed permits, retired
 //! ones included),
-//! `documents/<key>` for every document the snapshot references, and last `manifest.json`: the
-//! row counts of the main tables and the size and SHA-256 of every other entry.
+//! `documents/<key>` for every document the snapshot references, then `manifest.json`: the
+//! row counts of the main tables and the size and SHA-256 of every other entry, and last
+//! `manifest.sig`: the manifest's HMAC-SHA256 under the backup-signing key ([`key`]), which is
+//! never in the archive. `verify-backup` and `restore` refuse an archive whose signature is
+//! missing or does not check, and (SQLite) whose database's schema, append-only triggers or
+//! audit guard differ from the migrations.
+//!
+//! The token-signing secret (`DATA_DIR/jwt-secret`) is NOT in the archive: with it and the
+//! `sessions` table anyone holding the archive could sign an administrator's token. A restored
+//! service without `JWT_SECRET` generates a new secret at its first start, which ends every
+//! session (the service revokes them all) and leaves webhook secrets sealed with the old one
+//! unreadable (rotate them). Every file written is 0600 and every folder 0700.
 //!
 //! Documents are committed to the database before their file is renamed into place (see
 //! `documents::storage`), so a document row in the snapshot has its bytes either in place or
@@ -15,6 +24,7 @@
 //! documents it references are.
 
 mod create;
+pub mod key;
 mod restore;
 
 pub use create::{backup, BackupReport};
@@ -32,11 +42,12 @@ use crate::config::Config;
 use crate::db::{DbConnection, DbManager, DbUrl};
 
 pub const FORMAT: &str = "plate-permits-backup";
-pub const VERSION: u32 = 1;
+/// 2: signed (`manifest.sig`), without the token-signing secret.
+pub const VERSION: u32 = 2;
 pub const MANIFEST: &str = "manifest.json";
+/// The manifest's signature ([`key::Signature`]), the archive's last entry.
+pub const SIGNATURE: &str = "manifest.sig";
 pub const DATABASE_ENTRY: &str = "database/plate-permits.db";
-pub const SECRET_ENTRY: &str = "secrets/jwt-secret";
-const SECRET_FILE: &str = "jwt-secret";
 /// The permit-signing keys (`permits::signing`), when `DATA_DIR` holds them.
 pub const SIGNING_KEYS_ENTRY: &str = "secrets/permit-signing-keys.json";
 const SIGNING_KEYS_FILE: &str = "permit-signing-keys.json";
@@ -225,11 +236,31 @@ kept in the database (BLOB_STORE=database) are backed up with the database."
 pub fn run_restore(config: &Config, file: &Path) -> Result<(), BackupError> {
     let m = restore(config, file)?;
     println!(
-        "بازگردانی انجام شد و همهٔ چکیده‌ها درست بود: {} / restored, every sum checked: {}",
+        "بازگردانی انجام شد؛ امضا و همهٔ چکیده‌ها درست بود: {} / restored, the signature and \
+every sum checked: {}",
         config.data_dir.display(),
         config.data_dir.display()
     );
     println!("{}", describe(&m));
+    if config.jwt_secret.is_none() {
+        println!(
+            "کلید امضای توکن‌ها در پشتیبان نیست: سامانه در نخستین راه‌اندازی کلید تازه‌ای می‌سازد و \
+همهٔ نشست‌ها پایان می‌یابد؛ همه (حساب‌های سامانه‌ای نیز) باید دوباره وارد شوند و رمز وب‌هوک‌ها باید \
+نو شود."
+        );
+        println!(
+            "The token-signing secret is NOT in the archive: at its first start the service \
+generates a new one, which ENDS EVERY SESSION (all are revoked; everyone, service accounts \
+included, signs in again), and webhook secrets sealed with the old one can no longer be read: \
+rotate each webhook's secret (POST /webhooks/{{id}}/rotate-secret). To keep sessions, start the \
+service with the old secret in JWT_SECRET."
+        );
+    } else {
+        println!(
+            "JWT_SECRET is set: the restored service signs tokens with it; the token-signing \
+secret was not in the archive."
+        );
+    }
     if !m.database_included {
         println!(
             "پایگاه داده در این پشتیبان نبود: آن را با pg_restore بازگردانید. / The database was \
@@ -240,10 +271,11 @@ not in this archive: restore it with pg_restore."
 }
 
 /// `plate-permits verify-backup <FILE>`.
-pub fn run_verify(file: &Path) -> Result<(), BackupError> {
-    let m = verify(file)?;
+pub fn run_verify(config: &Config, file: &Path) -> Result<(), BackupError> {
+    let m = verify(config, file)?;
     println!(
-        "پشتیبان سالم است: {} / the archive checks out: {}",
+        "پشتیبان سالم است و امضای آن درست است: {} / the archive checks out, signature \
+included: {}",
         file.display(),
         file.display()
     );

@@ -10,10 +10,11 @@ use diesel::prelude::*;
 use crate::config::Config;
 use crate::db::DbUrl;
 
+use super::key::{BackupKey, Signature};
 use super::{
     connect, counts, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
-    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SECRET_ENTRY, SECRET_FILE,
-    SIGNING_KEYS_ENTRY, SIGNING_KEYS_FILE, VERSION,
+    DATABASE_ENTRY, DOCUMENTS_PREFIX, FORMAT, MANIFEST, SIGNATURE, SIGNING_KEYS_ENTRY,
+    SIGNING_KEYS_FILE, VERSION,
 };
 
 /// Where an archive's entries go when restored (`None`: only checked).
@@ -25,11 +26,16 @@ struct Target {
 /// Reads every entry, checks it against the manifest (sizes, SHA-256, nothing missing or
 /// extra) and, for SQLite, the snapshot's integrity and row counts; with a `target`, writes
 /// the entries there as they are read.
-fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, BackupError> {
+fn read_archive(
+    file: &Path,
+    key: &BackupKey,
+    target: Option<&Target>,
+) -> Result<Manifest, BackupError> {
     let f = fs::File::open(file).map_err(|e| io_fail("opening the archive", e))?;
     let mut archive = tar::Archive::new(io::BufReader::new(f));
     let mut seen: BTreeMap<String, FileSum> = BTreeMap::new();
-    let mut manifest: Option<Manifest> = None;
+    let mut manifest: Option<Vec<u8>> = None;
+    let mut signature: Option<Vec<u8>> = None;
     let scratch_db = std::env::temp_dir().join(format!(
         "plate-permits-verify-{}-{}.db",
         std::process::id(),
@@ -46,13 +52,23 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
             .map_err(|e| io_fail("reading the archive", e))?
             .to_string_lossy()
             .into_owned();
-        if path == MANIFEST {
+        if path == MANIFEST || path == SIGNATURE {
+            if manifest.is_some() && path == MANIFEST || signature.is_some() && path == SIGNATURE {
+                return Err(fail(
+                    format!("پشتیبان دو {path} دارد."),
+                    format!("the archive holds {path} twice"),
+                ));
+            }
             let mut buf = Vec::new();
-            entry
+            (&mut entry)
+                .take(1 << 26)
                 .read_to_end(&mut buf)
                 .map_err(|e| io_fail("reading the manifest", e))?;
-            manifest =
-                Some(serde_json::from_slice(&buf).map_err(|e| io_fail("reading the manifest", e))?);
+            if path == MANIFEST {
+                manifest = Some(buf);
+            } else {
+                signature = Some(buf);
+            }
             continue;
         }
         let dest: Option<PathBuf> = if path == DATABASE_ENTRY {
@@ -67,8 +83,6 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
             };
             db_copy = Some(to.clone());
             Some(to)
-        } else if path == SECRET_ENTRY {
-            target.map(|t| t.data_dir.join(SECRET_FILE))
         } else if path == SIGNING_KEYS_ENTRY {
             target.map(|t| t.data_dir.join(SIGNING_KEYS_FILE))
         } else if let Some(key) = path.strip_prefix(DOCUMENTS_PREFIX).filter(|k| valid_key(k)) {
@@ -83,19 +97,13 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
         match &dest {
             Some(to) => {
                 if let Some(parent) = to.parent() {
-                    fs::create_dir_all(parent).map_err(|e| io_fail("restoring", e))?;
+                    crate::private_fs::create_dir_all(parent)
+                        .map_err(|e| io_fail("restoring", e))?;
                 }
-                let mut options = fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                // The database, the signing key and the documents are personal data and
-                // secrets: readable by the service's own user only, as the service writes them.
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::OpenOptionsExt;
-                    options.mode(0o600);
-                }
-                let mut out = options
-                    .open(to)
+                // The database, the signing keys and the documents are personal data and
+                // secrets: readable by the service's own user only (0600, folders 0700), as
+                // the service writes them.
+                let mut out = crate::private_fs::create_new(to)
                     .map_err(|e| io_fail(&format!("writing {}", to.display()), e))?;
                 io::copy(&mut hashing, &mut out).map_err(|e| io_fail("restoring", e))?;
                 out.sync_all().map_err(|e| io_fail("restoring", e))?;
@@ -107,13 +115,15 @@ fn read_archive(file: &Path, target: Option<&Target>) -> Result<Manifest, Backup
         }
         seen.insert(path.clone(), hashing.sum(&path));
     }
-    let result = check(manifest, &seen, db_copy.as_deref());
+    let result = check(key, manifest, signature, &seen, db_copy.as_deref());
     let _ = fs::remove_file(&scratch_db);
     result
 }
 
 fn check(
-    manifest: Option<Manifest>,
+    key: &BackupKey,
+    manifest: Option<Vec<u8>>,
+    signature: Option<Vec<u8>>,
     seen: &BTreeMap<String, FileSum>,
     db: Option<&Path>,
 ) -> Result<Manifest, BackupError> {
@@ -123,6 +133,24 @@ fn check(
             "the archive has no manifest.json",
         )
     })?;
+    // The signature first: nothing the manifest says counts before it is known to be ours.
+    let signature = signature.ok_or_else(|| {
+        fail(
+            "پشتیبان امضا ندارد (manifest.sig): پشتیبان پیش از امضای پشتیبان‌ها نوشته شده یا \
+دستکاری شده است؛ پذیرفته نمی‌شود.",
+            "the archive has no signature (manifest.sig): it was written before archives were \
+signed, or its signature was removed: refused",
+        )
+    })?;
+    let signature: Signature = serde_json::from_slice(&signature).map_err(|e| {
+        fail(
+            format!("امضای پشتیبان خوانا نیست: {e}"),
+            format!("the archive's signature (manifest.sig) is unreadable: {e}: refused"),
+        )
+    })?;
+    key.check(&manifest, &signature)?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest).map_err(|e| io_fail("reading the manifest", e))?;
     if manifest.format != FORMAT || manifest.version != VERSION {
         return Err(fail(
             format!(
@@ -194,13 +222,42 @@ fn check(
                 "the database's row counts differ from the manifest",
             ));
         }
+        // A snapshot of a database already tampered with carries a good signature: its schema,
+        // append-only triggers and audit guard are checked against the migrations as well.
+        let at = chrono::DateTime::parse_from_rfc3339(&manifest.created_at)
+            .map(|t| t.naive_utc())
+            .map_err(|e| io_fail("the manifest's created_at", e))?;
+        let differences = crate::db::integrity::differences(&mut conn, at)
+            .map_err(|e| io_fail("checking the schema", e))?;
+        if !differences.is_empty() {
+            return Err(fail(
+                format!(
+                    "پایگاه دادهٔ پشتیبان با کوچ‌های (migrations) سامانه نمی‌خواند: {}",
+                    differences.join("; ")
+                ),
+                format!(
+                    "the archive's database does not match the migrations: {}",
+                    differences.join("; ")
+                ),
+            ));
+        }
     }
     Ok(manifest)
 }
 
-/// Checks an archive without restoring it.
-pub fn verify(file: &Path) -> Result<Manifest, BackupError> {
-    read_archive(file, None)
+/// Checks an archive (signature first) without restoring it.
+pub fn verify(config: &Config, file: &Path) -> Result<Manifest, BackupError> {
+    let key = super::key::load(config)?;
+    read_archive(file, &key, None)
+}
+
+/// Whether `DATA_DIR` holds nothing but (maybe) the default backup-signing key, put there
+/// to check the archive with.
+fn is_empty_but_for_the_key(config: &Config, entries: fs::ReadDir) -> bool {
+    let key = config.backup_key_path();
+    entries
+        .flatten()
+        .all(|e| e.path() == key && e.file_name() == super::key::DEFAULT_FILE)
 }
 
 /// Restores an archive into an empty (or absent) `DATA_DIR`, checking every sum; on any
@@ -209,16 +266,19 @@ pub fn restore(config: &Config, file: &Path) -> Result<Manifest, BackupError> {
     let url = DbUrl::parse(&config.effective_database_url())
         .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
     let data_dir = config.data_dir.clone();
-    if let Ok(mut entries) = fs::read_dir(&data_dir) {
-        if entries.next().is_some() {
+    if let Ok(entries) = fs::read_dir(&data_dir) {
+        if !is_empty_but_for_the_key(config, entries) {
             return Err(fail(
                 format!(
-                    "پوشهٔ DATA_DIR ({}) خالی نیست؛ بازگردانی تنها در پوشهٔ خالی انجام می‌شود.",
+                    "پوشهٔ DATA_DIR ({}) خالی نیست؛ بازگردانی تنها در پوشهٔ خالی (یا دارای تنها \
+کلید امضای پشتیبان) انجام می‌شود.",
                     data_dir.display()
                 ),
                 format!(
-                    "DATA_DIR ({}) is not empty; restore only into an empty directory",
-                    data_dir.display()
+                    "DATA_DIR ({}) is not empty; restore only into an empty directory (or one \
+holding only {})",
+                    data_dir.display(),
+                    super::key::DEFAULT_FILE
                 ),
             ));
         }
@@ -232,19 +292,23 @@ pub fn restore(config: &Config, file: &Path) -> Result<Manifest, BackupError> {
             ));
         }
     }
-    // Checked whole before anything is written.
-    verify(file)?;
-    fs::create_dir_all(&data_dir).map_err(|e| io_fail("DATA_DIR", e))?;
+    // Checked whole (signature first) before anything is written.
+    let key = super::key::load(config)?;
+    read_archive(file, &key, None)?;
+    crate::private_fs::create_dir_all(&data_dir).map_err(|e| io_fail("DATA_DIR", e))?;
     let target = Target {
         data_dir: data_dir.clone(),
         database: database.clone(),
     };
-    match read_archive(file, Some(&target)) {
+    match read_archive(file, &key, Some(&target)) {
         Ok(m) => Ok(m),
         Err(e) => {
             if let Ok(entries) = fs::read_dir(&data_dir) {
                 for entry in entries.flatten() {
                     let p = entry.path();
+                    if p == config.backup_key_path() {
+                        continue;
+                    }
                     let _ = if p.is_dir() {
                         fs::remove_dir_all(&p)
                     } else {

@@ -4,6 +4,7 @@
 //! that picks the backend by URL scheme (never by trial, so a mistyped URL is an error, not a
 //! stray SQLite file) and applies the SQLite pragmas on every new connection.
 
+pub mod integrity;
 pub mod migrations;
 pub mod schema;
 pub mod standby;
@@ -222,6 +223,13 @@ pub fn build_standby_pool(url: &Secret, max_size: Option<u32>) -> Result<Pool, S
         .map_err(|e| e.replace("DATABASE_URL", "DATABASE_READ_URL"))
 }
 
+/// The file a SQLite target names, when it is a plain path (not `:memory:` or a `file:` URI).
+pub fn plain_sqlite_file(target: &str) -> Option<&Path> {
+    let lower = target.to_ascii_lowercase();
+    (target != ":memory:" && !lower.starts_with("file:") && !target.is_empty())
+        .then(|| Path::new(target))
+}
+
 fn build_pool_waiting(
     url: &Secret,
     max_size: Option<u32>,
@@ -234,17 +242,11 @@ fn build_pool_waiting(
     });
     if url.backend == Backend::Sqlite {
         let target = url.target.expose();
-        if target != ":memory:" {
-            if let Some(parent) = Path::new(target).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent).map_err(|e| {
-                        format!(
-                            "DATABASE_URL: cannot create directory {}: {e}",
-                            parent.display()
-                        )
-                    })?;
-                }
-            }
+        if let Some(path) = plain_sqlite_file(target) {
+            // Created 0600 (its folder 0700) before SQLite opens it: SQLite gives the WAL and
+            // SHM the database file's mode.
+            crate::private_fs::prepare_sqlite_file(path)
+                .map_err(|e| format!("DATABASE_URL: cannot create {}: {e}", path.display()))?;
         }
     }
     if url.backend == Backend::Sqlite {
@@ -254,6 +256,18 @@ fn build_pool_waiting(
             .map_err(|e| format!("DATABASE_URL: cannot open SQLite database: {e}"))?;
         conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
             .map_err(|e| format!("DATABASE_URL: cannot enable WAL mode: {e}"))?;
+        if let Some(path) = plain_sqlite_file(url.target.expose()) {
+            // SQLite made them with the database file's mode; set it explicitly all the same
+            // (a WAL left behind by an older version may be wider).
+            for file in crate::private_fs::sqlite_companions(path) {
+                crate::private_fs::restrict(&file).map_err(|e| {
+                    format!(
+                        "DATABASE_URL: cannot set the mode of {}: {e}",
+                        file.display()
+                    )
+                })?;
+            }
+        }
         if !sqlite_has_stable_plans(&mut conn) {
             tracing::warn!(
                 "the linked SQLite was built without SQLITE_ENABLE_QPSG: statements with a bound \

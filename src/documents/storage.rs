@@ -75,7 +75,7 @@ fn bad_key() -> io::Error {
 impl FsBlobStore {
     pub fn new(root: &Path) -> io::Result<Self> {
         let incoming = root.join(".incoming");
-        fs::create_dir_all(&incoming)?;
+        crate::private_fs::create_dir_all(&incoming)?;
         Ok(FsBlobStore {
             root: root.to_path_buf(),
             incoming,
@@ -122,10 +122,8 @@ impl BlobStore for FsBlobStore {
         if !valid_key(key) {
             return Err(bad_key());
         }
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(self.pending_path(key))?;
+        // 0600: a document is personal data, whatever the umask.
+        let file = crate::private_fs::create_new(&self.pending_path(key))?;
         Ok(Box::new(FsPending { file }))
     }
 

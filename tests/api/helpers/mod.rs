@@ -39,7 +39,7 @@ use serde_json::Value;
 /// A database made for one test and dropped after it.
 pub struct TestDb {
     pub url: String,
-    pg_admin_url: Option<String>,
+    pub pg_admin_url: Option<String>,
     pub pg_name: Option<String>,
 }
 
