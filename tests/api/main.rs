@@ -8,6 +8,7 @@ mod authz_matrix;
 mod backup;
 mod calendar_days;
 mod complaints_notices;
+mod console;
 mod conventions;
 mod cors;
 mod crash;

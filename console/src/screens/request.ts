@@ -62,13 +62,22 @@ export async function requestPage(id: string): Promise<Node> {
     replace(permit, await permitBox(state.r));
     drawActions();
   };
+  // Forms are kept across reloads, so what the user typed survives a 412 and its reload.
+  const forms = new Map<Action, Node>();
   const drawActions = (): void => {
     const offered = state.r.allowed_actions.filter((a) => a in FORMS);
     replace(
       actions,
       h("h2", { id: "act-h" }, "اقدام‌ها"),
       offered.length
-        ? offered.map((a) => FORMS[a]?.(state, refresh))
+        ? offered.map((a) => {
+            let form = forms.get(a);
+            if (!form) {
+              form = FORMS[a]?.(state, refresh) ?? h("span");
+              forms.set(a, form);
+            }
+            return form;
+          })
         : h("p", { class: "empty" }, "در وضعیت کنونی اقدامی از شما انتظار نمی‌رود."),
     );
   };
@@ -76,6 +85,7 @@ export async function requestPage(id: string): Promise<Node> {
   return h(
     "div",
     { class: "request-page" },
+    h("div", { id: "page-status" }),
     summary,
     permit,
     h("div", { class: "columns" }, h("div", null, actions, documents), history),
@@ -310,6 +320,12 @@ async function permitBox(r: RequestView): Promise<Node | null> {
 
 type ActionForm = (s: State, refresh: () => Promise<void>) => Node;
 
+/** Says what just happened in the page's status line (read out by screen readers). */
+function announce(text: string): void {
+  const line = document.getElementById("page-status");
+  if (line) replace(line, notice(text));
+}
+
 /** A form that runs `send` with the version shown; 412 offers a reload that keeps the input. */
 function actionForm(title: string, submit: string, fields: Node[], send: (version: number, v: Map<string, string>) => Promise<unknown>, s: State, refresh: () => Promise<void>, danger = false): Node {
   const form = h("form", { class: "action", novalidate: true }, h("h3", null, title), fields, h("button", { type: "submit", class: danger ? "danger" : null }, submit));
@@ -318,8 +334,9 @@ function actionForm(title: string, submit: string, fields: Node[], send: (versio
     busy(form, true);
     try {
       await send(s.r.version, values(form));
+      form.reset();
       await refresh();
-      document.getElementById("main")?.prepend(notice("ثبت شد."));
+      announce(`${title}: ثبت شد.`);
     } catch (e) {
       const reload =
         e instanceof Failure && e.status === 412
@@ -329,9 +346,12 @@ function actionForm(title: string, submit: string, fields: Node[], send: (versio
                 type: "button",
                 class: "secondary",
                 onclick: async () => {
-                  const kept = new Map(Array.from(form.elements).filter((x): x is HTMLInputElement => "name" in x && "value" in x).map((x) => [x, x.value]));
-                  await refresh();
-                  for (const [el, val] of kept) el.value = val;
+                  try {
+                    await refresh();
+                    announce("آخرین وضعیت پرونده بارگذاری شد؛ آنچه وارد کرده بودید حفظ شده است.");
+                  } catch (err) {
+                    showProblem(form, err);
+                  }
                 },
               },
               "بارگذاری آخرین وضعیت",
