@@ -1,6 +1,6 @@
 // Labelled fields, each with a slot for the problem the API names it in (`errors[].field`),
 // and the form-level alert for the problem's `detail`.
-import { Failure, messageOf } from "./api.js";
+import { Failure, messageOf, type Problem } from "./api.js";
 import { h, uid, type Child } from "./dom.js";
 import { ascii, fa } from "./fa.js";
 import { datePicker } from "./jalali.js";
@@ -147,3 +147,26 @@ export function notice(text: string): HTMLElement {
 }
 
 export const faCount = (n: number): string => fa(n);
+
+/**
+ * Checks the form's required fields before sending: the API reports a missing or empty choice
+ * (an enum) on its own, one at a time, so every empty required field is marked here at once,
+ * with the API's own wording. Returns false (and shows the problems) when one is empty.
+ */
+export function requiredFilled(form: HTMLFormElement): boolean {
+  const errors: Problem["errors"] = [];
+  for (const el of Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("[required]"))) {
+    if (el.value.trim() === "") errors.push({ field: el.name, code: "required", message: "این فیلد الزامی است." });
+  }
+  if (!errors.length) return true;
+  const problem: Problem = {
+    type: "urn:plate-permits:problem:validation_failed",
+    title: "درخواست نامعتبر",
+    status: 422,
+    detail: "یک یا چند فیلد نامعتبر است.",
+    code: "validation_failed",
+    errors,
+  };
+  showProblem(form, new Failure(422, problem));
+  return false;
+}

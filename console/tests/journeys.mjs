@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import jalaali from "jalaali-js";
+import * as jalaali from "jalaali-js";
 
 import { cleanup, cleanups, client, legalId, startServer, watchdog } from "../../tests/browser/harness.mjs";
 
@@ -87,9 +87,14 @@ function png() {
 }
 
 const cspViolations = [];
+const pages = [];
 function watch(page, who) {
+  pages.push([who, page]);
   page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${who}: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) {
+      cspViolations.push(`${who}: ${m.text()}`);
+      console.log(`CSP violation on ${who} at ${page.url()}`);
+    }
   });
   page.on("pageerror", (e) => failures.push(`${who} page error: ${e.message}`));
 }
@@ -163,11 +168,11 @@ async function agencyDesk(page, base, temporary) {
   await page.click('button[type="submit"]');
   await page.locator("form > .alert").waitFor();
   const invalid = await page.locator('[aria-invalid="true"]').count();
-  check(invalid >= 3, `an empty filing marks its fields (${invalid} fields with their problem)`);
+  check(invalid >= 10, `an empty filing marks every required field at once (${invalid})`);
   await axe(page, "filing form with problems");
   await shot(page, "file-request-problems");
 
-  await page.fill('[name="vehicle.plate"]', "۲۴ الف ۳۶۵ ایران ۱۵");
+  await page.fill('[name="vehicle.plate"]', "۲۴ ابج ۳۶");
   await page.selectOption('[name="vehicle.vehicle_type"]', "passenger_car");
   await page.fill('[name="vehicle.make"]', "ایران خودرو");
   await page.fill('[name="vehicle.model"]', "سمند LX");
@@ -183,9 +188,19 @@ async function agencyDesk(page, base, temporary) {
   const picked = await page.inputValue('[name="letter.date"]');
   check(/^[۰-۹]{4}\/[۰-۹]{2}\/۰۱$/.test(picked), `the picker writes a Jalali date in Persian digits: ${picked}`);
   await page.fill('[name="contact.name"]', "رضا احمدی");
-  await page.fill('[name="contact.mobile"]', "۰۹۱۴۱۲۳۴۵۶۷");
+  await page.fill('[name="contact.mobile"]', "۰۹۱۲");
   await page.fill('[name="representative.full_name"]', "علی رضایی");
   await page.fill('[name="representative.national_code"]', "۰۰۱۲۳۴۵۶۷۹");
+  // The service's own validation: its Persian messages at the plate and the mobile.
+  await page.click('button[type="submit"]');
+  await page.locator('[name="vehicle.plate"][aria-invalid="true"]').waitFor();
+  const plateErr = await page.locator('[data-field="vehicle.plate"] .error').innerText();
+  const mobileErr = await page.locator('[data-field="contact.mobile"] .error').innerText();
+  check(/[\u0600-\u06FF]/.test(plateErr) && /[\u0600-\u06FF]/.test(mobileErr), `the API's Persian messages sit at their fields: ${plateErr} | ${mobileErr}`);
+  check((await page.locator('[aria-invalid="true"]').count()) === 2, "only the two wrong fields are marked");
+  await shot(page, "file-request-api-problems");
+  await page.fill('[name="vehicle.plate"]', "۲۴ الف ۳۶۵ ایران ۱۵");
+  await page.fill('[name="contact.mobile"]', "۰۹۱۴۱۲۳۴۵۶۷");
   await page.click('button[type="submit"]');
   await heading(page, "رسید ثبت درخواست");
   const tracking = (await page.locator(".tracking bdi").innerText()).trim();
@@ -231,10 +246,15 @@ async function uploadAndResubmit(page, base, requestId) {
 async function directorateQueue(page, base, tracking) {
   await page.goto(`${base}/`);
   await heading(page, "ورود به سامانه");
-  // Keyboard only: the skip link, then the two fields, then Enter.
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  check((await page.evaluate(() => document.activeElement?.getAttribute("name"))) === "username", "Tab reaches the username field");
+  // Keyboard only: Tab to the username field, type, Tab, type, Enter.
+  let tabs = 0;
+  while (tabs < 4 && (await page.evaluate(() => document.activeElement?.getAttribute("name"))) !== "username") {
+    await page.keyboard.press("Tab");
+    tabs += 1;
+  }
+  check((await page.evaluate(() => document.activeElement?.getAttribute("name"))) === "username", `Tab reaches the username field (${tabs} presses)`);
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  check(ring !== "none", `the focused field shows its focus ring (${ring})`);
   await page.keyboard.type("reviewer-one");
   await page.keyboard.press("Tab");
   await page.keyboard.type(DIRECTORATE_PW);
@@ -258,8 +278,21 @@ async function directorateQueue(page, base, tracking) {
   await axe(page, "request page (directorate)");
 }
 
-async function issueAndPrint(page) {
-  await page.reload();
+// Opens a request page within the app (a hash change: no reload, which without the
+// service's cookie mode would forget the in-memory session).
+async function openRequest(page, id) {
+  await page.evaluate(() => {
+    location.hash = "#/queue";
+  });
+  await page.locator("h1", { hasText: "کارتابل" }).first().waitFor();
+  await page.evaluate((rid) => {
+    location.hash = `#/requests/${rid}`;
+  }, id);
+  await page.locator("#req-h").waitFor();
+}
+
+async function issueAndPrint(page, requestId) {
+  await openRequest(page, requestId);
   await page.locator(".status", { hasText: "در حال بررسی" }).first().waitFor();
   const issue = page.locator("form.action", { hasText: "تأیید و صدور مجوز" });
   await issue.locator('[name="national_permit_number"]').fill("NV-1405-778812");
@@ -280,7 +313,7 @@ async function issueAndPrint(page) {
 
 async function changedElsewhere(page, base, api) {
   const { call, directorateToken, r2 } = api;
-  await page.goto(`${base}/#/requests/${r2.id}`);
+  await openRequest(page, r2.id);
   await page.click('button:has-text("برداشتن پرونده برای بررسی")');
   await page.locator(".status", { hasText: "در حال بررسی" }).first().waitFor();
   const reject = page.locator("form.action", { hasText: "رد درخواست" });
@@ -333,7 +366,7 @@ async function main() {
   }
   await directorateQueue(directorate, base, tracking);
   await uploadAndResubmit(agency, base, requestId);
-  await issueAndPrint(directorate);
+  await issueAndPrint(directorate, requestId);
 
   const clerkToken = await login("clerk-one", CLERK_PW);
   const directorateToken = await login("reviewer-one", DIRECTORATE_PW);
@@ -381,6 +414,12 @@ try {
 } catch (e) {
   failures.push(String(e?.stack || e));
   console.error(e);
+  // What each page showed when it failed.
+  for (const [who, page] of pages) {
+    const alerts = await page.locator(".alert").allInnerTexts().catch(() => []);
+    console.error(`${who} at ${page.url()}: ${alerts.join(" | ") || "(no alert)"}`);
+    if (process.env.WORK_DIR) await page.screenshot({ path: path.join(process.env.WORK_DIR, `console-failure-${who}.png`), fullPage: true }).catch(() => {});
+  }
 } finally {
   clearTimeout(timer);
   await cleanup();

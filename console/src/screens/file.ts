@@ -3,7 +3,7 @@
 // attempt, so a lost answer never files twice).
 import { api, idempotencyKey, ok, type Schemas } from "../api.js";
 import { h } from "../dom.js";
-import { busy, field, showProblem, values } from "../forms.js";
+import { busy, field, requiredFilled, showProblem, values } from "../forms.js";
 import { go } from "../main.js";
 import { REASONS, VEHICLE_TYPES } from "../vocab.js";
 
@@ -112,6 +112,7 @@ export function fileRequest(): Node {
   });
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    if (!requiredFilled(form)) return;
     busy(form, true);
     try {
       const created = await ok(

@@ -22,16 +22,24 @@ export async function printPermit(id: string): Promise<void> {
       headers: { Authorization: `Bearer ${getAccessToken() ?? ""}`, "Accept-Language": "fa" },
     });
     if (!res.ok) throw new Failure(res.status, undefined);
-    const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+    // The style elements are taken out of the text before parsing: even an inert parsed
+    // document would report them as CSP violations.
+    const html = await res.text();
+    const styles: string[] = [];
+    const markup = html.replace(/<style[^>]*>([\s\S]*?)<\/style>/gi, (_, css: string) => {
+      styles.push(css);
+      return "";
+    });
+    const doc = new DOMParser().parseFromString(markup, "text/html");
     const shadow = host.attachShadow({ mode: "open" });
     const sheet = new CSSStyleSheet();
-    const css = Array.from(doc.querySelectorAll("style"))
-      .map((s) => s.textContent ?? "")
-      .join("\n")
-      .replace(/\bbody\b/g, ":host");
+    const css = styles.join("\n").replace(/\bbody\b/g, ":host");
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
-    for (const el of Array.from(doc.querySelectorAll("script"))) el.remove();
+    // Only markup crosses over: the style elements were adopted above, and nothing inline
+    // (script, style element or attribute) would pass the console's CSP anyway.
+    for (const el of Array.from(doc.querySelectorAll("script, style, link"))) el.remove();
+    for (const el of Array.from(doc.querySelectorAll("[style]"))) el.removeAttribute("style");
     const body = h("div", { class: "permit-body", dir: "rtl", lang: "fa" });
     for (const n of Array.from(doc.body.childNodes)) body.append(document.importNode(n, true));
     shadow.append(body);

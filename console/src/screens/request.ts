@@ -17,7 +17,7 @@ import {
 } from "../api.js";
 import { h, replace, type Child } from "../dom.js";
 import { bytes, fa, grouped } from "../fa.js";
-import { busy, field, notice, showProblem, values } from "../forms.js";
+import { busy, field, notice, requiredFilled, showProblem, values } from "../forms.js";
 import { plate } from "../plate.js";
 import { DOCUMENT_TYPES, REJECTION_REASONS } from "../vocab.js";
 import { printPermit } from "./print.js";
@@ -253,6 +253,7 @@ function uploader(id: string, done: () => Promise<void>): Node {
   });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
+    if (!requiredFilled(form)) return;
     const file = fileInput.files?.[0];
     const type = values(form).get("document_type") ?? "";
     const data = new FormData();
@@ -296,7 +297,7 @@ async function permitBox(r: RequestView): Promise<Node | null> {
   if (!["permit_issued", "permit_expired", "plate_removed", "removal_refused", "completed"].includes(r.status)) return null;
   let p: PermitView | undefined;
   try {
-    const page = await ok(api.GET("/api/v1/permits", { params: { query: { q: r.tracking_code, limit: 5 } } }));
+    const page = await ok(api.GET("/api/v1/permits", { params: { query: { plate: r.vehicle.plate, limit: 20 } } }));
     p = page.items.find((x) => x.request_id === r.id);
   } catch {
     p = undefined;
@@ -331,6 +332,7 @@ function actionForm(title: string, submit: string, fields: Node[], send: (versio
   const form = h("form", { class: "action", novalidate: true }, h("h3", null, title), fields, h("button", { type: "submit", class: danger ? "danger" : null }, submit));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    if (!requiredFilled(form)) return;
     busy(form, true);
     try {
       await send(s.r.version, values(form));
