@@ -86,7 +86,9 @@ function alertOf(form: HTMLFormElement): HTMLElement {
   let a = form.querySelector<HTMLElement>(":scope > .alert");
   if (!a) {
     a = h("div", { class: "alert", role: "alert", tabindex: "-1" });
-    form.prepend(a);
+    const title = form.querySelector(":scope > h1, :scope > h3");
+    if (title) title.after(a);
+    else form.prepend(a);
   }
   return a;
 }

@@ -20,6 +20,14 @@ export function format(jy: number, jm: number, jd: number): string {
   return fa(`${jy}/${pad(jm)}/${pad(jd)}`);
 }
 
+/** An ISO date (`2026-12-10`) as a Jalali date in Persian digits (`۱۴۰۵/۰۹/۱۹`). */
+export function fromIso(iso: string): string {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!m) return fa(iso);
+  const j = toJalaali(Number(m[1]), Number(m[2]), Number(m[3]));
+  return format(j.jy, j.jm, j.jd);
+}
+
 function parse(v: string): { jy: number; jm: number; jd: number } | undefined {
   const m = ascii(v).match(/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/);
   if (!m) return undefined;

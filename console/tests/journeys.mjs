@@ -193,7 +193,10 @@ async function agencyDesk(page, base, temporary) {
   await page.fill('[name="representative.national_code"]', "۰۰۱۲۳۴۵۶۷۹");
   // The service's own validation: its Persian messages at the plate and the mobile.
   await page.click('button[type="submit"]');
-  await page.locator('[name="vehicle.plate"][aria-invalid="true"]').waitFor();
+  // The API's answer replaces the required-field marks: only the plate and the mobile remain.
+  await page
+    .waitForFunction(() => document.querySelectorAll('[aria-invalid="true"]').length === 2 && document.querySelector('[name="vehicle.plate"][aria-invalid="true"]'), null, { timeout: 15_000 })
+    .catch(() => {});
   const plateErr = await page.locator('[data-field="vehicle.plate"] .error').innerText();
   const mobileErr = await page.locator('[data-field="contact.mobile"] .error').innerText();
   check(/[\u0600-\u06FF]/.test(plateErr) && /[\u0600-\u06FF]/.test(mobileErr), `the API's Persian messages sit at their fields: ${plateErr} | ${mobileErr}`);
@@ -226,7 +229,9 @@ async function agencyDesk(page, base, temporary) {
 async function uploadAndResubmit(page, base, requestId) {
   await page.goto(`${base}/#/requests/${requestId}`);
   await page.locator(".asked").waitFor();
-  check((await page.locator(".asked").innerText()).includes("کارت خودرو"), "the agency sees the documents asked for");
+  const asked = await page.locator(".asked").innerText();
+  check(asked.includes("کارت خودرو"), "the agency sees the documents asked for");
+  check(asked.includes(`مهلت: ${jalaliIn(5)}`), "with their due date in Jalali");
   const upload = page.locator("form.upload");
   await upload.locator('[name="document_type"]').selectOption("vehicle_card");
   await upload.locator('input[type="file"]').setInputFiles({ name: "vehicle-card.png", mimeType: "image/png", buffer: png() });
@@ -272,6 +277,7 @@ async function directorateQueue(page, base, tracking) {
   const ask = page.locator("form.action", { hasText: "درخواست مدارک تکمیلی" });
   await ask.locator('[name="message"]').fill("لطفاً تصویر کارت خودرو را بارگذاری کنید.");
   await ask.locator('[name="document_type"]').selectOption("vehicle_card");
+  await ask.locator('[name="due_date"]').fill(jalaliIn(5));
   await ask.locator('button[type="submit"]').click();
   await page.locator(".status", { hasText: "در انتظار مدارک تکمیلی" }).first().waitFor();
   check(true, "asking for documents moves the request to awaiting documents");

@@ -51,8 +51,12 @@ async fn the_entry_is_persian_html_revalidated_under_a_strict_policy() {
 async fn hashed_assets_are_immutable_and_typed() {
     let app = spawn_app().await;
     let (_, assets) = entry(&app).await;
-    let js = assets.iter().find(|a| a.starts_with("app-") && a.ends_with(".js"));
-    let css = assets.iter().find(|a| a.starts_with("app-") && a.ends_with(".css"));
+    let js = assets
+        .iter()
+        .find(|a| a.starts_with("app-") && a.ends_with(".js"));
+    let css = assets
+        .iter()
+        .find(|a| a.starts_with("app-") && a.ends_with(".css"));
     let (Some(js), Some(css)) = (js, css) else {
         panic!("the entry names app-<hash>.js and app-<hash>.css: {assets:?}");
     };
@@ -111,11 +115,25 @@ async fn unknown_assets_are_problems_and_service_paths_stay_the_services() {
     for path in ["/assets/app-NOPE.js", "/assets/..%2Findex.html", "/assets/"] {
         let resp = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(resp.status(), 404, "{path}");
-        assert_eq!(header(&resp, "content-type"), "application/problem+json", "{path}");
+        assert_eq!(
+            header(&resp, "content-type"),
+            "application/problem+json",
+            "{path}"
+        );
     }
-    let resp = app.client.get(app.url("/health/live")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/health/live"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(expect_json(resp, 200).await["status"], "ok");
-    let resp = app.client.get(app.api("/nothing-here")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.api("/nothing-here"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 404);
     assert_eq!(header(&resp, "content-type"), "application/problem+json");
     let resp = app.client.get(app.url("/docs/")).send().await.unwrap();

@@ -18,6 +18,7 @@ import {
 import { h, replace, type Child } from "../dom.js";
 import { bytes, fa, grouped } from "../fa.js";
 import { busy, field, notice, requiredFilled, showProblem, values } from "../forms.js";
+import { fromIso } from "../jalali.js";
 import { plate } from "../plate.js";
 import { DOCUMENT_TYPES, REJECTION_REASONS } from "../vocab.js";
 import { printPermit } from "./print.js";
@@ -167,7 +168,7 @@ function askedDocuments(items: Schemas["DocumentRequestView"][]): Node {
         { class: "ask" },
         h("p", null, a.message),
         h("ul", null, a.items.map((i) => h("li", null, i.document_type_label_fa, i.description ? ` — ${i.description}` : "", i.fulfilled ? " ✓ بارگذاری شد" : " — بارگذاری نشده"))),
-        a.due_date ? h("p", { class: "hint" }, "مهلت: ", fa(a.due_date)) : null,
+        a.due_date ? h("p", { class: "hint" }, "مهلت: ", fromIso(a.due_date)) : null,
       ),
     ),
   );
