@@ -269,6 +269,10 @@ async function directorateQueue(page, base, tracking) {
   check((await page.locator("tbody").innerText()).includes(tracking), "the queue holds the filing, sorted by its due time");
   await axe(page, "directorate queue");
   await shot(page, "directorate-queue");
+  await page.selectOption('form[role="search"] [name="sort"]', "created_at");
+  await page.click('form[role="search"] button[type="submit"]');
+  await page.locator("tbody tr").first().waitFor();
+  check((await page.locator("tbody").innerText()).includes(tracking), "sorted by filing date, the queue still holds it");
   await page.click(`a[aria-label="پرونده ${tracking}"]`);
   await page.locator("#req-h").waitFor();
   await page.click('button:has-text("برداشتن پرونده برای بررسی")');

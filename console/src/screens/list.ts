@@ -33,12 +33,25 @@ export async function requestList(kind: "mine" | "queue"): Promise<Node> {
       ? field({ name: "organisation_id", label: "دستگاه متقاضی", options: organisations.map((o) => [o.id, o.name]) })
       : null,
     queue ? field({ name: "overdue", label: "مهلت", options: [["true", "فقط دیرکرد"], ["false", "بدون دیرکرد"]] }) : null,
+    queue
+      ? field({
+          name: "sort",
+          label: "ترتیب",
+          required: false,
+          value: "due_at",
+          options: [
+            ["due_at", "نزدیک‌ترین مهلت (فقط مهلت‌های در جریان)"],
+            ["created_at", "تازه‌ترین ثبت (همهٔ پرونده‌ها)"],
+          ],
+        })
+      : null,
     h("button", { type: "submit" }, "نمایش"),
   );
   const cursors: Array<string | undefined> = [undefined];
   const load = async (cursor: string | undefined): Promise<void> => {
     const v = values(filters);
-    const query: Query = { limit: 25, sort: queue ? "due_at" : "created_at" };
+    const sort = v.get("sort") === "created_at" || !queue ? "created_at" : "due_at";
+    const query: Query = { limit: 25, sort };
     if (cursor) query.cursor = cursor;
     const q = v.get("q");
     if (q) query.q = q;
