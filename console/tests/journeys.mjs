@@ -3,7 +3,7 @@
 //   1. the agency's desk: sign in with a temporary password, the forced change (the policy's
 //      reason shown at the field), a filing sent empty (problems at their fields) then complete
 //      (letter date from the Jalali picker), the receipt, my requests and search, the asked
-//      document uploaded with its progress bar, resubmission;
+//      document uploaded (XMLHttpRequest, progress bar) and viewed inline, resubmission;
 //   2. the directorate's queue: keyboard-only sign-in, the queue sorted by due time, review,
 //      ask for documents, issue the permit, print it; a 412 answered with "changed by someone
 //      else" and a reload that keeps the typed reason; sign-out;
