@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod complaints;
 pub mod config;
+pub mod console;
 pub mod db;
 pub mod documents;
 pub mod domain;

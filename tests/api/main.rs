@@ -9,6 +9,7 @@ mod backup;
 mod browser_session;
 mod calendar_days;
 mod complaints_notices;
+mod console;
 mod conventions;
 mod cors;
 mod crash;
