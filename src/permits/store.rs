@@ -91,11 +91,7 @@ pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<Perm
 
 /// A permit with its filed vehicle, agency and receipt, in one query; not found unless
 /// `scope` may see it.
-pub fn listing(
-    conn: &mut DbConnection,
-    scope: &PermitScope,
-    id: &str,
-) -> ApiResult<PermitListing> {
+pub fn listing(conn: &mut DbConnection, scope: &PermitScope, id: &str) -> ApiResult<PermitListing> {
     let found: PermitListing = permits::table
         .inner_join(requests::table.inner_join(organisations::table))
         .left_join(receipts::table)
