@@ -173,8 +173,9 @@ pub enum EventScope {
     /// An agency: its organisation's events, and notices and declared closures (which
     /// concern everyone).
     OrganisationAndNotices(String),
-    /// The police: events about permits, and declared closures.
-    Permits,
+    /// The police: events about the permits sent to their organisation (see [`PermitScope`]),
+    /// and declared closures.
+    Permits(String),
     /// The registry: every event except complaint events of complaints it did not file (it
     /// reads only its own complaints through `GET /complaints/{id}`, see [`Seen::complaints`]).
     AllButOthersComplaints {
@@ -186,12 +187,12 @@ pub enum EventScope {
 impl EventScope {
     /// The feed shows each role only what it may read directly: agencies their
     /// organisation's events (their requests, permits and complaints) and notices; the police
-    /// permit events; the registry every event but the complaints others filed; the
+    /// the events of the permits sent to their organisation; the registry every event but the complaints others filed; the
     /// directorate and administrators all.
     pub fn feed(user: &AuthUser) -> EventScope {
         match user.role {
             Role::Agency => EventScope::OrganisationAndNotices(user.org_id.clone()),
-            Role::Police => EventScope::Permits,
+            Role::Police => EventScope::Permits(user.org_id.clone()),
             Role::Registry => EventScope::AllButOthersComplaints {
                 user_id: user.id.clone(),
             },
