@@ -32,6 +32,7 @@ pub mod telemetry;
 pub mod tracking;
 pub mod users;
 pub mod validate;
+pub mod vehicle_conflicts;
 pub mod webhooks;
 
 pub use config::Config;

@@ -38,6 +38,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::sms::routes::configure)
         .configure(crate::sla::routes::configure)
         .configure(crate::sla::rules::routes::configure)
+        .configure(crate::vehicle_conflicts::routes::configure)
         .configure(crate::audit::routes::configure);
 }
 

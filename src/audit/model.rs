@@ -111,6 +111,13 @@ pub enum Action {
     /// A permit's printable page was rendered.
     #[serde(rename = "permit.printed")]
     PermitPrinted,
+    /// A filing refused because another agency has an open request for the vehicle (one entry
+    /// per refused attempt; the conflict counts them).
+    #[serde(rename = "vehicle_conflict.recorded")]
+    VehicleConflictRecorded,
+    /// The directorate resolved a vehicle conflict (with its note).
+    #[serde(rename = "vehicle_conflict.resolved")]
+    VehicleConflictResolved,
 }
 
 crate::text_enum!(Action {
@@ -154,6 +161,8 @@ crate::text_enum!(Action {
     NoticeCreated => "notice.created",
     NoticeDeleted => "notice.deleted",
     PermitPrinted => "permit.printed",
+    VehicleConflictRecorded => "vehicle_conflict.recorded",
+    VehicleConflictResolved => "vehicle_conflict.resolved",
 });
 
 /// The kind of thing an entry is about.
@@ -178,6 +187,7 @@ pub enum Subject {
     Notice,
     /// An HTTP route and path (`GET /api/v1/requests/…`), for denials.
     Resource,
+    VehicleConflict,
 }
 
 crate::text_enum!(Subject {
@@ -194,6 +204,7 @@ crate::text_enum!(Subject {
     PermitTemplate => "permit_template",
     Notice => "notice",
     Resource => "resource",
+    VehicleConflict => "vehicle_conflict",
 });
 
 /// Who acts: a person's account, or a machine's (a service account).

@@ -45,26 +45,6 @@ impl Scope {
         }
     }
 
-    /// Permits: agencies see their own organisation's; every other role sees all (they are
-    /// all addressed to the police).
-    pub fn permits(user: &AuthUser) -> Scope {
-        match user.role {
-            Role::Agency => Scope::Organisation(user.org_id.clone()),
-            Role::Directorate | Role::Registry | Role::Admin | Role::Police => Scope::All,
-        }
-    }
-
-    /// Printed permits (`GET /permits/{id}/print`): the people who hold or check the paper —
-    /// the directorate, the police, administrators, and the owning agency (another agency's is
-    /// not found, as with `GET /permits/{id}`). The registry, a machine account of the national
-    /// vehicle system, reads permits as data and has nothing to print: 403.
-    pub fn printable_permits(user: &AuthUser) -> ApiResult<Scope> {
-        match user.role {
-            Role::Registry => Err(ApiError::forbidden()),
-            _ => Ok(Scope::permits(user)),
-        }
-    }
-
     pub fn allows(&self, organisation_id: &str) -> bool {
         match self {
             Scope::All => true,
@@ -78,6 +58,63 @@ impl Scope {
             Scope::All => None,
             Scope::Organisation(org) => Some(org),
         }
+    }
+}
+
+/// Which permits a caller sees. A permit is sent to one police organisation
+/// (`permits.police_organisation_id`): only that organisation's police accounts (users and
+/// service accounts) see it, in the list, by id or number, in print, and may post its receipt
+/// and removal record; to another police organisation it does not exist (404, as with another
+/// agency's request). Agencies see their own requests' permits; the directorate, the registry
+/// and administrators all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PermitScope {
+    All,
+    /// An agency: the permits of its own organisation's requests.
+    Agency(String),
+    /// A police account: the permits sent to its organisation. A permit sent to none (issued
+    /// before any police organisation was registered) belongs to the default police
+    /// organisation, the oldest one.
+    Police(String),
+}
+
+impl PermitScope {
+    pub fn of(user: &AuthUser) -> PermitScope {
+        match user.role {
+            Role::Agency => PermitScope::Agency(user.org_id.clone()),
+            Role::Police => PermitScope::Police(user.org_id.clone()),
+            Role::Directorate | Role::Registry | Role::Admin => PermitScope::All,
+        }
+    }
+
+    /// Printed permits (`GET /permits/{id}/print`): the people who hold or check the paper —
+    /// the directorate, the police the permit was sent to, administrators, and the owning
+    /// agency (others' permits are not found, as with `GET /permits/{id}`). The registry, a
+    /// machine account of the national vehicle system, reads permits as data and has nothing
+    /// to print: 403.
+    pub fn printable(user: &AuthUser) -> ApiResult<PermitScope> {
+        match user.role {
+            Role::Registry => Err(ApiError::forbidden()),
+            _ => Ok(PermitScope::of(user)),
+        }
+    }
+
+    /// Whether a permit of a request of `agency_id`, sent to `police_id` (`None`: to the
+    /// default police organisation, `default_police`), is in view.
+    pub fn allows(
+        &self,
+        agency_id: &str,
+        police_id: Option<&str>,
+        default_police: impl FnOnce() -> ApiResult<Option<String>>,
+    ) -> ApiResult<bool> {
+        Ok(match self {
+            PermitScope::All => true,
+            PermitScope::Agency(org) => org == agency_id,
+            PermitScope::Police(org) => match police_id {
+                Some(p) => p == org,
+                None => default_police()?.as_deref() == Some(org.as_str()),
+            },
+        })
     }
 }
 
@@ -136,8 +173,9 @@ pub enum EventScope {
     /// An agency: its organisation's events, and notices and declared closures (which
     /// concern everyone).
     OrganisationAndNotices(String),
-    /// The police: events about permits, and declared closures.
-    Permits,
+    /// The police: events about the permits sent to their organisation (see [`PermitScope`]),
+    /// and declared closures.
+    Permits(String),
     /// The registry: every event except complaint events of complaints it did not file (it
     /// reads only its own complaints through `GET /complaints/{id}`, see [`Seen::complaints`]).
     AllButOthersComplaints {
@@ -149,12 +187,12 @@ pub enum EventScope {
 impl EventScope {
     /// The feed shows each role only what it may read directly: agencies their
     /// organisation's events (their requests, permits and complaints) and notices; the police
-    /// permit events; the registry every event but the complaints others filed; the
+    /// the events of the permits sent to their organisation; the registry every event but the complaints others filed; the
     /// directorate and administrators all.
     pub fn feed(user: &AuthUser) -> EventScope {
         match user.role {
             Role::Agency => EventScope::OrganisationAndNotices(user.org_id.clone()),
-            Role::Police => EventScope::Permits,
+            Role::Police => EventScope::Permits(user.org_id.clone()),
             Role::Registry => EventScope::AllButOthersComplaints {
                 user_id: user.id.clone(),
             },

@@ -248,6 +248,7 @@ diesel::table! {
         revocation_notes -> Nullable<Text>,
         signatory_name -> Nullable<Text>,
         signatory_position -> Nullable<Text>,
+        police_organisation_id -> Nullable<Text>,
     }
 }
 
@@ -532,6 +533,30 @@ diesel::table! {
 
 diesel::joinable!(service_accounts -> users (id));
 
+diesel::table! {
+    vehicle_conflicts (id) {
+        id -> Text,
+        request_id -> Text,
+        organisation_id -> Text,
+        filed_by -> Text,
+        plate -> Text,
+        vin -> Nullable<Text>,
+        chassis_number -> Nullable<Text>,
+        attempts -> Integer,
+        status -> Text,
+        queue_rank -> Integer,
+        created_at -> Timestamp,
+        last_attempt_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Text>,
+        resolution_note -> Nullable<Text>,
+        request_status_at_resolution -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(vehicle_conflicts -> requests (request_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -568,4 +593,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     print_templates,
     service_accounts,
     client_auth_failures,
+    vehicle_conflicts,
 );

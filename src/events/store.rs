@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::access::EventScope;
-use crate::db::schema::{complaints, events};
+use crate::db::schema::{complaints, events, permits};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::events::{EventType, SubjectKind};
@@ -64,9 +64,29 @@ pub fn page_after(
                     events::subject_kind.eq_any([SubjectKind::Notice, SubjectKind::WorkingRule]),
                 ))
         }
-        EventScope::Permits => {
+        EventScope::Permits(police) => {
+            // The permits sent to this police organisation; the default one (the oldest) also
+            // has those sent to none (issued before any police organisation was registered).
+            let default = crate::organisations::store::oldest_of_kind(
+                conn,
+                crate::domain::identity::OrgKind::Police,
+            )?;
+            let is_default = default.as_deref() == Some(police.as_str());
+            let sent = permits::table.select(permits::id).filter(
+                permits::police_organisation_id
+                    .eq(police.clone())
+                    .or(permits::police_organisation_id
+                        .is_null()
+                        .and(is_default.into_sql::<diesel::sql_types::Bool>())
+                        .nullable())
+                    .assume_not_null(),
+            );
             q = q.filter(
-                events::subject_kind.eq_any([SubjectKind::Permit, SubjectKind::WorkingRule]),
+                events::subject_kind
+                    .eq(SubjectKind::WorkingRule)
+                    .or(events::subject_kind
+                        .eq(SubjectKind::Permit)
+                        .and(events::subject_id.eq_any(sent))),
             )
         }
         EventScope::AllButOthersComplaints { user_id } => {

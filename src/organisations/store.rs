@@ -60,10 +60,20 @@ pub fn name_of(conn: &mut DbConnection, id: &str) -> ApiResult<Option<String>> {
 pub fn oldest_of_kind(conn: &mut DbConnection, kind: OrgKind) -> ApiResult<Option<String>> {
     Ok(organisations::table
         .filter(organisations::kind.eq(kind))
-        .order(organisations::created_at.asc())
+        .order((organisations::created_at.asc(), organisations::id.asc()))
         .select(organisations::id)
         .first(conn)
         .optional()?)
+}
+
+/// Whether `id` names an organisation of `kind`.
+pub fn is_of_kind(conn: &mut DbConnection, id: &str, kind: OrgKind) -> ApiResult<bool> {
+    let n: i64 = organisations::table
+        .filter(organisations::id.eq(id))
+        .filter(organisations::kind.eq(kind))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }
 
 /// Which unique field another organisation already uses.

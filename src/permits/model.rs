@@ -152,6 +152,9 @@ pub struct PermitRow {
     pub signatory_name: Option<String>,
     /// The issuing user's post (سمت) when the permit was issued.
     pub signatory_position: Option<String>,
+    /// The police organisation the permit was sent to (`None` only for permits issued before
+    /// any police organisation was registered: the default police organisation's).
+    pub police_organisation_id: Option<String>,
 }
 
 impl PermitRow {
@@ -187,6 +190,8 @@ pub struct PermitListing {
     pub vehicle: FiledVehicle,
     pub agency: (String, String),
     pub receipt: Option<ReceiptRow>,
+    /// The police organisation it was sent to (id, name).
+    pub police: Option<(String, String)>,
 }
 
 /// A [`PermitListing`] as one joined row: permit, filed vehicle, agency (id, name), receipt.
@@ -204,6 +209,7 @@ impl From<PermitListingRow> for PermitListing {
             vehicle,
             agency,
             receipt,
+            police: None,
         }
     }
 }
@@ -249,6 +255,12 @@ pub struct IssuePermit {
     #[schema(example = "1403/09/15")]
     pub valid_until: String,
     pub notes: Option<String>,
+    /// The police organisation (kind `police`) the permit is sent to: only its accounts see
+    /// the permit and may post its receipt. Omitted: the default police organisation, the
+    /// oldest registered (the province's traffic police). Not a police organisation: 422 on
+    /// this field (`invalid_police_organisation`).
+    #[schema(format = Uuid)]
+    pub police_organisation_id: Option<String>,
 }
 
 /// The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
@@ -510,6 +522,8 @@ pub struct NewPermit {
     pub national_permit_number: String,
     pub valid_until: NaiveDateTime,
     pub notes: Option<String>,
+    /// As asked (checked against the organisations by the service); `None`: the default.
+    pub police_organisation_id: Option<String>,
 }
 
 impl TryFrom<(IssuePermit, &Validity)> for NewPermit {
@@ -526,10 +540,15 @@ impl TryFrom<(IssuePermit, &Validity)> for NewPermit {
         let notes = issues.opt_text("notes", input.notes.as_deref(), 2000);
         let valid_until = validity.check(&mut issues, &input.valid_until);
         issues.finish()?;
+        let police_organisation_id = input
+            .police_organisation_id
+            .map(|id| id.trim().to_owned())
+            .filter(|id| !id.is_empty());
         Ok(NewPermit {
             national_permit_number,
             valid_until,
             notes,
+            police_organisation_id,
         })
     }
 }

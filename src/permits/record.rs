@@ -29,7 +29,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::audit::{self, Actor, Entry, Subject, Trail};
-use crate::auth::access::Scope;
+use crate::auth::access::PermitScope;
 use crate::auth::AuthUser;
 use crate::clock::{utc, Clock};
 use crate::db::schema::{documents, permits, receipts, registrations, removal_records, users};
@@ -189,7 +189,7 @@ fn attachable(
     user: &AuthUser,
     permit_id: &str,
 ) -> ApiResult<(PermitRow, ReceiptRow, String)> {
-    let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
     let receipt = store::receipt_of(conn, &permit.id)?.ok_or_else(no_receipt)?;
     if receipt.outcome != Outcome::Removed {
         return Err(ApiError::conflict(
@@ -354,7 +354,7 @@ fn attach(
             at,
         },
     )?;
-    let listing = store::listing(conn, &Scope::All, &permit.id)?;
+    let listing = store::listing(conn, &PermitScope::All, &permit.id)?;
     let mut views = [PermitView::build(listing, clock, at)];
     fill(conn, clock, user, &mut views)?;
     let [view] = views;
@@ -375,7 +375,7 @@ fn readable(conn: &mut DbConnection, user: &AuthUser, permit_id: &str) -> ApiRes
     if user.role == Role::Registry {
         return Err(ApiError::forbidden());
     }
-    let (permit, agency_id) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    let (permit, agency_id) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
     let (row, doc): (RemovalRecordRow, DocumentRow) = removal_records::table
         .inner_join(documents::table)
         .inner_join(receipts::table)
@@ -395,8 +395,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// Attach the removal record.
 ///
 /// Attach the signed removal record (صورتجلسه فک پلاک) to the police's removal receipt, or
-/// replace it. Roles: `police`, and only the unit (organisation) that posted the receipt (403
-/// otherwise). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
+/// replace it. Roles: `police`, and only the unit (organisation) the permit was sent to, which
+/// posted the receipt (another police organisation's permit is 404, as if it did not exist). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
 /// (415 otherwise, also when the declared type disagrees), at most `DOCUMENT_MAX_SIZE`
 /// (default 10 MiB; 413) — the same checks and storage as documents.
 ///
@@ -418,6 +418,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (status = 201, description = "Attached; the permit with `receipt.removal_record`. `Location` is the download.", body = PermitView),
         (status = 200, description = "Replaced; the permit with the new `receipt.removal_record`.", body = PermitView),
         (status = 403, description = "Not the police, or another police unit than the one that posted the receipt (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such permit, or one sent to another police organisation (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No receipt yet, a refusal receipt, or the removal is already registered and the record final (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "File too large (`payload_too_large`).", body = Problem, content_type = "application/problem+json"),

@@ -4,7 +4,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
-use crate::auth::access::Scope;
+use crate::auth::access::PermitScope;
 use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
@@ -165,7 +165,7 @@ pub async fn list(
     let filter = filter.into_inner();
     let search = filter.search()?;
     let query = ListQuery {
-        scope: Scope::permits(&user),
+        scope: PermitScope::of(&user),
         status: filter.status,
         updated_since: filter.updated_since.map(|t| t.naive_utc()),
         after: page.after_ranked()?,
@@ -201,7 +201,7 @@ pub async fn get_one(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let (scope, clock) = (Scope::permits(&user), state.clock);
+    let (scope, clock) = (PermitScope::of(&user), state.clock);
     let permit = state
         .db(move |c| {
             let mut views = [service::get(c, &clock, &scope, &id)?];
@@ -241,7 +241,7 @@ pub async fn by_number(
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
-    let (scope, clock) = (Scope::permits(&user), state.clock);
+    let (scope, clock) = (PermitScope::of(&user), state.clock);
     let permit = state
         .db(move |c| {
             let mut views = [service::get_by_number(c, &clock, &scope, number.as_str())?];
@@ -297,7 +297,7 @@ pub async fn print(
     user: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let scope = Scope::printable_permits(&user)?;
+    let scope = PermitScope::printable(&user)?;
     let clock = state.clock;
     let trail = trail.get_ref().clone();
     let (permit, facts, order_body) = state

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use crate::audit::{self, Actor, Entry, Subject};
-use crate::auth::access::Scope;
+use crate::auth::access::PermitScope;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -29,7 +29,7 @@ use crate::requests::service::{self as requests, Transition};
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).
 fn view(conn: &mut DbConnection, clock: &Clock, permit_id: &str) -> ApiResult<PermitView> {
-    let listing = store::listing(conn, &Scope::All, permit_id)?;
+    let listing = store::listing(conn, &PermitScope::All, permit_id)?;
     Ok(PermitView::build(listing, clock, clock.now()))
 }
 
@@ -78,8 +78,36 @@ fn ensure_current(conn: &mut DbConnection, permit: &PermitRow) -> ApiResult<()> 
     Ok(())
 }
 
-/// Issues the permit for `request_id` (`under_review` → `permit_issued`) and tells the police
-/// (`permit.issued`).
+/// The police organisation a permit goes to: the one asked for, which must be of kind
+/// `police`, or the default (the oldest police organisation); 422 on `police_organisation_id`
+/// when the one asked for is not a police organisation or none is registered.
+fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String> {
+    use crate::domain::identity::OrgKind;
+    use crate::error::FieldIssue;
+    const FIELD: &str = "police_organisation_id";
+    match asked {
+        Some(id) if crate::organisations::store::is_of_kind(conn, id, OrgKind::Police)? => {
+            Ok(id.to_owned())
+        }
+        Some(_) => Err(ApiError::invalid_field(FieldIssue::new(
+            FIELD,
+            "invalid_police_organisation",
+            "سازمان انتخاب‌شده از سازمان‌های پلیس راهور ثبت‌شده در سامانه نیست؛ شناسهٔ یکی از سازمان‌های پلیس راهور را وارد کنید یا این فیلد را خالی بگذارید تا مجوز به پلیس راهور استان فرستاده شود.",
+            "This is not a police organisation registered in the service; give the id of one, or leave the field out to send the permit to the province's traffic police.",
+        ))),
+        None => store::default_police(conn)?.ok_or_else(|| {
+            ApiError::invalid_field(FieldIssue::new(
+                FIELD,
+                "invalid_police_organisation",
+                "هیچ سازمان پلیس راهوری در سامانه ثبت نشده است؛ پیش از صدور مجوز، مدیر سامانه باید سازمان پلیس راهور استان را ثبت کند.",
+                "No police organisation is registered; an administrator must register the province's traffic police before permits are issued.",
+            ))
+        }),
+    }
+}
+
+/// Issues the permit for `request_id` (`under_review` → `permit_issued`), sent to one police
+/// organisation, and tells the police (`permit.issued`).
 pub fn issue(
     conn: &mut DbConnection,
     config: &Config,
@@ -91,6 +119,7 @@ pub fn issue(
 ) -> ApiResult<PermitView> {
     let at = clock.now();
     let permit_id = uuid::Uuid::now_v7().to_string();
+    let police = police_for(conn, new.police_organisation_id.as_deref())?;
     let t = Transition {
         user,
         request_id,
@@ -136,6 +165,7 @@ pub fn issue(
             revocation_notes: None,
             signatory_name: Some(signatory.full_name),
             signatory_position: signatory.position,
+            police_organisation_id: Some(police.clone()),
         };
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
@@ -150,7 +180,10 @@ pub fn issue(
                 &permit.id,
             )
             .about(&request.id)
-            .detail(serde_json::json!({ "permit_number": permit.permit_number })),
+            .detail(serde_json::json!({
+                "permit_number": permit.permit_number,
+                "police_organisation_id": police,
+            })),
         )?;
         emit_event(
             c,
@@ -177,7 +210,7 @@ pub fn record_receipt(
     new: NewReceipt,
 ) -> ApiResult<PermitView> {
     let at = clock.now();
-    let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
     if_match.check(permit.version)?;
     if store::receipt_of(conn, &permit.id)?.is_some() {
         return Err(receipt_exists());
@@ -263,7 +296,7 @@ pub fn revoke(
     new: NewRevocation,
 ) -> ApiResult<PermitView> {
     let at = clock.now();
-    let (permit, _) = store::load_visible(conn, &Scope::permits(user), permit_id)?;
+    let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
     if_match.check(permit.version)?;
     ensure_current(conn, &permit)?;
     let note = match &new.notes {
@@ -434,7 +467,7 @@ pub fn list(
 pub fn get(
     conn: &mut DbConnection,
     clock: &Clock,
-    scope: &Scope,
+    scope: &PermitScope,
     id: &str,
 ) -> ApiResult<PermitView> {
     let listing = store::listing(conn, scope, id)?;
@@ -445,7 +478,7 @@ pub fn get(
 pub fn get_by_number(
     conn: &mut DbConnection,
     clock: &Clock,
-    scope: &Scope,
+    scope: &PermitScope,
     permit_number: &str,
 ) -> ApiResult<PermitView> {
     let row = store::by_number(conn, permit_number)?;

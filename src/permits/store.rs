@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::access::Scope;
+use crate::auth::access::PermitScope;
 use crate::db::schema::{organisations, permits, receipts, registrations, requests};
 use crate::db::DbConnection;
 use crate::domain::plate::PlateSearch;
@@ -21,10 +21,27 @@ pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
         .first(conn)?)
 }
 
-/// A permit with its request's organisation, if `scope` may see it (else not found).
+/// The default police organisation: the oldest of kind `police` (the province's traffic
+/// police, registered first); `None` when none is registered.
+pub fn default_police(conn: &mut DbConnection) -> ApiResult<Option<String>> {
+    crate::organisations::store::oldest_of_kind(conn, crate::domain::identity::OrgKind::Police)
+}
+
+/// Whether `scope` sees a permit of a request of `agency_id` sent to `police_id`.
+fn visible(
+    conn: &mut DbConnection,
+    scope: &PermitScope,
+    agency_id: &str,
+    police_id: Option<&str>,
+) -> ApiResult<bool> {
+    scope.allows(agency_id, police_id, || default_police(conn))
+}
+
+/// A permit with its request's organisation, if `scope` may see it (else not found: another
+/// agency's permit, or one sent to another police organisation).
 pub fn load_visible(
     conn: &mut DbConnection,
-    scope: &Scope,
+    scope: &PermitScope,
     id: &str,
 ) -> ApiResult<(PermitRow, String)> {
     let (row, org): (PermitRow, String) = permits::table
@@ -32,10 +49,37 @@ pub fn load_visible(
         .filter(permits::id.eq(id))
         .select((PermitRow::as_select(), requests::organisation_id))
         .first(conn)?;
-    if !scope.allows(&org) {
+    if !visible(conn, scope, &org, row.police_organisation_id.as_deref())? {
         return Err(crate::error::ApiError::not_found());
     }
     Ok((row, org))
+}
+
+/// The police organisations' names of these listings, filled in (one query).
+fn with_police_names(
+    conn: &mut DbConnection,
+    mut listings: Vec<PermitListing>,
+) -> ApiResult<Vec<PermitListing>> {
+    let mut ids: Vec<String> = listings
+        .iter()
+        .filter_map(|l| l.permit.police_organisation_id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(listings);
+    }
+    let names: Vec<(String, String)> = organisations::table
+        .filter(organisations::id.eq_any(&ids))
+        .select((organisations::id, organisations::name))
+        .load(conn)?;
+    for l in &mut listings {
+        let Some(pid) = l.permit.police_organisation_id.as_deref() else {
+            continue;
+        };
+        l.police = names.iter().find(|(id, _)| id == pid).cloned();
+    }
+    Ok(listings)
 }
 
 pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<PermitRow> {
@@ -47,7 +91,7 @@ pub fn by_number(conn: &mut DbConnection, permit_number: &str) -> ApiResult<Perm
 
 /// A permit with its filed vehicle, agency and receipt, in one query; not found unless
 /// `scope` may see it.
-pub fn listing(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<PermitListing> {
+pub fn listing(conn: &mut DbConnection, scope: &PermitScope, id: &str) -> ApiResult<PermitListing> {
     let found: PermitListing = permits::table
         .inner_join(requests::table.inner_join(organisations::table))
         .left_join(receipts::table)
@@ -60,9 +104,13 @@ pub fn listing(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<Pe
         ))
         .first::<PermitListingRow>(conn)?
         .into();
-    if !scope.allows(&found.agency.0) {
+    let police = found.permit.police_organisation_id.as_deref();
+    if !visible(conn, scope, &found.agency.0, police)? {
         return Err(crate::error::ApiError::not_found());
     }
+    let [found] = with_police_names(conn, vec![found])?
+        .try_into()
+        .map_err(|_| crate::error::ApiError::internal("one permit listing"))?;
     Ok(found)
 }
 
@@ -193,7 +241,7 @@ pub fn insert_registration(conn: &mut DbConnection, row: &RegistrationRow) -> Ap
 
 /// One page of the permit list.
 pub struct ListQuery {
-    pub scope: Scope,
+    pub scope: PermitScope,
     pub status: Option<PermitStatus>,
     pub updated_since: Option<NaiveDateTime>,
     /// After this `(queue_rank, id)`.
@@ -224,8 +272,23 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
         .order((permits::queue_rank.asc(), permits::id.desc()))
         .limit(query.limit + 1)
         .into_boxed();
-    if let Some(org) = query.scope.organisation() {
-        q = q.filter(requests::organisation_id.eq(org.to_owned()));
+    match &query.scope {
+        PermitScope::All => {}
+        PermitScope::Agency(org) => q = q.filter(requests::organisation_id.eq(org.clone())),
+        // The permits sent to the caller's police organisation; the default one also has
+        // those sent to none (issued before any police organisation was registered).
+        PermitScope::Police(org) => {
+            let sent_here = permits::police_organisation_id.eq(org.clone());
+            if default_police(conn)?.as_deref() == Some(org.as_str()) {
+                q = q.filter(
+                    sent_here
+                        .or(permits::police_organisation_id.is_null().nullable())
+                        .assume_not_null(),
+                );
+            } else {
+                q = q.filter(sent_here.assume_not_null());
+            }
+        }
     }
     q = match query.status {
         None => q,
@@ -286,7 +349,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
         );
     }
     let rows: Vec<PermitListingRow> = q.load(conn)?;
-    Ok(rows.into_iter().map(PermitListing::from).collect())
+    with_police_names(conn, rows.into_iter().map(PermitListing::from).collect())
 }
 
 /// Permits whose validity ended before `at` and that still wait in the police's queue with no

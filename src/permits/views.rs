@@ -115,6 +115,16 @@ pub struct PermitAgencyView {
     pub name: String,
 }
 
+/// The police organisation a permit was sent to: only its accounts see the permit and may
+/// post its receipt.
+#[derive(Serialize, ToSchema)]
+pub struct PermitPoliceView {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(example = "پلیس راهور استان آذربایجان شرقی")]
+    pub name: String,
+}
+
 /// A plate-removal permit.
 #[derive(Serialize, ToSchema)]
 pub struct PermitView {
@@ -138,6 +148,10 @@ pub struct PermitView {
     pub vehicle: PermitVehicleView,
     /// The agency whose vehicle it is.
     pub agency: PermitAgencyView,
+    /// The police organisation the permit was sent to (chosen at issue, else the province's
+    /// traffic police); `null` only for a permit issued before any police organisation was
+    /// registered, which the default police organisation (the oldest) handles.
+    pub police_organisation: Option<PermitPoliceView>,
     /// The directorate user who issued the permit, name and post as at issue; `null` for
     /// permits issued before signatories were recorded.
     pub signatory: Option<SignatoryView>,
@@ -185,6 +199,7 @@ impl PermitView {
             vehicle,
             agency: (agency_id, agency_name),
             receipt,
+            police,
         } = listing;
         let status = row.shown_status(now);
         PermitView {
@@ -215,6 +230,7 @@ impl PermitView {
                 id: agency_id,
                 name: agency_name,
             },
+            police_organisation: police.map(|(id, name)| PermitPoliceView { id, name }),
             id: row.id,
             permit_number: row.permit_number,
             national_permit_number: row.national_permit_number,

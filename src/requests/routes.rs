@@ -10,7 +10,7 @@ use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::http::etag::etag;
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
@@ -53,8 +53,13 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 /// and body replays the first response; the same key with another body is 422
 /// `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
 /// (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
-/// other too) may have one open request only: another is 409 `duplicate` (naming the open
-/// request's `existing_tracking_code` when it is the caller's own agency's).
+/// other too) may have one open request only: another is 409 `duplicate`. To the caller's own
+/// agency it names the open request's `existing_tracking_code`. When the open request is
+/// another agency's, the answer names no request and no agency (no tracking code, no id): it
+/// says only that the vehicle has an open request elsewhere and that the directorate has been
+/// told — the agency must learn why its filing failed, not whose request holds the vehicle —
+/// and the collision is recorded for the directorate (`GET /vehicle-conflicts`, audit entry
+/// `vehicle_conflict.recorded`).
 ///
 /// The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
 /// `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
@@ -68,7 +73,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
     responses(
         (status = 201, description = "Filed.", body = RequestView,
          headers(("Location" = String, description = "The new request's URL"), ("ETag" = String, description = "Its version"))),
-        (status = 409, description = "An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An open request exists for this vehicle (`duplicate`: with `existing_tracking_code` when it is the caller's agency's; naming nothing when it is another agency's, whose collision the directorate then sees at `GET /vehicle-conflicts`), or the idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields (`validation_failed`), each named in `errors`: e.g. `vehicle.plate` (`invalid_plate`: shape, letter, region, or not a car plate), `vehicle.vin` (`invalid_vin`), `vehicle.chassis_number` (`invalid_chassis_number`, or `required` when neither a VIN nor a chassis number is given).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -85,7 +90,9 @@ pub async fn create(
     let new = service::validate(input, &state.config, state.clock.today())?;
     let config = state.config.clone();
     let call = idem.call(&user.id, "POST /requests", hash);
-    state
+    let vehicle = service::refused_vehicle(&new);
+    let filer = user.clone();
+    let filed = state
         .idempotent(call, move |c| {
             let view = service::create(c, &config, &clock, &user, new)?;
             Recorded::created(
@@ -94,7 +101,16 @@ pub async fn create(
                 etag(view.version),
             )
         })
-        .await
+        .await;
+    match filed {
+        Err(e) if e.code() == ErrorCode::Duplicate => {
+            let noted = state
+                .tx(move |c| service::note_refused_filing(c, &clock, &filer, &vehicle))
+                .await?;
+            Err(if noted { service::held_elsewhere() } else { e })
+        }
+        other => other,
+    }
 }
 
 /// List requests.

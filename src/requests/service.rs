@@ -23,6 +23,7 @@ use crate::requests::model::{
 };
 use crate::requests::store;
 use crate::validate::Issues;
+use crate::vehicle_conflicts::model::RefusedVehicle;
 
 /// A request that passed validation, in canonical form.
 pub struct NewRequest {
@@ -382,15 +383,62 @@ fn view_with(
     Ok(RequestView::build(row, show, actions, sla, clock))
 }
 
-fn duplicate_for(existing: (String, String), user: &AuthUser) -> ApiError {
-    let err = ApiError::duplicate(
-        "برای این خودرو (همین پلاک، VIN یا شمارهٔ شاسی) درخواست بازِ دیگری وجود دارد.",
-        "This vehicle (same plate, VIN or chassis number) already has an open request.",
-    );
+/// 409 `duplicate` for a vehicle whose open request is `existing` `(id, organisation_id,
+/// tracking_code)`. To the same agency it names its own open request's tracking code. To another
+/// agency it names no request and no agency: one open request per vehicle is the rule, so the
+/// agency must learn why its filing failed, but not whose request holds the vehicle (that would
+/// let any agency learn who holds a car); the collision is recorded for the directorate
+/// ([`note_refused_filing`]), and the answer says so.
+fn duplicate_for(existing: (String, String, String), user: &AuthUser) -> ApiError {
     match existing {
-        // The other request's tracking code is named only to its own agency.
-        (org, code) if org == user.org_id => err.with_extension("existing_tracking_code", code),
-        _ => err,
+        (_, org, code) if org == user.org_id => ApiError::duplicate(
+            "برای این خودرو (همین پلاک، VIN یا شمارهٔ شاسی) درخواست بازِ دیگری وجود دارد.",
+            "This vehicle (same plate, VIN or chassis number) already has an open request.",
+        )
+        .with_extension("existing_tracking_code", code),
+        _ => held_elsewhere(),
+    }
+}
+
+/// The answer to an agency whose filing collides with another agency's open request.
+pub fn held_elsewhere() -> ApiError {
+    ApiError::duplicate(
+        "برای این خودرو (همین پلاک، VIN یا شمارهٔ شاسی) در جای دیگری درخواست بازی ثبت است و هر خودرو تنها یک درخواست باز می‌تواند داشته باشد. این تعارض به اداره کل اطلاع داده شد تا به آن رسیدگی کند.",
+        "This vehicle (same plate, VIN or chassis number) has an open request elsewhere, and a vehicle may have one open request only. The directorate has been told of this conflict and will look into it.",
+    )
+}
+
+/// After a filing was refused 409 `duplicate` (and rolled back), in a transaction of its own:
+/// when the vehicle's open request is another agency's, the collision is recorded as a vehicle
+/// conflict for the directorate (with its audit entry) and `true` is returned (the caller
+/// answers [`held_elsewhere`]); `false` when it is the caller's own agency's or gone meanwhile.
+/// Looking again here also catches a concurrent filing that the unique indexes refused.
+pub fn note_refused_filing(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    user: &AuthUser,
+    vehicle: &RefusedVehicle,
+) -> ApiResult<bool> {
+    let keys = store::VehicleKeys {
+        plate: &vehicle.plate,
+        vin: vehicle.vin.as_deref(),
+        chassis_number: vehicle.chassis_number.as_deref(),
+    };
+    match store::open_for_vehicle(conn, &keys)? {
+        Some((id, org, _)) if org != user.org_id => {
+            crate::vehicle_conflicts::service::record(conn, clock, user, &id, vehicle)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The vehicle a filing names, kept to look again if the filing is refused.
+pub fn refused_vehicle(new: &NewRequest) -> RefusedVehicle {
+    RefusedVehicle {
+        plate: new.plate.clone(),
+        vin: new.vin.clone(),
+        chassis_number: new.chassis_number.clone(),
     }
 }
 

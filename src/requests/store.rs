@@ -144,13 +144,13 @@ pub struct VehicleKeys<'a> {
     pub chassis_number: Option<&'a str>,
 }
 
-/// The open request for a vehicle, as `(organisation_id, tracking_code)`: same plate, or a VIN
+/// The open request for a vehicle, as `(id, organisation_id, tracking_code)`: same plate, or a VIN
 /// or chassis number equal to either identifier of the new one (a number filed once as a VIN
 /// and once as a chassis number is the same vehicle).
 pub fn open_for_vehicle(
     conn: &mut DbConnection,
     keys: &VehicleKeys<'_>,
-) -> ApiResult<Option<(String, String)>> {
+) -> ApiResult<Option<(String, String, String)>> {
     // Written as equalities with fixed binds (an absent key binds NULL, which matches nothing)
     // rather than `IN` lists: diesel re-prepares a statement whose `IN` list it cannot fix,
     // and this one runs on every filing (4.3 % of the SQLite writer's samples, BENCHMARKS.md).
@@ -167,7 +167,11 @@ pub fn open_for_vehicle(
         .filter(requests::status.ne(RequestStatus::Completed))
         .filter(requests::status.ne(RequestStatus::Rejected))
         .filter(requests::status.ne(RequestStatus::Withdrawn))
-        .select((requests::organisation_id, requests::tracking_code))
+        .select((
+            requests::id,
+            requests::organisation_id,
+            requests::tracking_code,
+        ))
         .first(conn)
         .optional()?)
 }

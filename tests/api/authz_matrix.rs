@@ -120,6 +120,9 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/complaints/{id}/responses", "UAFFFFA"),
         ("POST /api/v1/complaints/{id}/close", "UANNANA"),
         ("POST /api/v1/requests/{id}/feedback", "UFFFANF"),
+        ("GET /api/v1/vehicle-conflicts", "UAFFFFA"),
+        // The directorate and administrators pass to the body's validation (an empty body).
+        ("POST /api/v1/vehicle-conflicts/{id}/resolve", "UAFFFFA"),
         ("GET /api/v1/notices", "AAAAAAA"),
         ("POST /api/v1/notices", "UFFFFFA"),
         ("PATCH /api/v1/notices/{id}", "UFFFFFA"),

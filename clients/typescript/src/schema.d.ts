@@ -465,8 +465,13 @@ export interface paths {
          *     and body replays the first response; the same key with another body is 422
          *     `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
          *     (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
-         *     other too) may have one open request only: another is 409 `duplicate` (naming the open
-         *     request's `existing_tracking_code` when it is the caller's own agency's).
+         *     other too) may have one open request only: another is 409 `duplicate`. To the caller's own
+         *     agency it names the open request's `existing_tracking_code`. When the open request is
+         *     another agency's, the answer names no request and no agency (no tracking code, no id): it
+         *     says only that the vehicle has an open request elsewhere and that the directorate has been
+         *     told — the agency must learn why its filing failed, not whose request holds the vehicle —
+         *     and the collision is recorded for the directorate (`GET /vehicle-conflicts`, audit entry
+         *     `vehicle_conflict.recorded`).
          *
          *     The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
          *     `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
@@ -1107,8 +1112,8 @@ export interface paths {
         /**
          * Attach the removal record.
          * @description Attach the signed removal record (صورتجلسه فک پلاک) to the police's removal receipt, or
-         *     replace it. Roles: `police`, and only the unit (organisation) that posted the receipt (403
-         *     otherwise). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
+         *     replace it. Roles: `police`, and only the unit (organisation) the permit was sent to, which
+         *     posted the receipt (another police organisation's permit is 404, as if it did not exist). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
          *     (415 otherwise, also when the declared type disagrees), at most `DOCUMENT_MAX_SIZE`
          *     (default 10 MiB; 413) — the same checks and storage as documents.
          *
@@ -1778,6 +1783,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vehicle-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vehicle conflicts.
+         * @description Filings refused with 409 `duplicate` because another agency has an open request for the
+         *     same vehicle (same plate, VIN or chassis number). One open request per vehicle is the rule,
+         *     so the refused agency is told only that the vehicle has an open request elsewhere and that
+         *     the directorate has been told — not which request or agency (else any agency could learn
+         *     who holds a vehicle, or block one by filing first unseen). Here the directorate sees both
+         *     sides: the blocking request (tracking code, status, agency), the refused agency and user,
+         *     the vehicle as filed and how many times it was tried (a retry counts an attempt on the same
+         *     open conflict). Open conflicts first, newest first within each status; paginated like
+         *     every list. Roles: `directorate`, `admin`.
+         */
+        get: operations["list_vehicle_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicle-conflicts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a vehicle conflict.
+         * @description Record how the directorate dealt with a conflict: `note` says what was done (for example
+         *     the blocking request was withdrawn, rejected or closed through its usual actions, and the
+         *     refused agency may file again; or the blocking request stands). The conflict keeps who
+         *     resolved it, when, the note and the blocking request's status at that moment; an audit
+         *     entry `vehicle_conflict.resolved` is written. Roles: `directorate`, `admin`. Already
+         *     resolved: 409 `conflict`. Honours `If-Match` (the conflict's `version`).
+         */
+        post: operations["resolve_vehicle_conflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1879,7 +1937,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed" | "vehicle_conflict.recorded" | "vehicle_conflict.resolved";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -1920,7 +1978,19 @@ export interface components {
          * @description The kind of thing an entry is about.
          * @enum {string}
          */
-        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource";
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource" | "vehicle_conflict";
+        /** @description The open request that blocked the filing (only the directorate sees it here). */
+        BlockingRequest: {
+            /** Format: uuid */
+            id: string;
+            tracking_code: string;
+            /** @description Its status now. */
+            status: components["schemas"]["RequestStatus"];
+            /** @example در حال بررسی */
+            status_label_fa: string;
+            /** @description The agency that filed it. */
+            organisation: components["schemas"]["ConflictOrganisation"];
+        };
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -2136,6 +2206,47 @@ export interface components {
              * @example 1405/04/25
              */
             date?: string | null;
+        };
+        /** @description An organisation named in a conflict. */
+        ConflictOrganisation: {
+            /** Format: uuid */
+            id: string;
+            /** @example اداره کل راه و شهرسازی */
+            name: string;
+        };
+        /** @description How the directorate resolved a conflict. */
+        ConflictResolution: {
+            /** Format: date-time */
+            resolved_at: string;
+            /**
+             * @description `resolved_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۱۵ ۱۰:۳۰
+             */
+            resolved_at_jalali: string;
+            /**
+             * Format: uuid
+             * @description User id of the directorate user (or administrator) who resolved it.
+             */
+            resolved_by: string;
+            /**
+             * @description What was done, in their words.
+             * @example درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.
+             */
+            note: string;
+            request_status?: null | components["schemas"]["RequestStatus"];
+        };
+        /**
+         * @description Whether the directorate has dealt with a conflict.
+         * @enum {string}
+         */
+        ConflictStatus: "open" | "resolved";
+        /** @description The vehicle as the refused agency filed it. */
+        ConflictVehicle: {
+            /** @example 12الف345-67 */
+            plate: string;
+            vin?: string | null;
+            chassis_number?: string | null;
         };
         ContactInput: {
             /** @example رضا احمدی */
@@ -2671,6 +2782,14 @@ export interface components {
              */
             valid_until: string;
             notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The police organisation (kind `police`) the permit is sent to: only its accounts see
+             *     the permit and may post its receipt. Omitted: the default police organisation, the
+             *     oldest registered (the province's traffic police). Not a police organisation: 422 on
+             *     this field (`invalid_police_organisation`).
+             */
+            police_organisation_id?: string | null;
         };
         ItemInput: {
             document_type: components["schemas"]["DocumentType"];
@@ -3037,6 +3156,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_VehicleConflict: {
+            items: components["schemas"]["VehicleConflict"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_WorkingRule: {
             items: components["schemas"]["WorkingRule"][];
             /** @description Cursor for the next page; `null` on the last page. */
@@ -3052,6 +3177,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @example ادارهٔ کل راه و شهرسازی */
+            name: string;
+        };
+        /**
+         * @description The police organisation a permit was sent to: only its accounts see the permit and may
+         *     post its receipt.
+         */
+        PermitPoliceView: {
+            /** Format: uuid */
+            id: string;
+            /** @example پلیس راهور استان آذربایجان شرقی */
             name: string;
         };
         /**
@@ -3167,6 +3302,7 @@ export interface components {
             vehicle: components["schemas"]["PermitVehicleView"];
             /** @description The agency whose vehicle it is. */
             agency: components["schemas"]["PermitAgencyView"];
+            police_organisation?: null | components["schemas"]["PermitPoliceView"];
             signatory?: null | components["schemas"]["SignatoryView"];
             /** Format: date-time */
             issued_at: string;
@@ -3615,6 +3751,15 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             updated_at_jalali: string;
+        };
+        /** @description Resolving a conflict: what the directorate did about it. */
+        ResolveConflict: {
+            /**
+             * @description What was done (e.g. the blocking request was withdrawn or rejected, or it stands and
+             *     the agency was told), 2–2000 characters.
+             * @example با دستگاه نخست هماهنگ شد؛ درخواست پیشین آن انصراف داده شد.
+             */
+            note: string;
         };
         ResponseBody: {
             body: string;
@@ -4259,6 +4404,48 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             updated_at_jalali: string;
+        };
+        /** @description A filing refused because another agency has an open request for the same vehicle. */
+        VehicleConflict: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ConflictStatus"];
+            /** @example در انتظار رسیدگی */
+            status_label_fa: string;
+            /** @description The open request that blocked the filing. */
+            blocking_request: components["schemas"]["BlockingRequest"];
+            /** @description The agency whose filing was refused. */
+            refused_organisation: components["schemas"]["ConflictOrganisation"];
+            /**
+             * Format: uuid
+             * @description User id of the agency user whose filing was refused last.
+             */
+            filed_by: string;
+            /** @description The vehicle as the refused agency filed it (last attempt). */
+            vehicle: components["schemas"]["ConflictVehicle"];
+            /**
+             * Format: int32
+             * @description Refused filings counted in this conflict (a retry adds one).
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone as a Solar Hijri date and 24-hour time with
+             *     Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            last_attempt_at: string;
+            /**
+             * @description `last_attempt_at` in the service's time zone, `YYYY/MM/DD HH:MM` (Persian digits).
+             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
+             */
+            last_attempt_at_jalali: string;
+            resolution?: null | components["schemas"]["ConflictResolution"];
+            /** Format: int64 */
+            version: number;
         };
         VehicleInput: {
             /**
@@ -5695,7 +5882,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             408: components["responses"]["RequestTimeout"];
-            /** @description An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`). */
+            /** @description An open request exists for this vehicle (`duplicate`: with `existing_tracking_code` when it is the caller's agency's; naming nothing when it is another agency's, whose collision the directorate then sees at `GET /vehicle-conflicts`), or the idempotency key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7268,7 +7455,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description No such permit, or one sent to another police organisation (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             /** @description No receipt yet, a refusal receipt, or the removal is already registered and the record final (`conflict`). */
             409: {
@@ -8845,6 +9042,152 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Every invalid field named (`validation_failed`); a date other than today or tomorrow is `not_today_or_tomorrow`. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_vehicle_conflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only conflicts in this status (without it: open ones first, then resolved, newest
+                 *     first within each).
+                 */
+                status?: components["schemas"]["ConflictStatus"];
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicts. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_VehicleConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the directorate or an administrator (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resolve_vehicle_conflict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The conflict's `ETag` (its `version`) last read; 412 when stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Conflict id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveConflict"];
+            };
+        };
+        responses: {
+            /** @description Resolved. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the directorate or an administrator (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conflict (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            /** @description Already resolved (`conflict`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match`. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `note` missing, too short or too long (`validation_failed`). */
             422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */

@@ -367,6 +367,14 @@ impl TestApp {
         self.act(token, id, "registration", Some(body)).await
     }
 
+    /// `POST /vehicle-conflicts/{id}/resolve` with this note.
+    pub async fn resolve_conflict(&self, token: &str, id: &str, note: &str) -> Reply {
+        let path = format!("/vehicle-conflicts/{id}/resolve");
+        let body = json!({ "note": note });
+        self.call(Method::POST, &path, Some(token), Some(&body), &[])
+            .await
+    }
+
     pub async fn give_feedback(&self, token: &str, id: &str, body: &Value) -> Reply {
         self.act(token, id, "feedback", Some(body)).await
     }
