@@ -1799,7 +1799,248 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "calendar.closure_declared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `calendar.closure_declared` delivered to a subscription
+         * @description An administrator declared a closure at short notice; open deadlines were recomputed (subject: the working rule). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `calendar.closure_declared`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onCalendarClosureDeclared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `complaint.answered` delivered to a subscription
+         * @description The directorate answered a complaint (subject: the complaint). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `complaint.answered`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onComplaintAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `complaint.received` delivered to a subscription
+         * @description An agency filed a complaint (subject: the complaint). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `complaint.received`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onComplaintReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notice.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `notice.published` delivered to a subscription
+         * @description A maintenance or outage notice was published (subject: the notice). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `notice.published`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onNoticePublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.expired` delivered to a subscription
+         * @description A permit's validity ended with no receipt from the police (subject: the permit); its request moved to `permit_expired`. Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.expired`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.issued` delivered to a subscription
+         * @description The directorate issued a permit (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.issued`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitIssued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.receipt_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.receipt_recorded` delivered to a subscription
+         * @description The traffic police recorded a receipt for a permit (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.receipt_recorded`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitReceiptRecorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.revoked` delivered to a subscription
+         * @description The directorate revoked a permit, or the agency withdrew its request while the permit waited for the police (subject: the permit); the police must no longer act on it. Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.revoked`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "receipt.record_attached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `receipt.record_attached` delivered to a subscription
+         * @description The traffic police attached (or replaced) the signed removal record of their receipt (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `receipt.record_attached`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onReceiptRecordAttached"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.completed` delivered to a subscription
+         * @description The removal was registered in the national vehicle system; the request is closed (subject: the request; sent after the transition's `request.status_changed`). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.completed`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.status_changed` delivered to a subscription
+         * @description A request moved from one status to another, on every transition (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.status_changed`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.submitted` delivered to a subscription
+         * @description An agency filed a request (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.submitted`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestSubmitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description `GET /requests/{id}/access-log`: who read or changed the request, oldest first. */
@@ -1940,6 +2181,29 @@ export interface components {
             /** @description What could not be confirmed; `null` when nothing. */
             uncertainty?: string | null;
         };
+        /**
+         * CalendarClosureDeclaredEvent
+         * @description `calendar.closure_declared`: An administrator declared a closure at short notice; open deadlines were recomputed (subject: the working rule).
+         */
+        CalendarClosureDeclaredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "calendar.closure_declared";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ClosureDeclaredData"];
+        };
         /** @description The calendar rules a computation used. */
         CalendarRules: {
             /**
@@ -2043,6 +2307,13 @@ export interface components {
             /** @description Requests whose clocks were recomputed in the same transaction. */
             recomputed_requests: number;
         };
+        /**
+         * @description The `data` of `calendar.closure_declared`: the closure (a working rule) and how many open
+         *     requests had their deadlines recomputed.
+         */
+        ClosureDeclaredData: components["schemas"]["WorkingRule"] & {
+            recomputed_requests: number;
+        };
         Complaint: {
             /** Format: uuid */
             id: string;
@@ -2087,6 +2358,36 @@ export interface components {
              */
             updated_at_jalali: string;
         };
+        /** @description The `data` of `complaint.answered`. */
+        ComplaintAnsweredData: {
+            /** Format: uuid */
+            complaint_id: string;
+            tracking_code: string;
+            status: components["schemas"]["ComplaintStatus"];
+        };
+        /**
+         * ComplaintAnsweredEvent
+         * @description `complaint.answered`: The directorate answered a complaint (subject: the complaint).
+         */
+        ComplaintAnsweredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "complaint.answered";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ComplaintAnsweredData"];
+        };
         ComplaintEvent: {
             /** @description `received`, `response` or `closed`. */
             kind: components["schemas"]["ComplaintEventKind"];
@@ -2119,6 +2420,42 @@ export interface components {
          * @enum {string}
          */
         ComplaintEventKind: "received" | "response" | "closed";
+        /** @description The `data` of `complaint.received`. */
+        ComplaintReceivedData: {
+            /** Format: uuid */
+            complaint_id: string;
+            tracking_code: string;
+            category: components["schemas"]["Category"];
+            status: components["schemas"]["ComplaintStatus"];
+            /**
+             * Format: uuid
+             * @description The request the complaint is about, when it names one.
+             */
+            request_id?: string | null;
+        };
+        /**
+         * ComplaintReceivedEvent
+         * @description `complaint.received`: An agency filed a complaint (subject: the complaint).
+         */
+        ComplaintReceivedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "complaint.received";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ComplaintReceivedData"];
+        };
         /** @enum {string} */
         ComplaintStatus: "received" | "answered" | "closed";
         /** @description Confirms a provisional holiday, at its computed date or at `date`. */
@@ -2463,21 +2800,8 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
-        Event: {
-            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
-            id: string;
-            type: components["schemas"]["EventType"];
-            /** Format: date-time */
-            occurred_at: string;
-            /**
-             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
-             */
-            occurred_at_jalali: string;
-            subject: components["schemas"]["Subject"];
-            data: Record<string, never>;
-        };
+        /** @description An integration event, as the feed lists it and as a webhook delivers it: the envelope (`id`, `type`, `occurred_at`, `subject`) and a `data` whose schema the `type` decides. */
+        Event: components["schemas"]["RequestSubmittedEvent"] | components["schemas"]["RequestStatusChangedEvent"] | components["schemas"]["PermitIssuedEvent"] | components["schemas"]["PermitReceiptRecordedEvent"] | components["schemas"]["PermitRevokedEvent"] | components["schemas"]["PermitExpiredEvent"] | components["schemas"]["RequestCompletedEvent"] | components["schemas"]["ComplaintReceivedEvent"] | components["schemas"]["ComplaintAnsweredEvent"] | components["schemas"]["NoticePublishedEvent"] | components["schemas"]["CalendarClosureDeclaredEvent"] | components["schemas"]["ReceiptRecordAttachedEvent"];
         EventPage: {
             items: components["schemas"]["Event"][];
             /**
@@ -2855,6 +3179,29 @@ export interface components {
         NoticeList: {
             items: components["schemas"]["Notice"][];
         };
+        /**
+         * NoticePublishedEvent
+         * @description `notice.published`: A maintenance or outage notice was published (subject: the notice).
+         */
+        NoticePublishedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notice.published";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["Notice"];
+        };
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
         };
@@ -3034,6 +3381,122 @@ export interface components {
             id: string;
             /** @example ادارهٔ کل راه و شهرسازی */
             name: string;
+        };
+        /**
+         * @description The `data` of `permit.issued` and `permit.expired`, and the common part of every permit
+         *     event: what a receiver (the police, the national vehicle system) needs to act on it.
+         */
+        PermitEventData: {
+            /** Format: uuid */
+            permit_id: string;
+            permit_number: string;
+            national_permit_number: string;
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            plate: string;
+            /** @description `null` for a vehicle filed with a chassis number only. */
+            vin?: string | null;
+            /** @description `null` for a vehicle filed with a VIN only. */
+            chassis_number?: string | null;
+            /** Format: date-time */
+            valid_until: string;
+        };
+        /**
+         * PermitExpiredEvent
+         * @description `permit.expired`: A permit's validity ended with no receipt from the police (subject: the permit); its request moved to `permit_expired`.
+         */
+        PermitExpiredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.expired";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitEventData"];
+        };
+        /**
+         * PermitIssuedEvent
+         * @description `permit.issued`: The directorate issued a permit (subject: the permit).
+         */
+        PermitIssuedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.issued";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitEventData"];
+        };
+        /** @description The `data` of `permit.receipt_recorded`: the permit and the police's receipt. */
+        PermitReceiptRecordedData: components["schemas"]["PermitEventData"] & components["schemas"]["ReceiptEventData"];
+        /**
+         * PermitReceiptRecordedEvent
+         * @description `permit.receipt_recorded`: The traffic police recorded a receipt for a permit (subject: the permit).
+         */
+        PermitReceiptRecordedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.receipt_recorded";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitReceiptRecordedData"];
+        };
+        /** @description The `data` of `permit.revoked`: the permit and its revocation. */
+        PermitRevokedData: components["schemas"]["PermitEventData"] & components["schemas"]["RevocationEventData"];
+        /**
+         * PermitRevokedEvent
+         * @description `permit.revoked`: The directorate revoked a permit, or the agency withdrew its request while the permit waited for the police (subject: the permit); the police must no longer act on it.
+         */
+        PermitRevokedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.revoked";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitRevokedData"];
         };
         /**
          * @description `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
@@ -3344,6 +3807,63 @@ export interface components {
              */
             reason: string;
         };
+        /** @description The receipt's part of `permit.receipt_recorded`. */
+        ReceiptEventData: {
+            /** Format: uuid */
+            receipt_id: string;
+            outcome: components["schemas"]["Outcome"];
+            receipt_number: string;
+            /** Format: date-time */
+            occurred_at: string;
+            refusal_reason?: null | components["schemas"]["RefusalReason"];
+        };
+        /**
+         * @description The `data` of `receipt.record_attached`: the signed removal record the police attached (or
+         *     replaced) for their receipt.
+         */
+        ReceiptRecordAttachedData: {
+            /** Format: uuid */
+            permit_id: string;
+            permit_number: string;
+            /** Format: uuid */
+            receipt_id: string;
+            /** Format: uuid */
+            document_id: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /**
+             * Format: int64
+             * @description 1 for the first record, one more for each replacement.
+             */
+            version: number;
+            /** @description Whether an earlier record was replaced. */
+            replaced: boolean;
+        };
+        /**
+         * ReceiptRecordAttachedEvent
+         * @description `receipt.record_attached`: The traffic police attached (or replaced) the signed removal record of their receipt (subject: the permit).
+         */
+        ReceiptRecordAttachedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "receipt.record_attached";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ReceiptRecordAttachedData"];
+        };
         ReceiptView: {
             /** Format: uuid */
             id: string;
@@ -3525,10 +4045,112 @@ export interface components {
             mobile?: string | null;
         };
         /**
+         * RequestCompletedEvent
+         * @description `request.completed`: The removal was registered in the national vehicle system; the request is closed (subject: the request; sent after the transition's `request.status_changed`).
+         */
+        RequestCompletedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.completed";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestStatusChangedData"];
+        };
+        /**
          * @description Where a plate-removal request stands.
          * @enum {string}
          */
         RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "permit_expired" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
+        /**
+         * @description The `data` of `request.status_changed` (every transition) and of `request.completed` (the
+         *     transition to `completed`, sent after its `request.status_changed`). `version` is the
+         *     request's version after the step: order a request's events by it.
+         */
+        RequestStatusChangedData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            from: components["schemas"]["RequestStatus"];
+            to: components["schemas"]["RequestStatus"];
+            action: components["schemas"]["Action"];
+            /** Format: int64 */
+            version: number;
+            actor_role: components["schemas"]["StepActorRole"];
+        };
+        /**
+         * RequestStatusChangedEvent
+         * @description `request.status_changed`: A request moved from one status to another, on every transition (subject: the request).
+         */
+        RequestStatusChangedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.status_changed";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestStatusChangedData"];
+        };
+        /** @description The `data` of `request.submitted`: the request as filed, without contact details. */
+        RequestSubmittedData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            status: components["schemas"]["RequestStatus"];
+            plate: string;
+            /** @description `null` for a vehicle filed with a chassis number only. */
+            vin?: string | null;
+            /** @description `null` for a vehicle filed with a VIN only. */
+            chassis_number?: string | null;
+            reason: components["schemas"]["Reason"];
+        };
+        /**
+         * RequestSubmittedEvent
+         * @description `request.submitted`: An agency filed a request (subject: the request).
+         */
+        RequestSubmittedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.submitted";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestSubmittedData"];
+        };
         /** @description A plate-removal request. */
         RequestView: {
             /** Format: uuid */
@@ -3598,6 +4220,13 @@ export interface components {
         };
         ResubmitBody: {
             note?: string | null;
+        };
+        /** @description The revocation's part of `permit.revoked`. */
+        RevocationEventData: {
+            /** Format: date-time */
+            revoked_at: string;
+            revocation_reason: components["schemas"]["RevocationReason"];
+            revocation_notes?: string | null;
         };
         /**
          * @description Why the directorate revoked (ابطال) a permit.
@@ -4031,6 +4660,11 @@ export interface components {
              */
             within_budget_share?: number | null;
         };
+        /**
+         * @description Who took a step: a user's role, or `system` for the service's own steps (an expiry).
+         * @enum {string}
+         */
+        StepActorRole: "agency" | "directorate" | "police" | "registry" | "admin" | "system";
         Subject: {
             kind: components["schemas"]["SubjectKind"];
             /** Format: uuid */
@@ -8868,6 +9502,606 @@ export interface operations {
             422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    onCalendarClosureDeclared: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarClosureDeclaredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onComplaintAnswered: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintAnsweredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onComplaintReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onNoticePublished: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePublishedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitExpired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitIssued: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitIssuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitReceiptRecorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitReceiptRecordedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitRevoked: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitRevokedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onReceiptRecordAttached: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptRecordAttachedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestSubmitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSubmittedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
