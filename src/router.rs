@@ -51,6 +51,7 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
     let mut doc = openapi::complete(doc);
     doc.merge(EventPayloads::openapi());
     crate::events::openapi::type_events(&mut doc, event_data_schema);
+    openapi::for_generators(&mut doc);
     doc
 }
 

@@ -173,7 +173,7 @@ fn webhooks() -> Value {
                         summary(t),
                         t.as_str()
                     ),
-                    "tags": ["webhooks"],
+                    "tags": ["webhook-deliveries"],
                     "security": [],
                     "parameters": parameters,
                     "requestBody": {

@@ -852,7 +852,7 @@ export interface paths {
          *     script, its own strict `Content-Security-Policy`): the verdict in large words and colour,
          *     the plate drawn as on the permit, the validity as a Jalali date with its weekday, the
          *     permit number in groups of four and whether the paper's signature matches; errors are pages
-         *     too, with the same status. Any other client (`application/json`, `*\/*`, no `Accept`) gets
+         *     too, with the same status. Any other client (`application/json`, an `Accept` of any type, no `Accept`) gets
          *     JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
          *     `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
          *     `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
@@ -2280,6 +2280,32 @@ export interface components {
             /** @description Ignored (no scopes are defined). */
             scope?: string | null;
         };
+        /**
+         * @description A client-credentials token request (RFC 6749 §4.4.2), as
+         *     `application/x-www-form-urlencoded` (the RFC's form) or `application/json`. The client
+         *     authenticates with HTTP Basic (`client_id:client_secret`, RFC 6749 §2.3.1) or with
+         *     `client_id` and `client_secret` here, never both. Unrecognised parameters are ignored
+         *     (RFC 6749 §3.2), `scope` among them: a token carries its account's role.
+         */
+        ClientCredentialsRequestForm: {
+            /**
+             * @description Always `client_credentials` (RFC 6749 §4.4).
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            /**
+             * @description With no HTTP Basic credentials: the client id.
+             * @example svc_4f1c2a9e0b7d3c5a8e6f1b2d
+             */
+            client_id?: string | null;
+            /**
+             * Format: password
+             * @description With no HTTP Basic credentials: the client secret.
+             */
+            client_secret?: string | null;
+            /** @description Ignored (no scopes are defined). */
+            scope?: string | null;
+        };
         /** @description An access token for a machine client (RFC 6749 §5.1). No refresh token: a client asks again. */
         ClientToken: {
             /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
@@ -2313,6 +2339,28 @@ export interface components {
          */
         ClosureDeclaredData: components["schemas"]["WorkingRule"] & {
             recomputed_requests: number;
+        };
+        /**
+         * @description A closure declared at short notice (the province's announcement of a closure for heat,
+         *     energy or pollution): today or tomorrow, the whole day or from a time.
+         */
+        ClosureInput: {
+            /**
+             * @description Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
+             * @example 1405/04/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters: the announcement, shown in SLA explanations.
+             * @example تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)
+             */
+            title: string;
+            /**
+             * @description Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
+             * @example 11:00
+             */
+            from_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
         };
         Complaint: {
             /** Format: uuid */
@@ -2951,6 +2999,19 @@ export interface components {
              */
             created_at_jalali?: string | null;
         };
+        /** @description A new holiday. */
+        HolidayInput: {
+            /**
+             * @description ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
+             * @example 1404/01/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters.
+             * @example عید نوروز
+             */
+            title: string;
+        };
         /**
          * @description Where a holiday comes from.
          * @enum {string}
@@ -3046,96 +3107,6 @@ export interface components {
          * @enum {string}
          */
         MessageStatus: "pending" | "sent" | "failed" | "suppressed";
-        /**
-         * @description A closure declared at short notice (the province's announcement of a closure for heat,
-         *     energy or pollution): today or tomorrow, the whole day or from a time.
-         */
-        NewClosure: {
-            /**
-             * @description Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
-             * @example 1405/04/01
-             */
-            date: string;
-            /**
-             * @description 2–200 characters: the announcement, shown in SLA explanations.
-             * @example تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)
-             */
-            title: string;
-            /**
-             * @description Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
-             * @example 11:00
-             */
-            from_time?: string | null;
-            applies_to?: null | components["schemas"]["AppliesTo"];
-        };
-        /** @description A new holiday. */
-        NewHoliday: {
-            /**
-             * @description ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
-             * @example 1404/01/01
-             */
-            date: string;
-            /**
-             * @description 2–200 characters.
-             * @example عید نوروز
-             */
-            title: string;
-        };
-        /**
-         * @description A new working rule. Which fields apply depends on `kind`:
-         *     `weekend` needs `weekdays`; `office_hours` needs `opens` and `closes` and may restrict them
-         *     to some `weekdays`; `closure` is the whole day without `from_time`/`to_time`, or the part of
-         *     the day from `from_time` (default `00:00`) to `to_time` (default `24:00`). A field that does
-         *     not apply to the kind is refused.
-         */
-        NewWorkingRule: {
-            /** @description `weekend`, `office_hours` or `closure`. */
-            kind: components["schemas"]["RuleKind"];
-            /**
-             * @description 2–200 characters, shown in SLA explanations.
-             * @example تعطیلی پنجشنبه‌ها
-             */
-            title: string;
-            /**
-             * @description First day in force: ISO `2026-06-22` or Jalali `1405/04/01` (Persian digits accepted).
-             * @example 1405/04/01
-             */
-            effective_from: string;
-            /**
-             * @description Last day in force (inclusive); absent or `null` for open-ended.
-             * @example 1405/06/31
-             */
-            effective_to?: string | null;
-            /**
-             * @description English weekday names (`thursday` or `thu`).
-             * @example [
-             *       "thursday",
-             *       "friday"
-             *     ]
-             */
-            weekdays?: string[] | null;
-            /**
-             * @description `office_hours`: opening, `HH:MM`.
-             * @example 06:00
-             */
-            opens?: string | null;
-            /**
-             * @description `office_hours`: closing, `HH:MM` (up to `24:00`), after `opens`.
-             * @example 13:00
-             */
-            closes?: string | null;
-            /**
-             * @description `closure`: closed from this time (`HH:MM`).
-             * @example 11:00
-             */
-            from_time?: string | null;
-            /**
-             * @description `closure`: closed until this time (`HH:MM`, up to `24:00`).
-             * @example 10:00
-             */
-            to_time?: string | null;
-            applies_to?: null | components["schemas"]["AppliesTo"];
-        };
         NoteBody: {
             /** @description Why (1–2000 characters). */
             note: string;
@@ -5045,6 +5016,61 @@ export interface components {
              */
             applies_to_label_fa: string;
         };
+        /**
+         * @description A new working rule. Which fields apply depends on `kind`:
+         *     `weekend` needs `weekdays`; `office_hours` needs `opens` and `closes` and may restrict them
+         *     to some `weekdays`; `closure` is the whole day without `from_time`/`to_time`, or the part of
+         *     the day from `from_time` (default `00:00`) to `to_time` (default `24:00`). A field that does
+         *     not apply to the kind is refused.
+         */
+        WorkingRuleInput: {
+            /** @description `weekend`, `office_hours` or `closure`. */
+            kind: components["schemas"]["RuleKind"];
+            /**
+             * @description 2–200 characters, shown in SLA explanations.
+             * @example تعطیلی پنجشنبه‌ها
+             */
+            title: string;
+            /**
+             * @description First day in force: ISO `2026-06-22` or Jalali `1405/04/01` (Persian digits accepted).
+             * @example 1405/04/01
+             */
+            effective_from: string;
+            /**
+             * @description Last day in force (inclusive); absent or `null` for open-ended.
+             * @example 1405/06/31
+             */
+            effective_to?: string | null;
+            /**
+             * @description English weekday names (`thursday` or `thu`).
+             * @example [
+             *       "thursday",
+             *       "friday"
+             *     ]
+             */
+            weekdays?: string[] | null;
+            /**
+             * @description `office_hours`: opening, `HH:MM`.
+             * @example 06:00
+             */
+            opens?: string | null;
+            /**
+             * @description `office_hours`: closing, `HH:MM` (up to `24:00`), after `opens`.
+             * @example 13:00
+             */
+            closes?: string | null;
+            /**
+             * @description `closure`: closed from this time (`HH:MM`).
+             * @example 11:00
+             */
+            from_time?: string | null;
+            /**
+             * @description `closure`: closed until this time (`HH:MM`, up to `24:00`).
+             * @example 10:00
+             */
+            to_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
+        };
     };
     responses: {
         /** @description Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`). */
@@ -5894,7 +5920,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClientCredentialsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequestForm"];
             };
         };
         responses: {
@@ -8852,7 +8878,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewHoliday"];
+                "application/json": components["schemas"]["HolidayInput"];
             };
         };
         responses: {
@@ -8900,7 +8926,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewHoliday"][];
+                "application/json": components["schemas"]["HolidayInput"][];
             };
         };
         responses: {
@@ -9207,7 +9233,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewWorkingRule"];
+                "application/json": components["schemas"]["WorkingRuleInput"];
             };
         };
         responses: {
@@ -9397,7 +9423,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewClosure"];
+                "application/json": components["schemas"]["ClosureInput"];
             };
         };
         responses: {
