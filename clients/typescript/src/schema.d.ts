@@ -2280,32 +2280,6 @@ export interface components {
             /** @description Ignored (no scopes are defined). */
             scope?: string | null;
         };
-        /**
-         * @description A client-credentials token request (RFC 6749 §4.4.2), as
-         *     `application/x-www-form-urlencoded` (the RFC's form) or `application/json`. The client
-         *     authenticates with HTTP Basic (`client_id:client_secret`, RFC 6749 §2.3.1) or with
-         *     `client_id` and `client_secret` here, never both. Unrecognised parameters are ignored
-         *     (RFC 6749 §3.2), `scope` among them: a token carries its account's role.
-         */
-        ClientCredentialsRequestForm: {
-            /**
-             * @description Always `client_credentials` (RFC 6749 §4.4).
-             * @enum {string}
-             */
-            grant_type: "client_credentials";
-            /**
-             * @description With no HTTP Basic credentials: the client id.
-             * @example svc_4f1c2a9e0b7d3c5a8e6f1b2d
-             */
-            client_id?: string | null;
-            /**
-             * Format: password
-             * @description With no HTTP Basic credentials: the client secret.
-             */
-            client_secret?: string | null;
-            /** @description Ignored (no scopes are defined). */
-            scope?: string | null;
-        };
         /** @description An access token for a machine client (RFC 6749 §5.1). No refresh token: a client asks again. */
         ClientToken: {
             /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
@@ -5919,8 +5893,7 @@ export interface operations {
         /** @description The grant type, and the client's credentials unless sent with HTTP Basic. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClientCredentialsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequestForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
             };
         };
         responses: {
