@@ -260,7 +260,10 @@ async fn every_event_matches_its_schema_in_the_served_document() {
     let mapping = union["discriminator"]["mapping"].as_object().unwrap();
     assert_eq!(union["discriminator"]["propertyName"], "type");
     assert_eq!(mapping.len(), EventType::ALL.len(), "{union}");
-    assert_eq!(union["oneOf"].as_array().unwrap().len(), EventType::ALL.len());
+    assert_eq!(
+        union["oneOf"].as_array().unwrap().len(),
+        EventType::ALL.len()
+    );
     for t in EventType::ALL {
         let envelope = plate_permits::events::openapi::envelope_name(*t);
         assert_eq!(
@@ -286,7 +289,12 @@ async fn every_event_matches_its_schema_in_the_served_document() {
             .iter()
             .map(|p| p["name"].as_str().unwrap())
             .collect();
-        for h in ["webhook-id", "webhook-timestamp", "webhook-signature", "User-Agent"] {
+        for h in [
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature",
+            "User-Agent",
+        ] {
             assert!(headers.contains(h), "{t:?} lacks {h}");
         }
     }
@@ -316,7 +324,10 @@ async fn every_event_matches_its_schema_in_the_served_document() {
         .unwrap();
     let own = validator(&doc, "PermitIssuedEvent");
     let mut missing = issued.clone();
-    missing["data"].as_object_mut().unwrap().remove("permit_number");
+    missing["data"]
+        .as_object_mut()
+        .unwrap()
+        .remove("permit_number");
     let mut wrong_type = issued.clone();
     wrong_type["data"]["valid_until"] = json!(17);
     let mut other_type = issued.clone();
