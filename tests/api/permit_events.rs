@@ -164,8 +164,8 @@ async fn every_flow(app: &TestApp, c: &Cast) {
         .rejected()
         .await;
     // A request through its whole lifecycle.
-    let (request, permit) = issued_permit(&app, &c).await;
-    receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    let (request, permit) = issued_permit(app, c).await;
+    receipt_removed(app, c, permit["id"].as_str().unwrap()).await;
     // Its signed removal record attached.
     let part = reqwest::multipart::Part::bytes(PDF.to_vec())
         .file_name("record.pdf")
@@ -189,12 +189,12 @@ async fn every_flow(app: &TestApp, c: &Cast) {
     let done = expect_json(app.post_json(&path, Some(&c.registry), &reg).await, 200).await;
     assert_eq!(done["status"], "completed");
     // A permit revoked.
-    let (_, revoked) = issued_permit(&app, &c).await;
+    let (_, revoked) = issued_permit(app, c).await;
     let path = format!("/permits/{}/revoke", revoked["id"].as_str().unwrap());
     let body = json!({"reason_code": "issued_in_error"});
     expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 200).await;
     // A permit expired unused, found by the expiry worker.
-    let (_, expiring) = issued_permit(&app, &c).await;
+    let (_, expiring) = issued_permit(app, c).await;
     app.expire_permit(expiring["id"].as_str().unwrap());
     assert_eq!(app.expire_due().await, 1);
     // A complaint, answered.
