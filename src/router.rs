@@ -49,7 +49,49 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
         .openapi(openapi::ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
-    openapi::complete(doc)
+    let mut doc = openapi::complete(doc);
+    doc.merge(EventPayloads::openapi());
+    crate::events::openapi::type_events(&mut doc, event_data_schema);
+    openapi::for_generators(&mut doc);
+    doc
+}
+
+/// The payload (`data`) types of the events, as the emit sites serialise them.
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(
+    crate::requests::model::RequestSubmittedData,
+    crate::requests::model::RequestStatusChangedData,
+    crate::permits::views::PermitEventData,
+    crate::permits::views::PermitReceiptRecordedData,
+    crate::permits::views::PermitRevokedData,
+    crate::permits::views::ReceiptRecordAttachedData,
+    crate::complaints::model::ComplaintReceivedData,
+    crate::complaints::model::ComplaintAnsweredData,
+    crate::notices::model::Notice,
+    crate::sla::rules::views::ClosureDeclaredData,
+)))]
+struct EventPayloads;
+
+/// The components schema of each event type's `data` (the type its emit site serialises).
+/// Exhaustive: an event type added without its payload does not compile.
+pub fn event_data_schema(t: crate::events::EventType) -> String {
+    use crate::events::EventType as T;
+    use utoipa::ToSchema;
+    let name = match t {
+        T::RequestSubmitted => crate::requests::model::RequestSubmittedData::name(),
+        T::RequestStatusChanged | T::RequestCompleted => {
+            crate::requests::model::RequestStatusChangedData::name()
+        }
+        T::PermitIssued | T::PermitExpired => crate::permits::views::PermitEventData::name(),
+        T::PermitReceiptRecorded => crate::permits::views::PermitReceiptRecordedData::name(),
+        T::PermitRevoked => crate::permits::views::PermitRevokedData::name(),
+        T::ReceiptRecordAttached => crate::permits::views::ReceiptRecordAttachedData::name(),
+        T::ComplaintReceived => crate::complaints::model::ComplaintReceivedData::name(),
+        T::ComplaintAnswered => crate::complaints::model::ComplaintAnsweredData::name(),
+        T::NoticePublished => crate::notices::model::Notice::name(),
+        T::CalendarClosureDeclared => crate::sla::rules::views::ClosureDeclaredData::name(),
+    };
+    name.into_owned()
 }
 
 /// The OpenAPI document as committed in `openapi/openapi.json` (pretty JSON, newline-terminated).

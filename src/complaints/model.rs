@@ -467,3 +467,27 @@ impl Feedback {
         }
     }
 }
+
+// ---- Event payloads ---------------------------------------------------------------------------
+
+/// The `data` of `complaint.received`.
+#[derive(Serialize, ToSchema)]
+pub struct ComplaintReceivedData {
+    #[schema(format = Uuid)]
+    pub complaint_id: String,
+    pub tracking_code: String,
+    pub category: Category,
+    pub status: ComplaintStatus,
+    /// The request the complaint is about, when it names one.
+    #[schema(format = Uuid)]
+    pub request_id: Option<String>,
+}
+
+/// The `data` of `complaint.answered`.
+#[derive(Serialize, ToSchema)]
+pub struct ComplaintAnsweredData {
+    #[schema(format = Uuid)]
+    pub complaint_id: String,
+    pub tracking_code: String,
+    pub status: ComplaintStatus,
+}

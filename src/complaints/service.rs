@@ -60,13 +60,14 @@ pub fn create(
             subject_id: &id,
             tracking_code: Some(&row.tracking_code),
             organisation_id: Some(&row.organisation_id),
-            data: serde_json::json!({
-                "complaint_id": id,
-                "tracking_code": row.tracking_code,
-                "category": row.category,
-                "status": status,
-                "request_id": row.request_id,
-            }),
+            data: serde_json::to_value(crate::complaints::model::ComplaintReceivedData {
+                complaint_id: id.clone(),
+                tracking_code: row.tracking_code.clone(),
+                category: row.category,
+                status,
+                request_id: row.request_id.clone(),
+            })
+            .map_err(ApiError::internal)?,
             at,
         },
     )?;
@@ -199,11 +200,12 @@ fn take_step(
                 subject_id: id,
                 tracking_code: Some(&row.tracking_code),
                 organisation_id: Some(&row.organisation_id),
-                data: serde_json::json!({
-                    "complaint_id": id,
-                    "tracking_code": row.tracking_code,
-                    "status": to,
-                }),
+                data: serde_json::to_value(crate::complaints::model::ComplaintAnsweredData {
+                    complaint_id: id.to_owned(),
+                    tracking_code: row.tracking_code.clone(),
+                    status: to,
+                })
+                .map_err(ApiError::internal)?,
                 at,
             },
         )?;

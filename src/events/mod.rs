@@ -4,6 +4,7 @@
 //! validation and the OpenAPI document all read it.
 
 pub mod model;
+pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod service;

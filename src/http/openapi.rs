@@ -56,6 +56,7 @@ rejected (422). Every response carries `X-Request-Id`.",
         (name = "notices", description = "Maintenance and outage notices; a maintenance window makes the API read-only."),
         (name = "events", description = "The change feed (transactional outbox), filtered by what the caller may see."),
         (name = "webhooks", description = "Signed webhook subscriptions (Standard Webhooks 1.0), their deliveries and retries."),
+        (name = "webhook-deliveries", description = "What each webhook delivery carries, one per event type: the receiver's side (the `webhooks` section)."),
         (name = "notifications", description = "SMS notifications to applicants and agency users: each request's messages and the administrator's templates."),
         (name = "sla", description = "Service-level clocks: holidays, working rules, per-request explanations and reports."),
         (name = "audit", description = "The audit trail: sign-ins, administrative changes, permit steps, request views and document downloads."),
@@ -635,4 +636,93 @@ fn reference_page_items(schemas: &mut std::collections::BTreeMap<String, RefOr<S
             schemas.entry(item_name).or_insert(RefOr::T(schema));
         }
     }
+}
+
+/// Makes the document friendly to client generators, without changing the wire:
+/// - every named string enum gets `x-enum-varnames` prefixed with its schema's name
+///   (`EventType` `permit.issued` → `EVENT_TYPE_PERMIT_ISSUED`), so generators that put every
+///   enum's constants in one namespace (openapi-generator's Go) get no duplicates;
+/// - a request body offered in several media types gets one schema per media type (the JSON
+///   one keeps its name, the others a copy named `<Name>Form`), as generators such as
+///   openapi-python-client expect.
+pub fn for_generators(doc: &mut OpenApi) {
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    for (name, schema) in components.schemas.iter_mut() {
+        let RefOr::T(Schema::Object(object)) = schema else {
+            continue;
+        };
+        let Some(values) = object.enum_values.as_ref() else {
+            continue;
+        };
+        let prefix = screaming(name);
+        let names: Vec<Value> = values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|v| Value::String(format!("{prefix}_{}", screaming(v))))
+            .collect();
+        if names.len() == values.len() {
+            object
+                .extensions
+                .get_or_insert_with(Default::default)
+                .insert("x-enum-varnames".to_owned(), Value::Array(names));
+        }
+    }
+    let mut copies = Vec::new();
+    for item in doc.paths.paths.values_mut() {
+        for op in [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            let Some(body) = op.request_body.as_mut() else {
+                continue;
+            };
+            if body.content.len() < 2 {
+                continue;
+            }
+            for (media, content) in body.content.iter_mut() {
+                if media == "application/json" {
+                    continue;
+                }
+                let Some(RefOr::Ref(r)) = content.schema.as_ref() else {
+                    continue;
+                };
+                let Some(name) = r.ref_location.strip_prefix("#/components/schemas/") else {
+                    continue;
+                };
+                let copy = format!("{name}Form");
+                copies.push((name.to_owned(), copy.clone()));
+                content.schema = Some(RefOr::Ref(Ref::from_schema_name(copy)));
+            }
+        }
+    }
+    if let Some(components) = doc.components.as_mut() {
+        for (name, copy) in copies {
+            if let Some(schema) = components.schemas.get(&name).cloned() {
+                components.schemas.entry(copy).or_insert(schema);
+            }
+        }
+    }
+}
+
+/// `EventType` → `EVENT_TYPE`; `permit.issued` → `PERMIT_ISSUED`.
+fn screaming(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower {
+                out.push('_');
+            }
+            out.push(c.to_ascii_uppercase());
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        } else {
+            if !out.ends_with('_') && !out.is_empty() {
+                out.push('_');
+            }
+            prev_lower = false;
+        }
+    }
+    out.trim_end_matches('_').to_owned()
 }

@@ -66,7 +66,8 @@ pub fn publish(
             subject_id: &row.id,
             tracking_code: None,
             organisation_id: None,
-            data: serde_json::to_value(Notice::new(row.clone(), clock)).unwrap_or_default(),
+            data: serde_json::to_value(Notice::new(row.clone(), clock))
+                .map_err(ApiError::internal)?,
             at,
         },
     )?;

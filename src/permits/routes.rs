@@ -455,7 +455,7 @@ pub async fn revoke(
 /// script, its own strict `Content-Security-Policy`): the verdict in large words and colour,
 /// the plate drawn as on the permit, the validity as a Jalali date with its weekday, the
 /// permit number in groups of four and whether the paper's signature matches; errors are pages
-/// too, with the same status. Any other client (`application/json`, `*/*`, no `Accept`) gets
+/// too, with the same status. Any other client (`application/json`, an `Accept` of any type, no `Accept`) gets
 /// JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
 /// `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
 /// `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot

@@ -499,8 +499,7 @@ pub(crate) fn emit_event(
     organisation_id: &str,
     at: NaiveDateTime,
 ) -> ApiResult<()> {
-    let data =
-        serde_json::to_value(PermitEventData::new(permit, receipt)).map_err(ApiError::internal)?;
+    let data = PermitEventData::to_value(permit, receipt).map_err(ApiError::internal)?;
     emit(
         conn,
         NewEvent {

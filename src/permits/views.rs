@@ -362,74 +362,131 @@ impl PermitVerification {
     }
 }
 
-/// The `data` of a permit event: what a receiver (the police, the national vehicle system)
-/// needs to act on it.
-#[derive(Serialize)]
-pub struct PermitEventData<'a> {
-    pub permit_id: &'a str,
-    pub permit_number: &'a str,
-    pub national_permit_number: &'a str,
-    pub request_id: &'a str,
-    pub tracking_code: &'a str,
-    pub plate: &'a str,
+/// The `data` of `permit.issued` and `permit.expired`, and the common part of every permit
+/// event: what a receiver (the police, the national vehicle system) needs to act on it.
+#[derive(Serialize, ToSchema)]
+pub struct PermitEventData {
+    #[schema(format = Uuid)]
+    pub permit_id: String,
+    pub permit_number: String,
+    pub national_permit_number: String,
+    #[schema(format = Uuid)]
+    pub request_id: String,
+    pub tracking_code: String,
+    pub plate: String,
     /// `null` for a vehicle filed with a chassis number only.
-    pub vin: Option<&'a str>,
-    pub chassis_number: Option<&'a str>,
+    pub vin: Option<String>,
+    /// `null` for a vehicle filed with a VIN only.
+    pub chassis_number: Option<String>,
     pub valid_until: DateTime<Utc>,
-    #[serde(flatten)]
-    pub receipt: Option<ReceiptEventData<'a>>,
-    #[serde(flatten)]
-    pub revocation: Option<RevocationEventData<'a>>,
 }
 
 /// The receipt's part of `permit.receipt_recorded`.
-#[derive(Serialize)]
-pub struct ReceiptEventData<'a> {
-    pub receipt_id: &'a str,
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptEventData {
+    #[schema(format = Uuid)]
+    pub receipt_id: String,
     pub outcome: Outcome,
-    pub receipt_number: &'a str,
+    pub receipt_number: String,
     pub occurred_at: DateTime<Utc>,
+    /// Present when `outcome` is `refused`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refusal_reason: Option<RefusalReason>,
 }
 
 /// The revocation's part of `permit.revoked`.
-#[derive(Serialize)]
-pub struct RevocationEventData<'a> {
+#[derive(Serialize, ToSchema)]
+pub struct RevocationEventData {
     pub revoked_at: DateTime<Utc>,
     pub revocation_reason: RevocationReason,
-    pub revocation_notes: Option<&'a str>,
+    pub revocation_notes: Option<String>,
 }
 
-impl<'a> PermitEventData<'a> {
-    pub fn new(permit: &'a PermitRow, receipt: Option<&'a ReceiptRow>) -> Self {
+/// The `data` of `permit.receipt_recorded`: the permit and the police's receipt.
+#[derive(Serialize, ToSchema)]
+pub struct PermitReceiptRecordedData {
+    #[serde(flatten)]
+    pub permit: PermitEventData,
+    #[serde(flatten)]
+    pub receipt: ReceiptEventData,
+}
+
+/// The `data` of `permit.revoked`: the permit and its revocation.
+#[derive(Serialize, ToSchema)]
+pub struct PermitRevokedData {
+    #[serde(flatten)]
+    pub permit: PermitEventData,
+    #[serde(flatten)]
+    pub revocation: RevocationEventData,
+}
+
+impl PermitEventData {
+    pub fn new(permit: &PermitRow) -> Self {
         PermitEventData {
-            permit_id: &permit.id,
-            permit_number: &permit.permit_number,
-            national_permit_number: &permit.national_permit_number,
-            request_id: &permit.request_id,
-            tracking_code: &permit.tracking_code,
-            plate: &permit.plate,
-            vin: permit.vin.as_deref(),
-            chassis_number: permit.chassis_number.as_deref(),
+            permit_id: permit.id.clone(),
+            permit_number: permit.permit_number.clone(),
+            national_permit_number: permit.national_permit_number.clone(),
+            request_id: permit.request_id.clone(),
+            tracking_code: permit.tracking_code.clone(),
+            plate: permit.plate.clone(),
+            vin: permit.vin.clone(),
+            chassis_number: permit.chassis_number.clone(),
             valid_until: utc(permit.valid_until),
-            receipt: receipt.map(|r| ReceiptEventData {
-                receipt_id: &r.id,
-                outcome: r.outcome,
-                receipt_number: &r.receipt_number,
-                occurred_at: utc(r.occurred_at),
-                refusal_reason: r.refusal_reason,
-            }),
-            revocation: match (permit.revoked_at, permit.revocation_reason) {
-                (Some(at), Some(reason)) => Some(RevocationEventData {
-                    revoked_at: utc(at),
-                    revocation_reason: reason,
-                    revocation_notes: permit.revocation_notes.as_deref(),
-                }),
-                _ => None,
-            },
         }
     }
+
+    /// The `data` of a permit event: with the receipt when one is given, else with the
+    /// revocation when the permit is revoked, else the permit alone.
+    pub fn to_value(
+        permit: &PermitRow,
+        receipt: Option<&ReceiptRow>,
+    ) -> serde_json::Result<serde_json::Value> {
+        let base = PermitEventData::new(permit);
+        if let Some(r) = receipt {
+            return serde_json::to_value(PermitReceiptRecordedData {
+                permit: base,
+                receipt: ReceiptEventData {
+                    receipt_id: r.id.clone(),
+                    outcome: r.outcome,
+                    receipt_number: r.receipt_number.clone(),
+                    occurred_at: utc(r.occurred_at),
+                    refusal_reason: r.refusal_reason,
+                },
+            });
+        }
+        match (permit.revoked_at, permit.revocation_reason) {
+            (Some(at), Some(reason)) => serde_json::to_value(PermitRevokedData {
+                permit: base,
+                revocation: RevocationEventData {
+                    revoked_at: utc(at),
+                    revocation_reason: reason,
+                    revocation_notes: permit.revocation_notes.clone(),
+                },
+            }),
+            _ => serde_json::to_value(base),
+        }
+    }
+}
+
+/// The `data` of `receipt.record_attached`: the signed removal record the police attached (or
+/// replaced) for their receipt.
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptRecordAttachedData {
+    #[schema(format = Uuid)]
+    pub permit_id: String,
+    pub permit_number: String,
+    #[schema(format = Uuid)]
+    pub receipt_id: String,
+    #[schema(format = Uuid)]
+    pub document_id: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    /// 1 for the first record, one more for each replacement.
+    #[schema(minimum = 1)]
+    pub version: i64,
+    /// Whether an earlier record was replaced.
+    pub replaced: bool,
 }
 
 #[cfg(test)]

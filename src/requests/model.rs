@@ -745,3 +745,83 @@ pub struct ListQuery {
     /// "Now", for `overdue`.
     pub at: NaiveDateTime,
 }
+
+// ---- Event payloads (the `data` of the events this resource emits) -------------------------
+
+/// The `data` of `request.submitted`: the request as filed, without contact details.
+#[derive(Serialize, ToSchema)]
+pub struct RequestSubmittedData {
+    #[schema(format = Uuid)]
+    pub request_id: String,
+    pub tracking_code: String,
+    #[schema(format = Uuid)]
+    pub organisation_id: String,
+    pub status: RequestStatus,
+    pub plate: String,
+    /// `null` for a vehicle filed with a chassis number only.
+    pub vin: Option<String>,
+    /// `null` for a vehicle filed with a VIN only.
+    pub chassis_number: Option<String>,
+    pub reason: Reason,
+}
+
+impl RequestSubmittedData {
+    pub fn new(row: &RequestRow) -> Self {
+        RequestSubmittedData {
+            request_id: row.id.clone(),
+            tracking_code: row.tracking_code.clone(),
+            organisation_id: row.organisation_id.clone(),
+            status: row.status,
+            plate: row.plate.clone(),
+            vin: row.vin.clone(),
+            chassis_number: row.chassis_number.clone(),
+            reason: row.reason,
+        }
+    }
+}
+
+/// Who took a step: a user's role, or `system` for the service's own steps (an expiry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StepActorRole {
+    Agency,
+    Directorate,
+    Police,
+    Registry,
+    Admin,
+    /// The service itself (an expiry).
+    System,
+}
+
+impl StepActorRole {
+    pub fn of(role: Role, system: bool) -> Self {
+        if system {
+            return StepActorRole::System;
+        }
+        match role {
+            Role::Agency => StepActorRole::Agency,
+            Role::Directorate => StepActorRole::Directorate,
+            Role::Police => StepActorRole::Police,
+            Role::Registry => StepActorRole::Registry,
+            Role::Admin => StepActorRole::Admin,
+        }
+    }
+}
+
+/// The `data` of `request.status_changed` (every transition) and of `request.completed` (the
+/// transition to `completed`, sent after its `request.status_changed`). `version` is the
+/// request's version after the step: order a request's events by it.
+#[derive(Serialize, ToSchema)]
+pub struct RequestStatusChangedData {
+    #[schema(format = Uuid)]
+    pub request_id: String,
+    pub tracking_code: String,
+    #[schema(format = Uuid)]
+    pub organisation_id: String,
+    pub from: RequestStatus,
+    pub to: RequestStatus,
+    pub action: Action,
+    #[schema(minimum = 1)]
+    pub version: i64,
+    pub actor_role: StepActorRole,
+}

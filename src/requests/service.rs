@@ -521,16 +521,8 @@ pub fn create(
                 subject_id: &id,
                 tracking_code: Some(&row.tracking_code),
                 organisation_id: Some(&row.organisation_id),
-                data: serde_json::json!({
-                    "request_id": id,
-                    "tracking_code": row.tracking_code,
-                    "organisation_id": row.organisation_id,
-                    "status": row.status,
-                    "plate": row.plate,
-                    "vin": row.vin,
-                    "chassis_number": row.chassis_number,
-                    "reason": row.reason,
-                }),
+                data: serde_json::to_value(crate::requests::model::RequestSubmittedData::new(&row))
+                    .map_err(ApiError::internal)?,
                 at,
             },
         )?;
@@ -755,21 +747,20 @@ where
         hook(conn, user, &after, note, at)?;
     }
     // The service's own steps (an expiry) are no user's: `actor_role` says `system`.
-    let actor_role = if user.id == crate::auth::store::SYSTEM_USER_ID {
-        serde_json::json!("system")
-    } else {
-        serde_json::json!(user.role)
-    };
-    let data = serde_json::json!({
-        "request_id": after.id,
-        "tracking_code": after.tracking_code,
-        "organisation_id": after.organisation_id,
-        "from": row.status,
-        "to": to,
-        "action": action,
-        "version": after.version,
-        "actor_role": actor_role,
-    });
+    let data = serde_json::to_value(crate::requests::model::RequestStatusChangedData {
+        request_id: after.id.clone(),
+        tracking_code: after.tracking_code.clone(),
+        organisation_id: after.organisation_id.clone(),
+        from: row.status,
+        to,
+        action,
+        version: after.version,
+        actor_role: crate::requests::model::StepActorRole::of(
+            user.role,
+            user.id == crate::auth::store::SYSTEM_USER_ID,
+        ),
+    })
+    .map_err(ApiError::internal)?;
     let mut types = vec![EventType::RequestStatusChanged];
     if to == RequestStatus::Completed {
         types.push(EventType::RequestCompleted);

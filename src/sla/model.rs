@@ -40,6 +40,8 @@ pub const SOURCE_CONFIRMED: &str = "confirmed";
 /// A new holiday.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+// Not `NewHoliday`: generated clients (Go) name their constructors `New<Schema>`.
+#[schema(as = HolidayInput)]
 pub struct NewHoliday {
     /// ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
     #[schema(example = "1404/01/01")]

@@ -124,9 +124,48 @@ async fn the_police_see_permit_events_in_the_feed() {
 async fn every_event_type_is_emitted_by_some_flow() {
     let app = spawn_app().await;
     let c = app.cast().await;
+    every_flow(&app, &c).await;
+    let seen: BTreeSet<String> = feed(&app, &c.admin)
+        .await
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_owned())
+        .collect();
+    let missing: Vec<&str> = EventType::ALL
+        .iter()
+        .map(|t| t.as_str())
+        .filter(|t| !seen.contains(*t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "never emitted: {missing:?} (seen {seen:?})"
+    );
+}
+
+/// Drives every flow that emits an event: a request asked for a document, resubmitted, issued,
+/// removed, its record attached and registered; a permit revoked, one expired, a request
+/// rejected; a complaint answered, a notice, a closure.
+async fn every_flow(app: &TestApp, c: &Cast) {
+    let s = Scenario {
+        app,
+        cast: c.clone(),
+        request: Value::Null,
+        permit: Value::Null,
+    };
+    s.filed()
+        .await
+        .reviewed()
+        .await
+        .documents_asked(&["vehicle_card"])
+        .await
+        .uploaded("vehicle_card")
+        .await
+        .resubmitted()
+        .await
+        .rejected()
+        .await;
     // A request through its whole lifecycle.
-    let (request, permit) = issued_permit(&app, &c).await;
-    receipt_removed(&app, &c, permit["id"].as_str().unwrap()).await;
+    let (request, permit) = issued_permit(app, c).await;
+    receipt_removed(app, c, permit["id"].as_str().unwrap()).await;
     // Its signed removal record attached.
     let part = reqwest::multipart::Part::bytes(PDF.to_vec())
         .file_name("record.pdf")
@@ -150,12 +189,12 @@ async fn every_event_type_is_emitted_by_some_flow() {
     let done = expect_json(app.post_json(&path, Some(&c.registry), &reg).await, 200).await;
     assert_eq!(done["status"], "completed");
     // A permit revoked.
-    let (_, revoked) = issued_permit(&app, &c).await;
+    let (_, revoked) = issued_permit(app, c).await;
     let path = format!("/permits/{}/revoke", revoked["id"].as_str().unwrap());
     let body = json!({"reason_code": "issued_in_error"});
     expect_json(app.post_json(&path, Some(&c.directorate), &body).await, 200).await;
     // A permit expired unused, found by the expiry worker.
-    let (_, expiring) = issued_permit(&app, &c).await;
+    let (_, expiring) = issued_permit(app, c).await;
     app.expire_permit(expiring["id"].as_str().unwrap());
     assert_eq!(app.expire_due().await, 1);
     // A complaint, answered.
@@ -189,19 +228,121 @@ async fn every_event_type_is_emitted_by_some_flow() {
         201,
     )
     .await;
+}
 
-    let seen: BTreeSet<String> = feed(&app, &c.admin)
-        .await
-        .iter()
-        .map(|e| e["type"].as_str().unwrap().to_owned())
-        .collect();
-    let missing: Vec<&str> = EventType::ALL
-        .iter()
-        .map(|t| t.as_str())
-        .filter(|t| !seen.contains(*t))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "never emitted: {missing:?} (seen {seen:?})"
+/// A JSON Schema validator for the components schema `name` of the served document (its
+/// `$ref`s resolved inside the document's components).
+fn validator(doc: &Value, name: &str) -> jsonschema::Validator {
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": doc["components"],
+    });
+    jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("schema {name}: {e}"))
+}
+
+fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_event_matches_its_schema_in_the_served_document() {
+    let app = spawn_app().await;
+    let c = app.cast().await;
+    every_flow(&app, &c).await;
+    let doc = expect_json(app.get_root("/api-docs/openapi.json").await, 200).await;
+
+    // The document names every event type of the code: an envelope per type in the `Event`
+    // union (discriminated by `type`) and a webhook per type with its Standard Webhooks headers.
+    let union = &doc["components"]["schemas"]["Event"];
+    let mapping = union["discriminator"]["mapping"].as_object().unwrap();
+    assert_eq!(union["discriminator"]["propertyName"], "type");
+    assert_eq!(mapping.len(), EventType::ALL.len(), "{union}");
+    assert_eq!(
+        union["oneOf"].as_array().unwrap().len(),
+        EventType::ALL.len()
     );
+    for t in EventType::ALL {
+        let envelope = plate_permits::events::openapi::envelope_name(*t);
+        assert_eq!(
+            mapping[t.as_str()],
+            format!("#/components/schemas/{envelope}"),
+            "{t:?}"
+        );
+        let schema = &doc["components"]["schemas"][&envelope];
+        assert_eq!(schema["properties"]["type"]["enum"], json!([t.as_str()]));
+        let data = schema["properties"]["data"]["$ref"].as_str().unwrap();
+        let data = data.trim_start_matches("#/components/schemas/");
+        assert_eq!(data, plate_permits::router::event_data_schema(*t));
+        assert!(doc["components"]["schemas"][data].is_object(), "{data}");
+        let hook = &doc["webhooks"][t.as_str()]["post"];
+        assert_eq!(
+            hook["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            format!("#/components/schemas/{envelope}"),
+            "{t:?}"
+        );
+        let headers: BTreeSet<&str> = hook["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        for h in [
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature",
+            "User-Agent",
+        ] {
+            assert!(headers.contains(h), "{t:?} lacks {h}");
+        }
+    }
+    assert_eq!(
+        doc["webhooks"].as_object().unwrap().len(),
+        EventType::ALL.len()
+    );
+
+    // Every event the feed holds matches its own envelope, and exactly one of the union.
+    let events = feed(&app, &c.admin).await;
+    let any = validator(&doc, "Event");
+    let mut seen = BTreeSet::new();
+    for ev in &events {
+        let t: EventType = ev["type"].as_str().unwrap().parse().unwrap();
+        seen.insert(t.as_str());
+        let own = validator(&doc, &plate_permits::events::openapi::envelope_name(t));
+        assert_eq!(errors(&own, ev), Vec::<String>::new(), "{ev}");
+        assert_eq!(errors(&any, ev), Vec::<String>::new(), "{ev}");
+    }
+    assert_eq!(seen.len(), EventType::ALL.len(), "seen {seen:?}");
+
+    // The schemas are strict enough to catch a payload that drifted from them: a missing
+    // field, a wrong type, an unknown value and a `data` of another type are each refused.
+    let issued = events
+        .iter()
+        .find(|e| e["type"] == "permit.issued")
+        .unwrap();
+    let own = validator(&doc, "PermitIssuedEvent");
+    let mut missing = issued.clone();
+    missing["data"]
+        .as_object_mut()
+        .unwrap()
+        .remove("permit_number");
+    let mut wrong_type = issued.clone();
+    wrong_type["data"]["valid_until"] = json!(17);
+    let mut other_type = issued.clone();
+    other_type["type"] = json!("permit.revoked");
+    let changed = events
+        .iter()
+        .find(|e| e["type"] == "request.status_changed")
+        .unwrap();
+    let mut unknown_status = changed.clone();
+    unknown_status["data"]["to"] = json!("teleported");
+    let mut swapped = issued.clone();
+    swapped["data"] = changed["data"].clone();
+    for bad in [&missing, &wrong_type, &other_type, &swapped] {
+        assert!(!errors(&own, bad).is_empty(), "accepted {bad}");
+        assert!(!any.is_valid(bad), "the union accepted {bad}");
+    }
+    assert!(!any.is_valid(&unknown_status), "{unknown_status}");
 }

@@ -120,11 +120,6 @@ export interface paths {
          *
          *     Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
          *     token descended from it) and answers 401.
-         *
-         *     A browser session (signed in with `token_delivery: "cookie"`) sends `{}`: the refresh token
-         *     comes from the `pp_refresh` cookie, the call must carry `X-CSRF-Token` equal to the
-         *     `pp_csrf` cookie (and an `Origin`, when the browser sends one, of this service or an allowed
-         *     CORS origin), else 403 `csrf_failed`; the new refresh token goes back into the cookies.
          */
         post: operations["refresh_tokens"];
         delete?: never;
@@ -146,9 +141,6 @@ export interface paths {
          * Sign out.
          * @description Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
          *     Roles: any signed-in user.
-         *
-         *     A browser session sends `{}`: the refresh token comes from the `pp_refresh` cookie, guarded
-         *     by `X-CSRF-Token` as on `/auth/refresh`; the answer clears the session's cookies.
          */
         post: operations["logout_user"];
         delete?: never;
@@ -465,13 +457,8 @@ export interface paths {
          *     and body replays the first response; the same key with another body is 422
          *     `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
          *     (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
-         *     other too) may have one open request only: another is 409 `duplicate`. To the caller's own
-         *     agency it names the open request's `existing_tracking_code`. When the open request is
-         *     another agency's, the answer names no request and no agency (no tracking code, no id): it
-         *     says only that the vehicle has an open request elsewhere and that the directorate has been
-         *     told — the agency must learn why its filing failed, not whose request holds the vehicle —
-         *     and the collision is recorded for the directorate (`GET /vehicle-conflicts`, audit entry
-         *     `vehicle_conflict.recorded`).
+         *     other too) may have one open request only: another is 409 `duplicate` (naming the open
+         *     request's `existing_tracking_code` when it is the caller's own agency's).
          *
          *     The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
          *     `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
@@ -865,7 +852,7 @@ export interface paths {
          *     script, its own strict `Content-Security-Policy`): the verdict in large words and colour,
          *     the plate drawn as on the permit, the validity as a Jalali date with its weekday, the
          *     permit number in groups of four and whether the paper's signature matches; errors are pages
-         *     too, with the same status. Any other client (`application/json`, `*\/*`, no `Accept`) gets
+         *     too, with the same status. Any other client (`application/json`, an `Accept` of any type, no `Accept`) gets
          *     JSON: exactly `permit_number`, `status`, `status_label_fa`, `valid_until`,
          *     `valid_until_jalali`, `plate_masked` (the plate with its three middle digits hidden,
          *     `12الف***-67`, in a left-to-right isolate U+2066 … U+2069 with U+200E after the letter), so that a genuine number cannot
@@ -1112,8 +1099,8 @@ export interface paths {
         /**
          * Attach the removal record.
          * @description Attach the signed removal record (صورتجلسه فک پلاک) to the police's removal receipt, or
-         *     replace it. Roles: `police`, and only the unit (organisation) the permit was sent to, which
-         *     posted the receipt (another police organisation's permit is 404, as if it did not exist). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
+         *     replace it. Roles: `police`, and only the unit (organisation) that posted the receipt (403
+         *     otherwise). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
          *     (415 otherwise, also when the declared type disagrees), at most `DOCUMENT_MAX_SIZE`
          *     (default 10 MiB; 413) — the same checks and storage as documents.
          *
@@ -1783,59 +1770,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/vehicle-conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List vehicle conflicts.
-         * @description Filings refused with 409 `duplicate` because another agency has an open request for the
-         *     same vehicle (same plate, VIN or chassis number). One open request per vehicle is the rule,
-         *     so the refused agency is told only that the vehicle has an open request elsewhere and that
-         *     the directorate has been told — not which request or agency (else any agency could learn
-         *     who holds a vehicle, or block one by filing first unseen). Here the directorate sees both
-         *     sides: the blocking request (tracking code, status, agency), the refused agency and user,
-         *     the vehicle as filed and how many times it was tried (a retry counts an attempt on the same
-         *     open conflict). Open conflicts first, newest first within each status; paginated like
-         *     every list. Roles: `directorate`, `admin`.
-         */
-        get: operations["list_vehicle_conflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/vehicle-conflicts/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Resolve a vehicle conflict.
-         * @description Record how the directorate dealt with a conflict: `note` says what was done (for example
-         *     the blocking request was withdrawn, rejected or closed through its usual actions, and the
-         *     refused agency may file again; or the blocking request stands). The conflict keeps who
-         *     resolved it, when, the note and the blocking request's status at that moment; an audit
-         *     entry `vehicle_conflict.resolved` is written. Roles: `directorate`, `admin`. Already
-         *     resolved: 409 `conflict`. Honours `If-Match` (the conflict's `version`).
-         */
-        post: operations["resolve_vehicle_conflict"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1865,7 +1799,248 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "calendar.closure_declared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `calendar.closure_declared` delivered to a subscription
+         * @description An administrator declared a closure at short notice; open deadlines were recomputed (subject: the working rule). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `calendar.closure_declared`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onCalendarClosureDeclared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `complaint.answered` delivered to a subscription
+         * @description The directorate answered a complaint (subject: the complaint). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `complaint.answered`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onComplaintAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `complaint.received` delivered to a subscription
+         * @description An agency filed a complaint (subject: the complaint). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `complaint.received`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onComplaintReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notice.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `notice.published` delivered to a subscription
+         * @description A maintenance or outage notice was published (subject: the notice). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `notice.published`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onNoticePublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.expired` delivered to a subscription
+         * @description A permit's validity ended with no receipt from the police (subject: the permit); its request moved to `permit_expired`. Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.expired`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.issued` delivered to a subscription
+         * @description The directorate issued a permit (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.issued`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitIssued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.receipt_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.receipt_recorded` delivered to a subscription
+         * @description The traffic police recorded a receipt for a permit (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.receipt_recorded`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitReceiptRecorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "permit.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `permit.revoked` delivered to a subscription
+         * @description The directorate revoked a permit, or the agency withdrew its request while the permit waited for the police (subject: the permit); the police must no longer act on it. Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `permit.revoked`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onPermitRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "receipt.record_attached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `receipt.record_attached` delivered to a subscription
+         * @description The traffic police attached (or replaced) the signed removal record of their receipt (subject: the permit). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `receipt.record_attached`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onReceiptRecordAttached"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.completed` delivered to a subscription
+         * @description The removal was registered in the national vehicle system; the request is closed (subject: the request; sent after the transition's `request.status_changed`). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.completed`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.status_changed` delivered to a subscription
+         * @description A request moved from one status to another, on every transition (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.status_changed`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.submitted` delivered to a subscription
+         * @description An agency filed a request (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.submitted`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestSubmitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description `GET /requests/{id}/access-log`: who read or changed the request, oldest first. */
@@ -1937,7 +2112,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed" | "vehicle_conflict.recorded" | "vehicle_conflict.resolved";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -1978,19 +2153,7 @@ export interface components {
          * @description The kind of thing an entry is about.
          * @enum {string}
          */
-        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource" | "vehicle_conflict";
-        /** @description The open request that blocked the filing (only the directorate sees it here). */
-        BlockingRequest: {
-            /** Format: uuid */
-            id: string;
-            tracking_code: string;
-            /** @description Its status now. */
-            status: components["schemas"]["RequestStatus"];
-            /** @example در حال بررسی */
-            status_label_fa: string;
-            /** @description The agency that filed it. */
-            organisation: components["schemas"]["ConflictOrganisation"];
-        };
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource";
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -2017,6 +2180,29 @@ export interface components {
             sources: components["schemas"]["Citation"][];
             /** @description What could not be confirmed; `null` when nothing. */
             uncertainty?: string | null;
+        };
+        /**
+         * CalendarClosureDeclaredEvent
+         * @description `calendar.closure_declared`: An administrator declared a closure at short notice; open deadlines were recomputed (subject: the working rule).
+         */
+        CalendarClosureDeclaredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "calendar.closure_declared";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ClosureDeclaredData"];
         };
         /** @description The calendar rules a computation used. */
         CalendarRules: {
@@ -2121,6 +2307,35 @@ export interface components {
             /** @description Requests whose clocks were recomputed in the same transaction. */
             recomputed_requests: number;
         };
+        /**
+         * @description The `data` of `calendar.closure_declared`: the closure (a working rule) and how many open
+         *     requests had their deadlines recomputed.
+         */
+        ClosureDeclaredData: components["schemas"]["WorkingRule"] & {
+            recomputed_requests: number;
+        };
+        /**
+         * @description A closure declared at short notice (the province's announcement of a closure for heat,
+         *     energy or pollution): today or tomorrow, the whole day or from a time.
+         */
+        ClosureInput: {
+            /**
+             * @description Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
+             * @example 1405/04/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters: the announcement, shown in SLA explanations.
+             * @example تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)
+             */
+            title: string;
+            /**
+             * @description Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
+             * @example 11:00
+             */
+            from_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
+        };
         Complaint: {
             /** Format: uuid */
             id: string;
@@ -2165,6 +2380,36 @@ export interface components {
              */
             updated_at_jalali: string;
         };
+        /** @description The `data` of `complaint.answered`. */
+        ComplaintAnsweredData: {
+            /** Format: uuid */
+            complaint_id: string;
+            tracking_code: string;
+            status: components["schemas"]["ComplaintStatus"];
+        };
+        /**
+         * ComplaintAnsweredEvent
+         * @description `complaint.answered`: The directorate answered a complaint (subject: the complaint).
+         */
+        ComplaintAnsweredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "complaint.answered";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ComplaintAnsweredData"];
+        };
         ComplaintEvent: {
             /** @description `received`, `response` or `closed`. */
             kind: components["schemas"]["ComplaintEventKind"];
@@ -2197,6 +2442,42 @@ export interface components {
          * @enum {string}
          */
         ComplaintEventKind: "received" | "response" | "closed";
+        /** @description The `data` of `complaint.received`. */
+        ComplaintReceivedData: {
+            /** Format: uuid */
+            complaint_id: string;
+            tracking_code: string;
+            category: components["schemas"]["Category"];
+            status: components["schemas"]["ComplaintStatus"];
+            /**
+             * Format: uuid
+             * @description The request the complaint is about, when it names one.
+             */
+            request_id?: string | null;
+        };
+        /**
+         * ComplaintReceivedEvent
+         * @description `complaint.received`: An agency filed a complaint (subject: the complaint).
+         */
+        ComplaintReceivedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "complaint.received";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ComplaintReceivedData"];
+        };
         /** @enum {string} */
         ComplaintStatus: "received" | "answered" | "closed";
         /** @description Confirms a provisional holiday, at its computed date or at `date`. */
@@ -2206,47 +2487,6 @@ export interface components {
              * @example 1405/04/25
              */
             date?: string | null;
-        };
-        /** @description An organisation named in a conflict. */
-        ConflictOrganisation: {
-            /** Format: uuid */
-            id: string;
-            /** @example اداره کل راه و شهرسازی */
-            name: string;
-        };
-        /** @description How the directorate resolved a conflict. */
-        ConflictResolution: {
-            /** Format: date-time */
-            resolved_at: string;
-            /**
-             * @description `resolved_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-             * @example ۱۴۰۵/۰۹/۱۵ ۱۰:۳۰
-             */
-            resolved_at_jalali: string;
-            /**
-             * Format: uuid
-             * @description User id of the directorate user (or administrator) who resolved it.
-             */
-            resolved_by: string;
-            /**
-             * @description What was done, in their words.
-             * @example درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.
-             */
-            note: string;
-            request_status?: null | components["schemas"]["RequestStatus"];
-        };
-        /**
-         * @description Whether the directorate has dealt with a conflict.
-         * @enum {string}
-         */
-        ConflictStatus: "open" | "resolved";
-        /** @description The vehicle as the refused agency filed it. */
-        ConflictVehicle: {
-            /** @example 12الف345-67 */
-            plate: string;
-            vin?: string | null;
-            chassis_number?: string | null;
         };
         ContactInput: {
             /** @example رضا احمدی */
@@ -2581,22 +2821,9 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "csrf_failed" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
-        Event: {
-            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
-            id: string;
-            type: components["schemas"]["EventType"];
-            /** Format: date-time */
-            occurred_at: string;
-            /**
-             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
-             */
-            occurred_at_jalali: string;
-            subject: components["schemas"]["Subject"];
-            data: Record<string, never>;
-        };
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        /** @description An integration event, as the feed lists it and as a webhook delivers it: the envelope (`id`, `type`, `occurred_at`, `subject`) and a `data` whose schema the `type` decides. */
+        Event: components["schemas"]["RequestSubmittedEvent"] | components["schemas"]["RequestStatusChangedEvent"] | components["schemas"]["PermitIssuedEvent"] | components["schemas"]["PermitReceiptRecordedEvent"] | components["schemas"]["PermitRevokedEvent"] | components["schemas"]["PermitExpiredEvent"] | components["schemas"]["RequestCompletedEvent"] | components["schemas"]["ComplaintReceivedEvent"] | components["schemas"]["ComplaintAnsweredEvent"] | components["schemas"]["NoticePublishedEvent"] | components["schemas"]["CalendarClosureDeclaredEvent"] | components["schemas"]["ReceiptRecordAttachedEvent"];
         EventPage: {
             items: components["schemas"]["Event"][];
             /**
@@ -2746,6 +2973,19 @@ export interface components {
              */
             created_at_jalali?: string | null;
         };
+        /** @description A new holiday. */
+        HolidayInput: {
+            /**
+             * @description ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
+             * @example 1404/01/01
+             */
+            date: string;
+            /**
+             * @description 2–200 characters.
+             * @example عید نوروز
+             */
+            title: string;
+        };
         /**
          * @description Where a holiday comes from.
          * @enum {string}
@@ -2782,14 +3022,6 @@ export interface components {
              */
             valid_until: string;
             notes?: string | null;
-            /**
-             * Format: uuid
-             * @description The police organisation (kind `police`) the permit is sent to: only its accounts see
-             *     the permit and may post its receipt. Omitted: the default police organisation, the
-             *     oldest registered (the province's traffic police). Not a police organisation: 422 on
-             *     this field (`invalid_police_organisation`).
-             */
-            police_organisation_id?: string | null;
         };
         ItemInput: {
             document_type: components["schemas"]["DocumentType"];
@@ -2840,116 +3072,15 @@ export interface components {
              * @example a-long-secret-password
              */
             password: string;
-            /**
-             * @description Where the refresh token goes: `body` (the default; apps and integrations) or `cookie`
-             *     (pages in a browser: an `HttpOnly` cookie no script can read, and a `pp_csrf` cookie the
-             *     page copies into `X-CSRF-Token` on `/auth/refresh` and `/auth/logout`).
-             */
-            token_delivery?: components["schemas"]["TokenDelivery"];
         };
         LogoutRequest: {
-            /**
-             * @description The refresh token of the sign-in to end. Omitted by a browser session: the
-             *     `pp_refresh` cookie carries it, and the call must send `X-CSRF-Token` equal to the
-             *     `pp_csrf` cookie.
-             */
-            refresh_token?: string | null;
+            refresh_token: string;
         };
         /**
          * @description Where a message stands.
          * @enum {string}
          */
         MessageStatus: "pending" | "sent" | "failed" | "suppressed";
-        /**
-         * @description A closure declared at short notice (the province's announcement of a closure for heat,
-         *     energy or pollution): today or tomorrow, the whole day or from a time.
-         */
-        NewClosure: {
-            /**
-             * @description Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
-             * @example 1405/04/01
-             */
-            date: string;
-            /**
-             * @description 2–200 characters: the announcement, shown in SLA explanations.
-             * @example تعطیلی ادارات استان به سبب گرمای هوا (اطلاعیهٔ استانداری)
-             */
-            title: string;
-            /**
-             * @description Closed from this time (`HH:MM`) to the end of the day; absent for the whole day.
-             * @example 11:00
-             */
-            from_time?: string | null;
-            applies_to?: null | components["schemas"]["AppliesTo"];
-        };
-        /** @description A new holiday. */
-        NewHoliday: {
-            /**
-             * @description ISO `2025-03-21` or Jalali `1404/01/01` (Persian digits accepted).
-             * @example 1404/01/01
-             */
-            date: string;
-            /**
-             * @description 2–200 characters.
-             * @example عید نوروز
-             */
-            title: string;
-        };
-        /**
-         * @description A new working rule. Which fields apply depends on `kind`:
-         *     `weekend` needs `weekdays`; `office_hours` needs `opens` and `closes` and may restrict them
-         *     to some `weekdays`; `closure` is the whole day without `from_time`/`to_time`, or the part of
-         *     the day from `from_time` (default `00:00`) to `to_time` (default `24:00`). A field that does
-         *     not apply to the kind is refused.
-         */
-        NewWorkingRule: {
-            /** @description `weekend`, `office_hours` or `closure`. */
-            kind: components["schemas"]["RuleKind"];
-            /**
-             * @description 2–200 characters, shown in SLA explanations.
-             * @example تعطیلی پنجشنبه‌ها
-             */
-            title: string;
-            /**
-             * @description First day in force: ISO `2026-06-22` or Jalali `1405/04/01` (Persian digits accepted).
-             * @example 1405/04/01
-             */
-            effective_from: string;
-            /**
-             * @description Last day in force (inclusive); absent or `null` for open-ended.
-             * @example 1405/06/31
-             */
-            effective_to?: string | null;
-            /**
-             * @description English weekday names (`thursday` or `thu`).
-             * @example [
-             *       "thursday",
-             *       "friday"
-             *     ]
-             */
-            weekdays?: string[] | null;
-            /**
-             * @description `office_hours`: opening, `HH:MM`.
-             * @example 06:00
-             */
-            opens?: string | null;
-            /**
-             * @description `office_hours`: closing, `HH:MM` (up to `24:00`), after `opens`.
-             * @example 13:00
-             */
-            closes?: string | null;
-            /**
-             * @description `closure`: closed from this time (`HH:MM`).
-             * @example 11:00
-             */
-            from_time?: string | null;
-            /**
-             * @description `closure`: closed until this time (`HH:MM`, up to `24:00`).
-             * @example 10:00
-             */
-            to_time?: string | null;
-            applies_to?: null | components["schemas"]["AppliesTo"];
-        };
         NoteBody: {
             /** @description Why (1–2000 characters). */
             note: string;
@@ -2992,6 +3123,29 @@ export interface components {
         NoticeKind: "info" | "maintenance" | "outage";
         NoticeList: {
             items: components["schemas"]["Notice"][];
+        };
+        /**
+         * NoticePublishedEvent
+         * @description `notice.published`: A maintenance or outage notice was published (subject: the notice).
+         */
+        NoticePublishedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notice.published";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["Notice"];
         };
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
@@ -3156,12 +3310,6 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Paginated_VehicleConflict: {
-            items: components["schemas"]["VehicleConflict"][];
-            /** @description Cursor for the next page; `null` on the last page. */
-            next_cursor?: string | null;
-        };
-        /** @description One page of a list. */
         Paginated_WorkingRule: {
             items: components["schemas"]["WorkingRule"][];
             /** @description Cursor for the next page; `null` on the last page. */
@@ -3180,14 +3328,120 @@ export interface components {
             name: string;
         };
         /**
-         * @description The police organisation a permit was sent to: only its accounts see the permit and may
-         *     post its receipt.
+         * @description The `data` of `permit.issued` and `permit.expired`, and the common part of every permit
+         *     event: what a receiver (the police, the national vehicle system) needs to act on it.
          */
-        PermitPoliceView: {
+        PermitEventData: {
             /** Format: uuid */
+            permit_id: string;
+            permit_number: string;
+            national_permit_number: string;
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            plate: string;
+            /** @description `null` for a vehicle filed with a chassis number only. */
+            vin?: string | null;
+            /** @description `null` for a vehicle filed with a VIN only. */
+            chassis_number?: string | null;
+            /** Format: date-time */
+            valid_until: string;
+        };
+        /**
+         * PermitExpiredEvent
+         * @description `permit.expired`: A permit's validity ended with no receipt from the police (subject: the permit); its request moved to `permit_expired`.
+         */
+        PermitExpiredEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
-            /** @example پلیس راهور استان آذربایجان شرقی */
-            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.expired";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitEventData"];
+        };
+        /**
+         * PermitIssuedEvent
+         * @description `permit.issued`: The directorate issued a permit (subject: the permit).
+         */
+        PermitIssuedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.issued";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitEventData"];
+        };
+        /** @description The `data` of `permit.receipt_recorded`: the permit and the police's receipt. */
+        PermitReceiptRecordedData: components["schemas"]["PermitEventData"] & components["schemas"]["ReceiptEventData"];
+        /**
+         * PermitReceiptRecordedEvent
+         * @description `permit.receipt_recorded`: The traffic police recorded a receipt for a permit (subject: the permit).
+         */
+        PermitReceiptRecordedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.receipt_recorded";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitReceiptRecordedData"];
+        };
+        /** @description The `data` of `permit.revoked`: the permit and its revocation. */
+        PermitRevokedData: components["schemas"]["PermitEventData"] & components["schemas"]["RevocationEventData"];
+        /**
+         * PermitRevokedEvent
+         * @description `permit.revoked`: The directorate revoked a permit, or the agency withdrew its request while the permit waited for the police (subject: the permit); the police must no longer act on it.
+         */
+        PermitRevokedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permit.revoked";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["PermitRevokedData"];
         };
         /**
          * @description `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
@@ -3302,7 +3556,6 @@ export interface components {
             vehicle: components["schemas"]["PermitVehicleView"];
             /** @description The agency whose vehicle it is. */
             agency: components["schemas"]["PermitAgencyView"];
-            police_organisation?: null | components["schemas"]["PermitPoliceView"];
             signatory?: null | components["schemas"]["SignatoryView"];
             /** Format: date-time */
             issued_at: string;
@@ -3499,6 +3752,63 @@ export interface components {
              */
             reason: string;
         };
+        /** @description The receipt's part of `permit.receipt_recorded`. */
+        ReceiptEventData: {
+            /** Format: uuid */
+            receipt_id: string;
+            outcome: components["schemas"]["Outcome"];
+            receipt_number: string;
+            /** Format: date-time */
+            occurred_at: string;
+            refusal_reason?: null | components["schemas"]["RefusalReason"];
+        };
+        /**
+         * @description The `data` of `receipt.record_attached`: the signed removal record the police attached (or
+         *     replaced) for their receipt.
+         */
+        ReceiptRecordAttachedData: {
+            /** Format: uuid */
+            permit_id: string;
+            permit_number: string;
+            /** Format: uuid */
+            receipt_id: string;
+            /** Format: uuid */
+            document_id: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /**
+             * Format: int64
+             * @description 1 for the first record, one more for each replacement.
+             */
+            version: number;
+            /** @description Whether an earlier record was replaced. */
+            replaced: boolean;
+        };
+        /**
+         * ReceiptRecordAttachedEvent
+         * @description `receipt.record_attached`: The traffic police attached (or replaced) the signed removal record of their receipt (subject: the permit).
+         */
+        ReceiptRecordAttachedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "receipt.record_attached";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["ReceiptRecordAttachedData"];
+        };
         ReceiptView: {
             /** Format: uuid */
             id: string;
@@ -3548,11 +3858,7 @@ export interface components {
             file: Blob;
         };
         RefreshRequest: {
-            /**
-             * @description The refresh token. Omitted by a browser session: the `pp_refresh` cookie carries it,
-             *     and the call must send `X-CSRF-Token` equal to the `pp_csrf` cookie.
-             */
-            refresh_token?: string | null;
+            refresh_token: string;
         };
         /**
          * @description Why the traffic police did not remove the plates.
@@ -3684,10 +3990,112 @@ export interface components {
             mobile?: string | null;
         };
         /**
+         * RequestCompletedEvent
+         * @description `request.completed`: The removal was registered in the national vehicle system; the request is closed (subject: the request; sent after the transition's `request.status_changed`).
+         */
+        RequestCompletedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.completed";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestStatusChangedData"];
+        };
+        /**
          * @description Where a plate-removal request stands.
          * @enum {string}
          */
         RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "permit_expired" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
+        /**
+         * @description The `data` of `request.status_changed` (every transition) and of `request.completed` (the
+         *     transition to `completed`, sent after its `request.status_changed`). `version` is the
+         *     request's version after the step: order a request's events by it.
+         */
+        RequestStatusChangedData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            from: components["schemas"]["RequestStatus"];
+            to: components["schemas"]["RequestStatus"];
+            action: components["schemas"]["Action"];
+            /** Format: int64 */
+            version: number;
+            actor_role: components["schemas"]["StepActorRole"];
+        };
+        /**
+         * RequestStatusChangedEvent
+         * @description `request.status_changed`: A request moved from one status to another, on every transition (subject: the request).
+         */
+        RequestStatusChangedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.status_changed";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestStatusChangedData"];
+        };
+        /** @description The `data` of `request.submitted`: the request as filed, without contact details. */
+        RequestSubmittedData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            status: components["schemas"]["RequestStatus"];
+            plate: string;
+            /** @description `null` for a vehicle filed with a chassis number only. */
+            vin?: string | null;
+            /** @description `null` for a vehicle filed with a VIN only. */
+            chassis_number?: string | null;
+            reason: components["schemas"]["Reason"];
+        };
+        /**
+         * RequestSubmittedEvent
+         * @description `request.submitted`: An agency filed a request (subject: the request).
+         */
+        RequestSubmittedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.submitted";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestSubmittedData"];
+        };
         /** @description A plate-removal request. */
         RequestView: {
             /** Format: uuid */
@@ -3752,20 +4160,18 @@ export interface components {
              */
             updated_at_jalali: string;
         };
-        /** @description Resolving a conflict: what the directorate did about it. */
-        ResolveConflict: {
-            /**
-             * @description What was done (e.g. the blocking request was withdrawn or rejected, or it stands and
-             *     the agency was told), 2–2000 characters.
-             * @example با دستگاه نخست هماهنگ شد؛ درخواست پیشین آن انصراف داده شد.
-             */
-            note: string;
-        };
         ResponseBody: {
             body: string;
         };
         ResubmitBody: {
             note?: string | null;
+        };
+        /** @description The revocation's part of `permit.revoked`. */
+        RevocationEventData: {
+            /** Format: date-time */
+            revoked_at: string;
+            revocation_reason: components["schemas"]["RevocationReason"];
+            revocation_notes?: string | null;
         };
         /**
          * @description Why the directorate revoked (ابطال) a permit.
@@ -4199,6 +4605,11 @@ export interface components {
              */
             within_budget_share?: number | null;
         };
+        /**
+         * @description Who took a step: a user's role, or `system` for the service's own steps (an expiry).
+         * @enum {string}
+         */
+        StepActorRole: "agency" | "directorate" | "police" | "registry" | "admin" | "system";
         Subject: {
             kind: components["schemas"]["SubjectKind"];
             /** Format: uuid */
@@ -4230,11 +4641,6 @@ export interface components {
             /** @description Give it to the user over a trusted channel; it must be changed at first sign-in. */
             temporary_password: string;
         };
-        /**
-         * @description Where the sign-in's refresh token goes.
-         * @enum {string}
-         */
-        TokenDelivery: "body" | "cookie";
         TokenResponse: {
             /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
             access_token: string;
@@ -4249,11 +4655,8 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /**
-             * @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
-             *     the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
-             */
-            refresh_token?: string | null;
+            /** @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. */
+            refresh_token: string;
             /** @description When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`. */
             must_change_password: boolean;
             user: components["schemas"]["User"];
@@ -4404,48 +4807,6 @@ export interface components {
              * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
              */
             updated_at_jalali: string;
-        };
-        /** @description A filing refused because another agency has an open request for the same vehicle. */
-        VehicleConflict: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["ConflictStatus"];
-            /** @example در انتظار رسیدگی */
-            status_label_fa: string;
-            /** @description The open request that blocked the filing. */
-            blocking_request: components["schemas"]["BlockingRequest"];
-            /** @description The agency whose filing was refused. */
-            refused_organisation: components["schemas"]["ConflictOrganisation"];
-            /**
-             * Format: uuid
-             * @description User id of the agency user whose filing was refused last.
-             */
-            filed_by: string;
-            /** @description The vehicle as the refused agency filed it (last attempt). */
-            vehicle: components["schemas"]["ConflictVehicle"];
-            /**
-             * Format: int32
-             * @description Refused filings counted in this conflict (a retry adds one).
-             */
-            attempts: number;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * @description `created_at` in the service's time zone as a Solar Hijri date and 24-hour time with
-             *     Persian digits, `YYYY/MM/DD HH:MM`.
-             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
-             */
-            created_at_jalali: string;
-            /** Format: date-time */
-            last_attempt_at: string;
-            /**
-             * @description `last_attempt_at` in the service's time zone, `YYYY/MM/DD HH:MM` (Persian digits).
-             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
-             */
-            last_attempt_at_jalali: string;
-            resolution?: null | components["schemas"]["ConflictResolution"];
-            /** Format: int64 */
-            version: number;
         };
         VehicleInput: {
             /**
@@ -4628,6 +4989,61 @@ export interface components {
              * @example همه
              */
             applies_to_label_fa: string;
+        };
+        /**
+         * @description A new working rule. Which fields apply depends on `kind`:
+         *     `weekend` needs `weekdays`; `office_hours` needs `opens` and `closes` and may restrict them
+         *     to some `weekdays`; `closure` is the whole day without `from_time`/`to_time`, or the part of
+         *     the day from `from_time` (default `00:00`) to `to_time` (default `24:00`). A field that does
+         *     not apply to the kind is refused.
+         */
+        WorkingRuleInput: {
+            /** @description `weekend`, `office_hours` or `closure`. */
+            kind: components["schemas"]["RuleKind"];
+            /**
+             * @description 2–200 characters, shown in SLA explanations.
+             * @example تعطیلی پنجشنبه‌ها
+             */
+            title: string;
+            /**
+             * @description First day in force: ISO `2026-06-22` or Jalali `1405/04/01` (Persian digits accepted).
+             * @example 1405/04/01
+             */
+            effective_from: string;
+            /**
+             * @description Last day in force (inclusive); absent or `null` for open-ended.
+             * @example 1405/06/31
+             */
+            effective_to?: string | null;
+            /**
+             * @description English weekday names (`thursday` or `thu`).
+             * @example [
+             *       "thursday",
+             *       "friday"
+             *     ]
+             */
+            weekdays?: string[] | null;
+            /**
+             * @description `office_hours`: opening, `HH:MM`.
+             * @example 06:00
+             */
+            opens?: string | null;
+            /**
+             * @description `office_hours`: closing, `HH:MM` (up to `24:00`), after `opens`.
+             * @example 13:00
+             */
+            closes?: string | null;
+            /**
+             * @description `closure`: closed from this time (`HH:MM`).
+             * @example 11:00
+             */
+            from_time?: string | null;
+            /**
+             * @description `closure`: closed until this time (`HH:MM`, up to `24:00`).
+             * @example 10:00
+             */
+            to_time?: string | null;
+            applies_to?: null | components["schemas"]["AppliesTo"];
         };
     };
     responses: {
@@ -4929,10 +5345,7 @@ export interface operations {
     refresh_tokens: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
-                "X-CSRF-Token"?: string | null;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4942,7 +5355,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new token pair (a browser session: the refresh token in the `pp_refresh` cookie, not in the body). */
+            /** @description A new token pair. */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -4954,19 +5367,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown, expired, revoked or reused refresh token, or none sent (`invalid_token`). */
+            /** @description Unknown, expired, revoked or reused refresh token (`invalid_token`). */
             401: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
-            403: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -4987,10 +5389,7 @@ export interface operations {
     logout_user: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
-                "X-CSRF-Token"?: string | null;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5000,7 +5399,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out (a browser session's cookies cleared). */
+            /** @description Signed out. */
             204: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -5011,17 +5410,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
-            403: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["Forbidden"];
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5504,7 +5893,6 @@ export interface operations {
         /** @description The grant type, and the client's credentials unless sent with HTTP Basic. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClientCredentialsRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
             };
         };
@@ -5882,7 +6270,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             408: components["responses"]["RequestTimeout"];
-            /** @description An open request exists for this vehicle (`duplicate`: with `existing_tracking_code` when it is the caller's agency's; naming nothing when it is another agency's, whose collision the directorate then sees at `GET /vehicle-conflicts`), or the idempotency key is in flight (`idempotency_in_flight`). */
+            /** @description An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -7455,17 +7843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such permit, or one sent to another police organisation (`not_found`). */
-            404: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             /** @description No receipt yet, a refusal receipt, or the removal is already registered and the record final (`conflict`). */
             409: {
@@ -8473,7 +8851,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewHoliday"];
+                "application/json": components["schemas"]["HolidayInput"];
             };
         };
         responses: {
@@ -8521,7 +8899,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewHoliday"][];
+                "application/json": components["schemas"]["HolidayInput"][];
             };
         };
         responses: {
@@ -8828,7 +9206,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewWorkingRule"];
+                "application/json": components["schemas"]["WorkingRuleInput"];
             };
         };
         responses: {
@@ -9018,7 +9396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewClosure"];
+                "application/json": components["schemas"]["ClosureInput"];
             };
         };
         responses: {
@@ -9042,152 +9420,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Every invalid field named (`validation_failed`); a date other than today or tomorrow is `not_today_or_tomorrow`. */
-            422: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ReadOnlyOrUnavailable"];
-        };
-    };
-    list_vehicle_conflicts: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only conflicts in this status (without it: open ones first, then resolved, newest
-                 *     first within each).
-                 */
-                status?: components["schemas"]["ConflictStatus"];
-                /**
-                 * @description Items per page, 1–200 (default 50).
-                 * @example 50
-                 */
-                limit?: number;
-                /** @description Opaque cursor from a previous page's `next_cursor`. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of conflicts. */
-            200: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Paginated_VehicleConflict"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            /** @description Not the directorate or an administrator (`forbidden`). */
-            403: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            422: components["responses"]["LimitOutOfRange"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    resolve_vehicle_conflict: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The conflict's `ETag` (its `version`) last read; 412 when stale. */
-                "If-Match"?: string | null;
-            };
-            path: {
-                /** @description Conflict id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResolveConflict"];
-            };
-        };
-        responses: {
-            /** @description Resolved. */
-            200: {
-                headers: {
-                    ETag?: string;
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VehicleConflict"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            /** @description Not the directorate or an administrator (`forbidden`). */
-            403: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such conflict (`not_found`). */
-            404: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            408: components["responses"]["RequestTimeout"];
-            /** @description Already resolved (`conflict`). */
-            409: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Stale `If-Match`. */
-            412: {
-                headers: {
-                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description `note` missing, too short or too long (`validation_failed`). */
             422: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -9269,6 +9501,606 @@ export interface operations {
             422: components["responses"]["LimitOutOfRange"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    onCalendarClosureDeclared: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarClosureDeclaredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onComplaintAnswered: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintAnsweredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onComplaintReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onNoticePublished: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePublishedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitExpired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitIssued: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitIssuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitReceiptRecorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitReceiptRecordedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPermitRevoked: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitRevokedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onReceiptRecordAttached: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptRecordAttachedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestSubmitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSubmittedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

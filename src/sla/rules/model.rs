@@ -292,6 +292,8 @@ fn join_weekdays(days: &[Weekday]) -> String {
 /// not apply to the kind is refused.
 #[derive(Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+// Not `NewWorkingRule`: generated clients (Go) name their constructors `New<Schema>`.
+#[schema(as = WorkingRuleInput)]
 pub struct NewWorkingRule {
     /// `weekend`, `office_hours` or `closure`.
     #[schema(value_type = RuleKind, example = "weekend")]
@@ -805,6 +807,8 @@ mod tests {
 /// energy or pollution): today or tomorrow, the whole day or from a time.
 #[derive(Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+// Not `NewClosure`: generated clients (Go) name their constructors `New<Schema>`.
+#[schema(as = ClosureInput)]
 pub struct NewClosure {
     /// Today or tomorrow in the service's time zone: ISO `2026-06-22` or Jalali `1405/04/01`.
     #[schema(example = "1405/04/01")]

@@ -207,9 +207,11 @@ pub fn declare_closure(
     };
     store::insert(conn, &row)?;
     let recomputed = clocks::recompute_since(conn, config, row.effective_from, at)?;
-    let mut data = serde_json::to_value(WorkingRule::new(row.clone(), clock))
-        .map_err(|e| ApiError::internal(e.to_string()))?;
-    data["recomputed_requests"] = recomputed.into();
+    let data = serde_json::to_value(crate::sla::rules::views::ClosureDeclaredData {
+        rule: WorkingRule::new(row.clone(), clock),
+        recomputed_requests: recomputed,
+    })
+    .map_err(|e| ApiError::internal(e.to_string()))?;
     crate::events::outbox::emit(
         conn,
         crate::events::outbox::NewEvent {

@@ -92,3 +92,13 @@ impl WorkingRule {
         }
     }
 }
+
+/// The `data` of `calendar.closure_declared`: the closure (a working rule) and how many open
+/// requests had their deadlines recomputed.
+#[derive(Serialize, ToSchema)]
+pub struct ClosureDeclaredData {
+    #[serde(flatten)]
+    pub rule: WorkingRule,
+    #[schema(minimum = 0)]
+    pub recomputed_requests: usize,
+}
