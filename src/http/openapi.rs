@@ -157,6 +157,7 @@ pub const VERSIONED_RESPONSES: &[(&str, &str, bool, bool)] = &[
     ("create_document_request", "201", true, true),
     ("resubmit_request", "200", true, false),
     ("create_notice", "201", true, false),
+    ("get_notice", "200", true, false),
     ("update_notice", "200", true, false),
     ("create_organisation", "201", true, true),
     ("get_organisation", "200", true, false),
@@ -278,6 +279,7 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
             "This permit was revoked; it must not be acted on.",
         ),
         ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
+        ErrorCode::PreconditionRequired => ApiError::precondition_required(),
         ErrorCode::CursorAhead => ApiError::cursor_ahead("cursor", 1024),
         ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
         ErrorCode::RequestTimeout => ApiError::request_timeout(30),
@@ -319,6 +321,7 @@ fn default_code(status: &str) -> Option<ErrorCode> {
         "408" => ErrorCode::RequestTimeout,
         "409" => ErrorCode::InvalidTransition,
         "412" => ErrorCode::PreconditionFailed,
+        "428" => ErrorCode::PreconditionRequired,
         "413" => ErrorCode::PayloadTooLarge,
         "415" => ErrorCode::UnsupportedMediaType,
         "422" => ErrorCode::ValidationFailed,
@@ -412,6 +415,16 @@ const COMMON: &[(&str, &str, &str)] = &[
         "`limit` outside its range (`validation_failed`, `errors[0].field` is `limit`).",
     ),
     (
+        "PreconditionFailed",
+        "412",
+        "The resource changed since the `ETag` sent in `If-Match` (`precondition_failed`): read it again and retry with its new `ETag`.",
+    ),
+    (
+        "PreconditionRequired",
+        "428",
+        "`If-Match` is missing (`precondition_required`, RFC 6585): this call changes a versioned resource and must carry the `ETag` last read (`*` explicitly accepts whatever the current version is).",
+    ),
+    (
         "InternalError",
         "500",
         "Internal error (`internal_error`); nothing internal is disclosed.",
@@ -447,6 +460,17 @@ fn is_secured(op: &Operation) -> bool {
         .is_some_and(|reqs| reqs.iter().any(|r| r != &Default::default()))
 }
 
+/// Whether the operation takes the (required) `If-Match` header: 412 when stale, 428 without it.
+pub fn requires_if_match(op: &Operation) -> bool {
+    op.parameters.as_ref().is_some_and(|ps| {
+        ps.iter().any(|p| {
+            p.name == "If-Match"
+                && p.parameter_in == utoipa::openapi::path::ParameterIn::Header
+                && p.required == utoipa::openapi::Required::True
+        })
+    })
+}
+
 /// Adds the problem responses that apply to an operation by its shape, unless the operation
 /// documents that status itself; marks a public operation `security: []`.
 fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: bool) {
@@ -465,6 +489,7 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
         }
     }
     let has_body = op.request_body.is_some();
+    let preconditioned = requires_if_match(op);
     let responses = &mut op.responses.responses;
     let mut add = |status: &str, name: &str| {
         responses
@@ -491,6 +516,10 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
         .parameters
         .as_ref()
         .is_some_and(|ps| ps.iter().any(|p| p.name == "limit"));
+    if preconditioned {
+        add("412", "PreconditionFailed");
+        add("428", "PreconditionRequired");
+    }
     if pages {
         add("422", "LimitOutOfRange");
     }

@@ -329,7 +329,7 @@ fn note(field: &str, value: &str) -> ApiResult<String> {
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
     responses(
@@ -364,7 +364,7 @@ pub async fn review(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = RejectBody,
     security(("bearer" = [])),
@@ -405,7 +405,7 @@ pub async fn reject(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReasonBody,
     security(("bearer" = [])),
@@ -444,7 +444,7 @@ pub async fn withdraw(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = NoteBody,
     security(("bearer" = [])),
@@ -488,7 +488,7 @@ pub async fn reopen(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReissueBody,
     security(("bearer" = [])),

@@ -184,11 +184,12 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .mime_str("application/pdf")
         .unwrap();
     let record = app
-        .request(
+        .request_checked(
             reqwest::Method::PUT,
             &format!("/permits/{}/receipt/record", with_permit.permit_id()),
             Some(&s.police),
         )
+        .await
         .multipart(reqwest::multipart::Form::new().part("file", part))
         .send()
         .await

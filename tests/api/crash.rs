@@ -101,6 +101,13 @@ async fn worker(
         if r.status() != 201 {
             return;
         }
+        // Each step sends the `ETag` of the answer before it in `If-Match` (required).
+        let mut etag = r
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         let Ok(created) = r.json::<Value>().await else {
             return;
         };
@@ -130,12 +137,18 @@ async fn worker(
             },
         ];
         for (url, body, to) in steps {
-            let mut req = client.post(url).bearer_auth(&directorate);
+            let mut req = client
+                .post(url)
+                .bearer_auth(&directorate)
+                .header("if-match", &etag);
             if !body.is_null() {
                 req = req.json(&body);
             }
             match req.send().await {
                 Ok(r) if r.status().is_success() => {
+                    if let Some(tag) = r.headers().get("etag").and_then(|v| v.to_str().ok()) {
+                        etag = tag.to_owned();
+                    }
                     // Acknowledged only once the whole response arrived.
                     if r.bytes().await.is_err() {
                         return;

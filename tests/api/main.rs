@@ -30,6 +30,7 @@ mod permits;
 mod persian_text;
 mod persian_views;
 mod police_search;
+mod preconditions;
 mod process_exit;
 mod query_plans;
 mod reason_counts;

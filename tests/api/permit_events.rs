@@ -133,11 +133,12 @@ async fn every_event_type_is_emitted_by_some_flow() {
         .mime_str("application/pdf")
         .unwrap();
     let record = app
-        .request(
+        .request_checked(
             reqwest::Method::PUT,
             &format!("/permits/{}/receipt/record", permit["id"].as_str().unwrap()),
             Some(&c.police),
         )
+        .await
         .multipart(reqwest::multipart::Form::new().part("file", part))
         .send()
         .await
