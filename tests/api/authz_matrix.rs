@@ -121,6 +121,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/complaints/{id}/close", "UANNANA"),
         ("POST /api/v1/requests/{id}/feedback", "UFFFANF"),
         ("GET /api/v1/notices", "AAAAAAA"),
+        ("GET /api/v1/notices/{id}", "AAAAAAA"),
         ("POST /api/v1/notices", "UFFFFFA"),
         ("PATCH /api/v1/notices/{id}", "UFFFFFA"),
         ("DELETE /api/v1/notices/{id}", "UFFFFFA"),

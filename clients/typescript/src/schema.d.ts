@@ -1297,7 +1297,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read a notice.
+         * @description One notice, with its `ETag` (send it back in `If-Match` to edit it). **Public.**
+         */
+        get: operations["get_notice"];
         put?: never;
         post?: never;
         /**
@@ -2462,7 +2466,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "precondition_required" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         Event: {
             /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
             id: string;
@@ -4479,6 +4483,28 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The resource changed since the `ETag` sent in `If-Match` (`precondition_failed`): read it again and retry with its new `ETag`. */
+        PreconditionFailed: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` is missing (`precondition_required`, RFC 6585): this call changes a versioned resource and must carry the `ETag` last read (`*` explicitly accepts whatever the current version is). */
+        PreconditionRequired: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Read-only maintenance window (`maintenance`, `Retry-After`) or database unavailable (`service_unavailable`). */
         ReadOnlyOrUnavailable: {
             headers: {
@@ -4968,9 +4994,9 @@ export interface operations {
     update_organisation: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Organisation id */
@@ -5027,6 +5053,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5155,9 +5182,9 @@ export interface operations {
     update_user: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description User id */
@@ -5214,6 +5241,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5441,9 +5469,9 @@ export interface operations {
     update_service_account: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Service account id */
@@ -5489,6 +5517,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5496,9 +5525,9 @@ export interface operations {
     rotate_service_account_secret: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Service account id */
@@ -5536,6 +5565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5762,9 +5792,9 @@ export interface operations {
     review_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -5813,6 +5843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5820,9 +5851,9 @@ export interface operations {
     reject_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -5889,6 +5920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5896,9 +5928,9 @@ export interface operations {
     withdraw_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -5955,6 +5987,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5962,9 +5995,9 @@ export interface operations {
     reopen_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6021,6 +6054,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6028,9 +6062,9 @@ export interface operations {
     request_reissue: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6097,6 +6131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6368,9 +6403,9 @@ export interface operations {
     create_document_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6429,6 +6464,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6436,9 +6472,9 @@ export interface operations {
     resubmit_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6495,6 +6531,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6502,9 +6539,9 @@ export interface operations {
     issue_permit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6563,6 +6600,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6570,9 +6608,9 @@ export interface operations {
     record_registration: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6629,6 +6667,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6964,11 +7003,11 @@ export interface operations {
     post_receipt: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description Makes retries safe (1–255 visible ASCII characters). */
                 "Idempotency-Key"?: string | null;
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7039,6 +7078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7046,9 +7086,9 @@ export interface operations {
     revoke_permit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7115,6 +7155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7159,9 +7200,9 @@ export interface operations {
     put_removal_record: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7267,6 +7308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7501,7 +7543,10 @@ export interface operations {
     respond_to_complaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Complaint id */
                 id: string;
@@ -7543,9 +7588,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7553,7 +7600,10 @@ export interface operations {
     close_complaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Complaint id */
                 id: string;
@@ -7590,6 +7640,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7706,6 +7758,37 @@ export interface operations {
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
     };
+    get_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     delete_notice: {
         parameters: {
             query?: never;
@@ -7738,7 +7821,10 @@ export interface operations {
     update_notice: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Notice id */
                 id: string;
@@ -7783,6 +7869,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -8649,9 +8736,9 @@ export interface operations {
     delete_working_rule: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Working rule id */
@@ -8685,6 +8772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -8692,9 +8780,9 @@ export interface operations {
     update_working_rule: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Working rule id */
@@ -8750,6 +8838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
