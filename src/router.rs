@@ -48,7 +48,14 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
         .openapi(openapi::ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
-    openapi::complete(doc)
+    let mut doc = openapi::complete(doc);
+    for rules in [
+        crate::requests::model::SCHEMA_RULES,
+        crate::permits::model::SCHEMA_RULES,
+    ] {
+        openapi::apply_rules(&mut doc, rules);
+    }
+    doc
 }
 
 /// The OpenAPI document as committed in `openapi/openapi.json` (pretty JSON, newline-terminated).
