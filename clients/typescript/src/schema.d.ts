@@ -3210,33 +3210,7 @@ export interface components {
          * @description The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
          *     when it is posted: a removal within the permit's life is accepted however late it is posted.
          */
-        PostReceipt: {
-            outcome: components["schemas"]["Outcome"];
-            /** @example R-5521 */
-            receipt_number: string;
-            /**
-             * Format: date-time
-             * @description When the plates were removed (or the removal refused). Within the permit's life — from
-             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
-             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
-             *     `after_validity`, `future_date`).
-             */
-            occurred_at: string;
-            /**
-             * Format: int32
-             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
-             */
-            plates_count?: number | null;
-            refusal_reason?: null | components["schemas"]["RefusalReason"];
-            officer_name?: string | null;
-            unit?: string | null;
-            /**
-             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
-             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
-             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
-             */
-            notes?: string | null;
-        };
+        PostReceipt: components["schemas"]["ReceiptRemoved"] | components["schemas"]["ReceiptRefused"];
         PostRegistration: {
             /** @description The removal's number in the national vehicle system; unique. */
             national_registration_number: string;
@@ -3347,6 +3321,73 @@ export interface components {
              * @example مدارک مالکیت با مشخصات خودرو مطابقت ندارد.
              */
             reason: string;
+        };
+        /** @description The police refused the removal: `refusal_reason` (`other` needs `notes`). */
+        ReceiptRefused: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "refused";
+            /** @example R-5521 */
+            receipt_number: string;
+            /**
+             * Format: date-time
+             * @description When the plates were removed (or the removal refused). Within the permit's life — from
+             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+             *     `after_validity`, `future_date`).
+             */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+             */
+            plates_count?: number | null;
+            /**
+             * @description Why the police did not remove the plates. Required when `outcome` is `refused` (and only
+             *     then); `other` needs `notes`.
+             */
+            refusal_reason: components["schemas"]["RefusalReason"];
+            officer_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+             */
+            notes?: string | null;
+        };
+        /** @description The plates were removed: `plates_count` (1 or 2; `1` needs `notes`), no `refusal_reason`. */
+        ReceiptRemoved: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "removed";
+            /** @example R-5521 */
+            receipt_number: string;
+            /**
+             * Format: date-time
+             * @description When the plates were removed (or the removal refused). Within the permit's life — from
+             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+             *     `after_validity`, `future_date`).
+             */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+             */
+            plates_count: number;
+            officer_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+             */
+            notes?: string | null;
         };
         ReceiptView: {
             /** Format: uuid */
@@ -3624,12 +3665,28 @@ export interface components {
             reason_label_fa: string;
             notes?: string | null;
         };
-        /** @description Revoking (ابطال) a permit the police have not acted on. */
-        RevokePermit: {
-            reason_code: components["schemas"]["RevocationReason"];
+        /** @description Revoking for a coded reason; `notes` optional. */
+        RevokeForCause: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            reason_code: "issued_in_error" | "request_withdrawn" | "vehicle_status_changed";
             /** @description Required when `reason_code` is `other`. */
             notes?: string | null;
         };
+        /** @description Revoking for another reason, explained in `notes`. */
+        RevokeForOther: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            reason_code: "other";
+            /** @description Required when `reason_code` is `other`. */
+            notes: string;
+        };
+        /** @description Revoking (ابطال) a permit the police have not acted on. */
+        RevokePermit: components["schemas"]["RevokeForCause"] | components["schemas"]["RevokeForOther"];
         /**
          * @description What a user may do. Each role belongs to one kind of organisation.
          * @enum {string}
@@ -4282,7 +4339,7 @@ export interface components {
              * @example سفید
              */
             vehicle_colour?: string | null;
-        };
+        } | unknown | unknown;
         /**
          * @description Kind of vehicle.
          * @enum {string}
