@@ -279,10 +279,16 @@ class Journal:
 RETRYABLE = {None, 502, 503, 504}
 
 
-def call_retrying(journal, bases, op, method, path, token, body=None, key=None, target=None, deadline=90):
+def call_retrying(journal, bases, op, method, path, token, body=None, key=None, target=None, deadline=90,
+                  if_match=None, resource=None):
     """Sends until a 2xx or an answer no retry can change. Returns (status, body, how) where how
-    is 'ack', 'resolved' (the change was applied by an attempt whose answer was lost) or 'failed'."""
-    headers = {"Idempotency-Key": key} if key else None
+    is 'ack', 'resolved' (the change was applied by an attempt whose answer was lost) or 'failed'.
+
+    `if_match` is the `ETag` the change is based on (required by state transitions and receipts:
+    428 without it). A 412 means the resource moved on: `resource` (its path) is read again;
+    if an attempt whose answer was lost already took it to `target`, that is 'resolved',
+    otherwise the call is retried with the new `ETag`."""
+    headers = {"Idempotency-Key": key} if key else {}
     first = time.time()
     end = first + deadline
     tries = 0
@@ -297,9 +303,21 @@ def call_retrying(journal, bases, op, method, path, token, body=None, key=None, 
         tries += 1
         base = random.choice(bases)
         t0 = time.time()
+        if if_match:
+            headers["If-Match"] = if_match
         status, hdrs, resp = http(method, base + "/api/v1" + path, token, body, headers)
         journal.attempt(t0, op, status, hdrs, resp)
         code = resp.get("code") if isinstance(resp, dict) else None
+        if status == 412 and resource and time.time() <= end:
+            s2, h2, now = http("GET", base + "/api/v1" + resource, token)
+            if s2 == 200 and isinstance(now, dict):
+                if tries > 1 and target and now.get("status") in target:
+                    with journal.lock:
+                        journal.resolved += 1
+                    return done((status, resp, "resolved"))
+                if_match = h2.get("ETag") or h2.get("etag") or if_match
+            time.sleep(0.2)
+            continue
         if status is not None and 200 <= status < 300:
             if tries > 1 and key:
                 with journal.lock:
@@ -347,35 +365,58 @@ def lifecycle(journal, bases, tokens):
         return
     filing.update(acked=True, id=r["id"])
     rid = r["id"]
+    # Each change sends the `ETag` its previous answer gave (`version`), or reads it again
+    # when that answer was lost.
+    tag = f'"{r["version"]}"'
     status, r, how = call_retrying(journal, bases, "review", "POST", f"/requests/{rid}/review", tokens["directorate"],
-                                   target={"under_review"})
+                                   target={"under_review"}, if_match=tag, resource=f"/requests/{rid}")
     if how == "failed":
         return
     if how == "ack":
         filing["statuses"].append("under_review")
+        tag = f'"{r["version"]}"'
+    else:
+        tag = current_etag(bases, f"/requests/{rid}", tokens["directorate"])
     until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
     npn = f"NV-{uuid.uuid4().hex}"
     since = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).isoformat()
     status, r, how = call_retrying(journal, bases, "permit", "POST", f"/requests/{rid}/permit", tokens["directorate"],
-                                   {"national_permit_number": npn, "valid_until": until}, target={"permit_issued"})
+                                   {"national_permit_number": npn, "valid_until": until}, target={"permit_issued"},
+                                   if_match=tag, resource=f"/requests/{rid}")
     if how == "failed":
         return
     if how == "ack":
         filing["statuses"].append("permit_issued")
         pid = r["id"]
+        tag = f'"{r["version"]}"'
     else:
         pid = find_permit(bases[0], tokens["directorate"], npn, since)
         if pid is None:
             return
+        tag = current_etag(bases, f"/permits/{pid}", tokens["police"])
     filing["permit_id"] = pid
     receipt = f"R-{uuid.uuid4().hex[:10]}"
     status, r, how = call_retrying(journal, bases, "receipt", "POST", f"/permits/{pid}/receipt", tokens["police"], {
         "outcome": "removed", "receipt_number": receipt,
         "occurred_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),
-        "plates_count": 2, "officer_name": "سرهنگ رضایی", "unit": "راهور تبریز"}, key=uuid.uuid4().hex)
+        "plates_count": 2, "officer_name": "سرهنگ رضایی", "unit": "راهور تبریز"}, key=uuid.uuid4().hex,
+        if_match=tag, resource=f"/permits/{pid}")
     if how == "ack":
         filing["statuses"].append("plate_removed")
         filing["receipt"] = receipt
+
+
+def current_etag(bases, path, token, deadline=90):
+    """The resource's `ETag`, read again (after an answer was lost); retried while unavailable."""
+    end = time.time() + deadline
+    while True:
+        status, hdrs, _ = http("GET", random.choice(bases) + "/api/v1" + path, token)
+        tag = hdrs.get("ETag") or hdrs.get("etag")
+        if status == 200 and tag:
+            return tag
+        if time.time() > end:
+            return None
+        time.sleep(0.2)
 
 
 def find_permit(base, token, npn, since):

@@ -46,6 +46,11 @@ def call(base, method, path, token=None, body=None, headers=None):
         return json.loads(text) if text else None
 
 
+def etag_of(resource):
+    """The `ETag` of a resource read or changed: its `version` as a strong tag."""
+    return f'"{resource["version"]}"'
+
+
 def peak_rss_mib(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -276,15 +281,20 @@ def lifecycles(api, tokens, count):
                 if e.code != 409 or attempt == 4:
                     raise
         rid = r["id"]
-        call(api, "POST", f"/requests/{rid}/review", directorate)
+        # Each change sends `If-Match` (required): the `version` of the answer before it, as an
+        # `ETag`; the registry reads the request first (the receipt's answer is the permit's).
+        r = call(api, "POST", f"/requests/{rid}/review", directorate, headers={"If-Match": etag_of(r)})
         until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
-        p = call(api, "POST", f"/requests/{rid}/permit", directorate, {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until})
+        p = call(api, "POST", f"/requests/{rid}/permit", directorate, {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until},
+                 headers={"If-Match": etag_of(r)})
         call(api, "POST", f"/permits/{p['id']}/receipt", police, {
             "outcome": "removed", "receipt_number": f"R-{uuid.uuid4().hex[:10]}",
             "occurred_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),
             "plates_count": 2, "officer_name": "سرهنگ رضایی", "unit": "راهور تبریز"},
-             headers={"Idempotency-Key": uuid.uuid4().hex})
-        call(api, "POST", f"/requests/{rid}/registration", registry, {"national_registration_number": f"NR-{uuid.uuid4().hex[:12]}", "registered_at": datetime.datetime.now(datetime.timezone.utc).isoformat()})
+             headers={"Idempotency-Key": uuid.uuid4().hex, "If-Match": etag_of(p)})
+        request = call(api, "GET", f"/requests/{rid}", registry)
+        call(api, "POST", f"/requests/{rid}/registration", registry, {"national_registration_number": f"NR-{uuid.uuid4().hex[:12]}", "registered_at": datetime.datetime.now(datetime.timezone.utc).isoformat()},
+             headers={"If-Match": etag_of(request)})
         return (time.perf_counter() - t) * 1000
 
     started = time.perf_counter()

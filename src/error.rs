@@ -208,6 +208,7 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     CursorAhead,
     PreconditionFailed,
+    PreconditionRequired,
     RequestTimeout,
     PayloadTooLarge,
     HeadersTooLarge,
@@ -275,6 +276,7 @@ impl ErrorCode {
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::CursorAhead,
         ErrorCode::PreconditionFailed,
+        ErrorCode::PreconditionRequired,
         ErrorCode::RequestTimeout,
         ErrorCode::PayloadTooLarge,
         ErrorCode::HeadersTooLarge,
@@ -318,6 +320,7 @@ impl ErrorCode {
             IdempotencyKeyReused => "idempotency_key_reused",
             CursorAhead => "cursor_ahead",
             PreconditionFailed => "precondition_failed",
+            PreconditionRequired => "precondition_required",
             RequestTimeout => "request_timeout",
             PayloadTooLarge => "payload_too_large",
             HeadersTooLarge => "headers_too_large",
@@ -475,6 +478,12 @@ impl ErrorCode {
                 StatusCode::PRECONDITION_FAILED,
                 "نسخهٔ ارسالی قدیمی است",
                 "Precondition failed: stale version",
+                &[],
+            ),
+            PreconditionRequired => info(
+                StatusCode::PRECONDITION_REQUIRED,
+                "پیش‌شرط نسخه الزامی است",
+                "Precondition required: send If-Match",
                 &[],
             ),
             RequestTimeout => info(
@@ -882,6 +891,17 @@ impl ApiError {
             Msg::new(
                 "این منبع پس از دریافت شما تغییر کرده است؛ دوباره بخوانید و تکرار کنید.",
                 "The resource changed since you read it (stale If-Match); reload and retry.",
+            ),
+        )
+    }
+
+    /// 428 (RFC 6585): a call that changes a versioned resource came without `If-Match`.
+    pub fn precondition_required() -> Self {
+        Self::new(
+            ErrorCode::PreconditionRequired,
+            Msg::new(
+                "این درخواست باید سرآیند If-Match را با ETag آخرین نسخه‌ای که خوانده‌اید همراه داشته باشد؛ منبع را بخوانید و با ETag آن تکرار کنید.",
+                "This call requires an If-Match header carrying the ETag you last read; read the resource and retry with its ETag.",
             ),
         )
     }

@@ -52,6 +52,12 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
     let mut doc = openapi::complete(doc);
     doc.merge(EventPayloads::openapi());
     crate::events::openapi::type_events(&mut doc, event_data_schema);
+    for rules in [
+        crate::requests::model::SCHEMA_RULES,
+        crate::permits::model::SCHEMA_RULES,
+    ] {
+        openapi::apply_rules(&mut doc, rules);
+    }
     openapi::for_generators(&mut doc);
     doc
 }

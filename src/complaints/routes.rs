@@ -130,7 +130,10 @@ pub async fn get_one(
 #[utoipa::path(
     operation_id = "respond_to_complaint",
     tag = "complaints",
-    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
+    params(
+        ("id" = uuid::Uuid, Path, description = "Complaint id"),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
     request_body = ResponseBody,
     security(("bearer" = [])),
     responses(
@@ -163,7 +166,10 @@ pub async fn respond(
 #[utoipa::path(
     operation_id = "close_complaint",
     tag = "complaints",
-    params(("id" = uuid::Uuid, Path, description = "Complaint id")),
+    params(
+        ("id" = uuid::Uuid, Path, description = "Complaint id"),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Closed.", body = Complaint),

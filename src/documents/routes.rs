@@ -217,7 +217,7 @@ pub async fn download(
     tag = "documents",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = CreateDocumentRequest,
     security(("bearer" = [])),
@@ -288,7 +288,7 @@ pub async fn list_document_requests(
     tag = "documents",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ResubmitBody,
     security(("bearer" = [])),

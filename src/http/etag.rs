@@ -1,5 +1,6 @@
-//! Versions as entity tags: every single resource carries `ETag: "<version>"`; state-changing
-//! calls accept `If-Match` and answer 412 when it is stale.
+//! Versions as entity tags: every single resource carries `ETag: "<version>"`; calls that change
+//! a versioned resource (state transitions, PATCHes, permit issue/revoke, receipts, …) require
+//! `If-Match`: 428 `precondition_required` without it (RFC 6585), 412 when it is stale.
 
 use actix_web::dev::Payload;
 use actix_web::http::header::{HeaderValue, ETAG, IF_MATCH};
@@ -20,24 +21,41 @@ pub fn with_etag(builder: &mut HttpResponseBuilder, version: i64) -> &mut HttpRe
     builder
 }
 
-/// The `If-Match` precondition: `None` when absent or `*`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct IfMatch(pub Option<i64>);
+/// The `If-Match` precondition. Taking this extractor makes the header mandatory: the call
+/// answers 428 `precondition_required` without it. The answer comes from [`IfMatch::check`],
+/// after the caller's authentication, role and visibility checks (401, 403 and 404 first), so a
+/// caller who may not act learns nothing from a 428.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IfMatch {
+    /// `*`, or a precondition already checked on another resource: any version.
+    #[default]
+    Any,
+    /// `"<version>"`: 412 unless it is the current version.
+    Tag(i64),
+    /// No `If-Match` header: 428.
+    Missing,
+}
 
 impl IfMatch {
-    /// 412 unless the precondition holds for `current`.
+    /// 428 without the header, 412 unless the precondition holds for `current`.
     pub fn check(&self, current: i64) -> Result<(), ApiError> {
-        match self.0 {
-            Some(v) if v != current => Err(ApiError::precondition_failed()),
+        match self {
+            IfMatch::Missing => Err(ApiError::precondition_required()),
+            IfMatch::Tag(v) if *v != current => Err(ApiError::precondition_failed()),
             _ => Ok(()),
         }
     }
+
+    /// Whether the caller named a version (not `*`).
+    pub fn is_tag(&self) -> bool {
+        matches!(self, IfMatch::Tag(_))
+    }
 }
 
-fn parse(value: &str) -> Result<Option<i64>, ApiError> {
+fn parse(value: &str) -> Result<IfMatch, ApiError> {
     let v = value.trim();
     if v == "*" {
-        return Ok(None);
+        return Ok(IfMatch::Any);
     }
     // Accept the first tag of a list; weak tags compare by their value.
     let first = v.split(',').next().unwrap_or("").trim();
@@ -45,7 +63,7 @@ fn parse(value: &str) -> Result<Option<i64>, ApiError> {
     first
         .trim_matches('"')
         .parse::<i64>()
-        .map(Some)
+        .map(IfMatch::Tag)
         .map_err(|_| ApiError::precondition_failed())
 }
 
@@ -55,9 +73,9 @@ impl FromRequest for IfMatch {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let result = match req.headers().get(IF_MATCH) {
-            None => Ok(IfMatch(None)),
+            None => Ok(IfMatch::Missing),
             Some(h) => match h.to_str() {
-                Ok(s) => parse(s).map(IfMatch),
+                Ok(s) => parse(s),
                 Err(_) => Err(ApiError::precondition_failed()),
             },
         };
@@ -71,12 +89,14 @@ mod tests {
 
     #[test]
     fn parses_tags() {
-        assert_eq!(parse("\"3\"").unwrap(), Some(3));
-        assert_eq!(parse("W/\"4\"").unwrap(), Some(4));
-        assert_eq!(parse("*").unwrap(), None);
+        assert_eq!(parse("\"3\"").unwrap(), IfMatch::Tag(3));
+        assert_eq!(parse("W/\"4\"").unwrap(), IfMatch::Tag(4));
+        assert_eq!(parse("*").unwrap(), IfMatch::Any);
         assert!(parse("\"abc\"").is_err());
-        assert!(IfMatch(Some(2)).check(3).is_err());
-        assert!(IfMatch(Some(3)).check(3).is_ok());
-        assert!(IfMatch(None).check(3).is_ok());
+        assert!(IfMatch::Tag(2).check(3).is_err());
+        assert!(IfMatch::Tag(3).check(3).is_ok());
+        assert!(IfMatch::Any.check(3).is_ok());
+        let missing = IfMatch::Missing.check(3).unwrap_err();
+        assert_eq!(missing.status().as_u16(), 428);
     }
 }

@@ -158,6 +158,7 @@ pub const VERSIONED_RESPONSES: &[(&str, &str, bool, bool)] = &[
     ("create_document_request", "201", true, true),
     ("resubmit_request", "200", true, false),
     ("create_notice", "201", true, false),
+    ("get_notice", "200", true, false),
     ("update_notice", "200", true, false),
     ("create_organisation", "201", true, true),
     ("get_organisation", "200", true, false),
@@ -280,6 +281,7 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
             "This permit was revoked; it must not be acted on.",
         ),
         ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
+        ErrorCode::PreconditionRequired => ApiError::precondition_required(),
         ErrorCode::CursorAhead => ApiError::cursor_ahead("cursor", 1024),
         ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
         ErrorCode::RequestTimeout => ApiError::request_timeout(30),
@@ -321,6 +323,7 @@ fn default_code(status: &str) -> Option<ErrorCode> {
         "408" => ErrorCode::RequestTimeout,
         "409" => ErrorCode::InvalidTransition,
         "412" => ErrorCode::PreconditionFailed,
+        "428" => ErrorCode::PreconditionRequired,
         "413" => ErrorCode::PayloadTooLarge,
         "415" => ErrorCode::UnsupportedMediaType,
         "422" => ErrorCode::ValidationFailed,
@@ -414,6 +417,16 @@ const COMMON: &[(&str, &str, &str)] = &[
         "`limit` outside its range (`validation_failed`, `errors[0].field` is `limit`).",
     ),
     (
+        "PreconditionFailed",
+        "412",
+        "The resource changed since the `ETag` sent in `If-Match` (`precondition_failed`): read it again and retry with its new `ETag`.",
+    ),
+    (
+        "PreconditionRequired",
+        "428",
+        "`If-Match` is missing (`precondition_required`, RFC 6585): this call changes a versioned resource and must carry the `ETag` last read (`*` explicitly accepts whatever the current version is).",
+    ),
+    (
         "InternalError",
         "500",
         "Internal error (`internal_error`); nothing internal is disclosed.",
@@ -449,6 +462,17 @@ fn is_secured(op: &Operation) -> bool {
         .is_some_and(|reqs| reqs.iter().any(|r| r != &Default::default()))
 }
 
+/// Whether the operation takes the (required) `If-Match` header: 412 when stale, 428 without it.
+pub fn requires_if_match(op: &Operation) -> bool {
+    op.parameters.as_ref().is_some_and(|ps| {
+        ps.iter().any(|p| {
+            p.name == "If-Match"
+                && p.parameter_in == utoipa::openapi::path::ParameterIn::Header
+                && p.required == utoipa::openapi::Required::True
+        })
+    })
+}
+
 /// Adds the problem responses that apply to an operation by its shape, unless the operation
 /// documents that status itself; marks a public operation `security: []`.
 fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: bool) {
@@ -467,6 +491,7 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
         }
     }
     let has_body = op.request_body.is_some();
+    let preconditioned = requires_if_match(op);
     let responses = &mut op.responses.responses;
     let mut add = |status: &str, name: &str| {
         responses
@@ -493,6 +518,10 @@ fn complete_operation(op: &mut Operation, has_path_params: bool, method_writes: 
         .parameters
         .as_ref()
         .is_some_and(|ps| ps.iter().any(|p| p.name == "limit"));
+    if preconditioned {
+        add("412", "PreconditionFailed");
+        add("428", "PreconditionRequired");
+    }
     if pages {
         add("422", "LimitOutOfRange");
     }
@@ -725,4 +754,145 @@ fn screaming(s: &str) -> String {
         }
     }
     out.trim_end_matches('_').to_owned()
+}
+
+
+// ---- cross-field rules ---------------------------------------------------------------------
+
+/// A cross-field rule of a request body that utoipa's derive cannot state, written next to the
+/// validation that enforces it and added to the document by [`apply_rules`].
+pub enum SchemaRule {
+    /// At least one of `members` is present: `anyOf: [{required: [a]}, {required: [b]}, …]`.
+    AnyOfRequired {
+        schema: &'static str,
+        members: &'static [&'static str],
+    },
+    /// The object is one of `variants`, told apart by the string `property` (a discriminated
+    /// `oneOf`): each variant is the object with `property` fixed to its values, its own
+    /// required members, and without the members it forbids.
+    Discriminated {
+        schema: &'static str,
+        property: &'static str,
+        variants: &'static [Variant],
+    },
+}
+
+/// One branch of a [`SchemaRule::Discriminated`] object, a component schema of its own.
+pub struct Variant {
+    pub name: &'static str,
+    pub description: &'static str,
+    /// The discriminating property's values this variant takes.
+    pub values: &'static [&'static str],
+    pub required: &'static [&'static str],
+    pub forbidden: &'static [&'static str],
+}
+
+/// Adds each rule to its component schema (a rule naming no object schema is a programming
+/// error, caught by the document's tests).
+pub fn apply_rules(doc: &mut OpenApi, rules: &[SchemaRule]) {
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    for rule in rules {
+        match rule {
+            SchemaRule::AnyOfRequired { schema, members } => {
+                if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(*schema)
+                {
+                    let branches: Vec<Value> = members
+                        .iter()
+                        .map(|m| serde_json::json!({ "required": [m] }))
+                        .collect();
+                    object
+                        .extensions
+                        .get_or_insert_with(Default::default)
+                        .insert("anyOf".to_owned(), Value::Array(branches));
+                }
+            }
+            SchemaRule::Discriminated {
+                schema,
+                property,
+                variants,
+            } => {
+                let Some(RefOr::T(Schema::Object(base))) = components.schemas.get(*schema).cloned()
+                else {
+                    continue;
+                };
+                let mut one_of = utoipa::openapi::schema::OneOf::new();
+                let mut mapping = Vec::new();
+                for v in *variants {
+                    let mut object = base.clone();
+                    object.description = Some(v.description.to_owned());
+                    let fixed = ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some(v.values.iter().copied()))
+                        .build();
+                    object
+                        .properties
+                        .insert((*property).to_owned(), RefOr::T(Schema::Object(fixed)));
+                    for member in v.forbidden {
+                        object.properties.shift_remove(*member);
+                        object.required.retain(|r| r != member);
+                    }
+                    for member in v.required {
+                        if !object.required.iter().any(|r| r == member) {
+                            object.required.push((*member).to_owned());
+                        }
+                        if let Some(p) = object.properties.get_mut(*member) {
+                            not_null(p);
+                        }
+                    }
+                    let reference = Ref::from_schema_name(v.name);
+                    for value in v.values {
+                        mapping.push(((*value).to_owned(), reference.ref_location.clone()));
+                    }
+                    one_of.items.push(RefOr::Ref(reference));
+                    components
+                        .schemas
+                        .insert(v.name.to_owned(), RefOr::T(Schema::Object(object)));
+                }
+                one_of.description = base.description.clone();
+                one_of.discriminator = Some(utoipa::openapi::schema::Discriminator::with_mapping(
+                    *property, mapping,
+                ));
+                components
+                    .schemas
+                    .insert((*schema).to_owned(), RefOr::T(Schema::OneOf(one_of)));
+            }
+        }
+    }
+}
+
+/// A required member is not `null`: `type: [t, "null"]` becomes `t`, `oneOf: [null, x]` becomes
+/// `x`.
+fn not_null(property: &mut RefOr<Schema>) {
+    use utoipa::openapi::schema::SchemaType;
+    match property {
+        RefOr::T(Schema::Object(o)) => {
+            if let SchemaType::Array(types) = &o.schema_type {
+                let kept: Vec<Type> = types
+                    .iter()
+                    .filter(|t| **t != Type::Null)
+                    .cloned()
+                    .collect();
+                if kept.len() == 1 {
+                    o.schema_type = SchemaType::Type(kept[0].clone());
+                }
+            }
+        }
+        RefOr::T(Schema::OneOf(one)) => {
+            let kept: Vec<RefOr<Schema>> = one
+                .items
+                .iter()
+                .filter(|i| {
+                    !matches!(i, RefOr::T(Schema::Object(o))
+                        if o.schema_type == utoipa::openapi::schema::SchemaType::Type(Type::Null))
+                })
+                .cloned()
+                .collect();
+            if kept.len() == 1 {
+                *property = kept[0].clone();
+            }
+        }
+        _ => {}
+    }
 }

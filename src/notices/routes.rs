@@ -18,6 +18,7 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list)
+        .service(show)
         .service(create)
         .service(update)
         .service(remove);
@@ -43,6 +44,22 @@ pub async fn list(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let clock = state.clock;
     let items = state.db(move |c| service::list(c, &clock)).await?;
     Ok(HttpResponse::Ok().json(NoticeList { items }))
+}
+
+/// Read a notice.
+///
+/// One notice, with its `ETag` (send it back in `If-Match` to edit it). **Public.**
+#[utoipa::path(
+    operation_id = "get_notice",
+    tag = "notices",
+    params(("id" = uuid::Uuid, Path, description = "Notice id")),
+    responses((status = 200, description = "The notice.", body = Notice))
+)]
+#[get("/notices/{id}")]
+pub async fn show(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let row = state.db(move |c| service::find(c, &id)).await?;
+    Ok(respond(StatusCode::OK, row, &state.clock))
 }
 
 /// Publish a notice.
@@ -92,7 +109,10 @@ pub async fn create(
 #[utoipa::path(
     operation_id = "update_notice",
     tag = "notices",
-    params(("id" = uuid::Uuid, Path, description = "Notice id")),
+    params(
+        ("id" = uuid::Uuid, Path, description = "Notice id"),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
+    ),
     request_body = UpdateNotice,
     security(("bearer" = [])),
     responses(

@@ -24,6 +24,11 @@ pub fn list(conn: &mut DbConnection, clock: &Clock) -> ApiResult<Vec<Notice>> {
     Ok(rows.into_iter().map(|r| Notice::new(r, clock)).collect())
 }
 
+/// One notice by id (404 when unknown).
+pub fn find(conn: &mut DbConnection, id: &str) -> ApiResult<NoticeRow> {
+    store::find(conn, id)
+}
+
 /// Work done in the same transaction as publishing a notice (outage SMS are enqueued this
 /// way); the module that does it supplies the hook and the composition root registers it with
 /// [`on_publish`].

@@ -126,7 +126,7 @@ pub async fn get_one(
     tag = "organisations",
     params(
         ("id" = uuid::Uuid, Path, description = "Organisation id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateOrganisation,
     security(("bearer" = [])),

@@ -290,6 +290,63 @@ pub struct PostReceipt {
     pub notes: Option<String>,
 }
 
+/// The cross-field rules of receipts and revocations, stated in the OpenAPI document (the
+/// validation above enforces them): a receipt is a removal (with `plates_count`, without
+/// `refusal_reason`) or a refusal (with `refusal_reason`), told apart by `outcome`; a
+/// revocation for `other` needs `notes`.
+pub const SCHEMA_RULES: &[crate::http::openapi::SchemaRule] = {
+    use crate::http::openapi::{SchemaRule, Variant};
+    &[
+        SchemaRule::Discriminated {
+            schema: "PostReceipt",
+            property: "outcome",
+            variants: &[
+                Variant {
+                    name: "ReceiptRemoved",
+                    description: "The plates were removed: `plates_count` (1 or 2; `1` needs `notes`), no `refusal_reason`.",
+                    values: &["removed"],
+                    required: &["plates_count"],
+                    forbidden: &["refusal_reason"],
+                },
+                Variant {
+                    name: "ReceiptRefused",
+                    description: "The police refused the removal: `refusal_reason` (`other` needs `notes`).",
+                    values: &["refused"],
+                    required: &["refusal_reason"],
+                    forbidden: &[],
+                },
+            ],
+        },
+        SchemaRule::Discriminated {
+            schema: "RevokePermit",
+            property: "reason_code",
+            variants: &[
+                Variant {
+                    name: "RevokeForCause",
+                    description: "Revoking for a coded reason; `notes` optional.",
+                    values: REVOCATION_WITHOUT_NOTES,
+                    required: &[],
+                    forbidden: &[],
+                },
+                Variant {
+                    name: "RevokeForOther",
+                    description: "Revoking for another reason, explained in `notes`.",
+                    values: &["other"],
+                    required: &["notes"],
+                    forbidden: &[],
+                },
+            ],
+        },
+    ]
+};
+
+/// The revocation reasons that need no `notes` (all but `other`).
+const REVOCATION_WITHOUT_NOTES: &[&str] = &[
+    "issued_in_error",
+    "request_withdrawn",
+    "vehicle_status_changed",
+];
+
 /// Revoking (ابطال) a permit the police have not acted on.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -751,5 +808,22 @@ impl TryFrom<(PostRegistration, NaiveDateTime)> for NewRegistration {
             national_registration_number,
             registered_at,
         })
+    }
+}
+
+#[cfg(test)]
+mod schema_rule_tests {
+    use super::*;
+
+    /// The documented revocation variants name every reason once: `other` apart, the others
+    /// without `notes`.
+    #[test]
+    fn the_documented_revocation_variants_cover_every_reason() {
+        let mut documented: Vec<&str> = REVOCATION_WITHOUT_NOTES.to_vec();
+        documented.push("other");
+        documented.sort_unstable();
+        let mut all: Vec<&str> = RevocationReason::ALL.iter().map(|r| r.as_str()).collect();
+        all.sort_unstable();
+        assert_eq!(documented, all);
     }
 }

@@ -411,7 +411,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     tag = "permits",
     params(
         ("id" = uuid::Uuid, Path, description = "Permit id"),
-        ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
     request_body(content = RecordForm, content_type = "multipart/form-data"),
     security(("bearer" = [])),

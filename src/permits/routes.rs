@@ -53,7 +53,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     tag = "permits",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = IssuePermit,
     security(("bearer" = [])),
@@ -99,7 +99,7 @@ pub async fn issue(
     tag = "permits",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The request's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The request's `ETag` last read; 412 when stale."),
     ),
     request_body = PostRegistration,
     security(("bearer" = [])),
@@ -360,7 +360,7 @@ pub async fn print(
     params(
         ("id" = uuid::Uuid, Path, description = "Permit id"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (1–255 visible ASCII characters)."),
-        ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
     request_body = PostReceipt,
     security(("bearer" = [])),
@@ -411,7 +411,7 @@ pub async fn post_receipt(
     tag = "permits",
     params(
         ("id" = uuid::Uuid, Path, description = "Permit id"),
-        ("If-Match" = Option<String>, Header, description = "The permit's `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The permit's `ETag` last read; 412 when stale."),
     ),
     request_body = RevokePermit,
     security(("bearer" = [])),

@@ -232,7 +232,7 @@ pub fn record_receipt(
         request_id: &permit.request_id,
         action: new.outcome.action(),
         // The caller's `If-Match` is the permit's, checked above.
-        if_match: IfMatch(None),
+        if_match: IfMatch::Any,
         note: new.notes.as_deref(),
         at,
     };
@@ -309,7 +309,7 @@ pub fn revoke(
         action: Action::Revoke,
         // The caller's `If-Match` is the permit's, checked above. A receipt moves the request
         // out of `permit_issued`, so a receipted permit is refused here (`invalid_transition`).
-        if_match: IfMatch(None),
+        if_match: IfMatch::Any,
         note: Some(&note),
         at,
     };

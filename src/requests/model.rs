@@ -163,6 +163,14 @@ pub struct HistoryRow {
 
 // ---- input ---------------------------------------------------------------------------------
 
+/// The vehicle's identity rule, stated in the OpenAPI document: at least one of `vin` and
+/// `chassis_number` (enforced by the validation below, which also treats a blank one as absent).
+pub const SCHEMA_RULES: &[crate::http::openapi::SchemaRule] =
+    &[crate::http::openapi::SchemaRule::AnyOfRequired {
+        schema: "VehicleInput",
+        members: &["vin", "chassis_number"],
+    }];
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleInput {

@@ -345,7 +345,7 @@ fn note(field: &str, value: &str) -> ApiResult<String> {
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
     responses(
@@ -380,7 +380,7 @@ pub async fn review(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = RejectBody,
     security(("bearer" = [])),
@@ -421,7 +421,7 @@ pub async fn reject(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReasonBody,
     security(("bearer" = [])),
@@ -460,7 +460,7 @@ pub async fn withdraw(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = NoteBody,
     security(("bearer" = [])),
@@ -504,7 +504,7 @@ pub async fn reopen(
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Request id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = ReissueBody,
     security(("bearer" = [])),

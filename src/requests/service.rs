@@ -607,7 +607,7 @@ pub struct Transition<'a> {
     pub user: &'a AuthUser,
     pub request_id: &'a str,
     pub action: Action,
-    /// The request's `ETag` as the caller last read it (412 when stale); `IfMatch(None)` when
+    /// The request's `ETag` as the caller last read it (412 when stale, 428 when absent); `IfMatch::Any` when
     /// the caller checked another resource's version instead.
     pub if_match: IfMatch,
     /// Recorded in the history entry.
@@ -670,7 +670,7 @@ where
             to,
             action,
             reviewer: reviewer.as_deref(),
-            if_match_given: if_match.0.is_some(),
+            if_match_given: if_match.is_tag(),
             note,
             at,
         },

@@ -286,7 +286,7 @@ pub async fn get_one(
     tag = "service-accounts",
     params(
         ("id" = uuid::Uuid, Path, description = "Service account id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateServiceAccount,
     security(("bearer" = [])),
@@ -327,7 +327,7 @@ pub async fn update(
     tag = "service-accounts",
     params(
         ("id" = uuid::Uuid, Path, description = "Service account id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
     responses(

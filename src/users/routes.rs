@@ -144,7 +144,7 @@ pub async fn get_one(
     tag = "users",
     params(
         ("id" = uuid::Uuid, Path, description = "User id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateUser,
     security(("bearer" = [])),

@@ -19,7 +19,7 @@ use crate::vehicle_conflicts::service;
 const ROLES: &[Role] = &[Role::Directorate, Role::Admin];
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(resolve);
+    cfg.service(list).service(get_one).service(resolve);
 }
 
 /// List vehicle conflicts.
@@ -65,6 +65,36 @@ pub async fn list(
     )))
 }
 
+/// Read a vehicle conflict.
+///
+/// One conflict as the list shows it, with its `ETag` (the `version` that
+/// `POST /vehicle-conflicts/{id}/resolve` needs in `If-Match`). Roles: `directorate`, `admin`.
+#[utoipa::path(
+    operation_id = "get_vehicle_conflict",
+    tag = "requests",
+    params(("id" = uuid::Uuid, Path, description = "Conflict id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The conflict.", body = VehicleConflict, headers(("ETag" = String))),
+        (status = 403, description = "Not the directorate or an administrator (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such conflict (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/vehicle-conflicts/{id}")]
+pub async fn get_one(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    user.require(ROLES)?;
+    let id = id.into_inner();
+    let row = state.read(move |c| service::get(c, &id)).await?;
+    let view = VehicleConflict::new(row, &state.clock);
+    let mut b = HttpResponse::Ok();
+    with_etag(&mut b, view.version);
+    Ok(b.json(view))
+}
+
 /// Resolve a vehicle conflict.
 ///
 /// Record how the directorate dealt with a conflict: `note` says what was done (for example
@@ -72,13 +102,14 @@ pub async fn list(
 /// refused agency may file again; or the blocking request stands). The conflict keeps who
 /// resolved it, when, the note and the blocking request's status at that moment; an audit
 /// entry `vehicle_conflict.resolved` is written. Roles: `directorate`, `admin`. Already
-/// resolved: 409 `conflict`. Honours `If-Match` (the conflict's `version`).
+/// resolved: 409 `conflict`. Requires `If-Match` (the conflict's `ETag` from
+/// `GET /vehicle-conflicts/{id}` or its `version` in the list): 428 without it, 412 when stale.
 #[utoipa::path(
     operation_id = "resolve_vehicle_conflict",
     tag = "requests",
     params(
         ("id" = uuid::Uuid, Path, description = "Conflict id"),
-        ("If-Match" = Option<String>, Header, description = "The conflict's `ETag` (its `version`) last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The conflict's `ETag` (its `version`) last read; 412 when stale, 428 when missing."),
     ),
     request_body = ResolveConflict,
     security(("bearer" = [])),
@@ -87,7 +118,6 @@ pub async fn list(
         (status = 403, description = "Not the directorate or an administrator (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such conflict (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already resolved (`conflict`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`note` missing, too short or too long (`validation_failed`).", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -77,6 +77,11 @@ pub fn list(
     store::list(conn, filter.status, page.after_ranked()?, page.limit)
 }
 
+/// One conflict as the list shows it (404 when there is none).
+pub fn get(conn: &mut DbConnection, id: &str) -> ApiResult<ConflictListing> {
+    store::listing(conn, id)
+}
+
 /// Resolves an open conflict: who, when, how (the note) and the blocking request's status
 /// then; audited. 409 `conflict` when it is already resolved; 412 on a stale `If-Match`.
 pub fn resolve(

@@ -121,9 +121,12 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/complaints/{id}/close", "UANNANA"),
         ("POST /api/v1/requests/{id}/feedback", "UFFFANF"),
         ("GET /api/v1/vehicle-conflicts", "UAFFFFA"),
+        // The matrix's id names no conflict: past the role check, 404.
+        ("GET /api/v1/vehicle-conflicts/{id}", "UNFFFFN"),
         // The directorate and administrators pass to the body's validation (an empty body).
         ("POST /api/v1/vehicle-conflicts/{id}/resolve", "UAFFFFA"),
         ("GET /api/v1/notices", "AAAAAAA"),
+        ("GET /api/v1/notices/{id}", "AAAAAAA"),
         ("POST /api/v1/notices", "UFFFFFA"),
         ("PATCH /api/v1/notices/{id}", "UFFFFFA"),
         ("DELETE /api/v1/notices/{id}", "UFFFFFA"),
@@ -187,11 +190,12 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .mime_str("application/pdf")
         .unwrap();
     let record = app
-        .request(
+        .request_checked(
             reqwest::Method::PUT,
             &format!("/permits/{}/receipt/record", with_permit.permit_id()),
             Some(&s.police),
         )
+        .await
         .multipart(reqwest::multipart::Form::new().part("file", part))
         .send()
         .await

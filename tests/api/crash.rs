@@ -101,6 +101,13 @@ async fn worker(
         if r.status() != 201 {
             return;
         }
+        // Each step sends the `ETag` of the answer before it in `If-Match` (required).
+        let mut etag = r
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         let Ok(created) = r.json::<Value>().await else {
             return;
         };
@@ -130,12 +137,18 @@ async fn worker(
             },
         ];
         for (url, body, to) in steps {
-            let mut req = client.post(url).bearer_auth(&directorate);
+            let mut req = client
+                .post(url)
+                .bearer_auth(&directorate)
+                .header("if-match", &etag);
             if !body.is_null() {
                 req = req.json(&body);
             }
             match req.send().await {
                 Ok(r) if r.status().is_success() => {
+                    if let Some(tag) = r.headers().get("etag").and_then(|v| v.to_str().ok()) {
+                        etag = tag.to_owned();
+                    }
                     // Acknowledged only once the whole response arrived.
                     if r.bytes().await.is_err() {
                         return;
@@ -315,12 +328,13 @@ async fn sigkill_during_a_stream_loses_nothing_acknowledged() {
     child.wait().unwrap();
 }
 
-/// Fires the same call four times at once, alternating between the two instances; returns
-/// the statuses. With `key`, each call carries its own idempotency key.
+/// Fires the same call four times at once, alternating between the two instances, each with
+/// the `If-Match` read before the race; returns the statuses. With `key`, each call carries its
+/// own idempotency key.
 async fn race(
     client: &reqwest::Client,
     bases: &[String; 2],
-    token: &str,
+    (token, tag): (&str, &str),
     path: &str,
     body: Value,
     key: bool,
@@ -328,7 +342,8 @@ async fn race(
     let calls = (0..4).map(|k| {
         let mut r = client
             .post(format!("{}/api/v1{path}", bases[k % 2]))
-            .bearer_auth(token);
+            .bearer_auth(token)
+            .header("if-match", tag);
         if !body.is_null() {
             r = r.json(&body);
         }
@@ -340,13 +355,13 @@ async fn race(
     futures_util::future::join_all(calls).await
 }
 
-/// `n` of `status` and nothing but `status` or `other`.
+/// One `status` and nothing but `status` or one of `others` (empty: anything else).
 #[track_caller]
-fn one_winner(statuses: &[u16], status: u16, other: Option<u16>, what: &str) {
+fn one_winner(statuses: &[u16], status: u16, others: &[u16], what: &str) {
     let wins = statuses.iter().filter(|s| **s == status).count();
     assert_eq!(wins, 1, "{what} {statuses:?}");
-    if let Some(other) = other {
-        let only = statuses.iter().all(|s| *s == status || *s == other);
+    if !others.is_empty() {
+        let only = statuses.iter().all(|s| *s == status || others.contains(s));
         assert!(only, "{what} {statuses:?}");
     }
 }
@@ -379,20 +394,31 @@ async fn two_replicas_keep_every_invariant() {
     // Each transition fired four times at once, round-robin: exactly one wins.
     let mut permit_ids = Vec::new();
     for id in &ids {
+        // The losers carry the tag the winner made stale: 412 (409 had they read it after).
         let review = format!("/requests/{id}/review");
-        let st = race(&client, &bases, &c.directorate, &review, Value::Null, false).await;
-        one_winner(&st, 200, Some(409), "review");
+        let tag = app
+            .precondition_for(&reqwest::Method::POST, &review, Some(&c.directorate))
+            .await
+            .unwrap();
+        let caller = (c.directorate.as_str(), tag.as_str());
+        let st = race(&client, &bases, caller, &review, Value::Null, false).await;
+        one_winner(&st, 200, &[409, 412], "review");
         let permit = format!("/requests/{id}/permit");
+        let tag = app
+            .precondition_for(&reqwest::Method::POST, &permit, Some(&c.directorate))
+            .await
+            .unwrap();
+        let caller = (c.directorate.as_str(), tag.as_str());
         let st = race(
             &client,
             &bases,
-            &c.directorate,
+            caller,
             &permit,
             new_permit(app.now()),
             false,
         )
         .await;
-        one_winner(&st, 201, None, "permit");
+        one_winner(&st, 201, &[], "permit");
         let pid: String = permits::table
             .filter(permits::request_id.eq(id))
             .select(permits::id)
@@ -400,8 +426,12 @@ async fn two_replicas_keep_every_invariant() {
             .unwrap();
         let body = receipt(app.now(), "removed", &format!("R-{}", &pid[..8]));
         let path = format!("/permits/{pid}/receipt");
-        let st = race(&client, &bases, &c.police, &path, body, true).await;
-        one_winner(&st, 201, Some(409), "receipt");
+        let tag = app
+            .precondition_for(&reqwest::Method::POST, &path, Some(&c.police))
+            .await
+            .unwrap();
+        let st = race(&client, &bases, (&c.police, &tag), &path, body, true).await;
+        one_winner(&st, 201, &[409, 412], "receipt");
         permit_ids.push(pid);
     }
     let mut conn = app.db_conn();

@@ -33,6 +33,7 @@ mod persian_text;
 mod persian_views;
 mod police_binding;
 mod police_search;
+mod preconditions;
 mod process_exit;
 mod query_plans;
 mod reason_counts;

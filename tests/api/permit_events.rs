@@ -172,11 +172,12 @@ async fn every_flow(app: &TestApp, c: &Cast) {
         .mime_str("application/pdf")
         .unwrap();
     let record = app
-        .request(
+        .request_checked(
             reqwest::Method::PUT,
             &format!("/permits/{}/receipt/record", permit["id"].as_str().unwrap()),
             Some(&c.police),
         )
+        .await
         .multipart(reqwest::multipart::Form::new().part("file", part))
         .send()
         .await

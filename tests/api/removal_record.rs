@@ -20,17 +20,15 @@ async fn put_record(
         .mime_str(mime)
         .unwrap();
     let form = reqwest::multipart::Form::new().part("file", part);
-    let mut req = app
-        .request(
-            Method::PUT,
-            &format!("/permits/{permit_id}/receipt/record"),
-            Some(token),
-        )
-        .multipart(form);
-    if let Some(tag) = if_match {
-        req = req.header("if-match", tag);
-    }
-    Reply::read(req.send().await.unwrap()).await
+    let path = format!("/permits/{permit_id}/receipt/record");
+    // Without a tag of its own, the permit's current `ETag` (the header is required).
+    let req = match if_match {
+        Some(tag) => app
+            .request(Method::PUT, &path, Some(token))
+            .header("if-match", tag),
+        None => app.request_checked(Method::PUT, &path, Some(token)).await,
+    };
+    Reply::read(req.multipart(form).send().await.unwrap()).await
 }
 
 const SCAN: (&str, &str, &[u8]) = ("صورتجلسه فک.pdf", "application/pdf", PDF);

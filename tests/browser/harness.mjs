@@ -93,11 +93,13 @@ export async function startServer(bin, dataDir, password, env = {}) {
   throw new Error(`server not ready on ${base} within 30 s:\n${log}`);
 }
 
-// A small JSON client: call(token, method, path, body) → parsed body, asserting the status.
+// A small JSON client: call(token, method, path, body, want, ifMatch) → parsed body, asserting
+// the status. State changes require `If-Match` (428 without it): pass `ifMatch(resource)`.
 export function client(base) {
-  return async function call(token, method, path, body, want) {
+  return async function call(token, method, path, body, want, tag) {
     const headers = { "Content-Type": "application/json" };
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (tag) headers["If-Match"] = tag;
     const res = await fetch(`${base}/api/v1${path}`, {
       method,
       headers,
@@ -110,6 +112,11 @@ export function client(base) {
     }
     return text ? JSON.parse(text) : null;
   };
+}
+
+// The `ETag` of a resource as last read or changed: its `version` as a strong tag.
+export function ifMatch(resource) {
+  return `"${resource.version}"`;
 }
 
 // An 11-digit legal-entity id (شناسه ملی) with its check digit, from ten digits

@@ -20,7 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-import { cleanup, cleanups, client, legalId, startServer, watchdog } from "./harness.mjs";
+import { cleanup, cleanups, client, ifMatch, legalId, startServer, watchdog } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
@@ -92,7 +92,14 @@ async function makePermit(base) {
     },
     201,
   );
-  await call(directorate, "POST", `/requests/${filed.id}/review`, {}, 200);
+  const reviewed = await call(
+    directorate,
+    "POST",
+    `/requests/${filed.id}/review`,
+    {},
+    200,
+    ifMatch(filed),
+  );
   const validUntil = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   const permit = await call(
     directorate,
@@ -100,14 +107,16 @@ async function makePermit(base) {
     `/requests/${filed.id}/permit`,
     { national_permit_number: "NV-1405-778812", valid_until: validUntil },
     201,
+    ifMatch(reviewed),
   );
-  const revoke = () =>
+  const revoke = async () =>
     call(
       directorate,
       "POST",
       `/permits/${permit.id}/revoke`,
       { reason_code: "issued_in_error", notes: "شمارهٔ موتور اشتباه ثبت شده بود" },
       200,
+      ifMatch(await call(directorate, "GET", `/permits/${permit.id}`, undefined, 200)),
     );
   return { permit, police, revoke };
 }

@@ -338,20 +338,18 @@ async function main(): Promise<void> {
     412,
     "precondition_failed",
   );
-  const asked = expectStatus(
-    await directorate.POST("/api/v1/requests/{id}/document-requests", {
-      body: ask,
-      params: { path, header: { "If-Match": etagOf(review.response) } },
-    }),
-    201,
-  );
+  const askedAnswer = await directorate.POST("/api/v1/requests/{id}/document-requests", {
+    body: ask,
+    params: { path, header: { "If-Match": etagOf(review.response) } },
+  });
+  const asked = expectStatus(askedAnswer, 201);
   equal(asked.request_status, "awaiting_documents", "status after asking for documents");
   check(asked.outstanding.includes("ownership_document"), "the asked type is outstanding");
 
   step("the agency cannot resubmit before uploading");
   const early = await agency.POST("/api/v1/requests/{id}/resubmit", {
     body: {},
-    params: { path },
+    params: { path, header: { "If-Match": etagOf(askedAnswer.response) } },
   });
   const missing = expectProblem(early, 409, "documents_missing");
   check(
@@ -441,23 +439,24 @@ async function main(): Promise<void> {
     officer_name: "سرهنگ احمدی",
     unit: "راهور تهران",
   };
-  const receipted = expectStatus(
-    await police.POST("/api/v1/permits/{id}/receipt", {
-      body: receiptBody,
-      params: {
-        path: { id: permit.id },
-        header: { "Idempotency-Key": receiptKey, "If-Match": etagOf(permitRead.response) },
-      },
-    }),
-    201,
-  );
+  const receiptAnswer = await police.POST("/api/v1/permits/{id}/receipt", {
+    body: receiptBody,
+    params: {
+      path: { id: permit.id },
+      header: { "Idempotency-Key": receiptKey, "If-Match": etagOf(permitRead.response) },
+    },
+  });
+  const receipted = expectStatus(receiptAnswer, 201);
   equal(receipted.status, "used", "permit status after the receipt");
   equal(receipted.receipt?.outcome, "removed", "receipt outcome");
   equal(receipted.receipt?.plates_count, 2, "plates removed");
   expectProblem(
     await police.POST("/api/v1/permits/{id}/receipt", {
       body: { ...receiptBody, receipt_number: `R-${randomDigits(6)}` },
-      params: { path: { id: permit.id } },
+      params: {
+        path: { id: permit.id },
+        header: { "If-Match": etagOf(receiptAnswer.response) },
+      },
     }),
     409,
     "duplicate",

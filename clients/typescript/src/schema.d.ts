@@ -120,6 +120,11 @@ export interface paths {
          *
          *     Refresh tokens are single-use; presenting a spent one revokes that whole sign-in (every
          *     token descended from it) and answers 401.
+         *
+         *     A browser session (signed in with `token_delivery: "cookie"`) sends `{}`: the refresh token
+         *     comes from the `pp_refresh` cookie, the call must carry `X-CSRF-Token` equal to the
+         *     `pp_csrf` cookie (and an `Origin`, when the browser sends one, of this service or an allowed
+         *     CORS origin), else 403 `csrf_failed`; the new refresh token goes back into the cookies.
          */
         post: operations["refresh_tokens"];
         delete?: never;
@@ -141,6 +146,9 @@ export interface paths {
          * Sign out.
          * @description Sign out: revokes the sign-in the refresh token belongs to (and the caller's current one).
          *     Roles: any signed-in user.
+         *
+         *     A browser session sends `{}`: the refresh token comes from the `pp_refresh` cookie, guarded
+         *     by `X-CSRF-Token` as on `/auth/refresh`; the answer clears the session's cookies.
          */
         post: operations["logout_user"];
         delete?: never;
@@ -457,8 +465,13 @@ export interface paths {
          *     and body replays the first response; the same key with another body is 422
          *     `idempotency_key_reused`; one still in flight is 409 `idempotency_in_flight`. A vehicle
          *     (same plate, VIN or chassis number; a VIN and a chassis number are compared with each
-         *     other too) may have one open request only: another is 409 `duplicate` (naming the open
-         *     request's `existing_tracking_code` when it is the caller's own agency's).
+         *     other too) may have one open request only: another is 409 `duplicate`. To the caller's own
+         *     agency it names the open request's `existing_tracking_code`. When the open request is
+         *     another agency's, the answer names no request and no agency (no tracking code, no id): it
+         *     says only that the vehicle has an open request elsewhere and that the directorate has been
+         *     told — the agency must learn why its filing failed, not whose request holds the vehicle —
+         *     and the collision is recorded for the directorate (`GET /vehicle-conflicts`, audit entry
+         *     `vehicle_conflict.recorded`).
          *
          *     The vehicle is identified by `vehicle.vin` (ISO 3779, checked only when given) or
          *     `vehicle.chassis_number` (free format, 5–25 characters after normalisation) or both; with
@@ -1099,8 +1112,8 @@ export interface paths {
         /**
          * Attach the removal record.
          * @description Attach the signed removal record (صورتجلسه فک پلاک) to the police's removal receipt, or
-         *     replace it. Roles: `police`, and only the unit (organisation) that posted the receipt (403
-         *     otherwise). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
+         *     replace it. Roles: `police`, and only the unit (organisation) the permit was sent to, which
+         *     posted the receipt (another police organisation's permit is 404, as if it did not exist). `multipart/form-data` with one `file`: PDF, JPEG or PNG judged by its bytes
          *     (415 otherwise, also when the declared type disagrees), at most `DOCUMENT_MAX_SIZE`
          *     (default 10 MiB; 413) — the same checks and storage as documents.
          *
@@ -1297,7 +1310,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read a notice.
+         * @description One notice, with its `ETag` (send it back in `If-Match` to edit it). **Public.**
+         */
+        get: operations["get_notice"];
         put?: never;
         post?: never;
         /**
@@ -1770,6 +1787,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vehicle-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vehicle conflicts.
+         * @description Filings refused with 409 `duplicate` because another agency has an open request for the
+         *     same vehicle (same plate, VIN or chassis number). One open request per vehicle is the rule,
+         *     so the refused agency is told only that the vehicle has an open request elsewhere and that
+         *     the directorate has been told — not which request or agency (else any agency could learn
+         *     who holds a vehicle, or block one by filing first unseen). Here the directorate sees both
+         *     sides: the blocking request (tracking code, status, agency), the refused agency and user,
+         *     the vehicle as filed and how many times it was tried (a retry counts an attempt on the same
+         *     open conflict). Open conflicts first, newest first within each status; paginated like
+         *     every list. Roles: `directorate`, `admin`.
+         */
+        get: operations["list_vehicle_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicle-conflicts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a vehicle conflict.
+         * @description One conflict as the list shows it, with its `ETag` (the `version` that
+         *     `POST /vehicle-conflicts/{id}/resolve` needs in `If-Match`). Roles: `directorate`, `admin`.
+         */
+        get: operations["get_vehicle_conflict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicle-conflicts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a vehicle conflict.
+         * @description Record how the directorate dealt with a conflict: `note` says what was done (for example
+         *     the blocking request was withdrawn, rejected or closed through its usual actions, and the
+         *     refused agency may file again; or the blocking request stands). The conflict keeps who
+         *     resolved it, when, the note and the blocking request's status at that moment; an audit
+         *     entry `vehicle_conflict.resolved` is written. Roles: `directorate`, `admin`. Already
+         *     resolved: 409 `conflict`. Requires `If-Match` (the conflict's `ETag` from
+         *     `GET /vehicle-conflicts/{id}` or its `version` in the list): 428 without it, 412 when stale.
+         */
+        post: operations["resolve_vehicle_conflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2112,7 +2204,7 @@ export interface components {
          * @description What was done.
          * @enum {string}
          */
-        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed";
+        AuditAction: "login.success" | "login.failure" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "organisation.created" | "organisation.updated" | "holiday.create" | "holiday.delete" | "working_rule.created" | "working_rule.updated" | "working_rule.deleted" | "working_rule.closure_declared" | "holiday.import" | "holiday.confirm" | "permit.issued" | "permit.revoked" | "permit.receipt" | "receipt.record_attached" | "request.viewed" | "document.downloaded" | "service_account.created" | "service_account.updated" | "service_account.secret_rotated" | "client.token_issued" | "client.auth_failure" | "webhook.subscribed" | "webhook.unsubscribed" | "webhook.secret_rotated" | "webhook.delivery_retried" | "sms_template.updated" | "sms_template.restored" | "permit_template.updated" | "permit_template.restored" | "access.denied" | "request.listed" | "notice.created" | "notice.deleted" | "permit.printed" | "vehicle_conflict.recorded" | "vehicle_conflict.resolved";
         /**
          * @description Who acts: a person's account, or a machine's (a service account).
          * @enum {string}
@@ -2153,7 +2245,19 @@ export interface components {
          * @description The kind of thing an entry is about.
          * @enum {string}
          */
-        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource";
+        AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource" | "vehicle_conflict";
+        /** @description The open request that blocked the filing (only the directorate sees it here). */
+        BlockingRequest: {
+            /** Format: uuid */
+            id: string;
+            tracking_code: string;
+            /** @description Its status now. */
+            status: components["schemas"]["RequestStatus"];
+            /** @example در حال بررسی */
+            status_label_fa: string;
+            /** @description The agency that filed it. */
+            organisation: components["schemas"]["ConflictOrganisation"];
+        };
         Budgets: {
             /** Format: int64 */
             decision: number;
@@ -2488,6 +2592,47 @@ export interface components {
              */
             date?: string | null;
         };
+        /** @description An organisation named in a conflict. */
+        ConflictOrganisation: {
+            /** Format: uuid */
+            id: string;
+            /** @example اداره کل راه و شهرسازی */
+            name: string;
+        };
+        /** @description How the directorate resolved a conflict. */
+        ConflictResolution: {
+            /** Format: date-time */
+            resolved_at: string;
+            /**
+             * @description `resolved_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۱۵ ۱۰:۳۰
+             */
+            resolved_at_jalali: string;
+            /**
+             * Format: uuid
+             * @description User id of the directorate user (or administrator) who resolved it.
+             */
+            resolved_by: string;
+            /**
+             * @description What was done, in their words.
+             * @example درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.
+             */
+            note: string;
+            request_status?: null | components["schemas"]["RequestStatus"];
+        };
+        /**
+         * @description Whether the directorate has dealt with a conflict.
+         * @enum {string}
+         */
+        ConflictStatus: "open" | "resolved";
+        /** @description The vehicle as the refused agency filed it. */
+        ConflictVehicle: {
+            /** @example 12الف345-67 */
+            plate: string;
+            vin?: string | null;
+            chassis_number?: string | null;
+        };
         ContactInput: {
             /** @example رضا احمدی */
             name: string;
@@ -2821,7 +2966,7 @@ export interface components {
          *     `Problem` schema lists the codes and extensions from here.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "csrf_failed" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "precondition_required" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         /** @description An integration event, as the feed lists it and as a webhook delivers it: the envelope (`id`, `type`, `occurred_at`, `subject`) and a `data` whose schema the `type` decides. */
         Event: components["schemas"]["RequestSubmittedEvent"] | components["schemas"]["RequestStatusChangedEvent"] | components["schemas"]["PermitIssuedEvent"] | components["schemas"]["PermitReceiptRecordedEvent"] | components["schemas"]["PermitRevokedEvent"] | components["schemas"]["PermitExpiredEvent"] | components["schemas"]["RequestCompletedEvent"] | components["schemas"]["ComplaintReceivedEvent"] | components["schemas"]["ComplaintAnsweredEvent"] | components["schemas"]["NoticePublishedEvent"] | components["schemas"]["CalendarClosureDeclaredEvent"] | components["schemas"]["ReceiptRecordAttachedEvent"];
         EventPage: {
@@ -3022,6 +3167,14 @@ export interface components {
              */
             valid_until: string;
             notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The police organisation (kind `police`) the permit is sent to: only its accounts see
+             *     the permit and may post its receipt. Omitted: the default police organisation, the
+             *     oldest registered (the province's traffic police). Not a police organisation: 422 on
+             *     this field (`invalid_police_organisation`).
+             */
+            police_organisation_id?: string | null;
         };
         ItemInput: {
             document_type: components["schemas"]["DocumentType"];
@@ -3072,9 +3225,20 @@ export interface components {
              * @example a-long-secret-password
              */
             password: string;
+            /**
+             * @description Where the refresh token goes: `body` (the default; apps and integrations) or `cookie`
+             *     (pages in a browser: an `HttpOnly` cookie no script can read, and a `pp_csrf` cookie the
+             *     page copies into `X-CSRF-Token` on `/auth/refresh` and `/auth/logout`).
+             */
+            token_delivery?: components["schemas"]["TokenDelivery"];
         };
         LogoutRequest: {
-            refresh_token: string;
+            /**
+             * @description The refresh token of the sign-in to end. Omitted by a browser session: the
+             *     `pp_refresh` cookie carries it, and the call must send `X-CSRF-Token` equal to the
+             *     `pp_csrf` cookie.
+             */
+            refresh_token?: string | null;
         };
         /**
          * @description Where a message stands.
@@ -3310,6 +3474,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_VehicleConflict: {
+            items: components["schemas"]["VehicleConflict"][];
+            /** @description Cursor for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_WorkingRule: {
             items: components["schemas"]["WorkingRule"][];
             /** @description Cursor for the next page; `null` on the last page. */
@@ -3392,6 +3562,16 @@ export interface components {
             occurred_at_jalali: string;
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitEventData"];
+        };
+        /**
+         * @description The police organisation a permit was sent to: only its accounts see the permit and may
+         *     post its receipt.
+         */
+        PermitPoliceView: {
+            /** Format: uuid */
+            id: string;
+            /** @example پلیس راهور استان آذربایجان شرقی */
+            name: string;
         };
         /** @description The `data` of `permit.receipt_recorded`: the permit and the police's receipt. */
         PermitReceiptRecordedData: components["schemas"]["PermitEventData"] & components["schemas"]["ReceiptEventData"];
@@ -3556,6 +3736,7 @@ export interface components {
             vehicle: components["schemas"]["PermitVehicleView"];
             /** @description The agency whose vehicle it is. */
             agency: components["schemas"]["PermitAgencyView"];
+            police_organisation?: null | components["schemas"]["PermitPoliceView"];
             signatory?: null | components["schemas"]["SignatoryView"];
             /** Format: date-time */
             issued_at: string;
@@ -3614,33 +3795,7 @@ export interface components {
          * @description The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
          *     when it is posted: a removal within the permit's life is accepted however late it is posted.
          */
-        PostReceipt: {
-            outcome: components["schemas"]["Outcome"];
-            /** @example R-5521 */
-            receipt_number: string;
-            /**
-             * Format: date-time
-             * @description When the plates were removed (or the removal refused). Within the permit's life — from
-             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
-             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
-             *     `after_validity`, `future_date`).
-             */
-            occurred_at: string;
-            /**
-             * Format: int32
-             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
-             */
-            plates_count?: number | null;
-            refusal_reason?: null | components["schemas"]["RefusalReason"];
-            officer_name?: string | null;
-            unit?: string | null;
-            /**
-             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
-             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
-             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
-             */
-            notes?: string | null;
-        };
+        PostReceipt: components["schemas"]["ReceiptRemoved"] | components["schemas"]["ReceiptRefused"];
         PostRegistration: {
             /** @description The removal's number in the national vehicle system; unique. */
             national_registration_number: string;
@@ -3809,6 +3964,73 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ReceiptRecordAttachedData"];
         };
+        /** @description The police refused the removal: `refusal_reason` (`other` needs `notes`). */
+        ReceiptRefused: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "refused";
+            /** @example R-5521 */
+            receipt_number: string;
+            /**
+             * Format: date-time
+             * @description When the plates were removed (or the removal refused). Within the permit's life — from
+             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+             *     `after_validity`, `future_date`).
+             */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+             */
+            plates_count?: number | null;
+            /**
+             * @description Why the police did not remove the plates. Required when `outcome` is `refused` (and only
+             *     then); `other` needs `notes`.
+             */
+            refusal_reason: components["schemas"]["RefusalReason"];
+            officer_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+             */
+            notes?: string | null;
+        };
+        /** @description The plates were removed: `plates_count` (1 or 2; `1` needs `notes`), no `refusal_reason`. */
+        ReceiptRemoved: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "removed";
+            /** @example R-5521 */
+            receipt_number: string;
+            /**
+             * Format: date-time
+             * @description When the plates were removed (or the removal refused). Within the permit's life — from
+             *     5 minutes before `issued_at` (clock skew) to 5 minutes after `valid_until` — and not
+             *     more than 5 minutes in the future; else 422 on `occurred_at` (`before_issue`,
+             *     `after_validity`, `future_date`).
+             */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description Plates removed: 1 or 2. Required when `outcome` is `removed`; `1` needs `notes`.
+             */
+            plates_count: number;
+            officer_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description Required when `refusal_reason` is `other`, when `plates_count` is 1 (why one plate),
+             *     and when the receipt is posted more than `RECEIPT_LATE_DAYS` (default 30) after
+             *     `valid_until` (why so late; else 422 `late_receipt` on `notes`).
+             */
+            notes?: string | null;
+        };
         ReceiptView: {
             /** Format: uuid */
             id: string;
@@ -3858,7 +4080,11 @@ export interface components {
             file: Blob;
         };
         RefreshRequest: {
-            refresh_token: string;
+            /**
+             * @description The refresh token. Omitted by a browser session: the `pp_refresh` cookie carries it,
+             *     and the call must send `X-CSRF-Token` equal to the `pp_csrf` cookie.
+             */
+            refresh_token?: string | null;
         };
         /**
          * @description Why the traffic police did not remove the plates.
@@ -4160,6 +4386,15 @@ export interface components {
              */
             updated_at_jalali: string;
         };
+        /** @description Resolving a conflict: what the directorate did about it. */
+        ResolveConflict: {
+            /**
+             * @description What was done (e.g. the blocking request was withdrawn or rejected, or it stands and
+             *     the agency was told), 2–2000 characters.
+             * @example با دستگاه نخست هماهنگ شد؛ درخواست پیشین آن انصراف داده شد.
+             */
+            note: string;
+        };
         ResponseBody: {
             body: string;
         };
@@ -4194,12 +4429,28 @@ export interface components {
             reason_label_fa: string;
             notes?: string | null;
         };
-        /** @description Revoking (ابطال) a permit the police have not acted on. */
-        RevokePermit: {
-            reason_code: components["schemas"]["RevocationReason"];
+        /** @description Revoking for a coded reason; `notes` optional. */
+        RevokeForCause: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            reason_code: "issued_in_error" | "request_withdrawn" | "vehicle_status_changed";
             /** @description Required when `reason_code` is `other`. */
             notes?: string | null;
         };
+        /** @description Revoking for another reason, explained in `notes`. */
+        RevokeForOther: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            reason_code: "other";
+            /** @description Required when `reason_code` is `other`. */
+            notes: string;
+        };
+        /** @description Revoking (ابطال) a permit the police have not acted on. */
+        RevokePermit: components["schemas"]["RevokeForCause"] | components["schemas"]["RevokeForOther"];
         /**
          * @description What a user may do. Each role belongs to one kind of organisation.
          * @enum {string}
@@ -4641,6 +4892,11 @@ export interface components {
             /** @description Give it to the user over a trusted channel; it must be changed at first sign-in. */
             temporary_password: string;
         };
+        /**
+         * @description Where the sign-in's refresh token goes.
+         * @enum {string}
+         */
+        TokenDelivery: "body" | "cookie";
         TokenResponse: {
             /** @description Bearer access token (JWT), valid for `expires_in` seconds. */
             access_token: string;
@@ -4655,8 +4911,11 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. */
-            refresh_token: string;
+            /**
+             * @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
+             *     the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
+             */
+            refresh_token?: string | null;
             /** @description When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`. */
             must_change_password: boolean;
             user: components["schemas"]["User"];
@@ -4808,6 +5067,48 @@ export interface components {
              */
             updated_at_jalali: string;
         };
+        /** @description A filing refused because another agency has an open request for the same vehicle. */
+        VehicleConflict: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ConflictStatus"];
+            /** @example در انتظار رسیدگی */
+            status_label_fa: string;
+            /** @description The open request that blocked the filing. */
+            blocking_request: components["schemas"]["BlockingRequest"];
+            /** @description The agency whose filing was refused. */
+            refused_organisation: components["schemas"]["ConflictOrganisation"];
+            /**
+             * Format: uuid
+             * @description User id of the agency user whose filing was refused last.
+             */
+            filed_by: string;
+            /** @description The vehicle as the refused agency filed it (last attempt). */
+            vehicle: components["schemas"]["ConflictVehicle"];
+            /**
+             * Format: int32
+             * @description Refused filings counted in this conflict (a retry adds one).
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone as a Solar Hijri date and 24-hour time with
+             *     Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
+             */
+            created_at_jalali: string;
+            /** Format: date-time */
+            last_attempt_at: string;
+            /**
+             * @description `last_attempt_at` in the service's time zone, `YYYY/MM/DD HH:MM` (Persian digits).
+             * @example ۱۴۰۵/۰۹/۱۴ ۰۹:۱۵
+             */
+            last_attempt_at_jalali: string;
+            resolution?: null | components["schemas"]["ConflictResolution"];
+            /** Format: int64 */
+            version: number;
+        };
         VehicleInput: {
             /**
              * @description Iranian car plate as clerks type it: number first (`"۱۲ الف ۳۴۵ ایران ۶۷"`,
@@ -4857,7 +5158,7 @@ export interface components {
              * @example سفید
              */
             vehicle_colour?: string | null;
-        };
+        } | unknown | unknown;
         /**
          * @description Kind of vehicle.
          * @enum {string}
@@ -5113,6 +5414,28 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The resource changed since the `ETag` sent in `If-Match` (`precondition_failed`): read it again and retry with its new `ETag`. */
+        PreconditionFailed: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` is missing (`precondition_required`, RFC 6585): this call changes a versioned resource and must carry the `ETag` last read (`*` explicitly accepts whatever the current version is). */
+        PreconditionRequired: {
+            headers: {
+                /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Read-only maintenance window (`maintenance`, `Retry-After`) or database unavailable (`service_unavailable`). */
         ReadOnlyOrUnavailable: {
             headers: {
@@ -5345,7 +5668,10 @@ export interface operations {
     refresh_tokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5355,7 +5681,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new token pair. */
+            /** @description A new token pair (a browser session: the refresh token in the `pp_refresh` cookie, not in the body). */
             200: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -5367,8 +5693,19 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown, expired, revoked or reused refresh token (`invalid_token`). */
+            /** @description Unknown, expired, revoked or reused refresh token, or none sent (`invalid_token`). */
             401: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
+            403: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
@@ -5389,7 +5726,10 @@ export interface operations {
     logout_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A browser session's double-submit token: the `pp_csrf` cookie's value. Required when the body has no `refresh_token`. */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5399,7 +5739,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out. */
+            /** @description Signed out (a browser session's cookies cleared). */
             204: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -5410,7 +5750,17 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description A cookie-authenticated call without a matching `X-CSRF-Token`, or from another origin (`csrf_failed`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5602,9 +5952,9 @@ export interface operations {
     update_organisation: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Organisation id */
@@ -5661,6 +6011,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -5789,9 +6140,9 @@ export interface operations {
     update_user: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description User id */
@@ -5848,6 +6199,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6074,9 +6426,9 @@ export interface operations {
     update_service_account: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Service account id */
@@ -6122,6 +6474,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6129,9 +6482,9 @@ export interface operations {
     rotate_service_account_secret: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Service account id */
@@ -6169,6 +6522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6270,7 +6624,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             408: components["responses"]["RequestTimeout"];
-            /** @description An open request exists for this vehicle (`duplicate`), or the idempotency key is in flight (`idempotency_in_flight`). */
+            /** @description An open request exists for this vehicle (`duplicate`: with `existing_tracking_code` when it is the caller's agency's; naming nothing when it is another agency's, whose collision the directorate then sees at `GET /vehicle-conflicts`), or the idempotency key is in flight (`idempotency_in_flight`). */
             409: {
                 headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
@@ -6395,9 +6749,9 @@ export interface operations {
     review_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6446,6 +6800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6453,9 +6808,9 @@ export interface operations {
     reject_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6522,6 +6877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6529,9 +6885,9 @@ export interface operations {
     withdraw_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6588,6 +6944,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6595,9 +6952,9 @@ export interface operations {
     reopen_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6654,6 +7011,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -6661,9 +7019,9 @@ export interface operations {
     request_reissue: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -6730,6 +7088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7001,9 +7360,9 @@ export interface operations {
     create_document_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -7062,6 +7421,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7069,9 +7429,9 @@ export interface operations {
     resubmit_request: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -7128,6 +7488,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7135,9 +7496,9 @@ export interface operations {
     issue_permit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -7196,6 +7557,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7203,9 +7565,9 @@ export interface operations {
     record_registration: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The request's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Request id */
@@ -7262,6 +7624,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7597,11 +7960,11 @@ export interface operations {
     post_receipt: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description Makes retries safe (1–255 visible ASCII characters). */
                 "Idempotency-Key"?: string | null;
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7672,6 +8035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7679,9 +8043,9 @@ export interface operations {
     revoke_permit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7748,6 +8112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -7792,9 +8157,9 @@ export interface operations {
     put_removal_record: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The permit's `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Permit id */
@@ -7843,7 +8208,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description No such permit, or one sent to another police organisation (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             /** @description No receipt yet, a refusal receipt, or the removal is already registered and the record final (`conflict`). */
             409: {
@@ -7900,6 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -8134,7 +8510,10 @@ export interface operations {
     respond_to_complaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Complaint id */
                 id: string;
@@ -8176,9 +8555,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -8186,7 +8567,10 @@ export interface operations {
     close_complaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Complaint id */
                 id: string;
@@ -8223,6 +8607,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -8339,6 +8725,37 @@ export interface operations {
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
     };
+    get_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice. */
+            200: {
+                headers: {
+                    /** @description Strong validator: the resource's version (send it back in `If-Match`), or a download's SHA-256. */
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     delete_notice: {
         parameters: {
             query?: never;
@@ -8371,7 +8788,10 @@ export interface operations {
     update_notice: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` last read; 412 when stale. */
+                "If-Match": string;
+            };
             path: {
                 /** @description Notice id */
                 id: string;
@@ -8416,6 +8836,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -9282,9 +9703,9 @@ export interface operations {
     delete_working_rule: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Working rule id */
@@ -9318,6 +9739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -9325,9 +9747,9 @@ export interface operations {
     update_working_rule: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The `ETag` last read; 412 when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description Working rule id */
@@ -9383,6 +9805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
@@ -9430,6 +9853,195 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    list_vehicle_conflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only conflicts in this status (without it: open ones first, then resolved, newest
+                 *     first within each).
+                 */
+                status?: components["schemas"]["ConflictStatus"];
+                /**
+                 * @description Items per page, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicts. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_VehicleConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the directorate or an administrator (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["LimitOutOfRange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_vehicle_conflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conflict id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conflict. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the directorate or an administrator (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conflict (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resolve_vehicle_conflict: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The conflict's `ETag` (its `version`) last read; 412 when stale, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Conflict id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveConflict"];
+            };
+        };
+        responses: {
+            /** @description Resolved. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the directorate or an administrator (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conflict (`not_found`). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            /** @description Already resolved (`conflict`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `note` missing, too short or too long (`validation_failed`). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };

@@ -136,7 +136,7 @@ pub async fn create(
     tag = "sla",
     params(
         ("id" = uuid::Uuid, Path, description = "Working rule id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     request_body = UpdateWorkingRule,
     security(("bearer" = [])),
@@ -175,7 +175,7 @@ pub async fn update(
     tag = "sla",
     params(
         ("id" = uuid::Uuid, Path, description = "Working rule id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale."),
+        ("If-Match" = String, Header, description = "The `ETag` last read; 412 when stale."),
     ),
     security(("bearer" = [])),
     responses(

@@ -1,7 +1,7 @@
 //! A typed client over the HTTP API: one method per call the tests make, signed in as the
 //! token given first, each answering a [`Reply`] that asserts its status and hands back JSON.
 
-use diesel::RunQueryDsl;
+use diesel::{QueryDsl, RunQueryDsl};
 use reqwest::header::HeaderMap;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -84,12 +84,155 @@ impl Reply {
     }
 }
 
+// ---- preconditions -----------------------------------------------------------------------
+
+/// An operation that requires `If-Match`, read from the OpenAPI document: its method, its path
+/// template under `/api/v1` in segments, and the template of the resource whose `ETag` it
+/// takes (the shortest prefix of its path ending in a parameter that has a GET: `/requests/{id}`
+/// for `/requests/{id}/permit`, `/permits/{id}` for `/permits/{id}/receipt/record`).
+struct Preconditioned {
+    method: Method,
+    segments: Vec<String>,
+    source: Vec<String>,
+}
+
+fn preconditioned() -> &'static [Preconditioned] {
+    static OPS: std::sync::OnceLock<Vec<Preconditioned>> = std::sync::OnceLock::new();
+    OPS.get_or_init(|| {
+        let doc = serde_json::to_value(plate_permits::router::openapi_doc()).expect("document");
+        let paths = doc["paths"].as_object().expect("paths");
+        let mut ops = Vec::new();
+        for (path, item) in paths {
+            for method in ["post", "put", "patch", "delete"] {
+                let Some(op) = item.get(method) else { continue };
+                let required = op["parameters"].as_array().is_some_and(|ps| {
+                    ps.iter()
+                        .any(|p| p["name"] == "If-Match" && p["required"] == true)
+                });
+                if !required {
+                    continue;
+                }
+                let relative = path.trim_start_matches("/api/v1");
+                let segments: Vec<String> = relative.split('/').map(str::to_owned).collect();
+                let source = (1..=segments.len())
+                    .map(|n| &segments[..n])
+                    .filter(|p| p.last().is_some_and(|s| s.starts_with('{')))
+                    .find(|p| {
+                        paths[&format!("/api/v1{}", p.join("/"))]
+                            .get("get")
+                            .is_some()
+                    })
+                    .unwrap_or_else(|| panic!("{method} {path}: no resource to read an ETag from"))
+                    .to_vec();
+                ops.push(Preconditioned {
+                    method: method.to_uppercase().parse().expect("method"),
+                    segments,
+                    source,
+                });
+            }
+        }
+        ops
+    })
+}
+
+impl TestApp {
+    /// The `If-Match` that `method path` needs: `None` when the operation takes none, else the
+    /// current `ETag` of the resource it acts on, read first as `token` (so a test never sends
+    /// a stale or missing precondition by accident; tests of 412 and 428 pass their own header
+    /// or use [`TestApp::call_bare`]).
+    pub async fn precondition_for(
+        &self,
+        method: &Method,
+        path: &str,
+        token: Option<&str>,
+    ) -> Option<String> {
+        let concrete: Vec<&str> = path.split('?').next().unwrap_or(path).split('/').collect();
+        let op = preconditioned().iter().find(|op| {
+            op.method == *method
+                && op.segments.len() == concrete.len()
+                && op
+                    .segments
+                    .iter()
+                    .zip(&concrete)
+                    .all(|(t, c)| t.starts_with('{') || t == c)
+        })?;
+        let source = concrete[..op.source.len()].join("/");
+        if op.source.len() == 3 && op.source[1] == "requests" {
+            // A read of a request is audited (`request.viewed`): take its version from the
+            // database instead, so the precondition leaves no trace in the access log.
+            use plate_permits::db::schema::requests;
+            let mut conn = self.db_conn();
+            let version: i64 = requests::table
+                .find(concrete[2])
+                .select(requests::version)
+                .first(&mut conn)
+                .ok()?;
+            return Some(format!("\"{version}\""));
+        }
+        let resp = self
+            .request(Method::GET, &source, token)
+            .send()
+            .await
+            .ok()?;
+        resp.headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+
+    /// [`TestApp::request`] carrying the `If-Match` the operation needs (see
+    /// [`TestApp::precondition_for`]).
+    pub async fn request_checked(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+    ) -> reqwest::RequestBuilder {
+        let tag = self.precondition_for(&method, path, token).await;
+        let req = self.request(method, path, token);
+        match tag {
+            Some(t) => req.header("if-match", t),
+            None => req,
+        }
+    }
+}
+
 // ---- any call ----------------------------------------------------------------------------
 
 impl TestApp {
     /// `method path` under `/api/v1` as `token` (anonymous without one), with an optional JSON
-    /// body and extra headers.
+    /// body and extra headers. An operation that requires `If-Match` gets the resource's current
+    /// `ETag` unless `headers` name one.
     pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let given = headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("if-match"));
+        let tag = match given {
+            true => None,
+            false => self.precondition_for(&method, path, token).await,
+        };
+        let mut req = self.request(method, path, token);
+        if let Some(t) = &tag {
+            req = req.header("if-match", t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        Reply::read(req.send().await.expect("request")).await
+    }
+
+    /// `method path` exactly as given: no `If-Match` is added.
+    pub async fn call_bare(
         &self,
         method: Method,
         path: &str,
@@ -395,6 +538,7 @@ impl TestApp {
         .expect("force status");
     }
 
+    /// `POST path` with `if_match` when given, else with the resource's current `ETag`.
     pub async fn post_action(
         &self,
         path: &str,
@@ -402,12 +546,14 @@ impl TestApp {
         body: Option<Value>,
         if_match: Option<&str>,
     ) -> reqwest::Response {
-        let mut req = self.request(Method::POST, path, Some(token));
+        let mut req = match if_match {
+            Some(m) => self
+                .request(Method::POST, path, Some(token))
+                .header("if-match", m),
+            None => self.request_checked(Method::POST, path, Some(token)).await,
+        };
         if let Some(b) = body {
             req = req.json(&b);
-        }
-        if let Some(m) = if_match {
-            req = req.header("if-match", m);
         }
         req.send().await.expect("request")
     }
@@ -505,11 +651,12 @@ impl TestApp {
         key: Option<&str>,
     ) -> reqwest::Response {
         let mut req = self
-            .request(
+            .request_checked(
                 Method::POST,
                 &format!("/permits/{permit_id}/receipt"),
                 Some(token),
             )
+            .await
             .json(body);
         if let Some(k) = key {
             req = req.header("idempotency-key", k);

@@ -294,7 +294,11 @@ impl TestApp {
         token: Option<&str>,
         body: &Value,
     ) -> reqwest::Response {
-        let req = self.request(reqwest::Method::POST, path, token).json(body);
+        // With the `If-Match` the operation needs (the resource's current `ETag`).
+        let req = self
+            .request_checked(reqwest::Method::POST, path, token)
+            .await
+            .json(body);
         req.send().await.expect("request")
     }
 
