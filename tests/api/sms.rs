@@ -560,7 +560,10 @@ async fn administrators_override_templates_and_unknown_placeholders_are_refused(
     let msgs = all_sent(&app, &c.directorate, text(&r, "id"), 1).await;
     let want = format!(
         "ثبت شد؛ کد رهگیری {}، مهلت ۵ روز",
-        persian_digits(text(&r, "tracking_code"))
+        persian_digits(&plate_permits::sms::templates::group_code(text(
+            &r,
+            "tracking_code"
+        )))
     );
     assert_eq!(msgs[0]["text"], want.as_str());
     assert_eq!(gw.bodies()[0]["text"], want.as_str());

@@ -220,7 +220,10 @@ async fn every_template_reads_well_with_real_data() {
     let grouped = persian_digits(&templates::group_code(a.tracking_code()));
     assert_eq!(grouped.chars().count(), 14);
     assert!(of(SmsEvent::Filed)[0].contains(&grouped), "{grouped}");
-    let plate = persian_digits(&templates::spoken_plate(text(&a.request, "plate")));
+    let plate = persian_digits(&templates::spoken_plate(text(
+        &a.request["vehicle"],
+        "plate",
+    )));
     assert!(plate.contains(" - ایران "), "{plate}");
     assert!(of(SmsEvent::PermitIssued)[0].contains(&plate));
     // The due date in Jalali, the reason labels, the withdrawal's own label.
@@ -317,7 +320,6 @@ async fn the_hourly_cap_does_not_hold_an_outage_notice() {
     for _ in 0..5 {
         app.file_request(&s.agency_a).await;
     }
-    app.post_notice(&s.admin, &outage_now(&app)).await.json(201);
     let status_of = |app: &TestApp| -> Vec<(SmsEvent, String)> {
         sm::table
             .order(sm::id.asc())
@@ -325,26 +327,34 @@ async fn the_hourly_cap_does_not_hold_an_outage_notice() {
             .load::<(SmsEvent, String)>(&mut app.db_conn())
             .unwrap()
     };
-    let mut all = Vec::new();
-    for _ in 0..100 {
-        all = status_of(&app);
-        if all
-            .iter()
-            .any(|(e, st)| *e == SmsEvent::Outage && st == "sent")
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert!(
-        all.iter()
-            .any(|(e, st)| *e == SmsEvent::Outage && st == "sent"),
-        "the outage notice went: {all:?}"
-    );
-    let sent = |e: SmsEvent| {
+    let sent_of = |all: &[(SmsEvent, String)], e: SmsEvent| {
         all.iter()
             .filter(|(ev, st)| *ev == e && st == "sent")
             .count()
     };
-    assert_eq!(sent(SmsEvent::Filed), 2, "{all:?}");
+    // The cap is reached: two filings sent, three held.
+    let mut all = Vec::new();
+    for _ in 0..100 {
+        all = status_of(&app);
+        if sent_of(&all, SmsEvent::Filed) == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(sent_of(&all, SmsEvent::Filed), 2, "{all:?}");
+    // The outage notice to the same number is not held.
+    app.post_notice(&s.admin, &outage_now(&app)).await.json(201);
+    for _ in 0..100 {
+        all = status_of(&app);
+        if sent_of(&all, SmsEvent::Outage) == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        sent_of(&all, SmsEvent::Outage),
+        1,
+        "the outage notice went: {all:?}"
+    );
+    assert_eq!(sent_of(&all, SmsEvent::Filed), 2, "still held: {all:?}");
 }
