@@ -55,7 +55,12 @@ fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<Strin
     let names: Vec<String> = crate::documents::store::items_of(conn, &ask.id)?
         .into_iter()
         .map(|item| match item.description {
-            Some(d) if !d.trim().is_empty() => format!("{} ({d})", item.document_type.label_fa()),
+            // A description's own final full stop would close the parenthesis.
+            Some(d) if !d.trim().is_empty() => format!(
+                "{} ({})",
+                item.document_type.label_fa(),
+                d.trim().trim_end_matches(['.', '،', '؛', ' '])
+            ),
             _ => item.document_type.label_fa().to_owned(),
         })
         .collect();
