@@ -409,6 +409,7 @@ impl Application {
         // SMS notifications are enqueued in the transaction of the change that causes them.
         crate::requests::service::on_change(crate::sms::service::on_request_change);
         crate::notices::service::on_publish(crate::sms::service::on_notice_published);
+        crate::complaints::service::on_answer(crate::sms::service::on_complaint_answered);
         // Sign-ins and password changes are audited in their own transactions.
         crate::auth::service::on_account_event(crate::audit::service::record_account_event);
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =

@@ -153,8 +153,9 @@ pub async fn respond(
     let text = ResponseText::try_from(body.into_inner()?)?;
     let id = id.into_inner();
     let clock = state.clock;
+    let config = state.config.clone();
     let view = state
-        .tx(move |c| service::respond(c, &clock, &user, &id, if_match, text))
+        .tx(move |c| service::respond(c, &config, &clock, &user, &id, if_match, text))
         .await?;
     Ok(ok_with_etag(&view))
 }

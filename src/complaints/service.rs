@@ -10,6 +10,7 @@ use crate::complaints::model::{
     Feedback, FeedbackRow, NewComplaint, NewFeedback, ResponseText,
 };
 use crate::complaints::store::{self, QueuePage, Step};
+use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
@@ -126,10 +127,32 @@ pub fn list(
     store::queue(conn, query)
 }
 
+/// An answered complaint, as the [`AnswerHook`] sees it (inside the answering transaction).
+pub struct Answered<'a> {
+    /// The complaint after the answer.
+    pub complaint: &'a ComplaintRow,
+    /// Its version after the answer (one SMS per answer).
+    pub version: i64,
+    pub at: chrono::NaiveDateTime,
+}
+
+/// Work done in the same transaction as every answer to a complaint (the complainant's SMS is
+/// enqueued this way); the module that does it supplies the hook and the composition root
+/// registers it with [`on_answer`].
+pub type AnswerHook = fn(&mut DbConnection, &Config, &Answered<'_>) -> ApiResult<()>;
+
+static ANSWER_HOOK: std::sync::OnceLock<AnswerHook> = std::sync::OnceLock::new();
+
+/// Registers the [`AnswerHook`] (once; later calls keep the first).
+pub fn on_answer(hook: AnswerHook) {
+    let _ = ANSWER_HOOK.set(hook);
+}
+
 /// Answers a complaint (→ `answered`, may be done more than once) and emits
 /// `complaint.answered`.
 pub fn respond(
     conn: &mut DbConnection,
+    config: &Config,
     clock: &Clock,
     user: &AuthUser,
     id: &str,
@@ -140,7 +163,17 @@ pub fn respond(
         kind: ComplaintEventKind::Response,
         body: Some(text.into_text()),
     };
-    take_step(conn, clock, user, id, if_match, step)
+    let view = take_step(conn, clock, user, id, if_match, step)?;
+    if let Some(hook) = ANSWER_HOOK.get() {
+        let row = store::load_visible(conn, &Seen::complaints(user), id)?;
+        let answered = Answered {
+            complaint: &row,
+            version: row.version,
+            at: row.updated_at,
+        };
+        hook(conn, config, &answered)?;
+    }
+    Ok(view)
 }
 
 /// Closes a complaint (→ `closed`): the complainant's side, the directorate or administrators.

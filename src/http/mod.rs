@@ -15,6 +15,7 @@ pub mod pagination;
 pub mod query_params;
 pub mod rate_limit;
 pub mod slow_clients;
+pub mod table;
 
 use crate::error::ApiError;
 

@@ -385,6 +385,18 @@ pub struct RequestFilter {
     pub sort: Option<RequestSort>,
 }
 
+/// The request export's own query parameters (with the list's filter).
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `csv` (default; UTF-8 with a byte-order mark) or `xlsx` (an Excel workbook: a
+    /// right-to-left sheet, frozen header row, date cells).
+    pub format: Option<String>,
+    /// The headers' language: `fa` (default for `xlsx`) or `en` (default for `csv`); without
+    /// it, `Accept-Language` decides.
+    pub lang: Option<String>,
+}
+
 /// Order of the request list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

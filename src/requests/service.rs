@@ -529,6 +529,7 @@ pub fn create(
         crate::sla::store::refresh(c, config, &id, at)?;
         changed(
             c,
+            config,
             clock,
             Change {
                 request: &row,
@@ -585,7 +586,7 @@ pub struct Change<'a> {
 /// Work done in the same transaction as every filing and transition (SMS notifications are
 /// enqueued this way). Requests depend on no such module: the module supplies the hook and
 /// the composition root registers it with [`on_change`] before serving.
-pub type ChangeHook = fn(&mut DbConnection, &Clock, &Change<'_>) -> ApiResult<()>;
+pub type ChangeHook = fn(&mut DbConnection, &Config, &Clock, &Change<'_>) -> ApiResult<()>;
 
 static CHANGE_HOOK: std::sync::OnceLock<ChangeHook> = std::sync::OnceLock::new();
 
@@ -595,9 +596,14 @@ pub fn on_change(hook: ChangeHook) {
     let _ = CHANGE_HOOK.set(hook);
 }
 
-fn changed(conn: &mut DbConnection, clock: &Clock, change: Change<'_>) -> ApiResult<()> {
+fn changed(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    change: Change<'_>,
+) -> ApiResult<()> {
     match CHANGE_HOOK.get() {
-        Some(hook) => hook(conn, clock, &change),
+        Some(hook) => hook(conn, config, clock, &change),
         None => Ok(()),
     }
 }
@@ -781,6 +787,7 @@ where
     }
     changed(
         conn,
+        config,
         clock,
         Change {
             request: &after,
@@ -914,4 +921,81 @@ pub fn access_log(
         request_id: id.to_owned(),
         items: items.into_iter().map(|(_, e)| e).collect(),
     })
+}
+
+/// The most rows an export carries (the newest first); a narrower filter exports the rest.
+pub const EXPORT_MAX_ROWS: i64 = 10_000;
+
+/// The request list as an export table: one row per request, Persian or English headers,
+/// the filing day and the SLA due day as date cells with their Jalali twins.
+pub fn export_table(
+    clock: &Clock,
+    views: &[RequestView],
+    lang: crate::http::table::Lang,
+) -> crate::http::table::Table {
+    use crate::http::table::{Cell, Lang, Table};
+    let cols: [(&str, &str); 16] = [
+        ("tracking_code", "کد رهگیری"),
+        ("status", "وضعیت"),
+        ("organisation_id", "شناسه دستگاه"),
+        ("plate", "پلاک"),
+        ("vin", "شماره شناسایی (VIN)"),
+        ("chassis_number", "شماره شاسی"),
+        ("make", "سازنده"),
+        ("model", "مدل"),
+        ("year", "سال ساخت"),
+        ("reason", "علت فک پلاک"),
+        ("letter_number", "شماره نامه"),
+        ("created_at", "تاریخ ثبت"),
+        ("created_at_jalali", "تاریخ ثبت (شمسی)"),
+        ("sla_due_at", "مهلت رسیدگی"),
+        ("sla_due_jalali", "مهلت رسیدگی (شمسی)"),
+        ("overdue", "دیرکرد"),
+    ];
+    let mut table = Table::new(
+        cols.iter()
+            .map(|(en, fa)| lang.pick_text(fa, en).to_owned())
+            .collect(),
+    );
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        chrono::TimeZone::from_utc_datetime(&clock.tz(), &t.naive_utc()).naive_local()
+    };
+    for v in views {
+        let status = match lang {
+            Lang::Fa => v.status_label_fa.to_owned(),
+            Lang::En => v.status.as_str().to_owned(),
+        };
+        let reason = match lang {
+            Lang::Fa => v.reason_label_fa.to_owned(),
+            Lang::En => v.reason.as_str().to_owned(),
+        };
+        let overdue = match (lang, v.sla.overdue) {
+            (Lang::Fa, true) => "بله",
+            (Lang::Fa, false) => "خیر",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        };
+        table.rows.push(vec![
+            Cell::text(&v.tracking_code),
+            Cell::text(status),
+            Cell::text(&v.organisation_id),
+            Cell::text(&v.vehicle.plate),
+            Cell::opt_text(v.vehicle.vin.clone()),
+            Cell::opt_text(v.vehicle.chassis_number.clone()),
+            Cell::text(&v.vehicle.make),
+            Cell::text(&v.vehicle.model),
+            Cell::Int(i64::from(v.vehicle.year)),
+            Cell::text(reason),
+            Cell::text(&v.letter.number),
+            Cell::DateTime(local(v.created_at)),
+            Cell::text(&v.created_at_jalali),
+            v.sla
+                .due_at
+                .map(|d| Cell::DateTime(local(d)))
+                .unwrap_or(Cell::Empty),
+            Cell::opt_text(v.sla.due_at_jalali.clone()),
+            Cell::text(overdue),
+        ]);
+    }
+    table
 }

@@ -303,8 +303,14 @@ pub struct ReportFilter {
     pub to: Option<String>,
     /// Only this agency.
     pub organisation_id: Option<String>,
-    /// `csv` for CSV (the same as `Accept: text/csv`).
+    /// `csv` for CSV (the same as `Accept: text/csv`; UTF-8 with a byte-order mark), `xlsx`
+    /// for an Excel workbook (the same as `Accept:
+    /// application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), `json`.
     pub format: Option<String>,
+    /// The language of a CSV's or workbook's headers: `fa` (Persian headers, Jalali date
+    /// columns) or `en`; without it, `Accept-Language` decides (CSV defaults to English,
+    /// the workbook to Persian).
+    pub lang: Option<String>,
 }
 
 /// The report's representation.
@@ -312,6 +318,7 @@ pub struct ReportFilter {
 pub enum ReportFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 /// The report asked for, checked.
@@ -328,14 +335,15 @@ impl ReportQuery {
     pub fn parse(f: ReportFilter, accept: &str) -> ApiResult<Self> {
         let format = match f.format.as_deref() {
             Some("csv") => ReportFormat::Csv,
+            Some("xlsx") => ReportFormat::Xlsx,
             Some("json") => ReportFormat::Json,
             Some(other) => {
                 return Err(ApiError::query_param(
                     "format",
                     "invalid_value",
                     crate::i18n::Msg::new(
-                        format!("تنها «json» یا «csv» را می‌پذیرد، نه «{other}»."),
-                        format!("must be json or csv, not '{other}'."),
+                        format!("تنها «json»، «csv» یا «xlsx» را می‌پذیرد، نه «{other}»."),
+                        format!("must be json, csv or xlsx, not '{other}'."),
                     ),
                 ))
             }
@@ -366,6 +374,9 @@ impl ReportQuery {
 
 /// CSV when asked for and JSON is not asked for first.
 fn negotiate(accept: &str) -> ReportFormat {
+    if accept.contains(crate::http::table::XLSX) {
+        return ReportFormat::Xlsx;
+    }
     let csv = accept.find("text/csv");
     let json = accept.find("application/json");
     match (csv, json) {

@@ -13,13 +13,14 @@ use crate::error::{ApiResult, Problem};
 use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
 use crate::http::rate_limit::with_quota_headers;
+use crate::http::table::{xlsx_error, Lang, XLSX};
 use crate::sla::model::{
     import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
     NewHoliday, ReportFilter, ReportFormat, ReportQuery,
 };
 use crate::sla::report_gate::{self, ReportGate};
 use crate::sla::service;
-use crate::sla::views::{to_csv, Holiday, ImportSummary, SlaExplanation, SlaReport};
+use crate::sla::views::{to_table, Holiday, ImportSummary, SlaExplanation, SlaReport};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -257,7 +258,11 @@ pub async fn explain(
 /// completed within budget, requests overdue now, the average feedback rating, and the
 /// police's refusals (`refusal_reasons`) and the directorate's rejections
 /// (`rejection_reasons`) counted by reason code, every code present. `Accept:
-/// text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
+/// text/csv` (or `?format=csv`) gives the same as CSV (UTF-8 with a byte-order mark);
+/// `?format=xlsx` as an Excel workbook (a right-to-left sheet, frozen header row, number and
+/// date cells). `lang=fa` (or `Accept-Language: fa`) gives Persian headers and the range's
+/// days with their Jalali twins; the CSV's headers default to English, the workbook's to
+/// Persian. Roles: `directorate`, `admin`.
 /// Per-request detail of the computation is at `GET /requests/{id}/sla`.
 ///
 /// Served from a cache per range while nothing it depends on changed (at most
@@ -271,7 +276,8 @@ pub async fn explain(
     responses(
         (status = 200, description = "The report (`Cache-Status` tells whether it came from the cache; `RateLimit-Policy`/`RateLimit` the caller's standing).", content(
             (SlaReport = "application/json"),
-            (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,...")
+            (String = "text/csv", example = "scope,organisation_id,organisation_name,requests,..."),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         )),
         (status = 429, description = "More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "No computation slot within `SLA_REPORT_TIMEOUT_SECS` (`service_unavailable`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
@@ -290,17 +296,27 @@ pub async fn sla_report(
     let quota = gate
         .limiter
         .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let header_of = |name: header::HeaderName| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let accept = header_of(header::ACCEPT);
+    let accept_language = header_of(header::ACCEPT_LANGUAGE);
     let answer = async move {
-        let q = ReportQuery::parse(filter.into_inner(), &accept)?;
+        let filter = filter.into_inner();
+        let lang = filter.lang.clone();
+        let q = ReportQuery::parse(filter, &accept)?;
         let format = q.format;
+        let default = match format {
+            ReportFormat::Xlsx => Lang::Fa,
+            _ => Lang::En,
+        };
+        let lang = crate::http::table::export_lang(lang.as_deref(), &accept_language, default)?;
         let (report, hit) = cached_or_computed(state, gate, q, clock.now()).await?;
-        Ok(report_response(format, &report, hit))
+        report_response(format, lang, &report, hit)
     };
     with_quota_headers(&[quota], answer.await)
 }
@@ -342,14 +358,20 @@ async fn cached_or_computed(
     .await
 }
 
-/// The report as JSON or CSV, with `Cache-Status` saying whether the cache answered.
-fn report_response(format: ReportFormat, report: &SlaReport, hit: bool) -> HttpResponse {
+/// The report as JSON, CSV or a workbook, with `Cache-Status` saying whether the cache
+/// answered.
+fn report_response(
+    format: ReportFormat,
+    lang: Lang,
+    report: &SlaReport,
+    hit: bool,
+) -> ApiResult<HttpResponse> {
     let status = if hit {
         "plate-permits; hit"
     } else {
         "plate-permits; fwd=miss; stored"
     };
-    match format {
+    Ok(match format {
         ReportFormat::Json => HttpResponse::Ok()
             .insert_header((CACHE_STATUS, status))
             .json(report),
@@ -360,8 +382,22 @@ fn report_response(format: ReportFormat, report: &SlaReport, hit: bool) -> HttpR
                 header::CONTENT_DISPOSITION,
                 "attachment; filename=\"sla-report.csv\"",
             ))
-            .body(to_csv(report)),
-    }
+            .body(to_table(report, lang).to_csv()),
+        ReportFormat::Xlsx => {
+            let sheet = lang.pick_text("گزارش سطح خدمت", "SLA report");
+            let bytes = to_table(report, lang)
+                .to_xlsx(sheet, lang == Lang::Fa)
+                .map_err(xlsx_error)?;
+            HttpResponse::Ok()
+                .content_type(XLSX)
+                .insert_header((CACHE_STATUS, status))
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"sla-report.xlsx\"",
+                ))
+                .body(bytes)
+        }
+    })
 }
 
 /// RFC 9211 `Cache-Status`: whether the report came from the cache (`hit`) or was computed.

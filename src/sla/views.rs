@@ -652,92 +652,130 @@ pub struct SlaReport {
     pub agencies: Vec<AgencyFigures>,
 }
 
+#[cfg(test)]
 use crate::http::csv::field as csv_field;
+use crate::http::table::{Cell, Lang, Table};
 
-fn opt(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// The report as CSV: one line for the whole selection, then one per agency. After the status,
-/// stage and feedback columns come one `refusal_<code>` column per refusal reason and one
-/// `rejection_<code>` column per rejection reason, in the vocabularies' order.
-pub fn to_csv(report: &SlaReport) -> String {
-    let mut header = vec![
-        "scope".to_owned(),
-        "organisation_id".to_owned(),
-        "organisation_name".to_owned(),
-        "requests".to_owned(),
-        "overdue_now".to_owned(),
-    ];
-    header.extend(RequestStatus::ALL.iter().map(|s| format!("status_{s}")));
+/// The report's columns: the English names (kept stable for scripts) and the Persian headers.
+fn columns() -> Vec<(String, String)> {
+    let mut cols: Vec<(String, String)> = [
+        ("scope", "دامنه"),
+        ("organisation_id", "شناسه دستگاه"),
+        ("organisation_name", "نام دستگاه"),
+        ("requests", "تعداد درخواست‌ها"),
+        ("overdue_now", "درخواست‌های دیرکرددار"),
+    ]
+    .iter()
+    .map(|(en, fa)| ((*en).to_owned(), (*fa).to_owned()))
+    .collect();
+    cols.extend(
+        RequestStatus::ALL
+            .iter()
+            .map(|s| (format!("status_{s}"), format!("وضعیت: {}", s.label_fa()))),
+    );
     for stage in Stage::ALL {
-        for col in [
-            "completed",
-            "median_working_days",
-            "p90_working_days",
-            "within_budget",
-            "within_budget_share",
+        for (col, fa) in [
+            ("completed", "تکمیل‌شده"),
+            ("median_working_days", "میانه روز کاری"),
+            ("p90_working_days", "صدک ۹۰ روز کاری"),
+            ("within_budget", "در مهلت"),
+            ("within_budget_share", "سهم در مهلت"),
         ] {
-            header.push(format!("{stage}_{col}"));
+            cols.push((
+                format!("{stage}_{col}"),
+                format!("{} - {fa}", stage.label_fa()),
+            ));
         }
     }
-    header.push("feedback_count".to_owned());
-    header.push("feedback_average_rating".to_owned());
-    header.extend(RefusalReason::ALL.iter().map(|r| format!("refusal_{r}")));
-    header.extend(
+    cols.push(("feedback_count".to_owned(), "تعداد بازخورد".to_owned()));
+    cols.push((
+        "feedback_average_rating".to_owned(),
+        "میانگین امتیاز بازخورد".to_owned(),
+    ));
+    cols.extend(RefusalReason::ALL.iter().map(|r| {
+        (
+            format!("refusal_{r}"),
+            format!("عدم تأیید پلیس: {}", r.label_fa()),
+        )
+    }));
+    cols.extend(
         RejectionReason::ALL
             .iter()
-            .map(|r| format!("rejection_{r}")),
+            .map(|r| (format!("rejection_{r}"), format!("رد: {}", r.label_fa()))),
     );
-    let mut out = header.join(",");
-    out.push_str("\r\n");
+    cols
+}
+
+/// The report as a table: one row for the whole selection, then one per agency. After the
+/// status, stage and feedback columns come one `refusal_<code>` column per refusal reason and
+/// one `rejection_<code>` column per rejection reason, in the vocabularies' order. In Persian
+/// (`lang`), the headers are Persian, the scope reads «کل» or «دستگاه», and three columns
+/// follow: the range's first and last day (date cells in a workbook) and their Jalali twins.
+pub fn to_table(report: &SlaReport, lang: Lang) -> Table {
+    let cols = columns();
+    let mut headers: Vec<String> = cols
+        .into_iter()
+        .map(|(en, fa)| match lang {
+            Lang::En => en,
+            Lang::Fa => fa,
+        })
+        .collect();
+    if lang == Lang::Fa {
+        headers.extend(
+            ["از تاریخ", "تا تاریخ", "از تاریخ (شمسی)", "تا تاریخ (شمسی)"].map(str::to_owned),
+        );
+    }
+    let mut table = Table::new(headers);
     let mut line = |scope: &str, id: &str, name: &str, f: &SlaFigures| {
         let mut cells = vec![
-            scope.to_owned(),
-            csv_field(id),
-            csv_field(name),
-            f.requests.to_string(),
-            f.overdue_now.to_string(),
+            Cell::text(scope),
+            Cell::text(id),
+            Cell::text(name),
+            Cell::Int(f.requests),
+            Cell::Int(f.overdue_now),
         ];
-        cells.extend(RequestStatus::ALL.iter().map(|s| {
-            f.by_status
-                .get(s.as_str())
-                .copied()
-                .unwrap_or(0)
-                .to_string()
-        }));
+        cells.extend(
+            RequestStatus::ALL
+                .iter()
+                .map(|s| Cell::Int(f.by_status.get(s.as_str()).copied().unwrap_or(0))),
+        );
         for s in [&f.stages.decision, &f.stages.police, &f.stages.registration] {
-            cells.push(s.completed.to_string());
-            cells.push(opt(s.median_working_days));
-            cells.push(opt(s.p90_working_days));
-            cells.push(s.within_budget.to_string());
-            cells.push(opt(s.within_budget_share));
+            cells.push(Cell::Int(s.completed));
+            cells.push(Cell::opt_number(s.median_working_days));
+            cells.push(Cell::opt_number(s.p90_working_days));
+            cells.push(Cell::Int(s.within_budget));
+            cells.push(Cell::opt_number(s.within_budget_share));
         }
-        cells.push(f.feedback.count.to_string());
-        cells.push(opt(f.feedback.average_rating));
+        cells.push(Cell::Int(f.feedback.count));
+        cells.push(Cell::opt_number(f.feedback.average_rating));
         cells.extend(
             RefusalReason::ALL
                 .iter()
-                .map(|r| f.refusal_reasons.get(r).copied().unwrap_or(0).to_string()),
+                .map(|r| Cell::Int(f.refusal_reasons.get(r).copied().unwrap_or(0))),
         );
         cells.extend(
             RejectionReason::ALL
                 .iter()
-                .map(|r| f.rejection_reasons.get(r).copied().unwrap_or(0).to_string()),
+                .map(|r| Cell::Int(f.rejection_reasons.get(r).copied().unwrap_or(0))),
         );
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        if lang == Lang::Fa {
+            cells.push(report.from.map(Cell::Date).unwrap_or(Cell::Empty));
+            cells.push(report.to.map(Cell::Date).unwrap_or(Cell::Empty));
+            cells.push(Cell::opt_text(report.from_jalali.clone()));
+            cells.push(Cell::opt_text(report.to_jalali.clone()));
+        }
+        table.rows.push(cells);
     };
-    line("overall", "", "", &report.overall);
+    line(lang.pick_text("کل", "overall"), "", "", &report.overall);
     for a in &report.agencies {
         line(
-            "agency",
+            lang.pick_text("دستگاه", "agency"),
             &a.organisation_id,
             &a.organisation_name,
             &a.figures,
         );
     }
-    out
+    table
 }
 
 #[cfg(test)]

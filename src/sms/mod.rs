@@ -45,6 +45,9 @@ pub enum SmsEvent {
     PermitIssued,
     /// The permit expired with no receipt from the police (the agency may ask again).
     PermitExpired,
+    /// The directorate revoked the permit (with the reason's label); the request is back under
+    /// review.
+    PermitRevoked,
     /// The police did not approve the removal (with the reason).
     RemovalRefused,
     /// The removal was registered; the request is closed.
@@ -53,6 +56,8 @@ pub enum SmsEvent {
     Rejected,
     /// The agency withdrew the request.
     Withdrawn,
+    /// The directorate answered a complaint, to the agency user who filed it.
+    ComplaintAnswered,
     /// An outage notice, to agency users (sent even in quiet hours).
     Outage,
     /// Tomorrow's planned maintenance, to agency users (sent the evening before).
@@ -64,10 +69,12 @@ crate::text_enum!(SmsEvent {
     DocumentsRequested => "documents_requested",
     PermitIssued => "permit_issued",
     PermitExpired => "permit_expired",
+    PermitRevoked => "permit_revoked",
     RemovalRefused => "removal_refused",
     Completed => "completed",
     Rejected => "rejected",
     Withdrawn => "withdrawn",
+    ComplaintAnswered => "complaint_answered",
     Outage => "outage",
     Maintenance => "maintenance",
 });
@@ -76,6 +83,13 @@ impl SmsEvent {
     /// Sent whatever the hour (quiet hours do not hold it).
     pub fn urgent(self) -> bool {
         self == SmsEvent::Outage
+    }
+
+    /// A notice about the service itself (outage, maintenance): claimed before other messages
+    /// and not held by the hourly cap per number (forty messages about a fleet's requests must
+    /// not keep an outage notice waiting).
+    pub fn priority(self) -> bool {
+        matches!(self, SmsEvent::Outage | SmsEvent::Maintenance)
     }
 }
 

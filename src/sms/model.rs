@@ -49,6 +49,12 @@ pub struct NotificationView {
     pub recipient: String,
     /// The text as sent (or to be sent).
     pub text: String,
+    /// Its length in characters.
+    pub characters: u32,
+    /// How many SMS parts it takes (Persian text goes in UCS-2: 70 characters in one part, 67
+    /// in each part of a longer message).
+    #[schema(example = 1)]
+    pub parts: u32,
     pub status: MessageStatus,
     /// Attempts made so far (holds for quiet hours or the hourly cap are not attempts).
     pub attempts: i32,
@@ -67,6 +73,8 @@ impl From<MessageRow> for NotificationView {
             id: r.id,
             event: r.event,
             recipient: mask(&r.recipient),
+            characters: r.body.chars().count() as u32,
+            parts: templates::parts(&r.body),
             text: r.body,
             status: r.status,
             attempts: r.attempts,
@@ -94,17 +102,32 @@ pub struct TemplateView {
     pub overridden: bool,
     /// Placeholder names this event's text may use, written `{name}`.
     pub placeholders: Vec<String>,
+    /// The text in effect filled with typical values and this service's signature, as an
+    /// applicant would read it.
+    pub example: String,
+    /// How many SMS parts [`example`](Self::example) takes (70 characters in one UCS-2 part,
+    /// 67 in each part of a longer message).
+    #[schema(example = 1)]
+    pub parts: u32,
+    /// How many parts the built-in text takes with typical values (its stated length).
+    pub default_parts: u32,
     pub updated_at: Option<DateTime<Utc>>,
 }
 
 impl TemplateView {
-    pub fn new(event: SmsEvent, stored: Option<&TemplateRow>) -> Self {
+    /// `signature`: the directorate's name (`DIRECTORATE_NAME`) the example is signed with.
+    pub fn new(event: SmsEvent, stored: Option<&TemplateRow>, signature: &str) -> Self {
         let default_body = templates::default_body(event).to_owned();
+        let body = stored
+            .map(|t| t.body.clone())
+            .unwrap_or_else(|| default_body.clone());
+        let example = templates::render(&body, &templates::example_values(signature));
         TemplateView {
             event,
-            body: stored
-                .map(|t| t.body.clone())
-                .unwrap_or_else(|| default_body.clone()),
+            parts: templates::parts(&example),
+            example,
+            default_parts: templates::default_parts(event),
+            body,
             default_body,
             overridden: stored.is_some(),
             placeholders: templates::placeholders(event)

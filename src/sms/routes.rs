@@ -57,7 +57,8 @@ pub async fn notifications(
 #[get("/sms-templates")]
 pub async fn list_templates(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let items = state.db(service::templates).await?;
+    let signature = state.config.directorate_name.as_str().to_owned();
+    let items = state.db(move |c| service::templates(c, &signature)).await?;
     Ok(HttpResponse::Ok().json(TemplateList { items }))
 }
 
@@ -69,8 +70,10 @@ pub async fn list_templates(state: web::Data<AppState>, user: AuthUser) -> ApiRe
 /// `validation_failed` naming `body` (`unknown_placeholder`), as is an unbalanced brace
 /// (`invalid_template`) and any link but the service's own public address (`url_not_allowed`).
 /// Placeholder values are cleaned when sent: one line, no links, each at most its bound
-/// (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` 20,
-/// `reason` 40, `title` 60, `documents` 120 characters, cut with «…»). Roles: `admin`.
+/// (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` and
+/// `due_date` 20, `reason` 40, `title` and `signature` 60, `documents` 120 characters, cut with
+/// «…»). The answer's `example` is the text filled with typical values and `parts` the SMS parts
+/// it takes (70 characters in one UCS-2 part, 67 in each part of a longer one). Roles: `admin`.
 #[utoipa::path(
     operation_id = "update_sms_template",
     tag = "notifications",
@@ -99,8 +102,9 @@ pub async fn update_template(
         state.config.public_base_url.as_str(),
     )?;
     let actor = crate::audit::Actor::of(&user);
+    let signature = state.config.directorate_name.as_str().to_owned();
     let view = state
-        .tx(move |c| service::save_template(c, &actor, event, new, clock.now()))
+        .tx(move |c| service::save_template(c, &actor, event, new, &signature, clock.now()))
         .await?;
     Ok(HttpResponse::Ok().json(view))
 }

@@ -7,6 +7,7 @@ use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::identity::Role;
 use crate::domain::jalali::{format_jalali, format_jalali_instant};
@@ -26,10 +27,10 @@ fn template(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<String> {
 }
 
 /// The applicant's message for a request's change, if the change announces one.
-fn request_event(to: RequestStatus, filed: bool) -> Option<SmsEvent> {
-    if filed {
+fn request_event(from: Option<RequestStatus>, to: RequestStatus) -> Option<SmsEvent> {
+    let Some(from) = from else {
         return Some(SmsEvent::Filed);
-    }
+    };
     match to {
         RequestStatus::AwaitingDocuments => Some(SmsEvent::DocumentsRequested),
         RequestStatus::PermitIssued => Some(SmsEvent::PermitIssued),
@@ -38,6 +39,10 @@ fn request_event(to: RequestStatus, filed: bool) -> Option<SmsEvent> {
         RequestStatus::Completed => Some(SmsEvent::Completed),
         RequestStatus::Rejected => Some(SmsEvent::Rejected),
         RequestStatus::Withdrawn => Some(SmsEvent::Withdrawn),
+        // The only way from an issued permit back under review is its revocation.
+        RequestStatus::UnderReview if from == RequestStatus::PermitIssued => {
+            Some(SmsEvent::PermitRevoked)
+        }
         _ => None,
     }
 }
@@ -50,20 +55,22 @@ fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<Strin
     let names: Vec<String> = crate::documents::store::items_of(conn, &ask.id)?
         .into_iter()
         .map(|item| match item.description {
-            Some(d) if !d.trim().is_empty() => format!("{} ({d})", item.document_type.label_fa()),
+            // A description's own final full stop would close the parenthesis.
+            Some(d) if !d.trim().is_empty() => format!(
+                "{} ({})",
+                item.document_type.label_fa(),
+                d.trim().trim_end_matches(['.', '،', '؛', ' '])
+            ),
             _ => item.document_type.label_fa().to_owned(),
         })
         .collect();
     Ok(names.join("، "))
 }
 
-/// The label a withdrawal is announced with: withdrawals carry no code, and the agency's own
-/// words never go out by SMS.
-pub const WITHDRAWAL_LABEL: &str = "انصراف دستگاه متقاضی";
-
-/// The `{reason}` of a refusal, rejection or withdrawal: the Persian label of its code, never
-/// the free-text note (a rejection's code is on the request, a refusal's on the permit's
-/// receipt; a withdrawal has [`WITHDRAWAL_LABEL`]).
+/// The `{reason}` of a refusal, rejection, revocation or withdrawal: the Persian label of its
+/// code, never the free-text note (a rejection's code is on the request, a refusal's on the
+/// permit's receipt, a revocation's on the permit; a withdrawal is announced with the
+/// status's own label, «انصراف متقاضی»).
 fn coded_reason(conn: &mut DbConnection, event: SmsEvent, request_id: &str) -> ApiResult<String> {
     Ok(match event {
         SmsEvent::Rejected => crate::requests::store::load(conn, request_id)?
@@ -79,43 +86,59 @@ fn coded_reason(conn: &mut DbConnection, event: SmsEvent, request_id: &str) -> A
                 None => String::new(),
             }
         }
-        SmsEvent::Withdrawn => WITHDRAWAL_LABEL.to_owned(),
+        SmsEvent::PermitRevoked => crate::permits::store::latest_of_request(conn, request_id)?
+            .and_then(|p| p.revocation_reason)
+            .map(|r| r.label_fa().to_owned())
+            .unwrap_or_default(),
+        SmsEvent::Withdrawn => RequestStatus::Withdrawn.label_fa().to_owned(),
         _ => String::new(),
     })
 }
+
+/// The due date of the latest ask for documents, in Jalali, or [`NO_DUE_DATE`].
+fn asked_due_date(conn: &mut DbConnection, request_id: &str) -> ApiResult<String> {
+    Ok(crate::documents::store::asks_of(conn, request_id)?
+        .pop()
+        .and_then(|ask| ask.due_date)
+        .map(format_jalali)
+        .unwrap_or_else(|| NO_DUE_DATE.to_owned()))
+}
+
+/// `{due_date}` when the directorate set none.
+pub const NO_DUE_DATE: &str = "تعیین نشده";
 
 /// Enqueues the applicant's message for a filing or transition, in its transaction (the
 /// requests module's [`ChangeHook`](crate::requests::service::ChangeHook)). One message per
 /// change: the dedupe key is the request, its version after the change, and the recipient.
 pub fn on_request_change(
     conn: &mut DbConnection,
+    config: &Config,
     clock: &Clock,
     change: &Change<'_>,
 ) -> ApiResult<()> {
-    let Some(event) = request_event(change.to, change.from.is_none()) else {
+    let Some(event) = request_event(change.from, change.to) else {
         return Ok(());
     };
     let r = change.request;
     let mut values = vec![
-        ("tracking_code", r.tracking_code.clone()),
-        ("plate", r.plate.clone()),
+        ("tracking_code", templates::group_code(&r.tracking_code)),
+        ("plate", templates::spoken_plate(&r.plate)),
         // The coded label, never `change.note` (the agency's or directorate's free text).
         ("reason", coded_reason(conn, event, &r.id)?),
+        ("signature", config.directorate_name.as_str().to_owned()),
     ];
     match event {
-        SmsEvent::DocumentsRequested => values.push(("documents", asked_documents(conn, &r.id)?)),
-        SmsEvent::PermitIssued => {
+        SmsEvent::DocumentsRequested => {
+            values.push(("documents", asked_documents(conn, &r.id)?));
+            values.push(("due_date", asked_due_date(conn, &r.id)?));
+        }
+        SmsEvent::PermitIssued | SmsEvent::PermitExpired | SmsEvent::PermitRevoked => {
             if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
-                values.push(("permit_number", p.permit_number));
+                values.push(("permit_number", templates::group_code(&p.permit_number)));
                 values.push((
                     "valid_until",
                     format_jalali(clock.local_date(p.valid_until)),
                 ));
-            }
-        }
-        SmsEvent::PermitExpired => {
-            if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
-                values.push(("permit_number", p.permit_number));
             }
         }
         _ => {}
@@ -136,6 +159,44 @@ pub fn on_request_change(
             body: &body,
             expires_at: None,
             at: change.at,
+        },
+    )
+}
+
+/// Enqueues the complainant's message when the directorate answers a complaint, in the
+/// answering transaction (the complaints module's
+/// [`AnswerHook`](crate::complaints::service::AnswerHook)): to the mobile number of the agency
+/// user who filed it, once per answer (a user without a number gets none).
+pub fn on_complaint_answered(
+    conn: &mut DbConnection,
+    config: &Config,
+    answered: &crate::complaints::service::Answered<'_>,
+) -> ApiResult<()> {
+    let Some(mobile) = store::mobile_of(conn, answered.complaint.created_by.as_str())? else {
+        return Ok(());
+    };
+    let c = answered.complaint;
+    let key = format!("complaint:{}:{}:{mobile}", c.id, answered.version);
+    if store::exists(conn, &key)? {
+        return Ok(());
+    }
+    let values = [
+        ("tracking_code", templates::group_code(&c.tracking_code)),
+        ("signature", config.directorate_name.as_str().to_owned()),
+    ];
+    let event = SmsEvent::ComplaintAnswered;
+    let body = templates::render(&template(conn, event)?, &values);
+    store::insert(
+        conn,
+        NewMessage {
+            dedupe_key: &key,
+            event,
+            request_id: None,
+            notice_id: None,
+            recipient: &mobile,
+            body: &body,
+            expires_at: None,
+            at: answered.at,
         },
     )
 }
@@ -247,11 +308,11 @@ pub fn for_request(
 }
 
 /// Every event's template, in the order of [`SmsEvent::ALL`].
-pub fn templates(conn: &mut DbConnection) -> ApiResult<Vec<TemplateView>> {
+pub fn templates(conn: &mut DbConnection, signature: &str) -> ApiResult<Vec<TemplateView>> {
     let stored = store::templates(conn)?;
     Ok(SmsEvent::ALL
         .iter()
-        .map(|e| TemplateView::new(*e, stored.iter().find(|t| t.event == *e)))
+        .map(|e| TemplateView::new(*e, stored.iter().find(|t| t.event == *e), signature))
         .collect())
 }
 
@@ -261,6 +322,7 @@ pub fn save_template(
     actor: &Actor,
     event: SmsEvent,
     new: NewTemplate,
+    signature: &str,
     at: NaiveDateTime,
 ) -> ApiResult<TemplateView> {
     let (action, text) = match &new.0 {
@@ -284,5 +346,6 @@ pub fn save_template(
     Ok(TemplateView::new(
         event,
         stored.iter().find(|t| t.event == event),
+        signature,
     ))
 }

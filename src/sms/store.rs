@@ -78,6 +78,17 @@ pub fn agency_mobiles(conn: &mut DbConnection) -> ApiResult<Vec<String>> {
     Ok(mobiles)
 }
 
+/// The mobile number of a user, if they gave one and are not disabled.
+pub fn mobile_of(conn: &mut DbConnection, user_id: &str) -> ApiResult<Option<String>> {
+    Ok(users::table
+        .find(user_id)
+        .filter(users::disabled.eq(false))
+        .select(users::mobile)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
 // Templates.
 
 pub fn templates(conn: &mut DbConnection) -> ApiResult<Vec<TemplateRow>> {
@@ -146,10 +157,34 @@ pub fn due(conn: &mut DbConnection, at: NaiveDateTime, batch: i64) -> ApiResult<
                 .select(MessageRow::as_select())
         };
     }
-    Ok(match conn {
-        DbConnection::Postgresql(pg) => due!().for_update().skip_locked().load(pg)?,
-        DbConnection::Sqlite(lite) => due!().load(lite)?,
-    })
+    // Notices about the service itself first (an outage notice never waits behind a fleet's
+    // messages), then the others, oldest due first.
+    let priority = [SmsEvent::Outage, SmsEvent::Maintenance];
+    let mut rows: Vec<MessageRow> = match conn {
+        DbConnection::Postgresql(pg) => due!()
+            .filter(sm::event.eq_any(priority))
+            .for_update()
+            .skip_locked()
+            .load(pg)?,
+        DbConnection::Sqlite(lite) => due!().filter(sm::event.eq_any(priority)).load(lite)?,
+    };
+    let rest = batch - rows.len() as i64;
+    if rest > 0 {
+        let others: Vec<MessageRow> = match conn {
+            DbConnection::Postgresql(pg) => due!()
+                .filter(sm::event.ne_all(priority))
+                .limit(rest)
+                .for_update()
+                .skip_locked()
+                .load(pg)?,
+            DbConnection::Sqlite(lite) => due!()
+                .filter(sm::event.ne_all(priority))
+                .limit(rest)
+                .load(lite)?,
+        };
+        rows.extend(others);
+    }
+    Ok(rows)
 }
 
 /// Leases messages to this process until `until` (another worker skips them meanwhile).

@@ -16,16 +16,38 @@ use crate::sms::SmsEvent;
 /// Longest template body, in characters (a few SMS parts).
 pub const MAX_LEN: usize = 500;
 
-/// The placeholders a template of `event` may use.
+/// The placeholders a template of `event` may use. `{signature}` is the directorate's name
+/// (`DIRECTORATE_NAME`); plates are written as people write them (`۱۲ الف ۳۵۱ - ایران ۱۵`),
+/// tracking codes and permit numbers in groups of four (`۳۱۰۳ ۲۲۶۳ ۲۱۵۶`), dates in Jalali.
 pub fn placeholders(event: SmsEvent) -> &'static [&'static str] {
     match event {
-        SmsEvent::Filed | SmsEvent::Completed => &["tracking_code", "plate"],
-        SmsEvent::DocumentsRequested => &["tracking_code", "plate", "documents"],
-        SmsEvent::PermitIssued => &["tracking_code", "plate", "permit_number", "valid_until"],
-        SmsEvent::PermitExpired => &["tracking_code", "plate", "permit_number"],
+        SmsEvent::Filed | SmsEvent::Completed => &["tracking_code", "plate", "signature"],
+        SmsEvent::DocumentsRequested => &[
+            "tracking_code",
+            "plate",
+            "documents",
+            "due_date",
+            "signature",
+        ],
+        SmsEvent::PermitIssued => &[
+            "tracking_code",
+            "plate",
+            "permit_number",
+            "valid_until",
+            "signature",
+        ],
+        SmsEvent::PermitExpired => &["tracking_code", "plate", "permit_number", "signature"],
+        SmsEvent::PermitRevoked => &[
+            "tracking_code",
+            "plate",
+            "permit_number",
+            "reason",
+            "signature",
+        ],
         SmsEvent::RemovalRefused | SmsEvent::Rejected | SmsEvent::Withdrawn => {
-            &["tracking_code", "plate", "reason"]
+            &["tracking_code", "plate", "reason", "signature"]
         }
+        SmsEvent::ComplaintAnswered => &["tracking_code", "signature"],
         SmsEvent::Outage | SmsEvent::Maintenance => &["title", "starts_at", "ends_at"],
     }
 }
@@ -36,12 +58,105 @@ pub fn bound(name: &str) -> usize {
     match name {
         "tracking_code" => 16,
         "plate" | "permit_number" | "starts_at" | "ends_at" => 32,
-        "valid_until" => 20,
+        "valid_until" | "due_date" => 20,
         "reason" => 40,
-        "title" => 60,
+        "title" | "signature" => 60,
         "documents" => 120,
         _ => 40,
     }
+}
+
+/// Characters in one SMS part: 70 UCS-2 characters alone, 67 each when concatenated (GSM-7:
+/// 160 and 153).
+const UCS2_SINGLE: usize = 70;
+const UCS2_PART: usize = 67;
+const GSM_SINGLE: usize = 160;
+const GSM_PART: usize = 153;
+
+/// Whether `c` is in the GSM 03.38 basic character set (the common part of it: Latin letters,
+/// digits, space, newline and usual punctuation); any other character makes the message UCS-2.
+fn is_gsm7(c: char) -> bool {
+    c.is_ascii_alphanumeric() || " \n\r@$_!\"#%&'()*+,-./:;<=>?".contains(c)
+}
+
+/// How many SMS parts `text` takes: Persian text is sent in UCS-2, 70 characters in one part,
+/// 67 in each part of a longer message.
+pub fn parts(text: &str) -> u32 {
+    let n = text.chars().count();
+    let (single, part) = if text.chars().all(is_gsm7) {
+        (GSM_SINGLE, GSM_PART)
+    } else {
+        (UCS2_SINGLE, UCS2_PART)
+    };
+    if n <= single {
+        1
+    } else {
+        n.div_ceil(part) as u32
+    }
+}
+
+/// The parts the built-in text of `event` takes with typical values ([`example_values`]) and
+/// the default signature: the templates name their length, and a test holds them to it.
+pub fn default_parts(event: SmsEvent) -> u32 {
+    match event {
+        SmsEvent::Filed | SmsEvent::ComplaintAnswered => 1,
+        SmsEvent::DocumentsRequested | SmsEvent::Outage | SmsEvent::Maintenance => 3,
+        _ => 2,
+    }
+}
+
+/// Typical values of every placeholder, as real messages carry them (used to count a
+/// template's parts before it is sent).
+pub fn example_values(signature: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("tracking_code", group_code("310322632156")),
+        ("plate", spoken_plate("12الف351-15")),
+        ("permit_number", group_code("710322632157")),
+        ("valid_until", "1405/09/27".to_owned()),
+        ("due_date", "1405/09/20".to_owned()),
+        ("documents", "سند مالکیت، کارت خودرو".to_owned()),
+        ("reason", "خلافی پرداخت‌نشده".to_owned()),
+        ("title", "قطعی شبکه مرکز داده".to_owned()),
+        ("starts_at", "1405/09/20 22:00".to_owned()),
+        ("ends_at", "1405/09/21 02:00".to_owned()),
+        ("signature", signature.to_owned()),
+    ]
+}
+
+/// A 12-digit code (tracking code, permit number) in groups of four, as people read it out:
+/// `3103 2263 2156`; any other text is left as it is.
+pub fn group_code(code: &str) -> String {
+    let digits: Vec<char> = code.chars().collect();
+    if digits.len() != 12 || !digits.iter().all(|c| c.is_ascii_digit()) {
+        return code.to_owned();
+    }
+    digits
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A canonical plate (`12الف351-15`) as people write it: spaced, the region last after
+/// «ایران» (`12 الف 351 - ایران 15`); any other text is left as it is.
+pub fn spoken_plate(canonical: &str) -> String {
+    let Some((left, region)) = canonical.split_once('-') else {
+        return canonical.to_owned();
+    };
+    let first: String = left.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &left[first.len()..];
+    let letter: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let second = &rest[letter.len()..];
+    let ok = !first.is_empty()
+        && !letter.is_empty()
+        && !second.is_empty()
+        && second.chars().all(|c| c.is_ascii_digit())
+        && !region.is_empty()
+        && region.chars().all(|c| c.is_ascii_digit());
+    if !ok {
+        return canonical.to_owned();
+    }
+    format!("{first} {letter} {second} - ایران {region}")
 }
 
 /// Whether a whitespace-free token reads as a link: a scheme (`http://`, `tg:`-like `…://`),
@@ -131,19 +246,22 @@ pub fn check_urls(field: &str, body: &str, public_base_url: &str) -> Vec<crate::
     issues
 }
 
-/// The built-in text of each event.
+/// The built-in text of each event: short (one UCS-2 part where the content allows, see
+/// [`default_parts`]), signed with `{signature}`, no link.
 pub fn default_body(event: SmsEvent) -> &'static str {
     match event {
-        SmsEvent::Filed => "درخواست فک پلاک خودروی {plate} ثبت شد. کد رهگیری: {tracking_code}. اداره‌کل اموال دولتی",
-        SmsEvent::DocumentsRequested => "برای درخواست {tracking_code} ارسال این مدارک لازم است: {documents}. اداره‌کل اموال دولتی",
-        SmsEvent::PermitIssued => "مجوز فک پلاک درخواست {tracking_code} به شمارهٔ {permit_number} صادر شد و تا {valid_until} اعتبار دارد. اداره‌کل اموال دولتی",
-        SmsEvent::PermitExpired => "مهلت مجوز فک پلاک شمارهٔ {permit_number} (درخواست {tracking_code}) بدون اقدام پلیس راهور به پایان رسید؛ برای صدور مجوز تازه از سامانه درخواست دهید. اداره‌کل اموال دولتی",
-        SmsEvent::RemovalRefused => "فک پلاک درخواست {tracking_code} از سوی پلیس تأیید نشد. علت: {reason}. اداره‌کل اموال دولتی",
-        SmsEvent::Completed => "فک پلاک درخواست {tracking_code} در سامانهٔ ملی خودرو ثبت شد و پرونده بسته شد. اداره‌کل اموال دولتی",
-        SmsEvent::Rejected => "درخواست {tracking_code} رد شد. علت: {reason}. اداره‌کل اموال دولتی",
-        SmsEvent::Withdrawn => "درخواست {tracking_code} به درخواست دستگاه مسترد شد. علت: {reason}. اداره‌کل اموال دولتی",
-        SmsEvent::Outage => "اختلال در سامانهٔ مجوز فک پلاک: {title} (از {starts_at} تا {ends_at}). پوزش می‌طلبیم.",
-        SmsEvent::Maintenance => "یادآوری: سامانهٔ مجوز فک پلاک از {starts_at} تا {ends_at} برای نگهداری در دسترس نیست. {title}",
+        SmsEvent::Filed => "درخواست {tracking_code} ثبت شد.\n{signature}",
+        SmsEvent::DocumentsRequested => "مدارک لازم برای درخواست {tracking_code}: {documents}؛ مهلت: {due_date}.\n{signature}",
+        SmsEvent::PermitIssued => "مجوز فک پلاک {plate} به شماره {permit_number} صادر شد؛ معتبر تا {valid_until}.\n{signature}",
+        SmsEvent::PermitExpired => "مجوز {permit_number} پلاک {plate} بی‌اقدام پلیس منقضی شد؛ مجوز تازه بخواهید.\n{signature}",
+        SmsEvent::PermitRevoked => "مجوز {permit_number} پلاک {plate} باطل شد. علت: {reason}.\n{signature}",
+        SmsEvent::RemovalRefused => "پلیس فک پلاک {plate} را تأیید نکرد. علت: {reason}.\n{signature}",
+        SmsEvent::Completed => "فک پلاک {plate} در سامانه جامع خودرو ثبت و پرونده بسته شد.\n{signature}",
+        SmsEvent::Rejected => "درخواست {tracking_code} رد شد. علت: {reason}.\n{signature}",
+        SmsEvent::Withdrawn => "درخواست {tracking_code} بسته شد. علت: {reason}.\n{signature}",
+        SmsEvent::ComplaintAnswered => "شکایت {tracking_code} پاسخ داده شد.\n{signature}",
+        SmsEvent::Outage => "اختلال در سامانه مجوز فک پلاک: {title}، از {starts_at} تا {ends_at}. پوزش می‌طلبیم.",
+        SmsEvent::Maintenance => "یادآوری: سامانه مجوز فک پلاک از {starts_at} تا {ends_at} برای نگهداری در دسترس نیست: {title}.",
     }
 }
 
@@ -230,8 +348,31 @@ pub fn check(event: SmsEvent, field: &str, body: &str) -> Vec<FieldIssue> {
     issues
 }
 
+/// Sentence punctuation that must not be doubled (`است..`, `علت: .`).
+const PUNCT: [char; 6] = ['.', '،', '؛', ':', '!', '؟'];
+
+/// A value without the sentence punctuation it ends with (the template places its own).
+fn without_final_punct(value: &str) -> &str {
+    value.trim_end_matches(|c: char| PUNCT.contains(&c) || c.is_whitespace())
+}
+
+/// Drops a punctuation mark that follows another one (or «…») directly: a value that ends a
+/// sentence never doubles the template's full stop.
+fn undouble(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if PUNCT.contains(&c) && out.ends_with(|p: char| PUNCT.contains(&p) || p == '…') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Fills a template; a placeholder without a value is left empty, every value goes through
-/// [`clean_value`]. ASCII digits, in the text and in the values, are written as Persian digits.
+/// [`clean_value`] and loses its final punctuation, and a punctuation mark that would follow
+/// another is dropped. ASCII digits, in the text and in the values, are written as Persian
+/// digits.
 pub fn render(body: &str, values: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(body.len() + 64);
     match parse(body) {
@@ -241,7 +382,7 @@ pub fn render(body: &str, values: &[(&str, String)]) -> String {
                     Part::Text(t) => out.push_str(t),
                     Part::Field(name) => {
                         if let Some((_, v)) = values.iter().find(|(k, _)| *k == name) {
-                            out.push_str(&clean_value(name, v));
+                            out.push_str(&clean_value(name, without_final_punct(v)));
                         }
                     }
                 }
@@ -250,7 +391,7 @@ pub fn render(body: &str, values: &[(&str, String)]) -> String {
         // Stored templates were checked; an unparsable one is sent as written.
         Err(_) => out.push_str(body),
     }
-    persian_digits(&out)
+    persian_digits(&undouble(&out))
 }
 
 #[cfg(test)]
@@ -279,6 +420,72 @@ mod tests {
             assert_eq!(issues[0].code, "invalid_template", "{bad}");
         }
         assert_eq!(check(SmsEvent::Filed, "body", " ")[0].code, "required");
+    }
+
+    /// Every check a message must pass: no empty placeholder, no doubled punctuation, Persian
+    /// digits only, no link, and at most `max_parts` parts.
+    pub fn assert_readable(text: &str, max_parts: u32) {
+        assert!(!text.contains('{') && !text.contains('}'), "{text}");
+        assert!(
+            !text.chars().any(|c| c.is_ascii_digit()),
+            "ASCII digit: {text}"
+        );
+        for bad in [
+            "..", ". .", ":.", ": .", "،.", "؛.", "( )", "()", "  ", " .", " ،",
+        ] {
+            assert!(!text.contains(bad), "{bad:?} in {text}");
+        }
+        assert!(!text.split_whitespace().any(is_url_like), "{text}");
+        assert!(parts(text) <= max_parts, "{} parts: {text}", parts(text));
+    }
+
+    #[test]
+    fn every_template_renders_readably_within_its_stated_parts() {
+        let signature = "اداره کل اموال و اوراق بهادار دولتی";
+        for e in SmsEvent::ALL {
+            let body = default_body(*e);
+            let text = render(body, &example_values(signature));
+            assert_readable(&text, default_parts(*e));
+            if placeholders(*e).contains(&"signature") {
+                assert!(text.ends_with(signature), "{e}: {text}");
+            }
+            assert!(
+                !text.contains("مسترد") && !text.contains("سامانهٔ ملی"),
+                "{text}"
+            );
+        }
+        // Filed and complaint answers fit one UCS-2 part.
+        for e in [SmsEvent::Filed, SmsEvent::ComplaintAnswered] {
+            let text = render(default_body(e), &example_values(signature));
+            assert!(text.chars().count() <= 70, "{text}");
+        }
+    }
+
+    #[test]
+    fn parts_count_ucs2_and_gsm() {
+        assert_eq!(parts(&"ب".repeat(70)), 1);
+        assert_eq!(parts(&"ب".repeat(71)), 2);
+        assert_eq!(parts(&"ب".repeat(134)), 2);
+        assert_eq!(parts(&"ب".repeat(135)), 3);
+        assert_eq!(parts(&"a".repeat(160)), 1);
+        assert_eq!(parts(&"a".repeat(161)), 2);
+    }
+
+    #[test]
+    fn plates_codes_and_punctuation_are_written_as_people_read_them() {
+        assert_eq!(spoken_plate("12الف351-15"), "12 الف 351 - ایران 15");
+        assert_eq!(
+            render("{plate}", &[("plate", spoken_plate("12الف351-15"))]),
+            "۱۲ الف ۳۵۱ - ایران ۱۵"
+        );
+        assert_eq!(spoken_plate("نامعتبر"), "نامعتبر");
+        assert_eq!(group_code("310322632156"), "3103 2263 2156");
+        assert_eq!(group_code("PP-1"), "PP-1");
+        assert_eq!(
+            render("علت: {reason}.", &[("reason", "ثبت نشده است.".to_owned())]),
+            "علت: ثبت نشده است."
+        );
+        assert_eq!(render("پایان.. و ،.", &[]), "پایان. و ،");
     }
 
     #[test]

@@ -130,7 +130,9 @@ fn claim(
                 }
             }
             let sent = recent.entry(m.recipient.clone()).or_default();
-            if sent.len() >= cap {
+            // Outage and maintenance notices are not held by the hourly cap (they still count
+            // towards it for the messages after them).
+            if sent.len() >= cap && !m.event.priority() {
                 // Wait until the oldest of the last hour's messages is an hour old.
                 let until = sent[sent.len() - cap] + TimeDelta::hours(1);
                 held.entry(until.max(at + TimeDelta::seconds(1)))

@@ -79,6 +79,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/users/{id}/password-reset", "UFFFFFA"),
         ("POST /api/v1/requests", "UFFFAAF"),
         ("GET /api/v1/requests", "UAAFAAA"),
+        ("GET /api/v1/requests/export", "UAAFAAA"),
         ("GET /api/v1/requests/{id}", "UAAFANA"),
         ("GET /api/v1/requests/{id}/history", "UAAFANA"),
         ("GET /api/v1/requests/{id}/access-log", "UAFFFFA"),

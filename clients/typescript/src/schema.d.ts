@@ -484,6 +484,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export requests.
+         * @description The request list as a file people open: `format=csv` (default; UTF-8 with a byte-order
+         *     mark, so that Excel shows Persian text) or `format=xlsx` (an Excel workbook: a
+         *     right-to-left sheet, a frozen header row, the filing day and SLA due day as date cells,
+         *     each with its Jalali twin). The same filter as the list, newest first, at most 10,000 rows
+         *     (narrow the filter for more). Headers in Persian with `lang=fa` (or `Accept-Language: fa`;
+         *     the workbook's default) or English (`lang=en`; the CSV's default). Audited like the list.
+         *     Roles: as for the list.
+         */
+        get: operations["export_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}": {
         parameters: {
             query?: never;
@@ -1522,8 +1548,10 @@ export interface paths {
          *     `validation_failed` naming `body` (`unknown_placeholder`), as is an unbalanced brace
          *     (`invalid_template`) and any link but the service's own public address (`url_not_allowed`).
          *     Placeholder values are cleaned when sent: one line, no links, each at most its bound
-         *     (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` 20,
-         *     `reason` 40, `title` 60, `documents` 120 characters, cut with «…»). Roles: `admin`.
+         *     (`tracking_code` 16, `plate`/`permit_number`/`starts_at`/`ends_at` 32, `valid_until` and
+         *     `due_date` 20, `reason` 40, `title` and `signature` 60, `documents` 120 characters, cut with
+         *     «…»). The answer's `example` is the text filled with typical values and `parts` the SMS parts
+         *     it takes (70 characters in one UCS-2 part, 67 in each part of a longer one). Roles: `admin`.
          */
         put: operations["update_sms_template"];
         post?: never;
@@ -1678,7 +1706,11 @@ export interface paths {
          *     completed within budget, requests overdue now, the average feedback rating, and the
          *     police's refusals (`refusal_reasons`) and the directorate's rejections
          *     (`rejection_reasons`) counted by reason code, every code present. `Accept:
-         *     text/csv` (or `?format=csv`) gives the same as CSV. Roles: `directorate`, `admin`.
+         *     text/csv` (or `?format=csv`) gives the same as CSV (UTF-8 with a byte-order mark);
+         *     `?format=xlsx` as an Excel workbook (a right-to-left sheet, frozen header row, number and
+         *     date cells). `lang=fa` (or `Accept-Language: fa`) gives Persian headers and the range's
+         *     days with their Jalali twins; the CSV's headers default to English, the workbook's to
+         *     Persian. Roles: `directorate`, `admin`.
          *     Per-request detail of the computation is at `GET /requests/{id}/sla`.
          *
          *     Served from a cache per range while nothing it depends on changed (at most
@@ -3326,6 +3358,18 @@ export interface components {
             recipient: string;
             /** @description The text as sent (or to be sent). */
             text: string;
+            /**
+             * Format: int32
+             * @description Its length in characters.
+             */
+            characters: number;
+            /**
+             * Format: int32
+             * @description How many SMS parts it takes (Persian text goes in UCS-2: 70 characters in one part, 67
+             *     in each part of a longer message).
+             * @example 1
+             */
+            parts: number;
             status: components["schemas"]["MessageStatus"];
             /**
              * Format: int32
@@ -4716,7 +4760,7 @@ export interface components {
          * @description What a message announces; each has its own template.
          * @enum {string}
          */
-        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "outage" | "maintenance";
+        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "permit_revoked" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "complaint_answered" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
@@ -4885,6 +4929,23 @@ export interface components {
             overridden: boolean;
             /** @description Placeholder names this event's text may use, written `{name}`. */
             placeholders: string[];
+            /**
+             * @description The text in effect filled with typical values and this service's signature, as an
+             *     applicant would read it.
+             */
+            example: string;
+            /**
+             * Format: int32
+             * @description How many SMS parts [`example`](Self::example) takes (70 characters in one UCS-2 part,
+             *     67 in each part of a longer message).
+             * @example 1
+             */
+            parts: number;
+            /**
+             * Format: int32
+             * @description How many parts the built-in text takes with typical values (its stated length).
+             */
+            default_parts: number;
             /** Format: date-time */
             updated_at?: string | null;
         };
@@ -6650,6 +6711,79 @@ export interface operations {
             };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    export_requests: {
+        parameters: {
+            query?: {
+                /** @description Only requests in this status. */
+                status?: components["schemas"]["RequestStatus"];
+                /**
+                 * @description Only this agency's requests (directorate, registry and admin; agencies always see only
+                 *     their own).
+                 */
+                organisation_id?: string;
+                /**
+                 * @description Exact look-up by tracking code, plate (either order, any separators), VIN, chassis
+                 *     number or letter number (Persian digits, Arabic letter forms, spaces and dashes are
+                 *     normalised; a VIN or chassis number matches either column).
+                 */
+                q?: string;
+                /** @description Filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, Tehran time). */
+                created_from?: string;
+                /** @description Filed on or before this date (ISO or Jalali, Tehran time). */
+                created_to?: string;
+                /** @description `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others. */
+                overdue?: boolean;
+                /**
+                 * @description `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
+                 *     clock is running (others have no due date), earliest `due_at` first.
+                 */
+                sort?: "created_at" | "due_at";
+                /**
+                 * @description `csv` (default; UTF-8 with a byte-order mark) or `xlsx` (an Excel workbook: a
+                 *     right-to-left sheet, frozen header row, date cells).
+                 */
+                format?: string;
+                /**
+                 * @description The headers' language: `fa` (default for `xlsx`) or `en` (default for `csv`); without
+                 *     it, `Accept-Language` decides.
+                 */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests as a file. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description An invalid filter, `format` or `lang` (`invalid_query`). */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_request: {
@@ -9524,8 +9658,18 @@ export interface operations {
                 to?: string;
                 /** @description Only this agency. */
                 organisation_id?: string;
-                /** @description `csv` for CSV (the same as `Accept: text/csv`). */
+                /**
+                 * @description `csv` for CSV (the same as `Accept: text/csv`; UTF-8 with a byte-order mark), `xlsx`
+                 *     for an Excel workbook (the same as `Accept:
+                 *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), `json`.
+                 */
                 format?: string;
+                /**
+                 * @description The language of a CSV's or workbook's headers: `fa` (Persian headers, Jalali date
+                 *     columns) or `en`; without it, `Accept-Language` decides (CSV defaults to English,
+                 *     the workbook to Persian).
+                 */
+                lang?: string;
             };
             header?: never;
             path?: never;
@@ -9544,6 +9688,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlaReport"];
                     /** @example scope,organisation_id,organisation_name,requests,... */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             400: components["responses"]["BadRequest"];
