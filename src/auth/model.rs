@@ -161,6 +161,7 @@ pub struct TokenResponse {
     /// Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
     /// the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub refresh_token: Option<String>,
     /// When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`.
     pub must_change_password: bool,

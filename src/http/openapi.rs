@@ -756,7 +756,6 @@ fn screaming(s: &str) -> String {
     out.trim_end_matches('_').to_owned()
 }
 
-
 // ---- cross-field rules ---------------------------------------------------------------------
 
 /// A cross-field rule of a request body that utoipa's derive cannot state, written next to the

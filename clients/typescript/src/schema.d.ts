@@ -4976,7 +4976,7 @@ export interface components {
              * @description Single-use refresh token; exchange it at `/auth/refresh` for a new pair. Absent when
              *     the sign-in asked for `token_delivery: "cookie"`: it is then in the `pp_refresh` cookie.
              */
-            refresh_token?: string | null;
+            refresh_token?: string;
             /** @description When true, every call but `/auth/*` and `GET /me` answers 403 `password_change_required`. */
             must_change_password: boolean;
             user: components["schemas"]["User"];
