@@ -419,7 +419,10 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// Every entry of an archive, in order.
-fn entries(archive: &Path) -> Vec<(String, Vec<u8>)> {
+/// An archive's entries in order: (name, contents).
+type Entries = Vec<(String, Vec<u8>)>;
+
+fn entries(archive: &Path) -> Entries {
     use std::io::Read;
     let mut tar = tar::Archive::new(std::fs::File::open(archive).unwrap());
     tar.entries()
@@ -805,7 +808,7 @@ async fn a_forged_archive_is_refused_naming_why() {
     };
     let original = entries(&archive);
     let forged = dir.path().join("forged.tar");
-    let try_forgery = |change: &dyn Fn(&mut Vec<(String, Vec<u8>)>), why: &str| {
+    let try_forgery = |change: &dyn Fn(&mut Entries), why: &str| {
         let mut e = original.clone();
         change(&mut e);
         write_entries(&forged, &e);
