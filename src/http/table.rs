@@ -200,6 +200,40 @@ pub fn export_lang(
     })
 }
 
+/// The table as a download: a CSV (`<stem>.csv`) or a right-to-left-when-Persian workbook
+/// (`<stem>.xlsx`, one sheet named `sheet`), with `headers` added to the answer.
+pub fn download(
+    table: &Table,
+    stem: &str,
+    sheet: &str,
+    lang: Lang,
+    xlsx: bool,
+    headers: &[(&str, &str)],
+) -> crate::error::ApiResult<actix_web::HttpResponse> {
+    use actix_web::http::header::CONTENT_DISPOSITION;
+    let mut answer = actix_web::HttpResponse::Ok();
+    for (name, value) in headers {
+        answer.insert_header((*name, *value));
+    }
+    if xlsx {
+        let bytes = table.to_xlsx(sheet, lang == Lang::Fa).map_err(xlsx_error)?;
+        return Ok(answer
+            .content_type(XLSX)
+            .insert_header((
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{stem}.xlsx\""),
+            ))
+            .body(bytes));
+    }
+    Ok(answer
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{stem}.csv\""),
+        ))
+        .body(table.to_csv()))
+}
+
 /// A workbook that could not be written, as the answer's error.
 pub fn xlsx_error(e: XlsxError) -> crate::error::ApiError {
     crate::error::ApiError::internal(format!("xlsx: {e}"))

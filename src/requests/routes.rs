@@ -201,24 +201,11 @@ pub async fn export(
     filter: web::Query<RequestFilter>,
     params: web::Query<ExportParams>,
 ) -> ApiResult<HttpResponse> {
-    use crate::http::table::{xlsx_error, Lang, XLSX};
+    use crate::http::table::{download, Lang};
     let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let params = params.into_inner();
-    let xlsx = match params.format.as_deref() {
-        None | Some("csv") => false,
-        Some("xlsx") => true,
-        Some(other) => {
-            return Err(ApiError::query_param(
-                "format",
-                "invalid_value",
-                crate::i18n::Msg::new(
-                    format!("تنها «csv» یا «xlsx» را می‌پذیرد، نه «{other}»."),
-                    format!("must be csv or xlsx, not '{other}'."),
-                ),
-            ))
-        }
-    };
+    let xlsx = export_is_xlsx(params.format.as_deref())?;
     let accept_language = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
@@ -227,15 +214,7 @@ pub async fn export(
     let default = if xlsx { Lang::Fa } else { Lang::En };
     let lang = crate::http::table::export_lang(params.lang.as_deref(), accept_language, default)?;
     let filter = filter.into_inner();
-    let asked = serde_json::json!({
-        "status": filter.status,
-        "organisation_id": filter.organisation_id,
-        "q": filter.q,
-        "created_from": filter.created_from,
-        "created_to": filter.created_to,
-        "overdue": filter.overdue,
-        "export": if xlsx { "xlsx" } else { "csv" },
-    });
+    let asked = export_audit_filter(&filter, xlsx);
     let page = crate::http::pagination::Page {
         limit: service::EXPORT_MAX_ROWS,
         after: None,
@@ -257,24 +236,37 @@ pub async fn export(
         .detail(serde_json::json!({ "filter": asked, "rows": views.len() })),
     );
     let table = service::export_table(&clock, &views, lang);
-    if xlsx {
-        let sheet = lang.pick_text("درخواست‌ها", "Requests");
-        let bytes = table.to_xlsx(sheet, lang == Lang::Fa).map_err(xlsx_error)?;
-        return Ok(HttpResponse::Ok()
-            .content_type(XLSX)
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"requests.xlsx\"",
-            ))
-            .body(bytes));
+    let sheet = lang.pick_text("درخواست‌ها", "Requests");
+    download(&table, "requests", sheet, lang, xlsx, &[])
+}
+
+/// The export's `format`: `csv` (the default) or `xlsx` (true); anything else is 400.
+fn export_is_xlsx(format: Option<&str>) -> ApiResult<bool> {
+    match format {
+        None | Some("csv") => Ok(false),
+        Some("xlsx") => Ok(true),
+        Some(other) => Err(ApiError::query_param(
+            "format",
+            "invalid_value",
+            crate::i18n::Msg::new(
+                format!("تنها «csv» یا «xlsx» را می‌پذیرد، نه «{other}»."),
+                format!("must be csv or xlsx, not '{other}'."),
+            ),
+        )),
     }
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"requests.csv\"",
-        ))
-        .body(table.to_csv()))
+}
+
+/// What the export's audit entry records of the filter.
+fn export_audit_filter(filter: &RequestFilter, xlsx: bool) -> serde_json::Value {
+    serde_json::json!({
+        "status": filter.status,
+        "organisation_id": filter.organisation_id,
+        "q": filter.q,
+        "created_from": filter.created_from,
+        "created_to": filter.created_to,
+        "overdue": filter.overdue,
+        "export": if xlsx { "xlsx" } else { "csv" },
+    })
 }
 
 /// Get a request.

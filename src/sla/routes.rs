@@ -13,7 +13,7 @@ use crate::error::{ApiResult, Problem};
 use crate::http::json::{parse_body, Json};
 use crate::http::pagination::{PageParams, Paginated};
 use crate::http::rate_limit::with_quota_headers;
-use crate::http::table::{xlsx_error, Lang, XLSX};
+use crate::http::table::{download, Lang};
 use crate::sla::model::{
     import_entries, ConfirmHoliday, HolidayEntry, HolidayFilter, HolidayImport, HolidayQuery,
     NewHoliday, ReportFilter, ReportFormat, ReportQuery,
@@ -371,33 +371,15 @@ fn report_response(
     } else {
         "plate-permits; fwd=miss; stored"
     };
-    Ok(match format {
-        ReportFormat::Json => HttpResponse::Ok()
+    let sheet = lang.pick_text("گزارش سطح خدمت", "SLA report");
+    let headers = [(CACHE_STATUS, status)];
+    match format {
+        ReportFormat::Json => Ok(HttpResponse::Ok()
             .insert_header((CACHE_STATUS, status))
-            .json(report),
-        ReportFormat::Csv => HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((CACHE_STATUS, status))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"sla-report.csv\"",
-            ))
-            .body(to_table(report, lang).to_csv()),
-        ReportFormat::Xlsx => {
-            let sheet = lang.pick_text("گزارش سطح خدمت", "SLA report");
-            let bytes = to_table(report, lang)
-                .to_xlsx(sheet, lang == Lang::Fa)
-                .map_err(xlsx_error)?;
-            HttpResponse::Ok()
-                .content_type(XLSX)
-                .insert_header((CACHE_STATUS, status))
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"sla-report.xlsx\"",
-                ))
-                .body(bytes)
-        }
-    })
+            .json(report)),
+        ReportFormat::Csv => download(&to_table(report, lang), "sla-report", sheet, lang, false, &headers),
+        ReportFormat::Xlsx => download(&to_table(report, lang), "sla-report", sheet, lang, true, &headers),
+    }
 }
 
 /// RFC 9211 `Cache-Status`: whether the report came from the cache (`hit`) or was computed.
