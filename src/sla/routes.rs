@@ -377,8 +377,22 @@ fn report_response(
         ReportFormat::Json => Ok(HttpResponse::Ok()
             .insert_header((CACHE_STATUS, status))
             .json(report)),
-        ReportFormat::Csv => download(&to_table(report, lang), "sla-report", sheet, lang, false, &headers),
-        ReportFormat::Xlsx => download(&to_table(report, lang), "sla-report", sheet, lang, true, &headers),
+        ReportFormat::Csv => download(
+            &to_table(report, lang),
+            "sla-report",
+            sheet,
+            lang,
+            false,
+            &headers,
+        ),
+        ReportFormat::Xlsx => download(
+            &to_table(report, lang),
+            "sla-report",
+            sheet,
+            lang,
+            true,
+            &headers,
+        ),
     }
 }
 
