@@ -135,7 +135,14 @@ async fn a_permit_that_expires_unused_moves_its_request_to_permit_expired_once()
         .collect();
     assert_eq!(expired.len(), 1);
     let body = text(expired[0], "text");
-    assert!(body.contains(&persian_digits(s.permit_number())), "{body}");
+    // The permit number is written in groups of four Persian digits («۷۶۸۴ ۶۵۵۹ ۱۳۰۶»).
+    let grouped: Vec<String> = persian_digits(s.permit_number())
+        .chars()
+        .collect::<Vec<char>>()
+        .chunks(4)
+        .map(|c| c.iter().collect())
+        .collect();
+    assert!(body.contains(&grouped.join(" ")), "{body}");
 
     // The service's principal is no person: not in the user list, cannot sign in.
     let users = app.items(&s.admin, "/users?limit=100").await;
