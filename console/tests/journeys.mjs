@@ -130,6 +130,8 @@ async function setUp(base) {
   const agencyOrg = (
     await call(admin, "POST", "/organisations", { name: "اداره کل راه و شهرسازی استان آزمون", kind: "agency", national_id: legalId("1450012345") }, 201)
   ).id;
+  // Permits go to a police organisation: the province's traffic police must exist first.
+  await call(admin, "POST", "/organisations", { name: "پلیس راهور استان آزمون", kind: "police", national_id: legalId("1450098765") }, 201);
   const clerk = await call(admin, "POST", "/users", { username: "clerk-one", full_name: "زهرا محمدی", role: "agency", organisation_id: agencyOrg }, 201);
   await call(
     admin,
