@@ -42,7 +42,7 @@ from plate_permits_client.models import (
     EventPage,
     IssuePermit,
     LoginRequest,
-    PostReceipt,
+    ReceiptRemoved,
     PostRegistration,
     ResubmitBody,
     TokenResponse,
@@ -179,7 +179,7 @@ def main():
 
     step("the receipt (Idempotency-Key, If-Match) and the registration")
     pread = get_permit.sync_detailed(permit.id, client=police)
-    receipt = PostReceipt.from_dict({"outcome": "removed", "receipt_number": f"R-{digits(6)}", "occurred_at": now(), "plates_count": 2, "officer_name": "سرهنگ احمدی", "unit": "راهور تهران"})
+    receipt = ReceiptRemoved.from_dict({"outcome": "removed", "receipt_number": f"R-{digits(6)}", "occurred_at": now(), "plates_count": 2, "officer_name": "سرهنگ احمدی", "unit": "راهور تهران"})
     used = ok(post_receipt.sync_detailed(permit.id, client=police, body=receipt, idempotency_key=str(uuid.uuid4()), if_match=etag(pread)), 201, "receipt")
     check(used.status.value == "used", "permit used")
     before = get_request.sync_detailed(rid, client=registry)
