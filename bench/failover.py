@@ -200,7 +200,9 @@ class Replicas:
 
     def seed(self):
         r = subprocess.run([self.binary, "seed", "--requests", "0", "--agencies", "1", "--password", PASSWORD],
-                           env=self.env(0), capture_output=True, text=True, check=True, timeout=120)
+                           env=self.env(0), capture_output=True, text=True, timeout=120)
+        if r.returncode != 0:
+            raise RuntimeError(f"seed failed ({r.returncode}): {r.stderr[-2000:]}")
         return json.loads(r.stdout)
 
     def start(self):

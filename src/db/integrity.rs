@@ -47,7 +47,9 @@ const SQLITE_CATALOGUE: &str = "SELECT type || ' ' || name AS k, \
      WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 /// The PostgreSQL catalogue of schema `$1`, with the schema's own name taken out of the
-/// definitions (so a scratch schema compares with the live one).
+/// definitions (so a scratch schema compares with the live one). Objects that belong to an
+/// extension are left out: an operator's or a cluster manager's extension (pg_auto_failover
+/// installs `pg_stat_statements`) is no change to the service's schema.
 const PG_QUERIES: &[&str] = &[
     // Tables and views: their columns, types, nullability and defaults, in order.
     "SELECT 'table ' || c.relname AS k, string_agg(a.attname || ' ' || \
@@ -56,20 +58,25 @@ const PG_QUERIES: &[&str] = &[
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped \
      LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum \
-     WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') GROUP BY c.relname",
+     WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass \
+     AND e.objid = c.oid AND e.deptype = 'e') GROUP BY c.relname",
     "SELECT 'index ' || indexname AS k, indexdef AS v FROM pg_indexes WHERE schemaname = $1",
     "SELECT 'constraint ' || c.relname || '.' || con.conname AS k, \
      pg_get_constraintdef(con.oid) AS v FROM pg_constraint con \
      JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
-     WHERE n.nspname = $1",
+     WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass \
+     AND e.objid = c.oid AND e.deptype = 'e')",
     // Triggers, and whether they are enabled (`ALTER TABLE … DISABLE TRIGGER` keeps the
     // trigger but turns the guard off).
     "SELECT 'trigger ' || t.tgname AS k, pg_get_triggerdef(t.oid) || ' (enabled: ' || \
      t.tgenabled::text || ')' AS v FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
-     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal",
+     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass \
+     AND e.objid = c.oid AND e.deptype = 'e')",
     // The functions the triggers run: a replaced body is a guard gone.
     "SELECT 'function ' || p.proname AS k, pg_get_functiondef(p.oid) AS v FROM pg_proc p \
-     JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.prokind = 'f'",
+     JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.prokind = 'f' \
+     AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass \
+     AND e.objid = p.oid AND e.deptype = 'e')",
 ];
 
 fn pg_catalogue(conn: &mut DbConnection, schema: &str) -> Result<Catalogue, String> {

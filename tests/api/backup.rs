@@ -1019,3 +1019,34 @@ async fn a_database_changed_outside_the_migrations_is_refused_at_start() {
     let err = start(|_| {}).await.unwrap_err().to_string();
     assert!(err.contains("permit-signing key"), "{err}");
 }
+
+/// An extension the operator or the cluster manager installs (pg_auto_failover installs
+/// `pg_stat_statements` in the service's database) is no change to the service's schema: the
+/// start-up check leaves extension members out, and still catches a table of the operator's.
+#[tokio::test]
+async fn an_extension_in_the_database_does_not_stop_the_start() {
+    use diesel::connection::SimpleConnection;
+    let app = spawn_app().await;
+    if !app.db.is_postgres() {
+        return;
+    }
+    let start = || {
+        let config = test_config(&app.config.data_dir, &app.db.url);
+        let clock = app.clock;
+        async move { Application::build(config, clock).await.map(|_| ()) }
+    };
+    app.db_conn()
+        .batch_execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        .unwrap();
+    start()
+        .await
+        .expect("a database with pg_stat_statements starts");
+    app.db_conn()
+        .batch_execute("CREATE TABLE operators_notes (id int)")
+        .unwrap();
+    let err = start().await.unwrap_err().to_string();
+    assert!(
+        err.contains("table operators_notes is not created by any migration"),
+        "{err}"
+    );
+}
