@@ -670,10 +670,8 @@ fn reference_page_items(schemas: &mut std::collections::BTreeMap<String, RefOr<S
 /// Makes the document friendly to client generators, without changing the wire:
 /// - every named string enum gets `x-enum-varnames` prefixed with its schema's name
 ///   (`EventType` `permit.issued` → `EVENT_TYPE_PERMIT_ISSUED`), so generators that put every
-///   enum's constants in one namespace (openapi-generator's Go) get no duplicates;
-/// - a request body offered in several media types gets one schema per media type (the JSON
-///   one keeps its name, the others a copy named `<Name>Form`), as generators such as
-///   openapi-python-client expect.
+///   enum's constants in one namespace (openapi-generator's Go) get no duplicates. (Each request
+///   body has one media type, so generators such as openapi-python-client need no copies.)
 pub fn for_generators(doc: &mut OpenApi) {
     let Some(components) = doc.components.as_mut() else {
         return;
@@ -696,41 +694,6 @@ pub fn for_generators(doc: &mut OpenApi) {
                 .extensions
                 .get_or_insert_with(Default::default)
                 .insert("x-enum-varnames".to_owned(), Value::Array(names));
-        }
-    }
-    let mut copies = Vec::new();
-    for item in doc.paths.paths.values_mut() {
-        for op in [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut()]
-            .into_iter()
-            .flatten()
-        {
-            let Some(body) = op.request_body.as_mut() else {
-                continue;
-            };
-            if body.content.len() < 2 {
-                continue;
-            }
-            for (media, content) in body.content.iter_mut() {
-                if media == "application/json" {
-                    continue;
-                }
-                let Some(RefOr::Ref(r)) = content.schema.as_ref() else {
-                    continue;
-                };
-                let Some(name) = r.ref_location.strip_prefix("#/components/schemas/") else {
-                    continue;
-                };
-                let copy = format!("{name}Form");
-                copies.push((name.to_owned(), copy.clone()));
-                content.schema = Some(RefOr::Ref(Ref::from_schema_name(copy)));
-            }
-        }
-    }
-    if let Some(components) = doc.components.as_mut() {
-        for (name, copy) in copies {
-            if let Some(schema) = components.schemas.get(&name).cloned() {
-                components.schemas.entry(copy).or_insert(schema);
-            }
         }
     }
 }
