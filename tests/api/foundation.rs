@@ -181,24 +181,35 @@ async fn readiness_follows_the_database_connection() {
     let Some(name) = app.db.pg_name.clone() else {
         return;
     };
-    // Refuse new connections and cut the existing ones: not ready.
+    // Refuse new connections, then cut the existing ones: not ready. The two statements are
+    // sent apart: sent together they run in one implicit transaction, and a pool that
+    // reconnected between the cut and the commit kept a live connection for good (the flake
+    // CI saw under load).
     app.db.pg_admin(&format!(
-        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; \
-         SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"
+        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"
     ));
+    let terminate =
+        format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
     // `pg_terminate_backend` only signals the backends: a probe in the next instant may still
     // find a pooled connection alive (one per pooled connection, and under load a backend can
-    // take a while to go), so wait (bounded, 20 s) for the first 503 and judge that answer.
+    // take a while to go), so cut again and wait (bounded, 20 s) for the first 503 and judge
+    // that answer.
     let mut down = None;
+    let mut seen = Vec::new();
     for _ in 0..200 {
+        app.db.pg_admin(&terminate);
         let resp = app.get_root("/health/ready").await;
         if resp.status().as_u16() == 503 {
             down = Some(resp);
             break;
         }
+        seen.push(resp.status().as_u16());
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let down = down.expect("readiness reports the lost database within 20 s");
+    seen.dedup();
+    let down = down.unwrap_or_else(|| {
+        panic!("readiness reports the lost database within 20 s; answers seen: {seen:?}")
+    });
     expect_problem(down, 503, "service_unavailable").await;
     app.db
         .pg_admin(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
