@@ -28,7 +28,7 @@ Usage (one command; builds nothing, takes the newest of the release and debug bi
   cargo build --release
   python3 bench/failover.py [--bin target/release/plate-permits] [--clients 6] [--steady 8]
                             [--record] [--keep]
-`--record` writes the figures into docs/BENCHMARKS.md ("Issue 21 — failover"). Exit status 1
+`--record` writes the figures into docs/BENCHMARKS.md ("Failover"). Exit status 1
 when a write was lost or duplicated, a 500 was answered, or a fault did not heal.
 """
 import argparse, collections, itertools, datetime, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
@@ -641,7 +641,7 @@ def report(f, failed):
 def record(f):
     path = os.path.join(ROOT, "docs", "BENCHMARKS.md")
     text = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmarks\n"
-    marker = "## Issue 21 — failover"
+    marker = "## Failover"
     if marker in text:
         start = text.index(marker)
         nxt = text.find("\n## ", start + len(marker))

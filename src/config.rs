@@ -374,6 +374,17 @@ pub enum Command {
     /// Add a new permit-signing key (Ed25519) in DATA_DIR and retire the active one; retired
     /// keys stay published and keep verifying the permits they signed.
     RotateSigningKey,
+    /// Print a page of the book that is generated from the code (`settings`, `events`,
+    /// `states`) as Markdown; `.ci/docs` checks the committed copies against it.
+    #[command(hide = true)]
+    Docs(DocsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// The page: `settings`, `events` or `states`.
+    #[arg(value_parser = ["settings", "events", "states"])]
+    pub page: String,
 }
 
 #[derive(Debug, Args)]

@@ -21,7 +21,7 @@ use crate::i18n::{Lang, Msg};
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// `Retry-After` of a 503 caused by the database (a failover takes a few seconds; see
-/// README, "High availability").
+/// the guide's "PostgreSQL and high availability").
 pub const DB_RETRY_AFTER_SECS: u64 = 2;
 
 /// One invalid field in a `validation_failed` problem.

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod events;
+pub mod guide;
 pub mod http;
 pub mod i18n;
 pub mod monitoring;

@@ -85,6 +85,13 @@ fn main() -> ExitCode {
                 }
             })
             .map_err(|e| StartupError(format!("permit-signing key: {e}"))),
+        Command::Docs(args) => match plate_permits::guide::generate::page(&args.page) {
+            Some(text) => {
+                print!("{text}");
+                Ok(())
+            }
+            None => Err(StartupError(format!("no generated page '{}'", args.page))),
+        },
         Command::Holidays(args) => {
             println!(
                 "{}",

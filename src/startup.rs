@@ -624,6 +624,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
         .configure(crate::console::configure)
+        .configure(crate::guide::configure)
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::http::query_params::reject_unknown_params))
         .wrap(from_fn(crate::audit::middleware::audit_denials))

@@ -303,8 +303,8 @@ pub struct PermitVerification {
     /// it in the plate's order in any right-to-left text.
     #[schema(example = "\u{2066}12الف\u{200E}***-67\u{2069}")]
     pub plate_masked: String,
-    /// Whether the signature the URL carries (`k`, `s` over `p`, `u`; see the README's
-    /// "Signed permits") matches this permit: `valid`, `invalid` (altered or forged facts,
+    /// Whether the signature the URL carries (`k`, `s` over `p`, `u`; see the guide's
+    /// page "Signed permits") matches this permit: `valid`, `invalid` (altered or forged facts,
     /// an unknown key) or `absent` (no signature: a number typed by hand).
     #[schema(schema_with = signature_schema)]
     pub signature: &'static str,

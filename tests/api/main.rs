@@ -19,6 +19,7 @@ mod events;
 mod exports;
 mod failover;
 mod foundation;
+mod guide;
 mod hardening_inputs;
 mod identity;
 mod labels;

@@ -5,7 +5,7 @@ implementation (pyca/cryptography), as a police app would offline (issue 31, poi
 Usage: check_signature.py <signed URL decoded from the QR code> <API base URL>
 
 1. Fetches the public keys from <base>/api/v1/permits/signing-keys (what the app would have
-   stored beforehand) and parses the URL exactly as the README's "Signed permits" says:
+   stored beforehand) and parses the URL exactly as the guide's "Signed permits" page (docs/integrators/signed-permits.md) says:
    path .../permits/verify/<permit_number>, query p (plate), u (valid_until), k (key id),
    s (signature, base64url without padding); message = UTF-8 of "PP1|<number>|<p>|<u>".
 2. The key id is the base64url of the first 6 bytes of SHA-256 of the raw public key.

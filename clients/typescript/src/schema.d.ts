@@ -930,7 +930,7 @@ export interface paths {
          *     over `p`, `u`), so that a police app can check a paper with no network: the active key and
          *     every retired one (rotated with `plate-permits rotate-signing-key`), which still verifies
          *     what it signed. **Public**; cacheable for 5 minutes. The exact message format is in the
-         *     README ("Signed permits").
+         *     guide's page "Signed permits" (`/guide/integrators/signed-permits.md`).
          */
         get: operations["permit_signing_keys"];
         put?: never;
