@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod batches;
 pub mod clock;
 pub mod complaints;
 pub mod config;

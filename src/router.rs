@@ -24,6 +24,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::organisations::routes::configure)
         .configure(crate::users::routes::configure)
         .configure(crate::service_accounts::routes::configure)
+        .configure(crate::batches::routes::configure)
         .configure(crate::requests::routes::configure)
         .configure(crate::tracking::routes::configure)
         .configure(crate::documents::routes::configure)

@@ -557,6 +557,32 @@ diesel::table! {
 
 diesel::joinable!(vehicle_conflicts -> requests (request_id));
 
+diesel::table! {
+    request_batches (id) {
+        id -> Text,
+        tracking_code -> Text,
+        organisation_id -> Text,
+        created_by -> Text,
+        letter_number -> Text,
+        letter_date -> Date,
+        reason -> Text,
+        contact_mobile -> Text,
+        vehicle_count -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_batch_items (request_id) {
+        request_id -> Text,
+        batch_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::joinable!(request_batch_items -> request_batches (batch_id));
+diesel::joinable!(request_batch_items -> requests (request_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -594,4 +620,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     service_accounts,
     client_auth_failures,
     vehicle_conflicts,
+    request_batches,
+    request_batch_items,
 );

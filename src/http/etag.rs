@@ -46,6 +46,15 @@ impl IfMatch {
         }
     }
 
+    /// The precondition a value names as the header would (a bulk item's `if_match`); `None`
+    /// is [`IfMatch::Missing`]. 412 for a value that is no entity tag.
+    pub fn from_value(value: Option<&str>) -> Result<IfMatch, ApiError> {
+        match value {
+            None => Ok(IfMatch::Missing),
+            Some(v) => parse(v),
+        }
+    }
+
     /// Whether the caller named a version (not `*`).
     pub fn is_tag(&self) -> bool {
         matches!(self, IfMatch::Tag(_))

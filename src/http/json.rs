@@ -226,19 +226,50 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .app_data::<JsonLimit>()
             .map(|l| l.0)
             .unwrap_or(64 * 1024);
-        let content_type_ok = is_json_content_type(req);
-        let declared_length = req
-            .headers()
-            .get(actix_web::http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            let (parsed, lenient) =
-                read_body::<T>(content_type_ok, declared_length, limit, &mut payload).await;
-            Ok(Json { parsed, lenient })
-        })
+        extract(req, payload, limit)
     }
+}
+
+/// The least a [`LargeJson`] body may be: 200 vehicles of a batch with room to spare.
+pub const LARGE_JSON_LIMIT: usize = 512 * 1024;
+
+/// A [`Json`] body that may be up to [`LARGE_JSON_LIMIT`] or the configured `JSON_MAX_SIZE`,
+/// whichever is larger: a batch of vehicles, a bulk call on many requests.
+#[derive(Debug)]
+pub struct LargeJson<T>(pub Json<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for LargeJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<JsonLimit>()
+            .map(|l| l.0)
+            .unwrap_or(64 * 1024)
+            .max(LARGE_JSON_LIMIT);
+        let body = extract(req, payload, limit);
+        Box::pin(async move { body.await.map(LargeJson) })
+    }
+}
+
+fn extract<T: DeserializeOwned + 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+) -> LocalBoxFuture<'static, Result<Json<T>, ApiError>> {
+    let content_type_ok = is_json_content_type(req);
+    let declared_length = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut payload = payload.take();
+    Box::pin(async move {
+        let (parsed, lenient) =
+            read_body::<T>(content_type_ok, declared_length, limit, &mut payload).await;
+        Ok(Json { parsed, lenient })
+    })
 }
 
 async fn read_body<T: DeserializeOwned>(

@@ -383,6 +383,9 @@ pub struct RequestFilter {
     /// clock is running (others have no due date), earliest `due_at` first.
     #[param(inline)]
     pub sort: Option<RequestSort>,
+    /// Only the requests of this batch (`POST /request-batches`).
+    #[param(value_type = Option<uuid::Uuid>)]
+    pub batch_id: Option<String>,
 }
 
 /// The request export's own query parameters (with the list's filter).
@@ -460,6 +463,7 @@ impl RequestFilter {
             created_from,
             created_before,
             overdue: self.overdue,
+            batch_id: self.batch_id,
             sort,
             after,
             limit: page.limit,
@@ -602,6 +606,11 @@ pub struct RequestView {
     pub allowed_actions: Vec<Action>,
     /// The service-level clock of the current stage.
     pub sla: crate::sla::SlaView,
+    /// The batch the request was filed in (`GET /request-batches/{id}`); absent for a request
+    /// filed alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
+    pub batch_id: Option<String>,
     /// The resource version (also the `ETag`).
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -727,6 +736,7 @@ impl RequestView {
             rejection_reason_label_fa: row.rejection_reason.map(RejectionReason::label_fa),
             allowed_actions,
             sla,
+            batch_id: None,
             version: row.version,
             created_at_jalali: clock.jalali(row.created_at),
             created_at: utc(row.created_at),
@@ -759,6 +769,8 @@ pub struct ListQuery {
     pub created_before: Option<NaiveDateTime>,
     /// Whether the SLA clock runs past its due time.
     pub overdue: Option<bool>,
+    /// Only the requests of this batch.
+    pub batch_id: Option<String>,
     pub sort: RequestSort,
     pub after: After,
     pub limit: i64,

@@ -146,6 +146,7 @@ pub async fn list(
         "created_from": filter.created_from,
         "created_to": filter.created_to,
         "overdue": filter.overdue,
+        "batch_id": filter.batch_id,
         "limit": page.limit,
         "after": page.after.is_some(),
     });
@@ -265,6 +266,7 @@ fn export_audit_filter(filter: &RequestFilter, xlsx: bool) -> serde_json::Value 
         "created_from": filter.created_from,
         "created_to": filter.created_to,
         "overdue": filter.overdue,
+        "batch_id": filter.batch_id,
         "export": if xlsx { "xlsx" } else { "csv" },
     })
 }

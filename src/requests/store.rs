@@ -247,6 +247,9 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
     if let Some(s) = query.status {
         q = q.filter(requests::status.eq(s));
     }
+    if let Some(batch) = &query.batch_id {
+        q = q.filter(requests::id.eq_any(crate::batches::store::members(batch.clone())));
+    }
     if let Some(search) = &query.search {
         let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
             Box::new(requests::letter_number.eq(search.letter_number.clone()));

@@ -58,6 +58,12 @@ pub enum SmsEvent {
     Withdrawn,
     /// The directorate answered a complaint, to the agency user who filed it.
     ComplaintAnswered,
+    /// A batch of vehicles was filed: one message for the whole batch (its tracking code and
+    /// how many vehicles), not one per vehicle.
+    BatchFiled,
+    /// The directorate acted on a batch's requests in one bulk call: one digest for the batch
+    /// (how many vehicles stand where), not one message per vehicle.
+    BatchProgress,
     /// An outage notice, to agency users (sent even in quiet hours).
     Outage,
     /// Tomorrow's planned maintenance, to agency users (sent the evening before).
@@ -75,6 +81,8 @@ crate::text_enum!(SmsEvent {
     Rejected => "rejected",
     Withdrawn => "withdrawn",
     ComplaintAnswered => "complaint_answered",
+    BatchFiled => "batch_filed",
+    BatchProgress => "batch_progress",
     Outage => "outage",
     Maintenance => "maintenance",
 });

@@ -21,7 +21,7 @@ use crate::sms::templates;
 use crate::sms::SmsEvent;
 
 /// The text of `event`'s template in effect (the administrator's, or the built-in one).
-fn template(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<String> {
+pub(crate) fn template(conn: &mut DbConnection, event: SmsEvent) -> ApiResult<String> {
     Ok(store::template_override(conn, event)?
         .unwrap_or_else(|| templates::default_body(event).to_owned()))
 }
@@ -119,6 +119,11 @@ pub fn on_request_change(
     let Some(event) = request_event(change.from, change.to) else {
         return Ok(());
     };
+    // A batch's filing or bulk step: the batch sends one digest instead
+    // (`crate::batches::sms`).
+    if crate::batches::quiet::held() {
+        return Ok(());
+    }
     let r = change.request;
     let mut values = vec![
         ("tracking_code", templates::group_code(&r.tracking_code)),

@@ -48,6 +48,8 @@ pub fn placeholders(event: SmsEvent) -> &'static [&'static str] {
             &["tracking_code", "plate", "reason", "signature"]
         }
         SmsEvent::ComplaintAnswered => &["tracking_code", "signature"],
+        SmsEvent::BatchFiled => &["tracking_code", "count", "signature"],
+        SmsEvent::BatchProgress => &["tracking_code", "count", "summary", "signature"],
         SmsEvent::Outage | SmsEvent::Maintenance => &["title", "starts_at", "ends_at"],
     }
 }
@@ -62,6 +64,8 @@ pub fn bound(name: &str) -> usize {
         "reason" => 40,
         "title" | "signature" => 60,
         "documents" => 120,
+        "count" => 8,
+        "summary" => 120,
         _ => 40,
     }
 }
@@ -119,6 +123,8 @@ pub fn example_values(signature: &str) -> Vec<(&'static str, String)> {
         ("title", "قطعی شبکه مرکز داده".to_owned()),
         ("starts_at", "1405/09/20 22:00".to_owned()),
         ("ends_at", "1405/09/21 02:00".to_owned()),
+        ("count", "40".to_owned()),
+        ("summary", "38 مجوز صادر شد، 2 در انتظار مدرک".to_owned()),
         ("signature", signature.to_owned()),
     ]
 }
@@ -260,6 +266,8 @@ pub fn default_body(event: SmsEvent) -> &'static str {
         SmsEvent::Rejected => "درخواست {tracking_code} رد شد. علت: {reason}.\n{signature}",
         SmsEvent::Withdrawn => "درخواست {tracking_code} بسته شد. علت: {reason}.\n{signature}",
         SmsEvent::ComplaintAnswered => "شکایت {tracking_code} پاسخ داده شد.\n{signature}",
+        SmsEvent::BatchFiled => "دسته {tracking_code}: {count} خودرو ثبت شد.\n{signature}",
+        SmsEvent::BatchProgress => "دسته {tracking_code}، {count} خودرو: {summary}.\n{signature}",
         SmsEvent::Outage => "اختلال در سامانه مجوز فک پلاک: {title}، از {starts_at} تا {ends_at}. پوزش می‌طلبیم.",
         SmsEvent::Maintenance => "یادآوری: سامانه مجوز فک پلاک از {starts_at} تا {ends_at} برای نگهداری در دسترس نیست: {title}.",
     }

@@ -78,6 +78,11 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("PATCH /api/v1/users/{id}", "UFFFFFA"),
         ("POST /api/v1/users/{id}/password-reset", "UFFFFFA"),
         ("POST /api/v1/requests", "UFFFAAF"),
+        // An empty body is 422 for an agency (no vehicles); a batch is seen as its requests.
+        ("POST /api/v1/request-batches", "UFFFAAF"),
+        ("GET /api/v1/request-batches/{id}", "UAAFANA"),
+        // An empty body is 422 for the directorate.
+        ("POST /api/v1/requests/bulk-actions", "UAFFFFF"),
         ("GET /api/v1/requests", "UAAFAAA"),
         ("GET /api/v1/requests/export", "UAAFAAA"),
         ("GET /api/v1/requests/{id}", "UAAFANA"),
@@ -168,6 +173,8 @@ struct Fixtures<'a> {
     /// A service account that is not one of the callers (the `/service-accounts/{id}` routes
     /// act on it).
     spare_client: String,
+    /// Agency A's batch of one vehicle.
+    batch: String,
     /// Tokens of the service-account callers, by caller name.
     client_tokens: BTreeMap<&'static str, String>,
 }
@@ -225,6 +232,14 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
         .create_service_account(&s.admin, "police", &s.org_police, "سامانهٔ یدک")
         .await
         .id;
+    let (plate, vin) = random_vehicle();
+    let mut batch = request_body(&plate, &vin);
+    batch["vehicles"] = json!([batch["vehicle"].take()]);
+    batch.as_object_mut().unwrap().remove("vehicle");
+    let batch = app
+        .post_as(&s.agency_a, "/request-batches", &batch)
+        .await
+        .json(201);
     let mut client_tokens = BTreeMap::new();
     for (caller, role) in SERVICE_CALLERS {
         let org = if role == "police" {
@@ -238,6 +253,7 @@ async fn fixtures(app: &TestApp) -> Fixtures<'_> {
     let id = |v: &Value| text(v, "id").to_owned();
     Fixtures {
         spare_client,
+        batch: id(&batch),
         client_tokens,
         working_rule: id(&working_rule),
         document: id(&doc),
@@ -267,6 +283,8 @@ impl Fixtures<'_> {
             text(&self.permit, "id")
         } else if path.starts_with("/api/v1/complaints") {
             &self.complaint
+        } else if path.starts_with("/api/v1/request-batches") {
+            &self.batch
         } else if path.starts_with("/api/v1/working-rules") {
             &self.working_rule
         } else if key == "POST /api/v1/holidays/{id}/confirm" {

@@ -6,6 +6,7 @@ mod audit;
 mod auth_hardening;
 mod authz_matrix;
 mod backup;
+mod batches;
 mod browser_session;
 mod calendar_days;
 mod complaints_notices;

@@ -171,6 +171,25 @@ async fn every_template_reads_well_with_real_data() {
     )
     .await
     .json(200);
+    // A batch filed, and a bulk step on it: one message for each.
+    let mut batch = new_request();
+    let vehicles: Vec<Value> = (0..3).map(|_| new_request()["vehicle"].take()).collect();
+    batch["vehicles"] = json!(vehicles);
+    batch.as_object_mut().unwrap().remove("vehicle");
+    let batch = app
+        .post_as(&a.agency_a, "/request-batches", &batch)
+        .await
+        .json(201);
+    let items: Vec<Value> = batch["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| json!({"request_id": r["request_id"], "if_match": r["etag"]}))
+        .collect();
+    let step = json!({"action": "review", "items": items});
+    app.post_as(&a.directorate, "/requests/bulk-actions", &step)
+        .await
+        .json(207);
     // An outage, and tomorrow's maintenance reminded this evening.
     let outage = json!({"kind": "outage", "title": "قطع ارتباط با سامانه جامع خودرو.", "body": "در حال رفع", "starts_at": app.now().to_rfc3339(), "ends_at": (app.now() + TimeDelta::hours(2)).to_rfc3339()});
     app.post_notice(&a.admin, &outage).await.json(201);
