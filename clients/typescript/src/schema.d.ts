@@ -442,6 +442,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/request-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a batch of vehicles.
+         * @description File up to 200 vehicles that share the agency's letter, reason, contact and representative
+         *     in one call, all or nothing. Roles: `agency`.
+         *
+         *     Each vehicle is checked as a single filing (`POST /requests`) checks it, and becomes its own
+         *     request with its own tracking code (`status: submitted`, its own history entry and
+         *     `request.submitted` event); the batch has its own tracking code too. One invalid vehicle
+         *     files nothing: 422 `validation_failed` names every fault at once, each `field` a JSON
+         *     pointer into this body (`/vehicles/7/plate`; a shared field once, e.g. `/letter/date`;
+         *     indexes from 0). The one-open-request-per-vehicle rule holds inside the batch (the same
+         *     vehicle twice — same plate, VIN or chassis number — is 422 `duplicate_in_batch` on the
+         *     second) and across batches and single filings (422 `duplicate` on the vehicle; the caller's
+         *     own open request is named by its tracking code, another agency's by nothing, and that
+         *     collision is recorded for the directorate at `GET /vehicle-conflicts`).
+         *
+         *     The applicant's contact gets one SMS for the whole batch (`batch_filed`: its tracking code
+         *     and how many vehicles), not one per vehicle. Honours `Idempotency-Key` (per user, 24 h) as a
+         *     single filing does. The body may be up to 512 KiB (or `JSON_MAX_SIZE` when larger).
+         */
+        post: operations["create_request_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a batch.
+         * @description A batch: its tracking code, what its vehicles share, every request's status (with its
+         *     Persian label and `ETag`, for a bulk call's `if_match`), and a count by status
+         *     (`counts`, and `summary_fa` as the digest SMS says it). Roles: the `agency` that filed it,
+         *     `directorate`, `registry`, `admin`; another agency's batch is 404; `police` get 403.
+         */
+        get: operations["get_request_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act on many requests.
+         * @description One call that takes the same action on up to 200 requests (batch or not). Roles:
+         *     `directorate`. `action`: `review` (take for review), `request_documents` (ask each for the
+         *     same documents: `document_request` as in `POST /requests/{id}/document-requests`) or
+         *     `issue_permit` (issue each its permit: `permit` shares the validity, notes and police
+         *     organisation, each item gives its own `national_permit_number`).
+         *
+         *     Each item carries its request's `ETag` as `if_match` (as the single call's `If-Match`:
+         *     412 when stale, 428 when missing) and runs the single call's own rules in its own
+         *     transaction, with its own history entry and events. The answer is `207 Multi-Status`: per
+         *     item, in the order asked, the HTTP status the single call would have given and its body
+         *     (`result`) or its problem (`problem`). The call as a whole is checked first: 422 (nothing
+         *     done) for 0 or more than 200 items, a request named twice, a permit number given twice, or
+         *     what the action needs missing, each `field` a pointer into the body (`/items/3/request_id`,
+         *     `/document_request/items`, `/permit/valid_until`). A retry is safe: an item already applied
+         *     answers 412 or 409 (`invalid_transition`) and changes nothing.
+         *
+         *     SMS: the requests of a batch send no message of their own for the step; each batch whose
+         *     requests changed gets one digest to its contact (`batch_progress`, e.g. «دسته …، ۴۰ خودرو:
+         *     ۳۸ مجوز صادر شد، ۲ در انتظار مدرک.»), listed in `digests`. A request filed alone gets its
+         *     own message as after the single call.
+         */
+        post: operations["bulk_request_actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -2278,6 +2376,84 @@ export interface components {
          * @enum {string}
          */
         AuditSubject: "user" | "organisation" | "holiday" | "working_rule" | "request" | "permit" | "document" | "service_account" | "webhook" | "sms_template" | "permit_template" | "notice" | "resource" | "vehicle_conflict";
+        /** @description The digest SMS a bulk call sent for one batch. */
+        BatchDigest: {
+            /** Format: uuid */
+            batch_id: string;
+            tracking_code: string;
+            /**
+             * @description The batch's counts after the call, as the SMS says them.
+             * @example ۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک
+             */
+            summary_fa: string;
+        };
+        /** @description One request of a batch. */
+        BatchMember: {
+            /**
+             * Format: int32
+             * @description The vehicle's place in the filing (0-based, as `/vehicles/{position}`).
+             */
+            position: number;
+            /** Format: uuid */
+            request_id: string;
+            /** @example 482177305512 */
+            tracking_code: string;
+            /** @description Canonical plate, e.g. `12الف345-67`. */
+            plate: string;
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * @description `status` as people read it (Persian).
+             * @example در حال بررسی
+             */
+            status_label_fa: string;
+            /**
+             * Format: int64
+             * @description The request's version; `etag` is what a bulk item's `if_match` carries.
+             */
+            version: number;
+            /** @example "2" */
+            etag: string;
+        };
+        /**
+         * @description A batch: its tracking code, what its vehicles share, every request's status and a count by
+         *     status.
+         */
+        BatchView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The batch's own tracking code (12 digits), in the namespace of requests' codes.
+             * @example 310322632156
+             */
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            reason: components["schemas"]["Reason"];
+            /**
+             * @description `reason` as people read it (Persian).
+             * @example فروش از طریق مزایده
+             */
+            reason_label_fa: string;
+            letter: components["schemas"]["LetterView"];
+            /** Format: int32 */
+            vehicle_count: number;
+            /** @description How many requests stand in each status (only statuses that have some), most first. */
+            counts: components["schemas"]["StatusCount"][];
+            /**
+             * @description The counts in one line, as the digest SMS says them.
+             * @example ۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک
+             */
+            summary_fa: string;
+            /** @description The batch's requests in filing order. */
+            requests: components["schemas"]["BatchMember"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `created_at` in the service's time zone as a Solar Hijri date and time, Persian digits.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            created_at_jalali: string;
+        };
         /** @description The open request that blocked the filing (only the directorate sees it here). */
         BlockingRequest: {
             /** Format: uuid */
@@ -2316,6 +2492,104 @@ export interface components {
             sources: components["schemas"]["Citation"][];
             /** @description What could not be confirmed; `null` when nothing. */
             uncertainty?: string | null;
+        };
+        /**
+         * @description What a bulk call does to each of its requests.
+         * @enum {string}
+         */
+        BulkAction: "review" | "request_documents" | "issue_permit";
+        /**
+         * @description One call acting on many requests.
+         * @example {
+         *       "action": "issue_permit",
+         *       "items": [
+         *         {
+         *           "if_match": "\"2\"",
+         *           "national_permit_number": "NV-1405-000101",
+         *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f"
+         *         },
+         *         {
+         *           "if_match": "\"2\"",
+         *           "national_permit_number": "NV-1405-000102",
+         *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70"
+         *         }
+         *       ],
+         *       "permit": {
+         *         "valid_until": "1405/09/25"
+         *       }
+         *     }
+         */
+        BulkBody: {
+            action: components["schemas"]["BulkAction"];
+            /** @description 1–200 requests, each named once. */
+            items: components["schemas"]["BulkItem"][];
+            document_request?: null | components["schemas"]["CreateDocumentRequest"];
+            permit?: null | components["schemas"]["BulkPermit"];
+        };
+        /** @description One request of a bulk call. */
+        BulkItem: {
+            /** Format: uuid */
+            request_id: string;
+            /**
+             * @description The request's `ETag` as last read (as `If-Match` of the single call): this item is 412
+             *     when stale, 428 when missing.
+             * @example "2"
+             */
+            if_match?: string | null;
+            /**
+             * @description For `issue_permit`: this request's permit number in the national vehicle system
+             *     (required, unique).
+             * @example NV-1403-884512
+             */
+            national_permit_number?: string | null;
+        };
+        /** @description One item's outcome. */
+        BulkItemResult: {
+            /** Format: uuid */
+            request_id: string;
+            /**
+             * Format: int32
+             * @description The HTTP status the single call would have answered (200, 201, 404, 409, 412, 428, …).
+             * @example 201
+             */
+            status: number;
+            /**
+             * @description The request's new `ETag` after a success.
+             * @example "3"
+             */
+            etag?: string | null;
+            request_status?: null | components["schemas"]["RequestStatus"];
+            /** @example مجوز صادر و به پلیس راهور ارسال شد */
+            request_status_label_fa?: string | null;
+            /**
+             * @description After a success, what the single call answers: the request (`review`), the document
+             *     request (`request_documents`), the permit (`issue_permit`).
+             */
+            result?: Record<string, never> | null;
+            problem?: null | components["schemas"]["Problem"];
+        };
+        /** @description What every permit of an `issue_permit` call shares. */
+        BulkPermit: {
+            /**
+             * @description As in `POST /requests/{id}/permit`.
+             * @example 1405/09/25
+             */
+            valid_until: string;
+            notes?: string | null;
+            /** Format: uuid */
+            police_organisation_id?: string | null;
+        };
+        /** @description A bulk call's answer (`207 Multi-Status`): one result per item, in the order asked. */
+        BulkResult: {
+            action: components["schemas"]["BulkAction"];
+            succeeded: number;
+            failed: number;
+            items: components["schemas"]["BulkItemResult"][];
+            /**
+             * @description One digest SMS per batch whose requests this call changed (requests filed alone get
+             *     their own message as after a single call).
+             */
+            digests: components["schemas"]["BatchDigest"][];
         };
         /**
          * CalendarClosureDeclaredEvent
@@ -2678,6 +2952,56 @@ export interface components {
         ContactView: {
             name: string;
             mobile: string;
+        };
+        /**
+         * @description A batch of vehicles filed at once: what they share, once, and the vehicles (1–200), each
+         *     as in a single filing (`POST /requests`).
+         * @example {
+         *       "contact": {
+         *         "mobile": "09141234567",
+         *         "name": "رضا احمدی"
+         *       },
+         *       "letter": {
+         *         "date": "1405/09/10",
+         *         "number": "۱۲۳/۴۵۶"
+         *       },
+         *       "reason": "auction_sale",
+         *       "representative": {
+         *         "full_name": "علی رضایی",
+         *         "national_code": "0012345679"
+         *       },
+         *       "vehicles": [
+         *         {
+         *           "engine_number": "124K0123456",
+         *           "make": "ایران خودرو",
+         *           "model": "سمند LX",
+         *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+         *           "vehicle_type": "passenger_car",
+         *           "vin": "NAAM01CA9JK123456",
+         *           "year": 1391
+         *         },
+         *         {
+         *           "chassis_number": "IRFC841V3AJ123457",
+         *           "engine_number": "124K0123457",
+         *           "make": "ایران خودرو",
+         *           "model": "پژو ۴۰۵",
+         *           "plate": "۲۳ الف ۴۵۶ ایران ۶۷",
+         *           "vehicle_type": "passenger_car",
+         *           "year": 1390
+         *         }
+         *       ]
+         *     }
+         */
+        CreateBatch: {
+            reason: components["schemas"]["Reason"];
+            /** @description Required when `reason` is `other`. */
+            reason_details?: string | null;
+            letter: components["schemas"]["LetterInput"];
+            contact: components["schemas"]["ContactInput"];
+            representative?: null | components["schemas"]["RepresentativeInput"];
+            description?: string | null;
+            /** @description 1–200 vehicles; no two the same vehicle (same plate, VIN or chassis number). */
+            vehicles: components["schemas"]["VehicleInput"][];
         };
         CreateComplaint: {
             /** @example تأخیر در بررسی درخواست */
@@ -4409,6 +4733,12 @@ export interface components {
             /** @description The service-level clock of the current stage. */
             sla: components["schemas"]["SlaView"];
             /**
+             * Format: uuid
+             * @description The batch the request was filed in (`GET /request-batches/{id}`); absent for a request
+             *     filed alone.
+             */
+            batch_id?: string | null;
+            /**
              * Format: int64
              * @description The resource version (also the `ETag`).
              */
@@ -4760,7 +5090,7 @@ export interface components {
          * @description What a message announces; each has its own template.
          * @enum {string}
          */
-        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "permit_revoked" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "complaint_answered" | "outage" | "maintenance";
+        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "permit_revoked" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "complaint_answered" | "batch_filed" | "batch_progress" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
@@ -4899,6 +5229,20 @@ export interface components {
              * @description `within_budget / completed`, 0–1.
              */
             within_budget_share?: number | null;
+        };
+        /** @description How many of the batch's requests stand in one status. */
+        StatusCount: {
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * @description `status` as people read it (Persian).
+             * @example مجوز صادر و به پلیس راهور ارسال شد
+             */
+            status_label_fa: string;
+            /**
+             * Format: int64
+             * @example 38
+             */
+            count: number;
         };
         /**
          * @description Who took a step: a user's role, or `system` for the service's own steps (an expiry).
@@ -6588,6 +6932,193 @@ export interface operations {
             503: components["responses"]["ReadOnlyOrUnavailable"];
         };
     };
+    create_request_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (1–255 visible ASCII characters). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatch"];
+            };
+        };
+        responses: {
+            /** @description Filed: the batch with each request's tracking code and status. */
+            201: {
+                headers: {
+                    /** @description `true` when this answer is the recorded answer of an earlier call with the same `Idempotency-Key` (the change was not made again); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The new batch's URL */
+                    Location?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            /** @description The idempotency key is in flight (`idempotency_in_flight`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Nothing filed (`validation_failed`): every fault, each `field` a pointer into the body, e.g. `/vehicles/7/plate` (`invalid_plate`), `/vehicles/3/vin` (`duplicate_in_batch`: the same vehicle as an earlier one), `/vehicles/5/plate` (`duplicate`: the vehicle has an open request), `/letter/date`, `/vehicles` (`required`, `too_many`: more than 200). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
+    get_request_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Batch id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such batch, or another agency's. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bulk_request_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkBody"];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            207: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "issue_permit",
+                     *       "digests": [
+                     *         {
+                     *           "batch_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e00",
+                     *           "summary_fa": "۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک",
+                     *           "tracking_code": "310322632156"
+                     *         }
+                     *       ],
+                     *       "failed": 1,
+                     *       "items": [
+                     *         {
+                     *           "etag": "\"3\"",
+                     *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f",
+                     *           "request_status": "permit_issued",
+                     *           "request_status_label_fa": "مجوز صادر و به پلیس راهور ارسال شد",
+                     *           "result": {
+                     *             "permit_number": "710322632157"
+                     *           },
+                     *           "status": 201
+                     *         },
+                     *         {
+                     *           "problem": {
+                     *             "code": "precondition_failed",
+                     *             "detail": "این منبع پس از دریافت شما تغییر کرده است؛ دوباره بخوانید و تکرار کنید.",
+                     *             "errors": [],
+                     *             "status": 412,
+                     *             "title": "نسخهٔ ارسالی قدیمی است",
+                     *             "type": "urn:plate-permits:problem:precondition_failed"
+                     *           },
+                     *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70",
+                     *           "status": 412
+                     *         }
+                     *       ],
+                     *       "succeeded": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Nothing done (`validation_failed`): each `field` a pointer into the body. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
     list_requests: {
         parameters: {
             query?: {
@@ -6615,6 +7146,8 @@ export interface operations {
                  *     clock is running (others have no due date), earliest `due_at` first.
                  */
                 sort?: "created_at" | "due_at";
+                /** @description Only the requests of this batch (`POST /request-batches`). */
+                batch_id?: string;
                 /**
                  * @description Items per page, 1–200 (default 50).
                  * @example 50
@@ -6740,6 +7273,8 @@ export interface operations {
                  *     clock is running (others have no due date), earliest `due_at` first.
                  */
                 sort?: "created_at" | "due_at";
+                /** @description Only the requests of this batch (`POST /request-batches`). */
+                batch_id?: string;
                 /**
                  * @description `csv` (default; UTF-8 with a byte-order mark) or `xlsx` (an Excel workbook: a
                  *     right-to-left sheet, frozen header row, date cells).
