@@ -49,17 +49,17 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
          headers(("Location" = String, description = "The new batch's URL"))),
         (status = 409, description = "The idempotency key is in flight (`idempotency_in_flight`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Nothing filed (`validation_failed`): every fault, each `field` a pointer into the body, e.g. `/vehicles/7/plate` (`invalid_plate`), `/vehicles/3/vin` (`duplicate_in_batch`: the same vehicle as an earlier one), `/vehicles/5/plate` (`duplicate`: the vehicle has an open request), `/letter/date`, `/vehicles` (`required`, `too_many`: more than 200).", body = Problem, content_type = "application/problem+json",
-         example = json!({
+         examples(("validation_failed" = (summary = "Two vehicles at fault; nothing filed", value = json!({
              "type": "urn:plate-permits:problem:validation_failed",
-             "title": "داده‌های نامعتبر",
+             "title": "اطلاعات ارسالی نامعتبر است",
              "status": 422,
              "detail": "یک یا چند فیلد نامعتبر است.",
              "code": "validation_failed",
              "errors": [
-                 {"field": "/vehicles/7/plate", "code": "invalid_plate", "message": "پلاک نامعتبر است."},
+                 {"field": "/vehicles/7/plate", "code": "invalid_plate", "message": "حرف پلاک برای خودروهای دولتی مجاز نیست."},
                  {"field": "/vehicles/12/vin", "code": "duplicate_in_batch", "message": "این خودرو (همان پلاک، VIN یا شمارهٔ شاسی) پیش‌تر در همین دسته آمده است (‎/vehicles/۳)؛ هر خودرو تنها یک بار ثبت می‌شود."}
              ]
-         })),
+         }))))),
     )
 )]
 #[post("/request-batches")]
@@ -182,8 +182,8 @@ pub async fn get_one(
                   "request_status": "permit_issued", "request_status_label_fa": "مجوز صادر و به پلیس راهور ارسال شد",
                   "result": {"permit_number": "710322632157"}},
                  {"request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70", "status": 412,
-                  "problem": {"type": "urn:plate-permits:problem:precondition_failed", "title": "پیش‌شرط برقرار نیست", "status": 412,
-                              "detail": "این منبع از زمان آخرین خواندن شما تغییر کرده است؛ دوباره بخوانید.", "code": "precondition_failed", "errors": []}}
+                  "problem": {"type": "urn:plate-permits:problem:precondition_failed", "title": "نسخهٔ ارسالی قدیمی است", "status": 412,
+                              "detail": "این منبع پس از دریافت شما تغییر کرده است؛ دوباره بخوانید و تکرار کنید.", "code": "precondition_failed", "errors": []}}
              ],
              "digests": [{"batch_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e00", "tracking_code": "310322632156",
                           "summary_fa": "۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک"}]
