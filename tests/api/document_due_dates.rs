@@ -139,13 +139,22 @@ async fn mark_overdue(app: &TestApp) -> usize {
     .unwrap()
 }
 
+/// Frozen on Sunday morning; the SMS worker does not run (the test runs its reminder round).
+async fn sunday_app() -> TestApp {
+    spawn_app_with_clock(
+        |c| plate_permits::clock::Clock::fixed(sunday_morning(), c.service_timezone),
+        |c| c.sms_worker = false,
+    )
+    .await
+}
+
 async fn under_review(app: &TestApp) -> Scenario<'_> {
     Scenario::new(app).await.filed().await.reviewed().await
 }
 
 #[tokio::test]
 async fn a_due_date_must_be_a_working_day_and_is_shown_with_its_jalali_twin() {
-    let app = spawn_app_frozen_at(sunday_morning()).await;
+    let app = sunday_app().await;
     let s = under_review(&app).await;
     let asks = format!("/requests/{}/document-requests", s.id());
     // ۱۴۰۵/۰۹/۲۰ is Friday 11 December 2026: the weekend. The answer names the next
@@ -191,7 +200,7 @@ async fn a_due_date_must_be_a_working_day_and_is_shown_with_its_jalali_twin() {
 
 #[tokio::test]
 async fn the_applicant_is_reminded_the_day_before_and_a_passed_due_date_flags_the_request() {
-    let app = spawn_app_frozen_at(sunday_morning()).await;
+    let app = sunday_app().await;
     let mut s = under_review(&app).await;
     let asks = format!("/requests/{}/document-requests", s.id());
     // Due Tuesday 8 December (۱۴۰۵/۰۹/۱۷).
@@ -274,7 +283,7 @@ async fn the_applicant_is_reminded_the_day_before_and_a_passed_due_date_flags_th
 
 #[tokio::test]
 async fn documents_supplied_in_time_get_no_reminder_and_no_overdue_flag() {
-    let app = spawn_app_frozen_at(sunday_morning()).await;
+    let app = sunday_app().await;
     let mut s = under_review(&app).await;
     let asks = format!("/requests/{}/document-requests", s.id());
     app.post_as(&s.directorate, &asks, &ask("2026-12-08"))
