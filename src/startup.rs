@@ -443,7 +443,9 @@ impl Application {
         }
         if config.document_due_worker {
             let st = state.clone();
-            supervise("document_due", move || crate::documents::due::run(st.clone()));
+            supervise("document_due", move || {
+                crate::documents::due::run(st.clone())
+            });
         }
         let st = state.clone();
         let every = std::time::Duration::from_secs(config.session_purge_interval_secs);

@@ -38,7 +38,11 @@ const BATCH: i64 = 200;
 
 /// 422 on `due_date` unless `due` is a working day of the agencies' calendar; the problem
 /// names the next working day (`next_working_day`, `next_working_day_jalali`).
-pub fn check_working_day(conn: &mut DbConnection, config: &Config, due: NaiveDate) -> ApiResult<()> {
+pub fn check_working_day(
+    conn: &mut DbConnection,
+    config: &Config,
+    due: NaiveDate,
+) -> ApiResult<()> {
     let cal = crate::sla::store::calendar(conn, config)?.for_party(Party::Agencies);
     if cal.is_working(due) {
         return Ok(());
@@ -152,7 +156,9 @@ pub fn mark_overdue(conn: &mut DbConnection, clock: &Clock) -> ApiResult<usize> 
     let today = clock.local_date(at);
     let mut marked = 0;
     for (ask_id, request_id, due) in asks_due(conn, today, BATCH)? {
-        if write_tx(conn, |c| overdue_one(c, clock, &ask_id, &request_id, due, at))? {
+        if write_tx(conn, |c| {
+            overdue_one(c, clock, &ask_id, &request_id, due, at)
+        })? {
             marked += 1;
         }
     }
@@ -185,10 +191,7 @@ fn overdue_one(
         return Ok(false);
     }
     // Overdue from the end of the due day (service time).
-    let since = due
-        .succ_opt()
-        .map(|d| clock.day_start_utc(d))
-        .unwrap_or(at);
+    let since = due.succ_opt().map(|d| clock.day_start_utc(d)).unwrap_or(at);
     crate::requests::correction::flag_documents_overdue(conn, request_id, since)?;
     let data = DocumentsOverdueData {
         request_id: request.id.clone(),

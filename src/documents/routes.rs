@@ -234,8 +234,7 @@ pub async fn download(
         (status = 201, description = "Asked; the request now awaits documents. `ETag` is the request's new version.", body = DocumentRequestView),
         (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (`validation_failed`): e.g. `due_date` in the past (`past_date`), unreadable (`invalid_date`) or not a working day (`not_working_day`, naming the next working day).", body = Problem, content_type = "application/problem+json",
-         example = json!({"type": "about:blank", "title": "اطلاعات نامعتبر است", "status": 422, "code": "validation_failed", "next_working_day": "2026-12-12", "next_working_day_jalali": "1405/09/21", "errors": [{"field": "due_date", "code": "not_working_day", "message": "مهلت باید روز کاری دستگاه متقاضی باشد؛ ۱۴۰۵/۰۹/۲۰ روز کاری نیست. نخستین روز کاری پس از آن ۱۴۰۵/۰۹/۲۱ است."}]})),
+        (status = 422, description = "Invalid fields (`validation_failed`): e.g. `due_date` in the past (`past_date`), unreadable (`invalid_date`) or not a working day (`not_working_day`, naming the next working day).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/requests/{id}/document-requests")]

@@ -282,14 +282,7 @@ pub(crate) fn asks_of(
     for ask in store::asks_of(conn, &request.id)? {
         let items = store::items_of(conn, &ask.id)?;
         let (reminded_at, overdue_at) = marks.remove(&ask.id).unwrap_or_default();
-        let mut view = ask_view(
-            ask,
-            items,
-            &uploads,
-            request.status,
-            request.version,
-            clock,
-        );
+        let mut view = ask_view(ask, items, &uploads, request.status, request.version, clock);
         view.reminded_at = reminded_at.map(crate::clock::utc);
         view.overdue = overdue_at.is_some();
         out.push(view);

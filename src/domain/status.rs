@@ -367,7 +367,12 @@ mod tests {
         );
         assert_eq!(
             next(S::AwaitingDocuments),
-            vec![S::UnderReview, S::AwaitingDocuments, S::Rejected, S::Withdrawn]
+            vec![
+                S::UnderReview,
+                S::AwaitingDocuments,
+                S::Rejected,
+                S::Withdrawn
+            ]
         );
         assert_eq!(
             next(S::ReturnedForCorrection),

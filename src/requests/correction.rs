@@ -287,7 +287,13 @@ pub fn correct(
                     vin: corrected.vin.clone(),
                     chassis_number: corrected.chassis_number.clone(),
                 };
-                crate::vehicle_conflicts::service::record(conn, clock, user, &existing.0, &vehicle)?;
+                crate::vehicle_conflicts::service::record(
+                    conn,
+                    clock,
+                    user,
+                    &existing.0,
+                    &vehicle,
+                )?;
             }
             return Ok(Corrected::Refused(service::duplicate_for(existing, user)));
         }
@@ -564,20 +570,19 @@ pub fn changes_of(
     conn: &mut DbConnection,
     request_id: &str,
 ) -> ApiResult<HashMap<String, Vec<FieldChange>>> {
-    let rows: Vec<(String, String, Option<String>, Option<String>)> =
-        request_field_changes::table
-            .filter(request_field_changes::request_id.eq(request_id))
-            .order((
-                request_field_changes::request_version.asc(),
-                request_field_changes::id.asc(),
-            ))
-            .select((
-                request_field_changes::history_id,
-                request_field_changes::field,
-                request_field_changes::old_value,
-                request_field_changes::new_value,
-            ))
-            .load(conn)?;
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = request_field_changes::table
+        .filter(request_field_changes::request_id.eq(request_id))
+        .order((
+            request_field_changes::request_version.asc(),
+            request_field_changes::id.asc(),
+        ))
+        .select((
+            request_field_changes::history_id,
+            request_field_changes::field,
+            request_field_changes::old_value,
+            request_field_changes::new_value,
+        ))
+        .load(conn)?;
     let mut out: HashMap<String, Vec<FieldChange>> = HashMap::new();
     for (history_id, field, old, new) in rows {
         out.entry(history_id)

@@ -16,11 +16,11 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
+use crate::requests::correction::{self, CorrectRequest, Corrected};
 use crate::requests::model::{
     CreateRequest, ExportParams, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody,
     ReissueBody, RejectBody, RequestFilter, RequestView,
 };
-use crate::requests::correction::{self, CorrectRequest, Corrected};
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
 use crate::state::AppState;
@@ -348,11 +348,9 @@ pub async fn get_one(
         (status = 200, description = "Corrected; the request with its new `ETag`.", body = RequestView, headers(("ETag" = String))),
         (status = 403, description = "Not an agency user (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request, or another agency's.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not correctable in the current state (`invalid_transition`, with `current_status`), or the corrected vehicle has another open request (`duplicate`).", body = Problem, content_type = "application/problem+json",
-         example = json!({"type": "about:blank", "title": "اقدام در وضعیت کنونی مجاز نیست", "status": 409, "detail": "این اقدام در وضعیت «مجوز صادر و به پلیس راهور ارسال شد» مجاز نیست.", "code": "invalid_transition", "current_status": "permit_issued"})),
+        (status = 409, description = "Not correctable in the current state (`invalid_transition`, with `current_status`), or the corrected vehicle has another open request (`duplicate`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match` (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields as at filing (`validation_failed`, every field at once), or unknown fields.", body = Problem, content_type = "application/problem+json",
-         example = json!({"type": "about:blank", "title": "اطلاعات نامعتبر است", "status": 422, "code": "validation_failed", "errors": [{"field": "vehicle.chassis_number", "code": "invalid_chassis_number", "message": "شمارهٔ شاسی باید دست‌کم ۵ نویسه باشد."}]})),
+        (status = 422, description = "Invalid fields as at filing (`validation_failed`, every field at once), or unknown fields.", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "No `If-Match` (`precondition_required`).", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -68,10 +68,7 @@ impl NewRequest {
             ("letter.date", Some(self.letter_date.to_string())),
             ("contact.name", Some(self.contact_name.clone())),
             ("contact.mobile", Some(self.contact_mobile.clone())),
-            (
-                "representative.full_name",
-                rep.map(|r| r.full_name.clone()),
-            ),
+            ("representative.full_name", rep.map(|r| r.full_name.clone())),
             (
                 "representative.national_code",
                 rep.map(|r| r.national_code.clone()),
@@ -404,7 +401,15 @@ pub fn views(
     for row in rows {
         let sla = stored.remove(&row.id);
         let mark = marks.remove(&row.id).unwrap_or_default();
-        out.push(view_with(conn, config, clock, &cal, user, row, (sla, mark))?);
+        out.push(view_with(
+            conn,
+            config,
+            clock,
+            &cal,
+            user,
+            row,
+            (sla, mark),
+        )?);
     }
     Ok(out)
 }

@@ -26,9 +26,15 @@ async fn an_agency_corrects_a_typo_and_the_directorate_sees_what_changed() {
         "contact": {"mobile": "۰۹۱۴۱۲۳۴۵۶۸"}
     });
     // If-Match is required, and a stale one changes nothing.
-    app.call_bare(Method::PATCH, &path(&s), Some(&s.agency_a), Some(&body), &[])
-        .await
-        .problem(428, "precondition_required");
+    app.call_bare(
+        Method::PATCH,
+        &path(&s),
+        Some(&s.agency_a),
+        Some(&body),
+        &[],
+    )
+    .await
+    .problem(428, "precondition_required");
     app.call(
         Method::PATCH,
         &path(&s),
@@ -58,9 +64,7 @@ async fn an_agency_corrects_a_typo_and_the_directorate_sees_what_changed() {
         json!(["vehicle.chassis_number", "contact.mobile"])
     );
     assert!(seen["corrected_at_jalali"].as_str().unwrap().contains('۱'));
-    let queue = app
-        .items(&s.directorate, "/requests?corrected=true")
-        .await;
+    let queue = app.items(&s.directorate, "/requests?corrected=true").await;
     assert!(queue.iter().any(|r| r["id"] == s.id()));
 
     // The history keeps each field's old and new value.
@@ -109,9 +113,7 @@ async fn an_agency_corrects_a_typo_and_the_directorate_sees_what_changed() {
     let after = s.current().await;
     assert_eq!(after["corrected_since_review"], false);
     assert_eq!(after["corrected_fields"], json!([]));
-    let queue = app
-        .items(&s.directorate, "/requests?corrected=true")
-        .await;
+    let queue = app.items(&s.directorate, "/requests?corrected=true").await;
     assert!(!queue.iter().any(|r| r["id"] == s.id()));
     // Still correctable while the documents are awaited; nothing sent, nothing changes.
     let same = correct(&s, &json!({})).await.json(200);
@@ -150,7 +152,11 @@ async fn corrections_are_validated_as_at_filing_every_field_at_once() {
         ]
     );
     // Persian by default.
-    assert!(p["errors"][0]["message"].as_str().unwrap().chars().any(|c| ('آ'..='ی').contains(&c)));
+    assert!(p["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .any(|c| ('آ'..='ی').contains(&c)));
     // Removing the only identifier is refused as at filing.
     let p = correct(&s, &json!({"vehicle": {"vin": " "}}))
         .await
@@ -187,7 +193,10 @@ async fn one_open_request_per_vehicle_holds_for_corrections() {
     let app = spawn_app().await;
     let first = Scenario::new(&app).await.filed().await;
     let second = first.another().filed().await;
-    let plate = first.request["vehicle"]["plate"].as_str().unwrap().to_owned();
+    let plate = first.request["vehicle"]["plate"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let p = correct(&second, &json!({"vehicle": {"plate": plate}}))
         .await
         .problem(409, "duplicate");
@@ -294,7 +303,10 @@ async fn the_contact_mobile_still_changes_only_through_the_recorded_correction()
         s.id()
     ))
     .execute(&mut conn);
-    assert!(changed.is_err(), "the recipient changed without a recorded change");
+    assert!(
+        changed.is_err(),
+        "the recipient changed without a recorded change"
+    );
     let r = app.request_of(&s.agency_a, s.id()).await;
     assert_eq!(r["contact"]["mobile"], "09121112233");
 }

@@ -217,7 +217,10 @@ async fn the_applicant_is_reminded_the_day_before_and_a_passed_due_date_flags_th
         .get_as(&s.agency_a, &format!("/requests/{}/notifications", s.id()))
         .await
         .items(200);
-    let due: Vec<&Value> = sms.iter().filter(|m| m["event"] == "documents_due").collect();
+    let due: Vec<&Value> = sms
+        .iter()
+        .filter(|m| m["event"] == "documents_due")
+        .collect();
     assert_eq!(due.len(), 1, "{sms:#?}");
     let text = due[0]["text"].as_str().unwrap();
     assert!(text.contains("۱۴۰۵/۰۹/۱۷"), "{text}");
@@ -267,8 +270,15 @@ async fn the_applicant_is_reminded_the_day_before_and_a_passed_due_date_flags_th
 
     // The documents come late: once resubmitted, the flag is gone.
     expect_json(
-        app.upload(&s.agency_a, s.id(), "vehicle_card", "card.png", "image/png", PNG.to_vec())
-            .await,
+        app.upload(
+            &s.agency_a,
+            s.id(),
+            "vehicle_card",
+            "card.png",
+            "image/png",
+            PNG.to_vec(),
+        )
+        .await,
         201,
     )
     .await;
@@ -290,8 +300,15 @@ async fn documents_supplied_in_time_get_no_reminder_and_no_overdue_flag() {
         .await
         .json(201);
     expect_json(
-        app.upload(&s.agency_a, s.id(), "vehicle_card", "card.png", "image/png", PNG.to_vec())
-            .await,
+        app.upload(
+            &s.agency_a,
+            s.id(),
+            "vehicle_card",
+            "card.png",
+            "image/png",
+            PNG.to_vec(),
+        )
+        .await,
         201,
     )
     .await;

@@ -201,12 +201,16 @@ async fn revoking_a_permit_sends_the_request_back_under_review() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
     // (Issued in error, the request goes back to the agency instead: tests/api/corrections.rs.)
-    let body = json!({"reason_code": "vehicle_status_changed", "notes": "شماره موتور اشتباه ثبت شد"});
+    let body =
+        json!({"reason_code": "vehicle_status_changed", "notes": "شماره موتور اشتباه ثبت شد"});
     let permit = revoke(&app, &s.directorate, s.permit_id(), &body)
         .await
         .json(200);
     assert_eq!(permit["status"], "revoked");
-    assert_eq!(permit["revocation"]["reason_code"], "vehicle_status_changed");
+    assert_eq!(
+        permit["revocation"]["reason_code"],
+        "vehicle_status_changed"
+    );
     assert_eq!(permit["revocation"]["reason_label_fa"], "تغییر وضعیت خودرو");
     let request = s.current().await;
     assert_eq!(request["status"], "under_review");
