@@ -853,6 +853,12 @@ pub struct Config {
     #[arg(long, env = "PERMIT_EXPIRY_INTERVAL_MS", default_value_t = 15_000, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
     pub permit_expiry_interval_ms: u64,
 
+    /// Run the document due-date worker in this process (every minute: asks for documents
+    /// whose due date passed with documents missing are marked overdue, once, whichever
+    /// replica finds them first).
+    #[arg(long, env = "DOCUMENT_DUE_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub document_due_worker: bool,
+
     /// How often the SMS worker looks for due messages, in milliseconds.
     #[arg(long, env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
     pub sms_poll_interval_ms: u64,

@@ -102,6 +102,13 @@ pub struct Problem {
     /// For `documents_missing`: the asked document types that have no upload since the ask.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_document_types: Option<Vec<String>>,
+    /// For `validation_failed` on a due date that is not a working day: the next working day
+    /// of the calendar (ISO), and its Jalali twin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_working_day: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "1405/09/21")]
+    pub next_working_day_jalali: Option<String>,
     /// For `payload_too_large`: the limit in bytes (0 when the framework's own limit hit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit_bytes: Option<u64>,
@@ -514,7 +521,7 @@ impl ErrorCode {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "اطلاعات ارسالی نامعتبر است",
                 "Validation failed",
-                &[],
+                &["next_working_day", "next_working_day_jalali"],
             ),
             InvalidCode => info(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -76,6 +76,8 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
     crate::complaints::model::ComplaintAnsweredData,
     crate::notices::model::Notice,
     crate::sla::rules::views::ClosureDeclaredData,
+    crate::requests::correction::RequestCorrectedData,
+    crate::documents::due::DocumentsOverdueData,
 )))]
 struct EventPayloads;
 
@@ -97,6 +99,8 @@ pub fn event_data_schema(t: crate::events::EventType) -> String {
         T::ComplaintAnswered => crate::complaints::model::ComplaintAnsweredData::name(),
         T::NoticePublished => crate::notices::model::Notice::name(),
         T::CalendarClosureDeclared => crate::sla::rules::views::ClosureDeclaredData::name(),
+        T::RequestCorrected => crate::requests::correction::RequestCorrectedData::name(),
+        T::RequestDocumentsOverdue => crate::documents::due::DocumentsOverdueData::name(),
     };
     name.into_owned()
 }

@@ -408,6 +408,7 @@ impl Application {
         );
         // SMS notifications are enqueued in the transaction of the change that causes them.
         crate::requests::service::on_change(crate::sms::service::on_request_change);
+        crate::requests::correction::on_recipient_change(crate::sms::service::on_recipient_changed);
         crate::notices::service::on_publish(crate::sms::service::on_notice_published);
         crate::complaints::service::on_answer(crate::sms::service::on_complaint_answered);
         // Sign-ins and password changes are audited in their own transactions.
@@ -438,6 +439,12 @@ impl Application {
             let st = state.clone();
             supervise("permit_expiry", move || {
                 crate::permits::expiry::run(st.clone())
+            });
+        }
+        if config.document_due_worker {
+            let st = state.clone();
+            supervise("document_due", move || {
+                crate::documents::due::run(st.clone())
             });
         }
         let st = state.clone();

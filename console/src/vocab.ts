@@ -7,6 +7,7 @@ export const STATUS_LABELS: Record<Schemas["RequestStatus"], string> = {
   submitted: "ثبت شده",
   under_review: "در حال بررسی",
   awaiting_documents: "در انتظار مدارک تکمیلی",
+  returned_for_correction: "بازگشت به دستگاه برای اصلاح",
   permit_issued: "مجوز صادر و به پلیس راهور ارسال شد",
   permit_expired: "مجوز بدون اقدام پلیس راهور منقضی شد",
   plate_removed: "پلاک فک شد",

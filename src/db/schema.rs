@@ -183,8 +183,12 @@ diesel::table! {
         due_date -> Nullable<Date>,
         created_at -> Timestamp,
         created_by -> Text,
+        reminded_at -> Nullable<Timestamp>,
+        overdue_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::joinable!(document_requests -> requests (request_id));
 
 diesel::table! {
     document_request_items (id) {
@@ -582,6 +586,31 @@ diesel::table! {
 
 diesel::joinable!(request_batch_items -> request_batches (batch_id));
 diesel::joinable!(request_batch_items -> requests (request_id));
+    request_field_changes (id) {
+        id -> Text,
+        request_id -> Text,
+        history_id -> Text,
+        request_version -> BigInt,
+        field -> Text,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        changed_by -> Text,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(request_field_changes -> requests (request_id));
+
+diesel::table! {
+    request_marks (request_id) {
+        request_id -> Text,
+        corrected_fields -> Nullable<Text>,
+        corrected_at -> Nullable<Timestamp>,
+        documents_overdue_since -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(request_marks -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -622,4 +651,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     vehicle_conflicts,
     request_batches,
     request_batch_items,
+    request_field_changes,
+    request_marks,
 );

@@ -5,6 +5,7 @@
 //! `transfer` streams bytes in and out, `storage` keeps them; `model` holds rows and inputs,
 //! `views` what the API answers.
 
+pub mod due;
 pub mod migrate;
 pub mod model;
 pub mod routes;

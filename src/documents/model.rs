@@ -155,8 +155,10 @@ pub struct CreateDocumentRequest {
     pub message: String,
     /// 1–20 items.
     pub items: Vec<ItemInput>,
-    /// Optional, ISO or Jalali; not in the past.
-    #[schema(example = "1403/09/01")]
+    /// Optional, ISO (`2026-12-11`) or Jalali (`1405/09/20`, Persian or ASCII digits); not in
+    /// the past, and a working day of the agencies' calendar (422 naming the next working day
+    /// otherwise).
+    #[schema(example = "1405/09/20")]
     pub due_date: Option<String>,
 }
 

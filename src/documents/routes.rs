@@ -212,6 +212,15 @@ pub async fn download(
 ///
 /// Ask the agency for supplementary documents: `under_review` → `awaiting_documents` (the SLA
 /// clock pauses). Roles: `directorate`. Honours `If-Match`.
+///
+/// `due_date` (optional) is ISO (`2026-12-11`) or Jalali (`1405/09/20`, Persian digits too),
+/// not before today (service time), and a working day of the agencies' calendar: a weekend
+/// day or holiday is 422 on `due_date` (`not_working_day`) naming the next working day, also
+/// as `next_working_day` and `next_working_day_jalali`. The answer shows the date with its
+/// Jalali twin (`due_date_jalali`). The day before it the applicant is reminded by SMS, once;
+/// when it passes with documents missing the ask reads `overdue`, the request
+/// `documents_overdue` (listed with `GET /requests?documents_overdue=true`) and
+/// `request.documents_overdue` is emitted; the request stays in `awaiting_documents`.
 #[utoipa::path(
     operation_id = "create_document_request",
     tag = "documents",
@@ -225,6 +234,7 @@ pub async fn download(
         (status = 201, description = "Asked; the request now awaits documents. `ETag` is the request's new version.", body = DocumentRequestView),
         (status = 409, description = "Not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`): e.g. `due_date` in the past (`past_date`), unreadable (`invalid_date`) or not a working day (`not_working_day`, naming the next working day).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/requests/{id}/document-requests")]
@@ -279,7 +289,10 @@ pub async fn list_document_requests(
 /// Resubmit a request.
 ///
 /// Resubmit after uploading what was asked: `awaiting_documents` → `under_review` (the SLA
-/// clock resumes). Roles: the owning `agency`. Honours `If-Match`.
+/// clock resumes); or after correcting a request returned for correction (a permit revoked
+/// as `issued_in_error`): `returned_for_correction` → `under_review`, where the directorate
+/// sees `corrected_since_review` and `corrected_fields`. Roles: the owning `agency`. Honours
+/// `If-Match`.
 ///
 /// 409 `documents_missing` (with `missing_document_types`) while an asked-for document type
 /// has no upload since the latest ask.

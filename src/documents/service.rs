@@ -174,6 +174,10 @@ pub fn ask(
         at,
     };
     let after = transition(conn, config, clock, step, |c, row| {
+        // After the precondition and the state machine: a due date on a day off is 422.
+        if let Some(due) = due_date {
+            crate::documents::due::check_working_day(c, config, due)?;
+        }
         let ask = DocumentRequestRow {
             id: ask_id.clone(),
             request_id: row.id.clone(),
@@ -212,8 +216,9 @@ pub fn asks(
     asks_of(conn, clock, &row)
 }
 
-/// Resubmits after uploading what was asked: `awaiting_documents` → `under_review`; 409
-/// `documents_missing` while an asked-for type has no upload since the latest ask.
+/// Resubmits after uploading what was asked (`awaiting_documents` → `under_review`), or after
+/// correcting a request returned for correction (`returned_for_correction` → `under_review`);
+/// 409 `documents_missing` while an asked-for type has no upload since the latest ask.
 pub fn resubmit(
     conn: &mut DbConnection,
     config: &Config,
@@ -266,23 +271,21 @@ fn documents_missing(missing: &[DocumentType]) -> ApiError {
 }
 
 /// The request's asks, each item fulfilled by an upload of its type since the ask.
-fn asks_of(
+pub(crate) fn asks_of(
     conn: &mut DbConnection,
     clock: &Clock,
     request: &RequestRow,
 ) -> ApiResult<Vec<DocumentRequestView>> {
     let uploads = store::uploads_of(conn, &request.id)?;
+    let mut marks = crate::documents::due::marks_of(conn, &request.id)?;
     let mut out = Vec::new();
     for ask in store::asks_of(conn, &request.id)? {
         let items = store::items_of(conn, &ask.id)?;
-        out.push(ask_view(
-            ask,
-            items,
-            &uploads,
-            request.status,
-            request.version,
-            clock,
-        ));
+        let (reminded_at, overdue_at) = marks.remove(&ask.id).unwrap_or_default();
+        let mut view = ask_view(ask, items, &uploads, request.status, request.version, clock);
+        view.reminded_at = reminded_at.map(crate::clock::utc);
+        view.overdue = overdue_at.is_some();
+        out.push(view);
     }
     Ok(out)
 }
@@ -315,7 +318,10 @@ fn ask_view(
     DocumentRequestView {
         id: ask.id,
         message: ask.message,
+        due_date_jalali: ask.due_date.map(crate::domain::jalali::format_jalali),
         due_date: ask.due_date,
+        reminded_at: None,
+        overdue: false,
         items,
         outstanding_labels_fa: outstanding.iter().map(|t| t.label_fa()).collect(),
         outstanding,

@@ -80,7 +80,19 @@ pub struct DocumentRequestView {
     #[schema(format = Uuid)]
     pub id: String,
     pub message: String,
+    /// The day the documents are due (a working day of the agencies' calendar); `null` when
+    /// none was set.
+    #[schema(example = "2026-12-11")]
     pub due_date: Option<NaiveDate>,
+    /// `due_date` in the Solar Hijri calendar; `null` with it.
+    #[schema(example = "1405/09/20")]
+    pub due_date_jalali: Option<String>,
+    /// When the applicant was reminded by SMS (the day before the due date, once per ask);
+    /// `null` until then, and for asks without a due date.
+    pub reminded_at: Option<DateTime<Utc>>,
+    /// Whether the due date passed with documents of this ask still missing (marked once,
+    /// with the event `request.documents_overdue`; the request is not closed by itself).
+    pub overdue: bool,
     pub items: Vec<ItemView>,
     /// Document types still outstanding.
     pub outstanding: Vec<DocumentType>,

@@ -33,6 +33,10 @@ pub enum RequestStatus {
     UnderReview,
     /// Supplementary documents asked of the agency (the SLA clock pauses).
     AwaitingDocuments,
+    /// The directorate revoked the permit as issued in error and returned the request to the
+    /// agency to correct its data (`PATCH /requests/{id}`), then resubmit (the SLA clock
+    /// pauses).
+    ReturnedForCorrection,
     /// Permit issued in the national vehicle system and sent to the police.
     PermitIssued,
     /// The permit's validity ended with no receipt from the police: the police's clock stopped
@@ -54,6 +58,7 @@ crate::text_enum!(RequestStatus {
     Submitted => "submitted",
     UnderReview => "under_review",
     AwaitingDocuments => "awaiting_documents",
+    ReturnedForCorrection => "returned_for_correction",
     PermitIssued => "permit_issued",
     PermitExpired => "permit_expired",
     PlateRemoved => "plate_removed",
@@ -78,6 +83,7 @@ impl RequestStatus {
             RequestStatus::Submitted => "ثبت شده",
             RequestStatus::UnderReview => "در حال بررسی",
             RequestStatus::AwaitingDocuments => "در انتظار مدارک تکمیلی",
+            RequestStatus::ReturnedForCorrection => "بازگشت به دستگاه برای اصلاح",
             RequestStatus::PermitIssued => "مجوز صادر و به پلیس راهور ارسال شد",
             RequestStatus::PermitExpired => "مجوز بدون اقدام پلیس راهور منقضی شد",
             RequestStatus::PlateRemoved => "پلاک فک شد",
@@ -134,6 +140,12 @@ pub enum Action {
     /// Taken by the service itself (the expiry worker), never by a user: the permit's validity
     /// ended with no receipt (`permit_issued` → `permit_expired`).
     Expire,
+    /// `PATCH /requests/{id}` (agency): correct the vehicle, letter, contact or representative
+    /// while the request is with the agency or under review; the status does not change.
+    Correct,
+    /// `POST /permits/{id}/revoke` with `reason_code: issued_in_error` (directorate): the
+    /// permit is revoked and the request returns to the agency for correction.
+    ReturnForCorrection,
 }
 
 crate::text_enum!(Action {
@@ -150,6 +162,8 @@ crate::text_enum!(Action {
     Revoke => "revoke",
     RequestReissue => "request_reissue",
     Expire => "expire",
+    Correct => "correct",
+    ReturnForCorrection => "return_for_correction",
 });
 
 use RequestStatus as S;
@@ -189,6 +203,25 @@ pub const TRANSITIONS: &[(RequestStatus, Action, RequestStatus)] = &[
     (S::RemovalRefused, Action::RequestReissue, S::UnderReview),
     (S::RemovalRefused, Action::Reopen, S::UnderReview),
     (S::RemovalRefused, Action::Reject, S::Rejected),
+    // A permit issued in error: revoked, and the request back with the agency to correct it.
+    (
+        S::PermitIssued,
+        Action::ReturnForCorrection,
+        S::ReturnedForCorrection,
+    ),
+    (S::ReturnedForCorrection, Action::Resubmit, S::UnderReview),
+    (S::ReturnedForCorrection, Action::Reject, S::Rejected),
+    (S::ReturnedForCorrection, Action::Withdraw, S::Withdrawn),
+    // Corrections change data, not the status: while the request is with the agency or under
+    // review, never once a permit was issued (unless it was revoked as issued in error).
+    (S::Submitted, Action::Correct, S::Submitted),
+    (S::UnderReview, Action::Correct, S::UnderReview),
+    (S::AwaitingDocuments, Action::Correct, S::AwaitingDocuments),
+    (
+        S::ReturnedForCorrection,
+        Action::Correct,
+        S::ReturnedForCorrection,
+    ),
 ];
 
 impl Action {
@@ -200,8 +233,11 @@ impl Action {
             | Action::Reject
             | Action::IssuePermit
             | Action::Reopen
-            | Action::Revoke => &[Role::Directorate],
-            Action::Resubmit | Action::Withdraw | Action::RequestReissue => &[Role::Agency],
+            | Action::Revoke
+            | Action::ReturnForCorrection => &[Role::Directorate],
+            Action::Resubmit | Action::Withdraw | Action::RequestReissue | Action::Correct => {
+                &[Role::Agency]
+            }
             Action::RecordRemoval | Action::RecordRefusal => &[Role::Police],
             Action::Register => &[Role::Directorate, Role::Registry],
             // No role: only the service takes it (see `decide_by_service`).
@@ -315,10 +351,14 @@ mod tests {
             v.dedup();
             v
         };
-        assert_eq!(next(S::Submitted), vec![S::UnderReview, S::Withdrawn]);
+        assert_eq!(
+            next(S::Submitted),
+            vec![S::Submitted, S::UnderReview, S::Withdrawn]
+        );
         assert_eq!(
             next(S::UnderReview),
             vec![
+                S::UnderReview,
                 S::AwaitingDocuments,
                 S::PermitIssued,
                 S::Rejected,
@@ -327,12 +367,27 @@ mod tests {
         );
         assert_eq!(
             next(S::AwaitingDocuments),
-            vec![S::UnderReview, S::Rejected, S::Withdrawn]
+            vec![
+                S::UnderReview,
+                S::AwaitingDocuments,
+                S::Rejected,
+                S::Withdrawn
+            ]
+        );
+        assert_eq!(
+            next(S::ReturnedForCorrection),
+            vec![
+                S::UnderReview,
+                S::ReturnedForCorrection,
+                S::Rejected,
+                S::Withdrawn
+            ]
         );
         assert_eq!(
             next(S::PermitIssued),
             vec![
                 S::UnderReview,
+                S::ReturnedForCorrection,
                 S::PermitExpired,
                 S::PlateRemoved,
                 S::RemovalRefused,
@@ -430,7 +485,11 @@ mod tests {
         assert_eq!(d(Action::Withdraw, Role::Agency), Ok(S::Withdrawn));
         assert_eq!(
             allowed_actions(S::PermitIssued, Role::Directorate, g),
-            vec![Action::Revoke]
+            vec![Action::Revoke, Action::ReturnForCorrection]
+        );
+        assert_eq!(
+            d(Action::ReturnForCorrection, Role::Directorate),
+            Ok(S::ReturnedForCorrection)
         );
         assert_eq!(
             allowed_actions(S::PermitIssued, Role::Agency, g),

@@ -69,6 +69,14 @@ pub enum EventType {
     /// پلاک) of their receipt (subject: the permit).
     #[serde(rename = "receipt.record_attached")]
     ReceiptRecordAttached,
+    /// The agency corrected a request's data (`PATCH /requests/{id}`): which fields, not their
+    /// values (subject: the request).
+    #[serde(rename = "request.corrected")]
+    RequestCorrected,
+    /// The due date of an ask for documents passed with documents still missing: the request
+    /// is flagged overdue in the directorate's queue, not closed (subject: the request).
+    #[serde(rename = "request.documents_overdue")]
+    RequestDocumentsOverdue,
 }
 
 crate::text_enum!(EventType {
@@ -84,6 +92,8 @@ crate::text_enum!(EventType {
     NoticePublished => "notice.published",
     CalendarClosureDeclared => "calendar.closure_declared",
     ReceiptRecordAttached => "receipt.record_attached",
+    RequestCorrected => "request.corrected",
+    RequestDocumentsOverdue => "request.documents_overdue",
 });
 
 /// What an event is about; it decides who may read the event.

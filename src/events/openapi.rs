@@ -64,6 +64,16 @@ pub fn summary(t: EventType) -> &'static str {
             "The traffic police attached (or replaced) the signed removal record of their receipt \
              (subject: the permit)."
         }
+        EventType::RequestCorrected => {
+            "The agency corrected a request's data (`PATCH /requests/{id}`); `data.fields` names \
+             the corrected fields, the history holds their old and new values (subject: the \
+             request)."
+        }
+        EventType::RequestDocumentsOverdue => {
+            "The due date of the latest ask for documents passed with documents still missing; \
+             the request is flagged `documents_overdue` in the directorate's queue and stays in \
+             `awaiting_documents` (subject: the request)."
+        }
     }
 }
 

@@ -400,6 +400,11 @@ pub async fn post_receipt(
 /// Revoke (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
 /// request returns from `permit_issued` to `under_review` (history entry `revoke`), and
 /// `permit.revoked` tells the police, whose list then drops it. Roles: `directorate`.
+///
+/// With `reason_code: issued_in_error` the request's data was wrong: the request goes back to
+/// the agency instead, `returned_for_correction` (history entry `return_for_correction`, SLA
+/// clock paused), where the agency corrects it (`PATCH /requests/{id}`) and resubmits it
+/// (`POST /requests/{id}/resubmit`); the directorate then sees which fields were corrected.
 /// `reason_code` `other` needs `notes`. Honours `If-Match` (the permit's `ETag`).
 ///
 /// Refused with 409: a receipt was posted (`invalid_transition`, the request has moved on), the

@@ -285,7 +285,8 @@ pub fn record_receipt(
 
 /// Revokes (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
 /// request goes back under review (`permit_issued` → `under_review`, with its history entry),
-/// and `permit.revoked` tells the police.
+/// or, revoked as `issued_in_error`, back to the agency for correction
+/// (`permit_issued` → `returned_for_correction`), and `permit.revoked` tells the police.
 pub fn revoke(
     conn: &mut DbConnection,
     config: &Config,
@@ -303,10 +304,16 @@ pub fn revoke(
         Some(notes) => format!("{}: {notes}", new.reason.label_fa()),
         None => new.reason.label_fa().to_owned(),
     };
+    // Issued in error: the request's data was wrong, so it goes back to the agency to correct
+    // it (`returned_for_correction`) rather than under review with the same data.
+    let action = match new.reason {
+        RevocationReason::IssuedInError => Action::ReturnForCorrection,
+        _ => Action::Revoke,
+    };
     let t = Transition {
         user,
         request_id: &permit.request_id,
-        action: Action::Revoke,
+        action,
         // The caller's `If-Match` is the permit's, checked above. A receipt moves the request
         // out of `permit_issued`, so a receipted permit is refused here (`invalid_transition`).
         if_match: IfMatch::Any,

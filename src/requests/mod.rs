@@ -1,5 +1,6 @@
 //! Plate-removal requests: intake, the state machine's actions and history.
 
+pub mod correction;
 pub mod model;
 pub mod routes;
 pub mod service;

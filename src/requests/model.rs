@@ -379,6 +379,12 @@ pub struct RequestFilter {
     pub created_to: Option<String>,
     /// `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others.
     pub overdue: Option<bool>,
+    /// `true`: only requests whose latest ask for documents passed its due date with documents
+    /// missing (`documents_overdue`); `false`: only the others.
+    pub documents_overdue: Option<bool>,
+    /// `true`: only requests the agency corrected since the directorate's last step
+    /// (`corrected_since_review`); `false`: only the others.
+    pub corrected: Option<bool>,
     /// `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
     /// clock is running (others have no due date), earliest `due_at` first.
     #[param(inline)]
@@ -464,6 +470,8 @@ impl RequestFilter {
             created_before,
             overdue: self.overdue,
             batch_id: self.batch_id,
+            documents_overdue: self.documents_overdue,
+            corrected: self.corrected,
             sort,
             after,
             limit: page.limit,
@@ -602,6 +610,28 @@ pub struct RequestView {
     /// `rejection_reason`.
     #[schema(example = "نقص مدارک")]
     pub rejection_reason_label_fa: Option<&'static str>,
+    /// Whether the agency corrected the request (`PATCH /requests/{id}`) since the
+    /// directorate's last step on it. Cleared by the directorate's next step (review, asking
+    /// for documents, permit, rejection, revocation, reopening): a step needs the request's
+    /// current `ETag`, so the directorate acted on the corrected data.
+    pub corrected_since_review: bool,
+    /// The fields corrected since the directorate's last step (API paths, in the order of
+    /// the form); empty when none. Old and new values are in the history (action `correct`).
+    #[schema(example = json!(["vehicle.chassis_number", "contact.mobile"]))]
+    pub corrected_fields: Vec<String>,
+    /// When the latest of those corrections was made; `null` when none.
+    pub corrected_at: Option<DateTime<Utc>>,
+    /// `corrected_at` in the service's time zone as a Solar Hijri date and 24-hour time with
+    /// Persian digits; `null` with it.
+    #[schema(example = "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵")]
+    pub corrected_at_jalali: Option<String>,
+    /// Whether the due date of the latest ask for documents passed with documents still
+    /// missing (the request waits in `awaiting_documents`; it is not closed by itself). Listed
+    /// with `GET /requests?documents_overdue=true`; cleared when the request leaves
+    /// `awaiting_documents`.
+    pub documents_overdue: bool,
+    /// Since when (the end of the due day, service time); `null` unless `documents_overdue`.
+    pub documents_overdue_since: Option<DateTime<Utc>>,
     /// Actions the caller can take now.
     pub allowed_actions: Vec<Action>,
     /// The service-level clock of the current stage.
@@ -645,6 +675,9 @@ pub struct HistoryEntry {
     pub at_jalali: String,
     pub actor: ActorView,
     pub note: Option<String>,
+    /// For a correction (action `correct`): each changed field with its old and new value;
+    /// empty for other entries.
+    pub changes: Vec<crate::requests::correction::FieldChange>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -664,6 +697,7 @@ impl HistoryEntry {
             at: utc(r.at),
             actor: ActorView::new(r.actor_id, r.actor_name, r.actor_role),
             note: r.note,
+            changes: Vec::new(),
         }
     }
 }
@@ -734,6 +768,12 @@ impl RequestView {
             reviewer_id: row.reviewer_id,
             rejection_reason: row.rejection_reason,
             rejection_reason_label_fa: row.rejection_reason.map(RejectionReason::label_fa),
+            corrected_since_review: false,
+            corrected_fields: Vec::new(),
+            corrected_at: None,
+            corrected_at_jalali: None,
+            documents_overdue: false,
+            documents_overdue_since: None,
             allowed_actions,
             sla,
             batch_id: None,
@@ -771,6 +811,10 @@ pub struct ListQuery {
     pub overdue: Option<bool>,
     /// Only the requests of this batch.
     pub batch_id: Option<String>,
+    /// Whether the latest ask for documents is overdue.
+    pub documents_overdue: Option<bool>,
+    /// Whether corrected since the directorate's last step.
+    pub corrected: Option<bool>,
     pub sort: RequestSort,
     pub after: After,
     pub limit: i64,

@@ -2,7 +2,7 @@
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 
 use crate::audit::model::AccessLog;
 use crate::audit::{self, Trail};
@@ -16,6 +16,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
+use crate::requests::correction::{self, CorrectRequest, Corrected};
 use crate::requests::model::{
     CreateRequest, ExportParams, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody,
     ReissueBody, RejectBody, RequestFilter, RequestView,
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(export)
         .service(list)
         .service(get_one)
+        .service(correct)
         .service(history)
         .service(access_log)
         .service(review)
@@ -147,6 +149,8 @@ pub async fn list(
         "created_to": filter.created_to,
         "overdue": filter.overdue,
         "batch_id": filter.batch_id,
+        "documents_overdue": filter.documents_overdue,
+        "corrected": filter.corrected,
         "limit": page.limit,
         "after": page.after.is_some(),
     });
@@ -313,6 +317,67 @@ pub async fn get_one(
     Ok(ok_with_etag(StatusCode::OK, view.version, &view))
 }
 
+/// Correct a request.
+///
+/// The owning agency corrects a request's `vehicle`, `letter`, `contact` or `representative`
+/// (e.g. a mistyped chassis number) while it is `submitted`, `under_review`,
+/// `awaiting_documents` or `returned_for_correction` (a permit revoked as `issued_in_error`);
+/// never once a permit is issued (409 `invalid_transition`). Roles: `agency` (own requests;
+/// another agency's is 404). `If-Match` is required (428 `precondition_required` without it,
+/// 412 when stale).
+///
+/// Only the fields sent change (`representative` as a whole); every field is then validated
+/// exactly as at filing, every invalid one named at once (422, e.g. `vehicle.chassis_number`).
+/// A vehicle whose corrected plate, VIN or chassis number belongs to another open request is
+/// 409 `duplicate`, as at filing. The status does not change; the version does. The history
+/// gains an entry `correct` listing each changed field with its old and new value, the
+/// request reads `corrected_since_review: true` with `corrected_fields` until the
+/// directorate's next step on it, and `request.corrected` names the fields. A corrected
+/// `contact.mobile` becomes the recipient of the request's SMS messages: the change is
+/// recorded before it is made (the database refuses it otherwise), and messages still
+/// pending for the old number go to the new one. A correction that changes nothing answers
+/// the request as it is.
+#[utoipa::path(
+    operation_id = "correct_request",
+    tag = "requests",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Request id"),
+        ("If-Match" = String, Header, description = "The `ETag` last read; required (428 without it, 412 when stale)."),
+    ),
+    request_body = CorrectRequest,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Corrected; the request with its new `ETag`.", body = RequestView, headers(("ETag" = String))),
+        (status = 403, description = "Not an agency user (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request, or another agency's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not correctable in the current state (`invalid_transition`, with `current_status`), or the corrected vehicle has another open request (`duplicate`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale `If-Match` (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields as at filing (`validation_failed`, every field at once), or unknown fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "No `If-Match` (`precondition_required`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/requests/{id}")]
+pub async fn correct(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: Json<CorrectRequest>,
+) -> ApiResult<HttpResponse> {
+    user.require(Action::Correct.roles())?;
+    let id = id.into_inner();
+    service::ensure_visible(&state, &user, &id).await?;
+    let patch = body.into_inner()?;
+    let (config, clock) = (state.config.clone(), state.clock);
+    let corrected = state
+        .tx(move |c| correction::correct(c, &config, &clock, &user, &id, if_match, patch))
+        .await?;
+    match corrected {
+        Corrected::Done(view) => Ok(acted(&view)),
+        Corrected::Refused(e) => Err(e),
+    }
+}
+
 /// Get a request's history.
 ///
 /// Every transition of a request, oldest first (append-only). Roles: as for the list.
@@ -335,9 +400,15 @@ pub async fn history(
     let items = state
         .db(move |conn| {
             store::load_visible(conn, &scope, &id)?;
+            let mut changes = correction::changes_of(conn, &id)?;
             Ok(store::history(conn, &id)?
                 .into_iter()
-                .map(|r| HistoryEntry::new(r, &clock))
+                .map(|r| {
+                    let corrected = changes.remove(&r.id).unwrap_or_default();
+                    let mut entry = HistoryEntry::new(r, &clock);
+                    entry.changes = corrected;
+                    entry
+                })
                 .collect::<Vec<_>>())
         })
         .await?;

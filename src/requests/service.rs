@@ -46,6 +46,61 @@ pub struct NewRequest {
     representative: Option<Representative>,
 }
 
+impl NewRequest {
+    /// The fields a correction may change, by their API path, in canonical text form (as
+    /// stored): what [`crate::requests::correction`] compares with the stored request.
+    pub(crate) fn correctable(&self) -> Vec<(&'static str, Option<String>)> {
+        let rep = self.representative.as_ref();
+        vec![
+            ("vehicle.plate", Some(self.plate.clone())),
+            ("vehicle.vin", self.vin.clone()),
+            ("vehicle.chassis_number", self.chassis_number.clone()),
+            ("vehicle.engine_number", Some(self.engine_number.clone())),
+            ("vehicle.make", Some(self.make.clone())),
+            ("vehicle.model", Some(self.model.clone())),
+            ("vehicle.year", Some(self.model_year.to_string())),
+            (
+                "vehicle.vehicle_type",
+                Some(self.vehicle_type.as_str().to_owned()),
+            ),
+            ("vehicle.vehicle_colour", self.vehicle_colour.clone()),
+            ("letter.number", Some(self.letter_number.clone())),
+            ("letter.date", Some(self.letter_date.to_string())),
+            ("contact.name", Some(self.contact_name.clone())),
+            ("contact.mobile", Some(self.contact_mobile.clone())),
+            ("representative.full_name", rep.map(|r| r.full_name.clone())),
+            (
+                "representative.national_code",
+                rep.map(|r| r.national_code.clone()),
+            ),
+            ("representative.mobile", rep.and_then(|r| r.mobile.clone())),
+        ]
+    }
+
+    /// Writes the correctable fields into `row` (all but the contact mobile, which changes
+    /// only through its audited path).
+    pub(crate) fn correct_row(self, row: &mut RequestRow) {
+        row.plate = self.plate;
+        row.vin = self.vin;
+        row.chassis_number = self.chassis_number;
+        row.engine_number = self.engine_number;
+        row.make = self.make;
+        row.model = self.model;
+        row.model_year = self.model_year;
+        row.vehicle_type = self.vehicle_type;
+        row.vehicle_colour = self.vehicle_colour;
+        row.letter_number = self.letter_number;
+        row.letter_date = self.letter_date;
+        row.contact_name = self.contact_name;
+        row.representative_full_name = self.representative.as_ref().map(|r| r.full_name.clone());
+        row.representative_national_code = self
+            .representative
+            .as_ref()
+            .map(|r| r.national_code.clone());
+        row.representative_mobile = self.representative.and_then(|r| r.mobile);
+    }
+}
+
 /// The checked representative: name, 10-digit national code, mobile.
 struct Representative {
     full_name: String,
@@ -324,7 +379,10 @@ pub fn view(
 ) -> ApiResult<RequestView> {
     let cal = crate::sla::store::calendar(conn, config)?;
     let stored = crate::sla::store::row_for(conn, &row.id)?;
-    view_with(conn, config, clock, &cal, user, row, stored)
+    let marks = crate::requests::correction::marks_for(conn, std::slice::from_ref(&row.id))?
+        .remove(&row.id)
+        .unwrap_or_default();
+    view_with(conn, config, clock, &cal, user, row, (stored, marks))
 }
 
 /// Views of several requests, reading the calendar and the clocks once.
@@ -338,10 +396,20 @@ pub fn views(
     let cal = crate::sla::store::calendar(conn, config)?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut stored = crate::sla::store::rows_for(conn, &ids)?;
+    let mut marks = crate::requests::correction::marks_for(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let sla = stored.remove(&row.id);
-        out.push(view_with(conn, config, clock, &cal, user, row, sla)?);
+        let mark = marks.remove(&row.id).unwrap_or_default();
+        out.push(view_with(
+            conn,
+            config,
+            clock,
+            &cal,
+            user,
+            row,
+            (sla, mark),
+        )?);
     }
     Ok(out)
 }
@@ -373,7 +441,10 @@ fn view_with(
     cal: &crate::sla::calendar::Calendar,
     user: &AuthUser,
     row: RequestRow,
-    stored: Option<crate::sla::store::SlaRow>,
+    (stored, marks): (
+        Option<crate::sla::store::SlaRow>,
+        crate::requests::correction::Marks,
+    ),
 ) -> ApiResult<RequestView> {
     let at = clock.now();
     let guards = guards_for(conn, &row, at)?;
@@ -383,6 +454,7 @@ fn view_with(
     let batch_id = crate::batches::store::batch_of(conn, &row.id)?;
     let mut view = RequestView::build(row, show, actions, sla, clock);
     view.batch_id = batch_id;
+    marks.apply(&mut view, clock);
     Ok(view)
 }
 
@@ -392,7 +464,7 @@ fn view_with(
 /// agency must learn why its filing failed, but not whose request holds the vehicle (that would
 /// let any agency learn who holds a car); the collision is recorded for the directorate
 /// ([`note_refused_filing`]), and the answer says so.
-fn duplicate_for(existing: (String, String, String), user: &AuthUser) -> ApiError {
+pub(crate) fn duplicate_for(existing: (String, String, String), user: &AuthUser) -> ApiError {
     match existing {
         (_, org, code) if org == user.org_id => ApiError::duplicate(
             "برای این خودرو (همین پلاک، VIN یا شمارهٔ شاسی) درخواست بازِ دیگری وجود دارد.",
@@ -747,6 +819,11 @@ where
         },
     )?;
     crate::sla::store::refresh(conn, config, &row.id, at)?;
+    if user.role == crate::domain::identity::Role::Directorate {
+        // The directorate acted on the request as it now reads (its `If-Match` carried the
+        // corrected version): the corrections are seen.
+        crate::requests::correction::clear_marks(conn, request_id)?;
+    }
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
     if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {

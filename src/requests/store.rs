@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::db::schema::{request_history, request_sla, requests, tracking_codes};
+use crate::db::schema::{request_history, request_marks, request_sla, requests, tracking_codes};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
@@ -66,6 +66,10 @@ pub fn advance(
         requests::reviewer_id.eq(reviewer),
     ))
     .execute(conn)?;
+    if updated == 1 && to != row.status {
+        // A new status is a new situation: an overdue ask no longer holds the request.
+        crate::requests::correction::clear_documents_overdue(conn, &row.id)?;
+    }
     Ok(updated == 1)
 }
 
@@ -99,14 +103,15 @@ pub struct Step<'a> {
     pub at: NaiveDateTime,
 }
 
-/// Appends one history entry (the next `seq`). Call after the row's UPDATE, which holds the
-/// row lock, so two writers cannot take the same `seq` (and the unique index would refuse it).
+/// Appends one history entry (the next `seq`) and answers its id. Call after the row's
+/// UPDATE, which holds the row lock, so two writers cannot take the same `seq` (and the unique
+/// index would refuse it).
 pub fn append_history(
     conn: &mut DbConnection,
     request_id: &str,
     actor: &AuthUser,
     step: Step<'_>,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
     let Step {
         from,
         to,
@@ -134,7 +139,7 @@ pub fn append_history(
     diesel::insert_into(request_history::table)
         .values(&row)
         .execute(conn)?;
-    Ok(())
+    Ok(row.id)
 }
 
 /// The vehicle a new request names: its plate and whichever identifiers it carries.
@@ -240,6 +245,24 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
             )
         }
         None => {}
+    }
+    if let Some(flag) = query.documents_overdue {
+        let flagged = request_marks::table
+            .filter(request_marks::documents_overdue_since.is_not_null())
+            .select(request_marks::request_id);
+        q = match flag {
+            true => q.filter(requests::id.eq_any(flagged)),
+            false => q.filter(diesel::dsl::not(requests::id.eq_any(flagged))),
+        };
+    }
+    if let Some(flag) = query.corrected {
+        let marked = request_marks::table
+            .filter(request_marks::corrected_fields.is_not_null())
+            .select(request_marks::request_id);
+        q = match flag {
+            true => q.filter(requests::id.eq_any(marked)),
+            false => q.filter(diesel::dsl::not(requests::id.eq_any(marked))),
+        };
     }
     if let Some(org) = &query.organisation_id {
         q = q.filter(requests::organisation_id.eq(org.clone()));

@@ -84,7 +84,10 @@ impl Stage {
     pub fn of(status: RequestStatus) -> Option<(Stage, bool)> {
         match status {
             RequestStatus::Submitted | RequestStatus::UnderReview => Some((Stage::Decision, true)),
-            RequestStatus::AwaitingDocuments => Some((Stage::Decision, false)),
+            // With the agency (documents asked, or returned for correction): paused.
+            RequestStatus::AwaitingDocuments | RequestStatus::ReturnedForCorrection => {
+                Some((Stage::Decision, false))
+            }
             RequestStatus::PermitIssued => Some((Stage::Police, true)),
             RequestStatus::PlateRemoved => Some((Stage::Registration, true)),
             // An expired permit stops the police's clock (not completed: the police did not

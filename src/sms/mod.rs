@@ -41,6 +41,8 @@ pub enum SmsEvent {
     Filed,
     /// Supplementary documents were asked for (naming them).
     DocumentsRequested,
+    /// The day before an ask's due date, documents still missing (naming them), once per ask.
+    DocumentsDue,
     /// A permit was issued (number and validity).
     PermitIssued,
     /// The permit expired with no receipt from the police (the agency may ask again).
@@ -73,6 +75,7 @@ pub enum SmsEvent {
 crate::text_enum!(SmsEvent {
     Filed => "filed",
     DocumentsRequested => "documents_requested",
+    DocumentsDue => "documents_due",
     PermitIssued => "permit_issued",
     PermitExpired => "permit_expired",
     PermitRevoked => "permit_revoked",

@@ -39,8 +39,11 @@ fn request_event(from: Option<RequestStatus>, to: RequestStatus) -> Option<SmsEv
         RequestStatus::Completed => Some(SmsEvent::Completed),
         RequestStatus::Rejected => Some(SmsEvent::Rejected),
         RequestStatus::Withdrawn => Some(SmsEvent::Withdrawn),
-        // The only way from an issued permit back under review is its revocation.
-        RequestStatus::UnderReview if from == RequestStatus::PermitIssued => {
+        // The only ways from an issued permit back under review or to the agency for
+        // correction are revocations.
+        RequestStatus::UnderReview | RequestStatus::ReturnedForCorrection
+            if from == RequestStatus::PermitIssued =>
+        {
             Some(SmsEvent::PermitRevoked)
         }
         _ => None,
@@ -166,6 +169,88 @@ pub fn on_request_change(
             at: change.at,
         },
     )
+}
+
+/// The request's contact mobile was corrected (the requests module's
+/// [`RecipientHook`](crate::requests::correction::RecipientHook), in the correction's
+/// transaction): messages still pending for the old number go to the new one, so that nothing
+/// more about the request reaches a number its agency disowned.
+pub fn on_recipient_changed(
+    conn: &mut DbConnection,
+    request: &crate::requests::model::RequestRow,
+    old: &str,
+    new: &str,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    store::readdress_pending(conn, &request.id, old, new, at)?;
+    Ok(())
+}
+
+/// Enqueues reminders of asks for documents due tomorrow (service time) whose documents are
+/// still missing, to the request's contact mobile: once per ask (`reminded_at`, set by a
+/// conditional update, and the message's dedupe key). An ask made today (or later than the day
+/// before its due date) gets none: its own message named the due date. Run by the SMS worker
+/// (quiet hours hold the messages as any other); answers how many it enqueued.
+pub fn remind_documents_due(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    at: NaiveDateTime,
+) -> ApiResult<usize> {
+    use crate::db::schema::document_requests as dr;
+    use diesel::prelude::*;
+    let today = clock.local_date(at);
+    let tomorrow = today + TimeDelta::days(1);
+    let asked_before = clock.day_start_utc(today);
+    let asks: Vec<(String, String)> = dr::table
+        .inner_join(crate::db::schema::requests::table)
+        .filter(crate::db::schema::requests::status.eq(RequestStatus::AwaitingDocuments))
+        .filter(dr::due_date.eq(tomorrow))
+        .filter(dr::reminded_at.is_null())
+        .filter(dr::created_at.lt(asked_before))
+        .select((dr::id, dr::request_id))
+        .limit(500)
+        .load(conn)?;
+    let mut added = 0;
+    for (ask_id, request_id) in asks {
+        let r = crate::requests::store::load(conn, &request_id)?;
+        let Some(missing) = crate::documents::due::still_missing(conn, clock, &r, &ask_id)? else {
+            continue;
+        };
+        let marked = diesel::update(dr::table.find(&ask_id).filter(dr::reminded_at.is_null()))
+            .set(dr::reminded_at.eq(Some(at)))
+            .execute(conn)?;
+        let key = format!("documents-due:{ask_id}:{}", r.contact_mobile);
+        if marked != 1 || store::exists(conn, &key)? {
+            continue;
+        }
+        let names: Vec<&str> = missing.iter().map(|t| t.label_fa()).collect();
+        let values = vec![
+            ("tracking_code", templates::group_code(&r.tracking_code)),
+            ("plate", templates::spoken_plate(&r.plate)),
+            ("documents", names.join("، ")),
+            ("due_date", format_jalali(tomorrow)),
+            ("signature", config.directorate_name.as_str().to_owned()),
+        ];
+        let event = SmsEvent::DocumentsDue;
+        let body = templates::render(&template(conn, event)?, &values);
+        store::insert(
+            conn,
+            NewMessage {
+                dedupe_key: &key,
+                event,
+                request_id: Some(&r.id),
+                notice_id: None,
+                recipient: &r.contact_mobile,
+                body: &body,
+                // A reminder is pointless once the due day is over.
+                expires_at: Some(clock.day_start_utc(tomorrow + TimeDelta::days(1))),
+                at,
+            },
+        )?;
+        added += 1;
+    }
+    Ok(added)
 }
 
 /// Enqueues the complainant's message when the directorate answers a complaint, in the

@@ -55,6 +55,25 @@ pub fn insert(conn: &mut DbConnection, m: NewMessage<'_>) -> ApiResult<()> {
     Ok(())
 }
 
+/// Re-addresses a request's messages still pending for `old` to `new` (its contact mobile was
+/// corrected); how many.
+pub fn readdress_pending(
+    conn: &mut DbConnection,
+    request_id: &str,
+    old: &str,
+    new: &str,
+    at: NaiveDateTime,
+) -> ApiResult<usize> {
+    Ok(diesel::update(
+        sm::table
+            .filter(sm::request_id.eq(request_id))
+            .filter(sm::recipient.eq(old))
+            .filter(sm::status.eq(MessageStatus::Pending)),
+    )
+    .set((sm::recipient.eq(new), sm::updated_at.eq(at)))
+    .execute(conn)?)
+}
+
 /// A request's messages, oldest first.
 pub fn of_request(conn: &mut DbConnection, request_id: &str) -> ApiResult<Vec<MessageRow>> {
     Ok(sm::table

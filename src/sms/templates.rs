@@ -22,7 +22,7 @@ pub const MAX_LEN: usize = 500;
 pub fn placeholders(event: SmsEvent) -> &'static [&'static str] {
     match event {
         SmsEvent::Filed | SmsEvent::Completed => &["tracking_code", "plate", "signature"],
-        SmsEvent::DocumentsRequested => &[
+        SmsEvent::DocumentsRequested | SmsEvent::DocumentsDue => &[
             "tracking_code",
             "plate",
             "documents",
@@ -104,7 +104,10 @@ pub fn parts(text: &str) -> u32 {
 pub fn default_parts(event: SmsEvent) -> u32 {
     match event {
         SmsEvent::Filed | SmsEvent::ComplaintAnswered => 1,
-        SmsEvent::DocumentsRequested | SmsEvent::Outage | SmsEvent::Maintenance => 3,
+        SmsEvent::DocumentsRequested
+        | SmsEvent::DocumentsDue
+        | SmsEvent::Outage
+        | SmsEvent::Maintenance => 3,
         _ => 2,
     }
 }
@@ -258,6 +261,7 @@ pub fn default_body(event: SmsEvent) -> &'static str {
     match event {
         SmsEvent::Filed => "درخواست {tracking_code} ثبت شد.\n{signature}",
         SmsEvent::DocumentsRequested => "مدارک لازم برای درخواست {tracking_code}: {documents}؛ مهلت: {due_date}.\n{signature}",
+        SmsEvent::DocumentsDue => "یادآوری: مهلت مدارک درخواست {tracking_code} فردا {due_date} است: {documents}.\n{signature}",
         SmsEvent::PermitIssued => "مجوز فک پلاک {plate} به شماره {permit_number} صادر شد؛ معتبر تا {valid_until}.\n{signature}",
         SmsEvent::PermitExpired => "مجوز {permit_number} پلاک {plate} بی‌اقدام پلیس منقضی شد؛ مجوز تازه بخواهید.\n{signature}",
         SmsEvent::PermitRevoked => "مجوز {permit_number} پلاک {plate} باطل شد. علت: {reason}.\n{signature}",

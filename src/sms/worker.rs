@@ -1,5 +1,5 @@
 //! The sending worker. It runs in every replica: enqueues the evening-before maintenance
-//! reminders, takes due messages (serialised across replicas by an advisory lock on
+//! reminders and the day-before reminders of documents due, takes due messages (serialised across replicas by an advisory lock on
 //! PostgreSQL, rows taken `FOR UPDATE SKIP LOCKED`; SQLite has one writer), holds those that
 //! quiet hours, the agency's daily quota (`SMS_AGENCY_DAILY_QUOTA`, until the next local day)
 //! or the per-recipient hourly cap do not allow yet, leases the rest and sends
@@ -79,6 +79,7 @@ fn claim(
             pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))?;
         }
         service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
+        service::remind_documents_due(c, config, &clock, at)?;
         let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
         let cap = config.sms_max_per_recipient_per_hour as usize;
         let due = store::due(c, at, BATCH)?;

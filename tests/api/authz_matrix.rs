@@ -100,6 +100,8 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/requests/{id}/withdraw", "UFFFANF"),
         ("POST /api/v1/requests/{id}/reopen", "UAFFFFF"),
         ("POST /api/v1/requests/{id}/request-reissue", "UFFFANF"),
+        // The owning agency only; another agency's request is 404.
+        ("PATCH /api/v1/requests/{id}", "UFFFANF"),
         ("GET /api/v1/track/{tracking_code}", "AAAAAAA"),
         ("POST /api/v1/requests/{id}/documents", "UAFFANF"),
         ("GET /api/v1/requests/{id}/documents", "UAFFANA"),

@@ -12,6 +12,7 @@ mod calendar_days;
 mod complaints_notices;
 mod console;
 mod conventions;
+mod corrections;
 mod cors;
 mod crash;
 mod document_due_dates;

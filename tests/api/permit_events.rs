@@ -229,6 +229,49 @@ async fn every_flow(app: &TestApp, c: &Cast) {
         201,
     )
     .await;
+    // A correction (request.corrected), and an ask for documents whose due date passed
+    // (request.documents_overdue; the due date is moved into the past in the database, as
+    // `expire_permit` does for a permit, so the app's clock and tokens stay as they are).
+    let base = Scenario {
+        app,
+        cast: c.clone(),
+        request: Value::Null,
+        permit: Value::Null,
+    };
+    let fixed = base.another().filed().await;
+    app.patch_as(
+        &c.agency_a,
+        &format!("/requests/{}", fixed.id()),
+        &json!({"vehicle": {"make": "سایپا"}}),
+    )
+    .await
+    .json(200);
+    let late = base
+        .another()
+        .filed()
+        .await
+        .reviewed()
+        .await
+        .documents_asked(&["vehicle_card"])
+        .await;
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.db_conn();
+        diesel::sql_query(format!(
+            "UPDATE document_requests SET due_date = '2000-01-03' WHERE request_id = '{}'",
+            late.id()
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        let clock = app.clock;
+        let marked = tokio::task::spawn_blocking(move || {
+            plate_permits::documents::due::mark_overdue(&mut conn, &clock)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(marked, 1);
+    }
 }
 
 /// A JSON Schema validator for the components schema `name` of the served document (its

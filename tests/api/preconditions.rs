@@ -130,6 +130,11 @@ fn call_for<'o>(o: &'o Objects<'_>, key: &str) -> Option<(&'o str, String, Optio
     let c = &o.s.cast;
     Some(match key {
         "POST /api/v1/requests/{id}/review" => (c.directorate.as_str(), req(&o.s, "review"), None),
+        "PATCH /api/v1/requests/{id}" => (
+            &c.agency_a,
+            format!("/requests/{}", o.reviewed.id()),
+            Some(json!({"vehicle": {"make": "سایپا"}})),
+        ),
         "POST /api/v1/requests/{id}/reject" => (
             &c.directorate,
             req(&o.reviewed, "reject"),

@@ -200,13 +200,18 @@ async fn every_receipt_field_issue_is_named_at_once() {
 async fn revoking_a_permit_sends_the_request_back_under_review() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = json!({"reason_code": "issued_in_error", "notes": "شماره موتور اشتباه ثبت شد"});
+    // (Issued in error, the request goes back to the agency instead: tests/api/corrections.rs.)
+    let body =
+        json!({"reason_code": "vehicle_status_changed", "notes": "شماره موتور اشتباه ثبت شد"});
     let permit = revoke(&app, &s.directorate, s.permit_id(), &body)
         .await
         .json(200);
     assert_eq!(permit["status"], "revoked");
-    assert_eq!(permit["revocation"]["reason_code"], "issued_in_error");
-    assert_eq!(permit["revocation"]["reason_label_fa"], "صدور اشتباه");
+    assert_eq!(
+        permit["revocation"]["reason_code"],
+        "vehicle_status_changed"
+    );
+    assert_eq!(permit["revocation"]["reason_label_fa"], "تغییر وضعیت خودرو");
     let request = s.current().await;
     assert_eq!(request["status"], "under_review");
     assert!(request["allowed_actions"]
@@ -313,7 +318,10 @@ async fn a_permit_with_a_receipt_cannot_be_revoked_or_withdrawn() {
 async fn withdrawing_after_the_permit_revokes_it_as_request_withdrawn() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    assert_eq!(s.current().await["allowed_actions"], json!(["revoke"]));
+    assert_eq!(
+        s.current().await["allowed_actions"],
+        json!(["revoke", "return_for_correction"])
+    );
     let own = app.request_of(&s.agency_a, s.id()).await;
     assert_eq!(own["allowed_actions"], json!(["withdraw"]));
     let request = app
@@ -335,7 +343,7 @@ async fn withdrawing_after_the_permit_revokes_it_as_request_withdrawn() {
 async fn a_revoked_request_gets_a_new_permit_and_the_old_one_stays_revoked() {
     let app = spawn_app().await;
     let s = with_permit(&app).await;
-    let body = json!({"reason_code": "issued_in_error"});
+    let body = json!({"reason_code": "vehicle_status_changed"});
     revoke(&app, &s.directorate, s.permit_id(), &body)
         .await
         .json(200);

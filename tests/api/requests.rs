@@ -37,7 +37,7 @@ async fn a_filed_request_comes_back_canonical_with_a_tracking_code() {
     assert_eq!(body["letter"]["date_jalali"], "1402/12/20");
     assert_eq!(body["contact"]["name"], "رضا احمدی");
     assert_eq!(body["contact"]["mobile"], "09141234567");
-    assert_eq!(body["allowed_actions"], json!(["withdraw"]));
+    assert_eq!(body["allowed_actions"], json!(["withdraw", "correct"]));
 }
 
 #[tokio::test]

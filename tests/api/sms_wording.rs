@@ -146,6 +146,8 @@ async fn every_template_reads_well_with_real_data() {
     )
     .await
     .json(200);
+    // Issued in error: back to the agency, which resubmits it unchanged.
+    let b = b.resubmitted().await;
     let b = b.permit_issued().await.permit_expired().await;
     // Issued, removed, completed; filed and withdrawn.
     let c = a
@@ -216,6 +218,29 @@ async fn every_template_reads_well_with_real_data() {
         )
         .unwrap();
         assert!(n >= 1);
+    }
+
+    // The day before a due date, documents still missing: the reminder.
+    let waiting = a.another().filed().await.reviewed().await;
+    app.ask_for_documents(&waiting.directorate, waiting.id(), &ask)
+        .await
+        .json(201);
+    {
+        let mut conn = app.db_conn();
+        let eve = (due - TimeDelta::days(1))
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_local_timezone(tz)
+            .unwrap()
+            .naive_utc();
+        let n = plate_permits::sms::service::remind_documents_due(
+            &mut conn,
+            &app.config,
+            &app.clock,
+            eve,
+        )
+        .unwrap();
+        assert_eq!(n, 1);
     }
 
     let all = outbox(&app);

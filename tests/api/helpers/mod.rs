@@ -184,6 +184,7 @@ pub fn test_config(data_dir: &std::path::Path, db_url: &str) -> Config {
     // worker), not whenever a background round happens to meet a clock moved past a permit's
     // validity.
     config.permit_expiry_worker = false;
+    config.document_due_worker = false;
     config
 }
 
