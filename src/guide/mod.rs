@@ -44,7 +44,7 @@ table{border-collapse:collapse;display:block;overflow-x:auto;margin:1rem 0}\
 th,td{border:1px solid #c9d1d9;padding:.3rem .5rem;vertical-align:top}th{background:#f0f3f6}\
 code{background:#f0f3f6;padding:0 .2rem;border-radius:3px;font-size:.92em;unicode-bidi:isolate}\
 pre{background:#f6f8fa;padding:.8rem;overflow-x:auto;direction:ltr;text-align:left}pre code{background:none;padding:0}\
-img{max-width:100%;height:auto;border:1px solid #c9d1d9}\
+img{max-width:100%;max-height:42rem;width:auto;height:auto;border:1px solid #c9d1d9}\
 blockquote{border-inline-start:4px solid #c9d1d9;margin-inline-start:0;padding-inline-start:1rem;color:#444}\
 a{color:#0b5cad}";
 

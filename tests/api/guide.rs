@@ -192,8 +192,7 @@ async fn every_link_of_every_page_resolves() {
     for file in plate_permits::guide::markdown_files() {
         let path = format!("/guide/{file}");
         let reached = pages.contains(&path)
-            || (file.ends_with("README.md")
-                && pages.contains(&path.trim_end_matches("README.md").to_owned()));
+            || (file.ends_with("README.md") && pages.contains(path.trim_end_matches("README.md")));
         if !reached {
             problems.push(format!("{path}: not reachable from /guide/"));
         }
