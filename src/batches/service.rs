@@ -352,6 +352,7 @@ pub fn short_label(status: RequestStatus) -> &'static str {
         RequestStatus::Submitted => "ثبت شد",
         RequestStatus::UnderReview => "در حال بررسی",
         RequestStatus::AwaitingDocuments => "در انتظار مدرک",
+        RequestStatus::ReturnedForCorrection => "در انتظار اصلاح",
         RequestStatus::PermitIssued => "مجوز صادر شد",
         RequestStatus::PermitExpired => "مجوز منقضی شد",
         RequestStatus::PlateRemoved => "پلاک فک شد",

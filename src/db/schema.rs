@@ -586,6 +586,8 @@ diesel::table! {
 
 diesel::joinable!(request_batch_items -> request_batches (batch_id));
 diesel::joinable!(request_batch_items -> requests (request_id));
+
+diesel::table! {
     request_field_changes (id) {
         id -> Text,
         request_id -> Text,
