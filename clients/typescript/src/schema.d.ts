@@ -5592,6 +5592,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "database": "sqlite",
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -5616,6 +5622,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "database": "sqlite",
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -5652,6 +5664,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # HELP http_requests_total HTTP requests by route and status.
+                     *     # TYPE http_requests_total counter
+                     *     http_requests_total{route="/api/v1/requests",status="200"} 42
+                     */
                     "text/plain; version=0.0.4": string;
                 };
             };
@@ -5670,6 +5687,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "a-long-secret-password",
+                 *       "username": "m.karimi"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -5686,6 +5709,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "expires_in": 900,
+                     *       "must_change_password": false,
+                     *       "refresh_token": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "token_type": "Bearer",
+                     *       "user": {
+                     *         "created_at": "2026-01-01T06:30:00Z",
+                     *         "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "disabled": false,
+                     *         "full_name": "مریم کریمی",
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "mobile": "09121234567",
+                     *         "must_change_password": false,
+                     *         "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "position": "معاون اموال دولتی",
+                     *         "role": "agency",
+                     *         "role_label_fa": "کارشناس اداره کل",
+                     *         "updated_at": "2026-01-01T06:30:00Z",
+                     *         "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "username": "m.karimi"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
@@ -5738,6 +5786,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "c2VjcmV0LXJlZnJlc2gtdG9rZW4tZXhhbXBsZQ"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -5750,6 +5803,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "expires_in": 900,
+                     *       "must_change_password": false,
+                     *       "refresh_token": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "token_type": "Bearer",
+                     *       "user": {
+                     *         "created_at": "2026-01-01T06:30:00Z",
+                     *         "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "disabled": false,
+                     *         "full_name": "مریم کریمی",
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "mobile": "09121234567",
+                     *         "must_change_password": false,
+                     *         "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "position": "معاون اموال دولتی",
+                     *         "role": "agency",
+                     *         "role_label_fa": "کارشناس اداره کل",
+                     *         "updated_at": "2026-01-01T06:30:00Z",
+                     *         "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "username": "m.karimi"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
@@ -5796,6 +5874,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "c2VjcmV0LXJlZnJlc2gtdG9rZW4tZXhhbXBsZQ"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LogoutRequest"];
             };
         };
@@ -5839,6 +5922,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "a-long-secret-password",
+                 *       "new_password": "another-long-secret-2"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
@@ -5880,6 +5969,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "full_name": "مریم کریمی",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "mobile": "09121234567",
+                     *       "must_change_password": false,
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "position": "معاون اموال دولتی",
+                     *       "role": "agency",
+                     *       "role_label_fa": "کارشناس اداره کل",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "username": "m.karimi"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -5916,6 +6023,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "kind": "agency",
+                     *           "kind_label_fa": "دستگاه متقاضی",
+                     *           "name": "اداره کل راه و شهرسازی",
+                     *           "national_id": "10380284790",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_Organisation"];
                 };
             };
@@ -5936,6 +6061,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "agency",
+                 *       "name": "اداره کل راه و شهرسازی استان آذربایجان شرقی",
+                 *       "national_id": "10380284790"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateOrganisation"];
             };
         };
@@ -5952,6 +6084,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "agency",
+                     *       "kind_label_fa": "دستگاه متقاضی",
+                     *       "name": "اداره کل راه و شهرسازی",
+                     *       "national_id": "10380284790",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
@@ -5999,6 +6144,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "agency",
+                     *       "kind_label_fa": "دستگاه متقاضی",
+                     *       "name": "اداره کل راه و شهرسازی",
+                     *       "national_id": "10380284790",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
@@ -6025,6 +6183,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "ادارهٔ کل راه و شهرسازی آذربایجان شرقی"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrganisation"];
             };
         };
@@ -6039,6 +6202,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "agency",
+                     *       "kind_label_fa": "دستگاه متقاضی",
+                     *       "name": "اداره کل راه و شهرسازی",
+                     *       "national_id": "10380284790",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
@@ -6104,6 +6280,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "disabled": false,
+                     *           "full_name": "مریم کریمی",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "mobile": "09121234567",
+                     *           "must_change_password": false,
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "position": "معاون اموال دولتی",
+                     *           "role": "agency",
+                     *           "role_label_fa": "کارشناس اداره کل",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "username": "m.karimi"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_User"];
                 };
             };
@@ -6124,6 +6323,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "full_name": "مریم کریمی",
+                 *       "mobile": "09121234567",
+                 *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                 *       "password": "a-long-secret-password",
+                 *       "role": "agency",
+                 *       "username": "m.karimi"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUser"];
             };
         };
@@ -6140,6 +6349,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "full_name": "مریم کریمی",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "mobile": "09121234567",
+                     *       "must_change_password": false,
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "position": "معاون اموال دولتی",
+                     *       "role": "agency",
+                     *       "role_label_fa": "کارشناس اداره کل",
+                     *       "temporary_password": "نمونه",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "username": "m.karimi"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedUser"];
                 };
             };
@@ -6187,6 +6415,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "full_name": "مریم کریمی",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "mobile": "09121234567",
+                     *       "must_change_password": false,
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "position": "معاون اموال دولتی",
+                     *       "role": "agency",
+                     *       "role_label_fa": "کارشناس اداره کل",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "username": "m.karimi"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -6213,6 +6459,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "full_name": "مریم کریمی‌نژاد",
+                 *       "mobile": "09121234568"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUser"];
             };
         };
@@ -6227,6 +6479,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "full_name": "مریم کریمی",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "mobile": "09121234567",
+                     *       "must_change_password": false,
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "position": "معاون اموال دولتی",
+                     *       "role": "agency",
+                     *       "role_label_fa": "کارشناس اداره کل",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "username": "m.karimi"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -6285,6 +6555,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "temporary_password": "نمونه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TemporaryPassword"];
                 };
             };
@@ -6306,6 +6581,13 @@ export interface operations {
         /** @description The grant type, and the client's credentials unless sent with HTTP Basic. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                 *       "client_secret": "c2VjcmV0LWNsaWVudC1zZWNyZXQtZXhhbXBsZQ",
+                 *       "grant_type": "client_credentials"
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
             };
         };
@@ -6318,6 +6600,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "expires_in": 900,
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
@@ -6401,6 +6690,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "disabled": false,
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "last_used_at": "2026-01-01T06:30:00Z",
+                     *           "last_used_at_jalali": "۱۴۰۵/۰۹/۰۵ ۰۹:۱۵",
+                     *           "name": "سامانهٔ پلیس راهور تهران",
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "previous_secret_expires_at": "2026-01-01T06:30:00Z",
+                     *           "role": "agency",
+                     *           "role_label_fa": "پلیس راهور",
+                     *           "secret_rotated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_ServiceAccount"];
                 };
             };
@@ -6421,6 +6734,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "سامانهٔ پلیس راهور تهران",
+                 *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                 *       "role": "police"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateServiceAccount"];
             };
         };
@@ -6437,6 +6757,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                     *       "client_secret": "pps_3q2-7wEvE0xJ5d0m8ZkQY5m2eS1vT0cQeXbS2r9aH1E",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_used_at": "2026-01-01T06:30:00Z",
+                     *       "last_used_at_jalali": "۱۴۰۵/۰۹/۰۵ ۰۹:۱۵",
+                     *       "name": "سامانهٔ پلیس راهور تهران",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "previous_secret_expires_at": "2026-01-01T06:30:00Z",
+                     *       "role": "agency",
+                     *       "role_label_fa": "پلیس راهور",
+                     *       "secret_rotated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceAccountWithSecret"];
                 };
             };
@@ -6473,6 +6813,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_used_at": "2026-01-01T06:30:00Z",
+                     *       "last_used_at_jalali": "۱۴۰۵/۰۹/۰۵ ۰۹:۱۵",
+                     *       "name": "سامانهٔ پلیس راهور تهران",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "previous_secret_expires_at": "2026-01-01T06:30:00Z",
+                     *       "role": "agency",
+                     *       "role_label_fa": "پلیس راهور",
+                     *       "secret_rotated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceAccount"];
                 };
             };
@@ -6499,6 +6858,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "سامانهٔ پلیس راهور استان تهران"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateServiceAccount"];
             };
         };
@@ -6513,6 +6877,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_used_at": "2026-01-01T06:30:00Z",
+                     *       "last_used_at_jalali": "۱۴۰۵/۰۹/۰۵ ۰۹:۱۵",
+                     *       "name": "سامانهٔ پلیس راهور تهران",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "previous_secret_expires_at": "2026-01-01T06:30:00Z",
+                     *       "role": "agency",
+                     *       "role_label_fa": "پلیس راهور",
+                     *       "secret_rotated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceAccount"];
                 };
             };
@@ -6565,6 +6948,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "svc_4f1c2a9e0b7d3c5a8e6f1b2d",
+                     *       "client_secret": "pps_3q2-7wEvE0xJ5d0m8ZkQY5m2eS1vT0cQeXbS2r9aH1E",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "disabled": false,
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_used_at": "2026-01-01T06:30:00Z",
+                     *       "last_used_at_jalali": "۱۴۰۵/۰۹/۰۵ ۰۹:۱۵",
+                     *       "name": "سامانهٔ پلیس راهور تهران",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "previous_secret_expires_at": "2026-01-01T06:30:00Z",
+                     *       "role": "agency",
+                     *       "role_label_fa": "پلیس راهور",
+                     *       "secret_rotated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceAccountWithSecret"];
                 };
             };
@@ -6637,6 +7040,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "allowed_actions": [
+                     *             "review"
+                     *           ],
+                     *           "contact": {
+                     *             "mobile": "09141234567",
+                     *             "name": "مریم کریمی"
+                     *           },
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "letter": {
+                     *             "date": "2026-01-01",
+                     *             "date_jalali": "1403/08/15",
+                     *             "number": "۱۲۳/۴۵۶"
+                     *           },
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "reason": "auction_sale",
+                     *           "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "reason_label_fa": "فروش از طریق مزایده",
+                     *           "rejection_reason": "incomplete_documents",
+                     *           "rejection_reason_label_fa": "نقص مدارک",
+                     *           "representative": {
+                     *             "full_name": "علی رضایی",
+                     *             "mobile": "09141234567",
+                     *             "national_code": "0012345679"
+                     *           },
+                     *           "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "sla": {
+                     *             "budget_working_days": 1,
+                     *             "calendar": "directorate",
+                     *             "calendar_label_fa": "تقویم کاری اداره کل",
+                     *             "clock": "running",
+                     *             "clock_label_fa": "در جریان",
+                     *             "due_at": "2026-01-01T06:30:00Z",
+                     *             "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *             "due_date_jalali": "نمونه",
+                     *             "elapsed_working_days": 2,
+                     *             "overdue": false,
+                     *             "remaining_working_days": 1,
+                     *             "stage": "decision",
+                     *             "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *           },
+                     *           "status": "submitted",
+                     *           "status_label_fa": "نمونه",
+                     *           "tracking_code": "482177305512",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "vehicle": {
+                     *             "chassis_number": "IRFC841V3AJ123456",
+                     *             "engine_number": "124K0123456",
+                     *             "make": "ایران خودرو",
+                     *             "model": "سمند LX",
+                     *             "plate": "12الف345-67",
+                     *             "plate_parts": {
+                     *               "first": "12",
+                     *               "letter": "الف",
+                     *               "region": "67",
+                     *               "second": "345"
+                     *             },
+                     *             "vehicle_colour": "سفید",
+                     *             "vehicle_type": "passenger_car",
+                     *             "vehicle_type_label_fa": "سواری",
+                     *             "vin": "NAAM01CA9JK123456",
+                     *             "year": 1391
+                     *           },
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_RequestView"];
                 };
             };
@@ -6660,6 +7139,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact": {
+                 *         "mobile": "09141234567",
+                 *         "name": "رضا احمدی"
+                 *       },
+                 *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                 *       "letter": {
+                 *         "date": "2026-01-01",
+                 *         "number": "۱۲۳/۴۵۶"
+                 *       },
+                 *       "reason": "auction_sale",
+                 *       "vehicle": {
+                 *         "engine_number": "124K0123456",
+                 *         "make": "ایران خودرو",
+                 *         "model": "سمند LX",
+                 *         "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                 *         "vehicle_colour": "سفید",
+                 *         "vehicle_type": "passenger_car",
+                 *         "vin": "NAAN01CE8DK123456",
+                 *         "year": 1391
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRequest"];
             };
         };
@@ -6678,6 +7181,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -6765,6 +7339,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example tracking_code,status,plate,organisation,submitted_at
+                     *     PP-140510-0001,submitted,۱۲ الف ۳۴۵ ایران ۶۷,اداره کل راه و شهرسازی,1405/10/11 10:00
+                     */
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
@@ -6807,6 +7385,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -6838,6 +7487,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "action": "نمونه",
+                     *           "actor": {
+                     *             "full_name": "مریم کریمی",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "role": "agency",
+                     *             "role_label_fa": "کارشناس اداره کل"
+                     *           },
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "from": "submitted",
+                     *           "from_label_fa": "ثبت شده",
+                     *           "note": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "to": "submitted",
+                     *           "to_label_fa": "در حال بررسی"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HistoryList"];
                 };
             };
@@ -6869,6 +7540,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "action": "نمونه",
+                     *           "actor_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "actor_kind": "user",
+                     *           "actor_name": "نمونه",
+                     *           "actor_role": "نمونه",
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "نمونه",
+                     *           "client_ip": "نمونه",
+                     *           "http_request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "note": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "source": "نمونه",
+                     *           "subject_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "subject_kind": "user"
+                     *         }
+                     *       ],
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessLog"];
                 };
             };
@@ -6905,6 +7599,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -6954,6 +7719,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "سند مالکیت خودرو پیوست نشده است.",
+                 *       "reason_code": "incomplete_documents"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectBody"];
             };
         };
@@ -6968,6 +7739,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7031,6 +7873,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "خودرو از فهرست مزایده خارج شد."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonBody"];
             };
         };
@@ -7045,6 +7892,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7098,6 +8016,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "مدارک کامل شد؛ درخواست دوباره بررسی می‌شود."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteBody"];
             };
         };
@@ -7112,6 +8035,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7165,6 +8159,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "جریمه‌های خودرو پرداخت شد (شمارهٔ پرداخت ۸۸۲۱۴۵)."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReissueBody"];
             };
         };
@@ -7179,6 +8178,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7251,6 +8321,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "request",
+                     *       "status": "under_review",
+                     *       "status_label_fa": "در حال بررسی",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrackView"];
                 };
             };
@@ -7318,6 +8398,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "content_type": "application/pdf",
+                     *           "document_type": "request_letter",
+                     *           "document_type_label_fa": "کارت خودرو",
+                     *           "filename": "نمونه",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "uploaded_at": "2026-01-01T06:30:00Z",
+                     *           "uploaded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "uploaded_by": "نمونه"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentList"];
                 };
             };
@@ -7341,6 +8439,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "document_type": "ownership_document",
+                 *       "file": "(a PDF, JPEG or PNG file)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadForm"];
             };
         };
@@ -7355,6 +8459,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "content_type": "application/pdf",
+                     *       "document_type": "request_letter",
+                     *       "document_type_label_fa": "کارت خودرو",
+                     *       "filename": "نمونه",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "size": 1,
+                     *       "uploaded_at": "2026-01-01T06:30:00Z",
+                     *       "uploaded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "uploaded_by": "نمونه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Document"];
                 };
             };
@@ -7480,6 +8598,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "created_by": "نمونه",
+                     *           "due_date": "2026-01-01",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "items": [
+                     *             {
+                     *               "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *               "document_type": "request_letter",
+                     *               "document_type_label_fa": "کارت خودرو",
+                     *               "fulfilled": false
+                     *             }
+                     *           ],
+                     *           "message": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "outstanding": [
+                     *             "request_letter"
+                     *           ],
+                     *           "outstanding_labels_fa": [
+                     *             "کارت خودرو"
+                     *           ],
+                     *           "request_status": "submitted",
+                     *           "request_status_label_fa": "در انتظار مدارک تکمیلی",
+                     *           "request_version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentRequestList"];
                 };
             };
@@ -7506,6 +8655,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "due_date": "2026-01-08",
+                 *       "items": [
+                 *         {
+                 *           "description": "سند مالکیت به نام دستگاه",
+                 *           "document_type": "ownership_document"
+                 *         }
+                 *       ],
+                 *       "message": "لطفاً تصویر سند و کارت خودرو را بارگذاری کنید."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocumentRequest"];
             };
         };
@@ -7522,6 +8683,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "created_by": "نمونه",
+                     *       "due_date": "2026-01-01",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "items": [
+                     *         {
+                     *           "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "document_type": "request_letter",
+                     *           "document_type_label_fa": "کارت خودرو",
+                     *           "fulfilled": false
+                     *         }
+                     *       ],
+                     *       "message": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "outstanding": [
+                     *         "request_letter"
+                     *       ],
+                     *       "outstanding_labels_fa": [
+                     *         "کارت خودرو"
+                     *       ],
+                     *       "request_status": "submitted",
+                     *       "request_status_label_fa": "در انتظار مدارک تکمیلی",
+                     *       "request_version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentRequestView"];
                 };
             };
@@ -7575,6 +8763,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "سند مالکیت بارگذاری شد."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResubmitBody"];
             };
         };
@@ -7589,6 +8782,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7642,6 +8906,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "national_permit_number": "NV-1405-884512",
+                 *       "notes": "فک پلاک در محل پارکینگ دستگاه",
+                 *       "valid_until": "2026-01-11"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssuePermit"];
             };
         };
@@ -7658,6 +8929,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -7711,6 +9065,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "national_registration_number": "NR-1405-003311",
+                 *       "registered_at": "2026-01-01T06:30:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PostRegistration"];
             };
         };
@@ -7725,6 +9085,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
@@ -7798,6 +9229,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "permit_number": "731904552817",
+                     *       "plate_masked": "⁦12الف‎***-67⁩",
+                     *       "signature": "valid",
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitVerification"];
                     /** @example <!DOCTYPE html><html dir="rtl" lang="fa">…</html> */
                     "text/html": string;
@@ -7867,6 +9309,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "algorithm": "Ed25519",
+                     *       "keys": [
+                     *         {
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "key_id": "q3Xv0b1T",
+                     *           "public_key": "Wq5uI3aTzW3l4z1H2Lr8v9CkRkq0lP3sQ7pQ3D0cJzM",
+                     *           "retired_at": "2026-01-01T06:30:00Z",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "message_format": "PP1|<permit_number>|<plate>|<valid_until>"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SigningKeys"];
                 };
             };
@@ -7933,6 +9390,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "agency": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "name": "ادارهٔ کل راه و شهرسازی"
+                     *           },
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "issued_at": "2026-01-01T06:30:00Z",
+                     *           "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "national_permit_number": "نمونه",
+                     *           "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "permit_number": "731904552817",
+                     *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *           "police_organisation": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "name": "پلیس راهور استان آذربایجان شرقی"
+                     *           },
+                     *           "receipt": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *             "occurred_at": "2026-01-01T06:30:00Z",
+                     *             "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *             "officer_name": "نمونه",
+                     *             "outcome": "removed",
+                     *             "outcome_label_fa": "پلاک فک شد",
+                     *             "plates_count": 3,
+                     *             "receipt_number": "نمونه",
+                     *             "recorded_at": "2026-01-01T06:30:00Z",
+                     *             "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *             "refusal_reason": "unpaid_fines",
+                     *             "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *             "removal_record": {
+                     *               "attached_at": "2026-01-01T06:30:00Z",
+                     *               "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *               "attached_by": "نمونه",
+                     *               "content_type": "application/pdf",
+                     *               "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *               "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *               "filename": "صورتجلسه.pdf",
+                     *               "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *               "replaceable": false,
+                     *               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *               "size": 1,
+                     *               "version": 3
+                     *             },
+                     *             "unit": "نمونه"
+                     *           },
+                     *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "revocation": {
+                     *             "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *             "reason_code": "issued_in_error",
+                     *             "reason_label_fa": "صدور اشتباه",
+                     *             "revoked_at": "2026-01-01T06:30:00Z",
+                     *             "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *           },
+                     *           "signatory": {
+                     *             "full_name": "مریم کریمی",
+                     *             "position": "معاون اموال دولتی"
+                     *           },
+                     *           "status": "issued",
+                     *           "status_label_fa": "صادر شده و معتبر",
+                     *           "tracking_code": "PP-140510-0001",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "valid_until": "2026-01-01T06:30:00Z",
+                     *           "valid_until_jalali": "1405/09/05",
+                     *           "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *           "vehicle": {
+                     *             "chassis_number": "IRFC841V3AJ123456",
+                     *             "engine_number": "124K0123456",
+                     *             "make": "ایران خودرو",
+                     *             "model": "سمند LX",
+                     *             "plate": "12الف345-67",
+                     *             "vehicle_colour": "سفید",
+                     *             "vehicle_type": "passenger_car",
+                     *             "vehicle_type_label_fa": "سواری",
+                     *             "vin": "NAAM01CA9JK123456",
+                     *             "year": 1391
+                     *           },
+                     *           "version": 3,
+                     *           "vin": "NAAN01CE8DK123456"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_PermitView"];
                 };
             };
@@ -7975,6 +9520,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8028,6 +9656,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8108,6 +9819,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "occurred_at": "2026-01-01T06:30:00Z",
+                 *       "officer_name": "سرهنگ رضایی",
+                 *       "outcome": "removed",
+                 *       "plates_count": 2,
+                 *       "receipt_number": "R-5521",
+                 *       "unit": "راهور تبریز"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PostReceipt"];
             };
         };
@@ -8126,6 +9847,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8189,6 +9993,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notes": "شمارهٔ مجوز سامانهٔ ملی اشتباه وارد شده بود.",
+                 *       "reason_code": "issued_in_error"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RevokePermit"];
             };
         };
@@ -8203,6 +10013,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8303,6 +10196,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the signed removal record: a PDF, JPEG or PNG file)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["RecordForm"];
             };
         };
@@ -8315,6 +10213,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8326,6 +10307,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agency": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "ادارهٔ کل راه و شهرسازی"
+                     *       },
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "issued_at": "2026-01-01T06:30:00Z",
+                     *       "issued_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "national_permit_number": "نمونه",
+                     *       "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "permit_number": "731904552817",
+                     *       "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "police_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "پلیس راهور استان آذربایجان شرقی"
+                     *       },
+                     *       "receipt": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "occurred_at": "2026-01-01T06:30:00Z",
+                     *         "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "officer_name": "نمونه",
+                     *         "outcome": "removed",
+                     *         "outcome_label_fa": "پلاک فک شد",
+                     *         "plates_count": 3,
+                     *         "receipt_number": "نمونه",
+                     *         "recorded_at": "2026-01-01T06:30:00Z",
+                     *         "recorded_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "refusal_reason": "unpaid_fines",
+                     *         "refusal_reason_label_fa": "خلافی پرداخت‌نشده",
+                     *         "removal_record": {
+                     *           "attached_at": "2026-01-01T06:30:00Z",
+                     *           "attached_at_jalali": "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰",
+                     *           "attached_by": "نمونه",
+                     *           "content_type": "application/pdf",
+                     *           "document_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "download_url": "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record",
+                     *           "filename": "صورتجلسه.pdf",
+                     *           "police_organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "replaceable": false,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "size": 1,
+                     *           "version": 3
+                     *         },
+                     *         "unit": "نمونه"
+                     *       },
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "revocation": {
+                     *         "notes": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *         "reason_code": "issued_in_error",
+                     *         "reason_label_fa": "صدور اشتباه",
+                     *         "revoked_at": "2026-01-01T06:30:00Z",
+                     *         "revoked_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *       },
+                     *       "signatory": {
+                     *         "full_name": "مریم کریمی",
+                     *         "position": "معاون اموال دولتی"
+                     *       },
+                     *       "status": "issued",
+                     *       "status_label_fa": "صادر شده و معتبر",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "valid_until": "2026-01-01T06:30:00Z",
+                     *       "valid_until_jalali": "1405/09/05",
+                     *       "valid_until_jalali_time": "۱۴۰۵/۰۹/۰۵ ۲۳:۵۹",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3,
+                     *       "vin": "NAAN01CE8DK123456"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PermitView"];
                 };
             };
@@ -8431,6 +10495,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "default_body": "نمونه",
+                     *       "overridden": false,
+                     *       "placeholders": [
+                     *         {
+                     *           "label_fa": "رنگ خودرو",
+                     *           "name": "colour",
+                     *           "optional": false
+                     *         }
+                     *       ],
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderTemplateView"];
                 };
             };
@@ -8449,6 +10529,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "با فک پلاک خودروی {make} {model}[ به رنگ {colour}] به شمارهٔ انتظامی {plate} موافقت می‌شود."
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrderTemplate"];
             };
         };
@@ -8461,6 +10546,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "default_body": "نمونه",
+                     *       "overridden": false,
+                     *       "placeholders": [
+                     *         {
+                     *           "label_fa": "رنگ خودرو",
+                     *           "name": "colour",
+                     *           "optional": false
+                     *         }
+                     *       ],
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderTemplateView"];
                 };
             };
@@ -8502,6 +10603,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "default_body": "نمونه",
+                     *       "overridden": false,
+                     *       "placeholders": [
+                     *         {
+                     *           "label_fa": "رنگ خودرو",
+                     *           "name": "colour",
+                     *           "optional": false
+                     *         }
+                     *       ],
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderTemplateView"];
                 };
             };
@@ -8542,6 +10659,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "category": "delay",
+                     *           "category_label_fa": "تأخیر در رسیدگی",
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "created_by": "نمونه",
+                     *           "history": [
+                     *             {
+                     *               "actor": {
+                     *                 "full_name": "مریم کریمی",
+                     *                 "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *                 "role": "agency",
+                     *                 "role_label_fa": "کارشناس اداره کل"
+                     *               },
+                     *               "at": "2026-01-01T06:30:00Z",
+                     *               "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *               "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *               "from": "received",
+                     *               "kind": "received",
+                     *               "kind_label_fa": "پاسخ اداره کل",
+                     *               "to": "received",
+                     *               "to_label_fa": "پاسخ داده شد"
+                     *             }
+                     *           ],
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "status": "received",
+                     *           "status_label_fa": "نمونه",
+                     *           "subject": "تأخیر در بررسی درخواست",
+                     *           "tracking_code": "PP-140510-0001",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_Complaint"];
                 };
             };
@@ -8565,6 +10725,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "درخواست ما دو هفته است در انتظار بررسی مانده است.",
+                 *       "category": "delay",
+                 *       "subject": "تأخیر در بررسی درخواست"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateComplaint"];
             };
         };
@@ -8583,6 +10750,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "category": "delay",
+                     *       "category_label_fa": "تأخیر در رسیدگی",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "created_by": "نمونه",
+                     *       "history": [
+                     *         {
+                     *           "actor": {
+                     *             "full_name": "مریم کریمی",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "role": "agency",
+                     *             "role_label_fa": "کارشناس اداره کل"
+                     *           },
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "from": "received",
+                     *           "kind": "received",
+                     *           "kind_label_fa": "پاسخ اداره کل",
+                     *           "to": "received",
+                     *           "to_label_fa": "پاسخ داده شد"
+                     *         }
+                     *       ],
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "status": "received",
+                     *       "status_label_fa": "نمونه",
+                     *       "subject": "تأخیر در بررسی درخواست",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Complaint"];
                 };
             };
@@ -8630,6 +10835,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "category": "delay",
+                     *       "category_label_fa": "تأخیر در رسیدگی",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "created_by": "نمونه",
+                     *       "history": [
+                     *         {
+                     *           "actor": {
+                     *             "full_name": "مریم کریمی",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "role": "agency",
+                     *             "role_label_fa": "کارشناس اداره کل"
+                     *           },
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "from": "received",
+                     *           "kind": "received",
+                     *           "kind_label_fa": "پاسخ اداره کل",
+                     *           "to": "received",
+                     *           "to_label_fa": "پاسخ داده شد"
+                     *         }
+                     *       ],
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "status": "received",
+                     *       "status_label_fa": "نمونه",
+                     *       "subject": "تأخیر در بررسی درخواست",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Complaint"];
                 };
             };
@@ -8656,6 +10899,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "درخواست شما امروز بررسی و مجوز آن صادر شد."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResponseBody"];
             };
         };
@@ -8670,6 +10918,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "category": "delay",
+                     *       "category_label_fa": "تأخیر در رسیدگی",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "created_by": "نمونه",
+                     *       "history": [
+                     *         {
+                     *           "actor": {
+                     *             "full_name": "مریم کریمی",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "role": "agency",
+                     *             "role_label_fa": "کارشناس اداره کل"
+                     *           },
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "from": "received",
+                     *           "kind": "received",
+                     *           "kind_label_fa": "پاسخ اداره کل",
+                     *           "to": "received",
+                     *           "to_label_fa": "پاسخ داده شد"
+                     *         }
+                     *       ],
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "status": "received",
+                     *       "status_label_fa": "نمونه",
+                     *       "subject": "تأخیر در بررسی درخواست",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Complaint"];
                 };
             };
@@ -8723,6 +11009,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "category": "delay",
+                     *       "category_label_fa": "تأخیر در رسیدگی",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "created_by": "نمونه",
+                     *       "history": [
+                     *         {
+                     *           "actor": {
+                     *             "full_name": "مریم کریمی",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "role": "agency",
+                     *             "role_label_fa": "کارشناس اداره کل"
+                     *           },
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "from": "received",
+                     *           "kind": "received",
+                     *           "kind_label_fa": "پاسخ اداره کل",
+                     *           "to": "received",
+                     *           "to_label_fa": "پاسخ داده شد"
+                     *         }
+                     *       ],
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "status": "received",
+                     *       "status_label_fa": "نمونه",
+                     *       "subject": "تأخیر در بررسی درخواست",
+                     *       "tracking_code": "PP-140510-0001",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Complaint"];
                 };
             };
@@ -8759,6 +11083,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "رسیدگی سریع و دقیق بود.",
+                 *       "rating": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["FeedbackInput"];
             };
         };
@@ -8771,6 +11101,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "comment": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "rating": 1,
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Feedback"];
                 };
             };
@@ -8814,6 +11153,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "ends_at": "2026-01-01T06:30:00Z",
+                     *           "ends_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "kind": "info",
+                     *           "kind_label_fa": "نگهداری برنامه‌ریزی‌شده",
+                     *           "read_only": false,
+                     *           "starts_at": "2026-01-01T06:30:00Z",
+                     *           "starts_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "title": "به‌روزرسانی سامانه"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["NoticeList"];
                 };
             };
@@ -8831,6 +11188,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "فرم ثبت درخواست از فردا فیلد رنگ خودرو را می‌پذیرد.",
+                 *       "ends_at": "2026-01-04T06:30:00Z",
+                 *       "kind": "info",
+                 *       "read_only": false,
+                 *       "starts_at": "2026-01-02T06:30:00Z",
+                 *       "title": "به‌روزرسانی سامانه"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateNotice"];
             };
         };
@@ -8845,6 +11212,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "ends_at": "2026-01-01T06:30:00Z",
+                     *       "ends_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "info",
+                     *       "kind_label_fa": "نگهداری برنامه‌ریزی‌شده",
+                     *       "read_only": false,
+                     *       "starts_at": "2026-01-01T06:30:00Z",
+                     *       "starts_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "title": "به‌روزرسانی سامانه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Notice"];
                 };
             };
@@ -8881,6 +11262,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "ends_at": "2026-01-01T06:30:00Z",
+                     *       "ends_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "info",
+                     *       "kind_label_fa": "نگهداری برنامه‌ریزی‌شده",
+                     *       "read_only": false,
+                     *       "starts_at": "2026-01-01T06:30:00Z",
+                     *       "starts_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "title": "به‌روزرسانی سامانه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Notice"];
                 };
             };
@@ -8934,6 +11329,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "به‌روزرسانی سامانه (تمدید شد)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateNotice"];
             };
         };
@@ -8948,6 +11348,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "ends_at": "2026-01-01T06:30:00Z",
+                     *       "ends_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "info",
+                     *       "kind_label_fa": "نگهداری برنامه‌ریزی‌شده",
+                     *       "read_only": false,
+                     *       "starts_at": "2026-01-01T06:30:00Z",
+                     *       "starts_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "title": "به‌روزرسانی سامانه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Notice"];
                 };
             };
@@ -9017,6 +11431,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "data": {
+                     *             "chassis_number": "IRFC841V3AJ123456",
+                     *             "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *             "reason": "auction_sale",
+                     *             "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "status": "submitted",
+                     *             "tracking_code": "PP-140510-0001",
+                     *             "vin": "NAAN01CE8DK123456"
+                     *           },
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "occurred_at": "2026-01-01T06:30:00Z",
+                     *           "occurred_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "subject": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "kind": "request",
+                     *             "tracking_code": "PP-140510-0001"
+                     *           },
+                     *           "type": "request.submitted"
+                     *         }
+                     *       ],
+                     *       "next_after": "eyJpZCI6IjAxOTM3YTRlIn0",
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
@@ -9056,6 +11499,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "types": [
+                     *             "request.submitted"
+                     *           ],
+                     *           "url": "https://hooks.example.org/plate-permits"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
@@ -9075,6 +11534,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "types": [
+                 *         "request.submitted",
+                 *         "permit.issued"
+                 *       ],
+                 *       "url": "https://hooks.example.org/plate-permits"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhook"];
             };
         };
@@ -9087,6 +11555,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "secret": "c2VjcmV0LXRva2VuLWV4YW1wbGU",
+                     *       "types": [
+                     *         "request.submitted"
+                     *       ],
+                     *       "url": "https://hooks.example.org/plate-permits"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedWebhook"];
                 };
             };
@@ -9150,6 +11631,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "c2VjcmV0LXRva2VuLWV4YW1wbGU"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
@@ -9189,6 +11675,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "event_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "last_error": "http_status",
+                     *           "last_status": 1,
+                     *           "next_attempt_at": "2026-01-01T06:30:00Z",
+                     *           "next_attempt_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "status": "pending",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_Delivery"];
                 };
             };
@@ -9223,6 +11728,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "event_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_error": "http_status",
+                     *       "last_status": 1,
+                     *       "next_attempt_at": "2026-01-01T06:30:00Z",
+                     *       "next_attempt_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "status": "pending",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Delivery"];
                 };
             };
@@ -9254,6 +11773,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "characters": 1,
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "event": "filed",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "last_error": "نمونه",
+                     *           "next_attempt_at": "2026-01-01T06:30:00Z",
+                     *           "parts": 1,
+                     *           "recipient": "0914***4567",
+                     *           "sent_at": "2026-01-01T06:30:00Z",
+                     *           "status": "pending",
+                     *           "text": "نمونه"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationList"];
                 };
             };
@@ -9282,6 +11821,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "default_body": "نمونه",
+                     *           "default_parts": 1,
+                     *           "event": "filed",
+                     *           "example": "نمونه",
+                     *           "overridden": false,
+                     *           "parts": 1,
+                     *           "placeholders": [
+                     *             "نمونه"
+                     *           ],
+                     *           "updated_at": "2026-01-01T06:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TemplateList"];
                 };
             };
@@ -9304,6 +11862,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "درخواست شما با کد رهگیری {tracking_code} ثبت شد."
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateTemplate"];
             };
         };
@@ -9316,6 +11879,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "default_body": "نمونه",
+                     *       "default_parts": 1,
+                     *       "event": "filed",
+                     *       "example": "نمونه",
+                     *       "overridden": false,
+                     *       "parts": 1,
+                     *       "placeholders": [
+                     *         "نمونه"
+                     *       ],
+                     *       "updated_at": "2026-01-01T06:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TemplateView"];
                 };
             };
@@ -9386,6 +11964,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "confirms": "p-1448-01-10",
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "date": "2026-01-01",
+                     *           "date_jalali": "1403/01/01",
+                     *           "id": "p-1448-01-10",
+                     *           "reference": "نمونه",
+                     *           "source": "fixed",
+                     *           "source_label_fa": "موقت",
+                     *           "title": "عید نوروز",
+                     *           "title_fa": "عاشورای حسینی"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_Holiday"];
                 };
             };
@@ -9406,6 +12004,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-02-15",
+                 *       "title": "تعطیلی رسمی استانی"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HolidayInput"];
             };
         };
@@ -9420,6 +12024,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "confirms": "p-1448-01-10",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "date": "2026-01-01",
+                     *       "date_jalali": "1403/01/01",
+                     *       "id": "p-1448-01-10",
+                     *       "reference": "نمونه",
+                     *       "source": "fixed",
+                     *       "source_label_fa": "موقت",
+                     *       "title": "عید نوروز",
+                     *       "title_fa": "عاشورای حسینی"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Holiday"];
                 };
             };
@@ -9454,6 +12073,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "date": "2026-02-16",
+                 *         "title": "تعطیلی رسمی استانی (روز نخست)"
+                 *       },
+                 *       {
+                 *         "date": "2026-02-17",
+                 *         "title": "تعطیلی رسمی استانی (روز دوم)"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["HolidayInput"][];
             };
         };
@@ -9466,6 +12097,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "added": 1,
+                     *       "confirmed": 1,
+                     *       "moved": 1,
+                     *       "recomputed_requests": 1,
+                     *       "rows": 1,
+                     *       "unchanged": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportSummary"];
                 };
             };
@@ -9514,6 +12155,7 @@ export interface operations {
         /** @description Optional; without a body the computed (or current) date is confirmed. */
         requestBody?: {
             content: {
+                /** @example {} */
                 "application/json": null | components["schemas"]["ConfirmHoliday"];
             };
         };
@@ -9526,6 +12168,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "confirms": "p-1448-01-10",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "date": "2026-01-01",
+                     *       "date_jalali": "1403/01/01",
+                     *       "id": "p-1448-01-10",
+                     *       "reference": "نمونه",
+                     *       "source": "fixed",
+                     *       "source_label_fa": "موقت",
+                     *       "title": "عید نوروز",
+                     *       "title_fa": "عاشورای حسینی"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Holiday"];
                 };
             };
@@ -9539,6 +12196,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "confirms": "p-1448-01-10",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "date": "2026-01-01",
+                     *       "date_jalali": "1403/01/01",
+                     *       "id": "p-1448-01-10",
+                     *       "reference": "نمونه",
+                     *       "source": "fixed",
+                     *       "source_label_fa": "موقت",
+                     *       "title": "عید نوروز",
+                     *       "title_fa": "عاشورای حسینی"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Holiday"];
                 };
             };
@@ -9635,6 +12307,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "calendar": {
+                     *         "builtin_rules": [
+                     *           {
+                     *             "applies_to": [
+                     *               "directorate"
+                     *             ],
+                     *             "effective_from": "2026-01-01",
+                     *             "effective_from_jalali": "نمونه",
+                     *             "effective_to": "2026-01-01",
+                     *             "effective_to_jalali": "نمونه",
+                     *             "id": "b-thursdays-1402",
+                     *             "kind": "weekend",
+                     *             "sources": [
+                     *               {
+                     *                 "title": "تأخیر در بررسی درخواست",
+                     *                 "url": "https://hooks.example.org/plate-permits"
+                     *               }
+                     *             ],
+                     *             "title": "تأخیر در بررسی درخواست",
+                     *             "uncertainty": "نمونه"
+                     *           }
+                     *         ],
+                     *         "counting_fa": "مهلت N روز کاری در پایان ساعت اداری N‌امین روز کاری پس از روز آغاز مرحله به سر می‌رسد.",
+                     *         "office_closes": "14:30",
+                     *         "office_opens": "07:30",
+                     *         "rules": [
+                     *           {
+                     *             "applies_to": "directorate",
+                     *             "applies_to_label_fa": "همه",
+                     *             "closes": "نمونه",
+                     *             "created_at": "2026-01-01T06:30:00Z",
+                     *             "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *             "effective_from": "2026-01-01",
+                     *             "effective_from_jalali": "1405/04/01",
+                     *             "effective_to": "2026-01-01",
+                     *             "effective_to_jalali": "نمونه",
+                     *             "from_time": "نمونه",
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "kind": "weekend",
+                     *             "kind_label_fa": "تعطیلی هفتگی",
+                     *             "opens": "نمونه",
+                     *             "title": "تعطیلی پنجشنبه‌ها",
+                     *             "to_time": "نمونه",
+                     *             "updated_at": "2026-01-01T06:30:00Z",
+                     *             "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *             "version": 3,
+                     *             "weekdays": [
+                     *               "thursday",
+                     *               "friday"
+                     *             ],
+                     *             "weekdays_fa": [
+                     *               "پنجشنبه",
+                     *               "جمعه"
+                     *             ],
+                     *             "whole_day": false
+                     *           }
+                     *         ],
+                     *         "time_zone": "Asia/Tehran",
+                     *         "weekend_days": [
+                     *           "Fri"
+                     *         ]
+                     *       },
+                     *       "computed_at": "2026-01-01T06:30:00Z",
+                     *       "computed_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "runs": [
+                     *         {
+                     *           "budget_working_days": 1,
+                     *           "calendar": "directorate",
+                     *           "calendar_label_fa": "تقویم کاری اداره کل",
+                     *           "completed": false,
+                     *           "days": [
+                     *             {
+                     *               "closed_hours": 1,
+                     *               "counted_hours": 1,
+                     *               "date": "2026-01-01",
+                     *               "date_jalali": "1403/08/15",
+                     *               "date_jalali_long": "۵ آذر ۱۴۰۵",
+                     *               "day_number": 1,
+                     *               "holiday": "نمونه",
+                     *               "office_hours": [
+                     *                 "07:30-10:00",
+                     *                 "11:00-14:30"
+                     *               ],
+                     *               "rule": {
+                     *                 "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *                 "kind": "weekend",
+                     *                 "title": "تعطیلی پنجشنبه‌ها"
+                     *               },
+                     *               "source": "settings",
+                     *               "status": "working",
+                     *               "weekday": "Wed",
+                     *               "weekday_fa": "چهارشنبه"
+                     *             }
+                     *           ],
+                     *           "due_at": "2026-01-01T06:30:00Z",
+                     *           "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "due_date_jalali": "نمونه",
+                     *           "elapsed_working_days": 1,
+                     *           "ended_at": "2026-01-01T06:30:00Z",
+                     *           "ended_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "spans": [
+                     *             {
+                     *               "calendar": "directorate",
+                     *               "end": "2026-01-01T06:30:00Z",
+                     *               "end_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *               "start": "2026-01-01T06:30:00Z",
+                     *               "start_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *               "state": "running",
+                     *               "working_days": 1
+                     *             }
+                     *           ],
+                     *           "stage": "decision",
+                     *           "stage_label_fa": "بررسی و تصمیم اداره کل",
+                     *           "started_at": "2026-01-01T06:30:00Z",
+                     *           "started_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "within_budget": false
+                     *         }
+                     *       ],
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "در حال بررسی",
+                     *       "tracking_code": "PP-140510-0001"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SlaExplanation"];
                 };
             };
@@ -9685,6 +12498,126 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agencies": [
+                     *         {
+                     *           "by_status": {
+                     *             "key": 1
+                     *           },
+                     *           "feedback": {
+                     *             "average_rating": 1,
+                     *             "count": 3
+                     *           },
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "organisation_name": "نمونه",
+                     *           "overdue_now": 1,
+                     *           "refusal_reasons": {
+                     *             "identity_mismatch": 1,
+                     *             "judicial_seizure": 1,
+                     *             "other": 1,
+                     *             "unpaid_fines": 1,
+                     *             "vehicle_not_presented": 1
+                     *           },
+                     *           "rejection_reasons": {
+                     *             "duplicate_request": 1,
+                     *             "incomplete_documents": 1,
+                     *             "not_government_vehicle": 1,
+                     *             "other": 1,
+                     *             "ownership_unclear": 1
+                     *           },
+                     *           "requests": 1,
+                     *           "stages": {
+                     *             "decision": {
+                     *               "completed": 1,
+                     *               "median_working_days": 1,
+                     *               "p90_working_days": 1,
+                     *               "within_budget": 1,
+                     *               "within_budget_share": 1
+                     *             },
+                     *             "police": {
+                     *               "completed": 1,
+                     *               "median_working_days": 1,
+                     *               "p90_working_days": 1,
+                     *               "within_budget": 1,
+                     *               "within_budget_share": 1
+                     *             },
+                     *             "registration": {
+                     *               "completed": 1,
+                     *               "median_working_days": 1,
+                     *               "p90_working_days": 1,
+                     *               "within_budget": 1,
+                     *               "within_budget_share": 1
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "budgets": {
+                     *         "decision": 1,
+                     *         "police": 1,
+                     *         "registration": 1
+                     *       },
+                     *       "calendars": {
+                     *         "decision": "directorate",
+                     *         "police": "directorate",
+                     *         "registration": "directorate"
+                     *       },
+                     *       "from": "2026-01-01",
+                     *       "from_jalali": "نمونه",
+                     *       "generated_at": "2026-01-01T06:30:00Z",
+                     *       "generated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "overall": {
+                     *         "by_status": {
+                     *           "key": 1
+                     *         },
+                     *         "feedback": {
+                     *           "average_rating": 1,
+                     *           "count": 3
+                     *         },
+                     *         "overdue_now": 1,
+                     *         "refusal_reasons": {
+                     *           "identity_mismatch": 1,
+                     *           "judicial_seizure": 1,
+                     *           "other": 1,
+                     *           "unpaid_fines": 1,
+                     *           "vehicle_not_presented": 1
+                     *         },
+                     *         "rejection_reasons": {
+                     *           "duplicate_request": 1,
+                     *           "incomplete_documents": 1,
+                     *           "not_government_vehicle": 1,
+                     *           "other": 1,
+                     *           "ownership_unclear": 1
+                     *         },
+                     *         "requests": 1,
+                     *         "stages": {
+                     *           "decision": {
+                     *             "completed": 1,
+                     *             "median_working_days": 1,
+                     *             "p90_working_days": 1,
+                     *             "within_budget": 1,
+                     *             "within_budget_share": 1
+                     *           },
+                     *           "police": {
+                     *             "completed": 1,
+                     *             "median_working_days": 1,
+                     *             "p90_working_days": 1,
+                     *             "within_budget": 1,
+                     *             "within_budget_share": 1
+                     *           },
+                     *           "registration": {
+                     *             "completed": 1,
+                     *             "median_working_days": 1,
+                     *             "p90_working_days": 1,
+                     *             "within_budget": 1,
+                     *             "within_budget_share": 1
+                     *           }
+                     *         }
+                     *       },
+                     *       "to": "2026-01-01",
+                     *       "to_jalali": "نمونه"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SlaReport"];
                     /** @example scope,organisation_id,organisation_name,requests,... */
                     "text/csv": string;
@@ -9752,6 +12685,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "applies_to": "directorate",
+                     *           "applies_to_label_fa": "همه",
+                     *           "closes": "نمونه",
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "effective_from": "2026-01-01",
+                     *           "effective_from_jalali": "1405/04/01",
+                     *           "effective_to": "2026-01-01",
+                     *           "effective_to_jalali": "نمونه",
+                     *           "from_time": "نمونه",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "kind": "weekend",
+                     *           "kind_label_fa": "تعطیلی هفتگی",
+                     *           "opens": "نمونه",
+                     *           "title": "تعطیلی پنجشنبه‌ها",
+                     *           "to_time": "نمونه",
+                     *           "updated_at": "2026-01-01T06:30:00Z",
+                     *           "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "version": 3,
+                     *           "weekdays": [
+                     *             "thursday",
+                     *             "friday"
+                     *           ],
+                     *           "weekdays_fa": [
+                     *             "پنجشنبه",
+                     *             "جمعه"
+                     *           ],
+                     *           "whole_day": false
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_WorkingRule"];
                 };
             };
@@ -9772,6 +12742,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "applies_to": "agencies",
+                 *       "effective_from": "2026-03-02",
+                 *       "effective_to": "2026-03-02",
+                 *       "kind": "closure",
+                 *       "title": "تعطیلی ادارات استان به سبب گرما"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WorkingRuleInput"];
             };
         };
@@ -9788,6 +12767,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applies_to": "directorate",
+                     *       "applies_to_label_fa": "همه",
+                     *       "closes": "نمونه",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "effective_from": "2026-01-01",
+                     *       "effective_from_jalali": "1405/04/01",
+                     *       "effective_to": "2026-01-01",
+                     *       "effective_to_jalali": "نمونه",
+                     *       "from_time": "نمونه",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "weekend",
+                     *       "kind_label_fa": "تعطیلی هفتگی",
+                     *       "opens": "نمونه",
+                     *       "title": "تعطیلی پنجشنبه‌ها",
+                     *       "to_time": "نمونه",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3,
+                     *       "weekdays": [
+                     *         "thursday",
+                     *         "friday"
+                     *       ],
+                     *       "weekdays_fa": [
+                     *         "پنجشنبه",
+                     *         "جمعه"
+                     *       ],
+                     *       "whole_day": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkingRule"];
                 };
             };
@@ -9834,6 +12845,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applies_to": "directorate",
+                     *       "applies_to_label_fa": "همه",
+                     *       "closes": "نمونه",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "effective_from": "2026-01-01",
+                     *       "effective_from_jalali": "1405/04/01",
+                     *       "effective_to": "2026-01-01",
+                     *       "effective_to_jalali": "نمونه",
+                     *       "from_time": "نمونه",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "weekend",
+                     *       "kind_label_fa": "تعطیلی هفتگی",
+                     *       "opens": "نمونه",
+                     *       "title": "تعطیلی پنجشنبه‌ها",
+                     *       "to_time": "نمونه",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3,
+                     *       "weekdays": [
+                     *         "thursday",
+                     *         "friday"
+                     *       ],
+                     *       "weekdays_fa": [
+                     *         "پنجشنبه",
+                     *         "جمعه"
+                     *       ],
+                     *       "whole_day": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkingRule"];
                 };
             };
@@ -9904,6 +12947,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "تعطیلی ادارات استان به سبب آلودگی هوا"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWorkingRule"];
             };
         };
@@ -9918,6 +12966,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applies_to": "directorate",
+                     *       "applies_to_label_fa": "همه",
+                     *       "closes": "نمونه",
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "effective_from": "2026-01-01",
+                     *       "effective_from_jalali": "1405/04/01",
+                     *       "effective_to": "2026-01-01",
+                     *       "effective_to_jalali": "نمونه",
+                     *       "from_time": "نمونه",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "kind": "weekend",
+                     *       "kind_label_fa": "تعطیلی هفتگی",
+                     *       "opens": "نمونه",
+                     *       "title": "تعطیلی پنجشنبه‌ها",
+                     *       "to_time": "نمونه",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "version": 3,
+                     *       "weekdays": [
+                     *         "thursday",
+                     *         "friday"
+                     *       ],
+                     *       "weekdays_fa": [
+                     *         "پنجشنبه",
+                     *         "جمعه"
+                     *       ],
+                     *       "whole_day": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkingRule"];
                 };
             };
@@ -9964,6 +13044,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-01-02",
+                 *       "from_time": "11:00",
+                 *       "title": "تعطیلی ادارات استان به سبب گرمای هوا"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClosureInput"];
             };
         };
@@ -9978,6 +13065,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recomputed_requests": 1,
+                     *       "rule": {
+                     *         "applies_to": "directorate",
+                     *         "applies_to_label_fa": "همه",
+                     *         "closes": "نمونه",
+                     *         "created_at": "2026-01-01T06:30:00Z",
+                     *         "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "effective_from": "2026-01-01",
+                     *         "effective_from_jalali": "1405/04/01",
+                     *         "effective_to": "2026-01-01",
+                     *         "effective_to_jalali": "نمونه",
+                     *         "from_time": "نمونه",
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "kind": "weekend",
+                     *         "kind_label_fa": "تعطیلی هفتگی",
+                     *         "opens": "نمونه",
+                     *         "title": "تعطیلی پنجشنبه‌ها",
+                     *         "to_time": "نمونه",
+                     *         "updated_at": "2026-01-01T06:30:00Z",
+                     *         "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "version": 3,
+                     *         "weekdays": [
+                     *           "thursday",
+                     *           "friday"
+                     *         ],
+                     *         "weekdays_fa": [
+                     *           "پنجشنبه",
+                     *           "جمعه"
+                     *         ],
+                     *         "whole_day": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClosureDeclared"];
                 };
             };
@@ -10032,6 +13154,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "blocking_request": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "organisation": {
+                     *               "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *               "name": "اداره کل راه و شهرسازی"
+                     *             },
+                     *             "status": "submitted",
+                     *             "status_label_fa": "در حال بررسی",
+                     *             "tracking_code": "PP-140510-0001"
+                     *           },
+                     *           "created_at": "2026-01-01T06:30:00Z",
+                     *           "created_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *           "filed_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "last_attempt_at": "2026-01-01T06:30:00Z",
+                     *           "last_attempt_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *           "refused_organisation": {
+                     *             "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *             "name": "اداره کل راه و شهرسازی"
+                     *           },
+                     *           "resolution": {
+                     *             "note": "درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.",
+                     *             "request_status": "submitted",
+                     *             "resolved_at": "2026-01-01T06:30:00Z",
+                     *             "resolved_at_jalali": "۱۴۰۵/۰۹/۱۵ ۱۰:۳۰",
+                     *             "resolved_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *           },
+                     *           "status": "open",
+                     *           "status_label_fa": "در انتظار رسیدگی",
+                     *           "vehicle": {
+                     *             "chassis_number": "IRFC841V3AJ123456",
+                     *             "plate": "12الف345-67",
+                     *             "vin": "NAAN01CE8DK123456"
+                     *           },
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_VehicleConflict"];
                 };
             };
@@ -10074,6 +13241,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "blocking_request": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "organisation": {
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "name": "اداره کل راه و شهرسازی"
+                     *         },
+                     *         "status": "submitted",
+                     *         "status_label_fa": "در حال بررسی",
+                     *         "tracking_code": "PP-140510-0001"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *       "filed_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_attempt_at": "2026-01-01T06:30:00Z",
+                     *       "last_attempt_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *       "refused_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "اداره کل راه و شهرسازی"
+                     *       },
+                     *       "resolution": {
+                     *         "note": "درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.",
+                     *         "request_status": "submitted",
+                     *         "resolved_at": "2026-01-01T06:30:00Z",
+                     *         "resolved_at_jalali": "۱۴۰۵/۰۹/۱۵ ۱۰:۳۰",
+                     *         "resolved_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *       },
+                     *       "status": "open",
+                     *       "status_label_fa": "در انتظار رسیدگی",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "plate": "12الف345-67",
+                     *         "vin": "NAAN01CE8DK123456"
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["VehicleConflict"];
                 };
             };
@@ -10120,6 +13327,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "با دستگاه نخست هماهنگ شد؛ درخواست آن برقرار ماند و به دستگاه دوم اطلاع داده شد."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResolveConflict"];
             };
         };
@@ -10133,6 +13345,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "blocking_request": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "organisation": {
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "name": "اداره کل راه و شهرسازی"
+                     *         },
+                     *         "status": "submitted",
+                     *         "status_label_fa": "در حال بررسی",
+                     *         "tracking_code": "PP-140510-0001"
+                     *       },
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *       "filed_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "last_attempt_at": "2026-01-01T06:30:00Z",
+                     *       "last_attempt_at_jalali": "۱۴۰۵/۰۹/۱۴ ۰۹:۱۵",
+                     *       "refused_organisation": {
+                     *         "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *         "name": "اداره کل راه و شهرسازی"
+                     *       },
+                     *       "resolution": {
+                     *         "note": "درخواست پیشین به درخواست دستگاه خاتمه یافت؛ دستگاه دوم می‌تواند دوباره ثبت کند.",
+                     *         "request_status": "submitted",
+                     *         "resolved_at": "2026-01-01T06:30:00Z",
+                     *         "resolved_at_jalali": "۱۴۰۵/۰۹/۱۵ ۱۰:۳۰",
+                     *         "resolved_by": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
+                     *       },
+                     *       "status": "open",
+                     *       "status_label_fa": "در انتظار رسیدگی",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "plate": "12الف345-67",
+                     *         "vin": "NAAN01CE8DK123456"
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["VehicleConflict"];
                 };
             };
@@ -10237,6 +13489,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "action": "login.success",
+                     *           "actor_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "actor_kind": "user",
+                     *           "actor_role": "نمونه",
+                     *           "at": "2026-01-01T06:30:00Z",
+                     *           "at_jalali": "۱۴۰۳/۰۸/۱۵ ۱۰:۲۰",
+                     *           "client_ip": "نمونه",
+                     *           "http_request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "subject_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "subject_kind": "user"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJpZCI6IjAxOTM3YTRlIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Paginated_AuditEntry"];
                     /** @example id,at,at_jalali,actor_id,actor_kind,actor_role,organisation_id,action,... */
                     "text/csv": string;
