@@ -8551,7 +8551,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes, under the content type judged at upload. */
+            /** @description The bytes. `Content-Type` is the type judged at upload (`application/pdf`, `image/jpeg` or `image/png`, the document's `content_type`); a client whose `Accept` admits only `application/octet-stream` gets that. Documented as one binary media type so every generator keeps the download. */
             200: {
                 headers: {
                     /** @description `attachment` with a server-made file name and the original (sanitised, ending in the stored type's extension: `scan.hta` stored as a PDF is `scan.hta.pdf`) in `filename*`. */
@@ -8565,9 +8565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": Blob;
-                    "image/jpeg": Blob;
-                    "image/png": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10156,7 +10154,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes, under the content type judged at upload. */
+            /** @description The bytes. `Content-Type` is the type judged at upload (`application/pdf`, `image/jpeg` or `image/png`, the document's `content_type`); a client whose `Accept` admits only `application/octet-stream` gets that. Documented as one binary media type so every generator keeps the download. */
             200: {
                 headers: {
                     /** @description `attachment` with a server-made file name and the original (sanitised, ending in the stored type's extension) in `filename*`. */
@@ -10168,9 +10166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": Blob;
-                    "image/jpeg": Blob;
-                    "image/png": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             400: components["responses"]["BadRequest"];
