@@ -43,8 +43,27 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::audit::routes::configure);
 }
 
-/// The complete OpenAPI document, generated from [`routes`].
+/// The complete OpenAPI document, generated from [`routes`], with the examples of the committed
+/// copy (dates computed from [`ExampleDay::committed`](crate::http::examples::ExampleDay)).
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+    let mut doc = openapi_doc_undated();
+    crate::http::examples::fill(&mut doc, &crate::http::examples::ExampleDay::committed());
+    doc
+}
+
+/// The document as served at `/api-docs/openapi.json`: examples dated from `day` (the serving
+/// day), so every dated example is valid when it is sent.
+pub fn openapi_doc_on(
+    base: &utoipa::openapi::OpenApi,
+    day: &crate::http::examples::ExampleDay,
+) -> utoipa::openapi::OpenApi {
+    let mut doc = base.clone();
+    crate::http::examples::fill(&mut doc, day);
+    doc
+}
+
+/// The document before its request and response examples are filled in.
+pub fn openapi_doc_undated() -> utoipa::openapi::OpenApi {
     let (_, doc) = App::new()
         .into_utoipa_app()
         .openapi(openapi::ApiDoc::openapi())

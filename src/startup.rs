@@ -569,6 +569,23 @@ fn cors(config: &Config) -> Cors {
     cors
 }
 
+/// The OpenAPI document without its examples, which `/api-docs/openapi.json` fills in.
+struct ServedDoc(utoipa::openapi::OpenApi);
+
+/// `GET /api-docs/openapi.json`: the document, its examples' dates computed from the serving
+/// day of the service's clock (a permit's `valid_until` ten days ahead, a receipt's
+/// `occurred_at` now), so each example is valid when it is tried.
+async fn served_openapi(
+    base: web::Data<ServedDoc>,
+    state: web::Data<AppState>,
+) -> actix_web::HttpResponse {
+    let day = crate::http::examples::ExampleDay::of(&state.clock);
+    let doc = crate::router::openapi_doc_on(&base.0, &day);
+    actix_web::HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
+        .json(doc)
+}
+
 /// State that belongs to one resource, handed to its handlers beside [`AppState`].
 struct Features {
     blobs: web::Data<Blobs>,
@@ -581,7 +598,8 @@ struct Features {
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
-    let doc = crate::router::openapi_doc();
+    // Examples are filled in per request (dated from the serving day): see `served_openapi`.
+    let doc = crate::router::openapi_doc_undated();
     let route_table = web::Data::new(RouteTable::from_openapi(&doc));
     let known_params = web::Data::new(crate::http::query_params::KnownParams::from_openapi(&doc));
     let slow_clients = web::Data::new(SlowClients::new(
@@ -590,6 +608,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
         state.config.clone(),
         state.config.prefer_persian,
     ));
+    let served_doc = web::Data::new(ServedDoc(doc.clone()));
     let config = state.config.clone();
     let data = web::Data::new(state);
     let workers = config.http_workers.unwrap_or_else(|| {
@@ -629,7 +648,12 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
                     .finish()
             }),
         )
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
+        .app_data(served_doc.clone())
+        .route("/api-docs/openapi.json", web::get().to(served_openapi))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::new(["/api-docs/openapi.json"])),
+        )
         .configure(crate::console::configure)
         .configure(crate::guide::configure)
         .default_service(web::to(fallback))

@@ -278,9 +278,55 @@ async fn read_form(staged: &Staged, mut form: Multipart, limit: u64) -> ApiResul
     })
 }
 
+/// The media type of downloads in the OpenAPI document: one per response, so every generator
+/// keeps the download (openapi-python-client reads only JSON, text and this one).
+pub const DOWNLOAD_MEDIA_TYPE: &str = "application/octet-stream";
+
+/// Whether a client's `Accept` admits only [`DOWNLOAD_MEDIA_TYPE`], not the stored type: then
+/// the bytes are labelled so. Without `Accept`, or with one that admits the stored type (also as
+/// `type/*` or `*/*`), they keep their own type.
+fn wants_octet_stream(req: &HttpRequest, stored: &str) -> bool {
+    let Some(accept) = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let (main, _) = stored.split_once('/').unwrap_or((stored, ""));
+    let mut octet = false;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let refused = parts.any(|p| {
+            let p = p.trim().replace(' ', "");
+            p == "q=0" || p == "q=0.0" || p == "q=0.00" || p == "q=0.000"
+        });
+        if refused {
+            continue;
+        }
+        if media == stored || media == "*/*" || media == format!("{main}/*") {
+            return false;
+        }
+        octet |= media == DOWNLOAD_MEDIA_TYPE;
+    }
+    octet
+}
+
 /// The document's bytes as an attachment with a server-made file name (the original,
-/// sanitised, in `filename*`), its content type, `nosniff` and an `ETag` from the SHA-256.
-pub async fn send(blobs: Arc<Blobs>, row: DocumentRow) -> ApiResult<HttpResponse> {
+/// sanitised, in `filename*`), its content type (`application/octet-stream` when the client's
+/// `Accept` asks only for that), `nosniff` and an `ETag` from the SHA-256.
+pub async fn send(
+    blobs: Arc<Blobs>,
+    row: DocumentRow,
+    req: &HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let stored = row.content_type.content_type();
+    let content_type = if wants_octet_stream(req, stored) {
+        DOWNLOAD_MEDIA_TYPE
+    } else {
+        stored
+    };
     let at = row.clone();
     let reader = web::block(move || blobs.open(&at))
         .await?
@@ -311,7 +357,7 @@ pub async fn send(blobs: Arc<Blobs>, row: DocumentRow) -> ApiResult<HttpResponse
         rfc5987(&download_name(&row.filename, row.content_type))
     );
     let mut b = HttpResponse::Ok();
-    b.insert_header((header::CONTENT_TYPE, row.content_type.content_type()));
+    b.insert_header((header::CONTENT_TYPE, content_type));
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         b.insert_header((header::CONTENT_DISPOSITION, v));
     }

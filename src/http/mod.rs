@@ -5,6 +5,7 @@
 pub mod client;
 pub mod csv;
 pub mod etag;
+pub mod examples;
 pub mod health;
 pub mod idempotency;
 pub mod json;

@@ -35,7 +35,14 @@ Persian by default (numbers in Persian digits) and English with `Accept-Language
 `per`, `fas`) at any weight above zero, e.g. `en-US,en;q=0.9,fa;q=0.8`; off, the higher weight wins. \
 Query errors (400 `invalid_query`) name the parameter in `detail` and in `errors[0].field`. \
 Unknown fields in request bodies are \
-rejected (422). Every response carries `X-Request-Id`.",
+rejected (422). Every response carries `X-Request-Id`.\n\n\
+Examples: every request body and every success response has one, valid against its schema. \
+Dates and times in them are relative to the day the document is served: in \
+`/api-docs/openapi.json` they are computed from the serving day of the server's clock (a \
+permit's `valid_until` ten days ahead, a document request's `due_date` seven, a receipt's \
+`occurred_at` now), so each body example is accepted when it is sent (ids, tokens and secrets \
+issued by the server are the caller's own). The copy committed with the code \
+(`openapi/openapi.json`) computes them for the fixed day 2026-01-01 and changes only with the API.",
         license(name = "MIT", identifier = "MIT"),
         contact(name = "plate-permits maintainers"),
     ),

@@ -1,6 +1,7 @@
 //! Supplementary documents: uploads checked by their bytes, downloads, who may see them, and
 //! the ask → upload → resubmit loop.
 
+use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -82,6 +83,34 @@ async fn assert_downloads(app: &TestApp, token: &str, doc: &Value, mime: &str, b
     assert!(cd.starts_with("attachment; filename=\"document-"), "{cd}");
     assert!(cd.contains("filename*=UTF-8''"), "{cd}");
     assert_eq!(resp.bytes().await.unwrap().as_ref(), bytes);
+    // The document (OpenAPI) names one binary media type, `application/octet-stream`: a client
+    // that accepts only that gets it; one that admits the stored type (or any) gets the
+    // stored type.
+    let id = text(doc, "id");
+    let main = mime.split('/').next().unwrap();
+    for (accept, expected) in [
+        ("application/octet-stream", "application/octet-stream"),
+        ("application/octet-stream, */*;q=0.1", mime),
+        (&format!("{main}/*, application/octet-stream") as &str, mime),
+        (
+            &format!("{mime};q=0, application/octet-stream") as &str,
+            "application/octet-stream",
+        ),
+    ] {
+        let resp = app
+            .request(
+                Method::GET,
+                &format!("/documents/{id}/content"),
+                Some(token),
+            )
+            .header("accept", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200, "{accept}");
+        assert_eq!(resp.headers()["content-type"], expected, "{accept}");
+        assert_eq!(resp.bytes().await.unwrap().as_ref(), bytes, "{accept}");
+    }
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod crash;
 mod document_due_dates;
 mod documents;
 mod events;
+mod examples;
 mod exports;
 mod failover;
 mod foundation;
