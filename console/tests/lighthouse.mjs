@@ -8,7 +8,7 @@
 // Lighthouse's default (mobile: Moto G Power emulation, simulated slow 4G and 4× CPU
 // slowdown), each from an empty HTTP cache. The scores and the main timings are printed, and written as JSON to
 // LIGHTHOUSE_JSON when set (docs/BENCHMARKS.md records them). Each page is audited up to
-// LIGHTHOUSE_RUNS times (default 3) and its best performance run is kept, as Lighthouse's own
+// LIGHTHOUSE_RUNS times (default 5) and its best performance run is kept, as Lighthouse's own
 // guidance does for a noisy shared machine; accessibility and best practices do not vary
 // between runs.
 import { writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import { cleanup, cleanups, client, legalId, startServer, watchdog } from "../..
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5);
 const ADMIN_PW = "Lighthouse-admin-Pa55-phrase";
 const DIRECTORATE_PW = "Lighthouse-desk-Pa55-phrase";
 const AGENCY_PW = "Lighthouse-clerk-Pa55-phrase";
