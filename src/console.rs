@@ -8,6 +8,7 @@
 //! no inline script or style, framed nowhere.
 
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Compress;
 use actix_web::{web, HttpResponse};
 use rust_embed::RustEmbed;
 
@@ -29,12 +30,22 @@ pub const ENTRY_CACHE: &str = "no-cache";
 /// A hashed asset's caching: its name changes with its content.
 pub const ASSET_CACHE: &str = "public, max-age=31536000, immutable";
 
-/// Registers `/` and `/assets/{name}` (GET and HEAD).
+/// Registers `/` and `/assets/{name}` (GET and HEAD), compressed for a client that accepts it
+/// (gzip, brotli or zstd, by `Accept-Encoding`; `Vary: accept-encoding`): the bundles are a
+/// third of their size on the wire, which the first load on a slow network feels most.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(index))
-        .route("/", web::head().to(index))
-        .route("/assets/{name}", web::get().to(asset))
-        .route("/assets/{name}", web::head().to(asset));
+    cfg.service(
+        web::resource("/")
+            .wrap(Compress::default())
+            .route(web::get().to(index))
+            .route(web::head().to(index)),
+    )
+    .service(
+        web::resource("/assets/{name}")
+            .wrap(Compress::default())
+            .route(web::get().to(asset))
+            .route(web::head().to(asset)),
+    );
 }
 
 /// The content type of an embedded file, by its extension.

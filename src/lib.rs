@@ -21,6 +21,7 @@ pub mod monitoring;
 pub mod notices;
 pub mod organisations;
 pub mod permits;
+pub mod plates;
 pub mod private_fs;
 pub mod requests;
 pub mod router;

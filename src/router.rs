@@ -27,6 +27,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::batches::routes::configure)
         .configure(crate::requests::routes::configure)
         .configure(crate::tracking::routes::configure)
+        .configure(crate::plates::configure)
         .configure(crate::documents::routes::configure)
         .configure(crate::permits::routes::configure)
         .configure(crate::permits::record::configure)

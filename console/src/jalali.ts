@@ -28,6 +28,18 @@ export function fromIso(iso: string): string {
   return format(j.jy, j.jm, j.jd);
 }
 
+/**
+ * A Jalali date (`YYYY/MM/DD`, either digits) and a wall-clock `HH:MM` in this browser's time
+ * zone as a Date; undefined when either cannot be read.
+ */
+export function toInstant(jalaliDate: string, hm: string): Date | undefined {
+  const d = parse(jalaliDate.trim());
+  const t = ascii(hm.trim()).match(/^(\d{1,2}):(\d{2})$/);
+  if (!d || !t) return undefined;
+  const g = toGregorian(d.jy, d.jm, d.jd);
+  return new Date(g.gy, g.gm - 1, g.gd, Number(t[1]), Number(t[2]));
+}
+
 function parse(v: string): { jy: number; jm: number; jd: number } | undefined {
   const m = ascii(v).match(/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/);
   if (!m) return undefined;

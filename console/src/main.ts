@@ -10,6 +10,7 @@ import { requestList } from "./screens/list.js";
 import { fileRequest } from "./screens/file.js";
 import { requestPage } from "./screens/request.js";
 import { receipt } from "./screens/receipt.js";
+import { complaintList, complaintPage, newComplaint } from "./screens/complaints.js";
 
 export type Screen = (params: string[]) => Promise<Node> | Node;
 
@@ -25,6 +26,9 @@ const routes: Route[] = [
   { pattern: /^\/requests\/([0-9a-f-]{36})$/, screen: ([id]) => requestPage(id ?? ""), title: "پرونده" },
   { pattern: /^\/requests$/, screen: () => requestList("mine"), title: "درخواست‌های من" },
   { pattern: /^\/queue$/, screen: () => requestList("queue"), title: "کارتابل اداره کل" },
+  { pattern: /^\/complaints$/, screen: () => complaintList(), title: "شکایت‌ها و پیشنهادها" },
+  { pattern: /^\/complaints\/new(?:\/(\d{12}))?$/, screen: ([tracking]) => newComplaint(tracking), title: "ثبت شکایت یا پیشنهاد" },
+  { pattern: /^\/complaints\/([0-9a-f-]{36})$/, screen: ([id]) => complaintPage(id ?? ""), title: "شکایت" },
 ];
 
 function home(): string {
@@ -46,6 +50,7 @@ function nav(): HTMLElement {
       ? [
           ["#/requests", "درخواست‌های من"],
           ["#/requests/new", "ثبت درخواست"],
+          ["#/complaints", "شکایت‌ها و پیشنهادها"],
         ]
       : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
   const here = location.hash || home();

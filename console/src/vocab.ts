@@ -55,3 +55,18 @@ export const DOCUMENT_TYPES: Record<Schemas["DocumentType"], string> = {
   other: "سایر مدارک",
   removal_record: "صورت‌جلسهٔ فک پلاک",
 };
+
+/** Why the directorate revokes a permit (`request_withdrawn` is the agency's withdrawal's own). */
+export const REVOKE_REASONS = {
+  issued_in_error: "صدور نادرست مجوز",
+  vehicle_status_changed: "تغییر وضعیت خودرو",
+  other: "سایر (با توضیح)",
+} as const;
+
+/** Complaint categories, worded as the API's `category_label_fa`. */
+export const CATEGORIES: Record<Schemas["Category"], string> = {
+  delay: "تأخیر در رسیدگی",
+  conduct: "رفتار کارکنان",
+  technical: "اشکال فنی سامانه",
+  other: "سایر",
+};

@@ -8,7 +8,12 @@
 //      ask for documents, issue the permit, print it; a 412 answered with "changed by someone
 //      else" and a reload that keeps the typed reason; sign-out;
 //   3. the access token (75 s here) renewed before it expires; a revoked session shows its
-//      own screen; 360 px pages do not scroll sideways.
+//      own screen; 360 px pages do not scroll sideways;
+//   4. the plate input shows live how the service read the plate (GET /plates/check); the
+//      directorate revokes a permit (a problem at its field first) and records the removal's
+//      registration; the agency files a complaint about a request and rates a finished one;
+//   5. on a network throttled to Chromium's "Slow 3G" (CDP), the sign-in page and the queue
+//      show their loading states and complete within bounded times.
 // Every main screen passes axe-core with no serious or critical violation, and the console
 // runs under its own CSP with no violation reported. SCREENSHOT_DIR, when set, receives the
 // screenshots (docs/console/).
@@ -32,11 +37,12 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 const ADMIN_PW = "Console-admin-Pa55-phrase";
 const DIRECTORATE_PW = "Reviewer-desk-Pa55-phrase";
 const CLERK_PW = "Clerk-desk-Pa55-phrase-one";
+const POLICE_PW = "Police-desk-Pa55-phrase";
 const WORK = mkdtempSync(path.join(process.env.WORK_DIR || os.tmpdir(), "pp-console-"));
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 cleanups.push(() => rmSync(WORK, { recursive: true, force: true }));
-const timer = watchdog("console journeys", 300);
+const timer = watchdog("console journeys", 420);
 
 const failures = [];
 function check(cond, what) {
@@ -131,7 +137,8 @@ async function setUp(base) {
     await call(admin, "POST", "/organisations", { name: "اداره کل راه و شهرسازی استان آزمون", kind: "agency", national_id: legalId("1450012345") }, 201)
   ).id;
   // Permits go to a police organisation: the province's traffic police must exist first.
-  await call(admin, "POST", "/organisations", { name: "پلیس راهور استان آزمون", kind: "police", national_id: legalId("1450098765") }, 201);
+  const policeOrg = (await call(admin, "POST", "/organisations", { name: "پلیس راهور استان آزمون", kind: "police", national_id: legalId("1450098765") }, 201)).id;
+  await call(admin, "POST", "/users", { username: "police-one", full_name: "سروان احمد رضایی", role: "police", organisation_id: policeOrg, password: POLICE_PW }, 201);
   const clerk = await call(admin, "POST", "/users", { username: "clerk-one", full_name: "زهرا محمدی", role: "agency", organisation_id: agencyOrg }, 201);
   await call(
     admin,
@@ -180,6 +187,10 @@ async function agencyDesk(page, base, temporary) {
   await shot(page, "file-request-problems");
 
   await page.fill('[name="vehicle.plate"]', "۲۴ ابج ۳۶");
+  // The service's reading of the plate, live under the field (GET /plates/check).
+  await page.locator('.plate-reading[data-state="problem"]').waitFor({ timeout: 15_000 });
+  const misread = await page.locator(".plate-reading").innerText();
+  check(/[\u0600-\u06FF]/.test(misread), `a plate the service cannot read shows its Persian problem live: ${misread}`);
   await page.selectOption('[name="vehicle.vehicle_type"]', "passenger_car");
   await page.fill('[name="vehicle.make"]', "ایران خودرو");
   await page.fill('[name="vehicle.model"]', "سمند LX");
@@ -209,7 +220,11 @@ async function agencyDesk(page, base, temporary) {
   check(/[\u0600-\u06FF]/.test(plateErr) && /[\u0600-\u06FF]/.test(mobileErr), `the API's Persian messages sit at their fields: ${plateErr} | ${mobileErr}`);
   check((await page.locator('[aria-invalid="true"]').count()) === 2, "only the two wrong fields are marked");
   await shot(page, "file-request-api-problems");
-  await page.fill('[name="vehicle.plate"]', "۲۴ الف ۳۶۵ ایران ۱۵");
+  await page.fill('[name="vehicle.plate"]', "24الف365-15");
+  await page.locator('.plate-reading[data-state="read"] .plate').waitFor({ timeout: 15_000 });
+  const readAs = await page.locator(".plate-reading .plate").getAttribute("aria-label");
+  check(readAs === "پلاک ۲۴ الف ۳۶۵ ایران ۱۵", `the plate as the service read it is drawn live: ${readAs}`);
+  await page.locator('[data-field="vehicle.plate"]').screenshot(SHOTS ? { path: path.join(SHOTS, "plate-reading.png") } : {});
   await page.fill('[name="contact.mobile"]', "۰۹۱۴۱۲۳۴۵۶۷");
   await page.click('button[type="submit"]');
   await heading(page, "رسید ثبت درخواست");
@@ -359,6 +374,152 @@ async function changedElsewhere(page, base, api) {
   check(true, "sent again, the rejection goes through");
 }
 
+// The directorate revokes a permit (r3, issued through the API) and records the registration
+// of the first request once the police have posted its removal.
+async function revokeAndRegister(page, agency, base, { call, login, requestId }) {
+  const clerkToken = await login("clerk-one", CLERK_PW);
+  const dirToken = await login("reviewer-one", DIRECTORATE_PW);
+  const r3 = await call(
+    clerkToken,
+    "POST",
+    "/requests",
+    {
+      vehicle: { plate: "۴۵ الف ۶۷۱ ایران ۳۳", chassis_number: "IRFC841V3AJ654321", engine_number: "M15A54321", make: "سایپا", model: "پراید", year: 1395, vehicle_type: "passenger_car" },
+      reason: "auction_sale",
+      letter: { number: "۷۹۰/۱۱", date: "1405/01/16" },
+      contact: { name: "رضا احمدی", mobile: "09141234567" },
+    },
+    201,
+  );
+  const reviewed = await call(dirToken, "POST", `/requests/${r3.id}/review`, undefined, 200, `"${r3.version}"`);
+  const validUntil = jalaliIn(10).replace(/[۰-۹]/g, (d) => String(FA.indexOf(d)));
+  await call(dirToken, "POST", `/requests/${r3.id}/permit`, { national_permit_number: "NV-1405-990001", valid_until: validUntil }, 201, `"${reviewed.version}"`);
+
+  await openRequest(page, r3.id);
+  await page.locator("#permit-h").waitFor();
+  const revoke = page.locator("form.action", { hasText: "ابطال مجوز" });
+  await revoke.locator('[name="reason_code"]').selectOption("other");
+  await revoke.locator('button[type="submit"]').click();
+  await revoke.locator('[name="notes"][aria-invalid="true"]').waitFor({ timeout: 15_000 });
+  const why = await revoke.locator('[data-field="notes"] .error').innerText();
+  check(/[\u0600-\u06FF]/.test(why), `revoking for "other" without a note: the API's problem at the note: ${why}`);
+  await revoke.locator('[name="notes"]').fill("خودرو پیش از فک پلاک به دستگاه دیگری منتقل شد.");
+  await axe(page, "revoke permit");
+  await shot(page, "permit-revoke");
+  await revoke.locator('button[type="submit"]').click();
+  await page.locator(".status", { hasText: "در حال بررسی" }).first().waitFor();
+  const after = await call(dirToken, "GET", `/requests/${r3.id}`, undefined, 200);
+  check(after.status === "under_review", `revoking the permit returns the request to review (${after.status})`);
+  const permits = await call(dirToken, "GET", `/permits?plate=${encodeURIComponent("45الف671-33")}`, undefined, 200);
+  check(permits.items.some((p) => p.request_id === r3.id && p.status === "revoked"), "the permit is revoked");
+
+  // The police post the first request's removal; the directorate records its registration.
+  const police = await login("police-one", POLICE_PW);
+  const issued = (await call(police, "GET", `/permits?plate=${encodeURIComponent("24الف365-15")}`, undefined, 200)).items.find((p) => p.request_id === requestId);
+  await call(
+    police,
+    "POST",
+    `/permits/${issued.id}/receipt`,
+    { outcome: "removed", receipt_number: "R-7781", occurred_at: new Date(Date.now() - 60_000).toISOString(), plates_count: 2 },
+    201,
+    `"${issued.version}"`,
+  );
+  await openRequest(page, requestId);
+  const register = page.locator("form.action", { hasText: "ثبت فک پلاک در سامانهٔ جامع خودرو" });
+  await register.waitFor();
+  await register.locator('[name="national_registration_number"]').fill("REG-1405-55012");
+  await register.locator('[name="registered_at"]').fill(jalaliIn(0));
+  await axe(page, "record registration");
+  await shot(page, "record-registration");
+  await register.locator('button[type="submit"]').click();
+  await page.locator(".status", { hasText: "سامانه جامع" }).first().waitFor({ timeout: 15_000 });
+  const done = await call(dirToken, "GET", `/requests/${requestId}`, undefined, 200);
+  check(done.status === "completed", `recording the registration completes the request (${done.status})`);
+  void agency;
+}
+
+// The agency files a complaint from a request's page and rates the finished request.
+async function complaintAndFeedback(page, base, { requestId, tracking }) {
+  await page.goto(`${base}/#/requests/${requestId}`);
+  await page.locator("#req-h").waitFor();
+  await page.click("text=ثبت شکایت دربارهٔ این پرونده");
+  await heading(page, "ثبت شکایت یا پیشنهاد");
+  const named = await page.inputValue('[name="request_tracking_code"]');
+  check(named === tracking, `the complaint names the request (${named})`);
+  await page.click('form button[type="submit"]');
+  await page.locator('[name="subject"][aria-invalid="true"]').waitFor();
+  check(true, "an empty complaint marks its required fields");
+  await page.selectOption('[name="category"]', "delay");
+  await page.fill('[name="subject"]', "تأخیر در ثبت فک پلاک");
+  await page.fill('[name="body"]', "ثبت فک پلاک در سامانهٔ جامع بیش از مهلت به طول انجامید.");
+  await axe(page, "new complaint");
+  await page.click('form button[type="submit"]');
+  await page.locator("h1", { hasText: "شکایت" }).locator("bdi").waitFor();
+  const code = (await page.locator("h1 bdi").innerText()).trim();
+  check(/^[۰-۹ ]{14}$/.test(code) && code !== tracking, `the complaint gets its own tracking code: ${code}`);
+  check((await page.locator(".timeline li").count()) >= 1, "its history is shown");
+  await axe(page, "complaint page");
+  await shot(page, "complaint");
+  await page.click('nav a:has-text("شکایت‌ها و پیشنهادها")');
+  await heading(page, "شکایت‌ها و پیشنهادها");
+  await page.locator("tbody tr").first().waitFor();
+  check((await page.locator("tbody").innerText()).includes(code), "the complaints list holds it");
+  await axe(page, "complaints list");
+  await shot(page, "complaints");
+
+  await page.goto(`${base}/#/requests/${requestId}`);
+  const fb = page.locator("form.feedback");
+  await fb.waitFor();
+  await fb.locator('button[type="submit"]').click();
+  await fb.locator('.error:not([hidden])').waitFor({ timeout: 15_000 });
+  const ratingErr = await fb.locator(".error:not([hidden])").first().innerText();
+  check(/[\u0600-\u06FF]/.test(ratingErr), `feedback without a rating: the API's problem at the rating: ${ratingErr}`);
+  await fb.locator('input[name="rating"][value="5"]').check();
+  await fb.locator('[name="comment"]').fill("رسیدگی دقیق و به‌موقع بود.");
+  await axe(page, "feedback");
+  await fb.locator('button[type="submit"]').click();
+  await fb.locator(".notice").waitFor();
+  check(true, "the finished request is rated once");
+  await shot(page, "feedback");
+}
+
+// Chromium's "Slow 3G" (DevTools preset: 2 s latency, 50 kB/s each way) through CDP: the
+// sign-in page shows its loading state, then the form; signing in shows the busy button and
+// the queue's loading state; each step completes within a bound.
+const SLOW3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const SLOW_SIGNIN_MS = 20_000;
+const SLOW_QUEUE_MS = 20_000;
+async function slow3g(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fa-IR" });
+  const page = await ctx.newPage();
+  watch(page, "slow3g");
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", SLOW3G);
+  let t = Date.now();
+  await page.goto(`${base}/`, { waitUntil: "commit", timeout: SLOW_SIGNIN_MS });
+  await page.locator("p.loading[role=status]").waitFor({ timeout: SLOW_SIGNIN_MS });
+  check(true, "Slow 3G: the sign-in page shows its loading state first");
+  await page.locator("h1", { hasText: "ورود به سامانه" }).waitFor({ timeout: SLOW_SIGNIN_MS });
+  const signInMs = Date.now() - t;
+  check(signInMs <= SLOW_SIGNIN_MS, `Slow 3G: the sign-in form is usable after ${(signInMs / 1000).toFixed(1)} s (bound ${SLOW_SIGNIN_MS / 1000} s)`);
+  await shot(page, "slow3g-sign-in");
+  await page.fill('[name="username"]', "reviewer-one");
+  await page.fill('[name="password"]', DIRECTORATE_PW);
+  t = Date.now();
+  await page.click('button[type="submit"]');
+  await page.locator('form[aria-busy="true"] button[type="submit"][disabled]').waitFor({ timeout: 5_000 });
+  check(true, "Slow 3G: signing in shows a busy, disabled button");
+  await page.locator("p.loading[role=status]").waitFor({ timeout: SLOW_QUEUE_MS });
+  check(true, "Slow 3G: the queue shows its loading state");
+  await page.locator("tbody tr").first().waitFor({ timeout: SLOW_QUEUE_MS });
+  const queueMs = Date.now() - t;
+  check(queueMs <= SLOW_QUEUE_MS, `Slow 3G: from sign-in to the queue's first page in ${(queueMs / 1000).toFixed(1)} s (bound ${SLOW_QUEUE_MS / 1000} s)`);
+  await axe(page, "queue on Slow 3G at 360 px");
+  await shot(page, "slow3g-queue");
+  await ctx.close();
+}
+
 async function main() {
   // Access tokens of 75 s: the console renews them a minute before expiry, within the run.
   const base = await startServer(BIN, path.join(WORK, "data"), ADMIN_PW, { ACCESS_TOKEN_TTL_SECS: "75" });
@@ -408,6 +569,10 @@ async function main() {
     await agency.waitForTimeout(500);
   }
   check(refreshes.agency >= 1, `the console renewed its access token before expiry (${refreshes.agency} refreshes)`);
+
+  await revokeAndRegister(directorate, agency, base, { call, login, requestId, tracking });
+  await complaintAndFeedback(agency, base, { requestId, tracking });
+  await slow3g(browser, base);
 
   // 360 px: the agency's request page and the queue do not scroll sideways.
   await agency.setViewportSize({ width: 360, height: 740 });

@@ -114,6 +114,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("GET /api/v1/permits/verify/{permit_number}", "AAAAAAA"),
         ("GET /api/v1/permits/signing-keys", "AAAAAAA"),
         ("GET /api/v1/permits", "UAAAAAA"),
+        ("GET /api/v1/plates/check", "UAAAAAA"),
         ("GET /api/v1/permits/{id}", "UAAAANA"),
         ("GET /api/v1/permits/by-number/{permit_number}", "UAAAANA"),
         ("GET /api/v1/permits/{id}/print", "UAFAANA"),

@@ -149,3 +149,38 @@ async fn head_answers_the_entry_headers() {
     assert_eq!(header(&resp, "cache-control"), "no-cache");
     assert_eq!(header(&resp, "content-security-policy"), CONSOLE_CSP);
 }
+
+#[tokio::test]
+async fn the_bundles_are_compressed_for_a_client_that_accepts_it() {
+    let app = spawn_app().await;
+    let (_, assets) = entry(&app).await;
+    let js = assets
+        .iter()
+        .find(|a| a.ends_with(".js"))
+        .expect("the entry names its script");
+    let plain = app
+        .client
+        .get(app.url(&format!("/assets/{js}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&plain, "content-encoding"), "");
+    let plain_len = plain.bytes().await.unwrap().len();
+    let resp = app
+        .client
+        .get(app.url(&format!("/assets/{js}")))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(header(&resp, "content-encoding"), "gzip");
+    assert_eq!(header(&resp, "content-security-policy"), CONSOLE_CSP);
+    let body = resp.bytes().await.unwrap();
+    assert_eq!(&body[..2], &[0x1f, 0x8b], "a gzip stream");
+    assert!(
+        body.len() * 2 < plain_len,
+        "{} bytes gzipped of {plain_len}",
+        body.len()
+    );
+}

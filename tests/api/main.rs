@@ -36,6 +36,7 @@ mod permit_verification;
 mod permits;
 mod persian_text;
 mod persian_views;
+mod plate_check;
 mod police_binding;
 mod police_search;
 mod preconditions;

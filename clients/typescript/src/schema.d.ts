@@ -817,6 +817,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plates/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a plate.
+         * @description Reads a plate as a filing would: leniently (Persian or ASCII digits, spaces, dashes, the
+         *     word `ایران`), with only the configured government letters accepted. A plate that reads is
+         *     200 with its canonical form and parts; one that does not is 422 `validation_failed` with
+         *     one `errors[]` entry `{field: "plate", code: "required" | "invalid_plate"}` whose Persian
+         *     `detail` is the message a filing would get at `vehicle.plate`. Nothing is stored. Roles:
+         *     every signed-in caller.
+         */
+        get: operations["check_plate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}/documents": {
         parameters: {
             query?: never;
@@ -4158,6 +4183,20 @@ export interface components {
             second: string;
             /** @example 67 */
             region: string;
+        };
+        /** @description How the service read a plate. */
+        PlateReading: {
+            /**
+             * @description The canonical plate, as a filing stores it.
+             * @example 12الف345-67
+             */
+            plate: string;
+            plate_parts: components["schemas"]["PlateParts"];
+            /**
+             * @description The plate as printed on the permit, in Persian digits.
+             * @example ۱۲ الف ۳۴۵ ایران ۶۷
+             */
+            plate_fa: string;
         };
         /**
          * @description The police's receipt. It is judged by when the plates were removed (`occurred_at`), not by
@@ -8922,6 +8961,57 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    check_plate: {
+        parameters: {
+            query: {
+                /** @description The plate as typed, e.g. `۱۲ الف ۳۴۵ ایران ۶۷` or `12الف345-67`. */
+                plate: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plate as the service reads it. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlateReading"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Not signed in (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description Not a plate a filing accepts (`validation_failed`; the entry's `code` is `required` or `invalid_plate`). */
+            422: {
+                headers: {
                     /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;

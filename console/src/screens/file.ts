@@ -5,6 +5,7 @@ import { api, idempotencyKey, ok, type Schemas } from "../api.js";
 import { h } from "../dom.js";
 import { busy, field, requiredFilled, showProblem, values } from "../forms.js";
 import { go } from "../main.js";
+import { plateReading } from "../plate.js";
 import { REASONS, VEHICLE_TYPES } from "../vocab.js";
 
 type Body = Schemas["CreateRequest"];
@@ -42,6 +43,14 @@ export function bodyFrom(v: Map<string, string>): Body {
   };
 }
 
+/** The plate field, with the service's live reading of what is typed under it. */
+function plateField(): HTMLElement {
+  const f = field({ name: "vehicle.plate", label: "پلاک", required: true, hint: "همان‌گونه که روی پلاک است، مانند ۱۲ الف ۳۴۵ ایران ۶۷" });
+  const input = f.querySelector("input");
+  if (input) f.append(plateReading(input));
+  return f;
+}
+
 export function fileRequest(): Node {
   let key = idempotencyKey();
   const form = h(
@@ -56,7 +65,7 @@ export function fileRequest(): Node {
       h(
         "div",
         { class: "grid" },
-        field({ name: "vehicle.plate", label: "پلاک", required: true, hint: "همان‌گونه که روی پلاک است، مانند ۱۲ الف ۳۴۵ ایران ۶۷" }),
+        plateField(),
         field({ name: "vehicle.vehicle_type", label: "نوع خودرو", required: true, options: Object.entries(VEHICLE_TYPES) }),
         field({ name: "vehicle.make", label: "سازنده", required: true }),
         field({ name: "vehicle.model", label: "مدل", required: true }),

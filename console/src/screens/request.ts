@@ -18,13 +18,16 @@ import {
 import { h, replace, type Child } from "../dom.js";
 import { bytes, fa, grouped } from "../fa.js";
 import { busy, field, notice, requiredFilled, showProblem, values } from "../forms.js";
-import { fromIso } from "../jalali.js";
+import { fromIso, toInstant } from "../jalali.js";
 import { plate } from "../plate.js";
-import { DOCUMENT_TYPES, REJECTION_REASONS } from "../vocab.js";
+import { session } from "../session.js";
+import { DOCUMENT_TYPES, REJECTION_REASONS, REVOKE_REASONS } from "../vocab.js";
 import { printPermit } from "./print.js";
 
 interface State {
   r: RequestView;
+  /** The request's current permit, when one was issued (its version is the revoke's If-Match). */
+  permit?: PermitView;
 }
 
 export async function requestPage(id: string): Promise<Node> {
@@ -40,6 +43,7 @@ export async function requestPage(id: string): Promise<Node> {
   const documents = h("section", { class: "card", "aria-labelledby": "docs-h" });
   const permit = h("div");
   const actions = h("section", { class: "card actions-panel", "aria-labelledby": "act-h" });
+  const feedback = h("div");
 
   const refresh = async (): Promise<void> => {
     state.r = await ok(api.GET("/api/v1/requests/{id}", { params: { path: { id } } }));
@@ -60,8 +64,10 @@ export async function requestPage(id: string): Promise<Node> {
       docs ? documentList(docs.items) : null,
       canUpload(state.r) ? uploader(id, refresh) : null,
     );
-    replace(permit, await permitBox(state.r));
+    state.permit = await currentPermit(state.r);
+    replace(permit, state.permit ? permitBox(state.permit) : null);
     drawActions();
+    replace(feedback, feedbackBox(state.r));
   };
   // Forms are kept across reloads, so what the user typed survives a 412 and its reload.
   const forms = new Map<Action, Node>();
@@ -89,7 +95,7 @@ export async function requestPage(id: string): Promise<Node> {
     h("div", { id: "page-status" }),
     summary,
     permit,
-    h("div", { class: "columns" }, h("div", null, actions, documents), history),
+    h("div", { class: "columns" }, h("div", null, actions, feedback, documents), history),
   );
 }
 
@@ -136,7 +142,12 @@ function facts(r: RequestView): Node {
       ["ثبت", r.created_at_jalali],
       ["آخرین تغییر", r.updated_at_jalali],
     ]),
-    h("p", null, h("a", { href: `#/requests/${r.id}/receipt` }, "رسید ثبت درخواست")),
+    h(
+      "p",
+      { class: "links" },
+      h("a", { href: `#/requests/${r.id}/receipt` }, "رسید ثبت درخواست"),
+      session()?.user.role === "agency" ? [" · ", h("a", { href: `#/complaints/new/${r.tracking_code}` }, "ثبت شکایت دربارهٔ این پرونده")] : null,
+    ),
   );
 }
 
@@ -294,17 +305,18 @@ function uploader(id: string, done: () => Promise<void>): Node {
   return form;
 }
 
-async function permitBox(r: RequestView): Promise<Node | null> {
-  if (!["permit_issued", "permit_expired", "plate_removed", "removal_refused", "completed"].includes(r.status)) return null;
-  let p: PermitView | undefined;
+/** The request's newest permit (the list is newest first), when it has one. */
+async function currentPermit(r: RequestView): Promise<PermitView | undefined> {
+  if (!["permit_issued", "permit_expired", "plate_removed", "removal_refused", "completed"].includes(r.status)) return undefined;
   try {
     const page = await ok(api.GET("/api/v1/permits", { params: { query: { plate: r.vehicle.plate, limit: 20 } } }));
-    p = page.items.find((x) => x.request_id === r.id);
+    return page.items.find((x) => x.request_id === r.id && x.status !== "revoked") ?? page.items.find((x) => x.request_id === r.id);
   } catch {
-    p = undefined;
+    return undefined;
   }
-  if (!p) return null;
-  const permit = p;
+}
+
+function permitBox(permit: PermitView): Node {
   return h(
     "section",
     { class: "card", "aria-labelledby": "permit-h" },
@@ -417,6 +429,47 @@ const FORMS: Partial<Record<Action, ActionForm>> = {
       s,
       refresh,
     ),
+  // Corrections (PATCH /requests/{id}, issue 37's "corrections where the API allows them")
+  // come with the API's `correct` action: its form is one more entry here.
+  revoke: (s, refresh) =>
+    actionForm(
+      "ابطال مجوز",
+      "ابطال مجوز",
+      [
+        field({ name: "reason_code", label: "علت ابطال", required: true, options: Object.entries(REVOKE_REASONS) }),
+        field({ name: "notes", label: "توضیح", textarea: true, hint: "برای علت «سایر» الزامی است" }),
+      ],
+      (_ver, v) => {
+        const permit = s.permit;
+        if (!permit) throw new Failure(404, undefined);
+        const code = (v.get("reason_code") ?? "") as keyof typeof REVOKE_REASONS;
+        const notes = v.get("notes") ?? null;
+        const body: Schemas["RevokePermit"] = code === "other" ? { reason_code: "other", notes: notes ?? "" } : { reason_code: code, notes };
+        return ok(api.POST("/api/v1/permits/{id}/revoke", { params: { path: { id: permit.id }, header: header(permit.version) }, body }));
+      },
+      s,
+      refresh,
+      true,
+    ),
+  register: (s, refresh) =>
+    actionForm(
+      "ثبت فک پلاک در سامانهٔ جامع خودرو",
+      "ثبت در سامانهٔ جامع",
+      [
+        field({ name: "national_registration_number", label: "شمارهٔ ثبت در سامانهٔ جامع", required: true, ltr: true }),
+        field({ name: "registered_at", label: "تاریخ ثبت", required: true, date: true }),
+        field({ name: "registered_time", label: "ساعت ثبت", type: "time", required: true, ltr: true, value: nowHm() }),
+      ],
+      (ver, v) =>
+        ok(
+          api.POST("/api/v1/requests/{id}/registration", {
+            params: { ...path(s), header: header(ver) },
+            body: { national_registration_number: v.get("national_registration_number") ?? "", registered_at: instant(v.get("registered_at") ?? "", v.get("registered_time") ?? "") },
+          }),
+        ),
+      s,
+      refresh,
+    ),
   reject: (s, refresh) =>
     actionForm(
       "رد درخواست",
@@ -456,3 +509,58 @@ const FORMS: Partial<Record<Action, ActionForm>> = {
       true,
     ),
 };
+
+/** The current wall-clock time as `HH:MM`. */
+function nowHm(): string {
+  const d = new Date();
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/**
+ * A Jalali date (`۱۴۰۵/۰۹/۱۵`) and a wall-clock time (`HH:MM`, this browser's time zone) as an
+ * RFC 3339 instant; what cannot be read is sent as typed, for the API to name at its field.
+ */
+function instant(jalaliDate: string, hm: string): string {
+  const d = toInstant(jalaliDate, hm);
+  return d ? d.toISOString() : jalaliDate;
+}
+
+/** The agency rates a finished request once (`POST /requests/{id}/feedback`). */
+function feedbackBox(r: RequestView): Node | null {
+  if (session()?.user.role !== "agency" || !["completed", "rejected"].includes(r.status)) return null;
+  const errId = `fb-${r.id}-err`;
+  const labels = ["۱ — ضعیف", "۲", "۳", "۴", "۵ — عالی"];
+  const form = h(
+    "form",
+    { class: "card action feedback", novalidate: true, "aria-labelledby": "fb-h" },
+    h("h2", { id: "fb-h" }, "نظر شما دربارهٔ رسیدگی"),
+    h(
+      "fieldset",
+      { class: "rating" },
+      h("legend", null, "امتیاز (از ۱ تا ۵)"),
+      labels.map((l, i) => h("label", null, h("input", { type: "radio", name: "rating", value: String(i + 1), "data-err": errId }), l)),
+    ),
+    h("p", { class: "error", id: errId, hidden: true }),
+    field({ name: "comment", label: "توضیح (اختیاری)", textarea: true }),
+    h("button", { type: "submit" }, "ثبت نظر"),
+  );
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const picked = form.querySelector<HTMLInputElement>('input[name="rating"]:checked');
+    busy(form, true);
+    try {
+      await ok(
+        api.POST("/api/v1/requests/{id}/feedback", {
+          params: { path: { id: r.id } },
+          body: { rating: picked ? Number(picked.value) : 0, comment: values(form).get("comment") ?? null },
+        }),
+      );
+      replace(form, h("h2", { id: "fb-h" }, "نظر شما دربارهٔ رسیدگی"), notice("نظر شما ثبت شد. سپاس از همکاری شما."));
+    } catch (e) {
+      showProblem(form, e);
+    } finally {
+      busy(form, false);
+    }
+  });
+  return form;
+}
