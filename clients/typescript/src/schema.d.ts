@@ -626,7 +626,28 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a request.
+         * @description The owning agency corrects a request's `vehicle`, `letter`, `contact` or `representative`
+         *     (e.g. a mistyped chassis number) while it is `submitted`, `under_review`,
+         *     `awaiting_documents` or `returned_for_correction` (a permit revoked as `issued_in_error`);
+         *     never once a permit is issued (409 `invalid_transition`). Roles: `agency` (own requests;
+         *     another agency's is 404). `If-Match` is required (428 `precondition_required` without it,
+         *     412 when stale).
+         *
+         *     Only the fields sent change (`representative` as a whole); every field is then validated
+         *     exactly as at filing, every invalid one named at once (422, e.g. `vehicle.chassis_number`).
+         *     A vehicle whose corrected plate, VIN or chassis number belongs to another open request is
+         *     409 `duplicate`, as at filing. The status does not change; the version does. The history
+         *     gains an entry `correct` listing each changed field with its old and new value, the
+         *     request reads `corrected_since_review: true` with `corrected_fields` until the
+         *     directorate's next step on it, and `request.corrected` names the fields. A corrected
+         *     `contact.mobile` becomes the recipient of the request's SMS messages: the change is
+         *     recorded before it is made (the database refuses it otherwise), and messages still
+         *     pending for the old number go to the new one. A correction that changes nothing answers
+         *     the request as it is.
+         */
+        patch: operations["correct_request"];
         trace?: never;
     };
     "/api/v1/requests/{id}/history": {
@@ -919,6 +940,15 @@ export interface paths {
          * Ask for documents.
          * @description Ask the agency for supplementary documents: `under_review` → `awaiting_documents` (the SLA
          *     clock pauses). Roles: `directorate`. Honours `If-Match`.
+         *
+         *     `due_date` (optional) is ISO (`2026-12-11`) or Jalali (`1405/09/20`, Persian digits too),
+         *     not before today (service time), and a working day of the agencies' calendar: a weekend
+         *     day or holiday is 422 on `due_date` (`not_working_day`) naming the next working day, also
+         *     as `next_working_day` and `next_working_day_jalali`. The answer shows the date with its
+         *     Jalali twin (`due_date_jalali`). The day before it the applicant is reminded by SMS, once;
+         *     when it passes with documents missing the ask reads `overdue`, the request
+         *     `documents_overdue` (listed with `GET /requests?documents_overdue=true`) and
+         *     `request.documents_overdue` is emitted; the request stays in `awaiting_documents`.
          */
         post: operations["create_document_request"];
         delete?: never;
@@ -939,7 +969,10 @@ export interface paths {
         /**
          * Resubmit a request.
          * @description Resubmit after uploading what was asked: `awaiting_documents` → `under_review` (the SLA
-         *     clock resumes). Roles: the owning `agency`. Honours `If-Match`.
+         *     clock resumes); or after correcting a request returned for correction (a permit revoked
+         *     as `issued_in_error`): `returned_for_correction` → `under_review`, where the directorate
+         *     sees `corrected_since_review` and `corrected_fields`. Roles: the owning `agency`. Honours
+         *     `If-Match`.
          *
          *     409 `documents_missing` (with `missing_document_types`) while an asked-for document type
          *     has no upload since the latest ask.
@@ -1227,6 +1260,11 @@ export interface paths {
          * @description Revoke (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
          *     request returns from `permit_issued` to `under_review` (history entry `revoke`), and
          *     `permit.revoked` tells the police, whose list then drops it. Roles: `directorate`.
+         *
+         *     With `reason_code: issued_in_error` the request's data was wrong: the request goes back to
+         *     the agency instead, `returned_for_correction` (history entry `return_for_correction`, SLA
+         *     clock paused), where the agency corrects it (`PATCH /requests/{id}`) and resubmits it
+         *     (`POST /requests/{id}/resubmit`); the directorate then sees which fields were corrected.
          *     `reason_code` `other` needs `notes`. Honours `If-Match` (the permit's `ETag`).
          *
          *     Refused with 409: a receipt was posted (`invalid_transition`, the request has moved on), the
@@ -2247,6 +2285,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "request.corrected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.corrected` delivered to a subscription
+         * @description The agency corrected a request's data (`PATCH /requests/{id}`); `data.fields` names the corrected fields, the history holds their old and new values (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.corrected`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestCorrected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "request.documents_overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `request.documents_overdue` delivered to a subscription
+         * @description The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request). Delivered as a signed POST (Standard Webhooks 1.0) to each subscription whose `types` include `request.documents_overdue`, with the same body as the event's item in `GET /events`. Deliveries may arrive out of order and more than once: order by the event `id` (or, per subject, by `data.version` where present) and dedupe on `webhook-id`.
+         */
+        post: operations["onRequestDocumentsOverdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "request.status_changed": {
         parameters: {
             query?: never;
@@ -2334,7 +2412,7 @@ export interface components {
          * @description Something a user does to a request.
          * @enum {string}
          */
-        Action: "review" | "request_documents" | "resubmit" | "reject" | "withdraw" | "issue_permit" | "record_removal" | "record_refusal" | "reopen" | "register" | "revoke" | "request_reissue" | "expire";
+        Action: "review" | "request_documents" | "resubmit" | "reject" | "withdraw" | "issue_permit" | "record_removal" | "record_refusal" | "reopen" | "register" | "revoke" | "request_reissue" | "expire" | "correct" | "return_for_correction";
         ActorView: {
             /** Format: uuid */
             id: string;
@@ -2973,10 +3051,39 @@ export interface components {
              */
             mobile: string;
         };
+        /**
+         * @description Corrections to the contact: only the fields sent change. A new `mobile` becomes the
+         *     recipient of the request's SMS messages (an audited change of recipient).
+         */
+        ContactPatch: {
+            name?: string | null;
+            /** @example 09141234568 */
+            mobile?: string | null;
+        };
         /** @description Personal data: shown only to the owning agency, the directorate and administrators. */
         ContactView: {
             name: string;
             mobile: string;
+        };
+        /**
+         * @description A correction of a request: any of `vehicle`, `letter`, `contact` (field by field) and
+         *     `representative` (the whole person: name and national code go together). Every field is
+         *     validated exactly as at filing, the unchanged ones included; the reason and description are
+         *     not corrected here.
+         * @example {
+         *       "contact": {
+         *         "mobile": "09141234568"
+         *       },
+         *       "vehicle": {
+         *         "chassis_number": "IRFC841V3AJ123457"
+         *       }
+         *     }
+         */
+        CorrectRequest: {
+            vehicle?: null | components["schemas"]["VehiclePatch"];
+            letter?: null | components["schemas"]["LetterPatch"];
+            contact?: null | components["schemas"]["ContactPatch"];
+            representative?: null | components["schemas"]["RepresentativeInput"];
         };
         /**
          * @description A batch of vehicles filed at once: what they share, once, and the vehicles (1–200), each
@@ -3043,8 +3150,10 @@ export interface components {
             /** @description 1–20 items. */
             items: components["schemas"]["ItemInput"][];
             /**
-             * @description Optional, ISO or Jalali; not in the past.
-             * @example 1403/09/01
+             * @description Optional, ISO (`2026-12-11`) or Jalali (`1405/09/20`, Persian or ASCII digits); not in
+             *     the past, and a working day of the agencies' calendar (422 naming the next working day
+             *     otherwise).
+             * @example 1405/09/20
              */
             due_date?: string | null;
         };
@@ -3302,8 +3411,29 @@ export interface components {
             /** Format: uuid */
             id: string;
             message: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the documents are due (a working day of the agencies' calendar); `null` when
+             *     none was set.
+             * @example 2026-12-11
+             */
             due_date?: string | null;
+            /**
+             * @description `due_date` in the Solar Hijri calendar; `null` with it.
+             * @example 1405/09/20
+             */
+            due_date_jalali?: string | null;
+            /**
+             * Format: date-time
+             * @description When the applicant was reminded by SMS (the day before the due date, once per ask);
+             *     `null` until then, and for asks without a due date.
+             */
+            reminded_at?: string | null;
+            /**
+             * @description Whether the due date passed with documents of this ask still missing (marked once,
+             *     with the event `request.documents_overdue`; the request is not closed by itself).
+             */
+            overdue: boolean;
             items: components["schemas"]["ItemView"][];
             /** @description Document types still outstanding. */
             outstanding: components["schemas"]["DocumentType"][];
@@ -3341,6 +3471,33 @@ export interface components {
          * @enum {string}
          */
         DocumentType: "request_letter" | "ownership_document" | "vehicle_card" | "auction_minutes" | "scrapping_certificate" | "technical_inspection" | "other" | "removal_record";
+        /** @description The `data` of `request.documents_overdue`. */
+        DocumentsOverdueData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /**
+             * Format: uuid
+             * @description The ask whose due date passed.
+             */
+            document_request_id: string;
+            /** Format: date */
+            due_date: string;
+            /**
+             * @description `due_date` in the Solar Hijri calendar.
+             * @example 1405/09/20
+             */
+            due_date_jalali: string;
+            /** @description The document types still missing. */
+            missing_document_types: components["schemas"]["DocumentType"][];
+            /**
+             * Format: int64
+             * @description The request's version (unchanged: the flag is not a change of the request's data).
+             */
+            version: number;
+        };
         /**
          * @description Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
          *     titles in both languages and the extension members its problems may carry. The OpenAPI
@@ -3349,7 +3506,7 @@ export interface components {
          */
         ErrorCode: "bad_request" | "malformed_json" | "invalid_query" | "invalid_header" | "unauthorized" | "invalid_credentials" | "invalid_token" | "invalid_client" | "invalid_request" | "unsupported_grant_type" | "forbidden" | "csrf_failed" | "password_change_required" | "cannot_disable_self" | "not_found" | "method_not_allowed" | "not_acceptable" | "invalid_transition" | "duplicate" | "conflict" | "permit_revoked" | "documents_missing" | "quota_exceeded" | "idempotency_in_flight" | "idempotency_key_reused" | "cursor_ahead" | "precondition_failed" | "precondition_required" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_code" | "rate_limited" | "maintenance" | "service_unavailable" | "internal_error";
         /** @description An integration event, as the feed lists it and as a webhook delivers it: the envelope (`id`, `type`, `occurred_at`, `subject`) and a `data` whose schema the `type` decides. */
-        Event: components["schemas"]["RequestSubmittedEvent"] | components["schemas"]["RequestStatusChangedEvent"] | components["schemas"]["PermitIssuedEvent"] | components["schemas"]["PermitReceiptRecordedEvent"] | components["schemas"]["PermitRevokedEvent"] | components["schemas"]["PermitExpiredEvent"] | components["schemas"]["RequestCompletedEvent"] | components["schemas"]["ComplaintReceivedEvent"] | components["schemas"]["ComplaintAnsweredEvent"] | components["schemas"]["NoticePublishedEvent"] | components["schemas"]["CalendarClosureDeclaredEvent"] | components["schemas"]["ReceiptRecordAttachedEvent"];
+        Event: components["schemas"]["RequestSubmittedEvent"] | components["schemas"]["RequestStatusChangedEvent"] | components["schemas"]["PermitIssuedEvent"] | components["schemas"]["PermitReceiptRecordedEvent"] | components["schemas"]["PermitRevokedEvent"] | components["schemas"]["PermitExpiredEvent"] | components["schemas"]["RequestCompletedEvent"] | components["schemas"]["ComplaintReceivedEvent"] | components["schemas"]["ComplaintAnsweredEvent"] | components["schemas"]["NoticePublishedEvent"] | components["schemas"]["CalendarClosureDeclaredEvent"] | components["schemas"]["ReceiptRecordAttachedEvent"] | components["schemas"]["RequestCorrectedEvent"] | components["schemas"]["RequestDocumentsOverdueEvent"];
         EventPage: {
             items: components["schemas"]["Event"][];
             /**
@@ -3369,7 +3526,7 @@ export interface components {
          * @description The type of an integration event.
          * @enum {string}
          */
-        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "permit.expired" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared" | "receipt.record_attached";
+        EventType: "request.submitted" | "request.status_changed" | "permit.issued" | "permit.receipt_recorded" | "permit.revoked" | "permit.expired" | "request.completed" | "complaint.received" | "complaint.answered" | "notice.published" | "calendar.closure_declared" | "receipt.record_attached" | "request.corrected" | "request.documents_overdue";
         Feedback: {
             /** Format: uuid */
             request_id: string;
@@ -3402,6 +3559,24 @@ export interface components {
              * @description Average rating 1–5, two decimals; `null` without feedback.
              */
             average_rating?: number | null;
+        };
+        /** @description One corrected field. */
+        FieldChange: {
+            /**
+             * @description The field's API path, e.g. `vehicle.chassis_number`.
+             * @example vehicle.chassis_number
+             */
+            field: string;
+            /**
+             * @description `null` when the field was empty.
+             * @example IRFC841V3AJ123456
+             */
+            old?: string | null;
+            /**
+             * @description `null` when the correction removed it.
+             * @example IRFC841V3AJ123457
+             */
+            new?: string | null;
         };
         Health: {
             /**
@@ -3440,6 +3615,11 @@ export interface components {
             at_jalali: string;
             actor: components["schemas"]["ActorView"];
             note?: string | null;
+            /**
+             * @description For a correction (action `correct`): each changed field with its old and new value;
+             *     empty for other entries.
+             */
+            changes: components["schemas"]["FieldChange"][];
         };
         HistoryList: {
             items: components["schemas"]["HistoryEntry"][];
@@ -3584,6 +3764,12 @@ export interface components {
              * @example 1403/08/15
              */
             date: string;
+        };
+        /** @description Corrections to the agency's letter: only the fields sent change. */
+        LetterPatch: {
+            number?: string | null;
+            /** @description ISO `2024-11-05` or Jalali `1403/08/15`; not in the future. */
+            date?: string | null;
         };
         LetterView: {
             number: string;
@@ -4246,6 +4432,13 @@ export interface components {
             /** @description For `documents_missing`: the asked document types that have no upload since the ask. */
             missing_document_types?: string[] | null;
             /**
+             * @description For `validation_failed` on a due date that is not a working day: the next working day
+             *     of the calendar (ISO), and its Jalali twin.
+             */
+            next_working_day?: string | null;
+            /** @example 1405/09/21 */
+            next_working_day_jalali?: string | null;
+            /**
              * Format: int64
              * @description For `payload_too_large`: the limit in bytes (0 when the framework's own limit hit).
              */
@@ -4646,10 +4839,80 @@ export interface components {
             data: components["schemas"]["RequestStatusChangedData"];
         };
         /**
+         * @description The `data` of `request.corrected`: which fields the agency corrected (names only: the
+         *     values may be personal data, read them from the request's history).
+         */
+        RequestCorrectedData: {
+            /** Format: uuid */
+            request_id: string;
+            tracking_code: string;
+            /** Format: uuid */
+            organisation_id: string;
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * @description The corrected fields' API paths.
+             * @example [
+             *       "vehicle.chassis_number"
+             *     ]
+             */
+            fields: string[];
+            /**
+             * Format: int64
+             * @description The request's version after the correction.
+             */
+            version: number;
+        };
+        /**
+         * RequestCorrectedEvent
+         * @description `request.corrected`: The agency corrected a request's data (`PATCH /requests/{id}`); `data.fields` names the corrected fields, the history holds their old and new values (subject: the request).
+         */
+        RequestCorrectedEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.corrected";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["RequestCorrectedData"];
+        };
+        /**
+         * RequestDocumentsOverdueEvent
+         * @description `request.documents_overdue`: The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request).
+         */
+        RequestDocumentsOverdueEvent: {
+            /** @description Ordered event id (a decimal string); also the `webhook-id` of its deliveries. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request.documents_overdue";
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            occurred_at_jalali: string;
+            subject: components["schemas"]["Subject"];
+            data: components["schemas"]["DocumentsOverdueData"];
+        };
+        /**
          * @description Where a plate-removal request stands.
          * @enum {string}
          */
-        RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "permit_issued" | "permit_expired" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
+        RequestStatus: "submitted" | "under_review" | "awaiting_documents" | "returned_for_correction" | "permit_issued" | "permit_expired" | "plate_removed" | "removal_refused" | "completed" | "rejected" | "withdrawn";
         /**
          * @description The `data` of `request.status_changed` (every transition) and of `request.completed` (the
          *     transition to `completed`, sent after its `request.status_changed`). `version` is the
@@ -4767,6 +5030,45 @@ export interface components {
              * @example نقص مدارک
              */
             rejection_reason_label_fa?: string | null;
+            /**
+             * @description Whether the agency corrected the request (`PATCH /requests/{id}`) since the
+             *     directorate's last step on it. Cleared by the directorate's next step (review, asking
+             *     for documents, permit, rejection, revocation, reopening): a step needs the request's
+             *     current `ETag`, so the directorate acted on the corrected data.
+             */
+            corrected_since_review: boolean;
+            /**
+             * @description The fields corrected since the directorate's last step (API paths, in the order of
+             *     the form); empty when none. Old and new values are in the history (action `correct`).
+             * @example [
+             *       "vehicle.chassis_number",
+             *       "contact.mobile"
+             *     ]
+             */
+            corrected_fields: string[];
+            /**
+             * Format: date-time
+             * @description When the latest of those corrections was made; `null` when none.
+             */
+            corrected_at?: string | null;
+            /**
+             * @description `corrected_at` in the service's time zone as a Solar Hijri date and 24-hour time with
+             *     Persian digits; `null` with it.
+             * @example ۱۴۰۵/۰۹/۱۶ ۱۱:۰۵
+             */
+            corrected_at_jalali?: string | null;
+            /**
+             * @description Whether the due date of the latest ask for documents passed with documents still
+             *     missing (the request waits in `awaiting_documents`; it is not closed by itself). Listed
+             *     with `GET /requests?documents_overdue=true`; cleared when the request leaves
+             *     `awaiting_documents`.
+             */
+            documents_overdue: boolean;
+            /**
+             * Format: date-time
+             * @description Since when (the end of the due day, service time); `null` unless `documents_overdue`.
+             */
+            documents_overdue_since?: string | null;
             /** @description Actions the caller can take now. */
             allowed_actions: components["schemas"]["Action"][];
             /** @description The service-level clock of the current stage. */
@@ -5129,7 +5431,7 @@ export interface components {
          * @description What a message announces; each has its own template.
          * @enum {string}
          */
-        SmsEvent: "filed" | "documents_requested" | "permit_issued" | "permit_expired" | "permit_revoked" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "complaint_answered" | "batch_filed" | "batch_progress" | "outage" | "maintenance";
+        SmsEvent: "filed" | "documents_requested" | "documents_due" | "permit_issued" | "permit_expired" | "permit_revoked" | "removal_refused" | "completed" | "rejected" | "withdrawn" | "complaint_answered" | "batch_filed" | "batch_progress" | "outage" | "maintenance";
         /** @enum {string} */
         SpanState: "running" | "paused";
         SpanView: {
@@ -5603,6 +5905,24 @@ export interface components {
              */
             vehicle_colour?: string | null;
         } | unknown | unknown;
+        /**
+         * @description Corrections to the vehicle: only the fields sent change. A blank `vin`, `chassis_number`
+         *     or `vehicle_colour` removes it (one of `vin` and `chassis_number` must remain).
+         */
+        VehiclePatch: {
+            /** @example ۱۲ الف ۳۴۵ ایران ۶۷ */
+            plate?: string | null;
+            vin?: string | null;
+            /** @example IRFC841V3AJ123457 */
+            chassis_number?: string | null;
+            engine_number?: string | null;
+            make?: string | null;
+            model?: string | null;
+            /** Format: int32 */
+            year?: number | null;
+            vehicle_type?: null | components["schemas"]["VehicleType"];
+            vehicle_colour?: string | null;
+        };
         /**
          * @description Kind of vehicle.
          * @enum {string}
@@ -7386,6 +7706,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact": {
+                 *         "mobile": "09141234567",
+                 *         "name": "رضا احمدی"
+                 *       },
+                 *       "letter": {
+                 *         "date": "1405/09/10",
+                 *         "number": "۱۲۳/۴۵۶"
+                 *       },
+                 *       "reason": "auction_sale",
+                 *       "representative": {
+                 *         "full_name": "علی رضایی",
+                 *         "national_code": "0012345679"
+                 *       },
+                 *       "vehicles": [
+                 *         {
+                 *           "engine_number": "124K0123456",
+                 *           "make": "ایران خودرو",
+                 *           "model": "سمند LX",
+                 *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                 *           "vehicle_type": "passenger_car",
+                 *           "vin": "NAAM01CA9JK123456",
+                 *           "year": 1391
+                 *         },
+                 *         {
+                 *           "chassis_number": "IRFC841V3AJ123457",
+                 *           "engine_number": "124K0123457",
+                 *           "make": "ایران خودرو",
+                 *           "model": "پژو ۴۰۵",
+                 *           "plate": "۲۳ الف ۴۵۶ ایران ۶۷",
+                 *           "vehicle_type": "passenger_car",
+                 *           "year": 1390
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateBatch"];
             };
         };
@@ -7402,6 +7759,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": [
+                     *         {
+                     *           "count": 38,
+                     *           "status": "submitted",
+                     *           "status_label_fa": "مجوز صادر و به پلیس راهور ارسال شد"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "requests": [
+                     *         {
+                     *           "etag": "\"2\"",
+                     *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *           "position": 1,
+                     *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "status": "submitted",
+                     *           "status_label_fa": "در حال بررسی",
+                     *           "tracking_code": "482177305512",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "summary_fa": "۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک",
+                     *       "tracking_code": "310322632156",
+                     *       "vehicle_count": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchView"];
                 };
             };
@@ -7430,27 +7824,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "validation_failed",
-                     *       "detail": "یک یا چند فیلد نامعتبر است.",
-                     *       "errors": [
-                     *         {
-                     *           "code": "invalid_plate",
-                     *           "field": "/vehicles/7/plate",
-                     *           "message": "پلاک نامعتبر است."
-                     *         },
-                     *         {
-                     *           "code": "duplicate_in_batch",
-                     *           "field": "/vehicles/12/vin",
-                     *           "message": "این خودرو (همان پلاک، VIN یا شمارهٔ شاسی) پیش‌تر در همین دسته آمده است (‎/vehicles/۳)؛ هر خودرو تنها یک بار ثبت می‌شود."
-                     *         }
-                     *       ],
-                     *       "status": 422,
-                     *       "title": "داده‌های نامعتبر",
-                     *       "type": "urn:plate-permits:problem:validation_failed"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7478,6 +7851,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": [
+                     *         {
+                     *           "count": 38,
+                     *           "status": "submitted",
+                     *           "status_label_fa": "مجوز صادر و به پلیس راهور ارسال شد"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "requests": [
+                     *         {
+                     *           "etag": "\"2\"",
+                     *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *           "position": 1,
+                     *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *           "status": "submitted",
+                     *           "status_label_fa": "در حال بررسی",
+                     *           "tracking_code": "482177305512",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "summary_fa": "۴۰ خودرو: ۳۸ مجوز صادر شد، ۲ در انتظار مدرک",
+                     *       "tracking_code": "310322632156",
+                     *       "vehicle_count": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchView"];
                 };
             };
@@ -7508,6 +7918,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "issue_permit",
+                 *       "items": [
+                 *         {
+                 *           "if_match": "\"2\"",
+                 *           "national_permit_number": "NV-1405-000101",
+                 *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f"
+                 *         },
+                 *         {
+                 *           "if_match": "\"2\"",
+                 *           "national_permit_number": "NV-1405-000102",
+                 *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70"
+                 *         }
+                 *       ],
+                 *       "permit": {
+                 *         "valid_until": "1405/09/25"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["BulkBody"];
             };
         };
@@ -7545,10 +7975,10 @@ export interface operations {
                      *         {
                      *           "problem": {
                      *             "code": "precondition_failed",
-                     *             "detail": "این منبع از زمان آخرین خواندن شما تغییر کرده است؛ دوباره بخوانید.",
+                     *             "detail": "این منبع پس از دریافت شما تغییر کرده است؛ دوباره بخوانید و تکرار کنید.",
                      *             "errors": [],
                      *             "status": 412,
-                     *             "title": "پیش‌شرط برقرار نیست",
+                     *             "title": "نسخهٔ ارسالی قدیمی است",
                      *             "type": "urn:plate-permits:problem:precondition_failed"
                      *           },
                      *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70",
@@ -7605,6 +8035,16 @@ export interface operations {
                 /** @description `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others. */
                 overdue?: boolean;
                 /**
+                 * @description `true`: only requests whose latest ask for documents passed its due date with documents
+                 *     missing (`documents_overdue`); `false`: only the others.
+                 */
+                documents_overdue?: boolean;
+                /**
+                 * @description `true`: only requests the agency corrected since the directorate's last step
+                 *     (`corrected_since_review`); `false`: only the others.
+                 */
+                corrected?: boolean;
+                /**
                  * @description `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
                  *     clock is running (others have no due date), earliest `due_at` first.
                  */
@@ -7640,13 +8080,23 @@ export interface operations {
                      *           "allowed_actions": [
                      *             "review"
                      *           ],
+                     *           "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *           "contact": {
                      *             "mobile": "09141234567",
                      *             "name": "مریم کریمی"
                      *           },
+                     *           "corrected_at": "2026-01-01T06:30:00Z",
+                     *           "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *           "corrected_fields": [
+                     *             "vehicle.chassis_number",
+                     *             "contact.mobile"
+                     *           ],
+                     *           "corrected_since_review": false,
                      *           "created_at": "2026-01-01T06:30:00Z",
                      *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *           "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *           "documents_overdue": false,
+                     *           "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *           "letter": {
                      *             "date": "2026-01-01",
@@ -7779,13 +8229,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -7903,6 +8363,16 @@ export interface operations {
                 /** @description `true`: only requests whose SLA clock runs past its `due_at`; `false`: only the others. */
                 overdue?: boolean;
                 /**
+                 * @description `true`: only requests whose latest ask for documents passed its due date with documents
+                 *     missing (`documents_overdue`); `false`: only the others.
+                 */
+                documents_overdue?: boolean;
+                /**
+                 * @description `true`: only requests the agency corrected since the directorate's last step
+                 *     (`corrected_since_review`); `false`: only the others.
+                 */
+                corrected?: boolean;
+                /**
                  * @description `created_at` (default): newest first. `due_at`: most urgent first — only requests whose
                  *     clock is running (others have no due date), earliest `due_at` first.
                  */
@@ -7985,13 +8455,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8062,6 +8542,203 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    correct_request: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` last read; required (428 without it, 412 when stale). */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact": {
+                 *         "mobile": "09141234568"
+                 *       },
+                 *       "vehicle": {
+                 *         "chassis_number": "IRFC841V3AJ123457"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CorrectRequest"];
+            };
+        };
+        responses: {
+            /** @description Corrected; the request with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allowed_actions": [
+                     *         "review"
+                     *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "contact": {
+                     *         "mobile": "09141234567",
+                     *         "name": "مریم کریمی"
+                     *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
+                     *       "created_at": "2026-01-01T06:30:00Z",
+                     *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
+                     *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "letter": {
+                     *         "date": "2026-01-01",
+                     *         "date_jalali": "1403/08/15",
+                     *         "number": "۱۲۳/۴۵۶"
+                     *       },
+                     *       "organisation_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "reason": "auction_sale",
+                     *       "reason_details": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "reason_label_fa": "فروش از طریق مزایده",
+                     *       "rejection_reason": "incomplete_documents",
+                     *       "rejection_reason_label_fa": "نقص مدارک",
+                     *       "representative": {
+                     *         "full_name": "علی رضایی",
+                     *         "mobile": "09141234567",
+                     *         "national_code": "0012345679"
+                     *       },
+                     *       "reviewer_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
+                     *       "sla": {
+                     *         "budget_working_days": 1,
+                     *         "calendar": "directorate",
+                     *         "calendar_label_fa": "تقویم کاری اداره کل",
+                     *         "clock": "running",
+                     *         "clock_label_fa": "در جریان",
+                     *         "due_at": "2026-01-01T06:30:00Z",
+                     *         "due_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *         "due_date_jalali": "نمونه",
+                     *         "elapsed_working_days": 2,
+                     *         "overdue": false,
+                     *         "remaining_working_days": 1,
+                     *         "stage": "decision",
+                     *         "stage_label_fa": "بررسی و تصمیم اداره کل"
+                     *       },
+                     *       "status": "submitted",
+                     *       "status_label_fa": "نمونه",
+                     *       "tracking_code": "482177305512",
+                     *       "updated_at": "2026-01-01T06:30:00Z",
+                     *       "updated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "vehicle": {
+                     *         "chassis_number": "IRFC841V3AJ123456",
+                     *         "engine_number": "124K0123456",
+                     *         "make": "ایران خودرو",
+                     *         "model": "سمند LX",
+                     *         "plate": "12الف345-67",
+                     *         "plate_parts": {
+                     *           "first": "12",
+                     *           "letter": "الف",
+                     *           "region": "67",
+                     *           "second": "345"
+                     *         },
+                     *         "vehicle_colour": "سفید",
+                     *         "vehicle_type": "passenger_car",
+                     *         "vehicle_type_label_fa": "سواری",
+                     *         "vin": "NAAM01CA9JK123456",
+                     *         "year": 1391
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an agency user (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request, or another agency's. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            /** @description Not correctable in the current state (`invalid_transition`, with `current_status`), or the corrected vehicle has another open request (`duplicate`). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `If-Match` (`precondition_failed`). */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields as at filing (`validation_failed`, every field at once), or unknown fields. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No `If-Match` (`precondition_required`). */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ReadOnlyOrUnavailable"];
+        };
+    };
     get_request_history: {
         parameters: {
             query?: never;
@@ -8095,6 +8772,13 @@ export interface operations {
                      *           },
                      *           "at": "2026-01-01T06:30:00Z",
                      *           "at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *           "changes": [
+                     *             {
+                     *               "field": "vehicle.chassis_number",
+                     *               "new": "IRFC841V3AJ123457",
+                     *               "old": "IRFC841V3AJ123456"
+                     *             }
+                     *           ],
                      *           "from": "submitted",
                      *           "from_label_fa": "ثبت شده",
                      *           "note": "خودروی فرسوده، فروخته‌شده در مزایده",
@@ -8199,13 +8883,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8339,13 +9033,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8492,13 +9196,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8635,13 +9349,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8778,13 +9502,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -8993,6 +9727,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "plate": "12الف345-67",
+                     *       "plate_fa": "۱۲ الف ۳۴۵ ایران ۶۷",
+                     *       "plate_parts": {
+                     *         "first": "12",
+                     *         "letter": "الف",
+                     *         "region": "67",
+                     *         "second": "345"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlateReading"];
                 };
             };
@@ -9249,7 +9995,8 @@ export interface operations {
                      *           "created_at": "2026-01-01T06:30:00Z",
                      *           "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *           "created_by": "نمونه",
-                     *           "due_date": "2026-01-01",
+                     *           "due_date": "2026-12-11",
+                     *           "due_date_jalali": "1405/09/20",
                      *           "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *           "items": [
                      *             {
@@ -9266,6 +10013,8 @@ export interface operations {
                      *           "outstanding_labels_fa": [
                      *             "کارت خودرو"
                      *           ],
+                     *           "overdue": false,
+                     *           "reminded_at": "2026-01-01T06:30:00Z",
                      *           "request_status": "submitted",
                      *           "request_status_label_fa": "در انتظار مدارک تکمیلی",
                      *           "request_version": 1
@@ -9332,7 +10081,8 @@ export interface operations {
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "created_by": "نمونه",
-                     *       "due_date": "2026-01-01",
+                     *       "due_date": "2026-12-11",
+                     *       "due_date_jalali": "1405/09/20",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "items": [
                      *         {
@@ -9349,6 +10099,8 @@ export interface operations {
                      *       "outstanding_labels_fa": [
                      *         "کارت خودرو"
                      *       ],
+                     *       "overdue": false,
+                     *       "reminded_at": "2026-01-01T06:30:00Z",
                      *       "request_status": "submitted",
                      *       "request_status_label_fa": "در انتظار مدارک تکمیلی",
                      *       "request_version": 1
@@ -9386,7 +10138,17 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Invalid fields (`validation_failed`): e.g. `due_date` in the past (`past_date`), unreadable (`invalid_date`) or not a working day (`not_working_day`, naming the next working day). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ReadOnlyOrUnavailable"];
@@ -9431,13 +10193,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -9734,13 +10506,23 @@ export interface operations {
                      *       "allowed_actions": [
                      *         "review"
                      *       ],
+                     *       "batch_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "contact": {
                      *         "mobile": "09141234567",
                      *         "name": "مریم کریمی"
                      *       },
+                     *       "corrected_at": "2026-01-01T06:30:00Z",
+                     *       "corrected_at_jalali": "۱۴۰۵/۰۹/۱۶ ۱۱:۰۵",
+                     *       "corrected_fields": [
+                     *         "vehicle.chassis_number",
+                     *         "contact.mobile"
+                     *       ],
+                     *       "corrected_since_review": false,
                      *       "created_at": "2026-01-01T06:30:00Z",
                      *       "created_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
                      *       "description": "خودروی فرسوده، فروخته‌شده در مزایده",
+                     *       "documents_overdue": false,
+                     *       "documents_overdue_since": "2026-01-01T06:30:00Z",
                      *       "id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a",
                      *       "letter": {
                      *         "date": "2026-01-01",
@@ -14657,6 +15439,106 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestCorrected: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCorrectedEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not acknowledged: the attempt failed and is retried with backoff (as is any other status, a timeout or a refused connection). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestDocumentsOverdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id (the same as the body's `id`): the same for every attempt of the delivery, so receivers dedupe on it.
+                 * @example 42
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was signed, in whole seconds since the Unix epoch; refuse attempts too far from your clock (Standard Webhooks suggests five minutes).
+                 * @example 1764925200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` (Standard Webhooks 1.0), one per active secret (two while a rotated secret overlaps).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+                /**
+                 * @description `plate-permits/<version>`.
+                 * @example plate-permits/0.1.0
+                 */
+                "User-Agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestDocumentsOverdueEvent"];
             };
         };
         responses: {
