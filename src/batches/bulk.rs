@@ -7,7 +7,6 @@ use std::collections::HashSet;
 
 use crate::auth::AuthUser;
 use crate::batches::model::{BatchDigest, BulkAction, BulkBody, BulkItemResult, BulkResult};
-use crate::batches::quiet::Quiet;
 use crate::batches::MAX_ITEMS;
 use crate::documents::model::{CreateDocumentRequest, NewDocumentRequest};
 use crate::domain::status::Action;
@@ -16,6 +15,7 @@ use crate::http::etag::{etag, IfMatch};
 use crate::i18n::Lang;
 use crate::permits::model::{IssuePermit, NewPermit, Validity};
 use crate::requests::service::Transition;
+use crate::sms::quiet::Quiet;
 use crate::state::AppState;
 
 impl BulkAction {
@@ -275,7 +275,7 @@ async fn run_item(
     };
     state
         .tx(move |c| {
-            let batch_id = crate::batches::store::batch_of(c, &request_id)?;
+            let batch_id = crate::requests::store::batch_of(c, &request_id)?;
             // A batch's request sends no SMS of its own for a bulk step: the batch's digest
             // follows the call.
             let _quiet = batch_id.is_some().then(Quiet::enter);

@@ -1,13 +1,12 @@
-//! Batches (issue 34): one filing of up to 200 vehicles that share the agency's letter, reason,
+//! Batches: one filing of up to 200 vehicles that share the agency's letter, reason,
 //! contact and representative, all or nothing; each vehicle becomes its own request (filed by
 //! the requests module's own validation and insertion), and the batch has its own tracking
 //! code. The directorate acts on many requests in one call ([`bulk`]), each item in its own
 //! transaction; the applicant gets one digest SMS per batch step ([`sms`]) instead of one
-//! message per vehicle ([`quiet`] holds the per-request messages back).
+//! message per vehicle (`crate::sms::quiet` holds the per-request messages back).
 
 pub mod bulk;
 pub mod model;
-pub mod quiet;
 pub mod routes;
 pub mod service;
 pub mod sms;

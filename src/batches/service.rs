@@ -7,7 +7,6 @@ use crate::auth::AuthUser;
 use crate::batches::model::{
     BatchItemRow, BatchMember, BatchRow, BatchView, CreateBatch, StatusCount,
 };
-use crate::batches::quiet::Quiet;
 use crate::batches::store;
 use crate::batches::MAX_ITEMS;
 use crate::clock::{utc, Clock};
@@ -22,6 +21,7 @@ use crate::requests::model::{
     ContactInput, CreateRequest, LetterInput, LetterView, RepresentativeInput, VehicleInput,
 };
 use crate::requests::service::{self as requests, NewRequest};
+use crate::sms::quiet::Quiet;
 use crate::vehicle_conflicts::model::RefusedVehicle;
 
 /// A JSON pointer into the batch body for a field of the single filing: `vehicle.plate` of

@@ -42,30 +42,6 @@ pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<BatchRow> {
         .first(conn)?)
 }
 
-/// The ids of the batch's requests, as a subquery (the request list's `batch_id` filter).
-pub type Members = diesel::dsl::Select<
-    diesel::dsl::Filter<
-        request_batch_items::table,
-        diesel::dsl::Eq<request_batch_items::batch_id, String>,
-    >,
-    request_batch_items::request_id,
->;
-
-pub fn members(batch_id: String) -> Members {
-    request_batch_items::table
-        .filter(request_batch_items::batch_id.eq(batch_id))
-        .select(request_batch_items::request_id)
-}
-
-/// The batch the request was filed in, if any.
-pub fn batch_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Option<String>> {
-    Ok(request_batch_items::table
-        .find(request_id)
-        .select(request_batch_items::batch_id)
-        .first(conn)
-        .optional()?)
-}
-
 /// One request of a batch as the batch view shows it.
 pub struct Member {
     pub position: i32,

@@ -70,11 +70,11 @@ pub fn check_working_day(
     }
 }
 
+/// When an ask was reminded and when it was marked overdue.
+pub type AskMarks = (Option<NaiveDateTime>, Option<NaiveDateTime>);
+
 /// When each of a request's asks was reminded and marked overdue, by ask id.
-pub fn marks_of(
-    conn: &mut DbConnection,
-    request_id: &str,
-) -> ApiResult<HashMap<String, (Option<NaiveDateTime>, Option<NaiveDateTime>)>> {
+pub fn marks_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<HashMap<String, AskMarks>> {
     let rows: Vec<(String, Option<NaiveDateTime>, Option<NaiveDateTime>)> =
         document_requests::table
             .filter(document_requests::request_id.eq(request_id))

@@ -220,7 +220,7 @@ fn label_fa(field: &str) -> &'static str {
 /// What a correction came to.
 pub enum Corrected {
     /// Applied (or nothing to change): the request as the caller sees it now.
-    Done(RequestView),
+    Done(Box<RequestView>),
     /// 409 `duplicate`: the corrected vehicle has another open request; nothing changed but
     /// the vehicle conflict recorded when that request is another agency's.
     Refused(ApiError),
@@ -272,7 +272,7 @@ pub fn correct(
     let new = service::validate(merged(&row, patch), config, clock.today())?;
     let changed = changes(stored_fields(&row), new.correctable());
     if changed.is_empty() {
-        return service::view(conn, config, clock, user, row).map(Corrected::Done);
+        return service::view(conn, config, clock, user, row).map(|v| Corrected::Done(Box::new(v)));
     }
     let identity = ["vehicle.plate", "vehicle.vin", "vehicle.chassis_number"];
     let mut corrected = row.clone();
@@ -405,7 +405,7 @@ pub fn correct(
             at,
         },
     )?;
-    service::view(conn, config, clock, user, after).map(Corrected::Done)
+    service::view(conn, config, clock, user, after).map(|v| Corrected::Done(Box::new(v)))
 }
 
 /// Another open request for the corrected vehicle, as `(id, organisation_id, tracking_code)`.

@@ -451,7 +451,7 @@ fn view_with(
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
     let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, at)?;
-    let batch_id = crate::batches::store::batch_of(conn, &row.id)?;
+    let batch_id = store::batch_of(conn, &row.id)?;
     let mut view = RequestView::build(row, show, actions, sla, clock);
     view.batch_id = batch_id;
     marks.apply(&mut view, clock);

@@ -6,7 +6,9 @@ use diesel::prelude::*;
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::db::schema::{request_history, request_marks, request_sla, requests, tracking_codes};
+use crate::db::schema::{
+    request_batch_items, request_history, request_marks, request_sla, requests, tracking_codes,
+};
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
@@ -271,7 +273,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
         q = q.filter(requests::status.eq(s));
     }
     if let Some(batch) = &query.batch_id {
-        q = q.filter(requests::id.eq_any(crate::batches::store::members(batch.clone())));
+        q = q.filter(requests::id.eq_any(batch_members(batch.clone())));
     }
     if let Some(search) = &query.search {
         let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
@@ -321,4 +323,28 @@ pub fn status_by_tracking_code(
         .select((requests::status, requests::updated_at))
         .first(conn)
         .optional()?)
+}
+
+/// The batch the request was filed in, if any.
+pub fn batch_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Option<String>> {
+    Ok(request_batch_items::table
+        .find(request_id)
+        .select(request_batch_items::batch_id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The ids of the batch's requests, as a subquery (the request list's `batch_id` filter).
+type BatchMembers = diesel::dsl::Select<
+    diesel::dsl::Filter<
+        request_batch_items::table,
+        diesel::dsl::Eq<request_batch_items::batch_id, String>,
+    >,
+    request_batch_items::request_id,
+>;
+
+fn batch_members(batch_id: String) -> BatchMembers {
+    request_batch_items::table
+        .filter(request_batch_items::batch_id.eq(batch_id))
+        .select(request_batch_items::request_id)
 }

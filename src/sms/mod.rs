@@ -11,6 +11,7 @@
 
 pub mod model;
 pub mod provider;
+pub mod quiet;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -124,7 +124,7 @@ pub fn on_request_change(
     };
     // A batch's filing or bulk step: the batch sends one digest instead
     // (`crate::batches::sms`).
-    if crate::batches::quiet::held() {
+    if crate::sms::quiet::held() {
         return Ok(());
     }
     let r = change.request;

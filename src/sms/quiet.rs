@@ -1,8 +1,8 @@
 //! Holding back the per-request SMS while a batch step runs.
 //!
 //! A batch's filing and a bulk step on a batch's requests send one digest for the batch
-//! ([`super::sms`]); the requests module's change hook still runs for each request (the SMS
-//! module enqueues a request's message there), and asks [`held`] first. The flag lives in the
+//! (`crate::batches::sms`); the requests module's change hook still runs for each request (this
+//! module's service enqueues a request's message there), and asks [`held`] first. The flag lives in the
 //! thread that runs the transaction: every database closure runs start to end on one thread
 //! ([`crate::state::AppState::tx`]), and [`Quiet`] restores the previous value when dropped,
 //! also on an early return or a panic, so nothing outside the step is ever held.
