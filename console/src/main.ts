@@ -44,7 +44,9 @@ export function go(hash: string): void {
 
 function nav(): HTMLElement {
   const s = session();
-  if (!s) return h("header", { class: "top" }, h("span", { class: "brand" }, "سامانهٔ مجوز فک پلاک"));
+  // The Persian guide is served by the service itself (`/guide/fa/`), outside the console's routes.
+  const help = h("a", { class: "help", href: "/guide/fa/", target: "_blank", rel: "noopener" }, "راهنما");
+  if (!s) return h("header", { class: "top" }, h("span", { class: "brand" }, "سامانهٔ مجوز فک پلاک"), help);
   const links: Array<[string, string]> =
     s.user.role === "agency"
       ? [
@@ -66,6 +68,7 @@ function nav(): HTMLElement {
     h(
       "div",
       { class: "who" },
+      help,
       h("span", null, s.user.full_name, " — ", s.user.role_label_fa),
       h(
         "button",

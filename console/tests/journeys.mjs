@@ -265,9 +265,25 @@ async function uploadAndResubmit(page, base, requestId) {
   check(true, "an image document is viewed inline");
   await axe(page, "request page (agency)");
   await shot(page, "request-agency");
+  // A correction while documents are awaited: the contact's name was mistyped.
+  const fix = page.locator("form.action", { hasText: "اصلاح اطلاعات درخواست" });
+  check((await fix.locator('[name="vehicle.plate"]').inputValue()).length > 0, "the correction form starts from the request as filed");
+  await fix.locator('[name="contact.name"]').fill("مریم رضایی");
+  await fix.locator('button[type="submit"]').click();
+  await page.locator(".facts", { hasText: "مریم رضایی" }).waitFor();
+  check(true, "a correction of the contact's name is shown on the request");
+  check((await page.locator(".timeline").innerText()).length > 0, "the history lists the correction");
   await page.click('form.action button:has-text("ارسال دوباره")');
   await page.locator(".status", { hasText: "در حال بررسی" }).first().waitFor();
   check(true, "resubmission moves the request back under review");
+}
+
+async function correctionSeen(page, requestId) {
+  await page.goto(`${page.url().split("#")[0]}#/requests/${requestId}`);
+  const mark = page.locator(".corrected");
+  await mark.waitFor();
+  check((await mark.innerText()).includes("نام رابط"), "the directorate sees which fields the agency corrected since its last step");
+  await axe(page, "request page (directorate, corrected)");
 }
 
 async function directorateQueue(page, base, tracking) {
@@ -545,6 +561,7 @@ async function main() {
   }
   await directorateQueue(directorate, base, tracking);
   await uploadAndResubmit(agency, base, requestId);
+  await correctionSeen(directorate, requestId);
   await issueAndPrint(directorate, requestId);
 
   const clerkToken = await login("clerk-one", CLERK_PW);

@@ -16,7 +16,7 @@ import {
   type Schemas,
 } from "../api.js";
 import { h, replace, type Child } from "../dom.js";
-import { bytes, fa, grouped } from "../fa.js";
+import { ascii, bytes, fa, grouped } from "../fa.js";
 import { busy, field, notice, requiredFilled, showProblem, values } from "../forms.js";
 import { fromIso, toInstant } from "../jalali.js";
 import { plate } from "../plate.js";
@@ -107,6 +107,27 @@ function dl(rows: Array<[string, Child]>): HTMLElement {
   return h("dl", { class: "facts" }, rows.filter(([, v]) => v !== null && v !== "").map(([k, v]) => [h("dt", null, k), h("dd", null, v)]));
 }
 
+/** Persian names of the fields a correction may change (the API's `corrected_fields`). */
+const FIELD_LABELS: Record<string, string> = {
+  "vehicle.plate": "پلاک",
+  "vehicle.chassis_number": "شمارهٔ شاسی",
+  "vehicle.vin": "شمارهٔ VIN",
+  "vehicle.engine_number": "شمارهٔ موتور",
+  "vehicle.make": "سازنده",
+  "vehicle.model": "مدل",
+  "vehicle.year": "سال ساخت",
+  "vehicle.vehicle_type": "نوع خودرو",
+  "vehicle.vehicle_colour": "رنگ",
+  "letter.number": "شمارهٔ نامهٔ دستگاه",
+  "letter.date": "تاریخ نامه",
+  "contact.name": "نام رابط",
+  "contact.mobile": "شمارهٔ همراه رابط",
+  "representative": "نماینده",
+  "representative.full_name": "نام نماینده",
+  "representative.national_code": "کد ملی نماینده",
+  "representative.mobile": "شمارهٔ همراه نماینده",
+};
+
 function facts(r: RequestView): Node {
   const v = r.vehicle;
   return h(
@@ -130,6 +151,15 @@ function facts(r: RequestView): Node {
         ? [" — ", fa(Math.abs(r.sla.remaining_working_days).toFixed(1)), r.sla.remaining_working_days < 0 ? " روز کاری دیرکرد" : " روز کاری مانده"]
         : null,
     ),
+    r.corrected_since_review
+      ? h(
+          "p",
+          { class: "corrected", role: "status" },
+          "دستگاه پس از آخرین اقدام اداره کل این موارد را اصلاح کرده است: ",
+          r.corrected_fields.map((f) => FIELD_LABELS[f] ?? f).join("، "),
+          r.corrected_at_jalali ? ` (${fa(r.corrected_at_jalali)})` : "",
+        )
+      : null,
     dl([
       ["خودرو", `${v.vehicle_type_label_fa} ${v.make} ${v.model} — سال ${fa(v.year)}${v.vehicle_colour ? ` — ${v.vehicle_colour}` : ""}`],
       ["VIN / شاسی", h("bdi", { dir: "ltr" }, v.vin ?? v.chassis_number ?? "—")],
@@ -429,8 +459,56 @@ const FORMS: Partial<Record<Action, ActionForm>> = {
       s,
       refresh,
     ),
-  // Corrections (PATCH /requests/{id}, issue 37's "corrections where the API allows them")
-  // come with the API's `correct` action: its form is one more entry here.
+  correct: (s, refresh) => {
+    // Prefilled with the request as it stands; only the fields the clerk changed are sent (the
+    // API checks the whole request again as at filing). After a correction the form keeps the
+    // new values, so a second correction starts from them.
+    const r = s.r;
+    const now: Array<[string, string]> = [
+      ["vehicle.plate", r.vehicle.plate],
+      ["vehicle.chassis_number", r.vehicle.chassis_number ?? ""],
+      ["vehicle.vin", r.vehicle.vin ?? ""],
+      ["letter.number", r.letter.number],
+      ["letter.date", fromIso(r.letter.date)],
+      ["contact.name", r.contact?.name ?? ""],
+      ["contact.mobile", r.contact?.mobile ?? ""],
+    ];
+    const node = actionForm(
+      "اصلاح اطلاعات درخواست",
+      "ثبت اصلاح",
+      now.map(([name, value]) =>
+        field({ name, label: FIELD_LABELS[name] ?? name, value, date: name === "letter.date", ltr: name.startsWith("vehicle.") && name !== "vehicle.plate" }),
+      ),
+      (ver, v) => {
+        const changed = (name: string, before: string): string | undefined => {
+          const after = v.get(name) ?? "";
+          return after !== ascii(before).trim() ? after : undefined;
+        };
+        const body: Schemas["CorrectRequest"] = {};
+        const vehicle: Schemas["VehiclePatch"] = {};
+        const letter: Schemas["LetterPatch"] = {};
+        const contact: Schemas["ContactPatch"] = {};
+        for (const [name, before] of now) {
+          const after = changed(name, before);
+          if (after === undefined) continue;
+          const [group, key] = name.split(".") as [string, string];
+          if (group === "vehicle") (vehicle as Record<string, string>)[key] = after;
+          else if (group === "letter") (letter as Record<string, string>)[key] = after;
+          else (contact as Record<string, string>)[key] = after;
+        }
+        if (Object.keys(vehicle).length) body.vehicle = vehicle;
+        if (Object.keys(letter).length) body.letter = letter;
+        if (Object.keys(contact).length) body.contact = contact;
+        return ok(api.PATCH("/api/v1/requests/{id}", { params: { ...path(s), header: header(ver) }, body })).then((out) => {
+          for (const el of Array.from((node as HTMLElement).querySelectorAll("input"))) el.defaultValue = el.value;
+          return out;
+        });
+      },
+      s,
+      refresh,
+    );
+    return node;
+  },
   revoke: (s, refresh) =>
     actionForm(
       "ابطال مجوز",
