@@ -43,18 +43,6 @@ pub struct BatchItemRow {
 /// as in a single filing (`POST /requests`).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "reason": "auction_sale",
-    "letter": {"number": "۱۲۳/۴۵۶", "date": "1405/09/10"},
-    "contact": {"name": "رضا احمدی", "mobile": "09141234567"},
-    "representative": {"full_name": "علی رضایی", "national_code": "0012345679"},
-    "vehicles": [
-        {"plate": "۱۲ الف ۳۴۵ ایران ۶۷", "vin": "NAAM01CA9JK123456", "engine_number": "124K0123456",
-         "make": "ایران خودرو", "model": "سمند LX", "year": 1391, "vehicle_type": "passenger_car"},
-        {"plate": "۲۳ الف ۴۵۶ ایران ۶۷", "chassis_number": "IRFC841V3AJ123457", "engine_number": "124K0123457",
-         "make": "ایران خودرو", "model": "پژو ۴۰۵", "year": 1390, "vehicle_type": "passenger_car"}
-    ]
-}))]
 pub struct CreateBatch {
     pub reason: Reason,
     /// Required when `reason` is `other`.
@@ -179,14 +167,6 @@ pub struct BulkPermit {
 /// One call acting on many requests.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "action": "issue_permit",
-    "permit": {"valid_until": "1405/09/25"},
-    "items": [
-        {"request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f", "if_match": "\"2\"", "national_permit_number": "NV-1405-000101"},
-        {"request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70", "if_match": "\"2\"", "national_permit_number": "NV-1405-000102"}
-    ]
-}))]
 pub struct BulkBody {
     pub action: BulkAction,
     /// 1–200 requests, each named once.

@@ -124,6 +124,30 @@ fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
             "contact": {"name": "رضا احمدی", "mobile": "09141234567"},
             "description": "خودروی فرسوده، فروخته‌شده در مزایده",
         }),
+        "CreateBatch" => json!({
+            "reason": "auction_sale",
+            "letter": {"number": "۱۲۳/۴۵۷", "date": d.date(0)},
+            "contact": {"name": "رضا احمدی", "mobile": "09141234567"},
+            "representative": {"full_name": "علی رضایی", "national_code": "0012345679"},
+            "vehicles": [
+                {"plate": "۴۵ الف ۶۷۸ ایران ۱۵", "vin": "NAAM01CA9JK123456",
+                 "engine_number": "124K0123456", "make": "ایران خودرو", "model": "سمند LX",
+                 "year": 1391, "vehicle_type": "passenger_car"},
+                {"plate": "۵۶ الف ۷۸۹ ایران ۱۵", "chassis_number": "IRFC841V3AJ223458",
+                 "engine_number": "124K0123457", "make": "ایران خودرو", "model": "پژو ۴۰۵",
+                 "year": 1390, "vehicle_type": "passenger_car"},
+            ],
+        }),
+        "BulkBody" => json!({
+            "action": "issue_permit",
+            "permit": {"valid_until": d.date(10)},
+            "items": [
+                {"request_id": EXAMPLE_ID, "if_match": "\"2\"",
+                 "national_permit_number": "NV-1405-000101"},
+                {"request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1b", "if_match": "\"2\"",
+                 "national_permit_number": "NV-1405-000102"},
+            ],
+        }),
         "RejectBody" => json!({
             "reason_code": "incomplete_documents",
             "reason": "سند مالکیت خودرو پیوست نشده است.",

@@ -178,7 +178,11 @@ impl Walk<'_> {
         let d = documented(&self.doc, key);
         let mut body = d.example.clone();
         for (name, value) in values {
-            let slot = body.get_mut(*name);
+            // A name starting with `/` is a JSON pointer into the example (an item of a list).
+            let slot = match name.starts_with('/') {
+                true => body.pointer_mut(name),
+                false => body.get_mut(*name),
+            };
             let Some(slot) = slot else {
                 panic!("{key}: the example has no `{name}`: {}", d.example);
             };
@@ -417,6 +421,41 @@ async fn try_it_out_every_request_body_example_is_accepted_by_a_fresh_server() {
         &[],
     )
     .await;
+    // A correction of a filed request, a batch filed at once, and one bulk call issuing the
+    // permits of two requests under review (their ids and ETags are the server's).
+    let to_correct = s.another().filed().await;
+    w.send(
+        "PATCH /api/v1/requests/{id}",
+        &format!("/requests/{}", to_correct.id()),
+        agency,
+        &[],
+    )
+    .await;
+    w.send(
+        "POST /api/v1/request-batches",
+        "/request-batches",
+        agency,
+        &[],
+    )
+    .await;
+    let first = s.another().filed().await.reviewed().await;
+    let second = s.another().filed().await.reviewed().await;
+    let etag = |v: &Value| format!("\"{}\"", v["version"]);
+    let first_tag = etag(&app.request_of(&c.directorate, first.id()).await);
+    let second_tag = etag(&app.request_of(&c.directorate, second.id()).await);
+    w.send(
+        "POST /api/v1/requests/bulk-actions",
+        "/requests/bulk-actions",
+        directorate,
+        &[
+            ("/items/0/request_id", first.id()),
+            ("/items/0/if_match", &first_tag),
+            ("/items/1/request_id", second.id()),
+            ("/items/1/if_match", &second_tag),
+        ],
+    )
+    .await;
+
     let filed = s.another().filed().await;
     w.send(
         "POST /api/v1/requests/{id}/withdraw",

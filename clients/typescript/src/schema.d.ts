@@ -2601,27 +2601,7 @@ export interface components {
          * @enum {string}
          */
         BulkAction: "review" | "request_documents" | "issue_permit";
-        /**
-         * @description One call acting on many requests.
-         * @example {
-         *       "action": "issue_permit",
-         *       "items": [
-         *         {
-         *           "if_match": "\"2\"",
-         *           "national_permit_number": "NV-1405-000101",
-         *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f"
-         *         },
-         *         {
-         *           "if_match": "\"2\"",
-         *           "national_permit_number": "NV-1405-000102",
-         *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70"
-         *         }
-         *       ],
-         *       "permit": {
-         *         "valid_until": "1405/09/25"
-         *       }
-         *     }
-         */
+        /** @description One call acting on many requests. */
         BulkBody: {
             action: components["schemas"]["BulkAction"];
             /** @description 1–200 requests, each named once. */
@@ -3088,41 +3068,6 @@ export interface components {
         /**
          * @description A batch of vehicles filed at once: what they share, once, and the vehicles (1–200), each
          *     as in a single filing (`POST /requests`).
-         * @example {
-         *       "contact": {
-         *         "mobile": "09141234567",
-         *         "name": "رضا احمدی"
-         *       },
-         *       "letter": {
-         *         "date": "1405/09/10",
-         *         "number": "۱۲۳/۴۵۶"
-         *       },
-         *       "reason": "auction_sale",
-         *       "representative": {
-         *         "full_name": "علی رضایی",
-         *         "national_code": "0012345679"
-         *       },
-         *       "vehicles": [
-         *         {
-         *           "engine_number": "124K0123456",
-         *           "make": "ایران خودرو",
-         *           "model": "سمند LX",
-         *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
-         *           "vehicle_type": "passenger_car",
-         *           "vin": "NAAM01CA9JK123456",
-         *           "year": 1391
-         *         },
-         *         {
-         *           "chassis_number": "IRFC841V3AJ123457",
-         *           "engine_number": "124K0123457",
-         *           "make": "ایران خودرو",
-         *           "model": "پژو ۴۰۵",
-         *           "plate": "۲۳ الف ۴۵۶ ایران ۶۷",
-         *           "vehicle_type": "passenger_car",
-         *           "year": 1390
-         *         }
-         *       ]
-         *     }
          */
         CreateBatch: {
             reason: components["schemas"]["Reason"];
@@ -7713,8 +7658,8 @@ export interface operations {
                  *         "name": "رضا احمدی"
                  *       },
                  *       "letter": {
-                 *         "date": "1405/09/10",
-                 *         "number": "۱۲۳/۴۵۶"
+                 *         "date": "2026-01-01",
+                 *         "number": "۱۲۳/۴۵۷"
                  *       },
                  *       "reason": "auction_sale",
                  *       "representative": {
@@ -7726,17 +7671,17 @@ export interface operations {
                  *           "engine_number": "124K0123456",
                  *           "make": "ایران خودرو",
                  *           "model": "سمند LX",
-                 *           "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
+                 *           "plate": "۴۵ الف ۶۷۸ ایران ۱۵",
                  *           "vehicle_type": "passenger_car",
                  *           "vin": "NAAM01CA9JK123456",
                  *           "year": 1391
                  *         },
                  *         {
-                 *           "chassis_number": "IRFC841V3AJ123457",
+                 *           "chassis_number": "IRFC841V3AJ223458",
                  *           "engine_number": "124K0123457",
                  *           "make": "ایران خودرو",
                  *           "model": "پژو ۴۰۵",
-                 *           "plate": "۲۳ الف ۴۵۶ ایران ۶۷",
+                 *           "plate": "۵۶ الف ۷۸۹ ایران ۱۵",
                  *           "vehicle_type": "passenger_car",
                  *           "year": 1390
                  *         }
@@ -7925,16 +7870,16 @@ export interface operations {
                  *         {
                  *           "if_match": "\"2\"",
                  *           "national_permit_number": "NV-1405-000101",
-                 *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e6f"
+                 *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a"
                  *         },
                  *         {
                  *           "if_match": "\"2\"",
                  *           "national_permit_number": "NV-1405-000102",
-                 *           "request_id": "01938f5e-8a2b-7c4d-9e0f-1a2b3c4d5e70"
+                 *           "request_id": "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1b"
                  *         }
                  *       ],
                  *       "permit": {
-                 *         "valid_until": "1405/09/25"
+                 *         "valid_until": "2026-01-11"
                  *       }
                  *     }
                  */
