@@ -187,7 +187,13 @@ async fn one_address_cannot_hold_more_than_its_share_of_requests() {
             refused = Some(resp);
             break;
         }
-        assert_eq!(resp.status(), 200);
+        let status = resp.status();
+        assert_eq!(
+            status,
+            200,
+            "before the server counts the three: {}",
+            resp.text().await.unwrap_or_default()
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let refused = refused.expect("the fourth request from the address is refused");
