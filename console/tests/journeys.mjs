@@ -279,7 +279,11 @@ async function uploadAndResubmit(page, base, requestId) {
 }
 
 async function correctionSeen(page, requestId) {
-  await page.goto(`${page.url().split("#")[0]}#/requests/${requestId}`);
+  // The directorate's page may still show this request as it last read it: open it afresh.
+  const base = page.url().split("#")[0];
+  await page.goto(`${base}#/queue`);
+  await page.locator("tbody").waitFor();
+  await page.goto(`${base}#/requests/${requestId}`);
   const mark = page.locator(".corrected");
   await mark.waitFor();
   check((await mark.innerText()).includes("نام رابط"), "the directorate sees which fields the agency corrected since its last step");
