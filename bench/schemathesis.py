@@ -78,7 +78,7 @@ def main():
             "contact": {"name": "رضا احمدی", "mobile": "09141234567"}})
         schema = os.path.join(ROOT, "openapi", "openapi.json")
         for role in args.roles.split(","):
-            cmd = ["st", "run", schema, "--url", base,
+            cmd = ["st", "--config-file", os.path.join(ROOT, "bench", "schemathesis.toml"), "run", schema, "--url", base,
                    "--header", f"Authorization: Bearer {tokens[role]}",
                    "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
                    "--phases", "examples,coverage,fuzzing",
