@@ -382,7 +382,8 @@ pub fn view(
     let marks = crate::requests::correction::marks_for(conn, std::slice::from_ref(&row.id))?
         .remove(&row.id)
         .unwrap_or_default();
-    view_with(conn, config, clock, &cal, user, row, (stored, marks))
+    let batch = store::batch_of(conn, &row.id)?;
+    view_with(conn, config, clock, &cal, user, row, (stored, marks, batch))
 }
 
 /// Views of several requests, reading the calendar and the clocks once.
@@ -397,10 +398,12 @@ pub fn views(
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut stored = crate::sla::store::rows_for(conn, &ids)?;
     let mut marks = crate::requests::correction::marks_for(conn, &ids)?;
+    let mut batches = store::batches_for(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let sla = stored.remove(&row.id);
         let mark = marks.remove(&row.id).unwrap_or_default();
+        let batch = batches.remove(&row.id);
         out.push(view_with(
             conn,
             config,
@@ -408,7 +411,7 @@ pub fn views(
             &cal,
             user,
             row,
-            (sla, mark),
+            (sla, mark, batch),
         )?);
     }
     Ok(out)
@@ -441,9 +444,10 @@ fn view_with(
     cal: &crate::sla::calendar::Calendar,
     user: &AuthUser,
     row: RequestRow,
-    (stored, marks): (
+    (stored, marks, batch_id): (
         Option<crate::sla::store::SlaRow>,
         crate::requests::correction::Marks,
+        Option<String>,
     ),
 ) -> ApiResult<RequestView> {
     let at = clock.now();
@@ -451,7 +455,6 @@ fn view_with(
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
     let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, at)?;
-    let batch_id = store::batch_of(conn, &row.id)?;
     let mut view = RequestView::build(row, show, actions, sla, clock);
     view.batch_id = batch_id;
     marks.apply(&mut view, clock);

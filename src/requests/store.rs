@@ -325,13 +325,25 @@ pub fn status_by_tracking_code(
         .optional()?)
 }
 
+/// The batch each of these requests was filed in, by request id (requests filed alone are
+/// absent): one query for a page of views.
+pub fn batches_for(
+    conn: &mut DbConnection,
+    request_ids: &[String],
+) -> ApiResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, String)> = request_batch_items::table
+        .filter(request_batch_items::request_id.eq_any(request_ids))
+        .select((
+            request_batch_items::request_id,
+            request_batch_items::batch_id,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
 /// The batch the request was filed in, if any.
 pub fn batch_of(conn: &mut DbConnection, request_id: &str) -> ApiResult<Option<String>> {
-    Ok(request_batch_items::table
-        .find(request_id)
-        .select(request_batch_items::batch_id)
-        .first(conn)
-        .optional()?)
+    Ok(batches_for(conn, std::slice::from_ref(&request_id.to_owned()))?.remove(request_id))
 }
 
 /// The ids of the batch's requests, as a subquery (the request list's `batch_id` filter).
