@@ -371,6 +371,7 @@ impl Application {
                 config.public_rate_limit_per_minute,
             )),
             metrics: Arc::default(),
+            decisions: db::decisions::Decisions::open(backend, &config.effective_database_url()),
         };
         let trail = web::Data::new(crate::audit::Trail::new(backend, clock));
         let features = Features {

@@ -11,6 +11,7 @@ use crate::auth::gate;
 use crate::auth::jwt::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::db::decisions::{Decisions, Scope};
 use crate::db::standby::Standby;
 use crate::db::writer::Writer;
 use crate::db::{self, Backend, DbConnection, Pool};
@@ -34,16 +35,25 @@ pub struct AppState {
     pub metrics: Arc<crate::http::metrics::HttpMetrics>,
     /// The `DATABASE_READ_URL` standby, when configured (see [`AppState::read`]).
     pub standby: Option<Arc<Standby>>,
+    /// Decisions answered from memory (the session check, the calendar's version), see
+    /// [`db::decisions`]; current during every database call made through this state.
+    pub decisions: Arc<Decisions>,
 }
 
 /// `f`, preceded by the current request's session check when one is pending (see
 /// [`gate`]): one blocking call does both, on one connection.
-fn gated<T, F>(f: F) -> impl FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static
+/// The state's [`Decisions`] are current on the thread for the call.
+fn gated<T, F>(
+    decisions: &Arc<Decisions>,
+    f: F,
+) -> impl FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static
 where
     F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
 {
     let pending = gate::pending();
+    let decisions = decisions.clone();
     move |conn| {
+        let _scope = Scope::enter(&decisions);
         if let Some(check) = &pending {
             check.check(conn)?;
         }
@@ -59,7 +69,10 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        on_pool(self.pool.clone(), gated(f), |outcome| outcome).await
+        on_pool(self.pool.clone(), gated(&self.decisions, f), |outcome| {
+            outcome
+        })
+        .await
     }
 
     /// Runs `f` (which reads, and may see data up to `DATABASE_READ_MAX_LAG_SECS` old) on the
@@ -75,7 +88,16 @@ impl AppState {
             return self.db(f).await;
         };
         if let Some(check) = gate::pending() {
-            on_pool(self.pool.clone(), move |c| check.check(c), |o| o).await?;
+            let d = self.decisions.clone();
+            on_pool(
+                self.pool.clone(),
+                move |c| {
+                    let _scope = Scope::enter(&d);
+                    check.check(c)
+                },
+                |o| o,
+            )
+            .await?;
         }
         let primary = self.pool.clone();
         web::block(move || match standby.pool.get() {
@@ -120,7 +142,7 @@ impl AppState {
         A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let f = gated(f);
+        let f = gated(&self.decisions, f);
         match &self.writer {
             Some(writer) => writer.run_then(f, after).await,
             None => on_pool(self.pool.clone(), f, after).await,

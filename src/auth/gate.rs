@@ -27,6 +27,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use crate::auth::sessions;
+use crate::db::decisions::{self, Topic};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 
@@ -67,7 +68,24 @@ impl Pending {
             PASSWORD_CHANGE => return Err(ApiError::password_change_required()),
             _ => {}
         }
+        let cache = decisions::current();
+        let cached = cache
+            .as_ref()
+            .and_then(|d| d.session(&self.session_id, &self.user_id));
+        if cached.is_some_and(|expires_at| expires_at > self.at) {
+            // A live session of an enabled user with no password change due, and no change
+            // to any session or user announced since it was read (see `db::decisions`).
+            self.outcome.store(CONFIRMED, Ordering::Release);
+            return Ok(());
+        }
+        let epoch = cache.as_ref().map(|d| d.epoch(Topic::Sessions));
         let outcome = match sessions::signed_in(conn, &self.session_id, &self.user_id)? {
+            Some(standing) if standing.is_live(self.at) && !standing.must_change_password => {
+                if let (Some(d), Some(epoch)) = (&cache, epoch) {
+                    d.remember_session(epoch, &self.session_id, &self.user_id, standing.expires_at);
+                }
+                CONFIRMED
+            }
             Some(standing) if standing.is_live(self.at) => {
                 if standing.must_change_password && !self.exempt_from_password_change {
                     PASSWORD_CHANGE

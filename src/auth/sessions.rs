@@ -8,6 +8,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::auth::model::UserRow;
+use crate::db::decisions::{self, Topic};
 use crate::db::schema::{refresh_tokens, sessions, users};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
@@ -285,6 +286,8 @@ pub fn revoke(
         sessions::revoked_reason.eq(reason.as_str()),
     ))
     .execute(conn)?;
+    // Every replica's cached session checks are dropped with this commit.
+    decisions::changed(conn, Topic::Sessions)?;
     Ok(())
 }
 
@@ -308,6 +311,8 @@ pub fn revoke_all_for_user(
         sessions::revoked_reason.eq(reason.as_str()),
     ))
     .execute(conn)?;
+    // Every replica's cached session checks are dropped with this commit.
+    decisions::changed(conn, Topic::Sessions)?;
     Ok(())
 }
 
@@ -317,14 +322,14 @@ pub fn revoke_every(
     reason: RevokeReason,
     now: NaiveDateTime,
 ) -> ApiResult<usize> {
-    Ok(
-        diesel::update(sessions::table.filter(sessions::revoked_at.is_null()))
-            .set((
-                sessions::revoked_at.eq(now),
-                sessions::revoked_reason.eq(reason.as_str()),
-            ))
-            .execute(conn)?,
-    )
+    let n = diesel::update(sessions::table.filter(sessions::revoked_at.is_null()))
+        .set((
+            sessions::revoked_at.eq(now),
+            sessions::revoked_reason.eq(reason.as_str()),
+        ))
+        .execute(conn)?;
+    decisions::changed(conn, Topic::Sessions)?;
+    Ok(n)
 }
 
 /// Keeps at most `cap` live sessions for a user: the newest stay, older live ones are revoked
@@ -347,7 +352,7 @@ pub fn enforce_cap(
     if excess.is_empty() {
         return Ok(0);
     }
-    Ok(diesel::update(
+    let n = diesel::update(
         sessions::table
             .filter(sessions::id.eq_any(&excess))
             .filter(sessions::revoked_at.is_null()),
@@ -356,7 +361,9 @@ pub fn enforce_cap(
         sessions::revoked_at.eq(now),
         sessions::revoked_reason.eq(RevokeReason::SessionCap.as_str()),
     ))
-    .execute(conn)?)
+    .execute(conn)?;
+    decisions::changed(conn, Topic::Sessions)?;
+    Ok(n)
 }
 
 /// Sessions deleted per batch by [`purge_expired`] (and at most this many revoked at once by

@@ -4,6 +4,7 @@
 //! that picks the backend by URL scheme (never by trial, so a mistyped URL is an error, not a
 //! stray SQLite file) and applies the SQLite pragmas on every new connection.
 
+pub mod decisions;
 pub mod integrity;
 pub mod migrations;
 pub mod schema;
@@ -375,16 +376,20 @@ where
             <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?;
         }
     }
-    match f(conn) {
-        Ok(value) => {
-            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
-            Ok(value)
-        }
+    let outcome = match f(conn) {
+        Ok(value) => <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
+            .map_err(ApiError::from)
+            .map(|()| value),
         Err(e) => {
             <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
             Err(e)
         }
+    };
+    if !nested {
+        // What the transaction changed is dropped from the caches once it is over.
+        decisions::settle();
     }
+    outcome
 }
 
 /// Opens the connection SQLite's [`writer`] owns, with the same pragmas as the pool's.

@@ -199,6 +199,8 @@ fn serve(mut conn: DbConnection, mut jobs: mpsc::Receiver<Box<dyn Job>>) {
             }
         }
         let outcome = run_group(&mut conn, &mut group);
+        // Cached decisions the group changed are dropped once it committed (or rolled back).
+        crate::db::decisions::settle_sqlite();
         for job in group.drain(..) {
             job.finish(outcome.as_ref().map(|_| ()));
         }

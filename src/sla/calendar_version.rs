@@ -4,6 +4,7 @@
 
 use diesel::prelude::*;
 
+use crate::db::decisions::{self, Topic};
 use crate::db::schema::service_settings;
 use crate::db::DbConnection;
 use crate::error::ApiResult;
@@ -12,14 +13,28 @@ use crate::error::ApiResult;
 /// working rules (in the same transaction, see [`changed`]).
 const CALENDAR_VERSION: &str = "calendar_version";
 
-/// The calendar's current version ("" before its first change).
+/// The calendar's current version ("" before its first change): from the cache of decisions
+/// when the call has one (see [`crate::db::decisions`]; [`changed`] drops it on every replica),
+/// else read.
 pub fn current(conn: &mut DbConnection) -> ApiResult<String> {
-    Ok(service_settings::table
+    let cache = decisions::current();
+    if let Some(v) = cache
+        .as_ref()
+        .and_then(|d| d.value(Topic::Calendar, CALENDAR_VERSION))
+    {
+        return Ok(v);
+    }
+    let epoch = cache.as_ref().map(|d| d.epoch(Topic::Calendar));
+    let v: String = service_settings::table
         .find(CALENDAR_VERSION)
         .select(service_settings::value)
         .first(conn)
         .optional()?
-        .unwrap_or_default())
+        .unwrap_or_default();
+    if let (Some(d), Some(epoch)) = (&cache, epoch) {
+        d.remember_value(Topic::Calendar, CALENDAR_VERSION, epoch, v.clone());
+    }
+    Ok(v)
 }
 
 /// Marks the calendar changed: every replica's cached calendar is stale from this commit on.
@@ -51,5 +66,6 @@ pub fn changed(conn: &mut DbConnection) -> ApiResult<()> {
             }
         }
     }
+    decisions::changed(conn, Topic::Calendar)?;
     Ok(())
 }

@@ -18,6 +18,7 @@ use crate::helpers::*;
 struct Replica {
     address: String,
     _data_dir: tempfile::TempDir,
+    decisions: std::sync::Arc<plate_permits::db::decisions::Decisions>,
 }
 
 async fn replica(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> Replica {
@@ -30,12 +31,14 @@ async fn replica(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> Replica {
         .await
         .expect("replica");
     let address = format!("http://127.0.0.1:{}", built.port());
+    let decisions = built.state().decisions.clone();
     tokio::spawn(async move {
         let _ = built.run_until_stopped().await;
     });
     Replica {
         address,
         _data_dir: data_dir,
+        decisions,
     }
 }
 
@@ -358,4 +361,50 @@ async fn lists_and_the_sla_report_read_the_standby_and_fall_back_to_the_primary(
     let r = unreachable.get(&app, &s.directorate, "/requests").await;
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(count(r.json().await.unwrap()), 1);
+}
+
+/// A session check answered from memory on replica B stops the moment replica A revokes the
+/// session: on PostgreSQL by the notification A's transaction sends (B shares no memory with A
+/// but the process; only its own listener drops its cache), on SQLite in-process.
+#[actix_web::test]
+async fn a_session_revoked_on_one_replica_is_refused_on_another_within_100_ms() {
+    let app = spawn_app_on_system_clock().await;
+    let b = replica(&app, |_| {}).await;
+    let login = app.login_ok("admin", ADMIN_PASSWORD).await;
+    // B serves the session from memory once it has read it (its listener up on PostgreSQL).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !b.decisions.is_trusted() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(b.decisions.is_trusted(), "replica B's cache listener is up");
+    for _ in 0..3 {
+        assert_eq!(b.get(&app, &login.access, "/me").await.status(), 200);
+    }
+    let (hits, _) = b.decisions.counts();
+    assert!(hits >= 1, "B answered the session check from memory");
+
+    let r = app
+        .post_as(
+            &login.access,
+            "/auth/logout",
+            &serde_json::json!({"refresh_token": login.refresh}),
+        )
+        .await;
+    assert!(r.status < 300, "logout on A: {}", r.status);
+    let revoked = std::time::Instant::now();
+    let mut status = 200;
+    while revoked.elapsed() < std::time::Duration::from_millis(100) {
+        status = b.get(&app, &login.access, "/me").await.status().as_u16();
+        if status == 401 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let took = revoked.elapsed();
+    assert_eq!(
+        status, 401,
+        "B still served the revoked session after {took:?}"
+    );
+    assert!(took < std::time::Duration::from_millis(100), "{took:?}");
+    eprintln!("revocation seen on replica B after {took:?}");
 }
