@@ -777,9 +777,9 @@ pub struct Config {
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
     pub audit_retention_days: u32,
     /// How often the audit entries waiting in memory are written, in one transaction, in
-    /// milliseconds: reads on SQLite (request views, document downloads), and on both
-    /// databases list reads, throttled credential failures and authorization denials (each
-    /// minute's denial counts once the minute is over).
+    /// milliseconds: reads (request views, document downloads, list reads), throttled
+    /// credential failures and authorization denials (each minute's denial counts once the
+    /// minute is over), on both databases.
     #[arg(long, env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
     pub audit_flush_interval_ms: u64,
 
