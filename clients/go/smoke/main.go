@@ -186,7 +186,7 @@ func main() {
 		platepermits.VEHICLE_TYPE_PASSENGER_CAR)
 	check(vehicle.GetPlate() == plate && vehicle.GetYear() == 1391, "NewVehicleInput keeps its arguments")
 	vehicle.SetVin(randomFrom("ABCDEFGHJKLMNPRSTUVWXYZ0123456789", 17))
-	filing := *platepermits.NewCreateRequest(*platepermits.NewNullableVehicleInput(vehicle), platepermits.REASON_AUCTION_SALE,
+	filing := *platepermits.NewCreateRequest(*vehicle, platepermits.REASON_AUCTION_SALE,
 		*platepermits.NewLetterInput("۱۲۳/۴۵۶", "1403/08/15"), *platepermits.NewContactInput("رضا احمدی", "۰۹۱۴۱۲۳۴۵۶۷"))
 	key := uuid()
 	filed, resp, err := api.RequestsAPI.CreateRequest(agency.ctx).CreateRequest(filing).IdempotencyKey(key).Execute()
