@@ -18,8 +18,16 @@ Usage:
   python3 bench/load.py [--quick] [--database-url postgres://postgres@127.0.0.1:5432] [--profile DIR [--call-graph]]
                         [--record "Issue 19 — before"] [--no-peer] [--peer-venv DIR]
   python3 bench/load.py --suite issue10 [--backends sqlite,postgres] [--requests 100000] [--duration 10]
+  python3 bench/load.py --suite mixed [--database-url postgres://postgres@127.0.0.1:5432] [--rate 200] [--duration 20]
+
+The mixed suite (a working morning, open loop at --rate calls/s in one run): the console's reads
+(queues, request detail, documents, history), a trickle of filings and transitions (review,
+permit), police receipts and the police queue, public tracking, the event feed polled by two
+integrators, with the SMS worker and the webhook worker running (a subscription delivering to
+a local sink). Latency of each call is measured from the moment it was due, so a server that
+falls behind shows in the figures; p50/p99 per kind of call, peak RSS of the server.
 """
-import argparse, concurrent.futures, shlex, shutil, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
+import argparse, concurrent.futures, http.server, random, threading, shlex, shutil, datetime, json, os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "plate-permits")
@@ -308,6 +316,10 @@ def run_backend(backend, args):
     data_dir = tempfile.mkdtemp(prefix=f"pp-load-{backend}-")
     env = dict(os.environ, DATA_DIR=data_dir, LOG_FORMAT="json", RUST_LOG="info",
                PUBLIC_RATE_LIMIT_PER_MINUTE="1000000", WEBHOOK_WORKER="false")
+    if args.suite == "mixed":
+        # The workers of a working morning: webhooks delivered to a sink on this machine.
+        env.update(WEBHOOK_WORKER="true", WEBHOOK_ALLOWED_NETWORKS="127.0.0.1/32", SMS_WORKER="true",
+                   RUST_LOG="warn")
     env.pop("TEST_DATABASE_URL", None)
     env.pop("DATABASE_URL", None)
     if backend == "postgres":
@@ -357,6 +369,20 @@ def run_backend(backend, args):
             PROFILE.update(pid=proc.pid, dir=args.profile, graph=args.call_graph)
             os.makedirs(args.profile, exist_ok=True)
         label = lambda name: PROFILE.update(label=f"{backend}-{name}") if args.profile else None
+        if args.suite == "mixed":
+            # Two integrators: service accounts of the directorate reading the feed.
+            for k in (1, 2):
+                call(api, "POST", "/users", admin, {"username": f"bench-integrator{k}", "full_name": f"integrator {k}", "role": "registry", "organisation_id": dir_org, "password": "bench-password-123"})
+                tokens[f"integrator{k}"] = call(api, "POST", "/auth/login", body={"username": f"bench-integrator{k}", "password": "bench-password-123"})["access_token"]
+            sink = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Sink)
+            threading.Thread(target=sink.serve_forever, daemon=True).start()
+            call(api, "POST", "/webhooks", admin, {"url": f"http://127.0.0.1:{sink.server_address[1]}/hook", "types": ["request.submitted", "request.status_changed", "permit.issued", "permit.receipt_recorded"]})
+            label("mixed")
+            results = mixed_workload(api, tokens, ids, codes, org, args.rate, d)
+            rss = peak_rss_mib(proc.pid)
+            sink.shutdown()
+            results["_deliveries"] = _Sink.count
+            return results, rss, startup_ms
         if args.suite == "issue19":
             rotate_ids = LUA_ROTATE % ",".join(f'"/api/v1/requests/{i}"' for i in ids)
             rotate_codes = LUA_ROTATE % ",".join(f'"/api/v1/track/{c}"' for c in codes)
@@ -380,6 +406,167 @@ def run_backend(backend, args):
     finally:
         proc.terminate(); proc.wait(); log.close()
     return results, rss, startup_ms
+
+
+# The mixed workload: calls per second of each kind at --rate 200 (scaled for other rates).
+MIXED_MIX = [
+    ("console: queue page (directorate)", 30),
+    ("console: request detail", 50),
+    ("console: documents of a request", 20),
+    ("console: history of a request", 15),
+    ("police: permits queue", 8),
+    ("public: track", 40),
+    ("feed: integrator polls", 4),
+    ("filing", 8),
+    ("transition: review", 7),
+    ("transition: permit", 6),
+    ("police: receipt", 5),
+    ("console: agency list", 7),
+]
+MIXED_TARGET_P99_MS = 50
+
+
+class _Sink(http.server.BaseHTTPRequestHandler):
+    """The webhook subscriber: answers 204 to every delivery and counts them."""
+    count = 0
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        _Sink.count += 1
+        self.send_response(204); self.end_headers()
+
+    def log_message(self, *a):
+        pass
+
+
+def mixed_workload(api, tokens, ids, codes, org, rate, duration):
+    """One open-loop run of MIXED_MIX at `rate` calls/s for `duration` s. Returns
+    {kind: {"n", "p50", "p99", "errors"}}."""
+    agency, directorate, police = tokens["agency"], tokens["directorate"], tokens["police"]
+    integrators = [tokens["integrator1"], tokens["integrator2"]]
+    filed, reviewed, permitted = [], [], []  # work handed from one kind to the next
+    lock = threading.Lock()
+    feed_after = {0: None, 1: None}
+    polls = [0]
+
+    def new_filing():
+        n = uuid.uuid4().int
+        plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {10 + (n >> 20) % 90}"
+        vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
+        r = call(api, "POST", "/requests", agency, {
+            "vehicle": {"plate": plate, "vin": vin, "engine_number": "E1", "make": "ایران خودرو", "model": "سمند", "year": 1395, "vehicle_type": "passenger_car"},
+            "reason": "scrapping", "letter": {"number": "1/2", "date": "1403/08/15"},
+            "contact": {"name": "رضا احمدی", "mobile": "09141234567"}})
+        with lock:
+            filed.append(r)
+
+    def take(queue):
+        with lock:
+            return queue.pop(0) if queue else None
+
+    def review():
+        r = take(filed)
+        if r is None:
+            return call(api, "GET", f"/requests/{random.choice(ids)}", directorate)
+        r = call(api, "POST", f"/requests/{r['id']}/review", directorate, headers={"If-Match": etag_of(r)})
+        with lock:
+            reviewed.append(r)
+
+    def permit():
+        r = take(reviewed)
+        if r is None:
+            return call(api, "GET", f"/requests/{random.choice(ids)}", directorate)
+        until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
+        p = call(api, "POST", f"/requests/{r['id']}/permit", directorate,
+                 {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until}, headers={"If-Match": etag_of(r)})
+        with lock:
+            permitted.append(p)
+
+    def receipt():
+        p = take(permitted)
+        if p is None:
+            return call(api, "GET", "/permits?status=issued&limit=20", police)
+        call(api, "POST", f"/permits/{p['id']}/receipt", police, {
+            "outcome": "removed", "receipt_number": f"R-{uuid.uuid4().hex[:10]}",
+            "occurred_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+            "plates_count": 2, "officer_name": "سرهنگ رضایی", "unit": "راهور تبریز"},
+             headers={"Idempotency-Key": uuid.uuid4().hex, "If-Match": etag_of(p)})
+
+    def feed():
+        with lock:
+            k = polls[0] % 2
+            polls[0] += 1
+        after = feed_after[k]
+        page = call(api, "GET", "/events?limit=100" + (f"&after={after}" if after else ""), integrators[k])
+        if page.get("next_after"):
+            feed_after[k] = page["next_after"]
+
+    work = {
+        "console: queue page (directorate)": lambda: call(api, "GET", "/requests?status=under_review&limit=50", directorate),
+        "console: request detail": lambda: call(api, "GET", f"/requests/{random.choice(ids)}", directorate),
+        "console: documents of a request": lambda: call(api, "GET", f"/requests/{random.choice(ids)}/documents", agency),
+        "console: history of a request": lambda: call(api, "GET", f"/requests/{random.choice(ids)}/history", agency),
+        "console: agency list": lambda: call(api, "GET", "/requests?limit=50", agency),
+        "police: permits queue": lambda: call(api, "GET", "/permits?status=issued&limit=50", police),
+        "public: track": lambda: call(api, "GET", f"/track/{random.choice(codes)}"),
+        "feed: integrator polls": feed,
+        "filing": new_filing,
+        "transition: review": review,
+        "transition: permit": permit,
+        "police: receipt": receipt,
+    }
+    total = sum(w for _, w in MIXED_MIX)
+    schedule = []
+    for kind, weight in MIXED_MIX:
+        per_s = rate * weight / total
+        t = random.random() / per_s
+        while t < duration:
+            schedule.append((t, kind))
+            t += random.expovariate(per_s)
+    schedule.sort()
+    lat = {k: [] for k, _ in MIXED_MIX}
+    errors = {k: 0 for k, _ in MIXED_MIX}
+
+    def run(due, kind):
+        try:
+            work[kind]()
+        except Exception as e:  # an error answer counts, its latency too
+            with lock:
+                errors[kind] += 1
+                if errors[kind] <= 3:
+                    print(f"  {kind}: {e}", file=sys.stderr)
+        with lock:
+            lat[kind].append((time.perf_counter() - due) * 1000)
+
+    start = time.perf_counter() + 0.2
+    with concurrent.futures.ThreadPoolExecutor(96) as pool:
+        for t, kind in schedule:
+            due = start + t
+            wait = due - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            pool.submit(run, due, kind)
+    out = {}
+    for kind, _ in MIXED_MIX:
+        xs = sorted(lat[kind])
+        if not xs:
+            continue
+        out[kind] = {"n": len(xs), "p50": xs[len(xs) // 2], "p99": xs[min(len(xs) - 1, int(len(xs) * 0.99))], "errors": errors[kind]}
+    return out
+
+
+def mixed_table(backend, results, rss, rate, duration, deliveries):
+    n = sum(r["n"] for r in results.values())
+    lines = [f"#### {backend}", "",
+             f"{n} calls in {duration} s ({n / duration:.0f}/s offered at {rate}/s); peak RSS **{rss:.0f} MiB** "
+             f"(target ≤ 120 MiB); webhook deliveries received by the sink: {deliveries}.", "",
+             "| kind of call | calls | p50 | p99 | errors | p99 ≤ 50 ms |", "|---|---|---|---|---|---|"]
+    for kind, _ in MIXED_MIX:
+        r = results.get(kind)
+        if r:
+            met = "yes" if r["p99"] <= MIXED_TARGET_P99_MS and r["errors"] == 0 else "**no**"
+            lines.append(f"| {kind} | {r['n']} | {r['p50']:.1f} ms | {r['p99']:.1f} ms | {r['errors']} | {met} |")
+    return "\n".join(lines)
 
 
 # Issue 19 targets: (row, label, target text, check(r, ceiling, peer)).
@@ -420,7 +607,7 @@ def peer_table(peer):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--suite", choices=["peer", "targets", "issue19", "issue10"], default="peer",
+    ap.add_argument("--suite", choices=["peer", "targets", "issue19", "issue10", "mixed"], default="peer",
                     help="peer (default; also issue19): the table with the Django REST Framework peer, printed "
                          "(and recorded with --record); targets (also issue10): the older table, which rewrites "
                          "--output whole")
@@ -431,6 +618,7 @@ def main():
     ap.add_argument("--requests", type=int, default=100_000)
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--quick", action="store_true", help="3 s per row")
+    ap.add_argument("--rate", type=int, default=200, help="mixed: calls per second offered")
     ap.add_argument("--lifecycles", type=int, default=400)
     ap.add_argument("--no-peer", action="store_true", help="issue19: skip the Django REST Framework peer")
     ap.add_argument("--peer-venv", help="issue19: an existing venv with bench/peer/requirements.txt to reuse")
@@ -455,6 +643,8 @@ def main():
         sys.exit("wrk is missing: apt-get install -y -qq wrk")
     if args.suite == "issue19":
         return main_issue19(args)
+    if args.suite == "mixed":
+        return main_mixed(args)
     sections = []
     for backend in args.backends.split(","):
         results, rss, startup_ms = run_backend(backend, args)
@@ -524,6 +714,21 @@ def main_issue19(args):
              f"no other call uses. The peer is bench/peer (Django REST Framework + simplejwt, gunicorn with 5 "
              f"workers, SQLite WAL, immediate transactions), measured in the same run.")
     body = intro + "\n\n" + "\n\n".join(sections) + "\n"
+    if args.record:
+        record_section(args.output, args.record, body)
+        print(f"recorded under '## {args.record}' in {args.output}")
+
+
+def main_mixed(args):
+    sections = []
+    for backend in args.backends.split(","):
+        results, rss, _ = run_backend(backend, args)
+        deliveries = results.pop("_deliveries", 0)
+        sections.append(mixed_table(backend, results, rss, args.rate, args.duration, deliveries))
+        print(sections[-1] + "\n", flush=True)
+    command = shlex.join(["python3", "bench/load.py"] + sys.argv[1:])
+    body = (f"Run on {datetime.date.today()} with `{command.strip()}` against the release binary, "
+            f"on a fresh database seeded with {args.requests} requests.\n\n" + "\n\n".join(sections) + "\n")
     if args.record:
         record_section(args.output, args.record, body)
         print(f"recorded under '## {args.record}' in {args.output}")
