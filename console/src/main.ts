@@ -11,6 +11,11 @@ import { fileRequest } from "./screens/file.js";
 import { requestPage } from "./screens/request.js";
 import { receipt } from "./screens/receipt.js";
 import { complaintList, complaintPage, newComplaint } from "./screens/complaints.js";
+import { noticesScreen, serviceAccountsScreen, usersScreen, webhooksScreen } from "./screens/admin.js";
+import { accessLogScreen, auditScreen } from "./screens/audit.js";
+import { calendarScreen } from "./screens/calendar.js";
+import { dashboard } from "./screens/dashboard.js";
+import { smsScreen } from "./screens/sms.js";
 
 export type Screen = (params: string[]) => Promise<Node> | Node;
 
@@ -29,6 +34,16 @@ const routes: Route[] = [
   { pattern: /^\/complaints$/, screen: () => complaintList(), title: "شکایت‌ها و پیشنهادها" },
   { pattern: /^\/complaints\/new(?:\/(\d{12}))?$/, screen: ([tracking]) => newComplaint(tracking), title: "ثبت شکایت یا پیشنهاد" },
   { pattern: /^\/complaints\/([0-9a-f-]{36})$/, screen: ([id]) => complaintPage(id ?? ""), title: "شکایت" },
+  // The SLA dashboard (directorate, administrators) and the administrators' screens.
+  { pattern: /^\/dashboard$/, screen: () => dashboard(), title: "داشبورد سطح خدمت" },
+  { pattern: /^\/admin\/users$/, screen: () => usersScreen(), title: "کاربران و دستگاه‌ها" },
+  { pattern: /^\/admin\/service-accounts$/, screen: () => serviceAccountsScreen(), title: "حساب‌های سرویس" },
+  { pattern: /^\/admin\/webhooks$/, screen: () => webhooksScreen(), title: "وب‌هوک‌ها" },
+  { pattern: /^\/admin\/sms$/, screen: () => smsScreen(), title: "قالب‌های پیامک" },
+  { pattern: /^\/admin\/calendar$/, screen: () => calendarScreen(), title: "تقویم کاری" },
+  { pattern: /^\/admin\/notices$/, screen: () => noticesScreen(), title: "اطلاعیه‌ها" },
+  { pattern: /^\/admin\/audit$/, screen: () => auditScreen(), title: "رویدادنگاری" },
+  { pattern: /^\/admin\/access-log\/([0-9a-f-]{36})$/, screen: ([id]) => accessLogScreen(id ?? ""), title: "گزارش دسترسی پرونده" },
 ];
 
 function home(): string {
@@ -55,6 +70,8 @@ function nav(): HTMLElement {
           ["#/complaints", "شکایت‌ها و پیشنهادها"],
         ]
       : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
+  if (s.user.role === "directorate" || s.user.role === "admin") links.push(["#/dashboard", "داشبورد سطح خدمت"]);
+  if (s.user.role === "admin") links.push(["#/admin/users", "مدیریت"]);
   const here = location.hash || home();
   return h(
     "header",
@@ -63,7 +80,7 @@ function nav(): HTMLElement {
     h(
       "nav",
       { "aria-label": "پیمایش اصلی" },
-      h("ul", null, links.map(([href, text]) => h("li", null, h("a", { href, "aria-current": here === href ? "page" : null }, text)))),
+      h("ul", null, links.map(([href, text]) => h("li", null, h("a", { href, "aria-current": here === href || (href === "#/admin/users" && here.startsWith("#/admin/")) ? "page" : null }, text)))),
     ),
     h(
       "div",
