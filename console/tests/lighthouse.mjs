@@ -20,6 +20,7 @@ import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 
 import { cleanup, cleanups, client, legalId, startServer, watchdog } from "../../tests/browser/harness.mjs";
+import { devProxy } from "./devproxy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
@@ -118,7 +119,9 @@ async function audit(page, url, name) {
 }
 
 async function main() {
-  const base = await startServer(BIN, path.join(WORK, "data"), ADMIN_PW);
+  const service = await startServer(BIN, path.join(WORK, "data"), ADMIN_PW);
+  // DEV_DIST (never in CI): the console from a build on disk, the API from the service.
+  const base = process.env.DEV_DIST ? await devProxy(service, path.resolve(process.env.DEV_DIST)) : service;
   console.log(`API ${base}`);
   await setUp(base);
   const browser = await puppeteer.launch({
