@@ -25,11 +25,6 @@ const isoOf = (jy: number, jm: number, jd: number): string => {
   const g = toGregorian(jy, jm, jd);
   return `${g.gy}-${pad(g.gm)}-${pad(g.gd)}`;
 };
-const jalaliOf = (iso: string): string => {
-  const [y, m, d] = iso.split("-").map(Number);
-  const j = toJalaali(y ?? 0, m ?? 1, d ?? 1);
-  return format(j.jy, j.jm, j.jd);
-};
 
 const inForce = (r: Schemas["WorkingRule"], iso: string): boolean =>
   r.effective_from <= iso && (r.effective_to === null || r.effective_to === undefined || iso <= r.effective_to);
@@ -271,8 +266,8 @@ export function parseImport(text: string): Array<{ date: string; title: string }
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("#"))
     .map((l) => {
-      const m = ascii(l).match(/^(\S+?)[,\t ]+(.+)$/);
-      return m ? { date: m[1] ?? "", title: (m[2] ?? "").trim() } : { date: ascii(l), title: "" };
+      const m = l.match(/^(\S+?)[,\t ]+(.+)$/);
+      return m ? { date: ascii(m[1] ?? ""), title: (m[2] ?? "").trim() } : { date: ascii(l), title: "" };
     });
 }
 
@@ -316,4 +311,3 @@ function importForm(redraw: () => Promise<void>): HTMLElement {
   return form;
 }
 
-export { jalaliOf };
