@@ -48,6 +48,8 @@ interface ChartOptions {
   categories: string[];
   series: Series[];
   unit: string;
+  /** Shorter labels for the axis (default: the categories). */
+  axisLabels?: string[];
   /** Extra columns of the data table (after the series), e.g. the budget. */
   extra?: { name: string; values: string[] };
 }
@@ -178,7 +180,7 @@ export function weekChart(o: ChartOptions): HTMLElement {
   const every = Math.max(1, Math.ceil(n / 8));
   o.categories.forEach((c, i) => {
     if (i % every !== 0 && i !== n - 1) return;
-    svg.append(s("text", { x: xOf(i), y: H - bottom + 18, "text-anchor": "middle", class: "tick" }, c));
+    svg.append(s("text", { x: xOf(i), y: H - bottom + 18, "text-anchor": "middle", class: "tick" }, o.axisLabels?.[i] ?? c));
   });
   for (const x of o.series) {
     const pts = x.values.map((v, i) => `${xOf(i).toFixed(1)},${yOf(v ?? 0).toFixed(1)}`).join(" ");

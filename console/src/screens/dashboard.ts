@@ -204,7 +204,8 @@ function render(report: Schemas["SlaReport"], weekly: Schemas["SlaWeekly"], quer
       id: "chart-weekly",
       title: "درخواست‌های ثبت‌شده و بسته‌شده در هر هفته",
       summary: `${fa(weekly.weeks.length)} هفته از ${fa(weekly.from_jalali)} تا ${fa(weekly.to_jalali)}؛ جمع ثبت‌شده ${fa(weekly.weeks.reduce((a, w) => a + w.filed, 0))}، جمع بسته‌شده ${fa(weekly.weeks.reduce((a, w) => a + w.closed, 0))}.`,
-      categories: weekly.weeks.map((w) => shortJalali(w.week_start)),
+      categories: weekly.weeks.map((w) => `${fa(w.week_start_jalali)} تا ${fa(w.week_end_jalali)}`),
+      axisLabels: weekly.weeks.map((w) => shortJalali(w.week_start)),
       series: [
         { name: "ثبت‌شده", values: weekly.weeks.map((w) => w.filed), cls: "c1" },
         { name: "بسته‌شده", values: weekly.weeks.map((w) => w.closed), cls: "c3" },
