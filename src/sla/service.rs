@@ -513,7 +513,7 @@ const MAX_WEEKS: i64 = 106;
 
 /// Requests filed and closed per week: from the Saturday on or before `from` (default: eleven
 /// weeks before the current week's Saturday) to `to` (default: today), both in the service's
-/// time zone. Longer than [`MAX_WEEKS`] is 422 naming `from`.
+/// time zone. Longer than [`MAX_WEEKS`] is 400 `invalid_query` naming `from`.
 pub fn weekly_report(
     conn: &mut DbConnection,
     config: &Config,
@@ -532,10 +532,10 @@ pub fn weekly_report(
             "invalid_range",
             crate::i18n::Msg::new(
                 format!(
-                    "بازهٔ گزارش هفتگی حداکثر {} هفته است.",
+                    "بازه‌ای بیش از {} هفته را نمی‌پذیرد.",
                     persian_digits(&MAX_WEEKS.to_string())
                 ),
-                format!("the weekly report covers at most {MAX_WEEKS} weeks."),
+                format!("must not start more than {MAX_WEEKS} weeks before 'to'."),
             ),
         ));
     }

@@ -1864,12 +1864,12 @@ export interface paths {
          * @description Requests filed and requests closed (steps into `completed`, `rejected` or `withdrawn`) per
          *     week, Saturday to Friday in the service's time zone, oldest week first, every week
          *     present: from the Saturday on or before `from` (default: eleven weeks before this week) to
-         *     `to` (default: today), at most 106 weeks (longer is 422 `invalid_range` naming `from`),
-         *     optionally one agency's (`organisation_id`). The dashboard's "filed and closed" chart.
-         *     `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` give the same figures as the
-         *     service-level report's downloads do (`lang=fa`: Persian headers and Jalali columns).
-         *     Rate limited with the service-level report (`SLA_REPORT_RATE_PER_MINUTE`). Roles:
-         *     `directorate`, `admin`.
+         *     `to` (default: today), at most 106 weeks (longer is 400 `invalid_query`, `invalid_range`
+         *     at `from`), optionally one agency's (`organisation_id`). The dashboard's "filed and
+         *     closed" chart. `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` give the same
+         *     figures as the service-level report's downloads do (`lang=fa`: Persian headers and Jalali
+         *     columns). Rate limited with the service-level report (`SLA_REPORT_RATE_PER_MINUTE`).
+         *     Roles: `directorate`, `admin`.
          */
         get: operations["get_sla_weekly"];
         put?: never;

@@ -71,19 +71,20 @@ async function download(path: string, query: Record<string, string>, fallback: s
 
 export async function dashboard(): Promise<Node> {
   const out = h("div", { class: "dash", "aria-live": "polite" });
-  let organisations: Schemas["Organisation"][] = [];
-  try {
-    organisations = (await ok(api.GET("/api/v1/organisations", { params: { query: { kind: "agency", limit: 200 } } }))).items;
-  } catch {
-    organisations = [];
-  }
+  // The agencies (for the filter) are asked for beside the first report, not before it.
+  const agencies = ok(api.GET("/api/v1/organisations", { params: { query: { kind: "agency", limit: 200 } } }));
   const form = h(
     "form",
     { class: "filters", "aria-label": "دورهٔ گزارش" },
     field({ name: "from", label: "از تاریخ", date: true, value: monthStart(2), required: true }),
     field({ name: "to", label: "تا تاریخ", date: true, value: format(today().jy, today().jm, today().jd), required: true }),
-    organisations.length ? field({ name: "organisation_id", label: "دستگاه متقاضی", options: organisations.map((o) => [o.id, o.name]) }) : null,
+    field({ name: "organisation_id", label: "دستگاه متقاضی", options: [] }),
     h("button", { type: "submit" }, "نمایش"),
+  );
+  const select = form.querySelector<HTMLSelectElement>('[name="organisation_id"]');
+  agencies.then(
+    (page) => select?.append(...page.items.map((o: Schemas["Organisation"]) => h("option", { value: o.id }, o.name))),
+    () => undefined,
   );
   const status = h("p", { class: "sr-status", role: "status" });
   const load = async (): Promise<void> => {
