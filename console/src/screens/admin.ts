@@ -7,6 +7,7 @@ import { h, replace, type Child } from "../dom.js";
 import { fa } from "../fa.js";
 import { busy, clearErrors, field, notice, requiredFilled, showProblem, values } from "../forms.js";
 import { toInstant } from "../jalali.js";
+import { session } from "../session.js";
 
 export const ROLE_LABELS: Record<Schemas["Role"], string> = {
   agency: "کاربر دستگاه متقاضی",
@@ -126,7 +127,9 @@ export async function usersScreen(): Promise<Node> {
             u.role_label_fa,
             orgName.get(u.organisation_id) ?? "—",
             u.disabled ? h("span", { class: "status s-rejected" }, "غیرفعال") : u.must_change_password ? "در انتظار تغییر گذرواژه" : "فعال",
-            h("div", { class: "actions" }, toggleButton(u, load), resetButton(u, secretSlot)),
+            // Administrators do not disable or reset themselves here (their own password is
+            // changed at sign-in).
+            u.id === session()?.user.id ? "حساب خود شما" : h("div", { class: "actions" }, toggleButton(u, load), resetButton(u, secretSlot)),
           ]),
           "فهرست کاربران",
         ),
