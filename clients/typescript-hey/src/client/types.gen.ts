@@ -3193,6 +3193,32 @@ export type SlaView = {
 };
 
 /**
+ * Requests filed and closed per week over a period.
+ */
+export type SlaWeekly = {
+    /**
+     * The period's first day (a Saturday: the Saturday on or before the `from` asked for).
+     */
+    from: string;
+    from_jalali: string;
+    /**
+     * The period's last day.
+     */
+    to: string;
+    to_jalali: string;
+    generated_at: string;
+    /**
+     * `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+     * 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+     */
+    generated_at_jalali: string;
+    /**
+     * Oldest week first, every week present (zero included).
+     */
+    weeks: Array<WeekFigures>;
+};
+
+/**
  * What a message announces; each has its own template.
  */
 export type SmsEvent = 'filed' | 'documents_requested' | 'documents_due' | 'permit_issued' | 'permit_expired' | 'permit_revoked' | 'removal_refused' | 'completed' | 'rejected' | 'withdrawn' | 'complaint_answered' | 'batch_filed' | 'batch_progress' | 'outage' | 'maintenance';
@@ -3734,6 +3760,33 @@ export type Webhook = {
 
 export type WebhookList = {
     items: Array<Webhook>;
+};
+
+/**
+ * One week of the weekly flow: Saturday to Friday in the service's time zone.
+ */
+export type WeekFigures = {
+    /**
+     * The week's Saturday.
+     */
+    week_start: string;
+    /**
+     * `week_start` as a Solar Hijri date, `1405/09/15`.
+     */
+    week_start_jalali: string;
+    /**
+     * The week's Friday (the last week ends at the period's end instead).
+     */
+    week_end: string;
+    week_end_jalali: string;
+    /**
+     * Requests filed in the week.
+     */
+    filed: number;
+    /**
+     * Steps into a terminal status in the week (completed, rejected, withdrawn).
+     */
+    closed: number;
 };
 
 /**
@@ -9223,6 +9276,77 @@ export type GetRequestSlaResponses = {
 };
 
 export type GetRequestSlaResponse = GetRequestSlaResponses[keyof GetRequestSlaResponses];
+
+export type GetSlaWeeklyData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Requests filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, service
+         * time zone).
+         */
+        from?: string;
+        /**
+         * Requests filed on or before this date (ISO or Jalali).
+         */
+        to?: string;
+        /**
+         * Only this agency.
+         */
+        organisation_id?: string;
+        /**
+         * `csv` for CSV (the same as `Accept: text/csv`; UTF-8 with a byte-order mark), `xlsx`
+         * for an Excel workbook (the same as `Accept:
+         * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), `json`.
+         */
+        format?: string;
+        /**
+         * The language of a CSV's or workbook's headers: `fa` (Persian headers, Jalali date
+         * columns) or `en`; without it, `Accept-Language` decides (CSV defaults to English,
+         * the workbook to Persian).
+         */
+        lang?: string;
+    };
+    url: '/api/v1/reports/sla/weekly';
+};
+
+export type GetSlaWeeklyErrors = {
+    /**
+     * Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`, `invalid_token`).
+     */
+    401: Problem;
+    /**
+     * The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`).
+     */
+    403: Problem;
+    /**
+     * More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).
+     */
+    429: Problem;
+    /**
+     * Internal error (`internal_error`); nothing internal is disclosed.
+     */
+    500: Problem;
+    /**
+     * Unavailable for now (`service_unavailable`): the database cannot be reached or is switching over, or (SQLite) reads cannot be recorded in the audit trail. Safe to retry after `Retry-After`.
+     */
+    503: Problem;
+};
+
+export type GetSlaWeeklyError = GetSlaWeeklyErrors[keyof GetSlaWeeklyErrors];
+
+export type GetSlaWeeklyResponses = {
+    /**
+     * The weeks.
+     */
+    200: SlaWeekly;
+};
+
+export type GetSlaWeeklyResponse = GetSlaWeeklyResponses[keyof GetSlaWeeklyResponses];
 
 export type GetSlaReportData = {
     body?: never;
