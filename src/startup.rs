@@ -390,6 +390,7 @@ impl Application {
             ),
             sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(&config)),
             throttled_log: web::Data::new(throttled_sign_ins(trail.clone())),
+            effects: Effects::wired(),
         };
         let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
             StartupError(format!(
@@ -401,22 +402,11 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
             .port();
-        // Withdrawing a request whose permit waits for the police revokes that permit (the
-        // permits module's rule, run inside the requests module's transition).
-        crate::requests::service::on_withdrawal_with_permit(
-            crate::permits::service::revoke_on_withdrawal,
-        );
-        // SMS notifications are enqueued in the transaction of the change that causes them.
-        crate::requests::service::on_change(crate::sms::service::on_request_change);
-        crate::requests::correction::on_recipient_change(crate::sms::service::on_recipient_changed);
-        crate::notices::service::on_publish(crate::sms::service::on_notice_published);
-        crate::complaints::service::on_answer(crate::sms::service::on_complaint_answered);
-        // Sign-ins and password changes are audited in their own transactions.
-        crate::auth::service::on_account_event(crate::audit::service::record_account_event);
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
         let outbound = features.outbound.clone().into_inner();
         let trail = features.trail.get_ref().clone();
+        let request_effects = **features.effects.requests;
         let server = run(listener, state.clone(), features)?;
         if let Some(standby) = standby {
             tokio::spawn(standby.monitor(state.pool.clone()));
@@ -438,7 +428,7 @@ impl Application {
         if config.permit_expiry_worker {
             let st = state.clone();
             supervise("permit_expiry", move || {
-                crate::permits::expiry::run(st.clone())
+                crate::permits::expiry::run(st.clone(), request_effects)
             });
         }
         if config.document_due_worker {
@@ -595,6 +585,52 @@ struct Features {
     signer: web::Data<crate::permits::signing::PermitSigner>,
     sla_report: web::Data<crate::sla::report_gate::ReportGate>,
     throttled_log: web::Data<crate::auth::service::ThrottledLog>,
+    effects: Effects,
+}
+
+/// The consequences one module's changes have in another's tables, each run in the change's
+/// transaction: wired here, in the composition root, so that a reader sees every one in one
+/// place, the modules that cause them import none of the modules that carry them out, and
+/// leaving one out does not compile (every field of each `Effects` is required, and [`run`]
+/// registers each as its handlers' app data).
+pub struct Effects {
+    pub requests: web::Data<crate::requests::Effects>,
+    pub complaints: web::Data<crate::complaints::service::Effects>,
+    pub notices: web::Data<crate::notices::service::Effects>,
+    pub accounts: web::Data<crate::auth::service::Effects>,
+}
+
+impl Effects {
+    /// The service's effects.
+    pub fn wired() -> Self {
+        Effects {
+            requests: web::Data::new(request_effects()),
+            // The complainant's SMS is enqueued with the answer.
+            complaints: web::Data::new(crate::complaints::service::Effects {
+                on_answer: crate::sms::service::on_complaint_answered,
+            }),
+            // Outage SMS are enqueued with the notice.
+            notices: web::Data::new(crate::notices::service::Effects {
+                on_publish: crate::sms::service::on_notice_published,
+            }),
+            // Sign-ins and password changes are audited in their own transactions.
+            accounts: web::Data::new(crate::auth::service::Effects {
+                on_account_event: crate::audit::service::record_account_event,
+            }),
+        }
+    }
+}
+
+/// What a request's filing, transitions and corrections do in other modules' tables.
+pub fn request_effects() -> crate::requests::Effects {
+    crate::requests::Effects {
+        // SMS notifications are enqueued in the transaction of the change that causes them.
+        on_change: crate::sms::service::on_request_change,
+        // Withdrawing a request whose permit waits for the police revokes that permit (the
+        // permits module's rule, run inside the requests module's transition).
+        on_withdrawal_with_permit: crate::permits::service::revoke_on_withdrawal,
+        on_recipient_change: crate::sms::service::on_recipient_changed,
+    }
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -618,6 +654,12 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     });
     // Per worker: its share of the database pool plus room for password hashing.
     let blocking_threads = (data.pool.max_size() as usize).div_ceil(workers.max(1)) + 2;
+    let Effects {
+        requests: request_effects,
+        complaints: complaint_effects,
+        notices: notice_effects,
+        accounts: account_effects,
+    } = features.effects;
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
@@ -630,6 +672,10 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(features.signer.clone())
             .app_data(features.sla_report.clone())
             .app_data(features.throttled_log.clone())
+            .app_data(request_effects.clone())
+            .app_data(complaint_effects.clone())
+            .app_data(notice_effects.clone())
+            .app_data(account_effects.clone())
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())

@@ -292,6 +292,7 @@ pub fn file(
     c: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &crate::requests::Effects,
     user: &AuthUser,
     checked: CheckedBatch,
 ) -> ApiResult<BatchView> {
@@ -302,7 +303,7 @@ pub fn file(
     let count = checked.filings.len();
     let mut ids = Vec::with_capacity(count);
     for (index, new) in checked.filings.into_iter().enumerate() {
-        match requests::create(c, config, clock, user, new) {
+        match requests::create(c, config, clock, effects, user, new) {
             Ok(view) => ids.push(view.id),
             Err(e) if e.code() == ErrorCode::Duplicate => {
                 return Err(ApiError::validation(vec![FieldIssue::new(

@@ -23,6 +23,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
 use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{transition, Transition};
+use crate::requests::Effects;
 
 // ---- the requests' side ------------------------------------------------------------------
 
@@ -153,6 +154,7 @@ pub fn ask(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -173,7 +175,7 @@ pub fn ask(
         note: Some(&message),
         at,
     };
-    let after = transition(conn, config, clock, step, |c, row| {
+    let after = transition(conn, config, clock, effects, step, |c, row| {
         // After the precondition and the state machine: a due date on a day off is 422.
         if let Some(due) = due_date {
             crate::documents::due::check_working_day(c, config, due)?;
@@ -223,6 +225,7 @@ pub fn resubmit(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -236,7 +239,7 @@ pub fn resubmit(
         note: input.note.as_deref(),
         at: clock.now(),
     };
-    let after = transition(conn, config, clock, step, |c, row| {
+    let after = transition(conn, config, clock, effects, step, |c, row| {
         let missing = asks_of(c, clock, row)?
             .pop()
             .map(|latest| latest.outstanding)

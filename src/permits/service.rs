@@ -26,6 +26,7 @@ use crate::permits::store::{self, ListQuery, Revocation};
 use crate::permits::views::{PermitEventData, PermitView};
 use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{self as requests, Transition};
+use crate::requests::Effects;
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).
 fn view(conn: &mut DbConnection, clock: &Clock, permit_id: &str) -> ApiResult<PermitView> {
@@ -112,6 +113,7 @@ pub fn issue(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -131,7 +133,7 @@ pub fn issue(
     // The number is checked after the state machine, in the same transaction: a retry of an
     // issue whose answer was lost then meets 409 `invalid_transition` (`permit_issued`), the
     // answer that says it was applied, not `duplicate` (its own number).
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         if store::national_number_taken(c, &new.national_permit_number)? {
             return Err(ApiError::duplicate(
                 "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
@@ -204,6 +206,7 @@ pub fn record_receipt(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
@@ -236,7 +239,7 @@ pub fn record_receipt(
         note: new.notes.as_deref(),
         at,
     };
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         let receipt = ReceiptRow {
             id: uuid::Uuid::now_v7().to_string(),
             permit_id: permit.id.clone(),
@@ -291,6 +294,7 @@ pub fn revoke(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
@@ -320,7 +324,7 @@ pub fn revoke(
         note: Some(&note),
         at,
     };
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         let revocation = Revocation {
             by: &user.id,
             reason: new.reason,
@@ -414,6 +418,7 @@ pub fn register(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -436,7 +441,7 @@ pub fn register(
         note: Some(&number),
         at,
     };
-    let after = requests::transition(conn, config, clock, t, |c, request| {
+    let after = requests::transition(conn, config, clock, effects, t, |c, request| {
         store::insert_registration(
             c,
             &RegistrationRow {

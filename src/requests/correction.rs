@@ -10,7 +10,7 @@
 //! 000059) refuses any change of it that the same transaction did not first record as a field
 //! change of the request's new version with exactly that old and new number, so the recipient
 //! changes only through this audited path; messages still pending for the old number are
-//! re-addressed to the new one (the [`RecipientHook`]).
+//! re-addressed to the new one ([`Effects::on_recipient_change`]).
 
 use std::collections::HashMap;
 
@@ -28,6 +28,7 @@ use crate::db::DbConnection;
 use crate::domain::status::{self, Action, Refusal};
 use crate::error::{ApiError, ApiResult};
 use crate::events::EventType;
+use crate::requests::effects::Effects;
 use crate::http::etag::IfMatch;
 use crate::requests::model::{
     ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, RequestView,
@@ -226,19 +227,6 @@ pub enum Corrected {
     Refused(ApiError),
 }
 
-/// What a request's recipient change does besides the request (re-addressing the SMS messages
-/// still pending for the old number), run in the correction's transaction. Requests depend on
-/// no messaging module: the composition root registers it with [`on_recipient_change`].
-pub type RecipientHook =
-    fn(&mut DbConnection, &RequestRow, &str, &str, NaiveDateTime) -> ApiResult<()>;
-
-static RECIPIENT_HOOK: std::sync::OnceLock<RecipientHook> = std::sync::OnceLock::new();
-
-/// Registers the [`RecipientHook`] (once; later calls keep the first).
-pub fn on_recipient_change(hook: RecipientHook) {
-    let _ = RECIPIENT_HOOK.set(hook);
-}
-
 /// Corrects the request `request_id` (agency) in the caller's transaction: visibility (404),
 /// precondition (428/412), the state machine (409 `invalid_transition`), validation as at
 /// filing (422), the vehicle rule (409 `duplicate`), then the versioned update, the history
@@ -250,6 +238,7 @@ pub fn correct(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -378,9 +367,7 @@ pub fn correct(
             .set(requests::contact_mobile.eq(&new_mobile))
             .execute(conn)?;
         let after = store::load(conn, &row.id)?;
-        if let Some(hook) = RECIPIENT_HOOK.get() {
-            hook(conn, &after, &row.contact_mobile, &new_mobile, at)?;
-        }
+        (effects.on_recipient_change)(conn, &after, &row.contact_mobile, &new_mobile, at)?;
         after
     } else {
         store::load(conn, &row.id)?

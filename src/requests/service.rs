@@ -21,6 +21,7 @@ use crate::requests::model::ListQuery;
 use crate::requests::model::{
     CreateRequest, NewRejection, Reason, RequestRow, RequestSort, RequestView,
 };
+use crate::requests::effects::{Change, Effects};
 use crate::requests::store;
 use crate::validate::Issues;
 use crate::vehicle_conflicts::model::RefusedVehicle;
@@ -526,6 +527,7 @@ pub fn create(
     c: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     new: NewRequest,
 ) -> ApiResult<RequestView> {
@@ -605,11 +607,11 @@ pub fn create(
             },
         )?;
         crate::sla::store::refresh(c, config, &id, at)?;
-        changed(
+        (effects.on_change)(
             c,
             config,
             clock,
-            Change {
+            &Change {
                 request: &row,
                 from: None,
                 to: RequestStatus::Submitted,
@@ -635,57 +637,6 @@ pub async fn ensure_visible(
         .await
 }
 
-/// What withdrawing a request from `permit_issued` does to its permit (revokes it, in the same
-/// transaction). Permits depend on requests (their actions run through [`transition`]), not the
-/// reverse, so the permits module supplies this and the composition root registers it with
-/// [`on_withdrawal_with_permit`] before serving.
-pub type WithdrawalHook =
-    fn(&mut DbConnection, &AuthUser, &RequestRow, Option<&str>, NaiveDateTime) -> ApiResult<()>;
-
-static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLock::new();
-
-/// Registers the [`WithdrawalHook`] (once; later calls keep the first).
-pub fn on_withdrawal_with_permit(hook: WithdrawalHook) {
-    let _ = WITHDRAWAL_HOOK.set(hook);
-}
-
-/// A change of a request, as the [`ChangeHook`] sees it (inside the change's transaction).
-pub struct Change<'a> {
-    /// The request after the change.
-    pub request: &'a RequestRow,
-    /// `None` when the request was just filed.
-    pub from: Option<RequestStatus>,
-    pub to: RequestStatus,
-    /// The history note (the reason of a rejection, withdrawal or refusal).
-    pub note: Option<&'a str>,
-    pub at: NaiveDateTime,
-}
-
-/// Work done in the same transaction as every filing and transition (SMS notifications are
-/// enqueued this way). Requests depend on no such module: the module supplies the hook and
-/// the composition root registers it with [`on_change`] before serving.
-pub type ChangeHook = fn(&mut DbConnection, &Config, &Clock, &Change<'_>) -> ApiResult<()>;
-
-static CHANGE_HOOK: std::sync::OnceLock<ChangeHook> = std::sync::OnceLock::new();
-
-/// Registers the [`ChangeHook`] (once; later calls keep the first). Without one, changes run
-/// alone.
-pub fn on_change(hook: ChangeHook) {
-    let _ = CHANGE_HOOK.set(hook);
-}
-
-fn changed(
-    conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    change: Change<'_>,
-) -> ApiResult<()> {
-    match CHANGE_HOOK.get() {
-        Some(hook) => hook(conn, config, clock, &change),
-        None => Ok(()),
-    }
-}
-
 /// One action of the state machine on one request.
 pub struct Transition<'a> {
     pub user: &'a AuthUser,
@@ -707,6 +658,7 @@ pub fn transition<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     t: Transition<'_>,
     extra: F,
 ) -> ApiResult<RequestRow>
@@ -748,6 +700,7 @@ where
         conn,
         config,
         clock,
+        effects,
         Step {
             actor: user,
             row: &row,
@@ -780,6 +733,7 @@ fn apply<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     step: Step<'_>,
     extra: F,
 ) -> ApiResult<RequestRow>
@@ -830,10 +784,7 @@ where
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
     if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {
-        let hook = WITHDRAWAL_HOOK
-            .get()
-            .ok_or_else(|| ApiError::internal("no withdrawal hook registered"))?;
-        hook(conn, user, &after, note, at)?;
+        (effects.on_withdrawal_with_permit)(conn, user, &after, note, at)?;
     }
     // The service's own steps (an expiry) are no user's: `actor_role` says `system`.
     let data = serde_json::to_value(crate::requests::model::RequestStatusChangedData {
@@ -868,11 +819,11 @@ where
             },
         )?;
     }
-    changed(
+    (effects.on_change)(
         conn,
         config,
         clock,
-        Change {
+        &Change {
             request: &after,
             from: Some(row.status),
             to,
@@ -900,6 +851,7 @@ pub fn by_service<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     step: ServiceStep<'_>,
     extra: F,
 ) -> ApiResult<Option<RequestRow>>
@@ -927,7 +879,7 @@ where
         note,
         at,
     };
-    match apply(conn, config, clock, step, extra) {
+    match apply(conn, config, clock, effects, step, extra) {
         Ok(after) => Ok(Some(after)),
         // Changed between the read and the versioned update.
         Err(e) if e.code() == crate::error::ErrorCode::InvalidTransition => Ok(None),
@@ -941,6 +893,7 @@ pub fn reject(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -955,7 +908,7 @@ pub fn reject(
         note: Some(&reason),
         at: clock.now(),
     };
-    transition(conn, config, clock, t, |c, row| {
+    transition(conn, config, clock, effects, t, |c, row| {
         store::record_rejection(c, &row.id, code)
     })?;
     let row = store::load(conn, request_id)?;

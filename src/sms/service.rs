@@ -14,7 +14,7 @@ use crate::domain::jalali::{format_jalali, format_jalali_instant};
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult};
 use crate::notices::model::{NoticeKind, NoticeRow};
-use crate::requests::service::Change;
+use crate::requests::effects::Change;
 use crate::sms::model::{NewTemplate, NotificationView, TemplateView};
 use crate::sms::store::{self, NewMessage};
 use crate::sms::templates;
@@ -111,7 +111,7 @@ fn asked_due_date(conn: &mut DbConnection, request_id: &str) -> ApiResult<String
 pub const NO_DUE_DATE: &str = "تعیین نشده";
 
 /// Enqueues the applicant's message for a filing or transition, in its transaction (the
-/// requests module's [`ChangeHook`](crate::requests::service::ChangeHook)). One message per
+/// requests module's [`Effects::on_change`](crate::requests::Effects::on_change)). One message per
 /// change: the dedupe key is the request, its version after the change, and the recipient.
 pub fn on_request_change(
     conn: &mut DbConnection,
@@ -172,7 +172,7 @@ pub fn on_request_change(
 }
 
 /// The request's contact mobile was corrected (the requests module's
-/// [`RecipientHook`](crate::requests::correction::RecipientHook), in the correction's
+/// [`Effects::on_recipient_change`](crate::requests::Effects::on_recipient_change), in the correction's
 /// transaction): messages still pending for the old number go to the new one, so that nothing
 /// more about the request reaches a number its agency disowned.
 pub fn on_recipient_changed(
