@@ -14,9 +14,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use crate::db::transient::{self, Transient};
+pub mod transient;
+
 use crate::domain::text::persian_digits;
 use crate::i18n::{Lang, Msg};
+use transient::Transient;
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 

@@ -277,7 +277,7 @@ async fn run_item(
     };
     state
         .tx(move |c| {
-            let batch_id = crate::requests::store::batch_of(c, &request_id)?;
+            let batch_id = crate::requests::queries::batch_of(c, &request_id)?;
             // A batch's request sends no SMS of its own for a bulk step: the batch's digest
             // follows the call.
             let _quiet = batch_id.is_some().then(Quiet::enter);
@@ -291,8 +291,7 @@ async fn run_item(
                         note: None,
                         at: clock.now(),
                     };
-                    let row =
-                        crate::requests::service::transition(
+                    let row = crate::requests::service::transition(
                         c,
                         &config,
                         &clock,
@@ -349,7 +348,7 @@ async fn run_item(
                     (201, serde_json::to_value(view).map_err(ApiError::internal)?)
                 }
             };
-            let after = crate::requests::store::load(c, &request_id)?;
+            let after = crate::requests::queries::load(c, &request_id)?;
             Ok(Done {
                 status,
                 version: after.version,

@@ -35,7 +35,7 @@ pub fn create(
     };
     let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
-    let tracking_code = requests::store::claim_tracking_code(conn, "complaint", &id, at)?;
+    let tracking_code = requests::queries::claim_tracking_code(conn, "complaint", &id, at)?;
     let status = ComplaintStatus::Received;
     let row = ComplaintRow {
         id: id.clone(),
@@ -261,7 +261,7 @@ pub fn give_feedback(
     new: NewFeedback,
 ) -> ApiResult<Feedback> {
     let scope = Scope::Organisation(user.org_id.clone());
-    let request = requests::store::load_visible(conn, &scope, request_id)?;
+    let request = requests::queries::load_visible(conn, &scope, request_id)?;
     if !matches!(
         request.status,
         RequestStatus::Completed | RequestStatus::Rejected

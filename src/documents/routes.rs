@@ -253,7 +253,18 @@ pub async fn create_document_request(
     let new = NewDocumentRequest::try_from((body.into_inner()?, state.clock.today()))?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::ask(c, &config, &clock, &effects, &user, &request_id, if_match, new))
+        .tx(move |c| {
+            service::ask(
+                c,
+                &config,
+                &clock,
+                &effects,
+                &user,
+                &request_id,
+                if_match,
+                new,
+            )
+        })
         .await?;
     let mut b = HttpResponse::Created();
     with_etag(&mut b, view.request_version);
@@ -328,7 +339,18 @@ pub async fn resubmit(
     let input = Resubmission::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::resubmit(c, &config, &clock, &effects, &user, &request_id, if_match, input))
+        .tx(move |c| {
+            service::resubmit(
+                c,
+                &config,
+                &clock,
+                &effects,
+                &user,
+                &request_id,
+                if_match,
+                input,
+            )
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, view.version);

@@ -29,7 +29,7 @@ use crate::requests::Effects;
 
 /// The request `id` if `scope` sees it (404 otherwise).
 fn request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
-    crate::requests::store::load_visible(conn, scope, id)
+    crate::requests::queries::load_visible(conn, scope, id)
 }
 
 /// The request as `user` sees it.

@@ -4,10 +4,8 @@ use actix_web::{get, web, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::{
-    self,
-    transient::{self, Transient},
-};
+use crate::db;
+use crate::error::transient::{self, Transient};
 use crate::error::{ApiError, ApiResult, DB_RETRY_AFTER_SECS};
 use crate::state::AppState;
 

@@ -97,7 +97,7 @@ fn expire_one(
             .select(users::organisation_id)
             .first(conn)?
     };
-    let actor = crate::auth::store::system_actor(conn, &issuer_org, at)?;
+    let actor = crate::auth::queries::system_actor(conn, &issuer_org, at)?;
     let note = format!(
         "مجوز شمارهٔ {} تا {} اعتبار داشت و رسیدی از پلیس راهور برای آن ثبت نشد.",
         crate::domain::text::persian_digits(&permit.permit_number),

@@ -393,7 +393,9 @@ pub async fn post_receipt(
     let config = state.config.clone();
     state
         .idempotent(call, move |c| {
-            let v = service::record_receipt(c, &config, &clock, &effects, &user, &permit_id, if_match, new)?;
+            let v = service::record_receipt(
+                c, &config, &clock, &effects, &user, &permit_id, if_match, new,
+            )?;
             Recorded::created(&v, v.location(), etag(v.version))
         })
         .await

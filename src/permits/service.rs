@@ -87,7 +87,7 @@ fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String>
     use crate::error::FieldIssue;
     const FIELD: &str = "police_organisation_id";
     match asked {
-        Some(id) if crate::organisations::store::is_of_kind(conn, id, OrgKind::Police)? => {
+        Some(id) if crate::organisations::queries::is_of_kind(conn, id, OrgKind::Police)? => {
             Ok(id.to_owned())
         }
         Some(_) => Err(ApiError::invalid_field(FieldIssue::new(
@@ -143,7 +143,7 @@ pub fn issue(
         }
         // The signatory as they are now: a later change of name or post does not rewrite
         // the signed order.
-        let signatory = crate::auth::store::user(c, &user.id)?;
+        let signatory = crate::auth::queries::user(c, &user.id)?;
         let permit = PermitRow {
             id: permit_id.clone(),
             permit_number: unused_permit_number(c)?,

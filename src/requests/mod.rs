@@ -3,8 +3,9 @@
 pub mod correction;
 pub mod effects;
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 
 pub use effects::Effects;

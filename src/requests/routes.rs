@@ -22,8 +22,8 @@ use crate::requests::model::{
     ReissueBody, RejectBody, RequestFilter, RequestView,
 };
 use crate::requests::service::{self, Transition};
-use crate::requests::Effects;
 use crate::requests::store;
+use crate::requests::Effects;
 use crate::state::AppState;
 use crate::validate::Issues;
 
@@ -541,7 +541,16 @@ pub async fn review(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Review.roles())?;
-    act(state, effects, user, id.into_inner(), Action::Review, if_match, None).await
+    act(
+        state,
+        effects,
+        user,
+        id.into_inner(),
+        Action::Review,
+        if_match,
+        None,
+    )
+    .await
 }
 
 /// Reject a request.
@@ -586,7 +595,11 @@ pub async fn reject(
     let rejection = NewRejection::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::reject(c, &config, &clock, &effects, &user, &id, if_match, rejection))
+        .tx(move |c| {
+            service::reject(
+                c, &config, &clock, &effects, &user, &id, if_match, rejection,
+            )
+        })
         .await?;
     Ok(acted(&view))
 }
