@@ -602,6 +602,7 @@ async fn served_openapi(
 }
 
 /// State that belongs to one resource, handed to its handlers beside [`AppState`].
+#[derive(Clone)]
 struct Features {
     blobs: web::Data<Blobs>,
     notice_cache: web::Data<NoticeCache>,
@@ -618,6 +619,7 @@ struct Features {
 /// place, the modules that cause them import none of the modules that carry them out, and
 /// leaving one out does not compile (every field of each `Effects` is required, and [`run`]
 /// registers each as its handlers' app data).
+#[derive(Clone)]
 pub struct Effects {
     pub requests: web::Data<crate::requests::Effects>,
     pub complaints: web::Data<crate::complaints::service::Effects>,

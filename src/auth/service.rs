@@ -171,6 +171,7 @@ pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
 /// Signing in, step 3 (a write): a failure (already counted by its reservation) is audited,
 /// and answers 401 `invalid_credentials` whatever its reason; a success starts a session
 /// (within the cap), clears the failures (its reservation with them) and is audited.
+#[allow(clippy::too_many_arguments)]
 pub fn login_record(
     conn: &mut DbConnection,
     effects: &Effects,

@@ -149,6 +149,7 @@ pub struct Effects {
 
 /// Answers a complaint (→ `answered`, may be done more than once) and emits
 /// `complaint.answered`.
+#[allow(clippy::too_many_arguments)]
 pub fn respond(
     conn: &mut DbConnection,
     config: &Config,

@@ -150,6 +150,7 @@ pub fn document(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<D
 }
 
 /// Asks the agency for documents: `under_review` → `awaiting_documents`, and the ask.
+#[allow(clippy::too_many_arguments)]
 pub fn ask(
     conn: &mut DbConnection,
     config: &Config,
@@ -221,6 +222,7 @@ pub fn asks(
 /// Resubmits after uploading what was asked (`awaiting_documents` → `under_review`), or after
 /// correcting a request returned for correction (`returned_for_correction` → `under_review`);
 /// 409 `documents_missing` while an asked-for type has no upload since the latest ask.
+#[allow(clippy::too_many_arguments)]
 pub fn resubmit(
     conn: &mut DbConnection,
     config: &Config,

@@ -109,6 +109,7 @@ fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String>
 
 /// Issues the permit for `request_id` (`under_review` → `permit_issued`), sent to one police
 /// organisation, and tells the police (`permit.issued`).
+#[allow(clippy::too_many_arguments)]
 pub fn issue(
     conn: &mut DbConnection,
     config: &Config,
@@ -202,6 +203,7 @@ pub fn issue(
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
 /// `removal_refused`, the permit to `used` or `refused`, and `permit.receipt_recorded` tells
 /// the national vehicle system.
+#[allow(clippy::too_many_arguments)]
 pub fn record_receipt(
     conn: &mut DbConnection,
     config: &Config,
@@ -290,6 +292,7 @@ pub fn record_receipt(
 /// request goes back under review (`permit_issued` → `under_review`, with its history entry),
 /// or, revoked as `issued_in_error`, back to the agency for correction
 /// (`permit_issued` → `returned_for_correction`), and `permit.revoked` tells the police.
+#[allow(clippy::too_many_arguments)]
 pub fn revoke(
     conn: &mut DbConnection,
     config: &Config,
@@ -414,6 +417,7 @@ fn revoke_row(
 }
 
 /// Records the removal in the national vehicle system: `plate_removed` → `completed`.
+#[allow(clippy::too_many_arguments)]
 pub fn register(
     conn: &mut DbConnection,
     config: &Config,

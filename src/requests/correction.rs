@@ -234,6 +234,7 @@ pub enum Corrected {
 /// event `request.corrected`. Nothing changed: the request as it is, its version unchanged.
 /// A duplicate vehicle is [`Corrected::Refused`], so that the caller commits the vehicle
 /// conflict recorded for it.
+#[allow(clippy::too_many_arguments)]
 pub fn correct(
     conn: &mut DbConnection,
     config: &Config,

@@ -911,6 +911,7 @@ where
 
 /// Rejects a request (directorate) in the caller's transaction: the transition with the text
 /// as its history note, and the coded reason stored on the request. Answers the updated view.
+#[allow(clippy::too_many_arguments)]
 pub fn reject(
     conn: &mut DbConnection,
     config: &Config,
