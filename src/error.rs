@@ -14,11 +14,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-pub mod transient;
-
 use crate::domain::text::persian_digits;
 use crate::i18n::{Lang, Msg};
-use transient::Transient;
+use crate::transient::{self, Transient};
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 

@@ -320,7 +320,7 @@ pub fn check_connect(pool: &Pool) -> Result<PooledConn, String> {
 
 /// After a failed call: when the error would be a 500 and the PostgreSQL connection no longer
 /// answers a ping, the failure was the connection's (whatever the error's text or language),
-/// and the caller gets the retryable 503 of [`crate::error::transient`] instead.
+/// and the caller gets the retryable 503 of [`crate::transient`] instead.
 pub fn reclassify_failure(conn: &mut DbConnection, err: ApiError) -> ApiError {
     if err.status() != actix_web::http::StatusCode::INTERNAL_SERVER_ERROR {
         return err;

@@ -5,9 +5,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db;
-use crate::error::transient::{self, Transient};
 use crate::error::{ApiError, ApiResult, DB_RETRY_AFTER_SECS};
 use crate::state::AppState;
+use crate::transient::{self, Transient};
 
 fn status_schema() -> utoipa::openapi::schema::Object {
     crate::http::openapi::string_enum("`ok` when live, `ready` when ready.", &["ok", "ready"])
