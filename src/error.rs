@@ -14,9 +14,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use crate::db::transient::{self, Transient};
 use crate::domain::text::persian_digits;
 use crate::i18n::{Lang, Msg};
+use crate::transient::{self, Transient};
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 

@@ -33,6 +33,7 @@ pub mod startup;
 pub mod state;
 pub mod telemetry;
 pub mod tracking;
+pub mod transient;
 pub mod users;
 pub mod validate;
 pub mod vehicle_conflicts;

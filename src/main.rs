@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use plate_permits::config::{Cli, Command};
+use plate_permits::clock::Clock;
+use plate_permits::config::{Cli, Command, Config};
 use plate_permits::startup::{self, Application, StartupError};
 
 /// mimalloc returns freed memory to the system sooner than glibc's per-thread arenas, which keeps
@@ -26,39 +27,63 @@ fn main() -> ExitCode {
     unsafe {
         libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
     }
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
-            }
-            // One clear line naming the setting, not the whole usage text.
-            let text = e.to_string();
-            let line = text.lines().next().unwrap_or("invalid configuration");
-            eprintln!("plate-permits: {}", line.trim_start_matches("error: "));
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     plate_permits::telemetry::init(cli.config.log_format);
     let config = cli.config;
     // The one place the service takes the system's time; everything else is handed this clock.
     let clock = config.system_clock();
-    let result: Result<(), StartupError> = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => actix_web::rt::System::new().block_on(async move {
-            let started = std::time::Instant::now();
-            let app = Application::build(config.clone(), clock).await?;
-            tracing::info!(
-                address = %config.listen_addr.ip(),
-                port = app.port(),
-                database = app.state().backend.name(),
-                startup_ms = started.elapsed().as_millis() as u64,
-                "plate-permits is serving; API reference at /docs"
-            );
-            app.run_until_stopped()
-                .await
-                .map_err(|e| StartupError(format!("server: {e}")))
-        }),
+    match dispatch(cli.command.unwrap_or(Command::Serve), config, clock) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("plate-permits: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command line, or the exit code when it was help, the version or a mistake (one clear
+/// line naming the setting, not the whole usage text).
+fn parse() -> Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return Err(ExitCode::SUCCESS);
+            }
+            let text = e.to_string();
+            let line = text.lines().next().unwrap_or("invalid configuration");
+            eprintln!("plate-permits: {}", line.trim_start_matches("error: "));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Serves until stopped.
+fn serve(config: Config, clock: Clock) -> Result<(), StartupError> {
+    actix_web::rt::System::new().block_on(async move {
+        let started = std::time::Instant::now();
+        let app = Application::build(config.clone(), clock).await?;
+        tracing::info!(
+            address = %config.listen_addr.ip(),
+            port = app.port(),
+            database = app.state().backend.name(),
+            startup_ms = started.elapsed().as_millis() as u64,
+            "plate-permits is serving; API reference at /docs"
+        );
+        app.run_until_stopped()
+            .await
+            .map_err(|e| StartupError(format!("server: {e}")))
+    })
+}
+
+/// Runs one subcommand.
+fn dispatch(command: Command, config: Config, clock: Clock) -> Result<(), StartupError> {
+    match command {
+        Command::Serve => serve(config, clock),
         Command::Migrate => startup::prepare_database(&config, &clock).map(|_| {
             tracing::info!("database is up to date");
         }),
@@ -98,13 +123,6 @@ fn main() -> ExitCode {
                 plate_permits::sla::official::to_json(args.year, args.to_year.unwrap_or(args.year))
             );
             Ok(())
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("plate-permits: {e}");
-            ExitCode::FAILURE
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::domain::tracking::with_check_digit;
 use crate::error::{ApiError, ApiResult};
 use crate::requests::model::{HistoryRow, Reason, RequestRow, VehicleType};
 use crate::sla::clock::{summarise, Transition};
-use crate::sla::store::SlaRow;
+use crate::sla::queries::SlaRow;
 
 /// A seeded agency: its organisation and the user that files its requests.
 #[derive(Clone, Debug)]
@@ -144,7 +144,7 @@ pub fn requests(
     salt: u64,
     at: NaiveDateTime,
 ) -> ApiResult<Vec<String>> {
-    let cal = crate::sla::store::calendar(conn, config)?;
+    let cal = crate::sla::queries::calendar(conn, config)?;
     let mut codes = Vec::with_capacity(batch.len());
     let mut rows = Vec::with_capacity(batch.len());
     let mut history = Vec::new();

@@ -169,12 +169,12 @@ pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, Star
     if let Some(outcome) = outcome {
         announce_admin(&outcome, "admin");
     }
-    let rekeyed = db::write_tx(&mut conn, crate::organisations::store::rekey_names)
+    let rekeyed = db::write_tx(&mut conn, crate::organisations::queries::rekey_names)
         .map_err(|e: ApiError| StartupError(format!("organisation name keys: {e}")))?;
     if rekeyed > 0 {
         tracing::info!(count = rekeyed, "organisation name keys recomputed");
     }
-    let recomputed = crate::sla::store::reconcile(&mut conn, config, clock.now())
+    let recomputed = crate::sla::queries::reconcile(&mut conn, config, clock.now())
         .map_err(|e: ApiError| StartupError(format!("SLA clocks: {e}")))?;
     if recomputed > 0 {
         tracing::info!(count = recomputed, "SLA clocks recomputed");
@@ -221,7 +221,7 @@ pub fn open_blob_store(
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
     let target = blob_target(config, db::backend_of(&conn))?;
     let has_row = |key: &str| -> bool {
-        crate::documents::store::file_has_row(&mut conn, key).unwrap_or(true)
+        crate::documents::queries::file_has_row(&mut conn, key).unwrap_or(true)
     };
     let conn_cell = std::cell::RefCell::new(has_row);
     let report = store
@@ -311,159 +311,29 @@ impl Application {
         .map_err(|e| StartupError(format!("start-up task failed: {e}")))??;
         let (jwt_secret, generated) = crate::auth::keys::load_or_create(&config)?;
         if generated {
-            // A new secret (first start, or a restore, which never carries it): sessions of
-            // the old one end, refresh tokens included, rather than outlive their secret.
-            let mut conn = pool
-                .get()
-                .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
-            let ended = db::write_tx(&mut conn, |c| {
-                crate::auth::sessions::revoke_every(
-                    c,
-                    crate::auth::sessions::RevokeReason::SigningSecretReplaced,
-                    clock.now(),
-                )
-            })
-            .map_err(|e: ApiError| StartupError(format!("ending sessions: {e}")))?;
-            if ended > 0 {
-                tracing::warn!(
-                    sessions = ended,
-                    "a new token-signing secret was generated: every session was ended"
-                );
-            }
+            end_sessions_of_a_replaced_secret(&pool, &clock)?;
         }
         // Created at first start, beside the other keys; a malformed one stops the start.
         let backup_key = crate::backup::key::load_or_create(&config).map_err(StartupError)?;
         tracing::debug!(key_id = backup_key.id.as_str(), "backup-signing key");
         let tokens = crate::auth::jwt::TokenKeys::new(&jwt_secret, config.access_token_ttl_secs);
-        let backend = pool
-            .get()
-            .map(|c| db::backend_of(&c))
-            .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
-        // SQLite: every write of this process goes through one writer connection.
-        let writer = match backend {
-            db::Backend::Sqlite => {
-                Some(db::open_writer(&config.effective_database_url()).map_err(StartupError)?)
-            }
-            db::Backend::Postgres => None,
-        };
-        let standby = match &config.database_read_url {
-            None => None,
-            Some(_) if backend == db::Backend::Sqlite => {
-                return Err(StartupError(
-                    "DATABASE_READ_URL: a read standby is for PostgreSQL; unset it with SQLite"
-                        .into(),
-                ))
-            }
-            Some(url) => Some(Arc::new(db::standby::Standby::new(
-                db::build_standby_pool(url, config.db_pool_size).map_err(StartupError)?,
-                std::time::Duration::from_secs(config.database_read_max_lag_secs),
-            ))),
-        };
-        let state = AppState {
-            standby: standby.clone(),
-            pool,
-            writer,
-            backend,
-            config: config.clone(),
-            clock,
-            tokens,
-            public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
-                config.public_rate_limit_per_minute,
-            )),
-            metrics: Arc::default(),
-            decisions: db::decisions::Decisions::open(backend, &config.effective_database_url()),
-        };
-        let trail = web::Data::new(crate::audit::Trail::new(backend, clock));
-        let features = Features {
-            blobs: web::Data::new(blobs),
-            notice_cache: web::Data::new(NoticeCache::default()),
-            outbound: web::Data::new(Outbound {
-                secrets: crate::webhooks::crypto::SecretBox::new(&jwt_secret),
-                dispatch: crate::webhooks::destination::Dispatcher {
-                    allowed: config.webhook_allowed_networks.clone(),
-                    timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
-                },
-            }),
-            trail: trail.clone(),
-            signer: web::Data::new(
-                crate::permits::signing::PermitSigner::load_or_create(&config, &clock)
-                    .map_err(|e| StartupError(format!("permit-signing key: {e}")))?,
-            ),
-            sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(&config)),
-            throttled_log: web::Data::new(throttled_sign_ins(trail.clone())),
-        };
-        let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
-            StartupError(format!(
-                "LISTEN_ADDR: cannot listen on {}: {e}",
-                config.listen_addr
-            ))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
-            .port();
-        // Withdrawing a request whose permit waits for the police revokes that permit (the
-        // permits module's rule, run inside the requests module's transition).
-        crate::requests::service::on_withdrawal_with_permit(
-            crate::permits::service::revoke_on_withdrawal,
-        );
-        // SMS notifications are enqueued in the transaction of the change that causes them.
-        crate::requests::service::on_change(crate::sms::service::on_request_change);
-        crate::requests::correction::on_recipient_change(crate::sms::service::on_recipient_changed);
-        crate::notices::service::on_publish(crate::sms::service::on_notice_published);
-        crate::complaints::service::on_answer(crate::sms::service::on_complaint_answered);
-        // Sign-ins and password changes are audited in their own transactions.
-        crate::auth::service::on_account_event(crate::audit::service::record_account_event);
+        let state = app_state(pool, config.clone(), clock, tokens)?;
+        let features = Features::new(&config, &state, blobs, &jwt_secret)?;
+        let (listener, port) = bind(&config)?;
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
-        let outbound = features.outbound.clone().into_inner();
-        let trail = features.trail.get_ref().clone();
+        let workers = Workers {
+            outbound: features.outbound.clone().into_inner(),
+            trail: features.trail.get_ref().clone(),
+            request_effects: **features.effects.requests,
+            sms_provider,
+        };
+        let trail = workers.trail.clone();
         let server = run(listener, state.clone(), features)?;
-        if let Some(standby) = standby {
+        if let Some(standby) = state.standby.clone() {
             tokio::spawn(standby.monitor(state.pool.clone()));
         }
-        // The workers log a failed round (no database during a failover) and try again; should
-        // one ever stop (a panic), it is started again.
-        if config.webhook_worker {
-            let (st, ob) = (state.clone(), outbound);
-            supervise("webhooks", move || {
-                crate::webhooks::worker::run(st.clone(), ob.clone())
-            });
-        }
-        if config.sms_worker {
-            let st = state.clone();
-            supervise("sms", move || {
-                crate::sms::worker::run(st.clone(), sms_provider.clone())
-            });
-        }
-        if config.permit_expiry_worker {
-            let st = state.clone();
-            supervise("permit_expiry", move || {
-                crate::permits::expiry::run(st.clone())
-            });
-        }
-        if config.document_due_worker {
-            let st = state.clone();
-            supervise("document_due", move || {
-                crate::documents::due::run(st.clone())
-            });
-        }
-        let st = state.clone();
-        let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
-        supervise("session_purge", move || {
-            crate::auth::purge::purge_periodically(st.clone(), every)
-        });
-        // Reads' audit entries, batched on SQLite, and the audit trail's retention.
-        let (st, tr) = (state.clone(), trail.clone());
-        let flush_every = std::time::Duration::from_millis(config.audit_flush_interval_ms);
-        supervise("audit_flush", move || {
-            crate::audit::service::flush_periodically(st.clone(), tr.clone(), flush_every)
-        });
-        let st = state.clone();
-        let retention = config.audit_retention_days;
-        supervise("audit_purge", move || {
-            crate::audit::service::purge_periodically(st.clone(), retention, every)
-        });
+        start_workers(&config, &state, workers);
         Ok(Application {
             port,
             server,
@@ -495,6 +365,152 @@ impl Application {
         }
         served
     }
+}
+
+/// A new token-signing secret (first start, or a restore, which never carries it): sessions of
+/// the old one end, refresh tokens included, rather than outlive their secret.
+fn end_sessions_of_a_replaced_secret(pool: &db::Pool, clock: &Clock) -> Result<(), StartupError> {
+    let mut conn = pool
+        .get()
+        .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    let ended = db::write_tx(&mut conn, |c| {
+        crate::auth::sessions::revoke_every(
+            c,
+            crate::auth::sessions::RevokeReason::SigningSecretReplaced,
+            clock.now(),
+        )
+    })
+    .map_err(|e: ApiError| StartupError(format!("ending sessions: {e}")))?;
+    if ended > 0 {
+        tracing::warn!(
+            sessions = ended,
+            "a new token-signing secret was generated: every session was ended"
+        );
+    }
+    Ok(())
+}
+
+/// The state every handler shares: the pool, SQLite's one writer, the PostgreSQL read standby
+/// when configured, the clock and the token keys.
+fn app_state(
+    pool: db::Pool,
+    config: Arc<Config>,
+    clock: Clock,
+    tokens: crate::auth::jwt::TokenKeys,
+) -> Result<AppState, StartupError> {
+    let backend = pool
+        .get()
+        .map(|c| db::backend_of(&c))
+        .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
+    // SQLite: every write of this process goes through one writer connection.
+    let writer = match backend {
+        db::Backend::Sqlite => {
+            Some(db::open_writer(&config.effective_database_url()).map_err(StartupError)?)
+        }
+        db::Backend::Postgres => None,
+    };
+    let standby = match &config.database_read_url {
+        None => None,
+        Some(_) if backend == db::Backend::Sqlite => {
+            return Err(StartupError(
+                "DATABASE_READ_URL: a read standby is for PostgreSQL; unset it with SQLite".into(),
+            ))
+        }
+        Some(url) => Some(Arc::new(db::standby::Standby::new(
+            db::build_standby_pool(url, config.db_pool_size).map_err(StartupError)?,
+            std::time::Duration::from_secs(config.database_read_max_lag_secs),
+        ))),
+    };
+    let decisions = db::decisions::Decisions::open(backend, &config.effective_database_url());
+    Ok(AppState {
+        standby,
+        pool,
+        writer,
+        backend,
+        public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
+            config.public_rate_limit_per_minute,
+        )),
+        config,
+        clock,
+        tokens,
+        metrics: Arc::default(),
+        decisions,
+    })
+}
+
+/// The listener on `LISTEN_ADDR` and the port it got.
+fn bind(config: &Config) -> Result<(TcpListener, u16), StartupError> {
+    let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
+        StartupError(format!(
+            "LISTEN_ADDR: cannot listen on {}: {e}",
+            config.listen_addr
+        ))
+    })?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| StartupError(format!("LISTEN_ADDR: {e}")))?
+        .port();
+    Ok((listener, port))
+}
+
+/// What the background workers need besides the state.
+struct Workers {
+    outbound: Arc<Outbound>,
+    trail: crate::audit::Trail,
+    request_effects: crate::requests::Effects,
+    sms_provider: Arc<dyn crate::sms::provider::Provider>,
+}
+
+/// Starts the background workers that `config` turns on, and those that always run.
+fn start_workers(config: &Config, state: &AppState, workers: Workers) {
+    let Workers {
+        outbound,
+        trail,
+        request_effects,
+        sms_provider,
+    } = workers;
+    // The workers log a failed round (no database during a failover) and try again; should
+    // one ever stop (a panic), it is started again.
+    if config.webhook_worker {
+        let (st, ob) = (state.clone(), outbound);
+        supervise("webhooks", move || {
+            crate::webhooks::worker::run(st.clone(), ob.clone())
+        });
+    }
+    if config.sms_worker {
+        let st = state.clone();
+        supervise("sms", move || {
+            crate::sms::worker::run(st.clone(), sms_provider.clone())
+        });
+    }
+    if config.permit_expiry_worker {
+        let st = state.clone();
+        supervise("permit_expiry", move || {
+            crate::permits::expiry::run(st.clone(), request_effects)
+        });
+    }
+    if config.document_due_worker {
+        let st = state.clone();
+        supervise("document_due", move || {
+            crate::documents::due::run(st.clone())
+        });
+    }
+    let st = state.clone();
+    let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
+    supervise("session_purge", move || {
+        crate::auth::purge::purge_periodically(st.clone(), every)
+    });
+    // Reads' audit entries, batched on SQLite, and the audit trail's retention.
+    let (st, tr) = (state.clone(), trail.clone());
+    let flush_every = std::time::Duration::from_millis(config.audit_flush_interval_ms);
+    supervise("audit_flush", move || {
+        crate::audit::service::flush_periodically(st.clone(), tr.clone(), flush_every)
+    });
+    let st = state.clone();
+    let retention = config.audit_retention_days;
+    supervise("audit_purge", move || {
+        crate::audit::service::purge_periodically(st.clone(), retention, every)
+    });
 }
 
 /// Runs a background worker for the life of the process: if its task ever ends (a panic), that
@@ -588,6 +604,7 @@ async fn served_openapi(
 }
 
 /// State that belongs to one resource, handed to its handlers beside [`AppState`].
+#[derive(Clone)]
 struct Features {
     blobs: web::Data<Blobs>,
     notice_cache: web::Data<NoticeCache>,
@@ -596,6 +613,137 @@ struct Features {
     signer: web::Data<crate::permits::signing::PermitSigner>,
     sla_report: web::Data<crate::sla::report_gate::ReportGate>,
     throttled_log: web::Data<crate::auth::service::ThrottledLog>,
+    effects: Effects,
+}
+
+/// The consequences one module's changes have in another's tables, each run in the change's
+/// transaction: wired here, in the composition root, so that a reader sees every one in one
+/// place, the modules that cause them import none of the modules that carry them out, and
+/// leaving one out does not compile (every field of each `Effects` is required, and [`run`]
+/// registers each as its handlers' app data).
+#[derive(Clone)]
+pub struct Effects {
+    pub requests: web::Data<crate::requests::Effects>,
+    pub complaints: web::Data<crate::complaints::service::Effects>,
+    pub notices: web::Data<crate::notices::service::Effects>,
+    pub accounts: web::Data<crate::auth::service::Effects>,
+}
+
+impl Effects {
+    /// The service's effects.
+    pub fn wired() -> Self {
+        Effects {
+            requests: web::Data::new(request_effects()),
+            // The complainant's SMS is enqueued with the answer.
+            complaints: web::Data::new(crate::complaints::service::Effects {
+                on_answer: crate::sms::service::on_complaint_answered,
+            }),
+            // Outage SMS are enqueued with the notice.
+            notices: web::Data::new(crate::notices::service::Effects {
+                on_publish: crate::sms::service::on_notice_published,
+            }),
+            // Sign-ins and password changes are audited in their own transactions.
+            accounts: web::Data::new(crate::auth::service::Effects {
+                on_account_event: crate::audit::service::record_account_event,
+            }),
+        }
+    }
+}
+
+/// What a request's filing, transitions and corrections do in other modules' tables.
+pub fn request_effects() -> crate::requests::Effects {
+    crate::requests::Effects {
+        // SMS notifications are enqueued in the transaction of the change that causes them.
+        on_change: crate::sms::service::on_request_change,
+        // Withdrawing a request whose permit waits for the police revokes that permit (the
+        // permits module's rule, run inside the requests module's transition).
+        on_withdrawal_with_permit: crate::permits::service::revoke_on_withdrawal,
+        on_recipient_change: crate::sms::service::on_recipient_changed,
+    }
+}
+
+impl Features {
+    /// Registers every feature and effect as app data for its handlers. The pattern names every
+    /// field, so one added to `Features` and not registered here is an unused binding (a
+    /// warning, which CI's clippy refuses), not a handler that fails at run time.
+    fn register<T>(&self, app: App<T>) -> App<T>
+    where
+        T: actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    {
+        let Features {
+            blobs,
+            notice_cache,
+            outbound,
+            trail,
+            signer,
+            sla_report,
+            throttled_log,
+            effects:
+                Effects {
+                    requests,
+                    complaints,
+                    notices,
+                    accounts,
+                },
+        } = self;
+        app.app_data(blobs.clone())
+            .app_data(notice_cache.clone())
+            .app_data(outbound.clone())
+            .app_data(trail.clone())
+            .app_data(signer.clone())
+            .app_data(sla_report.clone())
+            .app_data(throttled_log.clone())
+            .app_data(requests.clone())
+            .app_data(complaints.clone())
+            .app_data(notices.clone())
+            .app_data(accounts.clone())
+    }
+
+    fn new(
+        config: &Config,
+        state: &AppState,
+        blobs: Blobs,
+        jwt_secret: &crate::config::Secret,
+    ) -> Result<Self, StartupError> {
+        let clock = state.clock;
+        let trail = web::Data::new(crate::audit::Trail::new(state.backend, clock));
+        Ok(Features {
+            blobs: web::Data::new(blobs),
+            notice_cache: web::Data::new(NoticeCache::default()),
+            outbound: web::Data::new(Outbound {
+                secrets: crate::webhooks::crypto::SecretBox::new(jwt_secret),
+                dispatch: crate::webhooks::destination::Dispatcher {
+                    allowed: config.webhook_allowed_networks.clone(),
+                    timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
+                },
+            }),
+            trail: trail.clone(),
+            signer: web::Data::new(
+                crate::permits::signing::PermitSigner::load_or_create(config, &clock)
+                    .map_err(|e| StartupError(format!("permit-signing key: {e}")))?,
+            ),
+            sla_report: web::Data::new(crate::sla::report_gate::ReportGate::from_config(config)),
+            throttled_log: web::Data::new(throttled_sign_ins(trail)),
+            effects: Effects::wired(),
+        })
+    }
+}
+
+/// The HTTP workers (`HTTP_WORKERS`, else one per core) and the blocking threads of each: its
+/// share of the database pool plus room for password hashing.
+fn http_threads(config: &Config, pool_size: u32) -> (usize, usize) {
+    let workers = config.http_workers.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+    });
+    let blocking_threads = (pool_size as usize).div_ceil(workers.max(1)) + 2;
+    (workers, blocking_threads)
 }
 
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
@@ -612,25 +760,12 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     let served_doc = web::Data::new(ServedDoc(doc.clone()));
     let config = state.config.clone();
     let data = web::Data::new(state);
-    let workers = config.http_workers.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-    });
-    // Per worker: its share of the database pool plus room for password hashing.
-    let blocking_threads = (data.pool.max_size() as usize).div_ceil(workers.max(1)) + 2;
+    let (workers, blocking_threads) = http_threads(&config, data.pool.max_size());
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
             .app_data(data.clone())
-            .app_data(features.blobs.clone())
-            .app_data(features.notice_cache.clone())
-            .app_data(features.outbound.clone())
-            .app_data(features.trail.clone())
-            .app_data(features.signer.clone())
-            .app_data(features.sla_report.clone())
-            .app_data(features.throttled_log.clone())
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())
@@ -641,34 +776,36 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
             .configure(routes)
             .split_for_parts();
-        app.route(
-            "/docs",
-            web::get().to(|| async {
-                actix_web::HttpResponse::Found()
-                    .insert_header((actix_web::http::header::LOCATION, "/docs/"))
-                    .finish()
-            }),
-        )
-        .app_data(served_doc.clone())
-        .route("/api-docs/openapi.json", web::get().to(served_openapi))
-        .service(
-            SwaggerUi::new("/docs/{_:.*}")
-                .config(utoipa_swagger_ui::Config::new(["/api-docs/openapi.json"])),
-        )
-        .configure(crate::console::configure)
-        .configure(crate::guide::configure)
-        .default_service(web::to(fallback))
-        .wrap(from_fn(crate::http::query_params::reject_unknown_params))
-        .wrap(from_fn(crate::audit::middleware::audit_denials))
-        .wrap(from_fn(crate::auth::gate_layer::session_gate))
-        .wrap(from_fn(crate::notices::guard::read_only_guard))
-        .wrap(from_fn(control_characters))
-        .wrap(from_fn(header_limits))
-        .wrap(from_fn(slow_clients_layer))
-        .wrap(cors(&config))
-        .wrap(from_fn(problem_layer))
-        .wrap(from_fn(security_headers))
-        .wrap(from_fn(request_context))
+        features
+            .register(app)
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    actix_web::HttpResponse::Found()
+                        .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+                        .finish()
+                }),
+            )
+            .app_data(served_doc.clone())
+            .route("/api-docs/openapi.json", web::get().to(served_openapi))
+            .service(
+                SwaggerUi::new("/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::new(["/api-docs/openapi.json"])),
+            )
+            .configure(crate::console::configure)
+            .configure(crate::guide::configure)
+            .default_service(web::to(fallback))
+            .wrap(from_fn(crate::http::query_params::reject_unknown_params))
+            .wrap(from_fn(crate::audit::middleware::audit_denials))
+            .wrap(from_fn(crate::auth::gate_layer::session_gate))
+            .wrap(from_fn(crate::notices::guard::read_only_guard))
+            .wrap(from_fn(control_characters))
+            .wrap(from_fn(header_limits))
+            .wrap(from_fn(slow_clients_layer))
+            .wrap(cors(&config))
+            .wrap(from_fn(problem_layer))
+            .wrap(from_fn(security_headers))
+            .wrap(from_fn(request_context))
     })
     .workers(workers)
     // Blocking work is database calls (bounded by the pool) and password hashing: more threads
@@ -693,8 +830,7 @@ pub fn seed(
     args: &crate::config::SeedArgs,
     clock: &Clock,
 ) -> Result<(), StartupError> {
-    use crate::domain::status::RequestStatus;
-    use crate::seed::{self, Rng, SeedRequest};
+    use crate::seed::{self, Rng};
     let pool = prepare_database(config, clock)?;
     let mut conn = pool
         .get()
@@ -718,22 +854,7 @@ pub fn seed(
     let mut done = 0u64;
     while done < args.requests {
         let n = (args.requests - done).min(2_000);
-        let batch: Vec<SeedRequest<'_>> = (0..n)
-            .map(|i| {
-                let steps = seed::random_history(&mut rng, end, args.max_age_days);
-                // Feedback on about a third of the finished requests.
-                let finished = steps.last().is_some_and(|s| {
-                    matches!(s.to, RequestStatus::Completed | RequestStatus::Rejected)
-                });
-                let rating = (finished && rng.below(3) == 0).then(|| 1 + rng.below(5) as i32);
-                SeedRequest {
-                    agency: &agencies[((done + i) % agencies.len() as u64) as usize],
-                    number: done + i,
-                    steps,
-                    rating,
-                }
-            })
-            .collect();
+        let batch = seed_batch(&mut rng, &agencies, done..done + n, end, args.max_age_days);
         seed::requests(&mut conn, config, &batch, salt, clock.now()).map_err(fail)?;
         done += n;
         if done % 100_000 == 0 || done == args.requests {
@@ -751,6 +872,34 @@ pub fn seed(
     });
     println!("{summary}");
     Ok(())
+}
+
+/// The seeded requests numbered `numbers`, spread over `agencies` in turn, each with a random
+/// history ending before `end`.
+fn seed_batch<'a>(
+    rng: &mut crate::seed::Rng,
+    agencies: &'a [crate::seed::SeededAgency],
+    numbers: std::ops::Range<u64>,
+    end: chrono::NaiveDateTime,
+    max_age_days: i64,
+) -> Vec<crate::seed::SeedRequest<'a>> {
+    use crate::domain::status::RequestStatus;
+    numbers
+        .map(|number| {
+            let steps = crate::seed::random_history(rng, end, max_age_days);
+            // Feedback on about a third of the finished requests.
+            let finished = steps.last().is_some_and(|s| {
+                matches!(s.to, RequestStatus::Completed | RequestStatus::Rejected)
+            });
+            let rating = (finished && rng.below(3) == 0).then(|| 1 + rng.below(5) as i32);
+            crate::seed::SeedRequest {
+                agency: &agencies[(number % agencies.len() as u64) as usize],
+                number,
+                steps,
+                rating,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub mod middleware;
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 
 pub use model::{Action, Actor, ActorKind, Entry, Subject};
 pub use service::{record, Trail};

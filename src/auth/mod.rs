@@ -14,10 +14,11 @@ pub mod keys;
 pub mod model;
 pub mod password;
 pub mod purge;
+pub mod queries;
 pub mod routes;
 pub mod service;
 pub mod sessions;
-pub mod store;
+mod store;
 pub mod throttle;
 
 pub use extract::AuthUser;

@@ -135,6 +135,41 @@ pub fn check_policy(
 ) -> Result<(), crate::error::FieldIssue> {
     use crate::error::FieldIssue;
     let trimmed = new_password.trim();
+    let visible = check_length(field, new_password)?;
+    if trimmed.to_lowercase() == username.trim().to_lowercase() {
+        return Err(FieldIssue::new(
+            field,
+            "password_equals_username",
+            "گذرواژه نباید با نام کاربری یکسان باشد.",
+            "The password must not equal the username.",
+        ));
+    }
+    if !strong_enough(trimmed, visible, username, organisation) {
+        return Err(FieldIssue::new(
+            field,
+            "password_weak",
+            "گذرواژه بسیار ساده یا رایج است و به‌آسانی حدس زده می‌شود؛ عبارتی بلندتر از چند واژهٔ نامرتبط برگزینید.",
+            "The password is too simple or too common and easy to guess; choose a longer phrase of several unrelated words.",
+        ));
+    }
+    if let Some(hash) = current_hash {
+        if verify(new_password, hash) {
+            return Err(FieldIssue::new(
+                field,
+                "password_reused",
+                "گذرواژهٔ جدید باید با گذرواژهٔ فعلی متفاوت باشد.",
+                "The new password must differ from the current one.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The length rules (something visible, at least `MIN_LEN` visible characters, at most
+/// `MAX_LEN`): the count of visible characters, or the rule broken.
+fn check_length(field: &str, new_password: &str) -> Result<usize, crate::error::FieldIssue> {
+    use crate::error::FieldIssue;
+    let trimmed = new_password.trim();
     let visible = trimmed.chars().filter(|c| !is_invisible(*c)).count();
     if !trimmed
         .chars()
@@ -167,33 +202,7 @@ pub fn check_policy(
             format!("The password must be at most {MAX_LEN} characters."),
         ));
     }
-    if trimmed.to_lowercase() == username.trim().to_lowercase() {
-        return Err(FieldIssue::new(
-            field,
-            "password_equals_username",
-            "گذرواژه نباید با نام کاربری یکسان باشد.",
-            "The password must not equal the username.",
-        ));
-    }
-    if !strong_enough(trimmed, visible, username, organisation) {
-        return Err(FieldIssue::new(
-            field,
-            "password_weak",
-            "گذرواژه بسیار ساده یا رایج است و به‌آسانی حدس زده می‌شود؛ عبارتی بلندتر از چند واژهٔ نامرتبط برگزینید.",
-            "The password is too simple or too common and easy to guess; choose a longer phrase of several unrelated words.",
-        ));
-    }
-    if let Some(hash) = current_hash {
-        if verify(new_password, hash) {
-            return Err(FieldIssue::new(
-                field,
-                "password_reused",
-                "گذرواژهٔ جدید باید با گذرواژهٔ فعلی متفاوت باشد.",
-                "The new password must differ from the current one.",
-            ));
-        }
-    }
-    Ok(())
+    Ok(visible)
 }
 
 /// The words zxcvbn is told about: the username (whole and in its parts), the organisation's

@@ -52,6 +52,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    effects: web::Data<service::Effects>,
     throttled_log: web::Data<service::ThrottledLog>,
     req: HttpRequest,
     body: Json<LoginRequest>,
@@ -88,7 +89,16 @@ pub async fn login(
         .write(move |c| {
             let answer = verdict
                 .and_then(|verdict| {
-                    service::login_record(c, &key, &address, &origin, &limits, verdict, clock.now())
+                    service::login_record(
+                        c,
+                        &effects,
+                        &key,
+                        &address,
+                        &origin,
+                        &limits,
+                        verdict,
+                        clock.now(),
+                    )
                 })
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             // The standing after this attempt (a failure has been counted, a success cleared
@@ -251,6 +261,7 @@ pub async fn logout(
 #[post("/auth/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
+    effects: web::Data<service::Effects>,
     req: HttpRequest,
     user: AuthUser,
     body: Json<ChangePasswordRequest>,
@@ -275,7 +286,15 @@ pub async fn change_password(
     .await?;
     state
         .write(move |c| {
-            service::record_password_change(c, &user, &row, check, &reservation, clock.now())
+            service::record_password_change(
+                c,
+                &effects,
+                &user,
+                &row,
+                check,
+                &reservation,
+                clock.now(),
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -34,23 +34,16 @@ pub struct AccountNote<'a> {
     pub at: NaiveDateTime,
 }
 
-/// Records an account event inside the event's transaction (the audit trail supplies it in the
-/// composition root; sign-in depends on no audit module, the audit resource reads the caller
-/// from this one).
-pub type AccountHook = fn(&mut DbConnection, &AccountNote<'_>) -> ApiResult<()>;
+/// Records an account event inside the event's transaction.
+pub type OnAccountEvent = fn(&mut DbConnection, &AccountNote<'_>) -> ApiResult<()>;
 
-static ACCOUNT_HOOK: std::sync::OnceLock<AccountHook> = std::sync::OnceLock::new();
-
-/// Registers the [`AccountHook`] (once; later calls keep the first).
-pub fn on_account_event(hook: AccountHook) {
-    let _ = ACCOUNT_HOOK.set(hook);
-}
-
-fn note(conn: &mut DbConnection, n: &AccountNote<'_>) -> ApiResult<()> {
-    match ACCOUNT_HOOK.get() {
-        Some(hook) => hook(conn, n),
-        None => Ok(()),
-    }
+/// What an account event does outside the accounts' tables (the audit trail records it, in
+/// the event's transaction): built by the composition root (`startup.rs`) from the audit
+/// resource and passed in, so sign-in depends on no audit module (the audit resource reads
+/// the caller from this one) and the record cannot be left out.
+#[derive(Clone, Copy)]
+pub struct Effects {
+    pub on_account_event: OnAccountEvent,
 }
 
 /// A sign-in refused by the throttle before any password check: it wrote nothing, so it is
@@ -178,8 +171,10 @@ pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
 /// Signing in, step 3 (a write): a failure (already counted by its reservation) is audited,
 /// and answers 401 `invalid_credentials` whatever its reason; a success starts a session
 /// (within the cap), clears the failures (its reservation with them) and is audited.
+#[allow(clippy::too_many_arguments)]
 pub fn login_record(
     conn: &mut DbConnection,
+    effects: &Effects,
     key: &str,
     throttle_key: &str,
     origin: &Origin,
@@ -193,7 +188,7 @@ pub fn login_record(
         Err((user_id, reason)) => {
             let id = user_id.as_deref();
             write_tx(conn, |c| {
-                note(
+                (effects.on_account_event)(
                     c,
                     &AccountNote {
                         event: AccountEvent::SignInRefused(reason),
@@ -212,7 +207,7 @@ pub fn login_record(
         let created = sessions::create(c, &user.id, client_ip, limits.session_ttl_secs, at)?;
         sessions::enforce_cap(c, &user.id, limits.max_sessions_per_user, at)?;
         throttle::clear(c, key, throttle_key)?;
-        note(
+        (effects.on_account_event)(
             c,
             &AccountNote {
                 event: AccountEvent::SignedIn,
@@ -320,6 +315,7 @@ pub fn check_password_change(
 /// the other sign-ins are revoked (the current one stays).
 pub fn record_password_change(
     conn: &mut DbConnection,
+    effects: &Effects,
     user: &AuthUser,
     row: &UserRow,
     check: ApiResult<PasswordCheck>,
@@ -356,7 +352,7 @@ pub fn record_password_change(
             Some(&user.session_id),
             at,
         )?;
-        note(
+        (effects.on_account_event)(
             c,
             &AccountNote {
                 event: AccountEvent::PasswordChanged,

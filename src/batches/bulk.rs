@@ -15,6 +15,7 @@ use crate::http::etag::{etag, IfMatch};
 use crate::i18n::Lang;
 use crate::permits::model::{IssuePermit, NewPermit, Validity};
 use crate::requests::service::Transition;
+use crate::requests::Effects;
 use crate::sms::quiet::Quiet;
 use crate::state::AppState;
 
@@ -251,6 +252,7 @@ struct Done {
 /// Runs one item in its own transaction.
 async fn run_item(
     state: &AppState,
+    effects: Effects,
     user: &AuthUser,
     plan: &Plan,
     request_id: String,
@@ -275,7 +277,7 @@ async fn run_item(
     };
     state
         .tx(move |c| {
-            let batch_id = crate::requests::store::batch_of(c, &request_id)?;
+            let batch_id = crate::requests::queries::batch_of(c, &request_id)?;
             // A batch's request sends no SMS of its own for a bulk step: the batch's digest
             // follows the call.
             let _quiet = batch_id.is_some().then(Quiet::enter);
@@ -289,8 +291,14 @@ async fn run_item(
                         note: None,
                         at: clock.now(),
                     };
-                    let row =
-                        crate::requests::service::transition(c, &config, &clock, t, |_, _| Ok(()))?;
+                    let row = crate::requests::service::transition(
+                        c,
+                        &config,
+                        &clock,
+                        &effects,
+                        t,
+                        |_, _| Ok(()),
+                    )?;
                     let view = crate::requests::service::view(c, &config, &clock, &user, row)?;
                     (200, serde_json::to_value(view).map_err(ApiError::internal)?)
                 }
@@ -300,6 +308,7 @@ async fn run_item(
                         c,
                         &config,
                         &clock,
+                        &effects,
                         &user,
                         &request_id,
                         if_match,
@@ -330,6 +339,7 @@ async fn run_item(
                         c,
                         &config,
                         &clock,
+                        &effects,
                         &user,
                         &request_id,
                         if_match,
@@ -338,7 +348,7 @@ async fn run_item(
                     (201, serde_json::to_value(view).map_err(ApiError::internal)?)
                 }
             };
-            let after = crate::requests::store::load(c, &request_id)?;
+            let after = crate::requests::queries::load(c, &request_id)?;
             Ok(Done {
                 status,
                 version: after.version,
@@ -354,6 +364,7 @@ async fn run_item(
 /// transaction, then one digest SMS per batch whose requests changed.
 pub async fn run(
     state: &AppState,
+    effects: &Effects,
     user: AuthUser,
     mut body: BulkBody,
     lang: Lang,
@@ -369,6 +380,7 @@ pub async fn run(
             Ok(if_match) => {
                 run_item(
                     state,
+                    *effects,
                     &user,
                     &plan,
                     request_id.clone(),

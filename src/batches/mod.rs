@@ -10,7 +10,7 @@ pub mod model;
 pub mod routes;
 pub mod service;
 pub mod sms;
-pub mod store;
+mod store;
 
 /// The most vehicles one batch files, and the most items one bulk call acts on.
 pub const MAX_ITEMS: usize = 200;

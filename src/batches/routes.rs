@@ -13,6 +13,7 @@ use crate::error::{ApiResult, ErrorCode, Problem};
 use crate::http::idempotency::{IdempotencyKey, Recorded};
 use crate::http::json::LargeJson;
 use crate::i18n::Lang;
+use crate::requests::Effects;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/request-batches")]
 pub async fn create(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     idem: IdempotencyKey,
     body: LargeJson<CreateBatch>,
@@ -83,7 +85,7 @@ pub async fn create(
             if !held.is_empty() {
                 return Err(service::held_problem(&held));
             }
-            let view = service::file(c, &config, &clock, &user, checked)?;
+            let view = service::file(c, &config, &clock, &effects, &user, checked)?;
             Recorded::json(
                 StatusCode::CREATED,
                 &view,
@@ -195,12 +197,13 @@ pub async fn get_one(
 pub async fn bulk_actions(
     req: HttpRequest,
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     body: LargeJson<BulkBody>,
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Directorate])?;
     let body = body.0.into_inner()?;
     let lang = Lang::from_headers(req.headers(), state.config.prefer_persian);
-    let result: BulkResult = bulk::run(&state, user, body, lang).await?;
+    let result: BulkResult = bulk::run(&state, &effects, user, body, lang).await?;
     Ok(HttpResponse::build(StatusCode::MULTI_STATUS).json(result))
 }

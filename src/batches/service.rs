@@ -237,13 +237,13 @@ pub fn held_vehicles(
 ) -> ApiResult<Vec<HeldVehicle>> {
     let mut held = Vec::new();
     for (index, v) in vehicles.iter().enumerate() {
-        let keys = crate::requests::store::VehicleKeys {
+        let keys = crate::requests::queries::VehicleKeys {
             plate: &v.plate,
             vin: v.vin.as_deref(),
             chassis_number: v.chassis_number.as_deref(),
         };
-        if let Some((id, org, code)) = crate::requests::store::open_for_vehicle(conn, &keys)? {
-            let existing = crate::requests::store::load(conn, &id)?;
+        if let Some((id, org, code)) = crate::requests::queries::open_for_vehicle(conn, &keys)? {
+            let existing = crate::requests::queries::load(conn, &id)?;
             let theirs = RefusedVehicle {
                 plate: existing.plate,
                 vin: existing.vin,
@@ -292,17 +292,18 @@ pub fn file(
     c: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &crate::requests::Effects,
     user: &AuthUser,
     checked: CheckedBatch,
 ) -> ApiResult<BatchView> {
     let _quiet = Quiet::enter();
     let at = clock.now();
     let batch_id = uuid::Uuid::now_v7().to_string();
-    let tracking_code = crate::requests::store::claim_tracking_code(c, "batch", &batch_id, at)?;
+    let tracking_code = crate::requests::queries::claim_tracking_code(c, "batch", &batch_id, at)?;
     let count = checked.filings.len();
     let mut ids = Vec::with_capacity(count);
     for (index, new) in checked.filings.into_iter().enumerate() {
-        match requests::create(c, config, clock, user, new) {
+        match requests::create(c, config, clock, effects, user, new) {
             Ok(view) => ids.push(view.id),
             Err(e) if e.code() == ErrorCode::Duplicate => {
                 return Err(ApiError::validation(vec![FieldIssue::new(
@@ -318,7 +319,7 @@ pub fn file(
     let first = ids
         .first()
         .ok_or_else(|| ApiError::internal("a batch without vehicles"))?;
-    let shared = crate::requests::store::load(c, first)?;
+    let shared = crate::requests::queries::load(c, first)?;
     let batch = BatchRow {
         id: batch_id.clone(),
         tracking_code,

@@ -10,7 +10,7 @@ use crate::batches::store;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::error::ApiResult;
-use crate::sms::store::NewMessage;
+use crate::sms::queries::NewMessage;
 use crate::sms::{templates, SmsEvent};
 
 fn send(
@@ -21,11 +21,11 @@ fn send(
     values: &[(&str, String)],
     at: NaiveDateTime,
 ) -> ApiResult<()> {
-    if crate::sms::store::exists(conn, key)? {
+    if crate::sms::queries::exists(conn, key)? {
         return Ok(());
     }
     let body = templates::render(&crate::sms::service::template(conn, event)?, values);
-    crate::sms::store::insert(
+    crate::sms::queries::insert(
         conn,
         NewMessage {
             dedupe_key: key,

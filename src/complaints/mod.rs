@@ -2,6 +2,7 @@
 
 pub mod feedback;
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;

@@ -144,6 +144,7 @@ pub async fn get_one(
 #[post("/complaints/{id}/responses")]
 pub async fn respond(
     state: web::Data<AppState>,
+    effects: web::Data<service::Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -155,7 +156,7 @@ pub async fn respond(
     let clock = state.clock;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::respond(c, &config, &clock, &user, &id, if_match, text))
+        .tx(move |c| service::respond(c, &config, &clock, &effects, &user, &id, if_match, text))
         .await?;
     Ok(ok_with_etag(&view))
 }

@@ -35,7 +35,7 @@ pub fn create(
     };
     let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
-    let tracking_code = requests::store::claim_tracking_code(conn, "complaint", &id, at)?;
+    let tracking_code = requests::queries::claim_tracking_code(conn, "complaint", &id, at)?;
     let status = ComplaintStatus::Received;
     let row = ComplaintRow {
         id: id.clone(),
@@ -127,7 +127,7 @@ pub fn list(
     store::queue(conn, query)
 }
 
-/// An answered complaint, as the [`AnswerHook`] sees it (inside the answering transaction).
+/// An answered complaint, as [`Effects::on_answer`] sees it (inside the answering transaction).
 pub struct Answered<'a> {
     /// The complaint after the answer.
     pub complaint: &'a ComplaintRow,
@@ -136,24 +136,25 @@ pub struct Answered<'a> {
     pub at: chrono::NaiveDateTime,
 }
 
-/// Work done in the same transaction as every answer to a complaint (the complainant's SMS is
-/// enqueued this way); the module that does it supplies the hook and the composition root
-/// registers it with [`on_answer`].
-pub type AnswerHook = fn(&mut DbConnection, &Config, &Answered<'_>) -> ApiResult<()>;
+/// Run in the transaction of every answer to a complaint.
+pub type OnAnswer = fn(&mut DbConnection, &Config, &Answered<'_>) -> ApiResult<()>;
 
-static ANSWER_HOOK: std::sync::OnceLock<AnswerHook> = std::sync::OnceLock::new();
-
-/// Registers the [`AnswerHook`] (once; later calls keep the first).
-pub fn on_answer(hook: AnswerHook) {
-    let _ = ANSWER_HOOK.set(hook);
+/// What answering a complaint does outside the complaints' tables (the complainant's SMS is
+/// enqueued): built by the composition root (`startup.rs`) from the module that owns it and
+/// passed to [`respond`]; complaints depend on no messaging module.
+#[derive(Clone, Copy)]
+pub struct Effects {
+    pub on_answer: OnAnswer,
 }
 
 /// Answers a complaint (→ `answered`, may be done more than once) and emits
 /// `complaint.answered`.
+#[allow(clippy::too_many_arguments)]
 pub fn respond(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     id: &str,
     if_match: IfMatch,
@@ -164,15 +165,13 @@ pub fn respond(
         body: Some(text.into_text()),
     };
     let view = take_step(conn, clock, user, id, if_match, step)?;
-    if let Some(hook) = ANSWER_HOOK.get() {
-        let row = store::load_visible(conn, &Seen::complaints(user), id)?;
-        let answered = Answered {
-            complaint: &row,
-            version: row.version,
-            at: row.updated_at,
-        };
-        hook(conn, config, &answered)?;
-    }
+    let row = store::load_visible(conn, &Seen::complaints(user), id)?;
+    let answered = Answered {
+        complaint: &row,
+        version: row.version,
+        at: row.updated_at,
+    };
+    (effects.on_answer)(conn, config, &answered)?;
     Ok(view)
 }
 
@@ -263,7 +262,7 @@ pub fn give_feedback(
     new: NewFeedback,
 ) -> ApiResult<Feedback> {
     let scope = Scope::Organisation(user.org_id.clone());
-    let request = requests::store::load_visible(conn, &scope, request_id)?;
+    let request = requests::queries::load_visible(conn, &scope, request_id)?;
     if !matches!(
         request.status,
         RequestStatus::Completed | RequestStatus::Rejected

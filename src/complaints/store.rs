@@ -142,7 +142,7 @@ pub fn append_event(
             to_status: step.kind.to_status(),
             at: step.at,
             actor_id: actor.id.clone(),
-            actor_name: crate::auth::store::full_name(conn, &actor.id)?,
+            actor_name: crate::auth::queries::full_name(conn, &actor.id)?,
             actor_role: actor.role,
             body: step.body,
         })

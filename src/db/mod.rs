@@ -9,7 +9,6 @@ pub mod integrity;
 pub mod migrations;
 pub mod schema;
 pub mod standby;
-pub mod transient;
 pub mod types;
 pub mod writer;
 
@@ -242,39 +241,7 @@ fn build_pool_waiting(
         Backend::Postgres => 10,
     });
     if url.backend == Backend::Sqlite {
-        let target = url.target.expose();
-        if let Some(path) = plain_sqlite_file(target) {
-            // Created 0600 (its folder 0700) before SQLite opens it: SQLite gives the WAL and
-            // SHM the database file's mode.
-            crate::private_fs::prepare_sqlite_file(path)
-                .map_err(|e| format!("DATABASE_URL: cannot create {}: {e}", path.display()))?;
-        }
-    }
-    if url.backend == Backend::Sqlite {
-        // WAL is a property of the database file: switch it on once, before the pool opens
-        // connections concurrently (changing the journal mode needs the file to itself).
-        let mut conn = SqliteConnection::establish(url.target.expose())
-            .map_err(|e| format!("DATABASE_URL: cannot open SQLite database: {e}"))?;
-        conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
-            .map_err(|e| format!("DATABASE_URL: cannot enable WAL mode: {e}"))?;
-        if let Some(path) = plain_sqlite_file(url.target.expose()) {
-            // SQLite made them with the database file's mode; set it explicitly all the same
-            // (a WAL left behind by an older version may be wider).
-            for file in crate::private_fs::sqlite_companions(path) {
-                crate::private_fs::restrict(&file).map_err(|e| {
-                    format!(
-                        "DATABASE_URL: cannot set the mode of {}: {e}",
-                        file.display()
-                    )
-                })?;
-            }
-        }
-        if !sqlite_has_stable_plans(&mut conn) {
-            tracing::warn!(
-                "the linked SQLite was built without SQLITE_ENABLE_QPSG: statements with a bound \
-                 LIMIT are re-prepared on every execution (build with .cargo/config.toml)"
-            );
-        }
+        prepare_sqlite(&url)?;
     }
     let is_postgres = url.backend == Backend::Postgres;
     let manager = DbManager::new(url);
@@ -291,6 +258,44 @@ fn build_pool_waiting(
         .error_handler(Box::new(PoolErrorLogger))
         .build_unchecked(manager);
     Ok(pool)
+}
+
+/// Readies a SQLite database before its pool opens: the file created private, WAL switched on
+/// (a property of the file, set once while the file is to itself), its companions' modes set,
+/// and a warning when the linked SQLite re-prepares statements with a bound `LIMIT`.
+fn prepare_sqlite(url: &DbUrl) -> Result<(), String> {
+    let target = url.target.expose();
+    if let Some(path) = plain_sqlite_file(target) {
+        // Created 0600 (its folder 0700) before SQLite opens it: SQLite gives the WAL and
+        // SHM the database file's mode.
+        crate::private_fs::prepare_sqlite_file(path)
+            .map_err(|e| format!("DATABASE_URL: cannot create {}: {e}", path.display()))?;
+    }
+    // WAL is a property of the database file: switch it on once, before the pool opens
+    // connections concurrently (changing the journal mode needs the file to itself).
+    let mut conn = SqliteConnection::establish(url.target.expose())
+        .map_err(|e| format!("DATABASE_URL: cannot open SQLite database: {e}"))?;
+    conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
+        .map_err(|e| format!("DATABASE_URL: cannot enable WAL mode: {e}"))?;
+    if let Some(path) = plain_sqlite_file(url.target.expose()) {
+        // SQLite made them with the database file's mode; set it explicitly all the same
+        // (a WAL left behind by an older version may be wider).
+        for file in crate::private_fs::sqlite_companions(path) {
+            crate::private_fs::restrict(&file).map_err(|e| {
+                format!(
+                    "DATABASE_URL: cannot set the mode of {}: {e}",
+                    file.display()
+                )
+            })?;
+        }
+    }
+    if !sqlite_has_stable_plans(&mut conn) {
+        tracing::warn!(
+            "the linked SQLite was built without SQLITE_ENABLE_QPSG: statements with a bound \
+             LIMIT are re-prepared on every execution (build with .cargo/config.toml)"
+        );
+    }
+    Ok(())
 }
 
 /// Whether SQLite keeps a prepared statement's plan whatever values are bound (the
@@ -316,7 +321,7 @@ pub fn check_connect(pool: &Pool) -> Result<PooledConn, String> {
 
 /// After a failed call: when the error would be a 500 and the PostgreSQL connection no longer
 /// answers a ping, the failure was the connection's (whatever the error's text or language),
-/// and the caller gets the retryable 503 of [`transient`] instead.
+/// and the caller gets the retryable 503 of [`crate::transient`] instead.
 pub fn reclassify_failure(conn: &mut DbConnection, err: ApiError) -> ApiError {
     if err.status() != actix_web::http::StatusCode::INTERNAL_SERVER_ERROR {
         return err;

@@ -43,7 +43,7 @@ pub fn check_working_day(
     config: &Config,
     due: NaiveDate,
 ) -> ApiResult<()> {
-    let cal = crate::sla::store::calendar(conn, config)?.for_party(Party::Agencies);
+    let cal = crate::sla::queries::calendar(conn, config)?.for_party(Party::Agencies);
     if cal.is_working(due) {
         return Ok(());
     }
@@ -176,7 +176,7 @@ fn overdue_one(
     due: NaiveDate,
     at: NaiveDateTime,
 ) -> ApiResult<bool> {
-    let request = crate::requests::store::load(conn, request_id)?;
+    let request = crate::requests::queries::load(conn, request_id)?;
     let Some(missing) = still_missing(conn, clock, &request, ask_id)? else {
         return Ok(false);
     };

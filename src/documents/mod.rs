@@ -8,10 +8,11 @@
 pub mod due;
 pub mod migrate;
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
 pub mod sniff;
 pub mod storage;
-pub mod store;
+mod store;
 pub mod transfer;
 pub mod views;

@@ -23,6 +23,7 @@ use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::openapi::Binary;
+use crate::requests::Effects;
 use crate::state::AppState;
 
 /// 404, 409 (closed) or 409 `quota_exceeded` (no room for one more document) before an
@@ -239,6 +240,7 @@ pub async fn download(
 #[post("/requests/{id}/document-requests")]
 pub async fn create_document_request(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -251,7 +253,18 @@ pub async fn create_document_request(
     let new = NewDocumentRequest::try_from((body.into_inner()?, state.clock.today()))?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::ask(c, &config, &clock, &user, &request_id, if_match, new))
+        .tx(move |c| {
+            service::ask(
+                c,
+                &config,
+                &clock,
+                &effects,
+                &user,
+                &request_id,
+                if_match,
+                new,
+            )
+        })
         .await?;
     let mut b = HttpResponse::Created();
     with_etag(&mut b, view.request_version);
@@ -313,6 +326,7 @@ pub async fn list_document_requests(
 #[post("/requests/{id}/resubmit")]
 pub async fn resubmit(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -325,7 +339,18 @@ pub async fn resubmit(
     let input = Resubmission::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::resubmit(c, &config, &clock, &user, &request_id, if_match, input))
+        .tx(move |c| {
+            service::resubmit(
+                c,
+                &config,
+                &clock,
+                &effects,
+                &user,
+                &request_id,
+                if_match,
+                input,
+            )
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, view.version);

@@ -23,12 +23,13 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
 use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{transition, Transition};
+use crate::requests::Effects;
 
 // ---- the requests' side ------------------------------------------------------------------
 
 /// The request `id` if `scope` sees it (404 otherwise).
 fn request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<RequestRow> {
-    crate::requests::store::load_visible(conn, scope, id)
+    crate::requests::queries::load_visible(conn, scope, id)
 }
 
 /// The request as `user` sees it.
@@ -149,10 +150,12 @@ pub fn document(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<D
 }
 
 /// Asks the agency for documents: `under_review` → `awaiting_documents`, and the ask.
+#[allow(clippy::too_many_arguments)]
 pub fn ask(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -173,7 +176,7 @@ pub fn ask(
         note: Some(&message),
         at,
     };
-    let after = transition(conn, config, clock, step, |c, row| {
+    let after = transition(conn, config, clock, effects, step, |c, row| {
         // After the precondition and the state machine: a due date on a day off is 422.
         if let Some(due) = due_date {
             crate::documents::due::check_working_day(c, config, due)?;
@@ -219,10 +222,12 @@ pub fn asks(
 /// Resubmits after uploading what was asked (`awaiting_documents` → `under_review`), or after
 /// correcting a request returned for correction (`returned_for_correction` → `under_review`);
 /// 409 `documents_missing` while an asked-for type has no upload since the latest ask.
+#[allow(clippy::too_many_arguments)]
 pub fn resubmit(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -236,7 +241,7 @@ pub fn resubmit(
         note: input.note.as_deref(),
         at: clock.now(),
     };
-    let after = transition(conn, config, clock, step, |c, row| {
+    let after = transition(conn, config, clock, effects, step, |c, row| {
         let missing = asks_of(c, clock, row)?
             .pop()
             .map(|latest| latest.outstanding)

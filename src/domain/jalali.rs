@@ -7,8 +7,8 @@ use icu_calendar::cal::Persian;
 use icu_calendar::types::RataDie;
 use icu_calendar::Date;
 
+use crate::domain::lang::Msg;
 use crate::domain::text::{normalize_code, persian_digits};
-use crate::i18n::Msg;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DateError {

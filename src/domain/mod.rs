@@ -2,6 +2,7 @@
 
 pub mod identity;
 pub mod jalali;
+pub mod lang;
 pub mod legal_id;
 pub mod mobile;
 pub mod national_code;

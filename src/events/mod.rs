@@ -6,9 +6,10 @@
 pub mod model;
 pub mod openapi;
 pub mod outbox;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -67,7 +67,7 @@ pub fn page_after(
         EventScope::Permits(police) => {
             // The permits sent to this police organisation; the default one (the oldest) also
             // has those sent to none (issued before any police organisation was registered).
-            let default = crate::organisations::store::oldest_of_kind(
+            let default = crate::organisations::queries::oldest_of_kind(
                 conn,
                 crate::domain::identity::OrgKind::Police,
             )?;

@@ -4,12 +4,10 @@ use actix_web::{get, web, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::{
-    self,
-    transient::{self, Transient},
-};
+use crate::db;
 use crate::error::{ApiError, ApiResult, DB_RETRY_AFTER_SECS};
 use crate::state::AppState;
+use crate::transient::{self, Transient};
 
 fn status_schema() -> utoipa::openapi::schema::Object {
     crate::http::openapi::string_enum("`ok` when live, `ready` when ready.", &["ok", "ready"])

@@ -4,5 +4,5 @@
 //! reports the same shared state.
 
 pub mod routes;
-pub mod store;
+mod store;
 pub mod views;

@@ -31,12 +31,12 @@ pub fn gauges(conn: &mut DbConnection, at: NaiveDateTime) -> ApiResult<Gauges> {
         .load(conn)?;
     Ok(Gauges {
         by_status,
-        overdue: crate::sla::store::overdue_count(conn, at)?,
-        outbox_backlog: crate::events::store::unsequenced_count(conn)?,
-        deliveries: crate::webhooks::store::count_by_status(conn)?,
-        sms: crate::sms::store::count_by_status(conn)?,
-        sms_oldest_due_secs: crate::sms::store::oldest_due(conn, at)?
+        overdue: crate::sla::queries::overdue_count(conn, at)?,
+        outbox_backlog: crate::events::queries::unsequenced_count(conn)?,
+        deliveries: crate::webhooks::queries::count_by_status(conn)?,
+        sms: crate::sms::queries::count_by_status(conn)?,
+        sms_oldest_due_secs: crate::sms::queries::oldest_due(conn, at)?
             .map_or(0, |due| (at - due).num_seconds().max(0)),
-        sms_quota_held: crate::sms::store::count_quota_held(conn)?,
+        sms_quota_held: crate::sms::queries::count_quota_held(conn)?,
     })
 }

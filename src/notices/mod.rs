@@ -3,6 +3,7 @@
 
 pub mod guard;
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;

@@ -76,6 +76,7 @@ pub async fn show(state: web::Data<AppState>, id: web::Path<String>) -> ApiResul
 #[post("/notices")]
 pub async fn create(
     state: web::Data<AppState>,
+    effects: web::Data<service::Effects>,
     notice_cache: web::Data<NoticeCache>,
     user: AuthUser,
     body: Json<CreateNotice>,
@@ -86,7 +87,7 @@ pub async fn create(
     let clock = state.clock;
     let row = state
         .tx(move |c| {
-            let row = service::publish(c, &clock, &user, new)?;
+            let row = service::publish(c, &clock, &effects, &user, new)?;
             let e = crate::audit::Entry::by(
                 &crate::audit::Actor::of(&user),
                 crate::audit::Action::NoticeCreated,

@@ -29,22 +29,22 @@ pub fn find(conn: &mut DbConnection, id: &str) -> ApiResult<NoticeRow> {
     store::find(conn, id)
 }
 
-/// Work done in the same transaction as publishing a notice (outage SMS are enqueued this
-/// way); the module that does it supplies the hook and the composition root registers it with
-/// [`on_publish`].
-pub type PublishHook = fn(&mut DbConnection, &Clock, &NoticeRow) -> ApiResult<()>;
+/// Run in the transaction that publishes a notice.
+pub type OnPublish = fn(&mut DbConnection, &Clock, &NoticeRow) -> ApiResult<()>;
 
-static PUBLISH_HOOK: std::sync::OnceLock<PublishHook> = std::sync::OnceLock::new();
-
-/// Registers the [`PublishHook`] (once; later calls keep the first).
-pub fn on_publish(hook: PublishHook) {
-    let _ = PUBLISH_HOOK.set(hook);
+/// What publishing a notice does outside the notices' tables (outage SMS are enqueued): built
+/// by the composition root (`startup.rs`) from the module that owns it and passed to
+/// [`publish`]; notices depend on no messaging module.
+#[derive(Clone, Copy)]
+pub struct Effects {
+    pub on_publish: OnPublish,
 }
 
-/// Publishes a notice and emits `notice.published`.
+/// Publishes a notice, emits `notice.published` and runs [`Effects::on_publish`].
 pub fn publish(
     conn: &mut DbConnection,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     new: NewNotice,
 ) -> ApiResult<NoticeRow> {
@@ -76,9 +76,7 @@ pub fn publish(
             at,
         },
     )?;
-    if let Some(hook) = PUBLISH_HOOK.get() {
-        hook(conn, clock, &row)?;
-    }
+    (effects.on_publish)(conn, clock, &row)?;
     Ok(row)
 }
 

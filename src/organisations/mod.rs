@@ -1,6 +1,7 @@
 //! Organisations: applicant agencies, the directorate and the traffic police.
 
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;

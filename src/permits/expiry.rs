@@ -22,16 +22,17 @@ use crate::permits::model::PermitRow;
 use crate::permits::service::emit_event;
 use crate::permits::store;
 use crate::requests::service::{self as requests, ServiceStep};
+use crate::requests::Effects;
 use crate::state::AppState;
 
 /// Permits expired per round at most (the rest in the next round).
 const BATCH: i64 = 200;
 
 /// Runs until the process ends.
-pub async fn run(state: AppState) {
+pub async fn run(state: AppState, effects: Effects) {
     let pause = Duration::from_millis(state.config.permit_expiry_interval_ms);
     loop {
-        match tick(&state).await {
+        match tick(&state, &effects).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(count = n, "permits expired"),
             Err(e) => tracing::warn!(error = %e, "permit expiry round failed"),
@@ -42,20 +43,28 @@ pub async fn run(state: AppState) {
 
 /// One round on `state`'s database at its clock's "now": how many requests it moved to
 /// `permit_expired`.
-pub async fn tick(state: &AppState) -> ApiResult<usize> {
+pub async fn tick(state: &AppState, effects: &Effects) -> ApiResult<usize> {
     let config = state.config.clone();
     let clock = state.clock;
-    state.write(move |c| expire_due(c, &config, &clock)).await
+    let effects = *effects;
+    state
+        .write(move |c| expire_due(c, &config, &clock, &effects))
+        .await
 }
 
 /// One round on `conn` at `clock`'s "now": each due permit in its own transaction. Returns how
 /// many requests this round moved to `permit_expired` (not those another replica did).
-pub fn expire_due(conn: &mut DbConnection, config: &Config, clock: &Clock) -> ApiResult<usize> {
+pub fn expire_due(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    effects: &Effects,
+) -> ApiResult<usize> {
     let at = clock.now();
     let due = store::due_for_expiry(conn, at, BATCH)?;
     let mut expired = 0;
     for permit in due {
-        if write_tx(conn, |c| expire_one(c, config, clock, &permit, at))? {
+        if write_tx(conn, |c| expire_one(c, config, clock, effects, &permit, at))? {
             expired += 1;
         }
     }
@@ -67,6 +76,7 @@ fn expire_one(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     permit: &PermitRow,
     at: NaiveDateTime,
 ) -> ApiResult<bool> {
@@ -87,7 +97,7 @@ fn expire_one(
             .select(users::organisation_id)
             .first(conn)?
     };
-    let actor = crate::auth::store::system_actor(conn, &issuer_org, at)?;
+    let actor = crate::auth::queries::system_actor(conn, &issuer_org, at)?;
     let note = format!(
         "مجوز شمارهٔ {} تا {} اعتبار داشت و رسیدی از پلیس راهور برای آن ثبت نشد.",
         crate::domain::text::persian_digits(&permit.permit_number),
@@ -100,7 +110,7 @@ fn expire_one(
         note: Some(&note),
         at,
     };
-    let after = requests::by_service(conn, config, clock, step, |c, request| {
+    let after = requests::by_service(conn, config, clock, effects, step, |c, request| {
         debug_assert_eq!(request.status, RequestStatus::PermitExpired);
         let permit = store::load(c, &permit.id)?;
         emit_event(

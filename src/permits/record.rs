@@ -262,7 +262,7 @@ fn attach(
         uploaded_by: user.id.clone(),
         blob_store: location,
     };
-    crate::documents::store::insert_document(conn, &doc)?;
+    crate::documents::queries::insert_document(conn, &doc)?;
     let row = RemovalRecordRow {
         receipt_id: receipt.id.clone(),
         permit_id: permit.id.clone(),

@@ -28,6 +28,7 @@ use crate::permits::verify_page;
 use crate::permits::views::{PermitVerification, PermitView};
 use crate::requests::model::RequestView;
 use crate::requests::service::ensure_visible;
+use crate::requests::Effects;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -66,6 +67,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/requests/{id}/permit")]
 pub async fn issue(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -82,7 +84,7 @@ pub async fn issue(
     let new = NewPermit::try_from((body.into_inner()?, &validity))?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::issue(c, &config, &clock, &user, &id, if_match, new))
+        .tx(move |c| service::issue(c, &config, &clock, &effects, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::build(StatusCode::CREATED);
     b.insert_header((header::LOCATION, permit.location()));
@@ -112,6 +114,7 @@ pub async fn issue(
 #[post("/requests/{id}/registration")]
 pub async fn register(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -123,7 +126,7 @@ pub async fn register(
     let new = NewRegistration::try_from((body.into_inner()?, clock.now()))?;
     let config = state.config.clone();
     let view: RequestView = state
-        .tx(move |c| service::register(c, &config, &clock, &user, &id, if_match, new))
+        .tx(move |c| service::register(c, &config, &clock, &effects, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::Ok();
     b.insert_header((header::ETAG, etag(view.version)));
@@ -374,6 +377,7 @@ pub async fn print(
 #[post("/permits/{id}/receipt")]
 pub async fn post_receipt(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -389,7 +393,9 @@ pub async fn post_receipt(
     let config = state.config.clone();
     state
         .idempotent(call, move |c| {
-            let v = service::record_receipt(c, &config, &clock, &user, &permit_id, if_match, new)?;
+            let v = service::record_receipt(
+                c, &config, &clock, &effects, &user, &permit_id, if_match, new,
+            )?;
             Recorded::created(&v, v.location(), etag(v.version))
         })
         .await
@@ -430,6 +436,7 @@ pub async fn post_receipt(
 #[post("/permits/{id}/revoke")]
 pub async fn revoke(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -440,7 +447,7 @@ pub async fn revoke(
     let new = NewRevocation::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::revoke(c, &config, &clock, &user, &id, if_match, new))
+        .tx(move |c| service::revoke(c, &config, &clock, &effects, &user, &id, if_match, new))
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);

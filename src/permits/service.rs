@@ -26,6 +26,7 @@ use crate::permits::store::{self, ListQuery, Revocation};
 use crate::permits::views::{PermitEventData, PermitView};
 use crate::requests::model::{RequestRow, RequestView};
 use crate::requests::service::{self as requests, Transition};
+use crate::requests::Effects;
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).
 fn view(conn: &mut DbConnection, clock: &Clock, permit_id: &str) -> ApiResult<PermitView> {
@@ -86,7 +87,7 @@ fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String>
     use crate::error::FieldIssue;
     const FIELD: &str = "police_organisation_id";
     match asked {
-        Some(id) if crate::organisations::store::is_of_kind(conn, id, OrgKind::Police)? => {
+        Some(id) if crate::organisations::queries::is_of_kind(conn, id, OrgKind::Police)? => {
             Ok(id.to_owned())
         }
         Some(_) => Err(ApiError::invalid_field(FieldIssue::new(
@@ -108,10 +109,12 @@ fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String>
 
 /// Issues the permit for `request_id` (`under_review` → `permit_issued`), sent to one police
 /// organisation, and tells the police (`permit.issued`).
+#[allow(clippy::too_many_arguments)]
 pub fn issue(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -131,7 +134,7 @@ pub fn issue(
     // The number is checked after the state machine, in the same transaction: a retry of an
     // issue whose answer was lost then meets 409 `invalid_transition` (`permit_issued`), the
     // answer that says it was applied, not `duplicate` (its own number).
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         if store::national_number_taken(c, &new.national_permit_number)? {
             return Err(ApiError::duplicate(
                 "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
@@ -141,7 +144,7 @@ pub fn issue(
         }
         // The signatory as they are now: a later change of name or post does not rewrite
         // the signed order.
-        let signatory = crate::auth::store::user(c, &user.id)?;
+        let signatory = crate::auth::queries::user(c, &user.id)?;
         let permit = PermitRow {
             id: permit_id.clone(),
             permit_number: unused_permit_number(c)?,
@@ -200,10 +203,12 @@ pub fn issue(
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
 /// `removal_refused`, the permit to `used` or `refused`, and `permit.receipt_recorded` tells
 /// the national vehicle system.
+#[allow(clippy::too_many_arguments)]
 pub fn record_receipt(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
@@ -236,7 +241,7 @@ pub fn record_receipt(
         note: new.notes.as_deref(),
         at,
     };
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         let receipt = ReceiptRow {
             id: uuid::Uuid::now_v7().to_string(),
             permit_id: permit.id.clone(),
@@ -287,10 +292,12 @@ pub fn record_receipt(
 /// request goes back under review (`permit_issued` → `under_review`, with its history entry),
 /// or, revoked as `issued_in_error`, back to the agency for correction
 /// (`permit_issued` → `returned_for_correction`), and `permit.revoked` tells the police.
+#[allow(clippy::too_many_arguments)]
 pub fn revoke(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     permit_id: &str,
     if_match: IfMatch,
@@ -320,7 +327,7 @@ pub fn revoke(
         note: Some(&note),
         at,
     };
-    requests::transition(conn, config, clock, t, |c, request| {
+    requests::transition(conn, config, clock, effects, t, |c, request| {
         let revocation = Revocation {
             by: &user.id,
             reason: new.reason,
@@ -410,10 +417,12 @@ fn revoke_row(
 }
 
 /// Records the removal in the national vehicle system: `plate_removed` → `completed`.
+#[allow(clippy::too_many_arguments)]
 pub fn register(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -436,7 +445,7 @@ pub fn register(
         note: Some(&number),
         at,
     };
-    let after = requests::transition(conn, config, clock, t, |c, request| {
+    let after = requests::transition(conn, config, clock, effects, t, |c, request| {
         store::insert_registration(
             c,
             &RegistrationRow {

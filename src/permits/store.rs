@@ -24,7 +24,7 @@ pub fn load(conn: &mut DbConnection, id: &str) -> ApiResult<PermitRow> {
 /// The default police organisation: the oldest of kind `police` (the province's traffic
 /// police, registered first); `None` when none is registered.
 pub fn default_police(conn: &mut DbConnection) -> ApiResult<Option<String>> {
-    crate::organisations::store::oldest_of_kind(conn, crate::domain::identity::OrgKind::Police)
+    crate::organisations::queries::oldest_of_kind(conn, crate::domain::identity::OrgKind::Police)
 }
 
 /// Whether `scope` sees a permit of a request of `agency_id` sent to `police_id`.

@@ -10,7 +10,7 @@
 //! 000059) refuses any change of it that the same transaction did not first record as a field
 //! change of the request's new version with exactly that old and new number, so the recipient
 //! changes only through this audited path; messages still pending for the old number are
-//! re-addressed to the new one (the [`RecipientHook`]).
+//! re-addressed to the new one ([`Effects::on_recipient_change`]).
 
 use std::collections::HashMap;
 
@@ -29,6 +29,7 @@ use crate::domain::status::{self, Action, Refusal};
 use crate::error::{ApiError, ApiResult};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
+use crate::requests::effects::Effects;
 use crate::requests::model::{
     ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, RequestView,
     VehicleInput, VehicleType,
@@ -226,19 +227,6 @@ pub enum Corrected {
     Refused(ApiError),
 }
 
-/// What a request's recipient change does besides the request (re-addressing the SMS messages
-/// still pending for the old number), run in the correction's transaction. Requests depend on
-/// no messaging module: the composition root registers it with [`on_recipient_change`].
-pub type RecipientHook =
-    fn(&mut DbConnection, &RequestRow, &str, &str, NaiveDateTime) -> ApiResult<()>;
-
-static RECIPIENT_HOOK: std::sync::OnceLock<RecipientHook> = std::sync::OnceLock::new();
-
-/// Registers the [`RecipientHook`] (once; later calls keep the first).
-pub fn on_recipient_change(hook: RecipientHook) {
-    let _ = RECIPIENT_HOOK.set(hook);
-}
-
 /// Corrects the request `request_id` (agency) in the caller's transaction: visibility (404),
 /// precondition (428/412), the state machine (409 `invalid_transition`), validation as at
 /// filing (422), the vehicle rule (409 `duplicate`), then the versioned update, the history
@@ -246,10 +234,12 @@ pub fn on_recipient_change(hook: RecipientHook) {
 /// event `request.corrected`. Nothing changed: the request as it is, its version unchanged.
 /// A duplicate vehicle is [`Corrected::Refused`], so that the caller commits the vehicle
 /// conflict recorded for it.
+#[allow(clippy::too_many_arguments)]
 pub fn correct(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -259,53 +249,77 @@ pub fn correct(
     let scope = Scope::request_actions(user);
     let row = store::load_visible(conn, &scope, request_id)?;
     if_match.check(row.version)?;
-    match status::decide(row.status, Action::Correct, user.role, Default::default()) {
-        Ok(_) => {}
-        Err(Refusal::Forbidden) => return Err(ApiError::forbidden()),
-        Err(Refusal::InvalidTransition) => {
-            return Err(ApiError::invalid_transition(
-                row.status.as_str(),
-                row.status.label_fa(),
-            ))
-        }
-    }
+    ensure_correctable(&row, user)?;
     let new = service::validate(merged(&row, patch), config, clock.today())?;
     let changed = changes(stored_fields(&row), new.correctable());
     if changed.is_empty() {
         return service::view(conn, config, clock, user, row).map(|v| Corrected::Done(Box::new(v)));
     }
-    let identity = ["vehicle.plate", "vehicle.vin", "vehicle.chassis_number"];
     let mut corrected = row.clone();
     new.correct_row(&mut corrected);
-    if changed.iter().any(|c| identity.contains(&c.field.as_str())) {
-        if let Some(existing) = open_for_vehicle_except(conn, &corrected)? {
-            if existing.1 != user.org_id {
-                // As at filing: the collision with another agency's open request is recorded
-                // for the directorate (nothing else was written), and the answer names nothing.
-                let vehicle = crate::vehicle_conflicts::model::RefusedVehicle {
-                    plate: corrected.plate.clone(),
-                    vin: corrected.vin.clone(),
-                    chassis_number: corrected.chassis_number.clone(),
-                };
-                crate::vehicle_conflicts::service::record(
-                    conn,
-                    clock,
-                    user,
-                    &existing.0,
-                    &vehicle,
-                )?;
-            }
-            return Ok(Corrected::Refused(service::duplicate_for(existing, user)));
-        }
+    if let Some(refused) = vehicle_held_elsewhere(conn, clock, user, &corrected, &changed)? {
+        return Ok(Corrected::Refused(refused));
     }
     let version = row.version + 1;
-    let mut fields = marked_fields(conn, &row.id)?;
-    for c in &changed {
-        if !fields.contains(&c.field) {
-            fields.push(c.field.clone());
-        }
+    write_corrected(conn, &row, &corrected, version, at)?;
+    mark_corrected(conn, &row.id, &changed, at)?;
+    record_changes(conn, user, &row, &changed, version, at)?;
+    let after = match changed.iter().find(|c| c.field == "contact.mobile") {
+        Some(c) => change_recipient(conn, effects, &row, c, at)?,
+        None => store::load(conn, &row.id)?,
+    };
+    emit_corrected(conn, &after, &changed, at)?;
+    service::view(conn, config, clock, user, after).map(|v| Corrected::Done(Box::new(v)))
+}
+
+/// The state machine allows `user` to correct `row` (403, or 409 `invalid_transition`).
+fn ensure_correctable(row: &RequestRow, user: &AuthUser) -> ApiResult<()> {
+    match status::decide(row.status, Action::Correct, user.role, Default::default()) {
+        Ok(_) => Ok(()),
+        Err(Refusal::Forbidden) => Err(ApiError::forbidden()),
+        Err(Refusal::InvalidTransition) => Err(ApiError::invalid_transition(
+            row.status.as_str(),
+            row.status.label_fa(),
+        )),
     }
-    let fields_json = serde_json::to_string(&fields).map_err(ApiError::internal)?;
+}
+
+/// The 409 `duplicate` when the correction changes the vehicle's identity to one with another
+/// open request; as at filing, a collision with another agency's request is recorded for the
+/// directorate (nothing else was written), and the answer names nothing.
+fn vehicle_held_elsewhere(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    user: &AuthUser,
+    corrected: &RequestRow,
+    changed: &[FieldChange],
+) -> ApiResult<Option<ApiError>> {
+    let identity = ["vehicle.plate", "vehicle.vin", "vehicle.chassis_number"];
+    if !changed.iter().any(|c| identity.contains(&c.field.as_str())) {
+        return Ok(None);
+    }
+    let Some(existing) = open_for_vehicle_except(conn, corrected)? else {
+        return Ok(None);
+    };
+    if existing.1 != user.org_id {
+        let vehicle = crate::vehicle_conflicts::model::RefusedVehicle {
+            plate: corrected.plate.clone(),
+            vin: corrected.vin.clone(),
+            chassis_number: corrected.chassis_number.clone(),
+        };
+        crate::vehicle_conflicts::service::record(conn, clock, user, &existing.0, &vehicle)?;
+    }
+    Ok(Some(service::duplicate_for(existing, user)))
+}
+
+/// The versioned update of the corrected fields (412 when another writer came first).
+fn write_corrected(
+    conn: &mut DbConnection,
+    row: &RequestRow,
+    corrected: &RequestRow,
+    version: i64,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     let updated = diesel::update(
         requests::table
             .filter(requests::id.eq(&row.id))
@@ -335,13 +349,42 @@ pub fn correct(
         // A concurrent writer changed it between our read and our update.
         return Err(ApiError::precondition_failed());
     }
-    ensure_marks_row(conn, &row.id)?;
-    diesel::update(request_marks::table.find(&row.id))
+    Ok(())
+}
+
+/// The directorate's mark: every field corrected since its last step, and when.
+fn mark_corrected(
+    conn: &mut DbConnection,
+    request_id: &str,
+    changed: &[FieldChange],
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    let mut fields = marked_fields(conn, request_id)?;
+    for c in changed {
+        if !fields.contains(&c.field) {
+            fields.push(c.field.clone());
+        }
+    }
+    let fields_json = serde_json::to_string(&fields).map_err(ApiError::internal)?;
+    ensure_marks_row(conn, request_id)?;
+    diesel::update(request_marks::table.find(request_id))
         .set((
             request_marks::corrected_fields.eq(Some(fields_json)),
             request_marks::corrected_at.eq(Some(at)),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// The history entry `correct` and, tied to it, each changed field with its old and new value.
+fn record_changes(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    row: &RequestRow,
+    changed: &[FieldChange],
+    version: i64,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     let labels: Vec<&str> = changed.iter().map(|c| label_fa(&c.field)).collect();
     let note = format!("اصلاح: {}", labels.join("، "));
     let history_id = store::append_history(
@@ -356,7 +399,7 @@ pub fn correct(
             at,
         },
     )?;
-    for c in &changed {
+    for c in changed {
         diesel::insert_into(request_field_changes::table)
             .values((
                 request_field_changes::id.eq(uuid::Uuid::now_v7().to_string()),
@@ -371,20 +414,34 @@ pub fn correct(
             ))
             .execute(conn)?;
     }
-    let after = if let Some(c) = changed.iter().find(|c| c.field == "contact.mobile") {
-        let new_mobile = c.new.clone().unwrap_or_default();
-        // Allowed by the trigger only because the change was recorded just above.
-        diesel::update(requests::table.find(&row.id))
-            .set(requests::contact_mobile.eq(&new_mobile))
-            .execute(conn)?;
-        let after = store::load(conn, &row.id)?;
-        if let Some(hook) = RECIPIENT_HOOK.get() {
-            hook(conn, &after, &row.contact_mobile, &new_mobile, at)?;
-        }
-        after
-    } else {
-        store::load(conn, &row.id)?
-    };
+    Ok(())
+}
+
+/// The new contact mobile, allowed by the trigger only because the change was recorded just
+/// before; then [`Effects::on_recipient_change`]. The request as it now is.
+fn change_recipient(
+    conn: &mut DbConnection,
+    effects: &Effects,
+    row: &RequestRow,
+    change: &FieldChange,
+    at: NaiveDateTime,
+) -> ApiResult<RequestRow> {
+    let new_mobile = change.new.clone().unwrap_or_default();
+    diesel::update(requests::table.find(&row.id))
+        .set(requests::contact_mobile.eq(&new_mobile))
+        .execute(conn)?;
+    let after = store::load(conn, &row.id)?;
+    (effects.on_recipient_change)(conn, &after, &row.contact_mobile, &new_mobile, at)?;
+    Ok(after)
+}
+
+/// The event `request.corrected`, naming the changed fields.
+fn emit_corrected(
+    conn: &mut DbConnection,
+    after: &RequestRow,
+    changed: &[FieldChange],
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     crate::events::outbox::emit(
         conn,
         crate::events::outbox::NewEvent {
@@ -405,7 +462,7 @@ pub fn correct(
             at,
         },
     )?;
-    service::view(conn, config, clock, user, after).map(|v| Corrected::Done(Box::new(v)))
+    Ok(())
 }
 
 /// Another open request for the corrected vehicle, as `(id, organisation_id, tracking_code)`.

@@ -23,6 +23,7 @@ use crate::requests::model::{
 };
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
+use crate::requests::Effects;
 use crate::state::AppState;
 use crate::validate::Issues;
 
@@ -83,6 +84,7 @@ fn ok_with_etag(status: StatusCode, version: i64, body: &RequestView) -> HttpRes
 #[post("/requests")]
 pub async fn create(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     idem: IdempotencyKey,
     body: Json<CreateRequest>,
@@ -97,7 +99,7 @@ pub async fn create(
     let filer = user.clone();
     let filed = state
         .idempotent(call, move |c| {
-            let view = service::create(c, &config, &clock, &user, new)?;
+            let view = service::create(c, &config, &clock, &effects, &user, new)?;
             Recorded::created(
                 &view,
                 format!("/api/v1/requests/{}", view.id),
@@ -359,6 +361,7 @@ pub async fn get_one(
 #[patch("/requests/{id}")]
 pub async fn correct(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -370,7 +373,7 @@ pub async fn correct(
     let patch = body.into_inner()?;
     let (config, clock) = (state.config.clone(), state.clock);
     let corrected = state
-        .tx(move |c| correction::correct(c, &config, &clock, &user, &id, if_match, patch))
+        .tx(move |c| correction::correct(c, &config, &clock, &effects, &user, &id, if_match, patch))
         .await?;
     match corrected {
         Corrected::Done(view) => Ok(acted(&view)),
@@ -450,6 +453,7 @@ pub async fn access_log(
 /// Runs an action and answers with the updated request.
 async fn act(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: String,
     action: Action,
@@ -468,7 +472,7 @@ async fn act(
                 note: note.as_deref(),
                 at: clock.now(),
             };
-            let row = service::transition(conn, &config, &clock, t, |_, _| Ok(()))?;
+            let row = service::transition(conn, &config, &clock, &effects, t, |_, _| Ok(()))?;
             service::view(conn, &config, &clock, &user, row)
         })
         .await?;
@@ -489,6 +493,7 @@ fn acted(view: &RequestView) -> HttpResponse {
 /// An action whose body is one required text: visibility (404) first, then the text (422).
 async fn act_with_text(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: String,
     action: Action,
@@ -499,7 +504,7 @@ async fn act_with_text(
     service::ensure_visible(&state, &user, &id).await?;
     let (field, value) = text;
     let n = note(field, &value?)?;
-    act(state, user, id, action, if_match, Some(n)).await
+    act(state, effects, user, id, action, if_match, Some(n)).await
 }
 
 fn note(field: &str, value: &str) -> ApiResult<String> {
@@ -530,12 +535,22 @@ fn note(field: &str, value: &str) -> ApiResult<String> {
 #[post("/requests/{id}/review")]
 pub async fn review(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     user.require(Action::Review.roles())?;
-    act(state, user, id.into_inner(), Action::Review, if_match, None).await
+    act(
+        state,
+        effects,
+        user,
+        id.into_inner(),
+        Action::Review,
+        if_match,
+        None,
+    )
+    .await
 }
 
 /// Reject a request.
@@ -567,6 +582,7 @@ pub async fn review(
 #[post("/requests/{id}/reject")]
 pub async fn reject(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -579,7 +595,11 @@ pub async fn reject(
     let rejection = NewRejection::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::reject(c, &config, &clock, &user, &id, if_match, rejection))
+        .tx(move |c| {
+            service::reject(
+                c, &config, &clock, &effects, &user, &id, if_match, rejection,
+            )
+        })
         .await?;
     Ok(acted(&view))
 }
@@ -607,6 +627,7 @@ pub async fn reject(
 #[post("/requests/{id}/withdraw")]
 pub async fn withdraw(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -615,6 +636,7 @@ pub async fn withdraw(
     let text = body.into_inner().map(|b| b.reason);
     act_with_text(
         state,
+        effects,
         user,
         id.into_inner(),
         Action::Withdraw,
@@ -646,6 +668,7 @@ pub async fn withdraw(
 #[post("/requests/{id}/reopen")]
 pub async fn reopen(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -654,6 +677,7 @@ pub async fn reopen(
     let text = body.into_inner().map(|b| b.note);
     act_with_text(
         state,
+        effects,
         user,
         id.into_inner(),
         Action::Reopen,
@@ -691,6 +715,7 @@ pub async fn reopen(
 #[post("/requests/{id}/request-reissue")]
 pub async fn request_reissue(
     state: web::Data<AppState>,
+    effects: web::Data<Effects>,
     user: AuthUser,
     id: web::Path<String>,
     if_match: IfMatch,
@@ -722,5 +747,5 @@ pub async fn request_reissue(
             issues.finish()?;
         }
     }
-    act(state, user, id, action, if_match, note).await
+    act(state, effects, user, id, action, if_match, note).await
 }

@@ -17,6 +17,7 @@ use crate::domain::vin::{normalize_identifier, ChassisNumber, IdentifierError, V
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::http::etag::IfMatch;
+use crate::requests::effects::{Change, Effects};
 use crate::requests::model::ListQuery;
 use crate::requests::model::{
     CreateRequest, NewRejection, Reason, RequestRow, RequestSort, RequestView,
@@ -377,8 +378,8 @@ pub fn view(
     user: &AuthUser,
     row: RequestRow,
 ) -> ApiResult<RequestView> {
-    let cal = crate::sla::store::calendar(conn, config)?;
-    let stored = crate::sla::store::row_for(conn, &row.id)?;
+    let cal = crate::sla::queries::calendar(conn, config)?;
+    let stored = crate::sla::queries::row_for(conn, &row.id)?;
     let marks = crate::requests::correction::marks_for(conn, std::slice::from_ref(&row.id))?
         .remove(&row.id)
         .unwrap_or_default();
@@ -394,9 +395,9 @@ pub fn views(
     user: &AuthUser,
     rows: Vec<RequestRow>,
 ) -> ApiResult<Vec<RequestView>> {
-    let cal = crate::sla::store::calendar(conn, config)?;
+    let cal = crate::sla::queries::calendar(conn, config)?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut stored = crate::sla::store::rows_for(conn, &ids)?;
+    let mut stored = crate::sla::queries::rows_for(conn, &ids)?;
     let mut marks = crate::requests::correction::marks_for(conn, &ids)?;
     let mut batches = store::batches_for(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
@@ -445,7 +446,7 @@ fn view_with(
     user: &AuthUser,
     row: RequestRow,
     (stored, marks, batch_id): (
-        Option<crate::sla::store::SlaRow>,
+        Option<crate::sla::queries::SlaRow>,
         crate::requests::correction::Marks,
         Option<String>,
     ),
@@ -454,7 +455,7 @@ fn view_with(
     let guards = guards_for(conn, &row, at)?;
     let actions = status::allowed_actions(row.status, user.role, guards);
     let show = shows_contact(user, &row.organisation_id);
-    let sla = crate::sla::store::view_of(conn, config, cal, stored, &row.id, at)?;
+    let sla = crate::sla::queries::view_of(conn, config, cal, stored, &row.id, at)?;
     let mut view = RequestView::build(row, show, actions, sla, clock);
     view.batch_id = batch_id;
     marks.apply(&mut view, clock);
@@ -526,98 +527,101 @@ pub fn create(
     c: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     new: NewRequest,
 ) -> ApiResult<RequestView> {
     // A concurrent filing for the same vehicle that slips past the check below is refused by
     // the partial unique indexes and surfaces as 409 `duplicate`.
-    {
-        let keys = store::VehicleKeys {
-            plate: &new.plate,
-            vin: new.vin.as_deref(),
-            chassis_number: new.chassis_number.as_deref(),
-        };
-        if let Some(existing) = store::open_for_vehicle(c, &keys)? {
-            return Err(duplicate_for(existing, user));
-        }
-        let at = clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        let tracking_code = store::claim_tracking_code(c, "request", &id, at)?;
-        let row = RequestRow {
-            id: id.clone(),
-            tracking_code,
-            organisation_id: user.org_id.clone(),
-            created_by: user.id.clone(),
-            status: RequestStatus::Submitted,
-            plate: new.plate,
-            vin: new.vin,
-            chassis_number: new.chassis_number,
-            rejection_reason: None,
-            engine_number: new.engine_number,
-            make: new.make,
-            model: new.model,
-            model_year: new.model_year,
-            vehicle_type: new.vehicle_type,
-            reason: new.reason,
-            reason_details: new.reason_details,
-            letter_number: new.letter_number,
-            letter_date: new.letter_date,
-            contact_name: new.contact_name,
-            contact_mobile: new.contact_mobile,
-            description: new.description,
-            vehicle_colour: new.vehicle_colour,
-            representative_full_name: new.representative.as_ref().map(|r| r.full_name.clone()),
-            representative_national_code: new
-                .representative
-                .as_ref()
-                .map(|r| r.national_code.clone()),
-            representative_mobile: new.representative.and_then(|r| r.mobile),
-            reviewer_id: None,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            status_changed_at: at,
-        };
-        store::insert(c, &row)?;
-        store::append_history(
-            c,
-            &id,
-            user,
-            store::Step {
-                from: None,
-                to: RequestStatus::Submitted,
-                action: "submit",
-                note: None,
-                at,
-            },
-        )?;
-        crate::events::outbox::emit(
-            c,
-            crate::events::outbox::NewEvent {
-                event_type: crate::events::EventType::RequestSubmitted,
-                subject_kind: crate::events::SubjectKind::Request,
-                subject_id: &id,
-                tracking_code: Some(&row.tracking_code),
-                organisation_id: Some(&row.organisation_id),
-                data: serde_json::to_value(crate::requests::model::RequestSubmittedData::new(&row))
-                    .map_err(ApiError::internal)?,
-                at,
-            },
-        )?;
-        crate::sla::store::refresh(c, config, &id, at)?;
-        changed(
-            c,
-            config,
-            clock,
-            Change {
-                request: &row,
-                from: None,
-                to: RequestStatus::Submitted,
-                note: None,
-                at,
-            },
-        )?;
-        view(c, config, clock, user, row)
+    let keys = store::VehicleKeys {
+        plate: &new.plate,
+        vin: new.vin.as_deref(),
+        chassis_number: new.chassis_number.as_deref(),
+    };
+    if let Some(existing) = store::open_for_vehicle(c, &keys)? {
+        return Err(duplicate_for(existing, user));
+    }
+    let at = clock.now();
+    let id = uuid::Uuid::now_v7().to_string();
+    let tracking_code = store::claim_tracking_code(c, "request", &id, at)?;
+    let row = new_row(new, id, tracking_code, user, at);
+    store::insert(c, &row)?;
+    store::append_history(
+        c,
+        &row.id,
+        user,
+        store::Step {
+            from: None,
+            to: RequestStatus::Submitted,
+            action: "submit",
+            note: None,
+            at,
+        },
+    )?;
+    crate::events::outbox::emit(
+        c,
+        crate::events::outbox::NewEvent {
+            event_type: crate::events::EventType::RequestSubmitted,
+            subject_kind: crate::events::SubjectKind::Request,
+            subject_id: &row.id,
+            tracking_code: Some(&row.tracking_code),
+            organisation_id: Some(&row.organisation_id),
+            data: serde_json::to_value(crate::requests::model::RequestSubmittedData::new(&row))
+                .map_err(ApiError::internal)?,
+            at,
+        },
+    )?;
+    crate::sla::queries::refresh(c, config, &row.id, at)?;
+    let change = Change {
+        request: &row,
+        from: None,
+        to: RequestStatus::Submitted,
+        note: None,
+        at,
+    };
+    (effects.on_change)(c, config, clock, &change)?;
+    view(c, config, clock, user, row)
+}
+
+/// The row of a request `user` files now.
+fn new_row(
+    new: NewRequest,
+    id: String,
+    tracking_code: String,
+    user: &AuthUser,
+    at: NaiveDateTime,
+) -> RequestRow {
+    RequestRow {
+        id,
+        tracking_code,
+        organisation_id: user.org_id.clone(),
+        created_by: user.id.clone(),
+        status: RequestStatus::Submitted,
+        plate: new.plate,
+        vin: new.vin,
+        chassis_number: new.chassis_number,
+        rejection_reason: None,
+        engine_number: new.engine_number,
+        make: new.make,
+        model: new.model,
+        model_year: new.model_year,
+        vehicle_type: new.vehicle_type,
+        reason: new.reason,
+        reason_details: new.reason_details,
+        letter_number: new.letter_number,
+        letter_date: new.letter_date,
+        contact_name: new.contact_name,
+        contact_mobile: new.contact_mobile,
+        description: new.description,
+        vehicle_colour: new.vehicle_colour,
+        representative_full_name: new.representative.as_ref().map(|r| r.full_name.clone()),
+        representative_national_code: new.representative.as_ref().map(|r| r.national_code.clone()),
+        representative_mobile: new.representative.and_then(|r| r.mobile),
+        reviewer_id: None,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        status_changed_at: at,
     }
 }
 
@@ -633,57 +637,6 @@ pub async fn ensure_visible(
     state
         .db(move |conn| store::load_visible(conn, &scope, &id).map(|_| ()))
         .await
-}
-
-/// What withdrawing a request from `permit_issued` does to its permit (revokes it, in the same
-/// transaction). Permits depend on requests (their actions run through [`transition`]), not the
-/// reverse, so the permits module supplies this and the composition root registers it with
-/// [`on_withdrawal_with_permit`] before serving.
-pub type WithdrawalHook =
-    fn(&mut DbConnection, &AuthUser, &RequestRow, Option<&str>, NaiveDateTime) -> ApiResult<()>;
-
-static WITHDRAWAL_HOOK: std::sync::OnceLock<WithdrawalHook> = std::sync::OnceLock::new();
-
-/// Registers the [`WithdrawalHook`] (once; later calls keep the first).
-pub fn on_withdrawal_with_permit(hook: WithdrawalHook) {
-    let _ = WITHDRAWAL_HOOK.set(hook);
-}
-
-/// A change of a request, as the [`ChangeHook`] sees it (inside the change's transaction).
-pub struct Change<'a> {
-    /// The request after the change.
-    pub request: &'a RequestRow,
-    /// `None` when the request was just filed.
-    pub from: Option<RequestStatus>,
-    pub to: RequestStatus,
-    /// The history note (the reason of a rejection, withdrawal or refusal).
-    pub note: Option<&'a str>,
-    pub at: NaiveDateTime,
-}
-
-/// Work done in the same transaction as every filing and transition (SMS notifications are
-/// enqueued this way). Requests depend on no such module: the module supplies the hook and
-/// the composition root registers it with [`on_change`] before serving.
-pub type ChangeHook = fn(&mut DbConnection, &Config, &Clock, &Change<'_>) -> ApiResult<()>;
-
-static CHANGE_HOOK: std::sync::OnceLock<ChangeHook> = std::sync::OnceLock::new();
-
-/// Registers the [`ChangeHook`] (once; later calls keep the first). Without one, changes run
-/// alone.
-pub fn on_change(hook: ChangeHook) {
-    let _ = CHANGE_HOOK.set(hook);
-}
-
-fn changed(
-    conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    change: Change<'_>,
-) -> ApiResult<()> {
-    match CHANGE_HOOK.get() {
-        Some(hook) => hook(conn, config, clock, &change),
-        None => Ok(()),
-    }
 }
 
 /// One action of the state machine on one request.
@@ -707,6 +660,7 @@ pub fn transition<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     t: Transition<'_>,
     extra: F,
 ) -> ApiResult<RequestRow>
@@ -748,6 +702,7 @@ where
         conn,
         config,
         clock,
+        effects,
         Step {
             actor: user,
             row: &row,
@@ -780,6 +735,7 @@ fn apply<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     step: Step<'_>,
     extra: F,
 ) -> ApiResult<RequestRow>
@@ -799,15 +755,7 @@ where
     let request_id = row.id.as_str();
     let updated = store::advance(conn, row, to, reviewer, at)?;
     if !updated {
-        // A concurrent writer changed it between our read and our update.
-        if if_match_given {
-            return Err(ApiError::precondition_failed());
-        }
-        let current = store::load(conn, request_id)?;
-        return Err(ApiError::invalid_transition(
-            current.status.as_str(),
-            current.status.label_fa(),
-        ));
+        return Err(lost_update(conn, request_id, if_match_given));
     }
     store::append_history(
         conn,
@@ -821,7 +769,7 @@ where
             at,
         },
     )?;
-    crate::sla::store::refresh(conn, config, &row.id, at)?;
+    crate::sla::queries::refresh(conn, config, &row.id, at)?;
     if user.role == crate::domain::identity::Role::Directorate {
         // The directorate acted on the request as it now reads (its `If-Match` carried the
         // corrected version): the corrections are seen.
@@ -830,23 +778,60 @@ where
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
     if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {
-        let hook = WITHDRAWAL_HOOK
-            .get()
-            .ok_or_else(|| ApiError::internal("no withdrawal hook registered"))?;
-        hook(conn, user, &after, note, at)?;
+        (effects.on_withdrawal_with_permit)(conn, user, &after, note, at)?;
     }
+    emit_status_changed(conn, user, row.status, to, action, &after, at)?;
+    (effects.on_change)(
+        conn,
+        config,
+        clock,
+        &Change {
+            request: &after,
+            from: Some(row.status),
+            to,
+            note,
+            at,
+        },
+    )?;
+    Ok(after)
+}
+
+/// A concurrent writer changed the request between our read and our update: 412 when the
+/// caller named the version it read, else 409 `invalid_transition` from the status it has now.
+fn lost_update(conn: &mut DbConnection, request_id: &str, if_match_given: bool) -> ApiError {
+    if if_match_given {
+        return ApiError::precondition_failed();
+    }
+    match store::load(conn, request_id) {
+        Ok(current) => {
+            ApiError::invalid_transition(current.status.as_str(), current.status.label_fa())
+        }
+        Err(e) => e,
+    }
+}
+
+/// `request.status_changed` (and `request.completed` on completion) for a step of `user`.
+fn emit_status_changed(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    from: RequestStatus,
+    to: RequestStatus,
+    action: Action,
+    after: &RequestRow,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     // The service's own steps (an expiry) are no user's: `actor_role` says `system`.
     let data = serde_json::to_value(crate::requests::model::RequestStatusChangedData {
         request_id: after.id.clone(),
         tracking_code: after.tracking_code.clone(),
         organisation_id: after.organisation_id.clone(),
-        from: row.status,
+        from,
         to,
         action,
         version: after.version,
         actor_role: crate::requests::model::StepActorRole::of(
             user.role,
-            user.id == crate::auth::store::SYSTEM_USER_ID,
+            user.id == crate::auth::queries::SYSTEM_USER_ID,
         ),
     })
     .map_err(ApiError::internal)?;
@@ -868,24 +853,12 @@ where
             },
         )?;
     }
-    changed(
-        conn,
-        config,
-        clock,
-        Change {
-            request: &after,
-            from: Some(row.status),
-            to,
-            note,
-            at,
-        },
-    )?;
-    Ok(after)
+    Ok(())
 }
 
 /// A step the service takes by itself.
 pub struct ServiceStep<'a> {
-    /// The service's principal ([`crate::auth::store::system_actor`]).
+    /// The service's principal ([`crate::auth::queries::system_actor`]).
     pub actor: &'a AuthUser,
     pub request_id: &'a str,
     pub action: Action,
@@ -900,6 +873,7 @@ pub fn by_service<F>(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     step: ServiceStep<'_>,
     extra: F,
 ) -> ApiResult<Option<RequestRow>>
@@ -927,7 +901,7 @@ where
         note,
         at,
     };
-    match apply(conn, config, clock, step, extra) {
+    match apply(conn, config, clock, effects, step, extra) {
         Ok(after) => Ok(Some(after)),
         // Changed between the read and the versioned update.
         Err(e) if e.code() == crate::error::ErrorCode::InvalidTransition => Ok(None),
@@ -937,10 +911,12 @@ where
 
 /// Rejects a request (directorate) in the caller's transaction: the transition with the text
 /// as its history note, and the coded reason stored on the request. Answers the updated view.
+#[allow(clippy::too_many_arguments)]
 pub fn reject(
     conn: &mut DbConnection,
     config: &Config,
     clock: &Clock,
+    effects: &Effects,
     user: &AuthUser,
     request_id: &str,
     if_match: IfMatch,
@@ -955,7 +931,7 @@ pub fn reject(
         note: Some(&reason),
         at: clock.now(),
     };
-    transition(conn, config, clock, t, |c, row| {
+    transition(conn, config, clock, effects, t, |c, row| {
         store::record_rejection(c, &row.id, code)
     })?;
     let row = store::load(conn, request_id)?;

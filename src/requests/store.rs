@@ -134,7 +134,7 @@ pub fn append_history(
         action: action.to_owned(),
         at,
         actor_id: actor.id.clone(),
-        actor_name: crate::auth::store::full_name(conn, &actor.id)?,
+        actor_name: crate::auth::queries::full_name(conn, &actor.id)?,
         actor_role: actor.role,
         note: note.map(str::to_owned),
     };

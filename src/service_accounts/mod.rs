@@ -6,5 +6,5 @@ pub mod credentials;
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod throttle;

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::client::Origin;
 use crate::http::etag::IfMatch;
 use crate::http::rate_limit::Quota;
-use crate::organisations::store as organisations;
+use crate::organisations::queries as organisations;
 use crate::service_accounts::credentials::ClientCredentials;
 use crate::service_accounts::model::{
     self, Account, Changes, CreateInput, CreateServiceAccount, NewServiceAccount, ServiceAccountRow,

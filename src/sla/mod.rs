@@ -7,12 +7,13 @@ pub mod clock;
 pub mod model;
 pub mod official;
 pub mod party;
+pub mod queries;
 pub mod report;
 pub mod report_gate;
 pub mod routes;
 pub mod rules;
 pub mod service;
-pub mod store;
+mod store;
 pub mod views;
 
 use chrono::{DateTime, NaiveDateTime, Utc};

@@ -11,10 +11,11 @@
 
 pub mod model;
 pub mod provider;
+pub mod queries;
 pub mod quiet;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod templates;
 pub mod worker;
 

@@ -14,7 +14,7 @@ use crate::domain::jalali::{format_jalali, format_jalali_instant};
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult};
 use crate::notices::model::{NoticeKind, NoticeRow};
-use crate::requests::service::Change;
+use crate::requests::effects::Change;
 use crate::sms::model::{NewTemplate, NotificationView, TemplateView};
 use crate::sms::store::{self, NewMessage};
 use crate::sms::templates;
@@ -52,10 +52,10 @@ fn request_event(from: Option<RequestStatus>, to: RequestStatus) -> Option<SmsEv
 
 /// The names of the documents the latest ask wants, in Persian.
 fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<String> {
-    let Some(ask) = crate::documents::store::asks_of(conn, request_id)?.pop() else {
+    let Some(ask) = crate::documents::queries::asks_of(conn, request_id)?.pop() else {
         return Ok(String::new());
     };
-    let names: Vec<String> = crate::documents::store::items_of(conn, &ask.id)?
+    let names: Vec<String> = crate::documents::queries::items_of(conn, &ask.id)?
         .into_iter()
         .map(|item| match item.description {
             // A description's own final full stop would close the parenthesis.
@@ -76,20 +76,20 @@ fn asked_documents(conn: &mut DbConnection, request_id: &str) -> ApiResult<Strin
 /// status's own label, «انصراف متقاضی»).
 fn coded_reason(conn: &mut DbConnection, event: SmsEvent, request_id: &str) -> ApiResult<String> {
     Ok(match event {
-        SmsEvent::Rejected => crate::requests::store::load(conn, request_id)?
+        SmsEvent::Rejected => crate::requests::queries::load(conn, request_id)?
             .rejection_reason
             .map(|r| r.label_fa().to_owned())
             .unwrap_or_default(),
         SmsEvent::RemovalRefused => {
-            match crate::permits::store::latest_of_request(conn, request_id)? {
-                Some(p) => crate::permits::store::receipt_of(conn, &p.id)?
+            match crate::permits::queries::latest_of_request(conn, request_id)? {
+                Some(p) => crate::permits::queries::receipt_of(conn, &p.id)?
                     .and_then(|r| r.refusal_reason)
                     .map(|r| r.label_fa().to_owned())
                     .unwrap_or_default(),
                 None => String::new(),
             }
         }
-        SmsEvent::PermitRevoked => crate::permits::store::latest_of_request(conn, request_id)?
+        SmsEvent::PermitRevoked => crate::permits::queries::latest_of_request(conn, request_id)?
             .and_then(|p| p.revocation_reason)
             .map(|r| r.label_fa().to_owned())
             .unwrap_or_default(),
@@ -100,7 +100,7 @@ fn coded_reason(conn: &mut DbConnection, event: SmsEvent, request_id: &str) -> A
 
 /// The due date of the latest ask for documents, in Jalali, or [`NO_DUE_DATE`].
 fn asked_due_date(conn: &mut DbConnection, request_id: &str) -> ApiResult<String> {
-    Ok(crate::documents::store::asks_of(conn, request_id)?
+    Ok(crate::documents::queries::asks_of(conn, request_id)?
         .pop()
         .and_then(|ask| ask.due_date)
         .map(format_jalali)
@@ -111,7 +111,7 @@ fn asked_due_date(conn: &mut DbConnection, request_id: &str) -> ApiResult<String
 pub const NO_DUE_DATE: &str = "تعیین نشده";
 
 /// Enqueues the applicant's message for a filing or transition, in its transaction (the
-/// requests module's [`ChangeHook`](crate::requests::service::ChangeHook)). One message per
+/// requests module's [`Effects::on_change`](crate::requests::Effects::on_change)). One message per
 /// change: the dedupe key is the request, its version after the change, and the recipient.
 pub fn on_request_change(
     conn: &mut DbConnection,
@@ -141,7 +141,7 @@ pub fn on_request_change(
             values.push(("due_date", asked_due_date(conn, &r.id)?));
         }
         SmsEvent::PermitIssued | SmsEvent::PermitExpired | SmsEvent::PermitRevoked => {
-            if let Some(p) = crate::permits::store::latest_of_request(conn, &r.id)? {
+            if let Some(p) = crate::permits::queries::latest_of_request(conn, &r.id)? {
                 values.push(("permit_number", templates::group_code(&p.permit_number)));
                 values.push((
                     "valid_until",
@@ -172,7 +172,7 @@ pub fn on_request_change(
 }
 
 /// The request's contact mobile was corrected (the requests module's
-/// [`RecipientHook`](crate::requests::correction::RecipientHook), in the correction's
+/// [`Effects::on_recipient_change`](crate::requests::Effects::on_recipient_change), in the correction's
 /// transaction): messages still pending for the old number go to the new one, so that nothing
 /// more about the request reaches a number its agency disowned.
 pub fn on_recipient_changed(
@@ -213,7 +213,7 @@ pub fn remind_documents_due(
         .load(conn)?;
     let mut added = 0;
     for (ask_id, request_id) in asks {
-        let r = crate::requests::store::load(conn, &request_id)?;
+        let r = crate::requests::queries::load(conn, &request_id)?;
         let Some(missing) = crate::documents::due::still_missing(conn, clock, &r, &ask_id)? else {
             continue;
         };
@@ -367,7 +367,7 @@ pub fn remind_maintenance(
     let from = clock.day_start_utc(tomorrow);
     let to = clock.day_start_utc(tomorrow + TimeDelta::days(1));
     let mut added = 0;
-    for notice in crate::notices::store::not_over(conn, at, 500)? {
+    for notice in crate::notices::queries::not_over(conn, at, 500)? {
         if notice.kind == NoticeKind::Maintenance
             && notice.starts_at >= from
             && notice.starts_at < to
@@ -390,7 +390,7 @@ pub fn for_request(
         Role::Directorate | Role::Admin => Scope::All,
         Role::Police | Role::Registry => return Err(ApiError::forbidden()),
     };
-    crate::requests::store::load_visible(conn, &scope, request_id)?;
+    crate::requests::queries::load_visible(conn, &scope, request_id)?;
     Ok(store::of_request(conn, request_id)?
         .into_iter()
         .map(NotificationView::from)

@@ -40,10 +40,10 @@ pub fn look_up(
 ) -> ApiResult<TrackView> {
     let code = code.as_str();
     let (kind, status, label, updated_at) =
-        match crate::requests::store::status_by_tracking_code(conn, code)? {
+        match crate::requests::queries::status_by_tracking_code(conn, code)? {
             Some((status, at)) => ("request", status.as_str(), status.label_fa(), at),
             None => {
-                let (status, at) = crate::complaints::store::track_status(conn, code)?;
+                let (status, at) = crate::complaints::queries::track_status(conn, code)?;
                 ("complaint", status.as_str(), status.label_fa(), at)
             }
         };

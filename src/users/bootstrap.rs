@@ -11,7 +11,7 @@ use crate::db::DbConnection;
 use crate::domain::identity::{OrgKind, Role};
 use crate::error::{ApiError, ApiResult};
 use crate::organisations::model::OrganisationRow;
-use crate::organisations::store as organisations;
+use crate::organisations::queries as organisations;
 use crate::users::store;
 
 /// Name of the directorate organisation created with the first administrator.

@@ -5,4 +5,4 @@ pub mod bootstrap;
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;

@@ -7,12 +7,12 @@ use chrono::NaiveDateTime;
 use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::model::UserRow;
 use crate::auth::password;
+use crate::auth::queries::{self as accounts, NewPassword};
 use crate::auth::sessions::{self, RevokeReason};
-use crate::auth::store::{self as accounts, NewPassword};
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
-use crate::organisations::store as organisations;
+use crate::organisations::queries as organisations;
 use crate::users::model::{CreateUser, CreateUserInput, NewUser, UserChanges};
 use crate::users::store::{self, Profile};
 

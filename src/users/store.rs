@@ -17,7 +17,7 @@ use crate::users::model::UserFilter;
 pub fn person(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
     Ok(users::table
         .find(id)
-        .filter(users::id.ne(crate::auth::store::SYSTEM_USER_ID))
+        .filter(users::id.ne(crate::auth::queries::SYSTEM_USER_ID))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             service_accounts::table.filter(service_accounts::id.eq(users::id)),
         )))
@@ -29,7 +29,7 @@ pub fn person(conn: &mut DbConnection, id: &str) -> ApiResult<UserRow> {
 /// first.
 pub fn list(conn: &mut DbConnection, filter: UserFilter, page: &Page) -> ApiResult<Vec<UserRow>> {
     let mut q = users::table
-        .filter(users::id.ne(crate::auth::store::SYSTEM_USER_ID))
+        .filter(users::id.ne(crate::auth::queries::SYSTEM_USER_ID))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             service_accounts::table.filter(service_accounts::id.eq(users::id)),
         )))

@@ -7,4 +7,4 @@
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;

@@ -4,9 +4,10 @@
 pub mod crypto;
 pub mod destination;
 pub mod model;
+pub mod queries;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod worker;
 
 /// What webhooks need beyond the shared state: the key that seals subscription secrets at

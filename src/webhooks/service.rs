@@ -44,7 +44,7 @@ pub fn create(
             )));
         }
     }
-    let from = crate::events::store::last_position(conn)?;
+    let from = crate::events::queries::last_position(conn)?;
     let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
     store::insert(

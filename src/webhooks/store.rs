@@ -287,7 +287,6 @@ pub fn lease_due(
 
 /// What the worker needs to send a leased delivery.
 pub struct Leased {
-    pub hook_id: String,
     pub event_position: i64,
     pub attempts: i32,
     pub give_up_at: NaiveDateTime,
@@ -323,7 +322,6 @@ pub fn leased(conn: &mut DbConnection, id: &str) -> ApiResult<Leased> {
         ))
         .first(conn)?;
     Ok(Leased {
-        hook_id,
         event_position,
         attempts,
         give_up_at,

@@ -15,7 +15,7 @@ use rand::Rng;
 use crate::clock::Clock;
 use crate::db::{write_tx, DbConnection};
 use crate::error::{ApiError, ApiResult};
-use crate::events::{outbox, store as events_store};
+use crate::events::{outbox, queries as events_store};
 use crate::state::AppState;
 use crate::webhooks::crypto::sign;
 use crate::webhooks::destination::Outgoing;

@@ -418,11 +418,11 @@ async fn calendar_load_timing() {
             .json(201);
     }
     let mut conn = app.db_conn();
-    let first = plate_permits::sla::store::calendar(&mut conn, &app.config).unwrap();
+    let first = plate_permits::sla::queries::calendar(&mut conn, &app.config).unwrap();
     let n = 1000;
     let start = std::time::Instant::now();
     for _ in 0..n {
-        let cal = plate_permits::sla::store::calendar(&mut conn, &app.config).unwrap();
+        let cal = plate_permits::sla::queries::calendar(&mut conn, &app.config).unwrap();
         std::hint::black_box(&cal);
     }
     let took = start.elapsed();

@@ -343,7 +343,7 @@ async fn an_outage_notice_is_claimed_before_older_messages() {
     }
     app.post_notice(&s.admin, &outage_now(&app)).await.json(201);
     let mut conn = app.db_conn();
-    let due = plate_permits::sms::store::due(&mut conn, app.clock.now(), 3).unwrap();
+    let due = plate_permits::sms::queries::due(&mut conn, app.clock.now(), 3).unwrap();
     assert_eq!(due.len(), 3);
     assert_eq!(due[0].event, SmsEvent::Outage);
     assert!(due[1..].iter().all(|m| m.event == SmsEvent::Filed));

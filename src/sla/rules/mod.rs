@@ -11,5 +11,5 @@ pub mod builtin;
 pub mod model;
 pub mod routes;
 pub mod service;
-pub mod store;
+pub(super) mod store;
 pub mod views;

@@ -700,7 +700,12 @@ impl TestApp {
         let mut conn = self.db_conn();
         let (config, clock) = (self.config.clone(), self.clock);
         tokio::task::spawn_blocking(move || {
-            plate_permits::permits::expiry::expire_due(&mut conn, &config, &clock)
+            plate_permits::permits::expiry::expire_due(
+                &mut conn,
+                &config,
+                &clock,
+                &plate_permits::startup::request_effects(),
+            )
         })
         .await
         .unwrap()

@@ -1,0 +1,5 @@
+//! The queries of this module's tables that other modules run, in their own transaction: the
+//! whole of its store that is public. Everything else in the store is this module's own; a
+//! new use elsewhere is added here, by name, where its owner sees it.
+
+pub use super::store::{full_name, set_password, system_actor, user, NewPassword, SYSTEM_USER_ID};

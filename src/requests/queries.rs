@@ -1,0 +1,8 @@
+//! The queries of this module's tables that other modules run, in their own transaction: the
+//! whole of its store that is public. Everything else in the store is this module's own; a
+//! new use elsewhere is added here, by name, where its owner sees it.
+
+pub use super::store::{
+    batch_of, claim_tracking_code, load, load_visible, open_for_vehicle, status_by_tracking_code,
+    VehicleKeys,
+};

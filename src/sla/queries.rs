@@ -1,0 +1,7 @@
+//! The queries of this module's tables that other modules run, in their own transaction: the
+//! whole of its store that is public. Everything else in the store is this module's own; a
+//! new use elsewhere is added here, by name, where its owner sees it.
+
+pub use super::store::{
+    calendar, overdue_count, reconcile, refresh, row_for, rows_for, view_of, SlaRow,
+};
