@@ -11,6 +11,10 @@ import { fileRequest } from "./screens/file.js";
 import { requestPage } from "./screens/request.js";
 import { receipt } from "./screens/receipt.js";
 import { complaintList, complaintPage, newComplaint } from "./screens/complaints.js";
+import { offlineBanner, registerServiceWorker } from "./offline.js";
+import { forgetSnapshot } from "./police-store.js";
+import { offlineQueueAvailable, policePermit, policeQueue } from "./screens/police.js";
+import { scanScreen } from "./screens/scan.js";
 
 export type Screen = (params: string[]) => Promise<Node> | Node;
 
@@ -29,11 +33,16 @@ const routes: Route[] = [
   { pattern: /^\/complaints$/, screen: () => complaintList(), title: "شکایت‌ها و پیشنهادها" },
   { pattern: /^\/complaints\/new(?:\/(\d{12}))?$/, screen: ([tracking]) => newComplaint(tracking), title: "ثبت شکایت یا پیشنهاد" },
   { pattern: /^\/complaints\/([0-9a-f-]{36})$/, screen: ([id]) => complaintPage(id ?? ""), title: "شکایت" },
+  // The police on a phone (screens/police.ts, screens/scan.ts).
+  { pattern: /^\/police$/, screen: () => policeQueue(), title: "مجوزهای در انتظار اقدام" },
+  { pattern: /^\/police\/scan$/, screen: () => scanScreen(), title: "خواندن QR مجوز" },
+  { pattern: /^\/police\/permits\/([0-9a-f-]{36})$/, screen: ([id]) => policePermit(id ?? ""), title: "مجوز فک پلاک" },
 ];
 
 function home(): string {
   const role = session()?.user.role;
   if (role === "agency") return "#/requests";
+  if (role === "police") return "#/police";
   return "#/queue";
 }
 
@@ -54,7 +63,12 @@ function nav(): HTMLElement {
           ["#/requests/new", "ثبت درخواست"],
           ["#/complaints", "شکایت‌ها و پیشنهادها"],
         ]
-      : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
+      : s.user.role === "police"
+        ? [
+            ["#/police", "مجوزها"],
+            ["#/police/scan", "خواندن QR"],
+          ]
+        : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
   const here = location.hash || home();
   return h(
     "header",
@@ -76,6 +90,7 @@ function nav(): HTMLElement {
           type: "button",
           class: "secondary",
           onclick: async () => {
+            forgetSnapshot();
             try {
               await logout();
             } catch {
@@ -104,6 +119,11 @@ export async function render(): Promise<void> {
   if (path === "/ended") {
     screen = () => sessionEnded();
     title = "پایان نشست";
+  } else if (!s && offlineQueueAvailable() && path !== "/signin") {
+    // No network and no session: the police's last-seen queue and the paper check still work.
+    const offlineRoute = /^\/police\/(scan|permits\/[0-9a-f-]{36})$/.test(path) ? routes.find((r) => r.pattern.test(path)) : undefined;
+    screen = offlineRoute ? () => offlineRoute.screen(path.match(offlineRoute.pattern)?.slice(1) ?? []) : () => policeQueue();
+    title = offlineRoute?.title ?? "مجوزهای در انتظار اقدام";
   } else if (!s || path === "/signin") {
     if (s && path === "/signin") return go(home());
     screen = () => signIn();
@@ -118,7 +138,7 @@ export async function render(): Promise<void> {
     screen = () => route.screen(params);
     title = route.title;
   }
-  replace(app, nav(), main);
+  replace(app, offlineBanner(), nav(), main);
   replace(main, h("p", { class: "loading", role: "status" }, "در حال بارگذاری…"));
   document.title = `${title} — سامانهٔ مجوز فک پلاک`;
   const node = await screen(path.split("/").slice(2));
@@ -129,6 +149,7 @@ export async function render(): Promise<void> {
 
 function sessionLost(): void {
   forget();
+  forgetSnapshot();
   go("#/ended");
 }
 
@@ -138,6 +159,7 @@ async function start(): Promise<void> {
   window.addEventListener("hashchange", () => void render());
   await restore();
   await render();
+  registerServiceWorker();
 }
 
 void start();
