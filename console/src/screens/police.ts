@@ -283,8 +283,13 @@ function permitView(initial: PermitView, stale: boolean): HTMLElement {
         h("section", { class: "card", "aria-labelledby": "rc-h" }, h("h2", { id: "rc-h" }, "رسید پلیس راهور"), receiptFacts(p.receipt)),
         p.receipt.outcome === "removed" && (!p.receipt.removal_record || p.receipt.removal_record.replaceable) ? recordUpload(() => p, changed) : null,
       );
-    } else if (p.status === "issued") {
-      replace(outcome, receiptForm(() => p, changed));
+    } else if (p.status === "issued" || (p.status === "expired" && !p.revocation)) {
+      // An expired permit still takes a removal that happened while it was valid.
+      replace(
+        outcome,
+        p.status === "expired" ? h("p", { class: "stale", role: "note" }, "اعتبار این مجوز گذشته است؛ فقط فک پلاکی که در مدت اعتبار انجام شده ثبت می‌شود.") : null,
+        receiptForm(() => p, changed),
+      );
     } else {
       replace(outcome, h("p", { class: "card empty" }, "در وضعیت کنونی این مجوز اقدامی از پلیس راهور انتظار نمی‌رود."));
     }
