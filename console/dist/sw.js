@@ -10,8 +10,8 @@
 //
 // build.mjs fills SHELL and VERSION (the hashed file names), so each build is a new worker
 // and the old cache is dropped when it activates.
-const VERSION = "7F687877";
-const SHELL = ["/","/manifest.webmanifest","/assets/Vazirmatn-Bold-BN5SB5QC.woff2","/assets/Vazirmatn-Regular-O6SSCPTM.woff2","/assets/app-5KG6REJP.css","/assets/app-NLAT7TFV.js","/assets/icon-192-D4DC01F2.png","/assets/icon-512-6BA3D479.png"];
+const VERSION = "C7AFBEC2";
+const SHELL = ["/","/manifest.webmanifest","/assets/Vazirmatn-Bold-BN5SB5QC.woff2","/assets/Vazirmatn-Regular-O6SSCPTM.woff2","/assets/app-5KG6REJP.css","/assets/app-HL3CO2JF.js","/assets/icon-192-D4DC01F2.png","/assets/icon-512-6BA3D479.png"];
 const CACHE = `pp-shell-${VERSION}`;
 const NETWORK_ONLY = ["/api/", "/docs", "/guide", "/health", "/metrics"];
 

@@ -331,9 +331,16 @@ async function main() {
   await axe(page, "police queue");
   await shot(page, "police-queue");
 
+  // Without its region code: a search over every province, said as such under the field.
+  await page.fill('[name="plate"]', "۵۶ الف ۷۱۲");
+  await page.locator('.plate-reading[data-state="partial"]').waitFor({ timeout: 15_000 });
+  await page.click('form.police-search button[type="submit"]');
+  await page.locator("#found-h").waitFor();
+  check((await page.locator("#found-h ~ .permit-cards .permit-card").count()) === 1, "a plate typed without its region finds the permit (every province)");
   await page.fill('[name="plate"]', "۵۶ الف ۷۱۲ ایران ۳۳");
   await page.locator('.plate-reading[data-state="read"]').waitFor({ timeout: 15_000 });
   check(true, "the typed plate is read live by the service (GET /plates/check)");
+  await page.evaluate(() => document.getElementById("found-h")?.remove());
   await page.click('form.police-search button[type="submit"]');
   await page.locator("#found-h").waitFor();
   const found = page.locator("#found-h ~ .permit-cards .permit-card");

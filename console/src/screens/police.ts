@@ -89,6 +89,14 @@ export async function policeQueue(): Promise<Node> {
     placeholder: "۱۲ الف ۳۴۵ ایران ۶۷",
   });
   const reading = plateReading(plateInput);
+  // A plate without its region code is a search over every province, not a mistake: the
+  // filing's reading calls it incomplete, the search says what it will do.
+  new MutationObserver(() => {
+    if (reading.dataset.state !== "problem") return;
+    if (!/^\s*[0-9۰-۹]{2}\s*[\u0600-\u06FF]+\s*[0-9۰-۹]{3}\s*$/.test(plateInput.value)) return;
+    reading.dataset.state = "partial";
+    replace(reading, h("span", { class: "hint" }, "بدون کد ایران: این پلاک در همهٔ استان‌ها جست‌وجو می‌شود."));
+  }).observe(reading, { attributes: true, attributeFilter: ["data-state"], childList: true });
   const search = h(
     "form",
     { class: "card police-search", role: "search", "aria-labelledby": "ps-h", novalidate: true },
