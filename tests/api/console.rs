@@ -226,12 +226,18 @@ async fn the_installable_app_is_served_typed_and_never_caches_the_api() {
         let png = resp.bytes().await.unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{src}");
         let side = size.split('x').next().unwrap().parse::<u32>().unwrap();
-        assert_eq!(u32::from_be_bytes([png[16], png[17], png[18], png[19]]), side);
+        assert_eq!(
+            u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+            side
+        );
     }
 
     let resp = app.client.get(app.url("/sw.js")).send().await.unwrap();
     assert_eq!(resp.status(), 200);
-    assert_eq!(header(&resp, "content-type"), "text/javascript; charset=utf-8");
+    assert_eq!(
+        header(&resp, "content-type"),
+        "text/javascript; charset=utf-8"
+    );
     assert_eq!(header(&resp, "cache-control"), "no-cache");
     assert_eq!(header(&resp, "content-security-policy"), CONSOLE_CSP);
     let sw = resp.text().await.unwrap();
