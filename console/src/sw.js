@@ -70,10 +70,12 @@ self.addEventListener("fetch", (event) => {
           }
           return res;
         })
-        .catch(() => caches.match("/").then((r) => r || Response.error())),
+        .catch(() => caches.match("/", { ignoreVary: true }).then((r) => r || Response.error())),
     );
     return;
   }
-  // Hashed files never change: the kept copy first.
-  event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
+  // Hashed files never change: the kept copy first. `ignoreVary`: the service answers
+  // `Vary: Origin` (CORS), and a module script's request carries an Origin that the worker's
+  // own fetch at install did not.
+  event.respondWith(caches.match(req, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit || fetch(req)));
 });

@@ -54,6 +54,7 @@ cleanups.push(() => rmSync(WORK, { recursive: true, force: true }));
 const timer = watchdog("police journey", 200);
 
 const failures = [];
+let lastPage = null;
 function check(cond, what) {
   console.log(`${cond ? "ok  " : "FAIL"} ${what}`);
   if (!cond) failures.push(what);
@@ -312,6 +313,7 @@ async function main() {
   await ctx.exposeFunction("__zbar", zbar);
   await ctx.addInitScript(DETECTOR_STUB);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
+  lastPage = page;
   const csp = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
@@ -490,6 +492,11 @@ try {
 } catch (e) {
   failures.push(String(e?.stack || e));
   console.error(e);
+  // What the page showed when it failed.
+  if (lastPage) {
+    console.error(`at ${lastPage.url()}: ${(await lastPage.locator("main").innerText().catch(() => "")).slice(0, 400)}`);
+    if (process.env.WORK_DIR) await lastPage.screenshot({ path: path.join(process.env.WORK_DIR, "console-failure-police.png"), fullPage: true }).catch(() => {});
+  }
 } finally {
   clearTimeout(timer);
   await cleanup();
