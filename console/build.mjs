@@ -5,7 +5,8 @@
 //
 //   node build.mjs            (writes dist/)
 //   node build.mjs --out DIR  (writes DIR instead)
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -59,6 +60,40 @@ const visit = (meta) => {
 visit(appMeta);
 preloads.sort();
 
+// The installable app: the icons (committed PNGs, drawn by icons.mjs) copied under hashed
+// names, the manifest naming them, and the service worker naming every shell file.
+const hash8 = (buf) => createHash("sha256").update(buf).digest("hex").slice(0, 8).toUpperCase();
+const icons = [192, 512].map((n) => {
+  const bytes = readFileSync(path.join(here, "public", `icon-${n}.png`));
+  const name = `icon-${n}-${hash8(bytes)}.png`;
+  writeFileSync(path.join(out, "assets", name), bytes);
+  return { n, name };
+});
+const manifest = {
+  id: "/",
+  name: "سامانهٔ مجوز فک پلاک",
+  short_name: "مجوز فک پلاک",
+  description: "سامانهٔ صدور مجوز فک پلاک خودروهای دولتی: کارتابل پلیس راهور، خواندن QR مجوز و ثبت نتیجه",
+  lang: "fa",
+  dir: "rtl",
+  start_url: "/",
+  scope: "/",
+  display: "standalone",
+  orientation: "portrait",
+  background_color: "#f3f5f8",
+  theme_color: "#1d3f94",
+  icons: icons.flatMap(({ n, name }) => [
+    { src: `/assets/${name}`, sizes: `${n}x${n}`, type: "image/png", purpose: "any" },
+    { src: `/assets/${name}`, sizes: `${n}x${n}`, type: "image/png", purpose: "maskable" },
+  ]),
+};
+writeFileSync(path.join(out, "manifest.webmanifest"), `${JSON.stringify(manifest, null, 2)}\n`);
+const shell = ["/", "/manifest.webmanifest", ...outputs.filter((f) => /\.(js|css|woff2)$/.test(f)).sort().map((f) => `/assets/${f}`), ...icons.map(({ name }) => `/assets/${name}`)];
+const sw = readFileSync(path.join(here, "src", "sw.js"), "utf8")
+  .replace("__VERSION__", hash8(shell.join("\n")))
+  .replace("__SHELL__", JSON.stringify(shell));
+writeFileSync(path.join(out, "sw.js"), sw);
+
 const html = `<!doctype html>
 <html lang="fa" dir="rtl">
 <head>
@@ -67,7 +102,9 @@ const html = `<!doctype html>
 <meta name="description" content="سامانهٔ صدور مجوز فک پلاک خودروهای دولتی">
 <meta name="theme-color" content="#1d3f94">
 <title>سامانهٔ مجوز فک پلاک</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/assets/${icons[0].name}" type="image/png">
+<link rel="apple-touch-icon" href="/assets/${icons[0].name}">
+<link rel="manifest" href="/manifest.webmanifest">
 ${font ? `<link rel="preload" href="/assets/${font}" as="font" type="font/woff2" crossorigin>\n` : ""}<link rel="stylesheet" href="/assets/${css}">
 ${preloads.map((c) => `<link rel="modulepreload" href="/assets/${c}">\n`).join("")}<script type="module" src="/assets/${js}"></script>
 </head>

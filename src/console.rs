@@ -6,6 +6,13 @@
 //!
 //! Both answers carry [`CONSOLE_CSP`]: scripts, styles, fonts and calls from this origin only,
 //! no inline script or style, framed nowhere.
+//!
+//! The installable app (the police on a phone): `/manifest.webmanifest`
+//! (`application/manifest+json`) and the service worker `/sw.js` (`text/javascript`), both
+//! `no-cache` so a new build reaches phones at once. The worker's scope is `/` (it must contain
+//! the console's page), but it answers only the console's own files (`/`, `/assets/…`, the
+//! manifest): the API, `/docs`, `/guide`, `/health` and `/metrics` always go to the network
+//! and are never stored by it (console/src/sw.js).
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Compress;
@@ -45,6 +52,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(Compress::default())
             .route(web::get().to(asset))
             .route(web::head().to(asset)),
+    )
+    .service(
+        web::resource("/sw.js")
+            .wrap(Compress::default())
+            .route(web::get().to(service_worker))
+            .route(web::head().to(service_worker)),
+    )
+    .service(
+        web::resource("/manifest.webmanifest")
+            .wrap(Compress::default())
+            .route(web::get().to(manifest))
+            .route(web::head().to(manifest)),
     );
 }
 
@@ -76,6 +95,16 @@ fn file(path: &str, cache: &'static str) -> Result<HttpResponse, ApiError> {
 
 async fn index() -> Result<HttpResponse, ApiError> {
     file("index.html", ENTRY_CACHE)
+}
+
+/// The service worker: revalidated every time (it names the current hashed bundles).
+async fn service_worker() -> Result<HttpResponse, ApiError> {
+    file("sw.js", ENTRY_CACHE)
+}
+
+/// The web app manifest (`lang: fa`, `dir: rtl`, the icons).
+async fn manifest() -> Result<HttpResponse, ApiError> {
+    file("manifest.webmanifest", ENTRY_CACHE)
 }
 
 async fn asset(name: web::Path<String>) -> Result<HttpResponse, ApiError> {

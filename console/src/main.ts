@@ -15,6 +15,10 @@ import { complaintList, complaintPage, newComplaint } from "./screens/complaints
 // opened: the first load of the agency's desk and the directorate's queue does not carry them.
 const admin = () => import("./screens/admin.js");
 const audit = () => import("./screens/audit.js");
+import { offlineBanner, registerServiceWorker } from "./offline.js";
+import { forgetSnapshot } from "./police-store.js";
+import { offlineQueueAvailable, policePermit, policeQueue } from "./screens/police.js";
+import { scanScreen } from "./screens/scan.js";
 
 export type Screen = (params: string[]) => Promise<Node> | Node;
 
@@ -43,11 +47,16 @@ const routes: Route[] = [
   { pattern: /^\/admin\/notices$/, screen: async () => (await admin()).noticesScreen(), title: "اطلاعیه‌ها" },
   { pattern: /^\/admin\/audit$/, screen: async () => (await audit()).auditScreen(), title: "رویدادنگاری" },
   { pattern: /^\/admin\/access-log\/([0-9a-f-]{36})$/, screen: async ([id]) => (await audit()).accessLogScreen(id ?? ""), title: "گزارش دسترسی پرونده" },
+  // The police on a phone (screens/police.ts, screens/scan.ts).
+  { pattern: /^\/police$/, screen: () => policeQueue(), title: "مجوزهای در انتظار اقدام" },
+  { pattern: /^\/police\/scan$/, screen: () => scanScreen(), title: "خواندن QR مجوز" },
+  { pattern: /^\/police\/permits\/([0-9a-f-]{36})$/, screen: ([id]) => policePermit(id ?? ""), title: "مجوز فک پلاک" },
 ];
 
 function home(): string {
   const role = session()?.user.role;
   if (role === "agency") return "#/requests";
+  if (role === "police") return "#/police";
   return "#/queue";
 }
 
@@ -68,7 +77,12 @@ function nav(): HTMLElement {
           ["#/requests/new", "ثبت درخواست"],
           ["#/complaints", "شکایت‌ها و پیشنهادها"],
         ]
-      : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
+      : s.user.role === "police"
+        ? [
+            ["#/police", "مجوزها"],
+            ["#/police/scan", "خواندن QR"],
+          ]
+        : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
   if (s.user.role === "directorate" || s.user.role === "admin") links.push(["#/dashboard", "داشبورد سطح خدمت"]);
   if (s.user.role === "admin") links.push(["#/admin/users", "مدیریت"]);
   const here = location.hash || home();
@@ -92,6 +106,7 @@ function nav(): HTMLElement {
           type: "button",
           class: "secondary",
           onclick: async () => {
+            forgetSnapshot();
             try {
               await logout();
             } catch {
@@ -120,6 +135,11 @@ export async function render(): Promise<void> {
   if (path === "/ended") {
     screen = () => sessionEnded();
     title = "پایان نشست";
+  } else if (!s && offlineQueueAvailable() && path !== "/signin") {
+    // No network and no session: the police's last-seen queue and the paper check still work.
+    const offlineRoute = /^\/police\/(scan|permits\/[0-9a-f-]{36})$/.test(path) ? routes.find((r) => r.pattern.test(path)) : undefined;
+    screen = offlineRoute ? () => offlineRoute.screen(path.match(offlineRoute.pattern)?.slice(1) ?? []) : () => policeQueue();
+    title = offlineRoute?.title ?? "مجوزهای در انتظار اقدام";
   } else if (!s || path === "/signin") {
     if (s && path === "/signin") return go(home());
     screen = () => signIn();
@@ -134,7 +154,7 @@ export async function render(): Promise<void> {
     screen = () => route.screen(params);
     title = route.title;
   }
-  replace(app, nav(), main);
+  replace(app, offlineBanner(), nav(), main);
   replace(main, h("p", { class: "loading", role: "status" }, "در حال بارگذاری…"));
   document.title = `${title} — سامانهٔ مجوز فک پلاک`;
   const node = await screen(path.split("/").slice(2));
@@ -145,6 +165,7 @@ export async function render(): Promise<void> {
 
 function sessionLost(): void {
   forget();
+  forgetSnapshot();
   go("#/ended");
 }
 
@@ -154,6 +175,7 @@ async function start(): Promise<void> {
   window.addEventListener("hashchange", () => void render());
   await restore();
   await render();
+  registerServiceWorker();
 }
 
 void start();

@@ -100,6 +100,8 @@ async function audit(page, url, name) {
     // A cold load every time: the HTTP cache is emptied (cookies stay).
     const cdp = await page.createCDPSession();
     await cdp.send("Network.clearBrowserCache");
+    // The console's service worker (and its cache) would answer a "cold" load: emptied too.
+    await cdp.send("Storage.clearDataForOrigin", { origin: new URL(url).origin, storageTypes: "service_workers,cache_storage" });
     await cdp.detach();
     const result = await lighthouse(url, flags, undefined, page);
     const s = summary(result.lhr);

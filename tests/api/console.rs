@@ -184,3 +184,82 @@ async fn the_bundles_are_compressed_for_a_client_that_accepts_it() {
         body.len()
     );
 }
+
+#[tokio::test]
+async fn the_installable_app_is_served_typed_and_never_caches_the_api() {
+    let app = spawn_app().await;
+    let (html, _) = entry(&app).await;
+    assert!(
+        html.contains(r#"<link rel="manifest" href="/manifest.webmanifest">"#),
+        "{html}"
+    );
+
+    let resp = app
+        .client
+        .get(app.url("/manifest.webmanifest"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(header(&resp, "content-type"), "application/manifest+json");
+    assert_eq!(header(&resp, "cache-control"), "no-cache");
+    let manifest: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(manifest["lang"], "fa");
+    assert_eq!(manifest["dir"], "rtl");
+    assert_eq!(manifest["start_url"], "/");
+    assert_eq!(manifest["display"], "standalone");
+    let icons = manifest["icons"].as_array().expect("icons");
+    for size in ["192x192", "512x512"] {
+        let icon = icons
+            .iter()
+            .find(|i| i["sizes"] == size)
+            .unwrap_or_else(|| panic!("an icon of {size}: {manifest}"));
+        assert_eq!(icon["type"], "image/png");
+        let src = icon["src"].as_str().expect("src");
+        let resp = app.client.get(app.url(src)).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{src}");
+        assert_eq!(header(&resp, "content-type"), "image/png", "{src}");
+        assert_eq!(
+            header(&resp, "cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        let png = resp.bytes().await.unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{src}");
+        let side = size.split('x').next().unwrap().parse::<u32>().unwrap();
+        assert_eq!(
+            u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+            side
+        );
+    }
+
+    let resp = app.client.get(app.url("/sw.js")).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        header(&resp, "content-type"),
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(header(&resp, "cache-control"), "no-cache");
+    assert_eq!(header(&resp, "content-security-policy"), CONSOLE_CSP);
+    let sw = resp.text().await.unwrap();
+    // The shell it keeps is the console's own files only.
+    let shell = sw
+        .split("const SHELL = ")
+        .nth(1)
+        .and_then(|rest| rest.split(";\n").next())
+        .expect("the worker names its shell");
+    let shell: Vec<String> = serde_json::from_str(shell).expect("the shell is a JSON list");
+    assert!(shell.contains(&"/".to_owned()), "{shell:?}");
+    for path in &shell {
+        assert!(
+            path == "/" || path == "/manifest.webmanifest" || path.starts_with("/assets/"),
+            "the worker keeps only console files: {path}"
+        );
+        let resp = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+    }
+    for never in ["\"/api/\"", "\"/docs\"", "\"/guide\""] {
+        assert!(sw.contains(never), "network-only list names {never}");
+    }
+    let resp = app.client.head(app.url("/sw.js")).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+}

@@ -1,0 +1,1 @@
+import{a,b,c,d,e,f,g,h}from"/assets/chunk-BA6VQJAU.js";import"/assets/chunk-QHGHZPXU.js";import"/assets/chunk-N6D2WLWI.js";export{a as ROLE_LABELS,b as adminTabs,h as noticesScreen,c as page,d as secretOnce,f as serviceAccountsScreen,e as usersScreen,g as webhooksScreen};
