@@ -685,69 +685,20 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     Ok(server)
 }
 
-/// `plate-permits seed`: synthetic agencies and requests for benchmarks. Prints a JSON summary
-/// (the agencies' usernames and the shared password) on stdout.
+/// `plate-permits seed`: synthetic agencies and requests for benchmarks (see
+/// [`crate::seed::run`]). Prints a JSON summary (the agencies' usernames and the shared
+/// password) on stdout.
 pub fn seed(
     config: &Config,
     args: &crate::config::SeedArgs,
     clock: &Clock,
 ) -> Result<(), StartupError> {
-    use crate::domain::status::RequestStatus;
-    use crate::seed::{self, Rng, SeedRequest};
     let pool = prepare_database(config, clock)?;
     let mut conn = pool
         .get()
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
-    let fail = |e: ApiError| StartupError(format!("seed: {e}"));
-    let started = std::time::Instant::now();
-    let prefix = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..6]);
-    let agencies = db::write_tx(&mut conn, |c| {
-        seed::agencies(
-            c,
-            &prefix,
-            args.agencies.max(1),
-            &args.password,
-            clock.now(),
-        )
-    })
-    .map_err(fail)?;
-    let mut rng = Rng::new(args.seed);
-    let salt = rng.next_u64() % 1_000_000_000;
-    let end = clock.now();
-    let mut done = 0u64;
-    while done < args.requests {
-        let n = (args.requests - done).min(2_000);
-        let batch: Vec<SeedRequest<'_>> = (0..n)
-            .map(|i| {
-                let steps = seed::random_history(&mut rng, end, args.max_age_days);
-                // Feedback on about a third of the finished requests.
-                let finished = steps.last().is_some_and(|s| {
-                    matches!(s.to, RequestStatus::Completed | RequestStatus::Rejected)
-                });
-                let rating = (finished && rng.below(3) == 0).then(|| 1 + rng.below(5) as i32);
-                SeedRequest {
-                    agency: &agencies[((done + i) % agencies.len() as u64) as usize],
-                    number: done + i,
-                    steps,
-                    rating,
-                }
-            })
-            .collect();
-        seed::requests(&mut conn, config, &batch, salt, clock.now()).map_err(fail)?;
-        done += n;
-        if done % 100_000 == 0 || done == args.requests {
-            tracing::info!(done, elapsed_s = started.elapsed().as_secs(), "seeding");
-        }
-    }
-    let summary = serde_json::json!({
-        "requests": done,
-        "password": args.password,
-        "agencies": agencies.iter().map(|a| serde_json::json!({
-            "organisation_id": a.organisation_id,
-            "username": a.username,
-        })).collect::<Vec<_>>(),
-        "seconds": started.elapsed().as_secs_f64(),
-    });
+    let summary = crate::seed::run(&mut conn, config, args, clock.now())
+        .map_err(|e| StartupError(format!("seed: {e}")))?;
     println!("{summary}");
     Ok(())
 }
