@@ -11,6 +11,10 @@ import { fileRequest } from "./screens/file.js";
 import { requestPage } from "./screens/request.js";
 import { receipt } from "./screens/receipt.js";
 import { complaintList, complaintPage, newComplaint } from "./screens/complaints.js";
+// The administrators' screens and the SLA dashboard are separate chunks, loaded when first
+// opened: the first load of the agency's desk and the directorate's queue does not carry them.
+const admin = () => import("./screens/admin.js");
+const audit = () => import("./screens/audit.js");
 
 export type Screen = (params: string[]) => Promise<Node> | Node;
 
@@ -29,6 +33,16 @@ const routes: Route[] = [
   { pattern: /^\/complaints$/, screen: () => complaintList(), title: "شکایت‌ها و پیشنهادها" },
   { pattern: /^\/complaints\/new(?:\/(\d{12}))?$/, screen: ([tracking]) => newComplaint(tracking), title: "ثبت شکایت یا پیشنهاد" },
   { pattern: /^\/complaints\/([0-9a-f-]{36})$/, screen: ([id]) => complaintPage(id ?? ""), title: "شکایت" },
+  // The SLA dashboard (directorate, administrators) and the administrators' screens.
+  { pattern: /^\/dashboard$/, screen: async () => (await import("./screens/dashboard.js")).dashboard(), title: "داشبورد سطح خدمت" },
+  { pattern: /^\/admin\/users$/, screen: async () => (await admin()).usersScreen(), title: "کاربران و دستگاه‌ها" },
+  { pattern: /^\/admin\/service-accounts$/, screen: async () => (await admin()).serviceAccountsScreen(), title: "حساب‌های سرویس" },
+  { pattern: /^\/admin\/webhooks$/, screen: async () => (await admin()).webhooksScreen(), title: "وب‌هوک‌ها" },
+  { pattern: /^\/admin\/sms$/, screen: async () => (await import("./screens/sms.js")).smsScreen(), title: "قالب‌های پیامک" },
+  { pattern: /^\/admin\/calendar$/, screen: async () => (await import("./screens/calendar.js")).calendarScreen(), title: "تقویم کاری" },
+  { pattern: /^\/admin\/notices$/, screen: async () => (await admin()).noticesScreen(), title: "اطلاعیه‌ها" },
+  { pattern: /^\/admin\/audit$/, screen: async () => (await audit()).auditScreen(), title: "رویدادنگاری" },
+  { pattern: /^\/admin\/access-log\/([0-9a-f-]{36})$/, screen: async ([id]) => (await audit()).accessLogScreen(id ?? ""), title: "گزارش دسترسی پرونده" },
 ];
 
 function home(): string {
@@ -55,6 +69,8 @@ function nav(): HTMLElement {
           ["#/complaints", "شکایت‌ها و پیشنهادها"],
         ]
       : [["#/queue", s.user.role === "directorate" ? "کارتابل اداره کل" : "درخواست‌ها"]];
+  if (s.user.role === "directorate" || s.user.role === "admin") links.push(["#/dashboard", "داشبورد سطح خدمت"]);
+  if (s.user.role === "admin") links.push(["#/admin/users", "مدیریت"]);
   const here = location.hash || home();
   return h(
     "header",
@@ -63,7 +79,7 @@ function nav(): HTMLElement {
     h(
       "nav",
       { "aria-label": "پیمایش اصلی" },
-      h("ul", null, links.map(([href, text]) => h("li", null, h("a", { href, "aria-current": here === href ? "page" : null }, text)))),
+      h("ul", null, links.map(([href, text]) => h("li", null, h("a", { href, "aria-current": here === href || (href === "#/admin/users" && here.startsWith("#/admin/")) ? "page" : null }, text)))),
     ),
     h(
       "div",

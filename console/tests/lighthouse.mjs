@@ -1,6 +1,6 @@
 // Lighthouse (npm, run with Debian's headless chromium; no browser is downloaded) on the
 // console served by a live server on a fresh SQLite DATA_DIR: the sign-in page, and the
-// directorate's queue signed in (the sign-in is typed into the page by puppeteer-core, which
+// directorate's queue and the SLA dashboard signed in (the sign-in is typed into the page by puppeteer-core, which
 // Lighthouse itself uses; the queue is then audited in that page with storage kept, so the
 // console restores its session from the refresh cookie as on any reload).
 //
@@ -20,6 +20,7 @@ import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 
 import { cleanup, cleanups, client, legalId, startServer, watchdog } from "../../tests/browser/harness.mjs";
+import { devProxy } from "./devproxy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.PLATE_PERMITS_BIN || path.join(here, "../../target/debug/plate-permits");
@@ -118,7 +119,9 @@ async function audit(page, url, name) {
 }
 
 async function main() {
-  const base = await startServer(BIN, path.join(WORK, "data"), ADMIN_PW);
+  const service = await startServer(BIN, path.join(WORK, "data"), ADMIN_PW);
+  // DEV_DIST (never in CI): the console from a build on disk, the API from the service.
+  const base = process.env.DEV_DIST ? await devProxy(service, path.resolve(process.env.DEV_DIST)) : service;
   console.log(`API ${base}`);
   await setUp(base);
   const browser = await puppeteer.launch({
@@ -152,6 +155,16 @@ async function main() {
     .catch(() => 0);
   console.log(`${rows >= 25 ? "ok  " : "FAIL"} the audited queue is signed in and lists a page of filings (${rows} rows)`);
   if (rows < 25) failures.push(`the queue after the audit shows ${rows} rows`);
+
+  // The SLA dashboard (charts in SVG with their data tables), signed in the same way.
+  results["sla dashboard"] = await audit(page, `${base}/#/dashboard`, "sla dashboard");
+  await page.goto(`${base}/#/dashboard`, { waitUntil: "load" });
+  const charts = await page
+    .waitForFunction(() => document.querySelectorAll("figure.chart-card svg").length, { timeout: 15_000 })
+    .then((h) => h.jsonValue())
+    .catch(() => 0);
+  console.log(`${charts >= 5 ? "ok  " : "FAIL"} the audited dashboard is signed in and draws its charts (${charts})`);
+  if (charts < 5) failures.push(`the dashboard after the audit shows ${charts} charts`);
 
   if (process.env.LIGHTHOUSE_JSON) writeFileSync(process.env.LIGHTHOUSE_JSON, `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -365,6 +365,68 @@ pub fn compute(
     Ok((overall, agencies))
 }
 
+/// Requests filed and requests closed per week (Saturday to Friday in the service's time
+/// zone) from `first` (a Saturday) to `last` (inclusive): filed by `request_sla.created_at`,
+/// closed by each step of the request's history into a terminal status in the week (a
+/// request reopened and closed again counts at each closing). The instants are read for the
+/// selected range only and counted here, so every backend counts alike.
+pub fn weekly(
+    conn: &mut DbConnection,
+    cal: &crate::sla::calendar::Calendar,
+    first: NaiveDate,
+    last: NaiveDate,
+    organisation_id: Option<&str>,
+) -> ApiResult<Vec<(NaiveDate, i64, i64)>> {
+    use crate::db::schema::request_history;
+    let from = cal.day_start(first);
+    let until = cal.day_start(last + chrono::TimeDelta::days(1));
+    let mut filed_q = request_sla::table
+        .filter(request_sla::created_at.ge(from))
+        .filter(request_sla::created_at.lt(until))
+        .select(request_sla::created_at)
+        .into_boxed();
+    if let Some(o) = organisation_id {
+        filed_q = filed_q.filter(request_sla::organisation_id.eq(o.to_owned()));
+    }
+    let filed: Vec<NaiveDateTime> = filed_q.load(conn)?;
+    let terminal: Vec<&str> = RequestStatus::ALL
+        .iter()
+        .filter(|s| s.is_terminal())
+        .map(|s| s.as_str())
+        .collect();
+    let mut closed_q = request_history::table
+        .inner_join(request_sla::table.on(request_sla::request_id.eq(request_history::request_id)))
+        .filter(request_history::at.ge(from))
+        .filter(request_history::at.lt(until))
+        .filter(request_history::to_status.eq_any(terminal))
+        .select(request_history::at)
+        .into_boxed();
+    if let Some(o) = organisation_id {
+        closed_q = closed_q.filter(request_sla::organisation_id.eq(o.to_owned()));
+    }
+    let closed: Vec<NaiveDateTime> = closed_q.load(conn)?;
+    let weeks = ((last - first).num_days() / 7 + 1).max(0) as usize;
+    let mut out: Vec<(NaiveDate, i64, i64)> = (0..weeks)
+        .map(|i| (first + chrono::TimeDelta::days(7 * i as i64), 0, 0))
+        .collect();
+    let index = |at: &NaiveDateTime| -> Option<usize> {
+        let d = cal.local_date(*at);
+        let i = (d - first).num_days();
+        (i >= 0).then_some((i / 7) as usize)
+    };
+    for at in &filed {
+        if let Some(w) = index(at).and_then(|i| out.get_mut(i)) {
+            w.1 += 1;
+        }
+    }
+    for at in &closed {
+        if let Some(w) = index(at).and_then(|i| out.get_mut(i)) {
+            w.2 += 1;
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,9 @@ use crate::sla::model::{
 };
 use crate::sla::report_gate::{self, ReportGate};
 use crate::sla::service;
-use crate::sla::views::{to_table, Holiday, ImportSummary, SlaExplanation, SlaReport};
+use crate::sla::views::{
+    to_table, weekly_table, Holiday, ImportSummary, SlaExplanation, SlaReport, SlaWeekly,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -30,6 +32,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(confirm)
         .service(remove)
         .service(explain)
+        .service(sla_weekly)
         .service(sla_report);
 }
 
@@ -317,6 +320,92 @@ pub async fn sla_report(
         let lang = crate::http::table::export_lang(lang.as_deref(), &accept_language, default)?;
         let (report, hit) = cached_or_computed(state, gate, q, clock.now()).await?;
         report_response(format, lang, &report, hit)
+    };
+    with_quota_headers(&[quota], answer.await)
+}
+
+/// Requests filed and closed per week.
+///
+/// Requests filed and requests closed (steps into `completed`, `rejected` or `withdrawn`) per
+/// week, Saturday to Friday in the service's time zone, oldest week first, every week
+/// present: from the Saturday on or before `from` (default: eleven weeks before this week) to
+/// `to` (default: today), at most 106 weeks (longer is 400 `invalid_query`, `invalid_range`
+/// at `from`), optionally one agency's (`organisation_id`). The dashboard's "filed and
+/// closed" chart. `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` give the same
+/// figures as the service-level report's downloads do (`lang=fa`: Persian headers and Jalali
+/// columns). Rate limited with the service-level report (`SLA_REPORT_RATE_PER_MINUTE`).
+/// Roles: `directorate`, `admin`.
+#[utoipa::path(
+    operation_id = "get_sla_weekly",
+    tag = "sla",
+    params(ReportFilter),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The weeks.", content(
+            (SlaWeekly = "application/json"),
+            (String = "text/csv", example = "week_start,week_end,filed,closed"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )),
+        (status = 429, description = "More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/reports/sla/weekly")]
+pub async fn sla_weekly(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    gate: web::Data<ReportGate>,
+    user: AuthUser,
+    filter: web::Query<ReportFilter>,
+) -> ApiResult<HttpResponse> {
+    let clock = state.clock;
+    user.require(&[Role::Directorate, Role::Admin])?;
+    let quota = gate
+        .limiter
+        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
+    let header_of = |name: header::HeaderName| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let accept = header_of(header::ACCEPT);
+    let accept_language = header_of(header::ACCEPT_LANGUAGE);
+    let answer = async move {
+        let filter = filter.into_inner();
+        let lang = filter.lang.clone();
+        let q = ReportQuery::parse(filter, &accept)?;
+        let format = q.format;
+        let default = match format {
+            ReportFormat::Xlsx => Lang::Fa,
+            _ => Lang::En,
+        };
+        let lang = crate::http::table::export_lang(lang.as_deref(), &accept_language, default)?;
+        let config = state.config.clone();
+        let at = clock.now();
+        let weekly = state
+            .read(move |c| service::weekly_report(c, &config, q, at))
+            .await?;
+        let sheet = lang.pick_text("جریان هفتگی", "Weekly flow");
+        match format {
+            ReportFormat::Json => Ok(HttpResponse::Ok().json(weekly)),
+            ReportFormat::Csv => download(
+                &weekly_table(&weekly, lang),
+                "sla-weekly",
+                sheet,
+                lang,
+                false,
+                &[],
+            ),
+            ReportFormat::Xlsx => download(
+                &weekly_table(&weekly, lang),
+                "sla-weekly",
+                sheet,
+                lang,
+                true,
+                &[],
+            ),
+        }
     };
     with_quota_headers(&[quota], answer.await)
 }

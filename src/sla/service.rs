@@ -20,7 +20,8 @@ use crate::sla::model::{
 };
 use crate::sla::official::{self, Builtin, BuiltinSource};
 use crate::sla::views::{
-    run_view, Budgets, CalendarRules, Holiday, ImportSummary, SlaExplanation, SlaReport,
+    run_view, Budgets, CalendarRules, Holiday, ImportSummary, SlaExplanation, SlaReport, SlaWeekly,
+    WeekFigures,
 };
 use crate::sla::{report, store};
 
@@ -504,5 +505,61 @@ pub fn report(
         },
         overall,
         agencies,
+    })
+}
+
+/// The longest weekly flow asked for at once: two years of weeks.
+const MAX_WEEKS: i64 = 106;
+
+/// Requests filed and closed per week: from the Saturday on or before `from` (default: eleven
+/// weeks before the current week's Saturday) to `to` (default: today), both in the service's
+/// time zone. Longer than [`MAX_WEEKS`] is 400 `invalid_query` naming `from`.
+pub fn weekly_report(
+    conn: &mut DbConnection,
+    config: &Config,
+    q: ReportQuery,
+    at: NaiveDateTime,
+) -> ApiResult<SlaWeekly> {
+    use chrono::Datelike;
+    let cal = store::calendar(conn, config)?;
+    let to = q.to.unwrap_or_else(|| cal.local_date(at));
+    let saturday =
+        |d: NaiveDate| d - TimeDelta::days(i64::from((d.weekday().num_days_from_monday() + 2) % 7));
+    let first = saturday(q.from.unwrap_or(to - TimeDelta::days(7 * 11)));
+    if (to - first).num_days() / 7 + 1 > MAX_WEEKS {
+        return Err(ApiError::query_param(
+            "from",
+            "invalid_range",
+            crate::i18n::Msg::new(
+                format!(
+                    "بازه‌ای بیش از {} هفته را نمی‌پذیرد.",
+                    persian_digits(&MAX_WEEKS.to_string())
+                ),
+                format!("must not start more than {MAX_WEEKS} weeks before 'to'."),
+            ),
+        ));
+    }
+    let rows = report::weekly(conn, &cal, first, to, q.organisation_id.as_deref())?;
+    Ok(SlaWeekly {
+        from: first,
+        from_jalali: format_jalali(first),
+        to,
+        to_jalali: format_jalali(to),
+        generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
+        generated_at: utc(at),
+        weeks: rows
+            .into_iter()
+            .map(|(start, filed, closed)| {
+                let end = (start + TimeDelta::days(6)).min(to);
+                WeekFigures {
+                    week_start: start,
+                    week_start_jalali: format_jalali(start),
+                    week_end: end,
+                    week_end_jalali: format_jalali(end),
+                    filed,
+                    closed,
+                }
+            })
+            .collect(),
     })
 }

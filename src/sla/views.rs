@@ -652,6 +652,76 @@ pub struct SlaReport {
     pub agencies: Vec<AgencyFigures>,
 }
 
+/// One week of the weekly flow: Saturday to Friday in the service's time zone.
+#[derive(Serialize, ToSchema)]
+pub struct WeekFigures {
+    /// The week's Saturday.
+    pub week_start: NaiveDate,
+    /// `week_start` as a Solar Hijri date, `1405/09/15`.
+    #[schema(example = "1405/09/15")]
+    pub week_start_jalali: String,
+    /// The week's Friday (the last week ends at the period's end instead).
+    pub week_end: NaiveDate,
+    #[schema(example = "1405/09/21")]
+    pub week_end_jalali: String,
+    /// Requests filed in the week.
+    pub filed: i64,
+    /// Steps into a terminal status in the week (completed, rejected, withdrawn).
+    pub closed: i64,
+}
+
+/// Requests filed and closed per week over a period.
+#[derive(Serialize, ToSchema)]
+pub struct SlaWeekly {
+    /// The period's first day (a Saturday: the Saturday on or before the `from` asked for).
+    pub from: NaiveDate,
+    #[schema(example = "1405/07/05")]
+    pub from_jalali: String,
+    /// The period's last day.
+    pub to: NaiveDate,
+    #[schema(example = "1405/09/21")]
+    pub to_jalali: String,
+    pub generated_at: DateTime<Utc>,
+    /// `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub generated_at_jalali: String,
+    /// Oldest week first, every week present (zero included).
+    pub weeks: Vec<WeekFigures>,
+}
+
+/// The weekly flow as a table: English column names kept stable for scripts, Persian headers
+/// with the Jalali days.
+pub fn weekly_table(w: &SlaWeekly, lang: Lang) -> Table {
+    let headers: Vec<String> = match lang {
+        Lang::En => ["week_start", "week_end", "filed", "closed"]
+            .map(str::to_owned)
+            .to_vec(),
+        Lang::Fa => [
+            "آغاز هفته",
+            "پایان هفته",
+            "آغاز هفته (شمسی)",
+            "پایان هفته (شمسی)",
+            "درخواست‌های ثبت‌شده",
+            "درخواست‌های بسته‌شده",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    };
+    let mut table = Table::new(headers);
+    for week in &w.weeks {
+        let mut cells = vec![Cell::Date(week.week_start), Cell::Date(week.week_end)];
+        if lang == Lang::Fa {
+            cells.push(Cell::text(week.week_start_jalali.clone()));
+            cells.push(Cell::text(week.week_end_jalali.clone()));
+        }
+        cells.push(Cell::Int(week.filed));
+        cells.push(Cell::Int(week.closed));
+        table.rows.push(cells);
+    }
+    table
+}
+
 #[cfg(test)]
 use crate::http::csv::field as csv_field;
 use crate::http::table::{Cell, Lang, Table};

@@ -53,6 +53,7 @@ fn rows() -> BTreeMap<&'static str, &'static str> {
         ("POST /api/v1/holidays/{id}/confirm", "UFFFFFA"),
         ("GET /api/v1/requests/{id}/sla", "UAAFANA"),
         ("GET /api/v1/reports/sla", "UAFFFFA"),
+        ("GET /api/v1/reports/sla/weekly", "UAFFFFA"),
         ("POST /api/v1/auth/login", "AAAAAAA"),
         // An empty body is 400 `invalid_request` (no grant_type) whoever calls.
         ("POST /api/v1/auth/token", "AAAAAAA"),

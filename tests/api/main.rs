@@ -50,6 +50,7 @@ mod requests;
 mod schema;
 mod service_accounts;
 mod sla;
+mod sla_weekly;
 mod slow_clients;
 mod sms;
 mod sms_wording;

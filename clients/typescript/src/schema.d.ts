@@ -1852,6 +1852,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/sla/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests filed and closed per week.
+         * @description Requests filed and requests closed (steps into `completed`, `rejected` or `withdrawn`) per
+         *     week, Saturday to Friday in the service's time zone, oldest week first, every week
+         *     present: from the Saturday on or before `from` (default: eleven weeks before this week) to
+         *     `to` (default: today), at most 106 weeks (longer is 400 `invalid_query`, `invalid_range`
+         *     at `from`), optionally one agency's (`organisation_id`). The dashboard's "filed and
+         *     closed" chart. `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` give the same
+         *     figures as the service-level report's downloads do (`lang=fa`: Persian headers and Jalali
+         *     columns). Rate limited with the service-level report (`SLA_REPORT_RATE_PER_MINUTE`).
+         *     Roles: `directorate`, `admin`.
+         */
+        get: operations["get_sla_weekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/sla": {
         parameters: {
             query?: never;
@@ -2697,6 +2725,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ClosureDeclaredData"];
         };
+        /**
+         * @description The type of a `CalendarClosureDeclaredEvent`: always `calendar.closure_declared`.
+         * @enum {string}
+         */
+        CalendarClosureDeclaredEventType: "calendar.closure_declared";
         /** @description The calendar rules a computation used. */
         CalendarRules: {
             /**
@@ -2903,6 +2936,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ComplaintAnsweredData"];
         };
+        /**
+         * @description The type of a `ComplaintAnsweredEvent`: always `complaint.answered`.
+         * @enum {string}
+         */
+        ComplaintAnsweredEventType: "complaint.answered";
         ComplaintEvent: {
             /** @description `received`, `response` or `closed`. */
             kind: components["schemas"]["ComplaintEventKind"];
@@ -2971,6 +3009,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ComplaintReceivedData"];
         };
+        /**
+         * @description The type of a `ComplaintReceivedEvent`: always `complaint.received`.
+         * @enum {string}
+         */
+        ComplaintReceivedEventType: "complaint.received";
         /** @enum {string} */
         ComplaintStatus: "received" | "answered" | "closed";
         /** @description Confirms a provisional holiday, at its computed date or at `date`. */
@@ -3823,6 +3866,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["Notice"];
         };
+        /**
+         * @description The type of a `NoticePublishedEvent`: always `notice.published`.
+         * @enum {string}
+         */
+        NoticePublishedEventType: "notice.published";
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
         };
@@ -4065,6 +4113,11 @@ export interface components {
             data: components["schemas"]["PermitEventData"];
         };
         /**
+         * @description The type of a `PermitExpiredEvent`: always `permit.expired`.
+         * @enum {string}
+         */
+        PermitExpiredEventType: "permit.expired";
+        /**
          * PermitIssuedEvent
          * @description `permit.issued`: The directorate issued a permit (subject: the permit).
          */
@@ -4087,6 +4140,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitEventData"];
         };
+        /**
+         * @description The type of a `PermitIssuedEvent`: always `permit.issued`.
+         * @enum {string}
+         */
+        PermitIssuedEventType: "permit.issued";
         /**
          * @description The police organisation a permit was sent to: only its accounts see the permit and may
          *     post its receipt.
@@ -4122,6 +4180,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitReceiptRecordedData"];
         };
+        /**
+         * @description The type of a `PermitReceiptRecordedEvent`: always `permit.receipt_recorded`.
+         * @enum {string}
+         */
+        PermitReceiptRecordedEventType: "permit.receipt_recorded";
         /** @description The `data` of `permit.revoked`: the permit and its revocation. */
         PermitRevokedData: components["schemas"]["PermitEventData"] & components["schemas"]["RevocationEventData"];
         /**
@@ -4147,6 +4210,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitRevokedData"];
         };
+        /**
+         * @description The type of a `PermitRevokedEvent`: always `permit.revoked`.
+         * @enum {string}
+         */
+        PermitRevokedEventType: "permit.revoked";
         /**
          * @description `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
          *     approve), `expired` (past `valid_until` with no receipt), `revoked` (ابطال: by the
@@ -4509,6 +4577,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ReceiptRecordAttachedData"];
         };
+        /**
+         * @description The type of a `ReceiptRecordAttachedEvent`: always `receipt.record_attached`.
+         * @enum {string}
+         */
+        ReceiptRecordAttachedEventType: "receipt.record_attached";
         /** @description The police refused the removal: `refusal_reason` (`other` needs `notes`). */
         ReceiptRefused: {
             /**
@@ -4784,6 +4857,11 @@ export interface components {
             data: components["schemas"]["RequestStatusChangedData"];
         };
         /**
+         * @description The type of a `RequestCompletedEvent`: always `request.completed`.
+         * @enum {string}
+         */
+        RequestCompletedEventType: "request.completed";
+        /**
          * @description The `data` of `request.corrected`: which fields the agency corrected (names only: the
          *     values may be personal data, read them from the request's history).
          */
@@ -4831,6 +4909,11 @@ export interface components {
             data: components["schemas"]["RequestCorrectedData"];
         };
         /**
+         * @description The type of a `RequestCorrectedEvent`: always `request.corrected`.
+         * @enum {string}
+         */
+        RequestCorrectedEventType: "request.corrected";
+        /**
          * RequestDocumentsOverdueEvent
          * @description `request.documents_overdue`: The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request).
          */
@@ -4853,6 +4936,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["DocumentsOverdueData"];
         };
+        /**
+         * @description The type of a `RequestDocumentsOverdueEvent`: always `request.documents_overdue`.
+         * @enum {string}
+         */
+        RequestDocumentsOverdueEventType: "request.documents_overdue";
         /**
          * @description Where a plate-removal request stands.
          * @enum {string}
@@ -4899,6 +4987,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["RequestStatusChangedData"];
         };
+        /**
+         * @description The type of a `RequestStatusChangedEvent`: always `request.status_changed`.
+         * @enum {string}
+         */
+        RequestStatusChangedEventType: "request.status_changed";
         /** @description The `data` of `request.submitted`: the request as filed, without contact details. */
         RequestSubmittedData: {
             /** Format: uuid */
@@ -4937,6 +5030,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["RequestSubmittedData"];
         };
+        /**
+         * @description The type of a `RequestSubmittedEvent`: always `request.submitted`.
+         * @enum {string}
+         */
+        RequestSubmittedEventType: "request.submitted";
         /** @description A plate-removal request. */
         RequestView: {
             /** Format: uuid */
@@ -5371,6 +5469,33 @@ export interface components {
              * @example تقویم کاری اداره کل
              */
             calendar_label_fa?: string | null;
+        };
+        /** @description Requests filed and closed per week over a period. */
+        SlaWeekly: {
+            /**
+             * Format: date
+             * @description The period's first day (a Saturday: the Saturday on or before the `from` asked for).
+             */
+            from: string;
+            /** @example 1405/07/05 */
+            from_jalali: string;
+            /**
+             * Format: date
+             * @description The period's last day.
+             */
+            to: string;
+            /** @example 1405/09/21 */
+            to_jalali: string;
+            /** Format: date-time */
+            generated_at: string;
+            /**
+             * @description `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+             *     24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+             * @example ۱۴۰۵/۰۹/۰۴ ۱۰:۳۰
+             */
+            generated_at_jalali: string;
+            /** @description Oldest week first, every week present (zero included). */
+            weeks: components["schemas"]["WeekFigures"][];
         };
         /**
          * @description What a message announces; each has its own template.
@@ -5849,7 +5974,7 @@ export interface components {
              * @example سفید
              */
             vehicle_colour?: string | null;
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * @description Corrections to the vehicle: only the fields sent change. A blank `vin`, `chassis_number`
          *     or `vehicle_colour` removes it (one of `vin` and `chassis_number` must remain).
@@ -5925,6 +6050,36 @@ export interface components {
         };
         WebhookList: {
             items: components["schemas"]["Webhook"][];
+        };
+        /** @description One week of the weekly flow: Saturday to Friday in the service's time zone. */
+        WeekFigures: {
+            /**
+             * Format: date
+             * @description The week's Saturday.
+             */
+            week_start: string;
+            /**
+             * @description `week_start` as a Solar Hijri date, `1405/09/15`.
+             * @example 1405/09/15
+             */
+            week_start_jalali: string;
+            /**
+             * Format: date
+             * @description The week's Friday (the last week ends at the period's end instead).
+             */
+            week_end: string;
+            /** @example 1405/09/21 */
+            week_end_jalali: string;
+            /**
+             * Format: int64
+             * @description Requests filed in the week.
+             */
+            filed: number;
+            /**
+             * Format: int64
+             * @description Steps into a terminal status in the week (completed, rejected, withdrawn).
+             */
+            closed: number;
         };
         /**
          * @description A working rule: weekend days, office hours or a closure in force over a date range. The
@@ -13824,6 +13979,91 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_sla_weekly: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Requests filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, service
+                 *     time zone).
+                 */
+                from?: string;
+                /** @description Requests filed on or before this date (ISO or Jalali). */
+                to?: string;
+                /** @description Only this agency. */
+                organisation_id?: string;
+                /**
+                 * @description `csv` for CSV (the same as `Accept: text/csv`; UTF-8 with a byte-order mark), `xlsx`
+                 *     for an Excel workbook (the same as `Accept:
+                 *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), `json`.
+                 */
+                format?: string;
+                /**
+                 * @description The language of a CSV's or workbook's headers: `fa` (Persian headers, Jalali date
+                 *     columns) or `en`; without it, `Accept-Language` decides (CSV defaults to English,
+                 *     the workbook to Persian).
+                 */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01",
+                     *       "from_jalali": "1405/07/05",
+                     *       "generated_at": "2026-01-01T06:30:00Z",
+                     *       "generated_at_jalali": "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰",
+                     *       "to": "2026-01-01",
+                     *       "to_jalali": "1405/09/21",
+                     *       "weeks": [
+                     *         {
+                     *           "closed": 1,
+                     *           "filed": 1,
+                     *           "week_end": "2026-01-01",
+                     *           "week_end_jalali": "1405/09/21",
+                     *           "week_start": "2026-01-01",
+                     *           "week_start_jalali": "1405/09/15"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlaWeekly"];
+                    /** @example week_start,week_end,filed,closed */
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Identifies this request in the service's logs (echoed when the client sent a valid one). */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -359,7 +359,7 @@ export type CalendarClosureDeclaredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'calendar.closure_declared';
+    type: CalendarClosureDeclaredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -369,6 +369,11 @@ export type CalendarClosureDeclaredEvent = {
     subject: Subject;
     data: ClosureDeclaredData;
 };
+
+/**
+ * The type of a `CalendarClosureDeclaredEvent`: always `calendar.closure_declared`.
+ */
+export type CalendarClosureDeclaredEventType = 'calendar.closure_declared';
 
 /**
  * The calendar rules a computation used.
@@ -563,7 +568,7 @@ export type ComplaintAnsweredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'complaint.answered';
+    type: ComplaintAnsweredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -573,6 +578,11 @@ export type ComplaintAnsweredEvent = {
     subject: Subject;
     data: ComplaintAnsweredData;
 };
+
+/**
+ * The type of a `ComplaintAnsweredEvent`: always `complaint.answered`.
+ */
+export type ComplaintAnsweredEventType = 'complaint.answered';
 
 export type ComplaintEvent = {
     /**
@@ -631,7 +641,7 @@ export type ComplaintReceivedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'complaint.received';
+    type: ComplaintReceivedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -641,6 +651,11 @@ export type ComplaintReceivedEvent = {
     subject: Subject;
     data: ComplaintReceivedData;
 };
+
+/**
+ * The type of a `ComplaintReceivedEvent`: always `complaint.received`.
+ */
+export type ComplaintReceivedEventType = 'complaint.received';
 
 export type ComplaintStatus = 'received' | 'answered' | 'closed';
 
@@ -1517,7 +1532,7 @@ export type NoticePublishedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'notice.published';
+    type: NoticePublishedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1527,6 +1542,11 @@ export type NoticePublishedEvent = {
     subject: Subject;
     data: Notice;
 };
+
+/**
+ * The type of a `NoticePublishedEvent`: always `notice.published`.
+ */
+export type NoticePublishedEventType = 'notice.published';
 
 export type NotificationList = {
     items: Array<NotificationView>;
@@ -1812,7 +1832,7 @@ export type PermitExpiredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.expired';
+    type: PermitExpiredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1824,6 +1844,11 @@ export type PermitExpiredEvent = {
 };
 
 /**
+ * The type of a `PermitExpiredEvent`: always `permit.expired`.
+ */
+export type PermitExpiredEventType = 'permit.expired';
+
+/**
  * PermitIssuedEvent
  *
  * `permit.issued`: The directorate issued a permit (subject: the permit).
@@ -1833,7 +1858,7 @@ export type PermitIssuedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.issued';
+    type: PermitIssuedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1843,6 +1868,11 @@ export type PermitIssuedEvent = {
     subject: Subject;
     data: PermitEventData;
 };
+
+/**
+ * The type of a `PermitIssuedEvent`: always `permit.issued`.
+ */
+export type PermitIssuedEventType = 'permit.issued';
 
 /**
  * The police organisation a permit was sent to: only its accounts see the permit and may
@@ -1868,7 +1898,7 @@ export type PermitReceiptRecordedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.receipt_recorded';
+    type: PermitReceiptRecordedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1878,6 +1908,11 @@ export type PermitReceiptRecordedEvent = {
     subject: Subject;
     data: PermitReceiptRecordedData;
 };
+
+/**
+ * The type of a `PermitReceiptRecordedEvent`: always `permit.receipt_recorded`.
+ */
+export type PermitReceiptRecordedEventType = 'permit.receipt_recorded';
 
 /**
  * The `data` of `permit.revoked`: the permit and its revocation.
@@ -1894,7 +1929,7 @@ export type PermitRevokedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.revoked';
+    type: PermitRevokedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1904,6 +1939,11 @@ export type PermitRevokedEvent = {
     subject: Subject;
     data: PermitRevokedData;
 };
+
+/**
+ * The type of a `PermitRevokedEvent`: always `permit.revoked`.
+ */
+export type PermitRevokedEventType = 'permit.revoked';
 
 /**
  * `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
@@ -2271,7 +2311,7 @@ export type ReceiptRecordAttachedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'receipt.record_attached';
+    type: ReceiptRecordAttachedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2281,6 +2321,11 @@ export type ReceiptRecordAttachedEvent = {
     subject: Subject;
     data: ReceiptRecordAttachedData;
 };
+
+/**
+ * The type of a `ReceiptRecordAttachedEvent`: always `receipt.record_attached`.
+ */
+export type ReceiptRecordAttachedEventType = 'receipt.record_attached';
 
 /**
  * The police refused the removal: `refusal_reason` (`other` needs `notes`).
@@ -2527,7 +2572,7 @@ export type RequestCompletedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.completed';
+    type: RequestCompletedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2537,6 +2582,11 @@ export type RequestCompletedEvent = {
     subject: Subject;
     data: RequestStatusChangedData;
 };
+
+/**
+ * The type of a `RequestCompletedEvent`: always `request.completed`.
+ */
+export type RequestCompletedEventType = 'request.completed';
 
 /**
  * The `data` of `request.corrected`: which fields the agency corrected (names only: the
@@ -2567,7 +2617,7 @@ export type RequestCorrectedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.corrected';
+    type: RequestCorrectedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2579,6 +2629,11 @@ export type RequestCorrectedEvent = {
 };
 
 /**
+ * The type of a `RequestCorrectedEvent`: always `request.corrected`.
+ */
+export type RequestCorrectedEventType = 'request.corrected';
+
+/**
  * RequestDocumentsOverdueEvent
  *
  * `request.documents_overdue`: The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request).
@@ -2588,7 +2643,7 @@ export type RequestDocumentsOverdueEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.documents_overdue';
+    type: RequestDocumentsOverdueEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2598,6 +2653,11 @@ export type RequestDocumentsOverdueEvent = {
     subject: Subject;
     data: DocumentsOverdueData;
 };
+
+/**
+ * The type of a `RequestDocumentsOverdueEvent`: always `request.documents_overdue`.
+ */
+export type RequestDocumentsOverdueEventType = 'request.documents_overdue';
 
 /**
  * Where a plate-removal request stands.
@@ -2630,7 +2690,7 @@ export type RequestStatusChangedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.status_changed';
+    type: RequestStatusChangedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2640,6 +2700,11 @@ export type RequestStatusChangedEvent = {
     subject: Subject;
     data: RequestStatusChangedData;
 };
+
+/**
+ * The type of a `RequestStatusChangedEvent`: always `request.status_changed`.
+ */
+export type RequestStatusChangedEventType = 'request.status_changed';
 
 /**
  * The `data` of `request.submitted`: the request as filed, without contact details.
@@ -2671,7 +2736,7 @@ export type RequestSubmittedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.submitted';
+    type: RequestSubmittedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2681,6 +2746,11 @@ export type RequestSubmittedEvent = {
     subject: Subject;
     data: RequestSubmittedData;
 };
+
+/**
+ * The type of a `RequestSubmittedEvent`: always `request.submitted`.
+ */
+export type RequestSubmittedEventType = 'request.submitted';
 
 /**
  * A plate-removal request.
@@ -3120,6 +3190,32 @@ export type SlaView = {
      * `calendar` as people read it (Persian).
      */
     calendar_label_fa?: string | null;
+};
+
+/**
+ * Requests filed and closed per week over a period.
+ */
+export type SlaWeekly = {
+    /**
+     * The period's first day (a Saturday: the Saturday on or before the `from` asked for).
+     */
+    from: string;
+    from_jalali: string;
+    /**
+     * The period's last day.
+     */
+    to: string;
+    to_jalali: string;
+    generated_at: string;
+    /**
+     * `generated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+     * 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+     */
+    generated_at_jalali: string;
+    /**
+     * Oldest week first, every week present (zero included).
+     */
+    weeks: Array<WeekFigures>;
 };
 
 /**
@@ -3664,6 +3760,33 @@ export type Webhook = {
 
 export type WebhookList = {
     items: Array<Webhook>;
+};
+
+/**
+ * One week of the weekly flow: Saturday to Friday in the service's time zone.
+ */
+export type WeekFigures = {
+    /**
+     * The week's Saturday.
+     */
+    week_start: string;
+    /**
+     * `week_start` as a Solar Hijri date, `1405/09/15`.
+     */
+    week_start_jalali: string;
+    /**
+     * The week's Friday (the last week ends at the period's end instead).
+     */
+    week_end: string;
+    week_end_jalali: string;
+    /**
+     * Requests filed in the week.
+     */
+    filed: number;
+    /**
+     * Steps into a terminal status in the week (completed, rejected, withdrawn).
+     */
+    closed: number;
 };
 
 /**
@@ -9153,6 +9276,77 @@ export type GetRequestSlaResponses = {
 };
 
 export type GetRequestSlaResponse = GetRequestSlaResponses[keyof GetRequestSlaResponses];
+
+export type GetSlaWeeklyData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Requests filed on or after this date (ISO `2024-11-05` or Jalali `1403/08/15`, service
+         * time zone).
+         */
+        from?: string;
+        /**
+         * Requests filed on or before this date (ISO or Jalali).
+         */
+        to?: string;
+        /**
+         * Only this agency.
+         */
+        organisation_id?: string;
+        /**
+         * `csv` for CSV (the same as `Accept: text/csv`; UTF-8 with a byte-order mark), `xlsx`
+         * for an Excel workbook (the same as `Accept:
+         * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), `json`.
+         */
+        format?: string;
+        /**
+         * The language of a CSV's or workbook's headers: `fa` (Persian headers, Jalali date
+         * columns) or `en`; without it, `Accept-Language` decides (CSV defaults to English,
+         * the workbook to Persian).
+         */
+        lang?: string;
+    };
+    url: '/api/v1/reports/sla/weekly';
+};
+
+export type GetSlaWeeklyErrors = {
+    /**
+     * Malformed JSON or query string, or a query parameter the list does not take (`malformed_json`, `invalid_query`, naming the parameter in `errors[].field`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`, `invalid_token`).
+     */
+    401: Problem;
+    /**
+     * The caller's role may not do this (`forbidden`), or a password change is pending (`password_change_required`).
+     */
+    403: Problem;
+    /**
+     * More than `SLA_REPORT_RATE_PER_MINUTE` calls this minute (`rate_limited`, `Retry-After`).
+     */
+    429: Problem;
+    /**
+     * Internal error (`internal_error`); nothing internal is disclosed.
+     */
+    500: Problem;
+    /**
+     * Unavailable for now (`service_unavailable`): the database cannot be reached or is switching over, or (SQLite) reads cannot be recorded in the audit trail. Safe to retry after `Retry-After`.
+     */
+    503: Problem;
+};
+
+export type GetSlaWeeklyError = GetSlaWeeklyErrors[keyof GetSlaWeeklyErrors];
+
+export type GetSlaWeeklyResponses = {
+    /**
+     * The weeks.
+     */
+    200: SlaWeekly;
+};
+
+export type GetSlaWeeklyResponse = GetSlaWeeklyResponses[keyof GetSlaWeeklyResponses];
 
 export type GetSlaReportData = {
     body?: never;

@@ -1,0 +1,1 @@
+import{a,b,c,d,e,f,g,h}from"/assets/chunk-7DIYN65M.js";import"/assets/chunk-GN66GZT3.js";import"/assets/chunk-7TCH6IPF.js";export{a as ROLE_LABELS,b as adminTabs,h as noticesScreen,c as page,d as secretOnce,f as serviceAccountsScreen,e as usersScreen,g as webhooksScreen};
