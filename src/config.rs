@@ -420,6 +420,19 @@ pub struct SeedArgs {
     /// Filing dates spread over this many days before now.
     #[arg(long, default_value_t = 365)]
     pub max_age_days: i64,
+    /// Filing dates spread over this many years before now (instead of `--max-age-days`);
+    /// the national volume is `--provinces 31 --years 10 --requests 1000000`.
+    #[arg(long)]
+    pub years: Option<u32>,
+    /// Provinces: each has its police organisation (with one user) that receives the permits
+    /// of the province's agencies (agency k lies in province k mod N; at least one agency per
+    /// province).
+    #[arg(long, default_value_t = 1)]
+    pub provinces: usize,
+    /// Reads in the audit log per request (PostgreSQL): between N and N+4 `request.viewed`
+    /// entries each, by its agency and by the directorate (0: only the permits' entries).
+    #[arg(long, default_value_t = 0)]
+    pub reads_per_request: i32,
 }
 
 #[derive(Debug, Args)]

@@ -823,83 +823,22 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     Ok(server)
 }
 
-/// `plate-permits seed`: synthetic agencies and requests for benchmarks. Prints a JSON summary
-/// (the agencies' usernames and the shared password) on stdout.
+/// `plate-permits seed`: synthetic agencies and requests for benchmarks (see
+/// [`crate::seed::run`]). Prints a JSON summary (the agencies' usernames and the shared
+/// password) on stdout.
 pub fn seed(
     config: &Config,
     args: &crate::config::SeedArgs,
     clock: &Clock,
 ) -> Result<(), StartupError> {
-    use crate::seed::{self, Rng};
     let pool = prepare_database(config, clock)?;
     let mut conn = pool
         .get()
         .map_err(|e| StartupError(format!("DATABASE_URL: {e}")))?;
-    let fail = |e: ApiError| StartupError(format!("seed: {e}"));
-    let started = std::time::Instant::now();
-    let prefix = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..6]);
-    let agencies = db::write_tx(&mut conn, |c| {
-        seed::agencies(
-            c,
-            &prefix,
-            args.agencies.max(1),
-            &args.password,
-            clock.now(),
-        )
-    })
-    .map_err(fail)?;
-    let mut rng = Rng::new(args.seed);
-    let salt = rng.next_u64() % 1_000_000_000;
-    let end = clock.now();
-    let mut done = 0u64;
-    while done < args.requests {
-        let n = (args.requests - done).min(2_000);
-        let batch = seed_batch(&mut rng, &agencies, done..done + n, end, args.max_age_days);
-        seed::requests(&mut conn, config, &batch, salt, clock.now()).map_err(fail)?;
-        done += n;
-        if done % 100_000 == 0 || done == args.requests {
-            tracing::info!(done, elapsed_s = started.elapsed().as_secs(), "seeding");
-        }
-    }
-    let summary = serde_json::json!({
-        "requests": done,
-        "password": args.password,
-        "agencies": agencies.iter().map(|a| serde_json::json!({
-            "organisation_id": a.organisation_id,
-            "username": a.username,
-        })).collect::<Vec<_>>(),
-        "seconds": started.elapsed().as_secs_f64(),
-    });
+    let summary = crate::seed::run(&mut conn, config, args, clock.now())
+        .map_err(|e| StartupError(format!("seed: {e}")))?;
     println!("{summary}");
     Ok(())
-}
-
-/// The seeded requests numbered `numbers`, spread over `agencies` in turn, each with a random
-/// history ending before `end`.
-fn seed_batch<'a>(
-    rng: &mut crate::seed::Rng,
-    agencies: &'a [crate::seed::SeededAgency],
-    numbers: std::ops::Range<u64>,
-    end: chrono::NaiveDateTime,
-    max_age_days: i64,
-) -> Vec<crate::seed::SeedRequest<'a>> {
-    use crate::domain::status::RequestStatus;
-    numbers
-        .map(|number| {
-            let steps = crate::seed::random_history(rng, end, max_age_days);
-            // Feedback on about a third of the finished requests.
-            let finished = steps.last().is_some_and(|s| {
-                matches!(s.to, RequestStatus::Completed | RequestStatus::Rejected)
-            });
-            let rating = (finished && rng.below(3) == 0).then(|| 1 + rng.below(5) as i32);
-            crate::seed::SeedRequest {
-                agency: &agencies[(number % agencies.len() as u64) as usize],
-                number,
-                steps,
-                rating,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -126,6 +126,8 @@ pub const QUEUE_DONE: i32 = 1;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = permits)]
+// NULL for `None` (not DEFAULT): one SQL text per insert, and `COPY` can load the row (seed).
+#[diesel(treat_none_as_default_value = false)]
 pub struct PermitRow {
     pub id: String,
     pub permit_number: String,

@@ -112,6 +112,8 @@ impl VehicleType {
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = requests)]
+// NULL for `None` (not DEFAULT): one SQL text per insert, and `COPY` can load the row (seed).
+#[diesel(treat_none_as_default_value = false)]
 pub struct RequestRow {
     pub id: String,
     pub tracking_code: String,
@@ -147,6 +149,8 @@ pub struct RequestRow {
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = request_history)]
+// NULL for `None` (not DEFAULT): one SQL text per insert, and `COPY` can load the row (seed).
+#[diesel(treat_none_as_default_value = false)]
 pub struct HistoryRow {
     pub id: String,
     pub request_id: String,

@@ -1,0 +1,1 @@
+DROP INDEX request_sla_period_idx;
