@@ -79,11 +79,7 @@ pub async fn create(
     let filer = user.clone();
     let filed = state
         .idempotent(call, move |c| {
-            let held = service::held_vehicles(c, &user, &checked.vehicles)?;
-            if !held.is_empty() {
-                return Err(service::held_problem(&held));
-            }
-            let view = service::file(c, &config, &clock, &user, checked)?;
+            let view = service::file_unheld(c, &config, &clock, &user, checked)?;
             Recorded::json(
                 StatusCode::CREATED,
                 &view,
@@ -97,12 +93,7 @@ pub async fn create(
             // As after a refused single filing: a collision with another agency's open
             // request is recorded for the directorate, in a transaction of its own.
             state
-                .tx(move |c| {
-                    for v in &vehicles {
-                        crate::requests::service::note_refused_filing(c, &clock, &filer, v)?;
-                    }
-                    Ok(())
-                })
+                .tx(move |c| service::note_refused_filings(c, &clock, &filer, &vehicles))
                 .await?;
             Err(e)
         }
