@@ -6,9 +6,8 @@
 use std::collections::HashSet;
 
 use crate::auth::AuthUser;
-use crate::batches::model::{
-    BatchDigest, BulkAction, BulkBody, BulkItem, BulkItemResult, BulkPermit, BulkResult,
-};
+use crate::batches::model::{BulkAction, BulkBody, BulkItem, BulkPermit};
+use crate::batches::views::{BatchDigest, BulkItemResult, BulkResult};
 use crate::batches::MAX_ITEMS;
 use crate::clock::Clock;
 use crate::config::Config;

@@ -6,7 +6,8 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::batches::model::{BatchView, BulkBody, BulkResult, CreateBatch};
+use crate::batches::model::{BulkBody, CreateBatch};
+use crate::batches::views::{BatchView, BulkResult};
 use crate::batches::{bulk, service, store};
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, ErrorCode, Problem};

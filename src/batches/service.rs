@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::auth::AuthUser;
-use crate::batches::model::{
-    BatchItemRow, BatchMember, BatchRow, BatchView, CreateBatch, StatusCount,
-};
+use crate::batches::model::{BatchItemRow, BatchRow, CreateBatch};
 use crate::batches::store;
+use crate::batches::views::{BatchMember, BatchView, StatusCount};
 use crate::batches::MAX_ITEMS;
 use crate::clock::{utc, Clock};
 use crate::config::Config;

@@ -23,15 +23,14 @@ use std::sync::Arc;
 
 use actix_web::http::header;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::audit::{self, Actor, Entry, Subject, Trail};
 use crate::auth::access::PermitScope;
 use crate::auth::AuthUser;
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::db::schema::{documents, permits, receipts, registrations, removal_records, users};
 use crate::db::DbConnection;
 use crate::documents::model::{BlobLocation, DocumentRow, DocumentType, ReceivedFile};
@@ -45,7 +44,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::openapi::Binary;
 use crate::permits::model::{Outcome, PermitRow, ReceiptRow};
 use crate::permits::store;
-use crate::permits::views::PermitView;
+use crate::permits::views::{PermitView, RemovalRecordView};
 use crate::state::AppState;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -58,42 +57,6 @@ pub struct RemovalRecordRow {
     pub version: i32,
     pub attached_at: NaiveDateTime,
     pub attached_by: String,
-}
-
-/// The signed removal record attached to a receipt (metadata; the bytes at `download_url`).
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct RemovalRecordView {
-    /// The stored file's id.
-    #[schema(format = Uuid)]
-    pub document_id: String,
-    /// The uploader's file name, sanitised (metadata only; the download has a server-made name).
-    #[schema(example = "صورتجلسه.pdf")]
-    pub filename: String,
-    /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
-    #[schema(example = "application/pdf")]
-    pub content_type: String,
-    /// Bytes.
-    pub size: i64,
-    /// Hex SHA-256 of the bytes.
-    pub sha256: String,
-    /// 1 for the first file attached, one more for each replacement.
-    pub version: i32,
-    pub attached_at: DateTime<Utc>,
-    /// `attached_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-    #[schema(example = "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰")]
-    pub attached_at_jalali: String,
-    /// User id of the police officer (or system) that attached it.
-    pub attached_by: String,
-    /// The police unit that posted the receipt (the only one that may replace the record).
-    #[schema(format = Uuid)]
-    pub police_organisation_id: String,
-    /// Whether the police may still replace it: until the removal is registered in the
-    /// national vehicle system.
-    pub replaceable: bool,
-    /// Where to download the bytes.
-    #[schema(example = "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record")]
-    pub download_url: String,
 }
 
 /// Whether `user` may see and download a record: the directorate, administrators, the
@@ -113,6 +76,7 @@ fn record_view(
     registered: bool,
     clock: &Clock,
 ) -> RemovalRecordView {
+    let (attached_at, attached_at_jalali) = clock.stamp(row.attached_at).into_parts();
     RemovalRecordView {
         download_url: format!("/api/v1/permits/{}/receipt/record", row.permit_id),
         document_id: row.document_id,
@@ -121,8 +85,8 @@ fn record_view(
         size: doc.size,
         sha256: doc.sha256,
         version: row.version,
-        attached_at_jalali: clock.jalali(row.attached_at),
-        attached_at: utc(row.attached_at),
+        attached_at_jalali,
+        attached_at,
         attached_by: row.attached_by,
         police_organisation_id: row.police_organisation_id,
         replaceable: !registered,

@@ -7,6 +7,7 @@ pub mod model;
 pub mod routes;
 pub mod service;
 pub mod store;
+pub mod views;
 pub mod worker;
 
 /// What webhooks need beyond the shared state: the key that seals subscription secrets at

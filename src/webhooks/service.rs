@@ -11,10 +11,9 @@ use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::{Page, Paginated};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
-use crate::webhooks::model::{
-    join_types, CreatedWebhook, Delivery, NewWebhook, RotatedSecret, Webhook, WebhookList,
-};
+use crate::webhooks::model::{join_types, NewWebhook};
 use crate::webhooks::store::{self, HookInsert};
+use crate::webhooks::views::{CreatedWebhook, Delivery, RotatedSecret, Webhook, WebhookList};
 
 /// How long a rotated-out secret keeps signing.
 const PREVIOUS_SECRET_GRACE: TimeDelta = TimeDelta::hours(24);
@@ -83,14 +82,15 @@ pub fn create(
     )?;
     // Where events go is the subscription's point: the audit names it.
     audit::record(conn, at, subscribed_entry(actor, &id, &new))?;
+    let (created_at, created_at_jalali) = clock.stamp(at).into_parts();
     Ok(CreatedWebhook {
         webhook: Webhook {
             id,
             url: new.url,
             types: new.types,
             organisation_id: new.organisation_id,
-            created_at_jalali: clock.jalali(at),
-            created_at: crate::clock::utc(at),
+            created_at_jalali,
+            created_at,
         },
         secret,
     })
