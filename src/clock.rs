@@ -159,9 +159,35 @@ impl Clock {
         self.zone().jalali(t)
     }
 
+    /// A stored instant as a view shows it: UTC and its `*_jalali` twin, made together.
+    pub fn stamp(&self, t: NaiveDateTime) -> Stamp {
+        Stamp {
+            utc: utc(t),
+            jalali: self.jalali(t),
+        }
+    }
+
     /// The last second of a service-local date (UTC): what "valid through that day" means.
     pub fn day_end_utc(&self, d: NaiveDate) -> NaiveDateTime {
         self.zone().day_end_utc(d)
+    }
+}
+
+/// An instant as views show it: UTC (RFC 3339 on the wire) and its twin, the Solar Hijri date
+/// and time in the service's zone with Persian digits ([`Clock::stamp`]). A view keeps the two
+/// as sibling fields (`created_at`, `created_at_jalali`), as the API document names them (a
+/// flattened pair would change the document), so a view takes the parts of one stamp:
+/// `let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub utc: DateTime<Utc>,
+    pub jalali: String,
+}
+
+impl Stamp {
+    /// The instant and its Jalali twin, for a view's two fields.
+    pub fn into_parts(self) -> (DateTime<Utc>, String) {
+        (self.utc, self.jalali)
     }
 }
 

@@ -2,7 +2,7 @@
 //! ([`Actor`]), one entry to record ([`Entry`]), the stored row and its view, and the list's
 //! filter.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::deserialize::FromSqlRow;
 use diesel::expression::AsExpression;
 use diesel::prelude::*;
@@ -460,42 +460,9 @@ impl AuditQuery {
             Some(other) => return Err(vocabulary_issue("format", other, &["json", "csv"])),
             None => negotiate(accept),
         };
-        let action = match f.action.as_deref() {
-            None | Some("") => None,
-            Some(a) => Some(a.parse::<Action>().map_err(|_| {
-                let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
-                vocabulary_issue("action", a, &known)
-            })?),
-        };
-        let subject_kind = match f.subject_kind.as_deref() {
-            None | Some("") => None,
-            Some(s) => Some(s.parse::<Subject>().map_err(|_| {
-                let known: Vec<&str> = Subject::ALL.iter().map(|s| s.as_str()).collect();
-                vocabulary_issue("subject_kind", s, &known)
-            })?),
-        };
-        let from = crate::http::query_date("from", f.from.as_deref())?;
-        let to = crate::http::query_date("to", f.to.as_deref())?;
-        if let (Some(a), Some(b)) = (from, to) {
-            if a > b {
-                return Err(ApiError::query_param(
-                    "from",
-                    "invalid_range",
-                    Msg::new(
-                        "نباید پس از تاریخ پارامتر «to» باشد.",
-                        "must not be after 'to'.",
-                    ),
-                ));
-            }
-        }
-        let limit = match (format, page.limit) {
-            (Format::Csv, None) => CSV_MAX_ROWS,
-            (Format::Csv, Some(l)) if (1..=CSV_MAX_ROWS).contains(&l) => l,
-            (Format::Csv, Some(_)) => {
-                return Err(crate::http::pagination::limit_out_of_range(CSV_MAX_ROWS))
-            }
-            (Format::Json, _) => page.page()?.limit,
-        };
+        let (action, subject_kind) = parse_vocabularies(&f)?;
+        let (from, to) = parse_dates(&f)?;
+        let limit = page_limit(format, page)?;
         let after = Page {
             limit,
             after: match &page.cursor {
@@ -522,6 +489,57 @@ impl AuditQuery {
             limit,
         ))
     }
+}
+
+/// `action` and `subject_kind`, each one of its vocabulary (blank: any).
+fn parse_vocabularies(f: &AuditFilter) -> ApiResult<(Option<Action>, Option<Subject>)> {
+    let action = match f.action.as_deref() {
+        None | Some("") => None,
+        Some(a) => Some(a.parse::<Action>().map_err(|_| {
+            let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+            vocabulary_issue("action", a, &known)
+        })?),
+    };
+    let subject_kind = match f.subject_kind.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(s.parse::<Subject>().map_err(|_| {
+            let known: Vec<&str> = Subject::ALL.iter().map(|s| s.as_str()).collect();
+            vocabulary_issue("subject_kind", s, &known)
+        })?),
+    };
+    Ok((action, subject_kind))
+}
+
+/// `from` and `to` (ISO or Jalali), `from` not after `to`.
+fn parse_dates(f: &AuditFilter) -> ApiResult<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let from = crate::http::query_date("from", f.from.as_deref())?;
+    let to = crate::http::query_date("to", f.to.as_deref())?;
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            return Err(ApiError::query_param(
+                "from",
+                "invalid_range",
+                Msg::new(
+                    "نباید پس از تاریخ پارامتر «to» باشد.",
+                    "must not be after 'to'.",
+                ),
+            ));
+        }
+    }
+    Ok((from, to))
+}
+
+/// The page's size: a CSV export up to [`CSV_MAX_ROWS`] (all of them by default), JSON as any
+/// list.
+fn page_limit(format: Format, page: &PageParams) -> ApiResult<i64> {
+    Ok(match (format, page.limit) {
+        (Format::Csv, None) => CSV_MAX_ROWS,
+        (Format::Csv, Some(l)) if (1..=CSV_MAX_ROWS).contains(&l) => l,
+        (Format::Csv, Some(_)) => {
+            return Err(crate::http::pagination::limit_out_of_range(CSV_MAX_ROWS))
+        }
+        (Format::Json, _) => page.page()?.limit,
+    })
 }
 
 /// CSV when asked for and JSON is not asked for first.

@@ -11,7 +11,7 @@ use crate::auth::{service, store, throttle, AuthUser};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::{client_ip, throttle_key};
 use crate::http::json::Json;
-use crate::http::rate_limit::with_quota_headers;
+use crate::http::rate_limit::{with_quota_headers, Quota};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -57,56 +57,30 @@ pub async fn login(
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    let origin = crate::http::client::Origin::of(&req, &state.config);
-    // The address as the throttle counts it (an IPv6 client per /64 by default).
-    let ip = throttle_key(&origin.client_ip, state.config.ipv6_prefix_len);
     // Control characters in the username or password are a failed sign-in (401, throttled
     // and audited), not a malformed body.
     let credentials = body.into_inner_allowing_controls()?;
     let delivery = credentials.token_delivery;
     let refresh_ttl = state.config.refresh_token_ttl_secs;
-    let limits = service::SessionLimits::from_config(&state.config);
-    let keys = state.tokens.clone();
-    let clock = state.clock;
-    // A control character (NUL among them) in the username is refused as a failure like any
-    // other; the throttle and the audit keep it printable (PostgreSQL refuses NUL in text).
-    let malformed_username = crate::auth::model::has_control(&credentials.username);
-    let key =
-        crate::auth::model::username_key(&crate::auth::model::printable(&credentials.username));
+    let attempt = Attempt::of(&req, &state.config, &credentials.username);
     let throttled = service::ThrottledSignIn {
-        username: key.clone(),
-        origin: origin.clone(),
+        username: attempt.key.clone(),
+        origin: attempt.origin.clone(),
     };
-    let (k, i, policy) = (key.clone(), ip.clone(), limits.throttle);
+    let clock = state.clock;
+    let (k, i, policy) = (
+        attempt.key.clone(),
+        attempt.ip.clone(),
+        attempt.limits.throttle,
+    );
     // The attempt is reserved (counted) before the password is checked: a write.
     let candidate = state
         .write(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
         .await;
     // The password is checked between the two writes, holding no connection.
-    let verdict = check_password(candidate, credentials.password, malformed_username).await?;
-    let address = ip.clone();
-    let (answer, quotas) = state
-        .write(move |c| {
-            let answer = verdict
-                .and_then(|verdict| {
-                    service::login_record(
-                        c,
-                        &effects,
-                        &key,
-                        &address,
-                        &origin,
-                        &limits,
-                        verdict,
-                        clock.now(),
-                    )
-                })
-                .and_then(|signed_in| signed_in.tokens(&keys, &clock));
-            // The standing after this attempt (a failure has been counted, a success cleared
-            // the account's failures).
-            let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, clock.now())?;
-            Ok((answer, quotas))
-        })
-        .await?;
+    let malformed = attempt.malformed_username;
+    let verdict = check_password(candidate, credentials.password, malformed).await?;
+    let (answer, quotas) = record_attempt(&state, **effects, attempt, verdict).await?;
     // A refusal by the throttle never reached the password check: audited here, queued (no
     // write is spent on a caller being held off).
     if answer.as_ref().is_err_and(ApiError::is_rate_limited) {
@@ -149,6 +123,73 @@ async fn check_password(
     })
     .await?;
     Ok(Ok(verdict))
+}
+
+/// Who signs in, from where, under which limits.
+struct Attempt {
+    /// The username as the throttle counts it.
+    key: String,
+    /// A control character (NUL among them) in the username: refused as a failure like any
+    /// other; the throttle and the audit keep it printable (PostgreSQL refuses NUL in text).
+    malformed_username: bool,
+    /// The address as the throttle counts it (an IPv6 client per /64 by default).
+    ip: String,
+    origin: crate::http::client::Origin,
+    limits: service::SessionLimits,
+}
+
+impl Attempt {
+    fn of(req: &HttpRequest, config: &crate::config::Config, username: &str) -> Self {
+        let origin = crate::http::client::Origin::of(req, config);
+        let printable = crate::auth::model::printable(username);
+        Attempt {
+            key: crate::auth::model::username_key(&printable),
+            malformed_username: crate::auth::model::has_control(username),
+            ip: throttle_key(&origin.client_ip, config.ipv6_prefix_len),
+            origin,
+            limits: service::SessionLimits::from_config(config),
+        }
+    }
+}
+
+/// Signing in, step 3 (a write): the verdict recorded (a session and its tokens, or a counted
+/// failure), with the throttle's standing after this attempt (a failure has been counted, a
+/// success cleared the account's failures).
+async fn record_attempt(
+    state: &AppState,
+    effects: service::Effects,
+    attempt: Attempt,
+    verdict: ApiResult<service::Verdict>,
+) -> ApiResult<(ApiResult<TokenResponse>, Vec<Quota>)> {
+    let keys = state.tokens.clone();
+    let clock = state.clock;
+    let Attempt {
+        key,
+        ip,
+        origin,
+        limits,
+        ..
+    } = attempt;
+    state
+        .write(move |c| {
+            let answer = verdict
+                .and_then(|verdict| {
+                    service::login_record(
+                        c,
+                        &effects,
+                        &key,
+                        &ip,
+                        &origin,
+                        &limits,
+                        verdict,
+                        clock.now(),
+                    )
+                })
+                .and_then(|signed_in| signed_in.tokens(&keys, &clock));
+            let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, clock.now())?;
+            Ok((answer, quotas))
+        })
+        .await
 }
 
 /// Refresh the token pair.

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use chrono::NaiveDateTime;
 
 use crate::config::Config;
-use crate::db::{Backend, DbUrl};
+use crate::db::{Backend, DbConnection, DbUrl};
 
 use super::{
     connect, counts, documents, fail, io_fail, valid_key, BackupError, FileSum, Hashing, Manifest,
@@ -107,6 +107,81 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The database the archive describes: a snapshot of it (SQLite, written to `snapshot` with
+/// `VACUUM INTO`) or the live one (PostgreSQL).
+fn described_database(url: DbUrl, snapshot: &Path) -> Result<DbConnection, BackupError> {
+    if url.backend == Backend::Postgres {
+        return connect(url);
+    }
+    let mut live = connect(url)?;
+    // An empty file made 0600 first: `VACUUM INTO` fills it, keeping its mode.
+    crate::private_fs::create_new(snapshot).map_err(|e| io_fail("creating the snapshot", e))?;
+    diesel::sql_query("VACUUM INTO ?")
+        .bind::<diesel::sql_types::Text, _>(snapshot.to_string_lossy().into_owned())
+        .execute(&mut live)
+        .map_err(|e| io_fail("VACUUM INTO", e))?;
+    drop(live);
+    let snap = DbUrl::parse(&crate::config::Secret::new(
+        snapshot.to_string_lossy().into_owned(),
+    ))
+    .map_err(|e| io_fail("snapshot", e))?;
+    connect(snap)
+}
+
+/// The documents stored on the file system, each checked against the SHA-256 its row recorded.
+fn append_documents(
+    tar: &mut tar::Builder<fs::File>,
+    dir: &Path,
+    docs: &[(String, String)],
+    mtime: u64,
+    files: &mut Vec<FileSum>,
+) -> Result<(), BackupError> {
+    for (key, sha) in docs {
+        if !valid_key(key) {
+            return Err(fail(
+                format!("کلید سند نامعتبر است: {key}"),
+                format!("invalid document key {key}"),
+            ));
+        }
+        let path = format!("{DOCUMENTS_PREFIX}{key}");
+        let sum = append_file(tar, &path, document_file(dir, key)?, mtime)?;
+        if &sum.sha256 != sha {
+            return Err(fail(
+                format!("بایت‌های سند {key} با چکیدهٔ ثبت‌شده در پایگاه داده نمی‌خواند."),
+                format!("document {key}: its bytes do not match the SHA-256 its row recorded"),
+            ));
+        }
+        files.push(sum);
+    }
+    Ok(())
+}
+
+/// The manifest and its signature, last; then the archive is flushed to the disk.
+fn sign_and_finish(
+    mut tar: tar::Builder<fs::File>,
+    key: &super::key::BackupKey,
+    manifest: &Manifest,
+    mtime: u64,
+) -> Result<(), BackupError> {
+    let json = serde_json::to_vec_pretty(manifest).map_err(|e| io_fail("manifest", e))?;
+    append(
+        &mut tar,
+        MANIFEST,
+        json.len() as u64,
+        json.as_slice(),
+        mtime,
+    )?;
+    let sig = serde_json::to_vec_pretty(&key.sign(&json)).map_err(|e| io_fail("signature", e))?;
+    append(&mut tar, SIGNATURE, sig.len() as u64, sig.as_slice(), mtime)?;
+    let mut file = tar
+        .into_inner()
+        .map_err(|e| io_fail("finishing the archive", e))?;
+    file.flush()
+        .map_err(|e| io_fail("finishing the archive", e))?;
+    file.sync_all()
+        .map_err(|e| io_fail("finishing the archive", e))
+}
+
 fn write_archive(
     config: &Config,
     url: DbUrl,
@@ -118,26 +193,7 @@ fn write_archive(
     let backend = url.backend;
     let created_at = crate::clock::utc(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mtime = at.and_utc().timestamp().max(0) as u64;
-    // The database the archive describes: the snapshot (SQLite) or the live one (PostgreSQL).
-    let mut conn = match backend {
-        Backend::Sqlite => {
-            let mut live = connect(url)?;
-            // An empty file made 0600 first: `VACUUM INTO` fills it, keeping its mode.
-            crate::private_fs::create_new(snapshot)
-                .map_err(|e| io_fail("creating the snapshot", e))?;
-            diesel::sql_query("VACUUM INTO ?")
-                .bind::<diesel::sql_types::Text, _>(snapshot.to_string_lossy().into_owned())
-                .execute(&mut live)
-                .map_err(|e| io_fail("VACUUM INTO", e))?;
-            drop(live);
-            let snap = DbUrl::parse(&crate::config::Secret::new(
-                snapshot.to_string_lossy().into_owned(),
-            ))
-            .map_err(|e| io_fail("snapshot", e))?;
-            connect(snap)?
-        }
-        Backend::Postgres => connect(url)?,
-    };
+    let mut conn = described_database(url, snapshot)?;
     let counts = counts(&mut conn)?;
     let docs = documents(&mut conn)?;
     drop(conn);
@@ -155,24 +211,7 @@ fn write_archive(
     if let Ok(f) = fs::File::open(config.data_path(SIGNING_KEYS_FILE)) {
         files.push(append_file(&mut tar, SIGNING_KEYS_ENTRY, f, mtime)?);
     }
-    let dir = config.documents_dir();
-    for (key, sha) in &docs {
-        if !valid_key(key) {
-            return Err(fail(
-                format!("کلید سند نامعتبر است: {key}"),
-                format!("invalid document key {key}"),
-            ));
-        }
-        let path = format!("{DOCUMENTS_PREFIX}{key}");
-        let sum = append_file(&mut tar, &path, document_file(&dir, key)?, mtime)?;
-        if &sum.sha256 != sha {
-            return Err(fail(
-                format!("بایت‌های سند {key} با چکیدهٔ ثبت‌شده در پایگاه داده نمی‌خواند."),
-                format!("document {key}: its bytes do not match the SHA-256 its row recorded"),
-            ));
-        }
-        files.push(sum);
-    }
+    append_documents(&mut tar, &config.documents_dir(), &docs, mtime, &mut files)?;
     let manifest = Manifest {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -182,22 +221,6 @@ fn write_archive(
         counts,
         files,
     };
-    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| io_fail("manifest", e))?;
-    append(
-        &mut tar,
-        MANIFEST,
-        json.len() as u64,
-        json.as_slice(),
-        mtime,
-    )?;
-    let sig = serde_json::to_vec_pretty(&key.sign(&json)).map_err(|e| io_fail("signature", e))?;
-    append(&mut tar, SIGNATURE, sig.len() as u64, sig.as_slice(), mtime)?;
-    let mut file = tar
-        .into_inner()
-        .map_err(|e| io_fail("finishing the archive", e))?;
-    file.flush()
-        .map_err(|e| io_fail("finishing the archive", e))?;
-    file.sync_all()
-        .map_err(|e| io_fail("finishing the archive", e))?;
+    sign_and_finish(tar, key, &manifest, mtime)?;
     Ok(BackupReport { manifest })
 }

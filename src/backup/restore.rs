@@ -53,71 +53,91 @@ fn read_archive(
             .to_string_lossy()
             .into_owned();
         if path == MANIFEST || path == SIGNATURE {
-            if manifest.is_some() && path == MANIFEST || signature.is_some() && path == SIGNATURE {
-                return Err(fail(
-                    format!("پشتیبان دو {path} دارد."),
-                    format!("the archive holds {path} twice"),
-                ));
-            }
-            let mut buf = Vec::new();
-            (&mut entry)
-                .take(1 << 26)
-                .read_to_end(&mut buf)
-                .map_err(|e| io_fail("reading the manifest", e))?;
-            if path == MANIFEST {
-                manifest = Some(buf);
+            let slot = if path == MANIFEST {
+                &mut manifest
             } else {
-                signature = Some(buf);
-            }
+                &mut signature
+            };
+            *slot = Some(read_once(&mut entry, &path, slot.is_some())?);
             continue;
         }
-        let dest: Option<PathBuf> = if path == DATABASE_ENTRY {
-            let to = match target {
-                Some(t) => t.database.clone().ok_or_else(|| {
-                    fail(
-                        "پشتیبان پایگاه دادهٔ SQLite دارد ولی DATABASE_URL به PostgreSQL اشاره می‌کند.",
-                        "the archive holds a SQLite database but DATABASE_URL is PostgreSQL",
-                    )
-                })?,
-                None => scratch_db.clone(),
-            };
-            db_copy = Some(to.clone());
-            Some(to)
-        } else if path == SIGNING_KEYS_ENTRY {
-            target.map(|t| t.data_dir.join(SIGNING_KEYS_FILE))
-        } else if let Some(key) = path.strip_prefix(DOCUMENTS_PREFIX).filter(|k| valid_key(k)) {
-            target.map(|t| t.data_dir.join("documents").join(key))
-        } else {
-            return Err(fail(
-                format!("پشتیبان عضو ناشناخته‌ای دارد: {path}"),
-                format!("the archive holds an unexpected entry: {path}"),
-            ));
-        };
-        let mut hashing = Hashing::new(&mut entry);
-        match &dest {
-            Some(to) => {
-                if let Some(parent) = to.parent() {
-                    crate::private_fs::create_dir_all(parent)
-                        .map_err(|e| io_fail("restoring", e))?;
-                }
-                // The database, the signing keys and the documents are personal data and
-                // secrets: readable by the service's own user only (0600, folders 0700), as
-                // the service writes them.
-                let mut out = crate::private_fs::create_new(to)
-                    .map_err(|e| io_fail(&format!("writing {}", to.display()), e))?;
-                io::copy(&mut hashing, &mut out).map_err(|e| io_fail("restoring", e))?;
-                out.sync_all().map_err(|e| io_fail("restoring", e))?;
-            }
-            None => {
-                io::copy(&mut hashing, &mut io::sink())
-                    .map_err(|e| io_fail("reading the archive", e))?;
-            }
+        let dest = destination(&path, target, &scratch_db)?;
+        if path == DATABASE_ENTRY {
+            db_copy = dest.clone();
         }
+        let mut hashing = Hashing::new(&mut entry);
+        copy_entry(&mut hashing, dest.as_deref())?;
         seen.insert(path.clone(), hashing.sum(&path));
     }
     let result = check(key, manifest, signature, &seen, db_copy.as_deref());
     let _ = fs::remove_file(&scratch_db);
     result
+}
+
+/// The manifest or the signature (at most 64 MiB), which an archive holds once.
+fn read_once(entry: &mut impl Read, path: &str, seen: bool) -> Result<Vec<u8>, BackupError> {
+    if seen {
+        return Err(fail(
+            format!("پشتیبان دو {path} دارد."),
+            format!("the archive holds {path} twice"),
+        ));
+    }
+    let mut buf = Vec::new();
+    entry
+        .take(1 << 26)
+        .read_to_end(&mut buf)
+        .map_err(|e| io_fail("reading the manifest", e))?;
+    Ok(buf)
+}
+
+/// Where the entry `path` is written: the database (to the target's, or to `scratch_db` to
+/// be checked), the signing keys and documents under the target's `DATA_DIR` (`None`: only
+/// checked). An entry the format does not have is refused.
+fn destination(
+    path: &str,
+    target: Option<&Target>,
+    scratch_db: &Path,
+) -> Result<Option<PathBuf>, BackupError> {
+    if path == DATABASE_ENTRY {
+        let to = match target {
+            Some(t) => t.database.clone().ok_or_else(|| {
+                fail(
+                    "پشتیبان پایگاه دادهٔ SQLite دارد ولی DATABASE_URL به PostgreSQL اشاره می‌کند.",
+                    "the archive holds a SQLite database but DATABASE_URL is PostgreSQL",
+                )
+            })?,
+            None => scratch_db.to_path_buf(),
+        };
+        Ok(Some(to))
+    } else if path == SIGNING_KEYS_ENTRY {
+        Ok(target.map(|t| t.data_dir.join(SIGNING_KEYS_FILE)))
+    } else if let Some(key) = path.strip_prefix(DOCUMENTS_PREFIX).filter(|k| valid_key(k)) {
+        Ok(target.map(|t| t.data_dir.join("documents").join(key)))
+    } else {
+        Err(fail(
+            format!("پشتیبان عضو ناشناخته‌ای دارد: {path}"),
+            format!("the archive holds an unexpected entry: {path}"),
+        ))
+    }
+}
+
+/// Reads an entry through, writing it to `dest` when there is one.
+fn copy_entry(hashing: &mut impl Read, dest: Option<&Path>) -> Result<(), BackupError> {
+    let Some(to) = dest else {
+        io::copy(hashing, &mut io::sink()).map_err(|e| io_fail("reading the archive", e))?;
+        return Ok(());
+    };
+    if let Some(parent) = to.parent() {
+        crate::private_fs::create_dir_all(parent).map_err(|e| io_fail("restoring", e))?;
+    }
+    // The database, the signing keys and the documents are personal data and secrets:
+    // readable by the service's own user only (0600, folders 0700), as the service writes
+    // them.
+    let mut out = crate::private_fs::create_new(to)
+        .map_err(|e| io_fail(&format!("writing {}", to.display()), e))?;
+    io::copy(hashing, &mut out).map_err(|e| io_fail("restoring", e))?;
+    out.sync_all().map_err(|e| io_fail("restoring", e))?;
+    Ok(())
 }
 
 fn check(
@@ -127,13 +147,27 @@ fn check(
     seen: &BTreeMap<String, FileSum>,
     db: Option<&Path>,
 ) -> Result<Manifest, BackupError> {
+    let manifest = signed_manifest(key, manifest, signature)?;
+    check_files(&manifest, seen, db)?;
+    if let Some(db) = db {
+        check_snapshot(&manifest, db)?;
+    }
+    Ok(manifest)
+}
+
+/// The manifest, once its signature is checked: nothing the manifest says counts before it is
+/// known to be ours.
+fn signed_manifest(
+    key: &BackupKey,
+    manifest: Option<Vec<u8>>,
+    signature: Option<Vec<u8>>,
+) -> Result<Manifest, BackupError> {
     let manifest = manifest.ok_or_else(|| {
         fail(
             "پشتیبان manifest.json ندارد.",
             "the archive has no manifest.json",
         )
     })?;
-    // The signature first: nothing the manifest says counts before it is known to be ours.
     let signature = signature.ok_or_else(|| {
         fail(
             "پشتیبان امضا ندارد (manifest.sig): پشتیبان پیش از امضای پشتیبان‌ها نوشته شده یا \
@@ -163,6 +197,15 @@ signed, or its signature was removed: refused",
             ),
         ));
     }
+    Ok(manifest)
+}
+
+/// Every entry the manifest lists, with its size and SHA-256, and nothing else.
+fn check_files(
+    manifest: &Manifest,
+    seen: &BTreeMap<String, FileSum>,
+    db: Option<&Path>,
+) -> Result<(), BackupError> {
     for f in &manifest.files {
         match seen.get(&f.path) {
             Some(s) if s == f => {}
@@ -195,54 +238,58 @@ signed, or its signature was removed: refused",
             "the archive's database does not match its manifest",
         ));
     }
-    if let Some(db) = db {
-        let url = DbUrl::parse(&crate::config::Secret::new(
-            db.to_string_lossy().into_owned(),
-        ))
-        .map_err(|e| io_fail("snapshot", e))?;
-        let mut conn = connect(url)?;
-        #[derive(QueryableByName)]
-        struct Integrity {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            integrity_check: String,
-        }
-        let ok = diesel::sql_query("PRAGMA integrity_check")
-            .get_result::<Integrity>(&mut conn)
-            .map_err(|e| io_fail("integrity_check", e))?;
-        if ok.integrity_check != "ok" {
-            return Err(fail(
-                format!("پایگاه دادهٔ پشتیبان آسیب دیده است: {}", ok.integrity_check),
-                format!("the database fails integrity_check: {}", ok.integrity_check),
-            ));
-        }
-        let found = counts(&mut conn)?;
-        if found != manifest.counts {
-            return Err(fail(
-                "شمار ردیف‌های پایگاه دادهٔ پشتیبان با فهرست آن نمی‌خواند.",
-                "the database's row counts differ from the manifest",
-            ));
-        }
-        // A snapshot of a database already tampered with carries a good signature: its schema,
-        // append-only triggers and audit guard are checked against the migrations as well.
-        let at = chrono::DateTime::parse_from_rfc3339(&manifest.created_at)
-            .map(|t| t.naive_utc())
-            .map_err(|e| io_fail("the manifest's created_at", e))?;
-        let differences = crate::db::integrity::differences(&mut conn, at)
-            .map_err(|e| io_fail("checking the schema", e))?;
-        if !differences.is_empty() {
-            return Err(fail(
-                format!(
-                    "پایگاه دادهٔ پشتیبان با کوچ‌های (migrations) سامانه نمی‌خواند: {}",
-                    differences.join("; ")
-                ),
-                format!(
-                    "the archive's database does not match the migrations: {}",
-                    differences.join("; ")
-                ),
-            ));
-        }
+    Ok(())
+}
+
+/// The SQLite snapshot: its integrity, its row counts against the manifest, and its schema
+/// against the migrations.
+fn check_snapshot(manifest: &Manifest, db: &Path) -> Result<(), BackupError> {
+    let url = DbUrl::parse(&crate::config::Secret::new(
+        db.to_string_lossy().into_owned(),
+    ))
+    .map_err(|e| io_fail("snapshot", e))?;
+    let mut conn = connect(url)?;
+    #[derive(QueryableByName)]
+    struct Integrity {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
     }
-    Ok(manifest)
+    let ok = diesel::sql_query("PRAGMA integrity_check")
+        .get_result::<Integrity>(&mut conn)
+        .map_err(|e| io_fail("integrity_check", e))?;
+    if ok.integrity_check != "ok" {
+        return Err(fail(
+            format!("پایگاه دادهٔ پشتیبان آسیب دیده است: {}", ok.integrity_check),
+            format!("the database fails integrity_check: {}", ok.integrity_check),
+        ));
+    }
+    let found = counts(&mut conn)?;
+    if found != manifest.counts {
+        return Err(fail(
+            "شمار ردیف‌های پایگاه دادهٔ پشتیبان با فهرست آن نمی‌خواند.",
+            "the database's row counts differ from the manifest",
+        ));
+    }
+    // A snapshot of a database already tampered with carries a good signature: its schema,
+    // append-only triggers and audit guard are checked against the migrations as well.
+    let at = chrono::DateTime::parse_from_rfc3339(&manifest.created_at)
+        .map(|t| t.naive_utc())
+        .map_err(|e| io_fail("the manifest's created_at", e))?;
+    let differences = crate::db::integrity::differences(&mut conn, at)
+        .map_err(|e| io_fail("checking the schema", e))?;
+    if !differences.is_empty() {
+        return Err(fail(
+            format!(
+                "پایگاه دادهٔ پشتیبان با کوچ‌های (migrations) سامانه نمی‌خواند: {}",
+                differences.join("; ")
+            ),
+            format!(
+                "the archive's database does not match the migrations: {}",
+                differences.join("; ")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Checks an archive (signature first) without restoring it.
@@ -266,7 +313,29 @@ pub fn restore(config: &Config, file: &Path) -> Result<Manifest, BackupError> {
     let url = DbUrl::parse(&config.effective_database_url())
         .map_err(|e| fail(format!("نشانی پایگاه داده نادرست است: {e}"), e))?;
     let data_dir = config.data_dir.clone();
-    if let Ok(entries) = fs::read_dir(&data_dir) {
+    let database = url.sqlite_path();
+    ensure_empty(config, &data_dir, database.as_deref())?;
+    // Checked whole (signature first) before anything is written.
+    let key = super::key::load(config)?;
+    read_archive(file, &key, None)?;
+    crate::private_fs::create_dir_all(&data_dir).map_err(|e| io_fail("DATA_DIR", e))?;
+    let target = Target {
+        data_dir: data_dir.clone(),
+        database: database.clone(),
+    };
+    read_archive(file, &key, Some(&target)).inspect_err(|_| {
+        remove_restored(config, &data_dir, database.as_deref());
+    })
+}
+
+/// A restore writes into an empty (or absent) `DATA_DIR` (the backup-signing key aside) and
+/// never over an existing database.
+fn ensure_empty(
+    config: &Config,
+    data_dir: &Path,
+    database: Option<&Path>,
+) -> Result<(), BackupError> {
+    if let Ok(entries) = fs::read_dir(data_dir) {
         if !is_empty_but_for_the_key(config, entries) {
             return Err(fail(
                 format!(
@@ -283,8 +352,7 @@ holding only {})",
             ));
         }
     }
-    let database = url.sqlite_path();
-    if let Some(db) = &database {
+    if let Some(db) = database {
         if db.exists() {
             return Err(fail(
                 format!("پایگاه داده {} از پیش وجود دارد.", db.display()),
@@ -292,34 +360,25 @@ holding only {})",
             ));
         }
     }
-    // Checked whole (signature first) before anything is written.
-    let key = super::key::load(config)?;
-    read_archive(file, &key, None)?;
-    crate::private_fs::create_dir_all(&data_dir).map_err(|e| io_fail("DATA_DIR", e))?;
-    let target = Target {
-        data_dir: data_dir.clone(),
-        database: database.clone(),
-    };
-    match read_archive(file, &key, Some(&target)) {
-        Ok(m) => Ok(m),
-        Err(e) => {
-            if let Ok(entries) = fs::read_dir(&data_dir) {
-                for entry in entries.flatten() {
-                    let p = entry.path();
-                    if p == config.backup_key_path() {
-                        continue;
-                    }
-                    let _ = if p.is_dir() {
-                        fs::remove_dir_all(&p)
-                    } else {
-                        fs::remove_file(&p)
-                    };
-                }
+    Ok(())
+}
+
+/// After a failed restore: removes what it wrote (the backup-signing key stays).
+fn remove_restored(config: &Config, data_dir: &Path, database: Option<&Path>) {
+    if let Ok(entries) = fs::read_dir(data_dir) {
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p == config.backup_key_path() {
+                continue;
             }
-            if let Some(db) = &database {
-                let _ = fs::remove_file(db);
-            }
-            Err(e)
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
         }
+    }
+    if let Some(db) = database {
+        let _ = fs::remove_file(db);
     }
 }

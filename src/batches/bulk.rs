@@ -6,8 +6,12 @@
 use std::collections::HashSet;
 
 use crate::auth::AuthUser;
-use crate::batches::model::{BatchDigest, BulkAction, BulkBody, BulkItemResult, BulkResult};
+use crate::batches::model::{BulkAction, BulkBody, BulkItem, BulkPermit};
+use crate::batches::views::{BatchDigest, BulkItemResult, BulkResult};
 use crate::batches::MAX_ITEMS;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::DbConnection;
 use crate::documents::model::{CreateDocumentRequest, NewDocumentRequest};
 use crate::domain::status::Action;
 use crate::error::{ApiError, ApiResult, FieldIssue};
@@ -54,6 +58,7 @@ fn required(field: String) -> FieldIssue {
 }
 
 /// What each item of a checked call is given besides its request.
+#[derive(Clone)]
 enum Plan {
     Review,
     /// The ask, as sent (checked; read again for each item).
@@ -102,6 +107,33 @@ fn permit_of(
 /// body; nothing is done): 1–200 items, each request named once, what the action needs and
 /// nothing it does not.
 fn check(state: &AppState, body: &mut BulkBody) -> ApiResult<Plan> {
+    let mut issues = item_count_issues(body);
+    issues.extend(not_allowed_issues(body));
+    let plan = match body.action {
+        BulkAction::Review => Some(Plan::Review),
+        BulkAction::RequestDocuments => match body.document_request.take() {
+            None => {
+                issues.push(required("/document_request".into()));
+                None
+            }
+            Some(v) => documents_plan(state, v, &mut issues),
+        },
+        BulkAction::IssuePermit => match body.permit.take() {
+            None => {
+                issues.push(required("/permit".into()));
+                None
+            }
+            Some(p) => Some(permits_plan(state, p, &body.items, &mut issues)),
+        },
+    };
+    match plan {
+        Some(plan) if issues.is_empty() => Ok(plan),
+        _ => Err(ApiError::validation(issues)),
+    }
+}
+
+/// 1–200 items, each request named once.
+fn item_count_issues(body: &BulkBody) -> Vec<FieldIssue> {
     let mut issues: Vec<FieldIssue> = Vec::new();
     if body.items.is_empty() {
         issues.push(FieldIssue::new(
@@ -135,6 +167,12 @@ fn check(state: &AppState, body: &mut BulkBody) -> ApiResult<Plan> {
             ));
         }
     }
+    issues
+}
+
+/// The members that belong to another action than the call's.
+fn not_allowed_issues(body: &BulkBody) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
     let action = body.action;
     if action != BulkAction::RequestDocuments && body.document_request.is_some() {
         issues.push(not_allowed("/document_request".into(), "request_documents"));
@@ -152,90 +190,90 @@ fn check(state: &AppState, body: &mut BulkBody) -> ApiResult<Plan> {
             }
         }
     }
-    let plan = match action {
-        BulkAction::Review => Some(Plan::Review),
-        BulkAction::RequestDocuments => match body.document_request.take() {
-            None => {
-                issues.push(required("/document_request".into()));
-                None
-            }
-            Some(v) => match document_ask(v.clone(), state.clock.today()) {
-                Ok(_) => Some(Plan::Documents(v)),
-                Err(e) => {
-                    for issue in e.field_errors() {
-                        let field = if issue.field.starts_with('/') {
-                            issue.field.clone()
-                        } else {
-                            nested("document_request", &issue.field)
-                        };
-                        issues.push(FieldIssue {
-                            field,
-                            ..issue.clone()
-                        });
-                    }
-                    None
-                }
-            },
-        },
-        BulkAction::IssuePermit => match body.permit.take() {
-            None => {
-                issues.push(required("/permit".into()));
-                None
-            }
-            Some(p) => {
-                let validity = Validity {
-                    now: state.clock.now(),
-                    clock: state.clock,
-                    max_days: state.config.permit_max_validity_days,
+    issues
+}
+
+/// The document ask, checked as the single call checks it; its faults as pointers under
+/// `/document_request`.
+fn documents_plan(
+    state: &AppState,
+    v: serde_json::Value,
+    issues: &mut Vec<FieldIssue>,
+) -> Option<Plan> {
+    match document_ask(v.clone(), state.clock.today()) {
+        Ok(_) => Some(Plan::Documents(v)),
+        Err(e) => {
+            for issue in e.field_errors() {
+                let field = if issue.field.starts_with('/') {
+                    issue.field.clone()
+                } else {
+                    nested("document_request", &issue.field)
                 };
-                let shared = (
-                    p.valid_until.as_str(),
-                    p.notes.as_deref(),
-                    p.police_organisation_id.as_deref(),
-                );
-                let mut numbers = HashSet::new();
-                for (i, item) in body.items.iter().enumerate() {
-                    let number = item.national_permit_number.as_deref().map(str::trim);
-                    if let Some(n) = number.filter(|n| !n.is_empty()) {
-                        if !numbers.insert(n.to_owned()) {
-                            issues.push(FieldIssue::new(
-                                format!("/items/{i}/national_permit_number"),
-                                "duplicate_in_call",
-                                "این شمارهٔ مجوز به درخواست دیگری از همین فراخوان داده شده است.",
-                                "This permit number is given to another item of this call.",
-                            ));
-                        }
-                    }
-                    if let Err(e) = permit_of(number, shared, &validity) {
-                        for issue in e.field_errors() {
-                            let field = if issue.field == "national_permit_number" {
-                                format!("/items/{i}/national_permit_number")
-                            } else {
-                                nested("permit", &issue.field)
-                            };
-                            if !issues
-                                .iter()
-                                .any(|x| x.field == field && x.code == issue.code)
-                            {
-                                issues.push(FieldIssue {
-                                    field,
-                                    ..issue.clone()
-                                });
-                            }
-                        }
-                    }
-                }
-                Some(Plan::Permits {
-                    valid_until: p.valid_until,
-                    notes: p.notes,
-                    police_organisation_id: p.police_organisation_id,
-                })
+                issues.push(FieldIssue {
+                    field,
+                    ..issue.clone()
+                });
             }
-        },
+            None
+        }
+    }
+}
+
+/// What the permits share, checked with each item's number as the single call checks it: a
+/// number given twice in the call, and each fault once, as pointers under `/permit` or the
+/// item's `national_permit_number`.
+fn permits_plan(
+    state: &AppState,
+    p: BulkPermit,
+    items: &[BulkItem],
+    issues: &mut Vec<FieldIssue>,
+) -> Plan {
+    let validity = Validity {
+        now: state.clock.now(),
+        clock: state.clock,
+        max_days: state.config.permit_max_validity_days,
     };
-    match plan {
-        Some(plan) if issues.is_empty() => Ok(plan),
-        _ => Err(ApiError::validation(issues)),
+    let shared = (
+        p.valid_until.as_str(),
+        p.notes.as_deref(),
+        p.police_organisation_id.as_deref(),
+    );
+    let mut numbers = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let number = item.national_permit_number.as_deref().map(str::trim);
+        if let Some(n) = number.filter(|n| !n.is_empty()) {
+            if !numbers.insert(n.to_owned()) {
+                issues.push(FieldIssue::new(
+                    format!("/items/{i}/national_permit_number"),
+                    "duplicate_in_call",
+                    "این شمارهٔ مجوز به درخواست دیگری از همین فراخوان داده شده است.",
+                    "This permit number is given to another item of this call.",
+                ));
+            }
+        }
+        if let Err(e) = permit_of(number, shared, &validity) {
+            for issue in e.field_errors() {
+                let field = if issue.field == "national_permit_number" {
+                    format!("/items/{i}/national_permit_number")
+                } else {
+                    nested("permit", &issue.field)
+                };
+                if !issues
+                    .iter()
+                    .any(|x| x.field == field && x.code == issue.code)
+                {
+                    issues.push(FieldIssue {
+                        field,
+                        ..issue.clone()
+                    });
+                }
+            }
+        }
+    }
+    Plan::Permits {
+        valid_until: p.valid_until,
+        notes: p.notes,
+        police_organisation_id: p.police_organisation_id,
     }
 }
 
@@ -249,106 +287,34 @@ struct Done {
     batch_id: Option<String>,
 }
 
+/// One item of a checked call.
+struct Item {
+    request_id: String,
+    if_match: IfMatch,
+    national_permit_number: Option<String>,
+}
+
 /// Runs one item in its own transaction.
 async fn run_item(
     state: &AppState,
     effects: Effects,
     user: &AuthUser,
     plan: &Plan,
-    request_id: String,
-    if_match: IfMatch,
-    national_permit_number: Option<String>,
+    item: Item,
 ) -> ApiResult<Done> {
     let config = state.config.clone();
     let clock = state.clock;
     let user = user.clone();
-    let plan = match plan {
-        Plan::Review => Plan::Review,
-        Plan::Documents(v) => Plan::Documents(v.clone()),
-        Plan::Permits {
-            valid_until,
-            notes,
-            police_organisation_id,
-        } => Plan::Permits {
-            valid_until: valid_until.clone(),
-            notes: notes.clone(),
-            police_organisation_id: police_organisation_id.clone(),
-        },
-    };
+    let plan = plan.clone();
     state
         .tx(move |c| {
-            let batch_id = crate::requests::queries::batch_of(c, &request_id)?;
+            let request_id = item.request_id.as_str();
+            let batch_id = crate::requests::queries::batch_of(c, request_id)?;
             // A batch's request sends no SMS of its own for a bulk step: the batch's digest
             // follows the call.
             let _quiet = batch_id.is_some().then(Quiet::enter);
-            let (status, result) = match plan {
-                Plan::Review => {
-                    let t = Transition {
-                        user: &user,
-                        request_id: &request_id,
-                        action: Action::Review,
-                        if_match,
-                        note: None,
-                        at: clock.now(),
-                    };
-                    let row = crate::requests::service::transition(
-                        c,
-                        &config,
-                        &clock,
-                        &effects,
-                        t,
-                        |_, _| Ok(()),
-                    )?;
-                    let view = crate::requests::service::view(c, &config, &clock, &user, row)?;
-                    (200, serde_json::to_value(view).map_err(ApiError::internal)?)
-                }
-                Plan::Documents(v) => {
-                    let new = document_ask(v, clock.today())?;
-                    let view = crate::documents::service::ask(
-                        c,
-                        &config,
-                        &clock,
-                        &effects,
-                        &user,
-                        &request_id,
-                        if_match,
-                        new,
-                    )?;
-                    (201, serde_json::to_value(view).map_err(ApiError::internal)?)
-                }
-                Plan::Permits {
-                    valid_until,
-                    notes,
-                    police_organisation_id,
-                } => {
-                    let validity = Validity {
-                        now: clock.now(),
-                        clock,
-                        max_days: config.permit_max_validity_days,
-                    };
-                    let new = permit_of(
-                        national_permit_number.as_deref(),
-                        (
-                            &valid_until,
-                            notes.as_deref(),
-                            police_organisation_id.as_deref(),
-                        ),
-                        &validity,
-                    )?;
-                    let view = crate::permits::service::issue(
-                        c,
-                        &config,
-                        &clock,
-                        &effects,
-                        &user,
-                        &request_id,
-                        if_match,
-                        new,
-                    )?;
-                    (201, serde_json::to_value(view).map_err(ApiError::internal)?)
-                }
-            };
-            let after = crate::requests::queries::load(c, &request_id)?;
+            let (status, result) = apply(c, &config, &clock, &effects, &user, plan, &item)?;
+            let after = crate::requests::queries::load(c, request_id)?;
             Ok(Done {
                 status,
                 version: after.version,
@@ -360,46 +326,86 @@ async fn run_item(
         .await
 }
 
-/// Runs a bulk call: checks it whole (422, nothing done), then each item in order in its own
-/// transaction, then one digest SMS per batch whose requests changed.
-pub async fn run(
-    state: &AppState,
+/// The single call's step for one item, in the item's transaction: its status and answer.
+fn apply(
+    c: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
     effects: &Effects,
-    user: AuthUser,
-    mut body: BulkBody,
-    lang: Lang,
-) -> ApiResult<BulkResult> {
-    user.require(body.action.action().roles())?;
-    let plan = check(state, &mut body)?;
-    let mut items = Vec::with_capacity(body.items.len());
-    let mut batches: Vec<String> = Vec::new();
-    let (mut succeeded, mut failed) = (0, 0);
-    for item in body.items {
-        let request_id = item.request_id.trim().to_owned();
-        let outcome = match IfMatch::from_value(item.if_match.as_deref()) {
-            Ok(if_match) => {
-                run_item(
-                    state,
-                    *effects,
-                    &user,
-                    &plan,
-                    request_id.clone(),
-                    if_match,
-                    item.national_permit_number,
-                )
-                .await
-            }
-            Err(e) => Err(e),
-        };
+    user: &AuthUser,
+    plan: Plan,
+    item: &Item,
+) -> ApiResult<(u16, serde_json::Value)> {
+    let (request_id, if_match) = (item.request_id.as_str(), item.if_match);
+    let (status, view) = match plan {
+        Plan::Review => {
+            let t = Transition {
+                user,
+                request_id,
+                action: Action::Review,
+                if_match,
+                note: None,
+                at: clock.now(),
+            };
+            let row =
+                crate::requests::service::transition(c, config, clock, effects, t, |_, _| Ok(()))?;
+            let view = crate::requests::service::view(c, config, clock, user, row)?;
+            (200, serde_json::to_value(view))
+        }
+        Plan::Documents(v) => {
+            let new = document_ask(v, clock.today())?;
+            let view = crate::documents::service::ask(
+                c, config, clock, effects, user, request_id, if_match, new,
+            )?;
+            (201, serde_json::to_value(view))
+        }
+        Plan::Permits {
+            valid_until,
+            notes,
+            police_organisation_id,
+        } => {
+            let validity = Validity {
+                now: clock.now(),
+                clock: *clock,
+                max_days: config.permit_max_validity_days,
+            };
+            let shared = (
+                valid_until.as_str(),
+                notes.as_deref(),
+                police_organisation_id.as_deref(),
+            );
+            let number = item.national_permit_number.as_deref();
+            let new = permit_of(number, shared, &validity)?;
+            let view = crate::permits::service::issue(
+                c, config, clock, effects, user, request_id, if_match, new,
+            )?;
+            (201, serde_json::to_value(view))
+        }
+    };
+    Ok((status, view.map_err(ApiError::internal)?))
+}
+
+/// The call's answer as its items run: each item's result, the batches they changed and the
+/// counts.
+#[derive(Default)]
+struct Tally {
+    items: Vec<BulkItemResult>,
+    batches: Vec<String>,
+    succeeded: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn record(&mut self, request_id: String, outcome: ApiResult<Done>, lang: Lang) {
         match outcome {
             Ok(done) => {
-                succeeded += 1;
+                self.succeeded += 1;
                 if let Some(b) = done.batch_id {
-                    if !batches.contains(&b) {
-                        batches.push(b);
+                    if !self.batches.contains(&b) {
+                        self.batches.push(b);
                     }
                 }
-                items.push(BulkItemResult {
+                self.items.push(BulkItemResult {
                     request_id,
                     status: done.status,
                     etag: Some(etag(done.version)),
@@ -413,8 +419,8 @@ pub async fn run(
                 if e.status().is_server_error() {
                     tracing::error!(error = %e, cause = ?e.cause(), "bulk item failed");
                 }
-                failed += 1;
-                items.push(BulkItemResult {
+                self.failed += 1;
+                self.items.push(BulkItemResult {
                     request_id,
                     status: e.status().as_u16(),
                     etag: None,
@@ -426,12 +432,44 @@ pub async fn run(
             }
         }
     }
-    let digests = digests(state, batches).await;
+}
+
+/// Runs a bulk call: checks it whole (422, nothing done), then each item in order in its own
+/// transaction, then one digest SMS per batch whose requests changed.
+pub async fn run(
+    state: &AppState,
+    effects: &Effects,
+    user: AuthUser,
+    mut body: BulkBody,
+    lang: Lang,
+) -> ApiResult<BulkResult> {
+    user.require(body.action.action().roles())?;
+    let plan = check(state, &mut body)?;
+    let mut tally = Tally {
+        items: Vec::with_capacity(body.items.len()),
+        ..Tally::default()
+    };
+    for item in body.items {
+        let request_id = item.request_id.trim().to_owned();
+        let outcome = match IfMatch::from_value(item.if_match.as_deref()) {
+            Ok(if_match) => {
+                let item = Item {
+                    request_id: request_id.clone(),
+                    if_match,
+                    national_permit_number: item.national_permit_number,
+                };
+                run_item(state, *effects, &user, &plan, item).await
+            }
+            Err(e) => Err(e),
+        };
+        tally.record(request_id, outcome, lang);
+    }
+    let digests = digests(state, tally.batches).await;
     Ok(BulkResult {
         action: body.action,
-        succeeded,
-        failed,
-        items,
+        succeeded: tally.succeeded,
+        failed: tally.failed,
+        items: tally.items,
         digests,
     })
 }

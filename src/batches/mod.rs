@@ -11,6 +11,7 @@ pub mod routes;
 pub mod service;
 pub mod sms;
 mod store;
+pub mod views;
 
 /// The most vehicles one batch files, and the most items one bulk call acts on.
 pub const MAX_ITEMS: usize = 200;

@@ -6,7 +6,8 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::Scope;
 use crate::auth::AuthUser;
-use crate::batches::model::{BatchView, BulkBody, BulkResult, CreateBatch};
+use crate::batches::model::{BulkBody, CreateBatch};
+use crate::batches::views::{BatchView, BulkResult};
 use crate::batches::{bulk, service, store};
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, ErrorCode, Problem};
@@ -81,11 +82,7 @@ pub async fn create(
     let filer = user.clone();
     let filed = state
         .idempotent(call, move |c| {
-            let held = service::held_vehicles(c, &user, &checked.vehicles)?;
-            if !held.is_empty() {
-                return Err(service::held_problem(&held));
-            }
-            let view = service::file(c, &config, &clock, &effects, &user, checked)?;
+            let view = service::file_unheld(c, &config, &clock, &effects, &user, checked)?;
             Recorded::json(
                 StatusCode::CREATED,
                 &view,
@@ -99,12 +96,7 @@ pub async fn create(
             // As after a refused single filing: a collision with another agency's open
             // request is recorded for the directorate, in a transaction of its own.
             state
-                .tx(move |c| {
-                    for v in &vehicles {
-                        crate::requests::service::note_refused_filing(c, &clock, &filer, v)?;
-                    }
-                    Ok(())
-                })
+                .tx(move |c| service::note_refused_filings(c, &clock, &filer, &vehicles))
                 .await?;
             Err(e)
         }

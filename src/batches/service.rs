@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::auth::AuthUser;
-use crate::batches::model::{
-    BatchItemRow, BatchMember, BatchRow, BatchView, CreateBatch, StatusCount,
-};
+use crate::batches::model::{BatchItemRow, BatchRow, CreateBatch};
 use crate::batches::store;
+use crate::batches::views::{BatchMember, BatchView, StatusCount};
 use crate::batches::MAX_ITEMS;
 use crate::clock::{utc, Clock};
 use crate::config::Config;
@@ -63,6 +62,51 @@ fn copy_representative(r: &RepresentativeInput) -> RepresentativeInput {
     }
 }
 
+/// 1–[`MAX_ITEMS`] vehicles.
+fn vehicle_count_issue(n: usize) -> Option<FieldIssue> {
+    if n == 0 {
+        return Some(FieldIssue::new(
+            "/vehicles",
+            "required",
+            "دست‌کم یک خودرو لازم است.",
+            "At least one vehicle is required.",
+        ));
+    }
+    (n > MAX_ITEMS).then(|| {
+        FieldIssue::new(
+            "/vehicles",
+            "too_many",
+            format!(
+                "یک دسته حداکثر {MAX_ITEMS} خودرو دارد، نه {n}؛ خودروها را در چند دسته ثبت کنید."
+            ),
+            format!(
+                "A batch holds at most {MAX_ITEMS} vehicles, not {n}; file them in several batches."
+            ),
+        )
+    })
+}
+
+/// The `i`th vehicle's filing issues as pointers into the batch; a shared field's fault (it
+/// fails every vehicle's filing) is named once.
+fn add_vehicle_issues(issues: &mut Vec<FieldIssue>, found: &[FieldIssue], i: usize) {
+    for issue in found {
+        let shared = !issue.field.starts_with("vehicle");
+        let field = pointer(&issue.field, i);
+        if shared
+            && issues
+                .iter()
+                .any(|x| x.field == field && x.code == issue.code)
+        {
+            continue;
+        }
+        issues.push(FieldIssue {
+            field,
+            code: issue.code,
+            message: issue.message.clone(),
+        });
+    }
+}
+
 /// Validates every vehicle as a single filing would (with what the vehicles share), and the
 /// batch's own rules: 1–200 vehicles, no vehicle twice. Every error is named at once, each as
 /// a pointer into the batch (`/vehicles/7/plate`); an error of a shared field is named once.
@@ -80,31 +124,10 @@ pub fn validate(
         description,
         vehicles,
     } = input;
+    if let Some(issue) = vehicle_count_issue(vehicles.len()) {
+        return Err(ApiError::validation(vec![issue]));
+    }
     let mut issues: Vec<FieldIssue> = Vec::new();
-    if vehicles.is_empty() {
-        issues.push(FieldIssue::new(
-            "/vehicles",
-            "required",
-            "دست‌کم یک خودرو لازم است.",
-            "At least one vehicle is required.",
-        ));
-    } else if vehicles.len() > MAX_ITEMS {
-        issues.push(FieldIssue::new(
-            "/vehicles",
-            "too_many",
-            format!(
-                "یک دسته حداکثر {MAX_ITEMS} خودرو دارد، نه {}؛ خودروها را در چند دسته ثبت کنید.",
-                vehicles.len()
-            ),
-            format!(
-                "A batch holds at most {MAX_ITEMS} vehicles, not {}; file them in several batches.",
-                vehicles.len()
-            ),
-        ));
-    }
-    if !issues.is_empty() {
-        return Err(ApiError::validation(issues));
-    }
     let mut filings = Vec::with_capacity(vehicles.len());
     let mut keys: Vec<RefusedVehicle> = Vec::with_capacity(vehicles.len());
     let mut seen: Vec<RefusedVehicle> = Vec::with_capacity(vehicles.len());
@@ -131,22 +154,7 @@ pub fn validate(
                 filings.push(new);
             }
             Err(e) if e.code() == ErrorCode::ValidationFailed => {
-                for issue in e.field_errors() {
-                    let shared = !issue.field.starts_with("vehicle");
-                    let field = pointer(&issue.field, i);
-                    if shared
-                        && issues
-                            .iter()
-                            .any(|x| x.field == field && x.code == issue.code)
-                    {
-                        continue;
-                    }
-                    issues.push(FieldIssue {
-                        field,
-                        code: issue.code,
-                        message: issue.message.clone(),
-                    });
-                }
+                add_vehicle_issues(&mut issues, e.field_errors(), i)
             }
             Err(e) => return Err(e),
         }
@@ -257,6 +265,37 @@ pub fn held_vehicles(
         }
     }
     Ok(held)
+}
+
+/// Files the batch ([`file`]) unless one of its vehicles holds an open request already (422
+/// naming each, [`held_problem`]).
+pub fn file_unheld(
+    c: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    effects: &crate::requests::Effects,
+    user: &AuthUser,
+    checked: CheckedBatch,
+) -> ApiResult<BatchView> {
+    let held = held_vehicles(c, user, &checked.vehicles)?;
+    if !held.is_empty() {
+        return Err(held_problem(&held));
+    }
+    file(c, config, clock, effects, user, checked)
+}
+
+/// Each vehicle of a batch refused for a collision with another agency's open request,
+/// recorded for the directorate as after a refused single filing.
+pub fn note_refused_filings(
+    c: &mut DbConnection,
+    clock: &Clock,
+    filer: &AuthUser,
+    vehicles: &[RefusedVehicle],
+) -> ApiResult<()> {
+    for v in vehicles {
+        crate::requests::service::note_refused_filing(c, clock, filer, v)?;
+    }
+    Ok(())
 }
 
 /// The 422 that names every vehicle holding an open request elsewhere.

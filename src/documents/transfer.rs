@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::DbConnection;
 use crate::documents::model::{BlobLocation, DocumentRow, ReceivedFile, UploadParts};
-use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff};
+use crate::documents::sniff::{download_name, rfc5987, sanitize_filename, sniff, FileKind};
 use crate::documents::storage::{Blobs, PendingBlob};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::state::AppState;
@@ -141,6 +141,50 @@ async fn write_chunk(blob: Box<dyn PendingBlob>, chunk: Bytes) -> ApiResult<Box<
     .map_err(|e| ApiError::internal(format!("writing upload: {e}")))
 }
 
+/// The staged upload's blob, created on the blocking pool.
+async fn create_blob(staged: &Staged) -> ApiResult<Box<dyn PendingBlob>> {
+    let store = staged.blobs.files.clone();
+    let k = staged.key.clone();
+    let abandoned = staged.abandoned.clone();
+    web::block(move || {
+        let blob = store.create(&k);
+        // The guard may have let go while this waited for a thread: then nobody else will
+        // remove the file (the guard's removal may have come first).
+        if abandoned.load(Ordering::SeqCst) {
+            store.discard(&k);
+        }
+        blob
+    })
+    .await?
+    .map_err(|e| ApiError::internal(format!("creating upload: {e}")))
+}
+
+/// The file's kind, judged by its first bytes (`head`): not empty, PDF, JPEG or PNG, and what
+/// the part declared (`declared`).
+fn checked_kind(size: u64, head: &[u8], declared: &str) -> ApiResult<FileKind> {
+    if size == 0 {
+        return Err(ApiError::invalid_field(FieldIssue::new(
+            "file",
+            "empty_file",
+            "فایل خالی است.",
+            "The file is empty.",
+        )));
+    }
+    let kind = sniff(head).ok_or_else(|| {
+        ApiError::unsupported_media_type(
+            "تنها فایل‌های PDF، JPEG و PNG پذیرفته می‌شوند.",
+            "Only PDF, JPEG and PNG files are accepted (judged by their content).",
+        )
+    })?;
+    if !kind.matches_declared(declared) {
+        return Err(ApiError::unsupported_media_type(
+            "نوع اعلام‌شدهٔ فایل با محتوای آن هم‌خوانی ندارد.",
+            "The declared content type does not match the file's content.",
+        ));
+    }
+    Ok(kind)
+}
+
 /// Streams the `file` part into a pending blob: hashing, sniffing and counting as it goes.
 async fn receive_file(
     staged: &Staged,
@@ -158,20 +202,7 @@ async fn receive_file(
         .content_type()
         .map(|m| m.essence_str().to_owned())
         .unwrap_or_default();
-    let store = staged.blobs.files.clone();
-    let k = key.to_owned();
-    let abandoned = staged.abandoned.clone();
-    let mut blob = web::block(move || {
-        let blob = store.create(&k);
-        // The guard may have let go while this waited for a thread: then nobody else will
-        // remove the file (the guard's removal may have come first).
-        if abandoned.load(Ordering::SeqCst) {
-            store.discard(&k);
-        }
-        blob
-    })
-    .await?
-    .map_err(|e| ApiError::internal(format!("creating upload: {e}")))?;
+    let mut blob = create_blob(staged).await?;
     let mut hasher = Sha256::new();
     let mut head: Vec<u8> = Vec::with_capacity(16);
     let mut size: u64 = 0;
@@ -194,26 +225,7 @@ async fn receive_file(
         hasher.update(&chunk);
         blob = write_chunk(blob, chunk).await?;
     }
-    if size == 0 {
-        return Err(ApiError::invalid_field(FieldIssue::new(
-            "file",
-            "empty_file",
-            "فایل خالی است.",
-            "The file is empty.",
-        )));
-    }
-    let kind = sniff(&head).ok_or_else(|| {
-        ApiError::unsupported_media_type(
-            "تنها فایل‌های PDF، JPEG و PNG پذیرفته می‌شوند.",
-            "Only PDF, JPEG and PNG files are accepted (judged by their content).",
-        )
-    })?;
-    if !kind.matches_declared(&declared) {
-        return Err(ApiError::unsupported_media_type(
-            "نوع اعلام‌شدهٔ فایل با محتوای آن هم‌خوانی ندارد.",
-            "The declared content type does not match the file's content.",
-        ));
-    }
+    let kind = checked_kind(size, &head, &declared)?;
     web::block(move || blob.sync())
         .await?
         .map_err(|e| ApiError::internal(format!("syncing upload: {e}")))?;

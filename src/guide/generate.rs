@@ -73,55 +73,8 @@ printed by `--help` or written to the logs. The log level comes from `RUST_LOG` 
         "What the settings are for, grouped by task, is in [Configuration](configuration.md).\n\n",
     );
     out.push_str("| Flag | Environment variable | Default | Meaning |\n|---|---|---|---|\n");
-    for arg in cmd.get_arguments() {
-        let (Some(long), Some(env)) = (arg.get_long(), arg.get_env()) else {
-            continue;
-        };
-        if arg.is_hide_set() {
-            continue;
-        }
-        let defaults: Vec<String> = arg
-            .get_default_values()
-            .iter()
-            .map(|v| v.to_string_lossy().into_owned())
-            .collect();
-        let default = match defaults.as_slice() {
-            [] => "unset".to_owned(),
-            [one] if one.is_empty() => "empty".to_owned(),
-            values => format!("`{}`", values.join(",")),
-        };
-        let help = arg
-            .get_long_help()
-            .or_else(|| arg.get_help())
-            .map(|h| h.to_string())
-            .unwrap_or_default();
-        let mut meaning = cell(&help);
-        if !meaning.is_empty() && !meaning.ends_with('.') {
-            meaning.push('.');
-        }
-        let values: Vec<String> = arg
-            .get_possible_values()
-            .iter()
-            .filter(|v| !v.is_hide_set())
-            .map(|v| match v.get_help() {
-                Some(h) => format!("`{}`: {}", v.get_name(), cell(&h.to_string())),
-                None => format!("`{}`", v.get_name()),
-            })
-            .collect();
-        // Booleans list `true`/`false`; say so once instead.
-        if !values.is_empty() && !values.iter().all(|v| v == "`true`" || v == "`false`") {
-            let _ = write!(meaning, " Values: {}.", values.join("; "));
-        } else if !values.is_empty() {
-            meaning.push_str(" `true` or `false`.");
-        }
-        if arg.is_hide_env_values_set() {
-            meaning.push_str(" *Secret.*");
-        }
-        let _ = writeln!(
-            out,
-            "| `--{long}` | `{}` | {default} | {meaning} |",
-            env.to_string_lossy()
-        );
+    for row in cmd.get_arguments().filter_map(setting_row) {
+        out.push_str(&row);
     }
     out.push_str("\n## Subcommands\n\n");
     out.push_str(
@@ -129,44 +82,95 @@ printed by `--help` or written to the logs. The log level comes from `RUST_LOG` 
 subcommand (`plate-permits migrate --database-url …`).\n\n",
     );
     out.push_str("| Subcommand | Arguments | What it does |\n|---|---|---|\n");
-    for sub in cmd.get_subcommands() {
-        if sub.is_hide_set() {
-            continue;
-        }
-        let args: Vec<String> = sub
-            .get_arguments()
-            .filter(|a| !a.is_global_set() && !a.is_hide_set())
-            .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
-            .map(|a| match a.get_long() {
-                Some(long) => format!("`--{long}`"),
-                None => format!("`<{}>`", a.get_id().as_str().to_ascii_uppercase()),
-            })
-            .collect();
-        let about = sub
-            .get_long_about()
-            .or_else(|| sub.get_about())
-            .map(|h| h.to_string())
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} |",
-            sub.get_name(),
-            if args.is_empty() {
-                "—".to_owned()
-            } else {
-                args.join(" ")
-            },
-            {
-                let about = cell(&about);
-                if about.ends_with('.') {
-                    about
-                } else {
-                    format!("{about}.")
-                }
-            }
-        );
+    for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        out.push_str(&subcommand_row(sub));
     }
     out
+}
+
+/// A setting's row: flag, environment variable, default and meaning (its values, whether it
+/// is secret). `None` for an argument that is no setting or is hidden.
+fn setting_row(arg: &clap::Arg) -> Option<String> {
+    let (Some(long), Some(env)) = (arg.get_long(), arg.get_env()) else {
+        return None;
+    };
+    if arg.is_hide_set() {
+        return None;
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let default = match defaults.as_slice() {
+        [] => "unset".to_owned(),
+        [one] if one.is_empty() => "empty".to_owned(),
+        values => format!("`{}`", values.join(",")),
+    };
+    let help = arg
+        .get_long_help()
+        .or_else(|| arg.get_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let mut meaning = cell(&help);
+    if !meaning.is_empty() && !meaning.ends_with('.') {
+        meaning.push('.');
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| match v.get_help() {
+            Some(h) => format!("`{}`: {}", v.get_name(), cell(&h.to_string())),
+            None => format!("`{}`", v.get_name()),
+        })
+        .collect();
+    // Booleans list `true`/`false`; say so once instead.
+    if !values.is_empty() && !values.iter().all(|v| v == "`true`" || v == "`false`") {
+        let _ = write!(meaning, " Values: {}.", values.join("; "));
+    } else if !values.is_empty() {
+        meaning.push_str(" `true` or `false`.");
+    }
+    if arg.is_hide_env_values_set() {
+        meaning.push_str(" *Secret.*");
+    }
+    Some(format!(
+        "| `--{long}` | `{}` | {default} | {meaning} |\n",
+        env.to_string_lossy()
+    ))
+}
+
+/// A subcommand's row: its name, its own arguments and what it does.
+fn subcommand_row(sub: &clap::Command) -> String {
+    let args: Vec<String> = sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set() && !a.is_hide_set())
+        .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
+        .map(|a| match a.get_long() {
+            Some(long) => format!("`--{long}`"),
+            None => format!("`<{}>`", a.get_id().as_str().to_ascii_uppercase()),
+        })
+        .collect();
+    let about = sub
+        .get_long_about()
+        .or_else(|| sub.get_about())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let about = cell(&about);
+    format!(
+        "| `{}` | {} | {} |\n",
+        sub.get_name(),
+        if args.is_empty() {
+            "—".to_owned()
+        } else {
+            args.join(" ")
+        },
+        if about.ends_with('.') {
+            about
+        } else {
+            format!("{about}.")
+        }
+    )
 }
 
 /// The event catalogue, from the OpenAPI document's event schemas.
@@ -251,46 +255,11 @@ fn example_of(schemas: &Value, schema: &Value, field: &str, depth: usize) -> Val
     if depth > 12 {
         return Value::Null;
     }
-    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        let name = r.trim_start_matches("#/components/schemas/");
-        let target = schemas.get(name).cloned().unwrap_or(Value::Null);
-        return example_of(schemas, &target, field, depth + 1);
-    }
-    if let Some(e) = schema.get("example") {
+    if let Some(e) = given_example(schema) {
         return e.clone();
     }
-    if let Some(e) = schema
-        .get("examples")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-    {
-        return e.clone();
-    }
-    if let Some(first) = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|a| a.iter().find(|v| !v.is_null()))
-    {
-        return first.clone();
-    }
-    for key in ["oneOf", "anyOf"] {
-        if let Some(items) = schema.get(key).and_then(Value::as_array) {
-            let pick = items
-                .iter()
-                .find(|s| s.get("type").and_then(Value::as_str) != Some("null"));
-            if let Some(pick) = pick {
-                return example_of(schemas, pick, field, depth + 1);
-            }
-        }
-    }
-    if let Some(items) = schema.get("allOf").and_then(Value::as_array) {
-        let mut merged = Map::new();
-        for s in items {
-            if let Value::Object(m) = example_of(schemas, s, field, depth + 1) {
-                merged.extend(m);
-            }
-        }
-        return Value::Object(merged);
+    if let Some(e) = composed_example(schemas, schema, field, depth) {
+        return e;
     }
     let ty = match schema.get("type") {
         Some(Value::String(t)) => t.as_str(),
@@ -332,6 +301,56 @@ fn example_of(schemas: &Value, schema: &Value, field: &str, depth: usize) -> Val
         },
         _ => Value::Null,
     }
+}
+
+/// The schema's own example: `example`, the first of `examples`, or its first non-null `enum`
+/// value.
+fn given_example(schema: &Value) -> Option<&Value> {
+    if schema.get("$ref").is_some() {
+        return None;
+    }
+    schema
+        .get("example")
+        .or_else(|| {
+            schema
+                .get("examples")
+                .and_then(Value::as_array)
+                .and_then(|a| a.first())
+        })
+        .or_else(|| {
+            schema
+                .get("enum")
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|v| !v.is_null()))
+        })
+}
+
+/// The example of a reference (its target's), of `oneOf`/`anyOf` (the first non-null
+/// alternative's) or of `allOf` (the parts' objects merged).
+fn composed_example(schemas: &Value, schema: &Value, field: &str, depth: usize) -> Option<Value> {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/components/schemas/");
+        let target = schemas.get(name).cloned().unwrap_or(Value::Null);
+        return Some(example_of(schemas, &target, field, depth + 1));
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(items) = schema.get(key).and_then(Value::as_array) {
+            let pick = items
+                .iter()
+                .find(|s| s.get("type").and_then(Value::as_str) != Some("null"));
+            if let Some(pick) = pick {
+                return Some(example_of(schemas, pick, field, depth + 1));
+            }
+        }
+    }
+    let items = schema.get("allOf").and_then(Value::as_array)?;
+    let mut merged = Map::new();
+    for s in items {
+        if let Value::Object(m) = example_of(schemas, s, field, depth + 1) {
+            merged.extend(m);
+        }
+    }
+    Some(Value::Object(merged))
 }
 
 /// The state machine page, from the transition table.

@@ -430,67 +430,69 @@ impl PermitFilter {
     /// The look-ups, checked: 400 `invalid_query` naming `plate` or `permit_number` when the
     /// value cannot be one. Blank values are no look-up.
     pub fn search(&self) -> Result<PermitSearch, ApiError> {
-        use crate::domain::plate::{PlateSearch, KNOWN_LETTERS};
-        use crate::i18n::Msg;
         fn given(v: &Option<String>) -> Option<&str> {
             v.as_deref().map(str::trim).filter(|v| !v.is_empty())
         }
-        let plate = match given(&self.plate) {
-            None => None,
-            Some(p) => {
-                let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
-                Some(PlateSearch::parse(p, &letters).map_err(|e| {
-                    let (fa, en) = e.message();
-                    ApiError::query_param(
-                        "plate",
-                        "invalid_plate",
-                        Msg::new(
-                            format!("پلاک خوانا نیست: {fa}"),
-                            format!("is not a plate: {en}"),
-                        ),
-                    )
-                })?)
-            }
-        };
-        let permit_number = match given(&self.permit_number) {
-            None => None,
-            Some(n) => Some(
-                crate::domain::tracking::TrackingCode::parse(n)
-                    .ok_or_else(|| {
-                        ApiError::query_param(
-                            "permit_number",
-                            "invalid_code",
-                            Msg::new(
-                                "شمارهٔ مجوز نیست: شمارهٔ مجوز ۱۲ رقم است و رقم آخر آن رقم کنترل است؛ شماره را دوباره از روی مجوز بخوانید.",
-                                "is not a permit number: permit numbers have 12 digits, the last a check digit; read it again off the permit.",
-                            ),
-                        )
-                    })?
-                    .as_str()
-                    .to_owned(),
-            ),
-        };
-        let national_number = given(&self.national_number).map(normalize_code);
-        let any = given(&self.q).map(|q| {
-            let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
-            AnyLookup {
-                plate_pattern: match PlateSearch::parse(q, &letters) {
-                    Ok(PlateSearch::Exact(p)) => p,
-                    Ok(PlateSearch::WithoutRegion(start)) => format!("{start}%"),
-                    Err(_) => String::new(),
-                },
-                permit_number: crate::domain::tracking::TrackingCode::parse(q)
-                    .map(|n| n.as_str().to_owned())
-                    .unwrap_or_default(),
-                national_number: normalize_code(q),
-            }
-        });
         Ok(PermitSearch {
-            plate,
-            permit_number,
-            national_number,
-            any,
+            plate: given(&self.plate).map(plate_search).transpose()?,
+            permit_number: given(&self.permit_number)
+                .map(permit_number_search)
+                .transpose()?,
+            national_number: given(&self.national_number).map(normalize_code),
+            any: given(&self.q).map(any_lookup),
         })
+    }
+}
+
+/// The plate look-up (`plate`): 400 `invalid_query` when the text cannot be a plate.
+fn plate_search(p: &str) -> Result<crate::domain::plate::PlateSearch, ApiError> {
+    use crate::domain::plate::{PlateSearch, KNOWN_LETTERS};
+    use crate::i18n::Msg;
+    let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
+    PlateSearch::parse(p, &letters).map_err(|e| {
+        let (fa, en) = e.message();
+        ApiError::query_param(
+            "plate",
+            "invalid_plate",
+            Msg::new(
+                format!("پلاک خوانا نیست: {fa}"),
+                format!("is not a plate: {en}"),
+            ),
+        )
+    })
+}
+
+/// The permit number look-up (`permit_number`): 400 `invalid_query` when the text cannot be a
+/// permit number.
+fn permit_number_search(n: &str) -> Result<String, ApiError> {
+    use crate::i18n::Msg;
+    let number = crate::domain::tracking::TrackingCode::parse(n).ok_or_else(|| {
+        ApiError::query_param(
+            "permit_number",
+            "invalid_code",
+            Msg::new(
+                "شمارهٔ مجوز نیست: شمارهٔ مجوز ۱۲ رقم است و رقم آخر آن رقم کنترل است؛ شماره را دوباره از روی مجوز بخوانید.",
+                "is not a permit number: permit numbers have 12 digits, the last a check digit; read it again off the permit.",
+            ),
+        )
+    })?;
+    Ok(number.as_str().to_owned())
+}
+
+/// `q` read as each thing it may be; a part that the text cannot be is `""`.
+fn any_lookup(q: &str) -> AnyLookup {
+    use crate::domain::plate::{PlateSearch, KNOWN_LETTERS};
+    let letters: Vec<String> = KNOWN_LETTERS.iter().map(|l| l.to_string()).collect();
+    AnyLookup {
+        plate_pattern: match PlateSearch::parse(q, &letters) {
+            Ok(PlateSearch::Exact(p)) => p,
+            Ok(PlateSearch::WithoutRegion(start)) => format!("{start}%"),
+            Err(_) => String::new(),
+        },
+        permit_number: crate::domain::tracking::TrackingCode::parse(q)
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default(),
+        national_number: normalize_code(q),
     }
 }
 

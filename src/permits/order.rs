@@ -142,13 +142,6 @@ fn parse(body: &str) -> Result<Vec<Node<'_>>, char> {
 
 /// Every problem with a template body, each naming `field`.
 pub fn check(field: &str, body: &str) -> Vec<FieldIssue> {
-    let names = |fa: bool| {
-        PLACEHOLDERS
-            .iter()
-            .map(|p| format!("{{{}}}", p.name))
-            .collect::<Vec<_>>()
-            .join(if fa { "، " } else { ", " })
-    };
     let mut issues = Vec::new();
     let n = body.chars().count();
     if body.trim().is_empty() {
@@ -175,37 +168,50 @@ pub fn check(field: &str, body: &str) -> Vec<FieldIssue> {
             return issues;
         }
     };
-    let mut visit = |name: &str, inside: bool| {
-        match placeholder(name) {
-        None => issues.push(FieldIssue::new(
-            field,
-            "unknown_placeholder",
-            format!("جای‌نگه‌دار «{{{name}}}» در متن «{field}» شناخته نیست؛ تنها این‌ها به کار می‌روند: {}.", names(true)),
-            format!("Unknown placeholder {{{name}}} in {field}; the order allows {}.", names(false)),
-        )),
-        Some(p) if p.optional && !inside => issues.push(FieldIssue::new(
-            field,
-            "optional_placeholder_outside_brackets",
-            format!("جای‌نگه‌دار «{{{name}}}» ({}) ممکن است برای برخی درخواست‌ها خالی باشد؛ آن را درون بخشی اختیاری در کروشه بنویسید، مانند [ … {{{name}}} …]، تا در نبودِ آن، آن بخش چاپ نشود.", p.label_fa),
-            format!("{{{name}}} may have no value for some requests; put it inside an optional passage in square brackets, e.g. [ … {{{name}}} …], which is left out when it is empty."),
-        )),
-        Some(_) => {}
-    }
-    };
     for node in &nodes {
         match node {
             Node::Text(_) => {}
-            Node::Field(name) => visit(name, false),
+            Node::Field(name) => issues.extend(placeholder_issue(field, name, false)),
             Node::Passage(inner) => {
                 for n in inner {
                     if let Node::Field(name) = n {
-                        visit(name, true);
+                        issues.extend(placeholder_issue(field, name, true));
                     }
                 }
             }
         }
     }
     issues
+}
+
+/// The placeholders' names, for the messages (`{plate}، {colour}` …).
+fn placeholder_names(fa: bool) -> String {
+    PLACEHOLDERS
+        .iter()
+        .map(|p| format!("{{{}}}", p.name))
+        .collect::<Vec<_>>()
+        .join(if fa { "، " } else { ", " })
+}
+
+/// What is wrong with the placeholder `name` (`inside` an optional passage or not): unknown,
+/// or optional outside brackets.
+fn placeholder_issue(field: &str, name: &str, inside: bool) -> Option<FieldIssue> {
+    let names = placeholder_names;
+    match placeholder(name) {
+        None => Some(FieldIssue::new(
+            field,
+            "unknown_placeholder",
+            format!("جای‌نگه‌دار «{{{name}}}» در متن «{field}» شناخته نیست؛ تنها این‌ها به کار می‌روند: {}.", names(true)),
+            format!("Unknown placeholder {{{name}}} in {field}; the order allows {}.", names(false)),
+        )),
+        Some(p) if p.optional && !inside => Some(FieldIssue::new(
+            field,
+            "optional_placeholder_outside_brackets",
+            format!("جای‌نگه‌دار «{{{name}}}» ({}) ممکن است برای برخی درخواست‌ها خالی باشد؛ آن را درون بخشی اختیاری در کروشه بنویسید، مانند [ … {{{name}}} …]، تا در نبودِ آن، آن بخش چاپ نشود.", p.label_fa),
+            format!("{{{name}}} may have no value for some requests; put it inside an optional passage in square brackets, e.g. [ … {{{name}}} …], which is left out when it is empty."),
+        )),
+        Some(_) => None,
+    }
 }
 
 /// A placeholder's value for one permit.

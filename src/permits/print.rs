@@ -79,6 +79,30 @@ pub struct PrintContext<'a> {
     pub printed_at: NaiveDateTime,
 }
 
+impl<'a> PrintContext<'a> {
+    /// The context from the settings, printed now.
+    pub fn of(
+        config: &'a crate::config::Config,
+        order_body: &'a str,
+        facts: &'a OrderFacts,
+        signer: &'a PermitSigner,
+        clock: &'a Clock,
+    ) -> Self {
+        PrintContext {
+            directorate_name: config.directorate_name.as_str(),
+            ministry_line: config.order_ministry_line.as_str(),
+            province: config.order_province.as_str(),
+            addressee: config.order_addressee.as_str(),
+            order_body,
+            facts,
+            public_base_url: config.public_base_url.as_str(),
+            signer,
+            clock,
+            printed_at: clock.now(),
+        }
+    }
+}
+
 /// A rendered page and the `Content-Security-Policy` it needs.
 pub struct PrintedPermit {
     pub html: String,
@@ -287,10 +311,7 @@ fn order_body(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
 fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Markup {
     let marks = invalid_marks(permit);
     let issued = permit.issued_at.naive_utc();
-    let until = permit.valid_until.naive_utc();
     let title = format!("مجوز فک پلاک {}", fa(&permit.permit_number));
-    let v = &permit.vehicle;
-    let f = ctx.facts;
     html! {
         (DOCTYPE)
         html dir="rtl" lang="fa" {
@@ -307,130 +328,182 @@ fn page(permit: &PermitView, ctx: &PrintContext<'_>, url: &str, qr: &str) -> Mar
                     div class="watermark" aria-hidden="true" { (word) }
                 }
                 main class="sheet" {
-                    header class="head" {
-                        div class="issuer" data-field="letterhead" {
-                            p class="state" { "جمهوری اسلامی ایران" }
-                            p class="ministry" data-field="ministry" { (ctx.ministry_line) }
-                            p class="directorate" data-field="directorate" { (ctx.directorate_name) }
-                            p class="province" data-field="province" { (ctx.province) }
-                        }
-                        div class="doc" {
-                            p class="invocation" { "بسمه تعالی" }
-                            h1 { "مجوز فک پلاک خودروی دولتی" }
-                        }
-                        table class="ref" data-field="reference" {
-                            tbody {
-                                tr { th { "شماره:" } td { bdi dir="ltr" data-field="permit_number" { (fa(&permit.permit_number)) } } }
-                                tr { th { "تاریخ:" } td { bdi data-field="issued_on" { (fa(&format_jalali(ctx.clock.local_date(issued)))) } } }
-                                tr { th { "پیوست:" } td data-field="attachment" { "ندارد" } }
-                            }
-                        }
-                    }
+                    (letterhead(permit, ctx, issued))
                     @if let Some((word, why)) = &marks {
                         div class="banner" role="alert" data-field="invalid" {
                             strong { "این مجوز فاقد اعتبار است (" (word) ")." }
                             " " (why)
                         }
                     }
-                    section class="order" {
-                        p class="to" { "ریاست محترم " bdi data-field="addressee" { (ctx.addressee) } }
-                        p class="subject" {
-                            "موضوع: مجوز فک پلاک خودروی دولتی به شمارهٔ انتظامی "
-                            bdi data-field="subject_plate" { (plate_words(&permit.plate)) }
-                        }
-                        p class="body" data-field="order_body" { (order_body(permit, ctx)) }
-                        div class="sign" {
-                            @if let Some(s) = &permit.signatory {
-                                p class="signatory" data-field="signatory_name" { (s.full_name) }
-                                @if let Some(post) = &s.position {
-                                    p class="post" data-field="signatory_position" { (post) }
-                                }
-                            } @else {
-                                p class="signatory" data-field="signatory_name" { (ctx.directorate_name) }
-                            }
-                            p class="seal" { "(امضا و مهر)" }
-                        }
-                    }
-                    section class="check" {
-                        div class="plate-row" { (plate(&permit.plate)) }
-                        table class="fields" {
-                            tbody {
-                                tr {
-                                    th { "دستگاه مالک" } td data-field="agency" { (permit.agency.name) }
-                                    th { "شناسهٔ ملی دستگاه" } td { bdi data-field="agency_legal_id" { (fa(&f.agency_legal_id)) } }
-                                }
-                                tr {
-                                    th { "نوع خودرو" } td data-field="vehicle_type" { (v.vehicle_type_label_fa) }
-                                    th { "رنگ" }
-                                    td data-field="vehicle_colour" {
-                                        @if let Some(c) = &v.vehicle_colour { (c) } @else { "در پرونده ثبت نشده است" }
-                                    }
-                                }
-                                tr {
-                                    th { "سازنده" } td data-field="make" { (v.make) }
-                                    th { "مدل / سال ساخت" } td { bdi data-field="model" { (v.model) } " — " bdi data-field="year" { (fa(&v.year.to_string())) } }
-                                }
-                                @if let Some(vin) = &v.vin {
-                                    tr { th { "شمارهٔ شناسایی (VIN)" } td colspan="3" { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
-                                }
-                                @if let Some(chassis) = &v.chassis_number {
-                                    tr { th { "شمارهٔ شاسی" } td colspan="3" { bdi class="code" dir="ltr" data-field="chassis_number" { (chassis) } } }
-                                }
-                                tr {
-                                    th { "شمارهٔ موتور" } td { bdi class="code" dir="ltr" data-field="engine_number" { (v.engine_number) } }
-                                    th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } }
-                                }
-                                tr {
-                                    th { "نمایندهٔ تحویل‌دهنده" }
-                                    td colspan="3" data-field="representative" {
-                                        @match (&f.representative_full_name, &f.representative_national_code) {
-                                            (Some(name), Some(code)) => {
-                                                (name) "، کد ملی " bdi dir="ltr" data-field="representative_national_code" { (fa(code)) }
-                                            }
-                                            _ => { "در پرونده ثبت نشده است" }
-                                        }
-                                    }
-                                }
-                                tr class="validity" {
-                                    th { "مدت اعتبار" }
-                                    td colspan="3" data-field="validity" {
-                                        "از " (long_date(ctx.clock, issued))
-                                        " (" (permit.issued_at_jalali) ")"
-                                        " تا پایان " (long_date(ctx.clock, until))
-                                        " (" (permit.valid_until_jalali_time) ")"
-                                    }
-                                }
-                                tr {
-                                    th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } }
-                                    th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) }
-                                }
-                            }
-                        }
-                    }
-                    section class="verify" {
-                        div class="qr" role="img" aria-label="کد QR نشانی استعلام مجوز" {
-                            (PreEscaped(qr))
-                        }
-                        div class="verify-text" {
-                            p { strong { "استعلام اصالت و اعتبار" } }
-                            p {
-                                "اعتبار این برگه را پیش از فک پلاک با پویش کد QR یا با "
-                                "شمارهٔ مجوز در نشانی زیر استعلام کنید؛ پاسخ استعلام، وضعیت همین لحظهٔ مجوز است."
-                            }
-                            p class="url" { bdi dir="ltr" data-field="verification_url" { (url) } }
-                        }
-                    }
-                    footer class="foot" {
-                        p {
-                            "تاریخ چاپ: "
-                            (ctx.clock.jalali(ctx.printed_at))
-                            ". این برگه از سامانهٔ مجوز فک پلاک خودروهای دولتی چاپ شده است."
-                        }
-                        @if let Some(notes) = &permit.notes {
-                            p class="notes" { "توضیحات: " (notes) }
-                        }
-                    }
+                    (order_section(permit, ctx))
+                    (check_section(permit, ctx))
+                    (verify_section(url, qr))
+                    (footer_section(permit, ctx))
                 }
+            }
+        }
+    }
+}
+
+/// The letterhead: the issuer, the title and the number/date/attachment block.
+fn letterhead(permit: &PermitView, ctx: &PrintContext<'_>, issued: NaiveDateTime) -> Markup {
+    html! {
+        header class="head" {
+            div class="issuer" data-field="letterhead" {
+                p class="state" { "جمهوری اسلامی ایران" }
+                p class="ministry" data-field="ministry" { (ctx.ministry_line) }
+                p class="directorate" data-field="directorate" { (ctx.directorate_name) }
+                p class="province" data-field="province" { (ctx.province) }
+            }
+            div class="doc" {
+                p class="invocation" { "بسمه تعالی" }
+                h1 { "مجوز فک پلاک خودروی دولتی" }
+            }
+            table class="ref" data-field="reference" {
+                tbody {
+                    tr { th { "شماره:" } td { bdi dir="ltr" data-field="permit_number" { (fa(&permit.permit_number)) } } }
+                    tr { th { "تاریخ:" } td { bdi data-field="issued_on" { (fa(&format_jalali(ctx.clock.local_date(issued)))) } } }
+                    tr { th { "پیوست:" } td data-field="attachment" { "ندارد" } }
+                }
+            }
+        }
+    }
+}
+
+/// The order to the addressee, with the body filled from the template and the signatory.
+fn order_section(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
+    html! {
+        section class="order" {
+            p class="to" { "ریاست محترم " bdi data-field="addressee" { (ctx.addressee) } }
+            p class="subject" {
+                "موضوع: مجوز فک پلاک خودروی دولتی به شمارهٔ انتظامی "
+                bdi data-field="subject_plate" { (plate_words(&permit.plate)) }
+            }
+            p class="body" data-field="order_body" { (order_body(permit, ctx)) }
+            div class="sign" {
+                @if let Some(s) = &permit.signatory {
+                    p class="signatory" data-field="signatory_name" { (s.full_name) }
+                    @if let Some(post) = &s.position {
+                        p class="post" data-field="signatory_position" { (post) }
+                    }
+                } @else {
+                    p class="signatory" data-field="signatory_name" { (ctx.directorate_name) }
+                }
+                p class="seal" { "(امضا و مهر)" }
+            }
+        }
+    }
+}
+
+/// The roadside check: the plate and the table of the vehicle's and the permit's facts.
+fn check_section(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
+    html! {
+        section class="check" {
+            div class="plate-row" { (plate(&permit.plate)) }
+            table class="fields" {
+                tbody {
+                    (vehicle_rows(permit, ctx.facts))
+                    (permit_rows(permit, ctx))
+                }
+            }
+        }
+    }
+}
+
+/// The rows naming the agency, the vehicle and the representative.
+fn vehicle_rows(permit: &PermitView, f: &OrderFacts) -> Markup {
+    let v = &permit.vehicle;
+    html! {
+        tr {
+            th { "دستگاه مالک" } td data-field="agency" { (permit.agency.name) }
+            th { "شناسهٔ ملی دستگاه" } td { bdi data-field="agency_legal_id" { (fa(&f.agency_legal_id)) } }
+        }
+        tr {
+            th { "نوع خودرو" } td data-field="vehicle_type" { (v.vehicle_type_label_fa) }
+            th { "رنگ" }
+            td data-field="vehicle_colour" {
+                @if let Some(c) = &v.vehicle_colour { (c) } @else { "در پرونده ثبت نشده است" }
+            }
+        }
+        tr {
+            th { "سازنده" } td data-field="make" { (v.make) }
+            th { "مدل / سال ساخت" } td { bdi data-field="model" { (v.model) } " — " bdi data-field="year" { (fa(&v.year.to_string())) } }
+        }
+        @if let Some(vin) = &v.vin {
+            tr { th { "شمارهٔ شناسایی (VIN)" } td colspan="3" { bdi class="code" dir="ltr" data-field="vin" { (vin) } } }
+        }
+        @if let Some(chassis) = &v.chassis_number {
+            tr { th { "شمارهٔ شاسی" } td colspan="3" { bdi class="code" dir="ltr" data-field="chassis_number" { (chassis) } } }
+        }
+        tr {
+            th { "شمارهٔ موتور" } td { bdi class="code" dir="ltr" data-field="engine_number" { (v.engine_number) } }
+            th { "کد رهگیری درخواست" } td { bdi dir="ltr" data-field="tracking_code" { (fa(&permit.tracking_code)) } }
+        }
+        tr {
+            th { "نمایندهٔ تحویل‌دهنده" }
+            td colspan="3" data-field="representative" {
+                @match (&f.representative_full_name, &f.representative_national_code) {
+                    (Some(name), Some(code)) => {
+                        (name) "، کد ملی " bdi dir="ltr" data-field="representative_national_code" { (fa(code)) }
+                    }
+                    _ => { "در پرونده ثبت نشده است" }
+                }
+            }
+        }
+    }
+}
+
+/// The rows of the validity, the national permit number and the status when printed.
+fn permit_rows(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
+    let issued = permit.issued_at.naive_utc();
+    let until = permit.valid_until.naive_utc();
+    html! {
+        tr class="validity" {
+            th { "مدت اعتبار" }
+            td colspan="3" data-field="validity" {
+                "از " (long_date(ctx.clock, issued))
+                " (" (permit.issued_at_jalali) ")"
+                " تا پایان " (long_date(ctx.clock, until))
+                " (" (permit.valid_until_jalali_time) ")"
+            }
+        }
+        tr {
+            th { "شمارهٔ مجوز در سامانهٔ جامع خودرو" } td { bdi dir="ltr" data-field="national_permit_number" { (number_fa(&permit.national_permit_number)) } }
+            th { "وضعیت هنگام چاپ" } td data-field="status" { (permit.status_label_fa) }
+        }
+    }
+}
+
+/// The QR code and the verification address in words.
+fn verify_section(url: &str, qr: &str) -> Markup {
+    html! {
+        section class="verify" {
+            div class="qr" role="img" aria-label="کد QR نشانی استعلام مجوز" {
+                (PreEscaped(qr))
+            }
+            div class="verify-text" {
+                p { strong { "استعلام اصالت و اعتبار" } }
+                p {
+                    "اعتبار این برگه را پیش از فک پلاک با پویش کد QR یا با "
+                    "شمارهٔ مجوز در نشانی زیر استعلام کنید؛ پاسخ استعلام، وضعیت همین لحظهٔ مجوز است."
+                }
+                p class="url" { bdi dir="ltr" data-field="verification_url" { (url) } }
+            }
+        }
+    }
+}
+
+/// The printing date and the permit's notes.
+fn footer_section(permit: &PermitView, ctx: &PrintContext<'_>) -> Markup {
+    html! {
+        footer class="foot" {
+            p {
+                "تاریخ چاپ: "
+                (ctx.clock.jalali(ctx.printed_at))
+                ". این برگه از سامانهٔ مجوز فک پلاک خودروهای دولتی چاپ شده است."
+            }
+            @if let Some(notes) = &permit.notes {
+                p class="notes" { "توضیحات: " (notes) }
             }
         }
     }

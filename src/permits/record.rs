@@ -23,15 +23,14 @@ use std::sync::Arc;
 
 use actix_web::http::header;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::audit::{self, Actor, Entry, Subject, Trail};
 use crate::auth::access::PermitScope;
 use crate::auth::AuthUser;
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::db::schema::{documents, permits, receipts, registrations, removal_records, users};
 use crate::db::DbConnection;
 use crate::documents::model::{BlobLocation, DocumentRow, DocumentType, ReceivedFile};
@@ -45,7 +44,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::openapi::Binary;
 use crate::permits::model::{Outcome, PermitRow, ReceiptRow};
 use crate::permits::store;
-use crate::permits::views::PermitView;
+use crate::permits::views::{PermitView, RemovalRecordView};
 use crate::state::AppState;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -58,42 +57,6 @@ pub struct RemovalRecordRow {
     pub version: i32,
     pub attached_at: NaiveDateTime,
     pub attached_by: String,
-}
-
-/// The signed removal record attached to a receipt (metadata; the bytes at `download_url`).
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct RemovalRecordView {
-    /// The stored file's id.
-    #[schema(format = Uuid)]
-    pub document_id: String,
-    /// The uploader's file name, sanitised (metadata only; the download has a server-made name).
-    #[schema(example = "صورتجلسه.pdf")]
-    pub filename: String,
-    /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
-    #[schema(example = "application/pdf")]
-    pub content_type: String,
-    /// Bytes.
-    pub size: i64,
-    /// Hex SHA-256 of the bytes.
-    pub sha256: String,
-    /// 1 for the first file attached, one more for each replacement.
-    pub version: i32,
-    pub attached_at: DateTime<Utc>,
-    /// `attached_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-    #[schema(example = "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰")]
-    pub attached_at_jalali: String,
-    /// User id of the police officer (or system) that attached it.
-    pub attached_by: String,
-    /// The police unit that posted the receipt (the only one that may replace the record).
-    #[schema(format = Uuid)]
-    pub police_organisation_id: String,
-    /// Whether the police may still replace it: until the removal is registered in the
-    /// national vehicle system.
-    pub replaceable: bool,
-    /// Where to download the bytes.
-    #[schema(example = "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record")]
-    pub download_url: String,
 }
 
 /// Whether `user` may see and download a record: the directorate, administrators, the
@@ -113,6 +76,7 @@ fn record_view(
     registered: bool,
     clock: &Clock,
 ) -> RemovalRecordView {
+    let (attached_at, attached_at_jalali) = clock.stamp(row.attached_at).into_parts();
     RemovalRecordView {
         download_url: format!("/api/v1/permits/{}/receipt/record", row.permit_id),
         document_id: row.document_id,
@@ -121,8 +85,8 @@ fn record_view(
         size: doc.size,
         sha256: doc.sha256,
         version: row.version,
-        attached_at_jalali: clock.jalali(row.attached_at),
-        attached_at: utc(row.attached_at),
+        attached_at_jalali,
+        attached_at,
         attached_by: row.attached_by,
         police_organisation_id: row.police_organisation_id,
         replaceable: !registered,
@@ -272,31 +236,57 @@ fn attach(
         attached_at: at,
         attached_by: user.id.clone(),
     };
-    match &previous {
-        None => {
-            diesel::insert_into(removal_records::table)
-                .values(&row)
-                .execute(conn)?;
-        }
-        Some(p) => {
-            let n = diesel::update(
-                removal_records::table
-                    .filter(removal_records::receipt_id.eq(&receipt.id))
-                    .filter(removal_records::version.eq(p.version)),
-            )
-            .set((
-                removal_records::document_id.eq(&row.document_id),
-                removal_records::version.eq(row.version),
-                removal_records::attached_at.eq(at),
-                removal_records::attached_by.eq(&user.id),
-            ))
+    save_record(conn, &row, previous.as_ref())?;
+    bump_permit(conn, &permit, at)?;
+    let attached = Attached {
+        user,
+        permit: &permit,
+        receipt_id: &receipt.id,
+        record: &row,
+        document: &doc,
+        replaced: previous.as_ref(),
+    };
+    note_attached(conn, at, &attached)?;
+    let listing = store::listing(conn, &PermitScope::All, &permit.id)?;
+    let mut views = [PermitView::build(listing, clock, at)];
+    fill(conn, clock, user, &mut views)?;
+    let [view] = views;
+    Ok((view, previous.is_some()))
+}
+
+/// Inserts the receipt's first record, or replaces the one read as `previous` (409 when it
+/// changed meanwhile).
+fn save_record(
+    conn: &mut DbConnection,
+    row: &RemovalRecordRow,
+    previous: Option<&RemovalRecordRow>,
+) -> ApiResult<()> {
+    let Some(p) = previous else {
+        diesel::insert_into(removal_records::table)
+            .values(row)
             .execute(conn)?;
-            if n != 1 {
-                return Err(changed_meanwhile());
-            }
-        }
+        return Ok(());
+    };
+    let n = diesel::update(
+        removal_records::table
+            .filter(removal_records::receipt_id.eq(&row.receipt_id))
+            .filter(removal_records::version.eq(p.version)),
+    )
+    .set((
+        removal_records::document_id.eq(&row.document_id),
+        removal_records::version.eq(row.version),
+        removal_records::attached_at.eq(row.attached_at),
+        removal_records::attached_by.eq(&row.attached_by),
+    ))
+    .execute(conn)?;
+    if n != 1 {
+        return Err(changed_meanwhile());
     }
-    // The permit's view changed: a new version (its `ETag`) and `updated_at` (pollers).
+    Ok(())
+}
+
+/// The permit's view changed: a new version (its `ETag`) and `updated_at` (pollers).
+fn bump_permit(conn: &mut DbConnection, permit: &PermitRow, at: NaiveDateTime) -> ApiResult<()> {
     let n = diesel::update(
         permits::table
             .filter(permits::id.eq(&permit.id))
@@ -310,6 +300,22 @@ fn attach(
     if n != 1 {
         return Err(changed_meanwhile());
     }
+    Ok(())
+}
+
+/// What an attached record is reported with.
+struct Attached<'a> {
+    user: &'a AuthUser,
+    permit: &'a PermitRow,
+    receipt_id: &'a str,
+    record: &'a RemovalRecordRow,
+    document: &'a DocumentRow,
+    replaced: Option<&'a RemovalRecordRow>,
+}
+
+/// The audit entry and `receipt.record_attached` of an attached record.
+fn note_attached(conn: &mut DbConnection, at: NaiveDateTime, a: &Attached<'_>) -> ApiResult<()> {
+    let (permit, row, doc) = (a.permit, a.record, a.document);
     let organisation_id: String = crate::db::schema::requests::table
         .find(&permit.request_id)
         .select(crate::db::schema::requests::organisation_id)
@@ -318,17 +324,17 @@ fn attach(
         conn,
         at,
         Entry::by(
-            &Actor::of(user),
+            &Actor::of(a.user),
             audit::Action::ReceiptRecordAttached,
             Subject::Permit,
             &permit.id,
         )
         .about(&permit.request_id)
         .detail(serde_json::json!({
-            "receipt_id": receipt.id,
+            "receipt_id": a.receipt_id,
             "document_id": row.document_id,
             "version": row.version,
-            "replaced_document_id": previous.as_ref().map(|p| p.document_id.clone()),
+            "replaced_document_id": a.replaced.map(|p| p.document_id.clone()),
             "sha256": doc.sha256,
         })),
     )?;
@@ -343,23 +349,19 @@ fn attach(
             data: serde_json::to_value(crate::permits::views::ReceiptRecordAttachedData {
                 permit_id: permit.id.clone(),
                 permit_number: permit.permit_number.clone(),
-                receipt_id: receipt.id.clone(),
+                receipt_id: a.receipt_id.to_owned(),
                 document_id: row.document_id.clone(),
                 content_type: doc.content_type.as_str().to_owned(),
                 size: doc.size,
                 sha256: doc.sha256.clone(),
                 version: row.version.into(),
-                replaced: previous.is_some(),
+                replaced: a.replaced.is_some(),
             })
             .map_err(ApiError::internal)?,
             at,
         },
     )?;
-    let listing = store::listing(conn, &PermitScope::All, &permit.id)?;
-    let mut views = [PermitView::build(listing, clock, at)];
-    fill(conn, clock, user, &mut views)?;
-    let [view] = views;
-    Ok((view, previous.is_some()))
+    Ok(())
 }
 
 fn changed_meanwhile() -> ApiError {
@@ -459,6 +461,11 @@ pub async fn put_record(
             attach(c, &clock, &user, &permit_id, if_match, location, file)
         })
         .await?;
+    Ok(record_response(&view, replaced))
+}
+
+/// 201 with the record's address for a first record, 200 when it replaced one; the ETag either way.
+fn record_response(view: &PermitView, replaced: bool) -> HttpResponse {
     let mut b = if replaced {
         HttpResponse::Ok()
     } else {
@@ -469,7 +476,7 @@ pub async fn put_record(
         header::LOCATION,
         format!("/api/v1/permits/{}/receipt/record", view.id),
     ));
-    Ok(b.json(view))
+    b.json(view)
 }
 
 /// Download the removal record.

@@ -304,35 +304,9 @@ pub async fn print(
     let clock = state.clock;
     let trail = trail.get_ref().clone();
     let (permit, facts, order_body) = state
-        .db(move |c| {
-            let permit = service::get(c, &clock, &scope, &id)?;
-            crate::audit::service::note_read(
-                c,
-                &trail,
-                &user,
-                crate::audit::Action::PermitPrinted,
-                crate::audit::Subject::Permit,
-                &permit.id,
-                &permit.request_id,
-            )?;
-            let facts = crate::permits::order_template::facts(c, &permit.request_id)?;
-            let body = crate::permits::order_template::body_in_effect(c)?;
-            Ok((permit, facts, body))
-        })
+        .db(move |c| service::for_print(c, &clock, &trail, &user, &scope, &id))
         .await?;
-    let config = &state.config;
-    let ctx = PrintContext {
-        directorate_name: config.directorate_name.as_str(),
-        ministry_line: config.order_ministry_line.as_str(),
-        province: config.order_province.as_str(),
-        addressee: config.order_addressee.as_str(),
-        order_body: &order_body,
-        facts: &facts,
-        public_base_url: state.config.public_base_url.as_str(),
-        signer: &signer,
-        clock: &clock,
-        printed_at: clock.now(),
-    };
+    let ctx = PrintContext::of(&state.config, &order_body, &facts, &signer, &clock);
     let page = crate::permits::print::render(&permit, &ctx)?;
     let mut res = HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
@@ -519,50 +493,50 @@ pub async fn verify(
         let quota = state
             .public_limiter
             .check("verify", &format!("verify:{ip}"))?;
-        let result = async {
-            let number = TrackingCode::parse(&number).ok_or_else(ApiError::invalid_code)?;
-            let clock = state.clock;
-            let lookup = number.clone();
-            let row = state.db(move |c| service::verify(c, &lookup)).await?;
-            let check = check_signature(&signer, &row, &query);
-            let now = clock.now();
-            if html {
-                let status = row.shown_status(now);
-                let shown = verify_page::Verified {
-                    permit_number: &row.permit_number,
-                    status,
-                    status_label_fa: status.label_fa(),
-                    plate: &row.plate,
-                    valid_until: row.valid_until,
-                    signature: &check,
-                };
-                return Ok(verify_page::page(&shown, directorate, &clock));
-            }
-            let result = PermitVerification::of(&row, &clock, now, &check);
-            Ok(HttpResponse::Ok()
-                .insert_header((header::CACHE_CONTROL, "no-store"))
-                .json(result))
-        };
-        crate::http::rate_limit::with_quota_headers(&[quota], result.await)
+        let result = verification(&state, &signer, &number, &query, html).await;
+        crate::http::rate_limit::with_quota_headers(&[quota], result)
     };
     let mut res = match answer.await {
         Ok(res) => res,
-        Err(e) if html => {
-            let mut page = verify_page::error_page(&e, directorate);
-            // The rate-limit headers the problem carries stay on the page.
-            let problem = e.render(crate::i18n::Lang::Fa);
-            for (name, value) in problem.headers() {
-                if name.as_str().starts_with("ratelimit") || name == header::RETRY_AFTER {
-                    page.headers_mut().insert(name.clone(), value.clone());
-                }
-            }
-            page
-        }
+        Err(e) if html => verify_page::error_page_with_limits(&e, directorate),
         Err(e) => return Err(e.with_header(header::VARY, "Accept".to_owned())),
     };
     res.headers_mut()
         .insert(header::VARY, header::HeaderValue::from_static("Accept"));
     Ok(res)
+}
+
+/// The permit behind `number` as the caller asked for it: the public page (`html`) or the JSON
+/// verification, with the URL's signature checked.
+async fn verification(
+    state: &AppState,
+    signer: &PermitSigner,
+    number: &str,
+    query: &VerifyQuery,
+    html: bool,
+) -> ApiResult<HttpResponse> {
+    let number = TrackingCode::parse(number).ok_or_else(ApiError::invalid_code)?;
+    let clock = state.clock;
+    let row = state.db(move |c| service::verify(c, &number)).await?;
+    let check = check_signature(signer, &row, query);
+    let now = clock.now();
+    if html {
+        let status = row.shown_status(now);
+        let shown = verify_page::Verified {
+            permit_number: &row.permit_number,
+            status,
+            status_label_fa: status.label_fa(),
+            plate: &row.plate,
+            valid_until: row.valid_until,
+            signature: &check,
+        };
+        let directorate = state.config.directorate_name.as_str();
+        return Ok(verify_page::page(&shown, directorate, &clock));
+    }
+    let result = PermitVerification::of(&row, &clock, now, &check);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(result))
 }
 
 /// The signature the verification URL carries, checked against `row`'s facts.

@@ -22,6 +22,7 @@ use crate::permits::model::{
     timing_issue, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitRow, PermitState,
     ReceiptRow, RegistrationRow, QUEUE_OPEN,
 };
+use crate::permits::order_template::{self, OrderFacts};
 use crate::permits::store::{self, ListQuery, Revocation};
 use crate::permits::views::{PermitEventData, PermitView};
 use crate::requests::model::{RequestRow, RequestView};
@@ -135,41 +136,9 @@ pub fn issue(
     // issue whose answer was lost then meets 409 `invalid_transition` (`permit_issued`), the
     // answer that says it was applied, not `duplicate` (its own number).
     requests::transition(conn, config, clock, effects, t, |c, request| {
-        if store::national_number_taken(c, &new.national_permit_number)? {
-            return Err(ApiError::duplicate(
-                "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
-                "This national permit number is already recorded.",
-            )
-            .with_extension("field", "national_permit_number"));
-        }
-        // The signatory as they are now: a later change of name or post does not rewrite
-        // the signed order.
-        let signatory = crate::auth::queries::user(c, &user.id)?;
-        let permit = PermitRow {
-            id: permit_id.clone(),
-            permit_number: unused_permit_number(c)?,
-            national_permit_number: new.national_permit_number.clone(),
-            request_id: request.id.clone(),
-            tracking_code: request.tracking_code.clone(),
-            plate: request.plate.clone(),
-            vin: request.vin.clone(),
-            issued_at: at,
-            issued_by: user.id.clone(),
-            valid_until: new.valid_until,
-            notes: new.notes.clone(),
-            status: PermitState::Issued,
-            queue_rank: QUEUE_OPEN,
-            version: 1,
-            updated_at: at,
-            chassis_number: request.chassis_number.clone(),
-            revoked_at: None,
-            revoked_by: None,
-            revocation_reason: None,
-            revocation_notes: None,
-            signatory_name: Some(signatory.full_name),
-            signatory_position: signatory.position,
-            police_organisation_id: Some(police.clone()),
-        };
+        ensure_national_number_free(c, &new.national_permit_number)?;
+        let ids = (permit_id.as_str(), police.as_str());
+        let permit = permit_row(c, user, request, &new, ids, at)?;
         store::insert(c, &permit)?;
         // As stored (PostgreSQL keeps microseconds), so that the event and the view agree.
         let permit = store::load(c, &permit.id)?;
@@ -200,6 +169,102 @@ pub fn issue(
     view(conn, clock, &permit_id)
 }
 
+/// 409 `duplicate` on `national_permit_number` when that number is recorded already.
+fn ensure_national_number_free(conn: &mut DbConnection, number: &str) -> ApiResult<()> {
+    if store::national_number_taken(conn, number)? {
+        return Err(ApiError::duplicate(
+            "این شمارهٔ مجوز سامانهٔ جامع خودرو پیش‌تر ثبت شده است.",
+            "This national permit number is already recorded.",
+        )
+        .with_extension("field", "national_permit_number"));
+    }
+    Ok(())
+}
+
+/// The permit to insert for `request`, with a free permit number; `ids` are the permit's id
+/// and the police organisation it is sent to.
+fn permit_row(
+    c: &mut DbConnection,
+    user: &AuthUser,
+    request: &RequestRow,
+    new: &NewPermit,
+    (permit_id, police): (&str, &str),
+    at: NaiveDateTime,
+) -> ApiResult<PermitRow> {
+    // The signatory as they are now: a later change of name or post does not rewrite the
+    // signed order.
+    let signatory = crate::auth::queries::user(c, &user.id)?;
+    Ok(PermitRow {
+        id: permit_id.to_owned(),
+        permit_number: unused_permit_number(c)?,
+        national_permit_number: new.national_permit_number.clone(),
+        request_id: request.id.clone(),
+        tracking_code: request.tracking_code.clone(),
+        plate: request.plate.clone(),
+        vin: request.vin.clone(),
+        issued_at: at,
+        issued_by: user.id.clone(),
+        valid_until: new.valid_until,
+        notes: new.notes.clone(),
+        status: PermitState::Issued,
+        queue_rank: QUEUE_OPEN,
+        version: 1,
+        updated_at: at,
+        chassis_number: request.chassis_number.clone(),
+        revoked_at: None,
+        revoked_by: None,
+        revocation_reason: None,
+        revocation_notes: None,
+        signatory_name: Some(signatory.full_name),
+        signatory_position: signatory.position,
+        police_organisation_id: Some(police.to_owned()),
+    })
+}
+
+/// The receipt's timing, judged by when the plates were removed, however late it is posted.
+fn check_timing(
+    config: &Config,
+    permit: &PermitRow,
+    new: &NewReceipt,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    ReceiptTiming {
+        issued_at: permit.issued_at,
+        valid_until: permit.valid_until,
+        occurred_at: new.occurred_at,
+        now: at,
+        late_days: config.receipt_late_days,
+        has_notes: new.notes.is_some(),
+    }
+    .check()
+    .map_err(|e| ApiError::invalid_field(timing_issue(e, config.receipt_late_days)))
+}
+
+/// The receipt row `user` posts on `permit`.
+fn receipt_row(
+    permit: &PermitRow,
+    request: &RequestRow,
+    user: &AuthUser,
+    new: &NewReceipt,
+    at: NaiveDateTime,
+) -> ReceiptRow {
+    ReceiptRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        permit_id: permit.id.clone(),
+        request_id: request.id.clone(),
+        outcome: new.outcome,
+        receipt_number: new.receipt_number.clone(),
+        occurred_at: new.occurred_at,
+        plates_count: new.plates_count,
+        refusal_reason: new.refusal_reason,
+        officer_name: new.officer_name.clone(),
+        unit: new.unit.clone(),
+        notes: new.notes.clone(),
+        recorded_at: at,
+        recorded_by: user.id.clone(),
+    }
+}
+
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
 /// `removal_refused`, the permit to `used` or `refused`, and `permit.receipt_recorded` tells
 /// the national vehicle system.
@@ -221,17 +286,7 @@ pub fn record_receipt(
         return Err(receipt_exists());
     }
     ensure_current(conn, &permit)?;
-    // Judged by when the plates were removed, however late the receipt is posted.
-    ReceiptTiming {
-        issued_at: permit.issued_at,
-        valid_until: permit.valid_until,
-        occurred_at: new.occurred_at,
-        now: at,
-        late_days: config.receipt_late_days,
-        has_notes: new.notes.is_some(),
-    }
-    .check()
-    .map_err(|e| ApiError::invalid_field(timing_issue(e, config.receipt_late_days)))?;
+    check_timing(config, &permit, &new, at)?;
     let t = Transition {
         user,
         request_id: &permit.request_id,
@@ -242,21 +297,7 @@ pub fn record_receipt(
         at,
     };
     requests::transition(conn, config, clock, effects, t, |c, request| {
-        let receipt = ReceiptRow {
-            id: uuid::Uuid::now_v7().to_string(),
-            permit_id: permit.id.clone(),
-            request_id: request.id.clone(),
-            outcome: new.outcome,
-            receipt_number: new.receipt_number.clone(),
-            occurred_at: new.occurred_at,
-            plates_count: new.plates_count,
-            refusal_reason: new.refusal_reason,
-            officer_name: new.officer_name.clone(),
-            unit: new.unit.clone(),
-            notes: new.notes.clone(),
-            recorded_at: at,
-            recorded_by: user.id.clone(),
-        };
+        let receipt = receipt_row(&permit, request, user, &new, at);
         store::insert_receipt(c, &receipt)?;
         if !store::mark_receipted(c, &permit, new.outcome.permit_state(), at)? {
             return Err(receipt_exists());
@@ -488,6 +529,31 @@ pub fn get(
 ) -> ApiResult<PermitView> {
     let listing = store::listing(conn, scope, id)?;
     Ok(PermitView::build(listing, clock, clock.now()))
+}
+
+/// A permit as printed (the read is audited), with the request's facts the order names and the
+/// order's body template in effect.
+pub fn for_print(
+    conn: &mut DbConnection,
+    clock: &Clock,
+    trail: &audit::Trail,
+    user: &AuthUser,
+    scope: &PermitScope,
+    id: &str,
+) -> ApiResult<(PermitView, OrderFacts, String)> {
+    let permit = get(conn, clock, scope, id)?;
+    audit::service::note_read(
+        conn,
+        trail,
+        user,
+        audit::Action::PermitPrinted,
+        Subject::Permit,
+        &permit.id,
+        &permit.request_id,
+    )?;
+    let facts = order_template::facts(conn, &permit.request_id)?;
+    let body = order_template::body_in_effect(conn)?;
+    Ok((permit, facts, body))
 }
 
 /// The permit with this number (already checked), if `scope` may see it (404 otherwise).

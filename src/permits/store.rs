@@ -259,7 +259,6 @@ pub struct ListQuery {
 /// Permits waiting for the police first, then newest first (one more than `limit`), each with
 /// its filed vehicle, agency and receipt (joined, one query for the page).
 pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitListing>> {
-    let at = query.at;
     let mut q = permits::table
         .inner_join(requests::table.inner_join(organisations::table))
         .left_join(receipts::table)
@@ -272,84 +271,125 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
         .order((permits::queue_rank.asc(), permits::id.desc()))
         .limit(query.limit + 1)
         .into_boxed();
-    match &query.scope {
-        PermitScope::All => {}
-        PermitScope::Agency(org) => q = q.filter(requests::organisation_id.eq(org.clone())),
-        // The permits sent to the caller's police organisation; the default one also has
-        // those sent to none (issued before any police organisation was registered).
+    let mut conditions = vec![];
+    conditions.extend(scope_condition(conn, &query.scope)?);
+    conditions.extend(status_condition(query.status, query.at));
+    conditions.extend(search_conditions(&query.search));
+    if query.police_queue
+        && query.status.is_none()
+        && query.updated_since.is_none()
+        && query.search.is_empty()
+    {
+        conditions.extend(police_queue_conditions(query.at));
+    }
+    if let Some(since) = query.updated_since {
+        conditions.push(Box::new(permits::updated_at.ge(since)));
+    }
+    if let Some((rank, id)) = &query.after {
+        conditions.push(Box::new(
+            permits::queue_rank.gt(*rank).or(permits::queue_rank
+                .eq(*rank)
+                .and(permits::id.lt(id.clone()))),
+        ));
+    }
+    for condition in conditions {
+        q = q.filter(condition);
+    }
+    let rows: Vec<PermitListingRow> = q.load(conn)?;
+    with_police_names(conn, rows.into_iter().map(PermitListing::from).collect())
+}
+
+/// The list's FROM clause: permits with their request (and its agency) and their receipt.
+type ListSource = diesel::dsl::LeftJoinQuerySource<
+    diesel::dsl::InnerJoinQuerySource<
+        permits::table,
+        diesel::dsl::InnerJoin<requests::table, organisations::table>,
+    >,
+    receipts::table,
+>;
+/// One condition of the list's WHERE clause.
+type Condition = Box<
+    dyn BoxableExpression<
+        ListSource,
+        <DbConnection as diesel::Connection>::Backend,
+        SqlType = diesel::sql_types::Bool,
+    >,
+>;
+
+/// Who sees which permits: an agency its own; the police the permits sent to their
+/// organisation, and the default one also those sent to none (issued before any police
+/// organisation was registered).
+fn scope_condition(conn: &mut DbConnection, scope: &PermitScope) -> ApiResult<Option<Condition>> {
+    Ok(match scope {
+        PermitScope::All => None,
+        PermitScope::Agency(org) => Some(Box::new(requests::organisation_id.eq(org.clone()))),
         PermitScope::Police(org) => {
             let sent_here = permits::police_organisation_id.eq(org.clone());
             if default_police(conn)?.as_deref() == Some(org.as_str()) {
-                q = q.filter(
+                Some(Box::new(
                     sent_here
                         .or(permits::police_organisation_id.is_null().nullable())
                         .assume_not_null(),
-                );
+                ))
             } else {
-                q = q.filter(sent_here.assume_not_null());
+                Some(Box::new(sent_here.assume_not_null()))
             }
         }
-    }
-    q = match query.status {
-        None => q,
-        Some(PermitStatus::Used) => q.filter(permits::status.eq(PermitState::Used)),
-        Some(PermitStatus::Refused) => q.filter(permits::status.eq(PermitState::Refused)),
-        Some(PermitStatus::Revoked) => q.filter(permits::status.eq(PermitState::Revoked)),
-        Some(PermitStatus::Issued) => q
-            .filter(permits::status.eq(PermitState::Issued))
-            .filter(permits::valid_until.ge(at)),
-        Some(PermitStatus::Expired) => q
-            .filter(permits::status.eq(PermitState::Issued))
-            .filter(permits::valid_until.lt(at)),
-    };
-    let search = &query.search;
+    })
+}
+
+/// The shown status asked for, as of `at` (an issued permit past `valid_until` is expired).
+fn status_condition(status: Option<PermitStatus>, at: NaiveDateTime) -> Option<Condition> {
+    let issued = permits::status.eq(PermitState::Issued);
+    Some(match status? {
+        PermitStatus::Used => Box::new(permits::status.eq(PermitState::Used)),
+        PermitStatus::Refused => Box::new(permits::status.eq(PermitState::Refused)),
+        PermitStatus::Revoked => Box::new(permits::status.eq(PermitState::Revoked)),
+        PermitStatus::Issued => Box::new(issued.and(permits::valid_until.ge(at))),
+        PermitStatus::Expired => Box::new(issued.and(permits::valid_until.lt(at))),
+    })
+}
+
+/// The search's plate, permit number, national number and free text.
+fn search_conditions(search: &PermitSearch) -> Vec<Condition> {
+    let mut conditions: Vec<Condition> = vec![];
     match &search.plate {
         None => {}
-        Some(PlateSearch::Exact(plate)) => q = q.filter(permits::plate.eq(plate.clone())),
+        Some(PlateSearch::Exact(plate)) => {
+            conditions.push(Box::new(permits::plate.eq(plate.clone())))
+        }
         Some(PlateSearch::WithoutRegion(start)) => {
-            q = q.filter(permits::plate.like(format!("{start}%")))
+            conditions.push(Box::new(permits::plate.like(format!("{start}%"))))
         }
     }
     if let Some(n) = &search.permit_number {
-        q = q.filter(permits::permit_number.eq(n.clone()));
+        conditions.push(Box::new(permits::permit_number.eq(n.clone())));
     }
     if let Some(n) = &search.national_number {
-        q = q.filter(permits::national_permit_number.eq(n.clone()));
+        conditions.push(Box::new(permits::national_permit_number.eq(n.clone())));
     }
     if let Some(any) = &search.any {
-        q = q.filter(
+        conditions.push(Box::new(
             permits::national_permit_number
                 .eq(any.national_number.clone())
                 .or(permits::permit_number.eq(any.permit_number.clone()))
                 .or(permits::plate.like(any.plate_pattern.clone())),
-        );
+        ));
     }
-    if query.police_queue
-        && query.status.is_none()
-        && query.updated_since.is_none()
-        && search.is_empty()
-    {
-        q = q.filter(permits::status.ne(PermitState::Revoked));
-        // Expired unused permits leave the queue at `valid_until` (the police cannot act on
-        // them), whether or not the expiry worker has run yet.
-        q = q.filter(
+    conditions
+}
+
+/// The police queue leaves out revoked permits, and expired unused ones at `valid_until` (the
+/// police cannot act on them), whether or not the expiry worker has run yet.
+fn police_queue_conditions(at: NaiveDateTime) -> [Condition; 2] {
+    [
+        Box::new(permits::status.ne(PermitState::Revoked)),
+        Box::new(
             permits::status
                 .ne(PermitState::Issued)
                 .or(permits::valid_until.ge(at)),
-        );
-    }
-    if let Some(since) = query.updated_since {
-        q = q.filter(permits::updated_at.ge(since));
-    }
-    if let Some((rank, id)) = &query.after {
-        q = q.filter(
-            permits::queue_rank.gt(*rank).or(permits::queue_rank
-                .eq(*rank)
-                .and(permits::id.lt(id.clone()))),
-        );
-    }
-    let rows: Vec<PermitListingRow> = q.load(conn)?;
-    with_police_names(conn, rows.into_iter().map(PermitListing::from).collect())
+        ),
+    ]
 }
 
 /// Permits whose validity ended before `at` and that still wait in the police's queue with no

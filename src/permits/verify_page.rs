@@ -200,6 +200,18 @@ pub fn page(v: &Verified<'_>, directorate: &str, clock: &Clock) -> HttpResponse 
     respond(actix_web::http::StatusCode::OK, markup)
 }
 
+/// [`error_page`], keeping the rate-limit headers the problem carries.
+pub fn error_page_with_limits(e: &ApiError, directorate: &str) -> HttpResponse {
+    let mut page = error_page(e, directorate);
+    let problem = e.render(crate::i18n::Lang::Fa);
+    for (name, value) in problem.headers() {
+        if name.as_str().starts_with("ratelimit") || name == header::RETRY_AFTER {
+            page.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    page
+}
+
 /// The page for a number that names no permit, cannot be a permit number, or a look-up
 /// refused (429): the problem's status, its Persian detail, in red.
 pub fn error_page(e: &ApiError, directorate: &str) -> HttpResponse {

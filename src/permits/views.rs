@@ -40,26 +40,28 @@ pub struct ReceiptView {
     /// The signed removal record (صورتجلسه فک پلاک) the police attached, if any and if the
     /// caller may see it (the directorate, administrators, the owning agency and the police
     /// unit that posted the receipt); `null` otherwise.
-    pub removal_record: Option<crate::permits::record::RemovalRecordView>,
+    pub removal_record: Option<RemovalRecordView>,
 }
 
 impl ReceiptView {
     pub fn new(r: ReceiptRow, clock: &Clock) -> Self {
+        let (occurred_at, occurred_at_jalali) = clock.stamp(r.occurred_at).into_parts();
+        let (recorded_at, recorded_at_jalali) = clock.stamp(r.recorded_at).into_parts();
         ReceiptView {
             id: r.id,
             outcome: r.outcome,
             outcome_label_fa: r.outcome.label_fa(),
             receipt_number: r.receipt_number,
-            occurred_at_jalali: clock.jalali(r.occurred_at),
-            occurred_at: utc(r.occurred_at),
+            occurred_at_jalali,
+            occurred_at,
             plates_count: r.plates_count,
             refusal_reason: r.refusal_reason,
             refusal_reason_label_fa: r.refusal_reason.map(RefusalReason::label_fa),
             officer_name: r.officer_name,
             unit: r.unit,
             notes: r.notes,
-            recorded_at_jalali: clock.jalali(r.recorded_at),
-            recorded_at: utc(r.recorded_at),
+            recorded_at_jalali,
+            recorded_at,
             removal_record: None,
         }
     }
@@ -202,14 +204,16 @@ impl PermitView {
             police,
         } = listing;
         let status = row.shown_status(now);
+        let (issued_at, issued_at_jalali) = clock.stamp(row.issued_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(row.updated_at).into_parts();
         PermitView {
             status,
             status_label_fa: status.label_fa(),
             revocation: RevocationView::of(&row, clock),
             valid_until_jalali: jalali_date(clock, row.valid_until),
             valid_until_jalali_time: clock.jalali(row.valid_until),
-            issued_at_jalali: clock.jalali(row.issued_at),
-            updated_at_jalali: clock.jalali(row.updated_at),
+            issued_at_jalali,
+            updated_at_jalali,
             vehicle: PermitVehicleView {
                 plate: row.plate.clone(),
                 vin: row.vin.clone(),
@@ -238,12 +242,12 @@ impl PermitView {
             tracking_code: row.tracking_code,
             plate: row.plate,
             vin: row.vin,
-            issued_at: utc(row.issued_at),
+            issued_at,
             valid_until: utc(row.valid_until),
             notes: row.notes,
             receipt: receipt.map(|r| ReceiptView::new(r, clock)),
             version: row.version,
-            updated_at: utc(row.updated_at),
+            updated_at,
         }
     }
 
@@ -271,9 +275,10 @@ pub struct RevocationView {
 impl RevocationView {
     fn of(row: &PermitRow, clock: &Clock) -> Option<Self> {
         let (at, reason) = (row.revoked_at?, row.revocation_reason?);
+        let (revoked_at, revoked_at_jalali) = clock.stamp(at).into_parts();
         Some(RevocationView {
-            revoked_at_jalali: clock.jalali(at),
-            revoked_at: utc(at),
+            revoked_at_jalali,
+            revoked_at,
             reason_code: reason,
             reason_label_fa: reason.label_fa(),
             notes: row.revocation_notes.clone(),
@@ -507,4 +512,40 @@ mod tests {
         assert_eq!(mask_plate("12الف345-67"), "12الف***-67");
         assert_eq!(mask_plate("garbage"), "***");
     }
+}
+
+/// The signed removal record attached to a receipt (metadata; the bytes at `download_url`).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct RemovalRecordView {
+    /// The stored file's id.
+    #[schema(format = Uuid)]
+    pub document_id: String,
+    /// The uploader's file name, sanitised (metadata only; the download has a server-made name).
+    #[schema(example = "صورتجلسه.pdf")]
+    pub filename: String,
+    /// Decided by the file's bytes: `application/pdf`, `image/jpeg` or `image/png`.
+    #[schema(example = "application/pdf")]
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// Hex SHA-256 of the bytes.
+    pub sha256: String,
+    /// 1 for the first file attached, one more for each replacement.
+    pub version: i32,
+    pub attached_at: DateTime<Utc>,
+    /// `attached_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
+    #[schema(example = "۱۴۰۵/۰۸/۰۳ ۱۰:۳۰")]
+    pub attached_at_jalali: String,
+    /// User id of the police officer (or system) that attached it.
+    pub attached_by: String,
+    /// The police unit that posted the receipt (the only one that may replace the record).
+    #[schema(format = Uuid)]
+    pub police_organisation_id: String,
+    /// Whether the police may still replace it: until the removal is registered in the
+    /// national vehicle system.
+    pub replaceable: bool,
+    /// Where to download the bytes.
+    #[schema(example = "/api/v1/permits/0190f5c2-7a44-7d6b-9a51-3c1c2f1e9b10/receipt/record")]
+    pub download_url: String,
 }

@@ -143,19 +143,7 @@ pub async fn list(
     let filter = filter.into_inner();
     // The list carries contacts' names and mobiles: the read is audited with its filter and
     // how many rows it returned (never the rows).
-    let asked = serde_json::json!({
-        "status": filter.status,
-        "organisation_id": filter.organisation_id,
-        "q": filter.q,
-        "created_from": filter.created_from,
-        "created_to": filter.created_to,
-        "overdue": filter.overdue,
-        "batch_id": filter.batch_id,
-        "documents_overdue": filter.documents_overdue,
-        "corrected": filter.corrected,
-        "limit": page.limit,
-        "after": page.after.is_some(),
-    });
+    let asked = list_audit_filter(&filter, &page);
     let query = filter.into_query(scope, &page, &state.clock)?;
     let config = state.config.clone();
     let actor = audit::Actor::of(&user);
@@ -165,15 +153,7 @@ pub async fn list(
     let rows = views
         .len()
         .min(usize::try_from(page.limit).unwrap_or(usize::MAX));
-    trail.queue(
-        audit::Entry::by(
-            &actor,
-            audit::Action::RequestListed,
-            audit::Subject::Request,
-            "*",
-        )
-        .detail(serde_json::json!({ "filter": asked, "rows": rows })),
-    );
+    queue_listed(&trail, &actor, asked, rows);
     Ok(HttpResponse::Ok().json(Paginated::from_keyed(keys, views, page.limit)))
 }
 
@@ -208,18 +188,12 @@ pub async fn export(
     filter: web::Query<RequestFilter>,
     params: web::Query<ExportParams>,
 ) -> ApiResult<HttpResponse> {
-    use crate::http::table::{download, Lang};
+    use crate::http::table::download;
     let clock = state.clock;
     let scope = Scope::requests(&user)?;
     let params = params.into_inner();
     let xlsx = export_is_xlsx(params.format.as_deref())?;
-    let accept_language = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let default = if xlsx { Lang::Fa } else { Lang::En };
-    let lang = crate::http::table::export_lang(params.lang.as_deref(), accept_language, default)?;
+    let lang = export_language(&req, params.lang.as_deref(), xlsx)?;
     let filter = filter.into_inner();
     let asked = export_audit_filter(&filter, xlsx);
     let page = crate::http::pagination::Page {
@@ -233,15 +207,7 @@ pub async fn export(
         .read(move |conn| service::list(conn, &config, &clock, &user, &query))
         .await?;
     views.truncate(usize::try_from(service::EXPORT_MAX_ROWS).unwrap_or(usize::MAX));
-    trail.queue(
-        audit::Entry::by(
-            &actor,
-            audit::Action::RequestListed,
-            audit::Subject::Request,
-            "*",
-        )
-        .detail(serde_json::json!({ "filter": asked, "rows": views.len() })),
-    );
+    queue_listed(&trail, &actor, asked, views.len());
     let table = service::export_table(&clock, &views, lang);
     let sheet = lang.pick_text("درخواست‌ها", "Requests");
     download(&table, "requests", sheet, lang, xlsx, &[])
@@ -261,6 +227,57 @@ fn export_is_xlsx(format: Option<&str>) -> ApiResult<bool> {
             ),
         )),
     }
+}
+
+/// What the list's audit entry records of the filter and the page asked for.
+fn list_audit_filter(
+    filter: &RequestFilter,
+    page: &crate::http::pagination::Page,
+) -> serde_json::Value {
+    serde_json::json!({
+        "status": filter.status,
+        "organisation_id": filter.organisation_id,
+        "q": filter.q,
+        "created_from": filter.created_from,
+        "created_to": filter.created_to,
+        "overdue": filter.overdue,
+        "batch_id": filter.batch_id,
+        "documents_overdue": filter.documents_overdue,
+        "corrected": filter.corrected,
+        "limit": page.limit,
+        "after": page.after.is_some(),
+    })
+}
+
+/// The audit entry of a list or an export: the filter asked for and how many rows it returned
+/// (never the rows), queued.
+fn queue_listed(trail: &Trail, actor: &audit::Actor, asked: serde_json::Value, rows: usize) {
+    trail.queue(
+        audit::Entry::by(
+            actor,
+            audit::Action::RequestListed,
+            audit::Subject::Request,
+            "*",
+        )
+        .detail(serde_json::json!({ "filter": asked, "rows": rows })),
+    );
+}
+
+/// The export's language: `lang` when asked, else `Accept-Language`, else Persian for a
+/// workbook and English for CSV.
+fn export_language(
+    req: &actix_web::HttpRequest,
+    lang: Option<&str>,
+    xlsx: bool,
+) -> ApiResult<crate::http::table::Lang> {
+    use crate::http::table::Lang;
+    let accept_language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let default = if xlsx { Lang::Fa } else { Lang::En };
+    crate::http::table::export_lang(lang, accept_language, default)
 }
 
 /// What the export's audit entry records of the filter.

@@ -92,10 +92,7 @@ pub async fn token(
     let client_id_shown = crate::auth::model::printable(&presented.client_id);
     let ip = client_ip(&req, &state.config);
     let key = client_key(&req, &state.config);
-    let limits = TokenLimits {
-        throttle: crate::auth::throttle::Policy::from_config(&state.config),
-        token_ttl_secs: state.tokens.access_ttl_secs,
-    };
+    let limits = token_limits(&state);
     let (client_id, address, policy) = (client_id_shown.clone(), key.clone(), limits.throttle);
     let at = state.clock.now();
     let candidate = state
@@ -109,10 +106,7 @@ pub async fn token(
     let throttled_entry = throttled_failure(known_id, &presented.client_id, &ip);
     let issued = state
         .write(move |c| {
-            let origin = service::Caller {
-                client_ip: &ip,
-                throttle_key: &key,
-            };
+            let origin = service::Caller::new(&ip, &key);
             service::token_record(c, &presented, origin, &limits, &quotas, verdict, at)
         })
         .await;
@@ -122,6 +116,14 @@ pub async fn token(
     }
     let issued = issued?;
     token_reply(&state, issued)
+}
+
+/// The throttle and token lifetime a token request is held to.
+fn token_limits(state: &AppState) -> TokenLimits {
+    TokenLimits {
+        throttle: crate::auth::throttle::Policy::from_config(&state.config),
+        token_ttl_secs: state.tokens.access_ttl_secs,
+    }
 }
 
 /// The audit entry of a client authentication the throttle refused (it never reached the

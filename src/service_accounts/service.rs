@@ -266,6 +266,15 @@ pub struct Caller<'a> {
     pub throttle_key: &'a str,
 }
 
+impl<'a> Caller<'a> {
+    pub fn new(client_ip: &'a str, throttle_key: &'a str) -> Self {
+        Caller {
+            client_ip,
+            throttle_key,
+        }
+    }
+}
+
 /// Token request, step 3 (a write, when there is something to record). An accepted client
 /// gets its session (never held back by the throttle), its failures from this address are
 /// cleared and the grant is audited with the account as actor. A disabled account is audited
@@ -281,49 +290,84 @@ pub fn token_record(
     at: NaiveDateTime,
 ) -> ApiResult<Issued> {
     let client_id = credentials.client_id.as_str();
+    match verdict {
+        Verdict::Accepted(account) => grant(conn, account.user, client_id, caller, limits, at),
+        Verdict::Refused { account_id, reason } => {
+            let refused = Refused {
+                account_id: account_id.as_deref(),
+                client_id,
+                reason,
+            };
+            refuse(conn, &refused, caller, limits, quotas, at)
+        }
+    }
+}
+
+/// An accepted client: its session (never held back by the throttle), its failures from this
+/// address cleared and the grant audited with the account as actor, in one write.
+fn grant(
+    conn: &mut DbConnection,
+    user: UserRow,
+    client_id: &str,
+    caller: Caller<'_>,
+    limits: &TokenLimits,
+    at: NaiveDateTime,
+) -> ApiResult<Issued> {
     let Caller {
         client_ip,
         throttle_key,
     } = caller;
-    let (account_id, reason) = match verdict {
-        Verdict::Accepted(account) => {
-            let user = account.user;
-            let session_id = write_tx(conn, |c| {
-                let sid =
-                    sessions::machine_session(c, &user.id, client_ip, limits.token_ttl_secs, at)?;
-                store::mark_used(c, &user.id, at)?;
-                throttle::clear(c, client_id, throttle_key)?;
-                let actor = Actor {
-                    id: user.id.clone(),
-                    kind: ActorKind::ServiceAccount,
-                    role: Some(user.role),
-                    organisation_id: Some(user.organisation_id.clone()),
-                    origin: Origin {
-                        client_ip: client_ip.to_owned(),
-                        request_id: None,
-                    },
-                };
-                audit::record(
-                    c,
-                    at,
-                    audit::Entry::by(
-                        &actor,
-                        Action::ClientTokenIssued,
-                        Subject::ServiceAccount,
-                        &user.id,
-                    )
-                    .detail(serde_json::json!({ "client_id": client_id })),
-                )?;
-                Ok(sid)
-            })?;
-            return Ok(Issued {
-                account: user,
-                session_id,
-            });
-        }
-        Verdict::Refused { account_id, reason } => (account_id, reason),
-    };
-    let counted = reason != Refusal::Disabled;
+    let session_id = write_tx(conn, |c| {
+        let sid = sessions::machine_session(c, &user.id, client_ip, limits.token_ttl_secs, at)?;
+        store::mark_used(c, &user.id, at)?;
+        throttle::clear(c, client_id, throttle_key)?;
+        let actor = Actor {
+            id: user.id.clone(),
+            kind: ActorKind::ServiceAccount,
+            role: Some(user.role),
+            organisation_id: Some(user.organisation_id.clone()),
+            origin: Origin {
+                client_ip: client_ip.to_owned(),
+                request_id: None,
+            },
+        };
+        audit::record(
+            c,
+            at,
+            audit::Entry::by(
+                &actor,
+                Action::ClientTokenIssued,
+                Subject::ServiceAccount,
+                &user.id,
+            )
+            .detail(serde_json::json!({ "client_id": client_id })),
+        )?;
+        Ok(sid)
+    })?;
+    Ok(Issued {
+        account: user,
+        session_id,
+    })
+}
+
+/// A refused token request: who asked and why.
+struct Refused<'a> {
+    account_id: Option<&'a str>,
+    client_id: &'a str,
+    reason: Refusal,
+}
+
+/// A refused client: audited; a wrong secret or unknown client id is counted by the throttle
+/// (429 while it runs), a disabled account is not. Always an error.
+fn refuse(
+    conn: &mut DbConnection,
+    refused: &Refused<'_>,
+    caller: Caller<'_>,
+    limits: &TokenLimits,
+    quotas: &[Quota],
+    at: NaiveDateTime,
+) -> ApiResult<Issued> {
+    let counted = refused.reason != Refusal::Disabled;
     if counted {
         // The read's standing, a first answer that spares the write while the throttle runs.
         if let Some(secs) = throttle::wait(quotas) {
@@ -333,40 +377,53 @@ pub fn token_record(
             ));
         }
     }
-    let id = account_id.as_deref();
     write_tx(conn, |c| {
         if counted {
-            // The decision that counts is taken again in the write that records the failure,
-            // under the address's lock ([`crate::auth::throttle::lock`]; SQLite's one write
-            // lock), so parallel wrong secrets get at most the free allowance of 401s.
-            crate::auth::throttle::lock(c, "token", throttle_key)?;
-            let now = throttle::quotas(c, &limits.throttle, client_id, throttle_key, at)?;
-            if let Some(secs) = throttle::wait(&now) {
-                return Err(crate::http::rate_limit::error_with_quota(
-                    ApiError::rate_limited(secs),
-                    &now,
-                ));
-            }
-            throttle::record_failure(c, client_id, throttle_key, at)?;
+            count_failure(c, refused.client_id, caller.throttle_key, limits, at)?;
         }
-        audit::record(
-            c,
-            at,
-            audit::Entry {
-                actor_id: id.map(str::to_owned),
-                actor_kind: ActorKind::ServiceAccount,
-                subject_id: id.map(str::to_owned),
-                detail: Some(serde_json::json!({ "client_id": client_id, "reason": reason })),
-                ..audit::Entry::anonymous(
-                    Action::ClientAuthFailure,
-                    Subject::ServiceAccount,
-                    &Origin {
-                        client_ip: client_ip.to_owned(),
-                        request_id: None,
-                    },
-                )
-            },
-        )
+        audit::record(c, at, refusal_entry(refused, caller.client_ip))
     })?;
     Err(ApiError::invalid_client())
+}
+
+/// The decision that counts is taken again in the write that records the failure, under the
+/// address's lock ([`crate::auth::throttle::lock`]; SQLite's one write lock), so parallel wrong
+/// secrets get at most the free allowance of 401s.
+fn count_failure(
+    c: &mut DbConnection,
+    client_id: &str,
+    throttle_key: &str,
+    limits: &TokenLimits,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    crate::auth::throttle::lock(c, "token", throttle_key)?;
+    let now = throttle::quotas(c, &limits.throttle, client_id, throttle_key, at)?;
+    if let Some(secs) = throttle::wait(&now) {
+        return Err(crate::http::rate_limit::error_with_quota(
+            ApiError::rate_limited(secs),
+            &now,
+        ));
+    }
+    throttle::record_failure(c, client_id, throttle_key, at)
+}
+
+/// The audit entry of a refused client (`client_auth_failure`).
+fn refusal_entry(refused: &Refused<'_>, client_ip: &str) -> audit::Entry {
+    let id = refused.account_id;
+    audit::Entry {
+        actor_id: id.map(str::to_owned),
+        actor_kind: ActorKind::ServiceAccount,
+        subject_id: id.map(str::to_owned),
+        detail: Some(
+            serde_json::json!({ "client_id": refused.client_id, "reason": refused.reason }),
+        ),
+        ..audit::Entry::anonymous(
+            Action::ClientAuthFailure,
+            Subject::ServiceAccount,
+            &Origin {
+                client_ip: client_ip.to_owned(),
+                request_id: None,
+            },
+        )
+    }
 }

@@ -9,12 +9,14 @@ use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
+use crate::documents::model::DocumentType;
 use crate::domain::identity::Role;
 use crate::domain::jalali::{format_jalali, format_jalali_instant};
 use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult};
 use crate::notices::model::{NoticeKind, NoticeRow};
 use crate::requests::effects::Change;
+use crate::requests::model::RequestRow;
 use crate::sms::model::{NewTemplate, NotificationView, TemplateView};
 use crate::sms::store::{self, NewMessage};
 use crate::sms::templates;
@@ -224,33 +226,59 @@ pub fn remind_documents_due(
         if marked != 1 || store::exists(conn, &key)? {
             continue;
         }
-        let names: Vec<&str> = missing.iter().map(|t| t.label_fa()).collect();
-        let values = vec![
-            ("tracking_code", templates::group_code(&r.tracking_code)),
-            ("plate", templates::spoken_plate(&r.plate)),
-            ("documents", names.join("، ")),
-            ("due_date", format_jalali(tomorrow)),
-            ("signature", config.directorate_name.as_str().to_owned()),
-        ];
-        let event = SmsEvent::DocumentsDue;
-        let body = templates::render(&template(conn, event)?, &values);
-        store::insert(
-            conn,
-            NewMessage {
-                dedupe_key: &key,
-                event,
-                request_id: Some(&r.id),
-                notice_id: None,
-                recipient: &r.contact_mobile,
-                body: &body,
-                // A reminder is pointless once the due day is over.
-                expires_at: Some(clock.day_start_utc(tomorrow + TimeDelta::days(1))),
-                at,
-            },
-        )?;
+        let due = DocumentsDue {
+            key: &key,
+            request: &r,
+            missing: &missing,
+            due_date: tomorrow,
+        };
+        queue_documents_due(conn, config, clock, &due, at)?;
         added += 1;
     }
     Ok(added)
+}
+
+/// A reminder of documents due tomorrow, to one request's contact.
+struct DocumentsDue<'a> {
+    key: &'a str,
+    request: &'a RequestRow,
+    missing: &'a [DocumentType],
+    due_date: chrono::NaiveDate,
+}
+
+/// Queues the reminder, which is pointless once the due day is over.
+fn queue_documents_due(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    due: &DocumentsDue<'_>,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
+    let r = due.request;
+    let names: Vec<&str> = due.missing.iter().map(|t| t.label_fa()).collect();
+    let values = vec![
+        ("tracking_code", templates::group_code(&r.tracking_code)),
+        ("plate", templates::spoken_plate(&r.plate)),
+        ("documents", names.join("، ")),
+        ("due_date", format_jalali(due.due_date)),
+        ("signature", config.directorate_name.as_str().to_owned()),
+    ];
+    let event = SmsEvent::DocumentsDue;
+    let body = templates::render(&template(conn, event)?, &values);
+    store::insert(
+        conn,
+        NewMessage {
+            dedupe_key: due.key,
+            event,
+            request_id: Some(&r.id),
+            notice_id: None,
+            recipient: &r.contact_mobile,
+            body: &body,
+            expires_at: Some(clock.day_start_utc(due.due_date + TimeDelta::days(1))),
+            at,
+        },
+    )?;
+    Ok(())
 }
 
 /// Enqueues the complainant's message when the directorate answers a complaint, in the

@@ -7,7 +7,7 @@
 //! `SMS_MAX_ATTEMPTS`; a replica killed mid-send loses nothing: its lease expires and another
 //! attempt follows with the same message id, which the gateway may use to deduplicate.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -81,32 +81,141 @@ fn claim(
         service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
         service::remind_documents_due(c, config, &clock, at)?;
         let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
-        let cap = config.sms_max_per_recipient_per_hour as usize;
         let due = store::due(c, at, BATCH)?;
         // What each message's fate depends on is read once for the batch, and each fate is
         // written with one statement for all the messages that share it, so that a claim
         // keeps the (SQLite) writer for a handful of statements, whatever the batch holds.
-        let mut expired: Vec<&str> = Vec::new();
-        let mut held: BTreeMap<NaiveDateTime, Vec<&str>> = BTreeMap::new();
+        let (mut fates, capped) = Fates::sort(&due, at, quiet);
+        let recipients: BTreeSet<&str> = capped.iter().map(|m| m.recipient.as_str()).collect();
+        let recipients: Vec<&str> = recipients.into_iter().collect();
+        let recent = store::recent_to(c, &recipients, at - TimeDelta::hours(1), at)?;
+        let mut quota = AgencyQuota::read(c, &clock, config.sms_agency_daily_quota, &capped, at)?;
+        let cap = config.sms_max_per_recipient_per_hour as usize;
+        fates.take(capped, recent, &mut quota, cap, at);
+        fates.write(c, quota.next_day, at)
+    })
+}
+
+/// What becomes of each due message in a claim.
+#[derive(Default)]
+struct Fates<'a> {
+    /// Past `expires_at`: suppressed.
+    expired: Vec<&'a str>,
+    /// Held until a time (quiet hours, the hourly cap).
+    held: BTreeMap<NaiveDateTime, Vec<&'a str>>,
+    /// Held to the agency's next day.
+    over_quota: Vec<&'a str>,
+    /// Leased to be sent now.
+    taken: Vec<MessageRow>,
+}
+
+impl<'a> Fates<'a> {
+    /// Expired messages and those held by quiet hours (`quiet`: until when) apart; the rest
+    /// are subject to the caps.
+    fn sort(
+        due: &'a [MessageRow],
+        at: NaiveDateTime,
+        quiet: Option<NaiveDateTime>,
+    ) -> (Self, Vec<&'a MessageRow>) {
+        let mut fates = Fates::default();
         let mut capped: Vec<&MessageRow> = Vec::new();
-        for m in &due {
+        for m in due {
             if m.expires_at.is_some_and(|e| e <= at) {
-                expired.push(&m.id);
+                fates.expired.push(&m.id);
             } else if let (false, Some(until)) = (m.event.urgent(), quiet) {
-                held.entry(until).or_default().push(&m.id);
+                fates.held.entry(until).or_default().push(&m.id);
             } else {
                 capped.push(m);
             }
         }
-        let recipients: BTreeSet<&str> = capped.iter().map(|m| m.recipient.as_str()).collect();
-        let recipients: Vec<&str> = recipients.into_iter().collect();
-        let mut recent = store::recent_to(c, &recipients, at - TimeDelta::hours(1), at)?;
-        // The agency's daily quota (messages about its requests, per local day): read once per
-        // agency in the batch, counted as the claim takes messages.
+        (fates, capped)
+    }
+
+    /// Takes the capped messages in order, within the agency's daily quota and the
+    /// recipient's hourly cap (`recent`: each recipient's messages of the last hour).
+    fn take(
+        &mut self,
+        capped: Vec<&'a MessageRow>,
+        mut recent: HashMap<String, Vec<NaiveDateTime>>,
+        quota: &mut AgencyQuota,
+        cap: usize,
+        at: NaiveDateTime,
+    ) {
+        for m in capped {
+            let org = m.request_id.as_ref().and_then(|r| quota.org_of.get(r));
+            if org.is_some_and(|org| quota.used_up(org)) {
+                self.over_quota.push(&m.id);
+                continue;
+            }
+            let sent = recent.entry(m.recipient.clone()).or_default();
+            // Outage and maintenance notices are not held by the hourly cap (they still count
+            // towards it for the messages after them).
+            if sent.len() >= cap && !m.event.priority() {
+                // Wait until the oldest of the last hour's messages is an hour old.
+                let until = sent[sent.len() - cap] + TimeDelta::hours(1);
+                self.held
+                    .entry(until.max(at + TimeDelta::seconds(1)))
+                    .or_default()
+                    .push(&m.id);
+                continue;
+            }
+            // Taken now: it counts as sent at `at`, the latest instant of the window.
+            sent.push(at);
+            if let Some(org) = org.cloned() {
+                *quota.used.entry(org).or_default() += 1;
+            }
+            self.taken.push(m.clone());
+        }
+    }
+
+    /// Each fate written with one statement for all the messages that share it; the taken
+    /// messages leased.
+    fn write(
+        self,
+        c: &mut DbConnection,
+        next_day: NaiveDateTime,
+        at: NaiveDateTime,
+    ) -> ApiResult<Vec<MessageRow>> {
+        if !self.over_quota.is_empty() {
+            tracing::warn!(
+                held = self.over_quota.len(),
+                "sms held: an agency's daily SMS quota is used up"
+            );
+        }
+        let after_quota = next_day.max(at + TimeDelta::seconds(1));
+        store::hold_for_quota(c, &self.over_quota, after_quota, at)?;
+        store::suppress(c, &self.expired, "expired before it could be sent", at)?;
+        for (until, ids) in &self.held {
+            store::hold(c, ids, *until, at)?;
+        }
+        let ids: Vec<&str> = self.taken.iter().map(|m| m.id.as_str()).collect();
+        store::lease(c, &ids, at + LEASE)?;
+        Ok(self.taken)
+    }
+}
+
+/// The agency's daily quota (messages about its requests, per local day): read once per agency
+/// in the batch, counted as the claim takes messages.
+struct AgencyQuota {
+    /// Each request's agency.
+    org_of: HashMap<String, String>,
+    /// Messages sent (or taken) today per agency.
+    used: BTreeMap<String, i64>,
+    quota: i64,
+    /// When the agency's next local day starts (UTC).
+    next_day: NaiveDateTime,
+}
+
+impl AgencyQuota {
+    fn read(
+        c: &mut DbConnection,
+        clock: &Clock,
+        quota: u32,
+        capped: &[&MessageRow],
+        at: NaiveDateTime,
+    ) -> ApiResult<Self> {
         let local_day = clock.tz().from_utc_datetime(&at).date_naive();
         let day_start = clock.day_start_utc(local_day);
-        let next_day = clock.day_start_utc(local_day + TimeDelta::days(1));
-        let quota = i64::from(config.sms_agency_daily_quota);
         let request_ids: BTreeSet<&str> = capped
             .iter()
             .filter_map(|m| m.request_id.as_deref())
@@ -120,49 +229,17 @@ fn claim(
                 used.insert(org.clone(), n);
             }
         }
-        let mut over_quota: Vec<&str> = Vec::new();
-        let mut taken: Vec<MessageRow> = Vec::new();
-        for m in capped {
-            let org = m.request_id.as_ref().and_then(|r| org_of.get(r));
-            if let Some(org) = org {
-                if used.get(org).copied().unwrap_or(0) >= quota {
-                    over_quota.push(&m.id);
-                    continue;
-                }
-            }
-            let sent = recent.entry(m.recipient.clone()).or_default();
-            // Outage and maintenance notices are not held by the hourly cap (they still count
-            // towards it for the messages after them).
-            if sent.len() >= cap && !m.event.priority() {
-                // Wait until the oldest of the last hour's messages is an hour old.
-                let until = sent[sent.len() - cap] + TimeDelta::hours(1);
-                held.entry(until.max(at + TimeDelta::seconds(1)))
-                    .or_default()
-                    .push(&m.id);
-                continue;
-            }
-            // Taken now: it counts as sent at `at`, the latest instant of the window.
-            sent.push(at);
-            if let Some(org) = org {
-                *used.entry(org.clone()).or_default() += 1;
-            }
-            taken.push(m.clone());
-        }
-        if !over_quota.is_empty() {
-            tracing::warn!(
-                held = over_quota.len(),
-                "sms held: an agency's daily SMS quota is used up"
-            );
-        }
-        store::hold_for_quota(c, &over_quota, next_day.max(at + TimeDelta::seconds(1)), at)?;
-        store::suppress(c, &expired, "expired before it could be sent", at)?;
-        for (until, ids) in &held {
-            store::hold(c, ids, *until, at)?;
-        }
-        let ids: Vec<&str> = taken.iter().map(|m| m.id.as_str()).collect();
-        store::lease(c, &ids, at + LEASE)?;
-        Ok(taken)
-    })
+        Ok(AgencyQuota {
+            org_of,
+            used,
+            quota: i64::from(quota),
+            next_day: clock.day_start_utc(local_day + TimeDelta::days(1)),
+        })
+    }
+
+    fn used_up(&self, org: &str) -> bool {
+        self.used.get(org).copied().unwrap_or(0) >= self.quota
+    }
 }
 
 async fn tick(

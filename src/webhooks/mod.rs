@@ -8,6 +8,7 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 pub mod worker;
 
 /// What webhooks need beyond the shared state: the key that seals subscription secrets at

@@ -10,9 +10,8 @@ use crate::error::ApiResult;
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::webhooks::model::{
-    CreateWebhook, CreatedWebhook, Delivery, NewWebhook, RotatedSecret, WebhookList,
-};
+use crate::webhooks::model::{CreateWebhook, NewWebhook};
+use crate::webhooks::views::{CreatedWebhook, Delivery, RotatedSecret, WebhookList};
 use crate::webhooks::{service, Outbound};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

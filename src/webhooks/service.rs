@@ -11,10 +11,9 @@ use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::{Page, Paginated};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
-use crate::webhooks::model::{
-    join_types, CreatedWebhook, Delivery, NewWebhook, RotatedSecret, Webhook, WebhookList,
-};
+use crate::webhooks::model::{join_types, NewWebhook};
 use crate::webhooks::store::{self, HookInsert};
+use crate::webhooks::views::{CreatedWebhook, Delivery, RotatedSecret, Webhook, WebhookList};
 
 /// How long a rotated-out secret keeps signing.
 const PREVIOUS_SECRET_GRACE: TimeDelta = TimeDelta::hours(24);
@@ -23,6 +22,34 @@ fn seal(secrets: &SecretBox) -> ApiResult<(String, String)> {
     let secret = generate_secret();
     let sealed = secrets.seal(&secret).map_err(ApiError::internal)?;
     Ok((secret, sealed))
+}
+
+/// 422 `unknown_organisation` unless the organisation exists.
+fn ensure_organisation(conn: &mut DbConnection, org: &str) -> ApiResult<()> {
+    if !store::organisation_exists(conn, org)? {
+        return Err(ApiError::invalid_field(FieldIssue::new(
+            "organisation_id",
+            "unknown_organisation",
+            "سازمان یافت نشد.",
+            "No such organisation.",
+        )));
+    }
+    Ok(())
+}
+
+/// The audit entry of a new subscription: the receiver, its types and the agency it is bound
+/// to; never the secret, nor the URL's query, where receivers often take a token (the audit is
+/// kept for years).
+fn subscribed_entry(actor: &Actor, id: &str, new: &NewWebhook) -> audit::Entry {
+    let (receiver, had_query) = without_query(&new.url);
+    audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, id).detail(
+        serde_json::json!({
+            "url": receiver,
+            "url_query_omitted": had_query,
+            "types": new.types,
+            "organisation_id": new.organisation_id,
+        }),
+    )
 }
 
 /// Subscribes; the subscription receives events from now on. Returns the secret once.
@@ -35,14 +62,7 @@ pub fn create(
 ) -> ApiResult<CreatedWebhook> {
     let (secret, sealed) = seal(secrets)?;
     if let Some(org) = &new.organisation_id {
-        if !store::organisation_exists(conn, org)? {
-            return Err(ApiError::invalid_field(FieldIssue::new(
-                "organisation_id",
-                "unknown_organisation",
-                "سازمان یافت نشد.",
-                "No such organisation.",
-            )));
-        }
+        ensure_organisation(conn, org)?;
     }
     let from = crate::events::queries::last_position(conn)?;
     let at = clock.now();
@@ -60,30 +80,17 @@ pub fn create(
             created_at: at,
         },
     )?;
-    // Where events go is the subscription's point: the audit names the receiver, its types and
-    // the agency it is bound to; never the secret, nor the URL's query, where receivers often
-    // take a token (the audit is kept for years).
-    let (receiver, had_query) = without_query(&new.url);
-    audit::record(
-        conn,
-        at,
-        audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, &id).detail(
-            serde_json::json!({
-                "url": receiver,
-                "url_query_omitted": had_query,
-                "types": new.types,
-                "organisation_id": new.organisation_id,
-            }),
-        ),
-    )?;
+    // Where events go is the subscription's point: the audit names it.
+    audit::record(conn, at, subscribed_entry(actor, &id, &new))?;
+    let (created_at, created_at_jalali) = clock.stamp(at).into_parts();
     Ok(CreatedWebhook {
         webhook: Webhook {
             id,
             url: new.url,
             types: new.types,
             organisation_id: new.organisation_id,
-            created_at_jalali: clock.jalali(at),
-            created_at: crate::clock::utc(at),
+            created_at_jalali,
+            created_at,
         },
         secret,
     })

@@ -143,6 +143,27 @@ async fn tick(
     Ok(())
 }
 
+/// After a failed attempt: pending again after an exponential backoff from `base` ms (at most
+/// an hour, with up to a fifth more of jitter), or failed for good when that is past
+/// `give_up_at`.
+fn retry_after_failure(
+    base: u64,
+    attempts: i32,
+    give_up_at: NaiveDateTime,
+    at: NaiveDateTime,
+) -> (DeliveryStatus, NaiveDateTime) {
+    let exp = base
+        .saturating_mul(1u64 << (attempts.clamp(1, 20) - 1) as u64)
+        .min(3_600_000);
+    let jitter = rand::thread_rng().gen_range(0..=exp / 5 + 1);
+    let next = at + TimeDelta::milliseconds((exp + jitter) as i64);
+    if next >= give_up_at {
+        (DeliveryStatus::Failed, at)
+    } else {
+        (DeliveryStatus::Pending, next)
+    }
+}
+
 async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let timestamp = state.clock.now().and_utc().timestamp();
     let signature = d
@@ -178,16 +199,7 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
             let (status, next) = if ok {
                 (DeliveryStatus::Delivered, at)
             } else {
-                let exp = base
-                    .saturating_mul(1u64 << (attempts.clamp(1, 20) - 1) as u64)
-                    .min(3_600_000);
-                let jitter = rand::thread_rng().gen_range(0..=exp / 5 + 1);
-                let next = at + TimeDelta::milliseconds((exp + jitter) as i64);
-                if next >= give_up_at {
-                    (DeliveryStatus::Failed, at)
-                } else {
-                    (DeliveryStatus::Pending, next)
-                }
+                retry_after_failure(base, attempts, give_up_at, at)
             };
             store::record_attempt(
                 conn,
