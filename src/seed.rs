@@ -217,7 +217,7 @@ pub fn requests(
             });
             from = Some(s.to);
         }
-        let summary = summarise(&r.steps, &cal, config, at);
+        let summary = summarise(&r.steps, &cal, &config.sla, at);
         slas.push(SlaRow::from_summary(
             id.clone(),
             r.agency.organisation_id.clone(),

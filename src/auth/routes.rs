@@ -58,12 +58,12 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     let origin = crate::http::client::Origin::of(&req, &state.config);
     // The address as the throttle counts it (an IPv6 client per /64 by default).
-    let ip = throttle_key(&origin.client_ip, state.config.ipv6_prefix_len);
+    let ip = throttle_key(&origin.client_ip, state.config.http.ipv6_prefix_len);
     // Control characters in the username or password are a failed sign-in (401, throttled
     // and audited), not a malformed body.
     let credentials = body.into_inner_allowing_controls()?;
     let delivery = credentials.token_delivery;
-    let refresh_ttl = state.config.refresh_token_ttl_secs;
+    let refresh_ttl = state.config.auth.refresh_token_ttl_secs;
     let limits = service::SessionLimits::from_config(&state.config);
     let keys = state.tokens.clone();
     let clock = state.clock;
@@ -186,7 +186,7 @@ pub async fn refresh(
     Ok(token_answer(
         response,
         delivery,
-        state.config.refresh_token_ttl_secs,
+        state.config.auth.refresh_token_ttl_secs,
     ))
 }
 
@@ -257,7 +257,7 @@ pub async fn change_password(
 ) -> ApiResult<HttpResponse> {
     let ip = throttle_key(
         &client_ip(&req, &state.config),
-        state.config.ipv6_prefix_len,
+        state.config.http.ipv6_prefix_len,
     );
     let change = body.into_inner()?;
     let policy = throttle::Policy::from_config(&state.config);

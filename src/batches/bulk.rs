@@ -185,7 +185,7 @@ fn check(state: &AppState, body: &mut BulkBody) -> ApiResult<Plan> {
                 let validity = Validity {
                     now: state.clock.now(),
                     clock: state.clock,
-                    max_days: state.config.permit_max_validity_days,
+                    max_days: state.config.permits.max_validity_days,
                 };
                 let shared = (
                     p.valid_until.as_str(),
@@ -315,7 +315,7 @@ async fn run_item(
                     let validity = Validity {
                         now: clock.now(),
                         clock,
-                        max_days: config.permit_max_validity_days,
+                        max_days: config.permits.max_validity_days,
                     };
                     let new = permit_of(
                         national_permit_number.as_deref(),

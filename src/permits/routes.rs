@@ -77,7 +77,7 @@ pub async fn issue(
     let validity = Validity {
         now: clock.now(),
         clock: state.clock,
-        max_days: state.config.permit_max_validity_days,
+        max_days: state.config.permits.max_validity_days,
     };
     let new = NewPermit::try_from((body.into_inner()?, &validity))?;
     let config = state.config.clone();
@@ -319,13 +319,13 @@ pub async fn print(
         .await?;
     let config = &state.config;
     let ctx = PrintContext {
-        directorate_name: config.directorate_name.as_str(),
-        ministry_line: config.order_ministry_line.as_str(),
-        province: config.order_province.as_str(),
-        addressee: config.order_addressee.as_str(),
+        directorate_name: config.permits.directorate_name.as_str(),
+        ministry_line: config.permits.order_ministry_line.as_str(),
+        province: config.permits.order_province.as_str(),
+        addressee: config.permits.order_addressee.as_str(),
         order_body: &order_body,
         facts: &facts,
-        public_base_url: state.config.public_base_url.as_str(),
+        public_base_url: state.config.http.public_base_url.as_str(),
         signer: &signer,
         clock: &clock,
         printed_at: clock.now(),
@@ -506,7 +506,7 @@ pub async fn verify(
     query: web::Query<VerifyQuery>,
 ) -> ApiResult<HttpResponse> {
     let html = verify_page::wants_html(&req);
-    let directorate = state.config.directorate_name.as_str();
+    let directorate = state.config.permits.directorate_name.as_str();
     let ip = client_key(&req, &state.config);
     let answer = async {
         let quota = state

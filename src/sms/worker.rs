@@ -36,7 +36,7 @@ const MAX_IN_FLIGHT: usize = 16;
 /// Runs until the process ends.
 pub async fn run(state: AppState, provider: Arc<dyn Provider>) {
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
-    let pause = Duration::from_millis(state.config.sms_poll_interval_ms);
+    let pause = Duration::from_millis(state.config.sms.poll_interval_ms);
     loop {
         if let Err(e) = tick(&state, &provider, &slots).await {
             tracing::warn!(error = %e, "sms worker tick failed");
@@ -78,10 +78,10 @@ fn claim(
         if let DbConnection::Postgresql(pg) = c {
             pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))?;
         }
-        service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
+        service::remind_maintenance(c, &clock, config.sms.maintenance_reminder_at, at)?;
         service::remind_documents_due(c, config, &clock, at)?;
-        let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
-        let cap = config.sms_max_per_recipient_per_hour as usize;
+        let quiet = quiet_until(config.sms.quiet_hours, &clock, clock.now());
+        let cap = config.sms.max_per_recipient_per_hour as usize;
         let due = store::due(c, at, BATCH)?;
         // What each message's fate depends on is read once for the batch, and each fate is
         // written with one statement for all the messages that share it, so that a claim
@@ -106,7 +106,7 @@ fn claim(
         let local_day = clock.tz().from_utc_datetime(&at).date_naive();
         let day_start = clock.day_start_utc(local_day);
         let next_day = clock.day_start_utc(local_day + TimeDelta::days(1));
-        let quota = i64::from(config.sms_agency_daily_quota);
+        let quota = i64::from(config.sms.agency_daily_quota);
         let request_ids: BTreeSet<&str> = capped
             .iter()
             .filter_map(|m| m.request_id.as_deref())
@@ -209,8 +209,8 @@ async fn send(state: &AppState, provider: &dyn Provider, m: MessageRow) {
         })
         .await;
     let attempts = m.attempts + 1;
-    let max = state.config.sms_max_attempts as i32;
-    let base = state.config.sms_backoff_base_ms;
+    let max = state.config.sms.max_attempts as i32;
+    let base = state.config.sms.backoff_base_ms;
     let at = state.clock.now();
     let attempt = match outcome {
         Ok(()) => Attempt {
