@@ -98,12 +98,25 @@ pub fn type_events(doc: &mut OpenApi, data_schema: impl Fn(EventType) -> String)
         let mut envelope = generic.clone();
         envelope.title = Some(name.clone());
         envelope.description = Some(format!("`{}`: {}", t.as_str(), summary(t)));
-        envelope.properties.insert(
-            "type".to_owned(),
+        // `type` is a named single-value enum (`<Type>EventType`), not an inline one: generators
+        // that decode a `oneOf` by trying each member (openapi-generator's Go client) check a
+        // named enum's value, so an event whose `data` has the same shape as another type's
+        // (`request.status_changed` and `request.completed`) matches exactly one member.
+        let type_name = format!("{name}Type");
+        components.schemas.insert(
+            type_name.clone(),
             ObjectBuilder::new()
                 .schema_type(Type::String)
+                .description(Some(format!(
+                    "The type of a `{name}`: always `{}`.",
+                    t.as_str()
+                )))
                 .enum_values(Some([t.as_str()]))
                 .into(),
+        );
+        envelope.properties.insert(
+            "type".to_owned(),
+            RefOr::Ref(Ref::from_schema_name(type_name)),
         );
         envelope.properties.insert(
             "data".to_owned(),

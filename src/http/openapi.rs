@@ -753,7 +753,11 @@ fn screaming(s: &str) -> String {
 /// A cross-field rule of a request body that utoipa's derive cannot state, written next to the
 /// validation that enforces it and added to the document by [`apply_rules`].
 pub enum SchemaRule {
-    /// At least one of `members` is present: `anyOf: [{required: [a]}, {required: [b]}, …]`.
+    /// At least one of `members` is present: `allOf: [{anyOf: [{required: [a]}, {required: [b]},
+    /// …]}]`. The `anyOf` sits inside a one-member `allOf` (the same constraint in JSON Schema):
+    /// an `anyOf` beside the object's own `properties` makes openapi-generator's Go constructor
+    /// drop every field and openapi-typescript type the body as `unknown`; nested, both keep the
+    /// object's fields.
     AnyOfRequired {
         schema: &'static str,
         members: &'static [&'static str],
@@ -778,7 +782,7 @@ pub struct Variant {
     pub forbidden: &'static [&'static str],
 }
 
-/// `schema` must hold at least one of `members` (`anyOf` of `required` branches).
+/// `schema` must hold at least one of `members` (`allOf: [{anyOf: [{required: [a]}, …]}]`).
 fn any_of_required(components: &mut utoipa::openapi::Components, schema: &str, members: &[&str]) {
     if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(schema) {
         let branches: Vec<Value> = members
@@ -788,7 +792,10 @@ fn any_of_required(components: &mut utoipa::openapi::Components, schema: &str, m
         object
             .extensions
             .get_or_insert_with(Default::default)
-            .insert("anyOf".to_owned(), Value::Array(branches));
+            .insert(
+                "allOf".to_owned(),
+                serde_json::json!([{ "anyOf": branches }]),
+            );
     }
 }
 

@@ -179,18 +179,14 @@ func main() {
 	registry := user(platepermits.ROLE_REGISTRY, directorateOrg, "سامانه جامع خودرو")
 
 	step("the agency files a request (Idempotency-Key; a retry replays it)")
-	// openapi-generator 7.26.0 ignores the arguments of NewVehicleInput (the schema carries an
-	// `anyOf` of required `vin`/`chassis_number`, and the Go template then drops the field
-	// assignments), so the fields are set one by one.
-	vehicle := platepermits.NewVehicleInputWithDefaults()
-	vehicle.SetPlate(fmt.Sprintf("%d الف %d ایران %d", between(10, 99), between(100, 999), between(10, 99)))
-	vehicle.SetEngineNumber("124K0123456")
-	vehicle.SetMake("ایران خودرو")
-	vehicle.SetModel("سمند LX")
-	vehicle.SetYear(1391)
-	vehicle.SetVehicleType(platepermits.VEHICLE_TYPE_PASSENGER_CAR)
+	// The constructor takes the required fields; `vin` or `chassis_number` (at least one, the
+	// document's `allOf: [{anyOf: …}]`) is set after it.
+	plate := fmt.Sprintf("%d الف %d ایران %d", between(10, 99), between(100, 999), between(10, 99))
+	vehicle := platepermits.NewVehicleInput(plate, "124K0123456", "ایران خودرو", "سمند LX", 1391,
+		platepermits.VEHICLE_TYPE_PASSENGER_CAR)
+	check(vehicle.GetPlate() == plate && vehicle.GetYear() == 1391, "NewVehicleInput keeps its arguments")
 	vehicle.SetVin(randomFrom("ABCDEFGHJKLMNPRSTUVWXYZ0123456789", 17))
-	filing := *platepermits.NewCreateRequest(*platepermits.NewNullableVehicleInput(vehicle), platepermits.REASON_AUCTION_SALE,
+	filing := *platepermits.NewCreateRequest(*vehicle, platepermits.REASON_AUCTION_SALE,
 		*platepermits.NewLetterInput("۱۲۳/۴۵۶", "1403/08/15"), *platepermits.NewContactInput("رضا احمدی", "۰۹۱۴۱۲۳۴۵۶۷"))
 	key := uuid()
 	filed, resp, err := api.RequestsAPI.CreateRequest(agency.ctx).CreateRequest(filing).IdempotencyKey(key).Execute()
@@ -329,27 +325,39 @@ func main() {
 	check(done.Status == platepermits.REQUEST_STATUS_COMPLETED, "completed")
 
 	// openapi-generator's Go `oneOf` (default options: no discriminator lookup) tries every
-	// variant and refuses an item that fits two of them. Events whose envelopes share a `data`
-	// schema (request.status_changed and request.completed; permit.issued and permit.expired)
-	// fit two, so the typed feed is read here for the event types whose shape is their own;
-	// the unfiltered feed needs the document fix described in clients/go/README.md.
-	step("the feed typed as the Event union (request.submitted, permit.receipt_recorded)")
-	page, resp, err := api.EventsAPI.ListEvents(admin.ctx).Types("request.submitted,permit.receipt_recorded").Limit(500).Execute()
+	// member and refuses an item that fits two. Each envelope's `type` is a named single-value
+	// enum, so an event fits exactly one member even where two types share a `data` shape
+	// (request.status_changed and request.completed; permit.issued and permit.expired): the
+	// whole feed, every type, is read here as the Event union.
+	step("the whole feed typed as the Event union")
+	page, resp, err := api.EventsAPI.ListEvents(admin.ctx).Limit(500).Execute()
 	if err != nil {
 		fail("feed", err)
 	}
 	status(resp, 200, "feed")
 	var recorded *platepermits.PermitReceiptRecordedEvent
 	var filedEvent *platepermits.RequestSubmittedEvent
+	var completed *platepermits.RequestCompletedEvent
+	var issued *platepermits.PermitIssuedEvent
+	changes := 0
 	for _, e := range page.Items {
 		switch {
 		case e.RequestSubmittedEvent != nil && e.RequestSubmittedEvent.Data.RequestId == rid:
 			filedEvent = e.RequestSubmittedEvent
 		case e.PermitReceiptRecordedEvent != nil && e.PermitReceiptRecordedEvent.Data.PermitId == permit.Id:
 			recorded = e.PermitReceiptRecordedEvent
+		case e.RequestCompletedEvent != nil && e.RequestCompletedEvent.Data.RequestId == rid:
+			completed = e.RequestCompletedEvent
+		case e.PermitIssuedEvent != nil && e.PermitIssuedEvent.Data.PermitId == permit.Id:
+			issued = e.PermitIssuedEvent
+		case e.RequestStatusChangedEvent != nil && e.RequestStatusChangedEvent.Data.RequestId == rid:
+			changes++
 		}
 	}
 	check(filedEvent != nil, fmt.Sprintf("request.submitted of the request in the feed (%d events)", len(page.Items)))
 	check(recorded != nil && recorded.Data.Outcome == platepermits.OUTCOME_REMOVED, fmt.Sprintf("permit.receipt_recorded (removed) of the permit in the feed (%d events)", len(page.Items)))
+	check(issued != nil, "permit.issued of the permit in the feed, decoded as PermitIssuedEvent")
+	check(completed != nil, "request.completed of the request in the feed, decoded as RequestCompletedEvent")
+	check(changes >= 3, fmt.Sprintf("the request's request.status_changed events decoded as such (%d)", changes))
 	fmt.Printf("go lifecycle: passed (%d typed events in the feed)\n", len(page.Items))
 }

@@ -2697,6 +2697,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ClosureDeclaredData"];
         };
+        /**
+         * @description The type of a `CalendarClosureDeclaredEvent`: always `calendar.closure_declared`.
+         * @enum {string}
+         */
+        CalendarClosureDeclaredEventType: "calendar.closure_declared";
         /** @description The calendar rules a computation used. */
         CalendarRules: {
             /**
@@ -2903,6 +2908,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ComplaintAnsweredData"];
         };
+        /**
+         * @description The type of a `ComplaintAnsweredEvent`: always `complaint.answered`.
+         * @enum {string}
+         */
+        ComplaintAnsweredEventType: "complaint.answered";
         ComplaintEvent: {
             /** @description `received`, `response` or `closed`. */
             kind: components["schemas"]["ComplaintEventKind"];
@@ -2971,6 +2981,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ComplaintReceivedData"];
         };
+        /**
+         * @description The type of a `ComplaintReceivedEvent`: always `complaint.received`.
+         * @enum {string}
+         */
+        ComplaintReceivedEventType: "complaint.received";
         /** @enum {string} */
         ComplaintStatus: "received" | "answered" | "closed";
         /** @description Confirms a provisional holiday, at its computed date or at `date`. */
@@ -3823,6 +3838,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["Notice"];
         };
+        /**
+         * @description The type of a `NoticePublishedEvent`: always `notice.published`.
+         * @enum {string}
+         */
+        NoticePublishedEventType: "notice.published";
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
         };
@@ -4065,6 +4085,11 @@ export interface components {
             data: components["schemas"]["PermitEventData"];
         };
         /**
+         * @description The type of a `PermitExpiredEvent`: always `permit.expired`.
+         * @enum {string}
+         */
+        PermitExpiredEventType: "permit.expired";
+        /**
          * PermitIssuedEvent
          * @description `permit.issued`: The directorate issued a permit (subject: the permit).
          */
@@ -4087,6 +4112,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitEventData"];
         };
+        /**
+         * @description The type of a `PermitIssuedEvent`: always `permit.issued`.
+         * @enum {string}
+         */
+        PermitIssuedEventType: "permit.issued";
         /**
          * @description The police organisation a permit was sent to: only its accounts see the permit and may
          *     post its receipt.
@@ -4122,6 +4152,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitReceiptRecordedData"];
         };
+        /**
+         * @description The type of a `PermitReceiptRecordedEvent`: always `permit.receipt_recorded`.
+         * @enum {string}
+         */
+        PermitReceiptRecordedEventType: "permit.receipt_recorded";
         /** @description The `data` of `permit.revoked`: the permit and its revocation. */
         PermitRevokedData: components["schemas"]["PermitEventData"] & components["schemas"]["RevocationEventData"];
         /**
@@ -4147,6 +4182,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["PermitRevokedData"];
         };
+        /**
+         * @description The type of a `PermitRevokedEvent`: always `permit.revoked`.
+         * @enum {string}
+         */
+        PermitRevokedEventType: "permit.revoked";
         /**
          * @description `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
          *     approve), `expired` (past `valid_until` with no receipt), `revoked` (ابطال: by the
@@ -4509,6 +4549,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["ReceiptRecordAttachedData"];
         };
+        /**
+         * @description The type of a `ReceiptRecordAttachedEvent`: always `receipt.record_attached`.
+         * @enum {string}
+         */
+        ReceiptRecordAttachedEventType: "receipt.record_attached";
         /** @description The police refused the removal: `refusal_reason` (`other` needs `notes`). */
         ReceiptRefused: {
             /**
@@ -4784,6 +4829,11 @@ export interface components {
             data: components["schemas"]["RequestStatusChangedData"];
         };
         /**
+         * @description The type of a `RequestCompletedEvent`: always `request.completed`.
+         * @enum {string}
+         */
+        RequestCompletedEventType: "request.completed";
+        /**
          * @description The `data` of `request.corrected`: which fields the agency corrected (names only: the
          *     values may be personal data, read them from the request's history).
          */
@@ -4831,6 +4881,11 @@ export interface components {
             data: components["schemas"]["RequestCorrectedData"];
         };
         /**
+         * @description The type of a `RequestCorrectedEvent`: always `request.corrected`.
+         * @enum {string}
+         */
+        RequestCorrectedEventType: "request.corrected";
+        /**
          * RequestDocumentsOverdueEvent
          * @description `request.documents_overdue`: The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request).
          */
@@ -4853,6 +4908,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["DocumentsOverdueData"];
         };
+        /**
+         * @description The type of a `RequestDocumentsOverdueEvent`: always `request.documents_overdue`.
+         * @enum {string}
+         */
+        RequestDocumentsOverdueEventType: "request.documents_overdue";
         /**
          * @description Where a plate-removal request stands.
          * @enum {string}
@@ -4899,6 +4959,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["RequestStatusChangedData"];
         };
+        /**
+         * @description The type of a `RequestStatusChangedEvent`: always `request.status_changed`.
+         * @enum {string}
+         */
+        RequestStatusChangedEventType: "request.status_changed";
         /** @description The `data` of `request.submitted`: the request as filed, without contact details. */
         RequestSubmittedData: {
             /** Format: uuid */
@@ -4937,6 +5002,11 @@ export interface components {
             subject: components["schemas"]["Subject"];
             data: components["schemas"]["RequestSubmittedData"];
         };
+        /**
+         * @description The type of a `RequestSubmittedEvent`: always `request.submitted`.
+         * @enum {string}
+         */
+        RequestSubmittedEventType: "request.submitted";
         /** @description A plate-removal request. */
         RequestView: {
             /** Format: uuid */
@@ -5849,7 +5919,7 @@ export interface components {
              * @example سفید
              */
             vehicle_colour?: string | null;
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * @description Corrections to the vehicle: only the fields sent change. A blank `vin`, `chassis_number`
          *     or `vehicle_colour` removes it (one of `vin` and `chassis_number` must remain).

@@ -359,7 +359,7 @@ export type CalendarClosureDeclaredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'calendar.closure_declared';
+    type: CalendarClosureDeclaredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -369,6 +369,11 @@ export type CalendarClosureDeclaredEvent = {
     subject: Subject;
     data: ClosureDeclaredData;
 };
+
+/**
+ * The type of a `CalendarClosureDeclaredEvent`: always `calendar.closure_declared`.
+ */
+export type CalendarClosureDeclaredEventType = 'calendar.closure_declared';
 
 /**
  * The calendar rules a computation used.
@@ -563,7 +568,7 @@ export type ComplaintAnsweredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'complaint.answered';
+    type: ComplaintAnsweredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -573,6 +578,11 @@ export type ComplaintAnsweredEvent = {
     subject: Subject;
     data: ComplaintAnsweredData;
 };
+
+/**
+ * The type of a `ComplaintAnsweredEvent`: always `complaint.answered`.
+ */
+export type ComplaintAnsweredEventType = 'complaint.answered';
 
 export type ComplaintEvent = {
     /**
@@ -631,7 +641,7 @@ export type ComplaintReceivedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'complaint.received';
+    type: ComplaintReceivedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -641,6 +651,11 @@ export type ComplaintReceivedEvent = {
     subject: Subject;
     data: ComplaintReceivedData;
 };
+
+/**
+ * The type of a `ComplaintReceivedEvent`: always `complaint.received`.
+ */
+export type ComplaintReceivedEventType = 'complaint.received';
 
 export type ComplaintStatus = 'received' | 'answered' | 'closed';
 
@@ -1517,7 +1532,7 @@ export type NoticePublishedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'notice.published';
+    type: NoticePublishedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1527,6 +1542,11 @@ export type NoticePublishedEvent = {
     subject: Subject;
     data: Notice;
 };
+
+/**
+ * The type of a `NoticePublishedEvent`: always `notice.published`.
+ */
+export type NoticePublishedEventType = 'notice.published';
 
 export type NotificationList = {
     items: Array<NotificationView>;
@@ -1812,7 +1832,7 @@ export type PermitExpiredEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.expired';
+    type: PermitExpiredEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1824,6 +1844,11 @@ export type PermitExpiredEvent = {
 };
 
 /**
+ * The type of a `PermitExpiredEvent`: always `permit.expired`.
+ */
+export type PermitExpiredEventType = 'permit.expired';
+
+/**
  * PermitIssuedEvent
  *
  * `permit.issued`: The directorate issued a permit (subject: the permit).
@@ -1833,7 +1858,7 @@ export type PermitIssuedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.issued';
+    type: PermitIssuedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1843,6 +1868,11 @@ export type PermitIssuedEvent = {
     subject: Subject;
     data: PermitEventData;
 };
+
+/**
+ * The type of a `PermitIssuedEvent`: always `permit.issued`.
+ */
+export type PermitIssuedEventType = 'permit.issued';
 
 /**
  * The police organisation a permit was sent to: only its accounts see the permit and may
@@ -1868,7 +1898,7 @@ export type PermitReceiptRecordedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.receipt_recorded';
+    type: PermitReceiptRecordedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1878,6 +1908,11 @@ export type PermitReceiptRecordedEvent = {
     subject: Subject;
     data: PermitReceiptRecordedData;
 };
+
+/**
+ * The type of a `PermitReceiptRecordedEvent`: always `permit.receipt_recorded`.
+ */
+export type PermitReceiptRecordedEventType = 'permit.receipt_recorded';
 
 /**
  * The `data` of `permit.revoked`: the permit and its revocation.
@@ -1894,7 +1929,7 @@ export type PermitRevokedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'permit.revoked';
+    type: PermitRevokedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -1904,6 +1939,11 @@ export type PermitRevokedEvent = {
     subject: Subject;
     data: PermitRevokedData;
 };
+
+/**
+ * The type of a `PermitRevokedEvent`: always `permit.revoked`.
+ */
+export type PermitRevokedEventType = 'permit.revoked';
 
 /**
  * `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
@@ -2271,7 +2311,7 @@ export type ReceiptRecordAttachedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'receipt.record_attached';
+    type: ReceiptRecordAttachedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2281,6 +2321,11 @@ export type ReceiptRecordAttachedEvent = {
     subject: Subject;
     data: ReceiptRecordAttachedData;
 };
+
+/**
+ * The type of a `ReceiptRecordAttachedEvent`: always `receipt.record_attached`.
+ */
+export type ReceiptRecordAttachedEventType = 'receipt.record_attached';
 
 /**
  * The police refused the removal: `refusal_reason` (`other` needs `notes`).
@@ -2527,7 +2572,7 @@ export type RequestCompletedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.completed';
+    type: RequestCompletedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2537,6 +2582,11 @@ export type RequestCompletedEvent = {
     subject: Subject;
     data: RequestStatusChangedData;
 };
+
+/**
+ * The type of a `RequestCompletedEvent`: always `request.completed`.
+ */
+export type RequestCompletedEventType = 'request.completed';
 
 /**
  * The `data` of `request.corrected`: which fields the agency corrected (names only: the
@@ -2567,7 +2617,7 @@ export type RequestCorrectedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.corrected';
+    type: RequestCorrectedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2579,6 +2629,11 @@ export type RequestCorrectedEvent = {
 };
 
 /**
+ * The type of a `RequestCorrectedEvent`: always `request.corrected`.
+ */
+export type RequestCorrectedEventType = 'request.corrected';
+
+/**
  * RequestDocumentsOverdueEvent
  *
  * `request.documents_overdue`: The due date of the latest ask for documents passed with documents still missing; the request is flagged `documents_overdue` in the directorate's queue and stays in `awaiting_documents` (subject: the request).
@@ -2588,7 +2643,7 @@ export type RequestDocumentsOverdueEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.documents_overdue';
+    type: RequestDocumentsOverdueEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2598,6 +2653,11 @@ export type RequestDocumentsOverdueEvent = {
     subject: Subject;
     data: DocumentsOverdueData;
 };
+
+/**
+ * The type of a `RequestDocumentsOverdueEvent`: always `request.documents_overdue`.
+ */
+export type RequestDocumentsOverdueEventType = 'request.documents_overdue';
 
 /**
  * Where a plate-removal request stands.
@@ -2630,7 +2690,7 @@ export type RequestStatusChangedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.status_changed';
+    type: RequestStatusChangedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2640,6 +2700,11 @@ export type RequestStatusChangedEvent = {
     subject: Subject;
     data: RequestStatusChangedData;
 };
+
+/**
+ * The type of a `RequestStatusChangedEvent`: always `request.status_changed`.
+ */
+export type RequestStatusChangedEventType = 'request.status_changed';
 
 /**
  * The `data` of `request.submitted`: the request as filed, without contact details.
@@ -2671,7 +2736,7 @@ export type RequestSubmittedEvent = {
      * Ordered event id (a decimal string); also the `webhook-id` of its deliveries.
      */
     id: string;
-    type: 'request.submitted';
+    type: RequestSubmittedEventType;
     occurred_at: string;
     /**
      * `occurred_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
@@ -2681,6 +2746,11 @@ export type RequestSubmittedEvent = {
     subject: Subject;
     data: RequestSubmittedData;
 };
+
+/**
+ * The type of a `RequestSubmittedEvent`: always `request.submitted`.
+ */
+export type RequestSubmittedEventType = 'request.submitted';
 
 /**
  * A plate-removal request.
