@@ -520,6 +520,7 @@ pub struct DatabaseConfig {
     /// SQLite. Default: `DATA_DIR/plate-permits.db`.
     #[arg(
         id = "database_url",
+        value_name = "DATABASE_URL",
         long = "database-url",
         env = "DATABASE_URL",
         hide_env_values = true,
@@ -531,6 +532,7 @@ pub struct DatabaseConfig {
     /// makes more connections only wait and cost memory; 10 on PostgreSQL).
     #[arg(
         id = "db_pool_size",
+        value_name = "DB_POOL_SIZE",
         long = "db-pool-size", env = "DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
     pub pool_size: Option<u32>,
 
@@ -539,6 +541,7 @@ pub struct DatabaseConfig {
     /// reached, those reads go to `DATABASE_URL`.
     #[arg(
         id = "database_read_url",
+        value_name = "DATABASE_READ_URL",
         long = "database-read-url",
         env = "DATABASE_READ_URL",
         hide_env_values = true,
@@ -549,6 +552,7 @@ pub struct DatabaseConfig {
     /// Largest replay lag, in seconds, at which the `DATABASE_READ_URL` standby is still read.
     #[arg(
         id = "database_read_max_lag_secs",
+        value_name = "DATABASE_READ_MAX_LAG_SECS",
         long = "database-read-max-lag-secs", env = "DATABASE_READ_MAX_LAG_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3_600), global = true)]
     pub read_max_lag_secs: u64,
 }
@@ -569,6 +573,7 @@ pub struct HttpConfig {
     /// Number of HTTP worker threads (default: one per CPU core).
     #[arg(
         id = "http_workers",
+        value_name = "HTTP_WORKERS",
         long = "http-workers",
         env = "HTTP_WORKERS",
         global = true
@@ -721,6 +726,7 @@ pub struct DocumentsConfig {
     /// Largest uploaded document accepted (e.g. `10MiB`).
     #[arg(
         id = "document_max_size",
+        value_name = "DOCUMENT_MAX_SIZE",
         long = "document-max-size",
         env = "DOCUMENT_MAX_SIZE",
         default_value = "10MiB",
@@ -731,6 +737,7 @@ pub struct DocumentsConfig {
     /// Most documents one request may hold (409 `quota_exceeded` beyond it).
     #[arg(
         id = "document_quota_count",
+        value_name = "DOCUMENT_QUOTA_COUNT",
         long = "document-quota-count", env = "DOCUMENT_QUOTA_COUNT", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
     pub quota_count: u32,
 
@@ -738,6 +745,7 @@ pub struct DocumentsConfig {
     /// `quota_exceeded` beyond it).
     #[arg(
         id = "document_quota_bytes",
+        value_name = "DOCUMENT_QUOTA_BYTES",
         long = "document-quota-bytes",
         env = "DOCUMENT_QUOTA_BYTES",
         default_value = "50MiB",
@@ -750,6 +758,7 @@ pub struct DocumentsConfig {
     /// replica finds them first).
     #[arg(
         id = "document_due_worker",
+        value_name = "DOCUMENT_DUE_WORKER",
         long = "document-due-worker", env = "DOCUMENT_DUE_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub due_worker: bool,
 }
@@ -761,6 +770,7 @@ pub struct PermitsConfig {
     /// Longest validity of a plate-removal permit, in days.
     #[arg(
         id = "permit_max_validity_days",
+        value_name = "PERMIT_MAX_VALIDITY_DAYS",
         long = "permit-max-validity-days", env = "PERMIT_MAX_VALIDITY_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub max_validity_days: u32,
 
@@ -773,6 +783,7 @@ pub struct PermitsConfig {
     /// once, whichever replica finds it first).
     #[arg(
         id = "permit_expiry_worker",
+        value_name = "PERMIT_EXPIRY_WORKER",
         long = "permit-expiry-worker", env = "PERMIT_EXPIRY_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub expiry_worker: bool,
 
@@ -781,6 +792,7 @@ pub struct PermitsConfig {
     /// `valid_until`).
     #[arg(
         id = "permit_expiry_interval_ms",
+        value_name = "PERMIT_EXPIRY_INTERVAL_MS",
         long = "permit-expiry-interval-ms", env = "PERMIT_EXPIRY_INTERVAL_MS", default_value_t = 15_000, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
     pub expiry_interval_ms: u64,
 
@@ -842,18 +854,21 @@ pub struct SlaConfig {
     /// Working days the directorate has to decide (submission to permit or rejection).
     #[arg(
         id = "sla_decision_days",
+        value_name = "SLA_DECISION_DAYS",
         long = "sla-decision-days", env = "SLA_DECISION_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub decision_days: u32,
 
     /// Working days the police have to act on an issued permit (permit to receipt).
     #[arg(
         id = "sla_police_days",
+        value_name = "SLA_POLICE_DAYS",
         long = "sla-police-days", env = "SLA_POLICE_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub police_days: u32,
 
     /// Working days to record a removal in the national vehicle system (receipt to completed).
     #[arg(
         id = "sla_registration_days",
+        value_name = "SLA_REGISTRATION_DAYS",
         long = "sla-registration-days", env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
     pub registration_days: u32,
 
@@ -862,6 +877,7 @@ pub struct SlaConfig {
     /// them) or `directorate` (the directorate's calendar).
     #[arg(
         id = "sla_police_calendar",
+        value_name = "SLA_POLICE_CALENDAR",
         long = "sla-police-calendar", env = "SLA_POLICE_CALENDAR", default_value = "police", value_parser = parse_police_calendar, global = true)]
     pub police_calendar: crate::sla::party::Party,
 
@@ -869,6 +885,7 @@ pub struct SlaConfig {
     /// callers wait for a slot (a cached answer needs none).
     #[arg(
         id = "sla_report_concurrency",
+        value_name = "SLA_REPORT_CONCURRENCY",
         long = "sla-report-concurrency", env = "SLA_REPORT_CONCURRENCY", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=64), global = true)]
     pub report_concurrency: u32,
 
@@ -876,6 +893,7 @@ pub struct SlaConfig {
     /// answer is 503 with `Retry-After` (a computation under way still fills the cache).
     #[arg(
         id = "sla_report_timeout_secs",
+        value_name = "SLA_REPORT_TIMEOUT_SECS",
         long = "sla-report-timeout-secs", env = "SLA_REPORT_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
     pub report_timeout_secs: u64,
 
@@ -883,6 +901,7 @@ pub struct SlaConfig {
     /// `Retry-After` and the `RateLimit` headers.
     #[arg(
         id = "sla_report_rate_per_minute",
+        value_name = "SLA_REPORT_RATE_PER_MINUTE",
         long = "sla-report-rate-per-minute", env = "SLA_REPORT_RATE_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
     pub report_rate_per_minute: u32,
 
@@ -890,6 +909,7 @@ pub struct SlaConfig {
     /// changed, in seconds (bounds how stale "overdue now" can be; 0 disables the cache).
     #[arg(
         id = "sla_report_cache_secs",
+        value_name = "SLA_REPORT_CACHE_SECS",
         long = "sla-report-cache-secs", env = "SLA_REPORT_CACHE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=3_600), global = true)]
     pub report_cache_secs: u64,
 }
@@ -902,6 +922,7 @@ pub struct SmsConfig {
     /// (`SMS_GATEWAY_URL`).
     #[arg(
         id = "sms_provider",
+        value_name = "SMS_PROVIDER",
         long = "sms-provider",
         env = "SMS_PROVIDER",
         value_enum,
@@ -913,6 +934,7 @@ pub struct SmsConfig {
     /// The `http` provider's endpoint: it receives `POST` JSON `{"id", "to", "text"}`.
     #[arg(
         id = "sms_gateway_url",
+        value_name = "SMS_GATEWAY_URL",
         long = "sms-gateway-url",
         env = "SMS_GATEWAY_URL",
         global = true
@@ -922,6 +944,7 @@ pub struct SmsConfig {
     /// Bearer token the `http` provider sends to the gateway.
     #[arg(
         id = "sms_gateway_token",
+        value_name = "SMS_GATEWAY_TOKEN",
         long = "sms-gateway-token",
         env = "SMS_GATEWAY_TOKEN",
         hide_env_values = true,
@@ -933,6 +956,7 @@ pub struct SmsConfig {
     /// until it ends. Empty: no quiet hours.
     #[arg(
         id = "sms_quiet_hours",
+        value_name = "SMS_QUIET_HOURS",
         long = "sms-quiet-hours",
         env = "SMS_QUIET_HOURS",
         default_value = "22:00-07:00",
@@ -943,6 +967,7 @@ pub struct SmsConfig {
     /// At most this many SMS per recipient in any hour; more wait until the hour allows.
     #[arg(
         id = "sms_max_per_recipient_per_hour",
+        value_name = "SMS_MAX_PER_RECIPIENT_PER_HOUR",
         long = "sms-max-per-recipient-per-hour", env = "SMS_MAX_PER_RECIPIENT_PER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
     pub max_per_recipient_per_hour: u32,
 
@@ -950,36 +975,42 @@ pub struct SmsConfig {
     /// `pending` with `last_error` saying so, until the next day's allowance (never dropped).
     #[arg(
         id = "sms_agency_daily_quota",
+        value_name = "SMS_AGENCY_DAILY_QUOTA",
         long = "sms-agency-daily-quota", env = "SMS_AGENCY_DAILY_QUOTA", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
     pub agency_daily_quota: u32,
 
     /// Run the SMS worker in this process (every replica may).
     #[arg(
         id = "sms_worker",
+        value_name = "SMS_WORKER",
         long = "sms-worker", env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub worker: bool,
 
     /// How often the SMS worker looks for due messages, in milliseconds.
     #[arg(
         id = "sms_poll_interval_ms",
+        value_name = "SMS_POLL_INTERVAL_MS",
         long = "sms-poll-interval-ms", env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
     pub poll_interval_ms: u64,
 
     /// First SMS retry delay in milliseconds (doubled each attempt, with jitter, at most an hour).
     #[arg(
         id = "sms_backoff_base_ms",
+        value_name = "SMS_BACKOFF_BASE_MS",
         long = "sms-backoff-base-ms", env = "SMS_BACKOFF_BASE_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(10..=3_600_000), global = true)]
     pub backoff_base_ms: u64,
 
     /// Attempts before a message is marked `failed`.
     #[arg(
         id = "sms_max_attempts",
+        value_name = "SMS_MAX_ATTEMPTS",
         long = "sms-max-attempts", env = "SMS_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
     pub max_attempts: u32,
 
     /// Timeout of one request to the SMS gateway, in milliseconds.
     #[arg(
         id = "sms_timeout_ms",
+        value_name = "SMS_TIMEOUT_MS",
         long = "sms-timeout-ms", env = "SMS_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
     pub timeout_ms: u64,
 
@@ -987,6 +1018,7 @@ pub struct SmsConfig {
     /// planned maintenance.
     #[arg(
         id = "sms_maintenance_reminder_at",
+        value_name = "SMS_MAINTENANCE_REMINDER_AT",
         long = "sms-maintenance-reminder-at", env = "SMS_MAINTENANCE_REMINDER_AT", default_value = "18:00", value_parser = parse_hhmm, global = true)]
     pub maintenance_reminder_at: chrono::NaiveTime,
 }
@@ -998,18 +1030,21 @@ pub struct WebhooksConfig {
     /// How long webhook deliveries are retried before they are marked `failed`, in seconds.
     #[arg(
         id = "webhook_retry_window_secs",
+        value_name = "WEBHOOK_RETRY_WINDOW_SECS",
         long = "webhook-retry-window-secs", env = "WEBHOOK_RETRY_WINDOW_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
     pub retry_window_secs: u64,
 
     /// First webhook retry delay in milliseconds (doubled each attempt, with jitter).
     #[arg(
         id = "webhook_backoff_base_ms",
+        value_name = "WEBHOOK_BACKOFF_BASE_MS",
         long = "webhook-backoff-base-ms", env = "WEBHOOK_BACKOFF_BASE_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
     pub backoff_base_ms: u64,
 
     /// Timeout of one webhook delivery attempt in milliseconds.
     #[arg(
         id = "webhook_timeout_ms",
+        value_name = "WEBHOOK_TIMEOUT_MS",
         long = "webhook-timeout-ms", env = "WEBHOOK_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
     pub timeout_ms: u64,
 
@@ -1018,6 +1053,7 @@ pub struct WebhooksConfig {
     /// only.
     #[arg(
         id = "webhook_allowed_networks",
+        value_name = "WEBHOOK_ALLOWED_NETWORKS",
         long = "webhook-allowed-networks",
         env = "WEBHOOK_ALLOWED_NETWORKS",
         default_value = "",
@@ -1028,6 +1064,7 @@ pub struct WebhooksConfig {
     /// Run the webhook delivery worker in this process (`false` for API-only replicas).
     #[arg(
         id = "webhook_worker",
+        value_name = "WEBHOOK_WORKER",
         long = "webhook-worker", env = "WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub worker: bool,
 }
@@ -1040,6 +1077,7 @@ pub struct AuditConfig {
     /// `SESSION_PURGE_INTERVAL_SECS`).
     #[arg(
         id = "audit_retention_days",
+        value_name = "AUDIT_RETENTION_DAYS",
         long = "audit-retention-days", env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
     pub retention_days: u32,
 
@@ -1049,6 +1087,7 @@ pub struct AuditConfig {
     /// minute's denial counts once the minute is over).
     #[arg(
         id = "audit_flush_interval_ms",
+        value_name = "AUDIT_FLUSH_INTERVAL_MS",
         long = "audit-flush-interval-ms", env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
     pub flush_interval_ms: u64,
 }

@@ -213,10 +213,10 @@ const fn info(
 /// serde names (and so the OpenAPI `ErrorCode` schema), [`ErrorCode::ALL`],
 /// [`ErrorCode::as_str`] and [`ErrorCode::info`] all come from it.
 macro_rules! error_codes {
-    ($($variant:ident => $code:literal, $status:ident, $fa:literal, $en:literal, $ext:expr;)+) => {
-        /// Every problem `code` the service sends: one catalogue owns each code's HTTP status,
-        /// its titles in both languages and the extension members its problems may carry. The
-        /// OpenAPI `Problem` schema lists the codes and extensions from here.
+    ($($variant:ident => $code:tt, $status:ident, $fa:literal, $en:literal, $ext:expr;)+) => {
+        /// Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
+        /// titles in both languages and the extension members its problems may carry. The OpenAPI
+        /// `Problem` schema lists the codes and extensions from here.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ToSchema)]
         pub enum ErrorCode {
             $(#[serde(rename = $code)] $variant,)+

@@ -8,7 +8,8 @@
 /// `FromStr`, the stored value) and, through [`text_enum!`](crate::text_enum), `ALL`,
 /// `Display` and the diesel mapping. Attributes before `enum` (docs, an extra
 /// `#[derive(PartialOrd, Ord)]`, `#[schema(as = …)]`) and on variants (docs, `#[default]`)
-/// are kept.
+/// are kept. (`$text` is a `tt`, not a `literal`: a `literal` fragment reaches the derives
+/// wrapped in an invisible group, which utoipa does not read as a name.)
 ///
 /// ```ignore
 /// crate::vocabulary! {
@@ -25,7 +26,7 @@ macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
         $vis:vis enum $ty:ident {
-            $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
+            $($(#[$vmeta:meta])* $variant:ident => $text:tt),+ $(,)?
         }
     ) => {
         #[derive(

@@ -3,7 +3,7 @@
 //! Each is a closed set with one text form and a Persian label.
 
 macro_rules! reason_enum {
-    ($(#[$doc:meta])* $ty:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal, $fa:literal;)+ }) => {
+    ($(#[$doc:meta])* $ty:ident { $($(#[$vdoc:meta])* $variant:ident => $text:tt, $fa:literal;)+ }) => {
         crate::vocabulary! {
             $(#[$doc])*
             #[derive(PartialOrd, Ord)]
