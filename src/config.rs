@@ -446,18 +446,13 @@ pub struct CreateAdminArgs {
     pub password: Option<Secret>,
 }
 
-/// Service configuration. Each flag falls back to the environment variable shown in `--help`.
+/// Service configuration, in sections. Each flag falls back to the environment variable shown
+/// in `--help`; a section's flags and variables keep the names they had before the sections
+/// (`--sms-provider`, `SMS_PROVIDER`), so a field is named by its section
+/// (`config.sms.provider`).
 #[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "General")]
 pub struct Config {
-    /// Address and port to listen on.
-    #[arg(
-        long,
-        env = "LISTEN_ADDR",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
-    pub listen_addr: SocketAddr,
-
     /// Directory for the SQLite database, the generated JWT secret and uploaded documents.
     #[arg(long, env = "DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
@@ -469,47 +464,6 @@ pub struct Config {
     #[arg(long, env = "BACKUP_SIGNING_KEY_FILE", global = true)]
     pub backup_signing_key_file: Option<PathBuf>,
 
-    /// Database URL: `postgres://…` selects PostgreSQL, `sqlite://path` or a file path selects
-    /// SQLite. Default: `DATA_DIR/plate-permits.db`.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
-    pub database_url: Option<Secret>,
-
-    /// Maximum database connections per process (default: 4 on SQLite, whose single writer
-    /// makes more connections only wait and cost memory; 10 on PostgreSQL).
-    #[arg(long, env = "DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
-    pub db_pool_size: Option<u32>,
-
-    /// Where document bytes are kept: `database` (default on PostgreSQL: every replica reads
-    /// every document) or `filesystem` (default on SQLite: `DATA_DIR/documents`). `database`
-    /// is refused on SQLite.
-    #[arg(long, env = "BLOB_STORE", value_enum, global = true)]
-    pub blob_store: Option<BlobStoreChoice>,
-
-    /// PostgreSQL standby for the SLA report and list endpoints (optional). Read only while
-    /// its replay lag is within `DATABASE_READ_MAX_LAG_SECS`; otherwise, and when it cannot be
-    /// reached, those reads go to `DATABASE_URL`.
-    #[arg(long, env = "DATABASE_READ_URL", hide_env_values = true, global = true)]
-    pub database_read_url: Option<Secret>,
-
-    /// Largest replay lag, in seconds, at which the `DATABASE_READ_URL` standby is still read.
-    #[arg(long, env = "DATABASE_READ_MAX_LAG_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3_600), global = true)]
-    pub database_read_max_lag_secs: u64,
-
-    /// Secret for signing access tokens (at least 32 bytes). When unset, one is generated at
-    /// first start and kept in `DATA_DIR/jwt-secret`.
-    #[arg(long, env = "JWT_SECRET", hide_env_values = true, global = true)]
-    pub jwt_secret: Option<Secret>,
-
-    /// Password for the `admin` user created on first start with an empty database. When unset,
-    /// one is generated, logged once, and must be changed at first login.
-    #[arg(
-        long,
-        env = "BOOTSTRAP_ADMIN_PASSWORD",
-        hide_env_values = true,
-        global = true
-    )]
-    pub bootstrap_admin_password: Option<Secret>,
-
     /// Log format.
     #[arg(
         long,
@@ -520,32 +474,139 @@ pub struct Config {
     )]
     pub log_format: LogFormat,
 
+    /// The service's time zone (IANA name): office hours and calendar days are read in it.
+    #[arg(
+        long,
+        env = "SERVICE_TIMEZONE",
+        default_value = "Asia/Tehran",
+        global = true
+    )]
+    pub service_timezone: chrono_tz::Tz,
+
+    /// Plate letters accepted on requests (government plates: `الف`), comma-separated.
+    #[arg(
+        long,
+        env = "PLATE_LETTERS",
+        value_delimiter = ',',
+        default_value = "الف",
+        global = true
+    )]
+    pub plate_letters: Vec<String>,
+
+    /// How many hours ahead a planned maintenance notice must be published.
+    #[arg(long, env = "MAINTENANCE_LEAD_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
+    pub maintenance_lead_hours: u32,
+
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+
+    #[command(flatten)]
+    pub http: HttpConfig,
+
+    #[command(flatten)]
+    pub auth: AuthConfig,
+
+    #[command(flatten)]
+    pub documents: DocumentsConfig,
+
+    #[command(flatten)]
+    pub permits: PermitsConfig,
+
+    #[command(flatten)]
+    pub sla: SlaConfig,
+
+    #[command(flatten)]
+    pub sms: SmsConfig,
+
+    #[command(flatten)]
+    pub webhooks: WebhooksConfig,
+
+    #[command(flatten)]
+    pub audit: AuditConfig,
+}
+
+/// The database: where it is, how many connections, an optional read standby.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Database")]
+pub struct DatabaseConfig {
+    /// Database URL: `postgres://…` selects PostgreSQL, `sqlite://path` or a file path selects
+    /// SQLite. Default: `DATA_DIR/plate-permits.db`.
+    #[arg(
+        id = "database_url",
+        value_name = "DATABASE_URL",
+        long = "database-url",
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub url: Option<Secret>,
+
+    /// Maximum database connections per process (default: 4 on SQLite, whose single writer
+    /// makes more connections only wait and cost memory; 10 on PostgreSQL).
+    #[arg(
+        id = "db_pool_size",
+        value_name = "DB_POOL_SIZE",
+        long = "db-pool-size", env = "DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=500), global = true)]
+    pub pool_size: Option<u32>,
+
+    /// PostgreSQL standby for the SLA report and list endpoints (optional). Read only while
+    /// its replay lag is within `DATABASE_READ_MAX_LAG_SECS`; otherwise, and when it cannot be
+    /// reached, those reads go to `DATABASE_URL`.
+    #[arg(
+        id = "database_read_url",
+        value_name = "DATABASE_READ_URL",
+        long = "database-read-url",
+        env = "DATABASE_READ_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub read_url: Option<Secret>,
+
+    /// Largest replay lag, in seconds, at which the `DATABASE_READ_URL` standby is still read.
+    #[arg(
+        id = "database_read_max_lag_secs",
+        value_name = "DATABASE_READ_MAX_LAG_SECS",
+        long = "database-read-max-lag-secs", env = "DATABASE_READ_MAX_LAG_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3_600), global = true)]
+    pub read_max_lag_secs: u64,
+}
+
+/// The HTTP server: address, limits, proxies, languages, public look-ups and metrics.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "HTTP")]
+pub struct HttpConfig {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "LISTEN_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub listen_addr: SocketAddr,
+
+    /// Number of HTTP worker threads (default: one per CPU core).
+    #[arg(
+        id = "http_workers",
+        value_name = "HTTP_WORKERS",
+        long = "http-workers",
+        env = "HTTP_WORKERS",
+        global = true
+    )]
+    pub workers: Option<usize>,
+
+    /// The address people and the police reach the service at: the QR code on a printed
+    /// permit (`GET /permits/{id}/print`) encodes `PUBLIC_BASE_URL/api/v1/permits/verify/<number>`.
+    /// Set it to the public HTTPS address in production.
+    #[arg(
+        long,
+        env = "PUBLIC_BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub public_base_url: PublicBaseUrl,
+
     /// Comma-separated origins allowed by CORS (`*` for any). Empty: no cross-origin access.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "", global = true)]
     pub cors_allowed_origins: Origins,
-
-    /// Largest uploaded document accepted (e.g. `10MiB`).
-    #[arg(
-        long,
-        env = "DOCUMENT_MAX_SIZE",
-        default_value = "10MiB",
-        global = true
-    )]
-    pub document_max_size: ByteSize,
-
-    /// Most documents one request may hold (409 `quota_exceeded` beyond it).
-    #[arg(long, env = "DOCUMENT_QUOTA_COUNT", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
-    pub document_quota_count: u32,
-
-    /// Most bytes the documents of one request may hold together (e.g. `50MiB`; 409
-    /// `quota_exceeded` beyond it).
-    #[arg(
-        long,
-        env = "DOCUMENT_QUOTA_BYTES",
-        default_value = "50MiB",
-        global = true
-    )]
-    pub document_quota_bytes: ByteSize,
 
     /// Seconds a client has to send a whole request body, counted from the end of its headers
     /// (total time, not time between bytes: a client trickling one byte a second cannot keep
@@ -569,9 +630,63 @@ pub struct Config {
     #[arg(long, env = "PREFER_PERSIAN", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub prefer_persian: bool,
 
-    /// Number of HTTP worker threads (default: one per CPU core).
-    #[arg(long, env = "HTTP_WORKERS", global = true)]
-    pub http_workers: Option<usize>,
+    /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
+    #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
+    pub public_rate_limit_per_minute: u32,
+
+    /// TLS is terminated by a proxy in front of the service (clients reach it over HTTPS only):
+    /// responses then carry `Strict-Transport-Security`.
+    #[arg(
+        long,
+        env = "TLS_TERMINATED_UPSTREAM",
+        default_value_t = false,
+        global = true
+    )]
+    pub tls_terminated_upstream: bool,
+
+    /// Bearer token Prometheus must send to `GET /metrics`; unset, only loopback clients may
+    /// scrape.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
+    pub metrics_token: Option<Secret>,
+
+    /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
+    #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+
+    /// Proxies (comma-separated CIDRs) whose `X-Forwarded-For` entries are believed when
+    /// `TRUST_PROXY` is set: the client is the right-most entry not in these networks.
+    #[arg(
+        long,
+        env = "TRUSTED_PROXIES",
+        default_value = "127.0.0.0/8,::1/128",
+        global = true
+    )]
+    pub trusted_proxies: Networks,
+
+    /// IPv6 clients are counted by this many leading bits of their address in every throttle
+    /// and rate limit (64: one subscriber's /64 is one client); IPv4 clients per address.
+    #[arg(long, env = "IPV6_PREFIX_LEN", default_value_t = 64, value_parser = clap::value_parser!(u8).range(1..=128), global = true)]
+    pub ipv6_prefix_len: u8,
+}
+
+/// Sign-in: token keys and lifetimes, the first administrator, throttling, sessions.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Authentication")]
+pub struct AuthConfig {
+    /// Secret for signing access tokens (at least 32 bytes). When unset, one is generated at
+    /// first start and kept in `DATA_DIR/jwt-secret`.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<Secret>,
+
+    /// Password for the `admin` user created on first start with an empty database. When unset,
+    /// one is generated, logged once, and must be changed at first login.
+    #[arg(
+        long,
+        env = "BOOTSTRAP_ADMIN_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub bootstrap_admin_password: Option<Secret>,
 
     /// Lifetime of access tokens in seconds.
     #[arg(long, env = "ACCESS_TOKEN_TTL_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(30..=86_400), global = true)]
@@ -581,79 +696,118 @@ pub struct Config {
     #[arg(long, env = "REFRESH_TOKEN_TTL_SECS", default_value_t = 1_209_600, value_parser = clap::value_parser!(u64).range(300..=31_536_000), global = true)]
     pub refresh_token_ttl_secs: u64,
 
-    /// Plate letters accepted on requests (government plates: `الف`), comma-separated.
+    /// Free failed sign-ins per account and client address (and, times ten, per address) in
+    /// 15 minutes before each further failure imposes a growing delay.
+    #[arg(long, env = "LOGIN_FREE_FAILURES", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
+    pub login_free_failures: u32,
+
+    /// First sign-in delay, in milliseconds, once the free failures are spent; it doubles with
+    /// each further failure.
+    #[arg(long, env = "LOGIN_BACKOFF_BASE_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..=60_000), global = true)]
+    pub login_backoff_base_ms: u64,
+
+    /// Longest sign-in delay for an account from one address, in seconds (one address alone,
+    /// whatever the account, waits at most a minute: a NAT is shared).
+    #[arg(long, env = "LOGIN_BACKOFF_MAX_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=86_400), global = true)]
+    pub login_backoff_max_secs: u64,
+
+    /// Hours a service account's previous client secret keeps working after
+    /// `POST /service-accounts/{id}/rotate-secret` (0: it stops at once), so that a client's
+    /// replicas can change over without an outage.
+    #[arg(long, env = "SERVICE_ACCOUNT_SECRET_OVERLAP_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
+    pub service_account_secret_overlap_hours: u32,
+
+    /// Live sign-ins (sessions) per user; a new sign-in beyond it revokes the user's oldest.
+    #[arg(long, env = "MAX_SESSIONS_PER_USER", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub max_sessions_per_user: u32,
+
+    /// How often expired sessions and refresh tokens are purged, in seconds.
+    #[arg(long, env = "SESSION_PURGE_INTERVAL_SECS", default_value_t = 3_600, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
+    pub session_purge_interval_secs: u64,
+}
+
+/// Uploaded documents: where their bytes are kept, size and quota limits, the due-date worker.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Documents")]
+pub struct DocumentsConfig {
+    /// Where document bytes are kept: `database` (default on PostgreSQL: every replica reads
+    /// every document) or `filesystem` (default on SQLite: `DATA_DIR/documents`). `database`
+    /// is refused on SQLite.
+    #[arg(long, env = "BLOB_STORE", value_enum, global = true)]
+    pub blob_store: Option<BlobStoreChoice>,
+
+    /// Largest uploaded document accepted (e.g. `10MiB`).
     #[arg(
-        long,
-        env = "PLATE_LETTERS",
-        value_delimiter = ',',
-        default_value = "الف",
+        id = "document_max_size",
+        value_name = "DOCUMENT_MAX_SIZE",
+        long = "document-max-size",
+        env = "DOCUMENT_MAX_SIZE",
+        default_value = "10MiB",
         global = true
     )]
-    pub plate_letters: Vec<String>,
+    pub max_size: ByteSize,
 
+    /// Most documents one request may hold (409 `quota_exceeded` beyond it).
+    #[arg(
+        id = "document_quota_count",
+        value_name = "DOCUMENT_QUOTA_COUNT",
+        long = "document-quota-count", env = "DOCUMENT_QUOTA_COUNT", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub quota_count: u32,
+
+    /// Most bytes the documents of one request may hold together (e.g. `50MiB`; 409
+    /// `quota_exceeded` beyond it).
+    #[arg(
+        id = "document_quota_bytes",
+        value_name = "DOCUMENT_QUOTA_BYTES",
+        long = "document-quota-bytes",
+        env = "DOCUMENT_QUOTA_BYTES",
+        default_value = "50MiB",
+        global = true
+    )]
+    pub quota_bytes: ByteSize,
+
+    /// Run the document due-date worker in this process (every minute: asks for documents
+    /// whose due date passed with documents missing are marked overdue, once, whichever
+    /// replica finds them first).
+    #[arg(
+        id = "document_due_worker",
+        value_name = "DOCUMENT_DUE_WORKER",
+        long = "document-due-worker", env = "DOCUMENT_DUE_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub due_worker: bool,
+}
+
+/// Permits: validity, receipts, the expiry worker and the printed letterhead.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Permits")]
+pub struct PermitsConfig {
     /// Longest validity of a plate-removal permit, in days.
-    #[arg(long, env = "PERMIT_MAX_VALIDITY_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
-    pub permit_max_validity_days: u32,
+    #[arg(
+        id = "permit_max_validity_days",
+        value_name = "PERMIT_MAX_VALIDITY_DAYS",
+        long = "permit-max-validity-days", env = "PERMIT_MAX_VALIDITY_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub max_validity_days: u32,
 
     /// How many days after a permit's validity ended the police may still post its receipt
     /// without explaining the delay in `notes` (the removal itself must lie within validity).
     #[arg(long, env = "RECEIPT_LATE_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(0..=3650), global = true)]
     pub receipt_late_days: u32,
 
-    /// How many hours ahead a planned maintenance notice must be published.
-    #[arg(long, env = "MAINTENANCE_LEAD_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
-    pub maintenance_lead_hours: u32,
-
-    /// How long webhook deliveries are retried before they are marked `failed`, in seconds.
-    #[arg(long, env = "WEBHOOK_RETRY_WINDOW_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
-    pub webhook_retry_window_secs: u64,
-
-    /// First webhook retry delay in milliseconds (doubled each attempt, with jitter).
-    #[arg(long, env = "WEBHOOK_BACKOFF_BASE_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
-    pub webhook_backoff_base_ms: u64,
-
-    /// Timeout of one webhook delivery attempt in milliseconds.
-    #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
-    pub webhook_timeout_ms: u64,
-
-    /// Networks webhooks may be delivered to although they are loopback, private, link-local or
-    /// otherwise internal (comma-separated CIDRs, e.g. `10.20.0.0/16`); empty: public addresses
-    /// only.
+    /// Run the permit expiry worker in this process (every replica may: each expiry is applied
+    /// once, whichever replica finds it first).
     #[arg(
-        long,
-        env = "WEBHOOK_ALLOWED_NETWORKS",
-        default_value = "",
-        global = true
-    )]
-    pub webhook_allowed_networks: Networks,
+        id = "permit_expiry_worker",
+        value_name = "PERMIT_EXPIRY_WORKER",
+        long = "permit-expiry-worker", env = "PERMIT_EXPIRY_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub expiry_worker: bool,
 
-    /// Run the webhook delivery worker in this process (`false` for API-only replicas).
-    #[arg(long, env = "WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
-    pub webhook_worker: bool,
-
-    /// Public look-ups (`/track`, `/permits/verify`) allowed per client address per minute.
-    #[arg(long, env = "PUBLIC_RATE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
-    pub public_rate_limit_per_minute: u32,
-
-    /// The service's time zone (IANA name): office hours and calendar days are read in it.
+    /// How often the expiry worker looks for permits whose validity ended with no receipt, in
+    /// milliseconds (at most a minute, so an expiry is applied within a minute of
+    /// `valid_until`).
     #[arg(
-        long,
-        env = "SERVICE_TIMEZONE",
-        default_value = "Asia/Tehran",
-        global = true
-    )]
-    pub service_timezone: chrono_tz::Tz,
-
-    /// The address people and the police reach the service at: the QR code on a printed
-    /// permit (`GET /permits/{id}/print`) encodes `PUBLIC_BASE_URL/api/v1/permits/verify/<number>`.
-    /// Set it to the public HTTPS address in production.
-    #[arg(
-        long,
-        env = "PUBLIC_BASE_URL",
-        default_value = "http://127.0.0.1:8080",
-        global = true
-    )]
-    pub public_base_url: PublicBaseUrl,
+        id = "permit_expiry_interval_ms",
+        value_name = "PERMIT_EXPIRY_INTERVAL_MS",
+        long = "permit-expiry-interval-ms", env = "PERMIT_EXPIRY_INTERVAL_MS", default_value_t = 15_000, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
+    pub expiry_interval_ms: u64,
 
     /// The directorate's name as printed at the head of every permit.
     #[arg(
@@ -691,7 +845,12 @@ pub struct Config {
         global = true
     )]
     pub order_addressee: DisplayName,
+}
 
+/// The working-day calendar, the SLA stages and the SLA report's limits.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "SLA and calendar")]
+pub struct SlaConfig {
     /// Weekend days for the working-day calendar, comma separated (`thursday,friday`).
     #[arg(long, env = "WEEKEND_DAYS", default_value = "friday", global = true)]
     pub weekend_days: Weekend,
@@ -706,192 +865,244 @@ pub struct Config {
     pub office_hours: OfficeHours,
 
     /// Working days the directorate has to decide (submission to permit or rejection).
-    #[arg(long, env = "SLA_DECISION_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
-    pub sla_decision_days: u32,
+    #[arg(
+        id = "sla_decision_days",
+        value_name = "SLA_DECISION_DAYS",
+        long = "sla-decision-days", env = "SLA_DECISION_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub decision_days: u32,
 
     /// Working days the police have to act on an issued permit (permit to receipt).
-    #[arg(long, env = "SLA_POLICE_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
-    pub sla_police_days: u32,
+    #[arg(
+        id = "sla_police_days",
+        value_name = "SLA_POLICE_DAYS",
+        long = "sla-police-days", env = "SLA_POLICE_DAYS", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub police_days: u32,
 
     /// Working days to record a removal in the national vehicle system (receipt to completed).
-    #[arg(long, env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
-    pub sla_registration_days: u32,
+    #[arg(
+        id = "sla_registration_days",
+        value_name = "SLA_REGISTRATION_DAYS",
+        long = "sla-registration-days", env = "SLA_REGISTRATION_DAYS", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub registration_days: u32,
 
     /// Whose working days the police's stage counts: `police` (their own calendar: the
     /// weekend and closures of executive bodies do not apply, as law-enforcement units work
     /// them) or `directorate` (the directorate's calendar).
-    #[arg(long, env = "SLA_POLICE_CALENDAR", default_value = "police", value_parser = parse_police_calendar, global = true)]
-    pub sla_police_calendar: crate::sla::party::Party,
-
-    /// TLS is terminated by a proxy in front of the service (clients reach it over HTTPS only):
-    /// responses then carry `Strict-Transport-Security`.
     #[arg(
-        long,
-        env = "TLS_TERMINATED_UPSTREAM",
-        default_value_t = false,
-        global = true
-    )]
-    pub tls_terminated_upstream: bool,
-
-    /// Bearer token Prometheus must send to `GET /metrics`; unset, only loopback clients may
-    /// scrape.
-    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
-    pub metrics_token: Option<Secret>,
-
-    /// Trust the `X-Forwarded-For` header for the client address (only behind a proxy you run).
-    #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
-    pub trust_proxy: bool,
-
-    /// Proxies (comma-separated CIDRs) whose `X-Forwarded-For` entries are believed when
-    /// `TRUST_PROXY` is set: the client is the right-most entry not in these networks.
-    #[arg(
-        long,
-        env = "TRUSTED_PROXIES",
-        default_value = "127.0.0.0/8,::1/128",
-        global = true
-    )]
-    pub trusted_proxies: Networks,
-
-    /// IPv6 clients are counted by this many leading bits of their address in every throttle
-    /// and rate limit (64: one subscriber's /64 is one client); IPv4 clients per address.
-    #[arg(long, env = "IPV6_PREFIX_LEN", default_value_t = 64, value_parser = clap::value_parser!(u8).range(1..=128), global = true)]
-    pub ipv6_prefix_len: u8,
-
-    /// Free failed sign-ins per account and client address (and, times ten, per address) in
-    /// 15 minutes before each further failure imposes a growing delay.
-    #[arg(long, env = "LOGIN_FREE_FAILURES", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
-    pub login_free_failures: u32,
-
-    /// First sign-in delay, in milliseconds, once the free failures are spent; it doubles with
-    /// each further failure.
-    #[arg(long, env = "LOGIN_BACKOFF_BASE_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..=60_000), global = true)]
-    pub login_backoff_base_ms: u64,
-
-    /// Longest sign-in delay for an account from one address, in seconds (one address alone,
-    /// whatever the account, waits at most a minute: a NAT is shared).
-    #[arg(long, env = "LOGIN_BACKOFF_MAX_SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=86_400), global = true)]
-    pub login_backoff_max_secs: u64,
-
-    /// Hours a service account's previous client secret keeps working after
-    /// `POST /service-accounts/{id}/rotate-secret` (0: it stops at once), so that a client's
-    /// replicas can change over without an outage.
-    #[arg(long, env = "SERVICE_ACCOUNT_SECRET_OVERLAP_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720), global = true)]
-    pub service_account_secret_overlap_hours: u32,
-
-    /// Live sign-ins (sessions) per user; a new sign-in beyond it revokes the user's oldest.
-    #[arg(long, env = "MAX_SESSIONS_PER_USER", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
-    pub max_sessions_per_user: u32,
-
-    /// How often expired sessions and refresh tokens are purged, in seconds.
-    #[arg(long, env = "SESSION_PURGE_INTERVAL_SECS", default_value_t = 3_600, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
-    pub session_purge_interval_secs: u64,
-    /// How long audit entries are kept, in days (then the service purges them, every
-    /// `SESSION_PURGE_INTERVAL_SECS`).
-    #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
-    pub audit_retention_days: u32,
-    /// How often the audit entries waiting in memory are written, in one transaction, in
-    /// milliseconds: reads (request views, document downloads, list reads), throttled
-    /// credential failures and authorization denials (each minute's denial counts once the
-    /// minute is over), on both databases.
-    #[arg(long, env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
-    pub audit_flush_interval_ms: u64,
+        id = "sla_police_calendar",
+        value_name = "SLA_POLICE_CALENDAR",
+        long = "sla-police-calendar", env = "SLA_POLICE_CALENDAR", default_value = "police", value_parser = parse_police_calendar, global = true)]
+    pub police_calendar: crate::sla::party::Party,
 
     /// At most this many `GET /reports/sla` computations at once (per replica); further
     /// callers wait for a slot (a cached answer needs none).
-    #[arg(long, env = "SLA_REPORT_CONCURRENCY", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=64), global = true)]
-    pub sla_report_concurrency: u32,
+    #[arg(
+        id = "sla_report_concurrency",
+        value_name = "SLA_REPORT_CONCURRENCY",
+        long = "sla-report-concurrency", env = "SLA_REPORT_CONCURRENCY", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=64), global = true)]
+    pub report_concurrency: u32,
+
     /// How long a `GET /reports/sla` may wait for a slot and compute, in seconds; past it the
     /// answer is 503 with `Retry-After` (a computation under way still fills the cache).
-    #[arg(long, env = "SLA_REPORT_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
-    pub sla_report_timeout_secs: u64,
+    #[arg(
+        id = "sla_report_timeout_secs",
+        value_name = "SLA_REPORT_TIMEOUT_SECS",
+        long = "sla-report-timeout-secs", env = "SLA_REPORT_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
+    pub report_timeout_secs: u64,
+
     /// `GET /reports/sla` calls per user per minute (per replica); past it 429 with
     /// `Retry-After` and the `RateLimit` headers.
-    #[arg(long, env = "SLA_REPORT_RATE_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
-    pub sla_report_rate_per_minute: u32,
+    #[arg(
+        id = "sla_report_rate_per_minute",
+        value_name = "SLA_REPORT_RATE_PER_MINUTE",
+        long = "sla-report-rate-per-minute", env = "SLA_REPORT_RATE_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
+    pub report_rate_per_minute: u32,
+
     /// How long a cached `GET /reports/sla` answer may be served while nothing it depends on
     /// changed, in seconds (bounds how stale "overdue now" can be; 0 disables the cache).
-    #[arg(long, env = "SLA_REPORT_CACHE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=3_600), global = true)]
-    pub sla_report_cache_secs: u64,
+    #[arg(
+        id = "sla_report_cache_secs",
+        value_name = "SLA_REPORT_CACHE_SECS",
+        long = "sla-report-cache-secs", env = "SLA_REPORT_CACHE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=3_600), global = true)]
+    pub report_cache_secs: u64,
+}
 
+/// SMS notifications: the provider, quiet hours, limits and the worker.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "SMS")]
+pub struct SmsConfig {
     /// Where SMS notifications go: `log` (records them, masked, sends nothing) or `http`
     /// (`SMS_GATEWAY_URL`).
     #[arg(
-        long,
+        id = "sms_provider",
+        value_name = "SMS_PROVIDER",
+        long = "sms-provider",
         env = "SMS_PROVIDER",
         value_enum,
         default_value = "log",
         global = true
     )]
-    pub sms_provider: SmsProvider,
+    pub provider: SmsProvider,
 
     /// The `http` provider's endpoint: it receives `POST` JSON `{"id", "to", "text"}`.
-    #[arg(long, env = "SMS_GATEWAY_URL", global = true)]
-    pub sms_gateway_url: Option<url::Url>,
+    #[arg(
+        id = "sms_gateway_url",
+        value_name = "SMS_GATEWAY_URL",
+        long = "sms-gateway-url",
+        env = "SMS_GATEWAY_URL",
+        global = true
+    )]
+    pub gateway_url: Option<url::Url>,
 
     /// Bearer token the `http` provider sends to the gateway.
-    #[arg(long, env = "SMS_GATEWAY_TOKEN", hide_env_values = true, global = true)]
-    pub sms_gateway_token: Option<Secret>,
+    #[arg(
+        id = "sms_gateway_token",
+        value_name = "SMS_GATEWAY_TOKEN",
+        long = "sms-gateway-token",
+        env = "SMS_GATEWAY_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub gateway_token: Option<Secret>,
 
     /// No SMS in this window of the service's time zone, except outage notices; the rest wait
     /// until it ends. Empty: no quiet hours.
     #[arg(
-        long,
+        id = "sms_quiet_hours",
+        value_name = "SMS_QUIET_HOURS",
+        long = "sms-quiet-hours",
         env = "SMS_QUIET_HOURS",
         default_value = "22:00-07:00",
         global = true
     )]
-    pub sms_quiet_hours: QuietHours,
+    pub quiet_hours: QuietHours,
 
     /// At most this many SMS per recipient in any hour; more wait until the hour allows.
-    #[arg(long, env = "SMS_MAX_PER_RECIPIENT_PER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
-    pub sms_max_per_recipient_per_hour: u32,
+    #[arg(
+        id = "sms_max_per_recipient_per_hour",
+        value_name = "SMS_MAX_PER_RECIPIENT_PER_HOUR",
+        long = "sms-max-per-recipient-per-hour", env = "SMS_MAX_PER_RECIPIENT_PER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
+    pub max_per_recipient_per_hour: u32,
 
     /// At most this many SMS about one agency's requests go out per local day; the rest wait,
     /// `pending` with `last_error` saying so, until the next day's allowance (never dropped).
-    #[arg(long, env = "SMS_AGENCY_DAILY_QUOTA", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
-    pub sms_agency_daily_quota: u32,
+    #[arg(
+        id = "sms_agency_daily_quota",
+        value_name = "SMS_AGENCY_DAILY_QUOTA",
+        long = "sms-agency-daily-quota", env = "SMS_AGENCY_DAILY_QUOTA", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=1_000_000), global = true)]
+    pub agency_daily_quota: u32,
 
     /// Run the SMS worker in this process (every replica may).
-    #[arg(long, env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
-    pub sms_worker: bool,
-
-    /// Run the permit expiry worker in this process (every replica may: each expiry is applied
-    /// once, whichever replica finds it first).
-    #[arg(long, env = "PERMIT_EXPIRY_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
-    pub permit_expiry_worker: bool,
-
-    /// How often the expiry worker looks for permits whose validity ended with no receipt, in
-    /// milliseconds (at most a minute, so an expiry is applied within a minute of
-    /// `valid_until`).
-    #[arg(long, env = "PERMIT_EXPIRY_INTERVAL_MS", default_value_t = 15_000, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
-    pub permit_expiry_interval_ms: u64,
-
-    /// Run the document due-date worker in this process (every minute: asks for documents
-    /// whose due date passed with documents missing are marked overdue, once, whichever
-    /// replica finds them first).
-    #[arg(long, env = "DOCUMENT_DUE_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
-    pub document_due_worker: bool,
+    #[arg(
+        id = "sms_worker",
+        value_name = "SMS_WORKER",
+        long = "sms-worker", env = "SMS_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub worker: bool,
 
     /// How often the SMS worker looks for due messages, in milliseconds.
-    #[arg(long, env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
-    pub sms_poll_interval_ms: u64,
+    #[arg(
+        id = "sms_poll_interval_ms",
+        value_name = "SMS_POLL_INTERVAL_MS",
+        long = "sms-poll-interval-ms", env = "SMS_POLL_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
+    pub poll_interval_ms: u64,
 
     /// First SMS retry delay in milliseconds (doubled each attempt, with jitter, at most an hour).
-    #[arg(long, env = "SMS_BACKOFF_BASE_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(10..=3_600_000), global = true)]
-    pub sms_backoff_base_ms: u64,
+    #[arg(
+        id = "sms_backoff_base_ms",
+        value_name = "SMS_BACKOFF_BASE_MS",
+        long = "sms-backoff-base-ms", env = "SMS_BACKOFF_BASE_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(10..=3_600_000), global = true)]
+    pub backoff_base_ms: u64,
 
     /// Attempts before a message is marked `failed`.
-    #[arg(long, env = "SMS_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
-    pub sms_max_attempts: u32,
+    #[arg(
+        id = "sms_max_attempts",
+        value_name = "SMS_MAX_ATTEMPTS",
+        long = "sms-max-attempts", env = "SMS_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100), global = true)]
+    pub max_attempts: u32,
 
     /// Timeout of one request to the SMS gateway, in milliseconds.
-    #[arg(long, env = "SMS_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
-    pub sms_timeout_ms: u64,
+    #[arg(
+        id = "sms_timeout_ms",
+        value_name = "SMS_TIMEOUT_MS",
+        long = "sms-timeout-ms", env = "SMS_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
+    pub timeout_ms: u64,
 
     /// Local time (service time zone) from which agency users are reminded of the next day's
     /// planned maintenance.
-    #[arg(long, env = "SMS_MAINTENANCE_REMINDER_AT", default_value = "18:00", value_parser = parse_hhmm, global = true)]
-    pub sms_maintenance_reminder_at: chrono::NaiveTime,
+    #[arg(
+        id = "sms_maintenance_reminder_at",
+        value_name = "SMS_MAINTENANCE_REMINDER_AT",
+        long = "sms-maintenance-reminder-at", env = "SMS_MAINTENANCE_REMINDER_AT", default_value = "18:00", value_parser = parse_hhmm, global = true)]
+    pub maintenance_reminder_at: chrono::NaiveTime,
+}
+
+/// Webhook deliveries: retries, timeouts, allowed networks and the worker.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Webhooks")]
+pub struct WebhooksConfig {
+    /// How long webhook deliveries are retried before they are marked `failed`, in seconds.
+    #[arg(
+        id = "webhook_retry_window_secs",
+        value_name = "WEBHOOK_RETRY_WINDOW_SECS",
+        long = "webhook-retry-window-secs", env = "WEBHOOK_RETRY_WINDOW_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(1..=604_800), global = true)]
+    pub retry_window_secs: u64,
+
+    /// First webhook retry delay in milliseconds (doubled each attempt, with jitter).
+    #[arg(
+        id = "webhook_backoff_base_ms",
+        value_name = "WEBHOOK_BACKOFF_BASE_MS",
+        long = "webhook-backoff-base-ms", env = "WEBHOOK_BACKOFF_BASE_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(10..=600_000), global = true)]
+    pub backoff_base_ms: u64,
+
+    /// Timeout of one webhook delivery attempt in milliseconds.
+    #[arg(
+        id = "webhook_timeout_ms",
+        value_name = "WEBHOOK_TIMEOUT_MS",
+        long = "webhook-timeout-ms", env = "WEBHOOK_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=60_000), global = true)]
+    pub timeout_ms: u64,
+
+    /// Networks webhooks may be delivered to although they are loopback, private, link-local or
+    /// otherwise internal (comma-separated CIDRs, e.g. `10.20.0.0/16`); empty: public addresses
+    /// only.
+    #[arg(
+        id = "webhook_allowed_networks",
+        value_name = "WEBHOOK_ALLOWED_NETWORKS",
+        long = "webhook-allowed-networks",
+        env = "WEBHOOK_ALLOWED_NETWORKS",
+        default_value = "",
+        global = true
+    )]
+    pub allowed_networks: Networks,
+
+    /// Run the webhook delivery worker in this process (`false` for API-only replicas).
+    #[arg(
+        id = "webhook_worker",
+        value_name = "WEBHOOK_WORKER",
+        long = "webhook-worker", env = "WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub worker: bool,
+}
+
+/// The audit log: retention and the writer's flush interval.
+#[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Audit")]
+pub struct AuditConfig {
+    /// How long audit entries are kept, in days (then the service purges them, every
+    /// `SESSION_PURGE_INTERVAL_SECS`).
+    #[arg(
+        id = "audit_retention_days",
+        value_name = "AUDIT_RETENTION_DAYS",
+        long = "audit-retention-days", env = "AUDIT_RETENTION_DAYS", default_value_t = 1_825, value_parser = clap::value_parser!(u32).range(1..=36_500), global = true)]
+    pub retention_days: u32,
+
+    /// How often the audit entries waiting in memory are written, in one transaction, in
+    /// milliseconds: reads (request views, document downloads, list reads), throttled
+    /// credential failures and authorization denials (each minute's denial counts once the
+    /// minute is over), on both databases.
+    #[arg(
+        id = "audit_flush_interval_ms",
+        value_name = "AUDIT_FLUSH_INTERVAL_MS",
+        long = "audit-flush-interval-ms", env = "AUDIT_FLUSH_INTERVAL_MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(10..=60_000), global = true)]
+    pub flush_interval_ms: u64,
 }
 
 fn parse_hhmm(s: &str) -> Result<chrono::NaiveTime, String> {
@@ -927,7 +1138,7 @@ impl Config {
 
     /// The database URL in effect: the configured one or a SQLite file in `DATA_DIR`.
     pub fn effective_database_url(&self) -> Secret {
-        match &self.database_url {
+        match &self.database.url {
             Some(url) => url.clone(),
             None => Secret::new(
                 self.data_dir
@@ -962,26 +1173,44 @@ mod tests {
     #[test]
     fn defaults_are_documented_values() {
         let c = Config::defaults();
-        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.http.listen_addr.to_string(), "127.0.0.1:8080");
         assert_eq!(c.data_dir, PathBuf::from("./data"));
-        assert_eq!(c.document_max_size, ByteSize(10 * 1024 * 1024));
-        assert_eq!(c.document_quota_count, 20);
-        assert_eq!(c.document_quota_bytes, ByteSize(50 * 1024 * 1024));
-        assert_eq!(c.client_body_timeout_secs, 30);
-        assert_eq!(c.max_connections_per_address, 64);
+        assert_eq!(c.documents.max_size, ByteSize(10 * 1024 * 1024));
+        assert_eq!(c.documents.quota_count, 20);
+        assert_eq!(c.documents.quota_bytes, ByteSize(50 * 1024 * 1024));
+        assert_eq!(c.http.client_body_timeout_secs, 30);
+        assert_eq!(c.http.max_connections_per_address, 64);
         assert_eq!(c.log_format, LogFormat::Pretty);
-        assert!(c.cors_allowed_origins.0.is_empty());
-        assert_eq!(c.weekend_days, Weekend(vec![chrono::Weekday::Fri]));
+        assert!(c.http.cors_allowed_origins.0.is_empty());
+        assert_eq!(c.sla.weekend_days, Weekend(vec![chrono::Weekday::Fri]));
         assert_eq!(c.service_timezone, chrono_tz::Asia::Tehran);
-        assert!(c.prefer_persian);
-        assert_eq!(c.service_account_secret_overlap_hours, 24);
+        assert!(c.http.prefer_persian);
+        assert_eq!(c.auth.service_account_secret_overlap_hours, 24);
         // Every replica looks for expired permits, well within a minute of their end.
-        assert!(c.permit_expiry_worker);
-        assert_eq!(c.permit_expiry_interval_ms, 15_000);
+        assert!(c.permits.expiry_worker);
+        assert_eq!(c.permits.expiry_interval_ms, 15_000);
         assert_eq!(
-            c.office_hours.to_string_pair(),
+            c.sla.office_hours.to_string_pair(),
             ("07:30".into(), "14:30".into())
         );
+    }
+
+    #[test]
+    fn the_sections_make_one_valid_command_line() {
+        use clap::CommandFactory;
+        // Clap's own checks: no two settings share an id, a flag or a short name.
+        Cli::command().debug_assert();
+        // A section's setting keeps its flag and variable (`--sms-provider`, `SMS_PROVIDER`).
+        let c = Cli::parse_from([
+            "plate-permits",
+            "--sms-provider",
+            "http",
+            "--sla-police-days",
+            "7",
+        ])
+        .config;
+        assert_eq!(c.sms.provider, SmsProvider::Http);
+        assert_eq!(c.sla.police_days, 7);
     }
 
     #[test]
@@ -1016,7 +1245,7 @@ mod tests {
         for bad in ["10.0.0.0/33", "intranet", "10.0.0/8", "fd00::/129"] {
             assert!(Networks::from_str(bad).is_err(), "{bad}");
         }
-        assert!(Config::defaults().webhook_allowed_networks.0.is_empty());
+        assert!(Config::defaults().webhooks.allowed_networks.0.is_empty());
         let err = Cli::try_parse_from(["plate-permits", "--webhook-allowed-networks", "lan"])
             .unwrap_err();
         assert!(
@@ -1033,16 +1262,16 @@ mod tests {
         let err =
             Cli::try_parse_from(["plate-permits", "--trusted-proxies", "proxy.local"]).unwrap_err();
         assert!(err.to_string().contains("--trusted-proxies"), "{err}");
-        assert_eq!(Config::defaults().trusted_proxies.0.len(), 2);
+        assert_eq!(Config::defaults().http.trusted_proxies.0.len(), 2);
     }
 
     #[test]
     fn sms_settings_parse() {
         let c = Config::defaults();
-        assert_eq!(c.sms_provider, SmsProvider::Log);
-        assert_eq!(c.sms_max_per_recipient_per_hour, 10);
+        assert_eq!(c.sms.provider, SmsProvider::Log);
+        assert_eq!(c.sms.max_per_recipient_per_hour, 10);
         let night = QuietHours::from_str("22:00-07:00").unwrap();
-        assert_eq!(c.sms_quiet_hours, night);
+        assert_eq!(c.sms.quiet_hours, night);
         let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").unwrap();
         assert!(night.contains(t("23:30")) && night.contains(t("06:59")));
         assert!(!night.contains(t("07:00")) && !night.contains(t("12:00")));
@@ -1055,7 +1284,7 @@ mod tests {
             Cli::try_parse_from(["plate-permits", "--sms-provider", "kavenegar"]).unwrap_err();
         assert!(err.to_string().contains("--sms-provider"), "{err}");
         let mut c = Config::defaults();
-        c.sms_provider = SmsProvider::Http;
+        c.sms.provider = SmsProvider::Http;
         let err = crate::sms::provider::from_config(&c).err().unwrap();
         assert!(err.contains("SMS_GATEWAY_URL"), "{err}");
     }
@@ -1082,9 +1311,9 @@ mod tests {
     #[test]
     fn public_base_url_and_directorate_name_parse() {
         let c = Config::defaults();
-        assert_eq!(c.public_base_url.as_str(), "http://127.0.0.1:8080");
+        assert_eq!(c.http.public_base_url.as_str(), "http://127.0.0.1:8080");
         assert_eq!(
-            c.directorate_name.as_str(),
+            c.permits.directorate_name.as_str(),
             "اداره کل اموال و اوراق بهادار دولتی"
         );
         for (input, want) in [

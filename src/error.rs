@@ -182,52 +182,6 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
-/// titles in both languages and the extension members its problems may carry. The OpenAPI
-/// `Problem` schema lists the codes and extensions from here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    BadRequest,
-    MalformedJson,
-    InvalidQuery,
-    InvalidHeader,
-    Unauthorized,
-    InvalidCredentials,
-    InvalidToken,
-    InvalidClient,
-    InvalidRequest,
-    UnsupportedGrantType,
-    Forbidden,
-    CsrfFailed,
-    PasswordChangeRequired,
-    CannotDisableSelf,
-    NotFound,
-    MethodNotAllowed,
-    NotAcceptable,
-    InvalidTransition,
-    Duplicate,
-    Conflict,
-    PermitRevoked,
-    DocumentsMissing,
-    QuotaExceeded,
-    IdempotencyInFlight,
-    IdempotencyKeyReused,
-    CursorAhead,
-    PreconditionFailed,
-    PreconditionRequired,
-    RequestTimeout,
-    PayloadTooLarge,
-    HeadersTooLarge,
-    UnsupportedMediaType,
-    ValidationFailed,
-    InvalidCode,
-    RateLimited,
-    Maintenance,
-    ServiceUnavailable,
-    InternalError,
-}
-
 /// The RFC 6749 §5.2 members the token endpoint's problems carry besides `code`.
 const OAUTH_EXTENSIONS: &[&str] = &["error", "error_description"];
 
@@ -254,307 +208,194 @@ const fn info(
     }
 }
 
-impl ErrorCode {
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::BadRequest,
-        ErrorCode::MalformedJson,
-        ErrorCode::InvalidQuery,
-        ErrorCode::InvalidHeader,
-        ErrorCode::Unauthorized,
-        ErrorCode::InvalidCredentials,
-        ErrorCode::InvalidToken,
-        ErrorCode::InvalidClient,
-        ErrorCode::InvalidRequest,
-        ErrorCode::UnsupportedGrantType,
-        ErrorCode::Forbidden,
-        ErrorCode::CsrfFailed,
-        ErrorCode::PasswordChangeRequired,
-        ErrorCode::CannotDisableSelf,
-        ErrorCode::NotFound,
-        ErrorCode::MethodNotAllowed,
-        ErrorCode::NotAcceptable,
-        ErrorCode::InvalidTransition,
-        ErrorCode::Duplicate,
-        ErrorCode::Conflict,
-        ErrorCode::PermitRevoked,
-        ErrorCode::DocumentsMissing,
-        ErrorCode::QuotaExceeded,
-        ErrorCode::IdempotencyInFlight,
-        ErrorCode::IdempotencyKeyReused,
-        ErrorCode::CursorAhead,
-        ErrorCode::PreconditionFailed,
-        ErrorCode::PreconditionRequired,
-        ErrorCode::RequestTimeout,
-        ErrorCode::PayloadTooLarge,
-        ErrorCode::HeadersTooLarge,
-        ErrorCode::UnsupportedMediaType,
-        ErrorCode::ValidationFailed,
-        ErrorCode::InvalidCode,
-        ErrorCode::RateLimited,
-        ErrorCode::Maintenance,
-        ErrorCode::ServiceUnavailable,
-        ErrorCode::InternalError,
-    ];
-
-    /// The code as sent in `code` (snake_case).
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            BadRequest => "bad_request",
-            MalformedJson => "malformed_json",
-            InvalidQuery => "invalid_query",
-            InvalidHeader => "invalid_header",
-            Unauthorized => "unauthorized",
-            InvalidCredentials => "invalid_credentials",
-            InvalidToken => "invalid_token",
-            InvalidClient => "invalid_client",
-            InvalidRequest => "invalid_request",
-            UnsupportedGrantType => "unsupported_grant_type",
-            Forbidden => "forbidden",
-            CsrfFailed => "csrf_failed",
-            PasswordChangeRequired => "password_change_required",
-            CannotDisableSelf => "cannot_disable_self",
-            NotFound => "not_found",
-            MethodNotAllowed => "method_not_allowed",
-            NotAcceptable => "not_acceptable",
-            InvalidTransition => "invalid_transition",
-            Duplicate => "duplicate",
-            Conflict => "conflict",
-            PermitRevoked => "permit_revoked",
-            DocumentsMissing => "documents_missing",
-            QuotaExceeded => "quota_exceeded",
-            IdempotencyInFlight => "idempotency_in_flight",
-            IdempotencyKeyReused => "idempotency_key_reused",
-            CursorAhead => "cursor_ahead",
-            PreconditionFailed => "precondition_failed",
-            PreconditionRequired => "precondition_required",
-            RequestTimeout => "request_timeout",
-            PayloadTooLarge => "payload_too_large",
-            HeadersTooLarge => "headers_too_large",
-            UnsupportedMediaType => "unsupported_media_type",
-            ValidationFailed => "validation_failed",
-            InvalidCode => "invalid_code",
-            RateLimited => "rate_limited",
-            Maintenance => "maintenance",
-            ServiceUnavailable => "service_unavailable",
-            InternalError => "internal_error",
+/// Declares the catalogue of problem codes once, one row per code: variant, the `code` sent,
+/// the HTTP status, the titles in Persian and English, the extension members. The enum, its
+/// serde names (and so the OpenAPI `ErrorCode` schema), [`ErrorCode::ALL`],
+/// [`ErrorCode::as_str`] and [`ErrorCode::info`] all come from it.
+macro_rules! error_codes {
+    ($($variant:ident => $code:tt, $status:ident, $fa:literal, $en:literal, $ext:expr;)+) => {
+        /// Every problem `code` the service sends: one catalogue owns each code's HTTP status, its
+        /// titles in both languages and the extension members its problems may carry. The OpenAPI
+        /// `Problem` schema lists the codes and extensions from here.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ToSchema)]
+        pub enum ErrorCode {
+            $(#[serde(rename = $code)] $variant,)+
         }
-    }
 
-    /// Status, titles and extension members of the code.
-    pub fn info(self) -> CodeInfo {
-        use ErrorCode::*;
-        match self {
-            BadRequest => info(
-                StatusCode::BAD_REQUEST,
-                "درخواست نامعتبر",
-                "Bad request",
-                &[],
-            ),
-            MalformedJson => info(
-                StatusCode::BAD_REQUEST,
-                "بدنهٔ درخواست نامعتبر است",
-                "Malformed JSON body",
-                &[],
-            ),
-            InvalidQuery => info(
-                StatusCode::BAD_REQUEST,
-                "پارامترهای پرس‌وجو نامعتبر است",
-                "Invalid query parameters",
-                &[],
-            ),
-            InvalidHeader => info(
-                StatusCode::BAD_REQUEST,
-                "سرآیند نامعتبر",
-                "Invalid header",
-                &[],
-            ),
-            Unauthorized => info(
-                StatusCode::UNAUTHORIZED,
-                "احراز هویت لازم است",
-                "Authentication required",
-                &[],
-            ),
-            InvalidCredentials => info(
-                StatusCode::UNAUTHORIZED,
-                "نام کاربری یا گذرواژه نادرست است",
-                "Invalid username or password",
-                &[],
-            ),
-            InvalidToken => info(
-                StatusCode::UNAUTHORIZED,
-                "توکن نامعتبر یا منقضی است",
-                "Invalid or expired token",
-                &[],
-            ),
-            InvalidClient => info(
-                StatusCode::UNAUTHORIZED,
-                "احراز هویت سامانهٔ متقاضی ناموفق بود",
-                "Client authentication failed",
-                OAUTH_EXTENSIONS,
-            ),
-            InvalidRequest => info(
-                StatusCode::BAD_REQUEST,
-                "درخواست توکن نامعتبر است",
-                "Invalid token request",
-                OAUTH_EXTENSIONS,
-            ),
-            UnsupportedGrantType => info(
-                StatusCode::BAD_REQUEST,
-                "نوع درخواست توکن پشتیبانی نمی‌شود",
-                "Unsupported grant type",
-                OAUTH_EXTENSIONS,
-            ),
-            Forbidden => info(StatusCode::FORBIDDEN, "دسترسی مجاز نیست", "Forbidden", &[]),
-            CsrfFailed => info(
-                StatusCode::FORBIDDEN,
-                "درخواست از صفحهٔ سامانه نیامده است",
-                "Cross-site request refused",
-                &[],
-            ),
-            PasswordChangeRequired => info(
-                StatusCode::FORBIDDEN,
-                "تغییر گذرواژه الزامی است",
-                "Password change required",
-                &[],
-            ),
-            CannotDisableSelf => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
-            NotFound => info(StatusCode::NOT_FOUND, "یافت نشد", "Not found", &[]),
-            MethodNotAllowed => info(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "روش درخواست مجاز نیست",
-                "Method not allowed",
-                &[],
-            ),
-            NotAcceptable => info(
-                StatusCode::NOT_ACCEPTABLE,
-                "قالب پاسخ درخواستی پشتیبانی نمی‌شود",
-                "Not acceptable",
-                &[],
-            ),
-            InvalidTransition => info(
-                StatusCode::CONFLICT,
-                "این اقدام در وضعیت فعلی مجاز نیست",
-                "Action not allowed in the current state",
-                &["current_status"],
-            ),
-            Duplicate => info(
-                StatusCode::CONFLICT,
-                "رکورد تکراری",
-                "Duplicate",
-                &["existing_tracking_code", "field"],
-            ),
-            Conflict => info(StatusCode::CONFLICT, "تعارض با وضعیت فعلی", "Conflict", &[]),
-            PermitRevoked => info(
-                StatusCode::CONFLICT,
-                "مجوز ابطال شده است",
-                "The permit was revoked",
-                &[],
-            ),
-            DocumentsMissing => info(
-                StatusCode::CONFLICT,
-                "تعارض با وضعیت فعلی",
-                "Conflict",
-                &["missing_document_types"],
-            ),
-            QuotaExceeded => info(
-                StatusCode::CONFLICT,
-                "سهمیهٔ مدارک این درخواست پر شده است",
-                "Document quota exceeded",
-                &[],
-            ),
-            IdempotencyInFlight => info(
-                StatusCode::CONFLICT,
-                "درخواست قبلی با همین کلید هنوز در حال پردازش است",
-                "A request with this idempotency key is still in progress",
-                &[],
-            ),
-            CursorAhead => info(
-                StatusCode::CONFLICT,
-                "نشانگر از آخرین رویداد جلوتر است",
-                "The cursor is ahead of the newest event",
-                &["newest_id"],
-            ),
-            IdempotencyKeyReused => info(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "کلید یکتایی با بدنهٔ دیگری استفاده شده است",
-                "Idempotency key reused with a different body",
-                &[],
-            ),
-            PreconditionFailed => info(
-                StatusCode::PRECONDITION_FAILED,
-                "نسخهٔ ارسالی قدیمی است",
-                "Precondition failed: stale version",
-                &[],
-            ),
-            PreconditionRequired => info(
-                StatusCode::PRECONDITION_REQUIRED,
-                "پیش‌شرط نسخه الزامی است",
-                "Precondition required: send If-Match",
-                &[],
-            ),
-            RequestTimeout => info(
-                StatusCode::REQUEST_TIMEOUT,
-                "مهلت ارسال درخواست به پایان رسید",
-                "Request timeout",
-                &[],
-            ),
-            PayloadTooLarge => info(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "حجم درخواست بیش از حد مجاز است",
-                "Payload too large",
-                &["limit_bytes"],
-            ),
-            HeadersTooLarge => info(
-                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-                "سرآیندهای درخواست بیش از حد بزرگ است",
-                "Request header fields too large",
-                &[],
-            ),
-            UnsupportedMediaType => info(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "نوع محتوا پشتیبانی نمی‌شود",
-                "Unsupported media type",
-                &[],
-            ),
-            ValidationFailed => info(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "اطلاعات ارسالی نامعتبر است",
-                "Validation failed",
-                &["next_working_day", "next_working_day_jalali"],
-            ),
-            InvalidCode => info(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "شماره نادرست وارد شده است",
-                "Mistyped number",
-                &[],
-            ),
-            RateLimited => info(
-                StatusCode::TOO_MANY_REQUESTS,
-                "تعداد درخواست‌ها بیش از حد مجاز است",
-                "Too many requests",
-                &["retry_after"],
-            ),
-            Maintenance => info(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "سامانه در حال نگهداری است",
-                "Service under maintenance",
-                &["retry_after", "notice"],
-            ),
-            ServiceUnavailable => info(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "سرویس در دسترس نیست",
-                "Service unavailable",
-                &["retry_after"],
-            ),
-            InternalError => info(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "خطای داخلی سرور",
-                "Internal server error",
-                &[],
-            ),
+        impl ErrorCode {
+            /// Every code, in the catalogue's order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The code as sent in `code` (snake_case).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+
+            /// Status, titles and extension members of the code.
+            pub fn info(self) -> CodeInfo {
+                match self {
+                    $(ErrorCode::$variant => info(StatusCode::$status, $fa, $en, $ext),)+
+                }
+            }
         }
-    }
+    };
+}
+
+error_codes! {
+    BadRequest => "bad_request", BAD_REQUEST,
+        "درخواست نامعتبر",
+        "Bad request",
+        &[];
+    MalformedJson => "malformed_json", BAD_REQUEST,
+        "بدنهٔ درخواست نامعتبر است",
+        "Malformed JSON body",
+        &[];
+    InvalidQuery => "invalid_query", BAD_REQUEST,
+        "پارامترهای پرس‌وجو نامعتبر است",
+        "Invalid query parameters",
+        &[];
+    InvalidHeader => "invalid_header", BAD_REQUEST,
+        "سرآیند نامعتبر",
+        "Invalid header",
+        &[];
+    Unauthorized => "unauthorized", UNAUTHORIZED,
+        "احراز هویت لازم است",
+        "Authentication required",
+        &[];
+    InvalidCredentials => "invalid_credentials", UNAUTHORIZED,
+        "نام کاربری یا گذرواژه نادرست است",
+        "Invalid username or password",
+        &[];
+    InvalidToken => "invalid_token", UNAUTHORIZED,
+        "توکن نامعتبر یا منقضی است",
+        "Invalid or expired token",
+        &[];
+    InvalidClient => "invalid_client", UNAUTHORIZED,
+        "احراز هویت سامانهٔ متقاضی ناموفق بود",
+        "Client authentication failed",
+        OAUTH_EXTENSIONS;
+    InvalidRequest => "invalid_request", BAD_REQUEST,
+        "درخواست توکن نامعتبر است",
+        "Invalid token request",
+        OAUTH_EXTENSIONS;
+    UnsupportedGrantType => "unsupported_grant_type", BAD_REQUEST,
+        "نوع درخواست توکن پشتیبانی نمی‌شود",
+        "Unsupported grant type",
+        OAUTH_EXTENSIONS;
+    Forbidden => "forbidden", FORBIDDEN,
+        "دسترسی مجاز نیست",
+        "Forbidden",
+        &[];
+    CsrfFailed => "csrf_failed", FORBIDDEN,
+        "درخواست از صفحهٔ سامانه نیامده است",
+        "Cross-site request refused",
+        &[];
+    PasswordChangeRequired => "password_change_required", FORBIDDEN,
+        "تغییر گذرواژه الزامی است",
+        "Password change required",
+        &[];
+    CannotDisableSelf => "cannot_disable_self", CONFLICT,
+        "تعارض با وضعیت فعلی",
+        "Conflict",
+        &[];
+    NotFound => "not_found", NOT_FOUND,
+        "یافت نشد",
+        "Not found",
+        &[];
+    MethodNotAllowed => "method_not_allowed", METHOD_NOT_ALLOWED,
+        "روش درخواست مجاز نیست",
+        "Method not allowed",
+        &[];
+    NotAcceptable => "not_acceptable", NOT_ACCEPTABLE,
+        "قالب پاسخ درخواستی پشتیبانی نمی‌شود",
+        "Not acceptable",
+        &[];
+    InvalidTransition => "invalid_transition", CONFLICT,
+        "این اقدام در وضعیت فعلی مجاز نیست",
+        "Action not allowed in the current state",
+        &["current_status"];
+    Duplicate => "duplicate", CONFLICT,
+        "رکورد تکراری",
+        "Duplicate",
+        &["existing_tracking_code", "field"];
+    Conflict => "conflict", CONFLICT,
+        "تعارض با وضعیت فعلی",
+        "Conflict",
+        &[];
+    PermitRevoked => "permit_revoked", CONFLICT,
+        "مجوز ابطال شده است",
+        "The permit was revoked",
+        &[];
+    DocumentsMissing => "documents_missing", CONFLICT,
+        "تعارض با وضعیت فعلی",
+        "Conflict",
+        &["missing_document_types"];
+    QuotaExceeded => "quota_exceeded", CONFLICT,
+        "سهمیهٔ مدارک این درخواست پر شده است",
+        "Document quota exceeded",
+        &[];
+    IdempotencyInFlight => "idempotency_in_flight", CONFLICT,
+        "درخواست قبلی با همین کلید هنوز در حال پردازش است",
+        "A request with this idempotency key is still in progress",
+        &[];
+    IdempotencyKeyReused => "idempotency_key_reused", UNPROCESSABLE_ENTITY,
+        "کلید یکتایی با بدنهٔ دیگری استفاده شده است",
+        "Idempotency key reused with a different body",
+        &[];
+    CursorAhead => "cursor_ahead", CONFLICT,
+        "نشانگر از آخرین رویداد جلوتر است",
+        "The cursor is ahead of the newest event",
+        &["newest_id"];
+    PreconditionFailed => "precondition_failed", PRECONDITION_FAILED,
+        "نسخهٔ ارسالی قدیمی است",
+        "Precondition failed: stale version",
+        &[];
+    PreconditionRequired => "precondition_required", PRECONDITION_REQUIRED,
+        "پیش‌شرط نسخه الزامی است",
+        "Precondition required: send If-Match",
+        &[];
+    RequestTimeout => "request_timeout", REQUEST_TIMEOUT,
+        "مهلت ارسال درخواست به پایان رسید",
+        "Request timeout",
+        &[];
+    PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE,
+        "حجم درخواست بیش از حد مجاز است",
+        "Payload too large",
+        &["limit_bytes"];
+    HeadersTooLarge => "headers_too_large", REQUEST_HEADER_FIELDS_TOO_LARGE,
+        "سرآیندهای درخواست بیش از حد بزرگ است",
+        "Request header fields too large",
+        &[];
+    UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE,
+        "نوع محتوا پشتیبانی نمی‌شود",
+        "Unsupported media type",
+        &[];
+    ValidationFailed => "validation_failed", UNPROCESSABLE_ENTITY,
+        "اطلاعات ارسالی نامعتبر است",
+        "Validation failed",
+        &["next_working_day", "next_working_day_jalali"];
+    InvalidCode => "invalid_code", UNPROCESSABLE_ENTITY,
+        "شماره نادرست وارد شده است",
+        "Mistyped number",
+        &[];
+    RateLimited => "rate_limited", TOO_MANY_REQUESTS,
+        "تعداد درخواست‌ها بیش از حد مجاز است",
+        "Too many requests",
+        &["retry_after"];
+    Maintenance => "maintenance", SERVICE_UNAVAILABLE,
+        "سامانه در حال نگهداری است",
+        "Service under maintenance",
+        &["retry_after", "notice"];
+    ServiceUnavailable => "service_unavailable", SERVICE_UNAVAILABLE,
+        "سرویس در دسترس نیست",
+        "Service unavailable",
+        &["retry_after"];
+    InternalError => "internal_error", INTERNAL_SERVER_ERROR,
+        "خطای داخلی سرور",
+        "Internal server error",
+        &[];
 }
 
 impl fmt::Display for ErrorCode {

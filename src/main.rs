@@ -68,7 +68,7 @@ fn serve(config: Config, clock: Clock) -> Result<(), StartupError> {
         let started = std::time::Instant::now();
         let app = Application::build(config.clone(), clock).await?;
         tracing::info!(
-            address = %config.listen_addr.ip(),
+            address = %config.http.listen_addr.ip(),
             port = app.port(),
             database = app.state().backend.name(),
             startup_ms = started.elapsed().as_millis() as u64,

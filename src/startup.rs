@@ -46,8 +46,8 @@ impl From<String> for StartupError {
 fn warn_of_a_loopback_public_url(config: &Config) {
     if public_url_unreachable_from_outside(config) {
         tracing::warn!(
-            public_base_url = config.public_base_url.as_str(),
-            listen_addr = %config.listen_addr,
+            public_base_url = config.http.public_base_url.as_str(),
+            listen_addr = %config.http.listen_addr,
             "PUBLIC_BASE_URL names this machine while the service listens on other addresses: \
              the QR code on printed permits will not reach it; set PUBLIC_BASE_URL to the \
              address people and the police use"
@@ -56,7 +56,7 @@ fn warn_of_a_loopback_public_url(config: &Config) {
 }
 
 fn public_url_unreachable_from_outside(config: &Config) -> bool {
-    config.public_base_url.is_loopback() && !config.listen_addr.ip().is_loopback()
+    config.http.public_base_url.is_loopback() && !config.http.listen_addr.ip().is_loopback()
 }
 
 /// Prints the generated administrator password once, outside the structured log.
@@ -85,7 +85,7 @@ fn announce_admin(outcome: &AdminOutcome, username: &str) {
 /// at every start, whether or not the database is empty, so that a weak example never
 /// survives into a deployment).
 pub fn check_bootstrap_password(config: &Config) -> Result<(), StartupError> {
-    let Some(pw) = &config.bootstrap_admin_password else {
+    let Some(pw) = &config.auth.bootstrap_admin_password else {
         return Ok(());
     };
     crate::auth::password::check_policy(
@@ -154,7 +154,7 @@ pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, Star
     })?;
     check_bootstrap_password(config)?;
     warn_of_wide_modes(config);
-    let pool = db::build_pool(&config.effective_database_url(), config.db_pool_size)?;
+    let pool = db::build_pool(&config.effective_database_url(), config.database.pool_size)?;
     let mut conn = db::check_connect(&pool)?;
     let applied = db::migrations::run_pending(&mut conn)
         .map_err(|e| StartupError(format!("migrations failed: {e}")))?;
@@ -163,7 +163,11 @@ pub fn prepare_database(config: &Config, clock: &Clock) -> Result<db::Pool, Star
     }
     check_schema(&mut conn, clock)?;
     let outcome = db::write_tx(&mut conn, |c| {
-        bootstrap::bootstrap_if_empty(c, config.bootstrap_admin_password.as_ref(), clock.now())
+        bootstrap::bootstrap_if_empty(
+            c,
+            config.auth.bootstrap_admin_password.as_ref(),
+            clock.now(),
+        )
     })
     .map_err(|e: ApiError| StartupError(format!("bootstrap administrator: {e}")))?;
     if let Some(outcome) = outcome {
@@ -191,7 +195,7 @@ pub fn blob_target(
 ) -> Result<crate::documents::model::BlobLocation, StartupError> {
     use crate::config::BlobStoreChoice;
     use crate::documents::model::BlobLocation;
-    match (config.blob_store, backend) {
+    match (config.documents.blob_store, backend) {
         (Some(BlobStoreChoice::Filesystem), _) | (None, db::Backend::Sqlite) => {
             Ok(BlobLocation::Filesystem)
         }
@@ -316,7 +320,8 @@ impl Application {
         // Created at first start, beside the other keys; a malformed one stops the start.
         let backup_key = crate::backup::key::load_or_create(&config).map_err(StartupError)?;
         tracing::debug!(key_id = backup_key.id.as_str(), "backup-signing key");
-        let tokens = crate::auth::jwt::TokenKeys::new(&jwt_secret, config.access_token_ttl_secs);
+        let tokens =
+            crate::auth::jwt::TokenKeys::new(&jwt_secret, config.auth.access_token_ttl_secs);
         let state = app_state(pool, config.clone(), clock, tokens)?;
         let features = Features::new(&config, &state, blobs, &jwt_secret)?;
         let (listener, port) = bind(&config)?;
@@ -409,7 +414,7 @@ fn app_state(
         }
         db::Backend::Postgres => None,
     };
-    let standby = match &config.database_read_url {
+    let standby = match &config.database.read_url {
         None => None,
         Some(_) if backend == db::Backend::Sqlite => {
             return Err(StartupError(
@@ -417,8 +422,8 @@ fn app_state(
             ))
         }
         Some(url) => Some(Arc::new(db::standby::Standby::new(
-            db::build_standby_pool(url, config.db_pool_size).map_err(StartupError)?,
-            std::time::Duration::from_secs(config.database_read_max_lag_secs),
+            db::build_standby_pool(url, config.database.pool_size).map_err(StartupError)?,
+            std::time::Duration::from_secs(config.database.read_max_lag_secs),
         ))),
     };
     let decisions = db::decisions::Decisions::open(backend, &config.effective_database_url());
@@ -428,7 +433,7 @@ fn app_state(
         writer,
         backend,
         public_limiter: Arc::new(crate::http::rate_limit::RateLimiter::per_minute(
-            config.public_rate_limit_per_minute,
+            config.http.public_rate_limit_per_minute,
         )),
         config,
         clock,
@@ -440,10 +445,10 @@ fn app_state(
 
 /// The listener on `LISTEN_ADDR` and the port it got.
 fn bind(config: &Config) -> Result<(TcpListener, u16), StartupError> {
-    let listener = TcpListener::bind(config.listen_addr).map_err(|e| {
+    let listener = TcpListener::bind(config.http.listen_addr).map_err(|e| {
         StartupError(format!(
             "LISTEN_ADDR: cannot listen on {}: {e}",
-            config.listen_addr
+            config.http.listen_addr
         ))
     })?;
     let port = listener
@@ -471,43 +476,43 @@ fn start_workers(config: &Config, state: &AppState, workers: Workers) {
     } = workers;
     // The workers log a failed round (no database during a failover) and try again; should
     // one ever stop (a panic), it is started again.
-    if config.webhook_worker {
+    if config.webhooks.worker {
         let (st, ob) = (state.clone(), outbound);
         supervise("webhooks", move || {
             crate::webhooks::worker::run(st.clone(), ob.clone())
         });
     }
-    if config.sms_worker {
+    if config.sms.worker {
         let st = state.clone();
         supervise("sms", move || {
             crate::sms::worker::run(st.clone(), sms_provider.clone())
         });
     }
-    if config.permit_expiry_worker {
+    if config.permits.expiry_worker {
         let st = state.clone();
         supervise("permit_expiry", move || {
             crate::permits::expiry::run(st.clone(), request_effects)
         });
     }
-    if config.document_due_worker {
+    if config.documents.due_worker {
         let st = state.clone();
         supervise("document_due", move || {
             crate::documents::due::run(st.clone())
         });
     }
     let st = state.clone();
-    let every = std::time::Duration::from_secs(config.session_purge_interval_secs);
+    let every = std::time::Duration::from_secs(config.auth.session_purge_interval_secs);
     supervise("session_purge", move || {
         crate::auth::purge::purge_periodically(st.clone(), every)
     });
     // Reads' audit entries, batched on SQLite, and the audit trail's retention.
     let (st, tr) = (state.clone(), trail.clone());
-    let flush_every = std::time::Duration::from_millis(config.audit_flush_interval_ms);
+    let flush_every = std::time::Duration::from_millis(config.audit.flush_interval_ms);
     supervise("audit_flush", move || {
         crate::audit::service::flush_periodically(st.clone(), tr.clone(), flush_every)
     });
     let st = state.clone();
-    let retention = config.audit_retention_days;
+    let retention = config.audit.retention_days;
     supervise("audit_purge", move || {
         crate::audit::service::purge_periodically(st.clone(), retention, every)
     });
@@ -548,7 +553,7 @@ fn throttled_sign_ins(trail: web::Data<crate::audit::Trail>) -> crate::auth::ser
 }
 
 fn cors(config: &Config) -> Cors {
-    let origins = &config.cors_allowed_origins.0;
+    let origins = &config.http.cors_allowed_origins.0;
     let mut cors = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([
@@ -718,8 +723,8 @@ impl Features {
             outbound: web::Data::new(Outbound {
                 secrets: crate::webhooks::crypto::SecretBox::new(jwt_secret),
                 dispatch: crate::webhooks::destination::Dispatcher {
-                    allowed: config.webhook_allowed_networks.clone(),
-                    timeout: std::time::Duration::from_millis(config.webhook_timeout_ms),
+                    allowed: config.webhooks.allowed_networks.clone(),
+                    timeout: std::time::Duration::from_millis(config.webhooks.timeout_ms),
                 },
             }),
             trail: trail.clone(),
@@ -737,7 +742,7 @@ impl Features {
 /// The HTTP workers (`HTTP_WORKERS`, else one per core) and the blocking threads of each: its
 /// share of the database pool plus room for password hashing.
 fn http_threads(config: &Config, pool_size: u32) -> (usize, usize) {
-    let workers = config.http_workers.unwrap_or_else(|| {
+    let workers = config.http.workers.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2)
@@ -752,10 +757,10 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
     let route_table = web::Data::new(RouteTable::from_openapi(&doc));
     let known_params = web::Data::new(crate::http::query_params::KnownParams::from_openapi(&doc));
     let slow_clients = web::Data::new(SlowClients::new(
-        std::time::Duration::from_secs(state.config.client_body_timeout_secs),
-        state.config.max_connections_per_address,
+        std::time::Duration::from_secs(state.config.http.client_body_timeout_secs),
+        state.config.http.max_connections_per_address,
         state.config.clone(),
-        state.config.prefer_persian,
+        state.config.http.prefer_persian,
     ));
     let served_doc = web::Data::new(ServedDoc(doc.clone()));
     let config = state.config.clone();
@@ -769,7 +774,7 @@ fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Ser
             .app_data(route_table.clone())
             .app_data(known_params.clone())
             .app_data(slow_clients.clone())
-            .app_data(JsonLimit(config.json_max_size.0 as usize))
+            .app_data(JsonLimit(config.http.json_max_size.0 as usize))
             .app_data(web::QueryConfig::default().error_handler(|err, req| {
                 crate::http::query_error(&err, req.query_string()).into()
             }))
@@ -857,8 +862,8 @@ mod tests {
         ];
         for (listen, public, flagged) in cases {
             let mut c = Config::defaults();
-            c.listen_addr = listen.parse().unwrap();
-            c.public_base_url = public.parse().unwrap();
+            c.http.listen_addr = listen.parse().unwrap();
+            c.http.public_base_url = public.parse().unwrap();
             assert_eq!(
                 public_url_unreachable_from_outside(&c),
                 flagged,

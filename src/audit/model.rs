@@ -3,8 +3,6 @@
 //! filter.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,211 +16,94 @@ use crate::http::client::Origin;
 use crate::http::pagination::{Page, PageParams};
 use crate::i18n::Msg;
 
-/// What was done.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[schema(as = AuditAction)]
-pub enum Action {
-    #[serde(rename = "login.success")]
-    LoginSuccess,
-    #[serde(rename = "login.failure")]
-    LoginFailure,
-    #[serde(rename = "user.created")]
-    UserCreated,
-    #[serde(rename = "user.updated")]
-    UserUpdated,
-    #[serde(rename = "user.password_reset")]
-    UserPasswordReset,
-    #[serde(rename = "user.password_changed")]
-    UserPasswordChanged,
-    #[serde(rename = "organisation.created")]
-    OrganisationCreated,
-    #[serde(rename = "organisation.updated")]
-    OrganisationUpdated,
-    #[serde(rename = "holiday.create")]
-    HolidayCreate,
-    #[serde(rename = "holiday.delete")]
-    HolidayDelete,
-    #[serde(rename = "working_rule.created")]
-    WorkingRuleCreated,
-    #[serde(rename = "working_rule.updated")]
-    WorkingRuleUpdated,
-    #[serde(rename = "working_rule.deleted")]
-    WorkingRuleDeleted,
-    #[serde(rename = "working_rule.closure_declared")]
-    WorkingRuleClosureDeclared,
-    #[serde(rename = "holiday.import")]
-    HolidayImport,
-    #[serde(rename = "holiday.confirm")]
-    HolidayConfirm,
-    #[serde(rename = "permit.issued")]
-    PermitIssued,
-    #[serde(rename = "permit.revoked")]
-    PermitRevoked,
-    #[serde(rename = "permit.receipt")]
-    PermitReceipt,
-    /// The police attached (or replaced) the signed removal record of their receipt.
-    #[serde(rename = "receipt.record_attached")]
-    ReceiptRecordAttached,
-    #[serde(rename = "request.viewed")]
-    RequestViewed,
-    #[serde(rename = "document.downloaded")]
-    DocumentDownloaded,
-    #[serde(rename = "service_account.created")]
-    ServiceAccountCreated,
-    #[serde(rename = "service_account.updated")]
-    ServiceAccountUpdated,
-    #[serde(rename = "service_account.secret_rotated")]
-    ServiceAccountSecretRotated,
-    #[serde(rename = "client.token_issued")]
-    ClientTokenIssued,
-    #[serde(rename = "client.auth_failure")]
-    ClientAuthFailure,
-    #[serde(rename = "webhook.subscribed")]
-    WebhookSubscribed,
-    #[serde(rename = "webhook.unsubscribed")]
-    WebhookUnsubscribed,
-    #[serde(rename = "webhook.secret_rotated")]
-    WebhookSecretRotated,
-    #[serde(rename = "webhook.delivery_retried")]
-    WebhookDeliveryRetried,
-    #[serde(rename = "sms_template.updated")]
-    SmsTemplateUpdated,
-    #[serde(rename = "sms_template.restored")]
-    SmsTemplateRestored,
-    #[serde(rename = "permit_template.updated")]
-    PermitTemplateUpdated,
-    #[serde(rename = "permit_template.restored")]
-    PermitTemplateRestored,
-    /// A signed-in caller answered 403 or 404 (another agency's request, a role's refused
-    /// route): one entry per principal, target and minute, with the count.
-    #[serde(rename = "access.denied")]
-    AccessDenied,
-    /// A list read returning personal data (contacts' names and mobiles): the filter and the
-    /// row count.
-    #[serde(rename = "request.listed")]
-    RequestListed,
-    #[serde(rename = "notice.created")]
-    NoticeCreated,
-    #[serde(rename = "notice.deleted")]
-    NoticeDeleted,
-    /// A permit's printable page was rendered.
-    #[serde(rename = "permit.printed")]
-    PermitPrinted,
-    /// A filing refused because another agency has an open request for the vehicle (one entry
-    /// per refused attempt; the conflict counts them).
-    #[serde(rename = "vehicle_conflict.recorded")]
-    VehicleConflictRecorded,
-    /// The directorate resolved a vehicle conflict (with its note).
-    #[serde(rename = "vehicle_conflict.resolved")]
-    VehicleConflictResolved,
+crate::vocabulary! {
+    /// What was done.
+    #[schema(as = AuditAction)]
+    pub enum Action {
+        LoginSuccess => "login.success",
+        LoginFailure => "login.failure",
+        UserCreated => "user.created",
+        UserUpdated => "user.updated",
+        UserPasswordReset => "user.password_reset",
+        UserPasswordChanged => "user.password_changed",
+        OrganisationCreated => "organisation.created",
+        OrganisationUpdated => "organisation.updated",
+        HolidayCreate => "holiday.create",
+        HolidayDelete => "holiday.delete",
+        WorkingRuleCreated => "working_rule.created",
+        WorkingRuleUpdated => "working_rule.updated",
+        WorkingRuleDeleted => "working_rule.deleted",
+        WorkingRuleClosureDeclared => "working_rule.closure_declared",
+        HolidayImport => "holiday.import",
+        HolidayConfirm => "holiday.confirm",
+        PermitIssued => "permit.issued",
+        PermitRevoked => "permit.revoked",
+        PermitReceipt => "permit.receipt",
+        /// The police attached (or replaced) the signed removal record of their receipt.
+        ReceiptRecordAttached => "receipt.record_attached",
+        RequestViewed => "request.viewed",
+        DocumentDownloaded => "document.downloaded",
+        ServiceAccountCreated => "service_account.created",
+        ServiceAccountUpdated => "service_account.updated",
+        ServiceAccountSecretRotated => "service_account.secret_rotated",
+        ClientTokenIssued => "client.token_issued",
+        ClientAuthFailure => "client.auth_failure",
+        WebhookSubscribed => "webhook.subscribed",
+        WebhookUnsubscribed => "webhook.unsubscribed",
+        WebhookSecretRotated => "webhook.secret_rotated",
+        WebhookDeliveryRetried => "webhook.delivery_retried",
+        SmsTemplateUpdated => "sms_template.updated",
+        SmsTemplateRestored => "sms_template.restored",
+        PermitTemplateUpdated => "permit_template.updated",
+        PermitTemplateRestored => "permit_template.restored",
+        /// A signed-in caller answered 403 or 404 (another agency's request, a role's refused
+        /// route): one entry per principal, target and minute, with the count.
+        AccessDenied => "access.denied",
+        /// A list read returning personal data (contacts' names and mobiles): the filter and the
+        /// row count.
+        RequestListed => "request.listed",
+        NoticeCreated => "notice.created",
+        NoticeDeleted => "notice.deleted",
+        /// A permit's printable page was rendered.
+        PermitPrinted => "permit.printed",
+        /// A filing refused because another agency has an open request for the vehicle (one entry
+        /// per refused attempt; the conflict counts them).
+        VehicleConflictRecorded => "vehicle_conflict.recorded",
+        /// The directorate resolved a vehicle conflict (with its note).
+        VehicleConflictResolved => "vehicle_conflict.resolved",
+    }
 }
 
-crate::text_enum!(Action {
-    LoginSuccess => "login.success",
-    LoginFailure => "login.failure",
-    UserCreated => "user.created",
-    UserUpdated => "user.updated",
-    UserPasswordReset => "user.password_reset",
-    UserPasswordChanged => "user.password_changed",
-    OrganisationCreated => "organisation.created",
-    OrganisationUpdated => "organisation.updated",
-    HolidayCreate => "holiday.create",
-    HolidayDelete => "holiday.delete",
-    WorkingRuleCreated => "working_rule.created",
-    WorkingRuleUpdated => "working_rule.updated",
-    WorkingRuleDeleted => "working_rule.deleted",
-    WorkingRuleClosureDeclared => "working_rule.closure_declared",
-    HolidayImport => "holiday.import",
-    HolidayConfirm => "holiday.confirm",
-    PermitIssued => "permit.issued",
-    PermitRevoked => "permit.revoked",
-    PermitReceipt => "permit.receipt",
-    ReceiptRecordAttached => "receipt.record_attached",
-    RequestViewed => "request.viewed",
-    DocumentDownloaded => "document.downloaded",
-    ServiceAccountCreated => "service_account.created",
-    ServiceAccountUpdated => "service_account.updated",
-    ServiceAccountSecretRotated => "service_account.secret_rotated",
-    ClientTokenIssued => "client.token_issued",
-    ClientAuthFailure => "client.auth_failure",
-    WebhookSubscribed => "webhook.subscribed",
-    WebhookUnsubscribed => "webhook.unsubscribed",
-    WebhookSecretRotated => "webhook.secret_rotated",
-    WebhookDeliveryRetried => "webhook.delivery_retried",
-    SmsTemplateUpdated => "sms_template.updated",
-    SmsTemplateRestored => "sms_template.restored",
-    PermitTemplateUpdated => "permit_template.updated",
-    PermitTemplateRestored => "permit_template.restored",
-    AccessDenied => "access.denied",
-    RequestListed => "request.listed",
-    NoticeCreated => "notice.created",
-    NoticeDeleted => "notice.deleted",
-    PermitPrinted => "permit.printed",
-    VehicleConflictRecorded => "vehicle_conflict.recorded",
-    VehicleConflictResolved => "vehicle_conflict.resolved",
-});
-
-/// The kind of thing an entry is about.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[schema(as = AuditSubject)]
-pub enum Subject {
-    User,
-    Organisation,
-    Holiday,
-    WorkingRule,
-    Request,
-    Permit,
-    Document,
-    ServiceAccount,
-    Webhook,
-    SmsTemplate,
-    PermitTemplate,
-    Notice,
-    /// An HTTP route and path (`GET /api/v1/requests/…`), for denials.
-    Resource,
-    VehicleConflict,
+crate::vocabulary! {
+    /// The kind of thing an entry is about.
+    #[schema(as = AuditSubject)]
+    pub enum Subject {
+        User => "user",
+        Organisation => "organisation",
+        Holiday => "holiday",
+        WorkingRule => "working_rule",
+        Request => "request",
+        Permit => "permit",
+        Document => "document",
+        ServiceAccount => "service_account",
+        Webhook => "webhook",
+        SmsTemplate => "sms_template",
+        PermitTemplate => "permit_template",
+        Notice => "notice",
+        /// An HTTP route and path (`GET /api/v1/requests/…`), for denials.
+        Resource => "resource",
+        VehicleConflict => "vehicle_conflict",
+    }
 }
 
-crate::text_enum!(Subject {
-    User => "user",
-    Organisation => "organisation",
-    Holiday => "holiday",
-    WorkingRule => "working_rule",
-    Request => "request",
-    Permit => "permit",
-    Document => "document",
-    ServiceAccount => "service_account",
-    Webhook => "webhook",
-    SmsTemplate => "sms_template",
-    PermitTemplate => "permit_template",
-    Notice => "notice",
-    Resource => "resource",
-    VehicleConflict => "vehicle_conflict",
-});
-
-/// Who acts: a person's account, or a machine's (a service account).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[schema(as = AuditActorKind)]
-pub enum ActorKind {
-    User,
-    ServiceAccount,
+crate::vocabulary! {
+    /// Who acts: a person's account, or a machine's (a service account).
+    #[schema(as = AuditActorKind)]
+    pub enum ActorKind {
+        User => "user",
+        ServiceAccount => "service_account",
+    }
 }
-
-crate::text_enum!(ActorKind {
-    User => "user",
-    ServiceAccount => "service_account",
-});
 
 /// Who acts, from where.
 #[derive(Clone, Debug)]

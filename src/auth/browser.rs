@@ -132,6 +132,7 @@ fn same_origin(req: &HttpRequest, config: &Config) -> bool {
     };
     let origin = origin.trim_end_matches('/');
     if config
+        .http
         .cors_allowed_origins
         .0
         .iter()

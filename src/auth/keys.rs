@@ -15,7 +15,7 @@ const SECRET_FILE: &str = "jwt-secret";
 /// Returns the signing secret, creating and storing one when none is configured (then `true`:
 /// tokens and sessions of any earlier secret must end).
 pub fn load_or_create(config: &Config) -> Result<(Secret, bool), String> {
-    if let Some(secret) = &config.jwt_secret {
+    if let Some(secret) = &config.auth.jwt_secret {
         if secret.expose().len() < 32 {
             return Err("JWT_SECRET: must be at least 32 bytes long".into());
         }
@@ -60,7 +60,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::defaults();
         config.data_dir = dir.path().to_path_buf();
-        config.jwt_secret = None;
+        config.auth.jwt_secret = None;
         let (a, new_a) = load_or_create(&config).unwrap();
         let (b, new_b) = load_or_create(&config).unwrap();
         assert!(new_a && !new_b);
@@ -71,7 +71,7 @@ mod tests {
     #[test]
     fn short_configured_secret_is_refused() {
         let mut config = Config::defaults();
-        config.jwt_secret = Some(Secret::new("short"));
+        config.auth.jwt_secret = Some(Secret::new("short"));
         assert!(load_or_create(&config)
             .unwrap_err()
             .starts_with("JWT_SECRET"));

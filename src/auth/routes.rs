@@ -61,7 +61,7 @@ pub async fn login(
     // and audited), not a malformed body.
     let credentials = body.into_inner_allowing_controls()?;
     let delivery = credentials.token_delivery;
-    let refresh_ttl = state.config.refresh_token_ttl_secs;
+    let refresh_ttl = state.config.auth.refresh_token_ttl_secs;
     let attempt = Attempt::of(&req, &state.config, &credentials.username);
     let throttled = service::ThrottledSignIn {
         username: attempt.key.clone(),
@@ -145,7 +145,7 @@ impl Attempt {
         Attempt {
             key: crate::auth::model::username_key(&printable),
             malformed_username: crate::auth::model::has_control(username),
-            ip: throttle_key(&origin.client_ip, config.ipv6_prefix_len),
+            ip: throttle_key(&origin.client_ip, config.http.ipv6_prefix_len),
             origin,
             limits: service::SessionLimits::from_config(config),
         }
@@ -237,7 +237,7 @@ pub async fn refresh(
     Ok(token_answer(
         response,
         delivery,
-        state.config.refresh_token_ttl_secs,
+        state.config.auth.refresh_token_ttl_secs,
     ))
 }
 
@@ -309,7 +309,7 @@ pub async fn change_password(
 ) -> ApiResult<HttpResponse> {
     let ip = throttle_key(
         &client_ip(&req, &state.config),
-        state.config.ipv6_prefix_len,
+        state.config.http.ipv6_prefix_len,
     );
     let change = body.into_inner()?;
     let policy = throttle::Policy::from_config(&state.config);

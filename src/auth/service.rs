@@ -113,8 +113,8 @@ impl SessionLimits {
     pub fn from_config(c: &crate::config::Config) -> Self {
         SessionLimits {
             throttle: throttle::Policy::from_config(c),
-            session_ttl_secs: c.refresh_token_ttl_secs,
-            max_sessions_per_user: c.max_sessions_per_user,
+            session_ttl_secs: c.auth.refresh_token_ttl_secs,
+            max_sessions_per_user: c.auth.max_sessions_per_user,
         }
     }
 }

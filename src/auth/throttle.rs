@@ -64,9 +64,9 @@ pub struct Policy {
 impl Policy {
     pub fn from_config(c: &crate::config::Config) -> Self {
         Policy {
-            free: i64::from(c.login_free_failures),
-            base: TimeDelta::milliseconds(c.login_backoff_base_ms as i64),
-            max_delay: TimeDelta::seconds(c.login_backoff_max_secs as i64),
+            free: i64::from(c.auth.login_free_failures),
+            base: TimeDelta::milliseconds(c.auth.login_backoff_base_ms as i64),
+            max_delay: TimeDelta::seconds(c.auth.login_backoff_max_secs as i64),
         }
     }
 

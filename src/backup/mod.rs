@@ -242,7 +242,7 @@ every sum checked: {}",
         config.data_dir.display()
     );
     println!("{}", describe(&m));
-    if config.jwt_secret.is_none() {
+    if config.auth.jwt_secret.is_none() {
         println!(
             "کلید امضای توکن‌ها در پشتیبان نیست: سامانه در نخستین راه‌اندازی کلید تازه‌ای می‌سازد و \
 همهٔ نشست‌ها پایان می‌یابد؛ همه (حساب‌های سامانه‌ای نیز) باید دوباره وارد شوند و رمز وب‌هوک‌ها باید \

@@ -231,7 +231,7 @@ fn permits_plan(
     let validity = Validity {
         now: state.clock.now(),
         clock: state.clock,
-        max_days: state.config.permit_max_validity_days,
+        max_days: state.config.permits.max_validity_days,
     };
     let shared = (
         p.valid_until.as_str(),
@@ -367,7 +367,7 @@ fn apply(
             let validity = Validity {
                 now: clock.now(),
                 clock: *clock,
-                max_days: config.permit_max_validity_days,
+                max_days: config.permits.max_validity_days,
             };
             let shared = (
                 valid_until.as_str(),

@@ -195,7 +195,7 @@ pub async fn bulk_actions(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Directorate])?;
     let body = body.0.into_inner()?;
-    let lang = Lang::from_headers(req.headers(), state.config.prefer_persian);
+    let lang = Lang::from_headers(req.headers(), state.config.http.prefer_persian);
     let result: BulkResult = bulk::run(&state, &effects, user, body, lang).await?;
     Ok(HttpResponse::build(StatusCode::MULTI_STATUS).json(result))
 }

@@ -51,7 +51,10 @@ pub fn filed(
     let values = [
         ("tracking_code", templates::group_code(&batch.tracking_code)),
         ("count", batch.vehicle_count.to_string()),
-        ("signature", config.directorate_name.as_str().to_owned()),
+        (
+            "signature",
+            config.permits.directorate_name.as_str().to_owned(),
+        ),
     ];
     send(conn, SmsEvent::BatchFiled, batch, &key, &values, at)
 }
@@ -74,7 +77,10 @@ pub fn progress(
         ("tracking_code", templates::group_code(&batch.tracking_code)),
         ("count", members.len().to_string()),
         ("summary", said.clone()),
-        ("signature", config.directorate_name.as_str().to_owned()),
+        (
+            "signature",
+            config.permits.directorate_name.as_str().to_owned(),
+        ),
     ];
     send(conn, SmsEvent::BatchProgress, batch, &key, &values, at)?;
     Ok(format!("{} خودرو: {said}", members.len()))

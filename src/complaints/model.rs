@@ -2,8 +2,6 @@
 //! them, and the views.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,24 +16,14 @@ use crate::validate::Issues;
 
 // ---- Vocabularies ----------------------------------------------------------------------------
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Category {
-    Delay,
-    Conduct,
-    Technical,
-    Other,
+crate::vocabulary! {
+    pub enum Category {
+        Delay => "delay",
+        Conduct => "conduct",
+        Technical => "technical",
+        Other => "other",
+    }
 }
-
-crate::text_enum!(Category {
-    Delay => "delay",
-    Conduct => "conduct",
-    Technical => "technical",
-    Other => "other",
-});
 
 impl Category {
     /// The category as people read it (Persian).
@@ -49,22 +37,13 @@ impl Category {
     }
 }
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum ComplaintStatus {
-    Received,
-    Answered,
-    Closed,
+crate::vocabulary! {
+    pub enum ComplaintStatus {
+        Received => "received",
+        Answered => "answered",
+        Closed => "closed",
+    }
 }
-
-crate::text_enum!(ComplaintStatus {
-    Received => "received",
-    Answered => "answered",
-    Closed => "closed",
-});
 
 impl ComplaintStatus {
     /// The status as complainants read it.
@@ -86,24 +65,17 @@ impl ComplaintStatus {
     }
 }
 
-/// One step in a complaint's history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, AsExpression, FromSqlRow, ToSchema)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum ComplaintEventKind {
-    /// Filed.
-    Received,
-    /// The directorate answered (may happen more than once).
-    Response,
-    /// Closed.
-    Closed,
+crate::vocabulary! {
+    /// One step in a complaint's history.
+    pub enum ComplaintEventKind {
+        /// Filed.
+        Received => "received",
+        /// The directorate answered (may happen more than once).
+        Response => "response",
+        /// Closed.
+        Closed => "closed",
+    }
 }
-
-crate::text_enum!(ComplaintEventKind {
-    Received => "received",
-    Response => "response",
-    Closed => "closed",
-});
 
 impl ComplaintEventKind {
     /// The step as people read it (Persian).

@@ -3,6 +3,55 @@
 //! Domain enums are stored as `Text` with one generic `ToSql`/`FromSql` pair made by
 //! [`text_enum!`](crate::text_enum).
 
+/// Declares a vocabulary once: the enum with the derives every vocabulary shares (serde, the
+/// OpenAPI schema, diesel `Text`), each variant's one text form (its serde name, `as_str`,
+/// `FromStr`, the stored value) and, through [`text_enum!`](crate::text_enum), `ALL`,
+/// `Display` and the diesel mapping. Attributes before `enum` (docs, an extra
+/// `#[derive(PartialOrd, Ord)]`, `#[schema(as = …)]`) and on variants (docs, `#[default]`)
+/// are kept. (`$text` is a `tt`, not a `literal`: a `literal` fragment reaches the derives
+/// wrapped in an invisible group, which utoipa does not read as a name.)
+///
+/// ```ignore
+/// crate::vocabulary! {
+///     /// What an event is about.
+///     pub enum SubjectKind {
+///         Request => "request",
+///         /// A working rule.
+///         WorkingRule => "working_rule",
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident => $text:tt),+ $(,)?
+        }
+    ) => {
+        #[derive(
+            Clone,
+            Copy,
+            Debug,
+            PartialEq,
+            Eq,
+            Hash,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::utoipa::ToSchema,
+            ::diesel::expression::AsExpression,
+            ::diesel::deserialize::FromSqlRow,
+        )]
+        $(#[$meta])*
+        #[diesel(sql_type = ::diesel::sql_types::Text)]
+        $vis enum $ty {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+        }
+
+        $crate::text_enum!($ty { $($variant => $text),+ });
+    };
+}
+
 /// Declares a string-valued enum: `as_str`, `FromStr`, `Display`, `ALL`, and diesel `Text`
 /// mapping for every backend. Serde/utoipa derives go on the enum itself.
 #[macro_export]

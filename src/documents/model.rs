@@ -2,10 +2,8 @@
 //! become (`TryFrom`, every field issue at once).
 
 use chrono::{NaiveDate, NaiveDateTime};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::db::schema::{document_request_items, document_requests, documents};
@@ -14,51 +12,27 @@ use crate::domain::jalali::parse_date;
 use crate::error::{ApiError, FieldIssue};
 use crate::validate::Issues;
 
-/// Kinds of supplementary documents.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum DocumentType {
-    /// The agency's request letter (نامه درخواست).
-    RequestLetter,
-    /// Ownership document (سند).
-    OwnershipDocument,
-    /// Vehicle card (کارت خودرو).
-    VehicleCard,
-    /// Auction minutes (صورتجلسه مزایده).
-    AuctionMinutes,
-    /// Scrapping certificate (گواهی اسقاط).
-    ScrappingCertificate,
-    /// Technical inspection (معاینه فنی).
-    TechnicalInspection,
-    Other,
-    /// The police's signed removal record (صورتجلسه فک پلاک): attached by the police to their
-    /// receipt (`PUT /permits/{id}/receipt/record`) only; refused in uploads and asks here.
-    RemovalRecord,
+crate::vocabulary! {
+    /// Kinds of supplementary documents.
+    pub enum DocumentType {
+        /// The agency's request letter (نامه درخواست).
+        RequestLetter => "request_letter",
+        /// Ownership document (سند).
+        OwnershipDocument => "ownership_document",
+        /// Vehicle card (کارت خودرو).
+        VehicleCard => "vehicle_card",
+        /// Auction minutes (صورتجلسه مزایده).
+        AuctionMinutes => "auction_minutes",
+        /// Scrapping certificate (گواهی اسقاط).
+        ScrappingCertificate => "scrapping_certificate",
+        /// Technical inspection (معاینه فنی).
+        TechnicalInspection => "technical_inspection",
+        Other => "other",
+        /// The police's signed removal record (صورتجلسه فک پلاک): attached by the police to their
+        /// receipt (`PUT /permits/{id}/receipt/record`) only; refused in uploads and asks here.
+        RemovalRecord => "removal_record",
+    }
 }
-
-crate::text_enum!(DocumentType {
-    RequestLetter => "request_letter",
-    OwnershipDocument => "ownership_document",
-    VehicleCard => "vehicle_card",
-    AuctionMinutes => "auction_minutes",
-    ScrappingCertificate => "scrapping_certificate",
-    TechnicalInspection => "technical_inspection",
-    Other => "other",
-    RemovalRecord => "removal_record",
-});
 
 /// `removal_record` in an agency's upload or a directorate's ask: only the police attach it.
 fn police_only_type(field: &str) -> FieldIssue {
@@ -86,21 +60,16 @@ impl DocumentType {
     }
 }
 
-/// Where a document's bytes are (`documents.blob_store`): decided at upload by `BLOB_STORE`,
-/// changed only by `plate-permits migrate-documents`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum BlobLocation {
-    /// `DATA_DIR/documents/<storage_key>` of the replica that took the upload.
-    Filesystem,
-    /// `document_chunks`, written in the transaction that inserted the row.
-    Database,
+crate::vocabulary! {
+    /// Where a document's bytes are (`documents.blob_store`): decided at upload by `BLOB_STORE`,
+    /// changed only by `plate-permits migrate-documents`.
+    pub enum BlobLocation {
+        /// `DATA_DIR/documents/<storage_key>` of the replica that took the upload.
+        Filesystem => "filesystem",
+        /// `document_chunks`, written in the transaction that inserted the row.
+        Database => "database",
+    }
 }
-
-crate::text_enum!(BlobLocation {
-    Filesystem => "filesystem",
-    Database => "database",
-});
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = documents)]
@@ -349,8 +318,8 @@ pub struct Quota {
 impl Quota {
     pub fn of(config: &crate::config::Config) -> Self {
         Quota {
-            max_count: config.document_quota_count,
-            max_bytes: config.document_quota_bytes.0,
+            max_count: config.documents.quota_count,
+            max_bytes: config.documents.quota_bytes.0,
         }
     }
 }

@@ -100,7 +100,7 @@ pub async fn upload(
     user.require(&[Role::Agency, Role::Directorate])?;
     let scope = Scope::documents(&user)?;
     let request_id = id.into_inner();
-    let limit = state.config.document_max_size.0;
+    let limit = state.config.documents.max_size.0;
     transfer::refuse_declared_oversize(req.headers(), limit)?;
     let quota = Quota::of(&state.config);
     ensure_open(&state, &scope, &request_id, quota).await?;

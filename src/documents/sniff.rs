@@ -1,22 +1,13 @@
 //! File types judged by their bytes, and safe file names.
 
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-
-/// The accepted file types, stored as their content type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum FileKind {
-    Pdf,
-    Jpeg,
-    Png,
+crate::vocabulary! {
+    /// The accepted file types, stored as their content type.
+    pub enum FileKind {
+        Pdf => "application/pdf",
+        Jpeg => "image/jpeg",
+        Png => "image/png",
+    }
 }
-
-crate::text_enum!(FileKind {
-    Pdf => "application/pdf",
-    Jpeg => "image/jpeg",
-    Png => "image/png",
-});
 
 impl FileKind {
     /// The content type the file is stored and served with.

@@ -1,46 +1,20 @@
 //! Roles and organisation kinds.
 
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-/// What a user may do. Each role belongs to one kind of organisation.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Role {
-    /// Staff of an applicant government agency (دستگاه متقاضی).
-    Agency,
-    /// Staff of the Directorate General of Government Property and Securities.
-    Directorate,
-    /// Traffic police (پلیس راهور) staff or their system's account.
-    Police,
-    /// The national vehicle system's machine account (سامانه جامع خودرو).
-    Registry,
-    /// Site administrator (مسئول سایت).
-    Admin,
+crate::vocabulary! {
+    /// What a user may do. Each role belongs to one kind of organisation.
+    pub enum Role {
+        /// Staff of an applicant government agency (دستگاه متقاضی).
+        Agency => "agency",
+        /// Staff of the Directorate General of Government Property and Securities.
+        Directorate => "directorate",
+        /// Traffic police (پلیس راهور) staff or their system's account.
+        Police => "police",
+        /// The national vehicle system's machine account (سامانه جامع خودرو).
+        Registry => "registry",
+        /// Site administrator (مسئول سایت).
+        Admin => "admin",
+    }
 }
-
-crate::text_enum!(Role {
-    Agency => "agency",
-    Directorate => "directorate",
-    Police => "police",
-    Registry => "registry",
-    Admin => "admin",
-});
 
 impl Role {
     /// The role as people read it (Persian).
@@ -55,33 +29,14 @@ impl Role {
     }
 }
 
-/// The kind of an organisation.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum OrgKind {
-    Agency,
-    Directorate,
-    Police,
+crate::vocabulary! {
+    /// The kind of an organisation.
+    pub enum OrgKind {
+        Agency => "agency",
+        Directorate => "directorate",
+        Police => "police",
+    }
 }
-
-crate::text_enum!(OrgKind {
-    Agency => "agency",
-    Directorate => "directorate",
-    Police => "police",
-});
 
 impl OrgKind {
     /// The kind of organisation as people read it (Persian).

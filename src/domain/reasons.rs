@@ -2,25 +2,15 @@
 //! remove plates, the directorate's rejections of requests and its revocations of permits.
 //! Each is a closed set with one text form and a Persian label.
 
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 macro_rules! reason_enum {
-    ($(#[$doc:meta])* $ty:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal, $fa:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-            ToSchema, AsExpression, FromSqlRow,
-        )]
-        #[serde(rename_all = "snake_case")]
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        pub enum $ty {
-            $($(#[$vdoc])* $variant,)+
+    ($(#[$doc:meta])* $ty:ident { $($(#[$vdoc:meta])* $variant:ident => $text:tt, $fa:literal;)+ }) => {
+        crate::vocabulary! {
+            $(#[$doc])*
+            #[derive(PartialOrd, Ord)]
+            pub enum $ty {
+                $($(#[$vdoc])* $variant => $text,)+
+            }
         }
-
-        crate::text_enum!($ty { $($variant => $text),+ });
 
         impl $ty {
             /// The reason as people read it (Persian).

@@ -1,72 +1,39 @@
 //! The request state machine, as data: one table of `(from, action) -> to` with the roles that
 //! may take each action. Handlers, `allowed_actions` and the property tests all read this table.
 
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 use crate::domain::identity::Role;
 
-/// Where a plate-removal request stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum RequestStatus {
-    /// Filed by the agency; tracking code issued.
-    Submitted,
-    /// A directorate reviewer took it.
-    UnderReview,
-    /// Supplementary documents asked of the agency (the SLA clock pauses).
-    AwaitingDocuments,
-    /// The directorate revoked the permit as issued in error and returned the request to the
-    /// agency to correct its data (`PATCH /requests/{id}`), then resubmit (the SLA clock
-    /// pauses).
-    ReturnedForCorrection,
-    /// Permit issued in the national vehicle system and sent to the police.
-    PermitIssued,
-    /// The permit's validity ended with no receipt from the police: the police's clock stopped
-    /// and their queue dropped it; the agency may ask for a new permit (`request_reissue`).
-    PermitExpired,
-    /// The police removed the plate and posted the receipt.
-    PlateRemoved,
-    /// The police did not approve the removal.
-    RemovalRefused,
-    /// Removal recorded in the national vehicle system.
-    Completed,
-    /// Rejected by the directorate (terminal).
-    Rejected,
-    /// Withdrawn by the agency (terminal).
-    Withdrawn,
+crate::vocabulary! {
+    /// Where a plate-removal request stands.
+    #[derive(PartialOrd, Ord)]
+    pub enum RequestStatus {
+        /// Filed by the agency; tracking code issued.
+        Submitted => "submitted",
+        /// A directorate reviewer took it.
+        UnderReview => "under_review",
+        /// Supplementary documents asked of the agency (the SLA clock pauses).
+        AwaitingDocuments => "awaiting_documents",
+        /// The directorate revoked the permit as issued in error and returned the request to the
+        /// agency to correct its data (`PATCH /requests/{id}`), then resubmit (the SLA clock
+        /// pauses).
+        ReturnedForCorrection => "returned_for_correction",
+        /// Permit issued in the national vehicle system and sent to the police.
+        PermitIssued => "permit_issued",
+        /// The permit's validity ended with no receipt from the police: the police's clock stopped
+        /// and their queue dropped it; the agency may ask for a new permit (`request_reissue`).
+        PermitExpired => "permit_expired",
+        /// The police removed the plate and posted the receipt.
+        PlateRemoved => "plate_removed",
+        /// The police did not approve the removal.
+        RemovalRefused => "removal_refused",
+        /// Removal recorded in the national vehicle system.
+        Completed => "completed",
+        /// Rejected by the directorate (terminal).
+        Rejected => "rejected",
+        /// Withdrawn by the agency (terminal).
+        Withdrawn => "withdrawn",
+    }
 }
-
-crate::text_enum!(RequestStatus {
-    Submitted => "submitted",
-    UnderReview => "under_review",
-    AwaitingDocuments => "awaiting_documents",
-    ReturnedForCorrection => "returned_for_correction",
-    PermitIssued => "permit_issued",
-    PermitExpired => "permit_expired",
-    PlateRemoved => "plate_removed",
-    RemovalRefused => "removal_refused",
-    Completed => "completed",
-    Rejected => "rejected",
-    Withdrawn => "withdrawn",
-});
 
 impl RequestStatus {
     /// No action leaves a terminal state.
@@ -104,67 +71,48 @@ impl RequestStatus {
     }
 }
 
-/// Something a user does to a request.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// `POST /requests/{id}/review` (directorate).
-    Review,
-    /// `POST /requests/{id}/document-requests` (directorate).
-    RequestDocuments,
-    /// `POST /requests/{id}/resubmit` (agency).
-    Resubmit,
-    /// `POST /requests/{id}/reject` (directorate).
-    Reject,
-    /// `POST /requests/{id}/withdraw` (agency); from `permit_issued` it also revokes the permit.
-    Withdraw,
-    /// `POST /requests/{id}/permit` (directorate).
-    IssuePermit,
-    /// `POST /permits/{id}/receipt` with `outcome: removed` (police).
-    RecordRemoval,
-    /// `POST /permits/{id}/receipt` with `outcome: refused` (police).
-    RecordRefusal,
-    /// `POST /requests/{id}/reopen` (directorate).
-    Reopen,
-    /// `POST /requests/{id}/registration` (directorate, registry).
-    Register,
-    /// `POST /permits/{id}/revoke` (directorate): the permit is revoked and the request goes
-    /// back under review.
-    Revoke,
-    /// `POST /requests/{id}/request-reissue` (agency): after the permit expired unused, or after
-    /// the police's refusal once its cause is resolved, the request goes back to the directorate
-    /// for a new permit.
-    RequestReissue,
-    /// Taken by the service itself (the expiry worker), never by a user: the permit's validity
-    /// ended with no receipt (`permit_issued` → `permit_expired`).
-    Expire,
-    /// `PATCH /requests/{id}` (agency): correct the vehicle, letter, contact or representative
-    /// while the request is with the agency or under review; the status does not change.
-    Correct,
-    /// `POST /permits/{id}/revoke` with `reason_code: issued_in_error` (directorate): the
-    /// permit is revoked and the request returns to the agency for correction.
-    ReturnForCorrection,
+crate::vocabulary! {
+    /// Something a user does to a request.
+    #[derive(PartialOrd, Ord)]
+    pub enum Action {
+        /// `POST /requests/{id}/review` (directorate).
+        Review => "review",
+        /// `POST /requests/{id}/document-requests` (directorate).
+        RequestDocuments => "request_documents",
+        /// `POST /requests/{id}/resubmit` (agency).
+        Resubmit => "resubmit",
+        /// `POST /requests/{id}/reject` (directorate).
+        Reject => "reject",
+        /// `POST /requests/{id}/withdraw` (agency); from `permit_issued` it also revokes the permit.
+        Withdraw => "withdraw",
+        /// `POST /requests/{id}/permit` (directorate).
+        IssuePermit => "issue_permit",
+        /// `POST /permits/{id}/receipt` with `outcome: removed` (police).
+        RecordRemoval => "record_removal",
+        /// `POST /permits/{id}/receipt` with `outcome: refused` (police).
+        RecordRefusal => "record_refusal",
+        /// `POST /requests/{id}/reopen` (directorate).
+        Reopen => "reopen",
+        /// `POST /requests/{id}/registration` (directorate, registry).
+        Register => "register",
+        /// `POST /permits/{id}/revoke` (directorate): the permit is revoked and the request goes
+        /// back under review.
+        Revoke => "revoke",
+        /// `POST /requests/{id}/request-reissue` (agency): after the permit expired unused, or after
+        /// the police's refusal once its cause is resolved, the request goes back to the directorate
+        /// for a new permit.
+        RequestReissue => "request_reissue",
+        /// Taken by the service itself (the expiry worker), never by a user: the permit's validity
+        /// ended with no receipt (`permit_issued` → `permit_expired`).
+        Expire => "expire",
+        /// `PATCH /requests/{id}` (agency): correct the vehicle, letter, contact or representative
+        /// while the request is with the agency or under review; the status does not change.
+        Correct => "correct",
+        /// `POST /permits/{id}/revoke` with `reason_code: issued_in_error` (directorate): the
+        /// permit is revoked and the request returns to the agency for correction.
+        ReturnForCorrection => "return_for_correction",
+    }
 }
-
-crate::text_enum!(Action {
-    Review => "review",
-    RequestDocuments => "request_documents",
-    Resubmit => "resubmit",
-    Reject => "reject",
-    Withdraw => "withdraw",
-    IssuePermit => "issue_permit",
-    RecordRemoval => "record_removal",
-    RecordRefusal => "record_refusal",
-    Reopen => "reopen",
-    Register => "register",
-    Revoke => "revoke",
-    RequestReissue => "request_reissue",
-    Expire => "expire",
-    Correct => "correct",
-    ReturnForCorrection => "return_for_correction",
-});
 
 use RequestStatus as S;
 

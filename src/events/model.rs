@@ -39,65 +39,81 @@ pub struct FeedQuery {
     pub param: &'static str,
 }
 
+/// The cursor and the parameter it came in (`cursor`, or the deprecated `after`); both given
+/// must agree.
+fn cursor_param(
+    cursor: Option<String>,
+    after: Option<String>,
+) -> ApiResult<(&'static str, Option<String>)> {
+    let given = |v: Option<String>| v.filter(|a| !a.is_empty());
+    match (given(cursor), given(after)) {
+        (Some(c), Some(a)) if c != a => Err(ApiError::query_param(
+            "after",
+            "conflicting_cursor",
+            Msg::new(
+                "با «cursor» یکی نیست؛ فقط «cursor» را بفرستید.",
+                "differs from 'cursor'; send 'cursor' only.",
+            ),
+        )),
+        (Some(c), _) => Ok(("cursor", Some(c))),
+        (None, a) => Ok(("after", a)),
+    }
+}
+
+/// The event id the cursor names (0 without one).
+fn cursor_position(param: &'static str, cursor: Option<&str>) -> ApiResult<i64> {
+    let Some(a) = cursor else {
+        return Ok(0);
+    };
+    a.parse().map_err(|_| {
+        ApiError::query_param(
+            param,
+            "invalid_cursor",
+            Msg::new(
+                "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
+                "must be an event id (a whole number).",
+            ),
+        )
+    })
+}
+
+/// `types`, comma separated: each a known event type.
+fn event_types(types: Option<&str>) -> ApiResult<Option<Vec<EventType>>> {
+    let parse = |s: &str| {
+        s.parse::<EventType>().map_err(|_| {
+            ApiError::query_param(
+                "types",
+                "invalid_value",
+                Msg::new(
+                    format!("نوع رویداد ناشناخته‌ای دارد: «{s}»."),
+                    format!("names an unknown event type: '{s}'."),
+                ),
+            )
+        })
+    };
+    types
+        .map(|t| {
+            t.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(parse)
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .transpose()
+}
+
 impl TryFrom<FeedParams> for FeedQuery {
     type Error = ApiError;
 
     #[allow(deprecated)] // reads the deprecated `after` alias
     fn try_from(p: FeedParams) -> ApiResult<Self> {
-        let given = |v: Option<String>| v.filter(|a| !a.is_empty());
-        let (param, cursor) = match (given(p.cursor), given(p.after)) {
-            (Some(c), Some(a)) if c != a => {
-                return Err(ApiError::query_param(
-                    "after",
-                    "conflicting_cursor",
-                    Msg::new(
-                        "با «cursor» یکی نیست؛ فقط «cursor» را بفرستید.",
-                        "differs from 'cursor'; send 'cursor' only.",
-                    ),
-                ))
-            }
-            (Some(c), _) => ("cursor", Some(c)),
-            (None, a) => ("after", a),
-        };
-        let after: i64 = match cursor.as_deref() {
-            None => 0,
-            Some(a) => a.parse().map_err(|_| {
-                ApiError::query_param(
-                    param,
-                    "invalid_cursor",
-                    Msg::new(
-                        "باید شناسهٔ یک رویداد (عدد صحیح) باشد.",
-                        "must be an event id (a whole number).",
-                    ),
-                )
-            })?,
-        };
+        let (param, cursor) = cursor_param(p.cursor, p.after)?;
+        let after = cursor_position(param, cursor.as_deref())?;
         let limit = p.limit.unwrap_or(100);
         if !(1..=500).contains(&limit) {
             return Err(crate::http::pagination::limit_out_of_range(500));
         }
-        let types = p
-            .types
-            .as_deref()
-            .map(|t| {
-                t.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(|s| {
-                        s.parse::<EventType>().map_err(|_| {
-                            ApiError::query_param(
-                                "types",
-                                "invalid_value",
-                                Msg::new(
-                                    format!("نوع رویداد ناشناخته‌ای دارد: «{s}»."),
-                                    format!("names an unknown event type: '{s}'."),
-                                ),
-                            )
-                        })
-                    })
-                    .collect::<ApiResult<Vec<_>>>()
-            })
-            .transpose()?;
+        let types = event_types(p.types.as_deref())?;
         Ok(FeedQuery {
             cursor,
             after,

@@ -150,9 +150,9 @@ fn header(name: &str, description: &str, example: &str) -> Value {
     })
 }
 
-/// The `webhooks` section: one delivery per event type.
-fn webhooks() -> Value {
-    let parameters = json!([
+/// The headers every webhook delivery carries.
+fn delivery_headers() -> Value {
+    json!([
         header(
             "webhook-id",
             "The event id (the same as the body's `id`): the same for every attempt of the \
@@ -177,44 +177,51 @@ fn webhooks() -> Value {
             "`plate-permits/<version>`.",
             concat!("plate-permits/", env!("CARGO_PKG_VERSION")),
         ),
-    ]);
-    let mut hooks = serde_json::Map::new();
-    for &t in EventType::ALL {
-        let name = envelope_name(t);
-        hooks.insert(
-            t.as_str().to_owned(),
-            json!({
-                "post": {
-                    "operationId": format!("on{}", name.trim_end_matches("Event")),
-                    "summary": format!("`{}` delivered to a subscription", t.as_str()),
-                    "description": format!(
-                        "{} Delivered as a signed POST (Standard Webhooks 1.0) to each \
-                         subscription whose `types` include `{}`, with the same body as the \
-                         event's item in `GET /events`. Deliveries may arrive out of order and \
-                         more than once: order by the event `id` (or, per subject, by \
-                         `data.version` where present) and dedupe on `webhook-id`.",
-                        summary(t),
-                        t.as_str()
-                    ),
-                    "tags": ["webhook-deliveries"],
-                    "security": [],
-                    "parameters": parameters,
-                    "requestBody": {
-                        "required": true,
-                        "content": {"application/json": {"schema": {
-                            "$ref": format!("#/components/schemas/{name}")
-                        }}}
-                    },
-                    "responses": {
-                        "2XX": {"description": "Acknowledged: the delivery is done."},
-                        "4XX": {"description": "Not acknowledged: the attempt failed and is \
-                            retried with backoff (as is any other status, a timeout or a \
-                            refused connection)."}
-                    }
-                }
-            }),
-        );
-    }
+    ])
+}
+
+/// The delivery of one event type: a signed POST of its envelope.
+fn delivery(t: EventType, parameters: &Value) -> Value {
+    let name = envelope_name(t);
+    json!({
+        "post": {
+            "operationId": format!("on{}", name.trim_end_matches("Event")),
+            "summary": format!("`{}` delivered to a subscription", t.as_str()),
+            "description": format!(
+                "{} Delivered as a signed POST (Standard Webhooks 1.0) to each \
+                 subscription whose `types` include `{}`, with the same body as the \
+                 event's item in `GET /events`. Deliveries may arrive out of order and \
+                 more than once: order by the event `id` (or, per subject, by \
+                 `data.version` where present) and dedupe on `webhook-id`.",
+                summary(t),
+                t.as_str()
+            ),
+            "tags": ["webhook-deliveries"],
+            "security": [],
+            "parameters": parameters,
+            "requestBody": {
+                "required": true,
+                "content": {"application/json": {"schema": {
+                    "$ref": format!("#/components/schemas/{name}")
+                }}}
+            },
+            "responses": {
+                "2XX": {"description": "Acknowledged: the delivery is done."},
+                "4XX": {"description": "Not acknowledged: the attempt failed and is \
+                    retried with backoff (as is any other status, a timeout or a \
+                    refused connection)."}
+            }
+        }
+    })
+}
+
+/// The `webhooks` section: one delivery per event type.
+fn webhooks() -> Value {
+    let parameters = delivery_headers();
+    let hooks = EventType::ALL
+        .iter()
+        .map(|&t| (t.as_str().to_owned(), delivery(t, &parameters)))
+        .collect();
     Value::Object(hooks)
 }
 

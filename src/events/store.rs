@@ -41,6 +41,16 @@ const EVENT_COLUMNS: EventColumns = (
     events::data,
 );
 
+/// Whether `police` is the default police organisation (the oldest), which also reads the
+/// permits sent to none (issued before any police organisation was registered).
+fn is_default_police(conn: &mut DbConnection, police: &str) -> ApiResult<bool> {
+    let default = crate::organisations::queries::oldest_of_kind(
+        conn,
+        crate::domain::identity::OrgKind::Police,
+    )?;
+    Ok(default.as_deref() == Some(police))
+}
+
 /// One page of the feed: events after `after` in position order, those `scope` may read,
 /// of the given types if any.
 pub fn page_after(
@@ -65,13 +75,9 @@ pub fn page_after(
                 ))
         }
         EventScope::Permits(police) => {
-            // The permits sent to this police organisation; the default one (the oldest) also
-            // has those sent to none (issued before any police organisation was registered).
-            let default = crate::organisations::queries::oldest_of_kind(
-                conn,
-                crate::domain::identity::OrgKind::Police,
-            )?;
-            let is_default = default.as_deref() == Some(police.as_str());
+            // The permits sent to this police organisation; the default one also has those
+            // sent to none.
+            let is_default = is_default_police(conn, police)?;
             let sent = permits::table.select(permits::id).filter(
                 permits::police_organisation_id
                     .eq(police.clone())

@@ -46,8 +46,8 @@ pub fn client_ip(req: &HttpRequest, config: &Config) -> String {
     match resolve(
         peer,
         &forwarded,
-        config.trust_proxy,
-        &config.trusted_proxies,
+        config.http.trust_proxy,
+        &config.http.trusted_proxies,
     ) {
         Some(ip) => ip.to_string(),
         None => "unknown".to_owned(),
@@ -75,7 +75,7 @@ pub fn throttle_key(client_ip: &str, v6_prefix_len: u8) -> String {
 
 /// [`client_ip`] as the throttles count it ([`throttle_key`]).
 pub fn client_key(req: &HttpRequest, config: &Config) -> String {
-    throttle_key(&client_ip(req, config), config.ipv6_prefix_len)
+    throttle_key(&client_ip(req, config), config.http.ipv6_prefix_len)
 }
 
 /// One `X-Forwarded-For` entry: an address, possibly with a port (`[::1]:80`, `1.2.3.4:80`).

@@ -66,13 +66,8 @@ const EXAMPLE_ID: &str = "01937a4e-5c2b-7d1e-9f3a-2b4c6d8e0f1a";
 /// The password of the example user (`CreateUser`), used by the sign-in example.
 const EXAMPLE_PASSWORD: &str = "a-long-secret-password";
 
-/// The example of a request body, by operation id (first) or by the body's schema name.
-/// Returns `None` for a body this table does not know (its example is then built from the
-/// schema).
-fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
-    if let Some(v) = operation_body_example(op_id, d) {
-        return Some(v);
-    }
+/// Examples of the account bodies (`LoginRequest` to `UpdateServiceAccount`).
+fn account_body_example(schema: &str) -> Option<Value> {
     Some(match schema {
         "LoginRequest" => json!({"username": "m.karimi", "password": EXAMPLE_PASSWORD}),
         "RefreshRequest" | "LogoutRequest" => {
@@ -108,6 +103,13 @@ fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
             "organisation_id": EXAMPLE_ID,
         }),
         "UpdateServiceAccount" => json!({"name": "سامانهٔ پلیس راهور استان تهران"}),
+        _ => return None,
+    })
+}
+
+/// Examples of the filing bodies (`CreateRequest` to `ReissueBody`).
+fn filing_body_example(schema: &str, d: &ExampleDay) -> Option<Value> {
+    Some(match schema {
         "CreateRequest" => json!({
             "vehicle": {
                 "plate": "۱۲ الف ۳۴۵ ایران ۶۷",
@@ -155,6 +157,13 @@ fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
         "ReasonBody" => json!({"reason": "خودرو از فهرست مزایده خارج شد."}),
         "NoteBody" => json!({"note": "مدارک کامل شد؛ درخواست دوباره بررسی می‌شود."}),
         "ReissueBody" => json!({"note": "جریمه‌های خودرو پرداخت شد (شمارهٔ پرداخت ۸۸۲۱۴۵)."}),
+        _ => return None,
+    })
+}
+
+/// Examples of the decision bodies (`CreateDocumentRequest` to `FeedbackInput`).
+fn decision_body_example(schema: &str, d: &ExampleDay) -> Option<Value> {
+    Some(match schema {
         "CreateDocumentRequest" => json!({
             "message": "لطفاً تصویر سند و کارت خودرو را بارگذاری کنید.",
             "items": [{"document_type": "ownership_document", "description": "سند مالکیت به نام دستگاه"}],
@@ -196,6 +205,13 @@ fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
         }),
         "ResponseBody" => json!({"body": "درخواست شما امروز بررسی و مجوز آن صادر شد."}),
         "FeedbackInput" => json!({"rating": 4, "comment": "رسیدگی سریع و دقیق بود."}),
+        _ => return None,
+    })
+}
+
+/// Examples of the service bodies (`CreateNotice` to `ResolveConflict`).
+fn service_body_example(schema: &str, d: &ExampleDay) -> Option<Value> {
+    Some(match schema {
         "CreateNotice" => json!({
             "kind": "info",
             "title": "به‌روزرسانی سامانه",
@@ -230,6 +246,17 @@ fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
         }),
         _ => return None,
     })
+}
+
+/// The example of a request body, by operation id (first) or by the body's schema name.
+/// Returns `None` for a body this table does not know (its example is then built from the
+/// schema).
+fn body_example(op_id: &str, schema: &str, d: &ExampleDay) -> Option<Value> {
+    operation_body_example(op_id, d)
+        .or_else(|| account_body_example(schema))
+        .or_else(|| filing_body_example(schema, d))
+        .or_else(|| decision_body_example(schema, d))
+        .or_else(|| service_body_example(schema, d))
 }
 
 /// Bodies whose example depends on the operation, not only on the schema.
@@ -358,20 +385,40 @@ struct Builder<'a> {
     day: &'a ExampleDay,
 }
 
+/// The example a schema states (`example`, or the first of `examples`).
+fn stated_example(schema: &Value) -> Option<Value> {
+    if let Some(example) = schema.get("example") {
+        return Some(example.clone());
+    }
+    schema
+        .get("examples")
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .cloned()
+}
+
+/// The schema's JSON type (the non-null one of a list; `object` for a schema with
+/// properties and no type).
+fn type_of(schema: &Value) -> Option<&str> {
+    Some(match schema.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        _ if schema.get("properties").is_some() => "object",
+        _ => return None,
+    })
+}
+
 impl Builder<'_> {
     fn build(&self, schema: &Value, property: Option<&str>, depth: usize) -> Option<Value> {
         if depth > 12 {
             return None;
         }
-        if let Some(example) = schema.get("example") {
-            return Some(example.clone());
-        }
-        if let Some(first) = schema
-            .get("examples")
-            .and_then(Value::as_array)
-            .and_then(|a| a.first())
-        {
-            return Some(first.clone());
+        if let Some(example) = stated_example(schema) {
+            return Some(example);
         }
         if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
             let name = r.rsplit('/').next()?;
@@ -383,53 +430,73 @@ impl Builder<'_> {
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
             return values.iter().find(|v| !v.is_null()).cloned();
         }
+        if let Some(built) = self.composed(schema, property, depth) {
+            return built;
+        }
+        let ty = type_of(schema)?;
+        self.of_type(ty, schema, property, depth)
+    }
+
+    /// A schema made of others: the first buildable non-null branch of a `oneOf` or `anyOf`
+    /// (of a schema without its own properties), or the `allOf` parts merged. `None` when
+    /// the schema is not composed.
+    fn composed(
+        &self,
+        schema: &Value,
+        property: Option<&str>,
+        depth: usize,
+    ) -> Option<Option<Value>> {
         if schema.get("properties").is_none() {
             for key in ["oneOf", "anyOf"] {
                 if let Some(branches) = schema.get(key).and_then(Value::as_array) {
-                    return branches
-                        .iter()
-                        .filter(|b| b.get("type").and_then(Value::as_str) != Some("null"))
-                        .find_map(|b| self.build(b, property, depth + 1));
+                    return Some(
+                        branches
+                            .iter()
+                            .filter(|b| b.get("type").and_then(Value::as_str) != Some("null"))
+                            .find_map(|b| self.build(b, property, depth + 1)),
+                    );
                 }
             }
         }
-        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
-            let mut merged = Map::new();
-            for p in parts {
-                if let Some(Value::Object(o)) = self.build(p, property, depth + 1) {
-                    merged.extend(o);
+        let parts = schema.get("allOf").and_then(Value::as_array)?;
+        let mut merged = Map::new();
+        for p in parts {
+            if let Some(Value::Object(o)) = self.build(p, property, depth + 1) {
+                merged.extend(o);
+            }
+        }
+        Some(Some(Value::Object(merged)))
+    }
+
+    /// An object with an example of each property (or of one `additionalProperties` entry).
+    fn object(&self, schema: &Value, depth: usize) -> Value {
+        let mut out = Map::new();
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (name, p) in props {
+                if let Some(v) = self.build(p, Some(name), depth + 1) {
+                    out.insert(name.clone(), v);
                 }
             }
-            return Some(Value::Object(merged));
+        } else if let Some(extra) = schema.get("additionalProperties") {
+            if extra.is_object() {
+                if let Some(v) = self.build(extra, None, depth + 1) {
+                    out.insert("key".to_owned(), v);
+                }
+            }
         }
-        let ty = match schema.get("type") {
-            Some(Value::String(t)) => t.as_str(),
-            Some(Value::Array(ts)) => ts
-                .iter()
-                .filter_map(Value::as_str)
-                .find(|t| *t != "null")
-                .unwrap_or("null"),
-            _ if schema.get("properties").is_some() => "object",
-            _ => return None,
-        };
+        Value::Object(out)
+    }
+
+    /// An example of the JSON type `ty`.
+    fn of_type(
+        &self,
+        ty: &str,
+        schema: &Value,
+        property: Option<&str>,
+        depth: usize,
+    ) -> Option<Value> {
         Some(match ty {
-            "object" => {
-                let mut out = Map::new();
-                if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-                    for (name, p) in props {
-                        if let Some(v) = self.build(p, Some(name), depth + 1) {
-                            out.insert(name.clone(), v);
-                        }
-                    }
-                } else if let Some(extra) = schema.get("additionalProperties") {
-                    if extra.is_object() {
-                        if let Some(v) = self.build(extra, None, depth + 1) {
-                            out.insert("key".to_owned(), v);
-                        }
-                    }
-                }
-                Value::Object(out)
-            }
+            "object" => self.object(schema, depth),
             "array" => {
                 let item = schema
                     .get("items")

@@ -169,6 +169,100 @@ fn insert_in_flight(
         .execute(conn)
 }
 
+/// The key's row for this user, if any.
+fn find_key(conn: &mut DbConnection, user_id: &str, key: &str) -> ApiResult<Option<Row>> {
+    Ok(ik::table
+        .filter(ik::user_id.eq(user_id))
+        .filter(ik::idem_key.eq(key))
+        .select((
+            ik::endpoint,
+            ik::request_hash,
+            ik::state,
+            ik::response_status,
+            ik::response_body,
+            ik::response_location,
+            ik::response_etag,
+            ik::created_at,
+            ik::expires_at,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// Claims an unused key: `false` when someone else claimed it between our read and insert.
+fn claim(conn: &mut DbConnection, call: &Call, key: &str, now: NaiveDateTime) -> ApiResult<bool> {
+    let (user_id, endpoint, hash) = (
+        call.user_id.as_str(),
+        call.endpoint.as_str(),
+        call.body_hash.as_str(),
+    );
+    match insert_in_flight(conn, user_id, key, endpoint, hash, now) {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Deletes the user's key if it expired by `now`.
+fn delete_expired(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: &str,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    diesel::delete(
+        ik::table
+            .filter(ik::user_id.eq(user_id))
+            .filter(ik::idem_key.eq(key))
+            .filter(ik::expires_at.le(now)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Takes over a key left in flight (claimed at `claimed_at`) by an attempt that died before its
+/// transaction committed: `false` when another attempt took it first.
+fn take_over(
+    conn: &mut DbConnection,
+    user_id: &str,
+    key: &str,
+    claimed_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        ik::table
+            .filter(ik::user_id.eq(user_id))
+            .filter(ik::idem_key.eq(key))
+            .filter(ik::state.eq("in_flight"))
+            .filter(ik::created_at.eq(claimed_at)),
+    )
+    .set(ik::created_at.eq(now))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+fn key_reused() -> ApiError {
+    ApiError::unprocessable(
+        ErrorCode::IdempotencyKeyReused,
+        "این کلید یکتایی پیش‌تر با درخواست دیگری به کار رفته است.",
+        "This Idempotency-Key was used with a different request.",
+    )
+}
+
+/// The recorded answer of a finished request, to replay.
+fn replay(row: Row) -> Begin {
+    Begin::Replay(Recorded {
+        status: row.response_status.unwrap_or(200) as u16,
+        body: row.response_body.unwrap_or_default(),
+        location: row.response_location,
+        etag: row.response_etag,
+        replayed: true,
+    })
+}
+
 /// Claims the key for this request, or says how to answer. Runs outside the business
 /// transaction (its own statements).
 fn begin(
@@ -178,81 +272,32 @@ fn begin(
     now: NaiveDateTime,
     owner_gone: bool,
 ) -> ApiResult<Begin> {
-    let (user_id, endpoint, hash) = (
-        call.user_id.as_str(),
-        call.endpoint.as_str(),
-        call.body_hash.as_str(),
-    );
+    let user_id = call.user_id.as_str();
     if rand::random::<u8>() < 3 {
         diesel::delete(ik::table.filter(ik::expires_at.lt(now))).execute(conn)?;
     }
     for _ in 0..3 {
-        let existing: Option<Row> = ik::table
-            .filter(ik::user_id.eq(user_id))
-            .filter(ik::idem_key.eq(key))
-            .select((
-                ik::endpoint,
-                ik::request_hash,
-                ik::state,
-                ik::response_status,
-                ik::response_body,
-                ik::response_location,
-                ik::response_etag,
-                ik::created_at,
-                ik::expires_at,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some(row) = existing else {
-            match insert_in_flight(conn, user_id, key, endpoint, hash, now) {
-                Ok(_) => return Ok(Begin::Proceed),
-                // Someone else claimed it between our read and insert: look again.
-                Err(diesel::result::Error::DatabaseError(
-                    diesel::result::DatabaseErrorKind::UniqueViolation,
-                    _,
-                )) => continue,
-                Err(e) => return Err(e.into()),
+        let Some(row) = find_key(conn, user_id, key)? else {
+            if claim(conn, call, key, now)? {
+                return Ok(Begin::Proceed);
             }
+            // Someone else claimed it between our read and insert: look again.
+            continue;
         };
         if row.expires_at <= now {
-            diesel::delete(
-                ik::table
-                    .filter(ik::user_id.eq(user_id))
-                    .filter(ik::idem_key.eq(key))
-                    .filter(ik::expires_at.le(now)),
-            )
-            .execute(conn)?;
+            delete_expired(conn, user_id, key, now)?;
             continue;
         }
-        if row.endpoint != endpoint || row.request_hash != hash {
-            return Err(ApiError::unprocessable(
-                ErrorCode::IdempotencyKeyReused,
-                "این کلید یکتایی پیش‌تر با درخواست دیگری به کار رفته است.",
-                "This Idempotency-Key was used with a different request.",
-            ));
+        if row.endpoint != call.endpoint || row.request_hash != call.body_hash {
+            return Err(key_reused());
         }
         if row.state == "done" {
-            return Ok(Begin::Replay(Recorded {
-                status: row.response_status.unwrap_or(200) as u16,
-                body: row.response_body.unwrap_or_default(),
-                location: row.response_location,
-                etag: row.response_etag,
-                replayed: true,
-            }));
+            return Ok(replay(row));
         }
         if owner_gone || row.created_at + ABANDONED_AFTER < now {
             // Left in flight by an attempt that died before its transaction committed: take
             // it over.
-            let n = diesel::update(
-                ik::table
-                    .filter(ik::user_id.eq(user_id))
-                    .filter(ik::idem_key.eq(key))
-                    .filter(ik::state.eq("in_flight"))
-                    .filter(ik::created_at.eq(row.created_at)),
-            )
-            .set(ik::created_at.eq(now))
-            .execute(conn)?;
-            if n == 1 {
+            if take_over(conn, user_id, key, row.created_at, now)? {
                 return Ok(Begin::Proceed);
             }
             continue;

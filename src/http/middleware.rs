@@ -130,7 +130,7 @@ pub async fn security_headers(
     let docs = req.path() == "/docs" || req.path().starts_with("/docs/");
     let hsts = req
         .app_data::<web::Data<crate::state::AppState>>()
-        .is_some_and(|s| s.config.tls_terminated_upstream);
+        .is_some_and(|s| s.config.http.tls_terminated_upstream);
     let mut res = next.call(req).await?;
     let page = res
         .response()
@@ -258,7 +258,7 @@ pub async fn problem_layer(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let prefer_persian = req
         .app_data::<web::Data<crate::state::AppState>>()
-        .is_none_or(|s| s.config.prefer_persian);
+        .is_none_or(|s| s.config.http.prefer_persian);
     let lang = Lang::from_headers(req.headers(), prefer_persian);
     // Inner layers return errors as responses; an `Err` here is rendered by actix itself.
     let res = next.call(req).await?.map_into_boxed_body();

@@ -55,6 +55,57 @@ pub fn query_date(
 const NUMBER_PARAMS: &[&str] = &["limit", "year"];
 const INSTANT_PARAMS: &[&str] = &["updated_since", "created_from", "created_to"];
 
+/// An unknown variant (`message` from serde) of the parameter whose value is `quoted`.
+fn unknown_variant(message: &str, quoted: &str, pairs: &[(String, String)]) -> Option<ApiError> {
+    if !message.starts_with("unknown variant") {
+        return None;
+    }
+    let (name, value) = pairs.iter().find(|(_, v)| v == quoted)?;
+    let allowed = message
+        .split("expected ")
+        .nth(1)
+        .unwrap_or("")
+        .replace('`', "");
+    Some(ApiError::query_param(
+        name,
+        "invalid_value",
+        Msg::new(
+            format!("مقدار مجازی ندارد: «{value}» از مقدارهای پذیرفته‌شدهٔ این پارامتر نیست."),
+            format!("has a value that is not allowed: '{value}'; expected {allowed}."),
+        ),
+    ))
+}
+
+/// The first number or instant parameter whose value does not parse.
+fn unparsed_value(pairs: &[(String, String)]) -> Option<ApiError> {
+    let not_number = |(k, v): &&(String, String)| {
+        NUMBER_PARAMS.contains(&k.as_str()) && v.trim().parse::<i64>().is_err()
+    };
+    if let Some((name, value)) = pairs.iter().find(not_number) {
+        return Some(ApiError::query_param(
+            name,
+            "invalid_number",
+            Msg::new(
+                format!("باید یک عدد صحیح باشد، نه «{value}»."),
+                format!("must be a whole number, not '{value}'."),
+            ),
+        ));
+    }
+    let not_instant = |(k, v): &&(String, String)| {
+        INSTANT_PARAMS.contains(&k.as_str())
+            && chrono::DateTime::parse_from_rfc3339(v.trim()).is_err()
+    };
+    let (name, value) = pairs.iter().find(not_instant)?;
+    Some(ApiError::query_param(
+        name,
+        "invalid_datetime",
+        Msg::new(
+            format!("زمان معتبری نیست: «{value}»؛ زمان را مانند 2024-11-05T10:30:00Z بنویسید."),
+            format!("is not a valid instant: '{value}'; write it like 2024-11-05T10:30:00Z."),
+        ),
+    ))
+}
+
 /// The 400 `invalid_query` for a query string the typed extractor could not read: names the
 /// parameter (found from the error and the query's pairs) and the reason in both languages.
 pub fn query_error(err: &actix_web::error::QueryPayloadError, query: &str) -> ApiError {
@@ -67,24 +118,8 @@ pub fn query_error(err: &actix_web::error::QueryPayloadError, query: &str) -> Ap
             .map(actix_web::web::Query::into_inner)
             .unwrap_or_default();
     let quoted = message.split('`').nth(1).unwrap_or("").to_owned();
-    if message.starts_with("unknown variant") {
-        if let Some((name, value)) = pairs.iter().find(|(_, v)| *v == quoted) {
-            let allowed = message
-                .split("expected ")
-                .nth(1)
-                .unwrap_or("")
-                .replace('`', "");
-            return ApiError::query_param(
-                name,
-                "invalid_value",
-                Msg::new(
-                    format!(
-                        "مقدار مجازی ندارد: «{value}» از مقدارهای پذیرفته‌شدهٔ این پارامتر نیست."
-                    ),
-                    format!("has a value that is not allowed: '{value}'; expected {allowed}."),
-                ),
-            );
-        }
+    if let Some(e) = unknown_variant(&message, &quoted, &pairs) {
+        return e;
     }
     if message.starts_with("unknown field") {
         return ApiError::query_param(
@@ -96,32 +131,5 @@ pub fn query_error(err: &actix_web::error::QueryPayloadError, query: &str) -> Ap
             ),
         );
     }
-    let not_number = |(k, v): &&(String, String)| {
-        NUMBER_PARAMS.contains(&k.as_str()) && v.trim().parse::<i64>().is_err()
-    };
-    if let Some((name, value)) = pairs.iter().find(not_number) {
-        return ApiError::query_param(
-            name,
-            "invalid_number",
-            Msg::new(
-                format!("باید یک عدد صحیح باشد، نه «{value}»."),
-                format!("must be a whole number, not '{value}'."),
-            ),
-        );
-    }
-    let not_instant = |(k, v): &&(String, String)| {
-        INSTANT_PARAMS.contains(&k.as_str())
-            && chrono::DateTime::parse_from_rfc3339(v.trim()).is_err()
-    };
-    if let Some((name, value)) = pairs.iter().find(not_instant) {
-        return ApiError::query_param(
-            name,
-            "invalid_datetime",
-            Msg::new(
-                format!("زمان معتبری نیست: «{value}»؛ زمان را مانند 2024-11-05T10:30:00Z بنویسید."),
-                format!("is not a valid instant: '{value}'; write it like 2024-11-05T10:30:00Z."),
-            ),
-        );
-    }
-    ApiError::invalid_query(&message)
+    unparsed_value(&pairs).unwrap_or_else(|| ApiError::invalid_query(&message))
 }

@@ -246,14 +246,9 @@ fn problem_example(error: ApiError) -> (String, Value) {
     (error.code().as_str().to_owned(), error.body(Lang::Fa))
 }
 
-/// One realistic problem per code that the document names, built with the same constructors
-/// the service uses, so titles and details are what a client really gets.
-fn example_for_code(code: ErrorCode) -> Option<ApiError> {
-    let e = match code {
-        ErrorCode::MalformedJson => {
-            ApiError::malformed_json("expected `,` or `}` at line 1 column 17")
-        }
-        ErrorCode::InvalidQuery => ApiError::invalid_query("limit: invalid digit found in string"),
+/// Examples of the sign-in and permission problems.
+fn auth_example(code: ErrorCode) -> Option<ApiError> {
+    Some(match code {
         ErrorCode::Unauthorized => ApiError::unauthorized(),
         ErrorCode::InvalidToken => ApiError::invalid_token(),
         ErrorCode::InvalidCredentials => ApiError::invalid_credentials(),
@@ -266,8 +261,17 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ErrorCode::Forbidden => ApiError::forbidden(),
         ErrorCode::PasswordChangeRequired => ApiError::password_change_required(),
         ErrorCode::CsrfFailed => ApiError::csrf_failed(),
+        _ => return None,
+    })
+}
+
+/// Examples of the problems of a missing resource or one in another state.
+fn conflict_example(code: ErrorCode) -> Option<ApiError> {
+    Some(match code {
         ErrorCode::NotFound => ApiError::not_found(),
-        ErrorCode::InvalidTransition => ApiError::invalid_transition("permit_issued", "مجوز صادر شد"),
+        ErrorCode::InvalidTransition => {
+            ApiError::invalid_transition("permit_issued", "مجوز صادر شد")
+        }
         ErrorCode::Duplicate => ApiError::duplicate(
             "برای این خودرو درخواست بازی وجود دارد.",
             "This vehicle has an open request.",
@@ -290,6 +294,17 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ErrorCode::PreconditionFailed => ApiError::precondition_failed(),
         ErrorCode::PreconditionRequired => ApiError::precondition_required(),
         ErrorCode::CursorAhead => ApiError::cursor_ahead("cursor", 1024),
+        _ => return None,
+    })
+}
+
+/// Examples of the problems of the request itself, the limits and the service.
+fn input_example(code: ErrorCode) -> Option<ApiError> {
+    Some(match code {
+        ErrorCode::MalformedJson => {
+            ApiError::malformed_json("expected `,` or `}` at line 1 column 17")
+        }
+        ErrorCode::InvalidQuery => ApiError::invalid_query("limit: invalid digit found in string"),
         ErrorCode::PayloadTooLarge => ApiError::payload_too_large(1_048_576),
         ErrorCode::RequestTimeout => ApiError::request_timeout(30),
         ErrorCode::QuotaExceeded => ApiError::document_quota_exceeded(20, 50 * 1024 * 1024, true),
@@ -316,8 +331,15 @@ fn example_for_code(code: ErrorCode) -> Option<ApiError> {
         ErrorCode::ServiceUnavailable => ApiError::service_unavailable(),
         ErrorCode::InternalError => ApiError::internal("documentation example"),
         _ => return None,
-    };
-    Some(e)
+    })
+}
+
+/// One realistic problem per code that the document names, built with the same constructors
+/// the service uses, so titles and details are what a client really gets.
+fn example_for_code(code: ErrorCode) -> Option<ApiError> {
+    auth_example(code)
+        .or_else(|| conflict_example(code))
+        .or_else(|| input_example(code))
 }
 
 /// The example used for a status when the response's description names no known code.
@@ -760,6 +782,86 @@ pub struct Variant {
     pub forbidden: &'static [&'static str],
 }
 
+/// `schema` must hold at least one of `members` (`allOf: [{anyOf: [{required: [a]}, …]}]`).
+fn any_of_required(components: &mut utoipa::openapi::Components, schema: &str, members: &[&str]) {
+    if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(schema) {
+        let branches: Vec<Value> = members
+            .iter()
+            .map(|m| serde_json::json!({ "required": [m] }))
+            .collect();
+        object
+            .extensions
+            .get_or_insert_with(Default::default)
+            .insert(
+                "allOf".to_owned(),
+                serde_json::json!([{ "anyOf": branches }]),
+            );
+    }
+}
+
+/// One variant of a discriminated schema: the base with the discriminating `property` fixed
+/// to the variant's values, its forbidden members removed and its required ones required.
+fn variant_schema(
+    base: &utoipa::openapi::schema::Object,
+    property: &str,
+    v: &Variant,
+) -> utoipa::openapi::schema::Object {
+    let mut object = base.clone();
+    object.description = Some(v.description.to_owned());
+    let fixed = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(v.values.iter().copied()))
+        .build();
+    object
+        .properties
+        .insert(property.to_owned(), RefOr::T(Schema::Object(fixed)));
+    for member in v.forbidden {
+        object.properties.shift_remove(*member);
+        object.required.retain(|r| r != member);
+    }
+    for member in v.required {
+        if !object.required.iter().any(|r| r == member) {
+            object.required.push((*member).to_owned());
+        }
+        if let Some(p) = object.properties.get_mut(*member) {
+            not_null(p);
+        }
+    }
+    object
+}
+
+/// Replaces `schema` by a `oneOf` of its variants, discriminated by `property`.
+fn discriminate(
+    components: &mut utoipa::openapi::Components,
+    schema: &str,
+    property: &str,
+    variants: &[Variant],
+) {
+    let Some(RefOr::T(Schema::Object(base))) = components.schemas.get(schema).cloned() else {
+        return;
+    };
+    let mut one_of = utoipa::openapi::schema::OneOf::new();
+    let mut mapping = Vec::new();
+    for v in variants {
+        let object = variant_schema(&base, property, v);
+        let reference = Ref::from_schema_name(v.name);
+        for value in v.values {
+            mapping.push(((*value).to_owned(), reference.ref_location.clone()));
+        }
+        one_of.items.push(RefOr::Ref(reference));
+        components
+            .schemas
+            .insert(v.name.to_owned(), RefOr::T(Schema::Object(object)));
+    }
+    one_of.description = base.description.clone();
+    one_of.discriminator = Some(utoipa::openapi::schema::Discriminator::with_mapping(
+        property, mapping,
+    ));
+    components
+        .schemas
+        .insert(schema.to_owned(), RefOr::T(Schema::OneOf(one_of)));
+}
+
 /// Adds each rule to its component schema (a rule naming no object schema is a programming
 /// error, caught by the document's tests).
 pub fn apply_rules(doc: &mut OpenApi, rules: &[SchemaRule]) {
@@ -769,71 +871,13 @@ pub fn apply_rules(doc: &mut OpenApi, rules: &[SchemaRule]) {
     for rule in rules {
         match rule {
             SchemaRule::AnyOfRequired { schema, members } => {
-                if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(*schema)
-                {
-                    let branches: Vec<Value> = members
-                        .iter()
-                        .map(|m| serde_json::json!({ "required": [m] }))
-                        .collect();
-                    object
-                        .extensions
-                        .get_or_insert_with(Default::default)
-                        .insert(
-                            "allOf".to_owned(),
-                            serde_json::json!([{ "anyOf": branches }]),
-                        );
-                }
+                any_of_required(components, schema, members)
             }
             SchemaRule::Discriminated {
                 schema,
                 property,
                 variants,
-            } => {
-                let Some(RefOr::T(Schema::Object(base))) = components.schemas.get(*schema).cloned()
-                else {
-                    continue;
-                };
-                let mut one_of = utoipa::openapi::schema::OneOf::new();
-                let mut mapping = Vec::new();
-                for v in *variants {
-                    let mut object = base.clone();
-                    object.description = Some(v.description.to_owned());
-                    let fixed = ObjectBuilder::new()
-                        .schema_type(Type::String)
-                        .enum_values(Some(v.values.iter().copied()))
-                        .build();
-                    object
-                        .properties
-                        .insert((*property).to_owned(), RefOr::T(Schema::Object(fixed)));
-                    for member in v.forbidden {
-                        object.properties.shift_remove(*member);
-                        object.required.retain(|r| r != member);
-                    }
-                    for member in v.required {
-                        if !object.required.iter().any(|r| r == member) {
-                            object.required.push((*member).to_owned());
-                        }
-                        if let Some(p) = object.properties.get_mut(*member) {
-                            not_null(p);
-                        }
-                    }
-                    let reference = Ref::from_schema_name(v.name);
-                    for value in v.values {
-                        mapping.push(((*value).to_owned(), reference.ref_location.clone()));
-                    }
-                    one_of.items.push(RefOr::Ref(reference));
-                    components
-                        .schemas
-                        .insert(v.name.to_owned(), RefOr::T(Schema::Object(object)));
-                }
-                one_of.description = base.description.clone();
-                one_of.discriminator = Some(utoipa::openapi::schema::Discriminator::with_mapping(
-                    *property, mapping,
-                ));
-                components
-                    .schemas
-                    .insert((*schema).to_owned(), RefOr::T(Schema::OneOf(one_of)));
-            }
+            } => discriminate(components, schema, property, variants),
         }
     }
 }

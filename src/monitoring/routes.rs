@@ -17,7 +17,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// Who may scrape: with `METRICS_TOKEN` set, whoever sends it as a bearer token; unset, only
 /// loopback clients.
 fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
-    match &state.config.metrics_token {
+    match &state.config.http.metrics_token {
         Some(token) => {
             let sent = req
                 .headers()

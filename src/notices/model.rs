@@ -1,8 +1,6 @@
 //! Notices: their kind, row, wire inputs, the checked inputs made from them, and the views.
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,24 +10,15 @@ use crate::db::schema::notices;
 use crate::error::{ApiError, FieldIssue};
 use crate::validate::Issues;
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum NoticeKind {
-    Info,
-    /// Planned: must start at least the configured lead time (default 24 h) after publication.
-    Maintenance,
-    /// Unplanned, announced as it happens: may start at once.
-    Outage,
+crate::vocabulary! {
+    pub enum NoticeKind {
+        Info => "info",
+        /// Planned: must start at least the configured lead time (default 24 h) after publication.
+        Maintenance => "maintenance",
+        /// Unplanned, announced as it happens: may start at once.
+        Outage => "outage",
+    }
 }
-
-crate::text_enum!(NoticeKind {
-    Info => "info",
-    Maintenance => "maintenance",
-    Outage => "outage",
-});
 
 impl NoticeKind {
     /// The kind of notice as people read it (Persian).

@@ -30,7 +30,7 @@ const BATCH: i64 = 200;
 
 /// Runs until the process ends.
 pub async fn run(state: AppState, effects: Effects) {
-    let pause = Duration::from_millis(state.config.permit_expiry_interval_ms);
+    let pause = Duration::from_millis(state.config.permits.expiry_interval_ms);
     loop {
         match tick(&state, &effects).await {
             Ok(0) => {}

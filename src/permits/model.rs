@@ -3,8 +3,6 @@
 //! every invalid field at once.
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -21,23 +19,16 @@ use crate::validate::Issues;
 
 // ---- vocabularies --------------------------------------------------------------------------
 
-/// A permit as stored: waiting for the police, acted on, or revoked. (`expired` is not
-/// stored: it is derived from `valid_until`, see [`PermitRow::shown_status`].)
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum PermitState {
-    Issued,
-    Used,
-    Refused,
-    Revoked,
+crate::vocabulary! {
+    /// A permit as stored: waiting for the police, acted on, or revoked. (`expired` is not
+    /// stored: it is derived from `valid_until`, see [`PermitRow::shown_status`].)
+    pub enum PermitState {
+        Issued => "issued",
+        Used => "used",
+        Refused => "refused",
+        Revoked => "revoked",
+    }
 }
-
-crate::text_enum!(PermitState {
-    Issued => "issued",
-    Used => "used",
-    Refused => "refused",
-    Revoked => "revoked",
-});
 
 /// `issued` (waiting for the police), `used` (plate removed), `refused` (police did not
 /// approve), `expired` (past `valid_until` with no receipt), `revoked` (ابطال: by the
@@ -73,22 +64,14 @@ impl PermitStatus {
     }
 }
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Outcome {
-    /// The plate was removed.
-    Removed,
-    /// The police did not approve the removal (`refusal_reason` says why).
-    Refused,
+crate::vocabulary! {
+    pub enum Outcome {
+        /// The plate was removed.
+        Removed => "removed",
+        /// The police did not approve the removal (`refusal_reason` says why).
+        Refused => "refused",
+    }
 }
-
-crate::text_enum!(Outcome {
-    Removed => "removed",
-    Refused => "refused",
-});
 
 impl Outcome {
     /// The receipt's outcome as people read it (Persian).

@@ -89,13 +89,13 @@ impl<'a> PrintContext<'a> {
         clock: &'a Clock,
     ) -> Self {
         PrintContext {
-            directorate_name: config.directorate_name.as_str(),
-            ministry_line: config.order_ministry_line.as_str(),
-            province: config.order_province.as_str(),
-            addressee: config.order_addressee.as_str(),
+            directorate_name: config.permits.directorate_name.as_str(),
+            ministry_line: config.permits.order_ministry_line.as_str(),
+            province: config.permits.order_province.as_str(),
+            addressee: config.permits.order_addressee.as_str(),
             order_body,
             facts,
-            public_base_url: config.public_base_url.as_str(),
+            public_base_url: config.http.public_base_url.as_str(),
             signer,
             clock,
             printed_at: clock.now(),

@@ -441,7 +441,7 @@ pub async fn put_record(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Police])?;
     let permit_id = id.into_inner();
-    let limit = state.config.document_max_size.0;
+    let limit = state.config.documents.max_size.0;
     transfer::refuse_declared_oversize(req.headers(), limit)?;
     {
         let (user, id) = (user.clone(), permit_id.clone());

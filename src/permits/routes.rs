@@ -79,7 +79,7 @@ pub async fn issue(
     let validity = Validity {
         now: clock.now(),
         clock: state.clock,
-        max_days: state.config.permit_max_validity_days,
+        max_days: state.config.permits.max_validity_days,
     };
     let new = NewPermit::try_from((body.into_inner()?, &validity))?;
     let config = state.config.clone();
@@ -487,7 +487,7 @@ pub async fn verify(
     query: web::Query<VerifyQuery>,
 ) -> ApiResult<HttpResponse> {
     let html = verify_page::wants_html(&req);
-    let directorate = state.config.directorate_name.as_str();
+    let directorate = state.config.permits.directorate_name.as_str();
     let ip = client_key(&req, &state.config);
     let answer = async {
         let quota = state
@@ -530,7 +530,7 @@ async fn verification(
             valid_until: row.valid_until,
             signature: &check,
         };
-        let directorate = state.config.directorate_name.as_str();
+        let directorate = state.config.permits.directorate_name.as_str();
         return Ok(verify_page::page(&shown, directorate, &clock));
     }
     let result = PermitVerification::of(&row, &clock, now, &check);

@@ -233,11 +233,11 @@ fn check_timing(
         valid_until: permit.valid_until,
         occurred_at: new.occurred_at,
         now: at,
-        late_days: config.receipt_late_days,
+        late_days: config.permits.receipt_late_days,
         has_notes: new.notes.is_some(),
     }
     .check()
-    .map_err(|e| ApiError::invalid_field(timing_issue(e, config.receipt_late_days)))
+    .map_err(|e| ApiError::invalid_field(timing_issue(e, config.permits.receipt_late_days)))
 }
 
 /// The receipt row `user` posts on `permit`.

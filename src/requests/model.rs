@@ -1,8 +1,6 @@
 //! Rows and API shapes of requests.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -23,32 +21,21 @@ use crate::http::pagination::Page;
 use crate::http::query_date;
 use crate::validate::Issues;
 
-/// Why the plate is to be removed.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Reason {
-    /// Sold at auction (فروش از طریق مزایده).
-    AuctionSale,
-    /// Scrapped (اسقاط).
-    Scrapping,
-    /// Transferred to another body (انتقال).
-    Transfer,
-    /// Total loss (تلف کامل / سانحه).
-    TotalLoss,
-    /// Other; `reason_details` is then required.
-    Other,
+crate::vocabulary! {
+    /// Why the plate is to be removed.
+    pub enum Reason {
+        /// Sold at auction (فروش از طریق مزایده).
+        AuctionSale => "auction_sale",
+        /// Scrapped (اسقاط).
+        Scrapping => "scrapping",
+        /// Transferred to another body (انتقال).
+        Transfer => "transfer",
+        /// Total loss (تلف کامل / سانحه).
+        TotalLoss => "total_loss",
+        /// Other; `reason_details` is then required.
+        Other => "other",
+    }
 }
-
-crate::text_enum!(Reason {
-    AuctionSale => "auction_sale",
-    Scrapping => "scrapping",
-    Transfer => "transfer",
-    TotalLoss => "total_loss",
-    Other => "other",
-});
 
 impl Reason {
     /// The reason as people read it (Persian).
@@ -63,35 +50,20 @@ impl Reason {
     }
 }
 
-/// Kind of vehicle.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum VehicleType {
-    PassengerCar,
-    Pickup,
-    Van,
-    Minibus,
-    Bus,
-    Truck,
-    Ambulance,
-    Special,
-    Other,
+crate::vocabulary! {
+    /// Kind of vehicle.
+    pub enum VehicleType {
+        PassengerCar => "passenger_car",
+        Pickup => "pickup",
+        Van => "van",
+        Minibus => "minibus",
+        Bus => "bus",
+        Truck => "truck",
+        Ambulance => "ambulance",
+        Special => "special",
+        Other => "other",
+    }
 }
-
-crate::text_enum!(VehicleType {
-    PassengerCar => "passenger_car",
-    Pickup => "pickup",
-    Van => "van",
-    Minibus => "minibus",
-    Bus => "bus",
-    Truck => "truck",
-    Ambulance => "ambulance",
-    Special => "special",
-    Other => "other",
-});
 
 impl VehicleType {
     /// The vehicle type as people read it (Persian).

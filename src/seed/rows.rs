@@ -114,7 +114,7 @@ fn add_request(
             out.permits.push(permit);
         }
     }
-    let summary = summarise(&r.steps, cal, config, at);
+    let summary = summarise(&r.steps, cal, &config.sla, at);
     out.slas.push(SlaRow::from_summary(
         id.clone(),
         r.agency.organisation_id.clone(),

@@ -347,7 +347,9 @@ pub async fn rotate_secret(
     user.require(&[Role::Admin])?;
     let actor = crate::audit::Actor::of(&user);
     let id = id.into_inner();
-    let overlap = TimeDelta::hours(i64::from(state.config.service_account_secret_overlap_hours));
+    let overlap = TimeDelta::hours(i64::from(
+        state.config.auth.service_account_secret_overlap_hours,
+    ));
     let at = state.clock.now();
     let (account, client_secret) = state
         .tx(move |c| service::rotate_secret(c, &actor, &id, if_match, overlap, at))

@@ -111,9 +111,9 @@ impl Calendar {
     pub fn with_holidays(config: &Config, holidays: Holidays) -> Self {
         Calendar {
             tz: config.service_timezone,
-            weekend: config.weekend_days.0.clone(),
-            open: config.office_hours.open,
-            close: config.office_hours.close,
+            weekend: config.sla.weekend_days.0.clone(),
+            open: config.sla.office_hours.open,
+            close: config.sla.office_hours.close,
             holidays,
             rules: Arc::new(Vec::new()),
             party: Party::Directorate,
@@ -160,6 +160,48 @@ impl Calendar {
             .collect()
     }
 
+    /// Whether `date` is a weekend day: by the weekend rule in force, else by `WEEKEND_DAYS`.
+    /// `Some(rule)` when it is (`rule` the rule that made it one, if any).
+    fn weekend(&self, date: NaiveDate) -> Option<Option<RuleRef>> {
+        let weekday = date.weekday();
+        match self.winner(RuleKind::Weekend, date, |_| true) {
+            Some(r) => match &r.body {
+                RuleBody::Weekend { weekdays } if weekdays.contains(&weekday) => {
+                    Some(Some(r.reference()))
+                }
+                _ => None,
+            },
+            None => self.weekend.contains(&weekday).then_some(None),
+        }
+    }
+
+    /// The closure rule in force on `date` and the local minutes it closes.
+    fn closure_cut(&self, date: NaiveDate) -> Option<(&CalendarRule, Minute, Minute)> {
+        let closure = self.winner(RuleKind::Closure, date, |_| true);
+        closure.and_then(|r| match r.body {
+            RuleBody::Closure { from, to } => {
+                Some((r, from.unwrap_or(0), to.unwrap_or(END_OF_DAY)))
+            }
+            _ => None,
+        })
+    }
+
+    /// The office hours of `date` and the rule that set them (`None`: `OFFICE_HOURS`).
+    fn office_hours(&self, date: NaiveDate) -> ((Minute, Minute), Option<RuleRef>) {
+        let weekday = date.weekday();
+        let hours = self.winner(RuleKind::OfficeHours, date, |r| match &r.body {
+            RuleBody::OfficeHours { weekdays, .. } => {
+                weekdays.as_ref().is_none_or(|w| w.contains(&weekday))
+            }
+            _ => false,
+        });
+        let span = match hours.map(|r| &r.body) {
+            Some(RuleBody::OfficeHours { opens, closes, .. }) => (*opens, *closes),
+            _ => (minute_of(self.open), minute_of(self.close)),
+        };
+        (span, hours.map(CalendarRule::reference))
+    }
+
     /// What `date` is, and its office intervals.
     pub fn plan(&self, date: NaiveDate) -> DayPlan {
         let closed = |kind| DayPlan {
@@ -171,43 +213,14 @@ impl Calendar {
         if let Some(title) = self.holidays.get(date) {
             return closed(DayKind::Holiday(title.to_owned()));
         }
-        let weekday = date.weekday();
-        match self.winner(RuleKind::Weekend, date, |_| true) {
-            Some(r) => {
-                if let RuleBody::Weekend { weekdays } = &r.body {
-                    if weekdays.contains(&weekday) {
-                        return closed(DayKind::Weekend {
-                            rule: Some(r.reference()),
-                        });
-                    }
-                }
-            }
-            None if self.weekend.contains(&weekday) => {
-                return closed(DayKind::Weekend { rule: None });
-            }
-            None => {}
+        if let Some(rule) = self.weekend(date) {
+            return closed(DayKind::Weekend { rule });
         }
-        let closure = self.winner(RuleKind::Closure, date, |_| true);
-        let cut = closure.and_then(|r| match r.body {
-            RuleBody::Closure { from, to } => {
-                Some((r, from.unwrap_or(0), to.unwrap_or(END_OF_DAY)))
-            }
-            _ => None,
-        });
+        let cut = self.closure_cut(date);
         if let Some((r, 0, END_OF_DAY)) = cut {
             return closed(DayKind::Closure(r.reference()));
         }
-        let hours = self.winner(RuleKind::OfficeHours, date, |r| match &r.body {
-            RuleBody::OfficeHours { weekdays, .. } => {
-                weekdays.as_ref().is_none_or(|w| w.contains(&weekday))
-            }
-            _ => false,
-        });
-        let (open, close) = match hours.map(|r| &r.body) {
-            Some(RuleBody::OfficeHours { opens, closes, .. }) => (*opens, *closes),
-            _ => (minute_of(self.open), minute_of(self.close)),
-        };
-        let hours_rule = hours.map(CalendarRule::reference);
+        let ((open, close), hours_rule) = self.office_hours(date);
         let Some((r, cf, ct)) = cut else {
             return DayPlan {
                 kind: DayKind::Working,
@@ -220,10 +233,10 @@ impl Calendar {
             .into_iter()
             .filter(|(a, b)| a < b)
             .collect();
-        let kept: Minute = intervals.iter().map(|(a, b)| b - a).sum();
         if intervals.is_empty() {
             return closed(DayKind::Closure(r.reference()));
         }
+        let kept: Minute = intervals.iter().map(|(a, b)| b - a).sum();
         let removed = (close - open) - kept;
         DayPlan {
             kind: DayKind::Working,

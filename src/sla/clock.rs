@@ -10,34 +10,23 @@
 //! start day with the days left.
 
 use chrono::NaiveDateTime;
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::config::Config;
+use crate::config::SlaConfig;
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::Calendar;
 use crate::sla::party::Party;
 
-/// A stage with its own budget.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// The directorate's decision: submission to permit issued or rejected.
-    Decision,
-    /// The police's action: permit issued to the receipt.
-    Police,
-    /// Recording the removal: receipt to `completed`.
-    Registration,
+crate::vocabulary! {
+    /// A stage with its own budget.
+    pub enum Stage {
+        /// The directorate's decision: submission to permit issued or rejected.
+        Decision => "decision",
+        /// The police's action: permit issued to the receipt.
+        Police => "police",
+        /// Recording the removal: receipt to `completed`.
+        Registration => "registration",
+    }
 }
-
-crate::text_enum!(Stage {
-    Decision => "decision",
-    Police => "police",
-    Registration => "registration",
-});
 
 impl Stage {
     /// The stage as people read it (Persian).
@@ -50,23 +39,16 @@ impl Stage {
     }
 }
 
-/// Whether a stage's clock is counting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-pub enum ClockState {
-    Running,
-    /// Waiting for the agency's documents (the directorate's clock does not count).
-    Paused,
-    /// No stage is open: the request is finished or waits on nobody's deadline.
-    Stopped,
+crate::vocabulary! {
+    /// Whether a stage's clock is counting.
+    pub enum ClockState {
+        Running => "running",
+        /// Waiting for the agency's documents (the directorate's clock does not count).
+        Paused => "paused",
+        /// No stage is open: the request is finished or waits on nobody's deadline.
+        Stopped => "stopped",
+    }
 }
-
-crate::text_enum!(ClockState {
-    Running => "running",
-    Paused => "paused",
-    Stopped => "stopped",
-});
 
 impl ClockState {
     /// The clock state as people read it (Persian).
@@ -115,18 +97,18 @@ impl Stage {
     /// The party that owes the step, whose working days its clock counts: the directorate
     /// decides and registers; the police remove (their own calendar, or the directorate's
     /// with `SLA_POLICE_CALENDAR=directorate`).
-    pub fn party(self, config: &Config) -> Party {
+    pub fn party(self, sla: &SlaConfig) -> Party {
         match self {
             Stage::Decision | Stage::Registration => Party::Directorate,
-            Stage::Police => config.sla_police_calendar,
+            Stage::Police => sla.police_calendar,
         }
     }
 
-    pub fn budget_days(self, config: &Config) -> i64 {
+    pub fn budget_days(self, sla: &SlaConfig) -> i64 {
         i64::from(match self {
-            Stage::Decision => config.sla_decision_days,
-            Stage::Police => config.sla_police_days,
-            Stage::Registration => config.sla_registration_days,
+            Stage::Decision => sla.decision_days,
+            Stage::Police => sla.police_days,
+            Stage::Registration => sla.registration_days,
         })
     }
 }
@@ -299,7 +281,7 @@ pub struct Summary {
 pub fn summarise(
     history: &[Transition],
     cal: &Calendar,
-    config: &Config,
+    sla: &SlaConfig,
     now: NaiveDateTime,
 ) -> Summary {
     let runs = runs(history);
@@ -315,7 +297,7 @@ pub fn summarise(
     };
     for run in &runs {
         if run.completed {
-            let party = cal.for_party(run.stage.party(config));
+            let party = cal.for_party(run.stage.party(sla));
             let cd = Some(run.used_days(&party, now) * 100);
             match run.stage {
                 Stage::Decision => s.decision_cd = cd,
@@ -325,7 +307,7 @@ pub fn summarise(
         }
     }
     if let Some(last) = runs.last() {
-        let party = cal.for_party(last.stage.party(config));
+        let party = cal.for_party(last.stage.party(sla));
         s.stage = Some(last.stage);
         s.clock = last.clock();
         match s.clock {
@@ -338,7 +320,7 @@ pub fn summarise(
                     .filter(|sp| sp.running && sp.end.is_some())
                     .map(|sp| party.working_days(sp.start, sp.end.unwrap_or(sp.start)))
                     .sum();
-                s.due_at = last.due_at(&party, last.stage.budget_days(config));
+                s.due_at = last.due_at(&party, last.stage.budget_days(sla));
             }
             ClockState::Paused | ClockState::Stopped => s.used_days = last.used_days(&party, now),
         }
@@ -349,6 +331,7 @@ pub fn summarise(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
     use chrono::{NaiveDate, TimeZone};
     use RequestStatus as S;
 
@@ -396,14 +379,14 @@ mod tests {
             t(S::UnderReview, tehran(2024, 11, 11, 9)),
         ];
         let now = tehran(2024, 11, 11, 12);
-        let s = summarise(&history, &c, &config, now);
+        let s = summarise(&history, &c, &config.sla, now);
         assert_eq!(s.stage, Some(Stage::Decision));
         assert_eq!(s.clock, ClockState::Running);
         assert_eq!(s.used_days, 1);
         // Four working days after Monday 11th: Tue, Wed, Thu, (Fri off) Sat 16th at closing.
         assert_eq!(s.due_at, Some(close(2024, 11, 16)));
         // While paused, no deadline and the used time is frozen.
-        let paused = summarise(&history[..3], &c, &config, tehran(2024, 11, 9, 12));
+        let paused = summarise(&history[..3], &c, &config.sla, tehran(2024, 11, 9, 12));
         assert_eq!(paused.clock, ClockState::Paused);
         assert_eq!(paused.due_at, None);
         assert_eq!(paused.used_days, 1);
@@ -420,7 +403,7 @@ mod tests {
             t(S::PlateRemoved, tehran(2024, 11, 9, 12)),
             t(S::Completed, tehran(2024, 11, 10, 9)),
         ];
-        let s = summarise(&history, &c, &config, tehran(2024, 12, 1, 9));
+        let s = summarise(&history, &c, &config.sla, tehran(2024, 12, 1, 9));
         assert_eq!(s.clock, ClockState::Stopped);
         assert_eq!(s.stage, Some(Stage::Registration));
         // Decision: Monday 09:00 → Tuesday 12:00: Tuesday, one day.
@@ -440,7 +423,7 @@ mod tests {
             t(S::AwaitingDocuments, tehran(2024, 11, 12, 9)),
             t(S::UnderReview, tehran(2024, 11, 20, 9)),
         ];
-        let s = summarise(&history, &c, &config, tehran(2024, 11, 20, 10));
+        let s = summarise(&history, &c, &config.sla, tehran(2024, 11, 20, 10));
         // The budget ran out with the fifth working day after Saturday (Sun..Wed, Thu 7th),
         // at its closing.
         assert_eq!(s.due_at, Some(close(2024, 11, 7)));
@@ -457,7 +440,7 @@ mod tests {
             // The permit expired unused; reopened for a new decision.
             t(S::UnderReview, tehran(2024, 12, 9, 9)),
         ];
-        let s = summarise(&history, &c, &config, tehran(2024, 12, 9, 10));
+        let s = summarise(&history, &c, &config.sla, tehran(2024, 12, 9, 10));
         assert_eq!(s.police_cd, None);
         assert_eq!(s.decision_cd, Some(100));
         assert_eq!(s.stage, Some(Stage::Decision));
@@ -467,7 +450,7 @@ mod tests {
             t(S::Submitted, tehran(2024, 11, 4, 9)),
             t(S::Withdrawn, tehran(2024, 11, 4, 10)),
         ];
-        let s = summarise(&withdrawn, &c, &config, tehran(2024, 12, 9, 10));
+        let s = summarise(&withdrawn, &c, &config.sla, tehran(2024, 12, 9, 10));
         assert_eq!(s.decision_cd, None);
         assert_eq!(s.clock, ClockState::Stopped);
         assert_eq!(s.used_days, 0);
@@ -486,14 +469,14 @@ mod tests {
         ];
         let mut revoked = issued.to_vec();
         revoked.push(t(S::UnderReview, tehran(2024, 11, 6, 9)));
-        let s = summarise(&revoked, &c, &config, tehran(2024, 11, 6, 10));
+        let s = summarise(&revoked, &c, &config.sla, tehran(2024, 11, 6, 10));
         assert_eq!(s.police_cd, None);
         assert_eq!(s.stage, Some(Stage::Decision));
         assert_eq!(s.clock, ClockState::Running);
         assert_eq!(s.clock_since, Some(tehran(2024, 11, 6, 9)));
         let mut withdrawn = issued.to_vec();
         withdrawn.push(t(S::Withdrawn, tehran(2024, 11, 6, 9)));
-        let s = summarise(&withdrawn, &c, &config, tehran(2024, 11, 9, 10));
+        let s = summarise(&withdrawn, &c, &config.sla, tehran(2024, 11, 9, 10));
         assert_eq!(s.police_cd, None);
         assert_eq!(s.stage, Some(Stage::Police));
         assert_eq!(s.clock, ClockState::Stopped);

@@ -68,7 +68,7 @@ pub struct SlaView {
 
 impl SlaView {
     pub fn build(row: &SlaRow, cal: &Calendar, config: &Config, now: NaiveDateTime) -> Self {
-        let party = row.stage.map(|s| s.party(config));
+        let party = row.stage.map(|s| s.party(&config.sla));
         let cal = cal.for_party(party.unwrap_or(Party::Directorate));
         let used = match (row.clock, row.clock_since) {
             (ClockState::Running, Some(since)) => {
@@ -76,7 +76,7 @@ impl SlaView {
             }
             _ => row.used_days,
         };
-        let budget = row.stage.map(|s| s.budget_days(config));
+        let budget = row.stage.map(|s| s.budget_days(&config.sla));
         let running = row.clock == ClockState::Running;
         let due_at = if running { row.due_at } else { None };
         SlaView {

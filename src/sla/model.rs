@@ -87,87 +87,106 @@ pub type HolidayImport = Vec<NewHoliday>;
 /// The most rows one import takes (an official calendar has about 27 days a year).
 pub const MAX_IMPORT_ROWS: usize = 200;
 
+fn length_issue() -> ApiError {
+    ApiError::validation(vec![FieldIssue::new(
+        "",
+        "invalid_length",
+        format!(
+            "فهرست باید دست‌کم یک و حداکثر {} روز داشته باشد.",
+            persian_digits(&MAX_IMPORT_ROWS.to_string())
+        ),
+        format!("The list must hold 1 to {MAX_IMPORT_ROWS} days."),
+    )])
+}
+
+/// Row `i`'s date, or an issue saying why it is none.
+fn row_date(issues: &mut Issues, i: usize, text: &str) -> Option<NaiveDate> {
+    let field = format!("[{i}].date");
+    let row = persian_digits(&(i + 1).to_string());
+    match parse_date(text) {
+        Ok(d) => Some(d),
+        Err(DateError::Format) => {
+            issues.push(FieldIssue::new(
+                field.as_str(),
+                "invalid_date",
+                format!(
+                    "ردیف {row}: «{text}» تاریخ نیست؛ تاریخ باید به شکل ۱۴۰۴/۰۱/۰۱ یا 2025-03-21 باشد."
+                ),
+                format!(
+                    "Row {}: \"{text}\" is not a date; use 1404/01/01 or 2025-03-21.",
+                    i + 1
+                ),
+            ));
+            None
+        }
+        Err(DateError::Invalid) => {
+            issues.push(FieldIssue::new(
+                field.as_str(),
+                "no_such_day",
+                format!("ردیف {row}: روز {} وجود ندارد.", persian_digits(text)),
+                format!("Row {}: there is no day {text}.", i + 1),
+            ));
+            None
+        }
+    }
+}
+
+/// Flags row `i` when its date `d` came in an earlier row (remembered in `seen`).
+fn check_repeat(
+    issues: &mut Issues,
+    seen: &mut std::collections::BTreeMap<NaiveDate, usize>,
+    i: usize,
+    d: NaiveDate,
+) {
+    let Some(first) = seen.get(&d) else {
+        seen.insert(d, i);
+        return;
+    };
+    issues.push(FieldIssue::new(
+        format!("[{i}].date"),
+        "duplicate_date",
+        format!(
+            "ردیف {}: روز {} در ردیف {} هم آمده است.",
+            persian_digits(&(i + 1).to_string()),
+            persian_digits(&format_jalali(d)),
+            persian_digits(&(first + 1).to_string())
+        ),
+        format!("Row {}: {d} is also in row {}.", i + 1, first + 1),
+    ));
+}
+
+/// Row `i`'s title, normalised; an issue when it is not 2 to 200 characters.
+fn row_title(issues: &mut Issues, i: usize, text: &str) -> String {
+    let title = normalize_line(text);
+    let n = title.chars().count();
+    if !(2..=200).contains(&n) {
+        issues.push(FieldIssue::new(
+            format!("[{i}].title"),
+            if n < 2 { "too_short" } else { "too_long" },
+            format!(
+                "ردیف {}: عنوان باید ۲ تا ۲۰۰ نویسه باشد.",
+                persian_digits(&(i + 1).to_string())
+            ),
+            format!("Row {}: the title must be 2 to 200 characters.", i + 1),
+        ));
+    }
+    title
+}
+
 /// Checks every row of an import; 422 naming every bad row (`[3].date`) otherwise.
 pub fn import_entries(rows: HolidayImport) -> ApiResult<Vec<HolidayEntry>> {
-    let mut issues = Issues::new();
     if rows.is_empty() || rows.len() > MAX_IMPORT_ROWS {
-        return Err(ApiError::validation(vec![FieldIssue::new(
-            "",
-            "invalid_length",
-            format!(
-                "فهرست باید دست‌کم یک و حداکثر {} روز داشته باشد.",
-                persian_digits(&MAX_IMPORT_ROWS.to_string())
-            ),
-            format!("The list must hold 1 to {MAX_IMPORT_ROWS} days."),
-        )]));
+        return Err(length_issue());
     }
+    let mut issues = Issues::new();
     let mut seen: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        let field = format!("[{i}].date");
-        let date = match parse_date(&row.date) {
-            Ok(d) => Some(d),
-            Err(DateError::Format) => {
-                issues.push(FieldIssue::new(
-                    field.as_str(),
-                    "invalid_date",
-                    format!(
-                        "ردیف {}: «{}» تاریخ نیست؛ تاریخ باید به شکل ۱۴۰۴/۰۱/۰۱ یا 2025-03-21 باشد.",
-                        persian_digits(&(i + 1).to_string()),
-                        row.date
-                    ),
-                    format!(
-                        "Row {}: \"{}\" is not a date; use 1404/01/01 or 2025-03-21.",
-                        i + 1,
-                        row.date
-                    ),
-                ));
-                None
-            }
-            Err(DateError::Invalid) => {
-                issues.push(FieldIssue::new(
-                    field.as_str(),
-                    "no_such_day",
-                    format!(
-                        "ردیف {}: روز {} وجود ندارد.",
-                        persian_digits(&(i + 1).to_string()),
-                        persian_digits(&row.date)
-                    ),
-                    format!("Row {}: there is no day {}.", i + 1, row.date),
-                ));
-                None
-            }
-        };
+        let date = row_date(&mut issues, i, &row.date);
         if let Some(d) = date {
-            if let Some(first) = seen.get(&d) {
-                issues.push(FieldIssue::new(
-                    field.as_str(),
-                    "duplicate_date",
-                    format!(
-                        "ردیف {}: روز {} در ردیف {} هم آمده است.",
-                        persian_digits(&(i + 1).to_string()),
-                        persian_digits(&format_jalali(d)),
-                        persian_digits(&(first + 1).to_string())
-                    ),
-                    format!("Row {}: {d} is also in row {}.", i + 1, first + 1),
-                ));
-            } else {
-                seen.insert(d, i);
-            }
+            check_repeat(&mut issues, &mut seen, i, d);
         }
-        let title = normalize_line(&row.title);
-        let n = title.chars().count();
-        if !(2..=200).contains(&n) {
-            issues.push(FieldIssue::new(
-                format!("[{i}].title"),
-                if n < 2 { "too_short" } else { "too_long" },
-                format!(
-                    "ردیف {}: عنوان باید ۲ تا ۲۰۰ نویسه باشد.",
-                    persian_digits(&(i + 1).to_string())
-                ),
-                format!("Row {}: the title must be 2 to 200 characters.", i + 1),
-            ));
-        }
+        let title = row_title(&mut issues, i, &row.title);
         if let Some(date) = date {
             out.push(HolidayEntry { date, title });
         }

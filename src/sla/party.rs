@@ -3,43 +3,18 @@
 //! supplies documents, the police for the removal), and a working rule applies to one party's
 //! calendar or to all of them.
 
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-/// A party whose working days a clock counts.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-pub enum Party {
-    /// The Directorate General (an executive body): its decision and the registration.
-    Directorate,
-    /// The applicant agencies (executive bodies): supplying documents.
-    Agencies,
-    /// The traffic police (a law-enforcement unit): the removal.
-    Police,
+crate::vocabulary! {
+    /// A party whose working days a clock counts.
+    #[derive(PartialOrd, Ord)]
+    pub enum Party {
+        /// The Directorate General (an executive body): its decision and the registration.
+        Directorate => "directorate",
+        /// The applicant agencies (executive bodies): supplying documents.
+        Agencies => "agencies",
+        /// The traffic police (a law-enforcement unit): the removal.
+        Police => "police",
+    }
 }
-
-crate::text_enum!(Party {
-    Directorate => "directorate",
-    Agencies => "agencies",
-    Police => "police",
-});
 
 impl Party {
     /// The calendar's name as people read it (Persian).
@@ -60,36 +35,17 @@ impl Party {
     }
 }
 
-/// Which calendars a working rule applies to (`all` by default).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    AsExpression,
-    FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-pub enum AppliesTo {
-    Directorate,
-    Agencies,
-    Police,
-    #[default]
-    All,
+crate::vocabulary! {
+    /// Which calendars a working rule applies to (`all` by default).
+    #[derive(Default)]
+    pub enum AppliesTo {
+        Directorate => "directorate",
+        Agencies => "agencies",
+        Police => "police",
+        #[default]
+        All => "all",
+    }
 }
-
-crate::text_enum!(AppliesTo {
-    Directorate => "directorate",
-    Agencies => "agencies",
-    Police => "police",
-    All => "all",
-});
 
 impl AppliesTo {
     pub fn label_fa(self) -> &'static str {

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::config::Config;
+use crate::config::SlaConfig;
 use crate::db::schema::{feedback, organisations, receipts, request_sla, requests};
 use crate::db::DbConnection;
 use crate::domain::reasons::{RefusalReason, RejectionReason};
@@ -215,14 +215,26 @@ fn sum_reasons<R: Copy + Ord>(
     )
 }
 
-/// Computes the report.
-pub fn compute(
+/// What the report is computed from, read from the database in a few grouped queries.
+struct ReportRows {
+    /// `(organisation, status, count)`.
+    counts: Vec<(String, RequestStatus, i64)>,
+    /// `(organisation, running clocks past their due date)`.
+    overdue: Vec<(String, i64)>,
+    /// `(organisation, ratings, sum of ratings)`.
+    ratings: Vec<(String, i64, Option<i64>)>,
+    refusals: ReasonRows<RefusalReason>,
+    rejections: ReasonRows<RejectionReason>,
+    /// Each stage's histograms per organisation.
+    stages: [(Stage, HashMap<String, Histogram>); 3],
+}
+
+/// Requests per organisation and status.
+fn status_counts(
     conn: &mut DbConnection,
-    config: &Config,
     sel: &Selection,
-    at: NaiveDateTime,
-) -> ApiResult<(SlaFigures, Vec<AgencyFigures>)> {
-    let counts: Vec<(String, RequestStatus, i64)> = select_on!(
+) -> ApiResult<Vec<(String, RequestStatus, i64)>> {
+    Ok(select_on!(
         request_sla::table
             .group_by((request_sla::organisation_id, request_sla::status))
             .select((
@@ -233,8 +245,16 @@ pub fn compute(
             .into_boxed(),
         sel
     )
-    .load(conn)?;
-    let overdue: Vec<(String, i64)> = select_on!(
+    .load(conn)?)
+}
+
+/// Running clocks past their due date at `at`, per organisation.
+fn overdue_counts(
+    conn: &mut DbConnection,
+    sel: &Selection,
+    at: NaiveDateTime,
+) -> ApiResult<Vec<(String, i64)>> {
+    Ok(select_on!(
         request_sla::table
             .filter(request_sla::clock.eq(ClockState::Running))
             .filter(request_sla::due_at.lt(at))
@@ -243,118 +263,178 @@ pub fn compute(
             .into_boxed(),
         sel
     )
-    .load(conn)?;
-    // Driven from the (small) feedback table: the filing-date range is checked per feedback
-    // row against its request's primary key.
-    let ratings: Vec<(String, i64, Option<i64>)> = {
-        let mut q = feedback::table
-            .group_by(feedback::organisation_id)
-            .select((
-                feedback::organisation_id,
-                count_star(),
-                diesel::dsl::sum(feedback::rating),
-            ))
-            .into_boxed();
-        if sel.from.is_some() || sel.until.is_some() {
-            // Bounds every backend stores and compares alike (SQLite compares timestamps as text).
-            let far = |y| {
-                NaiveDate::from_ymd_opt(y, 1, 1)
-                    .unwrap_or_default()
-                    .and_time(chrono::NaiveTime::MIN)
-            };
-            let from = sel.from.unwrap_or(far(1900));
-            let until = sel.until.unwrap_or(far(9999));
-            q = q.filter(diesel::dsl::exists(
-                request_sla::table
-                    .filter(request_sla::request_id.eq(feedback::request_id))
-                    .filter(request_sla::created_at.ge(from))
-                    .filter(request_sla::created_at.lt(until)),
-            ));
-        }
-        if let Some(o) = &sel.organisation_id {
-            q = q.filter(feedback::organisation_id.eq(o.clone()));
-        }
-        q.load(conn)?
-    };
-    let (refusals, rejections) = reason_rows(conn, sel)?;
-    let stages = [
-        (
-            Stage::Decision,
-            stage_histograms(conn, sel, Stage::Decision)?,
-        ),
-        (Stage::Police, stage_histograms(conn, sel, Stage::Police)?),
-        (
-            Stage::Registration,
-            stage_histograms(conn, sel, Stage::Registration)?,
-        ),
-    ];
+    .load(conn)?)
+}
 
-    let mut orgs: Vec<String> = counts.iter().map(|(o, _, _)| o.clone()).collect();
-    orgs.sort();
-    orgs.dedup();
-    let names: HashMap<String, String> = organisations::table
-        .filter(organisations::id.eq_any(&orgs))
-        .select((organisations::id, organisations::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect();
-    let empty = Histogram::default();
-    let figures = |org: Option<&str>| -> SlaFigures {
-        let mine = |o: &str| org.is_none_or(|want| want == o);
+/// Feedback ratings per organisation. Driven from the (small) feedback table: the filing-date
+/// range is checked per feedback row against its request's primary key.
+fn rating_rows(
+    conn: &mut DbConnection,
+    sel: &Selection,
+) -> ApiResult<Vec<(String, i64, Option<i64>)>> {
+    let mut q = feedback::table
+        .group_by(feedback::organisation_id)
+        .select((
+            feedback::organisation_id,
+            count_star(),
+            diesel::dsl::sum(feedback::rating),
+        ))
+        .into_boxed();
+    if sel.from.is_some() || sel.until.is_some() {
+        // Bounds every backend stores and compares alike (SQLite compares timestamps as text).
+        let far = |y| {
+            NaiveDate::from_ymd_opt(y, 1, 1)
+                .unwrap_or_default()
+                .and_time(chrono::NaiveTime::MIN)
+        };
+        let from = sel.from.unwrap_or(far(1900));
+        let until = sel.until.unwrap_or(far(9999));
+        q = q.filter(diesel::dsl::exists(
+            request_sla::table
+                .filter(request_sla::request_id.eq(feedback::request_id))
+                .filter(request_sla::created_at.ge(from))
+                .filter(request_sla::created_at.lt(until)),
+        ));
+    }
+    if let Some(o) = &sel.organisation_id {
+        q = q.filter(feedback::organisation_id.eq(o.clone()));
+    }
+    Ok(q.load(conn)?)
+}
+
+impl ReportRows {
+    fn load(conn: &mut DbConnection, sel: &Selection, at: NaiveDateTime) -> ApiResult<Self> {
+        let counts = status_counts(conn, sel)?;
+        let overdue = overdue_counts(conn, sel, at)?;
+        let ratings = rating_rows(conn, sel)?;
+        let (refusals, rejections) = reason_rows(conn, sel)?;
+        let stages = [
+            (
+                Stage::Decision,
+                stage_histograms(conn, sel, Stage::Decision)?,
+            ),
+            (Stage::Police, stage_histograms(conn, sel, Stage::Police)?),
+            (
+                Stage::Registration,
+                stage_histograms(conn, sel, Stage::Registration)?,
+            ),
+        ];
+        Ok(ReportRows {
+            counts,
+            overdue,
+            ratings,
+            refusals,
+            rejections,
+            stages,
+        })
+    }
+
+    /// The organisations that filed requests in the selection, sorted, each once.
+    fn organisations(&self) -> Vec<String> {
+        let mut orgs: Vec<String> = self.counts.iter().map(|(o, _, _)| o.clone()).collect();
+        orgs.sort();
+        orgs.dedup();
+        orgs
+    }
+
+    /// Requests per status (every status, zero included) and their total.
+    fn by_status(&self, mine: impl Fn(&str) -> bool) -> (BTreeMap<String, i64>, i64) {
         let mut by_status: BTreeMap<String, i64> = RequestStatus::ALL
             .iter()
             .map(|s| (s.as_str().to_owned(), 0))
             .collect();
         let mut requests = 0;
-        for (o, s, n) in &counts {
+        for (o, s, n) in &self.counts {
             if mine(o) {
                 *by_status.entry(s.as_str().to_owned()).or_default() += n;
                 requests += n;
             }
         }
-        let stage = |i: usize| -> StageStats {
-            let (stage, per_org) = &stages[i];
-            let parts: Vec<&Histogram> = match org {
-                Some(o) => vec![per_org.get(o).unwrap_or(&empty)],
-                None => per_org.values().collect(),
-            };
-            Histogram::merge(&parts).stats(stage.budget_days(config))
+        (by_status, requests)
+    }
+
+    /// The `i`th stage's statistics for one organisation, or all of them (`None`).
+    fn stage(&self, i: usize, org: Option<&str>, sla: &SlaConfig) -> StageStats {
+        let empty = Histogram::default();
+        let (stage, per_org) = &self.stages[i];
+        let parts: Vec<&Histogram> = match org {
+            Some(o) => vec![per_org.get(o).unwrap_or(&empty)],
+            None => per_org.values().collect(),
         };
-        let (count, sum) = ratings
+        Histogram::merge(&parts).stats(stage.budget_days(sla))
+    }
+
+    fn feedback(&self, mine: impl Fn(&str) -> bool) -> FeedbackStats {
+        let (count, sum) = self
+            .ratings
             .iter()
             .filter(|(o, _, _)| mine(o))
             .fold((0, 0), |(c, s), (_, n, total)| {
                 (c + n, s + total.unwrap_or(0))
             });
+        FeedbackStats {
+            count,
+            average_rating: (count > 0)
+                .then(|| (sum as f64 / count as f64 * 100.0).round() / 100.0),
+        }
+    }
+
+    /// The figures of one organisation, or of all of them (`None`).
+    fn figures(&self, org: Option<&str>, sla: &SlaConfig) -> SlaFigures {
+        let mine = |o: &str| org.is_none_or(|want| want == o);
+        let (by_status, requests) = self.by_status(mine);
         SlaFigures {
             requests,
             by_status,
             stages: StageSet {
-                decision: stage(0),
-                police: stage(1),
-                registration: stage(2),
+                decision: self.stage(0, org, sla),
+                police: self.stage(1, org, sla),
+                registration: self.stage(2, org, sla),
             },
-            overdue_now: overdue
+            overdue_now: self
+                .overdue
                 .iter()
                 .filter(|(o, _)| mine(o))
                 .map(|(_, n)| n)
                 .sum(),
-            feedback: FeedbackStats {
-                count,
-                average_rating: (count > 0)
-                    .then(|| (sum as f64 / count as f64 * 100.0).round() / 100.0),
-            },
-            refusal_reasons: sum_reasons(RefusalReason::ALL, &refusals, mine),
-            rejection_reasons: sum_reasons(RejectionReason::ALL, &rejections, mine),
+            feedback: self.feedback(mine),
+            refusal_reasons: sum_reasons(RefusalReason::ALL, &self.refusals, mine),
+            rejection_reasons: sum_reasons(RejectionReason::ALL, &self.rejections, mine),
         }
-    };
-    let overall = figures(None);
+    }
+}
+
+/// The organisations' names by id.
+fn organisation_names(
+    conn: &mut DbConnection,
+    orgs: &[String],
+) -> ApiResult<HashMap<String, String>> {
+    Ok(organisations::table
+        .filter(organisations::id.eq_any(orgs))
+        .select((organisations::id, organisations::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Computes the report: the figures over the whole selection and per organisation (sorted by
+/// name, then id).
+pub fn compute(
+    conn: &mut DbConnection,
+    sla: &SlaConfig,
+    sel: &Selection,
+    at: NaiveDateTime,
+) -> ApiResult<(SlaFigures, Vec<AgencyFigures>)> {
+    let rows = ReportRows::load(conn, sel, at)?;
+    let orgs = rows.organisations();
+    let names = organisation_names(conn, &orgs)?;
+    let overall = rows.figures(None, sla);
     let mut agencies: Vec<AgencyFigures> = orgs
         .iter()
         .map(|o| AgencyFigures {
             organisation_id: o.clone(),
             organisation_name: names.get(o).cloned().unwrap_or_default(),
-            figures: figures(Some(o)),
+            figures: rows.figures(Some(o), sla),
         })
         .collect();
     agencies.sort_by(|a, b| {

@@ -104,10 +104,10 @@ pub struct ReportGate {
 impl ReportGate {
     pub fn from_config(config: &Config) -> Self {
         ReportGate::new(
-            config.sla_report_concurrency,
-            Duration::from_secs(config.sla_report_timeout_secs),
-            config.sla_report_cache_secs,
-            config.sla_report_rate_per_minute,
+            config.sla.report_concurrency,
+            Duration::from_secs(config.sla.report_timeout_secs),
+            config.sla.report_cache_secs,
+            config.sla.report_rate_per_minute,
         )
     }
 

@@ -190,6 +190,49 @@ pub fn remove_holiday(
     )
 }
 
+/// The built-in holiday `id` names (its provisional id, or the stored id of the day confirming
+/// it) and the stored day confirming it, if any.
+fn holiday_to_confirm(
+    conn: &mut DbConnection,
+    id: &str,
+) -> ApiResult<(&'static Builtin, Option<HolidayRow>)> {
+    match official::by_id(id) {
+        Some(b) if b.source == BuiltinSource::Fixed => Err(builtin_is_not_stored(b)),
+        Some(b) => Ok((b, store::confirming(conn, &b.id)?)),
+        None => {
+            let row = store::holiday(conn, id)?;
+            let b = row.builtin_id.as_deref().and_then(official::by_id);
+            let Some(b) = b else {
+                return Err(ApiError::conflict(
+                    ErrorCode::Conflict,
+                    "این روز تعطیل قمری محاسبه‌شده‌ای را تأیید نمی‌کند؛ برای جابه‌جایی، آن را حذف و دوباره ثبت کنید.",
+                    "This day confirms no computed lunar holiday; delete it and add it again to move it.",
+                ));
+            };
+            Ok((b, Some(row)))
+        }
+    }
+}
+
+/// A day stored by `actor` as `confirmed` (confirming `builtin_id`, or an extra day).
+fn confirmed_row(
+    actor: &Actor,
+    at: NaiveDateTime,
+    date: NaiveDate,
+    title: String,
+    builtin_id: Option<String>,
+) -> HolidayRow {
+    HolidayRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        date,
+        title,
+        created_by: actor.id.clone(),
+        created_at: at,
+        source: SOURCE_CONFIRMED.to_owned(),
+        builtin_id,
+    }
+}
+
 /// Confirms a provisional holiday at its computed date or at `date` (moving it), or moves an
 /// already confirmed one again (`id` its stored id or the provisional id). Returns the stored
 /// row and whether it is new.
@@ -201,22 +244,7 @@ pub fn confirm_holiday(
     date: Option<NaiveDate>,
     at: NaiveDateTime,
 ) -> ApiResult<(HolidayRow, bool)> {
-    let (builtin, existing) = match official::by_id(id) {
-        Some(b) if b.source == BuiltinSource::Fixed => return Err(builtin_is_not_stored(b)),
-        Some(b) => (b, store::confirming(conn, &b.id)?),
-        None => {
-            let row = store::holiday(conn, id)?;
-            let b = row.builtin_id.as_deref().and_then(official::by_id);
-            let Some(b) = b else {
-                return Err(ApiError::conflict(
-                    ErrorCode::Conflict,
-                    "این روز تعطیل قمری محاسبه‌شده‌ای را تأیید نمی‌کند؛ برای جابه‌جایی، آن را حذف و دوباره ثبت کنید.",
-                    "This day confirms no computed lunar holiday; delete it and add it again to move it.",
-                ));
-            };
-            (b, Some(row))
-        }
-    };
+    let (builtin, existing) = holiday_to_confirm(conn, id)?;
     let target = date.unwrap_or_else(|| existing.as_ref().map_or(builtin.date, |r| r.date));
     if let Some(other) = store::stored_on(conn, target)? {
         if existing.as_ref().map(|r| &r.id) != Some(&other.id) {
@@ -233,15 +261,8 @@ pub fn confirm_holiday(
             row
         }
         None => {
-            let row = HolidayRow {
-                id: uuid::Uuid::now_v7().to_string(),
-                date: target,
-                title: builtin.title_fa.to_owned(),
-                created_by: actor.id.clone(),
-                created_at: at,
-                source: SOURCE_CONFIRMED.to_owned(),
-                builtin_id: Some(builtin.id.clone()),
-            };
+            let title = builtin.title_fa.to_owned();
+            let row = confirmed_row(actor, at, target, title, Some(builtin.id.clone()));
             store::insert_holiday(conn, &row)?;
             row
         }
@@ -261,6 +282,90 @@ pub fn confirm_holiday(
 /// How far from its computed date an imported day still confirms a provisional holiday.
 const MATCH_DAYS: i64 = 3;
 
+/// An import under way: who imports, when, what it did so far and the earliest date it
+/// changed (from which open clocks are recomputed).
+struct ImportRun<'a> {
+    actor: &'a Actor,
+    at: NaiveDateTime,
+    summary: ImportSummary,
+    since: Option<NaiveDate>,
+}
+
+impl ImportRun<'_> {
+    fn touch(&mut self, d: NaiveDate) {
+        self.since = Some(self.since.map_or(d, |s| s.min(d)));
+    }
+
+    /// `entry` confirms the built-in day `b`: unchanged when already confirmed on its date,
+    /// else stored (a day on the date that confirms nothing gives way) and counted as
+    /// confirmed or moved.
+    fn confirm(
+        &mut self,
+        conn: &mut DbConnection,
+        b: &Builtin,
+        entry: HolidayEntry,
+    ) -> ApiResult<()> {
+        let existing = store::confirming(conn, &b.id)?;
+        if existing.as_ref().is_some_and(|r| r.date == entry.date) {
+            self.summary.unchanged += 1;
+            return Ok(());
+        }
+        // A day stored on the date without confirming anything gives way.
+        if let Some(other) = store::stored_on(conn, entry.date)? {
+            if other.builtin_id.is_some() {
+                return Err(already_a_holiday(entry.date));
+            }
+            store::delete_holiday(conn, &other.id)?;
+        }
+        self.touch(entry.date);
+        self.touch(b.date);
+        match existing {
+            Some(mut row) => {
+                self.touch(row.date);
+                row.date = entry.date;
+                store::update_holiday(conn, &row)?;
+            }
+            None => {
+                let row = confirmed_row(
+                    self.actor,
+                    self.at,
+                    entry.date,
+                    entry.title,
+                    Some(b.id.clone()),
+                );
+                store::insert_holiday(conn, &row)?;
+            }
+        }
+        if entry.date == b.date {
+            self.summary.confirmed += 1;
+        } else {
+            self.summary.moved += 1;
+        }
+        Ok(())
+    }
+
+    /// `entry` matches no built-in day: an extra `confirmed` day (a day already stored on the
+    /// date becomes `confirmed`).
+    fn add_extra(&mut self, conn: &mut DbConnection, entry: HolidayEntry) -> ApiResult<()> {
+        match store::stored_on(conn, entry.date)? {
+            Some(mut row) => {
+                if row.source != SOURCE_CONFIRMED {
+                    row.source = SOURCE_CONFIRMED.to_owned();
+                    store::update_holiday(conn, &row)?;
+                }
+                self.summary.unchanged += 1;
+            }
+            None => {
+                let row = confirmed_row(self.actor, self.at, entry.date, entry.title, None);
+                store::insert_holiday(conn, &row)?;
+                self.touch(entry.date);
+                self.summary.added += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Imports official days, all or nothing (the rows are checked already). The imported list
 /// is authoritative: a day on a fixed holiday changes nothing; in date order each day
 /// confirms the earliest built-in lunar or official day not yet matched whose date is within
@@ -274,12 +379,17 @@ pub fn import_holidays(
     at: NaiveDateTime,
 ) -> ApiResult<ImportSummary> {
     entries.sort_by_key(|e| e.date);
-    let mut summary = ImportSummary {
-        rows: entries.len(),
-        ..Default::default()
+    let mut run = ImportRun {
+        actor,
+        at,
+        summary: ImportSummary {
+            rows: entries.len(),
+            ..Default::default()
+        },
+        since: None,
     };
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
-        return Ok(summary);
+        return Ok(run.summary);
     };
     let window = TimeDelta::days(MATCH_DAYS);
     let candidates: Vec<&Builtin> = official::between(first.date - window, last.date + window)
@@ -287,11 +397,9 @@ pub fn import_holidays(
         .filter(|b| b.source != BuiltinSource::Fixed && b.id.starts_with("p-"))
         .collect();
     let mut matched: HashSet<&str> = HashSet::new();
-    let mut since: Option<NaiveDate> = None;
-    let mut touch = |d: NaiveDate| since = Some(since.map_or(d, |s: NaiveDate| s.min(d)));
     for entry in entries {
         if official::fixed_on(entry.date) {
-            summary.unchanged += 1;
+            run.summary.unchanged += 1;
             continue;
         }
         let found = candidates
@@ -300,75 +408,28 @@ pub fn import_holidays(
         match found {
             Some(b) => {
                 matched.insert(b.id.as_str());
-                let existing = store::confirming(conn, &b.id)?;
-                if existing.as_ref().is_some_and(|r| r.date == entry.date) {
-                    summary.unchanged += 1;
-                    continue;
-                }
-                // A day stored on the date without confirming anything gives way.
-                if let Some(other) = store::stored_on(conn, entry.date)? {
-                    if other.builtin_id.is_some() {
-                        return Err(already_a_holiday(entry.date));
-                    }
-                    store::delete_holiday(conn, &other.id)?;
-                }
-                touch(entry.date);
-                touch(b.date);
-                match existing {
-                    Some(mut row) => {
-                        touch(row.date);
-                        row.date = entry.date;
-                        store::update_holiday(conn, &row)?;
-                    }
-                    None => store::insert_holiday(
-                        conn,
-                        &HolidayRow {
-                            id: uuid::Uuid::now_v7().to_string(),
-                            date: entry.date,
-                            title: entry.title,
-                            created_by: actor.id.clone(),
-                            created_at: at,
-                            source: SOURCE_CONFIRMED.to_owned(),
-                            builtin_id: Some(b.id.clone()),
-                        },
-                    )?,
-                }
-                if entry.date == b.date {
-                    summary.confirmed += 1;
-                } else {
-                    summary.moved += 1;
-                }
+                run.confirm(conn, b, entry)?;
             }
-            None => match store::stored_on(conn, entry.date)? {
-                Some(mut row) => {
-                    if row.source != SOURCE_CONFIRMED {
-                        row.source = SOURCE_CONFIRMED.to_owned();
-                        store::update_holiday(conn, &row)?;
-                    }
-                    summary.unchanged += 1;
-                }
-                None => {
-                    store::insert_holiday(
-                        conn,
-                        &HolidayRow {
-                            id: uuid::Uuid::now_v7().to_string(),
-                            date: entry.date,
-                            title: entry.title,
-                            created_by: actor.id.clone(),
-                            created_at: at,
-                            source: SOURCE_CONFIRMED.to_owned(),
-                            builtin_id: None,
-                        },
-                    )?;
-                    touch(entry.date);
-                    summary.added += 1;
-                }
-            },
+            None => run.add_extra(conn, entry)?,
         }
     }
+    let ImportRun {
+        mut summary, since, ..
+    } = run;
     if let Some(since) = since {
         summary.recomputed_requests = store::recompute_for_holiday(conn, config, since, at)?;
     }
+    audit_import(conn, actor, since, &summary, at)?;
+    Ok(summary)
+}
+
+fn audit_import(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    since: Option<NaiveDate>,
+    summary: &ImportSummary,
+    at: NaiveDateTime,
+) -> ApiResult<()> {
     crate::audit::record(
         conn,
         at,
@@ -390,8 +451,7 @@ pub fn import_holidays(
                 "unchanged": summary.unchanged,
                 "recomputed_requests": summary.recomputed_requests,
         })),
-    )?;
-    Ok(summary)
+    )
 }
 
 fn audit(
@@ -433,9 +493,9 @@ pub fn explain(
     let sla = store::view_of(conn, config, &cal, stored, &request.id, at)?;
     let runs = clock::runs(&history)
         .iter()
-        .map(|r| run_view(r, &cal, config, at))
+        .map(|r| run_view(r, &cal, &config.sla, at))
         .collect();
-    let (open, close) = config.office_hours.to_string_pair();
+    let (open, close) = config.sla.office_hours.to_string_pair();
     let first = history.first().map_or(at, |t| t.at);
     let rules =
         crate::sla::rules::store::overlapping(conn, cal.local_date(first), cal.local_date(at))?
@@ -451,6 +511,7 @@ pub fn explain(
         calendar: CalendarRules {
             time_zone: config.service_timezone.to_string(),
             weekend_days: config
+                .sla
                 .weekend_days
                 .0
                 .iter()
@@ -485,7 +546,7 @@ pub fn report(
         until: q.to.map(|d| cal.day_start(d + TimeDelta::days(1))),
         organisation_id: q.organisation_id,
     };
-    let (overall, agencies) = report::compute(conn, config, &sel, at)?;
+    let (overall, agencies) = report::compute(conn, &config.sla, &sel, at)?;
     Ok(SlaReport {
         from: q.from,
         from_jalali: q.from.map(format_jalali),
@@ -494,14 +555,14 @@ pub fn report(
         generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
         generated_at: utc(at),
         budgets: Budgets {
-            decision: Stage::Decision.budget_days(config),
-            police: Stage::Police.budget_days(config),
-            registration: Stage::Registration.budget_days(config),
+            decision: Stage::Decision.budget_days(&config.sla),
+            police: Stage::Police.budget_days(&config.sla),
+            registration: Stage::Registration.budget_days(&config.sla),
         },
         calendars: crate::sla::views::StageCalendars {
-            decision: Stage::Decision.party(config),
-            police: Stage::Police.party(config),
-            registration: Stage::Registration.party(config),
+            decision: Stage::Decision.party(&config.sla),
+            police: Stage::Police.party(&config.sla),
+            registration: Stage::Registration.party(&config.sla),
         },
         overall,
         agencies,

@@ -213,7 +213,7 @@ pub fn recompute(
         }
         for (id, organisation_id, status, created_at) in heads {
             let history = histories.remove(&id).unwrap_or_default();
-            let summary = clock::summarise(&history, cal, config, now);
+            let summary = clock::summarise(&history, cal, &config.sla, now);
             store(
                 conn,
                 SlaRow::from_summary(id, organisation_id, status, created_at, summary, now),
@@ -296,7 +296,7 @@ pub fn refresh(
         .into_iter()
         .map(|(to, at)| Transition { to, at })
         .collect();
-    let summary = clock::summarise(&history, &cal, config, now);
+    let summary = clock::summarise(&history, &cal, &config.sla, now);
     store(
         conn,
         SlaRow::from_summary(id, organisation_id, status, created_at, summary, now),
@@ -348,8 +348,9 @@ const FINGERPRINT_KEY: &str = "sla_calendar";
 
 /// What the stored clocks were computed with, besides the holiday table.
 fn fingerprint(config: &Config) -> String {
-    let (open, close) = config.office_hours.to_string_pair();
+    let (open, close) = config.sla.office_hours.to_string_pair();
     let weekend: Vec<String> = config
+        .sla
         .weekend_days
         .0
         .iter()
@@ -359,10 +360,10 @@ fn fingerprint(config: &Config) -> String {
         "tz={};weekend={};hours={open}-{close};budgets={},{},{};police={};counting=days;data={}",
         config.service_timezone,
         weekend.join(","),
-        config.sla_decision_days,
-        config.sla_police_days,
-        config.sla_registration_days,
-        config.sla_police_calendar,
+        config.sla.decision_days,
+        config.sla.police_days,
+        config.sla.registration_days,
+        config.sla.police_calendar,
         crate::sla::rules::builtin::DATA_VERSION,
     )
 }
@@ -469,7 +470,7 @@ pub fn view_of(
                 request.organisation_id,
                 request.status,
                 request.created_at,
-                clock::summarise(&history, cal, config, now),
+                clock::summarise(&history, cal, &config.sla, now),
                 now,
             )
         }

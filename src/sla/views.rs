@@ -8,6 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::{utc, Clock};
+use crate::config::SlaConfig;
 use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
@@ -391,80 +392,127 @@ pub struct SlaExplanation {
     pub computed_at_jalali: String,
 }
 
+/// Working seconds of `date` that the run's running (or paused) spans cover, up to `at`.
+fn span_secs(
+    run: &StageRun,
+    cal: &Calendar,
+    date: NaiveDate,
+    running: bool,
+    at: NaiveDateTime,
+) -> i64 {
+    run.spans
+        .iter()
+        .filter(|s| s.running == running)
+        .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
+        .sum()
+}
+
+/// One day of a run: its status, why (holiday, rule or the settings), its office hours and
+/// how much of it counted.
+fn day_entry(
+    run: &StageRun,
+    cal: &Calendar,
+    (date, kind): (NaiveDate, DayKind),
+    day_number: Option<i64>,
+    at: NaiveDateTime,
+) -> DayEntry {
+    let counted = span_secs(run, cal, date, true, at);
+    let paused = span_secs(run, cal, date, false, at);
+    let plan = cal.plan(date);
+    let (status, holiday, rule) = match kind {
+        DayKind::Weekend { rule } => (DayStatus::Weekend, None, rule),
+        DayKind::Holiday(title) => (DayStatus::Holiday, Some(title), None),
+        DayKind::Closure(rule) => (DayStatus::Closed, None, Some(rule)),
+        DayKind::Working => {
+            let rule = match &plan.part_closure {
+                Some((r, _)) => Some(r.clone()),
+                None => plan.hours_rule.clone(),
+            };
+            if counted == 0 && paused > 0 {
+                (DayStatus::Paused, None, rule)
+            } else {
+                (DayStatus::Working, None, rule)
+            }
+        }
+    };
+    let source = match (&holiday, &rule) {
+        (Some(_), _) => DaySource::Holidays,
+        (None, Some(_)) => DaySource::Rule,
+        (None, None) => DaySource::Settings,
+    };
+    let closed_mins = plan.part_closure.as_ref().map_or(0, |(_, m)| *m);
+    DayEntry {
+        date_jalali: format_jalali(date),
+        weekday: date.weekday().to_string(),
+        weekday_fa: weekday_fa(date),
+        date_jalali_long: format_jalali_long(date),
+        date,
+        status,
+        source,
+        holiday,
+        rule,
+        office_hours: plan
+            .intervals
+            .iter()
+            .map(|(a, b)| format!("{}-{}", format_minute(*a), format_minute(*b)))
+            .collect(),
+        closed_hours: (f64::from(closed_mins) / 0.6).round() / 100.0,
+        counted_hours: (counted as f64 / 36.0).round() / 100.0,
+        day_number,
+    }
+}
+
+/// The run's spans: running ones measured on `cal`, paused ones on the agencies' calendar.
+fn span_views(
+    run: &StageRun,
+    cal: &Calendar,
+    agencies: &Calendar,
+    at: NaiveDateTime,
+) -> Vec<SpanView> {
+    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
+    run.spans
+        .iter()
+        .map(|s| {
+            let (span_cal, state) = if s.running {
+                (cal, SpanState::Running)
+            } else {
+                (agencies, SpanState::Paused)
+            };
+            SpanView {
+                state,
+                start_jalali: jalali(s.start),
+                start: utc(s.start),
+                end_jalali: s.end.map(jalali),
+                end: s.end.map(utc),
+                calendar: span_cal.party(),
+                working_days: span_cal
+                    .working_days(s.start, s.end.unwrap_or(at).min(at.max(s.start))),
+            }
+        })
+        .collect()
+}
+
 /// One run as the explanation shows it; `cal` is the calendar in force (each span is
 /// measured on its party's view of it).
 pub fn run_view(
     run: &StageRun,
     cal: &Calendar,
-    config: &crate::config::Config,
+    sla: &SlaConfig,
     at: NaiveDateTime,
 ) -> StageRunView {
-    let party = run.stage.party(config);
-    let budget_days = run.stage.budget_days(config);
+    let party = run.stage.party(sla);
+    let budget_days = run.stage.budget_days(sla);
     let agencies = cal.for_party(crate::sla::party::Party::Agencies);
-    let cal = cal.for_party(party);
-    let cal = &cal;
+    let cal = &cal.for_party(party);
     let end = run.ended_at.unwrap_or(at);
     let used = run.used_days(cal, at);
     let due = run.due_at(cal, budget_days);
     let numbers = run.day_numbers(cal, at);
-    let mut days = Vec::new();
-    for (date, kind, _) in cal.days_between(run.started_at(), end) {
-        let counted: i64 = run
-            .spans
-            .iter()
-            .filter(|s| s.running)
-            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
-            .sum();
-        let paused: i64 = run
-            .spans
-            .iter()
-            .filter(|s| !s.running)
-            .map(|s| cal.working_secs_on(date, s.start, s.end.unwrap_or(at)))
-            .sum();
-        let plan = cal.plan(date);
-        let (status, holiday, rule) = match kind {
-            DayKind::Weekend { rule } => (DayStatus::Weekend, None, rule),
-            DayKind::Holiday(title) => (DayStatus::Holiday, Some(title), None),
-            DayKind::Closure(rule) => (DayStatus::Closed, None, Some(rule)),
-            DayKind::Working => {
-                let rule = match &plan.part_closure {
-                    Some((r, _)) => Some(r.clone()),
-                    None => plan.hours_rule.clone(),
-                };
-                if counted == 0 && paused > 0 {
-                    (DayStatus::Paused, None, rule)
-                } else {
-                    (DayStatus::Working, None, rule)
-                }
-            }
-        };
-        let source = match (&holiday, &rule) {
-            (Some(_), _) => DaySource::Holidays,
-            (None, Some(_)) => DaySource::Rule,
-            (None, None) => DaySource::Settings,
-        };
-        let closed_mins = plan.part_closure.as_ref().map_or(0, |(_, m)| *m);
-        days.push(DayEntry {
-            date_jalali: format_jalali(date),
-            weekday: date.weekday().to_string(),
-            weekday_fa: weekday_fa(date),
-            date_jalali_long: format_jalali_long(date),
-            date,
-            status,
-            source,
-            holiday,
-            rule,
-            office_hours: plan
-                .intervals
-                .iter()
-                .map(|(a, b)| format!("{}-{}", format_minute(*a), format_minute(*b)))
-                .collect(),
-            closed_hours: (f64::from(closed_mins) / 0.6).round() / 100.0,
-            counted_hours: (counted as f64 / 36.0).round() / 100.0,
-            day_number: numbers.get(&date).copied(),
-        });
-    }
+    let days = cal
+        .days_between(run.started_at(), end)
+        .into_iter()
+        .map(|(date, kind, _)| day_entry(run, cal, (date, kind), numbers.get(&date).copied(), at))
+        .collect();
     let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
     StageRunView {
         stage: run.stage,
@@ -482,27 +530,7 @@ pub fn run_view(
         due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
         due_at_jalali: due.map(jalali),
         within_budget: run.completed.then_some(used <= budget_days),
-        spans: run
-            .spans
-            .iter()
-            .map(|s| {
-                let (span_cal, state) = if s.running {
-                    (cal, SpanState::Running)
-                } else {
-                    (&agencies, SpanState::Paused)
-                };
-                SpanView {
-                    state,
-                    start_jalali: jalali(s.start),
-                    start: utc(s.start),
-                    end_jalali: s.end.map(jalali),
-                    end: s.end.map(utc),
-                    calendar: span_cal.party(),
-                    working_days: span_cal
-                        .working_days(s.start, s.end.unwrap_or(at).min(at.max(s.start))),
-                }
-            })
-            .collect(),
+        spans: span_views(run, cal, &agencies, at),
         days,
     }
 }

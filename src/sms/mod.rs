@@ -19,78 +19,44 @@ mod store;
 pub mod templates;
 pub mod worker;
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-/// What a message announces; each has its own template.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum SmsEvent {
-    /// The request was filed (with its tracking code).
-    Filed,
-    /// Supplementary documents were asked for (naming them).
-    DocumentsRequested,
-    /// The day before an ask's due date, documents still missing (naming them), once per ask.
-    DocumentsDue,
-    /// A permit was issued (number and validity).
-    PermitIssued,
-    /// The permit expired with no receipt from the police (the agency may ask again).
-    PermitExpired,
-    /// The directorate revoked the permit (with the reason's label); the request is back under
-    /// review.
-    PermitRevoked,
-    /// The police did not approve the removal (with the reason).
-    RemovalRefused,
-    /// The removal was registered; the request is closed.
-    Completed,
-    /// The request was rejected (with the reason).
-    Rejected,
-    /// The agency withdrew the request.
-    Withdrawn,
-    /// The directorate answered a complaint, to the agency user who filed it.
-    ComplaintAnswered,
-    /// A batch of vehicles was filed: one message for the whole batch (its tracking code and
-    /// how many vehicles), not one per vehicle.
-    BatchFiled,
-    /// The directorate acted on a batch's requests in one bulk call: one digest for the batch
-    /// (how many vehicles stand where), not one message per vehicle.
-    BatchProgress,
-    /// An outage notice, to agency users (sent even in quiet hours).
-    Outage,
-    /// Tomorrow's planned maintenance, to agency users (sent the evening before).
-    Maintenance,
+crate::vocabulary! {
+    /// What a message announces; each has its own template.
+    pub enum SmsEvent {
+        /// The request was filed (with its tracking code).
+        Filed => "filed",
+        /// Supplementary documents were asked for (naming them).
+        DocumentsRequested => "documents_requested",
+        /// The day before an ask's due date, documents still missing (naming them), once per ask.
+        DocumentsDue => "documents_due",
+        /// A permit was issued (number and validity).
+        PermitIssued => "permit_issued",
+        /// The permit expired with no receipt from the police (the agency may ask again).
+        PermitExpired => "permit_expired",
+        /// The directorate revoked the permit (with the reason's label); the request is back under
+        /// review.
+        PermitRevoked => "permit_revoked",
+        /// The police did not approve the removal (with the reason).
+        RemovalRefused => "removal_refused",
+        /// The removal was registered; the request is closed.
+        Completed => "completed",
+        /// The request was rejected (with the reason).
+        Rejected => "rejected",
+        /// The agency withdrew the request.
+        Withdrawn => "withdrawn",
+        /// The directorate answered a complaint, to the agency user who filed it.
+        ComplaintAnswered => "complaint_answered",
+        /// A batch of vehicles was filed: one message for the whole batch (its tracking code and
+        /// how many vehicles), not one per vehicle.
+        BatchFiled => "batch_filed",
+        /// The directorate acted on a batch's requests in one bulk call: one digest for the batch
+        /// (how many vehicles stand where), not one message per vehicle.
+        BatchProgress => "batch_progress",
+        /// An outage notice, to agency users (sent even in quiet hours).
+        Outage => "outage",
+        /// Tomorrow's planned maintenance, to agency users (sent the evening before).
+        Maintenance => "maintenance",
+    }
 }
-
-crate::text_enum!(SmsEvent {
-    Filed => "filed",
-    DocumentsRequested => "documents_requested",
-    DocumentsDue => "documents_due",
-    PermitIssued => "permit_issued",
-    PermitExpired => "permit_expired",
-    PermitRevoked => "permit_revoked",
-    RemovalRefused => "removal_refused",
-    Completed => "completed",
-    Rejected => "rejected",
-    Withdrawn => "withdrawn",
-    ComplaintAnswered => "complaint_answered",
-    BatchFiled => "batch_filed",
-    BatchProgress => "batch_progress",
-    Outage => "outage",
-    Maintenance => "maintenance",
-});
 
 impl SmsEvent {
     /// Sent whatever the hour (quiet hours do not hold it).
@@ -106,36 +72,18 @@ impl SmsEvent {
     }
 }
 
-/// Where a message stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Serialize,
-    ToSchema,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum MessageStatus {
-    /// Waiting for its turn (`next_attempt_at`): new, retried, held by quiet hours or by the
-    /// per-recipient hourly cap.
-    Pending,
-    /// Accepted by the gateway.
-    Sent,
-    /// Attempts exhausted.
-    Failed,
-    /// Not sent because it lost its point before it could go (a maintenance reminder or an
-    /// outage notice whose window had already ended).
-    Suppressed,
+crate::vocabulary! {
+    /// Where a message stands.
+    pub enum MessageStatus {
+        /// Waiting for its turn (`next_attempt_at`): new, retried, held by quiet hours or by the
+        /// per-recipient hourly cap.
+        Pending => "pending",
+        /// Accepted by the gateway.
+        Sent => "sent",
+        /// Attempts exhausted.
+        Failed => "failed",
+        /// Not sent because it lost its point before it could go (a maintenance reminder or an
+        /// outage notice whose window had already ended).
+        Suppressed => "suppressed",
+    }
 }
-
-crate::text_enum!(MessageStatus {
-    Pending => "pending",
-    Sent => "sent",
-    Failed => "failed",
-    Suppressed => "suppressed",
-});

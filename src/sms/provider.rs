@@ -89,13 +89,13 @@ impl Provider for HttpProvider {
 
 /// The provider `SMS_PROVIDER` names; `Err` names the missing or invalid setting.
 pub fn from_config(config: &Config) -> Result<Box<dyn Provider>, String> {
-    match config.sms_provider {
+    match config.sms.provider {
         SmsProvider::Log => Ok(Box::new(LogProvider)),
         SmsProvider::Http => {
-            let url = config
-                .sms_gateway_url
-                .clone()
-                .ok_or_else(|| "SMS_GATEWAY_URL is required when SMS_PROVIDER=http".to_owned())?;
+            let url =
+                config.sms.gateway_url.clone().ok_or_else(|| {
+                    "SMS_GATEWAY_URL is required when SMS_PROVIDER=http".to_owned()
+                })?;
             if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
                 return Err(format!(
                     "SMS_GATEWAY_URL must be an http or https URL, not '{}'",
@@ -104,8 +104,8 @@ pub fn from_config(config: &Config) -> Result<Box<dyn Provider>, String> {
             }
             Ok(Box::new(HttpProvider::new(
                 url,
-                config.sms_gateway_token.clone(),
-                Duration::from_millis(config.sms_timeout_ms),
+                config.sms.gateway_token.clone(),
+                Duration::from_millis(config.sms.timeout_ms),
             )?))
         }
     }

@@ -57,7 +57,7 @@ pub async fn notifications(
 #[get("/sms-templates")]
 pub async fn list_templates(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
-    let signature = state.config.directorate_name.as_str().to_owned();
+    let signature = state.config.permits.directorate_name.as_str().to_owned();
     let items = state.db(move |c| service::templates(c, &signature)).await?;
     Ok(HttpResponse::Ok().json(TemplateList { items }))
 }
@@ -99,10 +99,10 @@ pub async fn update_template(
     let new = NewTemplate::parse(
         event,
         body.into_inner()?,
-        state.config.public_base_url.as_str(),
+        state.config.http.public_base_url.as_str(),
     )?;
     let actor = crate::audit::Actor::of(&user);
-    let signature = state.config.directorate_name.as_str().to_owned();
+    let signature = state.config.permits.directorate_name.as_str().to_owned();
     let view = state
         .tx(move |c| service::save_template(c, &actor, event, new, &signature, clock.now()))
         .await?;

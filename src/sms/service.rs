@@ -135,7 +135,10 @@ pub fn on_request_change(
         ("plate", templates::spoken_plate(&r.plate)),
         // The coded label, never `change.note` (the agency's or directorate's free text).
         ("reason", coded_reason(conn, event, &r.id)?),
-        ("signature", config.directorate_name.as_str().to_owned()),
+        (
+            "signature",
+            config.permits.directorate_name.as_str().to_owned(),
+        ),
     ];
     match event {
         SmsEvent::DocumentsRequested => {
@@ -261,7 +264,10 @@ fn queue_documents_due(
         ("plate", templates::spoken_plate(&r.plate)),
         ("documents", names.join("، ")),
         ("due_date", format_jalali(due.due_date)),
-        ("signature", config.directorate_name.as_str().to_owned()),
+        (
+            "signature",
+            config.permits.directorate_name.as_str().to_owned(),
+        ),
     ];
     let event = SmsEvent::DocumentsDue;
     let body = templates::render(&template(conn, event)?, &values);
@@ -300,7 +306,10 @@ pub fn on_complaint_answered(
     }
     let values = [
         ("tracking_code", templates::group_code(&c.tracking_code)),
-        ("signature", config.directorate_name.as_str().to_owned()),
+        (
+            "signature",
+            config.permits.directorate_name.as_str().to_owned(),
+        ),
     ];
     let event = SmsEvent::ComplaintAnswered;
     let body = templates::render(&template(conn, event)?, &values);

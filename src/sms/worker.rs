@@ -36,7 +36,7 @@ const MAX_IN_FLIGHT: usize = 16;
 /// Runs until the process ends.
 pub async fn run(state: AppState, provider: Arc<dyn Provider>) {
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
-    let pause = Duration::from_millis(state.config.sms_poll_interval_ms);
+    let pause = Duration::from_millis(state.config.sms.poll_interval_ms);
     loop {
         if let Err(e) = tick(&state, &provider, &slots).await {
             tracing::warn!(error = %e, "sms worker tick failed");
@@ -78,9 +78,9 @@ fn claim(
         if let DbConnection::Postgresql(pg) = c {
             pg.batch_execute(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))?;
         }
-        service::remind_maintenance(c, &clock, config.sms_maintenance_reminder_at, at)?;
+        service::remind_maintenance(c, &clock, config.sms.maintenance_reminder_at, at)?;
         service::remind_documents_due(c, config, &clock, at)?;
-        let quiet = quiet_until(config.sms_quiet_hours, &clock, clock.now());
+        let quiet = quiet_until(config.sms.quiet_hours, &clock, clock.now());
         let due = store::due(c, at, BATCH)?;
         // What each message's fate depends on is read once for the batch, and each fate is
         // written with one statement for all the messages that share it, so that a claim
@@ -89,8 +89,8 @@ fn claim(
         let recipients: BTreeSet<&str> = capped.iter().map(|m| m.recipient.as_str()).collect();
         let recipients: Vec<&str> = recipients.into_iter().collect();
         let recent = store::recent_to(c, &recipients, at - TimeDelta::hours(1), at)?;
-        let mut quota = AgencyQuota::read(c, &clock, config.sms_agency_daily_quota, &capped, at)?;
-        let cap = config.sms_max_per_recipient_per_hour as usize;
+        let mut quota = AgencyQuota::read(c, &clock, config.sms.agency_daily_quota, &capped, at)?;
+        let cap = config.sms.max_per_recipient_per_hour as usize;
         fates.take(capped, recent, &mut quota, cap, at);
         fates.write(c, quota.next_day, at)
     })
@@ -286,8 +286,8 @@ async fn send(state: &AppState, provider: &dyn Provider, m: MessageRow) {
         })
         .await;
     let attempts = m.attempts + 1;
-    let max = state.config.sms_max_attempts as i32;
-    let base = state.config.sms_backoff_base_ms;
+    let max = state.config.sms.max_attempts as i32;
+    let base = state.config.sms.backoff_base_ms;
     let at = state.clock.now();
     let attempt = match outcome {
         Ok(()) => Attempt {

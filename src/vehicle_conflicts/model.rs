@@ -1,8 +1,6 @@
 //! Vehicle conflicts: the row, the view, the filter and the resolution input.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -13,21 +11,13 @@ use crate::domain::status::RequestStatus;
 use crate::error::ApiError;
 use crate::validate::Issues;
 
-/// Whether the directorate has dealt with a conflict.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum ConflictStatus {
-    Open,
-    Resolved,
+crate::vocabulary! {
+    /// Whether the directorate has dealt with a conflict.
+    pub enum ConflictStatus {
+        Open => "open",
+        Resolved => "resolved",
+    }
 }
-
-crate::text_enum!(ConflictStatus {
-    Open => "open",
-    Resolved => "resolved",
-});
 
 impl ConflictStatus {
     pub fn label_fa(self) -> &'static str {

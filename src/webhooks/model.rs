@@ -1,7 +1,7 @@
 //! Webhook rows, the subscription input and the views of subscriptions and deliveries.
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::config::Networks;
@@ -10,33 +10,16 @@ use crate::events::EventType;
 use crate::validate::Issues;
 use crate::webhooks::destination::{literal, permitted};
 
-/// Where a delivery stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum DeliveryStatus {
-    /// Due (again) at `next_attempt_at`.
-    Pending,
-    Delivered,
-    /// Retries exhausted, or the subscription was removed.
-    Failed,
+crate::vocabulary! {
+    /// Where a delivery stands.
+    pub enum DeliveryStatus {
+        /// Due (again) at `next_attempt_at`.
+        Pending => "pending",
+        Delivered => "delivered",
+        /// Retries exhausted, or the subscription was removed.
+        Failed => "failed",
+    }
 }
-
-crate::text_enum!(DeliveryStatus {
-    Pending => "pending",
-    Delivered => "delivered",
-    Failed => "failed",
-});
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -172,7 +172,7 @@ pub async fn retry(
 ) -> ApiResult<HttpResponse> {
     user.require(&[Role::Admin])?;
     let (hook, id) = path.into_inner();
-    let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
+    let window = TimeDelta::seconds(state.config.webhooks.retry_window_secs as i64);
     let clock = state.clock;
     let actor = crate::audit::Actor::of(&user);
     let delivery: Delivery = state

@@ -118,7 +118,7 @@ async fn tick(
     if slots.available_permits() == 0 {
         return Ok(());
     }
-    let window = TimeDelta::seconds(state.config.webhook_retry_window_secs as i64);
+    let window = TimeDelta::seconds(state.config.webhooks.retry_window_secs as i64);
     let ob = outbound.clone();
     let clock = state.clock;
     let claimed = state
@@ -188,7 +188,7 @@ async fn deliver(state: &AppState, outbound: &Outbound, d: Claimed) {
     let ok = outcome.failure.is_none();
     let http_status = outcome.status.map(i32::from);
     let error = outcome.failure.map(|f| f.as_str().to_owned());
-    let base = state.config.webhook_backoff_base_ms;
+    let base = state.config.webhooks.backoff_base_ms;
     let id = d.id.clone();
     let give_up_at = d.give_up_at;
     let attempts = d.attempts + 1;

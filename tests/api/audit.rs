@@ -416,8 +416,8 @@ async fn notices_and_print_pages_are_audited() {
 #[tokio::test]
 async fn throttled_sign_ins_are_audited_like_other_failures() {
     let app = spawn_app_with(|c| {
-        c.login_free_failures = 1;
-        c.login_backoff_base_ms = 60_000;
+        c.auth.login_free_failures = 1;
+        c.auth.login_backoff_base_ms = 60_000;
     })
     .await;
     let admin = app.admin_token().await;

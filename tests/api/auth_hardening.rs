@@ -65,8 +65,8 @@ fn count(app: &TestApp, sql: &str) -> i64 {
 #[tokio::test]
 async fn a_spoofed_left_most_forwarded_entry_is_not_the_client() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.public_rate_limit_per_minute = 2;
+        c.http.trust_proxy = true;
+        c.http.public_rate_limit_per_minute = 2;
     })
     .await;
     // The peer (the test, on loopback) is a trusted proxy that appended the real client.
@@ -100,8 +100,8 @@ async fn a_spoofed_left_most_forwarded_entry_is_not_the_client() {
 #[tokio::test]
 async fn the_client_is_found_through_a_chain_of_trusted_proxies() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.trusted_proxies = "127.0.0.0/8,10.0.0.0/8".parse().expect("networks");
+        c.http.trust_proxy = true;
+        c.http.trusted_proxies = "127.0.0.0/8,10.0.0.0/8".parse().expect("networks");
     })
     .await;
     let chain = "127.0.0.1, 198.51.100.23, 10.1.1.1, 10.0.0.2";
@@ -130,9 +130,9 @@ fn retry_after(reply: &Reply) -> u64 {
 #[tokio::test]
 async fn an_attack_from_one_address_never_locks_the_owner_out() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 8;
-        c.login_backoff_base_ms = 500;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 8;
+        c.auth.login_backoff_base_ms = 500;
     })
     .await;
     for _ in 0..8 {
@@ -174,8 +174,8 @@ async fn an_attack_from_one_address_never_locks_the_owner_out() {
 #[tokio::test]
 async fn one_address_spraying_many_accounts_is_slowed_not_blocked() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 1;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 1;
     })
     .await;
     // One free failure per account and address, ten per address.
@@ -272,7 +272,7 @@ fn a_weak_bootstrap_password_refuses_to_start() {
 
 #[tokio::test]
 async fn sign_ins_beyond_the_cap_revoke_the_oldest_sessions() {
-    let app = spawn_app_with(|c| c.max_sessions_per_user = 3).await;
+    let app = spawn_app_with(|c| c.auth.max_sessions_per_user = 3).await;
     let mut logins = Vec::new();
     for _ in 0..8 {
         logins.push(app.login_ok("admin", ADMIN_PASSWORD).await);
@@ -295,7 +295,7 @@ async fn sign_ins_beyond_the_cap_revoke_the_oldest_sessions() {
 #[tokio::test]
 async fn expired_and_long_revoked_sessions_are_purged() {
     use plate_permits::auth::sessions::purge_expired;
-    let app = spawn_app_with(|c| c.max_sessions_per_user = 2).await;
+    let app = spawn_app_with(|c| c.auth.max_sessions_per_user = 2).await;
     for _ in 0..4 {
         app.login_ok("admin", ADMIN_PASSWORD).await;
     }

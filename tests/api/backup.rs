@@ -288,9 +288,10 @@ async fn a_backup_under_writes_restores_every_acknowledged_request() {
 /// restores the documents byte for byte.
 async fn documents_only_on_postgres() {
     // Documents kept in DATA_DIR travel in the archive ...
-    let app =
-        spawn_app_with(|c| c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem))
-            .await;
+    let app = spawn_app_with(|c| {
+        c.documents.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem)
+    })
+    .await;
     let cast = app.cast().await;
     let api = app.api("");
     let mut docs = Vec::new();
@@ -634,8 +635,8 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
     // which is what this test checks, so other tests running meanwhile are unaffected.
     let old_umask = unsafe { libc::umask(0) };
     let app = spawn_app_with(|c| {
-        c.jwt_secret = None;
-        c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem);
+        c.auth.jwt_secret = None;
+        c.documents.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem);
     })
     .await;
     let admin = app.login_ok("admin", ADMIN_PASSWORD).await;
@@ -770,8 +771,8 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
 
     // The restored service makes a new secret: every earlier token is refused.
     let restored = serve_on(fresh, &restored_dir, &db_url, app.clock, |c| {
-        c.jwt_secret = None;
-        c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem);
+        c.auth.jwt_secret = None;
+        c.documents.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem);
     })
     .await;
     assert_eq!(restored.me(&admin.access).await.status, 401);
@@ -786,9 +787,10 @@ async fn files_are_private_and_a_restore_without_the_secret_ends_every_session()
 /// sum, a missing signature, another key's signature — each refused, naming why.
 #[tokio::test]
 async fn a_forged_archive_is_refused_naming_why() {
-    let app =
-        spawn_app_with(|c| c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem))
-            .await;
+    let app = spawn_app_with(|c| {
+        c.documents.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem)
+    })
+    .await;
     let cast = app.cast().await;
     file_one(&app.client, &app.api(""), &cast.agency_a, 0)
         .await

@@ -457,7 +457,7 @@ fn standing(header: &str, policy: &str) -> (u64, u64) {
 
 #[tokio::test]
 async fn public_look_ups_send_ratelimit_headers_that_count_down_to_the_429() {
-    let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 3).await;
+    let app = spawn_app_with(|c| c.http.public_rate_limit_per_minute = 3).await;
     let s = Scenario::new(&app).await.filed().await;
     let code = s.tracking_code().to_owned();
     for (policy, path) in [

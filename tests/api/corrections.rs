@@ -18,7 +18,7 @@ async fn correct(s: &Scenario<'_>, body: &Value) -> Reply {
 
 #[tokio::test]
 async fn an_agency_corrects_a_typo_and_the_directorate_sees_what_changed() {
-    let app = spawn_app_with(|c| c.sms_worker = false).await;
+    let app = spawn_app_with(|c| c.sms.worker = false).await;
     let s = Scenario::new(&app).await.filed().await.reviewed().await;
     let before = s.current().await;
     let body = json!({

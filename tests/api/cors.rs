@@ -11,7 +11,7 @@ use crate::helpers::*;
 const ORIGIN: &str = "http://127.0.0.1:5173";
 
 async fn spa_app() -> TestApp {
-    spawn_app_with(|c| c.cors_allowed_origins = ORIGIN.parse().expect("origins")).await
+    spawn_app_with(|c| c.http.cors_allowed_origins = ORIGIN.parse().expect("origins")).await
 }
 
 fn assert_cors(headers: &HeaderMap, what: &str) {

@@ -42,7 +42,7 @@ pub(crate) fn start_binary_with(app: &TestApp, port: u16, settings: &[(&str, &st
         .env("DATABASE_URL", &app.db.url)
         .env(
             "JWT_SECRET",
-            app.config.jwt_secret.as_ref().unwrap().expose(),
+            app.config.auth.jwt_secret.as_ref().unwrap().expose(),
         )
         .env("LISTEN_ADDR", format!("127.0.0.1:{port}"))
         .env("WEBHOOK_WORKER", "false")
@@ -372,7 +372,7 @@ async fn two_replicas_keep_every_invariant() {
     let c = app.cast().await;
     // A second instance on the same database; calls alternate between the two.
     let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
     let second = plate_permits::Application::build(config, app.clock)
         .await
         .unwrap();

@@ -143,7 +143,7 @@ async fn mark_overdue(app: &TestApp) -> usize {
 async fn sunday_app() -> TestApp {
     spawn_app_with_clock(
         |c| plate_permits::clock::Clock::fixed(sunday_morning(), c.service_timezone),
-        |c| c.sms_worker = false,
+        |c| c.sms.worker = false,
     )
     .await
 }

@@ -146,7 +146,7 @@ async fn files_whose_bytes_are_not_the_declared_type_are_refused() {
 #[tokio::test]
 async fn a_file_over_the_size_limit_is_refused() {
     let limit = plate_permits::config::ByteSize(10 * 1024 * 1024);
-    let app = spawn_app_with(|c| c.document_max_size = limit).await;
+    let app = spawn_app_with(|c| c.documents.max_size = limit).await;
     let s = filed(&app).await;
     let mut big = PDF.to_vec();
     big.resize(11 * 1024 * 1024, b' ');
@@ -330,9 +330,10 @@ async fn a_second_ask_needs_fresh_uploads() {
 #[tokio::test]
 async fn interrupted_uploads_are_repaired_at_start_up() {
     // The filesystem store's renames (the database store commits the bytes with the row).
-    let app =
-        spawn_app_with(|c| c.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem))
-            .await;
+    let app = spawn_app_with(|c| {
+        c.documents.blob_store = Some(plate_permits::config::BlobStoreChoice::Filesystem)
+    })
+    .await;
     let s = filed(&app).await;
     let doc = app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
     let key = text(&doc, "id");
@@ -346,7 +347,7 @@ async fn interrupted_uploads_are_repaired_at_start_up() {
     let orphan = docs.join("0190bbbb-dead-7000-8000-000000000000");
     std::fs::write(&orphan, b"y").unwrap();
     let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
     drop(
         plate_permits::Application::build(config, app.clock)
             .await

@@ -246,7 +246,7 @@ async fn docs_and_api_responses_carry_browser_protections() {
         assert!(h.get("strict-transport-security").is_none());
     }
 
-    let tls = spawn_app_with(|c| c.tls_terminated_upstream = true).await;
+    let tls = spawn_app_with(|c| c.http.tls_terminated_upstream = true).await;
     for path in ["/docs/", "/health/live"] {
         let resp = tls.get_root(path).await;
         assert_eq!(

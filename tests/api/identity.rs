@@ -407,7 +407,14 @@ async fn forged_or_expired_tokens_are_401() {
     let real = app.admin_token().await;
     let payload = real.split('.').nth(1).unwrap();
     let claims: Value = serde_json::from_slice(&b64.decode(payload).unwrap()).unwrap();
-    let secret = app.config.jwt_secret.as_ref().unwrap().expose().to_owned();
+    let secret = app
+        .config
+        .auth
+        .jwt_secret
+        .as_ref()
+        .unwrap()
+        .expose()
+        .to_owned();
     let sign = |changes: Value, alg, key: &str| {
         let mut c = claims.clone();
         for (k, v) in changes.as_object().unwrap() {

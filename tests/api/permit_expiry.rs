@@ -344,9 +344,9 @@ async fn the_workers_of_two_instances_on_one_database_expire_each_permit_once() 
     let mut instances = Vec::new();
     for _ in 0..2 {
         let mut config = app.config.clone();
-        config.listen_addr = "127.0.0.1:0".parse().unwrap();
-        config.permit_expiry_worker = true;
-        config.permit_expiry_interval_ms = 10;
+        config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
+        config.permits.expiry_worker = true;
+        config.permits.expiry_interval_ms = 10;
         let worker = plate_permits::Application::build(config, app.clock)
             .await
             .unwrap();

@@ -9,10 +9,10 @@ use crate::helpers::*;
 
 async fn app() -> TestApp {
     spawn_app_with(|c| {
-        c.order_ministry_line = "وزارت آزمون".parse().expect("ministry");
-        c.order_province = "استان آزمون".parse().expect("province");
-        c.order_addressee = "پلیس راهور استان آزمون".parse().expect("addressee");
-        c.directorate_name = "اداره کل اموال استان آزمون".parse().expect("name");
+        c.permits.order_ministry_line = "وزارت آزمون".parse().expect("ministry");
+        c.permits.order_province = "استان آزمون".parse().expect("province");
+        c.permits.order_addressee = "پلیس راهور استان آزمون".parse().expect("addressee");
+        c.permits.directorate_name = "اداره کل اموال استان آزمون".parse().expect("name");
     })
     .await
 }

@@ -13,8 +13,8 @@ const BASE: &str = "https://permits.example.ir/plates";
 
 async fn app() -> TestApp {
     spawn_app_with(|c| {
-        c.public_base_url = format!("{BASE}/").parse().expect("base url");
-        c.directorate_name = "اداره کل اموال استان آزمون".parse().expect("name");
+        c.http.public_base_url = format!("{BASE}/").parse().expect("base url");
+        c.permits.directorate_name = "اداره کل اموال استان آزمون".parse().expect("name");
     })
     .await
 }
@@ -192,7 +192,7 @@ async fn the_page_loads_nothing_and_keeps_the_security_headers() {
 #[tokio::test]
 async fn hostile_values_print_as_text() {
     let app = spawn_app_with(|c| {
-        c.directorate_name = "<b>اداره</b>".parse().expect("name");
+        c.permits.directorate_name = "<b>اداره</b>".parse().expect("name");
     })
     .await;
     let c = app.cast().await;

@@ -282,7 +282,7 @@ async fn a_void_permit_and_a_wrong_number_are_red_pages() {
 
 #[tokio::test]
 async fn a_page_over_the_rate_limit_is_a_429_page_with_retry_after() {
-    let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 1).await;
+    let app = spawn_app_with(|c| c.http.public_rate_limit_per_minute = 1).await;
     let path = "/permits/verify/123456789010";
     html(get(&app, path, Some(BROWSER)).await, 404);
     let reply = get(&app, path, Some(BROWSER)).await;

@@ -431,7 +431,7 @@ async fn twenty_concurrent_unkeyed_receipts_store_one_and_refuse_the_rest() {
 
 #[tokio::test]
 async fn verification_reads_persian_digits_hides_unknown_numbers_and_is_rate_limited() {
-    let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 4).await;
+    let app = spawn_app_with(|c| c.http.public_rate_limit_per_minute = 4).await;
     let s = with_permit(&app).await;
     let number = s.permit_number();
     app.verify_permit(&persian_digits(number)).await.json(200);

@@ -262,7 +262,7 @@ async fn persian_wins_for_an_iranian_browser_by_default() {
 
 #[tokio::test]
 async fn without_prefer_persian_the_higher_weight_wins() {
-    let app = spawn_app_with(|c| c.prefer_persian = false).await;
+    let app = spawn_app_with(|c| c.http.prefer_persian = false).await;
     let headers = [("accept-language", IRANIAN_BROWSER)];
     let reply = app
         .call(Method::GET, "/no-such-thing", None, None, &headers)

@@ -24,7 +24,7 @@ struct Replica {
 async fn replica(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> Replica {
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
     config.data_dir = data_dir.path().to_path_buf();
     adjust(&mut config);
     let built = plate_permits::Application::build(config, app.clock)
@@ -165,7 +165,7 @@ async fn a_document_uploaded_on_one_replica_downloads_intact_on_another() {
 #[tokio::test]
 async fn a_refused_upload_leaves_no_chunks() {
     let app = spawn_app_with(|c| {
-        c.document_quota_bytes = plate_permits::config::ByteSize(600 * 1024);
+        c.documents.quota_bytes = plate_permits::config::ByteSize(600 * 1024);
     })
     .await;
     if !app.db.is_postgres() {
@@ -201,7 +201,7 @@ async fn a_refused_upload_leaves_no_chunks() {
 
 #[tokio::test]
 async fn migrate_documents_moves_files_into_the_database_verified_and_repeatably() {
-    let app = spawn_app_with(|c| c.blob_store = Some(BlobStoreChoice::Filesystem)).await;
+    let app = spawn_app_with(|c| c.documents.blob_store = Some(BlobStoreChoice::Filesystem)).await;
     if !app.db.is_postgres() {
         return;
     }
@@ -237,7 +237,7 @@ async fn migrate_documents_moves_files_into_the_database_verified_and_repeatably
     let third = app.data_dir.path().join("documents").join(&ids[2]);
     std::fs::write(&third, b"%PDF-1.4 damaged").unwrap();
     let mut config = app.config.clone();
-    config.blob_store = Some(BlobStoreChoice::Database);
+    config.documents.blob_store = Some(BlobStoreChoice::Database);
     let clock = app.clock;
     let run = |config: Config| {
         tokio::task::spawn_blocking(move || {
@@ -277,8 +277,8 @@ async fn sqlite_refuses_the_database_store_and_a_read_standby() {
         return;
     }
     let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    config.blob_store = Some(BlobStoreChoice::Database);
+    config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.documents.blob_store = Some(BlobStoreChoice::Database);
     let err = plate_permits::Application::build(config.clone(), app.clock)
         .await
         .err()
@@ -288,8 +288,8 @@ async fn sqlite_refuses_the_database_store_and_a_read_standby() {
         err.contains("BLOB_STORE=database needs PostgreSQL"),
         "{err}"
     );
-    config.blob_store = None;
-    config.database_read_url = Some(plate_permits::config::Secret::new(
+    config.documents.blob_store = None;
+    config.database.read_url = Some(plate_permits::config::Secret::new(
         "postgres://postgres@127.0.0.1:5432/postgres",
     ));
     let err = plate_permits::Application::build(config, app.clock)
@@ -312,7 +312,7 @@ async fn lists_and_the_sla_report_read_the_standby_and_fall_back_to_the_primary(
     let s = Scenario::new(&app).await.filed().await;
     let standby = spawn_app().await;
     let reading = replica(&app, |c| {
-        c.database_read_url = Some(plate_permits::config::Secret::new(&standby.db.url));
+        c.database.read_url = Some(plate_permits::config::Secret::new(&standby.db.url));
     })
     .await;
     let count = |v: Value| v["items"].as_array().map(|a| a.len()).unwrap_or(usize::MAX);
@@ -352,7 +352,7 @@ async fn lists_and_the_sla_report_read_the_standby_and_fall_back_to_the_primary(
 
     // A standby that cannot be reached: every read goes to the primary.
     let unreachable = replica(&app, |c| {
-        c.database_read_url = Some(plate_permits::config::Secret::new(
+        c.database.read_url = Some(plate_permits::config::Secret::new(
             "postgres://postgres@127.0.0.1:1/none",
         ));
     })

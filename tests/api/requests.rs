@@ -653,7 +653,7 @@ fn urlencode(s: &str) -> String {
 
 #[tokio::test]
 async fn public_tracking_is_rate_limited() {
-    let app = spawn_app_with(|c| c.public_rate_limit_per_minute = 5).await;
+    let app = spawn_app_with(|c| c.http.public_rate_limit_per_minute = 5).await;
     for _ in 0..5 {
         app.track("123456789010").await.problem(404, "not_found");
     }

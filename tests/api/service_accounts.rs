@@ -313,7 +313,7 @@ async fn a_rotated_secret_keeps_the_old_one_for_the_overlap_then_only_the_new_on
 
 #[tokio::test]
 async fn with_no_overlap_the_old_secret_stops_at_once() {
-    let app = spawn_app_with(|c| c.service_account_secret_overlap_hours = 0).await;
+    let app = spawn_app_with(|c| c.auth.service_account_secret_overlap_hours = 0).await;
     let admin = app.admin_token().await;
     let org = app.create_org(&admin, "police", "پلیس راهور").await;
     let c = app
@@ -382,9 +382,9 @@ async fn a_disabled_accounts_live_token_is_refused_on_its_next_call() {
 #[tokio::test]
 async fn failed_client_authentications_are_throttled_but_the_right_secret_always_works() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 2;
-        c.login_backoff_base_ms = 60_000;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 2;
+        c.auth.login_backoff_base_ms = 60_000;
     })
     .await;
     let admin = app.admin_token().await;

@@ -969,7 +969,7 @@ async fn metrics_count_requests_by_route_pattern_and_status() {
 #[tokio::test]
 async fn metrics_need_the_token_when_one_is_set() {
     let guarded = spawn_app_with(|cfg| {
-        cfg.metrics_token = Some(plate_permits::config::Secret::new("scrape-token-123"));
+        cfg.http.metrics_token = Some(plate_permits::config::Secret::new("scrape-token-123"));
     })
     .await;
     let scrape = |token: Option<&'static str>| {
@@ -989,7 +989,7 @@ async fn metrics_need_the_token_when_one_is_set() {
 
 #[tokio::test]
 async fn without_a_token_a_client_behind_a_trusted_proxy_may_not_scrape() {
-    let proxied = spawn_app_with(|cfg| cfg.trust_proxy = true).await;
+    let proxied = spawn_app_with(|cfg| cfg.http.trust_proxy = true).await;
     let far = proxied
         .client
         .get(proxied.url("/metrics"))
@@ -1110,7 +1110,7 @@ async fn a_cached_report_equals_a_fresh_one_and_a_change_invalidates_it() {
 
 #[tokio::test]
 async fn the_report_is_rate_limited_per_user_with_ratelimit_headers() {
-    let app = spawn_app_with(|c| c.sla_report_rate_per_minute = 3).await;
+    let app = spawn_app_with(|c| c.sla.report_rate_per_minute = 3).await;
     let c = app.cast().await;
     for left in (0..3).rev() {
         let r = app.get_as(&c.directorate, "/reports/sla").await;
@@ -1137,8 +1137,8 @@ async fn the_report_is_rate_limited_per_user_with_ratelimit_headers() {
 #[tokio::test]
 async fn reports_beyond_the_concurrency_bound_wait_their_turn() {
     let app = spawn_app_with(|c| {
-        c.sla_report_concurrency = 1;
-        c.sla_report_rate_per_minute = 100;
+        c.sla.report_concurrency = 1;
+        c.sla.report_rate_per_minute = 100;
     })
     .await;
     let s = Scenario::new(&app).await.filed().await;

@@ -41,7 +41,7 @@ async fn trickled_login(app: &TestApp, language: &str) -> (RawReply, Duration) {
 
 #[tokio::test]
 async fn a_trickled_json_body_ends_in_408_and_a_closed_connection() {
-    let app = spawn_app_with(|c| c.client_body_timeout_secs = 2).await;
+    let app = spawn_app_with(|c| c.http.client_body_timeout_secs = 2).await;
     let ((en, took_en), (fa, took_fa)) =
         tokio::join!(trickled_login(&app, "en"), trickled_login(&app, "fa"));
     for (reply, took) in [(&en, took_en), (&fa, took_fa)] {
@@ -68,7 +68,7 @@ async fn a_trickled_json_body_ends_in_408_and_a_closed_connection() {
 
 #[tokio::test]
 async fn a_body_sent_in_time_is_not_cut() {
-    let app = spawn_app_with(|c| c.client_body_timeout_secs = 2).await;
+    let app = spawn_app_with(|c| c.http.client_body_timeout_secs = 2).await;
     let (mut r, mut w) = app.raw_connect().await.into_split();
     let body = format!(r#"{{"username":"admin","password":"{ADMIN_PASSWORD}"}}"#);
     let length = format!("Content-Length: {}", body.len());
@@ -95,7 +95,7 @@ async fn a_body_sent_in_time_is_not_cut() {
 
 #[tokio::test]
 async fn an_upload_stalled_mid_body_ends_in_408_and_leaves_no_part_file() {
-    let app = spawn_app_with(|c| c.client_body_timeout_secs = 2).await;
+    let app = spawn_app_with(|c| c.http.client_body_timeout_secs = 2).await;
     let s = Scenario::new(&app).await.filed().await;
     let (mut r, mut w) = app.raw_connect().await.into_split();
     let path = format!("POST /api/v1/requests/{}/documents HTTP/1.1", s.id());
@@ -169,10 +169,10 @@ async fn live_from(app: &TestApp, address: &str) -> reqwest::Response {
 #[tokio::test]
 async fn one_address_cannot_hold_more_than_its_share_of_requests() {
     let app = spawn_app_with(|c| {
-        c.max_connections_per_address = 3;
-        c.trust_proxy = true;
-        c.client_body_timeout_secs = 60;
-        c.cors_allowed_origins = "http://127.0.0.1:5173".parse().expect("origins");
+        c.http.max_connections_per_address = 3;
+        c.http.trust_proxy = true;
+        c.http.client_body_timeout_secs = 60;
+        c.http.cors_allowed_origins = "http://127.0.0.1:5173".parse().expect("origins");
     })
     .await;
     let mut stalled = Vec::new();

@@ -87,13 +87,13 @@ fn gateway(fail_first: usize) -> (String, Gateway) {
 /// The HTTP provider pointed at `url`, no quiet hours, a fast worker.
 fn sms_to(url: &str) -> impl FnOnce(&mut Config) + '_ {
     move |c| {
-        c.sms_provider = SmsProvider::Http;
-        c.sms_gateway_url = Some(url.parse().unwrap());
-        c.sms_gateway_token = Some(Secret::new("gateway-token-123"));
-        c.sms_quiet_hours = QuietHours(None);
-        c.sms_poll_interval_ms = 50;
-        c.sms_backoff_base_ms = 50;
-        c.sms_max_per_recipient_per_hour = 100;
+        c.sms.provider = SmsProvider::Http;
+        c.sms.gateway_url = Some(url.parse().unwrap());
+        c.sms.gateway_token = Some(Secret::new("gateway-token-123"));
+        c.sms.quiet_hours = QuietHours(None);
+        c.sms.poll_interval_ms = 50;
+        c.sms.backoff_base_ms = 50;
+        c.sms.max_per_recipient_per_hour = 100;
     }
 }
 
@@ -101,10 +101,10 @@ fn sms_to(url: &str) -> impl FnOnce(&mut Config) + '_ {
 /// when given); abort the handle to stop it.
 async fn start_worker(app: &TestApp, poll_ms: Option<u64>) -> tokio::task::JoinHandle<()> {
     let mut config = app.config.clone();
-    config.listen_addr = "127.0.0.1:0".parse().unwrap();
-    config.sms_worker = true;
+    config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
+    config.sms.worker = true;
     if let Some(ms) = poll_ms {
-        config.sms_poll_interval_ms = ms;
+        config.sms.poll_interval_ms = ms;
     }
     let worker = plate_permits::Application::build(config, app.clock)
         .await
@@ -266,7 +266,7 @@ async fn a_gateway_that_keeps_failing_marks_the_message_failed() {
     let (url, gw) = gateway(usize::MAX);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_max_attempts = 3;
+        c.sms.max_attempts = 3;
     })
     .await;
     let s = Scenario::new(&app).await.filed().await;
@@ -304,7 +304,7 @@ async fn quiet_hours_hold_messages_but_not_outage_notices() {
     let (url, gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_quiet_hours = quiet_now(c);
+        c.sms.quiet_hours = quiet_now(c);
     })
     .await;
     let s = Scenario::new(&app).await.filed().await;
@@ -343,7 +343,7 @@ async fn planned_maintenance_is_announced_once_the_evening_before() {
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
         c.maintenance_lead_hours = 0;
-        c.sms_maintenance_reminder_at = chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap();
+        c.sms.maintenance_reminder_at = chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap();
     })
     .await;
     let c = app.cast().await;
@@ -386,7 +386,7 @@ async fn the_hourly_cap_holds_messages_over_it() {
     let (url, gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_max_per_recipient_per_hour = 2;
+        c.sms.max_per_recipient_per_hour = 2;
     })
     .await;
     let s = Scenario::new(&app).await;
@@ -417,8 +417,8 @@ async fn one_claim_of_many_messages_to_one_number_sends_only_the_cap() {
     let (url, gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_worker = false;
-        c.sms_max_per_recipient_per_hour = 2;
+        c.sms.worker = false;
+        c.sms.max_per_recipient_per_hour = 2;
     })
     .await;
     let s = Scenario::new(&app).await;
@@ -449,9 +449,9 @@ async fn two_workers_on_one_database_send_each_message_once() {
     let (url, gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_worker = false;
+        c.sms.worker = false;
         // Every message goes to one applicant number: no cap in the way here.
-        c.sms_max_per_recipient_per_hour = 1_000;
+        c.sms.max_per_recipient_per_hour = 1_000;
     })
     .await;
     let c = app.cast().await;
@@ -484,11 +484,11 @@ async fn two_workers_on_one_database_send_each_message_once() {
 #[tokio::test]
 async fn the_log_provider_sends_nothing_and_marks_messages_sent() {
     let app = spawn_app_with(|c| {
-        c.sms_quiet_hours = QuietHours(None);
-        c.sms_poll_interval_ms = 50;
+        c.sms.quiet_hours = QuietHours(None);
+        c.sms.poll_interval_ms = 50;
     })
     .await;
-    assert_eq!(app.config.sms_provider, SmsProvider::Log);
+    assert_eq!(app.config.sms.provider, SmsProvider::Log);
     let s = Scenario::new(&app).await.filed().await;
     let msgs = all_sent(&app, &s.agency_a, s.id(), 1).await;
     assert_eq!(msgs[0]["recipient"], "0914***4567");
@@ -612,7 +612,7 @@ async fn metrics_count_messages_by_status_and_how_long_a_due_one_has_waited() {
     let (url, _gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_worker = false;
+        c.sms.worker = false;
     })
     .await;
     let c = app.cast().await;
@@ -755,7 +755,11 @@ async fn templates_may_link_only_to_the_service_itself() {
     }
     let own = format!(
         "کد {{tracking_code}}؛ پیگیری: {}/track",
-        app.config.public_base_url.as_str().trim_end_matches('/')
+        app.config
+            .http
+            .public_base_url
+            .as_str()
+            .trim_end_matches('/')
     );
     let view = put(json!({ "body": own })).await.json(200);
     assert_eq!(view["overridden"], true);
@@ -766,7 +770,7 @@ async fn the_agency_daily_quota_holds_messages_beyond_it() {
     let (url, gw) = gateway(0);
     let app = spawn_app_with(|c| {
         sms_to(&url)(c);
-        c.sms_agency_daily_quota = 2;
+        c.sms.agency_daily_quota = 2;
     })
     .await;
     let s = Scenario::new(&app).await;

@@ -89,9 +89,9 @@ fn refused_for_unpaid_fines(now: chrono::DateTime<chrono::Utc>, permit_id: &str)
 #[tokio::test]
 async fn every_template_reads_well_with_real_data() {
     let app = spawn_app_with(|c| {
-        c.sms_worker = false;
+        c.sms.worker = false;
         c.maintenance_lead_hours = 0;
-        c.directorate_name = SIGNATURE.parse().unwrap();
+        c.permits.directorate_name = SIGNATURE.parse().unwrap();
     })
     .await;
     // Filed, documents asked with a due date (described with a full stop), permit issued,
@@ -335,7 +335,7 @@ fn outage_now(app: &TestApp) -> Value {
 /// them is claimed first.
 #[tokio::test]
 async fn an_outage_notice_is_claimed_before_older_messages() {
-    let app = spawn_app_with(|c| c.sms_worker = false).await;
+    let app = spawn_app_with(|c| c.sms.worker = false).await;
     let s = Scenario::new(&app).await;
     agency_users_use_the_applicants_number(&app);
     for _ in 0..4 {
@@ -354,9 +354,9 @@ async fn an_outage_notice_is_claimed_before_older_messages() {
 #[tokio::test]
 async fn the_hourly_cap_does_not_hold_an_outage_notice() {
     let app = spawn_app_with(|c| {
-        c.sms_poll_interval_ms = 50;
-        c.sms_max_per_recipient_per_hour = 2;
-        c.sms_quiet_hours = plate_permits::config::QuietHours(None);
+        c.sms.poll_interval_ms = 50;
+        c.sms.max_per_recipient_per_hour = 2;
+        c.sms.quiet_hours = plate_permits::config::QuietHours(None);
     })
     .await;
     let s = Scenario::new(&app).await;

@@ -50,7 +50,7 @@ fn statuses(replies: &[Reply]) -> (usize, usize) {
 
 #[tokio::test]
 async fn thirty_parallel_wrong_passwords_get_at_most_the_allowance_of_checks() {
-    let app = spawn_app_with(|c| c.trust_proxy = true).await;
+    let app = spawn_app_with(|c| c.http.trust_proxy = true).await;
     let replies = join_all((0..30).map(|i| {
         login_from(
             &app,
@@ -91,7 +91,7 @@ async fn thirty_parallel_wrong_passwords_get_at_most_the_allowance_of_checks() {
 
 #[tokio::test]
 async fn thirty_parallel_wrong_client_secrets_get_at_most_the_allowance_of_failures() {
-    let app = spawn_app_with(|c| c.trust_proxy = true).await;
+    let app = spawn_app_with(|c| c.http.trust_proxy = true).await;
     let admin = app.admin_token().await;
     let org = app.create_org(&admin, "police", "پلیس راهور موازی").await;
     let c = app
@@ -118,8 +118,8 @@ async fn thirty_parallel_wrong_client_secrets_get_at_most_the_allowance_of_failu
 #[tokio::test]
 async fn a_right_current_password_gives_its_reservation_back() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 2;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 2;
     })
     .await;
     let login = app.login_ok("admin", ADMIN_PASSWORD).await;
@@ -145,7 +145,7 @@ async fn a_right_current_password_gives_its_reservation_back() {
 
 #[tokio::test]
 async fn three_addresses_of_one_ipv6_64_share_a_sign_in_budget() {
-    let app = spawn_app_with(|c| c.trust_proxy = true).await;
+    let app = spawn_app_with(|c| c.http.trust_proxy = true).await;
     let same = ["2001:db8:7:1::1", "2001:db8:7:1::2", "2001:db8:7:1:ffff::3"];
     // Five free failures between the three addresses, then the /64 waits.
     for i in 0..5 {
@@ -186,8 +186,8 @@ async fn track(app: &TestApp, address: &str) -> Reply {
 #[tokio::test]
 async fn three_addresses_of_one_ipv6_64_share_a_look_up_budget() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.public_rate_limit_per_minute = 3;
+        c.http.trust_proxy = true;
+        c.http.public_rate_limit_per_minute = 3;
     })
     .await;
     track(&app, "2001:db8:9:1::a")
@@ -207,9 +207,9 @@ async fn three_addresses_of_one_ipv6_64_share_a_look_up_budget() {
         .problem(404, "not_found");
     // With IPV6_PREFIX_LEN=128 every address counts alone.
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.public_rate_limit_per_minute = 1;
-        c.ipv6_prefix_len = 128;
+        c.http.trust_proxy = true;
+        c.http.public_rate_limit_per_minute = 1;
+        c.http.ipv6_prefix_len = 128;
     })
     .await;
     for a in ["2001:db8:9:1::a", "2001:db8:9:1::b"] {
@@ -229,7 +229,7 @@ async fn three_addresses_of_one_ipv6_64_share_a_look_up_budget() {
 
 #[tokio::test]
 async fn control_characters_in_sign_in_fields_are_refused_throttled_and_audited() {
-    let app = spawn_app_with(|c| c.trust_proxy = true).await;
+    let app = spawn_app_with(|c| c.http.trust_proxy = true).await;
     let a = "203.0.113.60";
     for (user, pw) in [
         ("ad\u{0}min", ADMIN_PASSWORD),
@@ -267,8 +267,8 @@ async fn control_characters_in_sign_in_fields_are_refused_throttled_and_audited(
 #[tokio::test]
 async fn control_characters_in_client_credentials_are_invalid_client_in_every_form() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 100;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 100;
     })
     .await;
     let admin = app.admin_token().await;
@@ -321,9 +321,9 @@ async fn control_characters_in_client_credentials_are_invalid_client_in_every_fo
 #[tokio::test]
 async fn control_characters_in_client_credentials_are_throttled() {
     let app = spawn_app_with(|c| {
-        c.trust_proxy = true;
-        c.login_free_failures = 2;
-        c.login_backoff_base_ms = 60_000;
+        c.http.trust_proxy = true;
+        c.auth.login_free_failures = 2;
+        c.auth.login_backoff_base_ms = 60_000;
     })
     .await;
     let a = Some("203.0.113.62");

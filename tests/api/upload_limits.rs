@@ -35,7 +35,7 @@ async fn started_upload(app: &TestApp, token: &str, request_id: &str) -> tokio::
 #[tokio::test]
 async fn uploads_cut_by_a_reset_leave_no_part_files() {
     // The body deadline is far away: only the reset can end these uploads.
-    let app = spawn_app_with(|c| c.client_body_timeout_secs = 600).await;
+    let app = spawn_app_with(|c| c.http.client_body_timeout_secs = 600).await;
     let s = Scenario::new(&app).await.filed().await;
     let mut sockets = Vec::new();
     for _ in 0..5 {
@@ -66,7 +66,7 @@ async fn uploads_cut_by_a_reset_leave_no_part_files() {
 
 #[tokio::test]
 async fn a_request_holds_at_most_the_configured_number_of_documents() {
-    let app = spawn_app_with(|c| c.document_quota_count = 3).await;
+    let app = spawn_app_with(|c| c.documents.quota_count = 3).await;
     let s = Scenario::new(&app).await.filed().await;
     for _ in 0..3 {
         app.upload_pdf(&s.agency_a, s.id(), "other").await.json(201);
@@ -124,7 +124,7 @@ fn pdf_of(len: usize) -> Vec<u8> {
 
 #[tokio::test]
 async fn a_request_holds_at_most_the_configured_bytes_of_documents() {
-    let app = spawn_app_with(|c| c.document_quota_bytes = ByteSize(1024 * 1024)).await;
+    let app = spawn_app_with(|c| c.documents.quota_bytes = ByteSize(1024 * 1024)).await;
     let s = Scenario::new(&app).await.filed().await;
     let big = pdf_of(600 * 1024);
     app.upload_file(
@@ -163,8 +163,8 @@ async fn a_request_holds_at_most_the_configured_bytes_of_documents() {
 #[tokio::test]
 async fn concurrent_uploads_cannot_overrun_the_quota() {
     let app = spawn_app_with(|c| {
-        c.document_quota_count = 3;
-        c.db_pool_size = Some(8);
+        c.documents.quota_count = 3;
+        c.database.pool_size = Some(8);
     })
     .await;
     let s = Scenario::new(&app).await.filed().await;

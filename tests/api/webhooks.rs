@@ -229,8 +229,8 @@ async fn failed_delivery(app: &TestApp, admin: &str, agency: &str) -> (String, R
 
 fn short_retries(c: &mut plate_permits::config::Config) {
     allow_loopback(c);
-    c.webhook_retry_window_secs = 2;
-    c.webhook_backoff_base_ms = 100;
+    c.webhooks.retry_window_secs = 2;
+    c.webhooks.backoff_base_ms = 100;
 }
 
 #[tokio::test]
@@ -332,8 +332,8 @@ async fn every_change_to_a_subscription_is_in_the_audit() {
 async fn timeouts_are_retried() {
     let app = spawn_app_with(|c| {
         allow_loopback(c);
-        c.webhook_timeout_ms = 300;
-        c.webhook_backoff_base_ms = 100;
+        c.webhooks.timeout_ms = 300;
+        c.webhooks.backoff_base_ms = 100;
     })
     .await;
     let c = app.cast().await;
@@ -366,7 +366,7 @@ async fn timeouts_are_retried() {
 async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver() {
     let app = spawn_app_with(|c| {
         allow_loopback(c);
-        c.webhook_worker = false;
+        c.webhooks.worker = false;
     })
     .await;
     let c = app.cast().await;
@@ -386,8 +386,8 @@ async fn nothing_is_lost_without_a_worker_and_two_workers_never_double_deliver()
     let mut instances = Vec::new();
     for _ in 0..2 {
         let mut config = app.config.clone();
-        config.listen_addr = "127.0.0.1:0".parse().unwrap();
-        config.webhook_worker = true;
+        config.http.listen_addr = "127.0.0.1:0".parse().unwrap();
+        config.webhooks.worker = true;
         let second = plate_permits::Application::build(config, app.clock)
             .await
             .unwrap();
@@ -481,7 +481,7 @@ async fn urls_naming_internal_addresses_in_any_notation_or_credentials_are_refus
 #[tokio::test]
 async fn allowed_networks_open_on_premise_receivers_and_nothing_else() {
     let app = spawn_app_with(|c| {
-        c.webhook_allowed_networks = "10.20.0.0/16".parse().unwrap();
+        c.webhooks.allowed_networks = "10.20.0.0/16".parse().unwrap();
     })
     .await;
     let c = app.cast().await;
@@ -506,7 +506,7 @@ fn by_name(url: &str) -> String {
 
 #[tokio::test]
 async fn a_name_resolving_to_loopback_is_refused_at_delivery_and_nothing_is_sent() {
-    let app = spawn_app_with(|c| c.webhook_backoff_base_ms = 100).await;
+    let app = spawn_app_with(|c| c.webhooks.backoff_base_ms = 100).await;
     let c = app.cast().await;
     let (url, seen) = receiver(200);
     let types = ["request.submitted"];

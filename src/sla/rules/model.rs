@@ -2,8 +2,6 @@
 //! inputs (creating and editing share one checker) and the list filter.
 
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
-use diesel::deserialize::FromSqlRow;
-use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -17,26 +15,17 @@ use crate::http::query_date;
 use crate::sla::party::{AppliesTo, Parties, Party};
 use crate::validate::Issues;
 
-/// What a rule decides on the days it is in force.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum RuleKind {
-    /// The weekend days (replaces `WEEKEND_DAYS`), e.g. Thursday and Friday.
-    Weekend,
-    /// Office hours (replaces `OFFICE_HOURS`), optionally on some weekdays only.
-    OfficeHours,
-    /// The province's offices closed, the whole day or part of it.
-    Closure,
+crate::vocabulary! {
+    /// What a rule decides on the days it is in force.
+    pub enum RuleKind {
+        /// The weekend days (replaces `WEEKEND_DAYS`), e.g. Thursday and Friday.
+        Weekend => "weekend",
+        /// Office hours (replaces `OFFICE_HOURS`), optionally on some weekdays only.
+        OfficeHours => "office_hours",
+        /// The province's offices closed, the whole day or part of it.
+        Closure => "closure",
+    }
 }
-
-crate::text_enum!(RuleKind {
-    Weekend => "weekend",
-    OfficeHours => "office_hours",
-    Closure => "closure",
-});
 
 impl RuleKind {
     pub fn label_fa(self) -> &'static str {
@@ -520,142 +509,189 @@ fn weekdays_field(issues: &mut Issues, value: Option<&[String]>) -> Option<Vec<W
     Some(out)
 }
 
+fn kind_field(issues: &mut Issues, value: &str) -> Option<RuleKind> {
+    let kind = value.trim().parse::<RuleKind>().ok();
+    if kind.is_none() {
+        issues.push(FieldIssue::new(
+            "kind",
+            "invalid_kind",
+            "نوع قاعده باید تعطیلی هفتگی، ساعت کار اداری یا تعطیلی اعلام‌شده باشد.",
+            "kind must be weekend, office_hours or closure.",
+        ));
+    }
+    kind
+}
+
+/// `effective_from` and the optional `effective_to`, which must not come before it.
+fn period_fields(
+    issues: &mut Issues,
+    i: &NewWorkingRule,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let from = date_field(issues, "effective_from", &i.effective_from);
+    let to = i
+        .effective_to
+        .as_deref()
+        .and_then(|v| date_field(issues, "effective_to", v));
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            issues.push(FieldIssue::new(
+                "effective_to",
+                "before_start",
+                "پایان اعتبار نمی‌تواند پیش از آغاز آن باشد.",
+                "effective_to cannot be before effective_from.",
+            ));
+        }
+    }
+    (from, to)
+}
+
+/// `applies_to`, `all` when absent.
+fn applies_to_field(issues: &mut Issues, value: Option<&str>) -> Option<AppliesTo> {
+    let Some(v) = value.map(str::trim) else {
+        return Some(AppliesTo::All);
+    };
+    let parsed = v.parse::<AppliesTo>().ok();
+    if parsed.is_none() {
+        issues.push(FieldIssue::new(
+            "applies_to",
+            "invalid_applies_to",
+            "«applies_to» باید یکی از directorate، agencies، police یا all باشد.",
+            "applies_to must be directorate, agencies, police or all.",
+        ));
+    }
+    parsed
+}
+
+/// Flags each present field that a rule of `kind` does not take.
+fn refuse_fields(issues: &mut Issues, kind: RuleKind, fields: &[(&str, bool)]) {
+    for (field, present) in fields {
+        if *present {
+            not_allowed(issues, field, kind);
+        }
+    }
+}
+
+/// The parsed optional fields of a new rule, before its kind decides which it takes.
+struct RuleFields {
+    weekdays: Option<Vec<Weekday>>,
+    opens: Option<Minute>,
+    closes: Option<Minute>,
+    from_time: Option<Minute>,
+    to_time: Option<Minute>,
+}
+
+impl RuleFields {
+    fn parse(issues: &mut Issues, i: &NewWorkingRule) -> Self {
+        RuleFields {
+            weekdays: weekdays_field(issues, i.weekdays.as_deref()),
+            opens: time_field(issues, "opens", i.opens.as_deref()),
+            closes: time_field(issues, "closes", i.closes.as_deref()),
+            from_time: time_field(issues, "from_time", i.from_time.as_deref()),
+            to_time: time_field(issues, "to_time", i.to_time.as_deref()),
+        }
+    }
+}
+
+fn weekend_body(issues: &mut Issues, i: &NewWorkingRule, f: RuleFields) -> Option<RuleBody> {
+    refuse_fields(
+        issues,
+        RuleKind::Weekend,
+        &[
+            ("opens", i.opens.is_some()),
+            ("closes", i.closes.is_some()),
+            ("from_time", i.from_time.is_some()),
+            ("to_time", i.to_time.is_some()),
+        ],
+    );
+    if i.weekdays.is_none() {
+        issues.push(FieldIssue::required("weekdays"));
+    }
+    if f.weekdays.as_ref().is_some_and(|w| w.len() >= 7) {
+        issues.push(FieldIssue::new(
+            "weekdays",
+            "all_days",
+            "دست‌کم یک روز هفته باید کاری بماند.",
+            "At least one day of the week must stay a working day.",
+        ));
+    }
+    f.weekdays.map(|weekdays| RuleBody::Weekend { weekdays })
+}
+
+fn office_hours_body(issues: &mut Issues, i: &NewWorkingRule, f: RuleFields) -> Option<RuleBody> {
+    refuse_fields(
+        issues,
+        RuleKind::OfficeHours,
+        &[
+            ("from_time", i.from_time.is_some()),
+            ("to_time", i.to_time.is_some()),
+        ],
+    );
+    for (field, present) in [("opens", i.opens.is_some()), ("closes", i.closes.is_some())] {
+        if !present {
+            issues.push(FieldIssue::required(field));
+        }
+    }
+    let (Some(opens), Some(closes)) = (f.opens, f.closes) else {
+        return None;
+    };
+    if closes <= opens {
+        issues.push(FieldIssue::new(
+            "closes",
+            "before_opens",
+            "ساعت پایان کار باید پس از ساعت آغاز آن باشد.",
+            "closes must be after opens.",
+        ));
+    }
+    Some(RuleBody::OfficeHours {
+        opens,
+        closes,
+        weekdays: f.weekdays,
+    })
+}
+
+fn closure_body(issues: &mut Issues, i: &NewWorkingRule, f: RuleFields) -> Option<RuleBody> {
+    refuse_fields(
+        issues,
+        RuleKind::Closure,
+        &[
+            ("weekdays", i.weekdays.is_some()),
+            ("opens", i.opens.is_some()),
+            ("closes", i.closes.is_some()),
+        ],
+    );
+    if let (Some(from), Some(to)) = (f.from_time, f.to_time) {
+        if to <= from {
+            issues.push(FieldIssue::new(
+                "to_time",
+                "before_start",
+                "پایان تعطیلی باید پس از آغاز آن باشد.",
+                "to_time must be after from_time.",
+            ));
+        }
+    }
+    Some(RuleBody::Closure {
+        from: f.from_time,
+        to: f.to_time,
+    })
+}
+
 impl TryFrom<NewWorkingRule> for RuleSpec {
     type Error = ApiError;
 
+    /// Checks every field (all problems reported at once, in the fields' order) and builds the
+    /// rule its kind describes.
     fn try_from(i: NewWorkingRule) -> ApiResult<Self> {
         let mut issues = Issues::new();
-        let kind = i.kind.trim().parse::<RuleKind>().ok();
-        if kind.is_none() {
-            issues.push(FieldIssue::new(
-                "kind",
-                "invalid_kind",
-                "نوع قاعده باید تعطیلی هفتگی، ساعت کار اداری یا تعطیلی اعلام‌شده باشد.",
-                "kind must be weekend, office_hours or closure.",
-            ));
-        }
+        let kind = kind_field(&mut issues, &i.kind);
         let title = issues.line("title", &i.title, 2, 200);
-        let from = date_field(&mut issues, "effective_from", &i.effective_from);
-        let to = i
-            .effective_to
-            .as_deref()
-            .and_then(|v| date_field(&mut issues, "effective_to", v));
-        if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                issues.push(FieldIssue::new(
-                    "effective_to",
-                    "before_start",
-                    "پایان اعتبار نمی‌تواند پیش از آغاز آن باشد.",
-                    "effective_to cannot be before effective_from.",
-                ));
-            }
-        }
-        let applies_to = match i.applies_to.as_deref().map(str::trim) {
-            None => Some(AppliesTo::All),
-            Some(v) => {
-                let parsed = v.parse::<AppliesTo>().ok();
-                if parsed.is_none() {
-                    issues.push(FieldIssue::new(
-                        "applies_to",
-                        "invalid_applies_to",
-                        "«applies_to» باید یکی از directorate، agencies، police یا all باشد.",
-                        "applies_to must be directorate, agencies, police or all.",
-                    ));
-                }
-                parsed
-            }
-        };
-        let weekdays = weekdays_field(&mut issues, i.weekdays.as_deref());
-        let opens = time_field(&mut issues, "opens", i.opens.as_deref());
-        let closes = time_field(&mut issues, "closes", i.closes.as_deref());
-        let from_time = time_field(&mut issues, "from_time", i.from_time.as_deref());
-        let to_time = time_field(&mut issues, "to_time", i.to_time.as_deref());
+        let (from, to) = period_fields(&mut issues, &i);
+        let applies_to = applies_to_field(&mut issues, i.applies_to.as_deref());
+        let fields = RuleFields::parse(&mut issues, &i);
         let body = match kind {
             None => None,
-            Some(k @ RuleKind::Weekend) => {
-                for (field, present) in [
-                    ("opens", i.opens.is_some()),
-                    ("closes", i.closes.is_some()),
-                    ("from_time", i.from_time.is_some()),
-                    ("to_time", i.to_time.is_some()),
-                ] {
-                    if present {
-                        not_allowed(&mut issues, field, k);
-                    }
-                }
-                if i.weekdays.is_none() {
-                    issues.push(FieldIssue::required("weekdays"));
-                }
-                if weekdays.as_ref().is_some_and(|w| w.len() >= 7) {
-                    issues.push(FieldIssue::new(
-                        "weekdays",
-                        "all_days",
-                        "دست‌کم یک روز هفته باید کاری بماند.",
-                        "At least one day of the week must stay a working day.",
-                    ));
-                }
-                weekdays.map(|weekdays| RuleBody::Weekend { weekdays })
-            }
-            Some(k @ RuleKind::OfficeHours) => {
-                for (field, present) in [
-                    ("from_time", i.from_time.is_some()),
-                    ("to_time", i.to_time.is_some()),
-                ] {
-                    if present {
-                        not_allowed(&mut issues, field, k);
-                    }
-                }
-                for (field, present) in
-                    [("opens", i.opens.is_some()), ("closes", i.closes.is_some())]
-                {
-                    if !present {
-                        issues.push(FieldIssue::required(field));
-                    }
-                }
-                if let (Some(o), Some(c)) = (opens, closes) {
-                    if c <= o {
-                        issues.push(FieldIssue::new(
-                            "closes",
-                            "before_opens",
-                            "ساعت پایان کار باید پس از ساعت آغاز آن باشد.",
-                            "closes must be after opens.",
-                        ));
-                    }
-                }
-                match (opens, closes) {
-                    (Some(opens), Some(closes)) => Some(RuleBody::OfficeHours {
-                        opens,
-                        closes,
-                        weekdays,
-                    }),
-                    _ => None,
-                }
-            }
-            Some(k @ RuleKind::Closure) => {
-                for (field, present) in [
-                    ("weekdays", i.weekdays.is_some()),
-                    ("opens", i.opens.is_some()),
-                    ("closes", i.closes.is_some()),
-                ] {
-                    if present {
-                        not_allowed(&mut issues, field, k);
-                    }
-                }
-                if let (Some(f), Some(t)) = (from_time, to_time) {
-                    if t <= f {
-                        issues.push(FieldIssue::new(
-                            "to_time",
-                            "before_start",
-                            "پایان تعطیلی باید پس از آغاز آن باشد.",
-                            "to_time must be after from_time.",
-                        ));
-                    }
-                }
-                Some(RuleBody::Closure {
-                    from: from_time,
-                    to: to_time,
-                })
-            }
+            Some(RuleKind::Weekend) => weekend_body(&mut issues, &i, fields),
+            Some(RuleKind::OfficeHours) => office_hours_body(&mut issues, &i, fields),
+            Some(RuleKind::Closure) => closure_body(&mut issues, &i, fields),
         };
         issues.finish()?;
         match (from, body, applies_to) {

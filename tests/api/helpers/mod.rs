@@ -171,20 +171,20 @@ fn init_logs() {
 
 pub fn test_config(data_dir: &std::path::Path, db_url: &str) -> Config {
     let mut config = Config::defaults();
-    config.listen_addr = "127.0.0.1:0".parse().expect("addr");
+    config.http.listen_addr = "127.0.0.1:0".parse().expect("addr");
     config.data_dir = data_dir.to_path_buf();
-    config.database_url = Some(Secret::new(db_url));
-    config.jwt_secret = Some(Secret::new(
+    config.database.url = Some(Secret::new(db_url));
+    config.auth.jwt_secret = Some(Secret::new(
         "test-secret-test-secret-test-secret-0123456789",
     ));
-    config.bootstrap_admin_password = Some(Secret::new(ADMIN_PASSWORD));
-    config.http_workers = Some(2);
-    config.db_pool_size = Some(8);
+    config.auth.bootstrap_admin_password = Some(Secret::new(ADMIN_PASSWORD));
+    config.http.workers = Some(2);
+    config.database.pool_size = Some(8);
     // Expiries happen when a test says so (`app.expire_due()`, or a test that starts the
     // worker), not whenever a background round happens to meet a clock moved past a permit's
     // validity.
-    config.permit_expiry_worker = false;
-    config.document_due_worker = false;
+    config.permits.expiry_worker = false;
+    config.documents.due_worker = false;
     config
 }
 

@@ -52,7 +52,7 @@ pub async fn receive(
 /// Lets the service deliver webhooks to loopback receivers (`WEBHOOK_ALLOWED_NETWORKS`);
 /// without it every delivery to one is refused.
 pub fn allow_loopback(c: &mut plate_permits::config::Config) {
-    c.webhook_allowed_networks = "127.0.0.0/8".parse().expect("networks");
+    c.webhooks.allowed_networks = "127.0.0.0/8".parse().expect("networks");
 }
 
 /// A receiver on port 0 answering `status`; returns its URL and what it saw.
