@@ -178,8 +178,11 @@ async fn the_bundles_are_compressed_for_a_client_that_accepts_it() {
     assert_eq!(header(&resp, "content-security-policy"), CONSOLE_CSP);
     let body = resp.bytes().await.unwrap();
     assert_eq!(&body[..2], &[0x1f, 0x8b], "a gzip stream");
+    // Minified JavaScript gzips to about a third of its size when large; the entry script is
+    // small now that the administrators' screens and the dashboard are chunks of their own
+    // (17 KB, 54 % gzipped), so the bound is 60 %.
     assert!(
-        body.len() * 2 < plain_len,
+        body.len() * 5 < plain_len * 3,
         "{} bytes gzipped of {plain_len}",
         body.len()
     );
