@@ -38,6 +38,10 @@ PGBIN = "/usr/lib/postgresql/15/bin"
 PASSWORD = "failover-harness-password-1"
 ADMIN_PASSWORD = "violet tractor mirrors over Sahand harness"
 HTTP_TIMEOUT = 15
+# The police organisation the harness's police user belongs to; each permit is addressed to it
+# (`plate-permits seed` registers police organisations of its own, and a permit addressed to
+# none goes to the oldest).
+POLICE_ORG = {"id": None}
 
 
 def log(*a):
@@ -383,7 +387,8 @@ def lifecycle(journal, bases, tokens):
     npn = f"NV-{uuid.uuid4().hex}"
     since = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)).isoformat()
     status, r, how = call_retrying(journal, bases, "permit", "POST", f"/requests/{rid}/permit", tokens["directorate"],
-                                   {"national_permit_number": npn, "valid_until": until}, target={"permit_issued"},
+                                   {"national_permit_number": npn, "valid_until": until,
+                                    "police_organisation_id": POLICE_ORG["id"]}, target={"permit_issued"},
                                    if_match=tag, resource=f"/requests/{rid}")
     if how == "failed":
         return
@@ -529,6 +534,7 @@ def main():
         dir_org = http("GET", api + "/organisations?kind=directorate", admin)[2]["items"][0]["id"]
         pol_org = http("POST", api + "/organisations", admin, {"name": "پلیس راهور آزمون", "kind": "police",
                                                                "national_id": "10380284790"})[2]["id"]
+        POLICE_ORG["id"] = pol_org
         tokens = {}
         for role, org in [("directorate", dir_org), ("police", pol_org)]:
             http("POST", api + "/users", admin, {"username": f"fo-{role}", "full_name": role, "role": role,

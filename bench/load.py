@@ -36,6 +36,11 @@ ADMIN = ("bench-admin", "bench-admin-password-1")
 CONCURRENCY = 8
 
 
+# The police organisation of the bench's police user; every permit is addressed to it
+# (`plate-permits seed` registers police organisations of its own, and a permit addressed to
+# none goes to the oldest).
+POLICE_ORG = {"id": None}
+
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
 
@@ -293,7 +298,7 @@ def lifecycles(api, tokens, count):
         # `ETag`; the registry reads the request first (the receipt's answer is the permit's).
         r = call(api, "POST", f"/requests/{rid}/review", directorate, headers={"If-Match": etag_of(r)})
         until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
-        p = call(api, "POST", f"/requests/{rid}/permit", directorate, {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until},
+        p = call(api, "POST", f"/requests/{rid}/permit", directorate, {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until, "police_organisation_id": POLICE_ORG["id"]},
                  headers={"If-Match": etag_of(r)})
         call(api, "POST", f"/permits/{p['id']}/receipt", police, {
             "outcome": "removed", "receipt_number": f"R-{uuid.uuid4().hex[:10]}",
@@ -355,6 +360,7 @@ def run_backend(backend, args):
         admin = call(api, "POST", "/auth/login", body={"username": ADMIN[0], "password": ADMIN[1]})["access_token"]
         dir_org = [o for o in call(api, "GET", "/organisations?kind=directorate", admin)["items"]][0]["id"]
         pol_org = call(api, "POST", "/organisations", admin, {"name": f"پلیس {uuid.uuid4().hex[:6]}", "kind": "police", "national_id": "10380284790"})["id"]
+        POLICE_ORG["id"] = pol_org
         tokens = {}
         for role, org in [("directorate", dir_org), ("registry", dir_org), ("police", pol_org)]:
             call(api, "POST", "/users", admin, {"username": f"bench-{role}", "full_name": role, "role": role, "organisation_id": org, "password": "bench-password-123"})
@@ -479,7 +485,7 @@ def mixed_workload(api, tokens, ids, codes, org, rate, duration):
             return call(api, "GET", f"/requests/{random.choice(ids)}", directorate)
         until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=10)).isoformat()
         p = call(api, "POST", f"/requests/{r['id']}/permit", directorate,
-                 {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until}, headers={"If-Match": etag_of(r)})
+                 {"national_permit_number": f"NV-{uuid.uuid4().hex}", "valid_until": until, "police_organisation_id": POLICE_ORG["id"]}, headers={"If-Match": etag_of(r)})
         with lock:
             permitted.append(p)
 
