@@ -38,6 +38,9 @@ pub struct Trail {
     cap: usize,
     /// Authorization denials waiting, one per (principal, target, minute) with its count.
     denials: Arc<Mutex<HashMap<DenialKey, (Entry, u64)>>>,
+    /// Held while a batch is taken and written: a flush that finds nothing waiting still waits
+    /// for one in flight (the periodic one), so an audit query's flush reads its own reads.
+    writing: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A denial's aggregation key: the principal, the target (`METHOD path`), the minute.
@@ -61,6 +64,7 @@ impl Trail {
             pending: Arc::new(Mutex::new(Vec::new())),
             cap,
             denials: Arc::new(Mutex::new(HashMap::new())),
+            writing: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -181,6 +185,7 @@ impl Trail {
     }
 
     async fn write_waiting(&self, state: &AppState) -> ApiResult<usize> {
+        let _writing = self.writing.lock().await;
         let batch = match self.pending.lock() {
             Ok(mut p) if !p.is_empty() => std::mem::take(&mut *p),
             _ => return Ok(0),
