@@ -295,29 +295,10 @@ pub async fn sla_report(
     filter: web::Query<ReportFilter>,
 ) -> ApiResult<HttpResponse> {
     let clock = state.clock;
-    user.require(&[Role::Directorate, Role::Admin])?;
-    let quota = gate
-        .limiter
-        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
-    let header_of = |name: header::HeaderName| {
-        req.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned()
-    };
-    let accept = header_of(header::ACCEPT);
-    let accept_language = header_of(header::ACCEPT_LANGUAGE);
+    let quota = report_quota(&gate, &user)?;
     let answer = async move {
-        let filter = filter.into_inner();
-        let lang = filter.lang.clone();
-        let q = ReportQuery::parse(filter, &accept)?;
+        let (q, lang) = report_query(&req, filter.into_inner())?;
         let format = q.format;
-        let default = match format {
-            ReportFormat::Xlsx => Lang::Fa,
-            _ => Lang::En,
-        };
-        let lang = crate::http::table::export_lang(lang.as_deref(), &accept_language, default)?;
         let (report, hit) = cached_or_computed(state, gate, q, clock.now()).await?;
         report_response(format, lang, &report, hit)
     };
@@ -358,29 +339,10 @@ pub async fn sla_weekly(
     filter: web::Query<ReportFilter>,
 ) -> ApiResult<HttpResponse> {
     let clock = state.clock;
-    user.require(&[Role::Directorate, Role::Admin])?;
-    let quota = gate
-        .limiter
-        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))?;
-    let header_of = |name: header::HeaderName| {
-        req.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned()
-    };
-    let accept = header_of(header::ACCEPT);
-    let accept_language = header_of(header::ACCEPT_LANGUAGE);
+    let quota = report_quota(&gate, &user)?;
     let answer = async move {
-        let filter = filter.into_inner();
-        let lang = filter.lang.clone();
-        let q = ReportQuery::parse(filter, &accept)?;
+        let (q, lang) = report_query(&req, filter.into_inner())?;
         let format = q.format;
-        let default = match format {
-            ReportFormat::Xlsx => Lang::Fa,
-            _ => Lang::En,
-        };
-        let lang = crate::http::table::export_lang(lang.as_deref(), &accept_language, default)?;
         let config = state.config.clone();
         let at = clock.now();
         let weekly = state
@@ -389,25 +351,45 @@ pub async fn sla_weekly(
         let sheet = lang.pick_text("جریان هفتگی", "Weekly flow");
         match format {
             ReportFormat::Json => Ok(HttpResponse::Ok().json(weekly)),
-            ReportFormat::Csv => download(
+            ReportFormat::Csv | ReportFormat::Xlsx => download(
                 &weekly_table(&weekly, lang),
                 "sla-weekly",
                 sheet,
                 lang,
-                false,
-                &[],
-            ),
-            ReportFormat::Xlsx => download(
-                &weekly_table(&weekly, lang),
-                "sla-weekly",
-                sheet,
-                lang,
-                true,
+                matches!(format, ReportFormat::Xlsx),
                 &[],
             ),
         }
     };
     with_quota_headers(&[quota], answer.await)
+}
+
+/// A report call's standing: the caller's role checked and one call counted against the
+/// reports' shared rate limit.
+fn report_quota(gate: &ReportGate, user: &AuthUser) -> ApiResult<crate::http::rate_limit::Quota> {
+    user.require(&[Role::Directorate, Role::Admin])?;
+    gate.limiter
+        .check(report_gate::POLICY, &format!("sla-report:{}", user.id))
+}
+
+/// A report call's query and the language of its download (Persian by default for a
+/// workbook, English for CSV and JSON).
+fn report_query(req: &HttpRequest, filter: ReportFilter) -> ApiResult<(ReportQuery, Lang)> {
+    let header_of = |name: header::HeaderName| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
+    let lang = filter.lang.clone();
+    let q = ReportQuery::parse(filter, header_of(header::ACCEPT))?;
+    let default = match q.format {
+        ReportFormat::Xlsx => Lang::Fa,
+        _ => Lang::En,
+    };
+    let accept_language = header_of(header::ACCEPT_LANGUAGE);
+    let lang = crate::http::table::export_lang(lang.as_deref(), accept_language, default)?;
+    Ok((q, lang))
 }
 
 /// The report for `q`: from the cache when nothing it counts changed since it was computed,
