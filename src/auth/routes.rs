@@ -179,16 +179,13 @@ async fn record_attempt(
         .write(move |c| {
             let answer = verdict
                 .and_then(|verdict| {
-                    service::login_record(
-                        c,
-                        &effects,
-                        &key,
-                        &ip,
-                        &origin,
-                        &limits,
-                        verdict,
-                        clock.now(),
-                    )
+                    let attempt = service::SignInAttempt {
+                        key: &key,
+                        throttle_key: &ip,
+                        origin: &origin,
+                        limits: &limits,
+                    };
+                    service::login_record(c, &effects, attempt, verdict, clock.now())
                 })
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, clock.now())?;

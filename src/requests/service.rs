@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::auth::access::{shows_contact, Scope};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -954,17 +954,19 @@ where
 
 /// Rejects a request (directorate) in the caller's transaction: the transition with the text
 /// as its history note, and the coded reason stored on the request. Answers the updated view.
-#[allow(clippy::too_many_arguments)]
 pub fn reject(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     rejection: NewRejection,
 ) -> ApiResult<RequestView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let NewRejection { code, reason } = rejection;
     let t = Transition {
         user,

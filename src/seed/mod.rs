@@ -350,16 +350,15 @@ pub fn run(
     let max_age_days = args.years.map_or(args.max_age_days, |y| i64::from(y) * 365);
     let mut rng = Rng::new(args.seed);
     let salt = rng.next_u64() % 1_000_000_000;
-    let done = all_requests(
-        conn,
-        config,
+    let plan = RequestPlan {
         args,
-        &agencies,
-        &staff,
+        agencies: &agencies,
+        staff: &staff,
         salt,
         max_age_days,
         now,
-    )?;
+    };
+    let done = all_requests(conn, config, plan)?;
     let requests_s = started.elapsed().as_secs_f64();
     let orgs: Vec<String> = agencies.iter().map(|a| a.organisation_id.clone()).collect();
     let events = activity::events(conn, &orgs)?;
@@ -405,19 +404,29 @@ fn accounts(
     })
 }
 
-/// Writes `args.requests` requests in batches of [`BATCH`], agency by agency in turn; logs
-/// progress every 100 000. Returns how many were written.
-#[allow(clippy::too_many_arguments)]
-fn all_requests(
-    conn: &mut DbConnection,
-    config: &Config,
-    args: &SeedArgs,
-    agencies: &[SeededAgency],
-    staff: &Staff,
+/// What the requests are seeded from: the command's arguments, the accounts that file and
+/// handle them, the salt of their vehicles' identifiers, how far back their histories start
+/// and the instant they end by.
+struct RequestPlan<'a> {
+    args: &'a SeedArgs,
+    agencies: &'a [SeededAgency],
+    staff: &'a Staff,
     salt: u64,
     max_age_days: i64,
     now: NaiveDateTime,
-) -> ApiResult<u64> {
+}
+
+/// Writes `args.requests` requests in batches of [`BATCH`], agency by agency in turn; logs
+/// progress every 100 000. Returns how many were written.
+fn all_requests(conn: &mut DbConnection, config: &Config, plan: RequestPlan<'_>) -> ApiResult<u64> {
+    let RequestPlan {
+        args,
+        agencies,
+        staff,
+        salt,
+        max_age_days,
+        now,
+    } = plan;
     let started = std::time::Instant::now();
     let mut rng = Rng::new(args.seed.wrapping_add(salt));
     let mut done = 0u64;
