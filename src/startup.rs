@@ -751,47 +751,74 @@ fn http_threads(config: &Config, pool_size: u32) -> (usize, usize) {
     (workers, blocking_threads)
 }
 
+/// The app data every worker's `App` shares, built once: the state, and what the route table of
+/// the OpenAPI document gives the middleware and `/api-docs/openapi.json`.
+#[derive(Clone)]
+struct ServerData {
+    state: web::Data<AppState>,
+    route_table: web::Data<RouteTable>,
+    known_params: web::Data<crate::http::query_params::KnownParams>,
+    slow_clients: web::Data<SlowClients>,
+    served_doc: web::Data<ServedDoc>,
+}
+
+impl ServerData {
+    fn new(state: AppState) -> Self {
+        // Examples are filled in per request (dated from the serving day): see `served_openapi`.
+        let doc = crate::router::openapi_doc_undated();
+        let route_table = web::Data::new(RouteTable::from_openapi(&doc));
+        let known_params =
+            web::Data::new(crate::http::query_params::KnownParams::from_openapi(&doc));
+        let slow_clients = web::Data::new(SlowClients::new(
+            std::time::Duration::from_secs(state.config.http.client_body_timeout_secs),
+            state.config.http.max_connections_per_address,
+            state.config.clone(),
+            state.config.http.prefer_persian,
+        ));
+        ServerData {
+            state: web::Data::new(state),
+            route_table,
+            known_params,
+            slow_clients,
+            served_doc: web::Data::new(ServedDoc(doc)),
+        }
+    }
+}
+
+/// `GET /docs`: to the Swagger UI's own path.
+async fn docs_redirect() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Found()
+        .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+        .finish()
+}
+
+/// Query strings that do not parse answer the problem `query_error` describes.
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default()
+        .error_handler(|err, req| crate::http::query_error(&err, req.query_string()).into())
+}
+
 fn run(listener: TcpListener, state: AppState, features: Features) -> Result<Server, StartupError> {
-    // Examples are filled in per request (dated from the serving day): see `served_openapi`.
-    let doc = crate::router::openapi_doc_undated();
-    let route_table = web::Data::new(RouteTable::from_openapi(&doc));
-    let known_params = web::Data::new(crate::http::query_params::KnownParams::from_openapi(&doc));
-    let slow_clients = web::Data::new(SlowClients::new(
-        std::time::Duration::from_secs(state.config.http.client_body_timeout_secs),
-        state.config.http.max_connections_per_address,
-        state.config.clone(),
-        state.config.http.prefer_persian,
-    ));
-    let served_doc = web::Data::new(ServedDoc(doc.clone()));
     let config = state.config.clone();
-    let data = web::Data::new(state);
-    let (workers, blocking_threads) = http_threads(&config, data.pool.max_size());
+    let data = ServerData::new(state);
+    let (workers, blocking_threads) = http_threads(&config, data.state.pool.max_size());
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
-            .app_data(data.clone())
-            .app_data(route_table.clone())
-            .app_data(known_params.clone())
-            .app_data(slow_clients.clone())
+            .app_data(data.state.clone())
+            .app_data(data.route_table.clone())
+            .app_data(data.known_params.clone())
+            .app_data(data.slow_clients.clone())
             .app_data(JsonLimit(config.http.json_max_size.0 as usize))
-            .app_data(web::QueryConfig::default().error_handler(|err, req| {
-                crate::http::query_error(&err, req.query_string()).into()
-            }))
+            .app_data(query_config())
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
             .configure(routes)
             .split_for_parts();
         features
             .register(app)
-            .route(
-                "/docs",
-                web::get().to(|| async {
-                    actix_web::HttpResponse::Found()
-                        .insert_header((actix_web::http::header::LOCATION, "/docs/"))
-                        .finish()
-                }),
-            )
-            .app_data(served_doc.clone())
+            .route("/docs", web::get().to(docs_redirect))
+            .app_data(data.served_doc.clone())
             .route("/api-docs/openapi.json", web::get().to(served_openapi))
             .service(
                 SwaggerUi::new("/docs/{_:.*}")

@@ -50,22 +50,7 @@ pub fn insert_many(conn: &mut DbConnection, entries: Vec<(NaiveDateTime, Entry)>
     if entries.is_empty() {
         return Ok(());
     }
-    let mut actors: Vec<&str> = entries
-        .iter()
-        .filter(|(_, e)| e.actor_kind == ActorKind::User)
-        .filter_map(|(_, e)| e.actor_id.as_deref())
-        .collect();
-    actors.sort_unstable();
-    actors.dedup();
-    let mut machines = std::collections::HashSet::new();
-    // Bounded bind lists (SQLite allows 32 766 parameters, PostgreSQL 65 535).
-    for chunk in actors.chunks(500) {
-        let found: Vec<String> = service_accounts::table
-            .filter(service_accounts::id.eq_any(chunk))
-            .select(service_accounts::id)
-            .load(conn)?;
-        machines.extend(found);
-    }
+    let machines = service_accounts_among(conn, &entries)?;
     // 13 columns a row: 200 rows stay well under both databases' parameter limits.
     let mut rows = entries.into_iter().peekable();
     while rows.peek().is_some() {
@@ -112,6 +97,30 @@ pub fn insert_many(conn: &mut DbConnection, entries: Vec<(NaiveDateTime, Entry)>
         }
     }
     Ok(())
+}
+
+/// The service accounts among the user actors of `entries`: one query per 500 actors.
+fn service_accounts_among(
+    conn: &mut DbConnection,
+    entries: &[(NaiveDateTime, Entry)],
+) -> ApiResult<std::collections::HashSet<String>> {
+    let mut actors: Vec<&str> = entries
+        .iter()
+        .filter(|(_, e)| e.actor_kind == ActorKind::User)
+        .filter_map(|(_, e)| e.actor_id.as_deref())
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    let mut machines = std::collections::HashSet::new();
+    // Bounded bind lists (SQLite allows 32 766 parameters, PostgreSQL 65 535).
+    for chunk in actors.chunks(500) {
+        let found: Vec<String> = service_accounts::table
+            .filter(service_accounts::id.eq_any(chunk))
+            .select(service_accounts::id)
+            .load(conn)?;
+        machines.extend(found);
+    }
+    Ok(machines)
 }
 
 /// A page of entries matching `q`, newest first.

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod browser;
+pub mod context;
 pub mod extract;
 pub mod gate;
 pub mod gate_layer;
@@ -21,4 +22,5 @@ pub mod sessions;
 mod store;
 pub mod throttle;
 
+pub use context::ChangeContext;
 pub use extract::AuthUser;

@@ -67,16 +67,7 @@ pub async fn login(
         username: attempt.key.clone(),
         origin: attempt.origin.clone(),
     };
-    let clock = state.clock;
-    let (k, i, policy) = (
-        attempt.key.clone(),
-        attempt.ip.clone(),
-        attempt.limits.throttle,
-    );
-    // The attempt is reserved (counted) before the password is checked: a write.
-    let candidate = state
-        .write(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
-        .await;
+    let candidate = reserve_attempt(&state, &attempt).await;
     // The password is checked between the two writes, holding no connection.
     let malformed = attempt.malformed_username;
     let verdict = check_password(candidate, credentials.password, malformed).await?;
@@ -90,6 +81,20 @@ pub async fn login(
         &quotas,
         answer.map(|r| token_answer(r, delivery, refresh_ttl)),
     )
+}
+
+/// Signing in, step 1 (a write): the attempt is reserved (counted) before the password is
+/// checked; answers the account to check the password against, or the throttle's refusal.
+async fn reserve_attempt(state: &AppState, attempt: &Attempt) -> ApiResult<Option<UserRow>> {
+    let clock = state.clock;
+    let (k, i, policy) = (
+        attempt.key.clone(),
+        attempt.ip.clone(),
+        attempt.limits.throttle,
+    );
+    state
+        .write(move |c| service::login_candidate(c, &k, &i, &policy, clock.now()))
+        .await
 }
 
 /// A token pair as the client asked for it: all in the body, or the refresh token in the
@@ -174,16 +179,13 @@ async fn record_attempt(
         .write(move |c| {
             let answer = verdict
                 .and_then(|verdict| {
-                    service::login_record(
-                        c,
-                        &effects,
-                        &key,
-                        &ip,
-                        &origin,
-                        &limits,
-                        verdict,
-                        clock.now(),
-                    )
+                    let attempt = service::SignInAttempt {
+                        key: &key,
+                        throttle_key: &ip,
+                        origin: &origin,
+                        limits: &limits,
+                    };
+                    service::login_record(c, &effects, attempt, verdict, clock.now())
                 })
                 .and_then(|signed_in| signed_in.tokens(&keys, &clock));
             let quotas = throttle::quotas(c, &limits.throttle, &key, &ip, clock.now())?;

@@ -168,20 +168,33 @@ pub fn authenticate(user: Option<UserRow>, password: &str) -> Verdict {
     }
 }
 
+/// Who signs in, from where, under which limits: what recording a sign-in counts and audits.
+#[derive(Clone, Copy)]
+pub struct SignInAttempt<'a> {
+    /// The username as the throttle counts it.
+    pub key: &'a str,
+    /// The client address as the throttle counts it.
+    pub throttle_key: &'a str,
+    pub origin: &'a Origin,
+    pub limits: &'a SessionLimits,
+}
+
 /// Signing in, step 3 (a write): a failure (already counted by its reservation) is audited,
 /// and answers 401 `invalid_credentials` whatever its reason; a success starts a session
 /// (within the cap), clears the failures (its reservation with them) and is audited.
-#[allow(clippy::too_many_arguments)]
 pub fn login_record(
     conn: &mut DbConnection,
     effects: &Effects,
-    key: &str,
-    throttle_key: &str,
-    origin: &Origin,
-    limits: &SessionLimits,
+    attempt: SignInAttempt<'_>,
     verdict: Verdict,
     at: NaiveDateTime,
 ) -> ApiResult<SignedIn> {
+    let SignInAttempt {
+        key,
+        throttle_key,
+        origin,
+        limits,
+    } = attempt;
     let client_ip = origin.client_ip.as_str();
     let user = match verdict {
         Ok(user) => user,

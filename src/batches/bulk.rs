@@ -5,12 +5,10 @@
 
 use std::collections::HashSet;
 
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::batches::model::{BulkAction, BulkBody, BulkItem, BulkPermit};
 use crate::batches::views::{BatchDigest, BulkItemResult, BulkResult};
 use crate::batches::MAX_ITEMS;
-use crate::clock::Clock;
-use crate::config::Config;
 use crate::db::DbConnection;
 use crate::documents::model::{CreateDocumentRequest, NewDocumentRequest};
 use crate::domain::status::Action;
@@ -313,7 +311,8 @@ async fn run_item(
             // A batch's request sends no SMS of its own for a bulk step: the batch's digest
             // follows the call.
             let _quiet = batch_id.is_some().then(Quiet::enter);
-            let (status, result) = apply(c, &config, &clock, &effects, &user, plan, &item)?;
+            let ctx = ChangeContext::new(&user, &config, &clock, &effects);
+            let (status, result) = apply(c, ctx, plan, &item)?;
             let after = crate::requests::queries::load(c, request_id)?;
             Ok(Done {
                 status,
@@ -329,13 +328,16 @@ async fn run_item(
 /// The single call's step for one item, in the item's transaction: its status and answer.
 fn apply(
     c: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     plan: Plan,
     item: &Item,
 ) -> ApiResult<(u16, serde_json::Value)> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let (request_id, if_match) = (item.request_id.as_str(), item.if_match);
     let (status, view) = match plan {
         Plan::Review => {
@@ -354,9 +356,7 @@ fn apply(
         }
         Plan::Documents(v) => {
             let new = document_ask(v, clock.today())?;
-            let view = crate::documents::service::ask(
-                c, config, clock, effects, user, request_id, if_match, new,
-            )?;
+            let view = crate::documents::service::ask(c, ctx, request_id, if_match, new)?;
             (201, serde_json::to_value(view))
         }
         Plan::Permits {
@@ -376,9 +376,7 @@ fn apply(
             );
             let number = item.national_permit_number.as_deref();
             let new = permit_of(number, shared, &validity)?;
-            let view = crate::permits::service::issue(
-                c, config, clock, effects, user, request_id, if_match, new,
-            )?;
+            let view = crate::permits::service::issue(c, ctx, request_id, if_match, new)?;
             (201, serde_json::to_value(view))
         }
     };

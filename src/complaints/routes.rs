@@ -2,7 +2,7 @@
 
 use actix_web::{get, post, web, HttpResponse};
 
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::complaints::model::{
     Complaint, ComplaintFilter, CreateComplaint, NewComplaint, ResponseBody, ResponseText,
 };
@@ -156,7 +156,10 @@ pub async fn respond(
     let clock = state.clock;
     let config = state.config.clone();
     let view = state
-        .tx(move |c| service::respond(c, &config, &clock, &effects, &user, &id, if_match, text))
+        .tx(move |c| {
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::respond(c, ctx, &id, if_match, text)
+        })
         .await?;
     Ok(ok_with_etag(&view))
 }

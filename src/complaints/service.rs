@@ -3,7 +3,7 @@
 //! history and its events.
 
 use crate::auth::access::{self, Scope, Seen};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::complaints::model::{
     unknown_request, Complaint, ComplaintEventKind, ComplaintFilter, ComplaintRow, ComplaintStatus,
@@ -149,17 +149,19 @@ pub struct Effects {
 
 /// Answers a complaint (→ `answered`, may be done more than once) and emits
 /// `complaint.answered`.
-#[allow(clippy::too_many_arguments)]
 pub fn respond(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     id: &str,
     if_match: IfMatch,
     text: ResponseText,
 ) -> ApiResult<Complaint> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let step = Move {
         kind: ComplaintEventKind::Response,
         body: Some(text.into_text()),

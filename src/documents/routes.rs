@@ -8,7 +8,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::documents::model::{
     CreateDocumentRequest, NewDocument, NewDocumentRequest, Quota, Resubmission, ResubmitBody,
     UploadForm,
@@ -111,17 +111,14 @@ pub async fn upload(
     let clock = state.clock;
     let document = staged
         .commit(&state, move |c, location| {
-            let uploader = &user.id;
-            service::add_document(
-                c,
-                &clock,
-                &scope,
-                &request_id,
-                uploader,
+            let upload = service::Upload {
+                request_id: &request_id,
+                uploader: &user.id,
                 quota,
                 location,
                 new,
-            )
+            };
+            service::add_document(c, &clock, &scope, upload)
         })
         .await?;
     let location = format!("/api/v1/documents/{}/content", document.id);
@@ -254,16 +251,8 @@ pub async fn create_document_request(
     let config = state.config.clone();
     let view = state
         .tx(move |c| {
-            service::ask(
-                c,
-                &config,
-                &clock,
-                &effects,
-                &user,
-                &request_id,
-                if_match,
-                new,
-            )
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::ask(c, ctx, &request_id, if_match, new)
         })
         .await?;
     let mut b = HttpResponse::Created();
@@ -340,16 +329,8 @@ pub async fn resubmit(
     let config = state.config.clone();
     let view = state
         .tx(move |c| {
-            service::resubmit(
-                c,
-                &config,
-                &clock,
-                &effects,
-                &user,
-                &request_id,
-                if_match,
-                input,
-            )
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::resubmit(c, ctx, &request_id, if_match, input)
         })
         .await?;
     let mut b = HttpResponse::Ok();

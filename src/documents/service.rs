@@ -8,7 +8,7 @@
 use chrono::NaiveDateTime;
 
 use crate::auth::access::Scope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -64,18 +64,32 @@ pub fn open_request(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResu
     Ok(row)
 }
 
-/// Records an uploaded document on an open request, its bytes kept in `location`.
-#[allow(clippy::too_many_arguments)]
+/// A received document to record: the request it is for, who uploaded it, the request's
+/// quota, where its bytes are kept and what it is.
+pub struct Upload<'a> {
+    pub request_id: &'a str,
+    /// The uploading user's id.
+    pub uploader: &'a str,
+    pub quota: Quota,
+    pub location: BlobLocation,
+    pub new: NewDocument,
+}
+
+/// Records an uploaded document on an open request (visible in `scope`), its bytes kept in
+/// the upload's `location`.
 pub fn add_document(
     conn: &mut DbConnection,
     clock: &Clock,
     scope: &Scope,
-    request_id: &str,
-    uploader: &str,
-    quota: Quota,
-    location: BlobLocation,
-    new: NewDocument,
+    upload: Upload<'_>,
 ) -> ApiResult<Document> {
+    let Upload {
+        request_id,
+        uploader,
+        quota,
+        location,
+        new,
+    } = upload;
     open_request(conn, scope, request_id)?;
     // The request's row is locked first, so that two uploads to one request count one after
     // the other (SQLite's write transactions are serial already).
@@ -150,17 +164,19 @@ pub fn document(conn: &mut DbConnection, scope: &Scope, id: &str) -> ApiResult<D
 }
 
 /// Asks the agency for documents: `under_review` → `awaiting_documents`, and the ask.
-#[allow(clippy::too_many_arguments)]
 pub fn ask(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     new: NewDocumentRequest,
 ) -> ApiResult<DocumentRequestView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let at = clock.now();
     let ask_id = uuid::Uuid::now_v7().to_string();
     let NewDocumentRequest {
@@ -222,17 +238,19 @@ pub fn asks(
 /// Resubmits after uploading what was asked (`awaiting_documents` → `under_review`), or after
 /// correcting a request returned for correction (`returned_for_correction` → `under_review`);
 /// 409 `documents_missing` while an asked-for type has no upload since the latest ask.
-#[allow(clippy::too_many_arguments)]
 pub fn resubmit(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     input: Resubmission,
 ) -> ApiResult<RequestView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let step = Transition {
         user,
         request_id,

@@ -5,7 +5,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::access::PermitScope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::domain::tracking::TrackingCode;
@@ -84,7 +84,10 @@ pub async fn issue(
     let new = NewPermit::try_from((body.into_inner()?, &validity))?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::issue(c, &config, &clock, &effects, &user, &id, if_match, new))
+        .tx(move |c| {
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::issue(c, ctx, &id, if_match, new)
+        })
         .await?;
     let mut b = HttpResponse::build(StatusCode::CREATED);
     b.insert_header((header::LOCATION, permit.location()));
@@ -126,7 +129,10 @@ pub async fn register(
     let new = NewRegistration::try_from((body.into_inner()?, clock.now()))?;
     let config = state.config.clone();
     let view: RequestView = state
-        .tx(move |c| service::register(c, &config, &clock, &effects, &user, &id, if_match, new))
+        .tx(move |c| {
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::register(c, ctx, &id, if_match, new)
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     b.insert_header((header::ETAG, etag(view.version)));
@@ -367,9 +373,8 @@ pub async fn post_receipt(
     let config = state.config.clone();
     state
         .idempotent(call, move |c| {
-            let v = service::record_receipt(
-                c, &config, &clock, &effects, &user, &permit_id, if_match, new,
-            )?;
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            let v = service::record_receipt(c, ctx, &permit_id, if_match, new)?;
             Recorded::created(&v, v.location(), etag(v.version))
         })
         .await
@@ -421,7 +426,10 @@ pub async fn revoke(
     let new = NewRevocation::try_from(body.into_inner()?)?;
     let config = state.config.clone();
     let permit = state
-        .tx(move |c| service::revoke(c, &config, &clock, &effects, &user, &id, if_match, new))
+        .tx(move |c| {
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::revoke(c, ctx, &id, if_match, new)
+        })
         .await?;
     let mut b = HttpResponse::Ok();
     with_etag(&mut b, permit.version);

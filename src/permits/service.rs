@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use crate::audit::{self, Actor, Entry, Subject};
 use crate::auth::access::PermitScope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -110,17 +110,19 @@ fn police_for(conn: &mut DbConnection, asked: Option<&str>) -> ApiResult<String>
 
 /// Issues the permit for `request_id` (`under_review` → `permit_issued`), sent to one police
 /// organisation, and tells the police (`permit.issued`).
-#[allow(clippy::too_many_arguments)]
 pub fn issue(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     new: NewPermit,
 ) -> ApiResult<PermitView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let at = clock.now();
     let permit_id = uuid::Uuid::now_v7().to_string();
     let police = police_for(conn, new.police_organisation_id.as_deref())?;
@@ -268,24 +270,21 @@ fn receipt_row(
 /// Records the police's receipt on a permit: the request moves to `plate_removed` or
 /// `removal_refused`, the permit to `used` or `refused`, and `permit.receipt_recorded` tells
 /// the national vehicle system.
-#[allow(clippy::too_many_arguments)]
 pub fn record_receipt(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     permit_id: &str,
     if_match: IfMatch,
     new: NewReceipt,
 ) -> ApiResult<PermitView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let at = clock.now();
-    let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
-    if_match.check(permit.version)?;
-    if store::receipt_of(conn, &permit.id)?.is_some() {
-        return Err(receipt_exists());
-    }
-    ensure_current(conn, &permit)?;
+    let permit = awaiting_receipt(conn, user, permit_id, if_match)?;
     check_timing(config, &permit, &new, at)?;
     let t = Transition {
         user,
@@ -329,21 +328,40 @@ pub fn record_receipt(
     view(conn, clock, &permit.id)
 }
 
+/// The permit `permit_id` if the police may record its receipt: visible to `user` (404), at
+/// the version the caller read (412), without a receipt (409) and current (409).
+fn awaiting_receipt(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    permit_id: &str,
+    if_match: IfMatch,
+) -> ApiResult<PermitRow> {
+    let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
+    if_match.check(permit.version)?;
+    if store::receipt_of(conn, &permit.id)?.is_some() {
+        return Err(receipt_exists());
+    }
+    ensure_current(conn, &permit)?;
+    Ok(permit)
+}
+
 /// Revokes (ابطال) a permit the police have not acted on: the permit becomes `revoked`, its
 /// request goes back under review (`permit_issued` → `under_review`, with its history entry),
 /// or, revoked as `issued_in_error`, back to the agency for correction
 /// (`permit_issued` → `returned_for_correction`), and `permit.revoked` tells the police.
-#[allow(clippy::too_many_arguments)]
 pub fn revoke(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     permit_id: &str,
     if_match: IfMatch,
     new: NewRevocation,
 ) -> ApiResult<PermitView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let at = clock.now();
     let (permit, _) = store::load_visible(conn, &PermitScope::of(user), permit_id)?;
     if_match.check(permit.version)?;
@@ -458,17 +476,19 @@ fn revoke_row(
 }
 
 /// Records the removal in the national vehicle system: `plate_removed` → `completed`.
-#[allow(clippy::too_many_arguments)]
 pub fn register(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     new: NewRegistration,
 ) -> ApiResult<RequestView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let number = new.national_registration_number;
     if store::registration_number_taken(conn, &number)? {
         return Err(ApiError::duplicate(

@@ -20,9 +20,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::access::Scope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
-use crate::config::Config;
 use crate::db::schema::{request_field_changes, request_marks, requests};
 use crate::db::DbConnection;
 use crate::domain::status::{self, Action, Refusal};
@@ -234,17 +233,19 @@ pub enum Corrected {
 /// event `request.corrected`. Nothing changed: the request as it is, its version unchanged.
 /// A duplicate vehicle is [`Corrected::Refused`], so that the caller commits the vehicle
 /// conflict recorded for it.
-#[allow(clippy::too_many_arguments)]
 pub fn correct(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     patch: CorrectRequest,
 ) -> ApiResult<Corrected> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let at = clock.now();
     let scope = Scope::request_actions(user);
     let row = store::load_visible(conn, &scope, request_id)?;

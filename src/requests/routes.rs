@@ -7,7 +7,7 @@ use actix_web::{get, patch, post, web, HttpResponse};
 use crate::audit::model::AccessLog;
 use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::domain::identity::Role;
 use crate::domain::status::Action;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
@@ -390,7 +390,10 @@ pub async fn correct(
     let patch = body.into_inner()?;
     let (config, clock) = (state.config.clone(), state.clock);
     let corrected = state
-        .tx(move |c| correction::correct(c, &config, &clock, &effects, &user, &id, if_match, patch))
+        .tx(move |c| {
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            correction::correct(c, ctx, &id, if_match, patch)
+        })
         .await?;
     match corrected {
         Corrected::Done(view) => Ok(acted(&view)),
@@ -613,9 +616,8 @@ pub async fn reject(
     let config = state.config.clone();
     let view = state
         .tx(move |c| {
-            service::reject(
-                c, &config, &clock, &effects, &user, &id, if_match, rejection,
-            )
+            let ctx = ChangeContext::new(&user, &config, &clock, effects.get_ref());
+            service::reject(c, ctx, &id, if_match, rejection)
         })
         .await?;
     Ok(acted(&view))

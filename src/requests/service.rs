@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::auth::access::{shows_contact, Scope};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
@@ -233,108 +233,18 @@ pub fn validate(
 ) -> ApiResult<NewRequest> {
     let mut issues = Issues::new();
     let v = &input.vehicle;
-    let plate = match Plate::parse(&v.plate, &config.plate_letters) {
-        Ok(p) => p.canonical(),
-        Err(e) => {
-            issues.push(plate_issue(e));
-            String::new()
-        }
-    };
+    let plate = plate(&mut issues, &v.plate, &config.plate_letters);
     let (vin, chassis_number) = vehicle_identity(&mut issues, v);
-    let engine_number = normalize_identifier(&v.engine_number);
-    if engine_number.is_empty() {
-        issues.push(FieldIssue::required("vehicle.engine_number"));
-    } else if engine_number.chars().count() > 30
-        || !engine_number
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '/')
-    {
-        issues.push(FieldIssue::new(
-            "vehicle.engine_number",
-            "invalid_engine_number",
-            "شمارهٔ موتور باید حداکثر ۳۰ نویسه از حروف لاتین و رقم باشد.",
-            "The engine number must be up to 30 letters and digits.",
-        ));
-    }
+    let engine_number = engine_number(&mut issues, &v.engine_number);
     let make = issues.line("vehicle.make", &v.make, 1, 100);
     let model = issues.line("vehicle.model", &v.model, 1, 100);
-    let model_year = match ModelYear::parse(v.year, today) {
-        Ok(y) => y.get(),
-        Err(e) => {
-            let (fa, en) = match e {
-                ModelYearError::Future => (
-                    "سال ساخت نمی‌تواند در آینده باشد.",
-                    "The model year cannot be in the future.",
-                ),
-                ModelYearError::Implausible => (
-                    "سال ساخت پذیرفتنی نیست (میلادی از ۱۹۵۰ یا شمسی از ۱۳۳۰).",
-                    "Implausible model year (Gregorian from 1950 or Solar Hijri from 1330).",
-                ),
-            };
-            issues.push(FieldIssue::new("vehicle.year", "invalid_year", fa, en));
-            0
-        }
-    };
-    let reason_details = issues.opt_text("reason_details", input.reason_details.as_deref(), 1000);
-    if input.reason == Reason::Other && reason_details.is_none() {
-        issues.push(FieldIssue::new(
-            "reason_details",
-            "required",
-            "برای دلیل «سایر» شرح دلیل الزامی است.",
-            "reason_details is required when reason is 'other'.",
-        ));
-    }
-    let (letter_number, letter_date) =
-        match LetterRef::parse(&input.letter.number, &input.letter.date, today) {
-            Ok(l) => (l.number().to_owned(), l.date()),
-            Err(errs) => {
-                for (field, e) in errs {
-                    let path = format!("letter.{field}");
-                    issues.push(match e {
-                        LetterRefError::Required => FieldIssue::required(path),
-                        LetterRefError::TooLong => FieldIssue::new(
-                            path,
-                            "too_long",
-                            "حداکثر ۵۰ نویسه مجاز است.",
-                            "At most 50 characters are allowed.",
-                        ),
-                        LetterRefError::Future => FieldIssue::new(
-                            path,
-                            "future_date",
-                            "تاریخ نامه نمی‌تواند در آینده باشد.",
-                            "The letter date cannot be in the future.",
-                        ),
-                        LetterRefError::Invalid => FieldIssue::new(
-                            path,
-                            "invalid_value",
-                            "مقدار نامعتبر است (تاریخ: ۱۴۰۳/۰۸/۱۵ یا 2024-11-05).",
-                            "Invalid value (dates: 1403/08/15 or 2024-11-05).",
-                        ),
-                    });
-                }
-                (String::new(), today)
-            }
-        };
+    let model_year = model_year(&mut issues, v.year, today);
+    let reason_details = reason_details(&mut issues, &input);
+    let (letter_number, letter_date) = letter(&mut issues, &input.letter, today);
     let contact_name = issues.line("contact.name", &input.contact.name, 2, 100);
-    let contact_mobile = match Mobile::parse(&input.contact.mobile) {
-        Some(m) => m.as_str().to_owned(),
-        None => {
-            issues.push(FieldIssue::new(
-                "contact.mobile",
-                "invalid_mobile",
-                "شمارهٔ همراه باید ۱۱ رقم باشد و با ۰۹ آغاز شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.",
-                "The mobile number must look like 09xxxxxxxxx.",
-            ));
-            String::new()
-        }
-    };
+    let contact_mobile = contact_mobile(&mut issues, &input.contact.mobile);
     let description = issues.opt_text("description", input.description.as_deref(), 2000);
-    let vehicle_colour = match v.vehicle_colour.as_deref() {
-        Some(c) if !crate::domain::text::normalize_line(c).is_empty() => {
-            Some(issues.line("vehicle.vehicle_colour", c, 2, 50))
-        }
-        _ => None,
-    };
+    let vehicle_colour = vehicle_colour(&mut issues, v.vehicle_colour.as_deref());
     let representative = input
         .representative
         .as_ref()
@@ -359,6 +269,131 @@ pub fn validate(
         vehicle_colour,
         representative,
     })
+}
+
+/// The plate in canonical form (empty when invalid).
+fn plate(issues: &mut Issues, raw: &str, letters: &[String]) -> String {
+    match Plate::parse(raw, letters) {
+        Ok(p) => p.canonical(),
+        Err(e) => {
+            issues.push(plate_issue(e));
+            String::new()
+        }
+    }
+}
+
+/// The engine number, normalised: up to 30 Latin letters, digits and `/`.
+fn engine_number(issues: &mut Issues, raw: &str) -> String {
+    let engine_number = normalize_identifier(raw);
+    if engine_number.is_empty() {
+        issues.push(FieldIssue::required("vehicle.engine_number"));
+    } else if engine_number.chars().count() > 30
+        || !engine_number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '/')
+    {
+        issues.push(FieldIssue::new(
+            "vehicle.engine_number",
+            "invalid_engine_number",
+            "شمارهٔ موتور باید حداکثر ۳۰ نویسه از حروف لاتین و رقم باشد.",
+            "The engine number must be up to 30 letters and digits.",
+        ));
+    }
+    engine_number
+}
+
+/// The model year as a Gregorian year (0 when invalid).
+fn model_year(issues: &mut Issues, year: i32, today: chrono::NaiveDate) -> i32 {
+    match ModelYear::parse(year, today) {
+        Ok(y) => y.get(),
+        Err(e) => {
+            let (fa, en) = match e {
+                ModelYearError::Future => (
+                    "سال ساخت نمی‌تواند در آینده باشد.",
+                    "The model year cannot be in the future.",
+                ),
+                ModelYearError::Implausible => (
+                    "سال ساخت پذیرفتنی نیست (میلادی از ۱۹۵۰ یا شمسی از ۱۳۳۰).",
+                    "Implausible model year (Gregorian from 1950 or Solar Hijri from 1330).",
+                ),
+            };
+            issues.push(FieldIssue::new("vehicle.year", "invalid_year", fa, en));
+            0
+        }
+    }
+}
+
+/// The reason's details: required for the reason `other`.
+fn reason_details(issues: &mut Issues, input: &CreateRequest) -> Option<String> {
+    let reason_details = issues.opt_text("reason_details", input.reason_details.as_deref(), 1000);
+    if input.reason == Reason::Other && reason_details.is_none() {
+        issues.push(FieldIssue::new(
+            "reason_details",
+            "required",
+            "برای دلیل «سایر» شرح دلیل الزامی است.",
+            "reason_details is required when reason is 'other'.",
+        ));
+    }
+    reason_details
+}
+
+/// The covering letter's number and date (an empty number and `today` when invalid).
+fn letter(
+    issues: &mut Issues,
+    letter: &crate::requests::model::LetterInput,
+    today: chrono::NaiveDate,
+) -> (String, chrono::NaiveDate) {
+    match LetterRef::parse(&letter.number, &letter.date, today) {
+        Ok(l) => (l.number().to_owned(), l.date()),
+        Err(errs) => {
+            for (field, e) in errs {
+                let path = format!("letter.{field}");
+                issues.push(match e {
+                    LetterRefError::Required => FieldIssue::required(path),
+                    LetterRefError::TooLong => FieldIssue::new(
+                        path,
+                        "too_long",
+                        "حداکثر ۵۰ نویسه مجاز است.",
+                        "At most 50 characters are allowed.",
+                    ),
+                    LetterRefError::Future => FieldIssue::new(
+                        path,
+                        "future_date",
+                        "تاریخ نامه نمی‌تواند در آینده باشد.",
+                        "The letter date cannot be in the future.",
+                    ),
+                    LetterRefError::Invalid => FieldIssue::new(
+                        path,
+                        "invalid_value",
+                        "مقدار نامعتبر است (تاریخ: ۱۴۰۳/۰۸/۱۵ یا 2024-11-05).",
+                        "Invalid value (dates: 1403/08/15 or 2024-11-05).",
+                    ),
+                });
+            }
+            (String::new(), today)
+        }
+    }
+}
+
+/// The contact's mobile number in canonical form (empty when invalid).
+fn contact_mobile(issues: &mut Issues, raw: &str) -> String {
+    match Mobile::parse(raw) {
+        Some(m) => m.as_str().to_owned(),
+        None => {
+            issues.push(mobile_issue("contact.mobile"));
+            String::new()
+        }
+    }
+}
+
+/// The vehicle's colour, when given (blank is not given).
+fn vehicle_colour(issues: &mut Issues, colour: Option<&str>) -> Option<String> {
+    match colour {
+        Some(c) if !crate::domain::text::normalize_line(c).is_empty() => {
+            Some(issues.line("vehicle.vehicle_colour", c, 2, 50))
+        }
+        _ => None,
+    }
 }
 
 /// Facts the state machine's guards need for a request (none today).
@@ -757,24 +792,7 @@ where
     if !updated {
         return Err(lost_update(conn, request_id, if_match_given));
     }
-    store::append_history(
-        conn,
-        &row.id,
-        user,
-        store::Step {
-            from: Some(row.status),
-            to,
-            action: action.as_str(),
-            note,
-            at,
-        },
-    )?;
-    crate::sla::queries::refresh(conn, config, &row.id, at)?;
-    if user.role == crate::domain::identity::Role::Directorate {
-        // The directorate acted on the request as it now reads (its `If-Match` carried the
-        // corrected version): the corrections are seen.
-        crate::requests::correction::clear_marks(conn, request_id)?;
-    }
+    record_step(conn, config, &step)?;
     let after = store::load(conn, request_id)?;
     extra(conn, &after)?;
     if action == Action::Withdraw && row.status == RequestStatus::PermitIssued {
@@ -794,6 +812,31 @@ where
         },
     )?;
     Ok(after)
+}
+
+/// The applied step's history entry and the request's SLA clock; a directorate's step also
+/// marks the request's corrections seen.
+fn record_step(conn: &mut DbConnection, config: &Config, step: &Step<'_>) -> ApiResult<()> {
+    let row = step.row;
+    store::append_history(
+        conn,
+        &row.id,
+        step.actor,
+        store::Step {
+            from: Some(row.status),
+            to: step.to,
+            action: step.action.as_str(),
+            note: step.note,
+            at: step.at,
+        },
+    )?;
+    crate::sla::queries::refresh(conn, config, &row.id, step.at)?;
+    if step.actor.role == crate::domain::identity::Role::Directorate {
+        // The directorate acted on the request as it now reads (its `If-Match` carried the
+        // corrected version): the corrections are seen.
+        crate::requests::correction::clear_marks(conn, &row.id)?;
+    }
+    Ok(())
 }
 
 /// A concurrent writer changed the request between our read and our update: 412 when the
@@ -911,17 +954,19 @@ where
 
 /// Rejects a request (directorate) in the caller's transaction: the transition with the text
 /// as its history note, and the coded reason stored on the request. Answers the updated view.
-#[allow(clippy::too_many_arguments)]
 pub fn reject(
     conn: &mut DbConnection,
-    config: &Config,
-    clock: &Clock,
-    effects: &Effects,
-    user: &AuthUser,
+    ctx: ChangeContext<'_, Effects>,
     request_id: &str,
     if_match: IfMatch,
     rejection: NewRejection,
 ) -> ApiResult<RequestView> {
+    let ChangeContext {
+        user,
+        config,
+        clock,
+        effects,
+    } = ctx;
     let NewRejection { code, reason } = rejection;
     let t = Transition {
         user,
@@ -985,6 +1030,26 @@ pub fn access_log(
 /// The most rows an export carries (the newest first); a narrower filter exports the rest.
 pub const EXPORT_MAX_ROWS: i64 = 10_000;
 
+/// The export's columns: (English header, Persian header).
+const EXPORT_COLUMNS: [(&str, &str); 16] = [
+    ("tracking_code", "کد رهگیری"),
+    ("status", "وضعیت"),
+    ("organisation_id", "شناسه دستگاه"),
+    ("plate", "پلاک"),
+    ("vin", "شماره شناسایی (VIN)"),
+    ("chassis_number", "شماره شاسی"),
+    ("make", "سازنده"),
+    ("model", "مدل"),
+    ("year", "سال ساخت"),
+    ("reason", "علت فک پلاک"),
+    ("letter_number", "شماره نامه"),
+    ("created_at", "تاریخ ثبت"),
+    ("created_at_jalali", "تاریخ ثبت (شمسی)"),
+    ("sla_due_at", "مهلت رسیدگی"),
+    ("sla_due_jalali", "مهلت رسیدگی (شمسی)"),
+    ("overdue", "دیرکرد"),
+];
+
 /// The request list as an export table: one row per request, Persian or English headers,
 /// the filing day and the SLA due day as date cells with their Jalali twins.
 pub fn export_table(
@@ -992,69 +1057,61 @@ pub fn export_table(
     views: &[RequestView],
     lang: crate::http::table::Lang,
 ) -> crate::http::table::Table {
-    use crate::http::table::{Cell, Lang, Table};
-    let cols: [(&str, &str); 16] = [
-        ("tracking_code", "کد رهگیری"),
-        ("status", "وضعیت"),
-        ("organisation_id", "شناسه دستگاه"),
-        ("plate", "پلاک"),
-        ("vin", "شماره شناسایی (VIN)"),
-        ("chassis_number", "شماره شاسی"),
-        ("make", "سازنده"),
-        ("model", "مدل"),
-        ("year", "سال ساخت"),
-        ("reason", "علت فک پلاک"),
-        ("letter_number", "شماره نامه"),
-        ("created_at", "تاریخ ثبت"),
-        ("created_at_jalali", "تاریخ ثبت (شمسی)"),
-        ("sla_due_at", "مهلت رسیدگی"),
-        ("sla_due_jalali", "مهلت رسیدگی (شمسی)"),
-        ("overdue", "دیرکرد"),
-    ];
-    let mut table = Table::new(
-        cols.iter()
+    let mut table = crate::http::table::Table::new(
+        EXPORT_COLUMNS
+            .iter()
             .map(|(en, fa)| lang.pick_text(fa, en).to_owned())
             .collect(),
     );
+    for v in views {
+        table.rows.push(export_row(clock, v, lang));
+    }
+    table
+}
+
+/// One request's row of the export, in [`EXPORT_COLUMNS`]' order.
+fn export_row(
+    clock: &Clock,
+    v: &RequestView,
+    lang: crate::http::table::Lang,
+) -> Vec<crate::http::table::Cell> {
+    use crate::http::table::{Cell, Lang};
     let local = |t: chrono::DateTime<chrono::Utc>| {
         chrono::TimeZone::from_utc_datetime(&clock.tz(), &t.naive_utc()).naive_local()
     };
-    for v in views {
-        let status = match lang {
-            Lang::Fa => v.status_label_fa.to_owned(),
-            Lang::En => v.status.as_str().to_owned(),
-        };
-        let reason = match lang {
-            Lang::Fa => v.reason_label_fa.to_owned(),
-            Lang::En => v.reason.as_str().to_owned(),
-        };
-        let overdue = match (lang, v.sla.overdue) {
-            (Lang::Fa, true) => "بله",
-            (Lang::Fa, false) => "خیر",
-            (Lang::En, true) => "yes",
-            (Lang::En, false) => "no",
-        };
-        table.rows.push(vec![
-            Cell::text(&v.tracking_code),
-            Cell::text(status),
-            Cell::text(&v.organisation_id),
-            Cell::text(&v.vehicle.plate),
-            Cell::opt_text(v.vehicle.vin.clone()),
-            Cell::opt_text(v.vehicle.chassis_number.clone()),
-            Cell::text(&v.vehicle.make),
-            Cell::text(&v.vehicle.model),
-            Cell::Int(i64::from(v.vehicle.year)),
-            Cell::text(reason),
-            Cell::text(&v.letter.number),
-            Cell::DateTime(local(v.created_at)),
-            Cell::text(&v.created_at_jalali),
-            v.sla
-                .due_at
-                .map(|d| Cell::DateTime(local(d)))
-                .unwrap_or(Cell::Empty),
-            Cell::opt_text(v.sla.due_at_jalali.clone()),
-            Cell::text(overdue),
-        ]);
-    }
-    table
+    let status = match lang {
+        Lang::Fa => v.status_label_fa.to_owned(),
+        Lang::En => v.status.as_str().to_owned(),
+    };
+    let reason = match lang {
+        Lang::Fa => v.reason_label_fa.to_owned(),
+        Lang::En => v.reason.as_str().to_owned(),
+    };
+    let overdue = match (lang, v.sla.overdue) {
+        (Lang::Fa, true) => "بله",
+        (Lang::Fa, false) => "خیر",
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
+    };
+    vec![
+        Cell::text(&v.tracking_code),
+        Cell::text(status),
+        Cell::text(&v.organisation_id),
+        Cell::text(&v.vehicle.plate),
+        Cell::opt_text(v.vehicle.vin.clone()),
+        Cell::opt_text(v.vehicle.chassis_number.clone()),
+        Cell::text(&v.vehicle.make),
+        Cell::text(&v.vehicle.model),
+        Cell::Int(i64::from(v.vehicle.year)),
+        Cell::text(reason),
+        Cell::text(&v.letter.number),
+        Cell::DateTime(local(v.created_at)),
+        Cell::text(&v.created_at_jalali),
+        v.sla
+            .due_at
+            .map(|d| Cell::DateTime(local(d)))
+            .unwrap_or(Cell::Empty),
+        Cell::opt_text(v.sla.due_at_jalali.clone()),
+        Cell::text(overdue),
+    ]
 }

@@ -218,36 +218,67 @@ pub fn claim_tracking_code(
 /// The list's FROM clause: requests with their SLA clocks.
 type ListSource = diesel::dsl::InnerJoinQuerySource<requests::table, request_sla::table>;
 type Bool = diesel::sql_types::Bool;
+type Backend = <DbConnection as diesel::Connection>::Backend;
+/// A condition on the list's rows, built at run time.
+type Condition = Box<dyn BoxableExpression<ListSource, Backend, SqlType = Bool>>;
+/// The list's query as its filters are added.
+type ListSql<'a> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::Limit<
+        diesel::dsl::Select<
+            diesel::dsl::InnerJoin<requests::table, request_sla::table>,
+            diesel::dsl::AsSelect<RequestRow, Backend>,
+        >,
+    >,
+    Backend,
+>;
 
 /// A page of requests (one more than `limit`, to tell whether another page follows).
 pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<RequestRow>> {
-    let at = query.at;
-    let mut q = requests::table
+    let q = requests::table
         .inner_join(request_sla::table)
         .select(RequestRow::as_select())
         .limit(query.limit + 1)
         .into_boxed();
-    q = match query.sort {
+    let q = sorted(q, query.sort);
+    let q = by_overdue(q, query.overdue, query.at);
+    let q = by_marks(q, query);
+    let q = by_fields(q, query);
+    let q = match &query.search {
+        Some(search) => q.filter(search_condition(search)),
+        None => q,
+    };
+    let q = by_filing_time(q, query);
+    Ok(after_cursor(q, &query.after).load(conn)?)
+}
+
+/// The list's order: newest first, or by SLA due time (running clocks only).
+fn sorted(q: ListSql<'_>, sort: RequestSort) -> ListSql<'_> {
+    match sort {
         RequestSort::CreatedAt => q.order(requests::id.desc()),
         RequestSort::DueAt => q
             .filter(request_sla::clock.eq(ClockState::Running))
             .order((request_sla::due_at.asc(), requests::id.asc())),
-    };
-    match query.overdue {
-        Some(true) => {
-            q = q
-                .filter(request_sla::clock.eq(ClockState::Running))
-                .filter(request_sla::due_at.lt(at))
-        }
-        Some(false) => {
-            q = q.filter(
-                request_sla::clock
-                    .ne(ClockState::Running)
-                    .or(request_sla::due_at.ge(at).assume_not_null()),
-            )
-        }
-        None => {}
     }
+}
+
+/// Whether the SLA clock runs past its due time at `at`.
+fn by_overdue(q: ListSql<'_>, overdue: Option<bool>, at: NaiveDateTime) -> ListSql<'_> {
+    match overdue {
+        Some(true) => q
+            .filter(request_sla::clock.eq(ClockState::Running))
+            .filter(request_sla::due_at.lt(at)),
+        Some(false) => q.filter(
+            request_sla::clock
+                .ne(ClockState::Running)
+                .or(request_sla::due_at.ge(at).assume_not_null()),
+        ),
+        None => q,
+    }
+}
+
+/// The request's marks: its documents overdue, corrected since the directorate's last step.
+fn by_marks<'a>(mut q: ListSql<'a>, query: &ListQuery) -> ListSql<'a> {
     if let Some(flag) = query.documents_overdue {
         let flagged = request_marks::table
             .filter(request_marks::documents_overdue_since.is_not_null())
@@ -266,6 +297,11 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
             false => q.filter(diesel::dsl::not(requests::id.eq_any(marked))),
         };
     }
+    q
+}
+
+/// The agency, the status and the batch.
+fn by_fields<'a>(mut q: ListSql<'a>, query: &ListQuery) -> ListSql<'a> {
     if let Some(org) = &query.organisation_id {
         q = q.filter(requests::organisation_id.eq(org.clone()));
     }
@@ -275,42 +311,51 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<Request
     if let Some(batch) = &query.batch_id {
         q = q.filter(requests::id.eq_any(batch_members(batch.clone())));
     }
-    if let Some(search) = &query.search {
-        let mut cond: Box<dyn BoxableExpression<ListSource, _, SqlType = Bool>> =
-            Box::new(requests::letter_number.eq(search.letter_number.clone()));
-        if let Some(t) = &search.tracking_code {
-            cond = Box::new(cond.or(requests::tracking_code.eq(t.clone())));
-        }
-        if let Some(p) = &search.plate {
-            cond = Box::new(cond.or(requests::plate.eq(p.clone())));
-        }
-        if let Some(v) = &search.identifier {
-            cond = Box::new(cond.or(requests::vin.eq(v.clone()).assume_not_null()));
-            cond = Box::new(cond.or(requests::chassis_number.eq(v.clone()).assume_not_null()));
-        }
-        q = q.filter(cond);
+    q
+}
+
+/// A search matches the letter number, or the tracking code, plate or vehicle identifier it
+/// could be.
+fn search_condition(search: &crate::requests::model::Search) -> Condition {
+    let mut cond: Condition = Box::new(requests::letter_number.eq(search.letter_number.clone()));
+    if let Some(t) = &search.tracking_code {
+        cond = Box::new(cond.or(requests::tracking_code.eq(t.clone())));
     }
+    if let Some(p) = &search.plate {
+        cond = Box::new(cond.or(requests::plate.eq(p.clone())));
+    }
+    if let Some(v) = &search.identifier {
+        cond = Box::new(cond.or(requests::vin.eq(v.clone()).assume_not_null()));
+        cond = Box::new(cond.or(requests::chassis_number.eq(v.clone()).assume_not_null()));
+    }
+    cond
+}
+
+/// Filed at or after `created_from`, before `created_before`.
+fn by_filing_time<'a>(mut q: ListSql<'a>, query: &ListQuery) -> ListSql<'a> {
     if let Some(start) = query.created_from {
         q = q.filter(requests::created_at.ge(start));
     }
     if let Some(end) = query.created_before {
         q = q.filter(requests::created_at.lt(end));
     }
-    match &query.after {
-        After::Due(due, id) => {
-            q = q.filter(
-                request_sla::due_at
-                    .gt(*due)
-                    .or(request_sla::due_at
-                        .eq(*due)
-                        .and(requests::id.gt(id.clone())))
-                    .assume_not_null(),
-            )
-        }
-        After::Id(after) => q = q.filter(requests::id.lt(after.clone())),
-        After::Start => {}
+    q
+}
+
+/// The rows after the previous page's last one, in the list's order.
+fn after_cursor<'a>(q: ListSql<'a>, after: &After) -> ListSql<'a> {
+    match after {
+        After::Due(due, id) => q.filter(
+            request_sla::due_at
+                .gt(*due)
+                .or(request_sla::due_at
+                    .eq(*due)
+                    .and(requests::id.gt(id.clone())))
+                .assume_not_null(),
+        ),
+        After::Id(after) => q.filter(requests::id.lt(after.clone())),
+        After::Start => q,
     }
-    Ok(q.load(conn)?)
 }
 
 /// The status of the request with this tracking code, for public tracking.

@@ -58,31 +58,8 @@ fn account(
     hash: &str,
     at: NaiveDateTime,
 ) -> ApiResult<SeededAgency> {
-    let org_id = uuid::Uuid::now_v7().to_string();
-    let digits = format!(
-        "{:010}",
-        1_000_000_000u64 + (uuid::Uuid::new_v4().as_u128() % 8_999_999_999) as u64
-    );
-    let legal =
-        LegalId::complete(&digits).ok_or_else(|| ApiError::internal("legal id check digit"))?;
-    diesel::insert_into(organisations::table)
-        .values((
-            organisations::id.eq(&org_id),
-            organisations::name.eq(name),
-            organisations::name_key.eq(search_key(name)),
-            organisations::kind.eq(kind),
-            organisations::national_id.eq(legal.as_str()),
-            organisations::created_at.eq(at),
-            organisations::updated_at.eq(at),
-            organisations::version.eq(1i64),
-        ))
-        .execute(conn)?;
-    // Agencies keep their historical user names (`{prefix}-user-{k}`, the benchmarks log in
-    // with them).
-    let username = match name.rsplit_once('-') {
-        Some((head, k)) if kind == OrgKind::Agency => format!("{head}-user-{k}"),
-        _ => format!("{name}-user"),
-    };
+    let org_id = organisation(conn, kind, name, at)?;
+    let username = username_for(kind, name);
     let role = match kind {
         OrgKind::Agency => Role::Agency,
         OrgKind::Directorate => Role::Directorate,
@@ -113,6 +90,45 @@ fn account(
         user_id: user.id,
         username,
     })
+}
+
+/// Inserts an organisation of `kind` named `name` with a random valid national id; returns its
+/// id.
+fn organisation(
+    conn: &mut DbConnection,
+    kind: OrgKind,
+    name: &str,
+    at: NaiveDateTime,
+) -> ApiResult<String> {
+    let org_id = uuid::Uuid::now_v7().to_string();
+    let digits = format!(
+        "{:010}",
+        1_000_000_000u64 + (uuid::Uuid::new_v4().as_u128() % 8_999_999_999) as u64
+    );
+    let legal =
+        LegalId::complete(&digits).ok_or_else(|| ApiError::internal("legal id check digit"))?;
+    diesel::insert_into(organisations::table)
+        .values((
+            organisations::id.eq(&org_id),
+            organisations::name.eq(name),
+            organisations::name_key.eq(search_key(name)),
+            organisations::kind.eq(kind),
+            organisations::national_id.eq(legal.as_str()),
+            organisations::created_at.eq(at),
+            organisations::updated_at.eq(at),
+            organisations::version.eq(1i64),
+        ))
+        .execute(conn)?;
+    Ok(org_id)
+}
+
+/// The user name of the organisation `name`'s user: `{name}-user`, but agencies keep their
+/// historical user names (`{prefix}-user-{k}`, the benchmarks log in with them).
+fn username_for(kind: OrgKind, name: &str) -> String {
+    match name.rsplit_once('-') {
+        Some((head, k)) if kind == OrgKind::Agency => format!("{head}-user-{k}"),
+        _ => format!("{name}-user"),
+    }
 }
 
 /// The directorate and the provinces' police that take the seeded requests' other steps.
@@ -244,11 +260,11 @@ const OPEN_WITHIN_DAYS: i64 = 20;
 /// hands.
 const FIRST_SETTLED: usize = 4;
 
-/// A plausible history ending in a status chosen so that every state is represented: filed up
-/// to `max_age_days` ago, each step taking up to a few working days.
-pub fn random_history(rng: &mut Rng, end: NaiveDateTime, max_age_days: i64) -> Vec<Transition> {
+/// The histories [`random_history`] chooses from, by the status they end in: the first
+/// [`FIRST_SETTLED`] still wait for the directorate or the police.
+const HISTORY_PATHS: &[&[RequestStatus]] = {
     use RequestStatus as S;
-    let paths: &[&[RequestStatus]] = &[
+    &[
         &[S::Submitted],
         &[S::Submitted, S::UnderReview],
         &[S::Submitted, S::UnderReview, S::AwaitingDocuments],
@@ -283,7 +299,13 @@ pub fn random_history(rng: &mut Rng, end: NaiveDateTime, max_age_days: i64) -> V
         ],
         &[S::Submitted, S::UnderReview, S::Rejected],
         &[S::Submitted, S::Withdrawn],
-    ];
+    ]
+};
+
+/// A plausible history ending in a status chosen so that every state is represented: filed up
+/// to `max_age_days` ago, each step taking up to a few working days.
+pub fn random_history(rng: &mut Rng, end: NaiveDateTime, max_age_days: i64) -> Vec<Transition> {
+    let paths = HISTORY_PATHS;
     let age_minutes = 60 + rng.below((max_age_days.max(1) * 24 * 60) as u64) as i64;
     // Open work is recent: a request filed more than `OPEN_WITHIN_DAYS` ago has left the
     // directorate's and the police's queues (its permit, if any, was used or refused before
@@ -324,31 +346,19 @@ pub fn run(
 ) -> ApiResult<serde_json::Value> {
     let started = std::time::Instant::now();
     let prefix = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..6]);
-    let provinces = args.provinces.max(1);
-    let (agencies, staff) = crate::db::write_tx(conn, |c| {
-        let agencies = agencies(
-            c,
-            &prefix,
-            args.agencies.max(provinces),
-            &args.password,
-            now,
-        )?;
-        let staff = Staff::create(c, &prefix, &agencies, provinces, &args.password, now)?;
-        Ok((agencies, staff))
-    })?;
+    let (agencies, staff) = accounts(conn, args, &prefix, now)?;
     let max_age_days = args.years.map_or(args.max_age_days, |y| i64::from(y) * 365);
     let mut rng = Rng::new(args.seed);
     let salt = rng.next_u64() % 1_000_000_000;
-    let done = all_requests(
-        conn,
-        config,
+    let plan = RequestPlan {
         args,
-        &agencies,
-        &staff,
+        agencies: &agencies,
+        staff: &staff,
         salt,
         max_age_days,
         now,
-    )?;
+    };
+    let done = all_requests(conn, config, plan)?;
     let requests_s = started.elapsed().as_secs_f64();
     let orgs: Vec<String> = agencies.iter().map(|a| a.organisation_id.clone()).collect();
     let events = activity::events(conn, &orgs)?;
@@ -378,19 +388,45 @@ pub fn run(
     }))
 }
 
-/// Writes `args.requests` requests in batches of [`BATCH`], agency by agency in turn; logs
-/// progress every 100 000. Returns how many were written.
-#[allow(clippy::too_many_arguments)]
-fn all_requests(
+/// The agencies (at least one per province), the directorate and the provinces' police, in
+/// one transaction.
+fn accounts(
     conn: &mut DbConnection,
-    config: &Config,
     args: &SeedArgs,
-    agencies: &[SeededAgency],
-    staff: &Staff,
+    prefix: &str,
+    now: NaiveDateTime,
+) -> ApiResult<(Vec<SeededAgency>, Staff)> {
+    let provinces = args.provinces.max(1);
+    crate::db::write_tx(conn, |c| {
+        let agencies = agencies(c, prefix, args.agencies.max(provinces), &args.password, now)?;
+        let staff = Staff::create(c, prefix, &agencies, provinces, &args.password, now)?;
+        Ok((agencies, staff))
+    })
+}
+
+/// What the requests are seeded from: the command's arguments, the accounts that file and
+/// handle them, the salt of their vehicles' identifiers, how far back their histories start
+/// and the instant they end by.
+struct RequestPlan<'a> {
+    args: &'a SeedArgs,
+    agencies: &'a [SeededAgency],
+    staff: &'a Staff,
     salt: u64,
     max_age_days: i64,
     now: NaiveDateTime,
-) -> ApiResult<u64> {
+}
+
+/// Writes `args.requests` requests in batches of [`BATCH`], agency by agency in turn; logs
+/// progress every 100 000. Returns how many were written.
+fn all_requests(conn: &mut DbConnection, config: &Config, plan: RequestPlan<'_>) -> ApiResult<u64> {
+    let RequestPlan {
+        args,
+        agencies,
+        staff,
+        salt,
+        max_age_days,
+        now,
+    } = plan;
     let started = std::time::Instant::now();
     let mut rng = Rng::new(args.seed.wrapping_add(salt));
     let mut done = 0u64;
