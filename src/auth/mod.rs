@@ -20,5 +20,6 @@ pub mod service;
 pub mod sessions;
 mod store;
 pub mod throttle;
+pub mod views;
 
 pub use extract::AuthUser;

@@ -17,9 +17,10 @@ use crate::domain::text::persian_digits;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::http::etag::etag;
 use crate::requests::model::{
-    ContactInput, CreateRequest, LetterInput, LetterView, RepresentativeInput, VehicleInput,
+    ContactInput, CreateRequest, LetterInput, RepresentativeInput, VehicleInput,
 };
 use crate::requests::service::{self as requests, NewRequest};
+use crate::requests::views::LetterView;
 use crate::sms::quiet::Quiet;
 use crate::vehicle_conflicts::model::RefusedVehicle;
 

@@ -21,8 +21,9 @@ use crate::documents::views::{Document, DocumentRequestView, ItemView};
 use crate::domain::status::{Action, RequestStatus};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
-use crate::requests::model::{RequestRow, RequestView};
+use crate::requests::model::RequestRow;
 use crate::requests::service::{transition, Transition};
+use crate::requests::views::RequestView;
 use crate::requests::Effects;
 
 // ---- the requests' side ------------------------------------------------------------------

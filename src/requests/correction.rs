@@ -31,11 +31,12 @@ use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::effects::Effects;
 use crate::requests::model::{
-    ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, RequestView,
-    VehicleInput, VehicleType,
+    ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, VehicleInput,
+    VehicleType,
 };
 use crate::requests::service;
 use crate::requests::store;
+use crate::requests::views::RequestView;
 
 // ---- input ---------------------------------------------------------------------------------
 
