@@ -37,9 +37,10 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     pub fn new(r: AuditRow, clock: &Clock) -> Self {
+        let (at, at_jalali) = clock.stamp(r.at).into_parts();
         AuditEntry {
-            at_jalali: clock.jalali(r.at),
-            at: crate::clock::utc(r.at),
+            at_jalali,
+            at,
             id: r.id,
             actor_id: r.actor_user_id,
             actor_kind: r.actor_kind,
@@ -93,9 +94,10 @@ pub struct AccessLog {
 
 impl AccessLogEntry {
     pub fn from_audit(r: AuditRow, clock: &Clock) -> Self {
+        let (at, at_jalali) = clock.stamp(r.at).into_parts();
         AccessLogEntry {
-            at_jalali: clock.jalali(r.at),
-            at: crate::clock::utc(r.at),
+            at_jalali,
+            at,
             source: "audit".to_owned(),
             actor_id: r.actor_user_id,
             actor_kind: r.actor_kind,

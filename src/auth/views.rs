@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::model::UserRow;
-use crate::clock::utc;
+
 use crate::domain::identity::Role;
 
 /// A user as the API shows it.
@@ -46,6 +46,8 @@ pub struct User {
 
 impl User {
     pub fn new(r: UserRow, clock: &crate::clock::Clock) -> Self {
+        let (created_at, created_at_jalali) = clock.stamp(r.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(r.updated_at).into_parts();
         User {
             id: r.id,
             username: r.username,
@@ -57,10 +59,10 @@ impl User {
             mobile: r.mobile,
             disabled: r.disabled,
             must_change_password: r.must_change_password,
-            created_at_jalali: clock.jalali(r.created_at),
-            created_at: utc(r.created_at),
-            updated_at_jalali: clock.jalali(r.updated_at),
-            updated_at: utc(r.updated_at),
+            created_at_jalali,
+            created_at,
+            updated_at_jalali,
+            updated_at,
         }
     }
 }

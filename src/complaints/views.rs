@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::complaints::model::{
     Category, ComplaintEventKind, ComplaintRow, ComplaintStatus, EventRow, FeedbackRow,
 };
@@ -34,14 +34,15 @@ pub struct ComplaintEvent {
 
 impl ComplaintEvent {
     pub fn new(e: EventRow, clock: &Clock) -> Self {
+        let (at, at_jalali) = clock.stamp(e.at).into_parts();
         ComplaintEvent {
             kind: e.kind,
             kind_label_fa: e.kind.label_fa(),
             from: e.from_status,
             to: e.to_status,
             to_label_fa: e.to_status.label_fa(),
-            at_jalali: clock.jalali(e.at),
-            at: utc(e.at),
+            at_jalali,
+            at,
             actor: ActorView::new(e.actor_id, e.actor_name, e.actor_role),
             body: e.body,
         }
@@ -99,6 +100,8 @@ impl Complaint {
 
     /// The list item: no history.
     pub fn new(row: ComplaintRow, clock: &Clock) -> Self {
+        let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(row.updated_at).into_parts();
         Complaint {
             id: row.id,
             tracking_code: row.tracking_code,
@@ -113,10 +116,10 @@ impl Complaint {
             request_id: row.request_id,
             history: None,
             version: row.version,
-            created_at_jalali: clock.jalali(row.created_at),
-            created_at: utc(row.created_at),
-            updated_at_jalali: clock.jalali(row.updated_at),
-            updated_at: utc(row.updated_at),
+            created_at_jalali,
+            created_at,
+            updated_at_jalali,
+            updated_at,
         }
     }
 }
@@ -136,12 +139,13 @@ pub struct Feedback {
 
 impl Feedback {
     pub fn new(row: FeedbackRow, clock: &Clock) -> Self {
+        let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();
         Feedback {
             request_id: row.request_id,
             rating: row.rating,
             comment: row.comment,
-            created_at_jalali: clock.jalali(row.created_at),
-            created_at: utc(row.created_at),
+            created_at_jalali,
+            created_at,
         }
     }
 }

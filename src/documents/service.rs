@@ -321,6 +321,7 @@ fn ask_view(
             outstanding.push(i.document_type);
         }
     }
+    let (created_at, created_at_jalali) = clock.stamp(ask.created_at).into_parts();
     DocumentRequestView {
         id: ask.id,
         message: ask.message,
@@ -331,8 +332,8 @@ fn ask_view(
         items,
         outstanding_labels_fa: outstanding.iter().map(|t| t.label_fa()).collect(),
         outstanding,
-        created_at_jalali: clock.jalali(ask.created_at),
-        created_at: crate::clock::utc(ask.created_at),
+        created_at_jalali,
+        created_at,
         created_by: ask.created_by,
         request_status,
         request_status_label_fa: request_status.label_fa(),

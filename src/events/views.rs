@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::events::store::EventRow;
 use crate::events::{EventType, SubjectKind};
 
@@ -34,11 +34,12 @@ pub struct Event {
 
 impl Event {
     pub fn new(r: EventRow, clock: &Clock) -> Self {
+        let (occurred_at, occurred_at_jalali) = clock.stamp(r.occurred_at).into_parts();
         Event {
             id: r.position.unwrap_or_default().to_string(),
             event_type: r.event_type,
-            occurred_at_jalali: clock.jalali(r.occurred_at),
-            occurred_at: utc(r.occurred_at),
+            occurred_at_jalali,
+            occurred_at,
             subject: Subject {
                 kind: r.subject_kind,
                 id: r.subject_id,

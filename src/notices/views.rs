@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::notices::model::{NoticeKind, NoticeRow};
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -35,16 +35,18 @@ pub struct Notice {
 
 impl Notice {
     pub fn new(r: NoticeRow, clock: &Clock) -> Self {
+        let (starts_at, starts_at_jalali) = clock.stamp(r.starts_at).into_parts();
+        let (ends_at, ends_at_jalali) = clock.stamp(r.ends_at).into_parts();
         Notice {
             id: r.id,
             kind: r.kind,
             kind_label_fa: r.kind.label_fa(),
             title: r.title,
             body: r.body,
-            starts_at_jalali: clock.jalali(r.starts_at),
-            starts_at: utc(r.starts_at),
-            ends_at_jalali: clock.jalali(r.ends_at),
-            ends_at: utc(r.ends_at),
+            starts_at_jalali,
+            starts_at,
+            ends_at_jalali,
+            ends_at,
             read_only: r.read_only,
         }
     }

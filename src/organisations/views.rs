@@ -3,7 +3,6 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::utc;
 use crate::domain::identity::OrgKind;
 use crate::organisations::model::OrganisationRow;
 
@@ -35,16 +34,18 @@ pub struct Organisation {
 
 impl Organisation {
     pub fn new(r: OrganisationRow, clock: &crate::clock::Clock) -> Self {
+        let (created_at, created_at_jalali) = clock.stamp(r.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(r.updated_at).into_parts();
         Organisation {
             id: r.id,
             name: r.name,
             kind: r.kind,
             kind_label_fa: r.kind.label_fa(),
             national_id: r.national_id,
-            created_at_jalali: clock.jalali(r.created_at),
-            created_at: utc(r.created_at),
-            updated_at_jalali: clock.jalali(r.updated_at),
-            updated_at: utc(r.updated_at),
+            created_at_jalali,
+            created_at,
+            updated_at_jalali,
+            updated_at,
         }
     }
 }

@@ -954,11 +954,12 @@ pub fn access_log(
             .map(|e| (e.at.naive_utc(), e))
             .collect();
     for h in store::history(conn, id)? {
+        let (at, at_jalali) = clock.stamp(h.at).into_parts();
         items.push((
             h.at,
             AccessLogEntry {
-                at: crate::clock::utc(h.at),
-                at_jalali: clock.jalali(h.at),
+                at,
+                at_jalali,
                 source: "history".to_owned(),
                 actor_id: Some(h.actor_id),
                 actor_kind: ActorKind::User,

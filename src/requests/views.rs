@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::domain::identity::Role;
 use crate::domain::jalali::format_jalali;
 use crate::domain::plate::PlateParts;
@@ -217,14 +217,15 @@ pub struct HistoryList {
 
 impl HistoryEntry {
     pub fn new(r: HistoryRow, clock: &Clock) -> Self {
+        let (at, at_jalali) = clock.stamp(r.at).into_parts();
         HistoryEntry {
             from: r.from_status,
             from_label_fa: r.from_status.map(RequestStatus::label_fa),
             to: r.to_status,
             to_label_fa: r.to_status.label_fa(),
             action: r.action,
-            at_jalali: clock.jalali(r.at),
-            at: utc(r.at),
+            at_jalali,
+            at,
             actor: ActorView::new(r.actor_id, r.actor_name, r.actor_role),
             note: r.note,
             changes: Vec::new(),
@@ -240,6 +241,8 @@ impl RequestView {
         sla: crate::sla::views::SlaView,
         clock: &Clock,
     ) -> Self {
+        let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(row.updated_at).into_parts();
         RequestView {
             status_label_fa: row.status.label_fa(),
             vehicle: VehicleView {
@@ -294,10 +297,10 @@ impl RequestView {
             sla,
             batch_id: None,
             version: row.version,
-            created_at_jalali: clock.jalali(row.created_at),
-            created_at: utc(row.created_at),
-            updated_at_jalali: clock.jalali(row.updated_at),
-            updated_at: utc(row.updated_at),
+            created_at_jalali,
+            created_at,
+            updated_at_jalali,
+            updated_at,
         }
     }
 }

@@ -49,6 +49,9 @@ pub struct ServiceAccount {
 impl ServiceAccount {
     pub fn new(a: Account, clock: &Clock, now: NaiveDateTime) -> Self {
         let (u, c) = (a.user, a.credentials);
+        let (last_used_at, last_used_at_jalali) = clock.stamp_opt(c.last_used_at);
+        let (created_at, created_at_jalali) = clock.stamp(u.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(u.updated_at).into_parts();
         ServiceAccount {
             id: u.id,
             client_id: c.client_id,
@@ -57,17 +60,17 @@ impl ServiceAccount {
             role_label_fa: u.role.label_fa(),
             organisation_id: u.organisation_id,
             disabled: u.disabled,
-            last_used_at_jalali: c.last_used_at.map(|t| clock.jalali(t)),
-            last_used_at: c.last_used_at.map(utc),
+            last_used_at_jalali,
+            last_used_at,
             secret_rotated_at: c.secret_rotated_at.map(utc),
             previous_secret_expires_at: c
                 .previous_secret_expires_at
                 .filter(|until| *until > now)
                 .map(utc),
-            created_at_jalali: clock.jalali(u.created_at),
-            created_at: utc(u.created_at),
-            updated_at_jalali: clock.jalali(u.updated_at),
-            updated_at: utc(u.updated_at),
+            created_at_jalali,
+            created_at,
+            updated_at_jalali,
+            updated_at,
         }
     }
 }

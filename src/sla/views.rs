@@ -7,9 +7,9 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::{Clock, Zone};
 use crate::config::{Config, SlaConfig};
-use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
+use crate::domain::jalali::{format_jalali, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{Calendar, DayKind};
@@ -74,6 +74,7 @@ impl SlaView {
         let budget = row.stage.map(|s| s.budget_days(&config.sla));
         let running = row.clock == ClockState::Running;
         let due_at = if running { row.due_at } else { None };
+        let (due_at_utc, due_at_jalali) = Zone::new(config.service_timezone).stamp_opt(due_at);
         SlaView {
             stage: row.stage,
             stage_label_fa: row.stage.map(Stage::label_fa),
@@ -83,8 +84,8 @@ impl SlaView {
             elapsed_working_days: used as f64,
             remaining_working_days: budget.map(|b| (b - used) as f64),
             due_date_jalali: due_at.map(|d| format_jalali(cal.local_date(d))),
-            due_at_jalali: due_at.map(|d| format_jalali_instant(d, config.service_timezone)),
-            due_at: due_at.map(utc),
+            due_at_jalali,
+            due_at: due_at_utc,
             overdue: running && row.due_at.is_some_and(|d| d < now),
             calendar: party,
             calendar_label_fa: party.map(Party::label_fa),
@@ -176,6 +177,7 @@ impl Holiday {
         } else {
             HolidaySource::Admin
         };
+        let (created_at, created_at_jalali) = clock.stamp(r.created_at).into_parts();
         Holiday {
             id: r.id,
             date_jalali: format_jalali(r.date),
@@ -186,8 +188,8 @@ impl Holiday {
             source_label_fa: source.label_fa(),
             confirms: r.builtin_id,
             reference: None,
-            created_at_jalali: Some(clock.jalali(r.created_at)),
-            created_at: Some(utc(r.created_at)),
+            created_at_jalali: Some(created_at_jalali),
+            created_at: Some(created_at),
         }
     }
 }
@@ -541,7 +543,7 @@ fn span_views(
     agencies: &Calendar,
     at: NaiveDateTime,
 ) -> Vec<SpanView> {
-    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
+    let zone = Zone::new(cal.tz());
     run.spans
         .iter()
         .map(|s| {
@@ -550,12 +552,14 @@ fn span_views(
             } else {
                 (agencies, SpanState::Paused)
             };
+            let (start, start_jalali) = zone.stamp(s.start).into_parts();
+            let (end, end_jalali) = zone.stamp_opt(s.end);
             SpanView {
                 state,
-                start_jalali: jalali(s.start),
-                start: utc(s.start),
-                end_jalali: s.end.map(jalali),
-                end: s.end.map(utc),
+                start_jalali,
+                start,
+                end_jalali,
+                end,
                 calendar: span_cal.party(),
                 working_days: span_cal
                     .working_days(s.start, s.end.unwrap_or(at).min(at.max(s.start))),
@@ -585,22 +589,25 @@ pub fn run_view(
         .into_iter()
         .map(|(date, kind, _)| day_entry(run, cal, (date, kind), numbers.get(&date).copied(), at))
         .collect();
-    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
+    let zone = Zone::new(cal.tz());
+    let (started_at, started_at_jalali) = zone.stamp(run.started_at()).into_parts();
+    let (ended_at, ended_at_jalali) = zone.stamp_opt(run.ended_at);
+    let (due_at, due_at_jalali) = zone.stamp_opt(due);
     StageRunView {
         stage: run.stage,
         stage_label_fa: run.stage.label_fa(),
         calendar: party,
         calendar_label_fa: party.label_fa(),
         budget_working_days: budget_days,
-        started_at_jalali: jalali(run.started_at()),
-        started_at: utc(run.started_at()),
-        ended_at_jalali: run.ended_at.map(jalali),
-        ended_at: run.ended_at.map(utc),
+        started_at_jalali,
+        started_at,
+        ended_at_jalali,
+        ended_at,
         completed: run.completed,
         elapsed_working_days: used as f64,
-        due_at: due.map(utc),
+        due_at,
         due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
-        due_at_jalali: due.map(jalali),
+        due_at_jalali,
         within_budget: run.completed.then_some(used <= budget_days),
         spans: span_views(run, cal, &agencies, at),
         days,

@@ -1,7 +1,7 @@
 //! The look-up behind public tracking: requests first (most codes are requests'), then
 //! complaints, which share the namespace.
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::domain::tracking::TrackingCode;
 use crate::error::ApiResult;
@@ -22,12 +22,13 @@ pub fn look_up(
                 ("complaint", status.as_str(), status.label_fa(), at)
             }
         };
+    let (updated_at, updated_at_jalali) = clock.stamp(updated_at).into_parts();
     Ok(TrackView {
         tracking_code: code.to_owned(),
         kind: kind.to_owned(),
         status: status.to_owned(),
         status_label_fa: label.to_owned(),
-        updated_at_jalali: clock.jalali(updated_at),
-        updated_at: utc(updated_at),
+        updated_at_jalali,
+        updated_at,
     })
 }

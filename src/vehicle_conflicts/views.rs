@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::domain::status::RequestStatus;
 use crate::vehicle_conflicts::model::{ConflictListing, ConflictStatus};
 
@@ -104,15 +104,21 @@ impl VehicleConflict {
             refused_organisation_name,
         } = l;
         let resolution = match (row.resolved_at, row.resolved_by) {
-            (Some(at), Some(by)) => Some(ConflictResolution {
-                resolved_at_jalali: clock.jalali(at),
-                resolved_at: utc(at),
-                resolved_by: by,
-                note: row.resolution_note.unwrap_or_default(),
-                request_status: row.request_status_at_resolution,
-            }),
+            (Some(at), Some(by)) => {
+                let (resolved_at, resolved_at_jalali) = clock.stamp(at).into_parts();
+                Some(ConflictResolution {
+                    resolved_at_jalali,
+                    resolved_at,
+                    resolved_by: by,
+                    note: row.resolution_note.unwrap_or_default(),
+                    request_status: row.request_status_at_resolution,
+                })
+            }
             _ => None,
         };
+        let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();
+        let (last_attempt_at, last_attempt_at_jalali) =
+            clock.stamp(row.last_attempt_at).into_parts();
         VehicleConflict {
             status_label_fa: row.status.label_fa(),
             status: row.status,
@@ -137,10 +143,10 @@ impl VehicleConflict {
                 chassis_number: row.chassis_number,
             },
             attempts: row.attempts,
-            created_at_jalali: clock.jalali(row.created_at),
-            created_at: utc(row.created_at),
-            last_attempt_at_jalali: clock.jalali(row.last_attempt_at),
-            last_attempt_at: utc(row.last_attempt_at),
+            created_at_jalali,
+            created_at,
+            last_attempt_at_jalali,
+            last_attempt_at,
             resolution,
             id: row.id,
             version: row.version,
