@@ -233,49 +233,78 @@ impl HistoryEntry {
     }
 }
 
+impl VehicleView {
+    /// The vehicle as filed, taken out of the row (its text fields are left empty).
+    fn take(row: &mut RequestRow) -> Self {
+        VehicleView {
+            plate_parts: plate_parts(&row.plate),
+            plate: std::mem::take(&mut row.plate),
+            vin: row.vin.take(),
+            chassis_number: row.chassis_number.take(),
+            engine_number: std::mem::take(&mut row.engine_number),
+            make: std::mem::take(&mut row.make),
+            model: std::mem::take(&mut row.model),
+            year: row.model_year,
+            vehicle_type: row.vehicle_type,
+            vehicle_type_label_fa: row.vehicle_type.label_fa(),
+            vehicle_colour: row.vehicle_colour.take(),
+        }
+    }
+}
+
+impl LetterView {
+    /// The covering letter: its number and date, with the date in the Solar Hijri calendar.
+    fn new(number: String, date: NaiveDate) -> Self {
+        LetterView {
+            number,
+            date_jalali: format_jalali(date),
+            date,
+        }
+    }
+}
+
+/// The contact and the representative, for callers who may see personal data; `None` for
+/// others (taken out of the row either way).
+fn personal_data(
+    row: &mut RequestRow,
+    show_contact: bool,
+) -> (Option<ContactView>, Option<RepresentativeView>) {
+    if !show_contact {
+        return (None, None);
+    }
+    let contact = ContactView {
+        name: std::mem::take(&mut row.contact_name),
+        mobile: std::mem::take(&mut row.contact_mobile),
+    };
+    let representative = RepresentativeView::of(
+        row.representative_full_name.take(),
+        row.representative_national_code.take(),
+        row.representative_mobile.take(),
+    );
+    (Some(contact), representative)
+}
+
 impl RequestView {
+    /// The request as `row` stands, before the marks of corrections and overdue documents
+    /// (`correction::Marks::apply`) and the batch are written into it.
     pub fn build(
-        row: RequestRow,
+        mut row: RequestRow,
         show_contact: bool,
         allowed_actions: Vec<Action>,
         sla: crate::sla::views::SlaView,
         clock: &Clock,
     ) -> Self {
+        let vehicle = VehicleView::take(&mut row);
+        let (contact, representative) = personal_data(&mut row, show_contact);
+        let letter = LetterView::new(row.letter_number, row.letter_date);
         let (created_at, created_at_jalali) = clock.stamp(row.created_at).into_parts();
         let (updated_at, updated_at_jalali) = clock.stamp(row.updated_at).into_parts();
         RequestView {
             status_label_fa: row.status.label_fa(),
-            vehicle: VehicleView {
-                plate_parts: plate_parts(&row.plate),
-                plate: row.plate,
-                vin: row.vin,
-                chassis_number: row.chassis_number,
-                engine_number: row.engine_number,
-                make: row.make,
-                model: row.model,
-                year: row.model_year,
-                vehicle_type: row.vehicle_type,
-                vehicle_type_label_fa: row.vehicle_type.label_fa(),
-                vehicle_colour: row.vehicle_colour,
-            },
-            representative: show_contact
-                .then(|| {
-                    RepresentativeView::of(
-                        row.representative_full_name,
-                        row.representative_national_code,
-                        row.representative_mobile,
-                    )
-                })
-                .flatten(),
-            letter: LetterView {
-                number: row.letter_number,
-                date_jalali: format_jalali(row.letter_date),
-                date: row.letter_date,
-            },
-            contact: show_contact.then_some(ContactView {
-                name: row.contact_name,
-                mobile: row.contact_mobile,
-            }),
+            vehicle,
+            representative,
+            letter,
+            contact,
             id: row.id,
             tracking_code: row.tracking_code,
             status: row.status,
