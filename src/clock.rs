@@ -161,10 +161,12 @@ impl Clock {
 
     /// A stored instant as a view shows it: UTC and its `*_jalali` twin, made together.
     pub fn stamp(&self, t: NaiveDateTime) -> Stamp {
-        Stamp {
-            utc: utc(t),
-            jalali: self.jalali(t),
-        }
+        self.zone().stamp(t)
+    }
+
+    /// An optional instant's two view fields, both `None` without it (see [`Zone::stamp_opt`]).
+    pub fn stamp_opt(&self, t: Option<NaiveDateTime>) -> (Option<DateTime<Utc>>, Option<String>) {
+        self.zone().stamp_opt(t)
     }
 
     /// The last second of a service-local date (UTC): what "valid through that day" means.
@@ -231,6 +233,20 @@ impl Zone {
     /// [`format_jalali_instant`](crate::domain::jalali::format_jalali_instant)).
     pub fn jalali(&self, t: NaiveDateTime) -> String {
         crate::domain::jalali::format_jalali_instant(t, self.0)
+    }
+
+    /// A stored instant as a view shows it: UTC and its `*_jalali` twin in this zone.
+    pub fn stamp(&self, t: NaiveDateTime) -> Stamp {
+        Stamp {
+            utc: utc(t),
+            jalali: self.jalali(t),
+        }
+    }
+
+    /// An optional instant's two view fields (`last_used_at`, `last_used_at_jalali`): both
+    /// `None` without it, both set with it.
+    pub fn stamp_opt(&self, t: Option<NaiveDateTime>) -> (Option<DateTime<Utc>>, Option<String>) {
+        t.map(|t| self.stamp(t).into_parts()).unzip()
     }
 
     /// The last second of a service-local date (UTC): what "valid through that day" means.

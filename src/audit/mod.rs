@@ -13,6 +13,7 @@ pub mod model;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 
 pub use model::{Action, Actor, ActorKind, Entry, Subject};
 pub use service::{record, Trail};

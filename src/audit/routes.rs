@@ -3,7 +3,8 @@
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use crate::audit::model::{cursor_key, AuditEntry, AuditFilter, AuditQuery, Format};
+use crate::audit::model::{cursor_key, AuditFilter, AuditQuery, Format};
+use crate::audit::views::AuditEntry;
 use crate::audit::{service, Trail};
 use crate::auth::AuthUser;
 use crate::domain::identity::Role;

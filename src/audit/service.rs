@@ -6,8 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-use crate::audit::model::{AccessLogEntry, Action, Actor, AuditQuery, AuditRow, Entry, Subject};
+use crate::audit::model::{Action, Actor, AuditQuery, AuditRow, Entry, Subject};
 use crate::audit::store;
+use crate::audit::views::AccessLogEntry;
 use crate::clock::Clock;
 use crate::db::{Backend, DbConnection};
 use crate::error::{ApiError, ApiResult};

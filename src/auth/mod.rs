@@ -21,6 +21,7 @@ pub mod service;
 pub mod sessions;
 mod store;
 pub mod throttle;
+pub mod views;
 
 pub use context::ChangeContext;
 pub use extract::AuthUser;

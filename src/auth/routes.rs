@@ -4,9 +4,8 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::browser::{self, TokenDelivery};
 use crate::auth::model::UserRow;
-use crate::auth::model::{
-    ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, User,
-};
+use crate::auth::model::{ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest};
+use crate::auth::views::{TokenResponse, User};
 use crate::auth::{service, store, throttle, AuthUser};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::{client_ip, throttle_key};

@@ -6,9 +6,10 @@
 use chrono::NaiveDateTime;
 
 use crate::auth::jwt::TokenKeys;
-use crate::auth::model::{ChangePasswordRequest, TokenResponse, User, UserRow};
+use crate::auth::model::{ChangePasswordRequest, UserRow};
 use crate::auth::sessions::{self, RevokeReason, Rotation};
 use crate::auth::store::{self, NewPassword};
+use crate::auth::views::{TokenResponse, User};
 use crate::auth::{password, throttle, AuthUser};
 use crate::db::{write_tx, DbConnection};
 use crate::domain::identity::Role;

@@ -8,7 +8,7 @@ use crate::batches::model::{BatchItemRow, BatchRow, CreateBatch};
 use crate::batches::store;
 use crate::batches::views::{BatchMember, BatchView, StatusCount};
 use crate::batches::MAX_ITEMS;
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::jalali::format_jalali;
@@ -17,9 +17,10 @@ use crate::domain::text::persian_digits;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldIssue};
 use crate::http::etag::etag;
 use crate::requests::model::{
-    ContactInput, CreateRequest, LetterInput, LetterView, RepresentativeInput, VehicleInput,
+    ContactInput, CreateRequest, LetterInput, RepresentativeInput, VehicleInput,
 };
 use crate::requests::service::{self as requests, NewRequest};
+use crate::requests::views::LetterView;
 use crate::sms::quiet::Quiet;
 use crate::vehicle_conflicts::model::RefusedVehicle;
 
@@ -429,6 +430,7 @@ pub fn view(conn: &mut DbConnection, clock: &Clock, batch: BatchRow) -> ApiResul
     let members = store::members_of(conn, &batch.id)?;
     let counted = counts(members.iter().map(|m| m.status));
     let summary_fa = persian_digits(&format!("{} خودرو: {}", members.len(), summary(&counted)));
+    let (created_at, created_at_jalali) = clock.stamp(batch.created_at).into_parts();
     Ok(BatchView {
         id: batch.id,
         tracking_code: batch.tracking_code,
@@ -463,8 +465,8 @@ pub fn view(conn: &mut DbConnection, clock: &Clock, batch: BatchRow) -> ApiResul
                 version: m.version,
             })
             .collect(),
-        created_at_jalali: clock.jalali(batch.created_at),
-        created_at: utc(batch.created_at),
+        created_at_jalali,
+        created_at,
     })
 }
 

@@ -8,7 +8,8 @@ use utoipa::ToSchema;
 
 use crate::batches::model::BulkAction;
 use crate::domain::status::RequestStatus;
-use crate::requests::model::{LetterView, Reason};
+use crate::requests::model::Reason;
+use crate::requests::views::LetterView;
 
 /// How many of the batch's requests stand in one status.
 #[derive(Serialize, ToSchema)]

@@ -3,8 +3,9 @@
 use actix_web::{post, web, HttpResponse};
 
 use crate::auth::AuthUser;
-use crate::complaints::model::{Feedback, FeedbackInput, NewFeedback};
+use crate::complaints::model::{FeedbackInput, NewFeedback};
 use crate::complaints::service;
+use crate::complaints::views::Feedback;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::json::Json;

@@ -6,3 +6,4 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;

@@ -4,9 +4,10 @@ use actix_web::{get, post, web, HttpResponse};
 
 use crate::auth::{AuthUser, ChangeContext};
 use crate::complaints::model::{
-    Complaint, ComplaintFilter, CreateComplaint, NewComplaint, ResponseBody, ResponseText,
+    ComplaintFilter, CreateComplaint, NewComplaint, ResponseBody, ResponseText,
 };
 use crate::complaints::service;
+use crate::complaints::views::Complaint;
 use crate::domain::identity::Role;
 use crate::error::{ApiResult, Problem};
 use crate::http::etag::{etag, with_etag, IfMatch};

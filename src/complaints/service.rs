@@ -6,10 +6,11 @@ use crate::auth::access::{self, Scope, Seen};
 use crate::auth::{AuthUser, ChangeContext};
 use crate::clock::Clock;
 use crate::complaints::model::{
-    unknown_request, Complaint, ComplaintEventKind, ComplaintFilter, ComplaintRow, ComplaintStatus,
-    Feedback, FeedbackRow, NewComplaint, NewFeedback, ResponseText,
+    unknown_request, ComplaintEventKind, ComplaintFilter, ComplaintRow, ComplaintStatus,
+    FeedbackRow, NewComplaint, NewFeedback, ResponseText,
 };
 use crate::complaints::store::{self, QueuePage, Step};
+use crate::complaints::views::{Complaint, Feedback};
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::status::RequestStatus;

@@ -307,7 +307,7 @@ pub async fn list_document_requests(
     request_body = ResubmitBody,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Back under review.", body = crate::requests::model::RequestView),
+        (status = 200, description = "Back under review.", body = crate::requests::views::RequestView),
         (status = 409, description = "Documents still missing (`documents_missing`) or not allowed in the current state (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Stale `If-Match`.", body = Problem, content_type = "application/problem+json"),
     )

@@ -21,8 +21,9 @@ use crate::documents::views::{Document, DocumentRequestView, ItemView};
 use crate::domain::status::{Action, RequestStatus};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
-use crate::requests::model::{RequestRow, RequestView};
+use crate::requests::model::RequestRow;
 use crate::requests::service::{transition, Transition};
+use crate::requests::views::RequestView;
 use crate::requests::Effects;
 
 // ---- the requests' side ------------------------------------------------------------------
@@ -338,6 +339,7 @@ fn ask_view(
             outstanding.push(i.document_type);
         }
     }
+    let (created_at, created_at_jalali) = clock.stamp(ask.created_at).into_parts();
     DocumentRequestView {
         id: ask.id,
         message: ask.message,
@@ -348,8 +350,8 @@ fn ask_view(
         items,
         outstanding_labels_fa: outstanding.iter().map(|t| t.label_fa()).collect(),
         outstanding,
-        created_at_jalali: clock.jalali(ask.created_at),
-        created_at: crate::clock::utc(ask.created_at),
+        created_at_jalali,
+        created_at,
         created_by: ask.created_by,
         request_status,
         request_status_label_fa: request_status.label_fa(),

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::documents::model::{DocumentRow, DocumentType};
 use crate::domain::status::RequestStatus;
 
@@ -44,6 +44,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(r: DocumentRow, clock: &Clock) -> Self {
+        let (uploaded_at, uploaded_at_jalali) = clock.stamp(r.uploaded_at).into_parts();
         Document {
             id: r.id,
             document_type: r.document_type,
@@ -52,8 +53,8 @@ impl Document {
             content_type: r.content_type.as_str().to_owned(),
             size: r.size,
             sha256: r.sha256,
-            uploaded_at_jalali: clock.jalali(r.uploaded_at),
-            uploaded_at: utc(r.uploaded_at),
+            uploaded_at_jalali,
+            uploaded_at,
             uploaded_by: r.uploaded_by,
         }
     }

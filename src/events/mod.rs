@@ -10,6 +10,7 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 
 crate::vocabulary! {
     /// The type of an integration event.

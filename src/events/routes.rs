@@ -5,8 +5,9 @@ use actix_web::{get, web, HttpResponse};
 use crate::auth::access::EventScope;
 use crate::auth::AuthUser;
 use crate::error::{ApiResult, Problem};
-use crate::events::model::{EventPage, FeedParams, FeedQuery};
+use crate::events::model::{FeedParams, FeedQuery};
 use crate::events::service;
+use crate::events::views::EventPage;
 use crate::state::AppState;
 
 /// When `cursor` replaced `after` (RFC 9745 structured date: 2026-11-25T00:00:00Z).

@@ -4,7 +4,8 @@ use crate::auth::access::EventScope;
 use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::events::model::{Event, EventPage, FeedQuery};
+use crate::events::model::FeedQuery;
+use crate::events::views::{Event, EventPage};
 use crate::events::{outbox, store};
 
 /// A page of the feed as `scope` may read it. Sequences committed events first, so a page

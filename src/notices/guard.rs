@@ -20,8 +20,9 @@ use actix_web::web;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ErrorCode};
 use crate::i18n::Msg;
-use crate::notices::model::{Notice, NoticeRow};
+use crate::notices::model::NoticeRow;
 use crate::notices::store;
+use crate::notices::views::Notice;
 use crate::state::AppState;
 
 const REFRESH: Duration = Duration::from_secs(3);

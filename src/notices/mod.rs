@@ -7,3 +7,4 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;

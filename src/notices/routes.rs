@@ -10,10 +10,9 @@ use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::notices::guard::NoticeCache;
-use crate::notices::model::{
-    CreateNotice, NewNotice, Notice, NoticeList, NoticeRow, UpdateNotice, WindowRules,
-};
+use crate::notices::model::{CreateNotice, NewNotice, NoticeRow, UpdateNotice, WindowRules};
 use crate::notices::service;
+use crate::notices::views::{Notice, NoticeList};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

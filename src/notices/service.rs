@@ -10,10 +10,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, SubjectKind};
 use crate::http::etag::IfMatch;
-use crate::notices::model::{
-    NewNotice, Notice, NoticeChange, NoticeRow, UpdateNotice, WindowRules,
-};
+use crate::notices::model::{NewNotice, NoticeChange, NoticeRow, UpdateNotice, WindowRules};
 use crate::notices::store;
+use crate::notices::views::Notice;
 
 /// How many notices the public list shows at most.
 const LIST_LIMIT: i64 = 200;

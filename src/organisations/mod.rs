@@ -5,3 +5,4 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;

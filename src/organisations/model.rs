@@ -2,10 +2,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::clock::utc;
 use crate::db::schema::organisations;
 use crate::domain::identity::OrgKind;
 use crate::domain::legal_id::{LegalId, LegalIdError};
@@ -23,48 +22,6 @@ pub struct OrganisationRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
-}
-
-/// An organisation as the API shows it.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct Organisation {
-    #[schema(format = Uuid)]
-    pub id: String,
-    #[schema(example = "اداره کل راه و شهرسازی")]
-    pub name: String,
-    pub kind: OrgKind,
-    /// `kind` as people read it (Persian).
-    #[schema(example = "دستگاه متقاضی")]
-    pub kind_label_fa: &'static str,
-    /// 11-digit legal-entity national id (شناسه ملی).
-    #[schema(example = "10380284790")]
-    pub national_id: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    /// `created_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
-    pub created_at_jalali: String,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
-    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
-    pub updated_at_jalali: String,
-}
-
-impl Organisation {
-    pub fn new(r: OrganisationRow, clock: &crate::clock::Clock) -> Self {
-        Organisation {
-            id: r.id,
-            name: r.name,
-            kind: r.kind,
-            kind_label_fa: r.kind.label_fa(),
-            national_id: r.national_id,
-            created_at_jalali: clock.jalali(r.created_at),
-            created_at: utc(r.created_at),
-            updated_at_jalali: clock.jalali(r.updated_at),
-            updated_at: utc(r.updated_at),
-        }
-    }
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -11,9 +11,10 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::organisations::model::{
-    CreateOrganisation, NewOrganisation, Organisation, OrganisationChanges, OrganisationFilter,
-    OrganisationRow, UpdateOrganisation,
+    CreateOrganisation, NewOrganisation, OrganisationChanges, OrganisationFilter, OrganisationRow,
+    UpdateOrganisation,
 };
+use crate::organisations::views::Organisation;
 use crate::organisations::{service, store};
 use crate::state::AppState;
 

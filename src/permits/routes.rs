@@ -26,8 +26,8 @@ use crate::permits::signing::{self, Facts, PermitSigner, PublicKeyView, Signatur
 use crate::permits::store::ListQuery;
 use crate::permits::verify_page;
 use crate::permits::views::{PermitVerification, PermitView};
-use crate::requests::model::RequestView;
 use crate::requests::service::ensure_visible;
+use crate::requests::views::RequestView;
 use crate::requests::Effects;
 use crate::state::AppState;
 

@@ -25,8 +25,9 @@ use crate::permits::model::{
 use crate::permits::order_template::{self, OrderFacts};
 use crate::permits::store::{self, ListQuery, Revocation};
 use crate::permits::views::{PermitEventData, PermitView};
-use crate::requests::model::{RequestRow, RequestView};
+use crate::requests::model::RequestRow;
 use crate::requests::service::{self as requests, Transition};
+use crate::requests::views::RequestView;
 use crate::requests::Effects;
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).

@@ -30,11 +30,12 @@ use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::effects::Effects;
 use crate::requests::model::{
-    ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, RequestView,
-    VehicleInput, VehicleType,
+    ContactInput, CreateRequest, LetterInput, RepresentativeInput, RequestRow, VehicleInput,
+    VehicleType,
 };
 use crate::requests::service;
 use crate::requests::store;
+use crate::requests::views::RequestView;
 
 // ---- input ---------------------------------------------------------------------------------
 
@@ -511,8 +512,7 @@ impl Marks {
     pub fn apply(self, view: &mut RequestView, clock: &Clock) {
         view.corrected_since_review = !self.corrected_fields.is_empty();
         view.corrected_fields = self.corrected_fields;
-        view.corrected_at_jalali = self.corrected_at.map(|t| clock.jalali(t));
-        view.corrected_at = self.corrected_at.map(crate::clock::utc);
+        (view.corrected_at, view.corrected_at_jalali) = clock.stamp_opt(self.corrected_at);
         view.documents_overdue = self.documents_overdue_since.is_some();
         view.documents_overdue_since = self.documents_overdue_since.map(crate::clock::utc);
     }

@@ -7,5 +7,6 @@ pub mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 
 pub use effects::Effects;

@@ -4,7 +4,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpResponse};
 
-use crate::audit::model::AccessLog;
+use crate::audit::views::AccessLog;
 use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
 use crate::auth::{AuthUser, ChangeContext};
@@ -18,11 +18,12 @@ use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::requests::correction::{self, CorrectRequest, Corrected};
 use crate::requests::model::{
-    CreateRequest, ExportParams, HistoryEntry, HistoryList, NewRejection, NoteBody, ReasonBody,
-    ReissueBody, RejectBody, RequestFilter, RequestView,
+    CreateRequest, ExportParams, NewRejection, NoteBody, ReasonBody, ReissueBody, RejectBody,
+    RequestFilter,
 };
 use crate::requests::service::{self, Transition};
 use crate::requests::store;
+use crate::requests::views::{HistoryEntry, HistoryList, RequestView};
 use crate::requests::Effects;
 use crate::state::AppState;
 use crate::validate::Issues;

@@ -19,10 +19,9 @@ use crate::events::EventType;
 use crate::http::etag::IfMatch;
 use crate::requests::effects::{Change, Effects};
 use crate::requests::model::ListQuery;
-use crate::requests::model::{
-    CreateRequest, NewRejection, Reason, RequestRow, RequestSort, RequestView,
-};
+use crate::requests::model::{CreateRequest, NewRejection, Reason, RequestRow, RequestSort};
 use crate::requests::store;
+use crate::requests::views::RequestView;
 use crate::validate::Issues;
 use crate::vehicle_conflicts::model::RefusedVehicle;
 
@@ -990,8 +989,9 @@ pub fn access_log(
     clock: &crate::clock::Clock,
     scope: &Scope,
     id: &str,
-) -> ApiResult<crate::audit::model::AccessLog> {
-    use crate::audit::model::{AccessLog, AccessLogEntry, ActorKind};
+) -> ApiResult<crate::audit::views::AccessLog> {
+    use crate::audit::model::ActorKind;
+    use crate::audit::views::{AccessLog, AccessLogEntry};
     store::load_visible(conn, scope, id)?;
     let mut items: Vec<(NaiveDateTime, AccessLogEntry)> =
         crate::audit::service::about_request(conn, clock, id)?
@@ -999,11 +999,12 @@ pub fn access_log(
             .map(|e| (e.at.naive_utc(), e))
             .collect();
     for h in store::history(conn, id)? {
+        let (at, at_jalali) = clock.stamp(h.at).into_parts();
         items.push((
             h.at,
             AccessLogEntry {
-                at: crate::clock::utc(h.at),
-                at_jalali: clock.jalali(h.at),
+                at,
+                at_jalali,
                 source: "history".to_owned(),
                 actor_id: Some(h.actor_id),
                 actor_kind: ActorKind::User,

@@ -8,3 +8,4 @@ pub mod routes;
 pub mod service;
 mod store;
 pub mod throttle;
+pub mod views;

@@ -14,10 +14,10 @@ use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::service_accounts::credentials::{self, ClientCredentials, Envelope};
 use crate::service_accounts::model::{
-    Account, Changes, ClientCredentialsRequest, ClientToken, CreateServiceAccount, ServiceAccount,
-    ServiceAccountWithSecret, UpdateServiceAccount,
+    Account, Changes, ClientCredentialsRequest, CreateServiceAccount, UpdateServiceAccount,
 };
 use crate::service_accounts::service::{self, TokenLimits};
+use crate::service_accounts::views::{ClientToken, ServiceAccount, ServiceAccountWithSecret};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

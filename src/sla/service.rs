@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use crate::audit::Actor;
 use crate::auth::access::Scope;
-use crate::clock::{utc, Clock};
+use crate::clock::{Clock, Zone};
 use crate::config::Config;
 use crate::db::DbConnection;
 use crate::domain::jalali::format_jalali;
@@ -502,6 +502,7 @@ pub fn explain(
             .into_iter()
             .map(|r| crate::sla::rules::views::WorkingRule::new(r, clock))
             .collect();
+    let (computed_at, computed_at_jalali) = Zone::new(cal.tz()).stamp(at).into_parts();
     Ok(SlaExplanation {
         request_id: request.id,
         tracking_code: request.tracking_code,
@@ -528,8 +529,8 @@ pub fn explain(
                 .collect(),
         },
         runs,
-        computed_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
-        computed_at: utc(at),
+        computed_at_jalali,
+        computed_at,
     })
 }
 
@@ -547,13 +548,14 @@ pub fn report(
         organisation_id: q.organisation_id,
     };
     let (overall, agencies) = report::compute(conn, &config.sla, &sel, at)?;
+    let (generated_at, generated_at_jalali) = Zone::new(cal.tz()).stamp(at).into_parts();
     Ok(SlaReport {
         from: q.from,
         from_jalali: q.from.map(format_jalali),
         to: q.to,
         to_jalali: q.to.map(format_jalali),
-        generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
-        generated_at: utc(at),
+        generated_at_jalali,
+        generated_at,
         budgets: Budgets {
             decision: Stage::Decision.budget_days(&config.sla),
             police: Stage::Police.budget_days(&config.sla),
@@ -601,13 +603,14 @@ pub fn weekly_report(
         ));
     }
     let rows = report::weekly(conn, &cal, first, to, q.organisation_id.as_deref())?;
+    let (generated_at, generated_at_jalali) = Zone::new(cal.tz()).stamp(at).into_parts();
     Ok(SlaWeekly {
         from: first,
         from_jalali: format_jalali(first),
         to,
         to_jalali: format_jalali(to),
-        generated_at_jalali: crate::domain::jalali::format_jalali_instant(at, cal.tz()),
-        generated_at: utc(at),
+        generated_at_jalali,
+        generated_at,
         weeks: rows
             .into_iter()
             .map(|(start, filed, closed)| {

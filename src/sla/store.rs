@@ -459,7 +459,7 @@ pub fn view_of(
     stored: Option<SlaRow>,
     request_id: &str,
     now: NaiveDateTime,
-) -> ApiResult<crate::sla::SlaView> {
+) -> ApiResult<crate::sla::views::SlaView> {
     let row = match stored {
         Some(r) => r,
         None => {
@@ -475,7 +475,7 @@ pub fn view_of(
             )
         }
     };
-    Ok(crate::sla::SlaView::build(&row, cal, config, now))
+    Ok(crate::sla::views::SlaView::build(&row, cal, config, now))
 }
 
 /// The columns of a request the clocks need.

@@ -1,5 +1,5 @@
-//! What the SLA routes answer: holidays, the explanation of a request's clocks, and the
-//! service-level report as JSON or CSV.
+//! What the SLA routes answer: a request's clock, holidays, the explanation of a request's
+//! clocks, and the service-level report as JSON or CSV.
 
 use std::collections::BTreeMap;
 
@@ -7,18 +7,91 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
-use crate::config::SlaConfig;
-use crate::domain::jalali::{format_jalali, format_jalali_instant, format_jalali_long, weekday_fa};
+use crate::clock::{Clock, Zone};
+use crate::config::{Config, SlaConfig};
+use crate::domain::jalali::{format_jalali, format_jalali_long, weekday_fa};
 use crate::domain::reasons::{RefusalReason, RejectionReason};
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::{Calendar, DayKind};
-use crate::sla::clock::{Stage, StageRun};
+use crate::sla::clock::{ClockState, Stage, StageRun};
 use crate::sla::model::{HolidayRow, SOURCE_CONFIRMED};
 use crate::sla::official::{Builtin, BuiltinSource};
+use crate::sla::party::Party;
 use crate::sla::rules::model::{format_minute, RuleRef};
 use crate::sla::rules::views::WorkingRule;
-use crate::sla::SlaView;
+use crate::sla::store::SlaRow;
+
+// A request's clock.
+
+/// A request's service-level clock now.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SlaView {
+    /// The open stage, or the last one that ran once the clock stopped.
+    pub stage: Option<Stage>,
+    /// `stage` as people read it (Persian); `null` with `stage`.
+    #[schema(example = "بررسی و تصمیم اداره کل")]
+    pub stage_label_fa: Option<&'static str>,
+    pub clock: ClockState,
+    /// `clock` as people read it (Persian).
+    #[schema(example = "در جریان")]
+    pub clock_label_fa: &'static str,
+    /// The stage's budget in working days.
+    pub budget_working_days: Option<i64>,
+    /// Working days the stage has used (pauses excluded): the working days after the step's
+    /// start day that have begun, on the calendar of the party that owes the step.
+    #[schema(example = 2)]
+    pub elapsed_working_days: f64,
+    /// Budget left; negative once overdue.
+    pub remaining_working_days: Option<f64>,
+    /// When the budget runs (or ran) out; only while the clock runs.
+    pub due_at: Option<DateTime<Utc>>,
+    /// `due_at`'s date in the Solar Hijri calendar (service time zone), `1403/08/20`.
+    pub due_date_jalali: Option<String>,
+    /// `due_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
+    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`. `null` with `due_at`.
+    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
+    pub due_at_jalali: Option<String>,
+    /// The clock runs and `due_at` has passed.
+    pub overdue: bool,
+    /// Whose working days the stage counts (the party that owes the step); `null` without a
+    /// stage.
+    pub calendar: Option<Party>,
+    /// `calendar` as people read it (Persian).
+    #[schema(example = "تقویم کاری اداره کل")]
+    pub calendar_label_fa: Option<&'static str>,
+}
+
+impl SlaView {
+    pub fn build(row: &SlaRow, cal: &Calendar, config: &Config, now: NaiveDateTime) -> Self {
+        let party = row.stage.map(|s| s.party(&config.sla));
+        let cal = cal.for_party(party.unwrap_or(Party::Directorate));
+        let used = match (row.clock, row.clock_since) {
+            (ClockState::Running, Some(since)) => {
+                row.used_days + cal.working_days(since, now.max(since))
+            }
+            _ => row.used_days,
+        };
+        let budget = row.stage.map(|s| s.budget_days(&config.sla));
+        let running = row.clock == ClockState::Running;
+        let due_at = if running { row.due_at } else { None };
+        let (due_at_utc, due_at_jalali) = Zone::new(config.service_timezone).stamp_opt(due_at);
+        SlaView {
+            stage: row.stage,
+            stage_label_fa: row.stage.map(Stage::label_fa),
+            clock: row.clock,
+            clock_label_fa: row.clock.label_fa(),
+            budget_working_days: budget,
+            elapsed_working_days: used as f64,
+            remaining_working_days: budget.map(|b| (b - used) as f64),
+            due_date_jalali: due_at.map(|d| format_jalali(cal.local_date(d))),
+            due_at_jalali,
+            due_at: due_at_utc,
+            overdue: running && row.due_at.is_some_and(|d| d < now),
+            calendar: party,
+            calendar_label_fa: party.map(Party::label_fa),
+        }
+    }
+}
 
 // Holidays.
 
@@ -104,6 +177,7 @@ impl Holiday {
         } else {
             HolidaySource::Admin
         };
+        let (created_at, created_at_jalali) = clock.stamp(r.created_at).into_parts();
         Holiday {
             id: r.id,
             date_jalali: format_jalali(r.date),
@@ -114,8 +188,8 @@ impl Holiday {
             source_label_fa: source.label_fa(),
             confirms: r.builtin_id,
             reference: None,
-            created_at_jalali: Some(clock.jalali(r.created_at)),
-            created_at: Some(utc(r.created_at)),
+            created_at_jalali: Some(created_at_jalali),
+            created_at: Some(created_at),
         }
     }
 }
@@ -469,7 +543,7 @@ fn span_views(
     agencies: &Calendar,
     at: NaiveDateTime,
 ) -> Vec<SpanView> {
-    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
+    let zone = Zone::new(cal.tz());
     run.spans
         .iter()
         .map(|s| {
@@ -478,12 +552,14 @@ fn span_views(
             } else {
                 (agencies, SpanState::Paused)
             };
+            let (start, start_jalali) = zone.stamp(s.start).into_parts();
+            let (end, end_jalali) = zone.stamp_opt(s.end);
             SpanView {
                 state,
-                start_jalali: jalali(s.start),
-                start: utc(s.start),
-                end_jalali: s.end.map(jalali),
-                end: s.end.map(utc),
+                start_jalali,
+                start,
+                end_jalali,
+                end,
                 calendar: span_cal.party(),
                 working_days: span_cal
                     .working_days(s.start, s.end.unwrap_or(at).min(at.max(s.start))),
@@ -513,22 +589,25 @@ pub fn run_view(
         .into_iter()
         .map(|(date, kind, _)| day_entry(run, cal, (date, kind), numbers.get(&date).copied(), at))
         .collect();
-    let jalali = |t: NaiveDateTime| format_jalali_instant(t, cal.tz());
+    let zone = Zone::new(cal.tz());
+    let (started_at, started_at_jalali) = zone.stamp(run.started_at()).into_parts();
+    let (ended_at, ended_at_jalali) = zone.stamp_opt(run.ended_at);
+    let (due_at, due_at_jalali) = zone.stamp_opt(due);
     StageRunView {
         stage: run.stage,
         stage_label_fa: run.stage.label_fa(),
         calendar: party,
         calendar_label_fa: party.label_fa(),
         budget_working_days: budget_days,
-        started_at_jalali: jalali(run.started_at()),
-        started_at: utc(run.started_at()),
-        ended_at_jalali: run.ended_at.map(jalali),
-        ended_at: run.ended_at.map(utc),
+        started_at_jalali,
+        started_at,
+        ended_at_jalali,
+        ended_at,
         completed: run.completed,
         elapsed_working_days: used as f64,
-        due_at: due.map(utc),
+        due_at,
         due_date_jalali: due.map(|d| format_jalali(cal.local_date(d))),
-        due_at_jalali: due.map(jalali),
+        due_at_jalali,
         within_budget: run.completed.then_some(used <= budget_days),
         spans: span_views(run, cal, &agencies, at),
         days,

@@ -17,6 +17,7 @@ pub mod routes;
 pub mod service;
 mod store;
 pub mod templates;
+pub mod views;
 pub mod worker;
 
 crate::vocabulary! {

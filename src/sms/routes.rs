@@ -6,9 +6,8 @@ use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::json::Json;
-use crate::sms::model::{
-    NewTemplate, NotificationList, TemplateList, TemplateView, UpdateTemplate,
-};
+use crate::sms::model::{NewTemplate, UpdateTemplate};
+use crate::sms::views::{NotificationList, TemplateList, TemplateView};
 use crate::sms::{service, SmsEvent};
 use crate::state::AppState;
 

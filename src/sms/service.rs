@@ -17,9 +17,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::notices::model::{NoticeKind, NoticeRow};
 use crate::requests::effects::Change;
 use crate::requests::model::RequestRow;
-use crate::sms::model::{NewTemplate, NotificationView, TemplateView};
+use crate::sms::model::NewTemplate;
 use crate::sms::store::{self, NewMessage};
 use crate::sms::templates;
+use crate::sms::views::{NotificationView, TemplateView};
 use crate::sms::SmsEvent;
 
 /// The text of `event`'s template in effect (the administrator's, or the built-in one).

@@ -8,7 +8,8 @@ use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::http::client::client_key;
 use crate::http::rate_limit::with_quota_headers;
 use crate::state::AppState;
-use crate::tracking::service::{self, TrackView};
+use crate::tracking::service;
+use crate::tracking::views::TrackView;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(track);

@@ -1,36 +1,11 @@
 //! The look-up behind public tracking: requests first (most codes are requests'), then
 //! complaints, which share the namespace.
 
-use chrono::{DateTime, Utc};
-use serde::Serialize;
-use utoipa::ToSchema;
-
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::domain::tracking::TrackingCode;
 use crate::error::ApiResult;
-
-fn kind_schema() -> utoipa::openapi::schema::Object {
-    crate::http::openapi::string_enum("What the code tracks.", &["request", "complaint"])
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TrackView {
-    #[schema(example = "482177305512")]
-    pub tracking_code: String,
-    /// `request` or `complaint`.
-    #[schema(schema_with = kind_schema)]
-    pub kind: String,
-    #[schema(example = "under_review")]
-    pub status: String,
-    #[schema(example = "در حال بررسی")]
-    pub status_label_fa: String,
-    pub updated_at: DateTime<Utc>,
-    /// `updated_at` in the service's time zone (`SERVICE_TIMEZONE`) as a Solar Hijri date and
-    /// 24-hour time with Persian digits, `YYYY/MM/DD HH:MM`.
-    #[schema(example = "۱۴۰۵/۰۹/۰۴ ۱۰:۳۰")]
-    pub updated_at_jalali: String,
-}
+use crate::tracking::views::TrackView;
 
 /// The status of the request or complaint with `code`; 404 when there is none.
 pub fn look_up(
@@ -47,12 +22,13 @@ pub fn look_up(
                 ("complaint", status.as_str(), status.label_fa(), at)
             }
         };
+    let (updated_at, updated_at_jalali) = clock.stamp(updated_at).into_parts();
     Ok(TrackView {
         tracking_code: code.to_owned(),
         kind: kind.to_owned(),
         status: status.to_owned(),
         status_label_fa: label.to_owned(),
-        updated_at_jalali: clock.jalali(updated_at),
-        updated_at: utc(updated_at),
+        updated_at_jalali,
+        updated_at,
     })
 }

@@ -6,3 +6,4 @@ pub mod model;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;

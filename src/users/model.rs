@@ -1,10 +1,10 @@
 //! The administrator's user inputs and their validated forms. (The account row and the `User`
-//! view belong to `auth::model`.)
+//! view belong to `auth`.)
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::auth::model::{User, Username};
+use crate::auth::model::Username;
 use crate::auth::password;
 use crate::domain::identity::{OrgKind, Role};
 use crate::domain::mobile::Mobile;
@@ -37,15 +37,6 @@ pub struct CreateUser {
     pub password: Option<String>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct CreatedUser {
-    #[serde(flatten)]
-    pub user: User,
-    /// Present only when the password was generated: shown this once.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub temporary_password: Option<String>,
-}
-
 /// Fields an administrator may change. `mobile: null` removes the mobile number.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -75,12 +66,6 @@ mod serde_with_null {
     {
         Option::<T>::deserialize(d).map(Some)
     }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TemporaryPassword {
-    /// Give it to the user over a trusted channel; it must be changed at first sign-in.
-    pub temporary_password: String,
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -4,7 +4,8 @@
 use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
 
-use crate::auth::model::{User, UserRow};
+use crate::auth::model::UserRow;
+use crate::auth::views::User;
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::domain::identity::Role;
@@ -13,9 +14,8 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::users::model::{
-    CreateUser, CreatedUser, TemporaryPassword, UpdateUser, UserChanges, UserFilter,
-};
+use crate::users::model::{CreateUser, UpdateUser, UserChanges, UserFilter};
+use crate::users::views::{CreatedUser, TemporaryPassword};
 use crate::users::{service, store};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

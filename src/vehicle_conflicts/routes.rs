@@ -10,10 +10,9 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::http::pagination::{PageParams, Paginated};
 use crate::state::AppState;
-use crate::vehicle_conflicts::model::{
-    ConflictFilter, Resolution, ResolveConflict, VehicleConflict,
-};
+use crate::vehicle_conflicts::model::{ConflictFilter, Resolution, ResolveConflict};
 use crate::vehicle_conflicts::service;
+use crate::vehicle_conflicts::views::VehicleConflict;
 
 /// Who sees and resolves vehicle conflicts.
 const ROLES: &[Role] = &[Role::Directorate, Role::Admin];

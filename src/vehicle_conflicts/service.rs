@@ -10,9 +10,9 @@ use crate::http::etag::IfMatch;
 use crate::http::pagination::Page;
 use crate::vehicle_conflicts::model::{
     ConflictFilter, ConflictListing, ConflictRow, ConflictStatus, RefusedVehicle, Resolution,
-    VehicleConflict,
 };
 use crate::vehicle_conflicts::store::{self, Resolved};
+use crate::vehicle_conflicts::views::VehicleConflict;
 
 /// Records that `user`'s filing for `vehicle` was refused because `blocking_request_id`, another
 /// agency's open request, holds the vehicle: a new open conflict, or one more attempt on the

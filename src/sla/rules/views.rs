@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{utc, Clock};
+use crate::clock::Clock;
 use crate::domain::jalali::format_jalali;
 use crate::sla::party::AppliesTo;
 use crate::sla::rules::model::{weekday_fa, RuleKind, WorkingRuleRow};
@@ -63,13 +63,15 @@ impl WorkingRule {
         let weekdays: Option<Vec<String>> = r
             .weekdays
             .map(|s| s.split(',').map(str::to_owned).collect());
+        let (created_at, created_at_jalali) = clock.stamp(r.created_at).into_parts();
+        let (updated_at, updated_at_jalali) = clock.stamp(r.updated_at).into_parts();
         WorkingRule {
             weekdays_fa: weekdays
                 .as_ref()
                 .map(|days| days.iter().map(|d| weekday_fa(d)).collect()),
             kind_label_fa: r.kind.label_fa(),
-            created_at_jalali: clock.jalali(r.created_at),
-            updated_at_jalali: clock.jalali(r.updated_at),
+            created_at_jalali,
+            updated_at_jalali,
             whole_day: (r.kind == RuleKind::Closure)
                 .then_some(r.from_time.is_none() && r.to_time.is_none()),
             id: r.id,
@@ -84,8 +86,8 @@ impl WorkingRule {
             closes: r.closes,
             from_time: r.from_time,
             to_time: r.to_time,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at,
+            updated_at,
             version: r.version,
             applies_to: r.applies_to,
             applies_to_label_fa: r.applies_to.label_fa(),
