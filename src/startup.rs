@@ -547,7 +547,10 @@ fn throttled_sign_ins(trail: web::Data<crate::audit::Trail>) -> crate::auth::ser
                 crate::audit::Subject::User,
                 &attempt.origin,
             )
-            .detail(serde_json::json!({ "reason": "throttled", "username": attempt.username })),
+            .detail(crate::auth::service::SignInFailure {
+                reason: crate::auth::service::Refusal::Throttled,
+                username: Some(&attempt.username),
+            }),
         )
     })
 }

@@ -14,5 +14,5 @@ pub mod routes;
 pub mod service;
 mod store;
 
-pub use model::{Action, Actor, ActorKind, Entry, Subject};
+pub use model::{Action, Actor, ActorKind, Detail, Entry, Subject, TemplateText};
 pub use service::{record, Trail};

@@ -11,7 +11,7 @@ use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::notices::guard::NoticeCache;
 use crate::notices::model::{
-    CreateNotice, NewNotice, Notice, NoticeList, NoticeRow, UpdateNotice, WindowRules,
+    CreateNotice, NewNotice, Notice, NoticeKind, NoticeList, NoticeRow, UpdateNotice, WindowRules,
 };
 use crate::notices::service;
 use crate::state::AppState;
@@ -22,6 +22,13 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create)
         .service(update)
         .service(remove);
+}
+
+/// The detail of `notice.created`.
+#[derive(serde::Serialize)]
+struct NoticeCreated<'a> {
+    kind: NoticeKind,
+    title: &'a str,
 }
 
 /// `status` with the notice and its `ETag`.
@@ -94,7 +101,10 @@ pub async fn create(
                 crate::audit::Subject::Notice,
                 &row.id,
             )
-            .detail(serde_json::json!({ "kind": row.kind, "title": row.title }));
+            .detail(NoticeCreated {
+                kind: row.kind,
+                title: &row.title,
+            });
             crate::audit::record(c, clock.now(), e)?;
             Ok(row)
         })

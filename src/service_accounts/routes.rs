@@ -133,10 +133,6 @@ fn throttled_failure(account_id: Option<String>, client_id: &str, ip: &str) -> c
         actor_id: account_id.clone(),
         subject_id: account_id,
         actor_kind: crate::audit::ActorKind::ServiceAccount,
-        detail: Some(serde_json::json!({
-            "client_id": client_id,
-            "reason": "throttled",
-        })),
         ..crate::audit::Entry::anonymous(
             crate::audit::Action::ClientAuthFailure,
             crate::audit::Subject::ServiceAccount,
@@ -146,6 +142,10 @@ fn throttled_failure(account_id: Option<String>, client_id: &str, ip: &str) -> c
             },
         )
     }
+    .detail(service::ClientAuthFailure {
+        client_id,
+        reason: service::Refusal::Throttled,
+    })
 }
 
 /// The client's credentials as presented: the body (form or JSON) and any HTTP Basic header.
