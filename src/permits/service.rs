@@ -308,10 +308,11 @@ pub fn record_receipt(
     }
     ensure_current(conn, &permit)?;
     check_timing(config, &permit, &new, at)?;
+    let outcome = new.outcome;
     let t = Transition {
         user,
         request_id: &permit.request_id,
-        action: new.outcome.action(),
+        action: outcome.action(),
         // The caller's `If-Match` is the permit's, checked above.
         if_match: IfMatch::Any,
         note: new.notes.as_deref(),
@@ -335,9 +336,7 @@ pub fn record_receipt(
                 &permit.id,
             )
             .about(&request.id)
-            .detail(ReceiptRecorded {
-                outcome: new.outcome,
-            }),
+            .detail(ReceiptRecorded { outcome }),
         )?;
         let org = &request.organisation_id;
         emit_event(
