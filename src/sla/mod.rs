@@ -6,7 +6,6 @@ pub mod calendar_version;
 pub mod clock;
 pub mod model;
 pub mod official;
-pub mod party;
 pub mod queries;
 pub mod report;
 pub mod report_gate;
@@ -23,9 +22,9 @@ use utoipa::ToSchema;
 use crate::clock::utc;
 use crate::config::Config;
 use crate::domain::jalali::{format_jalali, format_jalali_instant};
+use crate::domain::party::Party;
 use crate::sla::calendar::Calendar;
 use crate::sla::clock::{ClockState, Stage};
-use crate::sla::party::Party;
 use crate::sla::store::SlaRow;
 
 /// A request's service-level clock now.

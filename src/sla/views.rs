@@ -202,7 +202,7 @@ pub struct BuiltinRuleView {
     pub effective_to: Option<NaiveDate>,
     pub effective_to_jalali: Option<String>,
     /// The calendars it applies to.
-    pub applies_to: Vec<crate::sla::party::Party>,
+    pub applies_to: Vec<crate::domain::party::Party>,
     /// The decisions and reports it rests on.
     pub sources: Vec<Citation>,
     /// What could not be confirmed; `null` when nothing.
@@ -325,7 +325,7 @@ pub struct SpanView {
     pub end_jalali: Option<String>,
     /// Whose working days the span is measured in: the stage's party while running, the
     /// agencies' while paused for their documents.
-    pub calendar: crate::sla::party::Party,
+    pub calendar: crate::domain::party::Party,
     /// Working days the span took on that calendar (so far, while open).
     pub working_days: i64,
 }
@@ -339,7 +339,7 @@ pub struct StageRunView {
     pub stage_label_fa: &'static str,
     /// Whose working days the run counted (the party that owes the step); its `days` are
     /// that calendar's.
-    pub calendar: crate::sla::party::Party,
+    pub calendar: crate::domain::party::Party,
     #[schema(example = "تقویم کاری اداره کل")]
     pub calendar_label_fa: &'static str,
     pub budget_working_days: i64,
@@ -502,7 +502,7 @@ pub fn run_view(
 ) -> StageRunView {
     let party = run.stage.party(sla);
     let budget_days = run.stage.budget_days(sla);
-    let agencies = cal.for_party(crate::sla::party::Party::Agencies);
+    let agencies = cal.for_party(crate::domain::party::Party::Agencies);
     let cal = &cal.for_party(party);
     let end = run.ended_at.unwrap_or(at);
     let used = run.used_days(cal, at);
@@ -653,9 +653,9 @@ pub struct Budgets {
 /// Whose working days each stage counts.
 #[derive(Serialize, ToSchema)]
 pub struct StageCalendars {
-    pub decision: crate::sla::party::Party,
-    pub police: crate::sla::party::Party,
-    pub registration: crate::sla::party::Party,
+    pub decision: crate::domain::party::Party,
+    pub police: crate::domain::party::Party,
+    pub registration: crate::domain::party::Party,
 }
 
 /// The service-level report.

@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::audit::{self, Action, Actor, Subject};
 use crate::config::Config;
 use crate::db::DbConnection;
+use crate::domain::party::AppliesTo;
 use crate::error::{ApiError, ApiResult};
 use crate::http::etag::IfMatch;
 use crate::http::pagination::Paginated;
-use crate::sla::party::AppliesTo;
 use crate::sla::rules::model::{
     NewWorkingRule, RuleKind, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
 };
