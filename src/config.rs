@@ -892,7 +892,7 @@ pub struct SlaConfig {
         id = "sla_police_calendar",
         value_name = "SLA_POLICE_CALENDAR",
         long = "sla-police-calendar", env = "SLA_POLICE_CALENDAR", default_value = "police", value_parser = parse_police_calendar, global = true)]
-    pub police_calendar: crate::sla::party::Party,
+    pub police_calendar: crate::domain::party::Party,
 
     /// At most this many `GET /reports/sla` computations at once (per replica); further
     /// callers wait for a slot (a cached answer needs none).
@@ -1111,10 +1111,10 @@ fn parse_hhmm(s: &str) -> Result<chrono::NaiveTime, String> {
 }
 
 /// `SLA_POLICE_CALENDAR`: `police` or `directorate`.
-fn parse_police_calendar(s: &str) -> Result<crate::sla::party::Party, String> {
+fn parse_police_calendar(s: &str) -> Result<crate::domain::party::Party, String> {
     match s.trim() {
-        "police" => Ok(crate::sla::party::Party::Police),
-        "directorate" => Ok(crate::sla::party::Party::Directorate),
+        "police" => Ok(crate::domain::party::Party::Police),
+        "directorate" => Ok(crate::domain::party::Party::Directorate),
         other => Err(format!("'{other}': expected police or directorate")),
     }
 }

@@ -322,8 +322,8 @@ impl Application {
         tracing::debug!(key_id = backup_key.id.as_str(), "backup-signing key");
         let tokens =
             crate::auth::jwt::TokenKeys::new(&jwt_secret, config.auth.access_token_ttl_secs);
-        let state = app_state(pool, config.clone(), clock, tokens)?;
-        let features = Features::new(&config, &state, blobs, &jwt_secret)?;
+        let state = app_state(pool, config.clone(), clock)?;
+        let features = Features::new(&config, &state, blobs, &jwt_secret, tokens)?;
         let (listener, port) = bind(&config)?;
         let sms_provider: Arc<dyn crate::sms::provider::Provider> =
             Arc::from(crate::sms::provider::from_config(&config).map_err(StartupError)?);
@@ -396,13 +396,8 @@ fn end_sessions_of_a_replaced_secret(pool: &db::Pool, clock: &Clock) -> Result<(
 }
 
 /// The state every handler shares: the pool, SQLite's one writer, the PostgreSQL read standby
-/// when configured, the clock and the token keys.
-fn app_state(
-    pool: db::Pool,
-    config: Arc<Config>,
-    clock: Clock,
-    tokens: crate::auth::jwt::TokenKeys,
-) -> Result<AppState, StartupError> {
+/// when configured, and the clock.
+fn app_state(pool: db::Pool, config: Arc<Config>, clock: Clock) -> Result<AppState, StartupError> {
     let backend = pool
         .get()
         .map(|c| db::backend_of(&c))
@@ -437,7 +432,6 @@ fn app_state(
         )),
         config,
         clock,
-        tokens,
         metrics: Arc::default(),
         decisions,
     })
@@ -547,7 +541,10 @@ fn throttled_sign_ins(trail: web::Data<crate::audit::Trail>) -> crate::auth::ser
                 crate::audit::Subject::User,
                 &attempt.origin,
             )
-            .detail(serde_json::json!({ "reason": "throttled", "username": attempt.username })),
+            .detail(crate::auth::service::SignInFailure {
+                reason: crate::auth::service::Refusal::Throttled,
+                username: Some(&attempt.username),
+            }),
         )
     })
 }
@@ -611,6 +608,8 @@ async fn served_openapi(
 /// State that belongs to one resource, handed to its handlers beside [`AppState`].
 #[derive(Clone)]
 struct Features {
+    /// The access tokens' signing keys (the `AuthUser` extractor, sign-in, the token grant).
+    tokens: web::Data<crate::auth::jwt::TokenKeys>,
     blobs: web::Data<Blobs>,
     notice_cache: web::Data<NoticeCache>,
     outbound: web::Data<Outbound>,
@@ -681,6 +680,7 @@ impl Features {
         >,
     {
         let Features {
+            tokens,
             blobs,
             notice_cache,
             outbound,
@@ -696,7 +696,8 @@ impl Features {
                     accounts,
                 },
         } = self;
-        app.app_data(blobs.clone())
+        app.app_data(tokens.clone())
+            .app_data(blobs.clone())
             .app_data(notice_cache.clone())
             .app_data(outbound.clone())
             .app_data(trail.clone())
@@ -714,10 +715,12 @@ impl Features {
         state: &AppState,
         blobs: Blobs,
         jwt_secret: &crate::config::Secret,
+        tokens: crate::auth::jwt::TokenKeys,
     ) -> Result<Self, StartupError> {
         let clock = state.clock;
         let trail = web::Data::new(crate::audit::Trail::new(state.backend, clock));
         Ok(Features {
+            tokens: web::Data::new(tokens),
             blobs: web::Data::new(blobs),
             notice_cache: web::Data::new(NoticeCache::default()),
             outbound: web::Data::new(Outbound {

@@ -1,5 +1,5 @@
-//! Shared application state handed to every handler: the database, configuration, clock,
-//! token keys and the HTTP mechanisms. A resource's own state (the document store, the notice
+//! Shared application state handed to every handler: the database, configuration, clock and
+//! the HTTP mechanisms. A resource's own state (the token keys, the document store, the notice
 //! cache, the webhook keys and client) is registered beside it by the composition root in
 //! `startup.rs`, so this module knows no resource.
 
@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use actix_web::{web, HttpResponse};
 
-use crate::auth::gate;
-use crate::auth::jwt::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::decisions::{Decisions, Scope};
@@ -16,6 +14,7 @@ use crate::db::standby::Standby;
 use crate::db::writer::Writer;
 use crate::db::{self, Backend, DbConnection, Pool};
 use crate::error::{ApiError, ApiResult};
+use crate::http::gate;
 use crate::http::idempotency::{self, Call, Recorded};
 
 #[derive(Clone)]
@@ -28,7 +27,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// "Now" and the service-local day (from `config`).
     pub clock: Clock,
-    pub tokens: TokenKeys,
     /// Per-address limit on public look-ups.
     pub public_limiter: Arc<crate::http::rate_limit::RateLimiter>,
     /// HTTP request counts and latencies for `GET /metrics`.
@@ -40,8 +38,8 @@ pub struct AppState {
     pub decisions: Arc<Decisions>,
 }
 
-/// `f`, preceded by the current request's session check when one is pending (see
-/// [`gate`]): one blocking call does both, on one connection.
+/// `f`, preceded by the current request's deferred check (the session's) when one is pending
+/// (see [`gate`]): one blocking call does both, on one connection.
 /// The state's [`Decisions`] are current on the thread for the call.
 fn gated<T, F>(
     decisions: &Arc<Decisions>,

@@ -15,5 +15,5 @@ pub mod service;
 mod store;
 pub mod views;
 
-pub use model::{Action, Actor, ActorKind, Entry, Subject};
+pub use model::{Action, Actor, ActorKind, Detail, Entry, Subject, TemplateText};
 pub use service::{record, Trail};

@@ -141,8 +141,30 @@ pub struct Entry {
     pub http_request_id: Option<String>,
     /// The permit request the entry concerns (for its access log).
     pub about_request_id: Option<String>,
-    /// Non-secret detail as JSON.
-    pub detail: Option<serde_json::Value>,
+    /// Non-secret detail: a typed payload (see [`Detail`]).
+    pub detail: Option<Detail>,
+}
+
+/// An entry's non-secret detail: a typed payload, a `#[derive(Serialize)]` struct declared
+/// beside the code that records the entry (`UserUpdated` in `users::service`, …), serialised
+/// when the entry is made. Stored as a JSON object with its keys in alphabetical order. A
+/// payload that does not serialise (none of the crate's can: they are plain structs of
+/// strings, numbers and vocabularies) fails the recording, never records an entry without it.
+#[derive(Clone, Debug)]
+pub struct Detail(Result<serde_json::Value, String>);
+
+impl Detail {
+    pub fn of(payload: &impl Serialize) -> Self {
+        Detail(serde_json::to_value(payload).map_err(|e| e.to_string()))
+    }
+
+    /// The JSON text stored.
+    pub fn to_json(&self) -> ApiResult<String> {
+        match &self.0 {
+            Ok(value) => Ok(value.to_string()),
+            Err(e) => Err(ApiError::internal(format!("audit detail: {e}"))),
+        }
+    }
 }
 
 impl Entry {
@@ -180,8 +202,9 @@ impl Entry {
         }
     }
 
-    pub fn detail(mut self, detail: serde_json::Value) -> Self {
-        self.detail = Some(detail);
+    /// With `payload` (see [`Detail`]) as the entry's detail.
+    pub fn detail(mut self, payload: impl Serialize) -> Self {
+        self.detail = Some(Detail::of(&payload));
         self
     }
 
@@ -190,6 +213,14 @@ impl Entry {
         self.about_request_id = Some(request_id.to_owned());
         self
     }
+}
+
+/// The detail of a template's change (`sms_template.updated|restored`,
+/// `permit_template.updated|restored`): the text now in effect (the built-in one when
+/// restored).
+#[derive(Serialize)]
+pub struct TemplateText<'a> {
+    pub body: &'a str,
 }
 
 /// A stored entry.

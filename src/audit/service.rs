@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::{NaiveDateTime, TimeDelta, Timelike};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+use serde::Serialize;
 
-use crate::audit::model::{Action, Actor, AuditQuery, AuditRow, Entry, Subject};
+use crate::audit::model::{Action, Actor, AuditQuery, AuditRow, Detail, Entry, Subject};
 use crate::audit::store;
 use crate::audit::views::AccessLogEntry;
 use crate::clock::Clock;
@@ -38,7 +39,7 @@ pub struct Trail {
     pending: Arc<Mutex<Vec<(NaiveDateTime, Entry)>>>,
     cap: usize,
     /// Authorization denials waiting, one per (principal, target, minute) with its count.
-    denials: Arc<Mutex<HashMap<DenialKey, (Entry, u64)>>>,
+    denials: Arc<Mutex<HashMap<DenialKey, Denied>>>,
     /// Held while a batch is taken and written: a flush that finds nothing waiting still waits
     /// for one in flight (the periodic one), so an audit query's flush reads its own reads.
     writing: Arc<tokio::sync::Mutex<()>>,
@@ -46,6 +47,23 @@ pub struct Trail {
 
 /// A denial's aggregation key: the principal, the target (`METHOD path`), the minute.
 type DenialKey = (String, String, NaiveDateTime);
+
+/// The denials of one key counted so far: the entry (without its detail yet), the status
+/// answered and how many times.
+struct Denied {
+    entry: Entry,
+    status: u16,
+    count: u64,
+}
+
+/// The detail of `access.denied`: the status answered (403 or 404), how many times in the
+/// minute, and the minute (UTC).
+#[derive(Serialize)]
+struct AccessDenied {
+    status: u16,
+    count: u64,
+    minute: DateTime<Utc>,
+}
 
 /// Read entries that may wait in memory (a few hundred bytes each). A flush every
 /// `AUDIT_FLUSH_INTERVAL_MS` keeps a few thousand at most at full load; this many means
@@ -98,12 +116,12 @@ impl Trail {
             return;
         }
         let key = (principal.id.clone(), target.to_owned(), minute);
-        let slot = d.entry(key).or_insert_with(|| {
-            let e = Entry::by(principal, Action::AccessDenied, Subject::Resource, target)
-                .detail(serde_json::json!({ "status": status }));
-            (e, 0)
+        let slot = d.entry(key).or_insert_with(|| Denied {
+            entry: Entry::by(principal, Action::AccessDenied, Subject::Resource, target),
+            status,
+            count: 0,
         });
-        slot.1 += 1;
+        slot.count += 1;
     }
 
     /// Moves the denial buckets of minutes before `before` (all with `None`) to the waiting
@@ -124,17 +142,12 @@ impl Trail {
             return;
         };
         for k in due {
-            if let Some((mut e, n)) = d.remove(&k) {
-                let status = e
-                    .detail
-                    .as_ref()
-                    .and_then(|v| v.get("status").cloned())
-                    .unwrap_or(serde_json::Value::Null);
-                e.detail = Some(serde_json::json!({
-                    "status": status,
-                    "count": n,
-                    "minute": crate::clock::utc(k.2),
-                }));
+            if let Some(denied) = d.remove(&k) {
+                let e = denied.entry.detail(AccessDenied {
+                    status: denied.status,
+                    count: denied.count,
+                    minute: crate::clock::utc(k.2),
+                });
                 p.push((k.2, e));
             }
         }
@@ -261,12 +274,15 @@ pub fn record_account_event(
     conn: &mut DbConnection,
     n: &crate::auth::service::AccountNote<'_>,
 ) -> ApiResult<()> {
-    use crate::auth::service::AccountEvent;
+    use crate::auth::service::{AccountEvent, SignInFailure};
     let (action, detail) = match n.event {
         AccountEvent::SignedIn => (Action::LoginSuccess, None),
         AccountEvent::SignInRefused(reason) => (
             Action::LoginFailure,
-            Some(serde_json::json!({ "reason": reason })),
+            Some(Detail::of(&SignInFailure {
+                reason,
+                username: None,
+            })),
         ),
         AccountEvent::PasswordChanged => (Action::UserPasswordChanged, None),
     };

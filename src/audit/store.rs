@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::audit::model::{ActorKind, AuditQuery, AuditRow, Entry};
+use crate::audit::model::{ActorKind, AuditQuery, AuditRow, Detail, Entry};
 use crate::db::schema::{audit_log, audit_retention, service_accounts};
 use crate::db::DbConnection;
 use crate::error::ApiResult;
@@ -37,7 +37,7 @@ pub fn insert(conn: &mut DbConnection, at: NaiveDateTime, e: Entry) -> ApiResult
             audit_log::client_ip.eq(e.client_ip),
             audit_log::http_request_id.eq(e.http_request_id),
             audit_log::about_request_id.eq(e.about_request_id),
-            audit_log::detail.eq(e.detail.map(|d| d.to_string())),
+            audit_log::detail.eq(e.detail.as_ref().map(Detail::to_json).transpose()?),
         ))
         .execute(conn)?;
     Ok(())
@@ -57,14 +57,14 @@ pub fn insert_many(conn: &mut DbConnection, entries: Vec<(NaiveDateTime, Entry)>
         let chunk: Vec<_> = rows
             .by_ref()
             .take(200)
-            .map(|(at, e)| {
+            .map(|(at, e)| -> ApiResult<_> {
                 let actor_kind = match (&e.actor_id, e.actor_kind) {
                     (Some(id), ActorKind::User) if machines.contains(id) => {
                         ActorKind::ServiceAccount
                     }
                     (_, kind) => kind,
                 };
-                (
+                Ok((
                     audit_log::id.eq(uuid::Uuid::now_v7().to_string()),
                     audit_log::at.eq(at),
                     audit_log::actor_user_id.eq(e.actor_id),
@@ -77,10 +77,10 @@ pub fn insert_many(conn: &mut DbConnection, entries: Vec<(NaiveDateTime, Entry)>
                     audit_log::client_ip.eq(e.client_ip),
                     audit_log::http_request_id.eq(e.http_request_id),
                     audit_log::about_request_id.eq(e.about_request_id),
-                    audit_log::detail.eq(e.detail.map(|d| d.to_string())),
-                )
+                    audit_log::detail.eq(e.detail.as_ref().map(Detail::to_json).transpose()?),
+                ))
             })
-            .collect();
+            .collect::<ApiResult<_>>()?;
         // One statement per chunk, on the backend's own connection (a batch insert is not
         // expressible through the two-backend connection).
         match conn {

@@ -12,6 +12,7 @@ use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
+use crate::auth::jwt::TokenKeys;
 use crate::auth::{gate, sessions};
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
@@ -68,15 +69,16 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         let token = bearer(req);
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let keys = req.app_data::<web::Data<TokenKeys>>().cloned();
         let exempt = exempt_from_password_change(req);
         let origin = state.as_ref().map(|s| Origin::of(req, &s.config));
         let req = req.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state is missing"))?;
+            let keys = keys.ok_or_else(|| ApiError::internal("token keys are missing"))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
             let at = state.clock.now();
-            let claims = state
-                .tokens
+            let claims = keys
                 .verify(&token, at)
                 .ok_or_else(ApiError::invalid_token)?;
             if !gate::defer(&claims.sub, &claims.sid, exempt, at) {

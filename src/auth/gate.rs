@@ -3,11 +3,11 @@
 //!
 //! The [`AuthUser`](super::AuthUser) extractor verifies the token on the async side (signature,
 //! issuer, audience, expiry; role and organisation never change for an account) and leaves the
-//! session to check here. [`AppState`](crate::state::AppState)'s database calls run
-//! [`Pending::check`] on the same connection, in the same blocking call, before the handler's
-//! own work: a disabled user, a revoked session (logout, password change or reset) or a pending
-//! password change still takes effect on the next call, on every replica, and the handler's
-//! work never runs for such a session.
+//! session to check here, through the request's gate ([`crate::http::gate`]): the database
+//! calls of [`AppState`](crate::state::AppState) run the session's check (`Pending`) on the same connection,
+//! in the same blocking call, before the handler's own work. A disabled user, a revoked session
+//! (logout, password change or reset) or a pending password change still takes effect on the
+//! next call, on every replica, and the handler's work never runs for such a session.
 //!
 //! A handler that answers without touching the database (a role refused before any query, a
 //! body that fails validation) is covered by [`session_gate`](super::gate_layer::session_gate):
@@ -15,12 +15,7 @@
 //! the session still unchecked, the gate checks it then, and a refused session replaces the
 //! response with its 401 (or 403 `password_change_required`), exactly as when the extractor
 //! checked first.
-//!
-//! The pending check travels in a task-local set by the middleware for the duration of one
-//! request, so no handler can forget it and no handler signature carries it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
@@ -30,10 +25,7 @@ use crate::auth::sessions;
 use crate::db::decisions::{self, Topic};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-
-tokio::task_local! {
-    static GATE: Rc<Gate>;
-}
+use crate::http::gate::{self, Deferred};
 
 /// What the request's session check found so far.
 const UNCHECKED: u8 = 0;
@@ -41,27 +33,21 @@ const CONFIRMED: u8 = 1;
 const INVALID: u8 = 2;
 const PASSWORD_CHANGE: u8 = 3;
 
-/// One request's session, as far as the token tells, until a database call confirms it.
-#[derive(Default)]
-struct Gate {
-    pending: RefCell<Option<Pending>>,
-}
-
 /// The check a database call runs before the handler's work: the session `sid` of user `sub`
 /// is live, the user is enabled, and (unless the path is exempt) no password change is due.
-#[derive(Clone, Debug)]
-pub struct Pending {
+#[derive(Debug)]
+struct Pending {
     user_id: String,
     session_id: String,
     exempt_from_password_change: bool,
     /// When the token was verified (the service's clock): the session must be live then.
     at: NaiveDateTime,
-    outcome: Arc<AtomicU8>,
+    outcome: AtomicU8,
 }
 
-impl Pending {
+impl Deferred for Pending {
     /// Runs the check on `conn` (once per request: a confirmed session is not checked again).
-    pub fn check(&self, conn: &mut DbConnection) -> ApiResult<()> {
+    fn check(&self, conn: &mut DbConnection) -> ApiResult<()> {
         match self.outcome.load(Ordering::Acquire) {
             CONFIRMED => return Ok(()),
             INVALID => return Err(ApiError::invalid_token()),
@@ -104,7 +90,7 @@ impl Pending {
     }
 
     /// The refusal a check already found (`None` when unchecked or confirmed).
-    pub fn refusal(&self) -> Option<ApiError> {
+    fn refusal(&self) -> Option<ApiError> {
         match self.outcome.load(Ordering::Acquire) {
             INVALID => Some(ApiError::invalid_token()),
             PASSWORD_CHANGE => Some(ApiError::password_change_required()),
@@ -112,51 +98,25 @@ impl Pending {
         }
     }
 
-    pub fn is_unchecked(&self) -> bool {
+    fn is_unchecked(&self) -> bool {
         self.outcome.load(Ordering::Acquire) == UNCHECKED
     }
 }
 
 /// Leaves the session of a verified token to be checked by the request's first database call.
-/// Returns `false` outside [`session_gate`](super::gate_layer::session_gate) (a handler called without the middleware): the
-/// caller must then check the session itself.
+/// Returns `false` outside [`session_gate`](super::gate_layer::session_gate) (a handler called
+/// without the middleware): the caller must then check the session itself.
 pub fn defer(
     user_id: &str,
     session_id: &str,
     exempt_from_password_change: bool,
     at: NaiveDateTime,
 ) -> bool {
-    GATE.try_with(|gate| {
-        *gate.pending.borrow_mut() = Some(Pending {
-            user_id: user_id.to_owned(),
-            session_id: session_id.to_owned(),
-            exempt_from_password_change,
-            at,
-            outcome: Arc::default(),
-        });
-    })
-    .is_ok()
-}
-
-/// The current request's session check, if a signed-in caller's session is still to be
-/// confirmed (`None` for public calls, background workers and confirmed sessions).
-pub fn pending() -> Option<Pending> {
-    GATE.try_with(|gate| {
-        gate.pending
-            .borrow()
-            .as_ref()
-            .filter(|p| p.is_unchecked())
-            .cloned()
-    })
-    .ok()
-    .flatten()
-}
-
-/// Runs `request` (the rest of the middleware chain) with a gate of its own, and returns its
-/// output with the session check its handler left, if any (for [`super::gate_layer`]).
-pub async fn within<F: std::future::Future>(request: F) -> (F::Output, Option<Pending>) {
-    let gate = Rc::new(Gate::default());
-    let output = GATE.scope(gate.clone(), request).await;
-    let pending = gate.pending.borrow_mut().take();
-    (output, pending)
+    gate::defer(Arc::new(Pending {
+        user_id: user_id.to_owned(),
+        session_id: session_id.to_owned(),
+        exempt_from_password_change,
+        at,
+        outcome: AtomicU8::new(UNCHECKED),
+    }))
 }

@@ -1,13 +1,13 @@
 //! The session gate's middleware: opens one gate per request ([`gate::within`]) and, when the
 //! response leaves with the session still unchecked (or refused), settles it with a database
-//! call of its own (see [`gate`]).
+//! call of its own (see [`crate::auth::gate`]).
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::web;
 
-use crate::auth::gate;
+use crate::http::gate;
 use crate::state::AppState;
 
 pub async fn session_gate(

@@ -3,6 +3,7 @@
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::auth::browser::{self, TokenDelivery};
+use crate::auth::jwt::TokenKeys;
 use crate::auth::model::UserRow;
 use crate::auth::model::{ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest};
 use crate::auth::views::{TokenResponse, User};
@@ -51,6 +52,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    keys: web::Data<TokenKeys>,
     effects: web::Data<service::Effects>,
     throttled_log: web::Data<service::ThrottledLog>,
     req: HttpRequest,
@@ -60,7 +62,6 @@ pub async fn login(
     // and audited), not a malformed body.
     let credentials = body.into_inner_allowing_controls()?;
     let delivery = credentials.token_delivery;
-    let refresh_ttl = state.config.auth.refresh_token_ttl_secs;
     let attempt = Attempt::of(&req, &state.config, &credentials.username);
     let throttled = service::ThrottledSignIn {
         username: attempt.key.clone(),
@@ -70,7 +71,7 @@ pub async fn login(
     // The password is checked between the two writes, holding no connection.
     let malformed = attempt.malformed_username;
     let verdict = check_password(candidate, credentials.password, malformed).await?;
-    let (answer, quotas) = record_attempt(&state, **effects, attempt, verdict).await?;
+    let (answer, quotas) = record_attempt(&state, keys, **effects, attempt, verdict).await?;
     // A refusal by the throttle never reached the password check: audited here, queued (no
     // write is spent on a caller being held off).
     if answer.as_ref().is_err_and(ApiError::is_rate_limited) {
@@ -78,7 +79,7 @@ pub async fn login(
     }
     with_quota_headers(
         &quotas,
-        answer.map(|r| token_answer(r, delivery, refresh_ttl)),
+        answer.map(|r| token_answer(r, delivery, state.config.auth.refresh_token_ttl_secs)),
     )
 }
 
@@ -161,11 +162,11 @@ impl Attempt {
 /// success cleared the account's failures).
 async fn record_attempt(
     state: &AppState,
+    keys: web::Data<TokenKeys>,
     effects: service::Effects,
     attempt: Attempt,
     verdict: ApiResult<service::Verdict>,
 ) -> ApiResult<(ApiResult<TokenResponse>, Vec<Quota>)> {
-    let keys = state.tokens.clone();
     let clock = state.clock;
     let Attempt {
         key,
@@ -220,6 +221,7 @@ async fn record_attempt(
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    keys: web::Data<TokenKeys>,
     req: HttpRequest,
     body: Json<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -230,7 +232,6 @@ pub async fn refresh(
             TokenDelivery::Cookie,
         ),
     };
-    let keys = state.tokens.clone();
     let clock = state.clock;
     let response = state
         .write(move |c| service::refresh(c, &presented, clock.now())?.tokens(&keys, &clock))

@@ -129,6 +129,17 @@ pub enum Refusal {
     Disabled,
     /// A control character in the username or password (never checked further).
     ControlCharacters,
+    /// Held off by the throttle before any check (see [`ThrottledLog`]).
+    Throttled,
+}
+
+/// The detail of a `login.failure` audit entry: why, and for an attempt the throttle held
+/// off, the username it counted; never the password.
+#[derive(serde::Serialize)]
+pub struct SignInFailure<'a> {
+    pub reason: Refusal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<&'a str>,
 }
 
 /// A sign-in attempt after its password check: the user, or why not (with the user's id when

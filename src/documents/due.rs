@@ -22,12 +22,12 @@ use crate::db::schema::{document_requests, requests};
 use crate::db::{write_tx, DbConnection};
 use crate::documents::model::DocumentType;
 use crate::domain::jalali::format_jalali;
+use crate::domain::party::Party;
 use crate::domain::status::RequestStatus;
 use crate::domain::text::persian_digits;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::events::EventType;
 use crate::requests::model::RequestRow;
-use crate::sla::party::Party;
 use crate::state::AppState;
 use crate::validate::Issues;
 

@@ -6,6 +6,7 @@ pub mod lang;
 pub mod legal_id;
 pub mod mobile;
 pub mod national_code;
+pub mod party;
 pub mod plate;
 pub mod reasons;
 pub mod receipt;

@@ -6,6 +6,7 @@ pub mod client;
 pub mod csv;
 pub mod etag;
 pub mod examples;
+pub mod gate;
 pub mod health;
 pub mod idempotency;
 pub mod json;

@@ -17,6 +17,7 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 
+use crate::auth::jwt::TokenKeys;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ErrorCode};
 use crate::i18n::Msg;
@@ -74,6 +75,7 @@ fn is_write(m: &Method) -> bool {
 }
 
 fn caller_is_admin(req: &ServiceRequest, state: &AppState) -> bool {
+    let keys = req.app_data::<web::Data<TokenKeys>>();
     req.headers()
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -81,7 +83,7 @@ fn caller_is_admin(req: &ServiceRequest, state: &AppState) -> bool {
             v.strip_prefix("Bearer ")
                 .or_else(|| v.strip_prefix("bearer "))
         })
-        .and_then(|t| state.tokens.verify(t.trim(), state.clock.now()))
+        .and_then(|t| keys?.verify(t.trim(), state.clock.now()))
         .is_some_and(|c| c.role == Role::Admin)
 }
 

@@ -10,7 +10,9 @@ use crate::error::{ApiResult, Problem};
 use crate::http::etag::{with_etag, IfMatch};
 use crate::http::json::Json;
 use crate::notices::guard::NoticeCache;
-use crate::notices::model::{CreateNotice, NewNotice, NoticeRow, UpdateNotice, WindowRules};
+use crate::notices::model::{
+    CreateNotice, NewNotice, NoticeKind, NoticeRow, UpdateNotice, WindowRules,
+};
 use crate::notices::service;
 use crate::notices::views::{Notice, NoticeList};
 use crate::state::AppState;
@@ -21,6 +23,13 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create)
         .service(update)
         .service(remove);
+}
+
+/// The detail of `notice.created`.
+#[derive(serde::Serialize)]
+struct NoticeCreated<'a> {
+    kind: NoticeKind,
+    title: &'a str,
 }
 
 /// `status` with the notice and its `ETag`.
@@ -93,7 +102,10 @@ pub async fn create(
                 crate::audit::Subject::Notice,
                 &row.id,
             )
-            .detail(serde_json::json!({ "kind": row.kind, "title": row.title }));
+            .detail(NoticeCreated {
+                kind: row.kind,
+                title: &row.title,
+            });
             crate::audit::record(c, clock.now(), e)?;
             Ok(row)
         })

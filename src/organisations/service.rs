@@ -5,11 +5,18 @@ use chrono::NaiveDateTime;
 
 use crate::audit::{self, Action, Actor, Subject};
 use crate::db::DbConnection;
+use crate::domain::identity::OrgKind;
 use crate::domain::text::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::http::etag::IfMatch;
 use crate::organisations::model::{NewOrganisation, OrganisationChanges, OrganisationRow};
 use crate::organisations::store::{self, Naming, Taken};
+
+/// The detail of `organisation.created`.
+#[derive(serde::Serialize)]
+struct OrganisationCreated {
+    kind: OrgKind,
+}
 
 /// 409 `duplicate` naming the field another organisation already uses.
 fn ensure_unique(conn: &mut DbConnection, naming: &Naming<'_>, except_id: &str) -> ApiResult<()> {
@@ -62,7 +69,7 @@ pub fn create(
             Subject::Organisation,
             &row.id,
         )
-        .detail(serde_json::json!({ "kind": row.kind })),
+        .detail(OrganisationCreated { kind: row.kind }),
     )?;
     Ok(row)
 }

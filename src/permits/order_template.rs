@@ -195,7 +195,7 @@ fn apply(
         conn,
         at,
         audit::Entry::by(actor, action, Subject::PermitTemplate, TEMPLATE_NAME)
-            .detail(serde_json::json!({ "body": text })),
+            .detail(audit::TemplateText { body: text }),
     )?;
     Ok(OrderTemplateView::new(stored(conn)?))
 }

@@ -313,6 +313,17 @@ struct Attached<'a> {
     replaced: Option<&'a RemovalRecordRow>,
 }
 
+/// The detail of `receipt.record_attached` (the event's data, `ReceiptRecordAttachedData`,
+/// says whether a record was replaced; the audit names it).
+#[derive(serde::Serialize)]
+struct RecordAttached<'a> {
+    receipt_id: &'a str,
+    document_id: &'a str,
+    version: i32,
+    replaced_document_id: Option<&'a str>,
+    sha256: &'a str,
+}
+
 /// The audit entry and `receipt.record_attached` of an attached record.
 fn note_attached(conn: &mut DbConnection, at: NaiveDateTime, a: &Attached<'_>) -> ApiResult<()> {
     let (permit, row, doc) = (a.permit, a.record, a.document);
@@ -330,13 +341,13 @@ fn note_attached(conn: &mut DbConnection, at: NaiveDateTime, a: &Attached<'_>) -
             &permit.id,
         )
         .about(&permit.request_id)
-        .detail(serde_json::json!({
-            "receipt_id": a.receipt_id,
-            "document_id": row.document_id,
-            "version": row.version,
-            "replaced_document_id": a.replaced.map(|p| p.document_id.clone()),
-            "sha256": doc.sha256,
-        })),
+        .detail(RecordAttached {
+            receipt_id: a.receipt_id,
+            document_id: &row.document_id,
+            version: row.version,
+            replaced_document_id: a.replaced.map(|p| p.document_id.as_str()),
+            sha256: &doc.sha256,
+        }),
     )?;
     emit(
         conn,

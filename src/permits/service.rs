@@ -3,6 +3,7 @@
 //! events for the police and the national vehicle system.
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 
 use crate::audit::{self, Actor, Entry, Subject};
 use crate::auth::access::PermitScope;
@@ -19,8 +20,8 @@ use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, SubjectKind};
 use crate::http::etag::IfMatch;
 use crate::permits::model::{
-    timing_issue, NewPermit, NewReceipt, NewRegistration, NewRevocation, PermitRow, PermitState,
-    ReceiptRow, RegistrationRow, QUEUE_OPEN,
+    timing_issue, NewPermit, NewReceipt, NewRegistration, NewRevocation, Outcome, PermitRow,
+    PermitState, ReceiptRow, RegistrationRow, QUEUE_OPEN,
 };
 use crate::permits::order_template::{self, OrderFacts};
 use crate::permits::store::{self, ListQuery, Revocation};
@@ -29,6 +30,26 @@ use crate::requests::model::RequestRow;
 use crate::requests::service::{self as requests, Transition};
 use crate::requests::views::RequestView;
 use crate::requests::Effects;
+
+/// The detail of `permit.issued`.
+#[derive(Serialize)]
+struct Issued<'a> {
+    permit_number: &'a str,
+    /// The police organisation the permit is addressed to.
+    police_organisation_id: &'a str,
+}
+
+/// The detail of `permit.receipt`.
+#[derive(Serialize)]
+struct ReceiptRecorded {
+    outcome: Outcome,
+}
+
+/// The detail of `permit.revoked` (by the directorate, or on the request's withdrawal).
+#[derive(Serialize)]
+struct Revoked {
+    reason: RevocationReason,
+}
 
 /// The permit as shown, with its vehicle, agency and receipt (one query).
 fn view(conn: &mut DbConnection, clock: &Clock, permit_id: &str) -> ApiResult<PermitView> {
@@ -155,10 +176,10 @@ pub fn issue(
                 &permit.id,
             )
             .about(&request.id)
-            .detail(serde_json::json!({
-                "permit_number": permit.permit_number,
-                "police_organisation_id": police,
-            })),
+            .detail(Issued {
+                permit_number: &permit.permit_number,
+                police_organisation_id: &police,
+            }),
         )?;
         emit_event(
             c,
@@ -287,10 +308,11 @@ pub fn record_receipt(
     let at = clock.now();
     let permit = awaiting_receipt(conn, user, permit_id, if_match)?;
     check_timing(config, &permit, &new, at)?;
+    let outcome = new.outcome;
     let t = Transition {
         user,
         request_id: &permit.request_id,
-        action: new.outcome.action(),
+        action: outcome.action(),
         // The caller's `If-Match` is the permit's, checked above.
         if_match: IfMatch::Any,
         note: new.notes.as_deref(),
@@ -314,7 +336,7 @@ pub fn record_receipt(
                 &permit.id,
             )
             .about(&request.id)
-            .detail(serde_json::json!({ "outcome": new.outcome.as_str() })),
+            .detail(ReceiptRecorded { outcome }),
         )?;
         let org = &request.organisation_id;
         emit_event(
@@ -404,7 +426,7 @@ pub fn revoke(
                 &permit.id,
             )
             .about(&request.id)
-            .detail(serde_json::json!({ "reason": new.reason.as_str() })),
+            .detail(Revoked { reason: new.reason }),
         )?;
         revoke_row(c, &permit, revocation, &request.organisation_id)
     })?;
@@ -443,7 +465,9 @@ pub fn revoke_on_withdrawal(
             &permit.id,
         )
         .about(&request.id)
-        .detail(serde_json::json!({ "reason": RevocationReason::RequestWithdrawn.as_str() })),
+        .detail(Revoked {
+            reason: RevocationReason::RequestWithdrawn,
+        }),
     )?;
     revoke_row(conn, &permit, revocation, &request.organisation_id)
 }

@@ -3,13 +3,14 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpResponse};
+use serde::Serialize;
 
 use crate::audit::views::AccessLog;
 use crate::audit::{self, Trail};
 use crate::auth::access::Scope;
 use crate::auth::{AuthUser, ChangeContext};
 use crate::domain::identity::Role;
-use crate::domain::status::Action;
+use crate::domain::status::{Action, RequestStatus};
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::http::etag::etag;
 use crate::http::etag::{with_etag, IfMatch};
@@ -230,29 +231,64 @@ fn export_is_xlsx(format: Option<&str>) -> ApiResult<bool> {
     }
 }
 
-/// What the list's audit entry records of the filter and the page asked for.
-fn list_audit_filter(
-    filter: &RequestFilter,
-    page: &crate::http::pagination::Page,
-) -> serde_json::Value {
-    serde_json::json!({
-        "status": filter.status,
-        "organisation_id": filter.organisation_id,
-        "q": filter.q,
-        "created_from": filter.created_from,
-        "created_to": filter.created_to,
-        "overdue": filter.overdue,
-        "batch_id": filter.batch_id,
-        "documents_overdue": filter.documents_overdue,
-        "corrected": filter.corrected,
-        "limit": page.limit,
-        "after": page.after.is_some(),
-    })
+/// The filter a list or an export was asked for, as its audit entry records it.
+#[derive(Serialize)]
+struct AskedFilter {
+    status: Option<RequestStatus>,
+    organisation_id: Option<String>,
+    q: Option<String>,
+    created_from: Option<String>,
+    created_to: Option<String>,
+    overdue: Option<bool>,
+    batch_id: Option<String>,
 }
 
-/// The audit entry of a list or an export: the filter asked for and how many rows it returned
-/// (never the rows), queued.
-fn queue_listed(trail: &Trail, actor: &audit::Actor, asked: serde_json::Value, rows: usize) {
+impl AskedFilter {
+    fn of(filter: &RequestFilter) -> Self {
+        AskedFilter {
+            status: filter.status,
+            organisation_id: filter.organisation_id.clone(),
+            q: filter.q.clone(),
+            created_from: filter.created_from.clone(),
+            created_to: filter.created_to.clone(),
+            overdue: filter.overdue,
+            batch_id: filter.batch_id.clone(),
+        }
+    }
+}
+
+/// What the list's audit entry records of the filter and the page asked for.
+#[derive(Serialize)]
+struct ListAsked {
+    #[serde(flatten)]
+    filter: AskedFilter,
+    documents_overdue: Option<bool>,
+    corrected: Option<bool>,
+    limit: i64,
+    /// Whether a cursor was given.
+    after: bool,
+}
+
+fn list_audit_filter(filter: &RequestFilter, page: &crate::http::pagination::Page) -> ListAsked {
+    ListAsked {
+        filter: AskedFilter::of(filter),
+        documents_overdue: filter.documents_overdue,
+        corrected: filter.corrected,
+        limit: page.limit,
+        after: page.after.is_some(),
+    }
+}
+
+/// The detail of `request.listed` (a list or an export): the filter asked for and how many
+/// rows it returned, never the rows.
+#[derive(Serialize)]
+struct Listed<F> {
+    filter: F,
+    rows: usize,
+}
+
+/// The audit entry of a list or an export, queued.
+fn queue_listed(trail: &Trail, actor: &audit::Actor, asked: impl Serialize, rows: usize) {
     trail.queue(
         audit::Entry::by(
             actor,
@@ -260,7 +296,10 @@ fn queue_listed(trail: &Trail, actor: &audit::Actor, asked: serde_json::Value, r
             audit::Subject::Request,
             "*",
         )
-        .detail(serde_json::json!({ "filter": asked, "rows": rows })),
+        .detail(Listed {
+            filter: asked,
+            rows,
+        }),
     );
 }
 
@@ -282,17 +321,19 @@ fn export_language(
 }
 
 /// What the export's audit entry records of the filter.
-fn export_audit_filter(filter: &RequestFilter, xlsx: bool) -> serde_json::Value {
-    serde_json::json!({
-        "status": filter.status,
-        "organisation_id": filter.organisation_id,
-        "q": filter.q,
-        "created_from": filter.created_from,
-        "created_to": filter.created_to,
-        "overdue": filter.overdue,
-        "batch_id": filter.batch_id,
-        "export": if xlsx { "xlsx" } else { "csv" },
-    })
+#[derive(Serialize)]
+struct ExportAsked {
+    #[serde(flatten)]
+    filter: AskedFilter,
+    /// `csv` or `xlsx`.
+    export: &'static str,
+}
+
+fn export_audit_filter(filter: &RequestFilter, xlsx: bool) -> ExportAsked {
+    ExportAsked {
+        filter: AskedFilter::of(filter),
+        export: if xlsx { "xlsx" } else { "csv" },
+    }
 }
 
 /// Get a request.

@@ -5,6 +5,7 @@ use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::TimeDelta;
 
+use crate::auth::jwt::TokenKeys;
 use crate::auth::AuthUser;
 use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
@@ -81,6 +82,7 @@ fn ok_with_etag(state: &AppState, account: Account) -> HttpResponse {
 #[post("/auth/token")]
 pub async fn token(
     state: web::Data<AppState>,
+    keys: web::Data<TokenKeys>,
     trail: web::Data<crate::audit::Trail>,
     req: HttpRequest,
     body: web::Bytes,
@@ -92,7 +94,7 @@ pub async fn token(
     let client_id_shown = crate::auth::model::printable(&presented.client_id);
     let ip = client_ip(&req, &state.config);
     let key = client_key(&req, &state.config);
-    let limits = token_limits(&state);
+    let limits = token_limits(&state, &keys);
     let (client_id, address, policy) = (client_id_shown.clone(), key.clone(), limits.throttle);
     let at = state.clock.now();
     let candidate = state
@@ -115,14 +117,14 @@ pub async fn token(
         trail.queue(throttled_entry);
     }
     let issued = issued?;
-    token_reply(&state, issued)
+    token_reply(&state, &keys, issued)
 }
 
 /// The throttle and token lifetime a token request is held to.
-fn token_limits(state: &AppState) -> TokenLimits {
+fn token_limits(state: &AppState, keys: &TokenKeys) -> TokenLimits {
     TokenLimits {
         throttle: crate::auth::throttle::Policy::from_config(&state.config),
-        token_ttl_secs: state.tokens.access_ttl_secs,
+        token_ttl_secs: keys.access_ttl_secs,
     }
 }
 
@@ -133,10 +135,6 @@ fn throttled_failure(account_id: Option<String>, client_id: &str, ip: &str) -> c
         actor_id: account_id.clone(),
         subject_id: account_id,
         actor_kind: crate::audit::ActorKind::ServiceAccount,
-        detail: Some(serde_json::json!({
-            "client_id": client_id,
-            "reason": "throttled",
-        })),
         ..crate::audit::Entry::anonymous(
             crate::audit::Action::ClientAuthFailure,
             crate::audit::Subject::ServiceAccount,
@@ -146,6 +144,10 @@ fn throttled_failure(account_id: Option<String>, client_id: &str, ip: &str) -> c
             },
         )
     }
+    .detail(service::ClientAuthFailure {
+        client_id,
+        reason: service::Refusal::Throttled,
+    })
 }
 
 /// The client's credentials as presented: the body (form or JSON) and any HTTP Basic header.
@@ -159,10 +161,13 @@ fn presented_credentials(req: &HttpRequest, body: &[u8]) -> ApiResult<ClientCred
 }
 
 /// The access token for an issued session, never cached (RFC 6749 §5.1).
-fn token_reply(state: &AppState, issued: service::Issued) -> ApiResult<HttpResponse> {
+fn token_reply(
+    state: &AppState,
+    keys: &TokenKeys,
+    issued: service::Issued,
+) -> ApiResult<HttpResponse> {
     let user = issued.account;
-    let access_token = state
-        .tokens
+    let access_token = keys
         .issue(
             &user.id,
             user.role,
@@ -177,7 +182,7 @@ fn token_reply(state: &AppState, issued: service::Issued) -> ApiResult<HttpRespo
         .json(ClientToken {
             access_token,
             token_type: "Bearer",
-            expires_in: state.tokens.access_ttl_secs,
+            expires_in: keys.access_ttl_secs,
         }))
 }
 

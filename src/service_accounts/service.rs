@@ -6,13 +6,15 @@
 //! throttle's standing), the secret check outside any connection, then a write only when there
 //! is something to record, so the one SQLite writer never waits on a check.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, ActorKind, Subject};
 use crate::auth::model::UserRow;
 use crate::auth::sessions::{self, RevokeReason};
 use crate::auth::throttle::Policy;
 use crate::db::{write_tx, DbConnection};
+use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::Origin;
 use crate::http::etag::IfMatch;
@@ -86,11 +88,11 @@ pub fn create(
             Subject::ServiceAccount,
             &id,
         )
-        .detail(serde_json::json!({
-            "client_id": client_id,
-            "role": user.role,
-            "organisation_id": user.organisation_id,
-        })),
+        .detail(AccountCreated {
+            client_id: &client_id,
+            role: user.role,
+            organisation_id: &user.organisation_id,
+        }),
     )?;
     Ok((store::load(conn, &id)?, secret))
 }
@@ -126,7 +128,10 @@ pub fn update(
             Subject::ServiceAccount,
             id,
         )
-        .detail(serde_json::json!({ "disabled": disabled, "was_disabled": was_disabled })),
+        .detail(AccountUpdated {
+            disabled,
+            was_disabled,
+        }),
     )?;
     store::load(conn, id)
 }
@@ -161,10 +166,10 @@ pub fn rotate_secret(
             Subject::ServiceAccount,
             id,
         )
-        .detail(serde_json::json!({
-            "overlap_hours": overlap.num_minutes() as f64 / 60.0,
-            "previous_secret_until": previous.map(|(_, t)| crate::clock::utc(t)),
-        })),
+        .detail(SecretRotated {
+            overlap_hours: overlap.num_minutes() as f64 / 60.0,
+            previous_secret_until: previous.map(|(_, t)| crate::clock::utc(t)),
+        }),
     )?;
     Ok((store::load(conn, id)?, secret))
 }
@@ -202,6 +207,44 @@ pub enum Refusal {
     Disabled,
     /// A control character in the client id or secret (never checked further).
     ControlCharacters,
+    /// Held off by the throttle before any check (the token route records it).
+    Throttled,
+}
+
+/// The detail of a `client.auth_failure` audit entry: the client id asked with and why it was
+/// refused; never the secret.
+#[derive(Serialize)]
+pub struct ClientAuthFailure<'a> {
+    pub client_id: &'a str,
+    pub reason: Refusal,
+}
+
+/// The detail of `service_account.created`.
+#[derive(Serialize)]
+struct AccountCreated<'a> {
+    client_id: &'a str,
+    role: Role,
+    organisation_id: &'a str,
+}
+
+/// The detail of `service_account.updated`.
+#[derive(Serialize)]
+struct AccountUpdated {
+    disabled: bool,
+    was_disabled: bool,
+}
+
+/// The detail of `service_account.secret_rotated`: how long the replaced secret keeps working.
+#[derive(Serialize)]
+struct SecretRotated {
+    overlap_hours: f64,
+    previous_secret_until: Option<DateTime<Utc>>,
+}
+
+/// The detail of `client.token_issued`.
+#[derive(Serialize)]
+struct TokenIssued<'a> {
+    client_id: &'a str,
 }
 
 /// A token request after its secret check.
@@ -340,7 +383,7 @@ fn grant(
                 Subject::ServiceAccount,
                 &user.id,
             )
-            .detail(serde_json::json!({ "client_id": client_id })),
+            .detail(TokenIssued { client_id }),
         )?;
         Ok(sid)
     })?;
@@ -414,9 +457,6 @@ fn refusal_entry(refused: &Refused<'_>, client_ip: &str) -> audit::Entry {
         actor_id: id.map(str::to_owned),
         actor_kind: ActorKind::ServiceAccount,
         subject_id: id.map(str::to_owned),
-        detail: Some(
-            serde_json::json!({ "client_id": refused.client_id, "reason": refused.reason }),
-        ),
         ..audit::Entry::anonymous(
             Action::ClientAuthFailure,
             Subject::ServiceAccount,
@@ -426,4 +466,8 @@ fn refusal_entry(refused: &Refused<'_>, client_ip: &str) -> audit::Entry {
             },
         )
     }
+    .detail(ClientAuthFailure {
+        client_id: refused.client_id,
+        reason: refused.reason,
+    })
 }

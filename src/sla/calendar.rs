@@ -25,7 +25,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::config::Config;
-use crate::sla::party::Party;
+use crate::domain::party::Party;
 use crate::sla::rules::model::{CalendarRule, Minute, RuleBody, RuleKind, RuleRef, END_OF_DAY};
 
 /// Why a day does or does not count.
@@ -443,7 +443,7 @@ pub fn days_from_centi(centi: i64) -> f64 {
 mod tests {
     use super::*;
     use crate::domain::jalali::jalali_to_gregorian;
-    use crate::sla::party::{AppliesTo, Parties};
+    use crate::domain::party::{AppliesTo, Parties};
 
     fn cal(holidays: &[(NaiveDate, &str)]) -> Calendar {
         Calendar::new(

@@ -12,9 +12,9 @@
 use chrono::NaiveDateTime;
 
 use crate::config::SlaConfig;
+use crate::domain::party::Party;
 use crate::domain::status::RequestStatus;
 use crate::sla::calendar::Calendar;
-use crate::sla::party::Party;
 
 crate::vocabulary! {
     /// A stage with its own budget.

@@ -6,7 +6,6 @@ pub mod calendar_version;
 pub mod clock;
 pub mod model;
 pub mod official;
-pub mod party;
 pub mod queries;
 pub mod report;
 pub mod report_gate;

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use serde::Serialize;
 
 use crate::audit::Actor;
 use crate::auth::access::Scope;
@@ -423,6 +424,26 @@ pub fn import_holidays(
     Ok(summary)
 }
 
+/// The detail of `holiday.import`: the first day it may have changed and what it did (the
+/// answer's [`ImportSummary`]).
+#[derive(Serialize)]
+struct HolidaysImported<'a> {
+    from: Option<NaiveDate>,
+    #[serde(flatten)]
+    summary: &'a ImportSummary,
+}
+
+/// The detail of `holiday.create|delete|confirm`.
+#[derive(Serialize)]
+struct HolidayChanged<'a> {
+    date: NaiveDate,
+    title: &'a str,
+    source: &'a str,
+    /// The built-in holiday an admin day confirms.
+    confirms: Option<&'a str>,
+    recomputed_requests: usize,
+}
+
 fn audit_import(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -442,15 +463,10 @@ fn audit_import(
                 "",
             )
         }
-        .detail(serde_json::json!({
-                "from": since,
-                "rows": summary.rows,
-                "confirmed": summary.confirmed,
-                "moved": summary.moved,
-                "added": summary.added,
-                "unchanged": summary.unchanged,
-                "recomputed_requests": summary.recomputed_requests,
-        })),
+        .detail(HolidaysImported {
+            from: since,
+            summary,
+        }),
     )
 }
 
@@ -466,13 +482,13 @@ fn audit(
         conn,
         at,
         crate::audit::Entry::by(actor, action, crate::audit::Subject::Holiday, &row.id).detail(
-            serde_json::json!({
-                "date": row.date,
-                "title": row.title,
-                "source": row.source,
-                "confirms": row.builtin_id,
-                "recomputed_requests": recomputed,
-            }),
+            HolidayChanged {
+                date: row.date,
+                title: &row.title,
+                source: &row.source,
+                confirms: row.builtin_id.as_deref(),
+                recomputed_requests: recomputed,
+            },
         ),
     )
 }

@@ -16,7 +16,7 @@ use crate::sla::calendar::{Calendar, DayKind};
 use crate::sla::clock::{ClockState, Stage, StageRun};
 use crate::sla::model::{HolidayRow, SOURCE_CONFIRMED};
 use crate::sla::official::{Builtin, BuiltinSource};
-use crate::sla::party::Party;
+use crate::domain::party::Party;
 use crate::sla::rules::model::{format_minute, RuleRef};
 use crate::sla::rules::views::WorkingRule;
 use crate::sla::store::SlaRow;
@@ -276,7 +276,7 @@ pub struct BuiltinRuleView {
     pub effective_to: Option<NaiveDate>,
     pub effective_to_jalali: Option<String>,
     /// The calendars it applies to.
-    pub applies_to: Vec<crate::sla::party::Party>,
+    pub applies_to: Vec<crate::domain::party::Party>,
     /// The decisions and reports it rests on.
     pub sources: Vec<Citation>,
     /// What could not be confirmed; `null` when nothing.
@@ -399,7 +399,7 @@ pub struct SpanView {
     pub end_jalali: Option<String>,
     /// Whose working days the span is measured in: the stage's party while running, the
     /// agencies' while paused for their documents.
-    pub calendar: crate::sla::party::Party,
+    pub calendar: crate::domain::party::Party,
     /// Working days the span took on that calendar (so far, while open).
     pub working_days: i64,
 }
@@ -413,7 +413,7 @@ pub struct StageRunView {
     pub stage_label_fa: &'static str,
     /// Whose working days the run counted (the party that owes the step); its `days` are
     /// that calendar's.
-    pub calendar: crate::sla::party::Party,
+    pub calendar: crate::domain::party::Party,
     #[schema(example = "تقویم کاری اداره کل")]
     pub calendar_label_fa: &'static str,
     pub budget_working_days: i64,
@@ -578,7 +578,7 @@ pub fn run_view(
 ) -> StageRunView {
     let party = run.stage.party(sla);
     let budget_days = run.stage.budget_days(sla);
-    let agencies = cal.for_party(crate::sla::party::Party::Agencies);
+    let agencies = cal.for_party(crate::domain::party::Party::Agencies);
     let cal = &cal.for_party(party);
     let end = run.ended_at.unwrap_or(at);
     let used = run.used_days(cal, at);
@@ -732,9 +732,9 @@ pub struct Budgets {
 /// Whose working days each stage counts.
 #[derive(Serialize, ToSchema)]
 pub struct StageCalendars {
-    pub decision: crate::sla::party::Party,
-    pub police: crate::sla::party::Party,
-    pub registration: crate::sla::party::Party,
+    pub decision: crate::domain::party::Party,
+    pub police: crate::domain::party::Party,
+    pub registration: crate::domain::party::Party,
 }
 
 /// The service-level report.

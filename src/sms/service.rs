@@ -468,7 +468,7 @@ pub fn save_template(
         conn,
         at,
         audit::Entry::by(actor, action, Subject::SmsTemplate, event.as_str())
-            .detail(serde_json::json!({ "body": text })),
+            .detail(audit::TemplateText { body: text }),
     )?;
     let stored = store::templates(conn)?;
     Ok(TemplateView::new(

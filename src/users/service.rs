@@ -3,6 +3,7 @@
 //! Called on the blocking pool: password hashing happens before the write transaction.
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Subject};
 use crate::auth::model::UserRow;
@@ -10,6 +11,7 @@ use crate::auth::password;
 use crate::auth::queries::{self as accounts, NewPassword};
 use crate::auth::sessions::{self, RevokeReason};
 use crate::db::{write_tx, DbConnection};
+use crate::domain::identity::Role;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
 use crate::organisations::queries as organisations;
@@ -84,11 +86,11 @@ pub fn create(
             c,
             at,
             audit::Entry::by(actor, Action::UserCreated, Subject::User, &row.id).detail(
-                serde_json::json!({
-                    "role": row.role,
-                    "organisation_id": row.organisation_id,
-                    "generated_password": generated,
-                }),
+                UserCreated {
+                    role: row.role,
+                    organisation_id: &row.organisation_id,
+                    generated_password: generated,
+                },
             ),
         )
     })?;
@@ -96,6 +98,30 @@ pub fn create(
         user: row,
         temporary_password: generated.then_some(plain),
     })
+}
+
+/// The detail of `user.created`: never the password, only whether it was generated.
+#[derive(Serialize)]
+struct UserCreated<'a> {
+    role: Role,
+    organisation_id: &'a str,
+    generated_password: bool,
+}
+
+/// The detail of `user.updated`.
+#[derive(Serialize)]
+struct UserUpdated {
+    disabled: bool,
+    was_disabled: bool,
+    /// The mobile SMS notices go to, masked, when it changed.
+    mobile_changed: Option<MobileChange>,
+}
+
+/// A change of mobile, both masked ([`crate::domain::mobile::mask`]).
+#[derive(Serialize)]
+struct MobileChange {
+    from: Option<String>,
+    to: Option<String>,
 }
 
 fn new_row(
@@ -158,11 +184,9 @@ pub fn update(
         disabled,
     };
     // The mobile is where notices are sent by SMS: a change of recipient is audited (masked).
-    let mobile_change = (profile.mobile != old_mobile).then(|| {
-        serde_json::json!({
-            "from": old_mobile.as_deref().map(crate::domain::mobile::mask),
-            "to": profile.mobile.as_deref().map(crate::domain::mobile::mask),
-        })
+    let mobile_change = (profile.mobile != old_mobile).then(|| MobileChange {
+        from: old_mobile.as_deref().map(crate::domain::mobile::mask),
+        to: profile.mobile.as_deref().map(crate::domain::mobile::mask),
     });
     if !store::update_profile(conn, id, current.version, profile, at)? {
         return Err(ApiError::precondition_failed());
@@ -173,11 +197,11 @@ pub fn update(
     audit::record(
         conn,
         at,
-        audit::Entry::by(actor, Action::UserUpdated, Subject::User, id).detail(serde_json::json!({
-            "disabled": disabled,
-            "was_disabled": current.disabled,
-            "mobile_changed": mobile_change,
-        })),
+        audit::Entry::by(actor, Action::UserUpdated, Subject::User, id).detail(UserUpdated {
+            disabled,
+            was_disabled: current.disabled,
+            mobile_changed: mobile_change,
+        }),
     )?;
     accounts::user(conn, id)
 }

@@ -1,10 +1,13 @@
 //! Recording vehicle conflicts (in their own transaction, after the refused filing rolled
 //! back) and resolving them.
 
+use serde::Serialize;
+
 use crate::audit::{self, Action, Actor, Entry, Subject};
 use crate::auth::AuthUser;
 use crate::clock::Clock;
 use crate::db::DbConnection;
+use crate::domain::status::RequestStatus;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::http::etag::IfMatch;
 use crate::http::pagination::Page;
@@ -13,6 +16,18 @@ use crate::vehicle_conflicts::model::{
 };
 use crate::vehicle_conflicts::store::{self, Resolved};
 use crate::vehicle_conflicts::views::VehicleConflict;
+
+/// The detail of `vehicle_conflict.recorded`: the refused attempts counted so far.
+#[derive(Serialize)]
+struct ConflictRecorded {
+    attempts: i32,
+}
+
+/// The detail of `vehicle_conflict.resolved`: the blocking request's status when resolved.
+#[derive(Serialize)]
+struct ConflictResolved {
+    request_status: RequestStatus,
+}
 
 /// Records that `user`'s filing for `vehicle` was refused because `blocking_request_id`, another
 /// agency's open request, holds the vehicle: a new open conflict, or one more attempt on the
@@ -64,7 +79,7 @@ pub fn record(
             &id,
         )
         .about(blocking_request_id)
-        .detail(serde_json::json!({ "attempts": attempts })),
+        .detail(ConflictRecorded { attempts }),
     )
 }
 
@@ -122,7 +137,7 @@ pub fn resolve(
             id,
         )
         .about(&row.request_id)
-        .detail(serde_json::json!({ "request_status": request_status })),
+        .detail(ConflictResolved { request_status }),
     )?;
     Ok(VehicleConflict::new(store::listing(conn, id)?, clock))
 }

@@ -1,17 +1,17 @@
 //! Subscription rules: each function is one step of an admin route, run in the caller's
 //! transaction (or read).
 
-use chrono::TimeDelta;
-
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Subject};
 use crate::clock::Clock;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldIssue};
+use crate::events::EventType;
 use crate::http::pagination::{Page, Paginated};
 use crate::webhooks::crypto::{generate_secret, SecretBox};
-use crate::webhooks::model::{join_types, NewWebhook};
+use crate::webhooks::model::{join_types, DeliveryStatus, NewWebhook};
 use crate::webhooks::store::{self, HookInsert};
 use crate::webhooks::views::{CreatedWebhook, Delivery, RotatedSecret, Webhook, WebhookList};
 
@@ -37,19 +37,40 @@ fn ensure_organisation(conn: &mut DbConnection, org: &str) -> ApiResult<()> {
     Ok(())
 }
 
+/// The detail of `webhook.subscribed`.
+#[derive(Serialize)]
+struct Subscribed<'a> {
+    /// The receiver's URL without its query and fragment.
+    url: String,
+    url_query_omitted: bool,
+    types: &'a [EventType],
+    organisation_id: Option<&'a str>,
+}
+
+/// The detail of `webhook.secret_rotated`: until when the replaced secret still signs.
+#[derive(Serialize)]
+struct SecretRotated {
+    previous_secret_signs_until: DateTime<Utc>,
+}
+
+/// The detail of `webhook.delivery_retried`: which delivery, and how it had ended before.
+#[derive(Serialize)]
+struct DeliveryRetried<'a> {
+    delivery_id: &'a str,
+    status_before: DeliveryStatus,
+}
+
 /// The audit entry of a new subscription: the receiver, its types and the agency it is bound
 /// to; never the secret, nor the URL's query, where receivers often take a token (the audit is
 /// kept for years).
 fn subscribed_entry(actor: &Actor, id: &str, new: &NewWebhook) -> audit::Entry {
     let (receiver, had_query) = without_query(&new.url);
-    audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, id).detail(
-        serde_json::json!({
-            "url": receiver,
-            "url_query_omitted": had_query,
-            "types": new.types,
-            "organisation_id": new.organisation_id,
-        }),
-    )
+    audit::Entry::by(actor, Action::WebhookSubscribed, Subject::Webhook, id).detail(Subscribed {
+        url: receiver,
+        url_query_omitted: had_query,
+        types: &new.types,
+        organisation_id: new.organisation_id.as_deref(),
+    })
 }
 
 /// Subscribes; the subscription receives events from now on. Returns the secret once.
@@ -152,7 +173,9 @@ pub fn rotate(
         conn,
         at,
         audit::Entry::by(actor, Action::WebhookSecretRotated, Subject::Webhook, id).detail(
-            serde_json::json!({ "previous_secret_signs_until": crate::clock::utc(grace_until) }),
+            SecretRotated {
+                previous_secret_signs_until: crate::clock::utc(grace_until),
+            },
         ),
     )?;
     Ok(RotatedSecret { secret })
@@ -198,7 +221,10 @@ pub fn retry(
             Subject::Webhook,
             hook_id,
         )
-        .detail(serde_json::json!({ "delivery_id": id, "status_before": before.status })),
+        .detail(DeliveryRetried {
+            delivery_id: id,
+            status_before: before.status,
+        }),
     )?;
     Ok(Delivery::new(store::delivery(conn, hook_id, id)?, clock))
 }

@@ -163,7 +163,7 @@ async fn the_police_stage_keeps_thursdays_the_directorates_do_not() {
 #[tokio::test]
 async fn the_police_may_count_the_directorates_calendar() {
     let (app, c, a) = pinned_with(tehran(j(1405, 4, 10), 9, 0), |c| {
-        c.sla.police_calendar = plate_permits::sla::party::Party::Directorate
+        c.sla.police_calendar = plate_permits::domain::party::Party::Directorate
     })
     .await;
     let ids = app.seed(vec![(

@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 use chrono::Weekday;
 
 use crate::domain::jalali::jalali_to_gregorian;
-use crate::sla::party::{Parties, Party};
+use crate::domain::party::{Parties, Party};
 use crate::sla::rules::model::{CalendarRule, RuleBody};
 
 /// A source a built-in rule cites.

@@ -8,11 +8,11 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::db::schema::working_rules;
 use crate::domain::jalali::parse_date;
+use crate::domain::party::{AppliesTo, Parties, Party};
 use crate::domain::text::ascii_digit;
 use crate::error::{ApiError, ApiResult, FieldIssue};
 use crate::http::pagination::{Page, PageParams};
 use crate::http::query_date;
-use crate::sla::party::{AppliesTo, Parties, Party};
 use crate::validate::Issues;
 
 crate::vocabulary! {

@@ -3,15 +3,17 @@
 //! writes the audit entry.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Subject};
 use crate::config::Config;
 use crate::db::DbConnection;
+use crate::domain::party::AppliesTo;
 use crate::error::{ApiError, ApiResult};
 use crate::http::etag::IfMatch;
 use crate::http::pagination::Paginated;
 use crate::sla::rules::model::{
-    NewWorkingRule, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
+    NewWorkingRule, RuleKind, RuleQuery, RuleSpec, UpdateWorkingRule, WorkingRuleRow,
 };
 use crate::sla::rules::store;
 use crate::sla::rules::views::WorkingRule;
@@ -131,20 +133,49 @@ pub fn remove(
     )
 }
 
-fn summary(r: &WorkingRuleRow) -> serde_json::Value {
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-    serde_json::json!({
-        "kind": r.kind,
-        "title": r.title,
-        "effective_from": r.effective_from.to_string(),
-        "effective_to": day(r.effective_to),
-        "weekdays": r.weekdays,
-        "opens": r.opens,
-        "closes": r.closes,
-        "from_time": r.from_time,
-        "to_time": r.to_time,
-        "applies_to": r.applies_to,
-    })
+/// A working rule as its audit entries record it.
+#[derive(Serialize)]
+struct RuleSummary<'a> {
+    kind: RuleKind,
+    title: &'a str,
+    effective_from: String,
+    effective_to: Option<String>,
+    weekdays: Option<&'a str>,
+    opens: Option<&'a str>,
+    closes: Option<&'a str>,
+    from_time: Option<&'a str>,
+    to_time: Option<&'a str>,
+    applies_to: AppliesTo,
+}
+
+impl<'a> RuleSummary<'a> {
+    fn of(r: &'a WorkingRuleRow) -> Self {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        RuleSummary {
+            kind: r.kind,
+            title: &r.title,
+            effective_from: r.effective_from.to_string(),
+            effective_to: day(r.effective_to),
+            weekdays: r.weekdays.as_deref(),
+            opens: r.opens.as_deref(),
+            closes: r.closes.as_deref(),
+            from_time: r.from_time.as_deref(),
+            to_time: r.to_time.as_deref(),
+            applies_to: r.applies_to,
+        }
+    }
+}
+
+/// The detail of `working_rule.created|updated|deleted|closure_declared`: the rule (as it is
+/// now, or was when deleted), the rule before an update, and how many requests' clocks were
+/// recomputed.
+#[derive(Serialize)]
+struct RuleChanged<'a> {
+    #[serde(flatten)]
+    rule: RuleSummary<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<RuleSummary<'a>>,
+    recomputed_requests: usize,
 }
 
 fn record(
@@ -156,11 +187,11 @@ fn record(
     recomputed: usize,
     at: NaiveDateTime,
 ) -> ApiResult<()> {
-    let mut detail = summary(row);
-    if let Some(b) = before {
-        detail["before"] = summary(b);
-    }
-    detail["recomputed_requests"] = recomputed.into();
+    let detail = RuleChanged {
+        rule: RuleSummary::of(row),
+        before: before.map(RuleSummary::of),
+        recomputed_requests: recomputed,
+    };
     audit::record(
         conn,
         at,
@@ -234,4 +265,66 @@ pub fn declare_closure(
         at,
     )?;
     Ok((row, recomputed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(title: &str, effective_to: Option<NaiveDate>) -> WorkingRuleRow {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 21).unwrap();
+        WorkingRuleRow {
+            id: "r1".into(),
+            kind: RuleKind::Closure,
+            title: title.into(),
+            effective_from: day,
+            effective_to,
+            weekdays: None,
+            opens: None,
+            closes: None,
+            from_time: Some("12:00".into()),
+            to_time: None,
+            created_by: "u1".into(),
+            created_at: day.and_hms_opt(8, 0, 0).unwrap(),
+            updated_at: day.and_hms_opt(8, 0, 0).unwrap(),
+            version: 1,
+            applies_to: AppliesTo::Agencies,
+        }
+    }
+
+    /// The detail's JSON as the untyped one stored it before (keys and values).
+    fn untyped(r: &WorkingRuleRow) -> serde_json::Value {
+        serde_json::json!({
+            "kind": r.kind,
+            "title": r.title,
+            "effective_from": r.effective_from.to_string(),
+            "effective_to": r.effective_to.map(|d| d.to_string()),
+            "weekdays": r.weekdays,
+            "opens": r.opens,
+            "closes": r.closes,
+            "from_time": r.from_time,
+            "to_time": r.to_time,
+            "applies_to": r.applies_to,
+        })
+    }
+
+    #[test]
+    fn the_typed_detail_stores_the_same_json() {
+        let after = rule("بستن ادارات", NaiveDate::from_ymd_opt(2026, 3, 22));
+        let before = rule("بستن", None);
+        let detail = |b: Option<&WorkingRuleRow>| {
+            audit::Detail::of(&RuleChanged {
+                rule: RuleSummary::of(&after),
+                before: b.map(RuleSummary::of),
+                recomputed_requests: 3,
+            })
+            .to_json()
+            .unwrap()
+        };
+        let mut expected = untyped(&after);
+        expected["recomputed_requests"] = 3.into();
+        assert_eq!(detail(None), expected.to_string());
+        expected["before"] = untyped(&before);
+        assert_eq!(detail(Some(&before)), expected.to_string());
+    }
 }

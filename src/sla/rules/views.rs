@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::clock::Clock;
 use crate::domain::jalali::format_jalali;
-use crate::sla::party::AppliesTo;
+use crate::domain::party::AppliesTo;
 use crate::sla::rules::model::{weekday_fa, RuleKind, WorkingRuleRow};
 
 /// A working rule: weekend days, office hours or a closure in force over a date range. The
