@@ -11,6 +11,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::decisions::{Decisions, Scope};
 use crate::db::standby::Standby;
+use crate::db::statements::{self, Counting};
 use crate::db::writer::Writer;
 use crate::db::{self, Backend, DbConnection, Pool};
 use crate::error::{ApiError, ApiResult};
@@ -40,7 +41,8 @@ pub struct AppState {
 
 /// `f`, preceded by the current request's deferred check (the session's) when one is pending
 /// (see [`gate`]): one blocking call does both, on one connection.
-/// The state's [`Decisions`] are current on the thread for the call.
+/// The state's [`Decisions`] are current on the thread for the call, and its statements count
+/// toward the current request's ([`statements`]).
 fn gated<T, F>(
     decisions: &Arc<Decisions>,
     f: F,
@@ -49,8 +51,10 @@ where
     F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
 {
     let pending = gate::pending();
+    let tally = statements::current_request();
     let decisions = decisions.clone();
     move |conn| {
+        let _counting = Counting::enter(tally);
         let _scope = Scope::enter(&decisions);
         if let Some(check) = &pending {
             check.check(conn)?;
@@ -98,14 +102,18 @@ impl AppState {
             .await?;
         }
         let primary = self.pool.clone();
-        web::block(move || match standby.pool.get() {
-            Ok(mut c) => f(&mut c),
-            Err(_) => {
-                standby.mark_unreachable();
-                primary
-                    .get()
-                    .map_err(ApiError::from)
-                    .and_then(|mut c| f(&mut c))
+        let tally = statements::current_request();
+        web::block(move || {
+            let _counting = Counting::enter(tally);
+            match standby.pool.get() {
+                Ok(mut c) => f(&mut c),
+                Err(_) => {
+                    standby.mark_unreachable();
+                    primary
+                        .get()
+                        .map_err(ApiError::from)
+                        .and_then(|mut c| f(&mut c))
+                }
             }
         })
         .await?
@@ -171,14 +179,17 @@ impl AppState {
 }
 
 /// Runs `f` with a connection from `pool` on the blocking thread pool, then `after` with its
-/// outcome on the same thread.
+/// outcome on the same thread. The check-out (PostgreSQL's ping) counts toward the current
+/// request's statements too.
 async fn on_pool<T, F, A>(pool: Pool, f: F, after: A) -> ApiResult<T>
 where
     F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
     A: FnOnce(ApiResult<T>) -> ApiResult<T> + Send + 'static,
     T: Send + 'static,
 {
+    let tally = statements::current_request();
     web::block(move || {
+        let _counting = Counting::enter(tally);
         after(
             pool.get()
                 .map_err(ApiError::from)

@@ -9,6 +9,7 @@ pub mod integrity;
 pub mod migrations;
 pub mod schema;
 pub mod standby;
+pub mod statements;
 pub mod types;
 pub mod writer;
 
@@ -171,19 +172,23 @@ impl r2d2::ManageConnection for DbManager {
     type Connection = DbConnection;
     type Error = diesel::r2d2::Error;
 
+    /// Opens a connection of the URL's backend, counting its statements into the request
+    /// whose call runs on it ([`statements`]).
     fn connect(&self) -> Result<DbConnection, Self::Error> {
-        match self.url.backend {
+        let mut conn = match self.url.backend {
             Backend::Postgres => establish_postgres(self.url.target.expose())
                 .map(DbConnection::Postgresql)
-                .map_err(diesel::r2d2::Error::ConnectionError),
+                .map_err(diesel::r2d2::Error::ConnectionError)?,
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(self.url.target.expose())
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 conn.batch_execute(SQLITE_PRAGMAS)
                     .map_err(diesel::r2d2::Error::QueryError)?;
-                Ok(DbConnection::Sqlite(conn))
+                DbConnection::Sqlite(conn)
             }
-        }
+        };
+        conn.set_instrumentation(statements::CountStatements);
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {

@@ -302,9 +302,10 @@ pub(crate) fn asks_of(
 ) -> ApiResult<Vec<DocumentRequestView>> {
     let uploads = store::uploads_of(conn, &request.id)?;
     let mut marks = crate::documents::due::marks_of(conn, &request.id)?;
+    let mut items = store::items_by_ask(conn, &request.id)?;
     let mut out = Vec::new();
     for ask in store::asks_of(conn, &request.id)? {
-        let items = store::items_of(conn, &ask.id)?;
+        let items = items.remove(&ask.id).unwrap_or_default();
         let (reminded_at, overdue_at) = marks.remove(&ask.id).unwrap_or_default();
         let mut view = ask_view(ask, items, &uploads, request.status, request.version, clock);
         view.reminded_at = reminded_at.map(crate::clock::utc);

@@ -92,6 +92,30 @@ pub fn items_of(conn: &mut DbConnection, ask_id: &str) -> ApiResult<Vec<Document
         .load(conn)?)
 }
 
+/// The items of all a request's document requests, by document request, each in the order
+/// asked: one query for the whole list of asks.
+pub fn items_by_ask(
+    conn: &mut DbConnection,
+    request_id: &str,
+) -> ApiResult<std::collections::HashMap<String, Vec<DocumentRequestItemRow>>> {
+    let rows: Vec<DocumentRequestItemRow> = document_request_items::table
+        .inner_join(document_requests::table)
+        .filter(document_requests::request_id.eq(request_id))
+        .order((
+            document_request_items::document_request_id.asc(),
+            document_request_items::position.asc(),
+        ))
+        .select(DocumentRequestItemRow::as_select())
+        .load(conn)?;
+    let mut out = std::collections::HashMap::<String, Vec<DocumentRequestItemRow>>::new();
+    for row in rows {
+        out.entry(row.document_request_id.clone())
+            .or_default()
+            .push(row);
+    }
+    Ok(out)
+}
+
 /// Records a document request and its items.
 pub fn insert_ask(
     conn: &mut DbConnection,

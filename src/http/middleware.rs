@@ -35,9 +35,10 @@ fn request_id_from(req: &ServiceRequest) -> String {
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
 }
 
-/// Outermost layer: request id, a tracing span per request, one log line per response (route
-/// pattern, never the query string or body, which may hold personal data), and the
-/// `X-Request-Id`, `X-Content-Type-Options` and `Cache-Control` headers.
+/// Outermost layer: request id, a tracing span per request, the tally of the SQL statements it
+/// runs ([`crate::db::statements`]), one log line per response (route pattern, never the query
+/// string or body, which may hold personal data), its metrics, and the `X-Request-Id`,
+/// `X-Content-Type-Options` and `Cache-Control` headers.
 pub async fn request_context(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -58,18 +59,31 @@ pub async fn request_context(
         method = %method,
         route = %route,
     );
-    let mut res = next.call(req).instrument(span.clone()).await?;
+    let (res, statements) =
+        crate::db::statements::tallied(next.call(req).instrument(span.clone())).await;
+    let mut res = res?;
     let status = res.status();
     let elapsed = started.elapsed().as_secs_f64();
     let elapsed_ms = elapsed * 1000.0;
     if let Some(m) = &metrics {
-        m.observe(method.as_str(), &route, status.as_u16(), elapsed);
+        m.observe(
+            method.as_str(),
+            &route,
+            status.as_u16(),
+            elapsed,
+            statements,
+        );
     }
     span.in_scope(|| {
         if status.is_server_error() {
-            tracing::warn!(status = status.as_u16(), elapsed_ms, "request failed");
+            tracing::warn!(
+                status = status.as_u16(),
+                elapsed_ms,
+                statements,
+                "request failed"
+            );
         } else {
-            tracing::info!(status = status.as_u16(), elapsed_ms, "request");
+            tracing::info!(status = status.as_u16(), elapsed_ms, statements, "request");
         }
     });
     let headers = res.headers_mut();

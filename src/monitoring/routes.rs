@@ -48,9 +48,10 @@ fn authorise(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
 ///
 /// Prometheus metrics (text exposition format 0.0.4). With `METRICS_TOKEN` set, send it as
 /// `Authorization: Bearer <token>` (401 otherwise); unset, only loopback clients may scrape
-/// (403 otherwise). Series: `plate_permits_http_requests_total` and
-/// `plate_permits_http_request_duration_seconds` (histogram) by method, route pattern and
-/// status class; `plate_permits_requests{status}`; `plate_permits_requests_overdue`;
+/// (403 otherwise). Series: `plate_permits_http_requests_total`,
+/// `plate_permits_http_request_duration_seconds` (histogram) and
+/// `plate_permits_http_request_db_statements` (histogram of the SQL statements each request
+/// ran) by method, route pattern and status class; `plate_permits_requests{status}`; `plate_permits_requests_overdue`;
 /// `plate_permits_outbox_backlog` (events not yet given a feed position);
 /// `plate_permits_webhook_deliveries{status}` (pending, delivered, failed);
 /// `plate_permits_sms_messages{status}` (pending, sent, failed, suppressed);

@@ -525,6 +525,20 @@ type MarkRow = (
     Option<NaiveDateTime>,
 );
 
+impl Marks {
+    /// The marks as stored: the corrected fields (a JSON array), when, and since when an ask
+    /// for documents is overdue.
+    pub fn from_stored(
+        (fields, at, overdue): (Option<String>, Option<NaiveDateTime>, Option<NaiveDateTime>),
+    ) -> Marks {
+        Marks {
+            corrected_fields: parse_fields(fields.as_deref()),
+            corrected_at: at,
+            documents_overdue_since: overdue,
+        }
+    }
+}
+
 /// The marks of these requests (those with none are left out).
 pub fn marks_for(conn: &mut DbConnection, ids: &[String]) -> ApiResult<HashMap<String, Marks>> {
     let mut out = HashMap::new();
@@ -539,14 +553,7 @@ pub fn marks_for(conn: &mut DbConnection, ids: &[String]) -> ApiResult<HashMap<S
             ))
             .load(conn)?;
         for (id, fields, at, overdue) in rows {
-            out.insert(
-                id,
-                Marks {
-                    corrected_fields: parse_fields(fields.as_deref()),
-                    corrected_at: at,
-                    documents_overdue_since: overdue,
-                },
-            );
+            out.insert(id, Marks::from_stored((fields, at, overdue)));
         }
     }
     Ok(out)

@@ -361,8 +361,7 @@ pub async fn get_one(
     let trail = trail.get_ref().clone();
     let view = state
         .db(move |conn| {
-            let row = store::load_visible(conn, &scope, &id)?;
-            let view = service::view(conn, &config, &clock, &user, row)?;
+            let view = service::view_visible(conn, &config, &clock, &user, &scope, &id)?;
             audit::service::note_read(
                 conn,
                 &trail,

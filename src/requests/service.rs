@@ -421,6 +421,22 @@ pub fn view(
     view_with(conn, config, clock, &cal, user, row, (stored, marks, batch))
 }
 
+/// The request `scope` may read (404 otherwise), as `user` sees it: the request with its
+/// stored clock, marks and batch read in one statement ([`store::load_visible_read`]).
+pub fn view_visible(
+    conn: &mut DbConnection,
+    config: &Config,
+    clock: &Clock,
+    user: &AuthUser,
+    scope: &Scope,
+    id: &str,
+) -> ApiResult<RequestView> {
+    let (row, (stored, marks, batch)) = store::load_visible_read(conn, scope, id)?;
+    let cal = crate::sla::queries::calendar(conn, config)?;
+    let marks = crate::requests::correction::Marks::from_stored(marks);
+    view_with(conn, config, clock, &cal, user, row, (stored, marks, batch))
+}
+
 /// Views of several requests, reading the calendar and the clocks once.
 pub fn views(
     conn: &mut DbConnection,

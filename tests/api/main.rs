@@ -55,6 +55,7 @@ mod slow_clients;
 mod sms;
 mod sms_wording;
 mod sqlite_writers;
+mod statement_counts;
 mod throttles;
 mod upload_limits;
 mod vehicle_conflicts;
