@@ -73,16 +73,23 @@ async fn thirty_parallel_wrong_passwords_get_at_most_the_allowance_of_checks() {
         count(&app, "SELECT COUNT(*) AS n FROM login_failures"),
         checked as i64
     );
-    // The audit trail is written by its own writer, which may land a moment after the 401
-    // under load: wait (bounded, 10 s) for the entries, then judge their number exactly.
-    let audited = || {
+    // Every attempt is audited: each real check as its failure, each one held back as a
+    // failure with the reason `throttled` (written from the trail's queue, which may land
+    // before or after the checks' entries). Wait (bounded, 10 s) for all of them, then judge
+    // both numbers exactly.
+    let audited = |throttled: bool| {
         count(
             &app,
-            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'login.failure'",
+            &format!(
+                "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'login.failure' \
+                 AND detail {} LIKE '%\"throttled\"%'",
+                if throttled { "" } else { "NOT" }
+            ),
         )
     };
-    wait_for(|| audited() >= checked as i64).await;
-    assert_eq!(audited(), checked as i64);
+    wait_for(|| audited(false) >= checked as i64 && audited(true) >= limited as i64).await;
+    assert_eq!(audited(false), checked as i64);
+    assert_eq!(audited(true), limited as i64);
     // The owner elsewhere is not held back.
     login_from(&app, "198.51.100.41", "admin", ADMIN_PASSWORD)
         .await
