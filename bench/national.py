@@ -204,7 +204,10 @@ def main():
         return
     data_dir = tempfile.mkdtemp(prefix="pp-national-")
     env = dict(os.environ, DATA_DIR=data_dir, DATABASE_URL=args.database_url, LOG_FORMAT="json", RUST_LOG="warn",
-               PUBLIC_RATE_LIMIT_PER_MINUTE="1000000", WEBHOOK_WORKER="false")
+               PUBLIC_RATE_LIMIT_PER_MINUTE="1000000", WEBHOOK_WORKER="false",
+               # Ten years of seeded audit entries stay: the default retention (five years) would
+               # delete half of them at the first start.
+               AUDIT_RETENTION_DAYS="3650")
     env.pop("TEST_DATABASE_URL", None)
     if args.seed:
         summary = seed(args, env)
