@@ -506,7 +506,7 @@ pub fn explain(
     let cal = store::calendar(conn, config)?;
     let history = store::transitions(conn, &request.id)?;
     let stored = store::rows_for(conn, std::slice::from_ref(&request.id))?.remove(&request.id);
-    let sla = store::view_of(conn, config, &cal, stored, &request.id, at)?;
+    let sla = super::queries::view_of(conn, config, &cal, stored, &request.id, at)?;
     let runs = clock::runs(&history)
         .iter()
         .map(|r| run_view(r, &cal, &config.sla, at))

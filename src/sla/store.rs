@@ -450,17 +450,17 @@ pub fn row_for(conn: &mut DbConnection, id: &str) -> ApiResult<Option<SlaRow>> {
         .optional()?)
 }
 
-/// A request's clock now, from its stored row (or from its history, should the row be
-/// missing: start-up reconciliation fills such gaps).
-pub fn view_of(
+/// A request's clock row: the stored one, or one summarised from its history now, should the
+/// row be missing (start-up reconciliation fills such gaps).
+pub fn stored_or_summarised(
     conn: &mut DbConnection,
     config: &Config,
     cal: &Calendar,
     stored: Option<SlaRow>,
     request_id: &str,
     now: NaiveDateTime,
-) -> ApiResult<crate::sla::views::SlaView> {
-    let row = match stored {
+) -> ApiResult<SlaRow> {
+    Ok(match stored {
         Some(r) => r,
         None => {
             let request = request_head(conn, request_id)?;
@@ -474,8 +474,7 @@ pub fn view_of(
                 now,
             )
         }
-    };
-    Ok(crate::sla::views::SlaView::build(&row, cal, config, now))
+    })
 }
 
 /// The columns of a request the clocks need.
