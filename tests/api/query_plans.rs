@@ -264,6 +264,21 @@ fn the_hot_reads_use_indexes_on_a_national_shaped_database() {
     }
 }
 
+/// The police queue's page as `GET /permits` runs it for a police user, for the permits `sent`
+/// selects (the province's, and for the default organisation also those addressed to none).
+fn police_queue(sent: &str) -> String {
+    format!(
+        "SELECT permits.*, requests.make, organisations.name, receipts.id FROM permits \
+         INNER JOIN requests ON requests.id = permits.request_id \
+         INNER JOIN organisations ON organisations.id = requests.organisation_id \
+         LEFT JOIN receipts ON receipts.permit_id = permits.id \
+         WHERE {sent} \
+           AND permits.status <> 'revoked' \
+           AND (permits.status <> 'issued' OR permits.valid_until >= now()::timestamp) \
+         ORDER BY permits.queue_rank ASC, permits.id DESC LIMIT 51"
+    )
+}
+
 fn hot_reads(conn: &mut DbConnection) {
     let org = value(
         conn,
@@ -312,33 +327,12 @@ fn hot_reads(conn: &mut DbConnection) {
                  ORDER BY requests.id DESC LIMIT 51"
             ),
         ),
-        (
-            "police queue",
-            format!(
-                "SELECT permits.*, requests.make, organisations.name, receipts.id FROM permits \
-                 INNER JOIN requests ON requests.id = permits.request_id \
-                 INNER JOIN organisations ON organisations.id = requests.organisation_id \
-                 LEFT JOIN receipts ON receipts.permit_id = permits.id \
-                 WHERE (permits.police_organisation_id = '{police}' \
-                        OR permits.police_organisation_id IS NULL) \
-                   AND permits.status <> 'revoked' \
-                   AND (permits.status <> 'issued' OR permits.valid_until >= now()::timestamp) \
-                 ORDER BY permits.queue_rank ASC, permits.id DESC LIMIT 51"
-            ),
-        ),
-        (
-            "police queue of a province",
-            format!(
-                "SELECT permits.*, requests.make, organisations.name, receipts.id FROM permits \
-                 INNER JOIN requests ON requests.id = permits.request_id \
-                 INNER JOIN organisations ON organisations.id = requests.organisation_id \
-                 LEFT JOIN receipts ON receipts.permit_id = permits.id \
-                 WHERE permits.police_organisation_id = '{police}' \
-                   AND permits.status <> 'revoked' \
-                   AND (permits.status <> 'issued' OR permits.valid_until >= now()::timestamp) \
-                 ORDER BY permits.queue_rank ASC, permits.id DESC LIMIT 51"
-            ),
-        ),
+        ("police queue", police_queue(&format!(
+            "(permits.police_organisation_id = '{police}' OR permits.police_organisation_id IS NULL)"
+        ))),
+        ("police queue of a province", police_queue(&format!(
+            "permits.police_organisation_id = '{police}'"
+        ))),
         (
             "feed from a recent position",
             format!(
