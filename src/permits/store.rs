@@ -257,8 +257,29 @@ pub struct ListQuery {
 }
 
 /// Permits waiting for the police first, then newest first (one more than `limit`), each with
-/// its filed vehicle, agency and receipt (joined, one query for the page).
+/// its filed vehicle, agency and receipt (joined, one query per part of the scope).
+///
+/// The default police organisation's queue has two parts, the permits sent to it and those
+/// sent to none: each is read as its own page, in the index's order
+/// (`permits_police_queue_idx`, `permits_unaddressed_queue_idx`), and the two pages are merged
+/// here. One query with `… = org OR … IS NULL` made PostgreSQL fetch and sort every permit of
+/// the province's ten years to keep one page (1.2 s at p99 on the national database).
 pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitListing>> {
+    let mut rows: Vec<PermitListingRow> = Vec::new();
+    for part in scope_parts(conn, &query.scope)? {
+        rows.extend(page(conn, part, query)?);
+    }
+    rows.sort_by(|a, b| (a.0.queue_rank, &b.0.id).cmp(&(b.0.queue_rank, &a.0.id)));
+    rows.truncate(usize::try_from(query.limit + 1).unwrap_or(usize::MAX));
+    with_police_names(conn, rows.into_iter().map(PermitListing::from).collect())
+}
+
+/// One part of the list's scope, as a page in `(queue_rank, id DESC)` order.
+fn page(
+    conn: &mut DbConnection,
+    part: Option<Condition>,
+    query: &ListQuery,
+) -> ApiResult<Vec<PermitListingRow>> {
     let mut q = permits::table
         .inner_join(requests::table.inner_join(organisations::table))
         .left_join(receipts::table)
@@ -272,7 +293,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
         .limit(query.limit + 1)
         .into_boxed();
     let mut conditions = vec![];
-    conditions.extend(scope_condition(conn, &query.scope)?);
+    conditions.extend(part);
     conditions.extend(status_condition(query.status, query.at));
     conditions.extend(search_conditions(&query.search));
     if query.police_queue
@@ -295,8 +316,7 @@ pub fn list(conn: &mut DbConnection, query: &ListQuery) -> ApiResult<Vec<PermitL
     for condition in conditions {
         q = q.filter(condition);
     }
-    let rows: Vec<PermitListingRow> = q.load(conn)?;
-    with_police_names(conn, rows.into_iter().map(PermitListing::from).collect())
+    Ok(q.load(conn)?)
 }
 
 /// The list's FROM clause: permits with their request (and its agency) and their receipt.
@@ -316,23 +336,27 @@ type Condition = Box<
     >,
 >;
 
-/// Who sees which permits: an agency its own; the police the permits sent to their
-/// organisation, and the default one also those sent to none (issued before any police
-/// organisation was registered).
-fn scope_condition(conn: &mut DbConnection, scope: &PermitScope) -> ApiResult<Option<Condition>> {
+/// Who sees which permits, as the parts of the list read one page each (`None`: every
+/// permit): an agency its own; the police the permits sent to their organisation, and the
+/// default one also those sent to none (issued before any police organisation was
+/// registered).
+fn scope_parts(conn: &mut DbConnection, scope: &PermitScope) -> ApiResult<Vec<Option<Condition>>> {
     Ok(match scope {
-        PermitScope::All => None,
-        PermitScope::Agency(org) => Some(Box::new(requests::organisation_id.eq(org.clone()))),
+        PermitScope::All => vec![None],
+        PermitScope::Agency(org) => vec![Some(Box::new(requests::organisation_id.eq(org.clone())))],
         PermitScope::Police(org) => {
-            let sent_here = permits::police_organisation_id.eq(org.clone());
+            let sent_here: Condition = Box::new(
+                permits::police_organisation_id
+                    .eq(org.clone())
+                    .assume_not_null(),
+            );
             if default_police(conn)?.as_deref() == Some(org.as_str()) {
-                Some(Box::new(
-                    sent_here
-                        .or(permits::police_organisation_id.is_null().nullable())
-                        .assume_not_null(),
-                ))
+                vec![
+                    Some(sent_here),
+                    Some(Box::new(permits::police_organisation_id.is_null())),
+                ]
             } else {
-                Some(Box::new(sent_here.assume_not_null()))
+                vec![Some(sent_here)]
             }
         }
     })

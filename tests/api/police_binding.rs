@@ -172,3 +172,63 @@ async fn a_permit_sent_to_anything_but_a_police_organisation_is_422_on_that_fiel
     // Nothing was issued: the request still waits for a decision.
     assert_eq!(s.current().await["status"], "under_review");
 }
+
+/// The default police organisation's queue is read in two parts (the permits sent to it, and
+/// those sent to none: issued before any police organisation was registered) and merged: one
+/// order across both (waiting first, newest first), and a cursor that pages across them without
+/// losing or repeating a permit.
+#[tokio::test]
+async fn the_default_queue_merges_permits_sent_to_none_in_one_order_across_pages() {
+    let app = spawn_app().await;
+    let s = Scenario::new(&app).await;
+    let (_, officer_b, _) = other_police(&app, &s).await;
+    let mut issued = Vec::new();
+    for _ in 0..7 {
+        let (_, permit) = app.permit_for(&s.cast).await;
+        issued.push(text(&permit, "id").to_owned());
+    }
+    // Every other one as a permit from before the police binding: sent to none.
+    let legacy: Vec<String> = issued
+        .iter()
+        .step_by(2)
+        .map(|id| format!("'{id}'"))
+        .collect();
+    diesel::RunQueryDsl::execute(
+        diesel::sql_query(format!(
+            "UPDATE permits SET police_organisation_id = NULL WHERE id IN ({})",
+            legacy.join(", ")
+        )),
+        &mut app.db_conn(),
+    )
+    .expect("unaddress permits");
+    // One of each kind is used, so it ranks after the waiting ones.
+    for used in [&issued[0], &issued[1]] {
+        let body = receipt(app.now(), "removed", &format!("R-{}", &used[..8]));
+        app.receipt(&s.police, used, &body, None).await.json(201);
+    }
+    let mut expected: Vec<&str> = issued[2..].iter().rev().map(String::as_str).collect();
+    expected.extend([issued[1].as_str(), issued[0].as_str()]);
+
+    let mut seen: Vec<String> = Vec::new();
+    let mut path = "/permits?limit=2".to_owned();
+    for _ in 0..10 {
+        let page = app.get_as(&s.police, &path).await.json(200);
+        seen.extend(
+            page["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|p| text(p, "id").to_owned()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/permits?limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, expected);
+    // In one page too.
+    let whole = app.items(&s.police, "/permits?limit=50").await;
+    assert_eq!(ids(&whole), expected);
+    // Another police organisation sees none of them.
+    assert!(app.items(&officer_b, "/permits").await.is_empty());
+}

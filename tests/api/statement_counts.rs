@@ -117,6 +117,8 @@ async fn request_and_permit_lists_do_not_query_per_row() {
         (s.directorate.as_str(), "/permits", "/api/v1/permits"),
         (s.police.as_str(), "/permits", "/api/v1/permits"),
         (s.admin.as_str(), "/events", "/api/v1/events"),
+        (s.agency_a.as_str(), "/events", "/api/v1/events"),
+        (s.police.as_str(), "/events", "/api/v1/events"),
         (s.admin.as_str(), "/audit", "/api/v1/audit"),
     ];
     permitted(&app, &s).await;

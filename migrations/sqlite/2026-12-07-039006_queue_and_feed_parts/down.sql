@@ -1,0 +1,2 @@
+DROP INDEX events_kind_idx;
+DROP INDEX permits_unaddressed_queue_idx;
