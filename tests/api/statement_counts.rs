@@ -26,12 +26,23 @@ async fn statements_so_far(app: &TestApp, route: &str) -> u64 {
 
 /// The statements one `GET path` (of the route pattern `route`) runs, as `token`, once the
 /// caches it reads are warm (the same call made once before), with how many items it answered.
+///
+/// The fewer of two measured calls: a cached decision is read again when it turns five seconds
+/// old (`decisions::MAX_AGE`), which adds a statement to whichever call it falls in, and on a
+/// slow machine that can be a measured one; both of two calls in a row would need two such
+/// expiries (the session's and the calendar's) milliseconds apart.
 async fn statements_of(app: &TestApp, token: &str, path: &str, route: &str) -> (u64, usize) {
     app.get_as(token, path).await.json(200);
-    let before = statements_so_far(app, route).await;
-    let body = app.get_as(token, path).await.json(200);
-    let after = statements_so_far(app, route).await;
-    (after - before, items_in(&body))
+    let mut fewest = u64::MAX;
+    let mut items = 0;
+    for _ in 0..2 {
+        let before = statements_so_far(app, route).await;
+        let body = app.get_as(token, path).await.json(200);
+        let after = statements_so_far(app, route).await;
+        fewest = fewest.min(after - before);
+        items = items_in(&body);
+    }
+    (fewest, items)
 }
 
 /// The items a list answered (`items`, or the body itself when it is an array; 1 otherwise).
