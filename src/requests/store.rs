@@ -9,7 +9,7 @@ use crate::auth::AuthUser;
 use crate::db::schema::{
     request_batch_items, request_history, request_marks, request_sla, requests, tracking_codes,
 };
-use crate::db::DbConnection;
+use crate::db::{natively, DbConnection};
 use crate::domain::status::RequestStatus;
 use crate::domain::tracking::TrackingCode;
 use crate::error::{ApiError, ApiResult};
@@ -71,16 +71,17 @@ pub fn load_visible_read(
         .left_join(request_sla::table)
         .left_join(request_marks::table)
         .left_join(request_batch_items::table);
+    // On the backend's own connection, so the statement is found by its type (`natively!`).
     let (row, sla, marks, batch) = match scope {
-        Scope::Organisation(org) => joined
+        Scope::Organisation(org) => natively!(conn, |c| joined
             .filter(requests::id.eq(id))
             .filter(requests::organisation_id.eq(org))
             .select(request_with_companions!())
-            .first(conn)?,
-        _ => joined
+            .first(c))?,
+        _ => natively!(conn, |c| joined
             .filter(requests::id.eq(id))
             .select(request_with_companions!())
-            .first(conn)?,
+            .first(c))?,
     };
     Ok((row, (sla, marks, batch)))
 }
@@ -416,11 +417,11 @@ pub fn status_by_tracking_code(
     conn: &mut DbConnection,
     code: &str,
 ) -> ApiResult<Option<(RequestStatus, NaiveDateTime)>> {
-    Ok(requests::table
+    Ok(natively!(conn, |c| requests::table
         .filter(requests::tracking_code.eq(code))
         .select((requests::status, requests::updated_at))
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// The batch each of these requests was filed in, by request id (requests filed alone are
