@@ -39,6 +39,8 @@ CONCURRENCY = 8
 # filings made during a run draw their regions from here up and never meet a seeded request's
 # open plate (which is a 409, rightly).
 SEEDLESS_REGIONS = 12
+# The machine's load when the run began (what else was running shows in the figures).
+LOAD_AT_START = "load average {:.2f} at the start".format(os.getloadavg()[0])
 
 
 # The police organisation of the bench's police user; every permit is addressed to it
@@ -75,6 +77,19 @@ def peak_rss_mib(pid):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def rss_split(pid):
+    """The server's resident memory now, split: anonymous (heap, stacks) and file-backed (the
+    binary's pages it has touched, shared with the page cache)."""
+    parts = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            key = line.split(":")[0]
+            if key in ("RssAnon", "RssFile", "RssShmem"):
+                parts[key] = int(line.split()[1]) / 1024
+    return (f"at the end {parts.get('RssAnon', 0):.0f} MiB anonymous + {parts.get('RssFile', 0):.0f} MiB "
+            f"file-backed (the binary's touched pages)")
 
 
 LUA_ROTATE = """
@@ -392,6 +407,7 @@ def run_backend(backend, args):
             label("mixed")
             results = mixed_workload(api, tokens, ids, codes, org, args.rate, d)
             rss = peak_rss_mib(proc.pid)
+            results["_rss_split"] = rss_split(proc.pid)
             sink.shutdown()
             results["_deliveries"] = _Sink.count
             return results, rss, startup_ms
@@ -567,11 +583,11 @@ def mixed_workload(api, tokens, ids, codes, org, rate, duration):
     return out
 
 
-def mixed_table(backend, results, rss, rate, duration, deliveries):
+def mixed_table(backend, results, rss, rate, duration, deliveries, split=""):
     n = sum(r["n"] for r in results.values())
     lines = [f"#### {backend}", "",
              f"{n} calls in {duration} s ({n / duration:.0f}/s offered at {rate}/s); peak RSS **{rss:.0f} MiB** "
-             f"(target ≤ 120 MiB); webhook deliveries received by the sink: {deliveries}.", "",
+             f"(target ≤ 120 MiB; {split}); webhook deliveries received by the sink: {deliveries}.", "",
              "| kind of call | calls | p50 | p99 | errors | p99 ≤ 50 ms |", "|---|---|---|---|---|---|"]
     for kind, _ in MIXED_MIX:
         r = results.get(kind)
@@ -730,8 +746,8 @@ def main_issue19(args):
         sections.append(issue19_table(backend, results, rss, startup_ms, peer))
         print(sections[-1] + "\n", flush=True)
     command = shlex.join(["python3", "bench/load.py"] + sys.argv[1:])
-    intro = (f"Run on {datetime.date.today()} ({os.cpu_count()} cores, {cpu}; a machine shared with other builds, "
-             f"so absolute figures are noisy and the ratios of the same run are the ones to compare) with "
+    intro = (f"Run on {datetime.date.today()} ({os.cpu_count()} cores, {cpu}; {LOAD_AT_START}; the machine is "
+             f"shared, so absolute figures are noisy and the ratios of the same run are the ones to compare) with "
              f"`{command.strip()}`: wrk (2 threads, {READ_CONNS} connections for reads, {WRITE_CONNS} for creates, "
              f"{args.duration} s per row, loopback, sharing the two cores with the server) against the release "
              f"binary on a fresh database seeded with {args.requests} requests; every create files a vehicle "
@@ -748,10 +764,11 @@ def main_mixed(args):
     for backend in args.backends.split(","):
         results, rss, _ = run_backend(backend, args)
         deliveries = results.pop("_deliveries", 0)
-        sections.append(mixed_table(backend, results, rss, args.rate, args.duration, deliveries))
+        split = results.pop("_rss_split", "")
+        sections.append(mixed_table(backend, results, rss, args.rate, args.duration, deliveries, split))
         print(sections[-1] + "\n", flush=True)
     command = shlex.join(["python3", "bench/load.py"] + sys.argv[1:])
-    body = (f"Run on {datetime.date.today()} with `{command.strip()}` against the release binary, "
+    body = (f"Run on {datetime.date.today()} ({LOAD_AT_START}) with `{command.strip()}` against the release binary, "
             f"on a fresh database seeded with {args.requests} requests.\n\n" + "\n\n".join(sections) + "\n")
     if args.record:
         record_section(args.output, args.record, body)
