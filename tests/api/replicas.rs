@@ -318,7 +318,8 @@ async fn lists_and_the_sla_report_read_the_standby_and_fall_back_to_the_primary(
     let count = |v: Value| v["items"].as_array().map(|a| a.len()).unwrap_or(usize::MAX);
     // The monitor finds the standby current within a second or so.
     let mut seen = usize::MAX;
-    for _ in 0..50 {
+    // Bounded at thirty seconds for a machine busy with other suites; it stops once current.
+    for _ in 0..300 {
         let r = reading.get(&app, &s.directorate, "/requests").await;
         assert_eq!(
             r.status().as_u16(),
