@@ -169,6 +169,14 @@ def run_tag():
     return "".join("ABCDEFGHJKLMNPRSTUVWXYZ"[(n >> (5 * k)) % 23] for k in range(3))
 
 
+def random_vehicle():
+    """A random plate in a region the seed leaves free, and a random VIN: (plate, vin)."""
+    n = uuid.uuid4().int
+    plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {SEEDLESS_REGIONS + (n >> 20) % (100 - SEEDLESS_REGIONS)}"
+    vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
+    return plate, vin
+
+
 def start_peer(work):
     """Starts the Django REST Framework peer (bench/peer/run.sh): returns (process, base, seed)."""
     port = free_port()
@@ -301,9 +309,7 @@ def lifecycles(api, tokens, count):
         t = time.perf_counter()
         for attempt in range(5):
             # A random vehicle can collide with an open request (409): take another.
-            n = uuid.uuid4().int
-            plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {SEEDLESS_REGIONS + (n >> 20) % (100 - SEEDLESS_REGIONS)}"
-            vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
+            plate, vin = random_vehicle()
             try:
                 r = call(api, "POST", "/requests", agency, {
                     "vehicle": {"plate": plate, "vin": vin, "engine_number": "E1", "make": "ایران خودرو", "model": "سمند", "year": 1395, "vehicle_type": "passenger_car"},
@@ -478,9 +484,7 @@ def mixed_workload(api, tokens, ids, codes, org, rate, duration):
     polls = [0]
 
     def new_filing():
-        n = uuid.uuid4().int
-        plate = f"{10 + n % 90} الف {100 + (n >> 8) % 900} ایران {SEEDLESS_REGIONS + (n >> 20) % (100 - SEEDLESS_REGIONS)}"
-        vin = "".join("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"[(n >> (5 * k)) % 33] for k in range(17))
+        plate, vin = random_vehicle()
         r = call(api, "POST", "/requests", agency, {
             "vehicle": {"plate": plate, "vin": vin, "engine_number": "E1", "make": "ایران خودرو", "model": "سمند", "year": 1395, "vehicle_type": "passenger_car"},
             "reason": "scrapping", "letter": {"number": "1/2", "date": "1403/08/15"},
